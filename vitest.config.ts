@@ -7,14 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'shared',
-          root: './shared',
-          include: ['src/**/*.spec.ts'],
-          environment: 'node',
-        },
-      },
+      './shared/vitest.config.ts',
       './server/vitest.config.ts',
       './client/vitest.config.ts',
       './client/vitest.e2e.config.ts',

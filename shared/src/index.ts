@@ -1,1 +1,6 @@
 export * from './roles';
+export * from './errors';
+export * from './policy';
+export * from './validation';
+export * from './spc';
+export * from './suppression';

@@ -1,0 +1,74 @@
+import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { MembersModule } from './members/members.module';
+import { NetworksModule } from './networks/networks.module';
+import { PlatformAuthModule } from './platform/auth/platform-auth.module';
+import { SessionMiddleware } from './platform/auth/session.middleware';
+import { APP_CONFIG, type AppConfig } from './platform/config/config';
+import { DatabaseModule } from './platform/database/database.module';
+import { DATABASE_URL } from './platform/database/database.tokens';
+import { PrismaService } from './platform/database/prisma.service';
+import { graphqlOptions } from './platform/graphql/graphql.config';
+import { MailModule } from './platform/mail/mailer';
+import { RedisModule } from './platform/redis/redis.module';
+
+export const PINO = Symbol('PINO');
+
+@Global()
+@Module({})
+class ConfigModule {
+  static register(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: PINO, useValue: logger },
+      ],
+      exports: [APP_CONFIG, DATABASE_URL, PINO],
+    };
+  }
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  static register(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config, databaseUrl, logger),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+            customProps: (req) => ({ userId: (req as { viewer?: { userId: string } | null }).viewer?.userId }),
+          },
+        }),
+        DatabaseModule,
+        RedisModule,
+        MailModule,
+        HealthModule,
+        PlatformAuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [PrismaService],
+          useFactory: (prisma: PrismaService) => graphqlOptions(config, prisma, logger),
+        }),
+        NetworksModule,
+        MembersModule,
+        InvitationsModule,
+        AuthModule,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(SessionMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,100 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { seedDemoNetworkIfEmpty } from './demo/seed-demo';
+import { Readiness } from './health/readiness';
+import type { AppConfig } from './platform/config/config';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/database/embedded-postgres';
+import { migrate } from './platform/database/migrator';
+import { PrismaService } from './platform/database/prisma.service';
+import { originCheck } from './platform/http/origin-check';
+import { createLogger } from './platform/logging/logger';
+import { webApp } from './web/web-app';
+
+export interface RunningServer {
+  app: INestApplication;
+  url: string;
+  databaseUrl: string;
+  logger: Logger;
+  /** Stops taking requests, lets those in flight finish (up to the grace period), closes connections. */
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = '1mb';
+
+/** Starts the whole platform: database (embedded when unconfigured), migrations, seed, HTTP. */
+export async function startServer(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const started = Date.now();
+  let embedded: EmbeddedPostgres | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config.dataDir);
+    databaseUrl = embedded.url;
+    logger.info({ dataDir: config.dataDir }, 'DATABASE_URL is unset: using the embedded database (PGlite)');
+  }
+  try {
+    const applied = await migrate(databaseUrl, config.migrationsDir);
+    logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is current');
+
+    const app = await NestFactory.create(AppModule.register(config, databaseUrl, logger), { bodyParser: false, bufferLogs: true });
+    app.useLogger(app.get(NestPinoLogger));
+    configureHttp(app, config);
+
+    if (config.seedDemo) await seedDemoNetworkIfEmpty(app.get(PrismaService), logger);
+
+    await app.listen(config.port, config.host);
+    const server = app.getHttpServer() as Server;
+    const { port } = server.address() as AddressInfo;
+    const url = config.publicUrl ?? `http://localhost:${port}`;
+    logger.info({ port, url, redis: Boolean(config.redisUrl), startupMs: Date.now() - started }, `Commons is ready at ${url}`);
+
+    let closing: Promise<void> | null = null;
+    const close = () =>
+      (closing ??= (async () => {
+        app.get(Readiness).startDraining();
+        const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs).unref();
+        await app.close();
+        clearTimeout(force);
+        await embedded?.stop();
+      })());
+    return { app, url, databaseUrl, logger, close };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+function configureHttp(app: INestApplication, config: AppConfig) {
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.disable('x-powered-by');
+  http.set('trust proxy', config.trustProxy);
+  const https = config.publicUrl?.startsWith('https:') ?? false;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'"],
+          'upgrade-insecure-requests': https ? [] : null,
+        },
+      },
+      strictTransportSecurity: https,
+    }),
+  );
+  app.use(cookieParser());
+  app.use('/graphql', originCheck(config.publicUrl));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(webApp(config.webDir));
+}

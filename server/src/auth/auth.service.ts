@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { signInSchema } from '@commons/shared';
+import { InvitationsService } from '../invitations/invitations.service';
+import { UserRepository } from '../members/user.repository';
+import type { Viewer } from '../platform/auth/viewer';
+import { AppError, parseInput } from '../platform/graphql/app-error';
+import type { RegisterInput, SignInInput } from './dto/auth.input';
+import { decoyPasswordHash, verifyPassword } from './password';
+import { type SessionMeta, SessionService } from './session.service';
+import { SignInLimiter } from './sign-in-limiter';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionService,
+    private readonly invitations: InvitationsService,
+    private readonly limiter: SignInLimiter,
+  ) {}
+
+  async signIn(input: SignInInput, meta: SessionMeta) {
+    const { email, password } = parseInput(signInSchema, input, 'input');
+    await this.limiter.checkAttempt(meta.ipAddress, email);
+    const credentials = await this.users.findCredentials(email);
+    const valid = await verifyPassword(credentials?.passwordHash ?? (await decoyPasswordHash()), password);
+    if (!credentials || !valid) {
+      await this.limiter.recordFailure(email);
+      throw new AppError('UNAUTHENTICATED', 'The email or password is not right.', { field: 'input.password' });
+    }
+    await this.limiter.recordSuccess(email);
+    return this.sessions.start(credentials.id, meta);
+  }
+
+  async register(input: RegisterInput, meta: SessionMeta) {
+    const { userId } = await this.invitations.registerWithInvitation(input);
+    return this.sessions.start(userId, meta);
+  }
+
+  async signOut(viewer: Viewer) {
+    await this.sessions.revoke(viewer, viewer.sessionId);
+  }
+}

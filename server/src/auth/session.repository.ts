@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../platform/database/prisma.service';
+
+const SESSION_SELECT = {
+  id: true,
+  userId: true,
+  createdAt: true,
+  lastSeenAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  userAgent: true,
+  ipAddress: true,
+} as const;
+
+@Injectable()
+export class SessionRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(data: { tokenHash: string; userId: string; expiresAt: Date; userAgent: string; ipAddress: string }) {
+    return this.prisma.session.create({ data, select: SESSION_SELECT });
+  }
+
+  findByTokenHash(tokenHash: string) {
+    return this.prisma.session.findUnique({ where: { tokenHash }, select: SESSION_SELECT });
+  }
+
+  touch(id: string, at: Date) {
+    return this.prisma.session.update({ where: { id }, data: { lastSeenAt: at }, select: { id: true } });
+  }
+
+  listActive(userId: string, now: Date) {
+    return this.prisma.session.findMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: now } },
+      orderBy: { lastSeenAt: 'desc' },
+      select: SESSION_SELECT,
+      take: 100,
+    });
+  }
+
+  /** Revokes the session if it belongs to `userId`; returns how many were revoked (0 or 1). */
+  async revokeOwned(id: string, userId: string, at: Date) {
+    const { count } = await this.prisma.session.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: at } });
+    return count;
+  }
+
+  async revokeAllForUser(userId: string, at: Date) {
+    const { count } = await this.prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } });
+    return count;
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config';
+import type { Viewer } from '../platform/auth/viewer';
+import { notFound, requireId } from '../platform/graphql/app-error';
+import { hashToken, newSessionToken } from './session-token';
+import { SessionRepository } from './session.repository';
+
+// Writing lastSeenAt on every request would turn reads into writes; a minute's precision is enough.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface SessionMeta {
+  userAgent: string;
+  ipAddress: string;
+}
+
+/** Server-side sessions: idle timeout and absolute lifetime, listed and revocable by their owner. */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(userId: string, meta: SessionMeta): Promise<{ token: string; viewer: Viewer; expiresAt: Date }> {
+    const { token, tokenHash } = newSessionToken();
+    const expiresAt = new Date(Date.now() + this.config.sessionMaxMs);
+    const session = await this.sessions.create({
+      tokenHash,
+      userId,
+      expiresAt,
+      userAgent: meta.userAgent.slice(0, 300),
+      ipAddress: meta.ipAddress.slice(0, 64),
+    });
+    return { token, viewer: { userId, sessionId: session.id }, expiresAt };
+  }
+
+  /** The viewer a session token stands for, or null when it is unknown, revoked, idle or expired. */
+  async resolve(token: string | undefined): Promise<Viewer | null> {
+    if (!token) return null;
+    const session = await this.sessions.findByTokenHash(hashToken(token));
+    if (!session || session.revokedAt) return null;
+    const now = Date.now();
+    if (session.expiresAt.getTime() <= now) return null;
+    if (session.lastSeenAt.getTime() + this.config.sessionIdleMs <= now) return null;
+    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.sessions.touch(session.id, new Date(now));
+    return { userId: session.userId, sessionId: session.id };
+  }
+
+  /** Active sessions of `viewer`, newest activity first, marking the one in use. */
+  async list(viewer: Viewer) {
+    const now = new Date();
+    const idleCutoff = now.getTime() - this.config.sessionIdleMs;
+    const sessions = await this.sessions.listActive(viewer.userId, now);
+    return sessions
+      .filter((session) => session.lastSeenAt.getTime() > idleCutoff)
+      .map((session) => ({ ...session, current: session.id === viewer.sessionId }));
+  }
+
+  async revoke(viewer: Viewer, sessionId: string): Promise<void> {
+    const revoked = await this.sessions.revokeOwned(requireId(sessionId, 'sessionId'), viewer.userId, new Date());
+    if (revoked === 0) throw notFound('Session');
+  }
+
+  /** Ends every session of a user, e.g. when a member is deactivated. */
+  revokeAll(userId: string) {
+    return this.sessions.revokeAllForUser(userId, new Date());
+  }
+}

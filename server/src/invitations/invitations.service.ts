@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { invitationSchema, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
+import { hashPassword } from '../auth/password';
+import { hashToken, newSessionToken } from '../auth/session-token';
+import { MemberRepository } from '../members/member.repository';
+import { UserRepository } from '../members/user.repository';
+import { NetworkService } from '../networks/network.service';
+import { AccessService } from '../platform/auth/access.service';
+import type { Viewer } from '../platform/auth/viewer';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config';
+import { AppError, badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { type PageArgs, pageInfo, toPage } from '../platform/graphql/pagination';
+import { MAILER, type Mailer } from '../platform/mail/mailer';
+import type { InvitationInput } from './dto/invitation.input';
+import { InvitationRepository, type InvitationRow } from './invitation.repository';
+import { type Invitation, InvitationStatus } from './models/invitation.model';
+
+function statusOf(row: InvitationRow, now = new Date()): InvitationStatus {
+  if (row.revokedAt) return InvitationStatus.REVOKED;
+  if (row.acceptedAt) return InvitationStatus.ACCEPTED;
+  if (row.expiresAt <= now) return InvitationStatus.EXPIRED;
+  return InvitationStatus.PENDING;
+}
+
+function toInvitation(row: InvitationRow): Invitation {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    siteId: row.siteId,
+    siteName: row.site?.name ?? null,
+    invitedByName: row.invitedBy.name,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    status: statusOf(row),
+  };
+}
+
+const UNUSABLE: Record<Exclude<InvitationStatus, InvitationStatus.PENDING>, string> = {
+  [InvitationStatus.ACCEPTED]: 'has already been used',
+  [InvitationStatus.EXPIRED]: 'has expired; ask for a new invitation',
+  [InvitationStatus.REVOKED]: 'was withdrawn',
+};
+
+/** Invitations: single-use, expiring links that admit a person to a network with a role and site. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly invitations: InvitationRepository,
+    private readonly users: UserRepository,
+    private readonly members: MemberRepository,
+    private readonly networks: NetworkService,
+    private readonly access: AccessService,
+    @Inject(MAILER) private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async invite(viewer: Viewer, networkId: string, input: InvitationInput, requestOrigin: string) {
+    const parsed = parseInput(invitationSchema, { ...input, siteId: input.siteId ?? null }, 'input');
+    await this.access.require(viewer, networkId, 'member.invite', { siteId: parsed.siteId, targetRole: parsed.role });
+    if (SITE_TEAM_ROLES.includes(parsed.role) && !parsed.siteId) {
+      throw badInput([{ field: 'input.siteId', message: 'is required for a site team role' }]);
+    }
+    if (parsed.siteId) await this.networks.assertSiteInNetwork(parsed.siteId, networkId, 'input.siteId');
+    const existing = await this.users.findCredentials(parsed.email);
+    if (existing && (await this.members.find(networkId, existing.id))) {
+      throw conflict('This person is already a member of the network.', { field: 'input.email' });
+    }
+    const { token, tokenHash } = newSessionToken();
+    const row = await this.invitations.create({
+      networkId,
+      email: parsed.email,
+      role: parsed.role,
+      siteId: parsed.siteId,
+      tokenHash,
+      invitedById: viewer.userId,
+      expiresAt: new Date(Date.now() + this.config.invitationTtlMs),
+    });
+    const link = `${this.config.publicUrl ?? requestOrigin}/invite/${token}`;
+    const emailed = await this.mailer.send({
+      to: row.email,
+      subject: `You are invited to ${row.network.name}`,
+      text: `${row.invitedBy.name} invited you to join ${row.network.name} on Commons.\n\nAccept the invitation: ${link}\n\nThe link works once and expires on ${row.expiresAt.toUTCString()}.`,
+    });
+    return { invitation: toInvitation(row), link, emailed };
+  }
+
+  async list(viewer: Viewer, networkId: string, pageArgs: PageArgs) {
+    const actor = await this.access.require(viewer, networkId, 'invitation.list');
+    const page = toPage(pageArgs);
+    // Admins see every invitation; a site lead sees those to her own site.
+    const siteOnly = actor.role === 'NETWORK_ADMIN' ? null : actor.siteId;
+    if (actor.role !== 'NETWORK_ADMIN' && !siteOnly) return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
+    const { rows, totalCount } = await this.invitations.list(networkId, siteOnly, page);
+    return { nodes: rows.map(toInvitation), totalCount, pageInfo: pageInfo(page, rows.length, totalCount) };
+  }
+
+  async revoke(viewer: Viewer, invitationId: string): Promise<Invitation> {
+    const row = await this.invitations.findById(requireId(invitationId, 'invitationId'));
+    if (!row) throw notFound('Invitation');
+    await this.access.require(viewer, row.networkId, 'invitation.revoke', { siteId: row.siteId });
+    if (statusOf(row) !== InvitationStatus.PENDING) throw conflict(`This invitation ${UNUSABLE[statusOf(row) as keyof typeof UNUSABLE]}.`);
+    return toInvitation(await this.invitations.revoke(row.id, new Date()));
+  }
+
+  /** What a link offers, for the registration page. Unknown tokens are NOT_FOUND. */
+  async preview(token: string) {
+    const row = await this.invitations.findByTokenHash(hashToken(token.slice(0, 200)));
+    if (!row) throw notFound('Invitation');
+    return {
+      networkName: row.network.name,
+      networkSlug: row.network.slug,
+      email: row.email,
+      role: row.role,
+      siteName: row.site?.name ?? null,
+      expiresAt: row.expiresAt,
+      status: statusOf(row),
+    };
+  }
+
+  /** Creates the account and membership an invitation offers, using the invitation up, atomically. */
+  async registerWithInvitation(input: RegisterInput): Promise<{ userId: string }> {
+    const parsed = parseInput(registerSchema, input, 'input');
+    const passwordHash = await hashPassword(parsed.password);
+    return this.invitations.transaction(async (db) => {
+      const row = await this.usableInvitation(parsed.token, db);
+      if (row.email !== parsed.email) throw badInput([{ field: 'input.email', message: 'must be the address the invitation was sent to' }]);
+      if (await this.users.emailTaken(parsed.email, db)) {
+        throw conflict('An account with this email already exists. Sign in to accept the invitation.', { field: 'input.email' });
+      }
+      const user = await this.users.create({ email: parsed.email, name: parsed.name, passwordHash }, db);
+      await this.members.create({ userId: user.id, networkId: row.networkId, role: row.role, siteId: row.siteId }, db);
+      if (!(await this.invitations.markAccepted(row.id, user.id, new Date(), db))) throw usedConcurrently();
+      return { userId: user.id };
+    });
+  }
+
+  /** A signed-in person joins the invitation's network with its role and site. */
+  async acceptAsViewer(viewer: Viewer, token: string): Promise<{ networkSlug: string }> {
+    return this.invitations.transaction(async (db) => {
+      const row = await this.usableInvitation(token, db);
+      const existing = await this.members.find(row.networkId, viewer.userId, db);
+      if (existing && !existing.deactivatedAt) throw conflict('You are already a member of this network.');
+      if (existing) {
+        await this.members.update(existing.id, { role: row.role, siteId: row.siteId, deactivatedAt: null }, db);
+      } else {
+        await this.members.create({ userId: viewer.userId, networkId: row.networkId, role: row.role, siteId: row.siteId }, db);
+      }
+      if (!(await this.invitations.markAccepted(row.id, viewer.userId, new Date(), db))) throw usedConcurrently();
+      return { networkSlug: row.network.slug };
+    });
+  }
+
+  private async usableInvitation(token: string, db: Parameters<InvitationRepository['findByTokenHash']>[1]) {
+    const row = await this.invitations.findByTokenHash(hashToken(token), db);
+    if (!row) throw badInput([{ field: 'input.token', message: 'is not a valid invitation' }]);
+    const status = statusOf(row);
+    if (status !== InvitationStatus.PENDING) throw badInput([{ field: 'input.token', message: UNUSABLE[status] }]);
+    return row;
+  }
+}
+
+function usedConcurrently(): AppError {
+  return conflict('This invitation was just used by someone else.', { field: 'input.token' });
+}

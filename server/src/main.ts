@@ -1,0 +1,27 @@
+import { startServer } from './app';
+import { loadConfig } from './platform/config/config';
+import { createLogger } from './platform/logging/logger';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const server = await startServer(config, logger);
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down: draining requests');
+    try {
+      await server.close();
+      logger.info('shut down cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

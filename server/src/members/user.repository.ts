@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client';
+import { PrismaService } from '../platform/database/prisma.service';
+
+/** Profile columns; never the password hash. */
+export const PROFILE_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  pronouns: true,
+  bio: true,
+  interests: true,
+  locale: true,
+} as const;
+
+export type Db = PrismaService | Prisma.TransactionClient;
+
+@Injectable()
+export class UserRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findProfile(id: string) {
+    return this.prisma.user.findUnique({ where: { id }, select: PROFILE_SELECT });
+  }
+
+  /** The one read of a password hash, for signing in. */
+  findCredentials(email: string) {
+    return this.prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  }
+
+  emailTaken(email: string, db: Db = this.prisma) {
+    return db.user.findUnique({ where: { email }, select: { id: true } }).then(Boolean);
+  }
+
+  create(data: { email: string; name: string; passwordHash: string }, db: Db = this.prisma) {
+    return db.user.create({ data, select: PROFILE_SELECT });
+  }
+
+  updateProfile(id: string, data: { name: string; pronouns: string | null; bio: string; interests: string[]; locale: string | null }) {
+    return this.prisma.user.update({ where: { id }, data, select: PROFILE_SELECT });
+  }
+
+  memberships(userId: string) {
+    return this.prisma.membership.findMany({
+      where: { userId },
+      orderBy: { joinedAt: 'asc' },
+      select: { id: true, role: true, siteId: true, networkId: true, joinedAt: true, deactivatedAt: true },
+    });
+  }
+}

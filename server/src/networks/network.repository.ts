@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../platform/database/prisma.service';
+
+export const NETWORK_SELECT = {
+  id: true,
+  slug: true,
+  name: true,
+  description: true,
+  startedOn: true,
+  suppressionThreshold: true,
+} as const;
+
+@Injectable()
+export class NetworkRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findBySlug(slug: string) {
+    return this.prisma.network.findUnique({ where: { slug }, select: NETWORK_SELECT });
+  }
+
+  sites(networkId: string) {
+    return this.prisma.site.findMany({
+      where: { networkId },
+      orderBy: { name: 'asc' },
+      select: { id: true, slug: true, name: true, city: true },
+    });
+  }
+
+  siteInNetwork(siteId: string, networkId: string) {
+    return this.prisma.site.findFirst({ where: { id: siteId, networkId }, select: { id: true } });
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService } from '../platform/auth/access.service';
+import type { Viewer } from '../platform/auth/viewer';
+import { badInput, notFound } from '../platform/graphql/app-error';
+import type { Network } from './models/network.model';
+import { NetworkRepository } from './network.repository';
+
+type NetworkRow = NonNullable<Awaited<ReturnType<NetworkRepository['findBySlug']>>>;
+
+export function toNetwork(row: NetworkRow): Network {
+  return { ...row, startedOn: row.startedOn.toISOString().slice(0, 10) };
+}
+
+@Injectable()
+export class NetworkService {
+  constructor(
+    private readonly networks: NetworkRepository,
+    private readonly access: AccessService,
+  ) {}
+
+  /** The network with `slug`, for its members only. */
+  async bySlug(viewer: Viewer, slug: string): Promise<Network> {
+    const row = await this.networks.findBySlug(slug.slice(0, 100));
+    if (!row) throw notFound('Network');
+    await this.access.require(viewer, row.id, 'network.view');
+    return toNetwork(row);
+  }
+
+  async sites(viewer: Viewer, networkId: string) {
+    await this.access.require(viewer, networkId, 'site.list');
+    return this.networks.sites(networkId);
+  }
+
+  /** Throws BAD_USER_INPUT naming `field` unless `siteId` is a site of `networkId`. */
+  async assertSiteInNetwork(siteId: string, networkId: string, field: string): Promise<void> {
+    if (!(await this.networks.siteInNetwork(siteId, networkId))) {
+      throw badInput([{ field, message: 'is not a site of this network' }]);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: z.string().optional(),
+  MEILI_HOST: z.string().optional(),
+  MEILI_KEY: z.string().optional(),
+  SEED_DEMO: flag.default(true),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(720),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(30),
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Commons <no-reply@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: flag.default(false),
+  SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
+  WEB_DIR: z.string().optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+});
+
+export interface AppConfig {
+  nodeEnv: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  /** Origin the web app is reached at; invitation links and the CSRF origin check use it. */
+  publicUrl: string | null;
+  dataDir: string;
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  redisUrl: string | null;
+  meiliHost: string | null;
+  meiliKey: string | null;
+  seedDemo: boolean;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  invitationTtlMs: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  logLevel: string;
+  trustProxy: boolean;
+  signInMaxPerIp: number;
+  signInMaxFailuresPerAccount: number;
+  signInWindowSeconds: number;
+  graphqlMaxDepth: number;
+  graphqlMaxCost: number;
+  webDir: string;
+  migrationsDir: string;
+  shutdownGraceMs: number;
+}
+
+/** Reads the configuration from environment variables (see README, "Configuration"). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL || null,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL || null,
+    meiliHost: e.MEILI_HOST || null,
+    meiliKey: e.MEILI_KEY || null,
+    seedDemo: e.SEED_DEMO,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
+    invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
+    smtpUrl: e.SMTP_URL || null,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    signInMaxPerIp: e.SIGNIN_MAX_PER_IP,
+    signInMaxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+    signInWindowSeconds: e.SIGNIN_WINDOW_MINUTES * 60,
+    graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
+    graphqlMaxCost: e.GRAPHQL_MAX_COST,
+    webDir: e.WEB_DIR ? path.resolve(e.WEB_DIR) : path.join(REPO_ROOT, 'client', 'dist'),
+    migrationsDir: path.join(REPO_ROOT, 'prisma', 'migrations'),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

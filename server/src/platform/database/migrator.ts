@@ -1,0 +1,83 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface Migration {
+  name: string;
+  checksum: string;
+  sql: string;
+}
+
+// The same bookkeeping table and checksum (sha256 of migration.sql) as `prisma migrate deploy`,
+// so the Prisma CLI (`migrate status`, `migrate dev`) and this runner agree on what is applied.
+const BOOKKEEPING_TABLE = `
+  CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum" VARCHAR(64) NOT NULL,
+    "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT,
+    "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+  )`;
+
+// Any constant will do: it only has to be the same in every process of the app.
+const MIGRATION_LOCK_KEY = 72_616_001;
+
+/** The committed migrations, in the order they apply (their folder names sort by timestamp). */
+export async function readMigrations(migrationsDir: string): Promise<Migration[]> {
+  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const sql = await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    }),
+  );
+}
+
+/** Names of migrations that finished and were not rolled back. */
+export async function appliedMigrationNames(client: pg.ClientBase): Promise<Set<string>> {
+  const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+  if (!exists.rows[0].present) return new Set();
+  const result = await client.query(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  return new Set(result.rows.map((row) => row.migration_name as string));
+}
+
+/**
+ * Applies every pending migration in one transaction under a transaction-scoped advisory lock,
+ * so several app processes starting together apply each migration exactly once, and a failing
+ * migration leaves the database as it was. Returns the names applied now.
+ */
+export async function migrate(databaseUrl: string, migrationsDir: string): Promise<string[]> {
+  const migrations = await readMigrations(migrationsDir);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await client.query(BOOKKEEPING_TABLE);
+    const applied = await appliedMigrationNames(client);
+    const pending = migrations.filter((migration) => !applied.has(migration.name));
+    for (const migration of pending) {
+      const startedAt = new Date();
+      await client.query(migration.sql);
+      await client.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+         VALUES ($1, $2, now(), $3, $4, 1)`,
+        [randomUUID(), migration.checksum, migration.name, startedAt],
+      );
+    }
+    await client.query('COMMIT');
+    return pending.map((migration) => migration.name);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

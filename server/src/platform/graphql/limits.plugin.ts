@@ -1,0 +1,31 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+/**
+ * Rejects operations whose estimated cost exceeds `maxCost`. List fields declare their cost as
+ * `complexity: ({ args, childComplexity }) => pageSize * childComplexity`, so a page of 100
+ * members with nested sites costs what it really costs.
+ */
+export function costLimitPlugin(schema: () => GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema: schema(),
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables,
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(`This query is too expensive (cost ${cost}, at most ${maxCost}). Ask for fewer items.`, {
+              extensions: { code: 'BAD_USER_INPUT', cost, maxCost },
+            });
+          }
+        },
+      };
+    },
+  };
+}

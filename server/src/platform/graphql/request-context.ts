@@ -1,0 +1,11 @@
+import type { Request, Response } from 'express';
+import type { Viewer } from '../auth/viewer';
+import type { Loaders } from './loaders';
+
+/** The GraphQL context of one request. */
+export interface RequestContext {
+  req: Request;
+  res: Response;
+  viewer: Viewer | null;
+  loaders: Loaders;
+}

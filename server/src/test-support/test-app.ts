@@ -1,0 +1,97 @@
+import type { Role } from '@commons/shared';
+import { startServer, type RunningServer } from '../app';
+import { hashPassword } from '../auth/password';
+import { loadConfig } from '../platform/config/config';
+import { PrismaService } from '../platform/database/prisma.service';
+import { TestClient } from './graphql-client';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+export interface TestMember {
+  userId: string;
+  email: string;
+  role: Role;
+  siteId: string | null;
+  client: TestClient;
+}
+
+/**
+ * A running app on its own fresh database, with builders that make networks and members.
+ * Members are made the way the product makes them: an admin's invitation, then registration.
+ */
+export class TestApp {
+  private counter = 0;
+  private hash: Promise<string> | null = null;
+
+  private constructor(readonly server: RunningServer, readonly database: TestDatabase) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+    const database = await createTestDatabase();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      DATABASE_POOL_SIZE: '4',
+      ...env,
+    });
+    const server = await startServer(config);
+    return new TestApp(server, database);
+  }
+
+  get url() {
+    return this.server.url;
+  }
+
+  get prisma(): PrismaService {
+    return this.server.app.get(PrismaService);
+  }
+
+  client() {
+    return new TestClient(this.url);
+  }
+
+  /** A network with `siteCount` sites and a signed-in network admin (networks have no creation API yet). */
+  async newNetwork(siteCount = 2) {
+    const n = ++this.counter;
+    const network = await this.prisma.network.create({
+      data: { slug: `net-${n}-${Date.now()}`, name: `Network ${n}`, startedOn: new Date('2024-01-01T00:00:00Z') },
+    });
+    const sites = [];
+    for (let i = 0; i < siteCount; i += 1) {
+      sites.push(await this.prisma.site.create({ data: { networkId: network.id, slug: `site-${i}`, name: `Site ${String.fromCharCode(65 + i)}` } }));
+    }
+    const email = `admin-${n}-${Date.now()}@example.org`;
+    this.hash ??= hashPassword(TEST_PASSWORD);
+    const admin = await this.prisma.user.create({
+      data: { email, name: `Admin ${n}`, passwordHash: await this.hash, memberships: { create: { networkId: network.id, role: 'NETWORK_ADMIN' } } },
+    });
+    const client = this.client();
+    await client.signIn(email, TEST_PASSWORD);
+    return { network, sites, admin: { userId: admin.id, email, role: 'NETWORK_ADMIN' as Role, siteId: null, client } };
+  }
+
+  /** Invites a person as `admin` and registers them through the API; returns them signed in. */
+  async newMember(admin: TestMember, networkId: string, role: Role, siteId: string | null, name = `${role} ${++this.counter}`): Promise<TestMember> {
+    const email = `${role.toLowerCase()}-${++this.counter}-${Date.now()}@example.org`;
+    const invited = await admin.client.ok(
+      `mutation($networkId: ID!, $input: InvitationInput!) { inviteMember(networkId: $networkId, input: $input) { link } }`,
+      { networkId, input: { email, role, siteId } },
+    );
+    const token = invited.inviteMember.link.split('/invite/')[1];
+    const client = this.client();
+    await client.ok(`mutation($input: RegisterInput!) { register(input: $input) { id } }`, {
+      input: { token, email, name, password: TEST_PASSWORD },
+    });
+    const me = await client.ok(`{ me { id } }`);
+    return { userId: me.me.id, email, role, siteId, client };
+  }
+
+  async stop() {
+    await this.server.close();
+    await this.database.drop();
+  }
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../roles';
+import { type Actor, can } from './policy';
+
+const SITE_A = 'site-a';
+const SITE_B = 'site-b';
+const actor = (role: Role, siteId: string | null = SITE_A, active = true): Actor => ({ userId: 'me', role, siteId, active });
+
+describe('can: members of the network', () => {
+  it.each(ROLES)('%s may view the network, its sites and its directory', (role) => {
+    for (const action of ['network.view', 'site.list', 'member.list', 'member.view'] as const) {
+      expect(can(actor(role), action)).toBe(true);
+    }
+  });
+
+  it('denies everything to a non-member or a deactivated member', () => {
+    expect(can(null, 'network.view')).toBe(false);
+    expect(can(undefined, 'member.list')).toBe(false);
+    expect(can(actor('NETWORK_ADMIN', null, false), 'member.invite', { targetRole: 'CLINICIAN' })).toBe(false);
+  });
+});
+
+describe('can: member.invite', () => {
+  it.each(ROLES)('a network admin may invite a %s to any site or none', (targetRole) => {
+    expect(can(actor('NETWORK_ADMIN', null), 'member.invite', { siteId: SITE_B, targetRole })).toBe(true);
+    expect(can(actor('NETWORK_ADMIN', null), 'member.invite', { siteId: null, targetRole })).toBe(true);
+  });
+
+  it.each([
+    ['PATIENT_PARTNER', SITE_A, true],
+    ['FAMILY_MEMBER', SITE_A, true],
+    ['CLINICIAN', SITE_A, true],
+    ['SITE_LEAD', SITE_A, false],
+    ['NETWORK_ADMIN', SITE_A, false],
+    ['RESEARCHER', SITE_A, false],
+    ['CLINICIAN', SITE_B, false],
+    ['CLINICIAN', null, false],
+  ] as const)('a site lead of site A inviting a %s to %s: %s', (targetRole, siteId, allowed) => {
+    expect(can(actor('SITE_LEAD'), 'member.invite', { siteId, targetRole })).toBe(allowed);
+  });
+
+  it.each(['PATIENT_PARTNER', 'FAMILY_MEMBER', 'CLINICIAN', 'RESEARCHER'] as const)('a %s may not invite', (role) => {
+    expect(can(actor(role), 'member.invite', { siteId: SITE_A, targetRole: 'PATIENT_PARTNER' })).toBe(false);
+  });
+});
+
+describe('can: role changes and deactivation', () => {
+  it.each(ROLES)('only a network admin, not a %s below her, changes roles and deactivates', (role) => {
+    const allowed = role === 'NETWORK_ADMIN';
+    expect(can(actor(role), 'member.changeRole', { targetUserId: 'someone', siteId: SITE_A })).toBe(allowed);
+    expect(can(actor(role), 'member.deactivate', { targetUserId: 'someone', siteId: SITE_A })).toBe(allowed);
+  });
+
+  it('an admin may not demote or deactivate herself', () => {
+    expect(can(actor('NETWORK_ADMIN'), 'member.changeRole', { targetUserId: 'me' })).toBe(false);
+    expect(can(actor('NETWORK_ADMIN'), 'member.deactivate', { targetUserId: 'me' })).toBe(false);
+  });
+});
+
+describe('can: invitations list and revoke', () => {
+  it.each([
+    ['NETWORK_ADMIN', SITE_B, true],
+    ['SITE_LEAD', SITE_A, true],
+    ['SITE_LEAD', SITE_B, false],
+    ['CLINICIAN', SITE_A, false],
+    ['PATIENT_PARTNER', SITE_A, false],
+  ] as const)('%s revoking an invitation to %s: %s', (role, siteId, allowed) => {
+    expect(can(actor(role), 'invitation.revoke', { siteId })).toBe(allowed);
+  });
+});
+
+describe('can: admin-only views of the directory', () => {
+  it.each(ROLES)('%s: email addresses and deactivated members', (role) => {
+    expect(can(actor(role), 'member.viewEmail')).toBe(role === 'NETWORK_ADMIN');
+    expect(can(actor(role), 'member.listDeactivated')).toBe(role === 'NETWORK_ADMIN');
+  });
+});
+
+describe('can: profile.setOwnSite', () => {
+  it.each([
+    ['PATIENT_PARTNER', true],
+    ['FAMILY_MEMBER', true],
+    ['RESEARCHER', true],
+    ['NETWORK_ADMIN', true],
+    ['CLINICIAN', false],
+    ['SITE_LEAD', false],
+  ] as const)('%s: %s', (role, allowed) => {
+    expect(can(actor(role), 'profile.setOwnSite', { siteId: SITE_B })).toBe(allowed);
+  });
+});

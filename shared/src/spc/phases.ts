@@ -1,0 +1,370 @@
+import { signalAssessment, type CentreName, type SpcSignal } from './captions';
+import { compareMonthKeys, isMonthKey, type MonthKey } from './month-key';
+import { median, movingRanges } from './numeric';
+import { observePoint, type Observation } from './observations';
+import { runsAnalysis, type Run, type RunsAnalysis } from './run-chart';
+import {
+  beyondLimitsSide,
+  cChartLimits,
+  laneyPChartLimits,
+  pChartLimits,
+  uChartLimits,
+  xmrLimits,
+  type Subgroup,
+} from './shewhart';
+import type { ChartPoint, ChartType, Direction, ExclusionReason, MeasureKind, Side } from './types';
+
+/** The period whose values set the centre line and limits: the first k points, or the months from..to (inclusive). */
+export type Baseline = { firstPoints: number } | { from: MonthKey; to: MonthKey };
+
+/** What to chart and how to split and freeze it. */
+export interface SpcOptions {
+  kind: MeasureKind;
+  direction: Direction;
+  /** Defaults to `defaultChartType(kind)`. */
+  chart?: ChartType;
+  /**
+   * Freezes the centre line and limits of the phase that holds the baseline on the baseline's
+   * points and extends them to the rest of that phase; other phases use all their own points.
+   * `firstPoints` counts months charted (including excluded ones) from the start of the first phase.
+   */
+  baseline?: Baseline;
+  /** Months at which a new phase begins (e.g. when a change was adopted); each phase is computed on its own. */
+  phaseStarts?: readonly MonthKey[];
+}
+
+/** One month as drawn: value, centre line, limits (all in the measure's unit) and its signal flags. */
+export interface SpcPoint {
+  month: MonthKey;
+  /** Proportion 0–1, events per unit of denominator, mean or count; null when excluded. */
+  value: number | null;
+  excluded: ExclusionReason | null;
+  /** 0-based index into `SpcChart.phases`. */
+  phase: number;
+  /** True when this point's value helped set its phase's centre line and limits. */
+  inBaseline: boolean;
+  centre: number | null;
+  /** 3-sigma limits; null for run charts, excluded points, or when they cannot be estimated. */
+  lower: number | null;
+  upper: number | null;
+  /** I charts only: |value − previous value in the phase|; null otherwise. */
+  movingRange: number | null;
+  /** Side when the value lies outside the 3-sigma limits. */
+  beyondLimits: Side | null;
+  /** True when the point belongs to a run longer than expected by chance. */
+  inLongRun: boolean;
+}
+
+/** One phase: its months, frozen values and the runs analysis over all its points. */
+export interface SpcPhase {
+  index: number;
+  fromMonth: MonthKey;
+  toMonth: MonthKey;
+  /** Months whose values set the centre line and limits. */
+  baselineMonths: MonthKey[];
+  centre: number | null;
+  /** I charts only: average moving range and the moving-range chart's upper limit. */
+  movingRangeCentre: number | null;
+  movingRangeUpper: number | null;
+  /** P′ charts only: σz, observed over binomial variation (unitless). */
+  sigmaZ: number | null;
+  /** Run indices are positions in `SpcChart.points`. */
+  runs: RunsAnalysis;
+}
+
+/** A whole chart: per-point values and lines to draw, phases, and captions for every signal and notice. */
+export interface SpcChart {
+  chart: ChartType;
+  kind: MeasureKind;
+  direction: Direction;
+  points: SpcPoint[];
+  phases: SpcPhase[];
+  signals: SpcSignal[];
+}
+
+const CHARTS_BY_KIND: Record<MeasureKind, readonly ChartType[]> = {
+  PROPORTION: ['P', 'P_PRIME', 'I', 'RUN'],
+  RATE: ['U', 'I', 'RUN'],
+  COUNT: ['C', 'I', 'RUN'],
+  MEAN: ['I', 'RUN'],
+};
+
+/** Returns the usual control chart for a measure kind: P for proportions, U for rates, C for counts, I for means. */
+export function defaultChartType(kind: MeasureKind): ChartType {
+  return CHARTS_BY_KIND[kind][0];
+}
+
+interface PhaseLimits {
+  centre: number | null;
+  lower: (number | null)[];
+  upper: (number | null)[];
+  movingRangeCentre: number | null;
+  movingRangeUpper: number | null;
+  sigmaZ: number | null;
+}
+
+type Included = Extract<Observation, { excluded: null }>;
+
+const isIncluded = (observation: Observation): observation is Included => observation.excluded === null;
+
+function asSubgroup(observation: Included): Subgroup {
+  if (observation.numerator === null || observation.denominator === null) {
+    throw new Error(`No numerator and denominator for ${observation.month}`);
+  }
+  return { numerator: observation.numerator, denominator: observation.denominator };
+}
+
+/** Limits for the included points of one phase, computed from its baseline points. */
+function phaseLimits(chart: ChartType, included: readonly Included[], baseline: readonly Included[]): PhaseLimits {
+  const values = included.map((observation) => observation.value);
+  const baselineValues = baseline.map((observation) => observation.value);
+  const none = { movingRangeCentre: null, movingRangeUpper: null, sigmaZ: null };
+  const noLimits = { centre: null, lower: values.map(() => null), upper: values.map(() => null), ...none };
+  switch (chart) {
+    case 'RUN':
+      return { ...noLimits, centre: median(baselineValues) };
+    case 'P':
+      return { ...none, ...(pChartLimits(included.map(asSubgroup), baseline.map(asSubgroup)) ?? noLimits) };
+    case 'P_PRIME':
+      return { ...none, ...(laneyPChartLimits(included.map(asSubgroup), baseline.map(asSubgroup)) ?? noLimits) };
+    case 'U':
+      return { ...none, ...(uChartLimits(included.map(asSubgroup), baseline.map(asSubgroup)) ?? noLimits) };
+    case 'C':
+      return { ...none, ...(cChartLimits(values, baselineValues) ?? noLimits) };
+    case 'I':
+      return { ...none, ...(xmrLimits(values, baselineValues) ?? noLimits) };
+  }
+}
+
+function assertMonthKey(value: unknown, what: string): void {
+  if (!isMonthKey(value)) throw new RangeError(`${what} is not a month key (YYYY-MM): ${JSON.stringify(value)}`);
+}
+
+function assertMonthKeys(points: readonly ChartPoint[], options: SpcOptions): void {
+  points.forEach((point) => assertMonthKey(point.month, 'A point month'));
+  (options.phaseStarts ?? []).forEach((start) => assertMonthKey(start, 'A phase start'));
+  if (options.baseline && 'from' in options.baseline) {
+    assertMonthKey(options.baseline.from, 'The baseline start');
+    assertMonthKey(options.baseline.to, 'The baseline end');
+  }
+}
+
+function sortedByMonth(points: readonly ChartPoint[]): ChartPoint[] {
+  const sorted = [...points].sort((a, b) => compareMonthKeys(a.month, b.month));
+  sorted.forEach((point, index) => {
+    if (index > 0 && point.month === sorted[index - 1].month) throw new RangeError(`Two points for ${point.month}`);
+  });
+  return sorted;
+}
+
+/** Splits month-ordered observations at the phase starts; a start before the first or after the last point adds no phase. */
+function splitIntoPhases(observations: readonly Observation[], phaseStarts: readonly MonthKey[]): Observation[][] {
+  const starts = [...phaseStarts].sort(compareMonthKeys);
+  const phases: Observation[][] = [];
+  let nextStart = 0;
+  for (const observation of observations) {
+    let startsHere = phases.length === 0;
+    while (nextStart < starts.length && compareMonthKeys(starts[nextStart], observation.month) <= 0) {
+      nextStart++;
+      startsHere = true;
+    }
+    if (startsHere) phases.push([]);
+    phases[phases.length - 1].push(observation);
+  }
+  return phases;
+}
+
+/** For each phase, which of its points form the baseline. */
+function baselineFlags(phases: readonly Observation[][], baseline: Baseline | undefined): boolean[][] {
+  const everyPoint = phases.map((phase) => phase.map(() => true));
+  if (baseline === undefined) return everyPoint;
+  if ('firstPoints' in baseline) {
+    const { firstPoints } = baseline;
+    if (!Number.isInteger(firstPoints) || firstPoints < 1) {
+      throw new RangeError(`Baseline must hold at least one point: ${firstPoints}`);
+    }
+    return everyPoint.map((flags, phase) => (phase === 0 ? flags.map((_, index) => index < firstPoints) : flags));
+  }
+  const inRange = (month: MonthKey) =>
+    compareMonthKeys(baseline.from, month) <= 0 && compareMonthKeys(month, baseline.to) <= 0;
+  const phasesWithBaseline = phases.map((phase) => phase.some((observation) => inRange(observation.month)));
+  const count = phasesWithBaseline.filter(Boolean).length;
+  if (count === 0) throw new RangeError(`No points in the baseline ${baseline.from} to ${baseline.to}`);
+  if (count > 1) throw new RangeError(`The baseline ${baseline.from} to ${baseline.to} spans more than one phase`);
+  return phases.map((phase, index) =>
+    phasesWithBaseline[index] ? phase.map((observation) => inRange(observation.month)) : everyPoint[index],
+  );
+}
+
+/** Moving range of each included value to the previous included value (null for the first). */
+function movingRangesByPoint(included: readonly Included[]): (number | null)[] {
+  return [null, ...movingRanges(included.map((observation) => observation.value))];
+}
+
+interface ChartedPhase {
+  phase: SpcPhase;
+  points: SpcPoint[];
+  signals: SpcSignal[];
+}
+
+function chartPhase(
+  chart: ChartType,
+  direction: Direction,
+  index: number,
+  offset: number,
+  observations: readonly Observation[],
+  inBaseline: readonly boolean[],
+): ChartedPhase {
+  const includedPositions = observations.flatMap((observation, position) => (isIncluded(observation) ? [position] : []));
+  const includedIndexAt = new Map(includedPositions.map((position, includedIndex) => [position, includedIndex]));
+  const included = observations.filter(isIncluded);
+  const baseline = observations.filter(
+    (observation, position): observation is Included => isIncluded(observation) && inBaseline[position],
+  );
+  const limits = phaseLimits(chart, included, baseline);
+  const ranges = chart === 'I' ? movingRangesByPoint(included) : included.map(() => null);
+
+  const localRuns = runsAnalysis(observations.map((observation) => observation.value), limits.centre);
+  const shift = (run: Run): Run => ({ ...run, indices: run.indices.map((position) => position + offset) });
+  const runs = { ...localRuns, runs: localRuns.runs.map(shift), longRuns: localRuns.longRuns.map(shift) };
+  const longRunPositions = new Set(runs.longRuns.flatMap((run) => run.indices));
+
+  const points = observations.map((observation, position): SpcPoint => {
+    const includedIndex = includedIndexAt.get(position);
+    const lower = includedIndex === undefined ? null : limits.lower[includedIndex];
+    const upper = includedIndex === undefined ? null : limits.upper[includedIndex];
+    return {
+      month: observation.month,
+      value: observation.value,
+      excluded: observation.excluded,
+      phase: index,
+      inBaseline: observation.excluded === null && inBaseline[position],
+      centre: limits.centre,
+      lower,
+      upper,
+      movingRange: includedIndex === undefined ? null : ranges[includedIndex],
+      beyondLimits: observation.value === null ? null : beyondLimitsSide(observation.value, lower, upper),
+      inLongRun: longRunPositions.has(position + offset),
+    };
+  });
+
+  const phase: SpcPhase = {
+    index,
+    fromMonth: observations[0].month,
+    toMonth: observations[observations.length - 1].month,
+    baselineMonths: baseline.map((observation) => observation.month),
+    centre: limits.centre,
+    movingRangeCentre: limits.movingRangeCentre,
+    movingRangeUpper: limits.movingRangeUpper,
+    sigmaZ: limits.sigmaZ,
+    runs,
+  };
+  return { phase, points, signals: phaseSignals(chart, direction, phase, points, offset) };
+}
+
+function phaseSignals(
+  chart: ChartType,
+  direction: Direction,
+  phase: SpcPhase,
+  points: readonly SpcPoint[],
+  offset: number,
+): SpcSignal[] {
+  const signals: SpcSignal[] = [];
+  const centreName: CentreName = chart === 'RUN' ? 'median' : 'average';
+  for (const point of points) {
+    if (point.excluded) signals.push({ key: 'pointExcluded', month: point.month, reason: point.excluded });
+  }
+  if (phase.centre === null) {
+    signals.push({ key: 'limitsUnavailable', phase: phase.index, reason: 'NO_DATA' });
+  } else if (chart !== 'RUN' && points.some((point) => point.value !== null && point.upper === null)) {
+    signals.push({ key: 'limitsUnavailable', phase: phase.index, reason: 'TOO_FEW_POINTS' });
+  }
+  for (const point of points) {
+    if (point.beyondLimits === null) continue;
+    const assessment = signalAssessment(point.beyondLimits, direction);
+    signals.push({ key: 'beyondLimits', phase: phase.index, month: point.month, side: point.beyondLimits, assessment });
+  }
+  for (const run of phase.runs.longRuns) {
+    signals.push({
+      key: 'longRun',
+      phase: phase.index,
+      side: run.side,
+      length: run.indices.length,
+      fromMonth: points[run.indices[0] - offset].month,
+      toMonth: points[run.indices[run.indices.length - 1] - offset].month,
+      centre: centreName,
+      assessment: signalAssessment(run.side, direction),
+    });
+  }
+  const { fewCrossings, crossings, crossingsLimit, usefulObservations } = phase.runs;
+  if (fewCrossings && crossingsLimit !== null) {
+    signals.push({
+      key: 'fewCrossings',
+      phase: phase.index,
+      crossings,
+      expectedAtLeast: crossingsLimit,
+      months: usefulObservations,
+      centre: centreName,
+      assessment: 'neutral',
+    });
+  }
+  return signals;
+}
+
+/**
+ * Returns a run or control chart of monthly points: per-point centre line, 3-sigma limits (in the
+ * measure's unit: proportion 0–1, events per unit, mean or count), Shewhart and Anhøj signal flags and
+ * phase index, plus captions for every signal. Points are sorted by month; excluded points (e.g. a
+ * zero denominator) are kept with a null value and a `pointExcluded` caption. Throws a RangeError for
+ * an invalid or repeated month, a chart that does not fit the measure kind, or a baseline outside the
+ * data or across phases.
+ */
+export function spcChart(points: readonly ChartPoint[], options: SpcOptions): SpcChart {
+  const { kind, direction } = options;
+  const chart = options.chart ?? defaultChartType(kind);
+  if (!CHARTS_BY_KIND[kind].includes(chart)) throw new RangeError(`A ${chart} chart does not fit a ${kind} measure`);
+
+  assertMonthKeys(points, options);
+  const observations = sortedByMonth(points).map((point) => observePoint(kind, point));
+  const phases = splitIntoPhases(observations, options.phaseStarts ?? []);
+  const baselines = baselineFlags(phases, options.baseline);
+
+  let offset = 0;
+  const charted = phases.map((phase, index) => {
+    const result = chartPhase(chart, direction, index, offset, phase, baselines[index]);
+    offset += phase.length;
+    return result;
+  });
+  return {
+    chart,
+    kind,
+    direction,
+    points: charted.flatMap((result) => result.points),
+    phases: charted.map((result) => result.phase),
+    signals: charted.flatMap((result) => result.signals),
+  };
+}
+
+/** Returns the chart as parallel arrays, one entry per month, for chart libraries that take columns. */
+export function spcColumns(chart: SpcChart): {
+  months: MonthKey[];
+  values: (number | null)[];
+  centre: (number | null)[];
+  lower: (number | null)[];
+  upper: (number | null)[];
+  beyondLimits: (Side | null)[];
+  inLongRun: boolean[];
+  phase: number[];
+} {
+  const column = <T>(pick: (point: SpcPoint) => T): T[] => chart.points.map(pick);
+  return {
+    months: column((point) => point.month),
+    values: column((point) => point.value),
+    centre: column((point) => point.centre),
+    lower: column((point) => point.lower),
+    upper: column((point) => point.upper),
+    beyondLimits: column((point) => point.beyondLimits),
+    inLongRun: column((point) => point.inLongRun),
+    phase: column((point) => point.phase),
+  };
+}

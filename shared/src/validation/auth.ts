@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { emailSchema } from './common';
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(MAX_PASSWORD_LENGTH, { message: `must be at most ${MAX_PASSWORD_LENGTH} characters` });
+
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(100, { message: 'must be at most 100 characters' });
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { message: 'is required' }).max(MAX_PASSWORD_LENGTH),
+});
+
+export const registerSchema = z.object({
+  token: z.string().trim().min(20, { message: 'is not a valid invitation token' }).max(200),
+  email: emailSchema,
+  name: nameSchema,
+  password: passwordSchema,
+});
+
+export type SignInInput = z.infer<typeof signInSchema>;
+export type RegisterInput = z.infer<typeof registerSchema>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Largest page a list query may ask for. */
+export const MAX_PAGE_SIZE = 100;
+/** Page size when a list query does not say. */
+export const DEFAULT_PAGE_SIZE = 25;
+
+export const SUPPORTED_LOCALES = ['en', 'sv'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, { message: 'must be at most 254 characters' })
+  .pipe(z.email({ message: 'must be a valid email address' }))
+  .transform((email) => email.toLowerCase());
+
+export const idSchema = z.uuid({ message: 'must be a valid id' });
+
+/** One field's problem, named by its path in the input (e.g. "input.email"). */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** Turns zod issues into field-named problems; `prefix` is the argument name. */
+export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+}

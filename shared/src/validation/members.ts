@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import { emailSchema, idSchema, SUPPORTED_LOCALES } from './common';
+import { nameSchema } from './auth';
+
+export const MAX_INTERESTS = 20;
+
+/** Interests are short lowercase tags, so "Nutrition" and "nutrition " are one interest. */
+export const interestSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, { message: 'must be at least 2 characters' })
+  .max(40, { message: 'must be at most 40 characters' });
+
+export const profileSchema = z.object({
+  name: nameSchema,
+  pronouns: z.string().trim().max(40, { message: 'must be at most 40 characters' }).nullable(),
+  bio: z.string().trim().max(2000, { message: 'must be at most 2000 characters' }),
+  interests: z
+    .array(interestSchema)
+    .max(MAX_INTERESTS, { message: `must list at most ${MAX_INTERESTS} interests` })
+    .transform((list) => [...new Set(list)]),
+  locale: z.enum(SUPPORTED_LOCALES, { message: `must be one of ${SUPPORTED_LOCALES.join(', ')}` }).nullable(),
+});
+
+export const invitationSchema = z.object({
+  email: emailSchema,
+  role: z.enum(ROLES, { message: 'must be a role' }),
+  siteId: idSchema.nullable(),
+});
+
+export const directoryFilterSchema = z.object({
+  role: z.enum(ROLES).nullable().optional(),
+  siteId: idSchema.nullable().optional(),
+  interest: interestSchema.nullable().optional(),
+  search: z.string().trim().max(100, { message: 'must be at most 100 characters' }).nullable().optional(),
+});
+
+export type ProfileInput = z.infer<typeof profileSchema>;
+export type InvitationInput = z.infer<typeof invitationSchema>;
+export type DirectoryFilter = z.infer<typeof directoryFilterSchema>;
