@@ -1,9 +1,16 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineProject } from 'vitest/config';
 
+const require = createRequire(__filename);
+
 export default defineProject({
   resolve: {
-    alias: { '@commons/shared': path.resolve(__dirname, '../shared/src/index.ts') },
+    alias: [
+      { find: '@commons/shared', replacement: path.resolve(__dirname, '../shared/src/index.ts') },
+      // Nest requires graphql's CommonJS build; tests must use that same instance, not the ESM one.
+      { find: /^graphql$/, replacement: require.resolve('graphql') },
+    ],
   },
   test: {
     name: 'server',

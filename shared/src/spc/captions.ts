@@ -38,7 +38,7 @@ export type SpcSignal =
   | { key: 'pointExcluded'; month: MonthKey; reason: ExclusionReason }
   | { key: 'limitsUnavailable'; phase: number; reason: 'NO_DATA' | 'TOO_FEW_POINTS' };
 
-/** Returns 'improvement' when `side` is the desired direction ('above' for UP, 'below' for DOWN), else 'deterioration'. */
+/** Returns 'improvement' when `side` is the desired one ('above' for UP, 'below' for DOWN), else 'deterioration'. */
 export function signalAssessment(side: Side, direction: Direction): Assessment {
   const desired: Side = direction === 'UP' ? 'above' : 'below';
   return side === desired ? 'improvement' : 'deterioration';
@@ -63,8 +63,8 @@ export function describeSignal(signal: SpcSignal): string {
   switch (signal.key) {
     case 'longRun':
       return (
-        `${signal.length} months in a row ${signal.side} the ${signal.centre} (${signal.fromMonth} to ${signal.toMonth}): ` +
-        `this is unlikely to be chance.${assessmentSentence(signal.assessment)}`
+        `${signal.length} months in a row ${signal.side} the ${signal.centre} ` +
+        `(${signal.fromMonth} to ${signal.toMonth}): this is unlikely to be chance.${assessmentSentence(signal.assessment)}`
       );
     case 'fewCrossings':
       return (

@@ -27,9 +27,9 @@ export function parseMonthKey(text: string): MonthKey {
 
 /** Returns the MonthKey for a year (1–9999) and a month (1–12); throws a RangeError otherwise. */
 export function monthKeyFromParts(year: number, month: number): MonthKey {
-  const valid =
-    Number.isInteger(year) && Number.isInteger(month) && year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12;
-  if (!valid) throw new RangeError(`No such month: year ${year}, month ${month}`);
+  const validYear = Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
+  const validMonth = Number.isInteger(month) && month >= 1 && month <= 12;
+  if (!validYear || !validMonth) throw new RangeError(`No such month: year ${year}, month ${month}`);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}` as MonthKey;
 }
 

@@ -157,7 +157,7 @@ function sortedByMonth(points: readonly ChartPoint[]): ChartPoint[] {
   return sorted;
 }
 
-/** Splits month-ordered observations at the phase starts; a start before the first or after the last point adds no phase. */
+/** Splits month-ordered observations at the phase starts; starts outside the data add no phase. */
 function splitIntoPhases(observations: readonly Observation[], phaseStarts: readonly MonthKey[]): Observation[][] {
   const starts = [...phaseStarts].sort(compareMonthKeys);
   const phases: Observation[][] = [];
@@ -215,7 +215,9 @@ function chartPhase(
   observations: readonly Observation[],
   inBaseline: readonly boolean[],
 ): ChartedPhase {
-  const includedPositions = observations.flatMap((observation, position) => (isIncluded(observation) ? [position] : []));
+  const includedPositions = observations.flatMap((observation, position) =>
+    isIncluded(observation) ? [position] : [],
+  );
   const includedIndexAt = new Map(includedPositions.map((position, includedIndex) => [position, includedIndex]));
   const included = observations.filter(isIncluded);
   const baseline = observations.filter(

@@ -66,7 +66,10 @@ const binomialSigma = (proportion: number, size: number): number => Math.sqrt((p
  * p̄ = Σnumerators / Σdenominators over `baseline` (default: the subgroups themselves) and
  * σi = √(p̄(1 − p̄)/ni) (Montgomery §7.2.2); limits are clamped to [0, 1]. Null when the baseline is empty.
  */
-export function pChartLimits(subgroups: readonly Subgroup[], baseline: readonly Subgroup[] = subgroups): ControlLimits | null {
+export function pChartLimits(
+  subgroups: readonly Subgroup[],
+  baseline: readonly Subgroup[] = subgroups,
+): ControlLimits | null {
   const centre = pooledRatio(baseline);
   if (centre === null) return null;
   const sigmas = subgroups.map((subgroup) => binomialSigma(centre, subgroup.denominator));
@@ -78,7 +81,10 @@ export function pChartLimits(subgroups: readonly Subgroup[], baseline: readonly 
  * ū = Σnumerators / Σdenominators over `baseline` and σi = √(ū/ni) (Montgomery §7.3); the lower
  * limit is clamped at 0. Null when the baseline is empty.
  */
-export function uChartLimits(subgroups: readonly Subgroup[], baseline: readonly Subgroup[] = subgroups): ControlLimits | null {
+export function uChartLimits(
+  subgroups: readonly Subgroup[],
+  baseline: readonly Subgroup[] = subgroups,
+): ControlLimits | null {
   const centre = pooledRatio(baseline);
   if (centre === null) return null;
   const sigmas = subgroups.map((subgroup) => Math.sqrt(centre / subgroup.denominator));

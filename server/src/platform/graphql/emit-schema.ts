@@ -15,13 +15,18 @@ export function printAppSchema(host: GraphQLSchemaHost): string {
   return `${printSchema(lexicographicSortSchema(host.schema))}\n`;
 }
 
-// Builds the app without connecting anywhere (Prisma connects on first query) and writes the SDL.
-async function emit() {
+/** Builds the app without connecting anywhere (Prisma connects on first query) and prints its schema. */
+export async function buildSchemaSdl(): Promise<string> {
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent' });
   const app = await NestFactory.create(AppModule.register(config, 'postgresql://unused@127.0.0.1:1/unused', createLogger('silent')), { logger: false });
   await app.init();
-  writeFileSync(SCHEMA_FILE, printAppSchema(app.get(GraphQLSchemaHost)));
+  const sdl = printAppSchema(app.get(GraphQLSchemaHost));
   await app.close();
+  return sdl;
+}
+
+async function emit() {
+  writeFileSync(SCHEMA_FILE, await buildSchemaSdl());
   console.log(`wrote ${SCHEMA_FILE}`);
 }
 
