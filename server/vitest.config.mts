@@ -2,12 +2,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineProject } from 'vitest/config';
 
-const require = createRequire(__filename);
+const require = createRequire(import.meta.url);
 
 export default defineProject({
   resolve: {
     alias: [
-      { find: '@commons/shared', replacement: path.resolve(__dirname, '../shared/src/index.ts') },
+      { find: '@commons/shared', replacement: path.resolve(import.meta.dirname, '../shared/src/index.ts') },
       // Nest requires graphql's CommonJS build; tests must use that same instance, not the ESM one.
       { find: /^graphql$/, replacement: require.resolve('graphql') },
     ],
