@@ -13,8 +13,11 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
   // Every demo account shares one password, so one argon2 hash serves them all.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = demoPeople();
-  await prisma.$transaction(
+  const seeded = await prisma.$transaction(
     async (tx) => {
+      // Several processes may start together on an empty database: only the first one seeds.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(72616002)`;
+      if ((await tx.network.count()) > 0) return false;
       const network = await tx.network.create({
         data: { ...DEMO_NETWORK, startedOn: new Date(`${DEMO_NETWORK.startedOn}T00:00:00Z`) },
       });
@@ -39,9 +42,11 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
           },
         });
       }
+      return true;
     },
     { timeout: 60_000 },
   );
+  if (!seeded) return false;
   logger.info(
     {
       network: DEMO_NETWORK.name,
