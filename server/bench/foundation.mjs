@@ -1,0 +1,81 @@
+// Issue "Foundation": cold start of the embedded default, and `me` / directory latency over 1,000 members.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { databaseUrl, graphql, measure, report, startServer, withAdmin } from './lib.mjs';
+
+const INTERESTS = ['nutrition', 'school support', 'biologics', 'qi methods', 'mental health', 'transition to adult care', 'peer support', 'data quality'];
+const ROLES = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'CLINICIAN', 'RESEARCHER', 'SITE_LEAD'];
+
+export async function benchColdStart() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'commons-bench-'));
+  try {
+    const cold = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
+    await cold.stop();
+    const warm = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
+    await warm.stop();
+    report('start to /readyz, embedded, cold (empty DATA_DIR)', { ms: cold.readyMs });
+    report('start to /readyz, embedded, warm (restart)', { ms: warm.readyMs });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Adds `count` more members (bulk SQL) to the seeded demo network. */
+async function addMembers(url, count) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: [network] } = await client.query(`SELECT id FROM "Network" WHERE slug = 'northstar-ibd'`);
+    const { rows: sites } = await client.query(`SELECT id FROM "Site" WHERE "networkId" = $1`, [network.id]);
+    const { rows: [hash] } = await client.query(`SELECT "passwordHash" FROM "User" LIMIT 1`);
+    const users = [];
+    const memberships = [];
+    for (let i = 0; i < count; i += 1) {
+      const id = randomUUID();
+      users.push([id, `bench-${i}@bench.test`, hash.passwordHash, `Bench Member ${String(i).padStart(4, '0')}`, [INTERESTS[i % 8], INTERESTS[(i * 3 + 1) % 8]]]);
+      memberships.push([randomUUID(), id, network.id, sites[i % sites.length].id, ROLES[i % ROLES.length]]);
+    }
+    await client.query(
+      `INSERT INTO "User" (id, email, "passwordHash", name, interests, "updatedAt")
+       SELECT u.id::uuid, u.email, u.hash, u.name, ARRAY(SELECT json_array_elements_text(u.interests)), now()
+       FROM json_to_recordset($1::json) AS u(id text, email text, hash text, name text, interests json)`,
+      [JSON.stringify(users.map(([id, email, hash2, name, interests]) => ({ id, email, hash: hash2, name, interests })))],
+    );
+    await client.query(
+      `INSERT INTO "Membership" (id, "userId", "networkId", "siteId", role)
+       SELECT m.id::uuid, m.uid::uuid, m.nid::uuid, m.sid::uuid, m.role::"Role"
+       FROM json_to_recordset($1::json) AS m(id text, uid text, nid text, sid text, role text)`,
+      [JSON.stringify(memberships.map(([id, uid, nid, sid, role]) => ({ id, uid, nid, sid, role })))],
+    );
+    return network.id;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function benchDirectory() {
+  const name = `commons_bench_${Date.now()}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+  const server = await startServer({ DATABASE_URL: databaseUrl(name), DATABASE_POOL_SIZE: '10' });
+  try {
+    const networkId = await addMembers(databaseUrl(name), 940);
+    const { cookie } = await graphql(server.url, `mutation { signIn(input: { email: "patient@demo.commons.test", password: "demo-password" }) { id } }`);
+    const total = await graphql(server.url, `query($n: ID!) { members(networkId: $n) { totalCount } }`, { n: networkId }, cookie);
+    const members = total.body.data.members.totalCount;
+    const me = `{ me { id name interests memberships { role network { slug name } site { name } } } }`;
+    const directory = `query($n: ID!, $f: DirectoryFilter) { members(networkId: $n, first: 25, filter: $f) {
+      totalCount nodes { userId name pronouns role interests sharedInterests site { name } } pageInfo { hasNextPage endCursor } } }`;
+    const opts = { total: 2000, concurrency: 10 };
+    report(`me query (${members} members, 10 clients)`, await measure({ ...opts, request: () => graphql(server.url, me, {}, cookie) }));
+    report(`directory, first page of 25 (${members} members)`, await measure({ ...opts, request: () => graphql(server.url, directory, { n: networkId }, cookie) }));
+    let i = 0;
+    const filters = [{ role: 'CLINICIAN' }, { interest: 'nutrition' }, { search: 'member 04' }, { likeMe: true }];
+    report(`directory, filtered (role/interest/name/likeMe)`, await measure({ ...opts, request: () => graphql(server.url, directory, { n: networkId, f: filters[i++ % 4] }, cookie) }));
+  } finally {
+    await server.stop();
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  }
+}

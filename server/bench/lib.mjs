@@ -1,0 +1,98 @@
+// Shared helpers for the benchmarks: start the built server, time requests, print percentiles.
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export async function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function withAdmin(work) {
+  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export function databaseUrl(name) {
+  const url = new URL(ADMIN_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Starts server/dist/main.js with `env`; resolves once /readyz answers 200, with the time it took. */
+export async function startServer(env) {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'server/dist/main.js')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('server exited before it was ready');
+    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (performance.now() - started > 180_000) throw new Error('server not ready in 180 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const readyMs = performance.now() - started;
+  const stop = () =>
+    new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    });
+  return { url, readyMs, stop };
+}
+
+export async function graphql(url, query, variables = {}, cookie) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-commons-csrf': '1', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return { body, cookie: response.headers.get('set-cookie')?.split(';')[0] };
+}
+
+/**
+ * Sends `total` requests from `concurrency` clients in parallel and returns latency percentiles
+ * (ms) measured per request from send to the full body, after `warmup` untimed requests.
+ */
+export async function measure({ total, concurrency, warmup = 50, request }) {
+  for (let i = 0; i < warmup; i += 1) await request();
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next += 1;
+        const t0 = performance.now();
+        await request();
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return { count: latencies.length, p50: at(50), p95: at(95), p99: at(99), max: latencies.at(-1), perSecond: latencies.length / seconds };
+}
+
+export function report(name, figures) {
+  const cells = Object.entries(figures).map(([key, value]) => `${key}=${typeof value === 'number' ? value.toFixed(key === 'count' ? 0 : 1) : value}`);
+  console.log(`${name.padEnd(48)} ${cells.join('  ')}`);
+}
