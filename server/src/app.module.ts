@@ -16,6 +16,7 @@ import { DATABASE_URL } from './platform/database/database.tokens';
 import { PrismaService } from './platform/database/prisma.service';
 import { graphqlOptions } from './platform/graphql/graphql.config';
 import { MailModule } from './platform/mail/mailer';
+import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
 
 export const PINO = Symbol('PINO');
@@ -55,6 +56,7 @@ export class AppModule implements NestModule {
         MailModule,
         HealthModule,
         PlatformAuthModule,
+        RealtimeModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [PrismaService],

@@ -16,6 +16,8 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/databas
 import { migrate } from './platform/database/migrator';
 import { PrismaService } from './platform/database/prisma.service';
 import { originCheck } from './platform/http/origin-check';
+import { RealtimeAdapter } from './platform/realtime/realtime-adapter';
+import { REDIS, type RedisClient } from './platform/redis/redis.module';
 import { createLogger } from './platform/logging/logger';
 import { webApp } from './web/web-app';
 
@@ -47,6 +49,7 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     const app = await NestFactory.create(AppModule.register(config, databaseUrl, logger), { bodyParser: false, bufferLogs: true });
     app.useLogger(app.get(NestPinoLogger));
     configureHttp(app, config);
+    app.useWebSocketAdapter(new RealtimeAdapter(app, app.get<RedisClient | null>(REDIS)));
 
     if (config.seedDemo) await seedDemoNetworkIfEmpty(app.get(PrismaService), logger);
 

@@ -4,3 +4,4 @@ export * from './policy';
 export * from './validation';
 export * from './spc';
 export * from './suppression';
+export * from './realtime';

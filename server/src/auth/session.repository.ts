@@ -42,9 +42,4 @@ export class SessionRepository {
     const { count } = await this.prisma.session.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: at } });
     return count;
   }
-
-  async revokeAllForUser(userId: string, at: Date) {
-    const { count } = await this.prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } });
-    return count;
-  }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config';
+import { RealtimeService } from '../platform/realtime/realtime.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { notFound, requireId } from '../platform/graphql/app-error';
 import { hashToken, newSessionToken } from './session-token';
@@ -18,6 +19,7 @@ export interface SessionMeta {
 export class SessionService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly realtime: RealtimeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,10 +61,6 @@ export class SessionService {
   async revoke(viewer: Viewer, sessionId: string): Promise<void> {
     const revoked = await this.sessions.revokeOwned(requireId(sessionId, 'sessionId'), viewer.userId, new Date());
     if (revoked === 0) throw notFound('Session');
-  }
-
-  /** Ends every session of a user, e.g. when a member is deactivated. */
-  revokeAll(userId: string) {
-    return this.sessions.revokeAllForUser(userId, new Date());
+    this.realtime.endSession(sessionId, sessionId === viewer.sessionId ? 'signed-out' : 'revoked');
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Actor, can, directoryFilterSchema, profileSchema, SITE_TEAM_ROLES } from '@commons/shared';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
+import { RealtimeService } from '../platform/realtime/realtime.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { badInput, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import type { Role } from '../platform/graphql/enums';
@@ -19,6 +20,7 @@ export class MembersService {
     private readonly users: UserRepository,
     private readonly networks: NetworkService,
     private readonly access: AccessService,
+    private readonly realtime: RealtimeService,
   ) {}
 
   async profile(viewer: Viewer) {
@@ -55,6 +57,7 @@ export class MembersService {
         siteId: parsed.siteId ?? null,
         interest: parsed.interest ?? null,
         anyInterests: filter?.likeMe ? myInterests : null,
+        excludeUserId: filter?.likeMe ? viewer.userId : null,
         search: parsed.search || null,
         includeDeactivated: Boolean(filter?.includeDeactivated),
       },
@@ -103,7 +106,9 @@ export class MembersService {
     const actor = await this.access.require(viewer, networkId, 'member.deactivate', { targetUserId: userId });
     const row = await this.requireMember(networkId, userId);
     if (row.deactivatedAt) return this.toMember(row, actor, []);
-    return this.toMember(await this.members.deactivate(row.id, userId, new Date()), actor, []);
+    const member = await this.members.deactivate(row.id, userId, new Date());
+    this.realtime.endUser(userId, 'deactivated');
+    return this.toMember(member, actor, []);
   }
 
   async reactivate(viewer: Viewer, networkId: string, userId: string): Promise<Member> {

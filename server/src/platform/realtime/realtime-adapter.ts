@@ -1,0 +1,31 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Server, ServerOptions } from 'socket.io';
+import type { RedisClient } from '../redis/redis.module';
+
+/**
+ * socket.io on the app's own HTTP port. With Redis, rooms and broadcasts span every app process
+ * through the Redis Streams adapter, which also keeps connection-state recovery working across
+ * processes; without Redis, the in-process adapter serves a single process.
+ */
+export class RealtimeAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly redis: RedisClient | null,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      path: '/socket.io',
+      serveClient: false,
+      maxHttpBufferSize: 64 * 1024,
+      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    });
+    if (this.redis) server.adapter(createAdapter(this.redis));
+    return server;
+  }
+}
