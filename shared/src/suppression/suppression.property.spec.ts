@@ -11,10 +11,14 @@ import {
 } from './index';
 
 // Random networks, each checked against an attacker who solves exactly for every
-// withheld count using only what the viewer receives.
+// withheld count using only what the viewer receives. SUPPRESSION_NETWORKS and
+// SUPPRESSION_SEED run more or other networks (with --testTimeout for large runs).
 
 const KINDS: Record<string, SuppressionMeasureKind> = { p: 'PROPORTION', r: 'RATE', m: 'MEAN', c: 'COUNT' };
-const NETWORKS = 400;
+// shared/ compiles without Node's types; the runner still has its environment.
+const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
+const NETWORKS = Number(env.SUPPRESSION_NETWORKS ?? 400);
+const FIRST_SEED = Number(env.SUPPRESSION_SEED ?? 1000);
 
 /** mulberry32: a small deterministic generator, so a failure names a seed that reproduces it. */
 function generator(seed: number) {
@@ -118,7 +122,7 @@ const totalNumber = (total: DisplayedNetworkTotal, component: Component) =>
   total.kind === 'COUNT' ? (component === 'value' ? total.value : null) : component === 'value' ? null : total[component];
 
 interface Unknown {
-  /** The viewer's bounds on this site's numerator and denominator (or a COUNT's value as the numerator). */
+  /** The viewer's bounds on each number of this site the system covers. */
   readonly boxes: readonly Box[];
 }
 
@@ -226,7 +230,7 @@ function attack(result: SmallCellSuppressionResult, threshold: number) {
 const keyOf = (cell: { siteId: string; month: string; measureKey: string }) => `${cell.measureKey}/${cell.month}/${cell.siteId}`;
 
 describe('suppressSmallCells on random networks', () => {
-  const networks = Array.from({ length: NETWORKS }, (_, i) => randomNetwork(1000 + i));
+  const networks = Array.from({ length: NETWORKS }, (_, i) => randomNetwork(FIRST_SEED + i));
 
   it('leaves every withheld small count with at least two possible values, the true one among them', () => {
     let attacked = 0;
@@ -249,7 +253,9 @@ describe('suppressSmallCells on random networks', () => {
       const result = run(network);
       for (const total of result.totals) {
         const group = result.cells.filter((cell) => cell.measureKey === total.measureKey && cell.month === total.month);
-        for (const component of PROTECTED[KINDS[total.measureKey]!]) {
+        const kind = KINDS[total.measureKey]!;
+        // A mean's sums are summed too, so they must not be alone either.
+        for (const component of kind === 'MEAN' ? ['denominator', 'numerator'] as const : PROTECTED[kind]) {
           const numbers = group.map((cell) => cell[component]).filter((number) => number !== null);
           const withheld = numbers.filter((number) => !number.shown);
           const shownTotal = totalNumber(total, component);
@@ -286,7 +292,13 @@ describe('suppressSmallCells on random networks', () => {
           else if (number?.shown === false) expect(number.reason).toBe('complementary');
           else expect(number).toEqual({ shown: true, value: amount });
         }
-        expect(cell.suppressed).toBe([cell.numerator, cell.denominator, cell.value].some((number) => number?.shown === false));
+        const withheld = (number: DisplayedNumber<string> | null) => number?.shown === false;
+        if (kind === 'MEAN') {
+          for (const number of [cell.numerator, cell.value]) if (number) expect(withheld(number)).toBe(withheld(cell.denominator));
+        } else if (kind !== 'COUNT' && cell.value) {
+          expect(withheld(cell.value)).toBe(withheld(cell.numerator) || withheld(cell.denominator));
+        }
+        expect(cell.suppressed).toBe([cell.numerator, cell.denominator, cell.value].some(withheld));
       });
     }
   });

@@ -313,6 +313,21 @@ describe('suppressSmallCells: complementary suppression', () => {
     expect(cells.map((cell) => shownAs(cell.numerator))).toEqual([30, '<11', 11, '*']);
   });
 
+  it("protects a numerator pinned through the other sites' denominators", () => {
+    // T = 2. A and B show "<3" for both counts and their denominators add up to 3 (36 - 3 - 30),
+    // so their numerators add up to at most 3, and C's numerator (1..2) would be 25 - 20 - 3 = 2.
+    const { cells } = suppress(
+      [proportion('C', 2, 3), proportion('A', 1, 1), proportion('B', 2, 2), proportion('E', 20, 30)],
+      { viewer: [], threshold: 2 },
+    );
+    expect(cells.map((cell) => [cell.siteId, shownAs(cell.numerator), shownAs(cell.denominator)])).toEqual([
+      ['C', '<3', 3],
+      ['A', '<3', '<3'],
+      ['B', '<3', '<3'],
+      ['E', '*', 30],
+    ]);
+  });
+
   it('withholds a whole MEAN point as its complement', () => {
     const { cells, totals } = suppress([mean('V', 20, 7), mean('A', 4, 8), mean('B', 30, 7.5), mean('C', 40, 6.5)]);
     const b = cellOf(cells, 'B');

@@ -1,4 +1,4 @@
-import { type BoundsSystem, type IntegerBounds, tightenBounds } from './disclosure-bounds';
+import { type IntegerRange, type ProportionRanges, rangeUnderProportionSums, rangeUnderSum } from './derivable-ranges';
 
 /** Measure kinds, as on `Measure.kind`; they decide which counts can be small. */
 export const SUPPRESSION_MEASURE_KINDS = ['PROPORTION', 'RATE', 'MEAN', 'COUNT'] as const;
@@ -39,7 +39,7 @@ export interface SmallCellSuppressionInput {
   /** The network's threshold T: counts from 1 to T are small. An integer, at least {@link SMALL_CELL_MIN_THRESHOLD}. */
   readonly threshold: number;
   /** Sites whose numbers this viewer may see in full (her own site; every site for a network admin). The caller decides. */
-  readonly fullyVisibleSiteIds: Iterable<string>;
+  readonly fullyVisibleSiteIds: ReadonlySet<string> | readonly string[];
   /** Kind of every measure that occurs in `cells`, by measure key. */
   readonly measureKinds: Readonly<Record<string, SuppressionMeasureKind>>;
   readonly cells: readonly SiteMeasureCell[];
@@ -147,7 +147,7 @@ export function smallCellLabel(threshold: number): string {
  * number shown to her (her own sites' included), that a `<T+1` number lies in 1..T, that
  * a complementary one is above T, and that a proportion's numerator is at most its
  * denominator. A small count is safe while at least two values remain consistent with all
- * of that (checked by bounds propagation, see `tightenBounds`). While one is not safe,
+ * of that (solved exactly, see `derivable-ranges.ts`). While one is not safe,
  * another site's shown count of the same number above T is withheld as complementary:
  * the smallest one whose suppression alone makes it safe, else the smallest, ties broken
  * by site id (code-unit order), so the result does not depend on input order.
@@ -232,7 +232,8 @@ function protectGroup(
     for (const component of PROTECTED_COMPONENTS[kind]) {
       const amount = amountOf(cell, component);
       if (amount === null) continue;
-      slots.push({ position, siteId: cell.siteId, component, amount, withholdable: !fullyVisible.has(cell.siteId), status: 'shown' });
+      const withholdable = !fullyVisible.has(cell.siteId);
+      slots.push({ position, siteId: cell.siteId, component, amount, withholdable, status: 'shown' });
     }
   });
 
@@ -241,8 +242,6 @@ function protectGroup(
     for (const slot of slots) slot.status = slot.withholdable && isSmallCell(slot.amount, threshold) ? 'small-cell' : 'shown';
     const unprotectable = addComplements(kind, slots, withheldTotals, threshold);
     if (unprotectable === null) break;
-    // Without a total nothing but its label bounds a small count, so this never repeats.
-    if (withheldTotals.has(unprotectable)) throw new Error(`suppression: ${unprotectable} stays derivable without its total`);
     withheldTotals.add(unprotectable);
   }
 
@@ -251,24 +250,35 @@ function protectGroup(
   return { statuses, withheldTotals };
 }
 
-/** Withholds complementary counts until no small count is derivable; returns the component it could not protect, if any. */
+/**
+ * Withholds complementary counts until no small count is derivable; returns a component
+ * it could not protect (whose total must go), if any.
+ */
 function addComplements(
   kind: SuppressionMeasureKind,
   slots: Slot[],
   withheldTotals: ReadonlySet<Component>,
   threshold: number,
 ): Component | null {
+  const order = PROTECTED_COMPONENTS[kind];
+  const summed = new Set(order.filter((component) => !withheldTotals.has(component)));
   for (;;) {
-    const exposedNow = exposedComponents(kind, slots, withheldTotals, threshold);
-    const exposed = PROTECTED_COMPONENTS[kind].find((component) => exposedNow.has(component));
-    if (exposed === undefined) return null;
+    const exposedNow = pinnedComponents(kind, slots, summed, threshold);
+    if (exposedNow.size === 0) return null;
+    // A proportion's count can also be pinned through its partner (numerator <= denominator);
+    // fix first the component whose own total pins it.
+    const fixable = order.filter((component) => exposedNow.has(component) && summed.has(component));
+    const exposed =
+      fixable.find((component) => pinnedComponents(kind, slots, new Set([component]), threshold).has(component)) ?? fixable[0];
+    // Without any total nothing but its label (1..T, T >= 2) bounds a small count.
+    if (exposed === undefined) throw new Error('suppression: a small count stays derivable without any total');
     const candidates = slots
       .filter((slot) => slot.component === exposed && slot.withholdable && slot.status === 'shown' && slot.amount > threshold)
       .sort((a, b) => a.amount - b.amount || compareCodeUnits(a.siteId, b.siteId));
     if (candidates.length === 0) return exposed;
     const sufficient = candidates.find((candidate) => {
       candidate.status = 'complementary';
-      const protects = !exposedComponents(kind, slots, withheldTotals, threshold).has(exposed);
+      const protects = !pinnedComponents(kind, slots, summed, threshold).has(exposed);
       candidate.status = 'shown';
       return protects;
     });
@@ -276,40 +286,59 @@ function addComplements(
   }
 }
 
-/** Components with a small count that the viewer could pin to a single value. */
-function exposedComponents(
+/**
+ * Components with a small count the viewer could pin to a single value, knowing the
+ * totals of `summed`, the shown numbers, the labels' ranges and numerator <= denominator.
+ */
+function pinnedComponents(
   kind: SuppressionMeasureKind,
   slots: readonly Slot[],
-  withheldTotals: ReadonlySet<Component>,
+  summed: ReadonlySet<Component>,
   threshold: number,
 ): Set<Component> {
-  const boxes: IntegerBounds[] = slots.map((slot) => {
+  const rangeOf = (slot: Slot): IntegerRange => {
     if (slot.status === 'small-cell') return { lo: 1, hi: threshold };
     if (slot.status === 'complementary') return { lo: threshold + 1, hi: Infinity };
     return { lo: slot.amount, hi: slot.amount };
-  });
-  const sums: BoundsSystem['sums'][number][] = [];
-  for (const component of PROTECTED_COMPONENTS[kind]) {
-    if (withheldTotals.has(component)) continue;
-    const vars = slots.flatMap((slot, index) => (slot.component === component ? [index] : []));
-    sums.push({ vars, total: vars.reduce((sum, index) => sum + slots[index]!.amount, 0) });
-  }
-  const atMost: [number, number][] = [];
+  };
+  const totalOf = (component: Component) =>
+    summed.has(component)
+      ? slots.reduce((sum, slot) => (slot.component === component ? sum + slot.amount : sum), 0)
+      : null;
+  const pinned = new Set<Component>();
+  const isPinned = (range: IntegerRange) => {
+    // The true values always fit, so an empty range means the counts break their own rules.
+    if (range.lo > range.hi) throw new Error('suppression: the reported counts contradict each other');
+    return range.lo === range.hi;
+  };
+
   if (kind === 'PROPORTION') {
-    slots.forEach((slot, index) => {
-      if (slot.component !== 'numerator') return;
-      const denominator = slots.findIndex((other) => other.position === slot.position && other.component === 'denominator');
-      if (denominator >= 0) atMost.push([index, denominator]);
+    // Numerator and denominator are reported together, so slots come in pairs per cell.
+    const numerators = slots.filter((slot) => slot.component === 'numerator');
+    const denominatorAt = new Map(slots.filter((slot) => slot.component === 'denominator').map((slot) => [slot.position, slot]));
+    const denominators = numerators.map((numerator) => denominatorAt.get(numerator.position)!);
+    const sites: ProportionRanges[] = numerators.map((numerator, index) => ({
+      numerator: rangeOf(numerator),
+      denominator: rangeOf(denominators[index]!),
+    }));
+    const totals = { numerator: totalOf('numerator'), denominator: totalOf('denominator') };
+    numerators.forEach((numerator, index) => {
+      for (const [component, slot] of [['numerator', numerator], ['denominator', denominators[index]!]] as const) {
+        if (slot.status === 'small-cell' && isPinned(rangeUnderProportionSums(sites, index, component, totals))) pinned.add(component);
+      }
     });
+    return pinned;
   }
 
-  const small = slots.flatMap((slot, index) => (slot.status === 'small-cell' ? [index] : []));
-  const result = tightenBounds({ boxes, sums, atMost });
-  if (result.kind === 'infeasible') throw new Error('suppression: the reported counts contradict each other');
-  if (result.kind === 'unsettled') return new Set(small.map((index) => slots[index]!.component));
-  return new Set(
-    small.filter((index) => result.bounds[index]!.lo === result.bounds[index]!.hi).map((index) => slots[index]!.component),
-  );
+  for (const component of PROTECTED_COMPONENTS[kind]) {
+    const group = slots.filter((slot) => slot.component === component);
+    const ranges = group.map(rangeOf);
+    const total = totalOf(component);
+    group.forEach((slot, index) => {
+      if (slot.status === 'small-cell' && isPinned(rangeUnderSum(ranges, index, total))) pinned.add(component);
+    });
+  }
+  return pinned;
 }
 
 function amountOf(cell: SiteMeasureCell, component: Component): number | null {
@@ -366,13 +395,15 @@ function displayTotal(
   cells: readonly SiteMeasureCell[],
   withheldTotals: ReadonlySet<Component>,
 ): DisplayedNetworkTotal {
+  // Summed in site order, so a mean's fractional sums do not depend on input order.
+  const bySite = [...cells].sort((a, b) => compareCodeUnits(a.siteId, b.siteId));
   const sumOf = (component: Component): number | null => {
-    const amounts = cells.map((cell) => amountOf(cell, component)).filter((amount): amount is number => amount !== null);
+    const amounts = bySite.map((cell) => amountOf(cell, component)).filter((amount): amount is number => amount !== null);
     return amounts.length === 0 ? null : amounts.reduce((sum, amount) => sum + amount, 0);
   };
-  const withheld: WithheldNumber<TotalWithholdReason> = { shown: false, reason: 'would-disclose', label: WITHHELD_LABEL };
+  const withheld = (): WithheldNumber<TotalWithholdReason> => ({ shown: false, reason: 'would-disclose', label: WITHHELD_LABEL });
   const display = (amount: number | null, isWithheld: boolean): DisplayedNumber<TotalWithholdReason> | null =>
-    amount === null ? null : isWithheld ? withheld : { shown: true, value: amount };
+    amount === null ? null : isWithheld ? withheld() : { shown: true, value: amount };
 
   if (kind === 'COUNT') return { kind, measureKey, month, value: display(sumOf('value'), withheldTotals.has('value')) };
 
@@ -383,7 +414,7 @@ function displayTotal(
   const numeratorWithheld = kind === 'MEAN' ? denominatorWithheld : withheldTotals.has('numerator');
   let ratio: DisplayedNumber<TotalWithholdReason> | null = null;
   if (numeratorTotal !== null && denominatorTotal !== null) {
-    if (numeratorWithheld || denominatorWithheld) ratio = withheld;
+    if (numeratorWithheld || denominatorWithheld) ratio = withheld();
     else if (denominatorTotal > 0) ratio = { shown: true, value: numeratorTotal / denominatorTotal };
   }
   return {
@@ -406,7 +437,8 @@ function assertValidInput(input: SmallCellSuppressionInput): void {
   const { threshold, measureKinds, cells } = input;
   if (!Number.isInteger(threshold) || threshold < SMALL_CELL_MIN_THRESHOLD) {
     throw new RangeError(
-      `threshold must be an integer of at least ${SMALL_CELL_MIN_THRESHOLD} (with 1, the label "<2" would reveal the value 1), got ${threshold}`,
+      `threshold must be an integer of at least ${SMALL_CELL_MIN_THRESHOLD} ` +
+        `(with 1, the label "<2" would reveal the value 1), got ${threshold}`,
     );
   }
   const seen = new Map<string, number>();
