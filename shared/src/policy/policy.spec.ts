@@ -88,3 +88,38 @@ describe('can: profile.setOwnSite', () => {
     expect(can(actor(role), 'profile.setOwnSite', { siteId: SITE_B })).toBe(allowed);
   });
 });
+
+describe('can: measures', () => {
+  it.each([
+    ['SITE_LEAD', SITE_A, true],
+    ['CLINICIAN', SITE_A, true],
+    ['SITE_LEAD', SITE_B, false],
+    ['CLINICIAN', SITE_B, false],
+    ['PATIENT_PARTNER', SITE_A, false],
+    ['FAMILY_MEMBER', SITE_A, false],
+    ['RESEARCHER', SITE_A, false],
+    ['NETWORK_ADMIN', SITE_B, true],
+  ] as const)('%s reporting a month for %s: %s', (role, siteId, allowed) => {
+    expect(can(actor(role), 'measure.report', { siteId })).toBe(allowed);
+  });
+
+  it.each([
+    ['PATIENT_PARTNER', SITE_A, true],
+    ['PATIENT_PARTNER', SITE_B, false],
+    ['RESEARCHER', SITE_B, false],
+    ['CLINICIAN', SITE_B, false],
+    ['NETWORK_ADMIN', SITE_B, true],
+  ] as const)('%s sees %s\'s numbers unsuppressed: %s', (role, siteId, allowed) => {
+    expect(can(actor(role), 'measure.viewUnsuppressed', { siteId })).toBe(allowed);
+  });
+
+  it('a member without a site never sees a site unsuppressed unless admin', () => {
+    expect(can(actor('RESEARCHER', null), 'measure.viewUnsuppressed', { siteId: null })).toBe(false);
+  });
+
+  it.each(ROLES)('%s: aim and measure definitions are edited by admins only', (role) => {
+    expect(can(actor(role), 'aim.edit')).toBe(role === 'NETWORK_ADMIN');
+    expect(can(actor(role), 'measure.define')).toBe(role === 'NETWORK_ADMIN');
+    expect(can(actor(role), 'aim.view')).toBe(true);
+  });
+});

@@ -31,6 +31,13 @@ export const ACTIONS = [
   'member.changeRole',
   'member.deactivate',
   'profile.setOwnSite',
+  'aim.view',
+  'aim.edit',
+  'measure.define',
+  'measure.viewReports',
+  'measure.viewUnsuppressed',
+  'measure.report',
+  'completeness.viewAll',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -65,6 +72,17 @@ const RULES: Record<Action, Rule> = {
   'member.deactivate': (actor, scope) => adminOnly(actor, scope) && scope.targetUserId !== actor.userId,
   // A care-team member's site decides which site's data she may write, so only an admin moves her.
   'profile.setOwnSite': (actor) => !SITE_TEAM_ROLES.includes(actor.role),
+  'aim.view': anyMember,
+  // The aim, its driver diagram and the measure definitions are the network's shared frame.
+  'aim.edit': adminOnly,
+  'measure.define': adminOnly,
+  'measure.viewReports': anyMember,
+  // Other sites' small counts are suppressed; a member sees her own site in full, and network
+  // admins, who steward the data, see every site in full.
+  'measure.viewUnsuppressed': (actor, scope) => adminOnly(actor, scope) || sameSite(actor, scope),
+  // A site's care team reports its months; network admins may enter data for any site.
+  'measure.report': (actor, scope) => adminOnly(actor, scope) || (SITE_TEAM_ROLES.includes(actor.role) && sameSite(actor, scope)),
+  'completeness.viewAll': adminOnly,
 };
 
 /**

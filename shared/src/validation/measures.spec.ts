@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseMonthKey } from '../spc/month-key';
+import { isEmptyReport, reportDueDate, reportMonthIssue, reportValueIssues } from './measures';
+
+const fields = (issues: { field: string }[]) => issues.map((issue) => issue.field);
+
+describe('reportValueIssues', () => {
+  it.each([
+    ['PROPORTION', { numerator: 12, denominator: 40 }, []],
+    ['PROPORTION', { numerator: 41, denominator: 40 }, ['e.numerator']],
+    ['PROPORTION', { numerator: -1, denominator: 40 }, ['e.numerator']],
+    ['PROPORTION', { numerator: 1.5, denominator: 40 }, ['e.numerator']],
+    ['PROPORTION', { numerator: 3 }, ['e.denominator']],
+    ['PROPORTION', { numerator: 3, denominator: 4, value: 0.75 }, ['e.value']],
+    ['RATE', { numerator: 7, denominator: 1200 }, []],
+    ['RATE', { numerator: 7 }, ['e.denominator']],
+    ['MEAN', { value: 4.2, denominator: 30 }, []],
+    ['MEAN', { value: 4.2 }, ['e.denominator']],
+    ['MEAN', { value: 4.2, denominator: 0 }, ['e.value']],
+    ['MEAN', { numerator: 3, value: 1, denominator: 3 }, ['e.numerator']],
+    ['COUNT', { value: 3 }, []],
+    ['COUNT', { value: 2.5 }, ['e.value']],
+    ['COUNT', { numerator: 3 }, ['e.value', 'e.numerator']],
+  ] as const)('%s %j → %j', (kind, values, expected) => {
+    expect(fields(reportValueIssues(kind, values, 'e'))).toEqual(expected);
+  });
+
+  it('treats a report with nothing entered as empty', () => {
+    expect(isEmptyReport({})).toBe(true);
+    expect(isEmptyReport({ numerator: 0 })).toBe(false);
+  });
+});
+
+describe('reportMonthIssue', () => {
+  const start = parseMonthKey('2024-11');
+  const now = parseMonthKey('2026-11');
+  it.each([
+    ['2024-11', null],
+    ['2026-11', null],
+    ['2024-10', 'cannot be before the network started (2024-11)'],
+    ['2026-12', 'cannot be in the future'],
+    ['2026-13', 'must be a month like 2026-03'],
+    ['26-01', 'must be a month like 2026-03'],
+  ])('%s → %s', (month, expected) => {
+    expect(reportMonthIssue(month, start, now)).toBe(expected);
+  });
+});
+
+describe('reportDueDate', () => {
+  it('is the 15th of the following month, across a year boundary too', () => {
+    expect(reportDueDate(parseMonthKey('2026-03'))).toBe('2026-04-15');
+    expect(reportDueDate(parseMonthKey('2026-12'))).toBe('2027-01-15');
+  });
+});

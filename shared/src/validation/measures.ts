@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { addMonths, compareMonthKeys, isMonthKey, type MonthKey } from '../spc/month-key';
+import type { MeasureKind } from '../spc/types';
+import type { FieldIssue } from './common';
+
+export const MEASURE_KINDS = ['PROPORTION', 'RATE', 'MEAN', 'COUNT'] as const;
+export const DIRECTIONS = ['UP', 'DOWN'] as const;
+export const CHART_TYPES = ['RUN', 'P', 'P_PRIME', 'U', 'C', 'I'] as const;
+
+export const monthKeySchema = z.string().refine(isMonthKey, { message: 'must be a month like 2026-03' });
+
+const text = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` });
+
+export const measureDefinitionSchema = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_-]{1,39}$/, { message: 'must be 2-40 lowercase letters, digits, - or _, starting with a letter' }),
+  name: text(120).min(1, { message: 'is required' }),
+  definition: text(4000),
+  numeratorDefinition: text(2000),
+  denominatorDefinition: text(2000),
+  inclusions: text(2000),
+  exclusions: text(2000),
+  kind: z.enum(MEASURE_KINDS, { message: 'must be PROPORTION, RATE, MEAN or COUNT' }),
+  direction: z.enum(DIRECTIONS, { message: 'must be UP or DOWN' }),
+  unit: text(40),
+  target: z.number().finite().nullable(),
+  defaultChart: z.enum(CHART_TYPES, { message: 'must be a chart type' }),
+});
+
+export type MeasureDefinitionInput = z.infer<typeof measureDefinitionSchema>;
+
+/** One measure's numbers for one site and month, as entered. */
+export interface ReportValues {
+  numerator?: number | null;
+  denominator?: number | null;
+  value?: number | null;
+}
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+/** True when nothing was entered. */
+export function isEmptyReport(values: ReportValues): boolean {
+  return values.numerator == null && values.denominator == null && values.value == null;
+}
+
+/**
+ * Problems with one entry given its measure kind, each naming its field under `prefix`
+ * (e.g. "entries.2.numerator"). PROPORTION: whole numerator ≤ denominator; RATE: whole events
+ * over a whole, positive exposure; MEAN: a number and the whole count of people it averages;
+ * COUNT: a whole value. Counts are never negative.
+ */
+export function reportValueIssues(kind: MeasureKind, values: ReportValues, prefix: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const requireCount = (name: 'numerator' | 'denominator' | 'value') => {
+    const v = values[name];
+    if (v == null) issues.push({ field: field(name), message: 'is required' });
+    else if (!isCount(v)) issues.push({ field: field(name), message: 'must be a whole number, 0 or more' });
+  };
+  const forbid = (name: 'numerator' | 'denominator' | 'value') => {
+    if (values[name] != null) issues.push({ field: field(name), message: `is not used by a ${kind.toLowerCase()} measure` });
+  };
+  switch (kind) {
+    case 'PROPORTION':
+      requireCount('numerator');
+      requireCount('denominator');
+      forbid('value');
+      if (isCount(values.numerator) && isCount(values.denominator) && values.numerator > values.denominator) {
+        issues.push({ field: field('numerator'), message: 'cannot be more than the denominator' });
+      }
+      break;
+    case 'RATE':
+      requireCount('numerator');
+      requireCount('denominator');
+      forbid('value');
+      break;
+    case 'MEAN':
+      requireCount('denominator');
+      forbid('numerator');
+      if (values.value == null) issues.push({ field: field('value'), message: 'is required' });
+      else if (!Number.isFinite(values.value)) issues.push({ field: field('value'), message: 'must be a number' });
+      else if (values.denominator === 0) issues.push({ field: field('value'), message: 'must be empty when nobody was measured' });
+      break;
+    case 'COUNT':
+      requireCount('value');
+      forbid('numerator');
+      forbid('denominator');
+      break;
+  }
+  return issues;
+}
+
+/** The problem with reporting `month`, or null: not before the network began, not in the future. */
+export function reportMonthIssue(month: string, networkStart: MonthKey, currentMonth: MonthKey): string | null {
+  if (!isMonthKey(month)) return 'must be a month like 2026-03';
+  if (compareMonthKeys(month, networkStart) < 0) return `cannot be before the network started (${networkStart})`;
+  if (compareMonthKeys(month, currentMonth) > 0) return 'cannot be in the future';
+  return null;
+}
+
+/** The day of the following month by which a month's report is due. */
+export const REPORT_DUE_DAY = 15;
+
+/** The date (UTC, YYYY-MM-DD) by which `month`'s report is due. */
+export function reportDueDate(month: MonthKey): string {
+  return `${addMonths(month, 1)}-${String(REPORT_DUE_DAY).padStart(2, '0')}`;
+}
