@@ -3,9 +3,11 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { AimsModule } from './aims/aims.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
+import { MeasuresModule } from './measures/measures.module';
 import { MembersModule } from './members/members.module';
 import { NetworksModule } from './networks/networks.module';
 import { PlatformAuthModule } from './platform/auth/platform-auth.module';
@@ -66,6 +68,8 @@ export class AppModule implements NestModule {
         MembersModule,
         InvitationsModule,
         AuthModule,
+        MeasuresModule,
+        AimsModule,
       ],
     };
   }

@@ -18,6 +18,14 @@ export class NetworkRepository {
     return this.prisma.network.findUnique({ where: { slug }, select: NETWORK_SELECT });
   }
 
+  findById(id: string) {
+    return this.prisma.network.findUnique({ where: { id }, select: NETWORK_SELECT });
+  }
+
+  siteById(id: string) {
+    return this.prisma.site.findUnique({ where: { id }, select: { id: true, slug: true, name: true, city: true } });
+  }
+
   sites(networkId: string) {
     return this.prisma.site.findMany({
       where: { networkId },

@@ -31,6 +31,24 @@ export class NetworkService {
     return this.networks.sites(networkId);
   }
 
+  /** The network's row, for services that already checked access. */
+  async byId(networkId: string) {
+    const row = await this.networks.findById(networkId);
+    if (!row) throw notFound('Network');
+    return row;
+  }
+
+  /** The sites of a network, for services that already checked access. */
+  sitesOf(networkId: string) {
+    return this.networks.sites(networkId);
+  }
+
+  async siteById(siteId: string) {
+    const site = await this.networks.siteById(siteId);
+    if (!site) throw notFound('Site');
+    return site;
+  }
+
   /** Throws BAD_USER_INPUT naming `field` unless `siteId` is a site of `networkId`. */
   async assertSiteInNetwork(siteId: string, networkId: string, field: string): Promise<void> {
     if (!(await this.networks.siteInNetwork(siteId, networkId))) {

@@ -107,3 +107,14 @@ export const REPORT_DUE_DAY = 15;
 export function reportDueDate(month: MonthKey): string {
   return `${addMonths(month, 1)}-${String(REPORT_DUE_DAY).padStart(2, '0')}`;
 }
+
+/** Columns of the reports CSV file, in the template's order. */
+export const IMPORT_COLUMNS = ['site', 'measure', 'month', 'numerator', 'denominator', 'value'] as const;
+
+/** Example rows of the import template: a proportion, a rate, a mean and a count. */
+export const IMPORT_EXAMPLE_ROWS: Record<(typeof IMPORT_COLUMNS)[number], string>[] = [
+  { site: 'riverside', measure: 'remission', month: '2026-10', numerator: '41', denominator: '58', value: '' },
+  { site: 'riverside', measure: 'admissions', month: '2026-10', numerator: '3', denominator: '1740', value: '' },
+  { site: 'riverside', measure: 'wait-days', month: '2026-10', numerator: '', denominator: '12', value: '9.5' },
+  { site: 'riverside', measure: 'steroid-courses', month: '2026-10', numerator: '', denominator: '', value: '4' },
+];

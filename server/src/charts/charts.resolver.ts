@@ -1,0 +1,22 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '../platform/auth/current-viewer.decorator';
+import type { Viewer } from '../platform/auth/viewer';
+import { ChartType } from '../platform/graphql/enums';
+import { ChartsService } from './charts.service';
+import { MeasureCharts } from './models/chart.model';
+
+@Resolver(() => MeasureCharts)
+export class ChartsResolver {
+  constructor(private readonly service: ChartsService) {}
+
+  @Query(() => MeasureCharts, { description: 'Run/SPC charts of a measure for the network and every site, and funnel plots.', complexity: 50 })
+  measureCharts(
+    @CurrentViewer() viewer: Viewer,
+    @Args('measureId', { type: () => ID }) measureId: string,
+    @Args('chartType', { type: () => ChartType, nullable: true }) chartType: ChartType | null,
+    @Args('baselineMonths', { type: () => Int, nullable: true, description: 'Freeze centre line and limits on the first N months.' }) baselineMonths: number | null,
+    @Args('phaseStarts', { type: () => [String], nullable: true, description: 'Months where a new phase starts (e.g. a change was adopted).' }) phaseStarts: string[] | null,
+  ) {
+    return this.service.measureCharts(viewer, measureId, { chartType, baselineMonths, phaseStarts });
+  }
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type ChartPoint,
+  type ChartType,
+  compareMonthKeys,
+  type DisplayedNumber,
+  type DisplayedSiteCell,
+  funnelCurve,
+  type FunnelSite,
+  funnelPlot,
+  type MonthKey,
+  monthRange,
+  addMonths,
+  parseMonthKey,
+  spcChart,
+  type SpcChart,
+  suppressSmallCells,
+} from '@commons/shared';
+import { MeasureRepository } from '../measures/measure.repository';
+import { currentMonth, monthOf } from '../measures/network-months';
+import { VisibleReportsService, type VisibleReports } from '../measures/visible-reports.service';
+import { NetworkService } from '../networks/network.service';
+import { AccessService } from '../platform/auth/access.service';
+import type { Viewer } from '../platform/auth/viewer';
+import { badInput, notFound, requireId } from '../platform/graphql/app-error';
+import type { ChartPointView, ChartSignal, FunnelView, MeasureCharts, SeriesChart, ShownCount } from './models/chart.model';
+
+export interface ChartOptions {
+  chartType?: ChartType | null;
+  /** Freeze centre and limits on the first N months. */
+  baselineMonths?: number | null;
+  /** Months at which a new phase starts. */
+  phaseStarts?: string[] | null;
+}
+
+const FUNNEL_WINDOWS = [3, 6, 12];
+const shown = (n: DisplayedNumber<string> | null): ShownCount | null => (n ? (n.shown ? { value: n.value, label: null } : { value: null, label: n.label }) : null);
+
+/** Chart data for a measure, computed by the shared SPC engine from what the viewer may see. */
+@Injectable()
+export class ChartsService {
+  constructor(
+    private readonly measures: MeasureRepository,
+    private readonly visible: VisibleReportsService,
+    private readonly networks: NetworkService,
+    private readonly access: AccessService,
+  ) {}
+
+  async measureCharts(viewer: Viewer, measureId: string, options: ChartOptions): Promise<MeasureCharts> {
+    const measure = await this.measures.find(requireId(measureId, 'measureId'));
+    if (!measure) throw notFound('Measure');
+    const actor = await this.access.require(viewer, measure.networkId, 'measure.viewReports');
+    const network = await this.networks.byId(measure.networkId);
+    const months = monthRange(monthOf(network.startedOn), currentMonth());
+    const phaseStarts = (options.phaseStarts ?? []).map((m, i) => {
+      if (!months.includes(m as MonthKey)) throw badInput([{ field: `phaseStarts.${i}`, message: 'must be a month of the network' }]);
+      return parseMonthKey(m);
+    });
+    if (options.baselineMonths != null && (options.baselineMonths < 2 || options.baselineMonths > months.length)) {
+      throw badInput([{ field: 'baselineMonths', message: `must be between 2 and ${months.length}` }]);
+    }
+    const spcOptions = {
+      kind: measure.kind,
+      direction: measure.direction,
+      chart: options.chartType ?? measure.defaultChart,
+      baseline: options.baselineMonths ? { firstPoints: options.baselineMonths } : undefined,
+      phaseStarts,
+    };
+    const data = await this.visible.forMeasures(actor, measure.networkId, [measure]);
+    const safeChart = (points: ChartPoint[]) => {
+      try {
+        return spcChart(points, spcOptions);
+      } catch (error) {
+        if (error instanceof RangeError) throw badInput([{ field: 'chartType', message: error.message }]);
+        throw error;
+      }
+    };
+
+    const networkPoints = months.map((month) => {
+      const total = data.suppression.totals.find((t) => t.month === month);
+      if (!total) return { month };
+      if (total.kind === 'COUNT') return total.value?.shown ? { month, value: total.value.value } : { month };
+      if (!total.numerator?.shown || !total.denominator?.shown) return { month };
+      return measure.kind === 'MEAN' ? { month, value: total.ratio?.shown ? total.ratio.value : undefined } : { month, numerator: total.numerator.value, denominator: total.denominator.value };
+    });
+    const networkChart = toSeries(null, true, safeChart(networkPoints), new Map());
+
+    const sites = data.sites.map((site) => {
+      const cells = data.cellsBySite.get(`${site.id}|${measure.key}`) ?? new Map<string, DisplayedSiteCell>();
+      const points: ChartPoint[] = months.map((month) => pointOf(month, cells.get(month), measure.kind));
+      return toSeries(site, data.fullyVisibleSiteIds.has(site.id), safeChart(points), cells);
+    });
+
+    const funnels = measure.kind === 'PROPORTION' || measure.kind === 'RATE' ? this.funnels(measure, data, months) : [];
+    return { measure, suppressionThreshold: data.threshold, network: networkChart, sites, funnels };
+  }
+
+  private funnels(measure: { key: string; kind: 'PROPORTION' | 'RATE' | 'MEAN' | 'COUNT'; direction: 'UP' | 'DOWN' }, data: VisibleReports, months: MonthKey[]): FunnelView[] {
+    const last = months[months.length - 1];
+    return FUNNEL_WINDOWS.map((windowMonths) => {
+      const from = addMonths(last, -(windowMonths - 1));
+      // Window sums are cells of their own: small sums of other sites are suppressed too.
+      const cells = data.sites.map((site) => {
+        let numerator = 0;
+        let denominator = 0;
+        for (const [month, cell] of data.cellsBySite.get(`${site.id}|${measure.key}`) ?? []) {
+          if (compareMonthKeys(month as MonthKey, from) < 0) continue;
+          if (cell.numerator?.shown && cell.denominator?.shown) {
+            numerator += cell.numerator.value;
+            denominator += cell.denominator.value;
+          } else if (cell.suppressed) return { siteId: site.id, month: 'window', measureKey: measure.key, numerator: null, denominator: null };
+        }
+        return { siteId: site.id, month: 'window', measureKey: measure.key, numerator: denominator ? numerator : null, denominator: denominator || null };
+      });
+      const visible = suppressSmallCells({ threshold: data.threshold, fullyVisibleSiteIds: data.fullyVisibleSiteIds, measureKinds: { [measure.key]: measure.kind }, cells });
+      const funnelSites: FunnelSite[] = visible.cells
+        .filter((c) => !c.suppressed && c.numerator?.shown && c.denominator?.shown)
+        .map((c) => ({ site: c.siteId, numerator: (c.numerator as { value: number }).value, denominator: (c.denominator as { value: number }).value }));
+      const plot = funnelPlot(measure.kind as 'PROPORTION' | 'RATE', funnelSites, measure.direction);
+      const denominators = plot.sites.map((s) => s.denominator);
+      const curve =
+        plot.target !== null && denominators.length
+          ? funnelCurve(measure.kind as 'PROPORTION' | 'RATE', plot.target, Math.max(1, Math.min(...denominators) / 2), Math.max(...denominators) * 1.5, 60)
+          : [];
+      const siteById = new Map(data.sites.map((s) => [s.id, s]));
+      return {
+        months: windowMonths,
+        fromMonth: from,
+        toMonth: last,
+        target: plot.target,
+        sites: plot.sites.map((s) => ({ site: siteById.get(s.site)!, value: s.value, denominator: s.denominator, position95: s.position95, position998: s.position998, assessment: s.assessment })),
+        sitesLeftOut: data.sites.length - plot.sites.length,
+        curve: curve.map((p) => ({ denominator: p.denominator, lower95: p.band95.lower, upper95: p.band95.upper, lower998: p.band998.lower, upper998: p.band998.upper })),
+      };
+    });
+  }
+}
+
+function pointOf(month: MonthKey, cell: DisplayedSiteCell | undefined, kind: string): ChartPoint & { suppressed?: boolean } {
+  if (!cell) return { month };
+  if (cell.suppressed) return { month, suppressed: true };
+  const num = cell.numerator?.shown ? cell.numerator.value : undefined;
+  const den = cell.denominator?.shown ? cell.denominator.value : undefined;
+  const value = cell.value?.shown ? cell.value.value : undefined;
+  if (kind === 'COUNT') return { month, value };
+  if (kind === 'MEAN') return { month, value, denominator: den };
+  return { month, numerator: num, denominator: den };
+}
+
+function toSeries(site: SeriesChart['site'], fullyVisible: boolean, chart: SpcChart, cells: Map<string, DisplayedSiteCell>): SeriesChart {
+  const points: ChartPointView[] = chart.points.map((point) => {
+    const cell = cells.get(point.month);
+    return {
+      month: point.month,
+      value: point.value,
+      excluded: cell?.suppressed ? 'SUPPRESSED' : point.excluded,
+      numerator: shown(cell?.numerator ?? null),
+      denominator: shown(cell?.denominator ?? null),
+      phase: point.phase,
+      inBaseline: point.inBaseline,
+      centre: point.centre,
+      lower: point.lower,
+      upper: point.upper,
+      beyondLimits: point.beyondLimits,
+      inLongRun: point.inLongRun,
+    };
+  });
+  const signals: ChartSignal[] = chart.signals
+    // A suppressed month is not "missing data": it is withheld, and the point view says so.
+    .filter((signal) => !(signal.key === 'pointExcluded' && cells.get(signal.month)?.suppressed))
+    .map((signal) => ({
+      phase: null, side: null, length: null, fromMonth: null, toMonth: null, month: null, crossings: null,
+      expectedAtLeast: null, months: null, centre: null, assessment: null, reason: null,
+      ...signal,
+    }));
+  return { site, fullyVisible, chartType: chart.chart, points, signals };
+}

@@ -1,0 +1,92 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Measure } from '../../measures/models/measure.model';
+import { Site } from '../../networks/models/site.model';
+import { ChartType } from '../../platform/graphql/enums';
+
+@ObjectType({ description: 'A number as the viewer may see it: its value, or the label that replaces it ("<11").' })
+export class ShownCount {
+  @Field(() => Float, { nullable: true }) value: number | null;
+  @Field(() => String, { nullable: true, description: 'Set when the number is withheld.' }) label: string | null;
+}
+
+@ObjectType()
+export class ChartPointView {
+  @Field() month: string;
+  @Field(() => Float, { nullable: true, description: 'Proportion 0-1, events per unit, mean or count; null when left out.' }) value: number | null;
+  @Field(() => String, { nullable: true, description: 'Why the point is left out: SUPPRESSED, ZERO_DENOMINATOR, MISSING_VALUE, INVALID_VALUE.' })
+  excluded: string | null;
+  @Field(() => ShownCount, { nullable: true }) numerator: ShownCount | null;
+  @Field(() => ShownCount, { nullable: true }) denominator: ShownCount | null;
+  @Field(() => Int) phase: number;
+  @Field() inBaseline: boolean;
+  @Field(() => Float, { nullable: true }) centre: number | null;
+  @Field(() => Float, { nullable: true }) lower: number | null;
+  @Field(() => Float, { nullable: true }) upper: number | null;
+  @Field(() => String, { nullable: true, description: 'above or below, when outside the limits.' }) beyondLimits: string | null;
+  @Field() inLongRun: boolean;
+}
+
+@ObjectType({ description: 'A signal or notice on a chart, as data the client words in the reader\'s language.' })
+export class ChartSignal {
+  @Field({ description: 'longRun, fewCrossings, beyondLimits, pointExcluded or limitsUnavailable.' }) key: string;
+  @Field(() => Int, { nullable: true }) phase: number | null;
+  @Field(() => String, { nullable: true }) side: string | null;
+  @Field(() => Int, { nullable: true }) length: number | null;
+  @Field(() => String, { nullable: true }) fromMonth: string | null;
+  @Field(() => String, { nullable: true }) toMonth: string | null;
+  @Field(() => String, { nullable: true }) month: string | null;
+  @Field(() => Int, { nullable: true }) crossings: number | null;
+  @Field(() => Int, { nullable: true }) expectedAtLeast: number | null;
+  @Field(() => Int, { nullable: true }) months: number | null;
+  @Field(() => String, { nullable: true, description: 'median or average.' }) centre: string | null;
+  @Field(() => String, { nullable: true, description: 'improvement, deterioration or neutral.' }) assessment: string | null;
+  @Field(() => String, { nullable: true }) reason: string | null;
+}
+
+@ObjectType({ description: 'One chart: a site\'s series, or the network\'s pooled series when site is null.' })
+export class SeriesChart {
+  @Field(() => Site, { nullable: true }) site: Site | null;
+  @Field({ description: 'False when small counts of this site are suppressed for the viewer.' }) fullyVisible: boolean;
+  @Field(() => ChartType) chartType: ChartType;
+  @Field(() => [ChartPointView]) points: ChartPointView[];
+  @Field(() => [ChartSignal]) signals: ChartSignal[];
+}
+
+@ObjectType()
+export class FunnelSiteView {
+  @Field(() => Site) site: Site;
+  @Field(() => Float) value: number;
+  @Field(() => Float) denominator: number;
+  @Field() position95: string;
+  @Field() position998: string;
+  @Field() assessment: string;
+}
+
+@ObjectType()
+export class FunnelCurveView {
+  @Field(() => Float) denominator: number;
+  @Field(() => Float) lower95: number;
+  @Field(() => Float) upper95: number;
+  @Field(() => Float) lower998: number;
+  @Field(() => Float) upper998: number;
+}
+
+@ObjectType({ description: 'Sites compared over the last months, with 95% and 99.8% limits around the network value.' })
+export class FunnelView {
+  @Field(() => Int) months: number;
+  @Field() fromMonth: string;
+  @Field() toMonth: string;
+  @Field(() => Float, { nullable: true }) target: number | null;
+  @Field(() => [FunnelSiteView]) sites: FunnelSiteView[];
+  @Field(() => Int, { description: 'Sites left out (suppressed or no data).' }) sitesLeftOut: number;
+  @Field(() => [FunnelCurveView]) curve: FunnelCurveView[];
+}
+
+@ObjectType({ description: 'Everything to chart one measure: the network, every site, and funnels.' })
+export class MeasureCharts {
+  @Field(() => Measure) measure: Measure;
+  @Field(() => Int) suppressionThreshold: number;
+  @Field(() => SeriesChart) network: SeriesChart;
+  @Field(() => [SeriesChart]) sites: SeriesChart[];
+  @Field(() => [FunnelView], { description: 'Proportion and rate measures only.' }) funnels: FunnelView[];
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { measureDefinitionSchema } from '@commons/shared';
+import { AccessService } from '../platform/auth/access.service';
+import type { Viewer } from '../platform/auth/viewer';
+import { conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import type { MeasureInput } from './dto/measure.input';
+import { MeasureRepository } from './measure.repository';
+
+/** Measure definitions: the network's shared yardsticks, defined by its admins. */
+@Injectable()
+export class MeasuresService {
+  constructor(
+    private readonly measures: MeasureRepository,
+    private readonly access: AccessService,
+  ) {}
+
+  async list(viewer: Viewer, networkId: string) {
+    await this.access.require(viewer, networkId, 'measure.viewReports');
+    return this.measures.list(networkId);
+  }
+
+  async get(viewer: Viewer, measureId: string) {
+    const measure = await this.measures.find(requireId(measureId, 'measureId'));
+    if (!measure) throw notFound('Measure');
+    await this.access.require(viewer, measure.networkId, 'measure.viewReports');
+    return measure;
+  }
+
+  async create(viewer: Viewer, networkId: string, input: MeasureInput) {
+    await this.access.require(viewer, networkId, 'measure.define');
+    const data = parseInput(measureDefinitionSchema, { ...input, target: input.target ?? null }, 'input');
+    if (await this.measures.keyTaken(networkId, data.key)) throw conflict('A measure with this key exists.', { field: 'input.key' });
+    return this.measures.create(networkId, data);
+  }
+
+  async update(viewer: Viewer, measureId: string, input: MeasureInput) {
+    const measure = await this.measures.find(requireId(measureId, 'measureId'));
+    if (!measure) throw notFound('Measure');
+    await this.access.require(viewer, measure.networkId, 'measure.define');
+    const data = parseInput(measureDefinitionSchema, { ...input, target: input.target ?? null }, 'input');
+    // Reports were validated against the kind; changing it would reinterpret every one of them.
+    if (data.kind !== measure.kind) throw conflict('The kind of a measure cannot change once defined.', { field: 'input.kind' });
+    if (await this.measures.keyTaken(measure.networkId, data.key, measure.id)) throw conflict('A measure with this key exists.', { field: 'input.key' });
+    return this.measures.update(measure.id, data);
+  }
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma, ReportStatus } from '../generated/prisma/client';
+import type { Db } from '../members/user.repository';
+import { PrismaService } from '../platform/database/prisma.service';
+
+export const REPORT_SELECT = {
+  id: true,
+  siteId: true,
+  measureId: true,
+  month: true,
+  numerator: true,
+  denominator: true,
+  value: true,
+  status: true,
+  version: true,
+  submittedAt: true,
+  updatedAt: true,
+  updatedById: true,
+} as const;
+
+export type ReportRow = Prisma.MeasureReportGetPayload<{ select: typeof REPORT_SELECT }>;
+
+export interface ReportWrite {
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  status: ReportStatus;
+  reason: string | null;
+  changedById: string;
+  at: Date;
+}
+
+@Injectable()
+export class ReportRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  transaction<T>(work: (db: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, { timeout: 30_000 });
+  }
+
+  forSiteMonth(siteId: string, month: string, db: Db = this.prisma) {
+    return db.measureReport.findMany({ where: { siteId, month }, select: REPORT_SELECT });
+  }
+
+  forNetwork(networkId: string, filter: { measureId?: string; siteIds?: string[]; fromMonth?: string; toMonth?: string } = {}) {
+    return this.prisma.measureReport.findMany({
+      where: {
+        networkId,
+        ...(filter.measureId ? { measureId: filter.measureId } : {}),
+        ...(filter.siteIds ? { siteId: { in: filter.siteIds } } : {}),
+        ...(filter.fromMonth || filter.toMonth ? { month: { gte: filter.fromMonth, lte: filter.toMonth } } : {}),
+      },
+      orderBy: [{ month: 'asc' }],
+      select: REPORT_SELECT,
+    });
+  }
+
+  /** Submitted and draft counts per site and month, for the completeness grid. */
+  statusCounts(networkId: string, fromMonth: string, toMonth: string) {
+    return this.prisma.measureReport.groupBy({
+      by: ['siteId', 'month', 'status'],
+      where: { networkId, month: { gte: fromMonth, lte: toMonth } },
+      _count: { _all: true },
+      _max: { submittedAt: true },
+    });
+  }
+
+  revisions(reportIds: string[]) {
+    return this.prisma.measureReportRevision.findMany({
+      where: { reportId: { in: reportIds } },
+      orderBy: { version: 'desc' },
+      select: {
+        reportId: true,
+        version: true,
+        numerator: true,
+        denominator: true,
+        value: true,
+        status: true,
+        reason: true,
+        changedAt: true,
+        changedById: true,
+      },
+    });
+  }
+
+  userNames(ids: string[]) {
+    return this.prisma.user
+      .findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } })
+      .then((users) => new Map(users.map((user) => [user.id, user.name])));
+  }
+
+  async create(db: Db, key: { networkId: string; siteId: string; measureId: string; month: string }, write: ReportWrite) {
+    const { reason, changedById, at, ...values } = write;
+    const report = await db.measureReport.create({
+      data: { ...key, ...values, version: 1, updatedById: changedById, updatedAt: at, submittedAt: values.status === 'SUBMITTED' ? at : null },
+      select: REPORT_SELECT,
+    });
+    await db.measureReportRevision.create({ data: { reportId: report.id, version: 1, ...values, reason, changedById, changedAt: at } });
+    return report;
+  }
+
+  /**
+   * Writes a new version when the report is still at `expectedVersion`; returns null when
+   * someone else saved in between (optimistic concurrency), leaving the row as it is.
+   */
+  async update(db: Db, current: ReportRow, expectedVersion: number, write: ReportWrite) {
+    const { reason, changedById, at, ...values } = write;
+    const version = expectedVersion + 1;
+    const submittedAt = values.status === 'SUBMITTED' ? (current.status === 'SUBMITTED' ? current.submittedAt : at) : null;
+    const { count } = await db.measureReport.updateMany({
+      where: { id: current.id, version: expectedVersion },
+      data: { ...values, version, updatedById: changedById, updatedAt: at, submittedAt },
+    });
+    if (count === 0) return null;
+    await db.measureReportRevision.create({ data: { reportId: current.id, version, ...values, reason, changedById, changedAt: at } });
+    return { ...current, ...values, version, updatedById: changedById, updatedAt: at, submittedAt };
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, can, type DisplayedSiteCell, type SmallCellSuppressionResult, suppressSmallCells } from '@commons/shared';
+import { NetworkService } from '../networks/network.service';
+import type { MEASURE_SELECT } from './measure.repository';
+import { type ReportRow, ReportRepository } from './report.repository';
+import type { Prisma } from '../generated/prisma/client';
+
+type MeasureRow = Prisma.MeasureGetPayload<{ select: typeof MEASURE_SELECT }>;
+
+export interface VisibleReports {
+  threshold: number;
+  sites: { id: string; slug: string; name: string; city: string }[];
+  fullyVisibleSiteIds: Set<string>;
+  suppression: SmallCellSuppressionResult;
+  /** Displayed cells by site id, then month. */
+  cellsBySite: Map<string, Map<string, DisplayedSiteCell>>;
+}
+
+/**
+ * Submitted reports as one member may see them: her own site (and every site, for admins) in
+ * full, other sites' small counts suppressed by the shared rule, before anything leaves the server.
+ */
+@Injectable()
+export class VisibleReportsService {
+  constructor(
+    private readonly reports: ReportRepository,
+    private readonly networks: NetworkService,
+  ) {}
+
+  async forMeasures(actor: Actor, networkId: string, measures: MeasureRow[], filter: { fromMonth?: string; toMonth?: string } = {}): Promise<VisibleReports> {
+    const [network, sites, rows] = await Promise.all([
+      this.networks.byId(networkId),
+      this.networks.sitesOf(networkId),
+      measures.length === 1 ? this.reports.forNetwork(networkId, { ...filter, measureId: measures[0].id }) : this.reports.forNetwork(networkId, filter),
+    ]);
+    const byId = new Map(measures.map((m) => [m.id, m]));
+    const submitted = rows.filter((row) => row.status === 'SUBMITTED' && byId.has(row.measureId));
+    const fullyVisibleSiteIds = new Set(sites.filter((site) => can(actor, 'measure.viewUnsuppressed', { siteId: site.id })).map((s) => s.id));
+    const suppression = suppressSmallCells({
+      threshold: network.suppressionThreshold,
+      fullyVisibleSiteIds,
+      measureKinds: Object.fromEntries(measures.map((m) => [m.key, m.kind])),
+      cells: submitted.map((row) => toCell(row, byId.get(row.measureId)!)),
+    });
+    const cellsBySite = new Map<string, Map<string, DisplayedSiteCell>>();
+    for (const cell of suppression.cells) {
+      const months = cellsBySite.get(`${cell.siteId}|${cell.measureKey}`) ?? new Map<string, DisplayedSiteCell>();
+      months.set(cell.month, cell);
+      cellsBySite.set(`${cell.siteId}|${cell.measureKey}`, months);
+    }
+    return { threshold: network.suppressionThreshold, sites, fullyVisibleSiteIds, suppression, cellsBySite };
+  }
+}
+
+function toCell(row: ReportRow, measure: MeasureRow) {
+  const base = { siteId: row.siteId, month: row.month, measureKey: measure.key };
+  switch (measure.kind) {
+    case 'COUNT':
+      return { ...base, numerator: null, denominator: null, value: row.value };
+    case 'MEAN':
+      // The rule protects a mean through its count of patients and the sum it averages.
+      return { ...base, numerator: row.value !== null && row.denominator !== null ? row.value * row.denominator : null, denominator: row.denominator, value: row.value };
+    default:
+      return { ...base, numerator: row.numerator, denominator: row.denominator, value: row.numerator !== null && row.denominator ? row.numerator / row.denominator : null };
+  }
+}
