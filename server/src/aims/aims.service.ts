@@ -70,7 +70,7 @@ export class AimsService {
           sums.any = true;
         }
       }
-      return { siteId: site.id, month: 'window', measureKey: measure.key, numerator: sums.any && !sums.hidden ? sums.numerator : null, denominator: sums.any && !sums.hidden ? sums.denominator : null, hidden: sums.hidden };
+      return { siteId: site.id, month: from, measureKey: measure.key, numerator: sums.any && !sums.hidden ? sums.numerator : null, denominator: sums.any && !sums.hidden ? sums.denominator : null, hidden: sums.hidden };
     });
     const visible = suppressSmallCells({ threshold: data.threshold, fullyVisibleSiteIds: data.fullyVisibleSiteIds, measureKinds: { [measure.key]: measure.kind }, cells });
     const windowTotals = data.suppression.totals.filter((t) => compareMonthKeys(t.month as MonthKey, from) >= 0);

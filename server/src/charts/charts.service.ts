@@ -108,9 +108,9 @@ export class ChartsService {
           if (cell.numerator?.shown && cell.denominator?.shown) {
             numerator += cell.numerator.value;
             denominator += cell.denominator.value;
-          } else if (cell.suppressed) return { siteId: site.id, month: 'window', measureKey: measure.key, numerator: null, denominator: null };
+          } else if (cell.suppressed) return { siteId: site.id, month: from, measureKey: measure.key, numerator: null, denominator: null };
         }
-        return { siteId: site.id, month: 'window', measureKey: measure.key, numerator: denominator ? numerator : null, denominator: denominator || null };
+        return { siteId: site.id, month: from, measureKey: measure.key, numerator: denominator ? numerator : null, denominator: denominator || null };
       });
       const visible = suppressSmallCells({ threshold: data.threshold, fullyVisibleSiteIds: data.fullyVisibleSiteIds, measureKinds: { [measure.key]: measure.kind }, cells });
       const funnelSites: FunnelSite[] = visible.cells

@@ -7,7 +7,6 @@ export const DEMO_NETWORK = {
   description:
     'Children and young people with Crohn\'s disease and ulcerative colitis, their families, and the teams at eight care centres, ' +
     'working together so that more children are in remission and living full lives.',
-  startedOn: '2024-11-01',
 };
 
 export const DEMO_SITES = [

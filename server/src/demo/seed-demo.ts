@@ -1,6 +1,10 @@
 import { hashPassword } from '../auth/password';
+import type { Prisma } from '../generated/prisma/client';
 import type { PrismaService } from '../platform/database/prisma.service';
 import type { Logger } from 'pino';
+import { addMonths } from '@commons/shared';
+import { currentMonth } from '../measures/network-months';
+import { DEMO_DRIVERS, DEMO_MEASURES, DEMO_MONTHS, demoAim, demoReports } from './demo-measures';
 import { DEMO_NETWORK, DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_SITES, demoPeople } from './demo-people';
 
 /**
@@ -18,12 +22,15 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
       // Several processes may start together on an empty database: only the first one seeds.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(72616002)`;
       if ((await tx.network.count()) > 0) return false;
+      // The demo always has 24 reported months, ending with last month, whenever it is started.
+      const firstMonth = addMonths(currentMonth(), -DEMO_MONTHS);
       const network = await tx.network.create({
-        data: { ...DEMO_NETWORK, startedOn: new Date(`${DEMO_NETWORK.startedOn}T00:00:00Z`) },
+        data: { ...DEMO_NETWORK, startedOn: new Date(`${firstMonth}-01T00:00:00Z`) },
       });
       const sites = await Promise.all(DEMO_SITES.map((site) => tx.site.create({ data: { ...site, networkId: network.id } })));
+      const userIds: string[] = [];
       for (const [i, person] of people.entries()) {
-        await tx.user.create({
+        const user = await tx.user.create({
           data: {
             email: person.email,
             name: person.name,
@@ -40,8 +47,19 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
               },
             },
           },
+          select: { id: true },
         });
+        userIds.push(user.id);
       }
+      await seedDemoAimAndMeasures(tx, {
+        firstMonth,
+        networkId: network.id,
+        siteIds: sites.map((site) => site.id),
+        reporterBySite: sites.map((_, index) => {
+          const lead = people.findIndex((p) => p.role === 'SITE_LEAD' && p.site === index);
+          return userIds[lead >= 0 ? lead : 0];
+        }),
+      });
       return true;
     },
     { timeout: 60_000 },
@@ -58,4 +76,28 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
     `Seeded the demo network. Sign in with any of these (password "${DEMO_PASSWORD}"): ${DEMO_SIGN_INS.map((s) => `${s.role}=${s.email}`).join(', ')}`,
   );
   return true;
+}
+
+async function seedDemoAimAndMeasures(
+  tx: Prisma.TransactionClient,
+  input: { firstMonth: ReturnType<typeof currentMonth>; networkId: string; siteIds: string[]; reporterBySite: string[] },
+) {
+  const measureIds: Record<string, string> = {};
+  for (const [position, measure] of DEMO_MEASURES.entries()) {
+    const created = await tx.measure.create({ data: { ...measure, networkId: input.networkId, position }, select: { id: true } });
+    measureIds[measure.key] = created.id;
+  }
+  await tx.aim.create({ data: { networkId: input.networkId, outcomeMeasureId: measureIds.remission, ...demoAim(input.firstMonth) } });
+  for (const [position, driver] of DEMO_DRIVERS.entries()) {
+    const primary = await tx.driver.create({
+      data: { networkId: input.networkId, kind: 'PRIMARY', title: driver.title, description: driver.description, position },
+      select: { id: true },
+    });
+    await tx.driver.createMany({
+      data: driver.secondary.map((title, i) => ({ networkId: input.networkId, parentId: primary.id, kind: 'SECONDARY' as const, title, position: i })),
+    });
+  }
+  const { reports, revisions } = demoReports({ ...input, measureIds });
+  await tx.measureReport.createMany({ data: reports });
+  await tx.measureReportRevision.createMany({ data: revisions });
 }
