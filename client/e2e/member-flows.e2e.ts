@@ -1,0 +1,176 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { demoEmail, expectNoSeriousA11yViolations, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
+
+const DIRECTORY_SCREENSHOT = '/tmp/e2e-directory.png';
+
+/** The directory's "Showing X of Y members" line, once results are in. */
+async function resultCounts(page: Page): Promise<{ shown: number; total: number }> {
+  const status = page.locator('.results__count');
+  await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 }).toMatch(/\d+ of \d+|No members/);
+  const match = ((await status.textContent()) ?? '').match(/(\d+) of (\d+)/);
+  return match ? { shown: Number(match[1]), total: Number(match[2]) } : { shown: 0, total: 0 };
+}
+
+/** Waits until the directory shows a total different from `before`. */
+async function countsAfterChange(page: Page, before: number): Promise<{ shown: number; total: number }> {
+  await expect.poll(async () => (await resultCounts(page)).total, { timeout: 15_000 }).not.toBe(before);
+  return resultCounts(page);
+}
+
+describe('a patient partner', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ context, page } = await newPage(browser));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  test('is sent to sign in, signs in and lands on her network home', async () => {
+    await page.goto('/');
+    await page.waitForURL('**/sign-in');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Commons');
+    await expectNoSeriousA11yViolations(page, 'sign-in');
+
+    await signIn(page, demoEmail('patient'));
+    expect(page.url()).toMatch(new RegExp(`/n/${NETWORK_SLUG}$`));
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Elin Sandberg');
+    await page.getByRole('heading', { name: 'People who share your interests' }).waitFor();
+    await page.locator('.card a[href*="/members/"]').first().waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'Aim & measures',
+      'Commons',
+      'Change ideas',
+      'Groups',
+      'Members',
+      'Sites',
+    ]);
+    await expectNoSeriousA11yViolations(page, 'home');
+  });
+
+  test('filters the directory by role and by interest', async () => {
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Members' }).click();
+    await page.waitForURL('**/members');
+    const all = await resultCounts(page);
+    expect(all.total).toBeGreaterThan(30);
+    expect(await page.locator('.member-card').count()).toBe(all.shown);
+    await page.locator('.member-card').first().waitFor();
+    await page.screenshot({ path: DIRECTORY_SCREENSHOT, fullPage: true });
+    await expectNoSeriousA11yViolations(page, 'directory');
+
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Clinician' });
+    const clinicians = await countsAfterChange(page, all.total);
+    expect(page.url()).toContain('role=CLINICIAN');
+    expect(clinicians.total).toBeGreaterThan(0);
+    expect(clinicians.total).toBeLessThan(all.total);
+    const roles = await page.locator('.member-card__meta').allTextContents();
+    expect(roles).toHaveLength(clinicians.shown);
+    for (const meta of roles) expect(meta).toMatch(/^Clinician( · |$)/);
+
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: 'All roles' });
+    await countsAfterChange(page, clinicians.total);
+    await page.getByLabel('Interest', { exact: true }).selectOption('nutrition');
+    const nutrition = await countsAfterChange(page, all.total);
+    expect(page.url()).toContain('interest=nutrition');
+    expect(nutrition.total).toBeLessThan(all.total);
+    const cards = page.locator('.member-card');
+    expect(await cards.count()).toBe(nutrition.shown);
+    for (const tags of await cards.evaluateAll((els) => els.map((el) => [...el.querySelectorAll('.tag')].map((t) => t.textContent ?? '')))) {
+      expect(tags.some((tag) => tag.includes('nutrition'))).toBe(true);
+    }
+
+    await page.getByLabel('Interest', { exact: true }).selectOption('');
+    await countsAfterChange(page, nutrition.total);
+    await page.getByLabel(/People like me/).check();
+    const likeMe = await countsAfterChange(page, all.total);
+    expect(likeMe.total).toBeGreaterThan(0);
+    const shared = await page.locator('.member-card__shared').count();
+    expect(shared).toBe(likeMe.shown);
+  });
+
+  test('edits her bio and interests, and finds them again after a reload', async () => {
+    await page.goto('/profile');
+    await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'profile');
+
+    const bio = `I like long walks and clear letters from clinic. (${Date.now()})`;
+    await page.getByLabel('About you').fill(bio);
+    const interestInput = page.getByRole('combobox', { name: 'Interests' });
+    await interestInput.fill('Gentle Exercise');
+    await interestInput.press('Enter');
+    await page.getByRole('button', { name: 'Remove nutrition' }).click();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Your profile is saved.').waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+    expect(await page.getByLabel('About you').inputValue()).toBe(bio);
+    const interests = await page.getByRole('list', { name: 'Your interests' }).getByRole('listitem').allTextContents();
+    const names = interests.map((text) => text.replace('×', '').trim());
+    expect(names).toContain('gentle exercise');
+    expect(names).not.toContain('nutrition');
+  });
+
+  test('switches the language to Svenska and sees Swedish at once and after a reload', async () => {
+    await page.getByLabel('Language').selectOption({ label: 'Svenska' });
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Din profil' }).waitFor();
+    await page.getByText('Din profil är sparad.').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(await nav.getByRole('link').allTextContents()).toContain('Medlemmar');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Din profil' }).waitFor();
+    await nav.getByRole('link', { name: 'Medlemmar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Medlemmar' }).waitFor();
+    await expect.poll(async () => (await page.locator('.results__count').textContent()) ?? '').toMatch(/^Visar \d+ av \d+ medlemmar$/);
+
+    // Back to following the browser, so later runs start from English.
+    await page.goto('/profile');
+    await page.getByLabel('Språk').selectOption('');
+    await page.getByRole('button', { name: 'Spara profilen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+  });
+
+  test('signs out another device, which is sent to sign in on its next step', async () => {
+    const other = await newPage(browser);
+    try {
+      await signIn(other.page, demoEmail('patient'));
+      await page.goto('/profile/sessions');
+      await page.getByRole('heading', { level: 1, name: 'Signed-in devices' }).waitFor();
+      const otherDevices = page.locator('.session').filter({ hasNot: page.locator('.badge', { hasText: 'This device' }) });
+      await expect.poll(() => otherDevices.count()).toBeGreaterThan(0);
+      const before = await otherDevices.count();
+      await otherDevices.first().getByRole('button', { name: /^Sign out this device/ }).click();
+      await page.getByText('The device is signed out.').waitFor();
+      await expect.poll(() => otherDevices.count()).toBe(before - 1);
+
+      await other.page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Sites' }).click();
+      await other.page.waitForURL('**/sign-in?next=*');
+      expect(decodeURIComponent(other.page.url())).toContain(`next=/n/${NETWORK_SLUG}/sites`);
+    } finally {
+      await other.context.close();
+    }
+  });
+
+  test('signs out, and signs in again straight to the page she asked for', async () => {
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.waitForURL('**/sign-in');
+    await page.goto(`/n/${NETWORK_SLUG}/members`);
+    await page.waitForURL('**/sign-in?next=*');
+    await page.getByLabel('Email address').fill(demoEmail('patient'));
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`**/n/${NETWORK_SLUG}/members`);
+    await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
+  });
+});

@@ -1,0 +1,49 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireViewer } from '../auth/components/require-viewer';
+import { InvitationPage } from '../auth/pages/invitation-page';
+import { SessionsPage } from '../auth/pages/sessions-page';
+import { SignInPage } from '../auth/pages/sign-in-page';
+import { HomePage } from '../home/pages/home-page';
+import { DirectoryPage } from '../members/pages/directory-page';
+import { InvitationsPage } from '../members/pages/invitations-page';
+import { MemberPage } from '../members/pages/member-page';
+import { NetworkScope } from '../networks/network-context';
+import { SitesPage } from '../networks/pages/sites-page';
+import { ProfilePage } from '../profile/pages/profile-page';
+import { AppLayout, PublicLayout } from './components/layouts';
+import { NotFoundPage } from './pages/not-found-page';
+import { PlaceholderPage } from './pages/placeholder-page';
+import { RootRedirect } from './pages/root-redirect';
+
+/** Every page of the app and where it lives. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/invite/:token" element={<InvitationPage />} />
+      </Route>
+      <Route element={<RequireViewer />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<RootRedirect />} />
+          <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/profile/sessions" element={<SessionsPage />} />
+          <Route path="/n/:slug" element={<NetworkScope />}>
+            <Route index element={<HomePage />} />
+            <Route path="members" element={<DirectoryPage />} />
+            <Route path="members/:userId" element={<MemberPage />} />
+            <Route path="sites" element={<SitesPage />} />
+            <Route path="invitations" element={<InvitationsPage />} />
+            <Route path="aim" element={<PlaceholderPage section="aim" />} />
+            <Route path="commons" element={<PlaceholderPage section="commons" />} />
+            <Route path="ideas" element={<PlaceholderPage section="ideas" />} />
+            <Route path="groups" element={<PlaceholderPage section="groups" />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route path="/n" element={<Navigate to="/" replace />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,41 @@
+import { cacheExchange, Client, type CombinedError, fetchExchange, mapExchange, type Operation } from '@urql/core';
+
+/** The header the server requires on every mutation (its CSRF defence, part two). */
+export const CSRF_HEADER = 'x-commons-csrf';
+
+export interface GraphqlClientOptions {
+  url?: string;
+  /** Called once when the session has ended (expired, revoked, signed out elsewhere). */
+  onSessionLost?: (operation: Operation) => void;
+  fetch?: typeof fetch;
+}
+
+/**
+ * True when an error says the session is gone. A failed sign-in is also UNAUTHENTICATED, but it
+ * names the field to fix, so it stays on its form.
+ */
+export function isSessionLost(error: CombinedError): boolean {
+  return error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && !e.extensions?.field);
+}
+
+/** The urql client: same-origin cookies, the CSRF header, POST only, and a hook for lost sessions. */
+export function createGraphqlClient({ url = '/graphql', onSessionLost, fetch }: GraphqlClientOptions = {}): Client {
+  let reported = false;
+  return new Client({
+    url,
+    fetch,
+    preferGetMethod: false,
+    fetchOptions: { credentials: 'same-origin', headers: { [CSRF_HEADER]: '1' } },
+    exchanges: [
+      mapExchange({
+        onError(error, operation) {
+          if (reported || !isSessionLost(error)) return;
+          reported = true;
+          onSessionLost?.(operation);
+        },
+      }),
+      cacheExchange,
+      fetchExchange,
+    ],
+  });
+}

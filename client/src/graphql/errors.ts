@@ -1,0 +1,136 @@
+import { type FieldIssue, fieldIssues } from '@commons/shared';
+import type { CombinedError } from '@urql/core';
+import type { GraphQLError } from 'graphql';
+import type { TFunction } from 'i18next';
+
+/** Errors of one form: a message per field, and what belongs to no field. */
+export interface FormErrors<F extends string = string> {
+  fields: Partial<Record<F, string>>;
+  form: string[];
+}
+
+export const NO_ERRORS: FormErrors<never> = { fields: {}, form: [] };
+
+/** Argument names the server prefixes field paths with ("input.email", "filter.search"). */
+const ARGUMENT_PREFIXES = ['input', 'filter'];
+
+/**
+ * The form field a server field path points at: "input.email" → "email",
+ * "input.interests.2" → "interests", "siteId" → "siteId".
+ */
+export function fieldNameOf(path: string): string {
+  const parts = path.split('.').filter(Boolean);
+  if (parts.length > 1 && ARGUMENT_PREFIXES.includes(parts[0])) parts.shift();
+  return parts[0] ?? '';
+}
+
+type Translation = [pattern: RegExp, key: string, params?: (match: RegExpMatchArray) => Record<string, unknown>];
+const count = (match: RegExpMatchArray) => ({ count: Number(match[1]) });
+
+// Every message the server and the shared schemas send today, so each reads in the member's language.
+const TRANSLATIONS: Translation[] = [
+  [/^is required$/, 'errors.issue.required'],
+  [/^must be at least (\d+) characters$/, 'errors.issue.minLength', count],
+  [/^must be at most (\d+) characters$/, 'errors.issue.maxLength', count],
+  [/^must be a valid email address$/, 'errors.issue.email'],
+  [/^must be a valid id$/, 'errors.issue.id'],
+  [/^must list at most (\d+) interests$/, 'errors.issue.maxInterests', count],
+  [/^must be one of /, 'errors.issue.locale'],
+  [/^must be a role$/, 'errors.issue.role'],
+  [/^is required for a site team role$/, 'errors.issue.siteRequired'],
+  [/^is not a site of this network$/, 'errors.issue.notASite'],
+  [/^must be the address the invitation was sent to$/, 'errors.issue.invitationEmail'],
+  [/^is not a valid invitation( token)?$/, 'errors.issue.invitationInvalid'],
+  [/has already been used/, 'errors.issue.invitationUsed'],
+  [/has expired/, 'errors.issue.invitationExpired'],
+  [/was withdrawn/, 'errors.issue.invitationRevoked'],
+  [/already a member of the network/, 'errors.conflict.alreadyMember'],
+  [/account with this email already exists/, 'errors.conflict.accountExists'],
+  [/You are already a member of this network/, 'errors.conflict.youAreMember'],
+  [/just used by someone else/, 'errors.conflict.invitationRace'],
+  [/email or password is not right/, 'errors.wrongCredentials'],
+];
+
+/** `t` for keys chosen at run time from the tables here (the parity test checks they exist). */
+function byKey(t: TFunction, key: string, params: Record<string, unknown> = {}): string {
+  return (t as unknown as (key: string, params: Record<string, unknown>) => string)(key, params);
+}
+
+/** A server or validation message in the member's language; unknown ones get a plain fallback. */
+export function translateMessage(message: string, t: TFunction, fallbackKey = 'errors.issue.invalid'): string {
+  for (const [pattern, key, params] of TRANSLATIONS) {
+    const match = message.match(pattern);
+    if (match) return byKey(t, key, params?.(match));
+  }
+  return byKey(t, fallbackKey);
+}
+
+const CODE_KEYS: Record<string, string> = {
+  UNAUTHENTICATED: 'errors.code.UNAUTHENTICATED',
+  FORBIDDEN: 'errors.code.FORBIDDEN',
+  NOT_FOUND: 'errors.code.NOT_FOUND',
+  BAD_USER_INPUT: 'errors.code.BAD_USER_INPUT',
+  CONFLICT: 'errors.code.CONFLICT',
+  TOO_MANY_REQUESTS: 'errors.code.TOO_MANY_REQUESTS',
+};
+
+/** The `extensions.code` of the first GraphQL error, if any. */
+export function errorCode(error: CombinedError | null | undefined): string | null {
+  const code = error?.graphQLErrors[0]?.extensions?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+function issuesOf(error: GraphQLError): FieldIssue[] {
+  const { field, issues } = error.extensions ?? {};
+  if (Array.isArray(issues)) {
+    return issues.filter((i): i is FieldIssue => typeof i?.field === 'string' && typeof i?.message === 'string');
+  }
+  if (typeof field === 'string') return [{ field, message: error.message }];
+  return [];
+}
+
+/** One sentence for an error that belongs to no field, in the member's language. */
+export function describeError(error: CombinedError, t: TFunction): string {
+  if (error.networkError) return t('errors.network');
+  const first = error.graphQLErrors[0];
+  if (!first) return t('errors.unknown');
+  const code = String(first.extensions?.code ?? '');
+  if (code === 'CONFLICT' || code === 'UNAUTHENTICATED') return translateMessage(first.message, t, CODE_KEYS[code]);
+  return byKey(t, CODE_KEYS[code] ?? 'errors.unknown');
+}
+
+/** Places field issues on the form's fields; issues about anything else become form errors. */
+export function issuesToFormErrors<F extends string>(issues: FieldIssue[], fields: readonly F[], t: TFunction): FormErrors<F> {
+  const result: FormErrors<F> = { fields: {}, form: [] };
+  for (const issue of issues) {
+    const name = fieldNameOf(issue.field) as F;
+    const message = translateMessage(issue.message, t);
+    if (fields.includes(name)) result.fields[name] ??= message;
+    else result.form.push(message);
+  }
+  return result;
+}
+
+/** Turns a failed operation into errors next to the fields named by `extensions.field`. */
+export function toFormErrors<F extends string>(error: CombinedError | null | undefined, fields: readonly F[], t: TFunction): FormErrors<F> {
+  if (!error) return { fields: {}, form: [] };
+  const issues = error.graphQLErrors.flatMap(issuesOf);
+  if (issues.length === 0) return { fields: {}, form: [describeError(error, t)] };
+  return issuesToFormErrors(issues, fields, t);
+}
+
+/** A shared validation schema (zod), as far as the forms need it. */
+export interface ValidationSchema {
+  safeParse(value: unknown): { success: true } | { success: false; error: Parameters<typeof fieldIssues>[0] };
+}
+
+/** Checks `value` with a shared schema before sending; returns errors, or null when it is valid. */
+export function validateWith<F extends string>(schema: ValidationSchema, value: unknown, fields: readonly F[], t: TFunction): FormErrors<F> | null {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? null : issuesToFormErrors(fieldIssues(parsed.error, 'input'), fields, t);
+}
+
+/** True when the form has nothing to show. */
+export function hasErrors(errors: FormErrors): boolean {
+  return errors.form.length > 0 || Object.values(errors.fields).some(Boolean);
+}

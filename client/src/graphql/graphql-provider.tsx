@@ -1,0 +1,46 @@
+import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { Provider } from 'urql';
+import { createGraphqlClient } from './client';
+
+const ResetContext = createContext<() => void>(() => undefined);
+
+/** Paths a signed-out person may be on without being sent to sign in. */
+const PUBLIC_PATHS = ['/sign-in', '/invite/'];
+
+/**
+ * Provides the GraphQL client. A fresh client (with an empty cache) replaces it whenever the
+ * person changes: on sign-in, sign-out, and when the server says the session has ended.
+ */
+export function GraphqlProvider({ children }: { children: ReactNode }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const here = useRef(location);
+  here.current = location;
+
+  const makeClient = useCallback(
+    (): ReturnType<typeof createGraphqlClient> =>
+      createGraphqlClient({
+        onSessionLost: () => {
+          setClient(makeClient());
+          const { pathname, search } = here.current;
+          if (PUBLIC_PATHS.some((path) => pathname.startsWith(path))) return;
+          navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+        },
+      }),
+    [navigate],
+  );
+  const [client, setClient] = useState(makeClient);
+  const reset = useCallback(() => setClient(makeClient()), [makeClient]);
+
+  return (
+    <ResetContext.Provider value={reset}>
+      <Provider value={client}>{children}</Provider>
+    </ResetContext.Provider>
+  );
+}
+
+/** Replaces the GraphQL client and its cache; call when the signed-in person changes. */
+export function useResetGraphqlClient(): () => void {
+  return useContext(ResetContext);
+}

@@ -1,0 +1,55 @@
+import { type Actor, can, ROLES, type Role } from '@commons/shared';
+import { describe, expect, it } from 'vitest';
+import { type HomeCard, HomeCardRegistry, homeCards } from './card-registry';
+import './cards';
+
+const Empty = () => null;
+const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({ userId: 'u1', role, siteId: 's1', active: true, ...overrides });
+const card = (id: string, extra: Partial<HomeCard> = {}): HomeCard => ({ id, order: 0, Component: Empty, ...extra });
+const ids = (cards: HomeCard[]) => cards.map((c) => c.id);
+
+describe('HomeCardRegistry', () => {
+  it('shows a card to the roles it names, and to everyone when it names none', () => {
+    const registry = new HomeCardRegistry().register(card('all')).register(card('leads', { roles: ['SITE_LEAD'] }));
+    expect(ids(registry.cardsFor(actor('SITE_LEAD')))).toEqual(['all', 'leads']);
+    expect(ids(registry.cardsFor(actor('PATIENT_PARTNER')))).toEqual(['all']);
+  });
+
+  it('applies a card condition, such as a policy check', () => {
+    const registry = new HomeCardRegistry().register(card('invites', { when: (a) => can(a, 'invitation.list') }));
+    expect(ids(registry.cardsFor(actor('NETWORK_ADMIN')))).toEqual(['invites']);
+    expect(ids(registry.cardsFor(actor('RESEARCHER')))).toEqual([]);
+  });
+
+  it('orders cards by their order, then by id', () => {
+    const registry = new HomeCardRegistry().register(card('c', { order: 2 })).register(card('b', { order: 1 })).register(card('a', { order: 2 }));
+    expect(ids(registry.cardsFor(actor('CLINICIAN')))).toEqual(['b', 'a', 'c']);
+  });
+
+  it('shows nothing to a deactivated member', () => {
+    const registry = new HomeCardRegistry().register(card('all'));
+    expect(registry.cardsFor(actor('CLINICIAN', { active: false }))).toEqual([]);
+  });
+
+  it('refuses two cards with one id', () => {
+    const registry = new HomeCardRegistry().register(card('x'));
+    expect(() => registry.register(card('x'))).toThrow(/already registered/);
+  });
+});
+
+describe('the app home cards', () => {
+  it.each<[Role, string[]]>([
+    ['PATIENT_PARTNER', ['welcome', 'people-like-me']],
+    ['FAMILY_MEMBER', ['welcome', 'people-like-me']],
+    ['CLINICIAN', ['welcome', 'people-like-me']],
+    ['RESEARCHER', ['welcome', 'people-like-me']],
+    ['SITE_LEAD', ['welcome', 'site-team', 'people-like-me']],
+    ['NETWORK_ADMIN', ['welcome', 'pending-invitations', 'people-like-me']],
+  ])('a %s sees %j', (role, expected) => {
+    expect(ids(homeCards.cardsFor(actor(role)))).toEqual(expected);
+  });
+
+  it('covers every role', () => {
+    for (const role of ROLES) expect(homeCards.cardsFor(actor(role)).length).toBeGreaterThan(0);
+  });
+});

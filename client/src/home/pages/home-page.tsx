@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { useSignedInViewer } from '../../auth/viewer';
+import { useNetwork } from '../../networks/network-context';
+import { PageHeading } from '../../ui/page-heading';
+import { homeCards } from '../card-registry';
+
+/** The network's home: cards chosen by the member's role. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const viewer = useSignedInViewer();
+  const { network, actor } = useNetwork();
+  return (
+    <>
+      <PageHeading title={network.name}>{t('home.title', { name: viewer.name })}</PageHeading>
+      <div className="card-grid">
+        {homeCards.cardsFor(actor).map(({ id, Component }) => (
+          <Component key={id} viewer={viewer} network={network} actor={actor} />
+        ))}
+      </div>
+    </>
+  );
+}

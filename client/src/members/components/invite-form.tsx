@@ -1,0 +1,127 @@
+import { invitationSchema, type Role, SITE_TEAM_ROLES } from '@commons/shared';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { graphql } from '../../gql';
+import type { InviteMemberMutation } from '../../gql/graphql';
+import { type FormErrors, issuesToFormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { useNetwork } from '../../networks/network-context';
+import { Card } from '../../ui/card';
+import { FormAlert } from '../../ui/feedback';
+import { focusFirstInvalid, SelectField, TextField } from '../../ui/field';
+import { invitableRoles, invitableSites } from '../invitable';
+import { useRoleOptions } from '../roles';
+import { CreatedInvitationPanel } from './created-invitation';
+
+const InviteMemberDocument = graphql(`
+  mutation InviteMember($networkId: ID!, $input: InvitationInput!) {
+    inviteMember(networkId: $networkId, input: $input) {
+      link
+      emailed
+      invitation {
+        id
+        email
+        role
+        siteId
+        siteName
+        status
+        createdAt
+        expiresAt
+        invitedByName
+      }
+    }
+  }
+`);
+
+const FIELDS = ['email', 'role', 'siteId'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Invites one person with a role (and a site for care teams); shows the link to pass on. */
+export function InviteForm() {
+  const { t } = useTranslation();
+  const { network, actor } = useNetwork();
+  const siteIds = network.sites.map((s) => s.id);
+  const roles = invitableRoles(actor, siteIds);
+  const roleOptions = useRoleOptions(roles);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>(roles[0]);
+  const allowedSites = invitableSites(actor, role, siteIds);
+  const [siteId, setSiteId] = useState(actor.role === 'NETWORK_ADMIN' ? '' : (actor.siteId ?? ''));
+  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const [created, setCreated] = useState<InviteMemberMutation['inviteMember'] | null>(null);
+  const [{ fetching }, invite] = useMutation(InviteMemberDocument);
+
+  // Care-team roles belong to a site, so for them "no site" is a prompt to choose, not a choice.
+  const needsSite = SITE_TEAM_ROLES.includes(role);
+  const siteOptions = [
+    ...(needsSite && allowedSites.length > 1 ? [{ value: '', label: t('invitations.form.chooseSite') }] : []),
+    ...allowedSites
+      .filter((id) => !(needsSite && id === null))
+      .map((id) => (id === null ? { value: '', label: t('invitations.form.noSite') } : { value: id, label: network.sites.find((s) => s.id === id)?.name ?? id })),
+  ];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { email, role, siteId: siteId || null };
+    const invalid =
+      validateWith(invitationSchema, input, FIELDS, t) ??
+      (SITE_TEAM_ROLES.includes(role) && !siteId
+        ? issuesToFormErrors([{ field: 'input.siteId', message: 'is required for a site team role' }], FIELDS, t)
+        : null);
+    const result = invalid ? null : await invite({ networkId: network.id, input });
+    const failed = invalid ?? (result?.error || !result?.data ? toFormErrors(result?.error, FIELDS, t) : null);
+    if (failed) {
+      setErrors(failed);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors(NO_ERRORS);
+    setCreated(result!.data!.inviteMember);
+    setEmail('');
+  }
+
+  return (
+    <Card title={t('invitations.form.title')}>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <FormAlert messages={errors.form} />
+        <TextField
+          label={t('invitations.form.email')}
+          type="email"
+          name="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.fields.email}
+          required
+        />
+        <SelectField
+          label={t('invitations.form.role')}
+          name="role"
+          value={role}
+          onChange={(e) => {
+            const next = e.target.value as Role;
+            setRole(next);
+            const sites = invitableSites(actor, next, siteIds);
+            if (!sites.includes(siteId || null)) setSiteId(sites.find((s) => s !== null) ?? '');
+          }}
+          options={roleOptions}
+          error={errors.fields.role}
+        />
+        <SelectField
+          label={t('invitations.form.site')}
+          name="siteId"
+          value={siteId}
+          onChange={(e) => setSiteId(e.target.value)}
+          options={siteOptions}
+          error={errors.fields.siteId}
+          hint={needsSite ? t('invitations.form.siteRequiredHint') : t('invitations.form.siteHint')}
+        />
+        <button type="submit" className="button" disabled={fetching}>
+          {fetching ? t('invitations.form.submitting') : t('invitations.form.submit')}
+        </button>
+      </form>
+      {created && <CreatedInvitationPanel created={created} />}
+    </Card>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Actor } from '@commons/shared';
+import { createContext, useContext, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { type Viewer, type ViewerMembership, useSignedInViewer } from '../auth/viewer';
+import { graphql } from '../gql';
+import type { NetworkScopeQuery } from '../gql/graphql';
+import { errorCode } from '../graphql/errors';
+import { Loading, QueryError } from '../ui/feedback';
+import { PageHeading } from '../ui/page-heading';
+import { rememberNetwork } from './last-network';
+
+const NetworkScopeDocument = graphql(`
+  query NetworkScope($slug: String!) {
+    network(slug: $slug) {
+      id
+      slug
+      name
+      description
+      startedOn
+      sites {
+        id
+        name
+        city
+      }
+    }
+  }
+`);
+
+export type CurrentNetwork = NetworkScopeQuery['network'];
+
+interface NetworkState {
+  network: CurrentNetwork;
+  membership: ViewerMembership;
+  /** The viewer as the shared policy sees her in this network; pass to `can()`. */
+  actor: Actor;
+}
+
+const NetworkContext = createContext<NetworkState | null>(null);
+
+/** The viewer as an actor of the policy, from her membership of one network. */
+export function actorOf(viewer: Pick<Viewer, 'id'>, membership: Pick<ViewerMembership, 'role' | 'active' | 'site'>): Actor {
+  return { userId: viewer.id, role: membership.role, siteId: membership.site?.id ?? null, active: membership.active };
+}
+
+/** Loads the network named in the URL and gives its pages the network, membership and actor. */
+export function NetworkScope() {
+  const { t } = useTranslation();
+  const { slug = '' } = useParams();
+  const viewer = useSignedInViewer();
+  const membership = viewer.memberships.find((m) => m.network.slug === slug && m.active);
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: NetworkScopeDocument, variables: { slug }, pause: !membership });
+
+  useEffect(() => {
+    if (membership) rememberNetwork(slug);
+  }, [membership, slug]);
+
+  const value = useMemo<NetworkState | null>(
+    () => (data && membership ? { network: data.network, membership, actor: actorOf(viewer, membership) } : null),
+    [data, membership, viewer],
+  );
+
+  if (!membership || errorCode(error) === 'NOT_FOUND') {
+    return (
+      <>
+        <PageHeading>{t('network.notFound.title')}</PageHeading>
+        <p>{t('network.notFound.body')}</p>
+      </>
+    );
+  }
+  if (!value) {
+    if (error) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+    return fetching ? <Loading /> : null;
+  }
+  return (
+    <NetworkContext.Provider value={value}>
+      <Outlet />
+    </NetworkContext.Provider>
+  );
+}
+
+/** The current network, the viewer's membership and actor; only inside /n/:slug pages. */
+export function useNetwork(): NetworkState {
+  const state = useContext(NetworkContext);
+  if (!state) throw new Error('useNetwork is only for pages inside a network');
+  return state;
+}

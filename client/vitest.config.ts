@@ -1,0 +1,18 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineProject } from 'vitest/config';
+
+// Unit and component tests of the web app (jsdom). The browser tier is vitest.e2e.config.ts.
+export default defineProject({
+  plugins: [react()],
+  resolve: {
+    alias: { '@commons/shared': path.resolve(import.meta.dirname, '../shared/src/index.ts') },
+  },
+  test: {
+    name: 'client',
+    root: import.meta.dirname,
+    include: ['src/**/*.spec.tsx', 'src/**/*.spec.ts'],
+    environment: 'jsdom',
+    setupFiles: ['src/test-support/setup.ts'],
+  },
+});
