@@ -57,6 +57,9 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     const server = app.getHttpServer() as Server;
     const { port } = server.address() as AddressInfo;
     const url = config.publicUrl ?? `http://localhost:${port}`;
+    if (config.nodeEnv === 'production' && !config.publicUrl) {
+      logger.warn('PUBLIC_URL is unset: invitation links and the origin check use the Host header of each request');
+    }
     logger.info({ port, url, redis: Boolean(config.redisUrl), startupMs: Date.now() - started }, `Commons is ready at ${url}`);
 
     let closing: Promise<void> | null = null;

@@ -11,6 +11,7 @@ export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const emailSchema = z
   .string()
   .trim()
+  .min(1, { message: 'is required' })
   .max(254, { message: 'must be at most 254 characters' })
   .pipe(z.email({ message: 'must be a valid email address' }))
   .transform((email) => email.toLowerCase());
