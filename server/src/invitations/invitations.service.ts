@@ -123,14 +123,14 @@ export class InvitationsService {
     const parsed = parseInput(registerSchema, input, 'input');
     const passwordHash = await hashPassword(parsed.password);
     return this.invitations.transaction(async (db) => {
-      const row = await this.usableInvitation(parsed.token, db);
+      const row = await this.usableInvitation(parsed.token, db, 'input.token');
       if (row.email !== parsed.email) throw badInput([{ field: 'input.email', message: 'must be the address the invitation was sent to' }]);
-      if (await this.users.emailTaken(parsed.email, db)) {
-        throw conflict('An account with this email already exists. Sign in to accept the invitation.', { field: 'input.email' });
-      }
+      const emailTaken = () => conflict('An account with this email already exists. Sign in to accept the invitation.', { field: 'input.email' });
+      if (await this.users.emailTaken(parsed.email, db)) throw emailTaken();
       const user = await this.users.create({ email: parsed.email, name: parsed.name, passwordHash }, db);
+      if (!user) throw emailTaken();
       await this.members.create({ userId: user.id, networkId: row.networkId, role: row.role, siteId: row.siteId }, db);
-      if (!(await this.invitations.markAccepted(row.id, user.id, new Date(), db))) throw usedConcurrently();
+      if (!(await this.invitations.markAccepted(row.id, user.id, new Date(), db))) throw usedConcurrently('input.token');
       return { userId: user.id };
     });
   }
@@ -138,28 +138,30 @@ export class InvitationsService {
   /** A signed-in person joins the invitation's network with its role and site. */
   async acceptAsViewer(viewer: Viewer, token: string): Promise<{ networkSlug: string }> {
     return this.invitations.transaction(async (db) => {
-      const row = await this.usableInvitation(token, db);
+      const row = await this.usableInvitation(token, db, 'token');
+      const alreadyMember = () => conflict('You are already a member of this network.');
       const existing = await this.members.find(row.networkId, viewer.userId, db);
-      if (existing && !existing.deactivatedAt) throw conflict('You are already a member of this network.');
+      if (existing && !existing.deactivatedAt) throw alreadyMember();
       if (existing) {
         await this.members.update(existing.id, { role: row.role, siteId: row.siteId, deactivatedAt: null }, db);
-      } else {
-        await this.members.create({ userId: viewer.userId, networkId: row.networkId, role: row.role, siteId: row.siteId }, db);
+      } else if (!(await this.members.create({ userId: viewer.userId, networkId: row.networkId, role: row.role, siteId: row.siteId }, db))) {
+        throw alreadyMember();
       }
-      if (!(await this.invitations.markAccepted(row.id, viewer.userId, new Date(), db))) throw usedConcurrently();
+      if (!(await this.invitations.markAccepted(row.id, viewer.userId, new Date(), db))) throw usedConcurrently('token');
       return { networkSlug: row.network.slug };
     });
   }
 
-  private async usableInvitation(token: string, db: Parameters<InvitationRepository['findByTokenHash']>[1]) {
+  /** The pending invitation `token` stands for; otherwise BAD_USER_INPUT naming `field`, the argument that carried it. */
+  private async usableInvitation(token: string, db: Parameters<InvitationRepository['findByTokenHash']>[1], field: string) {
     const row = await this.invitations.findByTokenHash(hashToken(token), db);
-    if (!row) throw badInput([{ field: 'input.token', message: 'is not a valid invitation' }]);
+    if (!row) throw badInput([{ field, message: 'is not a valid invitation' }]);
     const status = statusOf(row);
-    if (status !== InvitationStatus.PENDING) throw badInput([{ field: 'input.token', message: UNUSABLE[status] }]);
+    if (status !== InvitationStatus.PENDING) throw badInput([{ field, message: UNUSABLE[status] }]);
     return row;
   }
 }
 
-function usedConcurrently(): AppError {
-  return conflict('This invitation was just used by someone else.', { field: 'input.token' });
+function usedConcurrently(field: string): AppError {
+  return conflict('This invitation was just used by someone else.', { field });
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, Role } from '../generated/prisma/client';
+import { Prisma, type Role } from '../generated/prisma/client';
 import { PrismaService } from '../platform/database/prisma.service';
 import type { Page } from '../platform/graphql/pagination';
 import type { Db } from './user.repository';
@@ -22,6 +22,8 @@ export interface DirectoryQuery {
   interest?: string | null;
   anyInterests?: string[] | null;
   search?: string | null;
+  /** Leave this user out (a viewer is not among the people like her). */
+  excludeUserId?: string | null;
   includeDeactivated: boolean;
 }
 
@@ -39,6 +41,7 @@ export class MemberRepository {
       ...(query.includeDeactivated ? {} : { deactivatedAt: null }),
       ...(query.role ? { role: query.role } : {}),
       ...(query.siteId ? { siteId: query.siteId } : {}),
+      ...(query.excludeUserId ? { userId: { not: query.excludeUserId } } : {}),
       ...(Object.keys(userFilter).length ? { user: userFilter } : {}),
     };
     const [rows, totalCount] = await Promise.all([
@@ -67,8 +70,14 @@ export class MemberRepository {
       GROUP BY interest ORDER BY count DESC, interest ASC LIMIT ${limit}`;
   }
 
-  create(data: { userId: string; networkId: string; role: Role; siteId: string | null }, db: Db = this.prisma) {
-    return db.membership.create({ data, select: MEMBER_SELECT });
+  /** Creates the membership; null when the user already has one here (also from a transaction that committed meanwhile). */
+  async create(data: { userId: string; networkId: string; role: Role; siteId: string | null }, db: Db = this.prisma) {
+    try {
+      return await db.membership.create({ data, select: MEMBER_SELECT });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+      throw error;
+    }
   }
 
   update(id: string, data: { role?: Role; siteId?: string | null; deactivatedAt?: Date | null }, db: Db = this.prisma) {

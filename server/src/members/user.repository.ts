@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../platform/database/prisma.service';
 
 /** Profile columns; never the password hash. */
@@ -32,8 +32,14 @@ export class UserRepository {
     return db.user.findUnique({ where: { email }, select: { id: true } }).then(Boolean);
   }
 
-  create(data: { email: string; name: string; passwordHash: string }, db: Db = this.prisma) {
-    return db.user.create({ data, select: PROFILE_SELECT });
+  /** Creates the user; null when the email is taken (also by a transaction that committed meanwhile). */
+  async create(data: { email: string; name: string; passwordHash: string }, db: Db = this.prisma) {
+    try {
+      return await db.user.create({ data, select: PROFILE_SELECT });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+      throw error;
+    }
   }
 
   updateProfile(id: string, data: { name: string; pronouns: string | null; bio: string; interests: string[]; locale: string | null }) {

@@ -26,8 +26,15 @@ export class NetworkService {
     return toNetwork(row);
   }
 
+  /**
+   * The sites of a network, for its members. Someone no longer a member still reaches the network
+   * through her own (inactive) membership: she gets no sites rather than an error, which would
+   * null her whole `me`.
+   */
   async sites(viewer: Viewer, networkId: string) {
-    await this.access.require(viewer, networkId, 'site.list');
+    const actor = await this.access.actorIn(viewer, networkId);
+    if (!actor) return [];
+    this.access.check(actor, 'site.list');
     return this.networks.sites(networkId);
   }
 

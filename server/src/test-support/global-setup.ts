@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
+import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
 import { migrate } from '../platform/database/migrator';
 import { databaseUrl, uniqueName, withAdminClient } from './postgres';
 

@@ -18,8 +18,12 @@ export class TestClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async gql<T = any>(query: string, variables: Record<string, unknown> = {}, options: { csrf?: boolean; origin?: string } = {}): Promise<GraphqlResponse<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+  async gql<T = any>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: { csrf?: boolean; origin?: string; headers?: Record<string, string> } = {},
+  ): Promise<GraphqlResponse<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
     if (options.csrf !== false) headers[CSRF_HEADER] = '1';
     if (options.origin) headers.origin = options.origin;
     if (this.cookie) headers.cookie = this.cookie;

@@ -11,6 +11,7 @@ export const TEST_PASSWORD = 'correct horse battery';
 export interface TestMember {
   userId: string;
   email: string;
+  name: string;
   role: Role;
   siteId: string | null;
   client: TestClient;
@@ -70,24 +71,36 @@ export class TestApp {
       data: { email, name: `Admin ${n}`, passwordHash: await this.hash, memberships: { create: { networkId: network.id, role: 'NETWORK_ADMIN' } } },
     });
     const client = this.client();
-    await client.signIn(email, TEST_PASSWORD);
-    return { network, sites, admin: { userId: admin.id, email, role: 'NETWORK_ADMIN' as Role, siteId: null, client } };
+    const signedIn = await client.signIn(email, TEST_PASSWORD);
+    if (signedIn.errors?.length) throw new Error(`the new admin could not sign in: ${JSON.stringify(signedIn.errors)}`);
+    return { network, sites, admin: { userId: admin.id, email, name: admin.name, role: 'NETWORK_ADMIN' as Role, siteId: null, client } };
+  }
+
+  /** A fresh, unused email address. */
+  newEmail(prefix = 'person'): string {
+    return `${prefix}-${++this.counter}-${Date.now()}@example.org`;
+  }
+
+  /** A pending invitation made through the API by `inviter`; returns its id and the token from its link. */
+  async newInvitation(inviter: TestMember, networkId: string, input: { role: Role; siteId: string | null; email?: string }) {
+    const email = input.email ?? this.newEmail(input.role.toLowerCase());
+    const invited = await inviter.client.ok(
+      `mutation($networkId: ID!, $input: InvitationInput!) { inviteMember(networkId: $networkId, input: $input) { link invitation { id } } }`,
+      { networkId, input: { email, role: input.role, siteId: input.siteId } },
+    );
+    const token: string = invited.inviteMember.link.split('/invite/')[1];
+    return { id: invited.inviteMember.invitation.id as string, token, email };
   }
 
   /** Invites a person as `admin` and registers them through the API; returns them signed in. */
   async newMember(admin: TestMember, networkId: string, role: Role, siteId: string | null, name = `${role} ${++this.counter}`): Promise<TestMember> {
-    const email = `${role.toLowerCase()}-${++this.counter}-${Date.now()}@example.org`;
-    const invited = await admin.client.ok(
-      `mutation($networkId: ID!, $input: InvitationInput!) { inviteMember(networkId: $networkId, input: $input) { link } }`,
-      { networkId, input: { email, role, siteId } },
-    );
-    const token = invited.inviteMember.link.split('/invite/')[1];
+    const { token, email } = await this.newInvitation(admin, networkId, { role, siteId });
     const client = this.client();
     await client.ok(`mutation($input: RegisterInput!) { register(input: $input) { id } }`, {
       input: { token, email, name, password: TEST_PASSWORD },
     });
     const me = await client.ok(`{ me { id } }`);
-    return { userId: me.me.id, email, role, siteId, client };
+    return { userId: me.me.id, email, name, role, siteId, client };
   }
 
   async stop() {

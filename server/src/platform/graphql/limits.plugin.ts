@@ -21,7 +21,8 @@ export function costLimitPlugin(schema: () => GraphQLSchema, maxCost: number): A
           });
           if (cost > maxCost) {
             throw new GraphQLError(`This query is too expensive (cost ${cost}, at most ${maxCost}). Ask for fewer items.`, {
-              extensions: { code: 'BAD_USER_INPUT', cost, maxCost },
+              // A client error: HTTP 400 like any invalid query (Apollo would answer 500).
+              extensions: { code: 'BAD_USER_INPUT', cost, maxCost, http: { status: 400 } },
             });
           }
         },
