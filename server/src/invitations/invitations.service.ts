@@ -139,6 +139,10 @@ export class InvitationsService {
   async acceptAsViewer(viewer: Viewer, token: string): Promise<{ networkSlug: string }> {
     return this.invitations.transaction(async (db) => {
       const row = await this.usableInvitation(token, db, 'token');
+      // The link is a bearer token: only the person it was sent to may use it, so a forwarded
+      // or leaked link cannot grant its role to someone else.
+      const profile = await this.users.findProfile(viewer.userId);
+      if (profile?.email !== row.email) throw badInput([{ field: 'token', message: 'was sent to a different email address' }]);
       const alreadyMember = () => conflict('You are already a member of this network.');
       const existing = await this.members.find(row.networkId, viewer.userId, db);
       if (existing && !existing.deactivatedAt) throw alreadyMember();

@@ -195,6 +195,16 @@ describe('invitations', () => {
       expect((await preview(invitation.token)).status).toBe('ACCEPTED');
     });
 
+    it('refuses an invitation sent to someone else, and the invitation stays usable', async () => {
+      const person = await app.newMember(otherNetwork.admin, otherNetwork.network.id, 'RESEARCHER', null);
+      const invitation = await app.newInvitation(admin, networkId, { role: 'NETWORK_ADMIN', siteId: null, email: app.newEmail() });
+
+      const result = await person.client.gql(ACCEPT, { token: invitation.token });
+
+      expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'token' });
+      expect((await preview(invitation.token)).status).toBe('PENDING');
+    });
+
     it('lets a double-clicked accept through once and refuses the other with a clear error, every time', async () => {
       const outcomes: string[] = [];
       for (let pair = 0; pair < 6; pair += 1) {
