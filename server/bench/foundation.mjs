@@ -68,12 +68,15 @@ export async function benchDirectory() {
     const me = `{ me { id name interests memberships { role network { slug name } site { name } } } }`;
     const directory = `query($n: ID!, $f: DirectoryFilter) { members(networkId: $n, first: 25, filter: $f) {
       totalCount nodes { userId name pronouns role interests sharedInterests site { name } } pageInfo { hasNextPage endCursor } } }`;
-    const opts = { total: 2000, concurrency: 10 };
-    report(`me query (${members} members, 10 clients)`, await measure({ ...opts, request: () => graphql(server.url, me, {}, cookie) }));
-    report(`directory, first page of 25 (${members} members)`, await measure({ ...opts, request: () => graphql(server.url, directory, { n: networkId }, cookie) }));
     let i = 0;
     const filters = [{ role: 'CLINICIAN' }, { interest: 'nutrition' }, { search: 'member 04' }, { likeMe: true }];
-    report(`directory, filtered (role/interest/name/likeMe)`, await measure({ ...opts, request: () => graphql(server.url, directory, { n: networkId, f: filters[i++ % 4] }, cookie) }));
+    for (const concurrency of [1, 10]) {
+      const opts = { total: concurrency === 1 ? 500 : 2000, concurrency };
+      const clients = `${concurrency} client${concurrency > 1 ? 's' : ''}`;
+      report(`me query (${members} members, ${clients})`, await measure({ ...opts, request: () => graphql(server.url, me, {}, cookie) }));
+      report(`directory, first page of 25 (${clients})`, await measure({ ...opts, request: () => graphql(server.url, directory, { n: networkId }, cookie) }));
+      report(`directory, filtered (${clients})`, await measure({ ...opts, request: () => graphql(server.url, directory, { n: networkId, f: filters[i++ % 4] }, cookie) }));
+    }
   } finally {
     await server.stop();
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
