@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AimsModule } from './aims/aims.module';
 import { AuthModule } from './auth/auth.module';
+import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MeasuresModule } from './measures/measures.module';
@@ -20,6 +21,8 @@ import { graphqlOptions } from './platform/graphql/graphql.config';
 import { MailModule } from './platform/mail/mailer';
 import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
+import { ResourcesModule } from './resources/resources.module';
+import { SearchModule } from './search/search.module';
 
 export const PINO = Symbol('PINO');
 
@@ -70,6 +73,9 @@ export class AppModule implements NestModule {
         AuthModule,
         MeasuresModule,
         AimsModule,
+        ResourcesModule,
+        SearchModule,
+        FilesModule,
       ],
     };
   }

@@ -5,3 +5,4 @@ export * from './validation';
 export * from './spc';
 export * from './suppression';
 export * from './realtime';
+export * from './resources';

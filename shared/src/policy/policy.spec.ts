@@ -123,3 +123,63 @@ describe('can: measures', () => {
     expect(can(actor(role), 'aim.view')).toBe(true);
   });
 });
+
+describe('can: the commons (resources)', () => {
+  it.each(ROLES)('%s may read, mark helpful and bookmark any resource', (role) => {
+    for (const action of ['resource.view', 'resource.markHelpful', 'resource.bookmark'] as const) {
+      expect(can(actor(role), action, { authorId: 'someone' })).toBe(true);
+    }
+  });
+
+  it.each([
+    ['PATIENT_PARTNER', null, true],
+    ['PATIENT_PARTNER', SITE_A, true],
+    ['PATIENT_PARTNER', SITE_B, false],
+    ['CLINICIAN', SITE_A, true],
+    ['CLINICIAN', SITE_B, false],
+    ['RESEARCHER', null, true],
+    ['SITE_LEAD', SITE_B, false],
+    ['NETWORK_ADMIN', SITE_B, true],
+  ] as const)('%s of site A posting or adapting a resource for %s: %s', (role, siteId, allowed) => {
+    expect(can(actor(role), 'resource.post', { siteId })).toBe(allowed);
+    expect(can(actor(role), 'resource.adapt', { siteId })).toBe(allowed);
+  });
+
+  it('a member without a site may post only for no site', () => {
+    expect(can(actor('RESEARCHER', null), 'resource.post', { siteId: null })).toBe(true);
+    expect(can(actor('RESEARCHER', null), 'resource.post', { siteId: SITE_A })).toBe(false);
+  });
+
+  it.each(ROLES)('%s edits and sees hidden her own resources; only an admin those of others', (role) => {
+    const admin = role === 'NETWORK_ADMIN';
+    expect(can(actor(role), 'resource.edit', { authorId: 'me' })).toBe(true);
+    expect(can(actor(role), 'resource.viewHidden', { authorId: 'me' })).toBe(true);
+    expect(can(actor(role), 'resource.edit', { authorId: 'someone' })).toBe(admin);
+    expect(can(actor(role), 'resource.viewHidden', { authorId: 'someone' })).toBe(admin);
+    expect(can(actor(role), 'resource.edit')).toBe(admin);
+  });
+
+  it.each(ROLES)('%s: only admins hide resources and curate tags, even their own', (role) => {
+    expect(can(actor(role), 'resource.hide', { authorId: 'me' })).toBe(role === 'NETWORK_ADMIN');
+    expect(can(actor(role), 'tag.curate')).toBe(role === 'NETWORK_ADMIN');
+  });
+
+  it.each([
+    ['PATIENT_PARTNER', SITE_A, true],
+    ['CLINICIAN', SITE_A, true],
+    ['CLINICIAN', SITE_B, false],
+    ['SITE_LEAD', SITE_B, false],
+    ['NETWORK_ADMIN', SITE_B, true],
+  ] as const)('%s of site A saying "we used this" for %s: %s', (role, siteId, allowed) => {
+    expect(can(actor(role), 'resource.markUsed', { siteId })).toBe(allowed);
+  });
+
+  it('a member without a site cannot speak for a site', () => {
+    expect(can(actor('RESEARCHER', null), 'resource.markUsed', { siteId: SITE_A })).toBe(false);
+    expect(can(actor('RESEARCHER', null), 'resource.markUsed', { siteId: null })).toBe(false);
+  });
+
+  it('a deactivated author may do nothing with her resource', () => {
+    expect(can(actor('CLINICIAN', SITE_A, false), 'resource.edit', { authorId: 'me' })).toBe(false);
+  });
+});

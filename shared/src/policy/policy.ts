@@ -15,6 +15,8 @@ export interface Scope {
   targetRole?: Role;
   /** The member an action is about, when it is about someone. */
   targetUserId?: string;
+  /** Who wrote the thing acted on (a resource), when it has an author. */
+  authorId?: string;
 }
 
 /** Every action the policy knows. Later capabilities add theirs here. */
@@ -38,6 +40,16 @@ export const ACTIONS = [
   'measure.viewUnsuppressed',
   'measure.report',
   'completeness.viewAll',
+  'resource.view',
+  'resource.post',
+  'resource.edit',
+  'resource.viewHidden',
+  'resource.hide',
+  'resource.adapt',
+  'resource.markHelpful',
+  'resource.bookmark',
+  'resource.markUsed',
+  'tag.curate',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -47,6 +59,9 @@ type Rule = (actor: Actor, scope: Scope) => boolean;
 const anyMember: Rule = () => true;
 const adminOnly: Rule = (actor) => actor.role === 'NETWORK_ADMIN';
 const sameSite = (actor: Actor, scope: Scope) => actor.siteId !== null && scope.siteId === actor.siteId;
+const isAuthor = (actor: Actor, scope: Scope) => scope.authorId !== undefined && scope.authorId === actor.userId;
+/** A resource is for no site in particular, or for the actor's own site; admins place it anywhere. */
+const ownSiteOrNone = (actor: Actor, scope: Scope) => adminOnly(actor, scope) || !scope.siteId || sameSite(actor, scope);
 
 /** Roles a site lead may give when inviting to her own site. */
 export const SITE_LEAD_INVITABLE_ROLES: readonly Role[] = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'CLINICIAN'];
@@ -83,6 +98,20 @@ const RULES: Record<Action, Rule> = {
   // A site's care team reports its months; network admins may enter data for any site.
   'measure.report': (actor, scope) => adminOnly(actor, scope) || (SITE_TEAM_ROLES.includes(actor.role) && sameSite(actor, scope)),
   'completeness.viewAll': adminOnly,
+  // The commons belongs to every member: anyone reads, posts, adapts, marks helpful and bookmarks.
+  'resource.view': anyMember,
+  'resource.post': ownSiteOrNone,
+  'resource.adapt': ownSiteOrNone,
+  'resource.markHelpful': anyMember,
+  'resource.bookmark': anyMember,
+  // Authors keep their resources up to date; admins steward the whole commons.
+  'resource.edit': (actor, scope) => adminOnly(actor, scope) || isAuthor(actor, scope),
+  // A hidden resource stays visible, with the reason, to the admins and to its author.
+  'resource.viewHidden': (actor, scope) => adminOnly(actor, scope) || isAuthor(actor, scope),
+  'resource.hide': adminOnly,
+  // "We used this" is evidence of spread: a member speaks for her own site, admins for any.
+  'resource.markUsed': (actor, scope) => adminOnly(actor, scope) || sameSite(actor, scope),
+  'tag.curate': adminOnly,
 };
 
 /**

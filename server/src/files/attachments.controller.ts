@@ -1,0 +1,86 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { MAX_ATTACHMENT_BYTES } from '@commons/shared';
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { pipeline } from 'node:stream/promises';
+import { AppError, unauthenticated } from '../platform/graphql/app-error';
+import { CSRF_HEADER } from '../platform/http/origin-check';
+import { AttachmentsService, type UploadedFile } from './attachments.service';
+import { attachmentDisposition } from './content-disposition';
+
+/** Room for the multipart envelope around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+const readUpload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 },
+  defParamCharset: 'utf8',
+}).single('file');
+
+const tooLarge = () =>
+  new AppError('BAD_USER_INPUT', `The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, { field: 'file', status: 413 });
+
+/**
+ * Attachment upload (multipart, field "file") and download. Like a GraphQL mutation, an upload
+ * needs the session cookie, the x-commons-csrf header and (checked by middleware) the app's own
+ * origin; who may upload is decided before the body is read.
+ */
+@Controller('files')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post('resources/:resourceId/attachments')
+  async upload(@Req() req: Request, @Res() res: Response, @Param('resourceId') resourceId: string) {
+    try {
+      if (!req.viewer) throw unauthenticated();
+      if (!req.get(CSRF_HEADER)) throw new AppError('FORBIDDEN', `Uploads must send the ${CSRF_HEADER} header.`);
+      const target = await this.attachments.uploadTarget(req.viewer, resourceId);
+      if (Number(req.get('content-length') ?? 0) > MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
+      const file = await new Promise<UploadedFile | undefined>((resolve, reject) =>
+        readUpload(req, res, (error: unknown) => (error ? reject(error) : resolve(req.file))),
+      );
+      const { resourceId: _, uploadedById: __, ...attachment } = await this.attachments.add(target, file);
+      res.status(201).json({ attachment });
+    } catch (error) {
+      sendError(req, res, uploadError(error));
+    }
+  }
+
+  @Get('attachments/:attachmentId')
+  async download(@Req() req: Request, @Res() res: Response, @Param('attachmentId') attachmentId: string) {
+    try {
+      if (!req.viewer) throw unauthenticated();
+      const { attachment, contentType, stream } = await this.attachments.open(req.viewer, attachmentId);
+      res.status(200);
+      res.setHeader('Content-Type', contentType);
+      res.setHeader('Content-Length', String(attachment.size));
+      res.setHeader('Content-Disposition', attachmentDisposition(attachment.filename));
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+      await pipeline(stream, res);
+    } catch (error) {
+      if (res.headersSent) return void res.destroy();
+      sendError(req, res, error);
+    }
+  }
+}
+
+/** Multer's limits as the app's errors, naming the field. */
+function uploadError(error: unknown): unknown {
+  if (error instanceof multer.MulterError) {
+    if (error.code === 'LIMIT_FILE_SIZE') return tooLarge();
+    return new AppError('BAD_USER_INPUT', `The upload was refused: ${error.message}. Send one file in the "file" field.`, { field: 'file' });
+  }
+  return error;
+}
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
+
+function sendError(req: Request, res: Response, error: unknown) {
+  if (!(error instanceof AppError)) throw error;
+  const { status, ...extensions } = error.extensions as { status?: number };
+  // A refused upload may still be arriving: answer, and close the connection rather than read it.
+  if (req.method === 'POST' && !req.complete) res.setHeader('Connection', 'close');
+  res.status(status ?? STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message, ...extensions } });
+}

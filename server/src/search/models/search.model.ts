@@ -1,0 +1,55 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfo } from '../../platform/graphql/pagination';
+import { Resource } from '../../resources/models/resource.model';
+
+export enum SearchType {
+  RESOURCE = 'RESOURCE',
+}
+registerEnumType(SearchType, { name: 'SearchType', description: 'What a search finds. Change ideas and groups will join.' });
+
+export enum SearchSort {
+  RELEVANCE = 'RELEVANCE',
+  NEWEST = 'NEWEST',
+  MOST_USED = 'MOST_USED',
+}
+registerEnumType(SearchSort, { name: 'SearchSort', description: 'RELEVANCE (newest first when nothing is typed), NEWEST, or MOST_USED (by sites that used it).' });
+
+@ObjectType({ description: 'A piece of text; `match` pieces matched the query and are shown highlighted.' })
+export class TextSegment {
+  @Field() text: string;
+  @Field() match: boolean;
+}
+
+@ObjectType()
+export class SearchHit {
+  @Field(() => SearchType) type: SearchType;
+  @Field(() => ID) id: string;
+  @Field(() => Float, { description: 'Relevance; only its order within one answer means anything.' }) score: number;
+  @Field(() => [TextSegment], { description: 'The title with the matching words marked.' }) title: TextSegment[];
+  @Field(() => [TextSegment], { description: 'A passage around the matching words.' }) snippet: TextSegment[];
+  @Field(() => Resource, { nullable: true, description: 'The resource, for RESOURCE hits.' }) resource: Resource | null;
+}
+
+@ObjectType({ description: 'One value of a filter and how many results choosing it would give.' })
+export class FacetValue {
+  @Field() value: string;
+  @Field(() => Int) count: number;
+  @Field({ description: 'What to show: a site\'s or an author\'s name; otherwise the value itself.' }) label: string;
+}
+
+@ObjectType({ description: 'Counts per filter value. Each filter\'s counts apply the other filters but not itself.' })
+export class SearchFacets {
+  @Field(() => [FacetValue]) kinds: FacetValue[];
+  @Field(() => [FacetValue], { description: 'The 20 most frequent.' }) tags: FacetValue[];
+  @Field(() => [FacetValue]) audiences: FacetValue[];
+  @Field(() => [FacetValue]) sites: FacetValue[];
+  @Field(() => [FacetValue], { description: 'The 20 most frequent.' }) authors: FacetValue[];
+}
+
+@ObjectType()
+export class SearchResults {
+  @Field(() => [SearchHit]) nodes: SearchHit[];
+  @Field(() => Int) totalCount: number;
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => SearchFacets) facets: SearchFacets;
+}

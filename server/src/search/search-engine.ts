@@ -1,0 +1,137 @@
+import type { ResourceKind, Role, SearchFilters, SearchSort, SearchType } from '@commons/shared';
+import type { Db } from '../members/user.repository';
+
+/** The search engine of the app: PostgreSQL full-text search, or Meilisearch when MEILI_HOST is set. */
+export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
+
+/** What a search engine knows of one resource. */
+export interface SearchDocument {
+  type: SearchType;
+  id: string;
+  networkId: string;
+  kind: ResourceKind;
+  title: string;
+  summary: string;
+  bodyText: string;
+  tags: string[];
+  audiences: Role[];
+  siteId: string | null;
+  authorId: string;
+  createdAt: Date;
+  hidden: boolean;
+  useCount: number;
+  helpfulCount: number;
+}
+
+/** A piece of text, and whether it matched the query (to be highlighted). */
+export interface TextSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchRequest {
+  networkId: string;
+  /** What the member typed; may be empty (then every document that passes the filters). */
+  text: string;
+  types: SearchType[];
+  filters: SearchFilters;
+  sort: SearchSort;
+  /** Hidden documents: every one (admins), those of one author (her own), or none. */
+  hidden: { all: boolean; authorId: string | null };
+  offset: number;
+  limit: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * Counts per value of each filter. A dimension's counts apply every other filter but not its
+ * own, so a member sees what choosing another value would give.
+ */
+export interface SearchFacets {
+  kinds: FacetCount[];
+  tags: FacetCount[];
+  audiences: FacetCount[];
+  sites: FacetCount[];
+  authors: FacetCount[];
+}
+
+export interface SearchHit {
+  type: SearchType;
+  id: string;
+  /** Engine-specific relevance; only its order within one answer means anything. */
+  score: number;
+  title: TextSegment[];
+  snippet: TextSegment[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  totalCount: number;
+  facets: SearchFacets;
+}
+
+/** Which document a change concerned. */
+export interface SearchRef {
+  type: SearchType;
+  id: string;
+  networkId: string;
+}
+
+/**
+ * A search engine. `index` and `remove` are called inside the transaction that wrote the change,
+ * so the index (or the outbox that feeds it) commits or rolls back with the change itself.
+ */
+export interface SearchEngine {
+  readonly name: 'postgres' | 'meilisearch';
+  index(db: Db, document: SearchDocument): Promise<void>;
+  remove(db: Db, ref: SearchRef): Promise<void>;
+  search(request: SearchRequest): Promise<SearchResult>;
+}
+
+/** Facet values shown per dimension (tags and authors can be many). */
+export const FACET_LIMIT = 20;
+
+/** Marks around highlighted words, from the private-use area so they never clash with text. */
+export const HIGHLIGHT_START = '\uE000';
+export const HIGHLIGHT_END = '\uE001';
+
+/** Splits text marked with HIGHLIGHT_START/END into segments; stray marks are dropped. */
+export function segmentsOf(marked: string): TextSegment[] {
+  const segments: TextSegment[] = [];
+  const push = (text: string, match: boolean) => {
+    if (!text) return;
+    const last = segments[segments.length - 1];
+    if (last && last.match === match) last.text += text;
+    else segments.push({ text, match });
+  };
+  let rest = marked;
+  while (rest) {
+    const start = rest.indexOf(HIGHLIGHT_START);
+    if (start < 0) {
+      push(rest.replaceAll(HIGHLIGHT_END, ''), false);
+      break;
+    }
+    push(rest.slice(0, start).replaceAll(HIGHLIGHT_END, ''), false);
+    const after = rest.slice(start + 1);
+    const end = after.indexOf(HIGHLIGHT_END);
+    const inner = end < 0 ? after : after.slice(0, end);
+    push(inner.replaceAll(HIGHLIGHT_START, ''), true);
+    rest = end < 0 ? '' : after.slice(end + 1);
+  }
+  return segments;
+}
+
+/** Words worth remembering for typo correction: 3-40 letters or digits, lower-case, unique. */
+export function vocabularyOf(...texts: string[]): string[] {
+  const words = new Set<string>();
+  for (const text of texts) {
+    for (const word of text.toLocaleLowerCase('en').match(/[\p{L}\p{N}]+/gu) ?? []) {
+      if (word.length >= 3 && word.length <= 40) words.add(word);
+    }
+  }
+  return [...words];
+}

@@ -1,0 +1,20 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '../platform/auth/current-viewer.decorator';
+import type { Viewer } from '../platform/auth/viewer';
+import { pagedComplexity } from '../platform/graphql/pagination';
+import { SearchArgs } from './dto/search.args';
+import { SearchResults } from './models/search.model';
+import { SearchService } from './search.service';
+
+@Resolver(() => SearchResults)
+export class SearchResolver {
+  constructor(private readonly service: SearchService) {}
+
+  @Query(() => SearchResults, {
+    description: 'One search box over a network: resources now (change ideas and groups later), with filters, facet counts and highlights.',
+    complexity: pagedComplexity,
+  })
+  search(@CurrentViewer() viewer: Viewer, @Args() args: SearchArgs) {
+    return this.service.search(viewer, args);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './resources';
+export * from './lineage';
+export * from './attachments';
+export * from './markdown';
+export * from './search';
