@@ -27,7 +27,14 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 2 },
+            // The chart library is only needed on chart pages, which load it on demand. React (and the
+            // store shim both use) is captured first, so the charts chunk is not needed at start-up.
+            {
+              name: 'charts',
+              test: /node_modules[\\/](recharts|@reduxjs|react-redux|redux|redux-thunk|immer|reselect|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|es-toolkit)[\\/]/,
+              priority: 2,
+            },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|use-sync-external-store)[\\/]/, priority: 3 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

@@ -1,19 +1,30 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { AimSection } from '../aims/components/aim-section';
+import { AimPage } from '../aims/pages/aim-page';
 import { RequireViewer } from '../auth/components/require-viewer';
 import { InvitationPage } from '../auth/pages/invitation-page';
 import { SessionsPage } from '../auth/pages/sessions-page';
 import { SignInPage } from '../auth/pages/sign-in-page';
 import { HomePage } from '../home/pages/home-page';
+import { CompletenessPage } from '../measures/pages/completeness-page';
+import { ImportPage } from '../measures/pages/import-page';
+import { MeasuresPage } from '../measures/pages/measures-page';
+import { ReportPage } from '../measures/pages/report-page';
 import { DirectoryPage } from '../members/pages/directory-page';
 import { InvitationsPage } from '../members/pages/invitations-page';
 import { MemberPage } from '../members/pages/member-page';
 import { NetworkScope } from '../networks/network-context';
 import { SitesPage } from '../networks/pages/sites-page';
 import { ProfilePage } from '../profile/pages/profile-page';
+import { Loading } from '../ui/feedback';
 import { AppLayout, PublicLayout } from './components/layouts';
 import { NotFoundPage } from './pages/not-found-page';
 import { PlaceholderPage } from './pages/placeholder-page';
 import { RootRedirect } from './pages/root-redirect';
+
+// The chart page brings the chart library; it loads when first opened.
+const MeasureChartPage = lazy(() => import('../charts/pages/measure-chart-page').then((module) => ({ default: module.MeasureChartPage })));
 
 /** Every page of the app and where it lives. */
 export function AppRoutes() {
@@ -34,7 +45,21 @@ export function AppRoutes() {
             <Route path="members/:userId" element={<MemberPage />} />
             <Route path="sites" element={<SitesPage />} />
             <Route path="invitations" element={<InvitationsPage />} />
-            <Route path="aim" element={<PlaceholderPage section="aim" />} />
+            <Route element={<AimSection />}>
+              <Route path="aim" element={<AimPage />} />
+              <Route path="measures" element={<MeasuresPage />} />
+              <Route
+                path="measures/:measureId"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <MeasureChartPage />
+                  </Suspense>
+                }
+              />
+              <Route path="report" element={<ReportPage />} />
+              <Route path="report/import" element={<ImportPage />} />
+              <Route path="completeness" element={<CompletenessPage />} />
+            </Route>
             <Route path="commons" element={<PlaceholderPage section="commons" />} />
             <Route path="ideas" element={<PlaceholderPage section="ideas" />} />
             <Route path="groups" element={<PlaceholderPage section="groups" />} />

@@ -49,6 +49,48 @@ const TRANSLATIONS: Translation[] = [
   [/You are already a member of this network/, 'errors.conflict.youAreMember'],
   [/just used by someone else/, 'errors.conflict.invitationRace'],
   [/email or password is not right/, 'errors.wrongCredentials'],
+  // Measures, monthly reports and the aim
+  [/^must be a whole number, 0 or more$/, 'errors.issue.wholeNumber'],
+  [/^is not used by an? \w+ measure$/, 'errors.issue.notUsed'],
+  [/^cannot be more than the denominator$/, 'errors.issue.numeratorAboveDenominator'],
+  [/^must be a number$/, 'errors.issue.number'],
+  [/^must be empty when nobody was measured$/, 'errors.issue.emptyWhenNobody'],
+  [/^must be a month like \d{4}-\d{2}$/, 'errors.issue.month'],
+  [/^cannot be before the network started/, 'errors.issue.beforeNetwork'],
+  [/^cannot be in the future$/, 'errors.issue.future'],
+  [/^must be a month of the network$/, 'errors.issue.month'],
+  [/^must be between (\d+) and (\d+)$/, 'errors.issue.between', (m) => ({ min: Number(m[1]), max: Number(m[2]) })],
+  [/^is required to change a submitted report$/, 'errors.issue.reasonRequired'],
+  [/^a submitted report cannot go back to draft$/, 'errors.issue.noBackToDraft'],
+  [/^must include (.+)$/, 'errors.issue.mustInclude', (m) => ({ name: m[1] })],
+  [/^is not a measure of this network$/, 'errors.issue.notAMeasure'],
+  [/^appears twice$/, 'errors.issue.appearsTwice'],
+  [/^must be 2-40 lowercase letters/, 'errors.issue.measureKey'],
+  [/chart does not fit an? \w+ measure$/, 'errors.issue.chartDoesNotFit'],
+  [/^must be a date like/, 'errors.issue.date'],
+  [/^must be on or after baselineFrom$/, 'errors.issue.baselineOrder'],
+  [/^must be a primary driver$/, 'errors.issue.primaryDriver'],
+  [/^is not a driver of this network$/, 'errors.issue.notADriver'],
+  [/^must be PROPORTION, RATE, MEAN or COUNT$/, 'errors.issue.kind'],
+  [/^must be UP or DOWN$/, 'errors.issue.direction'],
+  [/^must be a chart type$/, 'errors.issue.chartType'],
+  [/A measure with this key exists/, 'errors.conflict.measureKey'],
+  [/kind of a measure cannot change/, 'errors.conflict.measureKind'],
+  [/saved this month while you were editing/, 'errors.conflict.reportChanged'],
+  [/removed meanwhile/, 'errors.conflict.reportChanged'],
+  [/changed while importing/, 'errors.conflict.importChanged'],
+  // CSV import problems (each names its line and column elsewhere)
+  [/^"(.*)" is not a site of this network$/, 'errors.import.notASite', (m) => ({ value: m[1] })],
+  [/^you may not report for (.+)$/, 'errors.import.notYourSite', (m) => ({ site: m[1] })],
+  [/^"(.*)" is not a measure of this network$/, 'errors.import.notAMeasure', (m) => ({ value: m[1] })],
+  [/^"(.*)" is not a number$/, 'errors.import.notANumber', (m) => ({ value: m[1] })],
+  [/^repeats line (\d+)/, 'errors.import.repeats', (m) => ({ line: Number(m[1]) })],
+  [/^has (\d+) values; the header has (\d+)$/, 'errors.import.valueCount', (m) => ({ count: Number(m[1]), expected: Number(m[2]) })],
+  [/^is missing from the header$/, 'errors.import.missingColumn'],
+  [/^is not a known column$/, 'errors.import.unknownColumn'],
+  [/^has no rows after the header$/, 'errors.import.noRows'],
+  [/^has more than (\d+) rows/, 'errors.import.tooManyRows', count],
+  [/^is not valid CSV/, 'errors.import.notCsv'],
 ];
 
 /** `t` for keys chosen at run time from the tables here (the parity test checks they exist). */
@@ -56,13 +98,18 @@ function byKey(t: TFunction, key: string, params: Record<string, unknown> = {}):
   return (t as unknown as (key: string, params: Record<string, unknown>) => string)(key, params);
 }
 
-/** A server or validation message in the member's language; unknown ones get a plain fallback. */
-export function translateMessage(message: string, t: TFunction, fallbackKey = 'errors.issue.invalid'): string {
+/** A server or validation message in the member's language, or null when it is not one this client knows. */
+export function knownMessage(message: string, t: TFunction): string | null {
   for (const [pattern, key, params] of TRANSLATIONS) {
     const match = message.match(pattern);
     if (match) return byKey(t, key, params?.(match));
   }
-  return byKey(t, fallbackKey);
+  return null;
+}
+
+/** A server or validation message in the member's language; unknown ones get a plain fallback. */
+export function translateMessage(message: string, t: TFunction, fallbackKey = 'errors.issue.invalid'): string {
+  return knownMessage(message, t) ?? byKey(t, fallbackKey);
 }
 
 const CODE_KEYS: Record<string, string> = {
@@ -78,6 +125,11 @@ const CODE_KEYS: Record<string, string> = {
 export function errorCode(error: CombinedError | null | undefined): string | null {
   const code = error?.graphQLErrors[0]?.extensions?.code;
   return typeof code === 'string' ? code : null;
+}
+
+/** Every field issue of a failed operation (from `extensions.issues`, or its single `extensions.field`). */
+export function errorIssues(error: CombinedError | null | undefined): FieldIssue[] {
+  return error?.graphQLErrors.flatMap(issuesOf) ?? [];
 }
 
 function issuesOf(error: GraphQLError): FieldIssue[] {

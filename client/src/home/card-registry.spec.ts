@@ -21,6 +21,12 @@ describe('HomeCardRegistry', () => {
     expect(ids(registry.cardsFor(actor('RESEARCHER')))).toEqual([]);
   });
 
+  it('orders a card by who looks when its order is a function', () => {
+    const registry = new HomeCardRegistry().register(card('a', { order: 1 })).register(card('b', { order: (a) => (a.role === 'PATIENT_PARTNER' ? 0 : 2) }));
+    expect(ids(registry.cardsFor(actor('PATIENT_PARTNER')))).toEqual(['b', 'a']);
+    expect(ids(registry.cardsFor(actor('CLINICIAN')))).toEqual(['a', 'b']);
+  });
+
   it('orders cards by their order, then by id', () => {
     const registry = new HomeCardRegistry().register(card('c', { order: 2 })).register(card('b', { order: 1 })).register(card('a', { order: 2 }));
     expect(ids(registry.cardsFor(actor('CLINICIAN')))).toEqual(['b', 'a', 'c']);
@@ -39,14 +45,19 @@ describe('HomeCardRegistry', () => {
 
 describe('the app home cards', () => {
   it.each<[Role, string[]]>([
-    ['PATIENT_PARTNER', ['welcome', 'people-like-me']],
-    ['FAMILY_MEMBER', ['welcome', 'people-like-me']],
-    ['CLINICIAN', ['welcome', 'people-like-me']],
-    ['RESEARCHER', ['welcome', 'people-like-me']],
-    ['SITE_LEAD', ['welcome', 'site-team', 'people-like-me']],
-    ['NETWORK_ADMIN', ['welcome', 'pending-invitations', 'people-like-me']],
+    // Patients and families see the shared aim first; the site team sees its reports due.
+    ['PATIENT_PARTNER', ['shared-aim', 'welcome', 'people-like-me']],
+    ['FAMILY_MEMBER', ['shared-aim', 'welcome', 'people-like-me']],
+    ['CLINICIAN', ['welcome', 'reports-due', 'shared-aim', 'people-like-me']],
+    ['RESEARCHER', ['welcome', 'shared-aim', 'people-like-me']],
+    ['SITE_LEAD', ['welcome', 'reports-due', 'site-team', 'shared-aim', 'people-like-me']],
+    ['NETWORK_ADMIN', ['welcome', 'pending-invitations', 'shared-aim', 'people-like-me']],
   ])('a %s sees %j', (role, expected) => {
     expect(ids(homeCards.cardsFor(actor(role)))).toEqual(expected);
+  });
+
+  it('shows reports due only to a site team member who has a site', () => {
+    expect(ids(homeCards.cardsFor(actor('CLINICIAN', { siteId: null })))).not.toContain('reports-due');
   });
 
   it('covers every role', () => {

@@ -13,8 +13,8 @@ export interface HomeCardProps {
 /** A card on the network's home page. Each capability registers the cards it brings. */
 export interface HomeCard {
   id: string;
-  /** Position on the page; lower comes first. */
-  order: number;
+  /** Position on the page; lower comes first. A function when it depends on who looks. */
+  order: number | ((actor: Actor) => number);
   /** The roles the card is for; every role when omitted. */
   roles?: readonly Role[];
   /** A further condition, typically a policy check such as `can(actor, 'invitation.list')`. */
@@ -40,7 +40,9 @@ export class HomeCardRegistry {
   cardsFor(actor: Actor): HomeCard[] {
     return [...this.cards.values()]
       .filter((card) => actor.active && (!card.roles || card.roles.includes(actor.role)) && (card.when?.(actor) ?? true))
-      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+      .map((card) => ({ card, order: typeof card.order === 'function' ? card.order(actor) : card.order }))
+      .sort((a, b) => a.order - b.order || a.card.id.localeCompare(b.card.id))
+      .map(({ card }) => card);
   }
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
  * The browser's regional variant of the app's language ("en-GB" for English in the UK), so dates
  * read the way the member is used to; the bare language otherwise.
  */
-function regionalLocale(language: string): string {
+export function regionalLocale(language: string): string {
   const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   return preferred.find((tag) => tag?.toLowerCase().split('-')[0] === language) ?? language;
 }
@@ -25,4 +25,29 @@ export function useFormatDateTime(): (iso: string) => string {
     (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     [locale],
   );
+}
+
+/** A month key ("2026-03") as the member reads it: "Mar 2026" (short) or "March 2026" (long). */
+export function formatMonth(month: string, locale: string, style: 'short' | 'long' = 'short'): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  if (!year || !monthNumber) return month;
+  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, monthNumber - 1, 1));
+}
+
+/** The member's locale, regional variant included, for Intl formatting. */
+export function useLocale(): string {
+  const { i18n } = useTranslation();
+  return regionalLocale(i18n.resolvedLanguage ?? 'en');
+}
+
+/** Formats a month key in the member's language ("Mar 2026", "mars 2026"). */
+export function useFormatMonth(style: 'short' | 'long' = 'short'): (month: string) => string {
+  const locale = useLocale();
+  return useCallback((month: string) => formatMonth(month, locale, style), [locale, style]);
+}
+
+/** Formats a YYYY-MM-DD date (no time of day, no time zone shift) in the member's language. */
+export function useFormatDay(): (day: string) => string {
+  const locale = useLocale();
+  return useCallback((day: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`)), [locale]);
 }

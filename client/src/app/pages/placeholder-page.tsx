@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../ui/page-heading';
 
-export type UpcomingSection = 'aim' | 'commons' | 'ideas' | 'groups';
+export type UpcomingSection = 'commons' | 'ideas' | 'groups';
 
 /** An honest page for a part of Commons that is still being built, so the menu is complete. */
 export function PlaceholderPage({ section }: { section: UpcomingSection }) {

@@ -1,13 +1,29 @@
 import { can } from '@commons/shared';
+import { mayReport } from '../../measures/access';
 import { homeCards } from '../card-registry';
 import { LikeMeCard } from './like-me-card';
 import { PendingInvitationsCard } from './pending-invitations-card';
+import { ReportsDueCard } from './reports-due-card';
+import { SharedAimCard } from './shared-aim-card';
 import { SiteTeamCard } from './site-team-card';
 import { WelcomeCard } from './welcome-card';
 
-// The home page's cards. A capability adds its own here (e.g. missing reports for site leads).
+// The home page's cards. A capability adds its own here.
 homeCards
   .register({ id: 'welcome', order: 0, Component: WelcomeCard })
+  // Patients and families see the shared aim first; everyone else after their own work.
+  .register({
+    id: 'shared-aim',
+    order: (actor) => (actor.role === 'PATIENT_PARTNER' || actor.role === 'FAMILY_MEMBER' ? -10 : 15),
+    Component: SharedAimCard,
+  })
+  .register({
+    id: 'reports-due',
+    order: 5,
+    roles: ['SITE_LEAD', 'CLINICIAN'],
+    when: (actor) => actor.siteId !== null && mayReport(actor),
+    Component: ReportsDueCard,
+  })
   .register({ id: 'site-team', order: 10, roles: ['SITE_LEAD'], Component: SiteTeamCard })
   .register({
     id: 'pending-invitations',

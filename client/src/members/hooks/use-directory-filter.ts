@@ -1,6 +1,7 @@
 import { isRole, type Role } from '@commons/shared';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSearchUpdate } from '../../app/hooks/use-search-update';
 import type { DirectoryFilter } from '../../gql/graphql';
 
 /** The directory's filters as they appear in the address bar, so a filtered list can be shared. */
@@ -49,24 +50,21 @@ export function toDirectoryFilter(p: DirectoryParams): DirectoryFilter {
 
 /** The directory filters of the current address, and a way to change some of them. */
 export function useDirectoryFilter() {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const updateSearch = useSearchUpdate();
   const params = useMemo(() => readDirectoryParams(searchParams), [searchParams]);
   const update = useCallback(
     (changes: Partial<DirectoryParams>) => {
-      setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes) as [keyof DirectoryParams, DirectoryParams[keyof DirectoryParams]][]) {
-            const name = PARAM_NAMES[key];
-            if (value === '' || value === false) next.delete(name);
-            else next.set(name, value === true ? '1' : String(value));
-          }
-          return next;
-        },
-        { replace: true },
-      );
+      updateSearch((next) => {
+        for (const [key, value] of Object.entries(changes) as [keyof DirectoryParams, DirectoryParams[keyof DirectoryParams]][]) {
+          const name = PARAM_NAMES[key];
+          if (value === '' || value === false) next.delete(name);
+          else next.set(name, value === true ? '1' : String(value));
+        }
+        return next;
+      });
     },
-    [setSearchParams],
+    [updateSearch],
   );
   return { params, update };
 }

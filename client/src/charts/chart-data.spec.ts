@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { axisTicks, baselineRange, chartRows, excludedMonths, phaseStartMonths, type PointData, pointMark, valueDomain } from './chart-data';
+
+const point = (month: string, value: number | null, extra: Partial<PointData> = {}): PointData => ({
+  month,
+  value,
+  excluded: value === null ? 'MISSING_VALUE' : null,
+  numerator: null,
+  denominator: null,
+  phase: 0,
+  inBaseline: value !== null,
+  centre: 0.6,
+  lower: 0.4,
+  upper: 0.8,
+  beyondLimits: null,
+  inLongRun: false,
+  ...extra,
+});
+
+describe('chartRows', () => {
+  it('shows proportions in percent, with centre and limits keyed by phase so lines break between phases', () => {
+    const rows = chartRows([point('2026-01', 0.5), point('2026-02', null), point('2026-03', 0.9, { phase: 1, centre: 0.7, beyondLimits: 'above' })], 'PROPORTION');
+    expect(rows[0]).toEqual({ month: '2026-01', value: 50, mark: null, excluded: null, centre_0: 60, upper_0: 80, lower_0: 40, centre_1: null, upper_1: null, lower_1: null });
+    expect(rows[1].value).toBeNull();
+    expect(rows[2]).toMatchObject({ value: 90, mark: 'beyond', centre_0: null, centre_1: 70 });
+  });
+
+  it('marks signal points by kind', () => {
+    expect(pointMark({ value: 1, beyondLimits: 'above', inLongRun: true })).toBe('both');
+    expect(pointMark({ value: 1, beyondLimits: null, inLongRun: true })).toBe('run');
+    expect(pointMark({ value: null, beyondLimits: 'above', inLongRun: true })).toBeNull();
+  });
+});
+
+describe('phases, baseline and gaps', () => {
+  const points = [
+    point('2026-01', 0.5, { inBaseline: true }),
+    point('2026-02', 0.6, { inBaseline: true }),
+    point('2026-03', 0.7, { inBaseline: false }),
+    point('2026-04', null, { excluded: 'SUPPRESSED', inBaseline: false }),
+    point('2026-05', 0.8, { phase: 1 }),
+    point('2026-06', null, { phase: 1 }),
+  ];
+
+  it('finds where new phases start', () => {
+    expect(phaseStartMonths(points)).toEqual(['2026-05']);
+  });
+
+  it('finds a frozen baseline, but not when every month with a value sets the lines', () => {
+    expect(baselineRange(points)).toEqual({ from: '2026-01', to: '2026-02' });
+    expect(baselineRange([point('2026-01', 0.5), point('2026-02', 0.6), point('2026-03', null)])).toBeNull();
+  });
+
+  it('tells months hidden for privacy from months left out for other reasons', () => {
+    expect(excludedMonths(points)).toEqual({ suppressed: ['2026-04'], other: [{ month: '2026-06', reason: 'MISSING_VALUE' }] });
+  });
+});
+
+describe('valueDomain', () => {
+  it('rounds to a readable step, never below 0 and never above 100%', () => {
+    expect(valueDomain('PROPORTION', chartRows([point('2026-01', 0.62, { upper: 0.97, lower: 0.31 })], 'PROPORTION'), [80])).toEqual([20, 100]);
+    expect(valueDomain('COUNT', [], [])).toEqual([0, 1]);
+    expect(valueDomain('MEAN', chartRows([point('2026-01', 12, { centre: 14, lower: 2, upper: 26 })], 'MEAN'))).toEqual([0, 30]);
+  });
+});
+
+describe('axisTicks', () => {
+  it('puts ticks on round numbers', () => {
+    expect(axisTicks([55, 80])).toEqual([55, 60, 65, 70, 75, 80]);
+    expect(axisTicks([20, 100], 2)).toEqual([50, 100]);
+    expect(axisTicks([0, 0.3])).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+});

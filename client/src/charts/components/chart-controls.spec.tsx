@@ -1,0 +1,41 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ChartControls } from './chart-controls';
+
+const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
+
+describe('ChartControls', () => {
+  it.each([
+    ['PROPORTION', ['P chart (proportions)', 'P′ chart (proportions, very large numbers)', 'I chart (individual values)', 'Run chart (median)']],
+    ['RATE', ['U chart (rates)', 'I chart (individual values)', 'Run chart (median)']],
+    ['COUNT', ['C chart (counts)', 'I chart (individual values)', 'Run chart (median)']],
+    ['MEAN', ['I chart (individual values)', 'Run chart (median)']],
+  ] as const)('offers only the chart types that fit a %s measure', (kind, labels) => {
+    render(<ChartControls kind={kind} chartType="RUN" defaultChart="RUN" baseline={null} phases={[]} months={months} onChange={() => undefined} />);
+    const select = screen.getByLabelText('Chart type');
+    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual(labels);
+  });
+
+  it('reports each setting, leaving the default chart type out of the address', async () => {
+    const onChange = vi.fn();
+    render(<ChartControls kind="PROPORTION" chartType="P" defaultChart="P" baseline={null} phases={[]} months={months} onChange={onChange} />);
+    await userEvent.selectOptions(screen.getByLabelText('Chart type'), 'RUN');
+    expect(onChange).toHaveBeenLastCalledWith({ chart: 'RUN' });
+    await userEvent.selectOptions(screen.getByLabelText('Chart type'), 'P');
+    expect(onChange).toHaveBeenLastCalledWith({ chart: null });
+
+    const baseline = screen.getByLabelText('Freeze the lines on the first months');
+    await userEvent.type(baseline, '9');
+    await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(baseline).toHaveAccessibleDescription(/Enter a number from 2 to 6\.$/);
+    await userEvent.clear(baseline);
+    await userEvent.type(baseline, '4');
+    await userEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(onChange).toHaveBeenLastCalledWith({ baseline: 4 });
+
+    await userEvent.selectOptions(screen.getByLabelText('Start a new phase from'), '2025-04');
+    await userEvent.click(screen.getByRole('button', { name: 'Add phase' }));
+    expect(onChange).toHaveBeenLastCalledWith({ phases: ['2025-04'] });
+  });
+});

@@ -1,0 +1,263 @@
+import type { MeasureKind } from '@commons/shared';
+import { type ReactElement, useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { useFormatMonth } from '../../i18n/format';
+import { toDisplay, useMeasureFormat } from '../../measures/format';
+import { axisTicks, niceDomain } from '../chart-data';
+import { FUNNEL_WINDOWS, type FunnelWindow } from '../chart-types';
+import { CHART_COLOURS } from '../colours';
+import { diamondPath } from './point-shapes';
+
+export interface FunnelData {
+  months: number;
+  fromMonth: string;
+  toMonth: string;
+  target: number | null;
+  sitesLeftOut: number;
+  sites: readonly { site: { id: string; name: string }; value: number; denominator: number; position95: string; position998: string; assessment: string }[];
+  curve: readonly { denominator: number; lower95: number; upper95: number; lower998: number; upper998: number }[];
+}
+
+interface FunnelPlotProps {
+  funnels: readonly FunnelData[];
+  window: FunnelWindow;
+  onWindowChange: (window: FunnelWindow) => void;
+  kind: MeasureKind;
+  measureName: string;
+  ownSiteId: string | null;
+}
+
+/** A short label for a site on a crowded plot: its first word, or two when the first is short ("St Brigid's"). */
+export function shortSiteName(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return name;
+  return words[0].length <= 3 ? `${words[0]} ${words[1]}` : words[0];
+}
+
+/** Where a site lies against the funnel's limits, as a translation key. */
+export function funnelPositionKey(site: { position95: string; position998: string }): 'within' | 'above95' | 'below95' | 'above998' | 'below998' {
+  if (site.position998 === 'above' || site.position998 === 'below') return `${site.position998}998`;
+  if (site.position95 === 'above' || site.position95 === 'below') return `${site.position95}95`;
+  return 'within';
+}
+
+interface SiteRow {
+  id: string;
+  name: string;
+  short: string;
+  denominator: number;
+  value: number;
+  position: ReturnType<typeof funnelPositionKey>;
+  own: boolean;
+}
+
+function SiteMark({ cx, cy, payload }: { cx?: number; cy?: number; payload?: SiteRow }): ReactElement {
+  if (cx == null || cy == null || !payload) return <g />;
+  const ring = payload.own ? <circle cx={cx} cy={cy} r={11} fill="none" stroke={CHART_COLOURS.own} strokeWidth={2} /> : null;
+  if (payload.position === 'above998' || payload.position === 'below998') {
+    return (
+      <g>
+        {ring}
+        <path d={diamondPath(cx, cy, 8)} fill={CHART_COLOURS.beyond} stroke="#fff" strokeWidth={1.5} />
+      </g>
+    );
+  }
+  if (payload.position !== 'within') {
+    return (
+      <g>
+        {ring}
+        <path d={`M${cx},${cy - 7} L${cx + 7},${cy + 6} L${cx - 7},${cy + 6} Z`} fill={CHART_COLOURS.run} stroke="#fff" strokeWidth={1.5} />
+      </g>
+    );
+  }
+  return (
+    <g>
+      {ring}
+      <circle cx={cx} cy={cy} r={5} fill={CHART_COLOURS.value} stroke="#fff" strokeWidth={1.5} />
+    </g>
+  );
+}
+
+/**
+ * Sites compared over the last 3, 6 or 12 months: each site's value against its size, with the
+ * 95% and 99.8% limits around the network value. A site outside the funnel differs by more than
+ * chance would explain. The table under the plot says the same in words.
+ */
+export function FunnelPlot({ funnels, window, onWindowChange, kind, measureName, ownSiteId }: FunnelPlotProps) {
+  const { t } = useTranslation();
+  const formatMonth = useFormatMonth();
+  const { format, number } = useMeasureFormat();
+  const headingId = useId();
+  const funnel = funnels.find((f) => f.months === window) ?? funnels[funnels.length - 1];
+  const curve = useMemo(
+    () =>
+      (funnel?.curve ?? []).map((p) => ({
+        denominator: p.denominator,
+        lower95: toDisplay(kind, Math.max(0, p.lower95)),
+        upper95: toDisplay(kind, kind === 'PROPORTION' ? Math.min(1, p.upper95) : p.upper95),
+        lower998: toDisplay(kind, Math.max(0, p.lower998)),
+        upper998: toDisplay(kind, kind === 'PROPORTION' ? Math.min(1, p.upper998) : p.upper998),
+      })),
+    [funnel, kind],
+  );
+  const sites: SiteRow[] = useMemo(
+    () =>
+      (funnel?.sites ?? []).map((s) => ({
+        id: s.site.id,
+        name: s.site.name,
+        short: shortSiteName(s.site.name),
+        denominator: s.denominator,
+        value: toDisplay(kind, s.value),
+        position: funnelPositionKey(s),
+        own: s.site.id === ownSiteId,
+      })),
+    [funnel, kind, ownSiteId],
+  );
+  if (!funnel) return null;
+
+  const values = [...sites.map((s) => s.value), ...curve.flatMap((p) => [p.lower998, p.upper998])];
+  const [low, high] = niceDomain(kind, Math.min(...values), Math.max(...values));
+  const title = t('charts.funnel.chartTitle', { measure: measureName, from: formatMonth(funnel.fromMonth), to: formatMonth(funnel.toMonth) });
+  const curveLine = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') => (
+    <Line
+      key={key}
+      data={curve}
+      dataKey={key}
+      type="monotone"
+      stroke={key.endsWith('998') ? CHART_COLOURS.funnel998 : CHART_COLOURS.funnel95}
+      strokeDasharray={key.endsWith('998') ? undefined : '5 3'}
+      strokeWidth={1.5}
+      dot={false}
+      activeDot={false}
+      isAnimationActive={false}
+    />
+  );
+
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('charts.funnel.title')}</h2>
+      <p className="muted">{t('charts.funnel.intro')}</p>
+      <fieldset className="segmented">
+        <legend>{t('charts.funnel.window')}</legend>
+        {FUNNEL_WINDOWS.map((months) => (
+          <label key={months} className="segmented__option">
+            <input type="radio" name="funnel-window" value={months} checked={window === months} onChange={() => onWindowChange(months)} />
+            <span>{t('charts.funnel.months', { count: months })}</span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="small">{t('charts.funnel.period', { from: formatMonth(funnel.fromMonth), to: formatMonth(funnel.toMonth) })}</p>
+      {sites.length === 0 ? (
+        <p>{t('charts.funnel.noSites')}</p>
+      ) : (
+        <>
+          <ResponsiveContainer width="100%" height={380}>
+            <ComposedChart margin={{ top: 16, right: 90, bottom: 24, left: 4 }} title={title} desc={t('charts.funnel.description')} accessibilityLayer={false} role="img">
+              <CartesianGrid stroke={CHART_COLOURS.grid} />
+              <XAxis
+                type="number"
+                dataKey="denominator"
+                domain={[0, 'dataMax']}
+                tickFormatter={(value: number) => number(value, 0)}
+                tick={{ fill: CHART_COLOURS.centre, fontSize: 13 }}
+                label={{ value: t('charts.funnel.xAxis'), position: 'insideBottom', offset: -14, fill: CHART_COLOURS.centre, fontSize: 13 }}
+              />
+              <YAxis
+                type="number"
+                domain={[low, high]}
+                ticks={axisTicks([low, high])}
+                allowDataOverflow
+                tickFormatter={(value: number) => (kind === 'PROPORTION' ? `${number(value, 0)}%` : number(value, 1))}
+                tick={{ fill: CHART_COLOURS.centre, fontSize: 13 }}
+                width={52}
+              />
+              {funnel.target !== null && (
+                <ReferenceLine
+                  y={toDisplay(kind, funnel.target)}
+                  stroke={CHART_COLOURS.centre}
+                  strokeWidth={1.5}
+                  label={{ value: t('charts.funnel.networkValue', { value: format(kind, funnel.target) }), position: 'insideBottomRight', fill: CHART_COLOURS.centre, fontSize: 12 }}
+                />
+              )}
+              {(['upper998', 'upper95', 'lower95', 'lower998'] as const).map(curveLine)}
+              <Scatter data={sites} dataKey="value" shape={SiteMark} isAnimationActive={false}>
+                <LabelList dataKey="short" position="right" fill={CHART_COLOURS.centre} fontSize={12} />
+              </Scatter>
+            </ComposedChart>
+          </ResponsiveContainer>
+          <ul className="legend" aria-label={t('charts.legend.label')}>
+            <li>
+              <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">
+                <line x1={2} y1={9} x2={26} y2={9} stroke={CHART_COLOURS.funnel95} strokeWidth={1.5} strokeDasharray="5 3" />
+              </svg>
+              {t('charts.funnel.limit95')}
+            </li>
+            <li>
+              <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">
+                <line x1={2} y1={9} x2={26} y2={9} stroke={CHART_COLOURS.funnel998} strokeWidth={1.5} />
+              </svg>
+              {t('charts.funnel.limit998')}
+            </li>
+            <li>
+              <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">
+                <path d={`M14,3 L21,15 L7,15 Z`} fill={CHART_COLOURS.run} />
+              </svg>
+              {t('charts.funnel.outside95')}
+            </li>
+            <li>
+              <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">
+                <path d={diamondPath(14, 9, 7)} fill={CHART_COLOURS.beyond} />
+              </svg>
+              {t('charts.funnel.outside998')}
+            </li>
+            {ownSiteId && (
+              <li>
+                <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">
+                  <circle cx={14} cy={9} r={7} fill="none" stroke={CHART_COLOURS.own} strokeWidth={2} />
+                </svg>
+                {t('charts.funnel.ownSite')}
+              </li>
+            )}
+          </ul>
+          <div className="table-scroll" role="region" aria-label={t('charts.funnel.tableCaption')} tabIndex={0}>
+            <table className="data-table">
+              <caption>{t('charts.funnel.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('charts.funnel.site')}</th>
+                  <th scope="col">{t('charts.table.value')}</th>
+                  <th scope="col">{t('charts.funnel.size')}</th>
+                  <th scope="col">{t('charts.funnel.compared')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...(funnel.sites ?? [])]
+                  .sort((a, b) => b.value - a.value)
+                  .map((s) => {
+                    const position = funnelPositionKey(s);
+                    return (
+                      <tr key={s.site.id}>
+                        <th scope="row">
+                          {s.site.name}
+                          {s.site.id === ownSiteId && <span className="visually-hidden"> ({t('aim.sites.yourSite')})</span>}
+                        </th>
+                        <td className="data-table__number">{format(kind, s.value)}</td>
+                        <td className="data-table__number">{number(s.denominator, 0)}</td>
+                        <td>
+                          {t(`charts.funnel.position.${position}`)}
+                          {position !== 'within' && s.assessment === 'improvement' && ` ${t('charts.funnel.better')}`}
+                          {position !== 'within' && s.assessment === 'deterioration' && ` ${t('charts.funnel.worse')}`}
+                        </td>
+                      </tr>
+                    );
+                  })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {funnel.sitesLeftOut > 0 && <p className="small muted">{t('charts.funnel.leftOut', { count: funnel.sitesLeftOut })}</p>}
+    </section>
+  );
+}

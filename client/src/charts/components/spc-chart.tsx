@@ -1,0 +1,168 @@
+import type { ChartType, MeasureKind } from '@commons/shared';
+import { type ReactElement, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useFormatMonth } from '../../i18n/format';
+import { toDisplay, useMeasureFormat } from '../../measures/format';
+import { axisTicks, baselineRange, type ChartRow, chartRows, phaseCount, phaseStartMonths, type PointData, valueDomain } from '../chart-data';
+import { hasLimits } from '../chart-types';
+import { CHART_COLOURS } from '../colours';
+import { ChartTooltip } from './chart-tooltip';
+import { PointShape } from './point-shapes';
+
+export interface SpcChartProps {
+  points: readonly PointData[];
+  kind: MeasureKind;
+  chartType: ChartType;
+  /** The measure's target, in the stored unit. */
+  target: number | null;
+  /** The chart's accessible name (its SVG title) and description. */
+  title: string;
+  description: string;
+  height?: number;
+  /** A small chart for the small multiples: no axis labels, no tooltip, not a tab stop. */
+  compact?: boolean;
+  /** A shared value range, so small multiples compare at a glance. */
+  domain?: [number, number];
+}
+
+interface DotProps {
+  cx?: number | null;
+  cy?: number | null;
+  index?: number;
+  payload?: ChartRow;
+}
+
+/**
+ * A run chart or control chart of one series: the monthly values, the centre line and limits of
+ * each phase as steps (p-chart limits vary with each month's denominator), the target, phase
+ * starts and the frozen baseline. Months left out are gaps in the line. Signal points are marked
+ * by shape and colour.
+ */
+export function SpcChart({ points, kind, chartType, target, title, description, height = 360, compact = false, domain }: SpcChartProps) {
+  const { t } = useTranslation();
+  const formatMonth = useFormatMonth();
+  const { tick, format } = useMeasureFormat();
+  const rows = useMemo(() => chartRows(points, kind), [points, kind]);
+  const phases = phaseCount(points);
+  const starts = phaseStartMonths(points);
+  const baseline = compact ? null : baselineRange(points);
+  const shownTarget = target === null ? null : toDisplay(kind, target);
+  const yDomain = domain ?? valueDomain(kind, rows, [shownTarget]);
+  const limits = hasLimits(chartType);
+  const byMonth = useMemo(() => new Map(points.map((p) => [p.month, p])), [points]);
+  const scale = compact ? 0.7 : 1;
+
+  const dot = ({ cx, cy, index, payload }: DotProps): ReactElement => {
+    if (cx == null || cy == null || !payload || payload.value === null) return <g key={`dot-${index}`} />;
+    // In the small multiples only signal points are drawn, so a signal stands out at a glance.
+    if (compact && !payload.mark) return <g key={`dot-${index}`} />;
+    return (
+      <g key={`dot-${index}`}>
+        <PointShape cx={cx} cy={cy} mark={payload.mark} size={scale} />
+      </g>
+    );
+  };
+
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <ComposedChart
+        data={rows}
+        margin={compact ? { top: 6, right: 6, bottom: 2, left: 0 } : { top: 20, right: 24, bottom: 8, left: 4 }}
+        title={title}
+        desc={description}
+        accessibilityLayer={!compact}
+        role={compact ? 'img' : undefined}
+      >
+        <CartesianGrid stroke={CHART_COLOURS.grid} vertical={false} />
+        {baseline && (
+          <ReferenceArea
+            x1={baseline.from}
+            x2={baseline.to}
+            fill={CHART_COLOURS.baseline}
+            fillOpacity={0.8}
+            label={{ value: t('charts.legend.baseline'), position: 'insideTop', fill: CHART_COLOURS.centre, fontSize: 12 }}
+          />
+        )}
+        <XAxis
+          dataKey="month"
+          tickFormatter={(month: string) => formatMonth(month)}
+          interval="preserveStartEnd"
+          minTickGap={24}
+          hide={compact}
+          tick={{ fill: CHART_COLOURS.centre, fontSize: 13 }}
+        />
+        <YAxis
+          domain={yDomain}
+          allowDataOverflow
+          tickFormatter={(value: number) => tick(kind, value)}
+          width={compact ? 38 : 52}
+          ticks={axisTicks(yDomain, compact ? 2 : 5)}
+          tick={{ fill: CHART_COLOURS.centre, fontSize: compact ? 11 : 13 }}
+        />
+        {shownTarget !== null && (
+          <ReferenceLine
+            y={shownTarget}
+            stroke={CHART_COLOURS.target}
+            strokeWidth={2}
+            strokeDasharray="8 3 2 3"
+            ifOverflow="extendDomain"
+            label={compact ? undefined : { value: t('charts.legend.targetValue', { value: format(kind, target!) }), position: 'insideTopRight', fill: CHART_COLOURS.target, fontSize: 12 }}
+          />
+        )}
+        {starts.map((month, index) => (
+          <ReferenceLine
+            key={month}
+            x={month}
+            stroke={CHART_COLOURS.phase}
+            strokeWidth={2}
+            label={compact ? undefined : { value: t('charts.phaseLabel', { number: index + 2 }), position: 'insideTopLeft', fill: CHART_COLOURS.centre, fontSize: 12 }}
+          />
+        ))}
+        {Array.from({ length: phases }, (_, phase) => [
+          <Line
+            key={`centre_${phase}`}
+            dataKey={`centre_${phase}`}
+            type="step"
+            stroke={CHART_COLOURS.centre}
+            strokeWidth={compact ? 1 : 1.5}
+            dot={false}
+            activeDot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+            name={t(limits ? 'charts.legend.average' : 'charts.legend.median')}
+          />,
+          ...(limits
+            ? (['upper', 'lower'] as const).map((side) => (
+                <Line
+                  key={`${side}_${phase}`}
+                  dataKey={`${side}_${phase}`}
+                  type="step"
+                  stroke={CHART_COLOURS.limits}
+                  strokeWidth={compact ? 1 : 1.5}
+                  strokeDasharray="5 3"
+                  dot={false}
+                  activeDot={false}
+                  connectNulls={false}
+                  isAnimationActive={false}
+                  name={t(`charts.legend.${side}Limit`)}
+                />
+              ))
+            : []),
+        ])}
+        <Line
+          dataKey="value"
+          type="linear"
+          stroke={CHART_COLOURS.value}
+          strokeWidth={compact ? 1.5 : 2}
+          dot={dot}
+          activeDot={compact ? false : { r: 6, stroke: CHART_COLOURS.value, fill: '#fff', strokeWidth: 2 }}
+          connectNulls={false}
+          isAnimationActive={false}
+          name={t('charts.legend.value')}
+        />
+        {!compact && <Tooltip content={<ChartTooltip kind={kind} byMonth={byMonth} />} isAnimationActive={false} />}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}

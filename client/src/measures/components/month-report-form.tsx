@@ -1,0 +1,197 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMutation } from 'urql';
+import { graphql } from '../../gql';
+import type { MonthReportFieldsFragment } from '../../gql/graphql';
+import { describeError, errorIssues, type FormErrors, NO_ERRORS } from '../../graphql/errors';
+import { useFormatMonth } from '../../i18n/format';
+import { FormAlert, StatusMessage } from '../../ui/feedback';
+import { focusFirstInvalid, TextAreaField } from '../../ui/field';
+import {
+  changesSubmitted,
+  type ConflictEntry,
+  conflictEntries,
+  type EntryField,
+  formEntry,
+  type FormEntry,
+  keepingMine,
+  reportFormErrors,
+  reportIssues,
+  toEntryInputs,
+  withTheirNumbers,
+} from '../report-form';
+import { ConflictPanel } from './conflict-panel';
+import { ReportEntryFields } from './report-entry-fields';
+
+const SaveMonthReportDocument = graphql(`
+  mutation SaveMonthReport($input: SaveMonthReportInput!) {
+    saveMonthReport(input: $input) {
+      ...MonthReportFields
+    }
+  }
+`);
+
+/** The form rows of a loaded month. */
+export function formEntries(report: MonthReportFieldsFragment): FormEntry[] {
+  return report.entries.map((entry) =>
+    formEntry(entry.measure.id, entry.measure.kind, { numerator: entry.numerator, denominator: entry.denominator, value: entry.value }, entry.version, entry.status),
+  );
+}
+
+type Outcome = 'draft' | 'submitted' | 'theirs' | null;
+
+interface MonthReportFormProps {
+  report: MonthReportFieldsFragment;
+  networkId: string;
+  networkSlug: string;
+}
+
+/**
+ * Every measure of a site's month on one form. Checked with the shared rules before sending;
+ * the server's field errors land on the inputs they name. A teammate's earlier save opens the
+ * conflict panel instead of being overwritten.
+ */
+export function MonthReportForm({ report: loaded, networkId, networkSlug }: MonthReportFormProps) {
+  const { t } = useTranslation();
+  const formatMonth = useFormatMonth('long');
+  const formRef = useRef<HTMLFormElement>(null);
+  const [report, setReport] = useState(loaded);
+  const [entries, setEntries] = useState(() => formEntries(loaded));
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormErrors<string>>(NO_ERRORS);
+  const [conflict, setConflict] = useState<{ theirs: ConflictEntry[]; submit: boolean } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [{ fetching }, saveReport] = useMutation(SaveMonthReportDocument);
+  const anySubmitted = entries.some((entry) => entry.status === 'SUBMITTED');
+  const needsReason = changesSubmitted(entries);
+  const month = formatMonth(report.month);
+  const chartHref = (measureId: string) => `/n/${networkSlug}/measures/${measureId}?site=${encodeURIComponent(report.site.id)}`;
+
+  const change = (measureId: string, field: EntryField, text: string) => {
+    setOutcome(null);
+    setEntries((current) => current.map((entry) => (entry.measureId === measureId ? { ...entry, text: { ...entry.text, [field]: text } } : entry)));
+  };
+
+  async function save(submit: boolean, rows: FormEntry[] = entries) {
+    setOutcome(null);
+    const measureIds = rows.map((row) => row.measureId);
+    const issues = reportIssues(rows, { submit, reason });
+    if (issues.length) {
+      setErrors(reportFormErrors(issues, measureIds, t));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    const result = await saveReport({
+      input: { networkId, siteId: report.site.id, month: report.month, submit, reason: reason.trim() || null, entries: toEntryInputs(rows) },
+    });
+    if (result.error || !result.data) {
+      const theirs = conflictEntries(result.error);
+      if (theirs) {
+        setErrors(NO_ERRORS);
+        setConflict({ theirs, submit });
+        return;
+      }
+      const mapped = reportFormErrors(errorIssues(result.error), measureIds, t);
+      const noIssues = Object.keys(mapped.fields).length === 0 && mapped.form.length === 0;
+      setErrors(noIssues && result.error ? { fields: {}, form: [describeError(result.error, t)] } : mapped);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    const saved = result.data.saveMonthReport;
+    setReport(saved);
+    setEntries(formEntries(saved));
+    setReason('');
+    setErrors(NO_ERRORS);
+    setConflict(null);
+    setOutcome(submit ? 'submitted' : 'draft');
+  }
+
+  function submitForm(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void save(submitter?.value !== 'draft');
+  }
+
+  function takeTheirs() {
+    if (!conflict) return;
+    setEntries(withTheirNumbers(entries, conflict.theirs));
+    setConflict(null);
+    setErrors(NO_ERRORS);
+    setOutcome('theirs');
+  }
+
+  function keepMine() {
+    if (!conflict) return;
+    const rows = keepingMine(entries, conflict.theirs);
+    setEntries(rows);
+    setConflict(null);
+    void save(conflict.submit, rows);
+  }
+
+  const outcomeMessage =
+    outcome === 'submitted' ? (
+      <>
+        {t('report.submitted', { month, site: report.site.name })}{' '}
+        {report.entries[0] && <Link to={chartHref(report.entries[0].measure.id)}>{t('report.seeOnChart')}</Link>}
+      </>
+    ) : outcome === 'draft' ? (
+      t('report.draftSaved', { month })
+    ) : outcome === 'theirs' ? (
+      t('report.conflict.theirsInForm')
+    ) : null;
+
+  return (
+    <form ref={formRef} onSubmit={submitForm} noValidate className="month-form" aria-label={t('report.formLabel', { month, site: report.site.name })}>
+      <FormAlert messages={errors.form} />
+      {conflict && (
+        <ConflictPanel
+          theirs={conflict.theirs}
+          entries={entries}
+          measures={report.entries.map((entry) => entry.measure)}
+          onUseTheirs={takeTheirs}
+          onKeepMine={keepMine}
+          busy={fetching}
+        />
+      )}
+      <StatusMessage>{outcomeMessage}</StatusMessage>
+
+      {report.entries.map((entry) => {
+        const row = entries.find((e) => e.measureId === entry.measure.id)!;
+        return (
+          <ReportEntryFields
+            key={entry.measure.id}
+            entry={entry}
+            form={row}
+            errors={errors.fields}
+            onChange={(field, text) => change(entry.measure.id, field, text)}
+            chartHref={chartHref(entry.measure.id)}
+          />
+        );
+      })}
+
+      {anySubmitted && (
+        <TextAreaField
+          label={t('report.reason')}
+          hint={needsReason ? t('report.reasonRequired') : t('report.reasonHint')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={errors.fields.reason}
+          required={needsReason}
+          rows={3}
+        />
+      )}
+      <div className="button-row month-form__actions">
+        {!anySubmitted && (
+          <button type="submit" name="action" value="draft" className="button button--secondary" disabled={fetching}>
+            {t('report.saveDraft')}
+          </button>
+        )}
+        <button type="submit" name="action" value="submit" className="button" disabled={fetching}>
+          {anySubmitted ? t('report.submitChanges') : t('report.submit', { month })}
+        </button>
+        {fetching && <span className="muted">{t('report.saving')}</span>}
+      </div>
+    </form>
+  );
+}
