@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addMonths, compareMonthKeys, idSchema, isMonthKey, monthKeySchema, type MonthKey, suppressSmallCells } from '@commons/shared';
 import { z } from 'zod';
 import { MeasureRepository } from '../measures/measure.repository';
+import { currentMonth } from '../measures/network-months';
 import { VisibleReportsService } from '../measures/visible-reports.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
@@ -54,7 +55,12 @@ export class AimsService {
     if (!measure) return { ...base, current: empty(null), sites: [] };
 
     const data = await this.visible.forMeasures(actor, networkId, [measure]);
-    const reported = data.suppression.cells.map((c) => c.month as MonthKey).sort(compareMonthKeys);
+    // Progress counts months that are complete: the current month is still being reported.
+    const thisMonth = currentMonth();
+    const reported = data.suppression.cells
+      .map((c) => c.month as MonthKey)
+      .filter((month) => compareMonthKeys(month, thisMonth) < 0)
+      .sort(compareMonthKeys);
     const last = reported[reported.length - 1];
     if (!last) return { ...base, current: empty(null), sites: data.sites.map(empty) };
     const from = addMonths(last, -(PROGRESS_MONTHS - 1));

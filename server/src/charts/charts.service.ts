@@ -14,6 +14,7 @@ import {
   parseMonthKey,
   spcChart,
   type SpcChart,
+  type SpcSignal,
   suppressSmallCells,
 } from '@commons/shared';
 import { MeasureRepository } from '../measures/measure.repository';
@@ -49,8 +50,8 @@ export class ChartsService {
   async measureCharts(viewer: Viewer, measureId: string, options: ChartOptions): Promise<MeasureCharts> {
     const measure = await this.measures.find(requireId(measureId, 'measureId'));
     if (!measure) throw notFound('Measure');
-    const actor = await this.access.require(viewer, measure.networkId, 'measure.viewReports');
-    const network = await this.networks.byId(measure.networkId);
+    // One round trip for both: the network row is only used once access is granted.
+    const [actor, network] = await Promise.all([this.access.require(viewer, measure.networkId, 'measure.viewReports'), this.networks.byId(measure.networkId)]);
     const months = monthRange(monthOf(network.startedOn), currentMonth());
     const phaseStarts = (options.phaseStarts ?? []).map((m, i) => {
       if (!months.includes(m as MonthKey)) throw badInput([{ field: `phaseStarts.${i}`, message: 'must be a month of the network' }]);
@@ -83,7 +84,15 @@ export class ChartsService {
       if (!total.numerator?.shown || !total.denominator?.shown) return { month };
       return measure.kind === 'MEAN' ? { month, value: total.ratio?.shown ? total.ratio.value : undefined } : { month, numerator: total.numerator.value, denominator: total.denominator.value };
     });
-    const networkChart = toSeries(null, true, safeChart(networkPoints), new Map());
+    // The pooled counts behind each network point, as the viewer may see them (a withheld total leaves its point out).
+    const networkCells = new Map<string, ShownCells>(
+      data.suppression.totals.map((t) => {
+        const numbers = t.kind === 'COUNT' ? [t.value] : measure.kind === 'MEAN' ? [t.denominator, t.ratio] : [t.numerator, t.denominator];
+        const cell = t.kind === 'COUNT' ? { numerator: null, denominator: null } : { numerator: t.numerator, denominator: t.denominator };
+        return [t.month, { numerator: cell.numerator, denominator: cell.denominator, suppressed: numbers.some((n) => n?.shown === false) }];
+      }),
+    );
+    const networkChart = toSeries(null, true, safeChart(networkPoints), networkCells);
 
     const sites = data.sites.map((site) => {
       const cells = data.cellsBySite.get(`${site.id}|${measure.key}`) ?? new Map<string, DisplayedSiteCell>();
@@ -147,7 +156,10 @@ function pointOf(month: MonthKey, cell: DisplayedSiteCell | undefined, kind: str
   return { month, numerator: num, denominator: den };
 }
 
-function toSeries(site: SeriesChart['site'], fullyVisible: boolean, chart: SpcChart, cells: Map<string, DisplayedSiteCell>): SeriesChart {
+/** What a chart point shows of its counts: a site's displayed cell, or a displayed network total. */
+type ShownCells = Pick<DisplayedSiteCell, 'suppressed'> & { numerator: DisplayedNumber<string> | null; denominator: DisplayedNumber<string> | null };
+
+function toSeries(site: SeriesChart['site'], fullyVisible: boolean, chart: SpcChart, cells: Map<string, ShownCells>): SeriesChart {
   const points: ChartPointView[] = chart.points.map((point) => {
     const cell = cells.get(point.month);
     return {
@@ -168,10 +180,28 @@ function toSeries(site: SeriesChart['site'], fullyVisible: boolean, chart: SpcCh
   const signals: ChartSignal[] = chart.signals
     // A suppressed month is not "missing data": it is withheld, and the point view says so.
     .filter((signal) => !(signal.key === 'pointExcluded' && cells.get(signal.month)?.suppressed))
-    .map((signal) => ({
-      phase: null, side: null, length: null, fromMonth: null, toMonth: null, month: null, crossings: null,
-      expectedAtLeast: null, months: null, centre: null, assessment: null, reason: null,
-      ...signal,
-    }));
+    .map(signalView);
   return { site, fullyVisible, chartType: chart.chart, points, signals };
+}
+
+/** A signal with every field the GraphQL type has; spelled out, since spreading over defaults is slow here. */
+function signalView(signal: SpcSignal): ChartSignal {
+  const fields: Partial<Record<string, string | number>> = signal;
+  const text = (name: string) => (fields[name] as string | undefined) ?? null;
+  const number = (name: string) => (fields[name] as number | undefined) ?? null;
+  return {
+    key: signal.key,
+    phase: number('phase'),
+    side: text('side'),
+    length: number('length'),
+    fromMonth: text('fromMonth'),
+    toMonth: text('toMonth'),
+    month: text('month'),
+    crossings: number('crossings'),
+    expectedAtLeast: number('expectedAtLeast'),
+    months: number('months'),
+    centre: text('centre'),
+    assessment: text('assessment'),
+    reason: text('reason'),
+  };
 }

@@ -26,12 +26,14 @@ export class ExportService {
     const measures = await this.measures.list(networkId);
     const data = await this.visible.forMeasures(actor, networkId, measures);
     const siteById = new Map(data.sites.map((s) => [s.id, s]));
+    const kindByKey = new Map(measures.map((m) => [m.key, m.kind]));
     return data.suppression.cells
       .map((cell) => ({
         site: siteById.get(cell.siteId)?.slug ?? '',
         measure: cell.measureKey,
         month: cell.month,
-        numerator: label(cell.numerator),
+        // A mean's numerator is the sum suppression protects, not a reported number: the file keeps the import's columns.
+        numerator: kindByKey.get(cell.measureKey) === 'MEAN' ? '' : label(cell.numerator),
         denominator: label(cell.denominator),
         value: label(cell.value),
         suppressed: cell.suppressed ? cell.reason : '',

@@ -56,9 +56,10 @@ export class MeasureImportService {
       for (const row of changed) {
         const [existing] = (await this.reports.forSiteMonth(row.siteId, row.month, db)).filter((r) => r.measureId === row.measureId);
         const write = { numerator: row.numerator, denominator: row.denominator, value: row.value, status: 'SUBMITTED' as const, changedById: viewer.userId, at };
-        if (!existing) {
-          await this.reports.create(db, { networkId, siteId: row.siteId, measureId: row.measureId, month: row.month }, { ...write, reason: 'Imported from CSV' });
-        } else if (!(await this.reports.update(db, existing, existing.version, { ...write, reason: `Imported from CSV (line ${row.line})` }))) {
+        const written = existing
+          ? await this.reports.update(db, existing, existing.version, { ...write, reason: `Imported from CSV (line ${row.line})` })
+          : await this.reports.create(db, { networkId, siteId: row.siteId, measureId: row.measureId, month: row.month }, { ...write, reason: 'Imported from CSV' });
+        if (!written) {
           throw new AppError('CONFLICT', 'A report in the file changed while importing. Import again.', { field: 'csv' });
         }
       }

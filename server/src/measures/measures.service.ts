@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { measureDefinitionSchema } from '@commons/shared';
+import { type ChartType, type MeasureKind, measureDefinitionSchema, spcChart } from '@commons/shared';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import type { MeasureInput } from './dto/measure.input';
 import { MeasureRepository } from './measure.repository';
 
@@ -29,6 +29,7 @@ export class MeasuresService {
   async create(viewer: Viewer, networkId: string, input: MeasureInput) {
     await this.access.require(viewer, networkId, 'measure.define');
     const data = parseInput(measureDefinitionSchema, { ...input, target: input.target ?? null }, 'input');
+    assertChartFits(data.kind, data.defaultChart);
     if (await this.measures.keyTaken(networkId, data.key)) throw conflict('A measure with this key exists.', { field: 'input.key' });
     return this.measures.create(networkId, data);
   }
@@ -40,7 +41,19 @@ export class MeasuresService {
     const data = parseInput(measureDefinitionSchema, { ...input, target: input.target ?? null }, 'input');
     // Reports were validated against the kind; changing it would reinterpret every one of them.
     if (data.kind !== measure.kind) throw conflict('The kind of a measure cannot change once defined.', { field: 'input.kind' });
+    assertChartFits(data.kind, data.defaultChart);
     if (await this.measures.keyTaken(measure.networkId, data.key, measure.id)) throw conflict('A measure with this key exists.', { field: 'input.key' });
     return this.measures.update(measure.id, data);
+  }
+}
+
+/** Throws BAD_USER_INPUT on input.defaultChart unless the SPC engine can draw that chart for `kind`. */
+function assertChartFits(kind: MeasureKind, chart: ChartType) {
+  try {
+    // The engine owns the rule of which chart fits which kind; an empty series just asks it.
+    spcChart([], { kind, direction: 'UP', chart });
+  } catch (error) {
+    if (error instanceof RangeError) throw badInput([{ field: 'input.defaultChart', message: `a ${chart} chart does not fit a ${kind.toLowerCase()} measure` }]);
+    throw error;
   }
 }

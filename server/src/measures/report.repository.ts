@@ -20,6 +20,11 @@ export const REPORT_SELECT = {
 
 export type ReportRow = Prisma.MeasureReportGetPayload<{ select: typeof REPORT_SELECT }>;
 
+/** What charts, the aim and the export read of a submitted report: its numbers only. */
+export const SUBMITTED_NUMBERS_SELECT = { siteId: true, measureId: true, month: true, numerator: true, denominator: true, value: true } as const;
+
+export type SubmittedNumbers = Prisma.MeasureReportGetPayload<{ select: typeof SUBMITTED_NUMBERS_SELECT }>;
+
 export interface ReportWrite {
   numerator: number | null;
   denominator: number | null;
@@ -52,6 +57,23 @@ export class ReportRepository {
       },
       orderBy: [{ month: 'asc' }],
       select: REPORT_SELECT,
+    });
+  }
+
+  /**
+   * The numbers of submitted reports, by month. A narrow select on purpose: charts read a whole
+   * network's history, and Prisma's cost grows with every column it maps (ids, dates).
+   */
+  submittedNumbers(networkId: string, filter: { measureId?: string; fromMonth?: string; toMonth?: string } = {}): Promise<SubmittedNumbers[]> {
+    return this.prisma.measureReport.findMany({
+      where: {
+        networkId,
+        status: 'SUBMITTED',
+        ...(filter.measureId ? { measureId: filter.measureId } : {}),
+        ...(filter.fromMonth || filter.toMonth ? { month: { gte: filter.fromMonth, lte: filter.toMonth } } : {}),
+      },
+      orderBy: [{ month: 'asc' }],
+      select: SUBMITTED_NUMBERS_SELECT,
     });
   }
 
@@ -89,12 +111,23 @@ export class ReportRepository {
       .then((users) => new Map(users.map((user) => [user.id, user.name])));
   }
 
+  /** One site's report of one measure for one month, or null. */
+  find(db: Db, { siteId, measureId, month }: { siteId: string; measureId: string; month: string }) {
+    return db.measureReport.findUnique({ where: { siteId_measureId_month: { siteId, measureId, month } }, select: REPORT_SELECT });
+  }
+
+  /**
+   * Creates version 1 of a report; returns null when someone else created it in between (the
+   * insert skips the duplicate rather than failing, which would abort the whole transaction).
+   */
   async create(db: Db, key: { networkId: string; siteId: string; measureId: string; month: string }, write: ReportWrite) {
     const { reason, changedById, at, ...values } = write;
-    const report = await db.measureReport.create({
-      data: { ...key, ...values, version: 1, updatedById: changedById, updatedAt: at, submittedAt: values.status === 'SUBMITTED' ? at : null },
+    const [report] = await db.measureReport.createManyAndReturn({
+      data: [{ ...key, ...values, version: 1, updatedById: changedById, updatedAt: at, submittedAt: values.status === 'SUBMITTED' ? at : null }],
+      skipDuplicates: true,
       select: REPORT_SELECT,
     });
+    if (!report) return null;
     await db.measureReportRevision.create({ data: { reportId: report.id, version: 1, ...values, reason, changedById, changedAt: at } });
     return report;
   }

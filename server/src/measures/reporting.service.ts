@@ -82,7 +82,10 @@ export class ReportingService {
         const write = { ...values, status: status as 'SUBMITTED' | 'DRAFT', reason, changedById: viewer.userId, at };
         if (!current) {
           if (entry.expectedVersion !== 0) throw conflict('This report was removed meanwhile.', { field: 'input.entries' });
-          if (!isEmptyReport(values)) await this.reports.create(db, { networkId: input.networkId, siteId: input.siteId, measureId: entry.measureId, month: monthKey }, write);
+          if (isEmptyReport(values)) continue;
+          const key = { networkId: input.networkId, siteId: input.siteId, measureId: entry.measureId, month: monthKey };
+          // A teammate's first save of the same report won the race.
+          if (!(await this.reports.create(db, key, write))) conflicts.push((await this.reports.find(db, key))!);
           continue;
         }
         if (current.version !== entry.expectedVersion) {

@@ -1,0 +1,256 @@
+import { addMonths, type MonthKey, monthRange } from '@commons/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf } from '../test-support/graphql-client';
+import { type CsvRow, importReports, monthsAgo, newMeasure, type TestMeasure } from '../test-support/measures';
+import { TestApp, type TestMember } from '../test-support/test-app';
+
+const CHARTS = `query($measureId: ID!, $chartType: ChartType, $baselineMonths: Int, $phaseStarts: [String!]) {
+  measureCharts(measureId: $measureId, chartType: $chartType, baselineMonths: $baselineMonths, phaseStarts: $phaseStarts) {
+    measure { id key }
+    network { site { id } chartType points { month value excluded numerator { value } denominator { value } phase inBaseline centre lower upper inLongRun }
+      signals { key side length fromMonth toMonth centre assessment month reason } }
+    sites { site { id } fullyVisible chartType
+      points { month value excluded numerator { value } denominator { value } phase inBaseline centre lower upper beyondLimits inLongRun }
+      signals { key phase side length fromMonth toMonth centre assessment month reason crossings expectedAtLeast } }
+    funnels { months fromMonth toMonth target sitesLeftOut
+      sites { site { id } value denominator position95 position998 assessment }
+      curve { denominator lower95 upper95 lower998 upper998 } }
+  }
+}`;
+
+// Site A: 18 months around 50%, then 16 months around 80% (a real improvement). Denominators 100.
+const LOW = [50, 52, 48, 51, 49, 53, 47, 50, 52, 49, 51, 48, 50, 53, 49, 52, 51, 46];
+const HIGH = [79, 81, 80, 82, 78, 80, 81, 79, 80, 83, 78, 82, 80, 81, 79, 80];
+const A_NUMERATORS = [...LOW, ...HIGH];
+const B = { numerator: 20, denominator: 60 };
+const C = { numerator: 60, denominator: 90 };
+
+describe('measure charts', () => {
+  let app: TestApp;
+  let networkId: string;
+  let sites: { id: string }[];
+  let admin: TestMember;
+  let member: TestMember;
+  let measure: TestMeasure;
+  let months: MonthKey[];
+  const last = monthsAgo(1);
+  const first = addMonths(last, -(A_NUMERATORS.length - 1));
+
+  const query = async (variables: Record<string, unknown> = {}, who: TestMember = member) => {
+    const result = await who.client.gql(CHARTS, { measureId: measure.id, ...variables });
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data.measureCharts;
+  };
+  const pointOf = (series: any, month: string) => series.points.find((p: any) => p.month === month);
+  const pooled = (numerators: number[], denominator: number) => numerators.reduce((s, n) => s + n, 0) / (numerators.length * denominator);
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    const made = await app.newNetwork(3);
+    ({ admin, sites } = made);
+    networkId = made.network.id;
+    // The network starts with the data, so "the first N months" are the first N reports.
+    await app.prisma.network.update({ where: { id: networkId }, data: { startedOn: new Date(`${first}-01T00:00:00Z`) } });
+    measure = await newMeasure(admin, networkId, 'PROPORTION', { direction: 'UP', defaultChart: 'P' });
+    member = await app.newMember(admin, networkId, 'CLINICIAN', sites[0].id);
+    months = monthRange(first, last);
+    const rows: CsvRow[] = months.flatMap((month, i) => [
+      { site: 'site-0', measure: measure.key, month, numerator: A_NUMERATORS[i], denominator: 100 },
+      { site: 'site-1', measure: measure.key, month, ...B },
+      { site: 'site-2', measure: measure.key, month, ...C },
+    ]);
+    await importReports(admin, networkId, rows);
+  });
+
+  afterAll(() => app?.stop());
+
+  it('gives one series per site and the network, over every month since the network started', async () => {
+    const charts = await query();
+    expect(charts.measure).toEqual({ id: measure.id, key: measure.key });
+    expect(charts.sites.map((s: any) => s.site.id)).toEqual(sites.map((s) => s.id));
+    expect(charts.network.site).toBeNull();
+    for (const series of [charts.network, ...charts.sites]) {
+      expect(series.chartType).toBe('P');
+      expect(series.points.map((p: any) => p.month)).toEqual([...months, monthsAgo(0)]);
+    }
+    // This month is not reported yet: its point is left out, and said to be.
+    expect(pointOf(charts.sites[0], monthsAgo(0))).toMatchObject({ value: null, excluded: 'MISSING_VALUE' });
+    expect(charts.sites[0].signals).toContainEqual(expect.objectContaining({ key: 'pointExcluded', month: monthsAgo(0), reason: 'MISSING_VALUE' }));
+  });
+
+  it('the network aggregate pools numerators and denominators, not the sites\' proportions', async () => {
+    const charts = await query();
+    months.forEach((month, i) => {
+      const numerator = A_NUMERATORS[i] + B.numerator + C.numerator;
+      const denominator = 100 + B.denominator + C.denominator;
+      const point = pointOf(charts.network, month);
+      expect(point.numerator.value).toBe(numerator);
+      expect(point.denominator.value).toBe(denominator);
+      expect(point.value).toBeCloseTo(numerator / denominator, 12);
+    });
+    const allNumerators = A_NUMERATORS.reduce((s, n) => s + n, 0) + months.length * (B.numerator + C.numerator);
+    expect(pointOf(charts.network, months[0]).centre).toBeCloseTo(allNumerators / (months.length * 250), 12);
+    // A p-chart's limits narrow with the pooled denominator: 250 patients a month.
+    const p = pointOf(charts.network, months[0]);
+    expect(p.upper - p.centre).toBeCloseTo(3 * Math.sqrt((p.centre * (1 - p.centre)) / 250), 12);
+  });
+
+  it('a long run above the centre line is a signal, marked on its points, and read as an improvement', async () => {
+    for (const chartType of ['RUN', 'P'] as const) {
+      const charts = await query({ chartType });
+      const a = charts.sites[0];
+      const longRuns = a.signals.filter((s: any) => s.key === 'longRun');
+      expect(longRuns).toContainEqual(
+        expect.objectContaining({ side: 'above', length: HIGH.length, fromMonth: months[LOW.length], toMonth: last, assessment: 'improvement', centre: chartType === 'RUN' ? 'median' : 'average' }),
+      );
+      expect(months.slice(LOW.length).every((month) => pointOf(a, month).inLongRun)).toBe(true);
+      // Few crossings of the centre line too: the series crosses it about once.
+      expect(a.signals.some((s: any) => s.key === 'fewCrossings')).toBe(true);
+      // The steady site has no long run.
+      expect(charts.sites[1].signals.filter((s: any) => s.key === 'longRun' || s.key === 'beyondLimits')).toEqual([]);
+    }
+  });
+
+  it('points beyond the 3-sigma limits are signals, with the side that is better for the measure', async () => {
+    const a = (await query({ chartType: 'P' })).sites[0];
+    const beyond = a.signals.filter((s: any) => s.key === 'beyondLimits');
+    expect(beyond.length).toBeGreaterThan(0);
+    for (const signal of beyond) {
+      const point = pointOf(a, signal.month);
+      expect(point.beyondLimits).toBe(signal.side);
+      expect(signal.assessment).toBe(signal.side === 'above' ? 'improvement' : 'deterioration');
+    }
+  });
+
+  describe('baseline and phases', () => {
+    it('a baseline freezes the centre line on its first months and extends it', async () => {
+      const charts = await query({ baselineMonths: 12 });
+      const a = charts.sites[0];
+      const baselineCentre = pooled(A_NUMERATORS.slice(0, 12), 100);
+      expect(a.points.every((p: any) => Math.abs(p.centre - baselineCentre) < 1e-12)).toBe(true);
+      expect(a.points.map((p: any) => p.inBaseline)).toEqual([...months.map((_, i) => i < 12), false]);
+      const unfrozen = (await query()).sites[0];
+      expect(pointOf(unfrozen, months[0]).centre).toBeCloseTo(pooled(A_NUMERATORS, 100), 12);
+      expect(pointOf(unfrozen, months[0]).centre).not.toBeCloseTo(baselineCentre, 3);
+      // Against the baseline every later 80% month is far above the limits.
+      expect(months.slice(LOW.length).every((month) => pointOf(a, month).beyondLimits === 'above')).toBe(true);
+    });
+
+    it('a new phase at a month recomputes the centre line from there', async () => {
+      const phaseStart = months[LOW.length];
+      const a = (await query({ phaseStarts: [phaseStart] })).sites[0];
+      expect(pointOf(a, months[0])).toMatchObject({ phase: 0 });
+      expect(pointOf(a, phaseStart)).toMatchObject({ phase: 1 });
+      expect(pointOf(a, months[0]).centre).toBeCloseTo(pooled(LOW, 100), 12);
+      expect(pointOf(a, phaseStart).centre).toBeCloseTo(pooled(HIGH, 100), 12);
+      // Within their own phases neither level is a long run any more.
+      expect(a.signals.filter((s: any) => s.key === 'longRun' && s.length >= HIGH.length)).toEqual([]);
+    });
+
+    it.each([
+      [{ baselineMonths: 1 }, 'baselineMonths'],
+      [{ baselineMonths: 0 }, 'baselineMonths'],
+      [{ baselineMonths: 1000 }, 'baselineMonths'],
+      [{ phaseStarts: ['2000-01'] }, 'phaseStarts.0'],
+      [{ phaseStarts: [monthsAgo(4), 'June'] }, 'phaseStarts.1'],
+      [{ phaseStarts: [monthsAgo(-2)] }, 'phaseStarts.0'],
+      [{ chartType: 'C' }, 'chartType'],
+      [{ chartType: 'U' }, 'chartType'],
+    ])('%o is refused with BAD_USER_INPUT on %s', async (variables, field) => {
+      const result = await member.client.gql(CHARTS, { measureId: measure.id, ...variables });
+      expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field });
+    });
+
+    it('a baseline or phase over months without reports gives no limits there, not an error', async () => {
+      const late = await newMeasure(admin, networkId, 'RATE');
+      await importReports(admin, networkId, [monthsAgo(2), monthsAgo(1)].map((month) => ({ site: 'site-0', measure: late.key, month, numerator: 3, denominator: 900 })));
+      const result = await member.client.gql(CHARTS, { measureId: late.id, baselineMonths: 3, phaseStarts: [months[5]] });
+      expect(result.errors).toBeUndefined();
+      const a = result.data.measureCharts.sites[0];
+      expect(a.signals).toContainEqual(expect.objectContaining({ key: 'limitsUnavailable' }));
+      expect(pointOf(a, monthsAgo(1)).value).toBeCloseTo(3 / 900, 12);
+    });
+
+    it('a P′ chart (Laney) fits a proportion', async () => {
+      expect((await query({ chartType: 'P_PRIME' })).sites[0].chartType).toBe('P_PRIME');
+    });
+  });
+
+  describe('funnel plots', () => {
+    it('compare sites over the last 3, 6 and 12 months with 95% and 99.8% limits around the network value', async () => {
+      const { funnels } = await query();
+      expect(funnels.map((f: any) => [f.months, f.fromMonth, f.toMonth])).toEqual([
+        [3, monthsAgo(2), monthsAgo(0)],
+        [6, monthsAgo(5), monthsAgo(0)],
+        [12, monthsAgo(11), monthsAgo(0)],
+      ]);
+      for (const funnel of funnels) {
+        // This month is not reported: the window holds months - 1 reports per site.
+        const reported = funnel.months - 1;
+        const aNumerators = A_NUMERATORS.slice(-reported);
+        const aSum = aNumerators.reduce((s, n) => s + n, 0);
+        expect(funnel.sitesLeftOut).toBe(0);
+        const bySite = new Map(funnel.sites.map((s: any) => [s.site.id, s]));
+        expect(bySite.get(sites[0].id)).toMatchObject({ denominator: 100 * reported });
+        expect((bySite.get(sites[0].id) as any).value).toBeCloseTo(aSum / (100 * reported), 12);
+        expect((bySite.get(sites[1].id) as any).value).toBeCloseTo(B.numerator / B.denominator, 12);
+        expect(funnel.target).toBeCloseTo((aSum + reported * (B.numerator + C.numerator)) / (reported * 250), 12);
+        expect(funnel.curve.length).toBeGreaterThan(10);
+        for (const point of funnel.curve) {
+          expect(point.lower998).toBeLessThanOrEqual(point.lower95);
+          expect(point.lower95).toBeLessThanOrEqual(funnel.target);
+          expect(point.upper95).toBeGreaterThanOrEqual(funnel.target);
+          expect(point.upper998).toBeGreaterThanOrEqual(point.upper95);
+        }
+        // Site A at 80% against a network near 60% is far above; B at 33% far below.
+        expect(bySite.get(sites[0].id)).toMatchObject({ position998: 'above', assessment: 'improvement' });
+        expect(bySite.get(sites[1].id)).toMatchObject({ position998: 'below', assessment: 'deterioration' });
+      }
+    });
+
+    it('a site without reports in the window is left out and counted', async () => {
+      const site = await app.prisma.site.create({ data: { networkId, slug: 'site-new', name: 'Site New' } });
+      try {
+        const { funnels } = await query();
+        expect(funnels.map((f: any) => f.sitesLeftOut)).toEqual([1, 1, 1]);
+        expect(funnels[0].sites.map((s: any) => s.site.id)).not.toContain(site.id);
+      } finally {
+        await app.prisma.site.delete({ where: { id: site.id } });
+      }
+    });
+
+    it('mean and count measures have no funnels', async () => {
+      for (const kind of ['MEAN', 'COUNT'] as const) {
+        const other = await newMeasure(admin, networkId, kind);
+        const result = await member.client.ok(`query($id: ID!) { measureCharts(measureId: $id) { funnels { months } network { chartType } } }`, { id: other.id });
+        expect(result.measureCharts).toEqual({ funnels: [], network: { chartType: kind === 'MEAN' ? 'I' : 'C' } });
+      }
+    });
+  });
+
+  it('a measure\'s default chart must fit its kind, so its charts always draw', async () => {
+    const result = await admin.client.gql(`mutation($n: ID!, $input: MeasureInput!) { createMeasure(networkId: $n, input: $input) { id } }`, {
+      n: networkId,
+      input: { key: 'wrong-chart', name: 'Wrong chart', kind: 'PROPORTION', direction: 'UP', defaultChart: 'C' },
+    });
+    expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.defaultChart' });
+    const updated = await admin.client.gql(`mutation($id: ID!, $input: MeasureInput!) { updateMeasure(measureId: $id, input: $input) { id } }`, {
+      id: measure.id,
+      input: { key: measure.key, name: 'Renamed', kind: 'PROPORTION', direction: 'UP', defaultChart: 'U' },
+    });
+    expect(errorOf(updated)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.defaultChart' });
+  });
+
+  it('an unknown or malformed measure id is NOT_FOUND or BAD_USER_INPUT', async () => {
+    expect(errorOf(await member.client.gql(CHARTS, { measureId: '00000000-0000-4000-8000-000000000000' }))).toEqual({ code: 'NOT_FOUND', field: undefined });
+    expect(errorOf(await member.client.gql(CHARTS, { measureId: 'remission' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'measureId' });
+  });
+
+  it('a measure with no reports yet charts as empty series without failing', async () => {
+    const empty = await newMeasure(admin, networkId, 'RATE');
+    const result = await member.client.ok(CHARTS, { measureId: empty.id });
+    expect(result.measureCharts.network.points.every((p: any) => p.value === null)).toBe(true);
+    expect(result.measureCharts.network.signals).toContainEqual(expect.objectContaining({ key: 'limitsUnavailable', reason: 'NO_DATA' }));
+    expect(result.measureCharts.funnels.every((f: any) => f.sites.length === 0 && f.curve.length === 0)).toBe(true);
+  });
+});
