@@ -1,3 +1,4 @@
+import './platform/production-default';
 import { startServer } from './app';
 import { loadConfig } from './platform/config/config';
 import { createLogger } from './platform/logging/logger';

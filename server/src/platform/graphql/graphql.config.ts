@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLSchema } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
@@ -27,7 +28,8 @@ export function graphqlOptions(config: AppConfig, prisma: PrismaService, logger:
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false, // replaced by the origin check and the x-commons-csrf header
     validationRules: [depthLimit(config.graphqlMaxDepth)],
-    plugins: [csrfHeaderPlugin, costLimitPlugin(() => schema!, config.graphqlMaxCost)],
+    // No cache hints are used; the cache-control plugin would only add a hook to every field.
+    plugins: [ApolloServerPluginCacheControlDisabled(), csrfHeaderPlugin, costLimitPlugin(() => schema!, config.graphqlMaxCost)],
     transformSchema: (built: GraphQLSchema) => {
       schema = built;
       return built;
