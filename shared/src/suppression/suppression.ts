@@ -381,11 +381,16 @@ function displayCell(
     value = followingNumber('value', numerator?.shown === false || denominator?.shown === false);
   }
 
-  const reasons = [numerator, denominator, value].flatMap((number) => (number?.shown === false ? [number.reason] : []));
-  const base = { siteId: cell.siteId, month: cell.month, measureKey: cell.measureKey, numerator, denominator, value };
-  if (reasons.includes('small-cell')) return { ...base, suppressed: true, reason: 'small-cell' };
-  if (reasons.includes('complementary')) return { ...base, suppressed: true, reason: 'complementary' };
-  return { ...base, suppressed: false, reason: null };
+  // Plain object literals: this runs once per cell of every chart request, and spreads are slow here.
+  const withheld = (reason: CellWithholdReason) =>
+    (numerator?.shown === false && numerator.reason === reason) ||
+    (denominator?.shown === false && denominator.reason === reason) ||
+    (value?.shown === false && value.reason === reason);
+  const suppression = withheld('small-cell') ? 'small-cell' : withheld('complementary') ? 'complementary' : null;
+  const { siteId, month, measureKey } = cell;
+  return suppression
+    ? { siteId, month, measureKey, numerator, denominator, value, suppressed: true, reason: suppression }
+    : { siteId, month, measureKey, numerator, denominator, value, suppressed: false, reason: null };
 }
 
 function displayTotal(
@@ -455,7 +460,7 @@ function assertValidInput(input: SmallCellSuppressionInput): void {
     if (kind === undefined || !(SUPPRESSION_MEASURE_KINDS as readonly string[]).includes(kind)) {
       throw new RangeError(`${field('measureKey')} "${cell.measureKey}" has no known kind in measureKinds`);
     }
-    const key = JSON.stringify([cell.measureKey, cell.month, cell.siteId]);
+    const key = `${cell.measureKey}\u0000${cell.month}\u0000${cell.siteId}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) throw new RangeError(`cells[${index}] repeats cells[${earlier}] (same site, measure and month)`);
     seen.set(key, index);
