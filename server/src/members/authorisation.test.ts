@@ -1,37 +1,14 @@
 import { type Role, ROLES } from '@commons/shared';
+import { type Actor, authorisationCases, type Outcome, outcomeOf } from '../test-support/authorisation-table';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type GraphqlResponse, type TestClient } from '../test-support/graphql-client';
+import { errorOf, type TestClient } from '../test-support/graphql-client';
 import { TEST_PASSWORD, TestApp, type TestMember } from '../test-support/test-app';
 
 /**
  * Who may do what in a network. Every role has a member at site A; the site lead's "own site"
- * is A and "another site" is B. A non-member is the admin of another network.
- *
- * Table cells: ok = allowed, F = FORBIDDEN, NF = NOT_FOUND (the network is not revealed),
- * UA = UNAUTHENTICATED.
+ * is A and "another site" is B. Cells as in test-support/authorisation-table.ts.
  */
-type Actor = Role | 'NON_MEMBER' | 'SIGNED_OUT';
-type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
-
-const ACTORS: Actor[] = [...ROLES, 'NON_MEMBER', 'SIGNED_OUT'];
-const CELLS: Record<string, Outcome> = { ok: 'ok', F: 'FORBIDDEN', NF: 'NOT_FOUND', UA: 'UNAUTHENTICATED' };
-
-/**
- * Turns a table of actor → cells (one per column; `|` only separates groups) into test cases:
- * [actor, column label, expected outcome, column].
- */
-function cases<C>(columns: C[], table: Record<Actor, string>, label: (column: C) => string = String): [Actor, string, Outcome, C][] {
-  return ACTORS.flatMap((actor) => {
-    const cells = table[actor].split(/\s+/).filter((cell) => cell && cell !== '|');
-    if (cells.length !== columns.length) throw new Error(`${actor}: ${cells.length} cells for ${columns.length} columns`);
-    return cells.map((cell, i): [Actor, string, Outcome, C] => {
-      if (!(cell in CELLS)) throw new Error(`${actor}: unknown cell ${cell}`);
-      return [actor, label(columns[i]), CELLS[cell], columns[i]];
-    });
-  });
-}
-
-const outcomeOf = (result: GraphqlResponse): Outcome => (result.errors?.length ? (errorOf(result).code as Outcome) : 'ok');
+const cases = authorisationCases;
 
 const INVITE = `mutation($networkId: ID!, $input: InvitationInput!) { inviteMember(networkId: $networkId, input: $input) { invitation { id role siteId } } }`;
 const REVOKE_INVITATION = `mutation($id: ID!) { revokeInvitation(invitationId: $id) { id status } }`;

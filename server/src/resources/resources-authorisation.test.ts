@@ -1,29 +1,17 @@
 import { type Role, ROLES } from '@commons/shared';
+import { type Actor, authorisationCases, type Outcome, outcomeOf } from '../test-support/authorisation-table';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type GraphqlResponse, type TestClient } from '../test-support/graphql-client';
+import type { TestClient } from '../test-support/graphql-client';
 import { EDIT_RESOURCE, editInput, GET_RESOURCE, newResource, POST_RESOURCE, resourceInput, type TestResource } from '../test-support/resources';
 import { TestApp, type TestMember } from '../test-support/test-app';
 
 /**
  * Who may do what in the commons. Every role has a member at site A ("her own site"); B is
- * another site. A non-member is the admin of another network.
- * Cells: ok = allowed, F = FORBIDDEN, NF = NOT_FOUND (nothing is revealed), UA = UNAUTHENTICATED.
+ * another site. Cells as in test-support/authorisation-table.ts.
  */
-type Actor = Role | 'NON_MEMBER' | 'SIGNED_OUT';
-type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
-
-const ACTORS: Actor[] = [...ROLES, 'NON_MEMBER', 'SIGNED_OUT'];
-const CELLS: Record<string, Outcome> = { ok: 'ok', F: 'FORBIDDEN', NF: 'NOT_FOUND', UA: 'UNAUTHENTICATED' };
-
 function cases<C extends string>(columns: C[], table: Record<Actor, string>): [Actor, C, Outcome][] {
-  return ACTORS.flatMap((actor) => {
-    const cells = table[actor].split(/\s+/).filter((cell) => cell && cell !== '|');
-    if (cells.length !== columns.length) throw new Error(`${actor}: ${cells.length} cells for ${columns.length} columns`);
-    return cells.map((cell, i): [Actor, C, Outcome] => [actor, columns[i], CELLS[cell]]);
-  });
+  return authorisationCases(columns, table).map(([actor, , outcome, column]): [Actor, C, Outcome] => [actor, column, outcome]);
 }
-
-const outcomeOf = (result: GraphqlResponse): Outcome => (result.errors?.length ? (errorOf(result).code as Outcome) : 'ok');
 
 const ADAPT = `mutation($id: ID!, $input: AdaptResourceInput) { adaptResource(resourceId: $id, input: $input) { id } }`;
 const HIDE = `mutation($id: ID!) { hideResource(resourceId: $id, reason: "Needs review") { id hidden } }`;
