@@ -8,12 +8,19 @@ const SITES = 50;
 const MONTHS = 36;
 const DEMO = 'demo.commons.test';
 
-export const CHARTS_QUERY = `query($measureId: ID!) {
+// The client's selection (client/src/charts/pages/measure-chart-page.tsx): the network and the
+// selected site in full, every site's small multiple lean, the funnels.
+export const CHARTS_QUERY = `query($measureId: ID!, $siteId: ID!, $withSite: Boolean!) {
   measureCharts(measureId: $measureId) {
-    measure { id key name kind direction unit target defaultChart }
+    measure { id key name definition kind direction unit target defaultChart }
     suppressionThreshold
     network { ...series }
-    sites { ...series }
+    selectedSite: site(siteId: $siteId) @include(if: $withSite) { ...series }
+    sites {
+      fullyVisible site { id name }
+      points { month value excluded phase centre lower upper beyondLimits inLongRun }
+      signals { key assessment }
+    }
     funnels {
       months fromMonth toMonth target sitesLeftOut
       sites { site { id name } value denominator position95 position998 assessment }
@@ -22,7 +29,7 @@ export const CHARTS_QUERY = `query($measureId: ID!) {
   }
 }
 fragment series on SeriesChart {
-  site { id slug name city }
+  site { id name }
   fullyVisible chartType
   points {
     month value excluded numerator { value label } denominator { value label }
@@ -92,7 +99,11 @@ export async function growDemoNetwork(url) {
       [remission.id],
     );
     await client.query('ANALYZE');
-    return { networkId: network.id, measureId: remission.id, reports: reports.length };
+    const { rows: [partner] } = await client.query(
+      `SELECT m."siteId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 AND m."networkId" = $2`,
+      [`patient@${DEMO}`, network.id],
+    );
+    return { networkId: network.id, measureId: remission.id, reports: reports.length, partnerSiteId: partner.siteId };
   } finally {
     await client.end();
   }
@@ -105,16 +116,18 @@ export async function signIn(url, email) {
 
 /** `npm run bench charts`: measureCharts for one measure, 50 sites × 36 months, full selection. */
 export async function benchCharts() {
-  await withGrownDemo(async ({ server, networkId, measureId, reports }) => {
+  await withGrownDemo(async ({ server, networkId, measureId, reports, partnerSiteId }) => {
     const admin = await signIn(server.url, `admin@${DEMO}`);
     const partner = await signIn(server.url, `patient@${DEMO}`);
-    const sample = await graphql(server.url, CHARTS_QUERY, { measureId }, partner);
+    // As the page asks: an admin (no own site) sees the network; a partner also gets her own site in full.
+    const variablesFor = { admin: { measureId, siteId: '', withSite: false }, partner: { measureId, siteId: partnerSiteId, withSite: true } };
+    const sample = await graphql(server.url, CHARTS_QUERY, variablesFor.partner, partner);
     const bytes = JSON.stringify(sample.body).length;
     const suppressed = sample.body.data.measureCharts.sites.flatMap((s) => s.points).filter((p) => p.excluded === 'SUPPRESSED').length;
     console.log(`  ${SITES} sites × ${MONTHS} months (${reports} reports); response ${(bytes / 1024).toFixed(0)} KB; ${suppressed} points suppressed for the patient partner; network ${networkId}`);
-    for (const [who, cookie] of [['admin, no suppression', admin], ['patient partner, suppressed', partner]]) {
+    for (const [who, cookie, variables] of [['admin, no suppression', admin, variablesFor.admin], ['patient partner, suppressed', partner, variablesFor.partner]]) {
       for (const concurrency of [1, 4]) {
-        const figures = await measure({ total: 300, concurrency, warmup: 30, request: () => graphql(server.url, CHARTS_QUERY, { measureId }, cookie) });
+        const figures = await measure({ total: 300, concurrency, warmup: 30, request: () => graphql(server.url, CHARTS_QUERY, variables, cookie) });
         report(`measureCharts, ${who}, ${concurrency} client${concurrency > 1 ? 's' : ''}`, figures);
       }
     }

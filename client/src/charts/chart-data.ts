@@ -23,6 +23,9 @@ export interface PointData {
   inLongRun: boolean;
 }
 
+/** What a small multiple draws of a point: no counts, no baseline flag. */
+export type CompactPointData = Pick<PointData, 'month' | 'value' | 'excluded' | 'phase' | 'centre' | 'lower' | 'upper' | 'beyondLimits' | 'inLongRun'>;
+
 /** How a point is marked: beyond the limits, part of an unusually long run, both, or not at all. */
 export type PointMark = 'beyond' | 'run' | 'both' | null;
 
@@ -53,7 +56,7 @@ export function phaseCount(points: readonly Pick<PointData, 'phase'>[]): number 
 }
 
 /** The chart rows of a series, in the shown unit. */
-export function chartRows(points: readonly PointData[], kind: MeasureKind): ChartRow[] {
+export function chartRows(points: readonly CompactPointData[], kind: MeasureKind): ChartRow[] {
   const phases = phaseCount(points);
   return points.map((point) => {
     const row: ChartRow = { month: point.month, value: shownValue(kind, point.value), mark: pointMark(point), excluded: point.excluded };

@@ -1,9 +1,9 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
 import { ChartType } from '../platform/graphql/enums';
 import { ChartsService } from './charts.service';
-import { MeasureCharts } from './models/chart.model';
+import { MeasureCharts, SeriesChart } from './models/chart.model';
 
 @Resolver(() => MeasureCharts)
 export class ChartsResolver {
@@ -18,5 +18,13 @@ export class ChartsResolver {
     @Args('phaseStarts', { type: () => [String], nullable: true, description: 'Months where a new phase starts (e.g. a change was adopted).' }) phaseStarts: string[] | null,
   ) {
     return this.service.measureCharts(viewer, measureId, { chartType, baselineMonths, phaseStarts });
+  }
+
+  @ResolveField(() => SeriesChart, {
+    nullable: true,
+    description: 'One site\'s series, for selecting its points in full while `sites` asks only what small multiples draw. Null for a site not in the network.',
+  })
+  site(@Parent() charts: MeasureCharts, @Args('siteId', { type: () => ID }) siteId: string): SeriesChart | null {
+    return charts.sites.find((series) => series.site?.id === siteId) ?? null;
   }
 }

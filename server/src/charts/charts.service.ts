@@ -35,6 +35,8 @@ export interface ChartOptions {
 }
 
 const FUNNEL_WINDOWS = [3, 6, 12];
+/** Six decimals are far finer than any chart or table shows, and the short numbers make the response a third smaller. */
+const rounded = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
 const shown = (n: DisplayedNumber<string> | null): ShownCount | null => (n ? (n.shown ? { value: n.value, label: null } : { value: null, label: n.label }) : null);
 
 /** Chart data for a measure, computed by the shared SPC engine from what the viewer may see. */
@@ -137,9 +139,15 @@ export class ChartsService {
         fromMonth: from,
         toMonth: last,
         target: plot.target,
-        sites: plot.sites.map((s) => ({ site: siteById.get(s.site)!, value: s.value, denominator: s.denominator, position95: s.position95, position998: s.position998, assessment: s.assessment })),
+        sites: plot.sites.map((s) => ({ site: siteById.get(s.site)!, value: rounded(s.value)!, denominator: s.denominator, position95: s.position95, position998: s.position998, assessment: s.assessment })),
         sitesLeftOut: data.sites.length - plot.sites.length,
-        curve: curve.map((p) => ({ denominator: p.denominator, lower95: p.band95.lower, upper95: p.band95.upper, lower998: p.band998.lower, upper998: p.band998.upper })),
+        curve: curve.map((p) => ({
+          denominator: rounded(p.denominator)!,
+          lower95: rounded(p.band95.lower)!,
+          upper95: rounded(p.band95.upper)!,
+          lower998: rounded(p.band998.lower)!,
+          upper998: rounded(p.band998.upper)!,
+        })),
       };
     });
   }
@@ -164,15 +172,15 @@ function toSeries(site: SeriesChart['site'], fullyVisible: boolean, chart: SpcCh
     const cell = cells.get(point.month);
     return {
       month: point.month,
-      value: point.value,
+      value: rounded(point.value),
       excluded: cell?.suppressed ? 'SUPPRESSED' : point.excluded,
       numerator: shown(cell?.numerator ?? null),
       denominator: shown(cell?.denominator ?? null),
       phase: point.phase,
       inBaseline: point.inBaseline,
-      centre: point.centre,
-      lower: point.lower,
-      upper: point.upper,
+      centre: rounded(point.centre),
+      lower: rounded(point.lower),
+      upper: rounded(point.upper),
       beyondLimits: point.beyondLimits,
       inLongRun: point.inLongRun,
     };

@@ -29,7 +29,8 @@ export function MainChart({ charts, siteParam, ownSiteId, onSite, busy }: MainCh
   const tableId = useId();
   const { measure } = charts;
   const wanted = siteParam ?? ownSiteId ?? 'network';
-  const siteSeries = charts.sites.find((s) => s.site?.id === wanted);
+  // While another site loads, the last one shown stays (the section is marked busy).
+  const siteSeries = charts.selectedSite?.site ? charts.selectedSite : null;
   const series = siteSeries ?? charts.network;
   const where = series.site?.name ?? t('charts.network');
   const limits = hasLimits(series.chartType);
@@ -47,7 +48,7 @@ export function MainChart({ charts, siteParam, ownSiteId, onSite, busy }: MainCh
         </h2>
         <SelectField
           label={t('charts.show')}
-          value={siteSeries ? wanted : 'network'}
+          value={siteOptions.some((option) => option.value === wanted) ? wanted : 'network'}
           onChange={(e) => onSite(e.target.value === (ownSiteId ?? 'network') ? null : e.target.value)}
           options={siteOptions}
           className="field--inline"

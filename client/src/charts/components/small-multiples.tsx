@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useFormatMonth } from '../../i18n/format';
 import { toDisplay, useMeasureFormat } from '../../measures/format';
 import { SIGNAL_KEYS, type SignalData } from '../captions';
-import { chartRows, type PointData, valueDomain } from '../chart-data';
+import { chartRows, type CompactPointData, valueDomain } from '../chart-data';
 import { SpcChart } from './spc-chart';
 
 export interface SiteSeries {
   site: { id: string; name: string } | null;
   fullyVisible: boolean;
-  points: readonly PointData[];
-  signals: readonly SignalData[];
+  points: readonly CompactPointData[];
+  signals: readonly Pick<SignalData, 'key' | 'assessment'>[];
 }
 
 interface SmallMultiplesProps {
@@ -26,7 +26,7 @@ interface SmallMultiplesProps {
 }
 
 /** Which ways a series' signals point: up for the better, down for the worse, or a shift of no single direction. */
-export function signalSummary(signals: readonly SignalData[]): { improvement: boolean; deterioration: boolean; shift: boolean } {
+export function signalSummary(signals: readonly Pick<SignalData, 'key' | 'assessment'>[]): { improvement: boolean; deterioration: boolean; shift: boolean } {
   const real = signals.filter((s) => (SIGNAL_KEYS as readonly string[]).includes(s.key));
   return {
     improvement: real.some((s) => s.assessment === 'improvement'),

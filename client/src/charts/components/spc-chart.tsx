@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormatMonth } from '../../i18n/format';
 import { toDisplay, useMeasureFormat } from '../../measures/format';
-import { axisTicks, baselineRange, type ChartRow, chartRows, phaseCount, phaseStartMonths, type PointData, valueDomain } from '../chart-data';
+import { axisTicks, baselineRange, type ChartRow, chartRows, type CompactPointData, phaseCount, phaseStartMonths, type PointData, valueDomain } from '../chart-data';
 import { hasLimits } from '../chart-types';
 import { CHART_COLOURS } from '../colours';
 import { ChartTooltip } from './chart-tooltip';
 import { PointShape } from './point-shapes';
 
-export interface SpcChartProps {
-  points: readonly PointData[];
+interface SpcChartBaseProps {
   kind: MeasureKind;
   chartType: ChartType;
   /** The measure's target, in the stored unit. */
@@ -20,11 +19,17 @@ export interface SpcChartProps {
   title: string;
   description: string;
   height?: number;
-  /** A small chart for the small multiples: no axis labels, no tooltip, not a tab stop. */
-  compact?: boolean;
   /** A shared value range, so small multiples compare at a glance. */
   domain?: [number, number];
 }
+
+/** A full chart needs every point's counts (its tooltip) and baseline flags; a compact one draws only the line, limits and signals. */
+export type SpcChartProps = SpcChartBaseProps &
+  (
+    | { points: readonly PointData[]; compact?: false }
+    /** A small chart for the small multiples: no axis labels, no tooltip, not a tab stop. */
+    | { points: readonly CompactPointData[]; compact: true }
+  );
 
 interface DotProps {
   cx?: number | null;
@@ -39,18 +44,21 @@ interface DotProps {
  * starts and the frozen baseline. Months left out are gaps in the line. Signal points are marked
  * by shape and colour.
  */
-export function SpcChart({ points, kind, chartType, target, title, description, height = 360, compact = false, domain }: SpcChartProps) {
+export function SpcChart(props: SpcChartProps) {
+  const { points, kind, chartType, target, title, description, height = 360, domain } = props;
+  const compact = props.compact === true;
   const { t } = useTranslation();
   const formatMonth = useFormatMonth();
   const { tick, format } = useMeasureFormat();
   const rows = useMemo(() => chartRows(points, kind), [points, kind]);
   const phases = phaseCount(points);
   const starts = phaseStartMonths(points);
-  const baseline = compact ? null : baselineRange(points);
+  const full = props.compact ? null : props.points;
+  const baseline = full ? baselineRange(full) : null;
   const shownTarget = target === null ? null : toDisplay(kind, target);
   const yDomain = domain ?? valueDomain(kind, rows, [shownTarget]);
   const limits = hasLimits(chartType);
-  const byMonth = useMemo(() => new Map(points.map((p) => [p.month, p])), [points]);
+  const byMonth = useMemo(() => new Map((full ?? []).map((p) => [p.month, p])), [full]);
   const scale = compact ? 0.7 : 1;
 
   const dot = ({ cx, cy, index, payload }: DotProps): ReactElement => {
@@ -161,7 +169,7 @@ export function SpcChart({ points, kind, chartType, target, title, description, 
           isAnimationActive={false}
           name={t('charts.legend.value')}
         />
-        {!compact && <Tooltip content={<ChartTooltip kind={kind} byMonth={byMonth} />} isAnimationActive={false} />}
+        {full && <Tooltip content={<ChartTooltip kind={kind} byMonth={byMonth} />} isAnimationActive={false} />}
       </ComposedChart>
     </ResponsiveContainer>
   );
