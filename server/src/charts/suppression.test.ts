@@ -157,6 +157,27 @@ describe('small-cell suppression of other sites\' numbers', () => {
     expect(rowOf(rows, 1, m1)).toMatchObject({ numerator: '<11', denominator: '<11', suppressed: 'small-cell' });
   });
 
+  it('one site asked on its own (the page\'s selected site) is suppressed exactly as in the list, and an unknown site is null', async () => {
+    const SITE = `query($measureId: ID!, $siteId: ID!) {
+      measureCharts(measureId: $measureId) {
+        site(siteId: $siteId) { site { id } fullyVisible points { month value excluded numerator { value label } denominator { value label } } }
+      }
+    }`;
+    const asked = async (siteId: string) => {
+      const response = await partnerA.client.gql(SITE, { measureId: measure.id, siteId });
+      expect(response.errors).toBeUndefined();
+      return response.data.measureCharts.site;
+    };
+    const other = await asked(sites[1].id);
+    expect(other).toMatchObject({ site: { id: sites[1].id }, fullyVisible: false });
+    expect(pointOf(other, m1)).toMatchObject({ value: null, excluded: 'SUPPRESSED', numerator: withheld, denominator: withheld });
+    expect(JSON.stringify(other)).not.toMatch(standalone(7));
+    const own = await asked(sites[0].id);
+    expect(own.fullyVisible).toBe(true);
+    expect(pointOf(own, m2)).toMatchObject({ value: 2 / 5, numerator: shown(2), denominator: shown(5) });
+    expect(await asked('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
   it('a network admin sees every site in full', async () => {
     const { text, charts: data } = await charts(admin);
     expect(data.sites.every((s: any) => s.fullyVisible)).toBe(true);
