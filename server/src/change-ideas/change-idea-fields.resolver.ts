@@ -67,7 +67,8 @@ export class ChangeIdeaFieldsResolver {
 
   @ResolveField(() => [CoDesigner], { description: 'Members co-designing it (the proposer first) and members invited to.' })
   async coDesigners(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext): Promise<CoDesigner[]> {
-    return (await this.loaders.of(ctx).coDesigners.load(idea.id)).map((row) => ({
+    const rows = await this.loaders.of(ctx).coDesigners.load(idea.id);
+    return rows.filter((row) => row.status === 'ACTIVE' || row.status === 'INVITED').map((row) => ({
       id: row.id,
       userId: row.userId,
       role: row.role,

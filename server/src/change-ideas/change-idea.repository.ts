@@ -185,10 +185,10 @@ export class ChangeIdeaRepository {
     return db.changeIdeaCoDesigner.findUnique({ where: { ideaId_userId: { ideaId, userId } }, select: CO_DESIGNER_SELECT });
   }
 
-  /** Invited and active co-designers of `ideaIds`, in the order they joined or were invited. */
+  /** Everyone ever invited to co-design `ideaIds` (declined and left included), in the order they were invited. */
   coDesignersOf(ideaIds: string[], db: Db = this.prisma): Promise<CoDesignerRow[]> {
     return db.changeIdeaCoDesigner.findMany({
-      where: { ideaId: { in: ideaIds }, status: { in: ['INVITED', 'ACTIVE'] } },
+      where: { ideaId: { in: ideaIds } },
       select: CO_DESIGNER_SELECT,
       orderBy: [{ invitedAt: 'asc' }, { id: 'asc' }],
     });
