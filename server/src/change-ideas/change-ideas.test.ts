@@ -428,6 +428,46 @@ describe('change ideas', () => {
     });
   });
 
+  describe('a page of ideas', () => {
+    const FULL_PAGE = `query($networkId: ID!) {
+      changeIdeas(networkId: $networkId, first: 25) {
+        nodes {
+          id proposer { name } drivers { id } participation { count } noPatientOrFamilyVoice allowedTransitions
+          coDesigners { member { name } invitedBy { name } }
+          endorsements { total viewerEndorsed byRole { count } }
+          decisions { decidedBy { name } participants { member { name } } }
+          viewerCoDesignStatus viewerCanEdit viewerCanInvite viewerCanRecordDecision
+        }
+      }
+    }`;
+
+    it('costs the same number of SQL statements for one idea as for many, every field included', async () => {
+      const other = await app.newNetwork(1);
+      const net = other.network.id;
+      const [lead2, patient2, family2] = await Promise.all([
+        app.newMember(other.admin, net, 'SITE_LEAD', other.sites[0].id),
+        app.newMember(other.admin, net, 'PATIENT_PARTNER', other.sites[0].id),
+        app.newMember(other.admin, net, 'FAMILY_MEMBER', other.sites[0].id),
+      ]);
+      const driver = (await other.admin.client.ok(CREATE_DRIVER, { networkId: net, input: { title: 'Reliable care' } })).createDriver;
+      const seedIdea = async () => {
+        const idea = await newIdea(patient2, net, { driverIds: [driver.id] });
+        await addCoDesigner(patient2, idea, family2);
+        await lead2.client.ok(ENDORSE, { ideaId: idea.id, endorsed: true });
+        await decide(patient2, idea, 'CO_DESIGN', [lead2]);
+      };
+      const statements = async () => (await recordSql(() => patient2.client.ok(FULL_PAGE, { networkId: net }))).statements.length;
+
+      await seedIdea();
+      const forOne = await statements();
+      for (let i = 0; i < 5; i += 1) await seedIdea();
+      const forSix = await statements();
+
+      expect((await patient2.client.ok(FULL_PAGE, { networkId: net })).changeIdeas.nodes).toHaveLength(6);
+      expect(forSix).toBe(forOne);
+    });
+  });
+
   describe('notifications written with each change', () => {
     const notificationsOf = (subjectId: string, kind: string) =>
       app.prisma.notification.findMany({ where: { subjectId, kind: kind as any }, select: { userId: true, actorId: true, networkId: true, payload: true, readAt: true } });
