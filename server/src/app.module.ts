@@ -5,12 +5,14 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AimsModule } from './aims/aims.module';
 import { AuthModule } from './auth/auth.module';
+import { ChangeIdeasModule } from './change-ideas/change-ideas.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MeasuresModule } from './measures/measures.module';
 import { MembersModule } from './members/members.module';
 import { NetworksModule } from './networks/networks.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PlatformAuthModule } from './platform/auth/platform-auth.module';
 import { SessionMiddleware } from './platform/auth/session.middleware';
 import { APP_CONFIG, type AppConfig } from './platform/config/config';
@@ -76,6 +78,8 @@ export class AppModule implements NestModule {
         ResourcesModule,
         SearchModule,
         FilesModule,
+        NotificationsModule,
+        ChangeIdeasModule,
       ],
     };
   }

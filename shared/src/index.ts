@@ -6,3 +6,4 @@ export * from './spc';
 export * from './suppression';
 export * from './realtime';
 export * from './resources';
+export * from './codesign';

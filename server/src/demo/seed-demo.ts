@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { addMonths } from '@commons/shared';
 import { currentMonth } from '../measures/network-months';
 import { DEMO_DRIVERS, DEMO_MEASURES, DEMO_MONTHS, demoAim, demoReports } from './demo-measures';
+import { seedDemoChangeIdeas } from './demo-change-ideas';
 import { seedDemoResources } from './demo-resources';
 import { DEMO_NETWORK, DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_SITES, demoPeople } from './demo-people';
 
@@ -61,7 +62,9 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
           return userIds[lead >= 0 ? lead : 0];
         }),
       });
-      await seedDemoResources(tx, { networkId: network.id, siteIds: sites.map((site) => site.id), people: people.map((p, i) => ({ ...p, userId: userIds[i] })) });
+      const seedPeople = people.map((p, i) => ({ ...p, userId: userIds[i] }));
+      await seedDemoResources(tx, { networkId: network.id, siteIds: sites.map((site) => site.id), people: seedPeople });
+      await seedDemoChangeIdeas(tx, { networkId: network.id, firstMonth, siteIds: sites.map((site) => site.id), people: seedPeople });
       return true;
     },
     { timeout: 60_000 },

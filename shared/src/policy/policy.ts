@@ -1,4 +1,5 @@
 import { type Role, SITE_TEAM_ROLES } from '../roles';
+import { CHANGE_IDEA_ACTIONS, CHANGE_IDEA_RULES, type CoDesignScope } from './change-ideas';
 
 /** What a member is, for authorisation: their role and site in one network. */
 export interface Actor {
@@ -9,7 +10,7 @@ export interface Actor {
 }
 
 /** What an action touches: the site it concerns and, for membership changes, the target. */
-export interface Scope {
+export interface Scope extends CoDesignScope {
   siteId?: string | null;
   /** The role a membership would get (invitations, role changes). */
   targetRole?: Role;
@@ -50,6 +51,7 @@ export const ACTIONS = [
   'resource.bookmark',
   'resource.markUsed',
   'tag.curate',
+  ...CHANGE_IDEA_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -112,6 +114,7 @@ const RULES: Record<Action, Rule> = {
   // "We used this" is evidence of spread: a member speaks for her own site, admins for any.
   'resource.markUsed': (actor, scope) => adminOnly(actor, scope) || sameSite(actor, scope),
   'tag.curate': adminOnly,
+  ...CHANGE_IDEA_RULES,
 };
 
 /**

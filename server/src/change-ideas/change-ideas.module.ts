@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { NetworksModule } from '../networks/networks.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import {
+  ChangeIdeaDecisionResolver,
+  ChangeIdeaFieldsResolver,
+  CoDesignerResolver,
+  DecisionParticipantResolver,
+  DriverChangeIdeasResolver,
+  MeasureChartsPdsaResolver,
+  PdsaAnnotationResolver,
+  PdsaCycleFieldsResolver,
+} from './change-idea-fields.resolver';
+import { ChangeIdeaLoaders } from './change-idea.loaders';
+import { ChangeIdeaRepository } from './change-idea.repository';
+import { ChangeIdeasResolver } from './change-ideas.resolver';
+import { ChangeIdeasService } from './change-ideas.service';
+import { PdsaCycleRepository } from './pdsa-cycle.repository';
+import { PdsaCyclesResolver } from './pdsa-cycles.resolver';
+import { PdsaCyclesService } from './pdsa-cycles.service';
+
+// The live thread of an idea is a Thread with subjectType CHANGE_IDEA and subjectId the idea's id;
+// the threads capability adds a `thread` field on ChangeIdea without anything here changing.
+@Module({
+  imports: [NetworksModule, NotificationsModule],
+  providers: [
+    ChangeIdeaRepository,
+    PdsaCycleRepository,
+    ChangeIdeasService,
+    PdsaCyclesService,
+    ChangeIdeaLoaders,
+    ChangeIdeasResolver,
+    PdsaCyclesResolver,
+    ChangeIdeaFieldsResolver,
+    CoDesignerResolver,
+    ChangeIdeaDecisionResolver,
+    DecisionParticipantResolver,
+    PdsaCycleFieldsResolver,
+    PdsaAnnotationResolver,
+    DriverChangeIdeasResolver,
+    MeasureChartsPdsaResolver,
+  ],
+  exports: [ChangeIdeasService, ChangeIdeaRepository],
+})
+export class ChangeIdeasModule {}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { CHANGE_IDEA_STATUSES, PDSA_ACTS, PDSA_STAGES } from '../codesign/lifecycle';
+import { idSchema } from './common';
+
+export const CHANGE_IDEA_LIMITS = {
+  titleMin: 3,
+  titleMax: 160,
+  problemMax: 5000,
+  ideaMax: 20_000,
+  driversMax: 10,
+  decisionMax: 1000,
+  rationaleMax: 5000,
+  participantsMax: 30,
+  pdsaTitleMax: 160,
+  pdsaTextMax: 10_000,
+  measuresMax: 10,
+} as const;
+
+const text = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` });
+const required = (max: number) => text(max).min(1, { message: 'is required' });
+const isoDate = z.iso.date({ message: 'must be a date like 2026-03-31' });
+const expectedVersion = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' });
+
+/** A list of distinct ids, at most `max`. */
+const idList = (max: number) =>
+  z
+    .array(idSchema)
+    .max(max, { message: `must list at most ${max}` })
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'must not list the same one twice' });
+
+const changeIdeaFields = {
+  title: text(CHANGE_IDEA_LIMITS.titleMax).min(CHANGE_IDEA_LIMITS.titleMin, { message: `must be at least ${CHANGE_IDEA_LIMITS.titleMin} characters` }),
+  problem: required(CHANGE_IDEA_LIMITS.problemMax),
+  idea: required(CHANGE_IDEA_LIMITS.ideaMax),
+  driverIds: idList(CHANGE_IDEA_LIMITS.driversMax),
+  nextDecisionOn: isoDate.nullable(),
+};
+
+/** A proposed change idea: what problem it addresses, the idea (Markdown) and the drivers it should move. */
+export const changeIdeaInputSchema = z.object(changeIdeaFields);
+export type ChangeIdeaInputData = z.infer<typeof changeIdeaInputSchema>;
+
+/** An edit of a change idea's text, against the version the editor saw. */
+export const changeIdeaEditSchema = z.object({ ...changeIdeaFields, expectedVersion });
+export type ChangeIdeaEditData = z.infer<typeof changeIdeaEditSchema>;
+
+/** A decision moving a change idea: to which status, what was decided, why, and who took part. */
+export const changeIdeaDecisionSchema = z.object({
+  expectedVersion,
+  toStatus: z.enum(CHANGE_IDEA_STATUSES, { message: `must be one of ${CHANGE_IDEA_STATUSES.join(', ')}` }),
+  decision: required(CHANGE_IDEA_LIMITS.decisionMax),
+  rationale: required(CHANGE_IDEA_LIMITS.rationaleMax),
+  participantIds: idList(CHANGE_IDEA_LIMITS.participantsMax).refine((ids) => ids.length > 0, { message: 'must name who took part' }),
+  nextDecisionOn: isoDate.nullable(),
+});
+export type ChangeIdeaDecisionData = z.infer<typeof changeIdeaDecisionSchema>;
+
+const pdsaFields = {
+  title: required(CHANGE_IDEA_LIMITS.pdsaTitleMax),
+  plan: required(CHANGE_IDEA_LIMITS.pdsaTextMax),
+  prediction: required(CHANGE_IDEA_LIMITS.pdsaTextMax),
+  doNotes: text(CHANGE_IDEA_LIMITS.pdsaTextMax),
+  studyNotes: text(CHANGE_IDEA_LIMITS.pdsaTextMax),
+  act: z.enum(PDSA_ACTS, { message: 'must be ADOPT, ADAPT or ABANDON' }).nullable(),
+  actNotes: text(CHANGE_IDEA_LIMITS.pdsaTextMax),
+  stage: z.enum(PDSA_STAGES, { message: 'must be PLAN, DO, STUDY or ACT' }),
+  startOn: isoDate,
+  endOn: isoDate.nullable(),
+  measureIds: idList(CHANGE_IDEA_LIMITS.measuresMax),
+};
+
+type PdsaValues = { [K in keyof typeof pdsaFields]: z.infer<(typeof pdsaFields)[K]> };
+
+/**
+ * Rules across a PDSA cycle's fields, each naming the field to fix: the test ends on or after it
+ * starts; a cycle is studied only after it was done (what was done, and when the test ended); and
+ * the act comes after the study, which compares what happened with the prediction.
+ */
+export function pdsaCycleIssues(cycle: PdsaValues): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  // Refinements run beside field errors too: compare dates only when both are dates.
+  const validDates = isoDate.safeParse(cycle.startOn).success && (cycle.endOn === null || isoDate.safeParse(cycle.endOn).success);
+  if (validDates && cycle.endOn && cycle.endOn < cycle.startOn) issues.push({ path: 'endOn', message: 'must be on or after startOn' });
+  const studied = cycle.stage === 'STUDY' || cycle.stage === 'ACT';
+  if (studied && !cycle.doNotes) issues.push({ path: 'doNotes', message: 'must say what was done before the cycle is studied' });
+  if (studied && !cycle.endOn) issues.push({ path: 'endOn', message: 'is required once the test is studied' });
+  if (cycle.act !== null && !cycle.studyNotes) {
+    issues.push({ path: 'studyNotes', message: 'must compare what happened with the prediction before the act' });
+  }
+  if (cycle.act !== null && cycle.stage !== 'ACT') issues.push({ path: 'stage', message: 'must be ACT once the act is chosen' });
+  if (cycle.stage === 'ACT' && cycle.act === null) issues.push({ path: 'act', message: 'is required at the ACT stage' });
+  return issues;
+}
+
+function withPdsaRules<T extends PdsaValues>(cycle: T, ctx: z.core.$RefinementCtx<T>) {
+  for (const issue of pdsaCycleIssues(cycle)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+}
+
+/** A new PDSA cycle at a site. The prediction is required: a test without one teaches nothing. */
+export const pdsaCycleInputSchema = z.object({ siteId: idSchema, ...pdsaFields }).superRefine(withPdsaRules);
+export type PdsaCycleInputData = z.infer<typeof pdsaCycleInputSchema>;
+
+/** A saved PDSA cycle's new state, against the version the editor saw. Its site does not change. */
+export const pdsaCycleEditSchema = z.object({ ...pdsaFields, expectedVersion }).superRefine(withPdsaRules);
+export type PdsaCycleEditData = z.infer<typeof pdsaCycleEditSchema>;
