@@ -1,4 +1,4 @@
-import { MARKDOWN_ALLOWED_ATTRIBUTES, MARKDOWN_ALLOWED_CLASSES, MARKDOWN_ALLOWED_TAGS } from '@commons/shared';
+import { isSafeUrl, MARKDOWN_ALLOWED_ATTRIBUTES, MARKDOWN_ALLOWED_CLASSES, MARKDOWN_ALLOWED_TAGS, MARKDOWN_IMAGE_SCHEMES, MARKDOWN_LINK_SCHEMES } from '@commons/shared';
 import DOMPurify from 'dompurify';
 
 const ALLOWED_ATTR = [...new Set([...Object.values(MARKDOWN_ALLOWED_ATTRIBUTES).flat(), 'rel', 'class'])];
@@ -14,6 +14,12 @@ function allowedClass(tag: string, className: string): boolean {
 
 const purifier = DOMPurify();
 purifier.addHook('uponSanitizeAttribute', (node, data) => {
+  if (data.attrName === 'href' || data.attrName === 'src') {
+    // The shared URL rule: DOMPurify alone would let data: images through.
+    const schemes = node.nodeName === 'IMG' ? MARKDOWN_IMAGE_SCHEMES : MARKDOWN_LINK_SCHEMES;
+    if (!isSafeUrl(data.attrValue, schemes)) data.keepAttr = false;
+    return;
+  }
   if (data.attrName !== 'class') return;
   const tag = node.nodeName.toLowerCase();
   const kept = data.attrValue.split(/\s+/).filter((name) => name && allowedClass(tag, name));

@@ -113,9 +113,11 @@ export function writeCommonsSearch(params: URLSearchParams, changes: Partial<Com
   const next = new URLSearchParams(params);
   for (const [key, value] of Object.entries(changes) as [keyof CommonsSearch, CommonsSearch[keyof CommonsSearch]][]) {
     const name = PARAM[key];
-    next.delete(name);
-    if (Array.isArray(value)) for (const item of value) next.append(name, item);
-    else if (value && !(key === 'sort' && value === 'RELEVANCE')) next.set(name, value);
+    if (Array.isArray(value)) {
+      next.delete(name);
+      for (const item of value) next.append(name, item);
+    } else if (value && !(key === 'sort' && value === 'RELEVANCE')) next.set(name, value);
+    else next.delete(name);
   }
   return next;
 }
