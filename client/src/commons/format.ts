@@ -2,11 +2,11 @@ import type { ResourceLicense } from '@commons/shared';
 import { useCallback } from 'react';
 import { useLocale } from '../i18n/format';
 
-/** A file size as the member reads it: "850 B", "12 kB", "1.4 MB". */
+/** A file size as the member reads it: "0.9 kB", "12 kB", "1.4 MB". */
 export function formatBytes(bytes: number, locale: string): string {
-  const [value, unit] =
-    bytes < 1000 ? [bytes, 'byte'] : bytes < 1000 * 1000 ? [bytes / 1000, 'kilobyte'] : [bytes / (1000 * 1000), 'megabyte'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0 }).format(value);
+  // Never in bytes: "0.6 kB" reads more easily than "604 byte" next to "1.2 MB".
+  const [value, unit] = bytes < 1000 * 1000 ? [Math.max(bytes / 1000, 0.1), 'kilobyte'] : [bytes / (1000 * 1000), 'megabyte'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }
 
 /** Formats file sizes in the member's language. */

@@ -6,7 +6,7 @@ import { useFormatDate } from '../../i18n/format';
 import { licenseInfo } from '../format';
 
 /** What a resource is for, where it is from, under which licence, and how much it is used. */
-export function ResourceFacts({ resource, networkSlug }: { resource: ResourcePageFieldsFragment; networkSlug: string }) {
+export function ResourceFacts({ resource, networkSlug, viewCount }: { resource: ResourcePageFieldsFragment; networkSlug: string; viewCount: number }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const license = licenseInfo(resource.license);
@@ -66,7 +66,7 @@ export function ResourceFacts({ resource, networkSlug }: { resource: ResourcePag
       </dl>
       <h3 className="resource-facts__subtitle">{t('commons.facts.numbers')}</h3>
       <ul className="plain-list resource-numbers">
-        <li>{t('commons.facts.views', { count: resource.viewCount })}</li>
+        <li>{t('commons.facts.views', { count: viewCount })}</li>
         <li>{t('commons.facts.downloads', { count: resource.downloadCount })}</li>
         <li>{t('commons.facts.helpful', { count: resource.helpfulCount })}</li>
         <li>{t('commons.facts.uses', { count: resource.useCount })}</li>

@@ -135,7 +135,7 @@ export function ResourcePage() {
   const location = useLocation();
   const formatDate = useFormatDate();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ResourcePageDocument, variables: { id: resourceId }, context: RESOURCE_CONTEXT });
-  const [, recordView] = useMutation(RecordViewDocument);
+  const [viewed, recordView] = useMutation(RecordViewDocument);
   const recorded = useRef<string | null>(null);
   const [status, setStatus] = useState<string | null>(() => (location.state as ResourcePageState)?.flash ?? null);
   const commons = `/n/${network.slug}/commons`;
@@ -243,7 +243,12 @@ export function ResourcePage() {
           {resource.viewerCanHide && !resource.hidden && <HideForm resourceId={resource.id} onChanged={setStatus} />}
         </div>
         <aside className="resource-layout__aside">
-          <ResourceFacts resource={resource} networkSlug={network.slug} />
+          <ResourceFacts
+            resource={resource}
+            networkSlug={network.slug}
+            // This visit is counted by a mutation that may answer after the page's query: take the higher count.
+            viewCount={Math.max(resource.viewCount, viewed.data?.recordResourceView.id === resource.id ? viewed.data.recordResourceView.viewCount : 0)}
+          />
         </aside>
       </div>
     </article>
