@@ -40,6 +40,7 @@ describe('the commons', () => {
   let browser: Browser;
   let clinician: { context: BrowserContext; page: Page };
   let family: { context: BrowserContext; page: Page };
+  let admin: { context: BrowserContext; page: Page };
   let originalUrl = '';
   let adaptedUrl = '';
 
@@ -47,16 +48,20 @@ describe('the commons', () => {
     browser = await launchBrowser();
     clinician = await newPage(browser);
     family = await newPage(browser);
+    admin = await newPage(browser);
     // Fail within the test's time with the step that failed, not at the test's timeout.
     clinician.page.setDefaultTimeout(15_000);
     family.page.setDefaultTimeout(15_000);
+    admin.page.setDefaultTimeout(15_000);
     await signIn(clinician.page, demoEmail('clinician'));
     await signIn(family.page, demoEmail('family'));
+    await signIn(admin.page, demoEmail('admin'));
   });
 
   afterAll(async () => {
     await clinician?.context.close();
     await family?.context.close();
+    await admin?.context.close();
     await browser?.close();
   });
 
@@ -197,5 +202,92 @@ describe('the commons', () => {
     await page.getByRole('region', { name: 'Lineage' }).getByRole('link', { name: ADAPTED_TITLE }).click();
     await page.waitForURL(`**${adaptedUrl}`);
     await page.getByRole('heading', { level: 1, name: ADAPTED_TITLE }).waitFor();
+  });
+
+  test('the author edits it: files of the wrong kind are refused by name, and the change is a new version', async () => {
+    const { page } = clinician;
+    await page.goto(originalUrl);
+    await main(page).getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { level: 1, name: `Edit “${TITLE}”` }).waitFor();
+    const form = main(page);
+    const files = form.getByLabel('Add files');
+
+    // A type the server does not take is refused before sending; a fake PDF by the server, which reads the bytes.
+    await files.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ not a document') });
+    await expect.poll(() => files.getAttribute('aria-invalid'), POLL).toBe('true');
+    expect(await form.locator('.attachments-field__errors').textContent()).toContain('setup.exe: Files of type .exe are not accepted.');
+    await files.setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just some text, not a PDF') });
+    await expect.poll(() => form.locator('.attachments-field__errors').textContent(), POLL).toContain(
+      'notes.pdf: This is not a real .pdf file: its content is not a PDF, office document or image.',
+    );
+    expect(await form.getByRole('list').filter({ hasText: PDF_NAME }).getByRole('link').allTextContents()).toEqual([PDF_NAME]);
+
+    // A field's problem is shown next to it, and the field is marked invalid.
+    await form.getByLabel('Title').fill('ab');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => form.getByLabel('Title').getAttribute('aria-invalid'), POLL).toBe('true');
+    expect(await form.getByLabel('Title').evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent)).toBe('Use at least 3 characters.');
+
+    await form.getByLabel('Title').fill(TITLE);
+    await form.getByLabel('Summary').fill('A one-page card for school nurses and teachers: daily care of a gastrostomy button, and what to do if it comes out.');
+    await form.getByLabel('What did you change?').fill('Teachers too');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(`**${originalUrl}`);
+    await page.getByText('Saved as version 2.').waitFor();
+    const versions = page.getByRole('region', { name: 'Versions' });
+    await versions.getByRole('button', { name: 'See what changed in version 2' }).click();
+    await versions.getByRole('heading', { name: 'Changes from version 1 to version 2' }).waitFor();
+    expect(await versions.locator('.diff__field-name').allTextContents()).toEqual(['Summary +1 −1 lines']);
+    expect(await versions.locator('.diff__line--removed').textContent()).toMatch(/^−Removed: A one-page card for school nurses: /);
+  });
+
+  test('members mark it helpful, bookmark it and say their site used it', async () => {
+    const { page } = family;
+    await page.goto(originalUrl);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const actions = page.getByRole('group', { name: 'What you can do with this resource' });
+    await actions.getByRole('button', { name: /^Helpful/ }).click();
+    await expect.poll(() => actions.getByRole('button', { name: /^Helpful/ }).getAttribute('aria-pressed'), POLL).toBe('true');
+    await expect.poll(() => actions.getByRole('button', { name: /^Helpful/ }).textContent(), POLL).toContain('1 found it helpful');
+    await actions.getByRole('button', { name: 'Bookmark' }).click();
+    await expect.poll(() => actions.getByRole('button', { name: 'Bookmark' }).getAttribute('aria-pressed'), POLL).toBe('true');
+
+    const uses = page.getByRole('region', { name: 'Sites that used it' });
+    await uses.getByRole('button', { name: 'We used this' }).click();
+    await uses.getByLabel('How did your site use it?').fill('Our school nurses keep it in the medical room.');
+    await uses.getByRole('button', { name: 'Save' }).click();
+    await uses.getByText("Saved: St Brigid's Paediatric Centre used this.").waitFor();
+    await expect.poll(() => uses.locator('.use__site strong').allTextContents(), POLL).toEqual(["St Brigid's Paediatric Centre"]);
+    expect(await uses.locator('.use__note').textContent()).toBe('Our school nurses keep it in the medical room.');
+
+    await page.goto(`/n/${NETWORK_SLUG}/commons`);
+    const bookmarks = page.getByRole('region', { name: 'Your bookmarks' });
+    await expect.poll(() => bookmarks.getByRole('heading', { level: 3 }).allTextContents(), POLL).toContain(TITLE);
+  });
+
+  test('an admin hides it with a reason; others no longer find it; the author sees why; it can be shown again', async () => {
+    const { page } = admin;
+    await page.goto(originalUrl);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const moderation = page.getByRole('region', { name: 'Moderation' });
+    await moderation.getByRole('button', { name: 'Hide this resource' }).click();
+    await moderation.getByRole('button', { name: 'Hide', exact: true }).click();
+    await expect.poll(() => moderation.getByLabel('Why is it hidden?').getAttribute('aria-invalid'), POLL).toBe('true');
+    await moderation.getByLabel('Why is it hidden?').fill('Holds a direct phone number; checking with the family first.');
+    await moderation.getByRole('button', { name: 'Hide', exact: true }).click();
+    await page.getByText('Reason: Holds a direct phone number; checking with the family first.').waitFor();
+    await page.getByText('The resource is hidden.').waitFor();
+
+    await family.page.goto(originalUrl);
+    await family.page.getByRole('heading', { level: 1, name: 'Resource not found' }).waitFor();
+
+    await clinician.page.goto(originalUrl);
+    await clinician.page.getByText('Reason: Holds a direct phone number; checking with the family first.').waitFor();
+    expect(await clinician.page.getByRole('button', { name: 'Show it again' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Show it again' }).click();
+    await page.getByText('The resource is back in the commons.').waitFor();
+    await family.page.reload();
+    await family.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   });
 });
