@@ -290,4 +290,25 @@ describe('the commons', () => {
     await family.page.reload();
     await family.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   });
+
+  test('browsing: newest or most used first, page after page, with focus on the first new result', async () => {
+    const { page } = clinician;
+    await page.goto(`/n/${NETWORK_SLUG}/commons`);
+    const all = page.getByRole('region', { name: 'All resources' });
+    const titles = all.getByRole('heading', { level: 3 });
+    await expect.poll(() => titles.count(), POLL).toBe(20);
+    expect(await page.getByRole('region', { name: 'Your bookmarks' }).count()).toBe(1);
+
+    await page.getByLabel('Sort by').selectOption({ label: 'Most used by sites' });
+    await page.waitForURL(/sort=MOST_USED/);
+    const usedBy = async () =>
+      (await all.locator('.resource-card__counts').allTextContents()).map((text) => Number(/Used by (\d+) sites?/.exec(text)?.[1] ?? -1));
+    await expect.poll(async () => (await usedBy())[0], POLL).toBeGreaterThan(1);
+    const counts = await usedBy();
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+
+    await all.getByRole('button', { name: 'Show more resources' }).click();
+    await expect.poll(() => titles.count(), POLL).toBe(40);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), POLL).toBe((await titles.nth(20).textContent()) ?? '');
+  });
 });
