@@ -2,10 +2,13 @@ import type { ResourceLicense } from '@commons/shared';
 import { useCallback } from 'react';
 import { useLocale } from '../i18n/format';
 
-/** A file size as the member reads it: "0.9 kB", "12 kB", "1.4 MB". */
+/**
+ * A file size as the member reads it: "0.6 kB", "12 kB", "1.4 MB". Counted in 1024s, as the
+ * server's limit is (20 MB is 20 × 1024 × 1024 bytes), so a file at the limit reads as the limit.
+ */
 export function formatBytes(bytes: number, locale: string): string {
   // Never in bytes: "0.6 kB" reads more easily than "604 byte" next to "1.2 MB".
-  const [value, unit] = bytes < 1000 * 1000 ? [Math.max(bytes / 1000, 0.1), 'kilobyte'] : [bytes / (1000 * 1000), 'megabyte'];
+  const [value, unit] = bytes < 1024 * 1024 ? [Math.max(bytes / 1024, 0.1), 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }
 
