@@ -34,6 +34,8 @@ export default defineConfig({
               test: /node_modules[\\/](recharts|@reduxjs|react-redux|redux|redux-thunk|immer|reselect|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|es-toolkit)[\\/]/,
               priority: 2,
             },
+            // The Markdown parser is only needed by the resource form's preview, which loads it on demand.
+            { name: 'markdown', test: /node_modules[\\/](markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js|entities)[\\/]/, priority: 2 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|use-sync-external-store)[\\/]/, priority: 3 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],

@@ -6,6 +6,11 @@ import { RequireViewer } from '../auth/components/require-viewer';
 import { InvitationPage } from '../auth/pages/invitation-page';
 import { SessionsPage } from '../auth/pages/sessions-page';
 import { SignInPage } from '../auth/pages/sign-in-page';
+import { AdaptResourcePage } from '../commons/pages/adapt-resource-page';
+import { CommonsPage } from '../commons/pages/commons-page';
+import { EditResourcePage } from '../commons/pages/edit-resource-page';
+import { NewResourcePage } from '../commons/pages/new-resource-page';
+import { ResourcePage } from '../commons/pages/resource-page';
 import { HomePage } from '../home/pages/home-page';
 import { CompletenessPage } from '../measures/pages/completeness-page';
 import { ImportPage } from '../measures/pages/import-page';
@@ -60,7 +65,11 @@ export function AppRoutes() {
               <Route path="report/import" element={<ImportPage />} />
               <Route path="completeness" element={<CompletenessPage />} />
             </Route>
-            <Route path="commons" element={<PlaceholderPage section="commons" />} />
+            <Route path="commons" element={<CommonsPage />} />
+            <Route path="commons/new" element={<NewResourcePage />} />
+            <Route path="commons/:resourceId" element={<ResourcePage />} />
+            <Route path="commons/:resourceId/edit" element={<EditResourcePage />} />
+            <Route path="commons/:resourceId/adapt" element={<AdaptResourcePage />} />
             <Route path="ideas" element={<PlaceholderPage section="ideas" />} />
             <Route path="groups" element={<PlaceholderPage section="groups" />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -46,12 +46,12 @@ describe('HomeCardRegistry', () => {
 describe('the app home cards', () => {
   it.each<[Role, string[]]>([
     // Patients and families see the shared aim first; the site team sees its reports due.
-    ['PATIENT_PARTNER', ['shared-aim', 'welcome', 'people-like-me']],
-    ['FAMILY_MEMBER', ['shared-aim', 'welcome', 'people-like-me']],
-    ['CLINICIAN', ['welcome', 'reports-due', 'shared-aim', 'people-like-me']],
-    ['RESEARCHER', ['welcome', 'shared-aim', 'people-like-me']],
-    ['SITE_LEAD', ['welcome', 'reports-due', 'site-team', 'shared-aim', 'people-like-me']],
-    ['NETWORK_ADMIN', ['welcome', 'pending-invitations', 'shared-aim', 'people-like-me']],
+    ['PATIENT_PARTNER', ['shared-aim', 'welcome', 'commons', 'people-like-me']],
+    ['FAMILY_MEMBER', ['shared-aim', 'welcome', 'commons', 'people-like-me']],
+    ['CLINICIAN', ['welcome', 'reports-due', 'shared-aim', 'commons', 'people-like-me']],
+    ['RESEARCHER', ['welcome', 'shared-aim', 'commons', 'people-like-me']],
+    ['SITE_LEAD', ['welcome', 'reports-due', 'site-team', 'shared-aim', 'commons', 'people-like-me']],
+    ['NETWORK_ADMIN', ['welcome', 'pending-invitations', 'shared-aim', 'commons', 'people-like-me']],
   ])('a %s sees %j', (role, expected) => {
     expect(ids(homeCards.cardsFor(actor(role)))).toEqual(expected);
   });

@@ -1,6 +1,7 @@
 import { can } from '@commons/shared';
 import { mayReport } from '../../measures/access';
 import { homeCards } from '../card-registry';
+import { CommonsCard } from './commons-card';
 import { LikeMeCard } from './like-me-card';
 import { PendingInvitationsCard } from './pending-invitations-card';
 import { ReportsDueCard } from './reports-due-card';
@@ -32,4 +33,5 @@ homeCards
     when: (actor) => can(actor, 'invitation.list'),
     Component: PendingInvitationsCard,
   })
+  .register({ id: 'commons', order: 18, Component: CommonsCard })
   .register({ id: 'people-like-me', order: 20, Component: LikeMeCard });

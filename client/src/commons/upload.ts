@@ -1,0 +1,70 @@
+import { ATTACHMENT_EXTENSIONS, fileExtension, MAX_ATTACHMENT_BYTES } from '@commons/shared';
+import { CSRF_HEADER } from '../graphql/client';
+
+/** An attachment as the upload endpoint returns it. */
+export interface UploadedAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  url: string;
+}
+
+/** Why an upload failed: the server's code and message (English, translated where shown). */
+export interface UploadError {
+  code: string;
+  message: string;
+}
+
+export type UploadResult = { ok: true; attachment: UploadedAttachment } | { ok: false; error: UploadError };
+
+/** The `accept` attribute of a file input: every extension the server takes. */
+export const ACCEPT_ATTRIBUTE = ATTACHMENT_EXTENSIONS.map((ext) => `.${ext}`).join(',');
+
+/**
+ * What is wrong with a file before sending it, in the server's own words (so one translation
+ * serves both): a type or size the server would refuse. Its content is checked by the server.
+ */
+export function precheckFile(file: Pick<File, 'name' | 'size'>): UploadError | null {
+  const extension = fileExtension(file.name);
+  const accepted = ATTACHMENT_EXTENSIONS.map((ext) => `.${ext}`).join(', ');
+  if (file.size === 0) return { code: 'BAD_USER_INPUT', message: 'is required: send one non-empty file in the "file" field' };
+  if (!extension) return { code: 'BAD_USER_INPUT', message: `must have a file extension (${accepted})` };
+  if (!ATTACHMENT_EXTENSIONS.includes(extension)) return { code: 'BAD_USER_INPUT', message: `of type .${extension} is not accepted (${accepted})` };
+  if (file.size > MAX_ATTACHMENT_BYTES) return { code: 'BAD_USER_INPUT', message: `The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.` };
+  return null;
+}
+
+function errorOf(status: number, body: unknown): UploadError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; issues?: { message?: unknown }[] } } | null)?.error;
+  const issue = error?.issues?.[0]?.message;
+  const message = typeof issue === 'string' ? issue : typeof error?.message === 'string' ? error.message : '';
+  const code = typeof error?.code === 'string' ? error.code : status === 0 ? 'NETWORK' : status === 413 ? 'BAD_USER_INPUT' : 'UNKNOWN';
+  return { code, message };
+}
+
+/**
+ * Uploads one file to a resource (multipart, field "file") with the session cookie and the CSRF
+ * header, as GraphQL mutations are sent. XMLHttpRequest rather than fetch, for upload progress.
+ */
+export function uploadAttachment(resourceId: string, file: File, onProgress?: (fraction: number) => void): Promise<UploadResult> {
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/files/resources/${encodeURIComponent(resourceId)}/attachments`);
+    request.withCredentials = true;
+    request.setRequestHeader(CSRF_HEADER, '1');
+    request.responseType = 'json';
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    request.onload = () => {
+      const body = request.response as { attachment?: UploadedAttachment } | null;
+      if (request.status === 201 && body?.attachment) resolve({ ok: true, attachment: body.attachment });
+      else resolve({ ok: false, error: errorOf(request.status, body) });
+    };
+    request.onerror = () => resolve({ ok: false, error: { code: 'NETWORK', message: '' } });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    request.send(form);
+  });
+}
