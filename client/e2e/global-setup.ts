@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -85,6 +87,8 @@ export default async function setup(project: TestProject) {
   const databaseUrl = new URL(ADMIN_DATABASE_URL);
   databaseUrl.pathname = `/${database}`;
 
+  // Uploaded files go to a folder of this run, never into the checkout's .data.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'commons-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
@@ -99,6 +103,7 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_DEMO: 'true',
+      DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
     },
   });
@@ -111,6 +116,7 @@ export default async function setup(project: TestProject) {
   const teardown = async () => {
     await stop(server);
     await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
