@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { addMonths } from '@commons/shared';
 import { currentMonth } from '../measures/network-months';
 import { DEMO_DRIVERS, DEMO_MEASURES, DEMO_MONTHS, demoAim, demoReports } from './demo-measures';
+import { seedDemoGroups } from './demo-groups';
 import { seedDemoResources } from './demo-resources';
 import { DEMO_NETWORK, DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_SITES, demoPeople } from './demo-people';
 
@@ -62,6 +63,7 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
         }),
       });
       await seedDemoResources(tx, { networkId: network.id, siteIds: sites.map((site) => site.id), people: people.map((p, i) => ({ ...p, userId: userIds[i] })) });
+      await seedDemoGroups(tx, { networkId: network.id, people: people.map((p, i) => ({ ...p, userId: userIds[i] })) });
       return true;
     },
     { timeout: 60_000 },
