@@ -36,12 +36,19 @@ export async function transactionWithEffects<Tx extends object, T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const effects: CommitEffect[] = [];
-  const result = await open((tx) => {
-    pendingEffects.set(tx, effects);
-    return work(tx);
-  });
-  runEffects(effects);
-  return result;
+  let client: Tx | null = null;
+  try {
+    const result = await open((tx) => {
+      client = tx;
+      pendingEffects.set(tx, effects);
+      return work(tx);
+    });
+    runEffects(effects);
+    return result;
+  } finally {
+    // A client kept past its transaction can register nothing more: afterCommit then throws.
+    if (client) pendingEffects.delete(client);
+  }
 }
 
 function runEffects(effects: CommitEffect[]): void {
