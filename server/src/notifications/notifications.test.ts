@@ -245,6 +245,16 @@ describe('notifications', () => {
       expect((await bystanderSocket.received(1)).map(({ payload }) => payload)).toEqual([expect.objectContaining({ subjectId: committed.id, unreadCount: 1 })]);
     });
 
+    it('pushes the notifications of change ideas too: their services only call notify inside their transactions', async () => {
+      const member = await app.newMember(admin, networkId, 'PATIENT_PARTNER', siteA, 'Co-design Member');
+      const tab = await connect(member);
+      const idea = await newIdea(member, networkId, { title: 'Pushed decision' });
+
+      await decide(lead, idea, 'CO_DESIGN', [member]);
+
+      expect((await tab.received(1)).map(({ payload }) => payload)).toEqual([{ networkId, unreadCount: 1, kind: 'IDEA_DECISION', subjectType: 'CHANGE_IDEA', subjectId: idea.id }]);
+    });
+
     it('tells her other tabs her new unread count when she marks notifications read', async () => {
       const member = await app.newMember(admin, networkId, 'SITE_LEAD', siteA, 'Reading Member');
       const tab = await connect(member);
