@@ -9,7 +9,7 @@ const GROUPS = `query($networkId: ID!) {
     nodes { name visibility memberCount viewerMembership { role status } members { networkRole } shelf { resource { title } } }
   }
 }`;
-const NOTIFICATIONS = `query($networkId: ID!) { notifications(networkId: $networkId) { unreadCount nodes { kind title actorName read link } } }`;
+const NOTIFICATIONS = `query($networkId: ID!) { notifications(networkId: $networkId, first: 100) { unreadCount nodes { kind title actorName read link } } }`;
 
 describe('the demo working groups', () => {
   let app: TestApp;
@@ -61,7 +61,9 @@ describe('the demo working groups', () => {
 
   it.each(['patient', 'family', 'clinician', 'sitelead'])('gives %s@ an unread group invitation', async (name) => {
     const { notifications } = await (await signedIn(name)).ok(NOTIFICATIONS, { networkId });
-    expect(notifications.unreadCount).toBeGreaterThanOrEqual(1);
-    expect(notifications.nodes.find((n: { read: boolean }) => !n.read)).toMatchObject({ kind: 'GROUP_INVITE', title: expect.any(String), actorName: expect.any(String), link: expect.stringMatching(/^groups\//) });
+    const invitations = notifications.nodes.filter((n: { kind: string; read: boolean }) => n.kind === 'GROUP_INVITE' && !n.read);
+    expect(invitations.length).toBeGreaterThanOrEqual(1);
+    expect(notifications.unreadCount).toBeGreaterThanOrEqual(invitations.length);
+    expect(invitations[0]).toMatchObject({ title: expect.any(String), actorName: expect.any(String), link: expect.stringMatching(/^groups\//) });
   });
 });
