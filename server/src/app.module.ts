@@ -7,7 +7,9 @@ import { AimsModule } from './aims/aims.module';
 import { AuthModule } from './auth/auth.module';
 import { ChangeIdeasModule } from './change-ideas/change-ideas.module';
 import { FilesModule } from './files/files.module';
+import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MeasuresModule } from './measures/measures.module';
 import { MembersModule } from './members/members.module';
@@ -80,6 +82,8 @@ export class AppModule implements NestModule {
         FilesModule,
         NotificationsModule,
         ChangeIdeasModule,
+        GroupsModule,
+        HomeModule,
       ],
     };
   }

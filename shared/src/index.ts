@@ -7,3 +7,5 @@ export * from './suppression';
 export * from './realtime';
 export * from './resources';
 export * from './codesign';
+export * from './notifications';
+export * from './home';

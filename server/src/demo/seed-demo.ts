@@ -6,6 +6,7 @@ import { addMonths } from '@commons/shared';
 import { currentMonth } from '../measures/network-months';
 import { DEMO_DRIVERS, DEMO_MEASURES, DEMO_MONTHS, demoAim, demoReports } from './demo-measures';
 import { seedDemoChangeIdeas } from './demo-change-ideas';
+import { seedDemoGroups } from './demo-groups';
 import { seedDemoResources } from './demo-resources';
 import { DEMO_NETWORK, DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_SITES, demoPeople } from './demo-people';
 
@@ -65,6 +66,7 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
       const seedPeople = people.map((p, i) => ({ ...p, userId: userIds[i] }));
       await seedDemoResources(tx, { networkId: network.id, siteIds: sites.map((site) => site.id), people: seedPeople });
       await seedDemoChangeIdeas(tx, { networkId: network.id, firstMonth, siteIds: sites.map((site) => site.id), people: seedPeople });
+      await seedDemoGroups(tx, { networkId: network.id, people: seedPeople });
       return true;
     },
     { timeout: 60_000 },

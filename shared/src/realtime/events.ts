@@ -1,7 +1,13 @@
+import type { NotificationKind, NotificationSubjectType } from '../validation/notifications';
+
 /** socket.io event names, shared by server and client. Later capabilities add theirs here. */
 export const SERVER_EVENTS = {
   /** The session this socket was opened with has ended (signed out, revoked, deactivated). */
   sessionEnded: 'session:ended',
+  /** A notification for this member was committed; carries her new unread count in its network. */
+  notificationNew: 'notification:new',
+  /** This member's unread count in a network changed otherwise (she marked notifications read). */
+  notificationsUnread: 'notifications:unread',
 } as const;
 
 export type ServerEventName = (typeof SERVER_EVENTS)[keyof typeof SERVER_EVENTS];
@@ -9,6 +15,8 @@ export type ServerEventName = (typeof SERVER_EVENTS)[keyof typeof SERVER_EVENTS]
 /** Payloads of server → client events, keyed by event name. */
 export interface ServerEventPayloads {
   [SERVER_EVENTS.sessionEnded]: { reason: 'signed-out' | 'revoked' | 'deactivated' };
+  [SERVER_EVENTS.notificationNew]: { networkId: string; unreadCount: number; kind: NotificationKind; subjectType: NotificationSubjectType; subjectId: string };
+  [SERVER_EVENTS.notificationsUnread]: { networkId: string; unreadCount: number };
 }
 
 /** Acknowledgement every client → server event receives. */

@@ -3,3 +3,5 @@ export * from './auth';
 export * from './members';
 export * from './measures';
 export * from './change-ideas';
+export * from './groups';
+export * from './notifications';

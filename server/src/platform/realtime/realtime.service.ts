@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SERVER_EVENTS, type ServerEventPayloads } from '@commons/shared';
+import { SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@commons/shared';
 import type { Server } from 'socket.io';
 
 export const userRoom = (userId: string) => `user:${userId}`;
@@ -12,6 +12,12 @@ export class RealtimeService {
 
   attach(server: Server) {
     this.server = server;
+  }
+
+  /** Sends `event` to every socket of each of `userIds` (their `user:<id>` rooms), on every app process. */
+  toUsers<E extends ServerEventName>(userIds: readonly string[], event: E, payload: ServerEventPayloads[E]) {
+    if (!this.server || userIds.length === 0) return;
+    this.server.to(userIds.map(userRoom)).emit(event, payload);
   }
 
   /** Tells the sockets of a session that it ended, then disconnects them. */

@@ -1,0 +1,97 @@
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { can } from '@commons/shared';
+import { Ctx } from '../platform/auth/current-viewer.decorator';
+import type { RequestContext } from '../platform/graphql/request-context';
+import { canSee, toResource } from '../resources/resources.service';
+import { GroupLoaders } from './group.loaders';
+import { groupScope } from './groups.service';
+import { GroupMember, GroupPermissions, GroupPerson, GroupViewerMembership, ShelfItem, WorkingGroup } from './models/group.model';
+
+@Resolver(() => WorkingGroup)
+export class WorkingGroupFieldsResolver {
+  constructor(private readonly loaders: GroupLoaders) {}
+
+  @ResolveField(() => Int, { description: 'Active members (invitees not counted).' })
+  memberCount(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    return this.loaders.of(ctx).memberCount.load(group.id);
+  }
+
+  @ResolveField(() => [GroupMember], {
+    description: 'Its members, owners first, then by name. Pending invitations are listed to owners and admins (and to the invitee, her own).',
+  })
+  async members(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<GroupMember[]> {
+    const loaders = this.loaders.of(ctx);
+    const [rows, actor, own] = await Promise.all([loaders.members.load(group.id), loaders.actor.load(group.networkId), loaders.viewerMembership.load(group.id)]);
+    const seesInvitations = can(actor, 'group.removeMember', groupScope(group, own));
+    return rows
+      .filter((row) => row.status === 'ACTIVE' || seesInvitations || row.userId === ctx.viewer?.userId)
+      .map((row) => ({
+        userId: row.userId,
+        name: row.name,
+        networkRole: row.networkRole,
+        role: row.role,
+        status: row.status,
+        since: row.joinedAt ?? row.createdAt,
+        invitedById: row.invitedById,
+      }));
+  }
+
+  @ResolveField(() => GroupViewerMembership, { nullable: true, description: 'The viewer\'s place in it: null when she is neither in it nor invited.' })
+  async viewerMembership(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<GroupViewerMembership | null> {
+    const row = await this.loaders.of(ctx).viewerMembership.load(group.id);
+    return row ? { role: row.role, status: row.status, invitedById: row.invitedById } : null;
+  }
+
+  @ResolveField(() => GroupPermissions, { description: 'What the viewer may do with it now.' })
+  async viewerCan(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<GroupPermissions> {
+    const loaders = this.loaders.of(ctx);
+    const [actor, own] = await Promise.all([loaders.actor.load(group.networkId), loaders.viewerMembership.load(group.id)]);
+    const scope = groupScope(group, own);
+    const open = !group.archived;
+    return {
+      join: open && (can(actor, 'group.join', scope) || own?.status === 'INVITED'),
+      leave: can(actor, 'group.leave', scope),
+      invite: open && can(actor, 'group.invite', scope),
+      edit: open && can(actor, 'group.edit', scope),
+      archive: open && can(actor, 'group.archive', scope),
+      removeMembers: open && can(actor, 'group.removeMember', scope),
+      shelve: open && can(actor, 'group.shelve', scope),
+    };
+  }
+
+  @ResolveField(() => [ShelfItem], { description: 'Resources on its shelf that the viewer may see, most recently added first.' })
+  async shelf(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<ShelfItem[]> {
+    const loaders = this.loaders.of(ctx);
+    const [rows, actor] = await Promise.all([loaders.shelf.load(group.id), loaders.actor.load(group.networkId)]);
+    if (!actor) return [];
+    return rows
+      .filter((row) => row.resource.networkId === group.networkId && canSee(actor, row.resource))
+      .map((row) => ({ resource: toResource(row.resource), addedAt: row.addedAt, addedById: row.addedById }));
+  }
+
+  @ResolveField(() => GroupPerson, { description: 'Who started it.' })
+  async createdBy(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<GroupPerson> {
+    return { userId: group.createdById, name: await this.loaders.of(ctx).userName.load(group.createdById) };
+  }
+}
+
+@Resolver(() => ShelfItem)
+export class ShelfItemResolver {
+  constructor(private readonly loaders: GroupLoaders) {}
+
+  @ResolveField(() => GroupPerson, { description: 'Who put it on the shelf.' })
+  async addedBy(@Parent() item: ShelfItem, @Ctx() ctx: RequestContext): Promise<GroupPerson> {
+    return { userId: item.addedById, name: await this.loaders.of(ctx).userName.load(item.addedById) };
+  }
+}
+
+@Resolver(() => GroupViewerMembership)
+export class GroupViewerMembershipResolver {
+  constructor(private readonly loaders: GroupLoaders) {}
+
+  @ResolveField(() => GroupPerson, { nullable: true, description: 'Who invited her (null when she started or joined the group herself).' })
+  async invitedBy(@Parent() membership: GroupViewerMembership, @Ctx() ctx: RequestContext): Promise<GroupPerson | null> {
+    if (!membership.invitedById) return null;
+    return { userId: membership.invitedById, name: await this.loaders.of(ctx).userName.load(membership.invitedById) };
+  }
+}

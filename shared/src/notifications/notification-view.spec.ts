@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { notificationView } from './notification-view';
+
+const SUBJECT = 'c0a80101-0000-4000-8000-000000000001';
+const IDEA = 'c0a80101-0000-4000-8000-000000000002';
+
+describe('notificationView', () => {
+  it.each([
+    [
+      'a decision on an idea',
+      { kind: 'IDEA_DECISION', subjectType: 'CHANGE_IDEA', payload: { ideaId: SUBJECT, ideaTitle: 'Lab texts', decision: 'Test it at two sites', actorName: 'Sofia' } },
+      { title: 'Lab texts', detail: 'Test it at two sites', actorName: 'Sofia', link: `ideas/${SUBJECT}` },
+    ],
+    [
+      'an invitation to co-design',
+      { kind: 'CO_DESIGN_INVITE', subjectType: 'CHANGE_IDEA', payload: { ideaId: SUBJECT, ideaTitle: 'Lab texts', actorName: 'Clara' } },
+      { title: 'Lab texts', detail: null, actorName: 'Clara', link: `ideas/${SUBJECT}` },
+    ],
+    [
+      'a PDSA cycle at her site',
+      { kind: 'PDSA_AT_SITE', subjectType: 'PDSA_CYCLE', payload: { ideaId: IDEA, ideaTitle: 'Lab texts', title: 'Monday clinic', actorName: 'Aisha' } },
+      { title: 'Lab texts', detail: 'Monday clinic', actorName: 'Aisha', link: `ideas/${IDEA}?cycle=${SUBJECT}` },
+    ],
+    [
+      'a group invitation',
+      { kind: 'GROUP_INVITE', subjectType: 'GROUP', payload: { groupId: SUBJECT, groupName: 'School and IBD', actorName: 'Grace' } },
+      { title: 'School and IBD', detail: null, actorName: 'Grace', link: `groups/${SUBJECT}` },
+    ],
+    [
+      'a mention in a group thread',
+      {
+        kind: 'MENTION',
+        subjectType: 'MESSAGE',
+        payload: { threadSubjectType: 'GROUP', threadSubjectId: IDEA, subjectTitle: 'School and IBD', excerpt: '@Elin can you…', actorName: 'Grace' },
+      },
+      { title: 'School and IBD', detail: '@Elin can you…', actorName: 'Grace', link: `groups/${IDEA}#message-${SUBJECT}` },
+    ],
+  ] as const)('%s', (_, facts, view) => {
+    expect(notificationView({ ...facts, subjectId: SUBJECT })).toEqual(view);
+  });
+
+  it('falls back to empty titles, null details and the subject id when the payload lacks them, never throwing', () => {
+    expect(notificationView({ kind: 'GROUP_INVITE', subjectType: 'GROUP', subjectId: SUBJECT, payload: null })).toEqual({
+      title: '',
+      detail: null,
+      actorName: null,
+      link: `groups/${SUBJECT}`,
+    });
+    expect(notificationView({ kind: 'REPLY', subjectType: 'MESSAGE', subjectId: SUBJECT, payload: { threadSubjectType: 'UNKNOWN' } }).link).toBe('');
+    expect(notificationView({ kind: 'PDSA_AT_SITE', subjectType: 'PDSA_CYCLE', subjectId: SUBJECT, payload: [] }).link).toBe('');
+  });
+});
