@@ -6,6 +6,9 @@ import { RequireViewer } from '../auth/components/require-viewer';
 import { InvitationPage } from '../auth/pages/invitation-page';
 import { SessionsPage } from '../auth/pages/sessions-page';
 import { SignInPage } from '../auth/pages/sign-in-page';
+import { IdeaPage } from '../change-ideas/pages/idea-page';
+import { IdeasPage } from '../change-ideas/pages/ideas-page';
+import { ProposeIdeaPage } from '../change-ideas/pages/propose-idea-page';
 import { HomePage } from '../home/pages/home-page';
 import { CompletenessPage } from '../measures/pages/completeness-page';
 import { ImportPage } from '../measures/pages/import-page';
@@ -61,7 +64,9 @@ export function AppRoutes() {
               <Route path="completeness" element={<CompletenessPage />} />
             </Route>
             <Route path="commons" element={<PlaceholderPage section="commons" />} />
-            <Route path="ideas" element={<PlaceholderPage section="ideas" />} />
+            <Route path="ideas" element={<IdeasPage />} />
+            <Route path="ideas/new" element={<ProposeIdeaPage />} />
+            <Route path="ideas/:ideaId" element={<IdeaPage />} />
             <Route path="groups" element={<PlaceholderPage section="groups" />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
