@@ -147,7 +147,8 @@ function DriverIdeas({ driver, networkSlug, inline = false }: { driver: DiagramD
           {t('drivers.noIdeas')}{' '}
           <Link to={`/n/${networkSlug}/ideas/new?driver=${encodeURIComponent(driver.id)}`}>
             {t('drivers.proposeOne')}
-            <span className="visually-hidden"> {t('drivers.forDriver', { title: driver.title })}</span>
+            {' '}
+            <span className="visually-hidden">{t('drivers.forDriver', { title: driver.title })}</span>
           </Link>
         </p>
       )}

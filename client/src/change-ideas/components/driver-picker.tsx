@@ -23,7 +23,8 @@ export function DriverPicker({ drivers, selected, onChange, error }: DriverPicke
         label: driver.parentTitle ? (
           <>
             {driver.title}
-            <span className="visually-hidden"> ({t('ideas.drivers.under', { parent: driver.parentTitle })})</span>
+            {' '}
+            <span className="visually-hidden">({t('ideas.drivers.under', { parent: driver.parentTitle })})</span>
           </>
         ) : (
           driver.title

@@ -120,7 +120,8 @@ export function InviteCoDesigner({ ideaId, networkId, viewerId, taken }: InviteC
                 ) : (
                   <button type="button" className="button button--small" onClick={() => inviteMember(member.userId, member.name)} disabled={inviteState.fetching}>
                     {t('ideas.invite.invite')}
-                    <span className="visually-hidden"> {member.name}</span>
+                    {' '}
+                    <span className="visually-hidden">{member.name}</span>
                   </button>
                 )}
               </li>

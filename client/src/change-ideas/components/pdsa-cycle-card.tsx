@@ -124,7 +124,8 @@ export function PdsaCycleCard({ cycle, networkSlug, onEdit }: { cycle: PdsaCycle
       {onEdit && (
         <button type="button" className="button button--secondary button--small" onClick={onEdit}>
           {t('ideas.pdsa.update')}
-          <span className="visually-hidden"> {t('ideas.pdsa.cycleTitle', { number: cycle.number, title: cycle.title })}</span>
+          {' '}
+          <span className="visually-hidden">{t('ideas.pdsa.cycleTitle', { number: cycle.number, title: cycle.title })}</span>
         </button>
       )}
     </article>

@@ -20,7 +20,8 @@ export function RoleDistribution({ byRole, label, unit }: { byRole: readonly { r
           </span>
           <span className="distribution__count">
             {count}
-            <span className="visually-hidden"> {t(`ideas.distribution.${unit}`, { count })}</span>
+            {' '}
+            <span className="visually-hidden">{t(`ideas.distribution.${unit}`, { count })}</span>
           </span>
         </li>
       ))}
