@@ -106,7 +106,7 @@ interface ResultPageProps {
 
 function ResultPage({ variables, networkSlug, focusFirst, isLast, onLoaded, onMore }: ResultPageProps) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: ChangeIdeasDocument, variables, context: IDEA_CONTEXT });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: ChangeIdeasDocument, variables, context: IDEA_CONTEXT, requestPolicy: 'cache-and-network' });
   const firstLink = useRef<HTMLAnchorElement | null>(null);
   const focused = useRef(false);
   const page = data?.changeIdeas;

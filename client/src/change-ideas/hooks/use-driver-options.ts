@@ -16,6 +16,9 @@ const IdeaDriversDocument = graphql(`
   }
 `);
 
+// A constant: urql runs the query again whenever the context object changes.
+const DRIVER_CONTEXT = { additionalTypenames: ['Driver'] };
+
 export interface DriverOption {
   id: string;
   title: string;
@@ -26,7 +29,7 @@ export interface DriverOption {
 /** The network's drivers in the diagram's order (each primary, then its secondaries), with a label that says where each sits. */
 export function useDriverOptions(networkId: string) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({ query: IdeaDriversDocument, variables: { networkId }, context: { additionalTypenames: ['Driver'] } });
+  const [{ data, fetching, error }] = useQuery({ query: IdeaDriversDocument, variables: { networkId }, context: DRIVER_CONTEXT });
   const drivers: DriverOption[] = data
     ? driverTree(data.drivers).flatMap(({ driver, secondaries }) => [
         { id: driver.id, title: driver.title, parentTitle: null },

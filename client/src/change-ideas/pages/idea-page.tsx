@@ -129,7 +129,13 @@ export function IdeaPage() {
   const { ideaId = '' } = useParams();
   const location = useLocation();
   const { network } = useNetwork();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: IdeaPageDocument, variables: { id: ideaId, networkId: network.id }, context: IDEA_CONTEXT });
+  // Others decide, join and endorse all the time: show what is cached at once, then what is current.
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: IdeaPageDocument,
+    variables: { id: ideaId, networkId: network.id },
+    context: IDEA_CONTEXT,
+    requestPolicy: 'cache-and-network',
+  });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const list = `/n/${network.slug}/ideas`;
   const back = (
