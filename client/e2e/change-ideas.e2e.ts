@@ -4,6 +4,8 @@ import { demoEmail, expectNoSeriousA11yViolations, launchBrowser, NETWORK_SLUG, 
 
 const IDEA_SCREENSHOT = '/tmp/e2e-idea.png';
 const CHART_SCREENSHOT = '/tmp/e2e-idea-chart.png';
+const LIST_SCREENSHOT = '/tmp/e2e-idea-list.png';
+const DIAGRAM_SCREENSHOT = '/tmp/e2e-idea-diagram.png';
 // The server answers while other suites run on two cores: give it time.
 const POLL = { timeout: 15_000 };
 const TITLE = `Send the meal plan as a text before clinic ${Date.now().toString(36)}`;
@@ -76,6 +78,7 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     await expect.poll(() => page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+ change ideas$/ }).count(), POLL).toBe(1);
     // The demo has an idea no patient or family member co-designs: the list says so.
     await page.getByText('No patient or family voice yet').first().waitFor();
+    await page.screenshot({ path: LIST_SCREENSHOT, fullPage: true });
     await expectNoSeriousA11yViolations(page, 'change ideas list');
 
     await page.getByRole('link', { name: 'Propose a change idea' }).click();
@@ -223,6 +226,7 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     const ideas = page.getByRole('list', { name: 'Change ideas for Pre-visit planning huddles' });
     await ideas.getByRole('link', { name: TITLE }).waitFor();
     expect(await ideas.getByRole('listitem').filter({ hasText: TITLE }).textContent()).toBe(`${TITLE} · Being tested`);
+    await page.screenshot({ path: DIAGRAM_SCREENSHOT, fullPage: true });
     await ideas.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   });

@@ -1,7 +1,7 @@
 import { isOpenChangeIdea } from '@commons/shared';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSignedInViewer } from '../../auth/viewer';
 import { graphql } from '../../gql';
@@ -128,7 +128,9 @@ export function IdeaPage() {
   const { t } = useTranslation();
   const { ideaId = '' } = useParams();
   const location = useLocation();
+  const navigate = useNavigate();
   const { network } = useNetwork();
+  const [proposal] = useState(() => ({ ideaId, proposed: Boolean((location.state as { proposed?: string } | null)?.proposed) }));
   // Others decide, join and endorse all the time: show what is cached at once, then what is current.
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: IdeaPageDocument,
@@ -138,6 +140,10 @@ export function IdeaPage() {
   });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const list = `/n/${network.slug}/ideas`;
+  // "Your idea is proposed" is said once: reloading the page later does not say it again.
+  useEffect(() => {
+    if (location.state) navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
   const back = (
     <p className="breadcrumb">
       <Link to={list}>{t('ideas.backToList')}</Link>
@@ -157,16 +163,15 @@ export function IdeaPage() {
     );
   }
 
-  const proposed = (location.state as { proposed?: string } | null)?.proposed ?? null;
   return (
     <>
       {back}
-      <IdeaView idea={data.changeIdea} measures={data.measures} proposed={proposed} onChanged={reload} />
+      <IdeaView key={ideaId} idea={data.changeIdea} measures={data.measures} proposed={proposal.proposed && proposal.ideaId === ideaId} onChanged={reload} />
     </>
   );
 }
 
-function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measures: IdeaPageQuery['measures']; proposed: string | null; onChanged: () => void }) {
+function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measures: IdeaPageQuery['measures']; proposed: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const viewer = useSignedInViewer();
   const { network, actor } = useNetwork();

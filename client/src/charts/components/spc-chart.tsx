@@ -101,7 +101,7 @@ export function SpcChart(props: SpcChartProps) {
             x1={band.from}
             x2={band.to}
             shape={PdsaBandShape}
-            label={{ value: band.marker, position: 'insideTopLeft', offset: 6 + (index % 3) * 14, fill: CHART_COLOURS.pdsa, fontSize: 13, fontWeight: 700 }}
+            label={{ value: band.marker, position: 'insideTop', offset: 6 + (index % 3) * 16, fill: CHART_COLOURS.pdsa, fontSize: 13, fontWeight: 700 }}
           />
         ))}
         <XAxis
