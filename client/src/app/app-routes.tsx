@@ -6,6 +6,9 @@ import { RequireViewer } from '../auth/components/require-viewer';
 import { InvitationPage } from '../auth/pages/invitation-page';
 import { SessionsPage } from '../auth/pages/sessions-page';
 import { SignInPage } from '../auth/pages/sign-in-page';
+import { IdeaPage } from '../change-ideas/pages/idea-page';
+import { IdeasPage } from '../change-ideas/pages/ideas-page';
+import { ProposeIdeaPage } from '../change-ideas/pages/propose-idea-page';
 import { AdaptResourcePage } from '../commons/pages/adapt-resource-page';
 import { CommonsPage } from '../commons/pages/commons-page';
 import { EditResourcePage } from '../commons/pages/edit-resource-page';
@@ -70,7 +73,9 @@ export function AppRoutes() {
             <Route path="commons/:resourceId" element={<ResourcePage />} />
             <Route path="commons/:resourceId/edit" element={<EditResourcePage />} />
             <Route path="commons/:resourceId/adapt" element={<AdaptResourcePage />} />
-            <Route path="ideas" element={<PlaceholderPage section="ideas" />} />
+            <Route path="ideas" element={<IdeasPage />} />
+            <Route path="ideas/new" element={<ProposeIdeaPage />} />
+            <Route path="ideas/:ideaId" element={<IdeaPage />} />
             <Route path="groups" element={<PlaceholderPage section="groups" />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -15,4 +15,6 @@ export const CHART_COLOURS = {
   own: '#7a3e00',
   funnel95: '#6b7770',
   funnel998: '#1d2521',
+  pdsa: '#7a3e00',
+  pdsaFill: '#f3c98b',
 } as const;

@@ -1,15 +1,25 @@
-import { useId, useState } from 'react';
+import type { ChangeIdeaStatus } from '@commons/shared';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { StatusMessage } from '../../ui/feedback';
 import { type DriverNode, driverTree, nextPosition } from '../drivers';
 import { AddDriverForm, DriverControls } from './driver-editing';
+
+/** A change idea as the diagram shows it: a link to the idea with its status. */
+export interface DriverIdea {
+  id: string;
+  title: string;
+  status: ChangeIdeaStatus;
+}
+
+type DiagramDriver = DriverNode & { changeIdeas?: readonly DriverIdea[] };
 
 interface DriverDiagramProps {
   networkId: string;
   networkSlug: string;
   aimStatement: string | null;
-  drivers: readonly DriverNode[];
+  drivers: readonly DiagramDriver[];
   /** Network admins may switch on editing. */
   editable: boolean;
   /** Called after an admin changed the diagram, so the page reloads it. */
@@ -17,9 +27,10 @@ interface DriverDiagramProps {
 }
 
 /**
- * The key driver diagram: the aim, the primary drivers that lead to it, and the secondary drivers
- * under each, drawn left to right with connecting arrows. The drawing is made of nested lists, so
- * a screen reader reads it as the structured list it is; the lines are decoration.
+ * The key driver diagram: the aim, the primary drivers that lead to it, the secondary drivers
+ * under each, and the change ideas meant to move each secondary driver, drawn left to right with
+ * connecting arrows. The drawing is made of nested lists, so a screen reader reads it as the
+ * structured list it is; the lines are decoration.
  */
 export function DriverDiagram({ networkId, networkSlug, aimStatement, drivers, editable, onChanged }: DriverDiagramProps) {
   const { t } = useTranslation();
@@ -27,6 +38,11 @@ export function DriverDiagram({ networkId, networkSlug, aimStatement, drivers, e
   const [editing, setEditing] = useState(false);
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const branches = driverTree(drivers);
+  const { hash } = useLocation();
+  // A link to one driver (from a change idea) scrolls to it once the diagram is drawn.
+  useEffect(() => {
+    if (hash.startsWith('#driver-')) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'center' });
+  }, [hash]);
   const changed = (message: string) => {
     setAnnouncement(message);
     onChanged();
@@ -61,21 +77,23 @@ export function DriverDiagram({ networkId, networkSlug, aimStatement, drivers, e
           <ol className="kdd__primaries kdd__tree" aria-label={t('drivers.columns.primary')}>
             {branches.map(({ driver, secondaries }, index) => (
               <li key={driver.id} className="kdd__branch">
-                <div className="kdd__box kdd__box--primary">
+                <div className="kdd__box kdd__box--primary" id={`driver-${driver.id}`}>
                   <span className="visually-hidden">{t('drivers.primaryNumber', { number: index + 1 })}: </span>
                   <p className="kdd__title">{driver.title}</p>
                   {driver.description && <p className="kdd__description">{driver.description}</p>}
+                  {(driver.changeIdeas?.length ?? 0) > 0 && <DriverIdeas driver={driver} networkSlug={networkSlug} inline />}
                   {editing && <DriverControls driver={driver} childCount={secondaries.length} onChanged={changed} />}
                 </div>
                 {secondaries.length > 0 || editing ? (
                   <ul className="kdd__secondaries kdd__tree" aria-label={t('drivers.secondaryOf', { title: driver.title })}>
                     {secondaries.map((secondary) => (
                       <li key={secondary.id} className="kdd__leaf">
-                        <div className="kdd__box kdd__box--secondary">
+                        <div className="kdd__box kdd__box--secondary" id={`driver-${secondary.id}`}>
                           <p className="kdd__title">{secondary.title}</p>
                           {secondary.description && <p className="kdd__description">{secondary.description}</p>}
                           {editing && <DriverControls driver={secondary} childCount={0} onChanged={changed} />}
                         </div>
+                        <DriverIdeas driver={secondary} networkSlug={networkSlug} />
                       </li>
                     ))}
                     {editing && (
@@ -96,16 +114,44 @@ export function DriverDiagram({ networkId, networkSlug, aimStatement, drivers, e
             )}
           </ol>
 
-          <aside className="kdd__ideas" aria-label={t('drivers.columns.ideas')}>
-            <span className="kdd__label">{t('drivers.columns.ideas')}</span>
-            <p>{t('drivers.ideasComing')}</p>
-            <p>
-              <Link to={`/n/${networkSlug}/ideas`}>{t('drivers.ideasLink')}</Link>
-            </p>
-          </aside>
         </div>
         {branches.length === 0 && !editing && <p className="muted">{t('drivers.none')}</p>}
       </div>
+      <p className="kdd__all-ideas">
+        <Link to={`/n/${networkSlug}/ideas`}>{t('drivers.ideasLink')}</Link>
+      </p>
     </section>
+  );
+}
+
+/**
+ * The change ideas meant to move one driver, each linked to its page with its status; for a
+ * secondary driver with none yet, a link to propose one for it.
+ */
+function DriverIdeas({ driver, networkSlug, inline = false }: { driver: DiagramDriver; networkSlug: string; inline?: boolean }) {
+  const { t } = useTranslation();
+  const ideas = driver.changeIdeas ?? [];
+  return (
+    <div className={inline ? 'kdd__driver-ideas kdd__driver-ideas--inline' : 'kdd__ideas'}>
+      {ideas.length > 0 ? (
+        <ul className="kdd__idea-list" aria-label={t('drivers.ideasOf', { title: driver.title })}>
+          {ideas.map((idea) => (
+            <li key={idea.id} className="kdd__idea">
+              <Link to={`/n/${networkSlug}/ideas/${idea.id}`}>{idea.title}</Link>
+              <span className="kdd__idea-status"> · {t(`ideas.status.${idea.status}`)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="kdd__no-ideas">
+          {t('drivers.noIdeas')}{' '}
+          <Link to={`/n/${networkSlug}/ideas/new?driver=${encodeURIComponent(driver.id)}`}>
+            {t('drivers.proposeOne')}
+            {' '}
+            <span className="visually-hidden">{t('drivers.forDriver', { title: driver.title })}</span>
+          </Link>
+        </p>
+      )}
+    </div>
   );
 }

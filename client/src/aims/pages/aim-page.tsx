@@ -57,11 +57,16 @@ const AimPageDocument = graphql(`
       position
       title
       description
+      changeIdeas {
+        id
+        title
+        status
+      }
     }
   }
 `);
 
-const AIM_CONTEXT = { additionalTypenames: ['Driver', 'Aim'] };
+const AIM_CONTEXT = { additionalTypenames: ['Driver', 'Aim', 'ChangeIdea'] };
 
 type LoadedAim = NonNullable<AimPageQuery['aim']>;
 

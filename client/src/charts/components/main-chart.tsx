@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureChartsQuery } from '../../gql/graphql';
 import { useLocale } from '../../i18n/format';
@@ -6,8 +6,10 @@ import { valueAxisLabel } from '../../measures/format';
 import { SelectField } from '../../ui/field';
 import { baselineRange, phaseCount } from '../chart-data';
 import { hasLimits } from '../chart-types';
+import { pdsaBands } from '../pdsa-bands';
 import { ChartDataTable } from './chart-data-table';
 import { ChartLegend } from './chart-legend';
+import { PdsaAnnotations } from './pdsa-annotations';
 import { SignalCaptions } from './signal-captions';
 import { SpcChart } from './spc-chart';
 
@@ -15,6 +17,7 @@ type Charts = MeasureChartsQuery['measureCharts'];
 
 interface MainChartProps {
   charts: Charts;
+  networkSlug: string;
   siteParam: string | null;
   ownSiteId: string | null;
   onSite: (site: string | null) => void;
@@ -22,7 +25,7 @@ interface MainChartProps {
 }
 
 /** The chart of the network or one site, with its legend, its signals in words and its numbers as a table. */
-export function MainChart({ charts, siteParam, ownSiteId, onSite, busy }: MainChartProps) {
+export function MainChart({ charts, networkSlug, siteParam, ownSiteId, onSite, busy }: MainChartProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [showTable, setShowTable] = useState(false);
@@ -35,6 +38,8 @@ export function MainChart({ charts, siteParam, ownSiteId, onSite, busy }: MainCh
   const where = series.site?.name ?? t('charts.network');
   const limits = hasLimits(series.chartType);
   const title = t('charts.mainTitle', { measure: measure.name, where });
+  const months = useMemo(() => series.points.map((point) => point.month), [series.points]);
+  const pdsa = useMemo(() => pdsaBands(charts.pdsaAnnotations, series.site?.id ?? null, months), [charts.pdsaAnnotations, series.site, months]);
   const siteOptions = [
     { value: 'network', label: t('charts.network') },
     ...charts.sites.filter((s) => s.site).map((s) => ({ value: s.site!.id, label: s.site!.id === ownSiteId ? t('charts.ownSite', { site: s.site!.name }) : s.site!.name })),
@@ -66,11 +71,13 @@ export function MainChart({ charts, siteParam, ownSiteId, onSite, busy }: MainCh
           target={measure.target}
           title={title}
           description={t('charts.description', { count: series.points.length })}
+          bands={pdsa.flatMap(({ band }) => (band ? [band] : []))}
         />
         <figcaption>
           <ChartLegend limits={limits} target={measure.target !== null} phases={phaseCount(series.points) > 1} baseline={baselineRange(series.points) !== null} />
         </figcaption>
       </figure>
+      <PdsaAnnotations site={where} networkSlug={networkSlug} items={pdsa} />
       <SignalCaptions signals={series.signals} points={series.points} />
       <button type="button" className="button button--secondary" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((value) => !value)}>
         {showTable ? t('charts.table.hide') : t('charts.table.show')}

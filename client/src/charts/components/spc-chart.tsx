@@ -6,6 +6,7 @@ import { useFormatMonth } from '../../i18n/format';
 import { toDisplay, useMeasureFormat } from '../../measures/format';
 import { axisTicks, baselineRange, type ChartRow, chartRows, type CompactPointData, phaseCount, phaseStartMonths, type PointData, valueDomain } from '../chart-data';
 import { hasLimits } from '../chart-types';
+import type { PdsaBand } from '../pdsa-bands';
 import { CHART_COLOURS } from '../colours';
 import { ChartTooltip } from './chart-tooltip';
 import { PointShape } from './point-shapes';
@@ -21,6 +22,8 @@ interface SpcChartBaseProps {
   height?: number;
   /** A shared value range, so small multiples compare at a glance. */
   domain?: [number, number];
+  /** PDSA cycles shaded at their months, each labelled with its letter from the list under the chart. */
+  bands?: readonly PdsaBand[];
 }
 
 /** A full chart needs every point's counts (its tooltip) and baseline flags; a compact one draws only the line, limits and signals. */
@@ -45,7 +48,7 @@ interface DotProps {
  * by shape and colour.
  */
 export function SpcChart(props: SpcChartProps) {
-  const { points, kind, chartType, target, title, description, height = 360, domain } = props;
+  const { points, kind, chartType, target, title, description, height = 360, domain, bands = [] } = props;
   const compact = props.compact === true;
   const { t } = useTranslation();
   const formatMonth = useFormatMonth();
@@ -92,6 +95,15 @@ export function SpcChart(props: SpcChartProps) {
             label={{ value: t('charts.legend.baseline'), position: 'insideTop', fill: CHART_COLOURS.centre, fontSize: 12 }}
           />
         )}
+        {bands.map((band, index) => (
+          <ReferenceArea
+            key={band.cycleId}
+            x1={band.from}
+            x2={band.to}
+            shape={PdsaBandShape}
+            label={{ value: band.marker, position: 'insideTop', offset: 6 + (index % 3) * 16, fill: CHART_COLOURS.pdsa, fontSize: 13, fontWeight: 700 }}
+          />
+        ))}
         <XAxis
           dataKey="month"
           tickFormatter={(month: string) => formatMonth(month)}
@@ -172,5 +184,17 @@ export function SpcChart(props: SpcChartProps) {
         {full && <Tooltip content={<ChartTooltip kind={kind} byMonth={byMonth} />} isAnimationActive={false} />}
       </ComposedChart>
     </ResponsiveContainer>
+  );
+}
+
+/** A PDSA cycle's span: a light amber band with a solid edge where it starts, wide enough to see when it lasts one month. */
+function PdsaBandShape({ x = 0, y = 0, width = 0, height = 0 }: { x?: number; y?: number; width?: number; height?: number }) {
+  const shown = Math.max(width, 10);
+  const left = width < 10 ? x - shown / 2 : x;
+  return (
+    <g className="pdsa-band">
+      <rect x={left} y={y} width={shown} height={height} fill={CHART_COLOURS.pdsaFill} fillOpacity={0.45} />
+      <line x1={left} y1={y} x2={left} y2={y + height} stroke={CHART_COLOURS.pdsa} strokeWidth={2} strokeDasharray="2 3" />
+    </g>
   );
 }

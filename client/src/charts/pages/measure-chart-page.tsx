@@ -124,6 +124,20 @@ const MeasureChartsDocument = graphql(`
       sites {
         ...SmallMultipleFields
       }
+      pdsaAnnotations {
+        cycleId
+        ideaId
+        ideaTitle
+        siteId
+        number
+        title
+        stage
+        act
+        startOn
+        endOn
+        startMonth
+        endMonth
+      }
       funnels {
         months
         fromMonth
@@ -233,7 +247,7 @@ export function MeasureChartPage() {
         onChange={update}
       />
       {error && <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      <MainChart charts={charts} siteParam={params.site} ownSiteId={actor.siteId} onSite={(site) => update({ site })} busy={fetching} />
+      <MainChart charts={charts} networkSlug={network.slug} siteParam={params.site} ownSiteId={actor.siteId} onSite={(site) => update({ site })} busy={fetching} />
       <SmallMultiples
         series={charts.sites}
         kind={charts.measure.kind}

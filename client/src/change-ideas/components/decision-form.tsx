@@ -1,0 +1,272 @@
+import { type ChangeIdeaStatus, changeIdeaDecisionSchema } from '@commons/shared';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../gql';
+import { errorCode, type FormErrors, hasErrors, NO_ERRORS } from '../../graphql/errors';
+import { FormAlert, Loading, QueryError } from '../../ui/feedback';
+import { focusFirstInvalid, TextAreaField, TextField } from '../../ui/field';
+import { type DecisionCandidate, decisionCandidates, decisionMoves, participantsProblem, togetherPair } from '../decision-rule';
+import { conflictState, ideaFormErrors, validateIdeaInput } from '../errors';
+import { ParticipantsCheck, TogetherRule } from './together-rule';
+
+const DecisionStewardsDocument = graphql(`
+  query DecisionStewards($networkId: ID!) {
+    siteLeads: members(networkId: $networkId, first: 100, filter: { role: SITE_LEAD }) {
+      nodes {
+        id
+        userId
+        name
+        role
+        site {
+          id
+          name
+        }
+      }
+    }
+    admins: members(networkId: $networkId, first: 100, filter: { role: NETWORK_ADMIN }) {
+      nodes {
+        id
+        userId
+        name
+        role
+        site {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const DecideChangeIdeaDocument = graphql(`
+  mutation DecideChangeIdea($ideaId: ID!, $input: ChangeIdeaDecisionInput!) {
+    decideChangeIdea(ideaId: $ideaId, input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+const FIELDS = ['toStatus', 'decision', 'rationale', 'participantIds', 'nextDecisionOn'] as const;
+type Field = (typeof FIELDS)[number];
+
+export interface DecisionFormIdea {
+  id: string;
+  status: ChangeIdeaStatus;
+  version: number;
+  coDesigners: readonly { status: string; role: DecisionCandidate['role']; member: { userId: string; name: string } }[];
+}
+
+/** The member recording the decision, with her role and whether she proposed or co-designs the idea. */
+export interface DecisionViewer {
+  userId: string;
+  name: string;
+  role: DecisionCandidate['role'];
+  coDesigner: boolean;
+}
+
+interface DecisionFormProps {
+  idea: DecisionFormIdea;
+  networkId: string;
+  viewer: DecisionViewer;
+  onDone: (toStatus: ChangeIdeaStatus | null) => void;
+  /** The idea changed meanwhile: the page reloads it (the form keeps what was written). */
+  onConflict: () => void;
+}
+
+/**
+ * Records a decision moving the idea: only the moves the lifecycle allows from where it is, what
+ * was decided and why, and who took part, picked from its co-designers and the network's site
+ * leads and admins. The shared together rule is checked as people are ticked, so the member
+ * knows before sending whether the choice is enough.
+ */
+export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: DecisionFormProps) {
+  const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const checkId = useId();
+  const [{ data: stewardData, error: stewardError }, reloadStewards] = useQuery({ query: DecisionStewardsDocument, variables: { networkId } });
+  const [{ fetching }, decide] = useMutation(DecideChangeIdeaDocument);
+  const moves = decisionMoves(idea.status);
+  const [toStatus, setToStatus] = useState<ChangeIdeaStatus | ''>(moves.length === 1 ? moves[0] : '');
+  const [decision, setDecision] = useState('');
+  const [rationale, setRationale] = useState('');
+  const [nextDecisionOn, setNextDecisionOn] = useState('');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const [conflict, setConflict] = useState<string | null>(null);
+
+  // After a reload following a conflict, a move that is no longer allowed is chosen again by the member.
+  useEffect(() => {
+    if (toStatus && !moves.includes(toStatus)) setToStatus('');
+  }, [moves, toStatus]);
+
+  const coDesigners = idea.coDesigners.filter((c) => c.status === 'ACTIVE').map((c) => ({ userId: c.member.userId, name: c.member.name, role: c.role }));
+  const stewardNodes = useMemo(() => [...(stewardData?.siteLeads.nodes ?? []), ...(stewardData?.admins.nodes ?? [])], [stewardData]);
+  const candidates = decisionCandidates(viewer, coDesigners, stewardNodes);
+  const siteOf = new Map(stewardNodes.map((m) => [m.userId, m.site?.name ?? null]));
+  const problem = participantsProblem(viewer.userId, candidates, chosen);
+  const pair = togetherPair(candidates, chosen);
+  const participantIds = candidates.filter((c) => c.isViewer || chosen.has(c.userId)).map((c) => c.userId);
+
+  const toggle = (userId: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(userId);
+      else next.delete(userId);
+      return next;
+    });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setConflict(null);
+    const input = { expectedVersion: idea.version, toStatus, decision, rationale, participantIds, nextDecisionOn: nextDecisionOn || null };
+    // The shared schema and the shared together rule, both before sending: every problem at once.
+    const invalid: FormErrors<Field> = validateIdeaInput(changeIdeaDecisionSchema, input, FIELDS, t) ?? { fields: {}, form: [] };
+    if (toStatus === '') invalid.fields.toStatus = t('ideas.decide.chooseMove');
+    if (problem) invalid.fields.participantIds ??= t(`ideas.together.problem.${problem}`);
+    if (toStatus === '' || hasErrors(invalid)) {
+      setErrors(invalid);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    const result = await decide({ ideaId: idea.id, input: { ...input, toStatus } });
+    if (result.error || !result.data) {
+      const stale = conflictState(result.error);
+      if (stale) {
+        setErrors(NO_ERRORS);
+        setConflict(stale.status ? t('ideas.decide.conflictNow', { status: t(`ideas.status.${stale.status as ChangeIdeaStatus}`) }) : t('ideas.conflict.idea'));
+        onConflict();
+        return;
+      }
+      const reason = result.error?.graphQLErrors[0]?.extensions?.reason;
+      if (errorCode(result.error) === 'FORBIDDEN' && typeof reason === 'string' && reason in QUORUM_KEYS) {
+        setErrors({ fields: { participantIds: t(`ideas.together.problem.${reason as keyof typeof QUORUM_KEYS}`) }, form: [] });
+      } else {
+        setErrors(ideaFormErrors(result.error, FIELDS, t));
+      }
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors(NO_ERRORS);
+    onDone(result.data.decideChangeIdea.status);
+  }
+
+  const participantError = errors.fields.participantIds;
+  const candidateLabel = (c: DecisionCandidate) => {
+    const parts = [t(`roles.${c.role}`)];
+    const site = siteOf.get(c.userId);
+    if (site) parts.push(site);
+    if (c.coDesigner) parts.push(t('ideas.decide.coDesignerTag'));
+    return parts.join(' · ');
+  };
+  const group = (title: string, people: DecisionCandidate[]) =>
+    people.length > 0 && (
+      <li className="participants__group">
+        <p className="participants__group-title" aria-hidden="true">
+          {title}
+        </p>
+        <ul className="participants__list" aria-label={title}>
+          {people.map((c) => {
+            const id = `${checkId}-${c.userId}`;
+            return (
+              <li key={c.userId} className="field field--checkbox">
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={c.isViewer || chosen.has(c.userId)}
+                  disabled={c.isViewer}
+                  onChange={(e) => toggle(c.userId, e.target.checked)}
+                  aria-describedby={`${checkId} ${participantError ? `${checkId}-error` : ''}`.trim()}
+                  aria-invalid={participantError && !c.isViewer ? true : undefined}
+                />
+                <label htmlFor={id}>
+                  {c.isViewer ? t('ideas.decide.you', { name: c.name }) : c.name} <span className="muted">· {candidateLabel(c)}</span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </li>
+    );
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="decision-form" aria-label={t('ideas.decide.title')}>
+      {conflict && (
+        <div role="alert" className="notice notice--error">
+          <p className="notice__title">{t('ideas.decide.conflictTitle')}</p>
+          <p>{conflict}</p>
+        </div>
+      )}
+      <FormAlert messages={errors.form} />
+      <fieldset className="field move-choice">
+        <legend className="field__label">{t('ideas.decide.move')}</legend>
+        {moves.map((status) => {
+          const id = `${checkId}-move-${status}`;
+          return (
+            <div key={status} className="field--radio">
+              <input
+                id={id}
+                type="radio"
+                name="toStatus"
+                value={status}
+                checked={toStatus === status}
+                onChange={() => setToStatus(status)}
+                aria-invalid={errors.fields.toStatus ? true : undefined}
+                aria-describedby={`${id}-hint${errors.fields.toStatus ? ` ${checkId}-move-error` : ''}`}
+              />
+              <label htmlFor={id}>{t(`ideas.move.${status}`)}</label>
+              <p id={`${id}-hint`} className="field__hint">
+                {t(`ideas.moveHint.${status}`)}
+              </p>
+            </div>
+          );
+        })}
+        {errors.fields.toStatus && (
+          <p id={`${checkId}-move-error`} className="field__error">
+            {errors.fields.toStatus}
+          </p>
+        )}
+      </fieldset>
+      <TextAreaField label={t('ideas.decide.decision')} hint={t('ideas.decide.decisionHint')} rows={3} value={decision} onChange={(e) => setDecision(e.target.value)} error={errors.fields.decision} required />
+      <TextAreaField label={t('ideas.decide.rationale')} hint={t('ideas.decide.rationaleHint')} rows={4} value={rationale} onChange={(e) => setRationale(e.target.value)} error={errors.fields.rationale} required />
+      <fieldset className="field participants">
+        <legend className="field__label">{t('ideas.decide.participants')}</legend>
+        <TogetherRule />
+        {stewardError && <QueryError error={stewardError} onRetry={() => reloadStewards({ requestPolicy: 'network-only' })} />}
+        {!stewardData && !stewardError && <Loading />}
+        <ul className="participants__groups">
+          {group(t('ideas.decide.groupYou'), candidates.filter((c) => c.isViewer))}
+          {group(t('ideas.decide.groupCoDesigners'), candidates.filter((c) => !c.isViewer && c.coDesigner))}
+          {group(t('ideas.decide.groupStewards'), candidates.filter((c) => !c.isViewer && !c.coDesigner))}
+        </ul>
+        <ParticipantsCheck id={checkId} problem={problem} pair={pair} />
+        {participantError && (
+          <p id={`${checkId}-error`} className="field__error">
+            {participantError}
+          </p>
+        )}
+      </fieldset>
+      <TextField
+        label={t('ideas.decide.nextDecisionOn')}
+        hint={t('ideas.decide.nextDecisionOnHint')}
+        type="date"
+        className="field--short"
+        value={nextDecisionOn}
+        onChange={(e) => setNextDecisionOn(e.target.value)}
+        error={errors.fields.nextDecisionOn}
+      />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={fetching}>
+          {t('ideas.decide.submit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const QUORUM_KEYS = { ACTOR_NOT_PARTICIPANT: 1, ACTOR_WITHOUT_STANDING: 1, NO_CO_DESIGNER: 1, NO_STEWARD: 1, NEEDS_TWO_PEOPLE: 1 } as const;
