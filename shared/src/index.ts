@@ -7,3 +7,4 @@ export * from './suppression';
 export * from './realtime';
 export * from './resources';
 export * from './codesign';
+export * from './threads';

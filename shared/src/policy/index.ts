@@ -1,2 +1,3 @@
 export * from './policy';
 export * from './change-ideas';
+export * from './threads';

@@ -1,5 +1,6 @@
 import { type Role, SITE_TEAM_ROLES } from '../roles';
 import { CHANGE_IDEA_ACTIONS, CHANGE_IDEA_RULES, type CoDesignScope } from './change-ideas';
+import { THREAD_ACTIONS, THREAD_RULES, type ThreadScope } from './threads';
 
 /** What a member is, for authorisation: their role and site in one network. */
 export interface Actor {
@@ -10,7 +11,7 @@ export interface Actor {
 }
 
 /** What an action touches: the site it concerns and, for membership changes, the target. */
-export interface Scope extends CoDesignScope {
+export interface Scope extends CoDesignScope, ThreadScope {
   siteId?: string | null;
   /** The role a membership would get (invitations, role changes). */
   targetRole?: Role;
@@ -52,6 +53,7 @@ export const ACTIONS = [
   'resource.markUsed',
   'tag.curate',
   ...CHANGE_IDEA_ACTIONS,
+  ...THREAD_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -115,6 +117,7 @@ const RULES: Record<Action, Rule> = {
   'resource.markUsed': (actor, scope) => adminOnly(actor, scope) || sameSite(actor, scope),
   'tag.curate': adminOnly,
   ...CHANGE_IDEA_RULES,
+  ...THREAD_RULES,
 };
 
 /**
