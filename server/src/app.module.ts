@@ -25,6 +25,7 @@ import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { ResourcesModule } from './resources/resources.module';
 import { SearchModule } from './search/search.module';
+import { ThreadsModule } from './threads/threads.module';
 
 export const PINO = Symbol('PINO');
 
@@ -80,6 +81,7 @@ export class AppModule implements NestModule {
         FilesModule,
         NotificationsModule,
         ChangeIdeasModule,
+        ThreadsModule,
       ],
     };
   }

@@ -29,6 +29,8 @@ export const THREAD_SERVER_EVENTS = {
   typing: 'typing',
   /** A member's unread count of one thread changed (to her sockets only). */
   unread: 'thread:unread',
+  /** New messages in a thread the member follows (to her sockets): refresh its unread count. */
+  activity: 'thread:activity',
 } as const;
 
 export const THREAD_LIMITS = {
@@ -194,6 +196,12 @@ export interface UnreadPayload {
   networkId: string;
   unread: number;
   lastReadSeq: Seq;
+}
+
+export interface ThreadActivityPayload {
+  threadId: string;
+  networkId: string;
+  lastMessageSeq: Seq;
 }
 
 /** Error codes a thread event's negative ack may carry. */

@@ -5,6 +5,16 @@ import type { Server } from 'socket.io';
 export const userRoom = (userId: string) => `user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
+/** A socket as any process sees it: its id, rooms and data. */
+export type ClusterSocket = Awaited<ReturnType<Server['fetchSockets']>>[number];
+
+export interface EmitOptions {
+  /** Leave out this socket (the sender, which has its acknowledgement). */
+  exceptSocketId?: string;
+  /** May be dropped when a socket is not ready (presence, typing): never for stored data. */
+  volatile?: boolean;
+}
+
 /** Sends live events to members' sockets on every app process (through the adapter). */
 @Injectable()
 export class RealtimeService {
@@ -12,6 +22,26 @@ export class RealtimeService {
 
   attach(server: Server) {
     this.server = server;
+  }
+
+  /** Sends `event` to every socket in `rooms`, on every process. */
+  emit(rooms: string | string[], event: string, payload: unknown, options: EmitOptions = {}): void {
+    if (!this.server || rooms.length === 0) return;
+    let target = this.server.to(rooms);
+    if (options.exceptSocketId) target = target.except(options.exceptSocketId);
+    if (options.volatile) target = target.volatile;
+    target.emit(event, payload);
+  }
+
+  /** The sockets in `room` on every process (each process answers through the adapter). */
+  async socketsIn(room: string, timeoutMs = 2000): Promise<ClusterSocket[]> {
+    if (!this.server) return [];
+    return this.server.in(room).timeout(timeoutMs).fetchSockets();
+  }
+
+  /** Takes every socket of `userId`, on every process, out of `room`. */
+  removeUserFrom(userId: string, room: string): void {
+    this.server?.in(userRoom(userId)).socketsLeave(room);
   }
 
   /** Tells the sockets of a session that it ended, then disconnects them. */
