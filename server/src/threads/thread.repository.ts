@@ -42,6 +42,7 @@ export interface ThreadAccessRow extends SubjectFactsRow {
   lastMessageSeq: bigint;
   lastMessageAt: Date | null;
   role: Role | null;
+  memberName: string | null;
   memberSiteId: string | null;
   memberActive: boolean;
   groupMemberActive: boolean;
@@ -70,6 +71,7 @@ export interface FollowedThreadRow extends ThreadAccessRow {
 const accessJoins = (userId: string) => Prisma.sql`
   JOIN "Network" n ON n.id = t."networkId"
   LEFT JOIN "Membership" m ON m."networkId" = t."networkId" AND m."userId" = ${userId}::uuid
+  LEFT JOIN "User" u ON u.id = m."userId"
   LEFT JOIN "ChangeIdea" ci ON t."subjectType" = 'CHANGE_IDEA' AND ci.id = t."subjectId"
   LEFT JOIN "Resource" r ON t."subjectType" = 'RESOURCE' AND r.id = t."subjectId"
   LEFT JOIN "Site" s ON t."subjectType" = 'SITE' AND s.id = t."subjectId"
@@ -81,7 +83,7 @@ const accessColumns = Prisma.sql`
   COALESCE(ci.id, r.id, s.id, g.id) IS NOT NULL AS "exists",
   r."hiddenAt" IS NOT NULL AS "resourceHidden", r."authorId" AS "resourceAuthorId",
   g.visibility::text AS "groupVisibility", g."archivedAt" IS NOT NULL AS "groupArchived",
-  m.role::text AS role, m."siteId" AS "memberSiteId", (m.id IS NOT NULL AND m."deactivatedAt" IS NULL) AS "memberActive",
+  m.role::text AS role, u.name AS "memberName", m."siteId" AS "memberSiteId", (m.id IS NOT NULL AND m."deactivatedAt" IS NULL) AS "memberActive",
   COALESCE(gm.status = 'ACTIVE', false) AS "groupMemberActive"`;
 
 @Injectable()
@@ -140,11 +142,12 @@ export class ThreadRepository {
   }
 
   /** Active members among `userIds` in `networkId`, and whether each is an active member of `groupId`. */
-  async members(networkId: string, userIds: string[], groupId: string | null): Promise<MemberFactsRow[]> {
+  async members(networkId: string, userIds: string[], groupId: string | null): Promise<(MemberFactsRow & { name: string })[]> {
     if (userIds.length === 0) return [];
-    return this.prisma.$queryRaw<MemberFactsRow[]>`
-      SELECT m."userId", m.role::text AS role, m."siteId", COALESCE(gm.status = 'ACTIVE', false) AS "groupMemberActive"
+    return this.prisma.$queryRaw<(MemberFactsRow & { name: string })[]>`
+      SELECT m."userId", u.name, m.role::text AS role, m."siteId", COALESCE(gm.status = 'ACTIVE', false) AS "groupMemberActive"
       FROM "Membership" m
+      JOIN "User" u ON u.id = m."userId"
       LEFT JOIN "GroupMembership" gm ON gm."groupId" = ${groupId}::uuid AND gm."userId" = m."userId"
       WHERE m."networkId" = ${networkId}::uuid AND m."deactivatedAt" IS NULL AND m."userId" IN (${Prisma.join(userIds.map((id) => Prisma.sql`${id}::uuid`))})`;
   }
@@ -168,24 +171,48 @@ export class ThreadRepository {
   }
 
   /**
-   * Stores a message. The thread's row is updated first: that takes its lock, so messages of one
-   * thread commit in the order of their seq, and the seq is drawn under the lock. Returns the
-   * message and the seq of the one before it in the thread.
+   * Stores a message in one statement: it locks the thread's row, draws the seq under that lock
+   * (so messages of one thread commit in seq order and a catch-up "after seq N" never skips one
+   * that commits later with a smaller seq), inserts the message and moves the author's read
+   * marker to it. Returns the message and the seq of the one before it in the thread. Through
+   * `db` it joins the caller's transaction; without one it commits by itself.
    */
   async insertMessage(
-    db: Prisma.TransactionClient,
-    data: { threadId: string; authorId: string; parentId: string | null; body: string; clientId: string; at: Date },
+    data: { threadId: string; authorId: string; authorName: string; parentId: string | null; body: string; clientId: string; at: Date },
+    db: Db = this.prisma,
   ): Promise<{ row: MessageRow; prevSeq: bigint }> {
-    const [locked] = await db.$queryRaw<{ seq: bigint; prev: bigint }[]>`
-      WITH old AS (SELECT id, "lastMessageSeq" AS prev FROM "Thread" WHERE id = ${data.threadId}::uuid FOR UPDATE)
-      UPDATE "Thread" t SET "lastMessageSeq" = nextval(pg_get_serial_sequence('"Message"', 'seq')), "lastMessageAt" = ${data.at}
-      FROM old WHERE t.id = old.id
-      RETURNING t."lastMessageSeq" AS seq, old.prev`;
-    const row = await db.message.create({
-      data: { seq: locked.seq, threadId: data.threadId, authorId: data.authorId, parentId: data.parentId, body: data.body, clientId: data.clientId, createdAt: data.at },
-      select: MESSAGE_SELECT,
-    });
-    return { row, prevSeq: locked.prev };
+    const [stored] = await db.$queryRaw<{ id: string; seq: bigint; prev: bigint }[]>`
+      WITH old AS (SELECT id, "lastMessageSeq" AS prev FROM "Thread" WHERE id = ${data.threadId}::uuid FOR UPDATE),
+      locked AS (
+        UPDATE "Thread" t SET "lastMessageSeq" = nextval(pg_get_serial_sequence('"Message"', 'seq')), "lastMessageAt" = ${data.at}
+        FROM old WHERE t.id = old.id
+        RETURNING t."lastMessageSeq" AS seq, old.prev),
+      message AS (
+        INSERT INTO "Message" (id, seq, "threadId", "authorId", "parentId", body, "clientId", "createdAt")
+        SELECT gen_random_uuid(), locked.seq, ${data.threadId}::uuid, ${data.authorId}::uuid, ${data.parentId}::uuid, ${data.body}, ${data.clientId}, ${data.at}
+        FROM locked
+        RETURNING id, seq),
+      marker AS (
+        INSERT INTO "ThreadReadMarker" ("threadId", "userId", "lastReadSeq", "updatedAt")
+        SELECT ${data.threadId}::uuid, ${data.authorId}::uuid, message.seq, ${data.at} FROM message
+        ON CONFLICT ("threadId", "userId") DO UPDATE
+          SET "lastReadSeq" = GREATEST("ThreadReadMarker"."lastReadSeq", EXCLUDED."lastReadSeq"), "updatedAt" = EXCLUDED."updatedAt")
+      SELECT message.id, message.seq, locked.prev FROM message, locked`;
+    if (!stored) throw new Error(`thread ${data.threadId} does not exist`);
+    const row: MessageRow = {
+      id: stored.id,
+      seq: stored.seq,
+      threadId: data.threadId,
+      authorId: data.authorId,
+      parentId: data.parentId,
+      body: data.body,
+      clientId: data.clientId,
+      createdAt: data.at,
+      editedAt: null,
+      deletedAt: null,
+      author: { name: data.authorName },
+    };
+    return { row, prevSeq: stored.prev };
   }
 
   async addMentions(db: Db, messageId: string, userIds: string[]): Promise<void> {
@@ -217,10 +244,29 @@ export class ThreadRepository {
     return this.prisma.message.count({ where: { threadId, seq: { gt: afterSeq }, authorId: { not: userId }, deletedAt: null } });
   }
 
-  /** Members following a thread: those with a read marker (they posted in it or read it). */
-  async followerIds(threadId: string): Promise<string[]> {
-    const rows = await this.prisma.threadReadMarker.findMany({ where: { threadId }, select: { userId: true } });
-    return rows.map((row) => row.userId);
+  /**
+   * Active members of the thread's network who follow it (have a read marker: they posted in it
+   * or read it), each with her standing in its group, and the thread with its subject's facts.
+   */
+  async followers(threadId: string): Promise<{ thread: ThreadAccessRow; followers: MemberFactsRow[] } | null> {
+    const rows = await this.prisma.$queryRaw<(ThreadAccessRow & { followerId: string | null })[]>`
+      SELECT ${accessColumns}, m."userId" AS "followerId"
+      FROM "Thread" t
+      JOIN "ThreadReadMarker" rm ON rm."threadId" = t.id
+      JOIN "Network" n ON n.id = t."networkId"
+      JOIN "Membership" m ON m."networkId" = t."networkId" AND m."userId" = rm."userId" AND m."deactivatedAt" IS NULL
+      LEFT JOIN "User" u ON u.id = m."userId"
+      LEFT JOIN "ChangeIdea" ci ON t."subjectType" = 'CHANGE_IDEA' AND ci.id = t."subjectId"
+      LEFT JOIN "Resource" r ON t."subjectType" = 'RESOURCE' AND r.id = t."subjectId"
+      LEFT JOIN "Site" s ON t."subjectType" = 'SITE' AND s.id = t."subjectId"
+      LEFT JOIN "WorkingGroup" g ON t."subjectType" = 'GROUP' AND g.id = t."subjectId"
+      LEFT JOIN "GroupMembership" gm ON gm."groupId" = g.id AND gm."userId" = rm."userId"
+      WHERE t.id = ${threadId}::uuid`;
+    if (rows.length === 0) return null;
+    return {
+      thread: rows[0],
+      followers: rows.map((row) => ({ userId: row.followerId!, role: row.role!, siteId: row.memberSiteId, groupMemberActive: row.groupMemberActive })),
+    };
   }
 
   /** The threads of `networkId` that `userId` follows and has unread messages in, newest activity first. */

@@ -19,7 +19,7 @@ import { markdownText } from '../resources/markdown';
 import { type MessageView, reactionsByMessage, toMessageView } from './message-view';
 import { MessageRateLimiter } from './message-rate-limiter';
 import { ThreadLiveService } from './thread-live.service';
-import { type MessageRow, type SubjectFactsRow, ThreadRepository, type ThreadAccessRow } from './thread.repository';
+import { type MemberFactsRow, type MessageRow, type SubjectFactsRow, ThreadRepository, type ThreadAccessRow } from './thread.repository';
 
 /** A thread the viewer may act in, as the policy saw it a moment ago. */
 export interface ThreadAccess {
@@ -78,7 +78,9 @@ function excerpt(body: string): string {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+/** A unique constraint refused a write: P2002 from model queries, P2010 with SQLSTATE 23505 from raw ones. */
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || (error.code === 'P2010' && error.message.includes('23505')));
 
 /**
  * Threads on change ideas, resources, groups and sites: who may read and post follows the
@@ -193,8 +195,7 @@ export class ThreadsService {
    * mention rows and MENTION notifications; the author of the message replied to gets REPLY.
    */
   async send(viewer: Viewer, input: SendInput, origin: EventOrigin = {}): Promise<{ message: MessageView; created: boolean; access: ThreadAccess }> {
-    const access = await this.authorise(viewer, input.threadId, 'thread.post');
-    const existing = await this.threads.byClientId(viewer.userId, input.clientId);
+    const [access, existing] = await Promise.all([this.authorise(viewer, input.threadId, 'thread.post'), this.threads.byClientId(viewer.userId, input.clientId)]);
     if (existing) return { message: await this.sameMessage(existing, input, access), created: false, access };
 
     const parent = input.parentId ? await this.threads.message(input.parentId) : null;
@@ -206,17 +207,20 @@ export class ThreadsService {
     await this.limiter.consume(viewer.userId);
 
     const mentioned = await this.readersAmong(access.row, mentionedUserIds(input.body).filter((id) => id !== viewer.userId));
-    const notifyParent = parent && parent.authorId !== viewer.userId && !mentioned.includes(parent.authorId) ? await this.readersAmong(access.row, [parent.authorId]) : [];
-    const at = new Date();
+    const replyTo = parent && parent.authorId !== viewer.userId && !mentioned.some((m) => m.userId === parent.authorId) ? await this.readersAmong(access.row, [parent.authorId]) : [];
+    const data = { threadId: access.row.id, authorId: viewer.userId, authorName: access.row.memberName ?? '', parentId: parent?.id ?? null, body: input.body, clientId: input.clientId, at: new Date() };
     let stored: { row: MessageRow; prevSeq: bigint };
     try {
-      stored = await this.threads.transaction(async (db) => {
-        const created = await this.threads.insertMessage(db, { threadId: access.row.id, authorId: viewer.userId, parentId: parent?.id ?? null, body: input.body, clientId: input.clientId, at });
-        await this.threads.addMentions(db, created.row.id, mentioned);
-        await this.threads.markRead(access.row.id, viewer.userId, created.row.seq, at, db);
-        await this.notifyAbout(db, access, created.row, mentioned, notifyParent);
-        return created;
-      });
+      // Most messages notify no one and commit in one statement; mentions and replies add their rows in the same transaction.
+      stored =
+        mentioned.length === 0 && replyTo.length === 0
+          ? await this.threads.insertMessage(data)
+          : await this.threads.transaction(async (db) => {
+              const created = await this.threads.insertMessage(data, db);
+              await this.threads.addMentions(db, created.row.id, mentioned.map((m) => m.userId));
+              await this.notifyAbout(db, access, created.row, mentioned.map((m) => m.userId), replyTo.map((m) => m.userId));
+              return created;
+            });
     } catch (error) {
       // The same send arrived twice at once (a retry racing the original): answer with the winner.
       if (!isUniqueViolation(error)) throw error;
@@ -224,7 +228,8 @@ export class ThreadsService {
       if (!winner) throw error;
       return { message: await this.sameMessage(winner, input, access), created: false, access };
     }
-    const message = await this.view(stored.row, access.row.networkSlug);
+    const mentionNames = new Map([[stored.row.id, new Map(mentioned.map((m) => [m.userId, m.name]))]]);
+    const message = toMessageView(stored.row, { reactions: new Map(), mentionNames, networkSlug: access.row.networkSlug });
     this.live.messageCreated(message, stored.prevSeq.toString(), access.row.networkId, origin.socketId);
     return { message, created: true, access };
   }
@@ -250,25 +255,24 @@ export class ThreadsService {
   }
 
   /** Those among `userIds` who are active members of the thread's network and may read it. */
-  private async readersAmong(thread: ThreadAccessRow, userIds: string[]): Promise<string[]> {
+  private async readersAmong(thread: ThreadAccessRow, userIds: string[]): Promise<{ userId: string; name: string }[]> {
     if (userIds.length === 0) return [];
     const groupId = thread.subjectType === 'GROUP' ? thread.subjectId : null;
-    const members = await this.threads.members(thread.networkId, userIds, groupId);
-    return members
-      .filter((m) => {
-        const actor: Actor = { userId: m.userId, role: m.role, siteId: m.siteId, active: true };
-        return can(actor, 'thread.read', { thread: subjectFacts(thread.subjectType, thread.subjectId, thread, m.groupMemberActive) });
-      })
-      .map((m) => m.userId);
+    return this.readers(thread, await this.threads.members(thread.networkId, userIds, groupId));
+  }
+
+  private readers<M extends MemberFactsRow>(thread: ThreadAccessRow, members: M[]): M[] {
+    return members.filter((m) => {
+      const actor: Actor = { userId: m.userId, role: m.role, siteId: m.siteId, active: true };
+      return can(actor, 'thread.read', { thread: subjectFacts(thread.subjectType, thread.subjectId, thread, m.groupMemberActive) });
+    });
   }
 
   /** Members who follow a thread (have a read marker) and may still read it. */
   private async readingFollowers(threadId: string): Promise<string[]> {
-    const followers = await this.threads.followerIds(threadId);
-    if (followers.length === 0) return [];
-    // The subject's facts do not depend on whose standing the query reads alongside them.
-    const thread = await this.threads.access(threadId, followers[0]);
-    return thread?.exists ? this.readersAmong(thread, followers) : [];
+    const found = await this.threads.followers(threadId);
+    if (!found?.thread.exists) return [];
+    return this.readers(found.thread, found.followers).map((m) => m.userId);
   }
 
   /** The message `messageId` with its thread, when the viewer may perform `action` on it. */
@@ -292,7 +296,7 @@ export class ThreadsService {
     const { row, access } = await this.messageFor(viewer, messageId, 'message.edit');
     if (row.deletedAt) throw conflict('This message was deleted.', { field: 'messageId' });
     const known = new Set(await this.threads.mentionedIn(row.id));
-    const mentioned = (await this.readersAmong(access.row, mentionedUserIds(body).filter((id) => id !== viewer.userId))).filter((id) => !known.has(id));
+    const mentioned = (await this.readersAmong(access.row, mentionedUserIds(body).filter((id) => id !== viewer.userId))).map((m) => m.userId).filter((id) => !known.has(id));
     const at = new Date();
     const edited = await this.threads.transaction(async (db) => {
       const saved = await this.threads.edit(db, row.id, body, at);

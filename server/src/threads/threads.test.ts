@@ -151,20 +151,20 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
 
   describe('bad events', () => {
     it.each([
-      ['message:send', { threadId: 'not-an-id', clientId: 'client-0001', body: 'Hi' }, 'BAD_USER_INPUT', 'threadId'],
-      ['message:send', { clientId: 'client-0001', body: 'Hi' }, 'BAD_USER_INPUT', 'threadId'],
-      ['message:send', { threadId: '@thread', clientId: 'x', body: 'Hi' }, 'BAD_USER_INPUT', 'clientId'],
-      ['message:send', { threadId: '@thread', clientId: 'client-0001', body: '  ' }, 'BAD_USER_INPUT', 'body'],
-      ['message:send', { threadId: '@thread', clientId: 'client-0001', body: 'x'.repeat(10_001) }, 'BAD_USER_INPUT', 'body'],
-      ['message:send', { threadId: '@thread', clientId: 'client-0001', body: 42 }, 'BAD_USER_INPUT', 'body'],
-      ['message:send', 'hello', 'BAD_USER_INPUT', 'payload'],
-      ['message:send', null, 'BAD_USER_INPUT', 'payload'],
-      ['message:edit', { messageId: '@thread', body: '' }, 'BAD_USER_INPUT', 'body'],
-      ['reaction:toggle', { messageId: '@thread', emoji: 'DROP TABLE' }, 'BAD_USER_INPUT', 'emoji'],
-      ['thread:join', { threadId: '@thread', lastSeenSeq: 'yesterday' }, 'BAD_USER_INPUT', 'lastSeenSeq'],
-      ['thread:read', { threadId: '@thread', seq: -3 }, 'BAD_USER_INPUT', 'seq'],
-      ['typing', { threadId: '@thread', typing: 'maybe' }, 'BAD_USER_INPUT', 'typing'],
-    ] as const)('%s %j: an error ack naming the field, nothing written', async (event, payload, code, field) => {
+      ['message:send', 'threadId', { threadId: 'not-an-id', clientId: 'client-0001', body: 'Hi' }, 'BAD_USER_INPUT'],
+      ['message:send', 'threadId', { clientId: 'client-0001', body: 'Hi' }, 'BAD_USER_INPUT'],
+      ['message:send', 'clientId', { threadId: '@thread', clientId: 'x', body: 'Hi' }, 'BAD_USER_INPUT'],
+      ['message:send', 'body', { threadId: '@thread', clientId: 'client-0001', body: '  ' }, 'BAD_USER_INPUT'],
+      ['message:send', 'body', { threadId: '@thread', clientId: 'client-0001', body: 'x'.repeat(10_001) }, 'BAD_USER_INPUT'],
+      ['message:send', 'body', { threadId: '@thread', clientId: 'client-0001', body: 42 }, 'BAD_USER_INPUT'],
+      ['message:send', 'payload', 'hello', 'BAD_USER_INPUT'],
+      ['message:send', 'payload', null, 'BAD_USER_INPUT'],
+      ['message:edit', 'body', { messageId: '@thread', body: '' }, 'BAD_USER_INPUT'],
+      ['reaction:toggle', 'emoji', { messageId: '@thread', emoji: 'DROP TABLE' }, 'BAD_USER_INPUT'],
+      ['thread:join', 'lastSeenSeq', { threadId: '@thread', lastSeenSeq: 'yesterday' }, 'BAD_USER_INPUT'],
+      ['thread:read', 'seq', { threadId: '@thread', seq: -3 }, 'BAD_USER_INPUT'],
+      ['typing', 'typing', { threadId: '@thread', typing: 'maybe' }, 'BAD_USER_INPUT'],
+    ] as const)('%s with a bad %s: an error ack naming the field, nothing written', async (event, field, payload, code) => {
       const thread = await ideaThread();
       const pat = await live(patient);
       const resolved = typeof payload === 'object' && payload !== null ? JSON.parse(JSON.stringify(payload).replaceAll('@thread', thread.id)) : payload;
@@ -225,6 +225,25 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
 
       const elsewhere = await ideaThread();
       expect(await pat.send(elsewhere.id, 'Only once', { clientId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'clientId' } });
+    });
+
+    it('chains concurrent messages of one thread by seq: each names the one committed before it', async () => {
+      const thread = await ideaThread();
+      const pat = await live(patient);
+      const cleo = await live(clinician);
+      const acks = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? pat : cleo).send(thread.id, `burst ${i}`)));
+      expect(acks.every((a) => a.ok)).toBe(true);
+      const reader = await live(researcher);
+      const joined = await reader.ok('thread:join', { threadId: thread.id, lastSeenSeq: '0' });
+      expect(joined.messages).toHaveLength(12);
+      const watcher = await live(admin);
+      await watcher.ok('thread:join', { threadId: thread.id });
+      const more = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? pat : cleo).send(thread.id, `second burst ${i}`)));
+      const seqs = more.map((a) => (a.ok ? a.data.message.seq : '')).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+      for (const seq of seqs) await watcher.next('message:new', (m: any) => m.seq === seq);
+      const chain = watcher.newMessages(thread.id).sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
+      expect(chain[0].prevSeq).toBe(joined.messages.at(-1).seq);
+      chain.slice(1).forEach((m, i) => expect(m.prevSeq).toBe(chain[i].seq));
     });
 
     it('renders Markdown sanitised: no script, no javascript: links, no raw HTML', async () => {
