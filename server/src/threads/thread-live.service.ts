@@ -25,7 +25,7 @@ export interface ThreadSocketData {
 const PRESENCE_SETTLE_MS = 100;
 const PRESENCE_RETRIES = 3;
 // Followers not in the thread hear of new activity at most this often, for their unread badge.
-const ACTIVITY_SETTLE_MS = 500;
+const ACTIVITY_SETTLE_MS = 1000;
 
 /**
  * Sends a thread's live events to the sockets in it, on every process (through the adapter):
