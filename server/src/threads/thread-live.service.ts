@@ -6,10 +6,11 @@ import {
   THREAD_SERVER_EVENTS,
   type ThreadActivityPayload,
   type ThreadPersonPayload,
+  type ThreadRevokedPayload,
   type TypingPayload,
   type UnreadPayload,
 } from '@commons/shared';
-import { RealtimeService, userRoom } from '../platform/realtime/realtime.service';
+import { type ClusterSocket, RealtimeService, userRoom } from '../platform/realtime/realtime.service';
 import { type MessageView, toPayload } from './message-view';
 
 export const threadRoom = (threadId: string) => `thread:${threadId}`;
@@ -70,9 +71,29 @@ export class ThreadLiveService implements OnModuleDestroy {
     this.realtime.emit(userRoom(userId), THREAD_SERVER_EVENTS.unread, payload, { exceptSocketId });
   }
 
-  /** Takes a member's sockets out of a thread she may no longer read (all processes). */
-  evict(userId: string, threadId: string) {
-    this.realtime.removeUserFrom(userId, threadRoom(threadId));
+  /** The sockets in a thread's room (on every process, or this one), with their members. */
+  async socketsOf(threadId: string, localOnly: boolean): Promise<{ userId: string; socket: ClusterSocket }[]> {
+    const room = threadRoom(threadId);
+    const sockets = localOnly ? await this.realtime.localSocketsIn(room) : await this.realtime.socketsIn(room);
+    return sockets.flatMap((socket) => {
+      const viewer = (socket.data as ThreadSocketData).viewer;
+      return viewer ? [{ userId: viewer.userId, socket }] : [];
+    });
+  }
+
+  /** Threads with a room on this process. */
+  localThreadIds(): string[] {
+    return this.realtime.localRooms(threadRoom('')).map((room) => room.slice(threadRoom('').length));
+  }
+
+  /** Takes `sockets` out of a thread's room and tells them they may no longer read it. */
+  revoke(threadId: string, sockets: ClusterSocket[]) {
+    if (sockets.length === 0) return;
+    const payload: ThreadRevokedPayload = { threadId };
+    for (const socket of sockets) {
+      socket.leave(threadRoom(threadId));
+      socket.emit(THREAD_SERVER_EVENTS.revoked, payload);
+    }
     this.schedulePresence(threadId);
   }
 

@@ -285,6 +285,16 @@ export class ThreadRepository {
     return this.prisma.message.findMany({ where: { threadId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take, select: MESSAGE_SELECT });
   }
 
+  /** Messages of a thread up to `uptoSeq` edited or deleted at or after `since`, oldest first, at most `take`. */
+  changedSince(threadId: string, uptoSeq: bigint, since: Date, take: number): Promise<MessageRow[]> {
+    return this.prisma.message.findMany({
+      where: { threadId, seq: { lte: uptoSeq }, OR: [{ editedAt: { gte: since } }, { deletedAt: { gte: since } }] },
+      orderBy: { seq: 'asc' },
+      take,
+      select: MESSAGE_SELECT,
+    });
+  }
+
   /** The newest `take` messages of a thread (replies included), newest first. */
   newest(threadId: string, take: number): Promise<MessageRow[]> {
     return this.prisma.message.findMany({ where: { threadId }, orderBy: { seq: 'desc' }, take, select: MESSAGE_SELECT });

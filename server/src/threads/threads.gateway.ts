@@ -68,6 +68,8 @@ export class ThreadsGateway implements OnGatewayConnection {
       await socket.join(threadRoom(access.row.id));
       const page = await this.threads.catchUp(access, data.lastSeenSeq ?? null, data.limit ?? THREAD_LIMITS.catchUpDefault);
       const readState = await this.threads.readState(access);
+      const changed =
+        data.lastSeenSeq != null && data.changesSince ? await this.threads.changedSince(access, data.lastSeenSeq, data.changesSince, THREAD_LIMITS.catchUpMax) : [];
       const presence = await this.live.presence(access.row.id).catch(() => [{ userId: viewer.userId, name: socketData.name ?? '' }]);
       this.live.schedulePresence(access.row.id);
       const newest = page.messages.at(-1)?.seq;
@@ -79,6 +81,7 @@ export class ThreadsGateway implements OnGatewayConnection {
         lastReadSeq: readState.lastReadSeq,
         messages: page.messages.map(toPayload),
         hasMore: data.lastSeenSeq == null ? false : page.hasMore,
+        changed: changed.map(toPayload),
         presence,
       };
     });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
   type Actor,
   can,
@@ -58,6 +58,9 @@ export interface SendInput {
 }
 
 const EXCERPT_LENGTH = 140;
+const CLOCK_MARGIN_MS = 5000;
+// How often each process rechecks that the members in its thread rooms may still read them.
+const ACCESS_SWEEP_MS = 60_000;
 
 /** The policy's facts about a thread's subject, for a member who is (or is not) in its group. */
 function subjectFacts(type: ThreadSubjectType, subjectId: string, subject: SubjectFactsRow, groupMember: boolean): ThreadSubjectFacts {
@@ -89,7 +92,10 @@ const isUniqueViolation = (error: unknown) =>
  * lock first; only after it commits is it sent to the thread's sockets.
  */
 @Injectable()
-export class ThreadsService {
+export class ThreadsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ThreadsService.name);
+  private sweepTimer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly threads: ThreadRepository,
     private readonly access: AccessService,
@@ -187,6 +193,56 @@ export class ThreadsService {
     }
     const rows = await this.threads.after(access.row.id, BigInt(afterSeq), limit + 1);
     return { messages: await this.views(rows.slice(0, limit), access.row.networkSlug), hasMore: rows.length > limit };
+  }
+
+  /**
+   * Messages up to `uptoSeq` edited or deleted since `since`, less a margin for clocks that
+   * differ between processes (an update seen twice only replaces itself).
+   */
+  async changedSince(access: ThreadAccess, uptoSeq: string, since: string, limit: number): Promise<MessageView[]> {
+    const from = new Date(new Date(since).getTime() - CLOCK_MARGIN_MS);
+    return this.views(await this.threads.changedSince(access.row.id, BigInt(uptoSeq), from, limit), access.row.networkSlug);
+  }
+
+  /**
+   * Takes out of the subject's thread room, on every process, each socket whose member may no
+   * longer read it, and tells her so. Capabilities call it after changing who may read (a member
+   * leaving or removed from a group, a resource hidden); a sweep also runs it on each process.
+   */
+  async recheckLiveAccess(subjectType: ThreadSubjectType, subjectId: string): Promise<number> {
+    const thread = await this.threads.findBySubject(subjectType, subjectId);
+    return thread ? this.recheckRoom(thread.id, false) : 0;
+  }
+
+  private async recheckRoom(threadId: string, localOnly: boolean): Promise<number> {
+    const sockets = await this.live.socketsOf(threadId, localOnly);
+    const userIds = [...new Set(sockets.map((s) => s.userId))];
+    if (userIds.length === 0) return 0;
+    const thread = await this.threads.access(threadId, userIds[0]);
+    let allowed = new Set<string>();
+    if (thread?.exists) {
+      const groupId = thread.subjectType === 'GROUP' ? thread.subjectId : null;
+      allowed = new Set(this.readers(thread, await this.threads.members(thread.networkId, userIds, groupId)).map((m) => m.userId));
+    }
+    const gone = sockets.filter((s) => !allowed.has(s.userId));
+    this.live.revoke(threadId, gone.map((s) => s.socket));
+    return gone.length;
+  }
+
+  /** Rechecks the thread rooms of this process's sockets (a backstop for changes nobody reported). */
+  private async sweep() {
+    for (const threadId of this.live.localThreadIds()) {
+      await this.recheckRoom(threadId, true).catch((error: Error) => this.logger.warn(`access sweep of thread ${threadId}: ${error.message}`));
+    }
+  }
+
+  onModuleInit() {
+    this.sweepTimer = setInterval(() => void this.sweep(), ACCESS_SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  onModuleDestroy() {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
   }
 
   /**

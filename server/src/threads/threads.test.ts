@@ -4,6 +4,7 @@ import { newIdea } from '../test-support/change-ideas';
 import { LiveClient, newClientId } from '../test-support/live-client';
 import { newResource } from '../test-support/resources';
 import { TestApp, type TestMember } from '../test-support/test-app';
+import { ThreadsService } from './threads.service';
 
 const THREAD = `query($type: ThreadSubjectType!, $id: ID!) { thread(subjectType: $type, subjectId: $id) { id networkId subjectType subjectId viewerCanPost lastMessageSeq lastReadSeq unreadCount } }`;
 const MESSAGES = `query($type: ThreadSubjectType!, $id: ID!, $before: String, $last: Int) {
@@ -426,6 +427,12 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       expect((await ravi.send(thread.id, 'Glad to be here')).ok).toBe(true);
 
       await app.prisma.groupMembership.delete({ where: { groupId_userId: { groupId: group.id, userId: researcher.userId } } });
+      // What the groups capability calls after a membership change: her sockets stop hearing the thread at once.
+      expect(await app.server.app.get(ThreadsService).recheckLiveAccess('GROUP', group.id)).toBe(1);
+      expect(await ravi.next('thread:revoked')).toEqual({ threadId: thread.id });
+      const watcher = await live(patient);
+      const watching = await watcher.join(thread.id);
+      expect(watching.ok && watching.data.presence.map((p) => p.userId)).toEqual([patient.userId]);
       const before = await messageCount();
       expect(await ravi.send(thread.id, 'Still here?')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(await ravi.request('thread:catch-up', { threadId: thread.id, afterSeq: '0' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -461,7 +468,33 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       expect(joined.lastMessageSeq).toBe(got.at(-1).seq);
 
       const fresh = await (await live(researcher)).ok('thread:join', { threadId: thread.id, limit: 3 });
+      expect(fresh.changed).toEqual([]);
       expect(fresh.messages.map((m: any) => m.body)).toEqual(['missed 3', 'missed 4', 'missed 5']);
+    });
+  });
+
+  describe('catching up on edits and deletions', () => {
+    it('also returns the messages it holds that were edited or deleted while it was away', async () => {
+      const thread = await ideaThread();
+      const pat = await live(patient);
+      const kept = await pat.send(thread.id, 'stays as it is');
+      const toEdit = await pat.send(thread.id, 'to be edited');
+      const toDelete = await pat.send(thread.id, 'to be deleted');
+      if (!kept.ok || !toEdit.ok || !toDelete.ok) throw new Error('send failed');
+      const cleo = await live(clinician);
+      const held = await cleo.ok('thread:join', { threadId: thread.id });
+      const since = held.messages.map((m: any) => m.editedAt ?? m.deletedAt ?? m.createdAt).sort().at(-1);
+      const lastSeenSeq = held.messages.at(-1).seq;
+      cleo.close();
+
+      await pat.ok('message:edit', { messageId: toEdit.data.message.id, body: 'edited while Cleo was away' });
+      await pat.ok('message:delete', { messageId: toDelete.data.message.id });
+      const back = await (await live(clinician)).ok('thread:join', { threadId: thread.id, lastSeenSeq, changesSince: since });
+      expect(back.messages).toEqual([]);
+      expect(back.changed.map((m: any) => [m.id, m.body, m.deleted])).toEqual([
+        [toEdit.data.message.id, 'edited while Cleo was away', false],
+        [toDelete.data.message.id, '', true],
+      ]);
     });
   });
 

@@ -31,6 +31,8 @@ export const THREAD_SERVER_EVENTS = {
   unread: 'thread:unread',
   /** New messages in a thread the member follows (to her sockets): refresh its unread count. */
   activity: 'thread:activity',
+  /** The member may no longer read the thread (removed from its group, the subject hidden): it stopped sending it. */
+  revoked: 'thread:revoked',
 } as const;
 
 export const THREAD_LIMITS = {
@@ -70,6 +72,12 @@ export const threadJoinSchema = z.object({
   threadId: idSchema,
   /** The seq of the newest message the client has; without it, the newest page. */
   lastSeenSeq: seqSchema.nullish(),
+  /**
+   * The latest createdAt, editedAt or deletedAt among the messages the client holds: the answer
+   * then also holds those messages up to lastSeenSeq edited or deleted since (a little before, for
+   * clocks that differ between processes), so an edit or a deletion is not missed either.
+   */
+  changesSince: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).nullish(),
   limit: z.number().int().min(1).max(THREAD_LIMITS.catchUpMax).optional(),
 });
 
@@ -164,6 +172,8 @@ export interface ThreadJoinResult {
   messages: ThreadMessagePayload[];
   /** More messages follow the last one here: ask `thread:catch-up` from its seq. */
   hasMore: boolean;
+  /** Messages up to lastSeenSeq edited or deleted since `changesSince` (empty without it): replace them by id. */
+  changed: ThreadMessagePayload[];
 }
 
 export interface ThreadCatchUpResult {
@@ -202,6 +212,10 @@ export interface ThreadActivityPayload {
   threadId: string;
   networkId: string;
   lastMessageSeq: Seq;
+}
+
+export interface ThreadRevokedPayload {
+  threadId: string;
 }
 
 /** Error codes a thread event's negative ack may carry. */

@@ -39,9 +39,16 @@ export class RealtimeService {
     return this.server.in(room).timeout(timeoutMs).fetchSockets();
   }
 
-  /** Takes every socket of `userId`, on every process, out of `room`. */
-  removeUserFrom(userId: string, room: string): void {
-    this.server?.in(userRoom(userId)).socketsLeave(room);
+  /** The sockets in `room` on this process only. */
+  async localSocketsIn(room: string): Promise<ClusterSocket[]> {
+    if (!this.server) return [];
+    return this.server.in(room).local.fetchSockets();
+  }
+
+  /** Rooms with sockets on this process whose names start with `prefix`. */
+  localRooms(prefix: string): string[] {
+    if (!this.server) return [];
+    return [...this.server.of('/').adapter.rooms.keys()].filter((room) => room.startsWith(prefix));
   }
 
   /** Tells the sockets of a session that it ended, then disconnects them. */
