@@ -8,7 +8,6 @@ import {
   threadReadSchema,
   type ReactionPayload,
 } from '@commons/shared';
-import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { Ctx, CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
@@ -16,6 +15,7 @@ import { parseInput } from '../platform/graphql/app-error';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { MessagesArgs, SendMessageInput } from './dto/thread.input';
 import type { MessageView } from './message-view';
+import { ThreadLoaders } from './thread.loaders';
 import {
   Message,
   MessagePage,
@@ -59,7 +59,6 @@ const toThread = (view: ThreadView, access: ThreadAccess): Thread => ({ ...view,
 @Resolver(() => Thread)
 export class ThreadsResolver {
   private readonly readStates = new WeakMap<ThreadAccess, Promise<{ lastReadSeq: string; unread: number }>>();
-  private readonly revisionLoaders = new WeakMap<RequestContext, DataLoader<string, MessageRevision[]>>();
 
   constructor(private readonly service: ThreadsService) {}
 
@@ -152,26 +151,14 @@ export class ThreadsResolver {
     const data = parseInput(threadReadSchema, { threadId, seq }, '');
     return this.service.markRead(viewer, data.threadId, data.seq);
   }
-
-  revisionsLoader(ctx: RequestContext): DataLoader<string, MessageRevision[]> {
-    let loader = this.revisionLoaders.get(ctx);
-    if (!loader) {
-      loader = new DataLoader(async (ids: readonly string[]) => {
-        const rows = await this.service.revisions([...ids]);
-        return ids.map((id) => rows.filter((row) => row.messageId === id));
-      });
-      this.revisionLoaders.set(ctx, loader);
-    }
-    return loader;
-  }
 }
 
 @Resolver(() => Message)
 export class MessageFieldsResolver {
-  constructor(private readonly threads: ThreadsResolver) {}
+  constructor(private readonly loaders: ThreadLoaders) {}
 
   @ResolveField(() => [MessageRevision], { description: 'Earlier bodies, oldest first: the edit history (none once deleted).' })
   revisions(@Parent() message: Message, @Ctx() ctx: RequestContext) {
-    return this.threads.revisionsLoader(ctx).load(message.id);
+    return this.loaders.of(ctx).revisions.load(message.id);
   }
 }

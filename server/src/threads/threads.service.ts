@@ -427,8 +427,4 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     return { totalUnread: threads.reduce((sum, t) => sum + t.unread, 0), threads };
   }
 
-  /** Edit history of a message, oldest first; a tombstone has none. */
-  async revisions(messageIds: string[]) {
-    return this.threads.revisions(messageIds);
-  }
 }
