@@ -132,7 +132,7 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     if (!row || !row.exists || !row.memberActive || !row.role) throw notFound('Thread');
     const actor: Actor = { userId: viewer.userId, role: row.role, siteId: row.memberSiteId, active: true };
     const facts = subjectFacts(row.subjectType, row.subjectId, row, row.groupMemberActive);
-    if (!can(actor, 'thread.read', { thread: facts })) throw forbidden('read this thread');
+    if (!can(actor, 'thread.read', { thread: facts })) throw row.subjectType === 'RESOURCE' ? notFound('Thread') : forbidden('read this thread');
     if (action !== 'thread.read' && !can(actor, action, { thread: facts })) throw forbidden(action === 'thread.post' ? 'post in this thread' : `perform ${action}`);
     return { row, actor, facts };
   }
