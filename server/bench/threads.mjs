@@ -18,6 +18,11 @@ const ROLES = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'CLINICIAN', 'RESEARCHER', 'S
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+/** CPU time (user + system) a process has used, in ms. */
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
 const rssKb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
@@ -78,7 +83,8 @@ async function inBatches(items, size, work) {
 }
 
 /** Sends `rate` messages per second for `seconds`, round-robin over threads, each from a random member of it. */
-async function runStage(rate, seconds, clients, threads) {
+async function runStage(rate, seconds, clients, threads, pids) {
+  const cpuBefore = pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
   const sent = new Map(); // clientId → { t0, threadId, sender }
   const expected = new Map(); // message id → receivers expected
   const delivered = new Map(); // message id → set of receiver indexes
@@ -137,6 +143,7 @@ async function runStage(rate, seconds, clients, threads) {
   const count = () => [...expected.keys()].reduce((sum, id) => sum + (delivered.get(id)?.size ?? 0), 0);
   for (let waited = 0; count() < expectedTotal && waited < 10_000; waited += 100) await sleep(100);
   clients.forEach((c, i) => c.socket.off('message:new', listeners[i]));
+  const serverCpuMs = pids.reduce((sum, pid) => sum + cpuMs(pid), 0) - cpuBefore;
 
   latencies.sort((a, b) => a - b);
   ackLatencies.sort((a, b) => a - b);
@@ -155,6 +162,7 @@ async function runStage(rate, seconds, clients, threads) {
     p99: percentile(latencies, 99),
     max: latencies.at(-1),
     ackP95: percentile(ackLatencies, 95),
+    cpuMsPerMessage: serverCpuMs / Math.max(1, expected.size),
   };
 }
 
@@ -214,7 +222,7 @@ export async function benchThreads() {
       connectedMb: connected.reduce((a, b) => a + b, 0) / 1024,
     });
     for (const rate of STAGES) {
-      const figures = await runStage(rate, STAGE_SECONDS, clients, threads);
+      const figures = await runStage(rate, STAGE_SECONDS, clients, threads, nodes.map((n) => n.pid));
       report(`messages at ${rate}/s for ${STAGE_SECONDS} s (→ ${CLIENTS / THREADS - 1} receivers each)`, {
         stored: figures.stored,
         refused: figures.refused,
@@ -223,6 +231,7 @@ export async function benchThreads() {
         expected: figures.expectedDeliveries,
         lost: figures.lost,
         dup: figures.duplicates,
+        serverCpuMsPerMsg: figures.cpuMsPerMessage,
       });
       report(`  delivery latency, send → each receiver (ms)`, { p50: figures.p50, p95: figures.p95, p99: figures.p99, max: figures.max, ackP95: figures.ackP95 });
       console.log(`  load average after the stage: ${load()}`);

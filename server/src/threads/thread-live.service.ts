@@ -39,6 +39,8 @@ export class ThreadLiveService implements OnModuleDestroy {
   private readonly activityTimers = new Map<string, NodeJS.Timeout>();
   private readonly activity = new Map<string, ThreadActivityPayload>();
   private followersOf: ((threadId: string) => Promise<string[]>) | null = null;
+  // Set when the app shuts down: sockets disconnecting then must not start work that needs Redis.
+  private closed = false;
   private readonly logger = new Logger(ThreadLiveService.name);
 
   constructor(private readonly realtime: RealtimeService) {}
@@ -110,7 +112,7 @@ export class ThreadLiveService implements OnModuleDestroy {
 
   /** Sends the thread's presence to everyone in it once joins and leaves have settled. */
   schedulePresence(threadId: string, attempt = 0) {
-    if (this.presenceTimers.has(threadId)) return;
+    if (this.closed || this.presenceTimers.has(threadId)) return;
     const timer = setTimeout(
       () => {
         this.presenceTimers.delete(threadId);
@@ -133,6 +135,7 @@ export class ThreadLiveService implements OnModuleDestroy {
   }
 
   private scheduleActivity(threadId: string, networkId: string, seq: string) {
+    if (this.closed) return;
     this.activity.set(threadId, { threadId, networkId, lastMessageSeq: seq });
     if (this.activityTimers.has(threadId)) return;
     const timer = setTimeout(() => {
@@ -150,6 +153,7 @@ export class ThreadLiveService implements OnModuleDestroy {
   }
 
   onModuleDestroy() {
+    this.closed = true;
     for (const timer of [...this.presenceTimers.values(), ...this.activityTimers.values()]) clearTimeout(timer);
   }
 }
