@@ -55,7 +55,7 @@ export async function startServer(env) {
       child.once('exit', resolve);
       child.kill('SIGTERM');
     });
-  return { url, readyMs, stop };
+  return { url, readyMs, stop, pid: child.pid };
 }
 
 export async function graphql(url, query, variables = {}, cookie) {

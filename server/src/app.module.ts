@@ -27,6 +27,7 @@ import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { ResourcesModule } from './resources/resources.module';
 import { SearchModule } from './search/search.module';
+import { ThreadsModule } from './threads/threads.module';
 
 export const PINO = Symbol('PINO');
 
@@ -84,6 +85,7 @@ export class AppModule implements NestModule {
         ChangeIdeasModule,
         GroupsModule,
         HomeModule,
+        ThreadsModule,
       ],
     };
   }

@@ -9,3 +9,4 @@ export * from './resources';
 export * from './codesign';
 export * from './notifications';
 export * from './home';
+export * from './threads';

@@ -1,3 +1,4 @@
 export * from './policy';
 export * from './change-ideas';
 export * from './groups';
+export * from './threads';

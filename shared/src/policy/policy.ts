@@ -1,6 +1,7 @@
 import { type Role, SITE_TEAM_ROLES } from '../roles';
 import { CHANGE_IDEA_ACTIONS, CHANGE_IDEA_RULES, type CoDesignScope } from './change-ideas';
 import { GROUP_ACTIONS, GROUP_RULES, type GroupScope } from './groups';
+import { THREAD_ACTIONS, THREAD_RULES, type ThreadScope } from './threads';
 
 /** What a member is, for authorisation: their role and site in one network. */
 export interface Actor {
@@ -11,7 +12,7 @@ export interface Actor {
 }
 
 /** What an action touches: the site it concerns and, for membership changes, the target. */
-export interface Scope extends CoDesignScope, GroupScope {
+export interface Scope extends CoDesignScope, GroupScope, ThreadScope {
   siteId?: string | null;
   /** The role a membership would get (invitations, role changes). */
   targetRole?: Role;
@@ -54,6 +55,7 @@ export const ACTIONS = [
   'tag.curate',
   ...CHANGE_IDEA_ACTIONS,
   ...GROUP_ACTIONS,
+  ...THREAD_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -118,6 +120,7 @@ const RULES: Record<Action, Rule> = {
   'tag.curate': adminOnly,
   ...CHANGE_IDEA_RULES,
   ...GROUP_RULES,
+  ...THREAD_RULES,
 };
 
 /**

@@ -20,4 +20,6 @@ export interface ServerEventPayloads {
 }
 
 /** Acknowledgement every client → server event receives. */
-export type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; field?: string } };
+export type Ack<T = unknown> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; field?: string; retryAfterSeconds?: number } };

@@ -33,6 +33,8 @@ const envSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
   WEB_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+  MESSAGES_PER_WINDOW: z.coerce.number().int().min(1).default(20),
+  MESSAGE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
 });
 
 export interface AppConfig {
@@ -63,6 +65,9 @@ export interface AppConfig {
   webDir: string;
   migrationsDir: string;
   shutdownGraceMs: number;
+  /** Messages a member may send per window (all her sockets and processes together). */
+  messagesPerWindow: number;
+  messageWindowSeconds: number;
 }
 
 /** Reads the configuration from environment variables (see README, "Configuration"). */
@@ -100,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: e.WEB_DIR ? path.resolve(e.WEB_DIR) : path.join(REPO_ROOT, 'client', 'dist'),
     migrationsDir: path.join(REPO_ROOT, 'prisma', 'migrations'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    messagesPerWindow: e.MESSAGES_PER_WINDOW,
+    messageWindowSeconds: e.MESSAGE_WINDOW_SECONDS,
   };
 }
 

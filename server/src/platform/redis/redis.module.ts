@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { createClient } from 'redis';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
@@ -23,10 +23,11 @@ export const REDIS = Symbol('REDIS');
   ],
   exports: [REDIS],
 })
-export class RedisModule implements OnModuleDestroy {
+export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: RedisClient | null) {}
 
-  async onModuleDestroy() {
+  // Closed last, after the socket.io server: its adapter and sockets leaving still talk to Redis.
+  async onApplicationShutdown() {
     if (this.redis?.isOpen) await this.redis.quit();
   }
 }

@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import type { ThreadSubjectType } from '../policy/threads';
+import type { Seq } from '../threads/sequence';
+import { idSchema } from '../validation/common';
+
+/** Live thread events a client sends; each gets an `Ack`. */
+export const THREAD_CLIENT_EVENTS = {
+  join: 'thread:join',
+  catchUp: 'thread:catch-up',
+  leave: 'thread:leave',
+  read: 'thread:read',
+  send: 'message:send',
+  edit: 'message:edit',
+  delete: 'message:delete',
+  react: 'reaction:toggle',
+  typing: 'typing',
+} as const;
+
+/** Live thread events the server sends. Each one about a message carries its `seq`. */
+export const THREAD_SERVER_EVENTS = {
+  /** A new message, stored before it was sent: `ThreadMessagePayload` with `prevSeq`. */
+  messageNew: 'message:new',
+  /** A message was edited or deleted (a tombstone): the whole message as it now is. */
+  messageUpdated: 'message:updated',
+  /** A message's reactions changed. */
+  reactions: 'message:reactions',
+  /** Who is in the thread now (all of them, not a change). */
+  presence: 'thread:presence',
+  typing: 'typing',
+  /** A member's unread count of one thread changed (to her sockets only). */
+  unread: 'thread:unread',
+  /** New messages in a thread the member follows (to her sockets): refresh its unread count. */
+  activity: 'thread:activity',
+  /** The member may no longer read the thread (removed from its group, the subject hidden): it stopped sending it. */
+  revoked: 'thread:revoked',
+} as const;
+
+export const THREAD_LIMITS = {
+  bodyMax: 10_000,
+  clientIdMax: 64,
+  /** Most messages one catch-up answer holds; the client asks again from the last one. */
+  catchUpMax: 200,
+  catchUpDefault: 100,
+  pageMax: 100,
+  pageDefault: 30,
+  repliesPerMessage: 100,
+} as const;
+
+/** The reactions members may put on a message (a fixed set, so each has a translated name). */
+export const REACTION_EMOJI = ['👍', '❤️', '🎉', '🙏', '💡', '👀'] as const;
+export type ReactionEmoji = (typeof REACTION_EMOJI)[number];
+
+const seqSchema = z
+  .union([z.string().regex(/^\d{1,19}$/, { message: 'must be a message sequence number' }), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)], {
+    message: 'must be a message sequence number',
+  })
+  .transform((value) => String(value))
+  .refine((value) => BigInt(value) <= 9223372036854775807n, { message: 'must be a message sequence number' });
+
+/** A message body in Markdown: not blank, at most THREAD_LIMITS.bodyMax characters. */
+export const messageBodySchema = z
+  .string({ message: 'must be text' })
+  .max(THREAD_LIMITS.bodyMax, { message: `must be at most ${THREAD_LIMITS.bodyMax} characters` })
+  .refine((body) => body.trim().length > 0, { message: 'is required' });
+
+/** Chosen by the sending client, unique per member: a retried send with it stores nothing new. */
+export const clientIdSchema = z
+  .string({ message: 'is required' })
+  .regex(new RegExp(`^[A-Za-z0-9_-]{8,${THREAD_LIMITS.clientIdMax}}$`), { message: `must be 8-${THREAD_LIMITS.clientIdMax} letters, digits, - or _` });
+
+export const threadJoinSchema = z.object({
+  threadId: idSchema,
+  /** The seq of the newest message the client has; without it, the newest page. */
+  lastSeenSeq: seqSchema.nullish(),
+  /**
+   * The latest createdAt, editedAt or deletedAt among the messages the client holds: the answer
+   * then also holds those messages up to lastSeenSeq edited or deleted since (a little before, for
+   * clocks that differ between processes), so an edit or a deletion is not missed either.
+   */
+  changesSince: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).nullish(),
+  limit: z.number().int().min(1).max(THREAD_LIMITS.catchUpMax).optional(),
+});
+
+export const threadCatchUpSchema = z.object({
+  threadId: idSchema,
+  afterSeq: seqSchema,
+  limit: z.number().int().min(1).max(THREAD_LIMITS.catchUpMax).optional(),
+});
+
+export const threadRefSchema = z.object({ threadId: idSchema });
+
+export const threadReadSchema = z.object({ threadId: idSchema, seq: seqSchema });
+
+export const messageSendSchema = z.object({
+  threadId: idSchema,
+  clientId: clientIdSchema,
+  body: messageBodySchema,
+  parentId: idSchema.nullish(),
+});
+
+export const messageEditSchema = z.object({ messageId: idSchema, body: messageBodySchema });
+
+export const messageDeleteSchema = z.object({ messageId: idSchema });
+
+export const reactionToggleSchema = z.object({
+  messageId: idSchema,
+  emoji: z.enum(REACTION_EMOJI, { message: `must be one of ${REACTION_EMOJI.join(' ')}` }),
+});
+
+export const typingSchema = z.object({ threadId: idSchema, typing: z.boolean({ message: 'must be true or false' }) });
+
+/** The payload schema of each client event. */
+export const THREAD_EVENT_SCHEMAS = {
+  [THREAD_CLIENT_EVENTS.join]: threadJoinSchema,
+  [THREAD_CLIENT_EVENTS.catchUp]: threadCatchUpSchema,
+  [THREAD_CLIENT_EVENTS.leave]: threadRefSchema,
+  [THREAD_CLIENT_EVENTS.read]: threadReadSchema,
+  [THREAD_CLIENT_EVENTS.send]: messageSendSchema,
+  [THREAD_CLIENT_EVENTS.edit]: messageEditSchema,
+  [THREAD_CLIENT_EVENTS.delete]: messageDeleteSchema,
+  [THREAD_CLIENT_EVENTS.react]: reactionToggleSchema,
+  [THREAD_CLIENT_EVENTS.typing]: typingSchema,
+} as const;
+
+export type ThreadClientEvent = keyof typeof THREAD_EVENT_SCHEMAS;
+export type ThreadEventInput<E extends ThreadClientEvent> = z.input<(typeof THREAD_EVENT_SCHEMAS)[E]>;
+
+/** A member as a thread shows her. */
+export interface ThreadPersonPayload {
+  userId: string;
+  name: string;
+}
+
+export interface ReactionPayload {
+  emoji: string;
+  count: number;
+  userIds: string[];
+}
+
+/** A message as live events carry it. A deleted message has an empty body and `deleted: true`. */
+export interface ThreadMessagePayload {
+  id: string;
+  threadId: string;
+  seq: Seq;
+  parentId: string | null;
+  author: ThreadPersonPayload;
+  /** The Markdown as written (empty when deleted). */
+  body: string;
+  /** The body rendered and sanitised: safe to insert as HTML. */
+  bodyHtml: string;
+  clientId: string;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  deleted: boolean;
+  reactions: ReactionPayload[];
+}
+
+export interface MessageNewPayload extends ThreadMessagePayload {
+  /** The seq of the message before this one in its thread ('0' for the first). */
+  prevSeq: Seq;
+}
+
+export interface ThreadJoinResult {
+  threadId: string;
+  subjectType: ThreadSubjectType;
+  subjectId: string;
+  lastMessageSeq: Seq;
+  /** The viewer's read marker. */
+  lastReadSeq: Seq;
+  /** After `lastSeenSeq` (oldest first), or the newest page when none was given. */
+  messages: ThreadMessagePayload[];
+  /** More messages follow the last one here: ask `thread:catch-up` from its seq. */
+  hasMore: boolean;
+  /** Messages up to lastSeenSeq edited or deleted since `changesSince` (empty without it): replace them by id. */
+  changed: ThreadMessagePayload[];
+}
+
+export interface ThreadCatchUpResult {
+  threadId: string;
+  messages: ThreadMessagePayload[];
+  hasMore: boolean;
+}
+
+export interface PresencePayload {
+  threadId: string;
+  members: ThreadPersonPayload[];
+}
+
+export interface TypingPayload {
+  threadId: string;
+  userId: string;
+  name: string;
+  typing: boolean;
+}
+
+export interface ReactionsPayload {
+  threadId: string;
+  messageId: string;
+  seq: Seq;
+  reactions: ReactionPayload[];
+}
+
+export interface UnreadPayload {
+  threadId: string;
+  networkId: string;
+  unread: number;
+  lastReadSeq: Seq;
+}
+
+export interface ThreadActivityPayload {
+  threadId: string;
+  networkId: string;
+  lastMessageSeq: Seq;
+}
+
+export interface ThreadRevokedPayload {
+  threadId: string;
+}
+
+/** Error codes a thread event's negative ack may carry. */
+export const THREAD_ERROR_CODES = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] as const;
+export type ThreadErrorCode = (typeof THREAD_ERROR_CODES)[number];
