@@ -25,7 +25,8 @@ export class RealtimeAdapter extends IoAdapter {
       maxHttpBufferSize: 64 * 1024,
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     });
-    if (this.redis) server.adapter(createAdapter(publishingSafely(this.redis)));
+    // Live events carry JSON only (no binary), so the adapter need not look for any.
+    if (this.redis) server.adapter(createAdapter(publishingSafely(this.redis), { onlyPlaintext: true }));
     return server;
   }
 }
