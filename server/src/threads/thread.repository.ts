@@ -135,9 +135,16 @@ export class ThreadRepository {
     return (await this.findBySubject(subjectType, subjectId))!;
   }
 
-  /** The thread `threadId` with its subject's facts and `userId`'s standing, in one query. */
-  async access(threadId: string, userId: string): Promise<ThreadAccessRow | null> {
-    const rows = await this.prisma.$queryRaw<ThreadAccessRow[]>`SELECT ${accessColumns} FROM "Thread" t ${accessJoins(userId)} WHERE t.id = ${threadId}::uuid`;
+  /**
+   * The thread `threadId` with its subject's facts and `userId`'s standing, in one query; with
+   * `clientId`, also the id of her message already sent with it (a retried send), if any.
+   */
+  async access(threadId: string, userId: string, clientId: string | null = null): Promise<(ThreadAccessRow & { sentMessageId: string | null }) | null> {
+    const rows = await this.prisma.$queryRaw<(ThreadAccessRow & { sentMessageId: string | null })[]>`
+      SELECT ${accessColumns}, sent.id AS "sentMessageId"
+      FROM "Thread" t ${accessJoins(userId)}
+      LEFT JOIN "Message" sent ON sent."authorId" = ${userId}::uuid AND sent."clientId" = ${clientId}
+      WHERE t.id = ${threadId}::uuid`;
     return rows[0] ?? null;
   }
 

@@ -23,7 +23,7 @@ import { type MemberFactsRow, type MessageRow, type SubjectFactsRow, ThreadRepos
 
 /** A thread the viewer may act in, as the policy saw it a moment ago. */
 export interface ThreadAccess {
-  row: ThreadAccessRow;
+  row: ThreadAccessRow & { sentMessageId?: string | null };
   actor: Actor;
   facts: ThreadSubjectFacts;
 }
@@ -127,8 +127,8 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
    * The thread when the viewer may perform `action` in it (as the policy decides now). Not being
    * an active member of its network is NOT_FOUND; a member without the right gets FORBIDDEN.
    */
-  async authorise(viewer: Viewer, threadId: string, action: ThreadAction = 'thread.read', field = 'threadId'): Promise<ThreadAccess> {
-    const row = await this.threads.access(requireId(threadId, field), viewer.userId);
+  async authorise(viewer: Viewer, threadId: string, action: ThreadAction = 'thread.read', field = 'threadId', clientId: string | null = null): Promise<ThreadAccess> {
+    const row = await this.threads.access(requireId(threadId, field), viewer.userId, clientId);
     if (!row || !row.exists || !row.memberActive || !row.role) throw notFound('Thread');
     const actor: Actor = { userId: viewer.userId, role: row.role, siteId: row.memberSiteId, active: true };
     const facts = subjectFacts(row.subjectType, row.subjectId, row, row.groupMemberActive);
@@ -251,7 +251,8 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
    * mention rows and MENTION notifications; the author of the message replied to gets REPLY.
    */
   async send(viewer: Viewer, input: SendInput, origin: EventOrigin = {}): Promise<{ message: MessageView; created: boolean; access: ThreadAccess }> {
-    const [access, existing] = await Promise.all([this.authorise(viewer, input.threadId, 'thread.post'), this.threads.byClientId(viewer.userId, input.clientId)]);
+    const access = await this.authorise(viewer, input.threadId, 'thread.post', 'threadId', input.clientId);
+    const existing = access.row.sentMessageId ? await this.threads.byClientId(viewer.userId, input.clientId) : null;
     if (existing) return { message: await this.sameMessage(existing, input, access), created: false, access };
 
     const parent = input.parentId ? await this.threads.message(input.parentId) : null;
