@@ -6,6 +6,7 @@ import type { Viewer } from '../platform/auth/viewer';
 import { badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { pageInfo, toPage } from '../platform/graphql/pagination';
 import { ResourcesService } from '../resources/resources.service';
+import { ThreadsService } from '../threads/threads.service';
 import type { GroupInput, GroupsArgs } from './dto/group.input';
 import { GroupRepository, type GroupMembershipRow, type GroupRow } from './group.repository';
 import type { GroupRole, WorkingGroup, WorkingGroupConnection } from './models/group.model';
@@ -50,7 +51,13 @@ export class GroupsService {
     private readonly resources: ResourcesService,
     private readonly access: AccessService,
     private readonly notifications: NotificationsService,
+    private readonly threads: ThreadsService,
   ) {}
+
+  /** Takes members who may no longer read the group's thread out of it live (on every node). */
+  private async recheckThread(groupId: string) {
+    await this.threads.recheckLiveAccess('GROUP', groupId);
+  }
 
   /** The group when the viewer may see it; otherwise NOT_FOUND, whether or not it exists. */
   async visible(viewer: Viewer, groupId: string, field = 'groupId'): Promise<VisibleGroup> {
@@ -124,6 +131,7 @@ export class GroupsService {
       }
       await this.groups.remove(db, row.id, actor.userId, 'ACTIVE');
     });
+    await this.recheckThread(row.id);
     return toGroup(row);
   }
 
@@ -180,6 +188,7 @@ export class GroupsService {
       }
       await this.groups.remove(db, row.id, userId);
     });
+    await this.recheckThread(row.id);
     return toGroup(row);
   }
 

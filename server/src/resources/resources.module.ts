@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NetworksModule } from '../networks/networks.module';
 import { SearchIndexModule } from '../search/search-index.module';
+import { ThreadsModule } from '../threads/threads.module';
 import { EngagementService } from './engagement.service';
 import { LineageNodeResolver, ResourceFieldsResolver, ResourceUseResolver, ResourceVersionResolver } from './resource-fields.resolver';
 import { ResourceLoaders } from './resource.loaders';
@@ -8,10 +9,9 @@ import { ResourceRepository } from './resource.repository';
 import { ResourcesResolver } from './resources.resolver';
 import { ResourcesService } from './resources.service';
 
-// Discussion on a resource will attach a live thread (the co-design issue's Thread) by resource
-// id; nothing here needs to change for it beyond a `thread` field on Resource.
+// Discussion on a resource is a live thread (Thread with subjectType RESOURCE, subjectId its id).
 @Module({
-  imports: [NetworksModule, SearchIndexModule],
+  imports: [NetworksModule, SearchIndexModule, ThreadsModule],
   providers: [
     ResourceRepository,
     ResourcesService,

@@ -19,6 +19,7 @@ import { toSearchDocument } from '../search/search-documents.repository';
 import type { AdaptResourceInput, EditResourceInput, ResourceInput } from './dto/resource.input';
 import { markdownText } from './markdown';
 import { diffResourceVersions } from './resource-diff';
+import { ThreadsService } from '../threads/threads.service';
 import { contentOf, type LineageRowData, ResourceRepository, type ResourceRow, type VersionRow } from './resource.repository';
 import type { ResourceDiff } from './models/resource-diff.model';
 import type { LineageNode, Resource, ResourceLineage, ResourceVersion } from './models/resource.model';
@@ -76,6 +77,7 @@ export class ResourcesService {
     private readonly networks: NetworkService,
     private readonly access: AccessService,
     @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
+    private readonly threads: ThreadsService,
   ) {}
 
   /**
@@ -177,6 +179,8 @@ export class ResourcesService {
       await this.indexed(db, saved);
       return saved;
     });
+    // Members who may no longer see it leave its live thread now, on every node.
+    await this.threads.recheckLiveAccess('RESOURCE', row.id);
     return toResource(hidden);
   }
 

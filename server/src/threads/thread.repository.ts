@@ -39,6 +39,8 @@ export interface ThreadAccessRow extends SubjectFactsRow {
   networkSlug: string;
   subjectType: ThreadSubjectType;
   subjectId: string;
+  /** The idea's or resource's title, the site's or group's name: what a notification names. */
+  subjectTitle: string | null;
   lastMessageSeq: bigint;
   lastMessageAt: Date | null;
   role: Role | null;
@@ -80,7 +82,7 @@ const accessJoins = (userId: string) => Prisma.sql`
 
 const accessColumns = Prisma.sql`
   t.id, t."networkId", n.slug AS "networkSlug", t."subjectType"::text AS "subjectType", t."subjectId", t."lastMessageSeq", t."lastMessageAt",
-  COALESCE(ci.id, r.id, s.id, g.id) IS NOT NULL AS "exists",
+  COALESCE(ci.id, r.id, s.id, g.id) IS NOT NULL AS "exists", COALESCE(ci.title, r.title, s.name, g.name) AS "subjectTitle",
   r."hiddenAt" IS NOT NULL AS "resourceHidden", r."authorId" AS "resourceAuthorId",
   g.visibility::text AS "groupVisibility", g."archivedAt" IS NOT NULL AS "groupArchived",
   m.role::text AS role, u.name AS "memberName", m."siteId" AS "memberSiteId", (m.id IS NOT NULL AND m."deactivatedAt" IS NULL) AS "memberActive",

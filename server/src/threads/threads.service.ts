@@ -301,6 +301,7 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
       threadId: access.row.id,
       threadSubjectType: access.row.subjectType,
       threadSubjectId: access.row.subjectId,
+      subjectTitle: access.row.subjectTitle ?? '',
       messageId: row.id,
       seq: row.seq.toString(),
       actorName: row.author.name,

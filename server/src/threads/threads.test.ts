@@ -1,6 +1,7 @@
 import { mentionToken } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIdea } from '../test-support/change-ideas';
+import { REMOVE_MEMBER } from '../test-support/groups';
 import { LiveClient, newClientId } from '../test-support/live-client';
 import { newResource } from '../test-support/resources';
 import { TestApp, type TestMember } from '../test-support/test-app';
@@ -288,6 +289,15 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       const notices = await app.prisma.notification.findMany({ where: { kind: 'MENTION', subjectId: id } });
       expect(notices.map((n) => n.userId)).toEqual([clinician.userId]);
       expect(notices[0].payload).toMatchObject({ excerpt: 'Thoughts, @Cleo and @Ravi? Not @me.', threadSubjectType: 'GROUP', threadSubjectId: group.id });
+      // The notification list names what the thread is about and links to it.
+      const listed = await clinician.client.ok(`query($networkId: ID!) { notifications(networkId: $networkId, first: 20) { nodes { kind title link detail actorName } } }`, { networkId });
+      expect(listed.notifications.nodes.find((n: any) => n.kind === 'MENTION')).toEqual({
+        kind: 'MENTION',
+        title: group.name,
+        link: `groups/${group.id}#message-${id}`,
+        detail: 'Thoughts, @Cleo and @Ravi? Not @me.',
+        actorName: 'Pat Partner',
+      });
       expect(ack.data.message.bodyHtml).toContain(`<a href="/n/${networkSlug}/members/${clinician.userId}" rel="noopener noreferrer nofollow">@Cleo Clinician</a>`);
       expect(ack.data.message.bodyHtml).toContain('@Ravi?');
       expect(ack.data.message.bodyHtml).not.toContain(researcher.userId);
@@ -419,6 +429,25 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
   });
 
   describe('authorisation on every event', () => {
+    it('takes a member out of a group thread live when an owner removes her, and readers out of a resource thread when an admin hides it', async () => {
+      const group = await newGroup('INVITE_ONLY', [patient, researcher]);
+      const groupThread = await threadOf(patient, 'GROUP', group.id);
+      const ravi = await live(researcher);
+      await ravi.ok('thread:join', { threadId: groupThread.id });
+      await patient.client.ok(REMOVE_MEMBER, { groupId: group.id, userId: researcher.userId });
+      expect(await ravi.next('thread:revoked')).toEqual({ threadId: groupThread.id });
+
+      const resource = await newResource(patient, networkId);
+      const resourceThread = await threadOf(clinician, 'RESOURCE', resource.id);
+      const [cleo, pat] = [await live(clinician), await live(patient)];
+      await cleo.ok('thread:join', { threadId: resourceThread.id });
+      await pat.ok('thread:join', { threadId: resourceThread.id });
+      await admin.client.ok(`mutation($id: ID!) { hideResource(resourceId: $id, reason: "Shares a child's full name") { id hidden } }`, { id: resource.id });
+      expect(await cleo.next('thread:revoked')).toEqual({ threadId: resourceThread.id });
+      // Its author still sees a hidden resource, and so stays in its thread.
+      expect((await pat.send(resourceThread.id, 'I will fix the name')).ok).toBe(true);
+    });
+
     it('stops a member removed from a group mid-session from posting, reading or catching up', async () => {
       const group = await newGroup('INVITE_ONLY', [patient, researcher]);
       const thread = await threadOf(patient, 'GROUP', group.id);
