@@ -11,6 +11,10 @@ import { CommonsPage } from '../commons/pages/commons-page';
 import { EditResourcePage } from '../commons/pages/edit-resource-page';
 import { NewResourcePage } from '../commons/pages/new-resource-page';
 import { ResourcePage } from '../commons/pages/resource-page';
+import { EditGroupPage } from '../groups/pages/edit-group-page';
+import { GroupPage } from '../groups/pages/group-page';
+import { GroupsPage } from '../groups/pages/groups-page';
+import { NewGroupPage } from '../groups/pages/new-group-page';
 import { HomePage } from '../home/pages/home-page';
 import { CompletenessPage } from '../measures/pages/completeness-page';
 import { ImportPage } from '../measures/pages/import-page';
@@ -20,6 +24,7 @@ import { DirectoryPage } from '../members/pages/directory-page';
 import { InvitationsPage } from '../members/pages/invitations-page';
 import { MemberPage } from '../members/pages/member-page';
 import { NetworkScope } from '../networks/network-context';
+import { NotificationsPage } from '../notifications/pages/notifications-page';
 import { SitesPage } from '../networks/pages/sites-page';
 import { ProfilePage } from '../profile/pages/profile-page';
 import { Loading } from '../ui/feedback';
@@ -71,7 +76,11 @@ export function AppRoutes() {
             <Route path="commons/:resourceId/edit" element={<EditResourcePage />} />
             <Route path="commons/:resourceId/adapt" element={<AdaptResourcePage />} />
             <Route path="ideas" element={<PlaceholderPage section="ideas" />} />
-            <Route path="groups" element={<PlaceholderPage section="groups" />} />
+            <Route path="groups" element={<GroupsPage />} />
+            <Route path="groups/new" element={<NewGroupPage />} />
+            <Route path="groups/:groupId" element={<GroupPage />} />
+            <Route path="groups/:groupId/edit" element={<EditGroupPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route path="/n" element={<Navigate to="/" replace />} />
