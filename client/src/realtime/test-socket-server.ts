@@ -59,6 +59,11 @@ export class TestSocketServer {
   /** Stops the server (clients see the connection drop), then starts it again on the same port. */
   async restart(): Promise<void> {
     await this.stop();
+    await this.startAgain();
+  }
+
+  /** Starts a stopped server again on its port. */
+  async startAgain(): Promise<void> {
     await this.listen(this.port);
   }
 
