@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AimSection } from '../aims/components/aim-section';
 import { AimPage } from '../aims/pages/aim-page';
@@ -11,10 +11,6 @@ import { CommonsPage } from '../commons/pages/commons-page';
 import { EditResourcePage } from '../commons/pages/edit-resource-page';
 import { NewResourcePage } from '../commons/pages/new-resource-page';
 import { ResourcePage } from '../commons/pages/resource-page';
-import { EditGroupPage } from '../groups/pages/edit-group-page';
-import { GroupPage } from '../groups/pages/group-page';
-import { GroupsPage } from '../groups/pages/groups-page';
-import { NewGroupPage } from '../groups/pages/new-group-page';
 import { HomePage } from '../home/pages/home-page';
 import { CompletenessPage } from '../measures/pages/completeness-page';
 import { ImportPage } from '../measures/pages/import-page';
@@ -24,7 +20,6 @@ import { DirectoryPage } from '../members/pages/directory-page';
 import { InvitationsPage } from '../members/pages/invitations-page';
 import { MemberPage } from '../members/pages/member-page';
 import { NetworkScope } from '../networks/network-context';
-import { NotificationsPage } from '../notifications/pages/notifications-page';
 import { SitesPage } from '../networks/pages/sites-page';
 import { ProfilePage } from '../profile/pages/profile-page';
 import { Loading } from '../ui/feedback';
@@ -35,6 +30,15 @@ import { RootRedirect } from './pages/root-redirect';
 
 // The chart page brings the chart library; it loads when first opened.
 const MeasureChartPage = lazy(() => import('../charts/pages/measure-chart-page').then((module) => ({ default: module.MeasureChartPage })));
+// Groups and the notifications list load when first opened too (the bell itself is always there).
+const GroupsPage = lazy(() => import('../groups/pages/groups-page').then((module) => ({ default: module.GroupsPage })));
+const NewGroupPage = lazy(() => import('../groups/pages/new-group-page').then((module) => ({ default: module.NewGroupPage })));
+const GroupPage = lazy(() => import('../groups/pages/group-page').then((module) => ({ default: module.GroupPage })));
+const EditGroupPage = lazy(() => import('../groups/pages/edit-group-page').then((module) => ({ default: module.EditGroupPage })));
+const NotificationsPage = lazy(() => import('../notifications/pages/notifications-page').then((module) => ({ default: module.NotificationsPage })));
+
+/** A page loaded on demand, with "Loading…" meanwhile. */
+const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 /** Every page of the app and where it lives. */
 export function AppRoutes() {
@@ -76,11 +80,11 @@ export function AppRoutes() {
             <Route path="commons/:resourceId/edit" element={<EditResourcePage />} />
             <Route path="commons/:resourceId/adapt" element={<AdaptResourcePage />} />
             <Route path="ideas" element={<PlaceholderPage section="ideas" />} />
-            <Route path="groups" element={<GroupsPage />} />
-            <Route path="groups/new" element={<NewGroupPage />} />
-            <Route path="groups/:groupId" element={<GroupPage />} />
-            <Route path="groups/:groupId/edit" element={<EditGroupPage />} />
-            <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="groups" element={onDemand(<GroupsPage />)} />
+            <Route path="groups/new" element={onDemand(<NewGroupPage />)} />
+            <Route path="groups/:groupId" element={onDemand(<GroupPage />)} />
+            <Route path="groups/:groupId/edit" element={onDemand(<EditGroupPage />)} />
+            <Route path="notifications" element={onDemand(<NotificationsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route path="/n" element={<Navigate to="/" replace />} />

@@ -92,7 +92,7 @@ export const GroupDocument = graphql(`
 export const StartGroupDocument = graphql(`
   mutation StartGroup($networkId: ID!, $input: GroupInput!) {
     startGroup(networkId: $networkId, input: $input) {
-      ...GroupPageFields
+      id
     }
   }
 `);
@@ -100,7 +100,7 @@ export const StartGroupDocument = graphql(`
 export const EditGroupDocument = graphql(`
   mutation EditGroup($groupId: ID!, $input: GroupInput!) {
     editGroup(groupId: $groupId, input: $input) {
-      ...GroupPageFields
+      id
     }
   }
 `);
@@ -108,7 +108,7 @@ export const EditGroupDocument = graphql(`
 export const ArchiveGroupDocument = graphql(`
   mutation ArchiveGroup($groupId: ID!) {
     archiveGroup(groupId: $groupId) {
-      ...GroupPageFields
+      id
     }
   }
 `);
@@ -116,7 +116,7 @@ export const ArchiveGroupDocument = graphql(`
 export const JoinGroupDocument = graphql(`
   mutation JoinGroup($groupId: ID!) {
     joinGroup(groupId: $groupId) {
-      ...GroupPageFields
+      id
     }
   }
 `);
@@ -124,7 +124,7 @@ export const JoinGroupDocument = graphql(`
 export const LeaveGroupDocument = graphql(`
   mutation LeaveGroup($groupId: ID!) {
     leaveGroup(groupId: $groupId) {
-      ...GroupSummaryFields
+      id
     }
   }
 `);
@@ -132,7 +132,7 @@ export const LeaveGroupDocument = graphql(`
 export const RespondToGroupInvitationDocument = graphql(`
   mutation RespondToGroupInvitation($groupId: ID!, $accept: Boolean!) {
     respondToGroupInvitation(groupId: $groupId, accept: $accept) {
-      ...GroupSummaryFields
+      id
     }
   }
 `);
@@ -140,7 +140,7 @@ export const RespondToGroupInvitationDocument = graphql(`
 export const InviteToGroupDocument = graphql(`
   mutation InviteToGroup($groupId: ID!, $userId: ID!) {
     inviteToGroup(groupId: $groupId, userId: $userId) {
-      ...GroupPageFields
+      id
     }
   }
 `);
@@ -148,7 +148,7 @@ export const InviteToGroupDocument = graphql(`
 export const RemoveGroupMemberDocument = graphql(`
   mutation RemoveGroupMember($groupId: ID!, $userId: ID!) {
     removeGroupMember(groupId: $groupId, userId: $userId) {
-      ...GroupPageFields
+      id
     }
   }
 `);
@@ -156,7 +156,7 @@ export const RemoveGroupMemberDocument = graphql(`
 export const SetGroupMemberRoleDocument = graphql(`
   mutation SetGroupMemberRole($groupId: ID!, $userId: ID!, $role: GroupRole!) {
     setGroupMemberRole(groupId: $groupId, userId: $userId, role: $role) {
-      ...GroupPageFields
+      id
     }
   }
 `);
@@ -164,7 +164,7 @@ export const SetGroupMemberRoleDocument = graphql(`
 export const AddToGroupShelfDocument = graphql(`
   mutation AddToGroupShelf($groupId: ID!, $resourceId: ID!) {
     addToGroupShelf(groupId: $groupId, resourceId: $resourceId) {
-      ...GroupPageFields
+      id
     }
   }
 `);
@@ -172,12 +172,15 @@ export const AddToGroupShelfDocument = graphql(`
 export const RemoveFromGroupShelfDocument = graphql(`
   mutation RemoveFromGroupShelf($groupId: ID!, $resourceId: ID!) {
     removeFromGroupShelf(groupId: $groupId, resourceId: $resourceId) {
-      ...GroupPageFields
+      id
     }
   }
 `);
 
-/** An empty list names no types; any change to a group may still fill it. */
+/**
+ * Mutations answer with the group's id only: urql's document cache then asks again for every
+ * query showing a group. An empty list names no types, so lists say they show groups.
+ */
 export const GROUP_CONTEXT = { additionalTypenames: ['WorkingGroup'] };
 
 /** Groups per page of the list. */
