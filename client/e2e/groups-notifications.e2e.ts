@@ -11,6 +11,10 @@ const PATIENT_NAME = 'Elin Sandberg';
 const FAMILY_NAME = "Grace O'Connell";
 const RESOURCE = 'Sport and exercise with IBD';
 
+const GROUP_SCREENSHOT = '/tmp/e2e-group.png';
+const NOTIFICATIONS_SCREENSHOT = '/tmp/e2e-notifications.png';
+const HOME_SCREENSHOT = '/tmp/e2e-home-family.png';
+
 const main = (page: Page) => page.getByRole('main');
 const bell = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Notifications/ });
 
@@ -76,6 +80,8 @@ describe('working groups and live notifications, a patient partner and a family 
   test('the family member sees her bell rise live, without reloading, when the patient invites her', async () => {
     const { page } = family;
     await bell(page).waitFor();
+    await page.getByRole('heading', { name: 'Ideas you are part of' }).waitFor();
+    await page.screenshot({ path: HOME_SCREENSHOT, fullPage: true });
     // The seed leaves her a group invitation or two unread.
     await expect.poll(() => unreadCount(page), POLL).toBeGreaterThan(0);
     unreadBefore = await unreadCount(page);
@@ -110,6 +116,7 @@ describe('working groups and live notifications, a patient partner and a family 
     await expect.poll(() => newest.textContent(), POLL).toContain(`${PATIENT_NAME} invited you to join the group “${GROUP}”.`);
     expect(await newest.getAttribute('class')).toContain('notification--unread');
     await main(page).getByRole('heading', { name: 'What you are told about' }).waitFor();
+    await page.screenshot({ path: NOTIFICATIONS_SCREENSHOT, fullPage: true });
     await expectNoA11yViolations(page, 'notifications');
 
     await newest.getByRole('link').click();
@@ -146,6 +153,7 @@ describe('working groups and live notifications, a patient partner and a family 
     await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(new RegExp(`^/n/${NETWORK_SLUG}/commons/[^/]+$`));
     expect(await shelf.getByText(`Added by ${PATIENT_NAME}`).count()).toBe(1);
+    await page.screenshot({ path: GROUP_SCREENSHOT, fullPage: true });
     await expectNoA11yViolations(page, 'group page (owner)');
 
     await link.click();
