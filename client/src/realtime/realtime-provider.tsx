@@ -16,7 +16,7 @@ const RealtimeContext = createContext<RealtimeConnection | null>(null);
  */
 export function RealtimeProvider({ children, options }: { children: ReactNode; options?: RealtimeOptions }) {
   const { viewer, refresh } = useViewer();
-  const endSession = useEndSessionHere();
+  const endSession = useEndSessionHere(viewer === null);
   const userId = viewer?.id ?? null;
   const [connection, setConnection] = useState<RealtimeConnection | null>(null);
   const latest = useRef({ refresh, endSession, options });
@@ -47,20 +47,31 @@ export function RealtimeProvider({ children, options }: { children: ReactNode; o
   return <RealtimeContext.Provider value={connection}>{children}</RealtimeContext.Provider>;
 }
 
-/** Forgets the member on this device and shows the sign-in page, saying why, then back here. */
-function useEndSessionHere(): (reason: SessionEndedReason) => void {
+/**
+ * Forgets the member on this device, then, once the app knows nobody is signed in (so no page
+ * sends her back in the meantime), shows the sign-in page saying why, to return here after.
+ */
+function useEndSessionHere(signedOut: boolean): (reason: SessionEndedReason) => void {
   const navigate = useNavigate();
   const location = useLocation();
   const resetClient = useResetGraphqlClient();
   const here = useRef(location);
   here.current = location;
+  const ended = useRef<{ reason: SessionEndedReason; from: { pathname: string; search: string } } | null>(null);
+
+  useEffect(() => {
+    if (!signedOut || !ended.current) return;
+    const { to, state } = signInAfterSessionEnded(ended.current.from, ended.current.reason);
+    ended.current = null;
+    navigate(to, { replace: true, state });
+  }, [signedOut, navigate]);
+
   return useCallback(
     (reason: SessionEndedReason) => {
-      const { to, state } = signInAfterSessionEnded(here.current, reason);
-      navigate(to, { replace: true, state });
+      ended.current = { reason, from: here.current };
       resetClient();
     },
-    [navigate, resetClient],
+    [resetClient],
   );
 }
 
