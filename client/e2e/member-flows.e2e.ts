@@ -141,7 +141,7 @@ describe('a patient partner', () => {
     await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
   });
 
-  test('signs out another device, which is sent to sign in on its next step', async () => {
+  test('signs out another device, which is sent to sign in at once, saying why, and again on its next step', async () => {
     const other = await newPage(browser);
     try {
       await signIn(other.page, demoEmail('patient'));
@@ -154,7 +154,12 @@ describe('a patient partner', () => {
       await page.getByText('The device is signed out.').waitFor();
       await expect.poll(() => otherDevices.count()).toBe(before - 1);
 
-      await other.page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Sites' }).click();
+      // Its open page hears it live: it shows the sign-in page with the reason, to come back after.
+      await other.page.waitForURL('**/sign-in?next=*');
+      expect(decodeURIComponent(other.page.url())).toContain(`next=/n/${NETWORK_SLUG}`);
+      await other.page.getByText('This session was ended from another device').waitFor();
+
+      await other.page.goto(`/n/${NETWORK_SLUG}/sites`);
       await other.page.waitForURL('**/sign-in?next=*');
       expect(decodeURIComponent(other.page.url())).toContain(`next=/n/${NETWORK_SLUG}/sites`);
     } finally {

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AimSection } from '../aims/components/aim-section';
 import { AimPage } from '../aims/pages/aim-page';
@@ -28,11 +28,19 @@ import { ProfilePage } from '../profile/pages/profile-page';
 import { Loading } from '../ui/feedback';
 import { AppLayout, PublicLayout } from './components/layouts';
 import { NotFoundPage } from './pages/not-found-page';
-import { PlaceholderPage } from './pages/placeholder-page';
 import { RootRedirect } from './pages/root-redirect';
 
 // The chart page brings the chart library; it loads when first opened.
 const MeasureChartPage = lazy(() => import('../charts/pages/measure-chart-page').then((module) => ({ default: module.MeasureChartPage })));
+// Groups and the notifications list load when first opened too (the bell itself is always there).
+const GroupsPage = lazy(() => import('../groups/pages/groups-page').then((module) => ({ default: module.GroupsPage })));
+const NewGroupPage = lazy(() => import('../groups/pages/new-group-page').then((module) => ({ default: module.NewGroupPage })));
+const GroupPage = lazy(() => import('../groups/pages/group-page').then((module) => ({ default: module.GroupPage })));
+const EditGroupPage = lazy(() => import('../groups/pages/edit-group-page').then((module) => ({ default: module.EditGroupPage })));
+const NotificationsPage = lazy(() => import('../notifications/pages/notifications-page').then((module) => ({ default: module.NotificationsPage })));
+
+/** A page loaded on demand, with "Loading…" meanwhile. */
+const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 /** Every page of the app and where it lives. */
 export function AppRoutes() {
@@ -76,7 +84,11 @@ export function AppRoutes() {
             <Route path="ideas" element={<IdeasPage />} />
             <Route path="ideas/new" element={<ProposeIdeaPage />} />
             <Route path="ideas/:ideaId" element={<IdeaPage />} />
-            <Route path="groups" element={<PlaceholderPage section="groups" />} />
+            <Route path="groups" element={onDemand(<GroupsPage />)} />
+            <Route path="groups/new" element={onDemand(<NewGroupPage />)} />
+            <Route path="groups/:groupId" element={onDemand(<GroupPage />)} />
+            <Route path="groups/:groupId/edit" element={onDemand(<EditGroupPage />)} />
+            <Route path="notifications" element={onDemand(<NotificationsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route path="/n" element={<Navigate to="/" replace />} />

@@ -45,12 +45,13 @@ describe('HomeCardRegistry', () => {
 
 describe('the app home cards', () => {
   it.each<[Role, string[]]>([
-    // Patients and families see the shared aim first; the site team sees its reports due.
-    ['PATIENT_PARTNER', ['shared-aim', 'welcome', 'commons', 'people-like-me']],
-    ['FAMILY_MEMBER', ['shared-aim', 'welcome', 'commons', 'people-like-me']],
-    ['CLINICIAN', ['welcome', 'reports-due', 'shared-aim', 'commons', 'people-like-me']],
+    // Patients and families see the shared aim first, then the ideas they take part in; the site
+    // team sees its reports due, then what is being tested at its site.
+    ['PATIENT_PARTNER', ['shared-aim', 'my-change-ideas', 'welcome', 'commons', 'people-like-me']],
+    ['FAMILY_MEMBER', ['shared-aim', 'my-change-ideas', 'welcome', 'commons', 'people-like-me']],
+    ['CLINICIAN', ['welcome', 'reports-due', 'testing-at-my-site', 'shared-aim', 'commons', 'people-like-me']],
     ['RESEARCHER', ['welcome', 'shared-aim', 'commons', 'people-like-me']],
-    ['SITE_LEAD', ['welcome', 'reports-due', 'site-team', 'shared-aim', 'commons', 'people-like-me']],
+    ['SITE_LEAD', ['welcome', 'reports-due', 'testing-at-my-site', 'site-team', 'shared-aim', 'commons', 'people-like-me']],
     ['NETWORK_ADMIN', ['welcome', 'pending-invitations', 'shared-aim', 'commons', 'people-like-me']],
   ])('a %s sees %j', (role, expected) => {
     expect(ids(homeCards.cardsFor(actor(role)))).toEqual(expected);
@@ -58,6 +59,12 @@ describe('the app home cards', () => {
 
   it('shows reports due only to a site team member who has a site', () => {
     expect(ids(homeCards.cardsFor(actor('CLINICIAN', { siteId: null })))).not.toContain('reports-due');
+  });
+
+  it('shows the ideas tested at the site only to a clinician or site lead who has a site', () => {
+    expect(ids(homeCards.cardsFor(actor('CLINICIAN', { siteId: null })))).not.toContain('testing-at-my-site');
+    expect(ids(homeCards.cardsFor(actor('SITE_LEAD', { siteId: null })))).not.toContain('testing-at-my-site');
+    expect(ids(homeCards.cardsFor(actor('PATIENT_PARTNER')))).not.toContain('testing-at-my-site');
   });
 
   it('covers every role', () => {

@@ -3,10 +3,12 @@ import { mayReport } from '../../measures/access';
 import { homeCards } from '../card-registry';
 import { CommonsCard } from './commons-card';
 import { LikeMeCard } from './like-me-card';
+import { MyChangeIdeasCard } from './my-change-ideas-card';
 import { PendingInvitationsCard } from './pending-invitations-card';
 import { ReportsDueCard } from './reports-due-card';
 import { SharedAimCard } from './shared-aim-card';
 import { SiteTeamCard } from './site-team-card';
+import { TestingAtMySiteCard } from './testing-at-my-site-card';
 import { WelcomeCard } from './welcome-card';
 
 // The home page's cards. A capability adds its own here.
@@ -24,6 +26,16 @@ homeCards
     roles: ['SITE_LEAD', 'CLINICIAN'],
     when: (actor) => actor.siteId !== null && mayReport(actor),
     Component: ReportsDueCard,
+  })
+  // Co-design, tailored: patients and families follow the ideas they take part in, right after the aim;
+  // the site team follows what is being tested at its site.
+  .register({ id: 'my-change-ideas', order: -5, roles: ['PATIENT_PARTNER', 'FAMILY_MEMBER'], Component: MyChangeIdeasCard })
+  .register({
+    id: 'testing-at-my-site',
+    order: 7,
+    roles: ['CLINICIAN', 'SITE_LEAD'],
+    when: (actor) => actor.siteId !== null,
+    Component: TestingAtMySiteCard,
   })
   .register({ id: 'site-team', order: 10, roles: ['SITE_LEAD'], Component: SiteTeamCard })
   .register({

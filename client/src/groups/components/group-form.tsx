@@ -1,0 +1,126 @@
+import { GROUP_LIMITS, groupInputSchema, type GroupVisibility } from '@commons/shared';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CombinedError } from '@urql/core';
+import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { FormAlert } from '../../ui/feedback';
+import { focusFirstInvalid, TextAreaField, TextField } from '../../ui/field';
+
+export interface GroupFormValues {
+  name: string;
+  purpose: string;
+  visibility: GroupVisibility;
+}
+
+const FIELDS = ['name', 'purpose', 'visibility'] as const;
+type Field = (typeof FIELDS)[number];
+
+export const EMPTY_GROUP: GroupFormValues = { name: '', purpose: '', visibility: 'OPEN' };
+
+interface GroupFormProps {
+  initial: GroupFormValues;
+  submitLabel: string;
+  busyLabel: string;
+  /** Sends the values; resolves with the server's error, or null when it saved. */
+  onSubmit: (values: GroupFormValues) => Promise<CombinedError | null>;
+  onCancel?: () => void;
+}
+
+/** A group's name, purpose and who may join, checked here and by the server; problems appear next to their fields. */
+export function GroupForm({ initial, submitLabel, busyLabel, onSubmit, onCancel }: GroupFormProps) {
+  const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof GroupFormValues>(key: K, value: GroupFormValues[K]) => setValues((before) => ({ ...before, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const invalid = validateWith(groupInputSchema, values, FIELDS, t);
+    if (invalid) {
+      setErrors(invalid);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    const error = await onSubmit({ ...values, name: values.name.trim(), purpose: values.purpose.trim() });
+    setBusy(false);
+    if (error) {
+      setErrors(toFormErrors(error, FIELDS, t));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors(NO_ERRORS);
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="panel group-form">
+      <FormAlert messages={errors.form} />
+      <TextField
+        label={t('groups.form.name')}
+        name="name"
+        value={values.name}
+        onChange={(e) => set('name', e.target.value)}
+        error={errors.fields.name}
+        hint={t('groups.form.nameHint', { min: GROUP_LIMITS.nameMin, max: GROUP_LIMITS.nameMax })}
+        required
+      />
+      <TextAreaField
+        label={t('groups.form.purpose')}
+        name="purpose"
+        value={values.purpose}
+        onChange={(e) => set('purpose', e.target.value)}
+        error={errors.fields.purpose}
+        hint={t('groups.form.purposeHint')}
+        rows={5}
+      />
+      <VisibilityChoice value={values.visibility} onChange={(visibility) => set('visibility', visibility)} error={errors.fields.visibility} />
+      <p className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </p>
+    </form>
+  );
+}
+
+const VISIBILITIES: readonly GroupVisibility[] = ['OPEN', 'INVITE_ONLY'];
+
+function VisibilityChoice({ value, onChange, error }: { value: GroupVisibility; onChange: (value: GroupVisibility) => void; error?: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <fieldset className="field visibility-choice" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="field__label">{t('groups.form.visibility')}</legend>
+      {VISIBILITIES.map((visibility) => (
+        <div key={visibility} className="visibility-choice__option">
+          <input
+            type="radio"
+            id={`${id}-${visibility}`}
+            name="visibility"
+            value={visibility}
+            checked={value === visibility}
+            onChange={() => onChange(visibility)}
+            aria-describedby={`${id}-${visibility}-hint`}
+            aria-invalid={error ? true : undefined}
+          />
+          <label htmlFor={`${id}-${visibility}`}>{t(`groups.visibility.${visibility}`)}</label>
+          <p id={`${id}-${visibility}-hint`} className="field__hint">
+            {t(`groups.visibility.hint.${visibility}`)}
+          </p>
+        </div>
+      ))}
+      {error && (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
