@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from 'react';
+import { createContext, Fragment, type ReactNode, useCallback, useContext, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Provider } from 'urql';
 import { createGraphqlClient } from './client';
@@ -18,11 +18,12 @@ export function GraphqlProvider({ children }: { children: ReactNode }) {
   const here = useRef(location);
   here.current = location;
 
+  const replaceRef = useRef<() => void>(() => undefined);
   const makeClient = useCallback(
     (): ReturnType<typeof createGraphqlClient> =>
       createGraphqlClient({
         onSessionLost: () => {
-          setClient(makeClient());
+          replaceRef.current();
           const { pathname, search } = here.current;
           if (PUBLIC_PATHS.some((path) => pathname.startsWith(path))) return;
           navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
@@ -30,12 +31,16 @@ export function GraphqlProvider({ children }: { children: ReactNode }) {
       }),
     [navigate],
   );
-  const [client, setClient] = useState(makeClient);
-  const reset = useCallback(() => setClient(makeClient()), [makeClient]);
+  const [current, setCurrent] = useState(() => ({ client: makeClient(), generation: 0 }));
+  const reset = useCallback(() => setCurrent((last) => ({ client: makeClient(), generation: last.generation + 1 })), [makeClient]);
+  replaceRef.current = reset;
 
   return (
     <ResetContext.Provider value={reset}>
-      <Provider value={client}>{children}</Provider>
+      <Provider value={current.client}>
+        {/* Everything below starts afresh with the new client: no hook keeps the last person's answers (who was signed in, above all). */}
+        <Fragment key={current.generation}>{children}</Fragment>
+      </Provider>
     </ResetContext.Provider>
   );
 }

@@ -16,7 +16,7 @@ const RealtimeContext = createContext<RealtimeConnection | null>(null);
  */
 export function RealtimeProvider({ children, options }: { children: ReactNode; options?: RealtimeOptions }) {
   const { viewer, refresh } = useViewer();
-  const endSession = useEndSessionHere(viewer === null);
+  const endSession = useEndSessionHere();
   const userId = viewer?.id ?? null;
   const [connection, setConnection] = useState<RealtimeConnection | null>(null);
   const latest = useRef({ refresh, endSession, options });
@@ -48,30 +48,22 @@ export function RealtimeProvider({ children, options }: { children: ReactNode; o
 }
 
 /**
- * Forgets the member on this device, then, once the app knows nobody is signed in (so no page
- * sends her back in the meantime), shows the sign-in page saying why, to return here after.
+ * Forgets the member on this device and shows the sign-in page saying why, to return here after.
+ * Resetting the client starts the app below it afresh, so no page still holds her as signed in.
  */
-function useEndSessionHere(signedOut: boolean): (reason: SessionEndedReason) => void {
+function useEndSessionHere(): (reason: SessionEndedReason) => void {
   const navigate = useNavigate();
   const location = useLocation();
   const resetClient = useResetGraphqlClient();
   const here = useRef(location);
   here.current = location;
-  const ended = useRef<{ reason: SessionEndedReason; from: { pathname: string; search: string } } | null>(null);
-
-  useEffect(() => {
-    if (!signedOut || !ended.current) return;
-    const { to, state } = signInAfterSessionEnded(ended.current.from, ended.current.reason);
-    ended.current = null;
-    navigate(to, { replace: true, state });
-  }, [signedOut, navigate]);
-
   return useCallback(
     (reason: SessionEndedReason) => {
-      ended.current = { reason, from: here.current };
+      const { to, state } = signInAfterSessionEnded(here.current, reason);
       resetClient();
+      navigate(to, { replace: true, state });
     },
-    [resetClient],
+    [resetClient, navigate],
   );
 }
 
