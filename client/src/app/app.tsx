@@ -1,18 +1,21 @@
 import { BrowserRouter } from 'react-router';
 import { ViewerProvider } from '../auth/viewer';
 import { GraphqlProvider } from '../graphql/graphql-provider';
+import { RealtimeProvider } from '../realtime/realtime-provider';
 import { AppRoutes } from './app-routes';
 import { RouteFocus } from './components/route-focus';
 import '../home/cards';
 
-/** The whole app: routing, the GraphQL client, and who is signed in. */
+/** The whole app: routing, the GraphQL client, who is signed in, and the live connection. */
 export function App() {
   return (
     <BrowserRouter>
       <GraphqlProvider>
         <ViewerProvider>
-          <RouteFocus />
-          <AppRoutes />
+          <RealtimeProvider>
+            <RouteFocus />
+            <AppRoutes />
+          </RealtimeProvider>
         </ViewerProvider>
       </GraphqlProvider>
     </BrowserRouter>

@@ -6,6 +6,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { useResetGraphqlClient } from '../../graphql/graphql-provider';
+import { SessionEndedNotice } from '../../realtime/session-ended';
 import { FormAlert } from '../../ui/feedback';
 import { focusFirstInvalid, TextField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
@@ -62,6 +63,7 @@ export function SignInPage() {
   return (
     <div className="narrow">
       <PageHeading>{t('auth.signIn.title')}</PageHeading>
+      <SessionEndedNotice />
       <p className="lead">{t('auth.signIn.intro')}</p>
       <form ref={formRef} onSubmit={submit} noValidate className="panel">
         <FormAlert messages={errors.form} />

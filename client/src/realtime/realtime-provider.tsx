@@ -1,0 +1,97 @@
+import { SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@commons/shared';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useViewer } from '../auth/viewer';
+import { useResetGraphqlClient } from '../graphql/graphql-provider';
+import { type ConnectInfo, RealtimeConnection, type RealtimeOptions, type RealtimeStatus } from './realtime-connection';
+import { signInAfterSessionEnded, type SessionEndedReason } from './session-ended';
+
+const RealtimeContext = createContext<RealtimeConnection | null>(null);
+
+/**
+ * Opens the tab's one live connection while a member is signed in (a new one when the member
+ * changes) and closes it when she signs out. When the server ends the session (signed out in
+ * another tab, revoked from another device) the app forgets the member and shows the sign-in page
+ * with the reason; when a membership ends, it reloads who she is and reconnects.
+ */
+export function RealtimeProvider({ children, options }: { children: ReactNode; options?: RealtimeOptions }) {
+  const { viewer, refresh } = useViewer();
+  const endSession = useEndSessionHere();
+  const userId = viewer?.id ?? null;
+  const [connection, setConnection] = useState<RealtimeConnection | null>(null);
+  const latest = useRef({ refresh, endSession, options });
+  latest.current = { refresh, endSession, options };
+
+  useEffect(() => {
+    if (!userId) return;
+    const opened = new RealtimeConnection(latest.current.options);
+    const offEnded = opened.on(SERVER_EVENTS.sessionEnded, ({ reason }) => {
+      if (reason === 'deactivated') latest.current.refresh();
+      else latest.current.endSession(reason);
+    });
+    // A refused handshake usually means the session expired meanwhile: asking again who is signed
+    // in finds out, and a signed-out viewer closes this connection.
+    const offRefused = opened.onRefused((code) => {
+      if (code === 'UNAUTHENTICATED') latest.current.refresh();
+    });
+    setConnection(opened);
+    opened.connect();
+    return () => {
+      offEnded();
+      offRefused();
+      opened.close();
+      setConnection((current) => (current === opened ? null : current));
+    };
+  }, [userId]);
+
+  return <RealtimeContext.Provider value={connection}>{children}</RealtimeContext.Provider>;
+}
+
+/** Forgets the member on this device and shows the sign-in page, saying why, then back here. */
+function useEndSessionHere(): (reason: SessionEndedReason) => void {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const resetClient = useResetGraphqlClient();
+  const here = useRef(location);
+  here.current = location;
+  return useCallback(
+    (reason: SessionEndedReason) => {
+      const { to, state } = signInAfterSessionEnded(here.current, reason);
+      navigate(to, { replace: true, state });
+      resetClient();
+    },
+    [navigate, resetClient],
+  );
+}
+
+/** The live connection, or null while nobody is signed in. */
+export function useRealtime(): RealtimeConnection | null {
+  return useContext(RealtimeContext);
+}
+
+/** Calls `handler` for each `event` the server sends while the component is mounted. */
+export function useServerEvent<E extends ServerEventName>(event: E, handler: (payload: ServerEventPayloads[E]) => void): void {
+  const connection = useRealtime();
+  const latest = useRef(handler);
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => connection?.on(event, (payload) => latest.current(payload)), [connection, event]);
+}
+
+/** Calls `handler` on every connection of the live link; `reconnected` says it is a comeback (catch up then). */
+export function useRealtimeConnected(handler: (info: ConnectInfo) => void): void {
+  const connection = useRealtime();
+  const latest = useRef(handler);
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => connection?.onConnect((info) => latest.current(info)), [connection]);
+}
+
+/** The live connection's status ('idle' while nobody is signed in). */
+export function useRealtimeStatus(): RealtimeStatus {
+  const connection = useRealtime();
+  const subscribe = useCallback((listener: () => void) => connection?.subscribeStatus(listener) ?? (() => undefined), [connection]);
+  return useSyncExternalStore(subscribe, () => connection?.getStatus() ?? 'idle');
+}
