@@ -1,0 +1,2 @@
+export { ThreadPanel, type ThreadPanelProps } from './components/thread-panel';
+export { UnreadThreadsBadge, useUnreadThreadsCount } from './components/unread-threads-badge';
