@@ -2,19 +2,19 @@ import { THREAD_LIMITS } from '@commons/shared';
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cleanMarkdownHtml } from '../../commons/safe-html';
-import { useFormatDateTime } from '../../i18n/format';
+import { useFormatDateTime, useLocale } from '../../i18n/format';
 import { toDisplayText, toWireBody } from '../mention-text';
 import type { SendError, ThreadMessage } from '../thread-state';
 import { initials } from '../thread-view';
 import { AuthorBadge } from './author-badge';
 import { EditHistory } from './edit-history';
 import { useSendErrorText } from './errors';
-import { Reactions } from './reactions';
+import { ReactionList, ReactionPicker } from './reactions';
 import { useThreadContext } from './thread-context';
 
 function useFormatTime(): (iso: string) => string {
-  const { i18n } = useTranslation();
-  return (iso: string) => new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', { timeStyle: 'short' }).format(new Date(iso));
+  const locale = useLocale();
+  return (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** The id of a message's element, to bring focus back to it. */
@@ -89,7 +89,7 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
         <div className="markdown message__body" dangerouslySetInnerHTML={{ __html: cleanMarkdownHtml(message.bodyHtml) }} />
       )}
       {historyOpen && !message.deleted && <EditHistory id={historyId} message={message} />}
-      {!message.deleted && <Reactions message={message} />}
+      {!message.deleted && <ReactionList message={message} onError={setError} />}
       {mode === 'confirm-delete' && (
         <div className="message__confirm" role="group" aria-label={t('threads.message.confirmDeleteLabel')}>
           <p>{t('threads.message.confirmDelete')}</p>
@@ -108,13 +108,14 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
           {errorText(error)}
         </p>
       )}
-      {mode === 'read' && (onReply || canEdit || canDelete) && (
+      {mode === 'read' && !message.deleted && (onReply || canPost || canDelete) && (
         <div className="message__actions" ref={actionsRef}>
           {onReply && canPost && (
             <button type="button" className="link-button" aria-label={t('threads.message.replyTo', { name: author })} onClick={onReply}>
               {t('threads.message.reply')}
             </button>
           )}
+          {canPost && <ReactionPicker message={message} onError={setError} />}
           {canEdit && (
             <button type="button" className="link-button message__edit" onClick={() => setMode('edit')}>
               {t('threads.message.edit')}

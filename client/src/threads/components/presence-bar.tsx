@@ -23,7 +23,7 @@ export function PresenceBar({ members }: { members: ThreadPersonPayload[] }) {
             <span className="thread-presence__avatar" aria-hidden="true">
               {initials(member.name)}
             </span>
-            {member.userId === viewerId ? t('threads.presence.you', { name: member.name }) : member.name}
+            <span className="thread-presence__name">{member.userId === viewerId ? t('threads.presence.you', { name: member.name }) : member.name}</span>
           </li>
         ))}
         {more > 0 && <li className="thread-presence__member">{t('threads.presence.more', { count: more })}</li>}
