@@ -198,6 +198,46 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     await expectNoA11yViolations(page, 'idea page with its live thread');
   });
 
+  test('the patient partner edits a message and takes another back: the clinician sees the edit with its history, and a tombstone in place', async () => {
+    const { page } = patient;
+    const original = 'Could the card ask what matters most at this visit?';
+    const mine = messagesWith(page, original);
+    await mine.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = discussion(page).getByLabel('Edit your message');
+    await expect.poll(() => edit.evaluate((el) => el === document.activeElement), POLL).toBe(true);
+    await edit.fill('Could the card ask what matters most to you at this visit?');
+    await edit.press('Enter');
+
+    const edited = messagesWith(clinician.page, 'what matters most to you at this visit?');
+    await edited.waitFor();
+    const marker = edited.getByRole('button', { name: 'edited: show earlier versions' });
+    await marker.click();
+    expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    const history = edited.getByRole('region', { name: 'Earlier versions' });
+    await history.locator('.edit-history__body').first().waitFor();
+    expect(await history.locator('.edit-history__body').allTextContents()).toEqual([`${original}\nFamilies told us that is what gets lost.`]);
+
+    const box = discussion(page).getByLabel('Write a message');
+    await typeMessage(box, 'A message I will take back.');
+    await box.press('Enter');
+    const arrived = messagesWith(clinician.page, 'A message I will take back.');
+    await arrived.waitFor();
+    const articles = await log(clinician.page).locator('article.message').count();
+    const position = await log(clinician.page).locator('article.message').evaluateAll((all) => all.findIndex((a) => a.textContent?.includes('A message I will take back.')));
+
+    const toDelete = messagesWith(page, 'A message I will take back.');
+    await toDelete.getByRole('button', { name: 'Delete the message from Elin Sandberg' }).click();
+    await toDelete.getByRole('button', { name: 'Delete message' }).click();
+    await messagesWith(page, 'This message was deleted.').waitFor();
+    // On the clinician's page the text is gone and the fact stays, in the same place.
+    const tombstone = messagesWith(clinician.page, 'This message was deleted.');
+    await tombstone.waitFor();
+    expect(await arrived.count()).toBe(0);
+    expect(await log(clinician.page).locator('article.message').count()).toBe(articles);
+    expect(await log(clinician.page).locator('article.message').nth(position).textContent()).toContain('This message was deleted.');
+    expect(await tombstone.locator('.message__author').textContent()).toBe('Elin Sandberg');
+  });
+
   test('a message sent while the clinician is offline arrives once she is back, exactly once', async () => {
     await clinician.context.setOffline(true);
     await connectionSays(clinician.page, 'Reconnecting…').waitFor();
@@ -224,7 +264,7 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     await messagesWith(clinician.page, after).waitFor();
     expect(await messagesWith(clinician.page, offline).count()).toBe(1);
     expect(await messagesWith(clinician.page, after).count()).toBe(1);
-    expect(await log(clinician.page).locator('article.message').count()).toBe(4);
+    expect(await log(clinician.page).locator('article.message').count()).toBe(5);
   });
 
   test('the patient partner moves the idea to testing with the site lead; both see the new status and the decision', async () => {
@@ -253,6 +293,35 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     expect((await latest(clinician.page).locator('.people li').allTextContents()).sort()).toEqual(['Dr. Oskar Nyberg · Site lead', 'Elin Sandberg · Patient partner · co-designer']);
     // Her thread comes back with everything, each message once.
     await presence(clinician.page).getByText('Aisha Rahman (you)').waitFor();
-    expect(await log(clinician.page).locator('article.message').count()).toBe(4);
+    expect(await log(clinician.page).locator('article.message').count()).toBe(5);
+  });
+
+  test('messages written while the clinician was elsewhere come after a "New messages" line, and are marked read once she has seen them', async () => {
+    // She has read everything so far: the thread is on her screen.
+    await log(clinician.page).scrollIntoViewIfNeeded();
+    await expect.poll(() => discussion(clinician.page).locator('.thread-panel__unread').count(), POLL).toBe(0);
+    await clinician.page.goto(`/n/${NETWORK_SLUG}`);
+    await clinician.page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+    const box = discussion(patient.page).getByLabel('Write a message');
+    const unseen = 'Are you coming to the family panel on Thursday?';
+    await typeMessage(box, unseen);
+    await box.press('Enter');
+    await expect.poll(() => messagesWith(patient.page, unseen).locator('.message__sending').count(), POLL).toBe(0);
+
+    await openIdea(clinician, ideaUrl, 'Aisha Rahman');
+    const items = log(clinician.page).locator('.thread-messages > li');
+    const divided = items.filter({ has: clinician.page.locator('.thread-divider') });
+    expect(await divided.count()).toBe(1);
+    expect(await divided.locator('.thread-divider').textContent()).toBe('New messages');
+    expect(await divided.locator('article.message').textContent()).toContain(unseen);
+    // The idea opens at its top: the thread is below, not seen yet.
+    expect(await discussion(clinician.page).locator('.thread-panel__unread').textContent()).toBe('1 unread');
+    // Seen on screen: her read marker moves, so the unread count goes and the line does not come back.
+    await log(clinician.page).scrollIntoViewIfNeeded();
+    await expect.poll(() => discussion(clinician.page).locator('.thread-panel__unread').count(), POLL).toBe(0);
+    await clinician.page.reload();
+    await presence(clinician.page).getByText('Aisha Rahman (you)').waitFor();
+    await messagesWith(clinician.page, unseen).waitFor();
+    expect(await log(clinician.page).locator('.thread-divider').count()).toBe(0);
   });
 });

@@ -66,9 +66,15 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
           {formatTime(message.createdAt)}
         </time>
         {message.editedAt && !message.deleted && (
-          <button type="button" className="link-button message__edited" aria-expanded={historyOpen} aria-controls={historyOpen ? historyId : undefined} onClick={() => setHistoryOpen((open) => !open)}>
+          <button
+            type="button"
+            className="link-button message__edited"
+            aria-label={t('threads.message.editedLabel')}
+            aria-expanded={historyOpen}
+            aria-controls={historyOpen ? historyId : undefined}
+            onClick={() => setHistoryOpen((open) => !open)}
+          >
             {t('threads.message.edited')}
-            <span className="visually-hidden">{t('threads.message.editedHint')}</span>
           </button>
         )}
       </header>
