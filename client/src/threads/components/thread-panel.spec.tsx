@@ -31,8 +31,18 @@ const viewer = {
 
 const ROLES: Record<string, string> = { [ME.userId]: 'PATIENT_PARTNER', [AMIRA.userId]: 'CLINICIAN' };
 
-/** The GraphQL side: who is signed in, the network, the thread's history as the double holds it, members' roles. */
-function stubApi(gateway: ThreadGatewayDouble) {
+const node = ({ prevSeq: _prevSeq, ...m }: ThreadGatewayDouble['messages'][number]) => ({ ...m, replies: [] });
+
+/**
+ * The GraphQL side: who is signed in, the network, members' roles, and the thread's history as
+ * the double holds it, in pages of `pageSize` top-level messages (newest page first).
+ */
+function stubApi(gateway: ThreadGatewayDouble, pageSize = 30) {
+  const page = (before: string | null) => {
+    const older = gateway.messages.filter((m) => before === null || BigInt(m.seq) < BigInt(before));
+    const nodes = older.slice(-pageSize).map(node);
+    return { nodes, hasMore: older.length > pageSize, beforeCursor: nodes[0]?.seq ?? null };
+  };
   return stubGraphql((operation, variables) => {
     switch (operation) {
       case 'Viewer':
@@ -48,10 +58,12 @@ function stubApi(gateway: ThreadGatewayDouble) {
               lastReadSeq: '0',
               unreadCount: 0,
               viewerCanPost: true,
-              messages: { nodes: gateway.messages.map(({ prevSeq: _prevSeq, ...m }) => ({ ...m, replies: [] })), hasMore: false, beforeCursor: null },
+              messages: page(null),
             },
           },
         };
+      case 'ThreadEarlier':
+        return { data: { thread: { id: THREAD, messages: page(variables.before as string) } } };
       case 'ThreadMember': {
         const userId = variables.userId as string;
         return { data: { member: { id: `m-${userId}`, userId, name: userId === ME.userId ? ME.name : AMIRA.name, role: ROLES[userId] } } };
@@ -98,8 +110,8 @@ describe('ThreadPanel', () => {
   });
 
   /** Renders the panel and waits until the thread is live (the member shows as here). */
-  async function openPanel() {
-    stubApi(gateway);
+  async function openPanel(pageSize?: number) {
+    stubApi(gateway, pageSize);
     const view = renderPanel(server);
     await screen.findByText(`${ME.name} (you)`, { selector: '.thread-presence__name' }, WAIT);
     return view;
@@ -145,6 +157,22 @@ describe('ThreadPanel', () => {
     await within(messageLog()).findByText('Thanks, Elin!', {}, WAIT);
     expect(announcer()).toHaveTextContent('Amira Haddad wrote: Thanks, Elin!');
     expect(box).toHaveFocus();
+  });
+
+  it('loads earlier messages above on request, each once, until there are none', async () => {
+    const user = userEvent.setup();
+    for (let i = 1; i <= 5; i++) gateway.post(server.io, AMIRA, `message ${i}`);
+    await openPanel(2);
+    const bodies = () => within(messageLog()).getAllByRole('article').map((a) => a.querySelector('.message__body')?.textContent);
+    expect(bodies()).toEqual(['message 4', 'message 5']);
+    await user.click(screen.getByRole('button', { name: 'Load earlier messages' }));
+    await waitFor(() => expect(bodies()).toEqual(['message 2', 'message 3', 'message 4', 'message 5']), WAIT);
+    await user.click(screen.getByRole('button', { name: 'Load earlier messages' }));
+    await waitFor(() => expect(bodies()).toEqual(['message 1', 'message 2', 'message 3', 'message 4', 'message 5']), WAIT);
+    expect(screen.queryByRole('button', { name: 'Load earlier messages' })).not.toBeInTheDocument();
+    // Live messages still come after them.
+    gateway.post(server.io, AMIRA, 'message 6');
+    await waitFor(() => expect(bodies()).toHaveLength(6), WAIT);
   });
 
   it('says plainly when the member sends too quickly, and sends the same message again on Try again', async () => {
