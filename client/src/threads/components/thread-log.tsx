@@ -1,5 +1,5 @@
 import { type Seq } from '@commons/shared';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
 import { flattenPage, THREAD_PAGE_SIZE, ThreadEarlierDocument } from '../documents';
@@ -39,6 +39,22 @@ export function ThreadLog({ snapshot, initialPage, labelledBy }: { snapshot: Thr
   const markSeen = useCallback(() => controller?.markSeen(), [controller]);
   useMarkSeen(list, markSeen, newest);
   const { newBelow, scrollToNewest } = useStickToBottom(list, items[0]?.message.id ?? null, `${snapshot.messages.at(-1)?.id}:${snapshot.pending.length}`);
+
+  // Opened: at the "New messages" line when there is one, otherwise at the newest message.
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const divider = element.querySelector('.thread-divider');
+    if (divider) element.scrollTop += divider.getBoundingClientRect().top - element.getBoundingClientRect().top - 8;
+    else element.scrollTop = element.scrollHeight;
+  }, []);
+
+  // A message the member sends at the end of the thread is where she looks next.
+  const lastPending = snapshot.pending.at(-1);
+  const lastPendingId = lastPending && lastPending.parentId === null ? lastPending.clientId : null;
+  useEffect(() => {
+    if (lastPendingId) scrollToNewest();
+  }, [lastPendingId, scrollToNewest]);
 
   const loadEarlier = async () => {
     if (!page.beforeCursor || !controller) return;
