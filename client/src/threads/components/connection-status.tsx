@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useRealtimeStatus } from '../../realtime/realtime-provider';
 
 const BACK_SHOWN_MS = 6000;
+// Joining usually takes a moment: say "Connecting…" only when it does not.
+const SLOW_JOIN_MS = 2000;
 
 /**
  * The state of the live connection, said politely and only when it matters: while it comes back
@@ -14,6 +16,13 @@ export function ConnectionStatus({ live, syncing }: { live: boolean; syncing: bo
   const [back, setBack] = useState(false);
   const wasDown = useRef(false);
   const up = status === 'connected' && live && !syncing;
+  const [slow, setSlow] = useState(false);
+
+  useEffect(() => {
+    if (live) return;
+    const timer = setTimeout(() => setSlow(true), SLOW_JOIN_MS);
+    return () => clearTimeout(timer);
+  }, [live]);
 
   useEffect(() => {
     if (!up) {
@@ -36,7 +45,7 @@ export function ConnectionStatus({ live, syncing }: { live: boolean; syncing: bo
   } else if (status === 'reconnecting' || (status === 'connecting' && live)) {
     text = t('threads.status.reconnecting');
     tone = 'warning';
-  } else if (!live && (status === 'connecting' || status === 'connected')) {
+  } else if (!live && slow && (status === 'connecting' || status === 'connected')) {
     text = t('threads.status.connecting');
   } else if (back) {
     text = t('threads.status.back');

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { useRealtime } from '../../realtime/realtime-provider';
 import { UnreadThreadsCountDocument } from '../documents';
 import { onThreadEvent } from '../thread-events';
+import '../threads.css';
 
 /**
  * How many unread messages the member has in the threads of a network she follows, kept current:
