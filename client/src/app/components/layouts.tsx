@@ -56,7 +56,7 @@ export function AppLayout() {
     <div className="app">
       <SkipLink />
       <SiteHeader viewer={viewer} slug={slug} />
-      {slug && membership && <MainNav slug={slug} actor={actorOf(viewer, membership)} />}
+      {slug && membership && <MainNav slug={slug} networkId={membership.network.id} actor={actorOf(viewer, membership)} />}
       <main id="main" tabIndex={-1} className="page-shell">
         <Outlet />
       </main>

@@ -1,17 +1,8 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ThreadPanel } from '../../threads/components/thread-panel';
 
-/**
- * The idea's live discussion thread. A seam: the thread client (messages, presence, typing,
- * unread markers) comes with the threads capability and renders here, given the idea's id.
- */
+/** The idea's live discussion: where patients, families and the care team co-design it together. */
 export function IdeaDiscussion({ ideaId }: { ideaId: string }) {
   const { t } = useTranslation();
-  const headingId = useId();
-  return (
-    <section className="panel idea-discussion" aria-labelledby={headingId} data-thread-subject="CHANGE_IDEA" data-thread-subject-id={ideaId}>
-      <h2 id={headingId}>{t('ideas.discussion.title')}</h2>
-      <p className="muted">{t('ideas.discussion.coming')}</p>
-    </section>
-  );
+  return <ThreadPanel subjectType="CHANGE_IDEA" subjectId={ideaId} title={t('ideas.discussion.title')} />;
 }

@@ -1,19 +1,12 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ThreadPanel } from '../../threads/components/thread-panel';
 
-/**
- * Where a resource's discussion will be: the live threads of co-design attach here when they
- * exist. Until then the page says so plainly.
- */
-export function DiscussionSeam() {
+/** A resource's live discussion: questions about it, and how sites used and adapted it. */
+export function DiscussionSeam({ resourceId }: { resourceId: string }) {
   const { t } = useTranslation();
-  const headingId = useId();
   return (
-    <section className="resource-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('commons.discussion.title')}</h2>
-      <div className="panel placeholder">
-        <p>{t('commons.discussion.coming')}</p>
-      </div>
-    </section>
+    <div className="resource-section">
+      <ThreadPanel subjectType="RESOURCE" subjectId={resourceId} title={t('commons.discussion.title')} />
+    </div>
   );
 }

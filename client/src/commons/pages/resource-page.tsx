@@ -239,7 +239,7 @@ export function ResourcePage() {
           <ResourceUses resource={resource} />
           <LineageSection current={current} ancestors={resource.lineage.ancestors} descendants={resource.lineage.descendants} networkSlug={network.slug} />
           <HistorySection resourceId={resource.id} history={resource.history} />
-          <DiscussionSeam />
+          <DiscussionSeam resourceId={resource.id} />
           {resource.viewerCanHide && !resource.hidden && <HideForm resourceId={resource.id} onChanged={setStatus} />}
         </div>
         <aside className="resource-layout__aside">
