@@ -43,7 +43,7 @@ export async function reindex(env: NodeJS.ProcessEnv = process.env, log: (line: 
       log(`Meilisearch: index "${MEILI_RESOURCE_INDEX}" rebuilt with ${sent} document(s); ${resent} change(s) made meanwhile queued again`);
     }
   } finally {
-    await prisma.$disconnect();
+    await prisma.onModuleDestroy();
     await embedded?.stop();
   }
 }
