@@ -22,6 +22,7 @@ ALTER TABLE "Resource" ADD COLUMN "searchTitle" tsvector GENERATED ALWAYS AS (
   setweight(to_tsvector('simple'::regconfig, commons_tags_text("tags")), 'B')
 ) STORED;
 ALTER TABLE "Resource" ALTER COLUMN "searchTitle" SET STORAGE MAIN;
+CREATE INDEX "Resource_searchTitle_idx" ON "Resource" USING GIN ("searchTitle");
 
 -- Keep the search document in the row instead of out of line in TOAST, so checking a row against
 -- a query or ranking it reads the heap page it is on rather than the TOAST table and its index

@@ -25,6 +25,8 @@ export interface TermRow {
   similar: string[];
   /** Resources estimated to hold the word (its prefix completions for the last word, its corrections when unknown); null when the vocabulary cannot tell (words under 3 letters). */
   documents: number | null;
+  /** For the last word: every word of the vocabulary it starts, when there are at most COMPLETIONS_LISTED. */
+  completions: string[] | null;
 }
 
 /** How many resources a PostgreSQL search ranks and counts, and how far it looks for them. */
@@ -33,7 +35,9 @@ export interface PostgresSearchTuning {
   exactLimit: number;
   /** A broader query ranks and counts this many matches, the most used and newest first. */
   sample: number;
-    /** Rows a broad query reads in each order before it stops looking. */
+    /** ...plus up to this many matches in a title or tag, from the title index (relevance only). */
+  titleSample: number;
+  /** Rows a broad query reads in each order before it stops looking. */
   window: number;
   /** Characters of the summary and body a snippet is cut from (around the first query word). */
   snippetChars: number;
@@ -41,7 +45,7 @@ export interface PostgresSearchTuning {
 
 export const POSTGRES_SEARCH_TUNING = Symbol('POSTGRES_SEARCH_TUNING');
 
-export const DEFAULT_TUNING: PostgresSearchTuning = { exactLimit: 1000, sample: 200, window: 2000, snippetChars: 320 };
+export const DEFAULT_TUNING: PostgresSearchTuning = { exactLimit: 1000, sample: 150, titleSample: 100, window: 1200, snippetChars: 320 };
 
 interface AnswerRow {
   total: number;
@@ -65,6 +69,8 @@ const MIN_CORRECTABLE_LENGTH = 4;
 const CORRECTIONS_PER_TERM = 3;
 /** Prefix completions counted to estimate how broad the last word is. */
 const COMPLETIONS_COUNTED = 2000;
+/** A last word with at most this many completions is looked up in an index by them rather than as a prefix. */
+const COMPLETIONS_LISTED = 16;
 
 const EMPTY: SearchResult = { hits: [], totalCount: 0, exact: true, facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] } };
 const TRUE = Prisma.sql`TRUE`;
@@ -150,6 +156,12 @@ export class PostgresSearchEngine implements SearchEngine {
     const last = terms.length;
     return this.rows<TermRow>(Prisma.sql`
       SELECT t.idx::int AS idx, t.term, k.known, c.similar,
+        CASE WHEN t.idx = ${last} THEN (
+          SELECT CASE WHEN count(*) <= ${literal(COMPLETIONS_LISTED)} THEN array_agg(l.word) END FROM (
+            SELECT w.word FROM "SearchWord" w
+            WHERE w."networkId" = ${networkId}::uuid AND w.word LIKE t.term || '%'
+            LIMIT ${literal(COMPLETIONS_LISTED + 1)}) l)
+        END AS completions,
         CASE WHEN length(t.term) < 3 THEN NULL ELSE
           CASE WHEN t.idx = ${last} THEN (
               SELECT coalesce(sum(p.documents), 0)::int FROM (
@@ -216,28 +228,27 @@ export class PostgresSearchEngine implements SearchEngine {
     // The candidates are ranked by their title and tags first (cheap); the best of them by the full score.
     const preliminary = (w: Prisma.Sql) => (relevance ? parts.titleScore(w) : sql`0::real`);
     // Reads rows of the network in `order`, at most `window` of them, and keeps those `where` holds for.
-    const walk = (where: (w: Prisma.Sql) => Prisma.Sql, limit: number | Prisma.Sql, window: number, from = TRUE) => sql`
-      SELECT ${parts.columns(W, preliminary(W))}, ${relevance ? sql`${W}."searchTitle" @@ q.query` : sql`FALSE`} AS in_title, w.prior
+    const walk = (where: (w: Prisma.Sql) => Prisma.Sql, limit: number, window: number) => sql`
+      SELECT ${parts.columns(W, preliminary(W))}, ${relevance ? sql`${W}."searchTitle" @@ q.query` : sql`FALSE`} AS in_title
       FROM (SELECT r.id, r.kind, r.tags, r.audiences, r."siteId", r."authorId", r."createdAt", r."useCount", r."helpfulCount", r.title,
-              r."searchDocument", r."searchTitle", ${relevance ? PRIOR : sql`0::float8`} AS prior
-            FROM "Resource" r WHERE ${parts.base(R)} AND ${from} ORDER BY ${walkOrder} LIMIT ${literal(window)}) w, q
+              r."searchDocument", r."searchTitle"
+            FROM "Resource" r WHERE ${parts.base(R)} ORDER BY ${walkOrder} LIMIT ${literal(window)}) w, q
       WHERE ${where(W)}
-      LIMIT ${typeof limit === 'number' ? literal(limit) : limit}`;
-    // Matches in a title or tag rank first: when the sample holds too few, the walk goes on past
-    // it for more of them.
-    const titleWalk = relevance
-      ? sql`SELECT * FROM (${walk(
-          (w) => sql`${w}."searchTitle" @@ q.query AND ${parts.filtersOn(w)}`,
-          sql`greatest(0, ${need} - (SELECT count(*) FROM m WHERE m.in_title AND ${parts.everyFilter}))`,
-          tuning.window,
-          sql`${PRIOR} < (SELECT coalesce(min(m.prior), 'Infinity') FROM m)`,
-        )}) t`
+      LIMIT ${literal(limit)}`;
+    // Matches in a title or tag rank first. When the sample holds too few to fill the page, the
+    // title index finds more: all of them when they are few (a title searched by its words).
+    const titleMatches = relevance
+      ? sql`SELECT ${parts.columns(R, preliminary(R))}, TRUE AS in_title
+          FROM "Resource" r, q
+          WHERE ${parts.base(R)} AND r."searchTitle" @@ q.index_query AND ts_match_vq(r."searchTitle", q.query) AND ${parts.filtersOn(R)}
+            AND (SELECT count(*) FROM m WHERE m.in_title AND ${parts.everyFilter}) < ${need}
+          LIMIT ${literal(tuning.titleSample)}`
       : null;
     const filteredWalk = parts.filtered ? walk((w) => sql`${matches(w)} AND ${parts.filtersOn(w)}`, enough, tuning.window * 2) : null;
     const ranked = relevance
       ? sql`(
           SELECT c.id, c.kind, c.tags, c.audiences, c."siteId", c."authorId", c."createdAt", c."useCount", c."helpfulCount",
-            ${parts.score(R)} AS score, c.f_kind, c.f_tag, c.f_audience, c.f_site, c.f_author, c.in_title, c.prior
+            ${parts.score(R)} AS score, c.f_kind, c.f_tag, c.f_audience, c.f_site, c.f_author, c.in_title
           FROM (SELECT * FROM candidates m WHERE ${parts.everyFilter} ORDER BY m.score DESC, m."useCount" DESC, m."createdAt" DESC
                 LIMIT ${literal(enough)}) c
             JOIN "Resource" r ON r.id = c.id, q)`
@@ -248,7 +259,7 @@ export class PostgresSearchEngine implements SearchEngine {
       candidates AS MATERIALIZED (
         SELECT DISTINCT ON (x.id) x.* FROM (
           SELECT * FROM m
-          ${titleWalk ? sql`UNION ALL (${titleWalk})` : Prisma.empty}
+          ${titleMatches ? sql`UNION ALL (${titleMatches})` : Prisma.empty}
           ${filteredWalk ? sql`UNION ALL (${filteredWalk})` : Prisma.empty}
         ) x ORDER BY x.id
       ),
@@ -261,7 +272,9 @@ export class PostgresSearchEngine implements SearchEngine {
       SELECT
         (SELECT count(*)::int FROM candidates m WHERE ${parts.everyFilter}) AS total,
         (SELECT count(*) FROM m) < ${literal(sample)}
-          AND (SELECT count(*) FROM (SELECT 1 FROM "Resource" r WHERE ${parts.base(R)} LIMIT ${literal(tuning.window + 1)}) n) <= ${literal(tuning.window)} AS complete,
+          AND (SELECT count(*) FROM (
+            SELECT 1 FROM "Resource" r WHERE r."networkId" = ${request.networkId}::uuid ORDER BY r."networkId", r."createdAt"
+            LIMIT ${literal(tuning.window + 1)}) n) <= ${literal(tuning.window)} AS complete,
         ${parts.facets(sql`m`)},
         ${parts.hits}`);
     return toResult(row);
@@ -336,18 +349,20 @@ export class PostgresSearchEngine implements SearchEngine {
       ${facet(sql`m."authorId"::text`, m, sql`f_kind AND f_tag AND f_audience AND f_site`, 'User', FACET_LIMIT)} AS authors`;
     // Headlines parse all the text they are given, so they are made once per returned row, and
     // the snippet from a window of the summary and body that starts a little before the first
-    // place a query word (its first letters, as stems go) appears.
+    // place a query word (its first letters, as stems go) appears; where none does (the title
+    // matched), the start of the text is the snippet.
     const text = sql`concat_ws(E'\n', nullif(r.summary, ''), nullif(r."bodyText", ''))`;
     const marked = queries
       ? sql`LATERAL (SELECT ${text} AS full_text) t,
-          LATERAL (SELECT substr(t.full_text, greatest(1, coalesce((
-              SELECT min(nullif(strpos(lower(t.full_text), w), 0)) FROM unnest(q.words) AS w), 1) - ${SNIPPET_LEAD}), ${literal(this.tuning.snippetChars)}) AS text
-            OFFSET 0) sn,
+          LATERAL (SELECT (SELECT min(nullif(strpos(lower(t.full_text), w), 0)) FROM unnest(q.words) AS w) AS first OFFSET 0) f,
+          LATERAL (SELECT substr(t.full_text, greatest(1, f.first - ${SNIPPET_LEAD}), ${literal(this.tuning.snippetChars)}) AS text) sn,
           LATERAL (SELECT ts_headline('english', r.title, q.query, ${TITLE_HEADLINE}) AS title,
-            ts_headline('english', sn.text, q.query, ${SNIPPET_HEADLINE}) AS snippet OFFSET 0) e,
+            CASE WHEN f.first IS NULL THEN NULL ELSE ts_headline('english', sn.text, q.query, ${SNIPPET_HEADLINE}) END AS snippet OFFSET 0) e,
           LATERAL (SELECT
             CASE WHEN strpos(e.title, ${HIGHLIGHT_START}) > 0 THEN e.title ELSE ts_headline('simple', r.title, q.simple_query, ${TITLE_HEADLINE}) END AS title,
-            CASE WHEN strpos(e.snippet, ${HIGHLIGHT_START}) > 0 THEN e.snippet ELSE ts_headline('simple', sn.text, q.simple_query, ${SNIPPET_HEADLINE}) END AS snippet) h`
+            CASE WHEN f.first IS NULL THEN left(t.full_text, ${literal(SNIPPET_PLAIN_LENGTH)})
+              WHEN strpos(e.snippet, ${HIGHLIGHT_START}) > 0 THEN e.snippet
+              ELSE ts_headline('simple', sn.text, q.simple_query, ${SNIPPET_HEADLINE}) END AS snippet) h`
       : sql`LATERAL (SELECT r.title, left(${text}, ${SNIPPET_PLAIN_LENGTH}) AS snippet) h`;
     const hits = sql`(
       SELECT coalesce(json_agg(json_build_object('id', p.id, 'score', p.score, 'title', h.title, 'snippet', h.snippet,
@@ -469,16 +484,16 @@ function alternatives(row: TermRow): string[] {
  * The last word also matches as a prefix, both stemmed and as written, so "remissi" finds
  * "remission" (stem "remiss") while it is being typed.
  */
-function tsquery(rows: TermRow[], mode: Mode): Prisma.Sql {
+function tsquery(rows: TermRow[], mode: Mode, lastWords?: string[]): Prisma.Sql {
   const sql = Prisma.sql;
   const group = (words: string[]) => `(${words.join(' | ')})`;
   const head = rows.slice(0, -1);
   const last = rows[rows.length - 1];
   const main = head.map((row) => group(alternatives(row))).join(mode === 'all' ? ' & ' : ' | ');
-  const lastEnglish = group([`${last.term}:*`, ...alternatives(last).slice(1)]);
+  const lastEnglish = group(lastWords ?? [`${last.term}:*`, ...alternatives(last).slice(1)]);
   const english = (text: string) => sql`to_tsquery('english'::regconfig, ${text})`;
   const mainQuery = main ? english(main) : sql`''::tsquery`;
-  const simplePrefix = sql`to_tsquery('simple'::regconfig, ${`${last.term}:*`})`;
+  const simplePrefix = sql`to_tsquery('simple'::regconfig, ${lastWords ? group(lastWords) : `${last.term}:*`})`;
   // A stop word typed after other words ("guide for the") would otherwise demand a word
   // starting with "the"; typed alone, it is the start of a word ("the" → "therapy").
   const lastSimple = main
@@ -489,13 +504,29 @@ function tsquery(rows: TermRow[], mode: Mode): Prisma.Sql {
 }
 
 export function tsqueries(rows: TermRow[], mode: Mode): TsQueries {
-  const match = tsquery(rows, mode);
-  const told = rows.filter((row) => row.documents !== null);
-  const index = mode === 'all' && told.length > 0 && told.length < rows.length ? tsquery(told, mode) : match;
   const last = rows[rows.length - 1];
   const everyWord = [...rows.slice(0, -1).flatMap(alternatives), `${last.term}:*`, ...alternatives(last).slice(1)];
   const words = [
     ...new Set([...rows.flatMap(alternatives).filter((word) => word.length >= 3), last.term].map((word) => word.slice(0, SNIPPET_STEM))),
   ];
-  return { match, index, headline: Prisma.sql`to_tsquery('simple'::regconfig, ${everyWord.join(' | ')})`, words };
+  return {
+    match: tsquery(rows, mode),
+    index: indexQuery(rows, mode),
+    headline: Prisma.sql`to_tsquery('simple'::regconfig, ${everyWord.join(' | ')})`,
+    words,
+  };
+}
+
+/**
+ * What to ask the GIN index for: a superset of the matches, checked on the rows it finds. A GIN
+ * prefix search reads every posting list it may match and is slow even for "letter:*", so a last
+ * word with few completions is asked for as those words (and itself, whose stem a word may share
+ * without starting with it: "happi" of "happy"); and words of one or two letters, which the
+ * vocabulary cannot tell about, are left to the check when other words narrow the search.
+ */
+function indexQuery(rows: TermRow[], mode: Mode): Prisma.Sql {
+  const told = mode === 'all' && rows.some((row) => row.documents !== null) ? rows.filter((row) => row.documents !== null) : rows;
+  const last = told[told.length - 1];
+  if (last !== rows[rows.length - 1] || !last.completions) return tsquery(told, mode);
+  return tsquery(told, mode, [...new Set([...alternatives(last), ...last.completions])]);
 }
