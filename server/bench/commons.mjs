@@ -1,6 +1,7 @@
 // Issue "The commons": search over a generated commons of 100,000 resources, through GraphQL at
 // 20 concurrent clients (as-you-type prefixes included), and the same search SQL straight
 // through `pg` at the same concurrency, to show what our stack adds.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -346,18 +347,16 @@ function categoryLines(figures) {
 
 /**
  * The engine's SQL for each request of the mix, recorded by running the built PostgresSearchEngine
- * over a recording pool: the same named statements with the same parameters, in the same order,
- * each one run after the previous answered (as the engine does).
+ * over a recorder: the same statements, prepared under the same names, with the same parameters,
+ * in the same order, each one run after the previous answered (as the engine does).
  */
 async function recordEngineSql(pool, mix, networkId, viewerId) {
   let statements = [];
   const recorder = {
-    namedStatements: true,
-    pool: {
-      async query(statement) {
-        statements.push(statement);
-        return pool.query(statement);
-      },
+    async read(text, values) {
+      const statement = { name: `q_${createHash('sha1').update(text).digest('base64url')}`, text, values: values.map((v) => (v instanceof Date ? v.toISOString() : v)) };
+      statements.push(statement);
+      return (await pool.query(statement)).rows;
     },
   };
   const engine = new PostgresSearchEngine(recorder);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { queryTerms } from '@commons/shared';
 import { Prisma } from '../generated/prisma/client';
@@ -141,14 +140,9 @@ export class PostgresSearchEngine implements SearchEngine {
     return walked.exact || walked.hits.length >= request.limit ? walked : this.exact(request, queries);
   }
 
-  /**
-   * Runs a read on the pool Prisma uses, as a named prepared statement: PostgreSQL then plans each
-   * shape of search once per connection instead of for every keystroke.
-   */
-  private async rows<T>(query: Prisma.Sql): Promise<T[]> {
-    const values = query.values.map((value) => (value instanceof Date ? value.toISOString() : value));
-    const name = this.prisma.namedStatements ? `search_${createHash('sha1').update(query.text).digest('base64url')}` : undefined;
-    return (await this.prisma.pool.query({ name, text: query.text, values })).rows as T[];
+  /** Runs a read as a named prepared statement: PostgreSQL plans each shape of search once per connection, not per keystroke. */
+  private rows<T>(query: Prisma.Sql): Promise<T[]> {
+    return this.prisma.read<T>(query.text, query.values);
   }
 
   /** Each query word, whether the network's vocabulary knows it, its nearest known words when it does not, and how common it is. */
