@@ -2,7 +2,8 @@
 ALTER TABLE "Resource" ADD COLUMN     "searchTitle" tsvector;
 
 -- AlterTable
-ALTER TABLE "SearchWord" ADD COLUMN     "documents" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "SearchWord" ADD COLUMN     "documents" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "stem" TEXT;
 
 
 -- ---------------------------------------------------------------------------------------------
@@ -49,9 +50,18 @@ CREATE INDEX "Resource_searchPrior_idx" ON "Resource" ("networkId", commons_sear
 -- The order of "most used", complete, so a walk in that order needs no sort.
 CREATE INDEX "Resource_networkId_mostUsed_idx" ON "Resource" ("networkId", "useCount" DESC, "helpfulCount" DESC, "createdAt" DESC);
 
--- Words starting with what is being typed, with how common they are (the collation is not C, so
--- LIKE 'pre%' needs the pattern operator class).
+-- A word's English stem: the search document holds stems, so every word sharing one matches alike
+-- ("knowing" finds "know" and "knows"), and is counted alike when a query's breadth is estimated.
+CREATE FUNCTION commons_stem(word TEXT) RETURNS TEXT
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT coalesce((SELECT min(lexeme) FROM unnest(to_tsvector('english'::regconfig, word))), word) $$;
+ALTER TABLE "SearchWord" DROP COLUMN "stem";
+ALTER TABLE "SearchWord" ADD COLUMN "stem" TEXT GENERATED ALWAYS AS (commons_stem(word)) STORED;
+
+-- Words and stems starting with what is being typed, with how common they are (the collation is
+-- not C, so LIKE 'pre%' needs the pattern operator class).
 CREATE INDEX "SearchWord_prefix_idx" ON "SearchWord" ("networkId", word text_pattern_ops) INCLUDE (documents);
+CREATE INDEX "SearchWord_stem_idx" ON "SearchWord" ("networkId", stem text_pattern_ops) INCLUDE (documents);
 
 -- The vocabulary's counts for what is already written (addToVocabulary keeps them from now on).
 UPDATE "SearchWord" s SET documents = c.documents

@@ -22,9 +22,14 @@ export interface TermRow {
   term: string;
   known: boolean;
   similar: string[];
-  /** Resources estimated to hold the word (its prefix completions for the last word, its corrections when unknown); null when the vocabulary cannot tell (words under 3 letters). */
+  /**
+   * Resources estimated to hold the word, from the vocabulary's counts of every word sharing its
+   * stem (for the last word, every word it starts), plus its corrections' when it is unknown; null
+   * when the vocabulary cannot tell (words under 3 letters) or the word does not narrow a search
+   * (a stop word).
+   */
   documents: number | null;
-  /** For the last word: every word of the vocabulary it starts, when there are at most COMPLETIONS_LISTED. */
+  /** For the last word: every word of the vocabulary it starts (or whose stem it starts), when there are at most COMPLETIONS_LISTED. */
   completions: string[] | null;
 }
 
@@ -137,7 +142,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const queries = tsqueries(rows, mode);
     if (estimatedMatches(rows, mode) <= this.tuning.exactLimit) return this.exact(request, queries);
     const walked = await this.walked(request, queries);
-    return walked.exact || walked.hits.length >= request.limit ? walked : this.exact(request, queries);
+    // Too few among the rows walked: the matches are rare, so the index is asked for every word,
+    // short ones too, rather than reading the rows of the common ones.
+    return walked.exact || walked.hits.length >= request.limit ? walked : this.exact(request, { ...queries, index: queries.everyWordIndex });
   }
 
   /** Runs a read as a named prepared statement: PostgreSQL plans each shape of search once per connection, not per keystroke. */
@@ -148,34 +155,37 @@ export class PostgresSearchEngine implements SearchEngine {
   /** Each query word, whether the network's vocabulary knows it, its nearest known words when it does not, and how common it is. */
   private correctedTerms(networkId: string, terms: string[]): Promise<TermRow[]> {
     const last = terms.length;
+    const sql = Prisma.sql;
     return this.rows<TermRow>(Prisma.sql`
-      SELECT t.idx::int AS idx, t.term, k.known, c.similar,
-        CASE WHEN t.idx = ${last} THEN (
-          SELECT CASE WHEN count(*) <= ${literal(COMPLETIONS_LISTED)} THEN array_agg(l.word) END FROM (
-            SELECT w.word FROM "SearchWord" w
-            WHERE w."networkId" = ${networkId}::uuid AND w.word LIKE t.term || '%'
-            LIMIT ${literal(COMPLETIONS_LISTED + 1)}) l)
-        END AS completions,
-        CASE WHEN length(t.term) < 3 THEN NULL ELSE
-          CASE WHEN t.idx = ${last} THEN (
-              SELECT coalesce(sum(p.documents), 0)::int FROM (
-                SELECT w.documents FROM "SearchWord" w
-                WHERE w."networkId" = ${networkId}::uuid AND w.word LIKE t.term || '%'
-                LIMIT ${literal(COMPLETIONS_COUNTED)}) p)
-            ELSE (SELECT coalesce(max(w.documents), 0) FROM "SearchWord" w WHERE w."networkId" = ${networkId}::uuid AND w.word = t.term) END
-          + (SELECT coalesce(sum(w.documents), 0)::int FROM "SearchWord" w WHERE w."networkId" = ${networkId}::uuid AND w.word = ANY(c.similar))
-        END AS documents
+      SELECT t.idx::int AS idx, t.term, k.known, c.similar, p.completions,
+        CASE WHEN length(t.term) < 3 OR length(to_tsvector('english'::regconfig, t.term)) = 0 THEN NULL
+          ELSE coalesce(p.documents, s.documents, 0) + x.documents END AS documents
       FROM unnest(${terms}::text[]) WITH ORDINALITY AS t(term, idx),
         LATERAL (SELECT EXISTS (
           SELECT 1 FROM "SearchWord" w
-          WHERE w."networkId" = ${networkId}::uuid AND (w.word = t.term OR (t.idx = ${last} AND w.word LIKE t.term || '%'))
+          WHERE w."networkId" = ${networkId}::uuid AND (w.word = t.term OR (t.idx = ${last} AND ${startsWith(sql`w.word`, sql`t.term`)}))
         ) AS known) k,
         LATERAL (SELECT CASE WHEN k.known OR length(t.term) < ${literal(MIN_CORRECTABLE_LENGTH)} THEN ARRAY[]::text[] ELSE ARRAY(
           SELECT w.word FROM "SearchWord" w
           WHERE w."networkId" = ${networkId}::uuid AND w.word % t.term
           ORDER BY similarity(w.word, t.term) DESC, w.word
           LIMIT ${literal(CORRECTIONS_PER_TERM)}
-        ) END AS similar) c
+        ) END AS similar) c,
+        -- The last word, a prefix: the words it starts, and those whose stem starts with its own
+        -- (as an English prefix query stems it: "knowing:*" is "know:*").
+        LATERAL (SELECT CASE WHEN count(*) <= ${literal(COMPLETIONS_LISTED)} THEN array_agg(pw.word) END AS completions,
+            sum(pw.documents)::int AS documents
+          FROM (SELECT w.word, w.documents FROM "SearchWord" w
+                WHERE t.idx = ${last} AND length(t.term) >= 3 AND w."networkId" = ${networkId}::uuid AND ${startsWith(sql`w.word`, sql`t.term`)}
+                UNION
+                SELECT w.word, w.documents FROM "SearchWord" w
+                WHERE t.idx = ${last} AND length(t.term) >= 3 AND w."networkId" = ${networkId}::uuid AND ${startsWith(sql`w.stem`, sql`commons_stem(t.term)`)}
+                LIMIT ${literal(COMPLETIONS_COUNTED)}) pw) p,
+        -- Another word: every word of the vocabulary that shares its stem.
+        LATERAL (SELECT sum(w.documents)::int AS documents FROM "SearchWord" w
+          WHERE t.idx <> ${last} AND w."networkId" = ${networkId}::uuid AND w.stem = commons_stem(t.term)) s,
+        LATERAL (SELECT coalesce(sum(w.documents), 0)::int AS documents FROM "SearchWord" w
+          WHERE w."networkId" = ${networkId}::uuid AND w.stem IN (SELECT commons_stem(cw) FROM unnest(c.similar) AS cw)) x
       ORDER BY t.idx`);
   }
 
@@ -386,6 +396,14 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 }
 
+/**
+ * `column` starts with `prefix`, as a range the pattern-ops index can scan for a prefix known only
+ * at run time (LIKE needs a constant): byte order, up to the highest code point after it.
+ */
+function startsWith(column: Prisma.Sql, prefix: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${column} ~>=~ ${prefix} AND ${column} ~<~ (${prefix} || chr(1114111)))`;
+}
+
 /** A number of ours written into a statement rather than passed as a parameter. */
 function literal(value: number): Prisma.Sql {
   return Prisma.raw(String(Math.trunc(value)));
@@ -461,6 +479,8 @@ interface TsQueries {
    * `match` is checked on the rows it finds.
    */
   index: Prisma.Sql;
+  /** The same with every word, for when the matches are known to be rare. */
+  everyWordIndex: Prisma.Sql;
   /** The words as typed (with corrections), for highlighting where stems do not line up. */
   headline: Prisma.Sql;
   /** The first letters of each word (and its corrections), to find where a snippet should start. */
@@ -505,7 +525,8 @@ export function tsqueries(rows: TermRow[], mode: Mode): TsQueries {
   ];
   return {
     match: tsquery(rows, mode),
-    index: indexQuery(rows, mode),
+    index: indexQuery(rows, mode, true),
+    everyWordIndex: indexQuery(rows, mode, false),
     headline: Prisma.sql`to_tsquery('simple'::regconfig, ${everyWord.join(' | ')})`,
     words,
   };
@@ -516,10 +537,12 @@ export function tsqueries(rows: TermRow[], mode: Mode): TsQueries {
  * prefix search reads every posting list it may match and is slow even for "letter:*", so a last
  * word with few completions is asked for as those words (and itself, whose stem a word may share
  * without starting with it: "happi" of "happy"); and words of one or two letters, which the
- * vocabulary cannot tell about, are left to the check when other words narrow the search.
+ * vocabulary cannot tell about, are left to the check when other words narrow the search
+ * (`narrowing`; not when the matches are known to be rare, as a GIN lookup of every word is then
+ * cheaper than checking every row of the common ones).
  */
-function indexQuery(rows: TermRow[], mode: Mode): Prisma.Sql {
-  const told = mode === 'all' && rows.some((row) => row.documents !== null) ? rows.filter((row) => row.documents !== null) : rows;
+function indexQuery(rows: TermRow[], mode: Mode, narrowing: boolean): Prisma.Sql {
+  const told = narrowing && mode === 'all' && rows.some((row) => row.documents !== null) ? rows.filter((row) => row.documents !== null) : rows;
   const last = told[told.length - 1];
   if (last !== rows[rows.length - 1] || !last.completions) return tsquery(told, mode);
   return tsquery(told, mode, [...new Set([...alternatives(last), ...last.completions])]);
