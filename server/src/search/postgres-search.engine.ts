@@ -456,6 +456,11 @@ export function estimatedMatches(rows: TermRow[], mode: Mode): number {
   return Math.min(...known);
 }
 
+/** Zeroes the vocabulary's counts before a reindex counts every document again. */
+export async function resetVocabularyCounts(db: Db): Promise<void> {
+  await db.$executeRaw`UPDATE "SearchWord" SET documents = 0 WHERE documents <> 0`;
+}
+
 /**
  * Adds a document's words to its network's vocabulary, which misspelt query words are matched
  * against, and counts the document for each (in word order, so concurrent writers lock the same
