@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import pg from 'pg';
 import { databaseUrl, graphql, percentiles, startServer, withAdmin } from './lib.mjs';
@@ -26,7 +27,7 @@ const TOTAL = Number(process.env.BENCH_SEARCH_REQUESTS ?? 3_000);
 
 export const SEARCH_QUERY = `query($networkId: ID!, $query: String!, $filter: SearchFilterInput, $sort: SearchSort, $first: Int) {
   search(networkId: $networkId, query: $query, filter: $filter, sort: $sort, first: $first) {
-    totalCount
+    totalCount exactCounts
     pageInfo { hasNextPage endCursor }
     nodes {
       type id score
@@ -270,6 +271,34 @@ export function queryMix(siteId) {
 
 // ---- Load ---------------------------------------------------------------------------------------
 
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+/**
+ * A GraphQL POST on a kept-alive connection, as lean as a load generator sharing the server's two
+ * cores can make it: the whole body is read, and an error anywhere in it fails the run.
+ */
+export function post(url, query, variables, cookie) {
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${url}/graphql`, {
+      method: 'POST',
+      agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-commons-csrf': '1', cookie },
+    });
+    request.on('response', (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        if (response.statusCode !== 200 || text.includes('"errors":')) reject(new Error(`${response.statusCode} ${text.slice(0, 500)}`));
+        else resolve();
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc. */
 export async function cpuSeconds(pid) {
   try {
@@ -286,13 +315,21 @@ async function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
-/** The backends of the database (their pids), to add up PostgreSQL's CPU time. */
-async function backendPids(url) {
+/**
+ * CPU seconds the database's backends have used, per pid; with `since`, the total used after it
+ * (backends that connected meanwhile count in full).
+ */
+async function backendCpu(url, since) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-    return rows.map((r) => r.pid);
+    const used = new Map();
+    for (const { pid } of rows) used.set(pid, await cpuSeconds(pid));
+    if (!since) return used;
+    let total = 0;
+    for (const [pid, seconds] of used) total += seconds - (since.get(pid) ?? 0);
+    return { total };
   } finally {
     await client.end();
   }
@@ -406,25 +443,23 @@ export async function benchSearch() {
     console.log(`  query mix: ${mix.length} requests from ${SESSIONS.length} searches typed as you type (${counts}); each asks for the first 20 hits,`);
     console.log(`  the resource card, highlighted title and snippet, and every facet with counts (as the search page will)`);
 
-    const sendGraphql = async (request, client) => {
-      const variables = { networkId: made.networkId, query: request.query, filter: request.filter, sort: request.sort, first: 20 };
-      await graphql(server.url, SEARCH_QUERY, variables, cookies[client]);
-    };
+    const sendGraphql = (request, client) =>
+      post(server.url, SEARCH_QUERY, { networkId: made.networkId, query: request.query, filter: request.filter, sort: request.sort, first: 20 }, cookies[client]);
     const sample = await graphql(server.url, SEARCH_QUERY, { networkId: made.networkId, query: 'remission', first: 20 }, cookies[0]);
-    console.log(`  "remission": ${sample.body.data.search.totalCount} results; response ${(JSON.stringify(sample.body).length / 1024).toFixed(1)} KB`);
+    const { totalCount, exactCounts } = sample.body.data.search;
+    console.log(`  "remission": ${totalCount}${exactCounts ? '' : '+'} results (exactCounts ${exactCounts}); response ${(JSON.stringify(sample.body).length / 1024).toFixed(1)} KB`);
 
     for (const request of mix.slice(0, 40)) await sendGraphql(request, 0);
-    const pids = await backendPids(url);
-    const before = { node: await cpuSeconds(server.pid), pg: (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + b, 0), bench: process.cpuUsage() };
+    const before = { node: await cpuSeconds(server.pid), pg: await backendCpu(url), bench: process.cpuUsage() };
     console.log(`  load model A, closed loop: ${CLIENTS} clients, each sends its next request as soon as the last one answered (no think time), ${TOTAL} requests; server pool ${poolSize} connections; load average ${os.loadavg()[0].toFixed(2)}`);
     const closed = await load({ mix, total: TOTAL, send: sendGraphql });
-    const after = { node: await cpuSeconds(server.pid), pg: (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + b, 0), bench: process.cpuUsage(before.bench) };
+    const after = { node: await cpuSeconds(server.pid), pg: await backendCpu(url, before.pg), bench: process.cpuUsage(before.bench) };
     line(`GraphQL search, ${CLIENTS} clients, closed loop`, closed);
     categoryLines(closed);
     const perRequest = (seconds) => ((seconds * 1000) / TOTAL).toFixed(2);
     console.log(
-      `  CPU per request: node server ${perRequest(after.node - before.node)} ms, PostgreSQL ${perRequest(after.pg - before.pg)} ms, ` +
-        `this load generator ${perRequest((after.bench.user + after.bench.system) / 1e6)} ms (${os.cpus().length} cores); server RSS ${(await rssMb(server.pid)).toFixed(0)} MB`,
+      `  CPU per request: node server ${perRequest(after.node - before.node)} ms, PostgreSQL ${perRequest(after.pg.total)} ms, ` +
+        `this load generator ${perRequest((after.bench.user + after.bench.system) / 1e6)} ms (${os.cpus().length} cores, shared); server RSS ${(await rssMb(server.pid)).toFixed(0)} MB`,
     );
 
     console.log(`  load model B, typists: ${CLIENTS} members typing, 250 ms between keystrokes (after the answer), 1.5 s reading between searches`);
@@ -442,10 +477,16 @@ export async function benchSearch() {
       }
     };
     for (const request of mix.slice(0, 40)) await sendSql(request, 0);
-    console.log(`  the engine's SQL straight through pg (pool of ${poolSize}), ${statementsPerRequest.toFixed(2)} statements per search on average, same mix, closed loop`);
+    console.log(
+      `  the engine's SQL straight through pg (pool of ${poolSize}), ${statementsPerRequest.toFixed(2)} statements per search on average ` +
+        `(GraphQL adds the session and membership reads), same mix, closed loop; load average ${os.loadavg()[0].toFixed(2)}`,
+    );
+    const sqlBefore = { pg: await backendCpu(url), bench: process.cpuUsage() };
     const sql = await load({ mix, total: TOTAL, send: sendSql });
+    const sqlAfter = { pg: await backendCpu(url, sqlBefore.pg), bench: process.cpuUsage(sqlBefore.bench) };
     line(`SQL search, ${CLIENTS} clients, closed loop`, sql);
     categoryLines(sql);
+    console.log(`  CPU per request: PostgreSQL ${perRequest(sqlAfter.pg.total)} ms, this load generator ${perRequest((sqlAfter.bench.user + sqlAfter.bench.system) / 1e6)} ms`);
     console.log(`  GraphQL / SQL: p50 ${(closed.p50 / sql.p50).toFixed(2)}x, p95 ${(closed.p95 / sql.p95).toFixed(2)}x, throughput ${(sql.perSecond / closed.perSecond).toFixed(2)}x`);
   } finally {
     await pool.end();
