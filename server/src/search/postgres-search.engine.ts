@@ -154,13 +154,15 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** Each query word, whether the network's vocabulary knows it, its nearest known words when it does not, and how common it is. */
   private correctedTerms(networkId: string, terms: string[]): Promise<TermRow[]> {
-    const last = terms.length;
+    // The words are rows of their own (not an array to unnest), so the plan PostgreSQL keeps for
+    // each number of words knows how many there are, and is reused rather than made anew.
+    const last = literal(terms.length);
     const sql = Prisma.sql;
     return this.rows<TermRow>(Prisma.sql`
-      SELECT t.idx::int AS idx, t.term, k.known, c.similar, p.completions,
+      SELECT t.idx, t.term, k.known, c.similar, p.completions,
         CASE WHEN length(t.term) < 3 OR length(to_tsvector('english'::regconfig, t.term)) = 0 THEN NULL
           ELSE coalesce(p.documents, s.documents, 0) + x.documents END AS documents
-      FROM unnest(${terms}::text[]) WITH ORDINALITY AS t(term, idx),
+      FROM (VALUES ${Prisma.join(terms.map((term, i) => sql`(${term}::text, ${literal(i + 1)})`))}) AS t(term, idx),
         LATERAL (SELECT EXISTS (
           SELECT 1 FROM "SearchWord" w
           WHERE w."networkId" = ${networkId}::uuid AND (w.word = t.term OR (t.idx = ${last} AND ${startsWith(sql`w.word`, sql`t.term`)}))
