@@ -124,6 +124,15 @@ describe('PostgreSQL search on broad queries', () => {
     }
   });
 
+  it('pages through the best matches without repeating or skipping one', async () => {
+    const first = await broad.search(request('remission', { limit: 5 }));
+    const second = await broad.search(request('remission', { limit: 5, offset: 5 }));
+    const both = await broad.search(request('remission', { limit: 10 }));
+
+    expect([...idsOf(first), ...idsOf(second)]).toEqual(idsOf(both));
+    expect(new Set(idsOf(both)).size).toBe(10);
+  });
+
   it('keeps the prefix and typo semantics on the broad path', async () => {
     expect(idsOf(await broad.search(request('remiss')))).toEqual(idsOf(await exact.search(request('remiss'))));
     const [walked] = await both('remision');

@@ -73,6 +73,8 @@ const MIN_CORRECTABLE_LENGTH = 4;
 const CORRECTIONS_PER_TERM = 3;
 /** Prefix completions counted to estimate how broad the last word is. */
 const COMPLETIONS_COUNTED = 2000;
+/** Candidates of a broad relevance search given the full score, in steps of this many. */
+const RANKED_STEP = 50;
 /** A last word with at most this many completions is looked up in an index by them rather than as a prefix. */
 const COMPLETIONS_LISTED = 16;
 
@@ -226,7 +228,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const sql = Prisma.sql;
     const need = request.offset + request.limit;
     // Limits shape the plan, so they are written into the statement (rounded, to keep its shapes few).
-    const enough = Math.ceil(need / 10) * 10 + 10;
+    // Candidates given the full score: a round number, the same for the first pages, so paging
+    // through them neither repeats nor skips one.
+    const enough = Math.ceil(need / RANKED_STEP) * RANKED_STEP;
     const sample = Math.max(tuning.sample, enough);
     const relevance = queries !== null && request.sort === 'RELEVANCE';
     const walkOrder = relevance ? PRIOR_ORDER : parts.walkOrder;
