@@ -165,7 +165,7 @@ describe('PostgreSQL search on broad queries', () => {
 });
 
 describe('estimatedMatches', () => {
-  const row = (documents: number | null): TermRow => ({ idx: 1, term: 'x', known: true, similar: [], documents, completions: null });
+  const row = (documents: number | null): TermRow => ({ idx: 1, term: 'x', known: true, similar: [], documents, completions: null, resources: 5000 });
 
   it('is the rarest word when every word must match, the sum when any may', () => {
     expect(estimatedMatches([row(900), row(40), row(null)], 'all')).toBe(40);

@@ -31,6 +31,8 @@ export interface TermRow {
   documents: number | null;
   /** For the last word: every word of the vocabulary it starts (or whose stem it starts), when there are at most COMPLETIONS_LISTED. */
   completions: string[] | null;
+  /** Resources of the network, counted up to exactLimit + 1. */
+  resources: number;
 }
 
 /** How many resources a PostgreSQL search ranks and counts, and how far it looks for them. */
@@ -73,6 +75,8 @@ const MIN_CORRECTABLE_LENGTH = 4;
 const CORRECTIONS_PER_TERM = 3;
 /** Prefix completions counted to estimate how broad the last word is. */
 const COMPLETIONS_COUNTED = 2000;
+/** Matches of a narrow query given the full score: all of them, unless it is near exactLimit. */
+const EXACT_RANKED = 300;
 /** Candidates of a broad relevance search given the full score, in steps of this many. */
 const RANKED_STEP = 50;
 /** A last word with at most this many completions is looked up in an index by them rather than as a prefix. */
@@ -142,7 +146,8 @@ export class PostgresSearchEngine implements SearchEngine {
 
   private async answer(request: SearchRequest, rows: TermRow[], mode: Mode): Promise<SearchResult> {
     const queries = tsqueries(rows, mode);
-    if (estimatedMatches(rows, mode) <= this.tuning.exactLimit) return this.exact(request, queries);
+    // A small network, or a query that matches few of a large one's resources, is answered exactly.
+    if (Math.min(rows[0].resources, estimatedMatches(rows, mode)) <= this.tuning.exactLimit) return this.exact(request, queries);
     const walked = await this.walked(request, queries);
     // Too few among the rows walked: the matches are rare, so the index is asked for every word,
     // short ones too, rather than reading the rows of the common ones.
@@ -162,6 +167,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const sql = Prisma.sql;
     return this.rows<TermRow>(Prisma.sql`
       SELECT t.idx, t.term, k.known, c.similar, p.completions,
+        (SELECT count(*)::int FROM (
+          SELECT 1 FROM "Resource" r WHERE r."networkId" = ${networkId}::uuid ORDER BY r."networkId", r."createdAt"
+          LIMIT ${literal(this.tuning.exactLimit + 1)}) n) AS resources,
         CASE WHEN length(t.term) < 3 OR length(to_tsvector('english'::regconfig, t.term)) = 0 THEN NULL
           ELSE coalesce(p.documents, s.documents, 0) + x.documents END AS documents
       FROM (VALUES ${Prisma.join(terms.map((term, i) => sql`(${term}::text, ${literal(i + 1)})`))}) AS t(term, idx),
@@ -193,20 +201,24 @@ export class PostgresSearchEngine implements SearchEngine {
       ORDER BY t.idx`);
   }
 
-  /** Every match, ranked and counted. */
+  /**
+   * Every match, counted; ranked by title and tags first (cheap), and the best EXACT_RANKED of
+   * them (all of a narrow query's, as a rule) by the full score.
+   */
   private async exact(request: SearchRequest, queries: TsQueries): Promise<SearchResult> {
     const parts = this.parts(request, queries);
     const sql = Prisma.sql;
     const [row] = await this.rows<AnswerRow>(Prisma.sql`
       WITH q AS (${parts.q}),
       m AS MATERIALIZED (
-        SELECT ${parts.columns(R, parts.score(R))}
+        SELECT ${parts.columns(R, parts.titleScore(R))}
         FROM "Resource" r, q
         WHERE ${parts.base(R)} AND r."searchDocument" @@ q.index_query AND ts_match_vq(r."searchDocument", q.query)
       ),
       page AS (
         SELECT m.id, m.score, row_number() OVER (ORDER BY ${parts.order}) AS position
-        FROM m WHERE ${parts.everyFilter}
+        FROM ${parts.ranked(sql`m`, Math.max(EXACT_RANKED, Math.ceil((request.offset + request.limit) / RANKED_STEP) * RANKED_STEP))} m
+        WHERE ${parts.everyFilter}
         ORDER BY ${parts.order}
         OFFSET ${request.offset} LIMIT ${request.limit}
       )
@@ -255,14 +267,7 @@ export class PostgresSearchEngine implements SearchEngine {
           LIMIT ${literal(tuning.titleSample)}`
       : null;
     const filteredWalk = parts.filtered ? walk((w) => sql`${matches(w)} AND ${parts.filtersOn(w)}`, enough, tuning.window * 2) : null;
-    const ranked = relevance
-      ? sql`(
-          SELECT c.id, c.kind, c.tags, c.audiences, c."siteId", c."authorId", c."createdAt", c."useCount", c."helpfulCount",
-            ${parts.score(R)} AS score, c.f_kind, c.f_tag, c.f_audience, c.f_site, c.f_author, c.in_title
-          FROM (SELECT * FROM candidates m WHERE ${parts.everyFilter} ORDER BY m.score DESC, m."useCount" DESC, m."createdAt" DESC
-                LIMIT ${literal(enough)}) c
-            JOIN "Resource" r ON r.id = c.id, q)`
-      : sql`candidates`;
+    const ranked = relevance ? parts.ranked(sql`candidates`, enough) : sql`candidates`;
     const [row] = await this.rows<AnswerRow>(Prisma.sql`
       WITH q AS (${parts.q}),
       m AS MATERIALIZED (${walk(matches, sample, tuning.window)}),
@@ -385,10 +390,18 @@ export class PostgresSearchEngine implements SearchEngine {
           'site', CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object('id', s.id, 'networkId', s."networkId", 'slug', s.slug, 'name', s.name, 'city', s.city) END))
         ORDER BY p.position), '[]'::json)
       FROM page p JOIN "Resource" r ON r.id = p.id JOIN "User" u ON u.id = r."authorId" LEFT JOIN "Site" s ON s.id = r."siteId", q, ${marked}) AS hits`;
+    // Candidates of relevance, `from` ranked by the title score, the best `limit` of them given the full score.
+    const ranked = (from: Prisma.Sql, limit: number) => sql`(
+      SELECT c.id, c.kind, c.tags, c.audiences, c."siteId", c."authorId", c."createdAt", c."useCount", c."helpfulCount",
+        ${score(R)} AS score, c.f_kind, c.f_tag, c.f_audience, c.f_site, c.f_author
+      FROM (SELECT * FROM ${from} m WHERE f_kind AND f_tag AND f_audience AND f_site AND f_author
+            ORDER BY m.score DESC, m."useCount" DESC, m."createdAt" DESC LIMIT ${literal(limit)}) c
+        JOIN "Resource" r ON r.id = c.id, q)`;
     return {
       q,
       base,
       score,
+      ranked,
       titleScore,
       columns,
       filtersOn,
