@@ -41,7 +41,7 @@ export interface PostgresSearchTuning {
   exactLimit: number;
   /** A broader query ranks and counts this many matches, the most used and newest first. */
   sample: number;
-    /** ...plus up to this many matches in a title or tag, from the title index (relevance only). */
+  /** ...plus up to this many matches in a title or tag, from the title index (relevance only). */
   titleSample: number;
   /** Rows a broad query reads in each order before it stops looking. */
   window: number;
@@ -94,7 +94,6 @@ const SNIPPET_STEM = 5;
 /** Characters a snippet's window starts before the first query word in the text. */
 const SNIPPET_LEAD = 60;
 
-
 /**
  * Search in PostgreSQL itself, the default engine. Each resource row carries a generated,
  * weighted tsvector (title A > tags B > summary C > body D; see the commons migration), so the
@@ -104,15 +103,17 @@ const SNIPPET_LEAD = 60;
  * "remission"). When every word together matches nothing, any word may match, best first.
  *
  * How a query runs depends on how many resources it may match, estimated from the vocabulary's
- * counts. A narrow query (at most `exactLimit`) is answered exactly: the GIN index finds every
- * match, all are ranked, and totals and facets count them all. A broad one (a common word, two
- * letters typed) would rank and count tens of thousands of rows, so it walks the resources in
- * the order of a prior (used and recent first; or the requested sort) and checks each row's
- * document as it goes, stopping at `sample` matches, plus `titleSample` matches in a title, tag
- * or summary for relevance. Those are ranked with the same score, and the total and facet counts
- * count them: lower bounds, marked `exact: false`. With NEWEST and MOST_USED the walk follows
- * the sort itself, so the page is the exact one. When a broad query finds too few to fill the
- * page, it is answered exactly after all.
+ * counts (of every word sharing a stem; of a prefix's completions). A small network, or a narrow
+ * query (at most `exactLimit`), is answered exactly: the GIN index finds every match, all are
+ * counted, and they are ranked by title and tags first (cheap) and the best EXACT_RANKED (as a
+ * rule all of them) by the full score. A broad query (a common word, the first letters typed)
+ * would rank and count tens of thousands of rows, so it walks the network's resources in the
+ * order of a prior (used and recent first; or in the requested sort's own order), checking each
+ * row's document as it goes, and stops at `sample` matches; when those hold too few title or tag
+ * matches to fill the page, the title index finds up to `titleSample` more. These candidates are
+ * ranked as above, and the total and facet counts count them: lower bounds, `exact: false`. With
+ * NEWEST and MOST_USED the walk follows the sort, so the page is the exact one. A broad query
+ * whose walk finds too few matches to fill the page is answered exactly after all.
  */
 @Injectable()
 export class PostgresSearchEngine implements SearchEngine {
@@ -217,7 +218,7 @@ export class PostgresSearchEngine implements SearchEngine {
       ),
       page AS (
         SELECT m.id, m.score, row_number() OVER (ORDER BY ${parts.order}) AS position
-        FROM ${parts.ranked(sql`m`, Math.max(EXACT_RANKED, Math.ceil((request.offset + request.limit) / RANKED_STEP) * RANKED_STEP))} m
+        FROM ${request.sort === 'RELEVANCE' ? parts.ranked(sql`m`, Math.max(EXACT_RANKED, Math.ceil((request.offset + request.limit) / RANKED_STEP) * RANKED_STEP)) : sql`m`} m
         WHERE ${parts.everyFilter}
         ORDER BY ${parts.order}
         OFFSET ${request.offset} LIMIT ${request.limit}
@@ -239,9 +240,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const parts = this.parts(request, queries);
     const sql = Prisma.sql;
     const need = request.offset + request.limit;
-    // Limits shape the plan, so they are written into the statement (rounded, to keep its shapes few).
-    // Candidates given the full score: a round number, the same for the first pages, so paging
-    // through them neither repeats nor skips one.
+    // Limits shape the plan, so they are written into the statement, rounded to keep its shapes
+    // few; and so that the candidates given the full score are the same for the first pages,
+    // which then neither repeat nor skip one.
     const enough = Math.ceil(need / RANKED_STEP) * RANKED_STEP;
     const sample = Math.max(tuning.sample, enough);
     const relevance = queries !== null && request.sort === 'RELEVANCE';
