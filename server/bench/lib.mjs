@@ -32,13 +32,16 @@ export function databaseUrl(name) {
   return url.toString();
 }
 
-/** Starts server/dist/main.js with `env`; resolves once /readyz answers 200, with the time it took. */
-export async function startServer(env) {
+/**
+ * Starts server/dist/main.js with `env` (and Node flags such as --cpu-prof); resolves once /readyz
+ * answers 200, with the time it took and the server's pid.
+ */
+export async function startServer(env, nodeArgs = []) {
   const port = await freePort();
   const started = performance.now();
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(REPO_ROOT, 'server/dist/main.js')], {
+  const fromEnv = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...fromEnv, path.join(REPO_ROOT, 'server/dist/main.js')], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -89,9 +92,14 @@ export async function measure({ total, concurrency, warmup = 50, request }) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { count: latencies.length, p50: at(50), p95: at(95), p99: at(99), max: latencies.at(-1), perSecond: latencies.length / seconds };
+  return { ...percentiles(latencies), perSecond: latencies.length / seconds };
+}
+
+/** Count, p50, p95, p99 and max of latencies in ms. */
+export function percentiles(latencies) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return { count: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: sorted.at(-1) };
 }
 
 export function report(name, figures) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../platform/database/prisma.service';
 
 const SESSION_SELECT = {
@@ -12,6 +13,8 @@ const SESSION_SELECT = {
   ipAddress: true,
 } as const;
 
+export type SessionRow = Prisma.SessionGetPayload<{ select: typeof SESSION_SELECT }>;
+
 @Injectable()
 export class SessionRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -20,8 +23,15 @@ export class SessionRepository {
     return this.prisma.session.create({ data, select: SESSION_SELECT });
   }
 
-  findByTokenHash(tokenHash: string) {
-    return this.prisma.session.findUnique({ where: { tokenHash }, select: SESSION_SELECT });
+  /** Every request resolves its session here, so it is a prepared read rather than a Prisma query. */
+  async findByTokenHash(tokenHash: string): Promise<SessionRow | null> {
+    const [row] = await this.prisma.read<SessionRow>(
+      `SELECT id, "userId", "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt",
+         "expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", "revokedAt" AT TIME ZONE 'UTC' AS "revokedAt", "userAgent", "ipAddress"
+       FROM "Session" WHERE "tokenHash" = $1`,
+      [tokenHash],
+    );
+    return row ?? null;
   }
 
   touch(id: string, at: Date) {

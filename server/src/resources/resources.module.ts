@@ -23,6 +23,6 @@ import { ResourcesService } from './resources.service';
     ResourceUseResolver,
     LineageNodeResolver,
   ],
-  exports: [ResourcesService, ResourceRepository],
+  exports: [ResourcesService, ResourceRepository, ResourceLoaders],
 })
 export class ResourcesModule {}

@@ -60,7 +60,7 @@ const request = (overrides: Partial<SearchRequest> = {}): SearchRequest => ({
   ...overrides,
 });
 
-const FALLBACK_RESULT: SearchResult = { hits: [], totalCount: 42, facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] } };
+const FALLBACK_RESULT: SearchResult = { hits: [], totalCount: 42, exact: true, facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] } };
 
 function engineWith(gateway: RecordingGateway) {
   const fallback = { search: async () => FALLBACK_RESULT } as unknown as PostgresSearchEngine;

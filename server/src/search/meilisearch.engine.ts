@@ -63,7 +63,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    if (!request.types.includes('RESOURCE')) return { hits: [], totalCount: 0, facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] } };
+    if (!request.types.includes('RESOURCE')) return { hits: [], totalCount: 0, exact: true, facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] } };
     try {
       return await this.searchMeili(request);
     } catch (error) {
@@ -124,6 +124,8 @@ export class MeilisearchEngine implements SearchEngine {
     ) as unknown as SearchFacets;
     return {
       totalCount: answer.estimatedTotalHits ?? answer.totalHits ?? answer.hits.length,
+      // Without page/hitsPerPage Meilisearch estimates the total; its facet counts are exact.
+      exact: answer.totalHits !== undefined,
       facets,
       hits: answer.hits.map((hit) => {
         const formatted = hit._formatted ?? {};

@@ -2,7 +2,7 @@ import { loadConfig } from '../platform/config/config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../platform/database/embedded-postgres';
 import { PrismaService } from '../platform/database/prisma.service';
 import { MeiliGateway, toMeiliDocument } from './meili-gateway';
-import { addToVocabulary } from './postgres-search.engine';
+import { addToVocabulary, resetVocabularyCounts } from './postgres-search.engine';
 import { MEILI_RESOURCE_INDEX } from './search-index.module';
 import { SearchDocumentRepository } from './search-documents.repository';
 import { SearchOutboxRepository } from './search-outbox.repository';
@@ -10,7 +10,7 @@ import { SearchOutboxRepository } from './search-outbox.repository';
 /**
  * `npm run reindex -w server` (node server/dist/search/reindex.js): rebuilds the search indexes
  * from the database. The PostgreSQL document is generated with each row, so there only the
- * typo vocabulary is refilled. With MEILI_HOST set, a fresh Meilisearch index is built beside the
+ * vocabulary (typo corrections, and its counts of how broad a query is) is refilled. With MEILI_HOST set, a fresh Meilisearch index is built beside the
  * live one and swapped in atomically; changes written meanwhile are sent again from the outbox.
  * Without DATABASE_URL it opens the embedded database, so stop the app first.
  */
@@ -27,6 +27,7 @@ export async function reindex(env: NodeJS.ProcessEnv = process.env, log: (line: 
     const documents = new SearchDocumentRepository(prisma);
     const started = new Date();
     let count = 0;
+    await resetVocabularyCounts(prisma);
     for await (const batch of documents.allResources()) {
       for (const document of batch) await addToVocabulary(prisma, document);
       count += batch.length;
@@ -43,7 +44,7 @@ export async function reindex(env: NodeJS.ProcessEnv = process.env, log: (line: 
       log(`Meilisearch: index "${MEILI_RESOURCE_INDEX}" rebuilt with ${sent} document(s); ${resent} change(s) made meanwhile queued again`);
     }
   } finally {
-    await prisma.$disconnect();
+    await prisma.onModuleDestroy();
     await embedded?.stop();
   }
 }

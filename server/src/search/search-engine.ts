@@ -1,5 +1,6 @@
 import type { ResourceKind, Role, SearchFilters, SearchSort, SearchType } from '@commons/shared';
 import type { Db } from '../members/user.repository';
+import type { ResourceRow } from '../resources/resource.repository';
 
 /** The search engine of the app: PostgreSQL full-text search, or Meilisearch when MEILI_HOST is set. */
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
@@ -45,6 +46,8 @@ export interface SearchRequest {
 export interface FacetCount {
   value: string;
   count: number;
+  /** What to show for the value (a site's or an author's name), when the engine knows it. */
+  label?: string | null;
 }
 
 /**
@@ -59,6 +62,16 @@ export interface SearchFacets {
   authors: FacetCount[];
 }
 
+/**
+ * A resource as an engine that reads the rows themselves (PostgreSQL) found it, in the same
+ * snapshot as the search, with its author's name and its site: the caller then need not read
+ * them again.
+ */
+export type SearchHitRow = Omit<ResourceRow, 'bodyText'> & {
+  authorName: string;
+  site: { id: string; networkId: string; slug: string; name: string; city: string } | null;
+};
+
 export interface SearchHit {
   type: SearchType;
   id: string;
@@ -66,12 +79,18 @@ export interface SearchHit {
   score: number;
   title: TextSegment[];
   snippet: TextSegment[];
+  row?: SearchHitRow;
 }
 
 export interface SearchResult {
   hits: SearchHit[];
   totalCount: number;
   facets: SearchFacets;
+  /**
+   * Whether totalCount and the facet counts count every match. When false they count only the
+   * matches the engine looked at (a broad query): lower bounds, to be shown as such ("200+").
+   */
+  exact: boolean;
 }
 
 /** Which document a change concerned. */

@@ -180,7 +180,7 @@ describe('the search outbox and its worker', () => {
     expect(await app.prisma.searchOutbox.count()).toBe(before);
   });
 
-  it('reindex refills the typo vocabulary from the rows (and, with MEILI_HOST, rebuilds Meilisearch)', async () => {
+  it('reindex refills the vocabulary from the rows, counting each document once however often it runs (and, with MEILI_HOST, rebuilds Meilisearch)', async () => {
     await newResource(admin, networkId, { title: 'Perianal fistula care' });
     await app.prisma.searchWord.deleteMany({});
     const lines: string[] = [];
@@ -188,6 +188,9 @@ describe('the search outbox and its worker', () => {
     await reindex({ DATABASE_URL: app.database.url, DATABASE_POOL_SIZE: '2' }, (line) => lines.push(line));
 
     expect(await app.prisma.searchWord.count({ where: { networkId, word: 'fistula' } })).toBe(1);
+    const countedBefore = await app.prisma.searchWord.findMany({ where: { networkId }, select: { word: true, documents: true }, orderBy: { word: 'asc' } });
+    await reindex({ DATABASE_URL: app.database.url, DATABASE_POOL_SIZE: '2' }, () => undefined);
+    expect(await app.prisma.searchWord.findMany({ where: { networkId }, select: { word: true, documents: true }, orderBy: { word: 'asc' } })).toEqual(countedBefore);
     expect(lines).toEqual([expect.stringMatching(/^PostgreSQL: vocabulary refreshed from \d+ resource\(s\)$/)]);
   });
 

@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer } from '../platform/auth/current-viewer.decorator';
+import { Ctx, CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
+import type { RequestContext } from '../platform/graphql/request-context';
 import { pagedComplexity } from '../platform/graphql/pagination';
 import { SearchArgs } from './dto/search.args';
 import { SearchResults } from './models/search.model';
@@ -14,7 +15,7 @@ export class SearchResolver {
     description: 'One search box over a network: resources now (change ideas and groups later), with filters, facet counts and highlights.',
     complexity: pagedComplexity,
   })
-  search(@CurrentViewer() viewer: Viewer, @Args() args: SearchArgs) {
-    return this.service.search(viewer, args);
+  search(@CurrentViewer() viewer: Viewer, @Args() args: SearchArgs, @Ctx() ctx: RequestContext) {
+    return this.service.search(viewer, args, ctx);
   }
 }

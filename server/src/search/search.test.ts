@@ -6,6 +6,7 @@ import { TestApp, type TestMember } from '../test-support/test-app';
 const SEARCH = `query($networkId: ID!, $query: String!, $filter: SearchFilterInput, $sort: SearchSort, $first: Int, $after: String, $types: [SearchType!]) {
   search(networkId: $networkId, query: $query, filter: $filter, sort: $sort, first: $first, after: $after, types: $types) {
     totalCount
+    exactCounts
     pageInfo { hasNextPage endCursor }
     nodes { type id score title { text match } snippet { text match } resource { id title hidden author { name } site { name } } }
     facets {
@@ -67,6 +68,7 @@ describe('search over GraphQL', () => {
     const { search } = await patient.client.ok(SEARCH, { networkId, query: 'enteral nutri' });
 
     expect(search.totalCount).toBe(1);
+    expect(search.exactCounts).toBe(true);
     const [hit] = search.nodes;
     expect(hit).toMatchObject({
       type: 'RESOURCE',

@@ -50,6 +50,13 @@ export class SearchFacets {
 export class SearchResults {
   @Field(() => [SearchHit]) nodes: SearchHit[];
   @Field(() => Int) totalCount: number;
+  @Field({
+    description:
+      'Whether totalCount and the facet counts count every match. False for a broad query (a common word, the first letters ' +
+      'typed): the PostgreSQL engine then ranks and counts the best matches it looked at (the most used and newest first), ' +
+      'so the counts are lower bounds, to show as "200+"; Meilisearch estimates its total.',
+  })
+  exactCounts: boolean;
   @Field(() => PageInfo) pageInfo: PageInfo;
   @Field(() => SearchFacets) facets: SearchFacets;
 }
