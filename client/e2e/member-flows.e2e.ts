@@ -89,7 +89,10 @@ describe('a patient partner', () => {
 
     await page.getByLabel('Interest', { exact: true }).selectOption('');
     await countsAfterChange(page, nutrition.total);
-    await page.getByLabel(/People like me/).check();
+    // The box follows the address, which updates a moment after the click: wait for it rather than check() at once.
+    const likeMeBox = page.getByLabel(/People like me/);
+    await likeMeBox.click();
+    await expect.poll(() => likeMeBox.isChecked()).toBe(true);
     const likeMe = await countsAfterChange(page, all.total);
     expect(likeMe.total).toBeGreaterThan(0);
     const shared = await page.locator('.member-card__shared').count();
