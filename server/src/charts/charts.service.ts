@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type Actor,
+  can,
   type ChartPoint,
   type ChartType,
   compareMonthKeys,
@@ -14,16 +16,19 @@ import {
   parseMonthKey,
   spcChart,
   type SpcChart,
+  type SpcOptions,
   type SpcSignal,
   suppressSmallCells,
 } from '@commons/shared';
 import { MeasureRepository } from '../measures/measure.repository';
+import { ReportRepository } from '../measures/report.repository';
 import { currentMonth, monthOf } from '../measures/network-months';
 import { VisibleReportsService, type VisibleReports } from '../measures/visible-reports.service';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { badInput, notFound, requireId } from '../platform/graphql/app-error';
+import { ChartsCache } from './charts-cache';
 import type { ChartPointView, ChartSignal, FunnelView, MeasureCharts, SeriesChart, ShownCount } from './models/chart.model';
 
 export interface ChartOptions {
@@ -35,6 +40,8 @@ export interface ChartOptions {
 }
 
 const FUNNEL_WINDOWS = [3, 6, 12];
+
+type MeasureRow = NonNullable<Awaited<ReturnType<MeasureRepository['find']>>>;
 /** Six decimals are far finer than any chart or table shows, and the short numbers make the response a third smaller. */
 const rounded = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
 const shown = (n: DisplayedNumber<string> | null): ShownCount | null => (n ? (n.shown ? { value: n.value, label: null } : { value: null, label: n.label }) : null);
@@ -42,8 +49,11 @@ const shown = (n: DisplayedNumber<string> | null): ShownCount | null => (n ? (n.
 /** Chart data for a measure, computed by the shared SPC engine from what the viewer may see. */
 @Injectable()
 export class ChartsService {
+  private readonly cache = new ChartsCache();
+
   constructor(
     private readonly measures: MeasureRepository,
+    private readonly reports: ReportRepository,
     private readonly visible: VisibleReportsService,
     private readonly networks: NetworkService,
     private readonly access: AccessService,
@@ -62,13 +72,31 @@ export class ChartsService {
     if (options.baselineMonths != null && (options.baselineMonths < 2 || options.baselineMonths > months.length)) {
       throw badInput([{ field: 'baselineMonths', message: `must be between 2 and ${months.length}` }]);
     }
-    const spcOptions = {
+    const spcOptions: SpcOptions = {
       kind: measure.kind,
       direction: measure.direction,
       chart: options.chartType ?? measure.defaultChart,
       baseline: options.baselineMonths ? { firstPoints: options.baselineMonths } : undefined,
       phaseStarts,
     };
+    const [sites, version] = await Promise.all([this.networks.sitesOf(measure.networkId), this.reports.versionOf(measure.id)]);
+    const cacheKey = JSON.stringify([
+      measure,
+      spcOptions,
+      months[0],
+      months[months.length - 1],
+      network.suppressionThreshold,
+      sites,
+      sites.filter((site) => can(actor, 'measure.viewUnsuppressed', { siteId: site.id })).map((site) => site.id),
+    ]);
+    const cached = this.cache.get(cacheKey, version);
+    if (cached) return cached;
+    const charts = await this.compute(actor, measure, months, spcOptions);
+    this.cache.set(cacheKey, version, charts);
+    return charts;
+  }
+
+  private async compute(actor: Actor, measure: MeasureRow, months: MonthKey[], spcOptions: SpcOptions): Promise<MeasureCharts> {
     const data = await this.visible.forMeasures(actor, measure.networkId, [measure]);
     const safeChart = (points: ChartPoint[]) => {
       try {

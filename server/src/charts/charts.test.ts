@@ -171,6 +171,19 @@ describe('measure charts', () => {
       expect(pointOf(a, monthsAgo(1)).value).toBeCloseTo(3 / 900, 5);
     });
 
+    it('answers from the data as it is now: a report written since the last request is in the next one', async () => {
+      const fresh = await newMeasure(admin, networkId, 'PROPORTION');
+      await importReports(admin, networkId, [{ site: 'site-0', measure: fresh.key, month: monthsAgo(2), numerator: 30, denominator: 60 }]);
+      const ask = async () => (await member.client.gql(CHARTS, { measureId: fresh.id })).data.measureCharts;
+      expect(pointOf((await ask()).sites[0], monthsAgo(2)).value).toBe(0.5);
+      expect(pointOf((await ask()).sites[0], monthsAgo(1)).value).toBeNull();
+      await importReports(admin, networkId, [{ site: 'site-0', measure: fresh.key, month: monthsAgo(1), numerator: 45, denominator: 60 }]);
+      expect(pointOf((await ask()).sites[0], monthsAgo(1)).value).toBe(0.75);
+      // A corrected number, not only a new one.
+      await importReports(admin, networkId, [{ site: 'site-0', measure: fresh.key, month: monthsAgo(1), numerator: 48, denominator: 60 }]);
+      expect(pointOf((await ask()).sites[0], monthsAgo(1)).value).toBe(0.8);
+    });
+
     it('a P′ chart (Laney) fits a proportion', async () => {
       expect((await query({ chartType: 'P_PRIME' })).sites[0].chartType).toBe('P_PRIME');
     });

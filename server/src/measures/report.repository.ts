@@ -78,6 +78,15 @@ export class ReportRepository {
       : this.prisma.read<SubmittedNumbers>(`${columns} ORDER BY month`, [networkId, ...months]);
   }
 
+  /** A token that changes whenever a report of the measure is written: how many there are and the latest change. */
+  async versionOf(measureId: string): Promise<string> {
+    const [row] = await this.prisma.read<{ version: string }>(
+      `SELECT count(*)::text || '|' || coalesce(max("updatedAt")::text, '') AS version FROM "MeasureReport" WHERE "measureId" = $1::uuid`,
+      [measureId],
+    );
+    return row.version;
+  }
+
   /** Submitted and draft counts per site and month, for the completeness grid. */
   statusCounts(networkId: string, fromMonth: string, toMonth: string) {
     return this.prisma.measureReport.groupBy({

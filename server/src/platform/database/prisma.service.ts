@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { UnwrapTuple } from '@prisma/client/runtime/client';
 import pg from 'pg';
@@ -21,6 +21,9 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
 
   constructor(@Inject(DATABASE_URL) databaseUrl: string, @Inject(APP_CONFIG) config: AppConfig) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: config.databasePoolSize });
+    // An idle connection the server closes (a restart, a failover) is dropped and replaced by the
+    // pool; without a listener its error would end the process.
+    pool.on('error', (error) => new Logger('Database').warn(`idle connection closed: ${error.message}`));
     super({ adapter: new PrismaPg(pool) });
     markRootClient(this);
     this.pool = pool;
