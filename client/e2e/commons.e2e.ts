@@ -128,7 +128,7 @@ describe('the commons', () => {
     const box = page.getByRole('search', { name: 'Search the commons' }).getByRole('searchbox', { name: 'Search resources, ideas and groups' });
     await box.pressSequentially('gastrostmy', { delay: 40 });
     const status = page.getByRole('status').filter({ hasText: 'found for' });
-    await expect.poll(() => status.textContent(), POLL).toMatch(/^\d+ resources? found for “gastrostmy”$/);
+    await expect.poll(() => status.textContent(), POLL).toMatch(/^\d+ results? found for “gastrostmy”$/);
     expect(new URL(page.url()).searchParams.get('q')).toBe('gastrostmy');
 
     const results = page.getByRole('region', { name: 'Results' });
