@@ -125,10 +125,10 @@ describe('the commons', () => {
   test('a family member finds it by a misspelt word, from the one search box, with the search in the address', async () => {
     const { page } = family;
     await page.goto(`/n/${NETWORK_SLUG}/commons`);
-    const box = page.getByRole('search', { name: 'Search the commons' }).getByRole('searchbox', { name: 'Search resources' });
+    const box = page.getByRole('search', { name: 'Search the commons' }).getByRole('searchbox', { name: 'Search resources, ideas and groups' });
     await box.pressSequentially('gastrostmy', { delay: 40 });
     const status = page.getByRole('status').filter({ hasText: 'found for' });
-    await expect.poll(() => status.textContent(), POLL).toMatch(/^\d+ resources? found for “gastrostmy”$/);
+    await expect.poll(() => status.textContent(), POLL).toMatch(/^\d+ results? found for “gastrostmy”$/);
     expect(new URL(page.url()).searchParams.get('q')).toBe('gastrostmy');
 
     const results = page.getByRole('region', { name: 'Results' });
@@ -147,7 +147,7 @@ describe('the commons', () => {
     // The address opens the same search elsewhere.
     const shared = page.url();
     await page.goto(shared);
-    expect(await page.getByRole('searchbox', { name: 'Search resources' }).inputValue()).toBe('gastrostmy');
+    expect(await page.getByRole('searchbox', { name: 'Search resources, ideas and groups' }).inputValue()).toBe('gastrostmy');
     await expect.poll(() => page.getByRole('region', { name: 'Results' }).getByRole('heading', { level: 3 }).first().textContent(), POLL).toBe(TITLE);
     await page.screenshot({ path: COMMONS_SCREENSHOT, fullPage: true });
     await expectNoA11yViolations(page, 'commons search');

@@ -14,6 +14,7 @@ export const CommonsSearchDocument = graphql(`
   ) {
     search(networkId: $networkId, query: $query, filter: $filter, sort: $sort, types: $types, first: $first, after: $after) {
       totalCount
+      exactCounts
       pageInfo {
         hasNextPage
         endCursor
@@ -35,13 +36,19 @@ export const CommonsSearchDocument = graphql(`
         resource {
           ...ResourceCardFields
         }
+        changeIdea {
+          ...IdeaHitFields
+        }
+        group {
+          ...GroupHitFields
+        }
       }
     }
   }
 `);
 
-/** An empty answer names no types; any change to a resource may still fill it. */
-export const RESOURCE_CONTEXT = { additionalTypenames: ['Resource'] };
+/** An empty answer names no types; any change to a resource, idea or group may still fill it. */
+export const RESOURCE_CONTEXT = { additionalTypenames: ['Resource', 'ChangeIdea', 'WorkingGroup'] };
 
 /** Results per page of the commons. */
 export const COMMONS_PAGE_SIZE = 20;

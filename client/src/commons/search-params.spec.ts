@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SEARCH, effectiveQuery, endOfDay, isBrowsing, readCommonsSearch, startOfDay, toSearchVariables, toggleValue, writeCommonsSearch } from './search-params';
+import {
+  EMPTY_SEARCH,
+  effectiveQuery,
+  effectiveTypes,
+  endOfDay,
+  isBrowsing,
+  onlyResources,
+  readCommonsSearch,
+  searchesResources,
+  shownCount,
+  startOfDay,
+  toSearchVariables,
+  toggleValue,
+  writeCommonsSearch,
+} from './search-params';
 
 const SITE = '6f1c1a43-08d4-4a52-9a55-3f54d8d8d001';
 const AUTHOR = '7a2d2b54-19e5-4b63-8b66-4f65e9e9e002';
@@ -76,5 +90,20 @@ describe('the search sent to the server', () => {
   it('reads a date range typed the wrong way round the right way round', () => {
     const filter = toSearchVariables({ ...EMPTY_SEARCH, from: '2026-05-01', to: '2026-04-01' }, 'n1').filter;
     expect([filter?.createdFrom, filter?.createdTo]).toEqual([startOfDay('2026-04-01'), endOfDay('2026-05-01')]);
+  });
+});
+
+describe('what a search covers and how its count shows', () => {
+  it('searches every type for typed words with Everything, resources while browsing, and the chosen types otherwise', () => {
+    expect(effectiveTypes({ types: [], q: 'flare' })).toEqual(['RESOURCE', 'CHANGE_IDEA', 'GROUP']);
+    expect(effectiveTypes({ types: [], q: '' })).toEqual(['RESOURCE']);
+    expect(effectiveTypes({ types: ['GROUP'], q: '' })).toEqual(['GROUP']);
+    expect(onlyResources({ types: [], q: 'flare' })).toBe(false);
+    expect(searchesResources({ types: ['CHANGE_IDEA'] })).toBe(false);
+  });
+
+  it('shows a lower-bound count with a plus', () => {
+    expect(shownCount(200, false)).toBe('200+');
+    expect(shownCount(3, true)).toBe('3');
   });
 });

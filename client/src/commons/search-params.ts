@@ -166,6 +166,31 @@ export function toSearchFilter(search: CommonsSearch): SearchFilterInput | null 
   };
 }
 
+/** Whether resources are searched (Everything, or Resources chosen): only they have facets. */
+export function searchesResources(search: Pick<CommonsSearch, 'types'>): boolean {
+  return search.types.length === 0 || search.types.includes('RESOURCE');
+}
+
+/**
+ * What a search covers: the types chosen; with Everything, every type once words are typed, and
+ * the resources of the commons while browsing (ideas and groups have lists of their own).
+ */
+export function effectiveTypes(search: Pick<CommonsSearch, 'types' | 'q'>): SearchType[] {
+  if (search.types.length) return search.types;
+  return effectiveQuery(search.q) ? [...SEARCH_TYPES] : ['RESOURCE'];
+}
+
+/** Whether only resources are searched, so counts can say "resources". */
+export function onlyResources(search: Pick<CommonsSearch, 'types' | 'q'>): boolean {
+  const types = effectiveTypes(search);
+  return types.length === 1 && types[0] === 'RESOURCE';
+}
+
+/** A count as shown: a lower bound (a broad query over a large network) gets a "+". */
+export function shownCount(count: number, exact: boolean): string {
+  return exact ? String(count) : `${count}+`;
+}
+
 /** The variables of the search query (without paging). */
 export function toSearchVariables(search: CommonsSearch, networkId: string) {
   const query = effectiveQuery(search.q);
@@ -175,7 +200,7 @@ export function toSearchVariables(search: CommonsSearch, networkId: string) {
     filter: toSearchFilter(search),
     // Without words there is nothing to rank by: relevance means newest then, as on the server.
     sort: !query && search.sort === 'RELEVANCE' ? ('NEWEST' as const) : search.sort,
-    types: search.types.length ? search.types : [...SEARCH_TYPES],
+    types: effectiveTypes(search),
   };
 }
 

@@ -84,6 +84,15 @@ export class GroupRepository {
     return { rows, totalCount };
   }
 
+  /** The invite-only groups of a network `userId` is a member of or invited to. */
+  async inviteOnlyGroupIdsOf(networkId: string, userId: string): Promise<string[]> {
+    const rows = await this.prisma.groupMembership.findMany({
+      where: { userId, group: { networkId, visibility: 'INVITE_ONLY' } },
+      select: { groupId: true },
+    });
+    return rows.map((row) => row.groupId);
+  }
+
   create(db: Db, data: GroupText & { networkId: string; ownerId: string; at: Date }): Promise<GroupRow> {
     const { ownerId, at, ...group } = data;
     return db.workingGroup.create({

@@ -10,12 +10,11 @@ import { GroupsService } from './groups.service';
 
 // A group's live thread is a Thread with subjectType GROUP and subjectId the group's id; the
 // threads capability authorises it from GroupMembership. Leaving or removal rechecks its room.
-// Search: groups are not indexed yet. The PostgreSQL engine searches the Resource table's own
-// tsvector, so a GROUP search type needs a document column on WorkingGroup (a migration) and a
-// visibility filter for invite-only groups; GroupsService.start/edit/archive are where it would index.
+// Search: WorkingGroup carries a generated search document (see search/idea-group.search.ts),
+// current with every write; SearchService asks GroupRepository which invite-only groups a viewer may find.
 @Module({
   imports: [ResourcesModule, NotificationsModule, ThreadsModule],
   providers: [GroupRepository, GroupsService, GroupLoaders, GroupsResolver, WorkingGroupFieldsResolver, ShelfItemResolver, GroupViewerMembershipResolver],
-  exports: [GroupsService],
+  exports: [GroupsService, GroupRepository],
 })
 export class GroupsModule {}

@@ -5,9 +5,11 @@ import type { MeiliDocument, MeiliIndexGateway } from './meili-gateway';
 import type { PostgresSearchEngine } from './postgres-search.engine';
 import {
   FACET_LIMIT,
+  EMPTY_RESULT,
   type FacetCount,
   HIGHLIGHT_END,
   HIGHLIGHT_START,
+  mergeResults,
   type SearchDocument,
   type SearchEngine,
   type SearchFacets,
@@ -62,8 +64,23 @@ export class MeilisearchEngine implements SearchEngine {
     await this.outbox.enqueue(db, ref, 'DELETE');
   }
 
+  /**
+   * Resources from Meilisearch; change ideas and groups (hundreds per network) from PostgreSQL,
+   * always current, merged with them (the seam for indexing them here is described on IdeaGroupSearch).
+   */
   async search(request: SearchRequest): Promise<SearchResult> {
-    if (!request.types.includes('RESOURCE')) return { hits: [], totalCount: 0, exact: true, facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] } };
+    const others = request.types.filter((type) => type !== 'RESOURCE');
+    if (others.length === 0) return this.searchResources(request);
+    const first = { ...request, offset: 0, limit: request.offset + request.limit };
+    const [resources, ideasAndGroups] = await Promise.all([
+      request.types.includes('RESOURCE') ? this.searchResources(first) : null,
+      this.fallback.ideasAndGroups.search(first),
+    ]);
+    return mergeResults(request, resources ? [resources, ideasAndGroups] : [ideasAndGroups], resources);
+  }
+
+  private async searchResources(request: SearchRequest): Promise<SearchResult> {
+    if (!request.types.includes('RESOURCE')) return EMPTY_RESULT;
     try {
       return await this.searchMeili(request);
     } catch (error) {
@@ -102,7 +119,7 @@ export class MeilisearchEngine implements SearchEngine {
       offset: request.offset,
       limit: request.limit,
       sort,
-      attributesToRetrieve: ['id'],
+      attributesToRetrieve: ['id', 'createdAt', 'useCount', 'helpfulCount'],
       attributesToHighlight: ['title'],
       attributesToCrop: ['summary', 'bodyText'],
       cropLength: CROP_WORDS,
@@ -138,6 +155,9 @@ export class MeilisearchEngine implements SearchEngine {
           score: hit._rankingScore ?? 0,
           title: segmentsOf(String(formatted.title ?? '')),
           snippet: segmentsOf(snippet),
+          ...(hit.createdAt === undefined
+            ? {}
+            : { sortKey: { createdAt: new Date(Number(hit.createdAt)), useCount: Number(hit.useCount ?? 0), helpfulCount: Number(hit.helpfulCount ?? 0) } }),
         };
       }),
     };

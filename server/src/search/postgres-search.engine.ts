@@ -3,11 +3,13 @@ import { queryTerms } from '@commons/shared';
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../members/user.repository';
 import { PrismaService } from '../platform/database/prisma.service';
+import { IdeaGroupSearch } from './idea-group.search';
 import {
   FACET_LIMIT,
   type FacetCount,
   HIGHLIGHT_END,
   HIGHLIGHT_START,
+  mergeResults,
   type SearchDocument,
   type SearchEngine,
   type SearchHitRow,
@@ -119,12 +121,15 @@ const SNIPPET_LEAD = 60;
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
   private readonly tuning: PostgresSearchTuning;
+  /** Change ideas and groups: few per network, so searched on a path of their own. */
+  readonly ideasAndGroups: IdeaGroupSearch;
 
   constructor(
     private readonly prisma: PrismaService,
     @Optional() @Inject(POSTGRES_SEARCH_TUNING) tuning?: Partial<PostgresSearchTuning>,
   ) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
+    this.ideasAndGroups = new IdeaGroupSearch(prisma);
   }
 
   /** The document itself is the row; what is left is adding its words to the vocabulary. */
@@ -135,7 +140,22 @@ export class PostgresSearchEngine implements SearchEngine {
   /** Nothing to do: the document is the row, and deleting the row removes it. */
   async remove(): Promise<void> {}
 
+  /**
+   * Resources, and change ideas and groups when asked for (IdeaGroupSearch): with several types,
+   * each is asked for its first `offset + limit` hits and they are merged (see mergeResults).
+   */
   async search(request: SearchRequest): Promise<SearchResult> {
+    const others = request.types.filter((type) => type !== 'RESOURCE');
+    if (others.length === 0) return this.searchResources(request);
+    const first = { ...request, offset: 0, limit: request.offset + request.limit };
+    const [resources, ideasAndGroups] = await Promise.all([
+      request.types.includes('RESOURCE') ? this.searchResources(first) : null,
+      this.ideasAndGroups.search(first),
+    ]);
+    return mergeResults(request, resources ? [resources, ideasAndGroups] : [ideasAndGroups], resources);
+  }
+
+  private async searchResources(request: SearchRequest): Promise<SearchResult> {
     if (!request.types.includes('RESOURCE')) return EMPTY;
     const terms = queryTerms(request.text);
     if (terms.length === 0) return this.walked(request, null);

@@ -1,5 +1,7 @@
 import type { ResourceKind, Role, SearchFilters, SearchSort, SearchType } from '@commons/shared';
 import type { Db } from '../members/user.repository';
+import type { IdeaRow } from '../change-ideas/change-idea.repository';
+import type { GroupRow } from '../groups/group.repository';
 import type { ResourceRow } from '../resources/resource.repository';
 
 /** The search engine of the app: PostgreSQL full-text search, or Meilisearch when MEILI_HOST is set. */
@@ -39,8 +41,18 @@ export interface SearchRequest {
   sort: SearchSort;
   /** Hidden documents: every one (admins), those of one author (her own), or none. */
   hidden: { all: boolean; authorId: string | null };
+  /**
+   * Which working groups may be found: open ones always; invite-only ones only when `all`
+   * (network admins) or listed (the viewer is a member or invitee). None when left out.
+   */
+  groups?: GroupAccess;
   offset: number;
   limit: number;
+}
+
+export interface GroupAccess {
+  all: boolean;
+  inviteOnlyIds: string[];
 }
 
 export interface FacetCount {
@@ -79,7 +91,20 @@ export interface SearchHit {
   score: number;
   title: TextSegment[];
   snippet: TextSegment[];
+  /** A RESOURCE hit's row, when the engine read it in the search. */
   row?: SearchHitRow;
+  /** A CHANGE_IDEA hit's row. */
+  idea?: IdeaRow;
+  /** A GROUP hit's row. */
+  group?: GroupRow;
+  /** What a merge of several types' hits orders by, when the engine did not hand over the row. */
+  sortKey?: SortKey;
+}
+
+export interface SortKey {
+  createdAt: Date;
+  useCount: number;
+  helpfulCount: number;
 }
 
 export interface SearchResult {
@@ -109,6 +134,46 @@ export interface SearchEngine {
   index(db: Db, document: SearchDocument): Promise<void>;
   remove(db: Db, ref: SearchRef): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;
+}
+
+export const NO_FACETS: SearchFacets = { kinds: [], tags: [], audiences: [], sites: [], authors: [] };
+
+export const EMPTY_RESULT: SearchResult = { hits: [], totalCount: 0, exact: true, facets: NO_FACETS };
+
+/** The resource filters (and facets) change ideas and groups have no values for. */
+export function filtersResources(filters: SearchFilters): boolean {
+  return [filters.kinds, filters.tags, filters.audiences, filters.siteIds, filters.authorIds].some((values) => values.length > 0);
+}
+
+function sortKeyOf(hit: SearchHit): SortKey {
+  const row = hit.row ?? hit.idea ?? hit.group;
+  if (row) return { createdAt: row.createdAt, useCount: hit.row?.useCount ?? 0, helpfulCount: hit.row?.helpfulCount ?? 0 };
+  return hit.sortKey ?? { createdAt: new Date(0), useCount: 0, helpfulCount: 0 };
+}
+
+/**
+ * Several answers (one per kind of document), each asked for its first `offset + limit` hits,
+ * as one: hits merged by score (RELEVANCE with words typed), by date (NEWEST, or nothing typed),
+ * or by use (MOST_USED; ideas and groups count as unused); counts added up; facets from
+ * `facetsFrom` (resources' alone).
+ */
+export function mergeResults(request: Pick<SearchRequest, 'sort' | 'text' | 'offset' | 'limit'>, results: SearchResult[], facetsFrom: SearchResult | null): SearchResult {
+  const relevance = request.sort === 'RELEVANCE' && request.text.trim() !== '';
+  const keyed = results.flatMap((result) => result.hits).map((hit) => ({ hit, key: sortKeyOf(hit) }));
+  const newer = (a: SortKey, b: SortKey) => b.createdAt.getTime() - a.createdAt.getTime();
+  keyed.sort(
+    (a, b) =>
+      (relevance ? b.hit.score - a.hit.score : 0) ||
+      (request.sort === 'MOST_USED' ? b.key.useCount - a.key.useCount || b.key.helpfulCount - a.key.helpfulCount : 0) ||
+      newer(a.key, b.key) ||
+      (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0),
+  );
+  return {
+    hits: keyed.slice(request.offset, request.offset + request.limit).map(({ hit }) => hit),
+    totalCount: results.reduce((sum, result) => sum + result.totalCount, 0),
+    exact: results.every((result) => result.exact),
+    facets: facetsFrom?.facets ?? NO_FACETS,
+  };
 }
 
 /** Facet values shown per dimension (tags and authors can be many). */

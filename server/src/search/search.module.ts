@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GroupsModule } from '../groups/groups.module';
 import { NetworksModule } from '../networks/networks.module';
 import { ResourcesModule } from '../resources/resources.module';
 import { SearchIndexModule } from './search-index.module';
@@ -7,7 +8,7 @@ import { SearchService } from './search.service';
 
 /** The search API. The engine itself lives in SearchIndexModule, which writers import. */
 @Module({
-  imports: [SearchIndexModule, ResourcesModule, NetworksModule],
+  imports: [SearchIndexModule, ResourcesModule, NetworksModule, GroupsModule],
   providers: [SearchService, SearchResolver],
 })
 export class SearchModule {}

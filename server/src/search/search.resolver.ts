@@ -12,7 +12,7 @@ export class SearchResolver {
   constructor(private readonly service: SearchService) {}
 
   @Query(() => SearchResults, {
-    description: 'One search box over a network: resources now (change ideas and groups later), with filters, facet counts and highlights.',
+    description: 'One search box over a network: resources, change ideas and working groups (`types`), with filters and facet counts (resources) and highlights.',
     complexity: pagedComplexity,
   })
   search(@CurrentViewer() viewer: Viewer, @Args() args: SearchArgs, @Ctx() ctx: RequestContext) {

@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, can, searchFilterSchema, searchTextSchema } from '@commons/shared';
+import { type Actor, can, searchFilterSchema, type SearchType, searchTextSchema } from '@commons/shared';
+import { toChangeIdea } from '../change-ideas/change-ideas.service';
+import { GroupRepository } from '../groups/group.repository';
+import { toGroup } from '../groups/groups.service';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
@@ -12,7 +15,7 @@ import { ResourceRepository } from '../resources/resource.repository';
 import { canSee, ResourcesService, toResource } from '../resources/resources.service';
 import type { SearchArgs } from './dto/search.args';
 import type { FacetValue, SearchResults } from './models/search.model';
-import { type FacetCount, SEARCH_ENGINE, type SearchEngine, type SearchResult } from './search-engine';
+import { type FacetCount, type GroupAccess, SEARCH_ENGINE, type SearchEngine, type SearchHit, type SearchResult } from './search-engine';
 
 /** The one search box: checks membership and input, asks the engine, and returns what the viewer may see. */
 @Injectable()
@@ -24,6 +27,7 @@ export class SearchService {
     private readonly resourceLoaders: ResourceLoaders,
     private readonly networks: NetworkService,
     private readonly access: AccessService,
+    private readonly groupRows: GroupRepository,
   ) {}
 
   async search(viewer: Viewer, args: SearchArgs, ctx?: RequestContext): Promise<SearchResults> {
@@ -32,19 +36,29 @@ export class SearchService {
     const text = parseInput(searchTextSchema, args.query ?? '', 'query');
     const given = Object.fromEntries(Object.entries(args.filter ?? {}).filter(([, value]) => value !== null && value !== undefined));
     const filters = parseInput(searchFilterSchema, given, 'filter');
+    const types = (args.types?.length ? [...new Set<SearchType>(args.types)] : ['RESOURCE' as const]).filter(
+      (type) => type !== 'CHANGE_IDEA' || can(actor, 'changeIdea.view'),
+    );
+    const groups: GroupAccess | undefined = types.includes('GROUP')
+      ? {
+          all: can(actor, 'group.view', { groupVisibility: 'INVITE_ONLY', groupStanding: null }),
+          inviteOnlyIds: await this.groupRows.inviteOnlyGroupIdsOf(args.networkId, actor.userId),
+        }
+      : undefined;
     const result = await this.engine.search({
       networkId: args.networkId,
       text,
-      types: args.types?.length ? args.types : ['RESOURCE'],
+      types,
       filters,
       sort: args.sort,
       hidden: { all: can(actor, 'resource.viewHidden'), authorId: actor.userId },
+      groups,
       offset: page.skip,
       limit: page.take,
     });
     const visible = await this.visibleResources(actor, args.networkId, result, ctx);
     const nodes = result.hits
-      .filter((hit) => visible.has(hit.id))
+      .filter((hit) => (hit.type === 'RESOURCE' ? visible.has(hit.id) : this.mayFind(hit, args.networkId, groups)))
       .map((hit) => ({
         type: hit.type as SearchResults['nodes'][number]['type'],
         id: hit.id,
@@ -52,6 +66,8 @@ export class SearchService {
         title: hit.title,
         snippet: hit.snippet,
         resource: visible.get(hit.id) ?? null,
+        changeIdea: hit.idea ? toChangeIdea(hit.idea) : null,
+        group: hit.group ? toGroup(hit.group) : null,
       }));
     const { sites, authors } = await this.facetLabels(args.networkId, result);
     const labelled = (facets: FacetCount[], names?: Map<string, string>): FacetValue[] =>
@@ -78,7 +94,8 @@ export class SearchService {
    * (PostgreSQL) hands them over, with their authors' names and sites, which this request's
    * loaders then need not fetch again; otherwise (Meilisearch may lag behind) the rows are read.
    */
-  private async visibleResources(actor: Actor, networkId: string, result: SearchResult, ctx?: RequestContext): Promise<Map<string, Resource>> {
+  private async visibleResources(actor: Actor, networkId: string, found: SearchResult, ctx?: RequestContext): Promise<Map<string, Resource>> {
+    const result = { ...found, hits: found.hits.filter((hit) => hit.type === 'RESOURCE') };
     if (!result.hits.every((hit) => hit.row)) return this.resources.visibleMany(actor, networkId, result.hits.map((hit) => hit.id));
     const visible = new Map<string, Resource>();
     for (const { row } of result.hits) {
@@ -90,6 +107,14 @@ export class SearchService {
       }
     }
     return visible;
+  }
+
+  /** An idea or group hit, checked again against what the engine was asked (its row is read in the search itself). */
+  private mayFind(hit: SearchHit, networkId: string, groups: GroupAccess | undefined): boolean {
+    if (hit.type === 'CHANGE_IDEA') return hit.idea?.networkId === networkId;
+    const row = hit.group;
+    if (!row || row.networkId !== networkId || !groups) return false;
+    return row.visibility === 'OPEN' || groups.all || groups.inviteOnlyIds.includes(row.id);
   }
 
   /** Names for the site and author facets the engine did not label. */

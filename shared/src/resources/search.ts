@@ -3,8 +3,8 @@ import { ROLES } from '../roles';
 import { idSchema } from '../validation/common';
 import { RESOURCE_KINDS, RESOURCE_LIMITS, tagSchema } from './resources';
 
-/** What one search box finds. Change ideas and groups join when they exist. */
-export const SEARCH_TYPES = ['RESOURCE'] as const;
+/** What one search box finds: resources of the commons, change ideas and working groups. */
+export const SEARCH_TYPES = ['RESOURCE', 'CHANGE_IDEA', 'GROUP'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export const SEARCH_SORTS = ['RELEVANCE', 'NEWEST', 'MOST_USED'] as const;

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchFacetsFieldsFragment } from '../../gql/graphql';
 import { graphql } from '../../gql';
-import { type CommonsSearch, filterCount, type ListFilter } from '../search-params';
+import { type CommonsSearch, filterCount, type ListFilter, searchesResources } from '../search-params';
 
 graphql(`
   fragment SearchFacetsFields on SearchFacets {
@@ -91,29 +91,37 @@ export function SearchFilters({ search, facets, onToggle, onChange, onClear, sit
       </div>
       <fieldset className="facet">
         <legend className="facet__legend">{t('commons.filters.type')}</legend>
-        <TypeChoice value={search.types} onChange={(types) => onChange({ types })} />
-        <p className="field__hint">{t('commons.filters.typeLater')}</p>
+        <TypeChoice
+          value={search.types}
+          // Kinds, tags, audiences, sites and authors describe resources: they go when resources are not searched.
+          onChange={(types) => onChange(searchesResources({ types }) ? { types } : { types, kinds: [], tags: [], audiences: [], sites: [], authors: [] })}
+        />
+        <p className="field__hint">{t('commons.filters.typeHint')}</p>
       </fieldset>
-      <FacetGroup
-        legend={t('commons.filters.kind')}
-        values={withChosen(facets?.kinds, search.kinds, (v) => t(`commons.kind.${v as CommonsSearch['kinds'][number]}`))}
-        chosen={search.kinds}
-        onToggle={(value) => onToggle('kinds', value as CommonsSearch['kinds'][number])}
-      />
-      <FacetGroup legend={t('commons.filters.tag')} values={withChosen(facets?.tags, search.tags, none)} chosen={search.tags} onToggle={(value) => onToggle('tags', value)} />
-      <FacetGroup
-        legend={t('commons.filters.audience')}
-        values={withChosen(facets?.audiences, search.audiences, (v) => t(`roles.${v as Role}`))}
-        chosen={search.audiences}
-        onToggle={(value) => onToggle('audiences', value as Role)}
-      />
-      <FacetGroup legend={t('commons.filters.site')} values={withChosen(facets?.sites, search.sites, siteName)} chosen={search.sites} onToggle={(value) => onToggle('sites', value)} />
-      <FacetGroup
-        legend={t('commons.filters.author')}
-        values={withChosen(facets?.authors, search.authors, none, () => t('commons.filters.chosenAuthor'))}
-        chosen={search.authors}
-        onToggle={(value) => onToggle('authors', value)}
-      />
+      {searchesResources(search) && (
+        <>
+          <FacetGroup
+            legend={t('commons.filters.kind')}
+            values={withChosen(facets?.kinds, search.kinds, (v) => t(`commons.kind.${v as CommonsSearch['kinds'][number]}`))}
+            chosen={search.kinds}
+            onToggle={(value) => onToggle('kinds', value as CommonsSearch['kinds'][number])}
+          />
+          <FacetGroup legend={t('commons.filters.tag')} values={withChosen(facets?.tags, search.tags, none)} chosen={search.tags} onToggle={(value) => onToggle('tags', value)} />
+          <FacetGroup
+            legend={t('commons.filters.audience')}
+            values={withChosen(facets?.audiences, search.audiences, (v) => t(`roles.${v as Role}`))}
+            chosen={search.audiences}
+            onToggle={(value) => onToggle('audiences', value as Role)}
+          />
+          <FacetGroup legend={t('commons.filters.site')} values={withChosen(facets?.sites, search.sites, siteName)} chosen={search.sites} onToggle={(value) => onToggle('sites', value)} />
+          <FacetGroup
+            legend={t('commons.filters.author')}
+            values={withChosen(facets?.authors, search.authors, none, () => t('commons.filters.chosenAuthor'))}
+            chosen={search.authors}
+            onToggle={(value) => onToggle('authors', value)}
+          />
+        </>
+      )}
       <DateRange from={search.from} to={search.to} onChange={onChange} />
     </section>
   );

@@ -6,6 +6,7 @@ import { Loading, QueryError } from '../../ui/feedback';
 import { COMMONS_PAGE_SIZE, CommonsSearchDocument, RESOURCE_CONTEXT } from '../documents';
 import type { toSearchVariables } from '../search-params';
 import { ResourceCard } from './resource-card';
+import { GroupHitCard, IdeaHitCard } from './search-hit-cards';
 
 export type SearchVariables = ReturnType<typeof toSearchVariables>;
 type SearchAnswer = CommonsSearchQuery['search'];
@@ -20,25 +21,20 @@ interface HitListProps {
   focusFirst?: boolean;
 }
 
-function HitList({ hits, networkSlug, highlight, focusFirst = false }: HitListProps) {
+export function HitList({ hits, networkSlug, highlight, focusFirst = false }: HitListProps) {
   const firstLink = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     if (focusFirst) firstLink.current?.focus();
   }, [focusFirst]);
   return (
     <ul className="resource-list">
-      {hits.map((hit, i) =>
-        hit.resource ? (
-          <ResourceCard
-            key={hit.id}
-            resource={hit.resource}
-            networkSlug={networkSlug}
-            title={highlight ? hit.title : undefined}
-            snippet={highlight ? hit.snippet : undefined}
-            linkRef={i === 0 ? firstLink : undefined}
-          />
-        ) : null,
-      )}
+      {hits.map((hit, i) => {
+        const common = { networkSlug, title: highlight ? hit.title : undefined, linkRef: i === 0 ? firstLink : undefined };
+        if (hit.resource) return <ResourceCard key={hit.id} resource={hit.resource} {...common} snippet={highlight ? hit.snippet : undefined} />;
+        if (hit.changeIdea) return <IdeaHitCard key={hit.id} idea={hit.changeIdea} {...common} snippet={hit.snippet} />;
+        if (hit.group) return <GroupHitCard key={hit.id} group={hit.group} {...common} snippet={hit.snippet} />;
+        return null;
+      })}
     </ul>
   );
 }

@@ -53,7 +53,7 @@ const FACETS = {
 };
 
 function answer(nodes: ReturnType<typeof hit>[]) {
-  return { data: { search: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, facets: FACETS, nodes } } };
+  return { data: { search: { totalCount: nodes.length, exactCounts: true, pageInfo: { hasNextPage: false, endCursor: null }, facets: FACETS, nodes } } };
 }
 
 interface Call {
@@ -126,7 +126,7 @@ describe('CommonsPage', () => {
       return undefined;
     });
     renderCommons();
-    const box = await screen.findByRole('searchbox', { name: 'Search resources' });
+    const box = await screen.findByRole('searchbox', { name: 'Search resources, ideas and groups' });
     expect(screen.getByRole('search', { name: 'Search the commons' })).toContainElement(box);
 
     const typing = user();
@@ -150,7 +150,7 @@ describe('CommonsPage', () => {
     searchesFor(calls, 'remision')[0].respond(
       answer([hit('r1', 'Remission guide', [segment('Remission', true), segment(' guide')], [segment('Steroid-free '), segment('remission', true), segment(' <b>by</b> week 10')])]),
     );
-    const status = await screen.findByText('1 resource found for “remision”');
+    const status = await screen.findByText('1 result found for “remision”');
     expect(status).toHaveAttribute('role', 'status');
     searchesFor(calls, 'remi')[0].respond(answer([hit('old', 'Stale answer')]));
     await act(() => vi.advanceTimersByTimeAsync(0));
@@ -175,8 +175,8 @@ describe('CommonsPage', () => {
     const fetchStub = vi.mocked(fetch);
     renderCommons('/n/northstar/commons?q=flare&kind=GUIDE&sort=NEWEST');
 
-    expect(await screen.findByRole('searchbox', { name: 'Search resources' })).toHaveValue('flare');
-    await screen.findByText('1 resource found for “flare”');
+    expect(await screen.findByRole('searchbox', { name: 'Search resources, ideas and groups' })).toHaveValue('flare');
+    await screen.findByText('1 result found for “flare”');
     const kinds = screen.getByRole('group', { name: 'Kind' });
     expect(within(kinds).getByRole('checkbox', { name: /^Guide/ })).toBeChecked();
     expect(within(kinds).getByRole('checkbox', { name: /^Tool\s*3 results$/ })).not.toBeChecked();

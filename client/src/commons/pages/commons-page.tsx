@@ -12,7 +12,7 @@ import { SearchFilters } from '../components/search-filters';
 import { FirstResults, MoreResults } from '../components/search-results';
 import { COMMONS_PAGE_SIZE, CommonsSearchDocument, RESOURCE_CONTEXT } from '../documents';
 import { useCommonsSearch } from '../hooks/use-commons-search';
-import { effectiveQuery, filterCount, isBrowsing, toSearchVariables } from '../search-params';
+import { effectiveQuery, filterCount, isBrowsing, onlyResources, shownCount, toSearchVariables } from '../search-params';
 import '../commons.css';
 
 /**
@@ -38,12 +38,14 @@ export function CommonsPage() {
   const onSearch = useCallback((q: string) => update({ q }), [update]);
   const siteName = useCallback((id: string) => network.sites.find((site) => site.id === id)?.name, [network.sites]);
 
-  const count = answer
+  const resourcesOnly = onlyResources(search);
+  const counted = answer ? { count: answer.totalCount, shown: shownCount(answer.totalCount, answer.exactCounts !== false), query } : null;
+  const count = counted
     ? query
-      ? t('commons.results.foundFor', { count: answer.totalCount, query })
+      ? t(resourcesOnly ? 'commons.results.foundFor' : 'commons.results.anyFoundFor', counted)
       : filterCount(search) > 0
-        ? t('commons.results.matchFilters', { count: answer.totalCount })
-        : t('commons.results.all', { count: answer.totalCount })
+        ? t(resourcesOnly ? 'commons.results.matchFilters' : 'commons.results.anyMatchFilters', counted)
+        : t(resourcesOnly ? 'commons.results.all' : 'commons.results.anyAll', counted)
     : '';
   const sortOptions = query
     ? (['RELEVANCE', 'NEWEST', 'MOST_USED'] as const).map((value) => ({ value, label: t(`commons.sort.${value}`) }))
@@ -70,7 +72,7 @@ export function CommonsPage() {
           <section aria-labelledby={resultsHeading} className="commons-results">
             <div className="commons-results__header">
               <h2 id={resultsHeading} className="commons-results__title">
-                {browsing ? t('commons.results.browseTitle') : t('commons.results.title')}
+                {browsing && resourcesOnly ? t('commons.results.browseTitle') : t('commons.results.title')}
               </h2>
               <div className="field field--inline commons-results__sort">
                 <label htmlFor={`${resultsHeading}-sort`} className="field__label">

@@ -1,11 +1,20 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../platform/graphql/pagination';
+import { ChangeIdea } from '../../change-ideas/models/change-idea.model';
+import { WorkingGroup } from '../../groups/models/group.model';
 import { Resource } from '../../resources/models/resource.model';
 
 export enum SearchType {
   RESOURCE = 'RESOURCE',
+  CHANGE_IDEA = 'CHANGE_IDEA',
+  GROUP = 'GROUP',
 }
-registerEnumType(SearchType, { name: 'SearchType', description: 'What a search finds. Change ideas and groups will join.' });
+registerEnumType(SearchType, {
+  name: 'SearchType',
+  description:
+    'What a search finds: RESOURCE (the commons), CHANGE_IDEA (every member sees every idea), GROUP (open groups, and invite-only ones ' +
+    'only for their members, invitees and network admins).',
+});
 
 export enum SearchSort {
   RELEVANCE = 'RELEVANCE',
@@ -28,6 +37,8 @@ export class SearchHit {
   @Field(() => [TextSegment], { description: 'The title with the matching words marked.' }) title: TextSegment[];
   @Field(() => [TextSegment], { description: 'A passage around the matching words.' }) snippet: TextSegment[];
   @Field(() => Resource, { nullable: true, description: 'The resource, for RESOURCE hits.' }) resource: Resource | null;
+  @Field(() => ChangeIdea, { nullable: true, description: 'The change idea, for CHANGE_IDEA hits.' }) changeIdea: ChangeIdea | null;
+  @Field(() => WorkingGroup, { nullable: true, description: 'The working group, for GROUP hits.' }) group: WorkingGroup | null;
 }
 
 @ObjectType({ description: 'One value of a filter and how many results choosing it would give.' })
@@ -37,7 +48,11 @@ export class FacetValue {
   @Field({ description: 'What to show: a site\'s or an author\'s name; otherwise the value itself.' }) label: string;
 }
 
-@ObjectType({ description: 'Counts per filter value. Each filter\'s counts apply the other filters but not itself.' })
+@ObjectType({
+  description:
+    'Counts per filter value, over resources only (change ideas and groups have no kind, tag, audience, site or author). ' +
+    'Each filter\'s counts apply the other filters but not itself.',
+})
 export class SearchFacets {
   @Field(() => [FacetValue]) kinds: FacetValue[];
   @Field(() => [FacetValue], { description: 'The 20 most frequent.' }) tags: FacetValue[];
@@ -49,7 +64,7 @@ export class SearchFacets {
 @ObjectType()
 export class SearchResults {
   @Field(() => [SearchHit]) nodes: SearchHit[];
-  @Field(() => Int) totalCount: number;
+  @Field(() => Int, { description: 'Matches of every type searched.' }) totalCount: number;
   @Field({
     description:
       'Whether totalCount and the facet counts count every match. False for a broad query (a common word, the first letters ' +
