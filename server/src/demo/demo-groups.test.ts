@@ -66,4 +66,20 @@ describe('the demo working groups', () => {
     expect(notifications.unreadCount).toBeGreaterThanOrEqual(invitations.length);
     expect(invitations[0]).toMatchObject({ title: expect.any(String), actorName: expect.any(String), link: expect.stringMatching(/^groups\//) });
   });
+
+  it('seeds live discussion on two ideas: the patient partner has unread messages, a mention and a reply waiting', async () => {
+    const patient = await signedIn('patient');
+    const idea = await app.prisma.changeIdea.findFirstOrThrow({ where: { title: 'A school support plan written with the family at diagnosis' }, select: { id: true } });
+    const { thread } = await patient.ok(
+      `query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { unreadCount messages(last: 20) { nodes { body author { name } replies { body } } } } }`,
+      { id: idea.id },
+    );
+    expect(thread.unreadCount).toBe(3);
+    expect(thread.messages.nodes.length).toBeGreaterThanOrEqual(4);
+    const unread = (await patient.ok(`query($networkId: ID!) { unreadThreads(networkId: $networkId) { totalUnread } }`, { networkId })).unreadThreads;
+    expect(unread.totalUnread).toBeGreaterThanOrEqual(3);
+    const notices = (await patient.ok(NOTIFICATIONS, { networkId })).notifications.nodes.filter((n: { kind: string }) => n.kind === 'MENTION' || n.kind === 'REPLY');
+    expect(notices.map((n: { kind: string }) => n.kind).sort()).toEqual(['MENTION', 'REPLY']);
+    expect(notices[0]).toMatchObject({ title: 'A school support plan written with the family at diagnosis', actorName: "Grace O'Connell", read: false });
+  });
 });

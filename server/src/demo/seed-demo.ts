@@ -7,6 +7,7 @@ import { currentMonth } from '../measures/network-months';
 import { DEMO_DRIVERS, DEMO_MEASURES, DEMO_MONTHS, demoAim, demoReports } from './demo-measures';
 import { seedDemoChangeIdeas } from './demo-change-ideas';
 import { seedDemoGroups } from './demo-groups';
+import { seedDemoThreads } from './demo-threads';
 import { seedDemoResources } from './demo-resources';
 import { DEMO_NETWORK, DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_SITES, demoPeople } from './demo-people';
 
@@ -67,6 +68,7 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
       await seedDemoResources(tx, { networkId: network.id, siteIds: sites.map((site) => site.id), people: seedPeople });
       await seedDemoChangeIdeas(tx, { networkId: network.id, firstMonth, siteIds: sites.map((site) => site.id), people: seedPeople });
       await seedDemoGroups(tx, { networkId: network.id, people: seedPeople });
+      await seedDemoThreads(tx, { networkId: network.id });
       return true;
     },
     { timeout: 60_000 },
