@@ -160,7 +160,9 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     await openDecisionForm(clinician.page);
     await fillDecision(clinician.page, 'Test it at sites', 'Test it at Riverside.', 'The family panel is happy with the text.', ['Dr. Oskar Nyberg']);
 
-    // …while the site lead records the same move with her as co-designer.
+    // …and her laptop loses the network (so the live "idea changed" cannot reach her page) while
+    // the site lead records the same move with her as co-designer.
+    await clinician.page.context().setOffline(true);
     const { page } = siteLead;
     await openDecisionForm(page);
     await fillDecision(page, 'Test it at sites', 'Test the texts at Riverside for a month.', 'The family panel approved the wording.', ['Aisha Rahman']);
@@ -169,6 +171,7 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     await expect.poll(() => stepNow(page), POLL).toBe('Being tested');
     await page.screenshot({ path: IDEA_SCREENSHOT, fullPage: true });
 
+    await clinician.page.context().setOffline(false);
     await clinician.page.getByRole('button', { name: 'Record the decision' }).click();
     const conflict = clinician.page.getByRole('alert').filter({ hasText: 'The idea changed while you were writing' });
     await conflict.waitFor();

@@ -284,14 +284,12 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     // The thread is still live on her page after the idea reloaded.
     expect(await messagesWith(page, 'And this one came live again.').count()).toBe(1);
 
-    // No live event tells other pages that an idea changed: the clinician reloads to see it.
-    await clinician.page.reload();
-    await clinician.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    // The clinician's open page shows the decision live, without a reload.
     await expect.poll(() => stepNow(clinician.page), POLL).toBe('Being tested');
     expect(await latest(clinician.page).getByRole('heading').textContent()).toBe('From “Being co-designed” to “Being tested”');
     expect(await latest(clinician.page).textContent()).toContain('Test the question card at the Riverside Monday clinic.');
     expect((await latest(clinician.page).locator('.people li').allTextContents()).sort()).toEqual(['Dr. Oskar Nyberg · Site lead', 'Elin Sandberg · Patient partner · co-designer']);
-    // Her thread comes back with everything, each message once.
+    // Her thread is still live, with everything, each message once.
     await presence(clinician.page).getByText('Aisha Rahman (you)').waitFor();
     expect(await log(clinician.page).locator('article.message').count()).toBe(5);
   });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NetworksModule } from '../networks/networks.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ThreadsModule } from '../threads/threads.module';
 import {
   ChangeIdeaDecisionResolver,
   ChangeIdeaFieldsResolver,
@@ -20,9 +21,9 @@ import { PdsaCyclesResolver } from './pdsa-cycles.resolver';
 import { PdsaCyclesService } from './pdsa-cycles.service';
 
 // The live thread of an idea is a Thread with subjectType CHANGE_IDEA and subjectId the idea's id;
-// the threads capability adds a `thread` field on ChangeIdea without anything here changing.
+// a recorded decision is announced in it (idea:changed), so pages open on the idea refresh.
 @Module({
-  imports: [NetworksModule, NotificationsModule],
+  imports: [NetworksModule, NotificationsModule, ThreadsModule],
   providers: [
     ChangeIdeaRepository,
     PdsaCycleRepository,

@@ -11,12 +11,14 @@ import {
   decisionQuorumProblem,
   isAllowedTransition,
   isOpenChangeIdea,
+  SERVER_EVENTS,
 } from '@commons/shared';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { AppError, badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { pageInfo, toPage } from '../platform/graphql/pagination';
+import { ThreadsService } from '../threads/threads.service';
 import { ChangeIdeaRepository, type IdeaRow } from './change-idea.repository';
 import type { ChangeIdeaDecisionInput, ChangeIdeaInput, ChangeIdeasArgs, EditChangeIdeaInput } from './dto/change-idea.input';
 import type { ChangeIdea, ChangeIdeaConnection } from './models/change-idea.model';
@@ -71,6 +73,7 @@ export class ChangeIdeasService {
     private readonly ideas: ChangeIdeaRepository,
     private readonly access: AccessService,
     private readonly notifications: NotificationsService,
+    private readonly threads: ThreadsService,
   ) {}
 
   /** The idea when the viewer may see it; not being a member of its network is NOT_FOUND. */
@@ -181,6 +184,8 @@ export class ChangeIdeasService {
       });
       return moved;
     });
+    // Pages open on the idea (they are in its thread) refresh: everyone sees the decision live.
+    await this.threads.tellViewers('CHANGE_IDEA', row.id, SERVER_EVENTS.ideaChanged, { ideaId: row.id, status: saved.status, version: saved.version });
     return toChangeIdea(saved);
   }
 

@@ -18,6 +18,7 @@ import {
   type TestIdea,
 } from '../test-support/change-ideas';
 import { errorOf } from '../test-support/graphql-client';
+import { LiveClient } from '../test-support/live-client';
 import { recordSql } from '../test-support/sql-counter';
 import { TestApp, type TestMember } from '../test-support/test-app';
 
@@ -135,6 +136,19 @@ describe('change ideas', () => {
 
   describe('decisions', () => {
     const DECISIONS = `query($id: ID!) { changeIdea(id: $id) { status version decisions { fromStatus toStatus decision rationale decidedAt decidedBy { userId } participants { member { userId } role coDesigner } } } }`;
+
+    it('tells the pages open on the idea (the sockets in its thread) that it moved, once committed', async () => {
+      const idea = await newIdea(patient, networkId);
+      const { thread } = await clinician.client.ok(`query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { id } }`, { id: idea.id });
+      const watcher = await LiveClient.open(app.url, clinician.client.cookie);
+      try {
+        await watcher.ok('thread:join', { threadId: thread.id });
+        await patient.client.ok(DECIDE, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', [patient, lead]) });
+        expect(await watcher.next('idea:changed')).toEqual({ ideaId: idea.id, status: 'CO_DESIGN', version: 2 });
+      } finally {
+        watcher.close();
+      }
+    });
 
     it('the proposer together with a site lead moves an idea; the decision records what, why and who took part, by role', async () => {
       const idea = await newIdea(patient, networkId);

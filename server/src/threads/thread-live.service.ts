@@ -73,6 +73,11 @@ export class ThreadLiveService implements OnModuleDestroy {
     this.realtime.emit(userRoom(userId), THREAD_SERVER_EVENTS.unread, payload, { exceptSocketId });
   }
 
+  /** Any event to a thread's room, on every node. */
+  toThread(threadId: string, event: string, payload: unknown): void {
+    this.realtime.emit(threadRoom(threadId), event, payload);
+  }
+
   /** The sockets in a thread's room (on every process, or this one), with their members. */
   async socketsOf(threadId: string, localOnly: boolean): Promise<{ userId: string; socket: ClusterSocket }[]> {
     const room = threadRoom(threadId);

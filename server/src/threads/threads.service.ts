@@ -5,6 +5,8 @@ import {
   mentionedUserIds,
   mentionsToText,
   type ReactionsPayload,
+  type ServerEventName,
+  type ServerEventPayloads,
   THREAD_LIMITS,
   type ThreadAction,
   type ThreadSubjectFacts,
@@ -202,6 +204,12 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   async changedSince(access: ThreadAccess, uptoSeq: string, since: string, limit: number): Promise<MessageView[]> {
     const from = new Date(new Date(since).getTime() - CLOCK_MARGIN_MS);
     return this.views(await this.threads.changedSince(access.row.id, BigInt(uptoSeq), from, limit), access.row.networkSlug);
+  }
+
+  /** Sends `event` to every socket in the thread of a subject (the pages showing it), on every node; nothing when it has no thread yet. */
+  async tellViewers<E extends ServerEventName>(subjectType: ThreadSubjectType, subjectId: string, event: E, payload: ServerEventPayloads[E]): Promise<void> {
+    const thread = await this.threads.findBySubject(subjectType, subjectId);
+    if (thread) this.live.toThread(thread.id, event, payload);
   }
 
   /**

@@ -8,6 +8,8 @@ export const SERVER_EVENTS = {
   notificationNew: 'notification:new',
   /** This member's unread count in a network changed otherwise (she marked notifications read). */
   notificationsUnread: 'notifications:unread',
+  /** A change idea moved (a decision was recorded); sent to everyone in the idea's thread, so its open pages refresh. */
+  ideaChanged: 'idea:changed',
 } as const;
 
 export type ServerEventName = (typeof SERVER_EVENTS)[keyof typeof SERVER_EVENTS];
@@ -17,6 +19,7 @@ export interface ServerEventPayloads {
   [SERVER_EVENTS.sessionEnded]: { reason: 'signed-out' | 'revoked' | 'deactivated' };
   [SERVER_EVENTS.notificationNew]: { networkId: string; unreadCount: number; kind: NotificationKind; subjectType: NotificationSubjectType; subjectId: string };
   [SERVER_EVENTS.notificationsUnread]: { networkId: string; unreadCount: number };
+  [SERVER_EVENTS.ideaChanged]: { ideaId: string; status: string; version: number };
 }
 
 /** Acknowledgement every client → server event receives. */

@@ -1,4 +1,4 @@
-import { isOpenChangeIdea } from '@commons/shared';
+import { isOpenChangeIdea, SERVER_EVENTS } from '@commons/shared';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import type { IdeaPageQuery } from '../../gql/graphql';
 import { errorCode } from '../../graphql/errors';
 import { useFormatDate, useFormatDay } from '../../i18n/format';
 import { useNetwork } from '../../networks/network-context';
+import { useServerEvent } from '../../realtime/realtime-provider';
 import { Loading, QueryError, StatusMessage } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { standingOf } from '../access';
@@ -139,6 +140,10 @@ export function IdeaPage() {
     requestPolicy: 'cache-and-network',
   });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
+  // A decision recorded by someone else is announced in the idea's thread: show it without a reload.
+  useServerEvent(SERVER_EVENTS.ideaChanged, (changed) => {
+    if (changed.ideaId === ideaId) reload();
+  });
   const list = `/n/${network.slug}/ideas`;
   // "Your idea is proposed" is said once: reloading the page later does not say it again.
   useEffect(() => {
