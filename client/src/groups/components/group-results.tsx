@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { usePageFocus } from '../../ui/use-page-focus';
 import { Loading, QueryError } from '../../ui/feedback';
 import { GROUP_CONTEXT, GROUPS_PAGE_SIZE, GroupsDocument } from '../documents';
 import { GroupCard } from './group-card';
@@ -52,20 +53,8 @@ interface PageProps {
 function GroupPage({ variables, networkSlug, focusFirst, isLast, onTotal, onMore }: PageProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: GroupsDocument, variables, context: GROUP_CONTEXT });
-  const firstLink = useRef<HTMLAnchorElement | null>(null);
-  const focused = useRef(false);
   const page = data?.groups;
-  const report = useRef(onTotal);
-  report.current = onTotal;
-
-  useEffect(() => {
-    if (!page) return;
-    report.current?.(page.totalCount);
-    if (focusFirst && !focused.current) {
-      focused.current = true;
-      firstLink.current?.focus();
-    }
-  }, [page, focusFirst]);
+  const firstLink = usePageFocus(page, focusFirst, (_count, total) => onTotal?.(total));
 
   if (!page) {
     if (error) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { DirectoryFilter } from '../../gql/graphql';
+import { usePageFocus } from '../../ui/use-page-focus';
 import { Loading, QueryError } from '../../ui/feedback';
 import { MemberCard } from './member-card';
 
@@ -97,20 +98,8 @@ interface ResultPageProps {
 function ResultPage({ variables, networkSlug, focusFirst, isLast, onLoaded, onMore }: ResultPageProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: DirectoryDocument, variables, context: MEMBER_CONTEXT });
-  const firstLink = useRef<HTMLAnchorElement | null>(null);
-  const focused = useRef(false);
   const page = data?.members;
-  const report = useRef(onLoaded);
-  report.current = onLoaded;
-
-  useEffect(() => {
-    if (!page) return;
-    report.current(page.nodes.length, page.totalCount);
-    if (focusFirst && !focused.current) {
-      focused.current = true;
-      firstLink.current?.focus();
-    }
-  }, [page, focusFirst]);
+  const firstLink = usePageFocus(page, focusFirst, onLoaded);
 
   if (!page) {
     if (error) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
