@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { DirectoryFilter } from '../../gql/graphql';
 import { usePageFocus } from '../../ui/use-page-focus';
+import { useShowMore } from '../../ui/use-show-more';
 import { Loading, QueryError } from '../../ui/feedback';
 import { MemberCard } from './member-card';
 
@@ -55,10 +55,7 @@ interface ResultsProps {
  */
 export function MemberResults({ networkId, networkSlug, filter }: ResultsProps) {
   const { t } = useTranslation();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [counts, setCounts] = useState<Record<number, number>>({});
-  const shown = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  const { cursors, total, shown, loaded, more } = useShowMore();
 
   return (
     <section aria-labelledby="directory-results" className="results">
@@ -75,11 +72,8 @@ export function MemberResults({ networkId, networkSlug, filter }: ResultsProps) 
           networkSlug={networkSlug}
           focusFirst={index > 0}
           isLast={index === cursors.length - 1}
-          onLoaded={(count, totalCount) => {
-            if (index === 0) setTotal(totalCount);
-            setCounts((before) => (before[index] === count ? before : { ...before, [index]: count }));
-          }}
-          onMore={(cursor) => setCursors((list) => [...list, cursor])}
+          onLoaded={loaded(index)}
+          onMore={more}
         />
       ))}
     </section>
