@@ -27,6 +27,7 @@ import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { ResourcesModule } from './resources/resources.module';
 import { SearchModule } from './search/search.module';
+import { SetupModule } from './setup/setup.module';
 import { ThreadsModule } from './threads/threads.module';
 
 export const PINO = Symbol('PINO');
@@ -86,6 +87,7 @@ export class AppModule implements NestModule {
         GroupsModule,
         HomeModule,
         ThreadsModule,
+        SetupModule,
       ],
     };
   }

@@ -9,16 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import { seedDemoNetworkIfEmpty } from './demo/seed-demo';
 import { Readiness } from './health/readiness';
 import type { AppConfig } from './platform/config/config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { migrate } from './platform/database/migrator';
-import { PrismaService } from './platform/database/prisma.service';
 import { originCheck } from './platform/http/origin-check';
 import { RealtimeAdapter } from './platform/realtime/realtime-adapter';
 import { REDIS, type RedisClient } from './platform/redis/redis.module';
 import { createLogger } from './platform/logging/logger';
+import { prepareFirstStart } from './setup/first-start';
 import { webApp } from './web/web-app';
 
 export interface RunningServer {
@@ -51,7 +50,10 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     configureHttp(app, config);
     app.useWebSocketAdapter(new RealtimeAdapter(app, app.get<RedisClient | null>(REDIS)));
 
-    if (config.seedDemo) await seedDemoNetworkIfEmpty(app.get(PrismaService), logger);
+    const firstStart = await prepareFirstStart(app, config, logger, { embeddedCreatedNow: embedded?.created ?? false }).catch(async (error) => {
+      await app.close();
+      throw error;
+    });
 
     await app.listen(config.port, config.host);
     const server = app.getHttpServer() as Server;
@@ -61,6 +63,7 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
       logger.warn('PUBLIC_URL is unset: invitation links and the origin check use the Host header of each request');
     }
     logger.info({ port, url, redis: Boolean(config.redisUrl), startupMs: Date.now() - started }, `Commons is ready at ${url}`);
+    firstStart.announce(url);
 
     let closing: Promise<void> | null = null;
     const close = () =>

@@ -2,6 +2,7 @@ import './platform/production-default';
 import { startServer } from './app';
 import { loadConfig } from './platform/config/config';
 import { createLogger } from './platform/logging/logger';
+import { StartRefused } from './setup/first-start';
 
 async function main() {
   const config = loadConfig();
@@ -23,6 +24,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A refusal is an instruction for the operator, not a crash: its message alone says what to do.
+  console.error(error instanceof StartRefused ? error.message : error);
   process.exit(1);
 });

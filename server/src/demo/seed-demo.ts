@@ -1,5 +1,6 @@
 import { hashPassword } from '../auth/password';
 import type { Prisma } from '../generated/prisma/client';
+import { lockNetworkCreation } from '../platform/database/network-creation-lock';
 import type { PrismaService } from '../platform/database/prisma.service';
 import type { Logger } from 'pino';
 import { addMonths } from '@commons/shared';
@@ -9,7 +10,7 @@ import { seedDemoChangeIdeas } from './demo-change-ideas';
 import { seedDemoGroups } from './demo-groups';
 import { seedDemoThreads } from './demo-threads';
 import { seedDemoResources } from './demo-resources';
-import { DEMO_NETWORK, DEMO_PASSWORD, DEMO_SIGN_INS, DEMO_SITES, demoPeople } from './demo-people';
+import { DEMO_EMAIL_DOMAIN, DEMO_NETWORK, DEMO_PASSWORD, DEMO_SITES, demoPeople } from './demo-people';
 
 /**
  * Seeds the demo network on a database that has no network yet; does nothing otherwise, so a
@@ -24,7 +25,7 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
   const seeded = await prisma.$transaction(
     async (tx) => {
       // Several processes may start together on an empty database: only the first one seeds.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(72616002)`;
+      await lockNetworkCreation(tx);
       if ((await tx.network.count()) > 0) return false;
       // The demo always has 24 reported months, ending with last month, whenever it is started.
       const firstMonth = addMonths(currentMonth(), -DEMO_MONTHS);
@@ -74,17 +75,14 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
     { timeout: 60_000 },
   );
   if (!seeded) return false;
-  logger.info(
-    {
-      network: DEMO_NETWORK.name,
-      members: people.length,
-      sites: DEMO_SITES.length,
-      ms: Date.now() - started,
-      signIns: DEMO_SIGN_INS.map(({ role, email }) => ({ role, email, password: DEMO_PASSWORD })),
-    },
-    `Seeded the demo network. Sign in with any of these (password "${DEMO_PASSWORD}"): ${DEMO_SIGN_INS.map((s) => `${s.role}=${s.email}`).join(', ')}`,
-  );
+  // The sign-ins (with the demo's password) are printed for the newcomer on localhost only, never logged.
+  logger.info({ network: DEMO_NETWORK.name, members: people.length, sites: DEMO_SITES.length, ms: Date.now() - started }, 'Seeded the demo network');
   return true;
+}
+
+/** True when the demo's accounts (emails at the demo's domain, with its published password) are in the database. */
+export async function demoAccountsPresent(prisma: PrismaService): Promise<boolean> {
+  return (await prisma.user.findFirst({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } }, select: { id: true } })) !== null;
 }
 
 async function seedDemoAimAndMeasures(

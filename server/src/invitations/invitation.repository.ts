@@ -25,8 +25,12 @@ export type InvitationRow = Prisma.InvitationGetPayload<{ select: typeof INVITAT
 export class InvitationRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(data: { networkId: string; email: string; role: Role; siteId: string | null; tokenHash: string; invitedById: string; expiresAt: Date }) {
-    return this.prisma.invitation.create({ data, select: INVITATION_SELECT });
+  /** `invitedById` is null for the first admin's invitation, which `npm run setup` makes. */
+  create(
+    data: { networkId: string; email: string; role: Role; siteId: string | null; tokenHash: string; invitedById: string | null; expiresAt: Date },
+    db: Db = this.prisma,
+  ) {
+    return db.invitation.create({ data, select: INVITATION_SELECT });
   }
 
   findByTokenHash(tokenHash: string, db: Db = this.prisma) {

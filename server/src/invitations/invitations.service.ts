@@ -29,7 +29,7 @@ function toInvitation(row: InvitationRow): Invitation {
     role: row.role,
     siteId: row.siteId,
     siteName: row.site?.name ?? null,
-    invitedByName: row.invitedBy.name,
+    invitedByName: row.invitedBy?.name ?? null,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     status: statusOf(row),
@@ -80,7 +80,7 @@ export class InvitationsService {
     const emailed = await this.mailer.send({
       to: row.email,
       subject: `You are invited to ${row.network.name}`,
-      text: `${row.invitedBy.name} invited you to join ${row.network.name} on Commons.\n\nAccept the invitation: ${link}\n\nThe link works once and expires on ${row.expiresAt.toUTCString()}.`,
+      text: `${row.invitedBy?.name ?? 'A network admin'} invited you to join ${row.network.name} on Commons.\n\nAccept the invitation: ${link}\n\nThe link works once and expires on ${row.expiresAt.toUTCString()}.`,
     });
     return { invitation: toInvitation(row), link, emailed };
   }

@@ -176,7 +176,7 @@ export class ThreadsGateway implements OnGatewayConnection {
       // Whoever may no longer read a thread stops hearing it.
       const threadId = (parsed.data as { threadId?: string }).threadId;
       if (threadId && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) await socket.leave(threadRoom(threadId));
-      const code: ThreadErrorCode = error.code === 'TOO_MANY_REQUESTS' ? 'RATE_LIMITED' : error.code;
+      const code: ThreadErrorCode = error.code === 'TOO_MANY_REQUESTS' ? 'RATE_LIMITED' : error.code === 'ALREADY_SET_UP' ? 'CONFLICT' : error.code;
       const { field, retryAfterSeconds } = error.extensions as { field?: string; retryAfterSeconds?: number };
       return failure(code, error.message, field, retryAfterSeconds);
     }

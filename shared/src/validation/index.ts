@@ -5,3 +5,4 @@ export * from './measures';
 export * from './change-ideas';
 export * from './groups';
 export * from './notifications';
+export * from './setup';

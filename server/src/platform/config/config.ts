@@ -18,7 +18,9 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   MEILI_HOST: z.string().optional(),
   MEILI_KEY: z.string().optional(),
-  SEED_DEMO: flag.default(true),
+  // Unset (or empty) means automatic, so the variable can be passed through blank.
+  SEED_DEMO: z.preprocess((value) => (value === '' ? undefined : value), flag.optional()),
+  ALLOW_DEMO_ACCOUNTS: flag.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(720),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(30),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
@@ -49,7 +51,10 @@ export interface AppConfig {
   redisUrl: string | null;
   meiliHost: string | null;
   meiliKey: string | null;
-  seedDemo: boolean;
+  /** true or false when SEED_DEMO says so; null: seed only a fresh embedded database (see demo-policy.ts). */
+  seedDemo: boolean | null;
+  /** Lets the demo's published accounts run on a non-localhost PUBLIC_URL (a public demo site). */
+  allowDemoAccounts: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
   invitationTtlMs: number;
@@ -89,7 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL || null,
     meiliHost: e.MEILI_HOST || null,
     meiliKey: e.MEILI_KEY || null,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO ?? null,
+    allowDemoAccounts: e.ALLOW_DEMO_ACCOUNTS,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
     invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,

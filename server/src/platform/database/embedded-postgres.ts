@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export interface EmbeddedPostgres {
   url: string;
   stop(): Promise<void>;
+  /** True when the database was initialised by this start (its folder did not exist before). */
+  created: boolean;
 }
 
 async function freeLoopbackPort(): Promise<number> {
@@ -28,6 +31,7 @@ async function freeLoopbackPort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const folder = path.join(dataDir, 'pglite');
+  const created = !existsSync(folder);
   await mkdir(folder, { recursive: true });
   // The extension's types are published for ESM only, so it is loaded with import().
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -37,6 +41,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   await server.start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    created,
     async stop() {
       await server.stop();
       await db.close();

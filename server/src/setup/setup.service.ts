@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { firstRunSchema, siteSlugs, startMonthIssue } from '@commons/shared';
+import { hashPassword } from '../auth/password';
+import { hashToken, newSessionToken } from '../auth/session-token';
+import { type SessionMeta, SessionService } from '../auth/session.service';
+import { monthOf } from '../measures/network-months';
+import { MemberRepository } from '../members/member.repository';
+import { UserRepository } from '../members/user.repository';
+import { AppError, badInput, conflict, parseInput } from '../platform/graphql/app-error';
+import type { CompleteSetupInput } from './dto/complete-setup.input';
+import { SetupRepository } from './setup.repository';
+
+/** How long a setup code printed at start-up works; a restart prints a new one. */
+export const SETUP_CODE_TTL_MS = 24 * 3_600_000;
+
+export const alreadySetUp = () => new AppError('ALREADY_SET_UP', 'This Commons is set up already: sign in instead.');
+
+/** The first-run page: while no network exists, a one-time code lets one person create the first one. */
+@Injectable()
+export class SetupService {
+  constructor(
+    private readonly setup: SetupRepository,
+    private readonly users: UserRepository,
+    private readonly members: MemberRepository,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async status() {
+    return { needed: !(await this.setup.anyNetwork()) };
+  }
+
+  /** A new setup code (only its hash is stored), for the link printed at start-up. */
+  async issueSetupCode(now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    const { token, tokenHash } = newSessionToken();
+    const expiresAt = new Date(now.getTime() + SETUP_CODE_TTL_MS);
+    await this.setup.createSetupToken(tokenHash, expiresAt);
+    return { token, expiresAt };
+  }
+
+  /**
+   * Creates the network, its sites and its first admin in one transaction, uses the setup code up
+   * and signs the admin in. Once any network exists it refuses with ALREADY_SET_UP, so of two
+   * submissions exactly one wins.
+   */
+  async complete(input: CompleteSetupInput, meta: SessionMeta) {
+    const parsed = parseInput(firstRunSchema, input, 'input');
+    const now = new Date();
+    const startIssue = startMonthIssue(parsed.startMonth, monthOf(now));
+    if (startIssue) throw badInput([{ field: 'input.startMonth', message: startIssue }]);
+    const passwordHash = await hashPassword(parsed.password);
+    const slugs = siteSlugs(parsed.sites);
+    const { userId, networkSlug } = await this.setup.withCreationLock(async (db) => {
+      if (await this.setup.anyNetwork(db)) throw alreadySetUp();
+      const code = await this.setup.findSetupToken(hashToken(parsed.token), db);
+      const codeProblem = !code
+        ? 'is not a valid setup code'
+        : code.usedAt
+          ? 'is a setup code that was used already'
+          : code.expiresAt <= now
+            ? 'is a setup code that expired: restart the server for a new link'
+            : null;
+      if (!code || codeProblem) throw badInput([{ field: 'input.token', message: codeProblem ?? 'is not a valid setup code' }]);
+      const network = await this.setup.createNetwork(
+        {
+          name: parsed.networkName,
+          slug: parsed.networkSlug,
+          startedOn: new Date(`${parsed.startMonth}-01T00:00:00Z`),
+          sites: parsed.sites.map((name, i) => ({ name, slug: slugs[i] })),
+        },
+        db,
+      );
+      if (!network) throw alreadySetUp();
+      // No network means no member, but an account may outlive a network deleted by hand.
+      const user = await this.users.create({ email: parsed.adminEmail, name: parsed.adminName, passwordHash }, db);
+      if (!user) throw conflict('An account with this email address already exists.', { field: 'input.adminEmail' });
+      await this.members.create({ userId: user.id, networkId: network.id, role: 'NETWORK_ADMIN', siteId: null }, db);
+      if (!(await this.setup.useSetupToken(code.id, now, db))) {
+        throw badInput([{ field: 'input.token', message: 'is a setup code that was used already' }]);
+      }
+      return { userId: user.id, networkSlug: network.slug };
+    });
+    return { session: await this.sessions.start(userId, meta), networkSlug };
+  }
+}
