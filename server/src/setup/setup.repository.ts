@@ -27,14 +27,22 @@ export class SetupRepository {
   /** Creates the network and its sites; null when its slug was taken meanwhile. */
   async createNetwork(network: NewNetwork, db: Db): Promise<{ id: string; slug: string } | null> {
     try {
-      return await db.network.create({
-        data: { name: network.name, slug: network.slug, startedOn: network.startedOn, sites: { create: network.sites } },
+      const created = await db.network.create({
+        data: { name: network.name, slug: network.slug, startedOn: network.startedOn },
         select: { id: true, slug: true },
       });
+      // One statement for the sites (a nested create would send its inserts concurrently on the transaction's connection).
+      await db.site.createMany({ data: network.sites.map((site) => ({ ...site, networkId: created.id })) });
+      return created;
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
       throw error;
     }
+  }
+
+  /** The invitation that makes `email` the network's first admin; it has no inviter. */
+  createAdminInvitation(data: { networkId: string; email: string; tokenHash: string; expiresAt: Date }, db: Db) {
+    return db.invitation.create({ data: { ...data, role: 'NETWORK_ADMIN', siteId: null, invitedById: null }, select: { id: true, expiresAt: true } });
   }
 
   createSetupToken(tokenHash: string, expiresAt: Date) {
