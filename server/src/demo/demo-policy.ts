@@ -50,13 +50,18 @@ export interface DemoExposureFacts {
  */
 export function demoExposureProblem(facts: DemoExposureFacts): string | null {
   if (!facts.demoAccounts || facts.allowDemoAccounts || isLocalUrl(facts.publicUrl)) return null;
-  const what = facts.seeding
-    ? `SEED_DEMO=true would create the demo network, whose accounts (@${DEMO_EMAIL_DOMAIN}) share a published password,`
-    : `This database holds the demo network, whose accounts (@${DEMO_EMAIL_DOMAIN}) share a published password,`;
-  return [
-    `Refusing to start: ${what} and PUBLIC_URL (${facts.publicUrl}) is not a localhost address, so anyone could sign in as its network admin.`,
-    'To run a real network, start on an empty database: unset SEED_DEMO and point DATABASE_URL at a new database (or DATA_DIR at an',
-    'empty folder), then create your network with `npm run setup` or the first-run page the log links to.',
-    'To run a public demo site on purpose, set ALLOW_DEMO_ACCOUNTS=true.',
-  ].join('\n');
+  const accounts = `the demo network, whose accounts (@${DEMO_EMAIL_DOMAIN}) share a published password`;
+  const exposed = `PUBLIC_URL (${facts.publicUrl}) is not a localhost address: anyone could sign in as its network admin.`;
+  const lines = facts.seeding
+    ? [
+        `Refusing to start: SEED_DEMO=true would create ${accounts}, and ${exposed}`,
+        'To run a real network, unset SEED_DEMO (or set SEED_DEMO=false), start again, and create your network with',
+        '`npm run setup` or the first-run page the log then links to.',
+      ]
+    : [
+        `Refusing to start: this database holds ${accounts}, and ${exposed}`,
+        'To run a real network, start on an empty database (DATABASE_URL pointing at a new database, or DATA_DIR at an empty',
+        'folder) with SEED_DEMO unset, and create your network with `npm run setup` or the first-run page the log then links to.',
+      ];
+  return [...lines, 'To run a public demo site on purpose, set ALLOW_DEMO_ACCOUNTS=true.'].join('\n');
 }

@@ -85,29 +85,56 @@ function readOptions(argv: string[], io: Io): { draft: Draft; addNetwork: boolea
   }
 }
 
-/** Asks for one field until the answer is valid; an empty answer takes `fallback` when there is one. */
-async function ask(rl: Interface, io: Io, field: Exclude<keyof SetupCommandInput, 'sites'>, question: string, fallback?: string): Promise<string> {
-  for (;;) {
-    const answer = (await rl.question(fallback ? `${question} [${fallback}]: ` : `${question}: `)).trim() || fallback || '';
-    const checked = setupCommandSchema.shape[field].safeParse(answer);
-    if (checked.success) return answer;
-    io.stdout.write(`  ${checked.error.issues[0].message}\n`);
-  }
-}
+/** The person at the terminal closed the input (Ctrl-D) or interrupted (Ctrl-C). */
+class Cancelled extends Error {}
 
-async function askSites(rl: Interface, io: Io): Promise<string[]> {
-  io.stdout.write('Sites of the network, one per line; an empty line when done.\n');
-  const sites: string[] = [];
-  for (;;) {
-    const answer = (await rl.question(`  Site ${sites.length + 1}: `)).trim();
-    if (!answer) {
-      if (sites.length > 0) return sites;
-      io.stdout.write('  A network needs at least one site.\n');
-      continue;
+/** Questions at a terminal; answers typed ahead (or pasted) are kept for the questions that follow. */
+class Prompter {
+  private readonly rl: Interface;
+  private readonly lines: AsyncIterator<string>;
+
+  constructor(private readonly io: Io) {
+    this.rl = createInterface({ input: io.stdin, output: io.stdout });
+    this.rl.on('SIGINT', () => this.rl.close());
+    this.lines = this.rl[Symbol.asyncIterator]();
+  }
+
+  async line(question: string): Promise<string> {
+    this.rl.setPrompt(question);
+    this.rl.prompt();
+    const next = await this.lines.next();
+    if (next.done) throw new Cancelled();
+    return next.value.trim();
+  }
+
+  /** Asks for one field until the answer is valid; an empty answer takes `fallback` when there is one. */
+  async field(field: Exclude<keyof SetupCommandInput, 'sites'>, question: string, fallback?: string): Promise<string> {
+    for (;;) {
+      const answer = (await this.line(fallback ? `${question} [${fallback}]: ` : `${question}: `)) || fallback || '';
+      const checked = setupCommandSchema.shape[field].safeParse(answer);
+      if (checked.success) return answer;
+      this.io.stdout.write(`  ${checked.error.issues[0].message}\n`);
     }
-    const checked = setupCommandSchema.shape.sites.safeParse([...sites, answer]);
-    if (checked.success) sites.push(answer);
-    else io.stdout.write(`  ${checked.error.issues[0].message}\n`);
+  }
+
+  async sites(): Promise<string[]> {
+    this.io.stdout.write('Sites of the network, one per line; an empty line when done.\n');
+    const sites: string[] = [];
+    for (;;) {
+      const answer = await this.line(`  Site ${sites.length + 1}: `);
+      if (!answer) {
+        if (sites.length > 0) return sites;
+        this.io.stdout.write('  A network needs at least one site.\n');
+        continue;
+      }
+      const checked = setupCommandSchema.shape.sites.safeParse([...sites, answer]);
+      if (checked.success) sites.push(answer);
+      else this.io.stdout.write(`  ${checked.error.issues[0].message}\n`);
+    }
+  }
+
+  close() {
+    this.rl.close();
   }
 }
 
@@ -122,17 +149,17 @@ async function complete(draft: Draft, config: AppConfig, io: Io): Promise<Draft>
       publicUrl: draft.publicUrl ?? defaults.publicUrl,
     };
   }
-  const rl = createInterface({ input: io.stdin, output: io.stdout });
+  const ask = new Prompter(io);
   try {
-    const networkName = draft.networkName ?? (await ask(rl, io, 'networkName', 'Name of the network'));
-    const networkSlug = draft.networkSlug ?? (await ask(rl, io, 'networkSlug', 'Its address in URLs (slug)', slugify(networkName) || undefined));
-    const sites = draft.sites ?? (await askSites(rl, io));
-    const startMonth = draft.startMonth ?? (await ask(rl, io, 'startMonth', 'First month for measures (YYYY-MM)', defaults.startMonth));
-    const adminEmail = draft.adminEmail ?? (await ask(rl, io, 'adminEmail', 'Email address of the first network admin'));
-    const publicUrl = draft.publicUrl ?? (await ask(rl, io, 'publicUrl', 'Where members reach Commons', defaults.publicUrl));
+    const networkName = draft.networkName ?? (await ask.field('networkName', 'Name of the network'));
+    const networkSlug = draft.networkSlug ?? (await ask.field('networkSlug', 'Its address in URLs (slug)', slugify(networkName) || undefined));
+    const sites = draft.sites ?? (await ask.sites());
+    const startMonth = draft.startMonth ?? (await ask.field('startMonth', 'First month for measures (YYYY-MM)', defaults.startMonth));
+    const adminEmail = draft.adminEmail ?? (await ask.field('adminEmail', 'Email address of the first network admin'));
+    const publicUrl = draft.publicUrl ?? (await ask.field('publicUrl', 'Where members reach Commons', defaults.publicUrl));
     return { networkName, networkSlug, sites, startMonth, adminEmail, publicUrl };
   } finally {
-    rl.close();
+    ask.close();
   }
 }
 
@@ -184,7 +211,15 @@ export async function runSetupCli(argv: string[], env: NodeJS.ProcessEnv, io: Io
     io.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  const { input, problems } = problemsOf(await complete(options.draft, config, io));
+  let draft: Draft;
+  try {
+    draft = await complete(options.draft, config, io);
+  } catch (error) {
+    if (!(error instanceof Cancelled)) throw error;
+    io.stderr.write('\nCancelled: nothing was created.\n');
+    return 130;
+  }
+  const { input, problems } = problemsOf(draft);
   if (!input) {
     io.stderr.write(`${problems.join('\n')}\n\nRun with --help for the options.\n`);
     return 2;
