@@ -25,6 +25,7 @@ import { MemberPage } from '../members/pages/member-page';
 import { NetworkScope } from '../networks/network-context';
 import { SitesPage } from '../networks/pages/sites-page';
 import { ProfilePage } from '../profile/pages/profile-page';
+import { SetupPage } from '../setup/pages/setup-page';
 import { Loading } from '../ui/feedback';
 import { AppLayout, PublicLayout } from './components/layouts';
 import { NotFoundPage } from './pages/not-found-page';
@@ -49,6 +50,7 @@ export function AppRoutes() {
       <Route element={<PublicLayout />}>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invite/:token" element={<InvitationPage />} />
+        <Route path="/setup" element={<SetupPage />} />
       </Route>
       <Route element={<RequireViewer />}>
         <Route element={<AppLayout />}>

@@ -1,4 +1,4 @@
-import { invitationSchema, profileSchema, registerSchema, signInSchema } from '@commons/shared';
+import { firstRunSchema, invitationSchema, profileSchema, registerSchema, signInSchema } from '@commons/shared';
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +95,8 @@ describe('translateMessage', () => {
       registerSchema.safeParse({ token: 'a'.repeat(30), email: 'a@b.org', name: 'x'.repeat(101), password: 'p'.repeat(201) }),
       profileSchema.safeParse({ name: 'A', pronouns: 'p'.repeat(41), bio: 'b'.repeat(2001), interests: Array.from({ length: 21 }, (_, i) => `i${i}`), locale: 'de' }),
       invitationSchema.safeParse({ email: 'a@b.org', role: 'KING', siteId: 'not-an-id' }),
+      firstRunSchema.safeParse({ token: 'x', networkName: '', networkSlug: 'Not A Slug', startMonth: '2026-13', sites: [], adminName: '', adminEmail: 'x', password: 'p' }),
+      firstRunSchema.safeParse({ token: 'x'.repeat(201), networkName: 'n'.repeat(121), networkSlug: 'n'.repeat(41), startMonth: '2026-01', sites: Array.from({ length: 51 }, (_, i) => `Site ${i}`), adminName: 'A', adminEmail: 'a@b.org', password: 'p'.repeat(201) }),
     ];
     const messages = samples.flatMap((result) => (result.success ? [] : result.error.issues.map((issue) => issue.message)));
     expect(messages.length).toBeGreaterThan(10);
@@ -102,6 +104,23 @@ describe('translateMessage', () => {
       expect(translateMessage(message, en), message).not.toBe(en('errors.issue.invalid'));
       expect(translateMessage(message, sv), message).not.toBe(sv('errors.issue.invalid'));
     }
+  });
+
+  it('translates what the first-run setup says beyond the schema', () => {
+    const messages = [
+      'is a setup code that was used already',
+      'is a setup code that expired: restart the server for a new link',
+      'cannot be more than 10 years ago',
+      'An account with this email address already exists.',
+    ];
+    for (const message of messages) {
+      expect(translateMessage(message, en), message).not.toBe(en('errors.issue.invalid'));
+      expect(translateMessage(message, sv), message).not.toBe(sv('errors.issue.invalid'));
+    }
+    expect(translateMessage('is a setup code that expired: restart the server for a new link', en)).toBe('This setup link has expired. Restart the server for a new one.');
+    const refused = serverError('This Commons is set up already: sign in instead.', { code: 'ALREADY_SET_UP' });
+    expect(describeError(refused, en)).toBe('This Commons is set up already. Sign in instead.');
+    expect(describeError(refused, sv)).toBe('Den här Commons är redan igång. Logga in i stället.');
   });
 
   it('falls back to a plain sentence for a message it does not know', () => {

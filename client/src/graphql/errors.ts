@@ -43,6 +43,15 @@ const TRANSLATIONS: Translation[] = [
   [/^is required for a site team role$/, 'errors.issue.siteRequired'],
   [/^is not a site of this network$/, 'errors.issue.notASite'],
   [/^must be the address the invitation was sent to$/, 'errors.issue.invitationEmail'],
+  // First run (the setup page)
+  [/^is not a valid setup code$/, 'errors.issue.setupCodeInvalid'],
+  [/^is a setup code that was used already$/, 'errors.issue.setupCodeUsed'],
+  [/^is a setup code that expired/, 'errors.issue.setupCodeExpired'],
+  [/^may hold only lowercase letters, digits and single hyphens$/, 'errors.issue.slug'],
+  [/^must list at least one site$/, 'errors.issue.atLeastOneSite'],
+  [/^must list at most (\d+) sites$/, 'errors.issue.maxSites', count],
+  [/^cannot be more than 10 years ago$/, 'errors.issue.tooLongAgo'],
+  [/^An account with this email address already exists\.$/, 'errors.conflict.adminAccountExists'],
   [/^is not a valid invitation( token)?$/, 'errors.issue.invitationInvalid'],
   [/has already been used/, 'errors.issue.invitationUsed'],
   [/has expired/, 'errors.issue.invitationExpired'],
@@ -140,6 +149,7 @@ const CODE_KEYS: Record<string, string> = {
   BAD_USER_INPUT: 'errors.code.BAD_USER_INPUT',
   CONFLICT: 'errors.code.CONFLICT',
   TOO_MANY_REQUESTS: 'errors.code.TOO_MANY_REQUESTS',
+  ALREADY_SET_UP: 'errors.code.ALREADY_SET_UP',
 };
 
 /** The `extensions.code` of the first GraphQL error, if any. */

@@ -6,7 +6,7 @@ import { createGraphqlClient } from './client';
 const ResetContext = createContext<() => void>(() => undefined);
 
 /** Paths a signed-out person may be on without being sent to sign in. */
-const PUBLIC_PATHS = ['/sign-in', '/invite/'];
+const PUBLIC_PATHS = ['/sign-in', '/invite/', '/setup'];
 
 /**
  * Provides the GraphQL client. A fresh client (with an empty cache) replaces it whenever the

@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { useResetGraphqlClient } from '../../graphql/graphql-provider';
 import { SessionEndedNotice } from '../../realtime/session-ended';
+import { useSetupStatus } from '../../setup/hooks/use-setup-status';
 import { FormAlert } from '../../ui/feedback';
 import { focusFirstInvalid, TextField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
@@ -37,8 +38,11 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [{ fetching }, signIn] = useMutation(SignInDocument);
+  const setup = useSetupStatus();
 
   if (viewer && !fetching) return <Navigate to={next} replace />;
+  // A Commons without any network has nobody to sign in: it offers to set one up instead.
+  if (setup.needed) return <Navigate to="/setup" replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -104,7 +104,9 @@ function InvitationRow({ invitation, onRevoke }: { invitation: InvitationItemFra
         <p className="invitation__email">{invitation.email}</p>
         <p className="muted small">
           {t(`roles.${invitation.role}`)}
-          {invitation.siteName && ` · ${invitation.siteName}`} · {t('invitations.list.invitedBy', { name: invitation.invitedByName, date: formatDate(invitation.createdAt) })}
+          {invitation.siteName && ` · ${invitation.siteName}`} · {invitation.invitedByName
+            ? t('invitations.list.invitedBy', { name: invitation.invitedByName, date: formatDate(invitation.createdAt) })
+            : t('invitations.list.madeBySetup', { date: formatDate(invitation.createdAt) })}
         </p>
         <p className="small">
           <span className={`badge badge--${invitation.status.toLowerCase()}`}>{t(`invitations.status.${invitation.status}`)}</span>{' '}
