@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import i18n from '../i18n/i18n';
+import { emptySetupForm, setupErrors, setupInput, thisMonth, validateSetup, withNetworkName } from './setup-form';
+
+const en = i18n.getFixedT('en');
+
+const filled = {
+  ...emptySetupForm('t'.repeat(43), new Date(2026, 2, 15)),
+  networkName: 'Northern Lights',
+  networkSlug: 'northern-lights',
+  sites: ['Riverside', '', 'Lakeview'],
+  adminName: 'Maya Lindqvist',
+  adminEmail: 'maya@example.org',
+  password: 'a long enough password',
+};
+
+describe('the first-run form', () => {
+  it('proposes this month, in the browser\'s time', () => {
+    expect(thisMonth(new Date(2026, 0, 31, 23, 30))).toBe('2026-01');
+    expect(emptySetupForm('x', new Date(2026, 11, 1)).startMonth).toBe('2026-12');
+  });
+
+  it('makes the slug follow the name until the person edits it', () => {
+    const named = withNetworkName(emptySetupForm('x'), 'Nätverket Öst');
+    expect(named.networkSlug).toBe('natverket-ost');
+    const edited = { ...named, networkSlug: 'ost', slugEdited: true };
+    expect(withNetworkName(edited, 'Nätverket Väst').networkSlug).toBe('ost');
+  });
+
+  it('sends the named sites only, remembering the row each came from', () => {
+    expect(setupInput(filled)).toEqual({
+      input: expect.objectContaining({ sites: ['Riverside', 'Lakeview'] }),
+      rows: [0, 2],
+    });
+  });
+
+  it('puts a site problem next to the row it came from', () => {
+    const errors = validateSetup({ ...filled, sites: ['Riverside', '', 'riverside '] }, en)!;
+    expect(errors.siteRows).toEqual({ 2: 'This site is listed twice.' });
+    expect(errors.fields).toEqual({});
+  });
+
+  it('asks for one site at the first row when none is named', () => {
+    const errors = validateSetup({ ...filled, sites: ['', ' '] }, en)!;
+    expect(errors.siteRows).toEqual({ 0: 'Name at least one site.' });
+  });
+
+  it('places the server\'s issues on fields and rows', () => {
+    const errors = setupErrors(
+      [
+        { field: 'input.sites.1', message: 'must be at most 120 characters' },
+        { field: 'input.networkSlug', message: 'may hold only lowercase letters, digits and single hyphens' },
+        { field: 'input.somethingElse', message: 'is wobbly' },
+      ],
+      [0, 2],
+      en,
+    );
+    expect(errors).toEqual({
+      fields: { networkSlug: 'Use lowercase letters, digits and single hyphens, like northern-lights.', sites: undefined },
+      form: ['This value is not valid.'],
+      siteRows: { 2: 'Use at most 120 characters.' },
+    });
+  });
+
+  it('is valid when complete', () => {
+    expect(validateSetup(filled, en)).toBeNull();
+  });
+});
