@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { type OwnServer, startOwnServer } from './support/own-server';
 
+const SETUP_SCREENSHOT = '/tmp/e2e-first-run-setup.png';
 const SETUP_LINK = /(http:\/\/\S+\/setup\?token=[\w-]+)/;
 
 /** axe with every rule it runs by default: any violation at all fails, each printed. */
@@ -67,6 +68,7 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
     await page.getByText('This site is listed twice.').waitFor();
     await page.getByText('Use at least 10 characters.').waitFor();
     await expectNoViolations(page, 'setup with problems');
+    await page.screenshot({ path: SETUP_SCREENSHOT, fullPage: true });
 
     await secondSite.fill('Lakeview University Hospital');
     await page.getByRole('button', { name: 'Add a site' }).click();

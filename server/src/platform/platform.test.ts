@@ -173,6 +173,8 @@ describe('the HTTP and GraphQL platform', () => {
       'Query.invitationPreview': 'NOT_FOUND',
       'Mutation.signIn': 'UNAUTHENTICATED on input.password', // wrong credentials, not the guard
       'Mutation.register': 'BAD_USER_INPUT on input.token',
+      'Query.setupStatus': 'data: {"__typename":"SetupStatus"}',
+      'Mutation.completeSetup': 'BAD_USER_INPUT on input.networkSlug', // the dummy slug is too long
     };
     const GUARDED = 'UNAUTHENTICATED';
 
@@ -220,7 +222,7 @@ describe('the HTTP and GraphQL platform', () => {
       return field ? `${code} on ${field}` : String(code);
     }
 
-    it('answers UNAUTHENTICATED for every field except me, invitationPreview, signIn and register', async () => {
+    it('answers UNAUTHENTICATED for every field except me, invitationPreview, signIn, register, setupStatus and completeSetup', async () => {
       const schema = app.server.app.get(GraphQLSchemaHost).schema;
       const roots: ['query' | 'mutation', GraphQLObjectType][] = [
         ['query', schema.getQueryType()!],
