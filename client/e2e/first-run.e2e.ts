@@ -7,6 +7,13 @@ import { type OwnServer, startOwnServer } from './support/own-server';
 const SETUP_SCREENSHOT = '/tmp/e2e-first-run-setup.png';
 const SETUP_LINK = /(http:\/\/\S+\/setup\?token=[\w-]+)/;
 
+/** The one-time setup link the server printed in its log. */
+function printedLink(server: OwnServer): string {
+  const [link] = server.output().match(SETUP_LINK) ?? [];
+  if (!link) throw new Error(`no setup link in the server's output:\n${server.output()}`);
+  return link;
+}
+
 /** axe with every rule it runs by default: any violation at all fails, each printed. */
 async function expectNoViolations(page: Page, label: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -45,7 +52,7 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
   });
 
   test('the one-time link from the log sets up the network and signs its first admin in', async () => {
-    const [link] = server.output().match(SETUP_LINK) ?? [];
+    const link = printedLink(server);
     // Without PUBLIC_URL the server names itself localhost on its port.
     expect(link, server.output()).toMatch(new RegExp(`^http://localhost:${new URL(server.url).port}/setup\\?token=[\\w-]{40,}$`));
 
@@ -89,7 +96,7 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
   });
 
   test('the link works once: afterwards the page says the Commons is set up', async () => {
-    const [link] = server.output().match(SETUP_LINK) ?? [];
+    const link = printedLink(server);
     const visitor = await browser.newContext({ baseURL: server.url, locale: 'en-GB' });
     try {
       const other = await visitor.newPage();
