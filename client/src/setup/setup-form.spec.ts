@@ -5,7 +5,7 @@ import { emptySetupForm, setupErrors, setupInput, thisMonth, validateSetup, with
 const en = i18n.getFixedT('en');
 
 const filled = {
-  ...emptySetupForm('t'.repeat(43), new Date(2026, 2, 15)),
+  ...emptySetupForm('t'.repeat(43), new Date('2026-03-15T12:00:00Z')),
   networkName: 'Northern Lights',
   networkSlug: 'northern-lights',
   sites: ['Riverside', '', 'Lakeview'],
@@ -15,9 +15,10 @@ const filled = {
 };
 
 describe('the first-run form', () => {
-  it('proposes this month, in the browser\'s time', () => {
-    expect(thisMonth(new Date(2026, 0, 31, 23, 30))).toBe('2026-01');
-    expect(emptySetupForm('x', new Date(2026, 11, 1)).startMonth).toBe('2026-12');
+  it('proposes this month in UTC, as the server counts months (not yet February in Stockholm\'s first hour)', () => {
+    expect(thisMonth(new Date('2026-01-31T23:30:00Z'))).toBe('2026-01');
+    expect(thisMonth(new Date('2026-02-01T00:30:00+01:00'))).toBe('2026-01');
+    expect(emptySetupForm('x', new Date('2026-12-01T12:00:00Z')).startMonth).toBe('2026-12');
   });
 
   it('makes the slug follow the name until the person edits it', () => {

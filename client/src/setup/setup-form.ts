@@ -19,9 +19,9 @@ export interface SetupFormValues {
 export const SETUP_FIELDS = ['token', 'networkName', 'networkSlug', 'startMonth', 'sites', 'adminName', 'adminEmail', 'password'] as const;
 export type SetupField = (typeof SETUP_FIELDS)[number];
 
-/** The first month a new network proposes: this one, as `YYYY-MM` in the browser's time. */
+/** The first month a new network proposes: this one, as `YYYY-MM` in UTC, the server's months. */
 export function thisMonth(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
 export function emptySetupForm(token: string, now = new Date()): SetupFormValues {

@@ -15,6 +15,14 @@ export const SETUP_CODE_TTL_MS = 24 * 3_600_000;
 
 export const alreadySetUp = () => new AppError('ALREADY_SET_UP', 'This Commons is set up already: sign in instead.');
 
+/** Why a setup code cannot be used now, or null when it can. */
+function setupCodeProblem(code: { expiresAt: Date; usedAt: Date | null } | null, now: Date): string | null {
+  if (!code) return 'is not a valid setup code';
+  if (code.usedAt) return 'is a setup code that was used already';
+  if (code.expiresAt <= now) return 'is a setup code that expired: restart the server for a new link';
+  return null;
+}
+
 /** The first-run page: while no network exists, a one-time code lets one person create the first one. */
 @Injectable()
 export class SetupService {
@@ -52,14 +60,8 @@ export class SetupService {
     const { userId, networkSlug } = await this.setup.withCreationLock(async (db) => {
       if (await this.setup.anyNetwork(db)) throw alreadySetUp();
       const code = await this.setup.findSetupToken(hashToken(parsed.token), db);
-      const codeProblem = !code
-        ? 'is not a valid setup code'
-        : code.usedAt
-          ? 'is a setup code that was used already'
-          : code.expiresAt <= now
-            ? 'is a setup code that expired: restart the server for a new link'
-            : null;
-      if (!code || codeProblem) throw badInput([{ field: 'input.token', message: codeProblem ?? 'is not a valid setup code' }]);
+      const problem = setupCodeProblem(code, now);
+      if (!code || problem) throw badInput([{ field: 'input.token', message: problem ?? 'is not a valid setup code' }]);
       const network = await this.setup.createNetwork(
         {
           name: parsed.networkName,
