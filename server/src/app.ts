@@ -38,13 +38,14 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir);
+    logger.info({ dataDir: config.dataDir }, 'DATABASE_URL is unset: using the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(config.dataDir, logger);
     databaseUrl = embedded.url;
-    logger.info({ dataDir: config.dataDir }, 'DATABASE_URL is unset: using the embedded database (PGlite)');
   }
   try {
-    const applied = await migrate(databaseUrl, config.migrationsDir);
+    const { applied, unknown } = await migrate(databaseUrl, config.migrationsDir);
     logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is current');
+    if (unknown.length) logger.warn({ unknown }, 'the database has migrations this version does not know: a newer version of Commons has run on it');
 
     const app = await NestFactory.create(AppModule.register(config, databaseUrl, logger), { bodyParser: false, bufferLogs: true });
     app.useLogger(app.get(NestPinoLogger));

@@ -2,6 +2,7 @@ import './platform/production-default';
 import { startServer } from './app';
 import { loadConfig } from './platform/config/config';
 import { createLogger } from './platform/logging/logger';
+import { StartupError } from './platform/startup-error';
 
 async function main() {
   const config = loadConfig();
@@ -23,6 +24,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  if (error instanceof StartupError) console.error(`\nCommons could not start.\n${error.message}\n`);
+  else console.error(error);
   process.exit(1);
 });
