@@ -12,7 +12,7 @@ export interface Migration {
 
 // The same bookkeeping table and checksum (sha256 of migration.sql) as `prisma migrate deploy`,
 // so the Prisma CLI (`migrate status`, `migrate dev`) and this runner agree on what is applied.
-const BOOKKEEPING_TABLE = `
+export const BOOKKEEPING_TABLE = `
   CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum" VARCHAR(64) NOT NULL,
