@@ -16,6 +16,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/databas
 import { migrate } from './platform/database/migrator';
 import { PrismaService } from './platform/database/prisma.service';
 import { originCheck } from './platform/http/origin-check';
+import { RequestDrain } from './platform/http/request-drain';
 import { RealtimeAdapter } from './platform/realtime/realtime-adapter';
 import { REDIS, type RedisClient } from './platform/redis/redis.module';
 import { createLogger } from './platform/logging/logger';
@@ -49,7 +50,8 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
 
     const app = await NestFactory.create(AppModule.register(config, databaseUrl, logger), { bodyParser: false, bufferLogs: true });
     app.useLogger(app.get(NestPinoLogger));
-    configureHttp(app, config);
+    const drain = new RequestDrain();
+    configureHttp(app, config, drain);
     app.useWebSocketAdapter(new RealtimeAdapter(app, app.get<RedisClient | null>(REDIS)));
 
     if (config.seedDemo) await seedDemoNetworkIfEmpty(app.get(PrismaService), logger);
@@ -66,8 +68,10 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     let closing: Promise<void> | null = null;
     const close = () =>
       (closing ??= (async () => {
-        app.get(Readiness).startDraining();
         const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs).unref();
+        app.get(Readiness).startDraining();
+        await drain.settle(config.shutdownGraceMs);
+        server.close();
         await app.close();
         clearTimeout(force);
         await embedded?.stop();
@@ -79,8 +83,9 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
   }
 }
 
-function configureHttp(app: INestApplication, config: AppConfig) {
+function configureHttp(app: INestApplication, config: AppConfig, drain: RequestDrain) {
   const http = app.getHttpAdapter().getInstance() as express.Express;
+  app.use(drain.middleware);
   http.disable('x-powered-by');
   http.set('trust proxy', config.trustProxy);
   const https = config.publicUrl?.startsWith('https:') ?? false;
