@@ -16,6 +16,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/databas
 import { migrate } from './platform/database/migrator';
 import { PrismaService } from './platform/database/prisma.service';
 import { originCheck } from './platform/http/origin-check';
+import { proxyTrust } from './platform/http/proxy-trust';
 import { RealtimeAdapter } from './platform/realtime/realtime-adapter';
 import { REDIS, type RedisClient } from './platform/redis/redis.module';
 import { createLogger } from './platform/logging/logger';
@@ -81,7 +82,7 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
 function configureHttp(app: INestApplication, config: AppConfig) {
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
-  http.set('trust proxy', config.trustProxy);
+  http.set('trust proxy', proxyTrust(config.trustProxy));
   const https = config.publicUrl?.startsWith('https:') ?? false;
   app.use(
     helmet({
