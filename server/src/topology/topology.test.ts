@@ -128,7 +128,7 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
   const clients: LiveClient[] = [];
 
   /** A live connection through nginx (or another front door) as a browser opens it: its origin, its key. */
-  const connect = (member: TestMember, options: LiveClientOptions & { via?: string; key?: string | null } = {}) => {
+  const connect = (member: TestMember, options: Omit<LiveClientOptions, 'query'> & { via?: string; key?: string | null } = {}) => {
     const { via = proxy.url, key = randomUUID(), ...socketOptions } = options;
     const client = new LiveClient(via, member.client.cookie, {
       ...socketOptions,
