@@ -128,8 +128,8 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
   const clients: LiveClient[] = [];
 
   /** A live connection through nginx (or another front door) as a browser opens it: its origin, its key. */
-  const connect = (member: TestMember, options: Omit<LiveClientOptions, 'query'> & { via?: string; key?: string | null } = {}) => {
-    const { via = proxy.url, key = randomUUID(), ...socketOptions } = options;
+  const connect = (member: TestMember, options: LiveClientOptions & { via?: string; nodeKey?: string | null } = {}) => {
+    const { via = proxy.url, nodeKey: key = randomUUID(), ...socketOptions } = options;
     const client = new LiveClient(via, member.client.cookie, {
       ...socketOptions,
       query: key ? { [LIVE_NODE_KEY_PARAM]: key } : {},
@@ -220,8 +220,8 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
   });
 
   it('upgrades the live connection to WebSocket through nginx and carries a thread message across the two processes', async () => {
-    const pat = new ThreadFollower(connect(patient, { key: await keyServedBy(nodes[0]) }), threadId);
-    const cleo = new ThreadFollower(connect(clinician, { key: await keyServedBy(nodes[1]) }), threadId);
+    const pat = new ThreadFollower(connect(patient, { nodeKey: await keyServedBy(nodes[0]) }), threadId);
+    const cleo = new ThreadFollower(connect(clinician, { nodeKey: await keyServedBy(nodes[1]) }), threadId);
     await Promise.all([pat.joined(1), cleo.joined(1)]);
     expect([pat.transport, cleo.transport]).toEqual(['websocket', 'websocket']);
 
@@ -236,7 +236,7 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
 
   it('serves socket.io over HTTP long-polling through nginx: every request of a session reaches the process that holds it', async () => {
     const key = randomUUID();
-    const ravi = new ThreadFollower(connect(researcher, { key, transports: ['polling'] }), threadId);
+    const ravi = new ThreadFollower(connect(researcher, { nodeKey: key, transports: ['polling'] }), threadId);
     const cleo = new ThreadFollower(connect(clinician), threadId);
     await Promise.all([ravi.joined(1), cleo.joined(1)]);
     expect(ravi.transport).toBe('polling');
@@ -256,7 +256,7 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     expect(new Set(served).size).toBe(1);
 
     // A client without the key (an older tab, another tool) is placed by its address.
-    const keyless = new ThreadFollower(connect(researcher, { key: null, transports: ['polling'] }), threadId);
+    const keyless = new ThreadFollower(connect(researcher, { nodeKey: null, transports: ['polling'] }), threadId);
     await keyless.joined(1);
     const sent = await cleo.send('to the client without a key');
     await keyless.client.next<MessageNewPayload>('message:new', (m) => m.id === sent.id);
@@ -267,7 +267,7 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     const via = proxy.upgradeStrippingUrl;
     const key = randomUUID();
     // As the browser's connection: WebSocket first, then every other transport.
-    const ravi = new ThreadFollower(connect(researcher, { via, key, transports: ['websocket', 'polling'], tryAllTransports: true }), threadId);
+    const ravi = new ThreadFollower(connect(researcher, { via, nodeKey: key, transports: ['websocket', 'polling'], tryAllTransports: true }), threadId);
     const cleo = new ThreadFollower(connect(clinician), threadId);
     await Promise.all([ravi.joined(1), cleo.joined(1)]);
     expect(ravi.transport).toBe('polling');
@@ -288,9 +288,9 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
   it('when a process is killed (SIGKILL), its clients reconnect through nginx to the other and catch up by seq: nothing missed, nothing twice', async () => {
     const [victim, survivor] = nodes;
     const reconnecting: LiveClientOptions = { reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0 };
-    const pat = new ThreadFollower(connect(patient, { ...reconnecting, key: await keyServedBy(victim) }), threadId);
-    const ravi = new ThreadFollower(connect(researcher, { ...reconnecting, key: await keyServedBy(victim), transports: ['polling'] }), threadId);
-    const cleo = new ThreadFollower(connect(clinician, { key: await keyServedBy(survivor) }), threadId);
+    const pat = new ThreadFollower(connect(patient, { ...reconnecting, nodeKey: await keyServedBy(victim) }), threadId);
+    const ravi = new ThreadFollower(connect(researcher, { ...reconnecting, nodeKey: await keyServedBy(victim), transports: ['polling'] }), threadId);
+    const cleo = new ThreadFollower(connect(clinician, { nodeKey: await keyServedBy(survivor) }), threadId);
     await Promise.all([pat.joined(1), ravi.joined(1), cleo.joined(1)]);
     const before = await cleo.send('before the crash');
     await Promise.all([pat, ravi].map((f) => f.client.next<MessageNewPayload>('message:new', (m) => m.id === before.id)));
