@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIdea } from '../test-support/change-ideas';
 import { TestClient } from '../test-support/graphql-client';
 import { LiveClient, type LiveClientOptions } from '../test-support/live-client';
-import { NginxProxy } from '../test-support/nginx-proxy';
+import { NginxProxy, nginxBinary } from '../test-support/nginx-proxy';
 import { ServerProcess } from '../test-support/server-process';
 import { TEST_PASSWORD, TestApp, type TestMember } from '../test-support/test-app';
 import { ThreadView } from '../test-support/thread-view';
@@ -159,6 +159,7 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
   };
 
   beforeAll(async () => {
+    nginxBinary(); // fails first, saying how to install it, when nginx is missing
     // Builders run on an in-process app without Redis, so their sign-ins count in no shared limiter.
     app = await TestApp.start();
     const env = {
@@ -177,7 +178,7 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     const idea = await newIdea(patient, network.id);
     threadId = (await patient.client.ok(THREAD, { id: idea.id })).thread.id;
     [patient, clinician, researcher] = [patient, clinician, researcher].map((member) => through(proxy.url, member));
-  });
+  }, 120_000); // three app boots on a shared two-core machine
 
   afterAll(async () => {
     clients.forEach((client) => client.close());
