@@ -71,7 +71,7 @@ class ThreadFollower {
     private readonly threadId: string,
   ) {
     client.socket.on('message:new', (message: MessageNewPayload) => message.threadId === threadId && this.view.live(message));
-    client.socket.on('connect', () => void this.join());
+    client.socket.on('connect', () => void this.join().catch((error: Error) => (this.lastError = `thread:join: ${error.message}`)));
     client.socket.on('connect_error', (error) => (this.lastError = error.message));
   }
 
