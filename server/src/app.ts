@@ -16,6 +16,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/databas
 import { migrate } from './platform/database/migrator';
 import { PrismaService } from './platform/database/prisma.service';
 import { originCheck } from './platform/http/origin-check';
+import { proxyTrust } from './platform/http/proxy-trust';
 import { RequestDrain } from './platform/http/request-drain';
 import { RealtimeAdapter } from './platform/realtime/realtime-adapter';
 import { REDIS, type RedisClient } from './platform/redis/redis.module';
@@ -87,7 +88,7 @@ function configureHttp(app: INestApplication, config: AppConfig, drain: RequestD
   const http = app.getHttpAdapter().getInstance() as express.Express;
   app.use(drain.middleware);
   http.disable('x-powered-by');
-  http.set('trust proxy', config.trustProxy);
+  http.set('trust proxy', proxyTrust(config.trustProxy));
   const https = config.publicUrl?.startsWith('https:') ?? false;
   app.use(
     helmet({
