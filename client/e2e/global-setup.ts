@@ -78,10 +78,15 @@ function stop(server: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the real built server (client/dist included) on a fresh PostgreSQL database seeded with
- * the demo network, for the whole e2e run; stops it and drops the database afterwards.
+ * Starts the real built server (client/dist included) for the whole e2e run, in one of the two
+ * configurations people run:
+ * - `E2E_SERVER=embedded`: exactly as `npm start` starts it — no DATABASE_URL, no other settings,
+ *   an empty data folder, so the embedded PostgreSQL is created and the demo network seeded;
+ * - otherwise: on a fresh database of the PostgreSQL server (`DATABASE_URL`), seeded with the demo.
+ * Stops it and removes its data afterwards.
  */
 export default async function setup(project: TestProject) {
+  if (process.env.E2E_SERVER === 'embedded') return startAsNpmStartDoes(project);
   const database = `commons_e2e_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await withAdmin((client) => client.query(`CREATE DATABASE "${database}"`));
   const databaseUrl = new URL(ADMIN_DATABASE_URL);
@@ -119,6 +124,33 @@ export default async function setup(project: TestProject) {
     await rm(dataDir, { recursive: true, force: true });
   };
 
+  try {
+    await waitUntilReady(baseUrl, server, () => log);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  project.provide('baseUrl', baseUrl);
+  return teardown;
+}
+
+/** `npm start` after a fresh clone: the built server with no configuration but its port. */
+async function startAsNpmStartDoes(project: TestProject) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'commons-e2e-embedded-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  let log = '';
+  const server = spawn(process.execPath, [path.join(REPO_ROOT, 'server/dist/main.js')], { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  server.stdout?.on('data', keep);
+  server.stderr?.on('data', keep);
+  const teardown = async () => {
+    await stop(server);
+    await rm(dataDir, { recursive: true, force: true });
+  };
   try {
     await waitUntilReady(baseUrl, server, () => log);
   } catch (error) {

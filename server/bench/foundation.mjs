@@ -9,17 +9,61 @@ import { databaseUrl, graphql, measure, report, startServer, withAdmin } from '.
 const INTERESTS = ['nutrition', 'school support', 'biologics', 'qi methods', 'mental health', 'transition to adult care', 'peer support', 'data quality'];
 const ROLES = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'CLINICIAN', 'RESEARCHER', 'SITE_LEAD'];
 
-export async function benchColdStart() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'commons-bench-'));
+/**
+ * `npm run bench -- start`: the embedded default as a newcomer meets it. Cold start (empty
+ * DATA_DIR: initdb, migrations, demo seed) and warm restart, to /readyz, several runs each; then
+ * the directory and a resource page from 20 concurrent clients on that embedded database.
+ */
+export async function benchStart() {
+  const runs = Number(process.env.BENCH_START_RUNS ?? 5);
+  const cold = [];
+  const warm = [];
+  const folders = [];
+  let server = null;
   try {
-    const cold = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
-    await cold.stop();
-    const warm = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
-    await warm.stop();
-    report('start to /readyz, embedded, cold (empty DATA_DIR)', { ms: cold.readyMs });
-    report('start to /readyz, embedded, warm (restart)', { ms: warm.readyMs });
+    for (let run = 0; run < runs; run += 1) {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'commons-bench-'));
+      folders.push(dataDir);
+      const first = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
+      cold.push(first.readyMs);
+      await first.stop();
+      server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
+      warm.push(server.readyMs);
+      if (run < runs - 1) await server.stop();
+    }
+    report(`start to /readyz, embedded, cold (${runs} runs)`, spread(cold));
+    report(`start to /readyz, embedded, warm (${runs} runs)`, spread(warm));
+    await embeddedPages(server.url);
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await server?.stop();
+    for (const folder of folders) await rm(folder, { recursive: true, force: true });
+  }
+}
+
+const spread = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1) };
+};
+
+/** The directory and a resource page, 20 clients at once; every answer must be data. */
+async function embeddedPages(url) {
+  const { cookie } = await graphql(url, `mutation { signIn(input: { email: "clinician@demo.commons.test", password: "demo-password" }) { id } }`);
+  const { body } = await graphql(url, `{ me { memberships { network { id } } } }`, {}, cookie);
+  const networkId = body.data.me.memberships[0].network.id;
+  const found = await graphql(url, `query($n: ID!) { search(networkId: $n, query: "", first: 20) { nodes { id } } }`, { n: networkId }, cookie);
+  const resources = found.body.data.search.nodes.map((node) => node.id);
+  const directory = `query($n: ID!) { members(networkId: $n, first: 25) { totalCount nodes { userId name role interests site { name } } pageInfo { hasNextPage endCursor } } }`;
+  const lineage = 'id parentId depth title kind useCount site { id name } author { userId name }';
+  const page = `query($id: ID!) { resource(id: $id) { id title bodyHtml viewerCanEdit useCount attachments { id } uses { site { id } }
+    lineage { ancestors { ${lineage} } descendants { ${lineage} } } history { version editedAt } } }`;
+  let i = 0;
+  for (const [name, request] of [
+    ['directory, first page of 25', () => graphql(url, directory, { n: networkId }, cookie)],
+    ['resource page with lineage and history', () => graphql(url, page, { id: resources[i++ % resources.length] }, cookie)],
+  ]) {
+    let errors = 0;
+    const counted = () => request().catch(() => (errors += 1));
+    report(`${name}, embedded (20 clients)`, { ...(await measure({ total: 2000, concurrency: 20, request: counted })), errors });
   }
 }
 

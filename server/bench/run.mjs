@@ -1,11 +1,11 @@
 // `npm run bench`: prints the figures each issue asks for. Run on an otherwise idle machine.
-import { benchColdStart, benchDirectory } from './foundation.mjs';
+import { benchDirectory, benchStart } from './foundation.mjs';
 import { benchCharts, benchReport } from './measures.mjs';
 import { benchSearch } from './commons.mjs';
 import { benchThreads } from './threads.mjs';
 
 const only = process.argv[2];
-const suites = { start: benchColdStart, directory: benchDirectory, charts: benchCharts, report: benchReport, search: benchSearch, threads: benchThreads };
+const suites = { start: benchStart, directory: benchDirectory, charts: benchCharts, report: benchReport, search: benchSearch, threads: benchThreads };
 console.log(`Commons benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, run] of Object.entries(suites)) {
   if (only && only !== name) continue;

@@ -14,6 +14,8 @@ import type { AppConfig } from './platform/config/config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { migrate } from './platform/database/migrator';
 import { originCheck } from './platform/http/origin-check';
+import { proxyTrust } from './platform/http/proxy-trust';
+import { RequestDrain } from './platform/http/request-drain';
 import { RealtimeAdapter } from './platform/realtime/realtime-adapter';
 import { REDIS, type RedisClient } from './platform/redis/redis.module';
 import { createLogger } from './platform/logging/logger';
@@ -37,17 +39,19 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir);
+    logger.info({ dataDir: config.dataDir }, 'DATABASE_URL is unset: using the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(config.dataDir, logger);
     databaseUrl = embedded.url;
-    logger.info({ dataDir: config.dataDir }, 'DATABASE_URL is unset: using the embedded database (PGlite)');
   }
   try {
-    const applied = await migrate(databaseUrl, config.migrationsDir);
+    const { applied, unknown } = await migrate(databaseUrl, config.migrationsDir);
     logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is current');
+    if (unknown.length) logger.warn({ unknown }, 'the database has migrations this version does not know: a newer version of Commons has run on it');
 
     const app = await NestFactory.create(AppModule.register(config, databaseUrl, logger), { bodyParser: false, bufferLogs: true });
     app.useLogger(app.get(NestPinoLogger));
-    configureHttp(app, config);
+    const drain = new RequestDrain();
+    configureHttp(app, config, drain);
     app.useWebSocketAdapter(new RealtimeAdapter(app, app.get<RedisClient | null>(REDIS)));
 
     const firstStart = await prepareFirstStart(app, config, logger, { embeddedCreatedNow: embedded?.created ?? false }).catch(async (error) => {
@@ -68,8 +72,10 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     let closing: Promise<void> | null = null;
     const close = () =>
       (closing ??= (async () => {
-        app.get(Readiness).startDraining();
         const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs).unref();
+        app.get(Readiness).startDraining();
+        await drain.settle(config.shutdownGraceMs);
+        server.close();
         await app.close();
         clearTimeout(force);
         await embedded?.stop();
@@ -81,10 +87,11 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
   }
 }
 
-function configureHttp(app: INestApplication, config: AppConfig) {
+function configureHttp(app: INestApplication, config: AppConfig, drain: RequestDrain) {
   const http = app.getHttpAdapter().getInstance() as express.Express;
+  app.use(drain.middleware);
   http.disable('x-powered-by');
-  http.set('trust proxy', config.trustProxy);
+  http.set('trust proxy', proxyTrust(config.trustProxy));
   const https = config.publicUrl?.startsWith('https:') ?? false;
   app.use(
     helmet({

@@ -2,7 +2,7 @@ import './platform/production-default';
 import { startServer } from './app';
 import { loadConfig } from './platform/config/config';
 import { createLogger } from './platform/logging/logger';
-import { StartRefused } from './setup/first-start';
+import { StartupError } from './platform/startup-error';
 
 async function main() {
   const config = loadConfig();
@@ -24,7 +24,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  // A refusal is an instruction for the operator, not a crash: its message alone says what to do.
-  console.error(error instanceof StartRefused ? error.message : error);
+  if (error instanceof StartupError) console.error(`\nCommons could not start.\n${error.message}\n`);
+  else console.error(error);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { type Ack, SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@commons/shared';
+import { type Ack, LIVE_NODE_KEY_PARAM, SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@commons/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 /**
@@ -57,6 +57,11 @@ export interface RealtimeOptions {
 /** Codes the server's handshake refuses a socket with. */
 export type RefusalCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OTHER';
 
+/** 128 random bits in hex (getRandomValues, unlike randomUUID, also works on plain-http origins). */
+function newNodeKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 const DEFAULT_TIMEOUT_MS = 10_000;
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
@@ -77,9 +82,13 @@ export class RealtimeConnection {
       path: '/socket.io',
       autoConnect: false,
       withCredentials: true,
-      // WebSocket first: it needs no sticky sessions when several app processes serve the site.
+      // WebSocket first; long-polling when a proxy on the way strips WebSocket upgrades.
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
+      // Behind several app processes, the proxy sends every request carrying this key to the same
+      // one: long-polling needs that (docker/nginx.conf.template). socket.io repeats the query on
+      // every polling request and on the WebSocket URL.
+      query: { [LIVE_NODE_KEY_PARAM]: newNodeKey() },
       forceNew: true,
       reconnectionDelay: RETRY_BASE_MS,
       reconnectionDelayMax: 10_000,

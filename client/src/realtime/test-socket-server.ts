@@ -19,6 +19,8 @@ export class TestSocketServer {
   sessionValid = true;
   /** Successful handshakes so far. */
   connections = 0;
+  /** The URL of every HTTP request socket.io received (the handshake, each long-polling request, the WebSocket upgrade). */
+  readonly requests: string[] = [];
 
   constructor(private readonly userId: string) {}
 
@@ -76,6 +78,9 @@ export class TestSocketServer {
   private async listen(port = 0): Promise<void> {
     this.http = createServer();
     this.io = new Server(this.http, { path: '/socket.io', serveClient: false });
+    // After socket.io attached, which takes over the request listeners that exist before it.
+    this.http.prependListener('request', (request) => this.requests.push(request.url ?? ''));
+    this.http.prependListener('upgrade', (request) => this.requests.push(request.url ?? ''));
     this.io.use((socket, next) => {
       const token = /(?:^|;\s*)commons_session=([^;]*)/.exec(socket.handshake.headers.cookie ?? '')?.[1];
       if (!this.sessionValid || token !== 'test-token') return next(new Error('UNAUTHENTICATED'));

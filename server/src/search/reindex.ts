@@ -1,6 +1,7 @@
 import { loadConfig } from '../platform/config/config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../platform/database/embedded-postgres';
 import { PrismaService } from '../platform/database/prisma.service';
+import { createLogger } from '../platform/logging/logger';
 import { MeiliGateway, toMeiliDocument } from './meili-gateway';
 import { addToVocabulary, resetVocabularyCounts } from './postgres-search.engine';
 import { MEILI_RESOURCE_INDEX } from './search-index.module';
@@ -12,14 +13,14 @@ import { SearchOutboxRepository } from './search-outbox.repository';
  * from the database. The PostgreSQL document is generated with each row, so there only the
  * vocabulary (typo corrections, and its counts of how broad a query is) is refilled. With MEILI_HOST set, a fresh Meilisearch index is built beside the
  * live one and swapped in atomically; changes written meanwhile are sent again from the outbox.
- * Without DATABASE_URL it opens the embedded database, so stop the app first.
+ * Without DATABASE_URL it uses the embedded database: the running app's, or starts it.
  */
 export async function reindex(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): Promise<void> {
   const config = loadConfig(env);
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir);
+    embedded = await startEmbeddedPostgres(config.dataDir, createLogger(config.logLevel), { attachToRunning: true });
     databaseUrl = embedded.url;
   }
   const prisma = new PrismaService(databaseUrl, config);

@@ -158,7 +158,7 @@ describe('what a start does with an empty or demo database', () => {
       child.stdout.on('data', (chunk) => (stdout += chunk));
       const code = await new Promise((resolve) => child.once('exit', resolve));
       expect(code).toBe(1);
-      expect(stderr.trim().split('\n')[0]).toMatch(/^Refusing to start: SEED_DEMO=true would create the demo network/);
+      expect(stderr.trim().split('\n').slice(0, 2)).toEqual(['Commons could not start.', expect.stringMatching(/^Refusing to start: SEED_DEMO=true would create the demo network/)]);
       expect(stderr).toContain('ALLOW_DEMO_ACCOUNTS=true');
       expect(stderr).not.toMatch(/\n\s+at /);
       expect(stdout + stderr).not.toContain(DEMO_PASSWORD);

@@ -4,16 +4,12 @@ import { demoSignInsBanner } from '../demo/demo-banner';
 import { demoExposureProblem, isLocalUrl, shouldSeedDemo } from '../demo/demo-policy';
 import { demoAccountsPresent, seedDemoNetworkIfEmpty } from '../demo/seed-demo';
 import type { AppConfig } from '../platform/config/config';
+import { StartupError } from '../platform/startup-error';
 import { PrismaService } from '../platform/database/prisma.service';
 import { SetupService } from './setup.service';
 
-/** The app will not start as configured; the message says what to do instead. */
-export class StartRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StartRefused';
-  }
-}
+/** The app will not start as configured (the demo's accounts would be exposed); the message says what to do instead. */
+export class StartRefused extends StartupError {}
 
 export interface FirstStart {
   /** Tells the person who started the server, once it listens at `url`, how to begin. */

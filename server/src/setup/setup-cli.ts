@@ -1,12 +1,12 @@
 import { createInterface, type Interface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { fieldIssues, type SetupCommandInput, setupCommandSchema, slugify, startMonthIssue } from '@commons/shared';
 import { monthOf } from '../measures/network-months';
 import { type AppConfig, loadConfig } from '../platform/config/config';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from '../platform/database/embedded-postgres';
+import { EmbeddedInUseError, type EmbeddedPostgres, startEmbeddedPostgres } from '../platform/database/embedded-postgres';
 import { migrate } from '../platform/database/migrator';
 import { PrismaService } from '../platform/database/prisma.service';
-import { embeddedDatabaseInUse } from './embedded-in-use';
 import { createNetworkWithAdminInvitation, SetupCommandError } from './setup-command';
 
 const USAGE = `Usage: npm run setup -- [options]
@@ -178,21 +178,20 @@ function problemsOf(draft: Draft): { input: SetupCommandInput | null; problems: 
 
 async function openDatabase(config: AppConfig): Promise<{ url: string; embedded: EmbeddedPostgres | null }> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: null };
-  const inUse = () =>
-    new SetupCommandError(
+  // The embedded database's own messages (creating or converting it) go to stderr, warnings only.
+  const logger = pino({ level: 'warn' }, pino.destination(2));
+  try {
+    const embedded = await startEmbeddedPostgres(config.dataDir, logger);
+    return { url: embedded.url, embedded };
+  } catch (error) {
+    if (!(error instanceof EmbeddedInUseError)) throw error;
+    throw new SetupCommandError(
       [
-        `Commons is running on the embedded database in ${config.dataDir} (DATA_DIR), and only one program may open it at a time.`,
+        `Commons is running on the embedded database in ${config.dataDir} (DATA_DIR).`,
         'Either stop the app and run `npm run setup` again, or, while no network exists, open the first-run page:',
         'its one-time link (…/setup?token=…) is in the app\'s log.',
       ].join('\n'),
     );
-  if (await embeddedDatabaseInUse(config.dataDir)) throw inUse();
-  try {
-    const embedded = await startEmbeddedPostgres(config.dataDir);
-    return { url: embedded.url, embedded };
-  } catch (error) {
-    if (await embeddedDatabaseInUse(config.dataDir)) throw inUse();
-    throw error;
   }
 }
 
@@ -234,7 +233,7 @@ export async function runSetupCli(argv: string[], env: NodeJS.ProcessEnv, io: Io
   }
   const prisma = new PrismaService(database.url, { ...config, databasePoolSize: 2 });
   try {
-    const applied = await migrate(database.url, config.migrationsDir);
+    const { applied } = await migrate(database.url, config.migrationsDir);
     if (applied.length) io.stdout.write(`Applied ${applied.length} database migration(s).\n`);
     const created = await createNetworkWithAdminInvitation(prisma, input, { addNetwork: options.addNetwork, invitationTtlMs: config.invitationTtlMs });
     io.stdout.write(

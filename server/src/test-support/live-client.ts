@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Ack, MessageNewPayload, ThreadJoinResult, ThreadMessagePayload } from '@commons/shared';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+
+/** socket.io options a test may change (transports, query, reconnection, extra headers...). */
+export type LiveClientOptions = Partial<ManagerOptions & SocketOptions>;
 
 export type JoinAck = Ack<ThreadJoinResult & { presence: { userId: string; name: string }[] }>;
 export type SendAck = Ack<{ message: ThreadMessagePayload; created: boolean }>;
@@ -14,12 +17,13 @@ export class LiveClient {
   readonly received: { event: string; payload: any }[] = [];
   private waiters: { event: string; match: (payload: any) => boolean; resolve: (payload: any) => void }[] = [];
 
-  constructor(url: string, cookie: string | null, options: { reconnection?: boolean } = {}) {
+  constructor(url: string, cookie: string | null, options: LiveClientOptions = {}) {
     this.socket = io(url, {
       path: '/socket.io',
       transports: ['websocket'],
-      reconnection: options.reconnection ?? false,
-      extraHeaders: cookie ? { cookie } : {},
+      reconnection: false,
+      ...options,
+      extraHeaders: { ...(cookie ? { cookie } : {}), ...options.extraHeaders },
     });
     this.socket.onAny((event: string, payload: unknown) => {
       this.received.push({ event, payload });
@@ -31,8 +35,8 @@ export class LiveClient {
     });
   }
 
-  static async open(url: string, cookie: string | null): Promise<LiveClient> {
-    const client = new LiveClient(url, cookie);
+  static async open(url: string, cookie: string | null, options: LiveClientOptions = {}): Promise<LiveClient> {
+    const client = new LiveClient(url, cookie, options);
     await client.connected();
     return client;
   }

@@ -5,7 +5,8 @@ import path from 'node:path';
 
 export const BUILT_SERVER = path.resolve(__dirname, '../../dist/main.js');
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on at the moment of asking. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as net.AddressInfo;

@@ -14,6 +14,13 @@ export const SERVER_EVENTS = {
 
 export type ServerEventName = (typeof SERVER_EVENTS)[keyof typeof SERVER_EVENTS];
 
+/**
+ * The socket.io query parameter that carries a random key per live connection. The proxy in front
+ * of several app processes (docker/nginx.conf.template) hashes it, so every request of one
+ * engine.io session, HTTP long-polling included, reaches the same process.
+ */
+export const LIVE_NODE_KEY_PARAM = 'node_key';
+
 /** Payloads of server → client events, keyed by event name. */
 export interface ServerEventPayloads {
   [SERVER_EVENTS.sessionEnded]: { reason: 'signed-out' | 'revoked' | 'deactivated' };

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
+import { StartupError } from '../startup-error';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
@@ -27,7 +29,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Commons <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
   SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -38,6 +40,35 @@ const envSchema = z.object({
   MESSAGES_PER_WINDOW: z.coerce.number().int().min(1).default(20),
   MESSAGE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
 });
+
+/**
+ * Express's `trust proxy`, without "trust everyone": a number of proxy hops in front of the app
+ * (0 = none, the client is the socket's peer), or the addresses/CIDRs of the proxies (names
+ * `loopback`, `linklocal`, `uniquelocal` allowed, as in Express).
+ */
+export type TrustProxy = number | string[];
+
+const TRUST_EVERYONE = 'TRUST_PROXY=true would believe any client\'s X-Forwarded-For (and let it pick its own IP '
+  + 'for rate limits): set the number of proxies in front of the app (e.g. TRUST_PROXY=1 behind one nginx) '
+  + 'or their addresses (e.g. TRUST_PROXY=10.0.0.0/8,172.16.0.0/12)';
+
+function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
+  const value = raw.trim().toLowerCase();
+  if (['', 'false', 'no', 'off'].includes(value)) return 0;
+  if (['true', 'yes', 'on'].includes(value)) {
+    ctx.addIssue({ code: 'custom', message: TRUST_EVERYONE });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) return Number(value);
+  const addresses = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  try {
+    proxyaddr.compile(addresses);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `${(error as Error).message}; expected a hop count (e.g. 1) or proxy addresses/CIDRs separated by commas` });
+    return z.NEVER;
+  }
+  return addresses;
+}
 
 export interface AppConfig {
   nodeEnv: 'production' | 'development' | 'test';
@@ -61,7 +92,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: string;
-  trustProxy: boolean;
+  /** Which reverse proxies' X-Forwarded-* headers to believe (see `TrustProxy`). */
+  trustProxy: TrustProxy;
   signInMaxPerIp: number;
   signInMaxFailuresPerAccount: number;
   signInWindowSeconds: number;
@@ -80,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
+    throw new StartupError(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
   return {

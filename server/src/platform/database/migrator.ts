@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { StartupError } from '../startup-error';
 
 export interface Migration {
   name: string;
@@ -11,7 +12,7 @@ export interface Migration {
 
 // The same bookkeeping table and checksum (sha256 of migration.sql) as `prisma migrate deploy`,
 // so the Prisma CLI (`migrate status`, `migrate dev`) and this runner agree on what is applied.
-const BOOKKEEPING_TABLE = `
+export const BOOKKEEPING_TABLE = `
   CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum" VARCHAR(64) NOT NULL,
@@ -38,22 +39,44 @@ export async function readMigrations(migrationsDir: string): Promise<Migration[]
   );
 }
 
-/** Names of migrations that finished and were not rolled back. */
-export async function appliedMigrationNames(client: pg.ClientBase): Promise<Set<string>> {
+/** Migrations that finished and were not rolled back, by name, with the checksum applied. */
+export async function appliedMigrations(client: pg.ClientBase): Promise<Map<string, string>> {
   const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
-  if (!exists.rows[0].present) return new Set();
+  if (!exists.rows[0].present) return new Map();
   const result = await client.query(
-    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
-  return new Set(result.rows.map((row) => row.migration_name as string));
+  return new Map(result.rows.map((row) => [row.migration_name as string, row.checksum as string]));
+}
+
+export interface MigrationResult {
+  /** Applied by this call. */
+  applied: string[];
+  /** Applied to the database but unknown to this version's files (a newer version ran here). */
+  unknown: string[];
+}
+
+/** An applied migration whose file has changed since: start-up stops rather than run on a schema nobody wrote down. */
+export class EditedMigrationError extends StartupError {
+  constructor(
+    readonly migration: string,
+    migrationsDir: string,
+  ) {
+    const file = path.join(migrationsDir, migration, 'migration.sql');
+    super(
+      `The migration ${migration} was changed after it was applied to this database: ${file} no longer matches what ran. ` +
+        `Restore the file as it was applied (see \`git log -p -- ${path.relative(process.cwd(), file)}\`) and put the change in a new migration.`,
+    );
+  }
 }
 
 /**
  * Applies every pending migration in one transaction under a transaction-scoped advisory lock,
  * so several app processes starting together apply each migration exactly once, and a failing
- * migration leaves the database as it was. Returns the names applied now.
+ * migration leaves the database as it was. An applied migration whose file was edited since
+ * stops it (EditedMigrationError) before anything is applied.
  */
-export async function migrate(databaseUrl: string, migrationsDir: string): Promise<string[]> {
+export async function migrate(databaseUrl: string, migrationsDir: string): Promise<MigrationResult> {
   const migrations = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -61,7 +84,11 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(BOOKKEEPING_TABLE);
-    const applied = await appliedMigrationNames(client);
+    const applied = await appliedMigrations(client);
+    const edited = migrations.find((migration) => applied.has(migration.name) && applied.get(migration.name) !== migration.checksum);
+    if (edited) throw new EditedMigrationError(edited.name, migrationsDir);
+    const known = new Set(migrations.map((migration) => migration.name));
+    const unknown = [...applied.keys()].filter((name) => !known.has(name)).sort();
     const pending = migrations.filter((migration) => !applied.has(migration.name));
     for (const migration of pending) {
       const startedAt = new Date();
@@ -73,7 +100,7 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
       );
     }
     await client.query('COMMIT');
-    return pending.map((migration) => migration.name);
+    return { applied: pending.map((migration) => migration.name), unknown };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -8,26 +8,26 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { markRootClient, transactionWithEffects } from './after-commit';
 import { DATABASE_URL } from './database.tokens';
 
+const TRANSACTION_MAX_WAIT_MS = 15_000;
+const TRANSACTION_TIMEOUT_MS = 15_000;
+
 /** The one Prisma client of the process. Only repositories inject it. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   /** The connections Prisma uses, also serving `read`. */
   readonly pool: pg.Pool;
-  /**
-   * Whether a statement may be prepared by name. Not on the embedded database (PGlite), whose
-   * connections all share one session: a name one connection prepared would clash on another.
-   */
-  readonly namedStatements: boolean;
 
   constructor(@Inject(DATABASE_URL) databaseUrl: string, @Inject(APP_CONFIG) config: AppConfig) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: config.databasePoolSize });
     // An idle connection the server closes (a restart, a failover) is dropped and replaced by the
     // pool; without a listener its error would end the process.
     pool.on('error', (error) => new Logger('Database').warn(`idle connection closed: ${error.message}`));
-    super({ adapter: new PrismaPg(pool) });
+    // A burst of requests queues for the pool's connections; Prisma's default of 2 s to obtain one
+    // for a transaction turned such a queue into errors, so a transaction may wait as long as a
+    // request reasonably does.
+    super({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
     markRootClient(this);
     this.pool = pool;
-    this.namedStatements = config.databaseUrl !== null;
   }
 
   /**
@@ -56,7 +56,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    * `AT TIME ZONE 'UTC'`, as pg would take them for local time.
    */
   async read<T>(text: string, values: unknown[]): Promise<T[]> {
-    const name = this.namedStatements ? `q_${createHash('sha1').update(text).digest('base64url')}` : undefined;
+    const name = `q_${createHash('sha1').update(text).digest('base64url')}`;
     const params = values.map((value) => (value instanceof Date ? value.toISOString() : value));
     return (await this.pool.query({ name, text, values: params })).rows as T[];
   }

@@ -6,10 +6,13 @@ import { SessionService } from '../../auth/session.service';
 import { SESSION_COOKIE } from '../../auth/session-token';
 import type { Viewer } from '../auth/viewer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { clientAddress, clientProtocol, proxyTrust, type RequestOrigin } from '../http/proxy-trust';
 import { RealtimeService, sessionRoom, userRoom } from './realtime.service';
 
 export interface SocketData {
   viewer: Viewer;
+  /** The client's IP address, read through trusted proxies by the same rule as HTTP requests (TRUST_PROXY). */
+  clientAddress: string;
 }
 
 /**
@@ -26,15 +29,19 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(server: Server) {
     this.realtime.attach(server);
+    // socket.handshake.address is the proxy's address behind nginx: read it as Express reads req.ip.
+    const trust = proxyTrust(this.config.trustProxy);
     server.use(async (socket, next) => {
       try {
-        const origin = socket.handshake.headers.origin;
-        const expected = this.config.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
+        const { headers, address, secure } = socket.handshake;
+        const request: RequestOrigin = { headers, remoteAddress: address, encrypted: secure };
+        const origin = headers.origin;
+        const expected = this.config.publicUrl ?? `${clientProtocol(request, trust)}://${headers.host}`;
         if (origin && origin !== expected) return next(new Error('FORBIDDEN'));
-        const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+        const token = parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
         const viewer = await this.sessions.resolve(token);
         if (!viewer) return next(new Error('UNAUTHENTICATED'));
-        (socket.data as SocketData).viewer = viewer;
+        Object.assign(socket.data as SocketData, { viewer, clientAddress: clientAddress(request, trust) });
         next();
       } catch (error) {
         next(error as Error);
