@@ -1,4 +1,4 @@
-import { type Ack, SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@commons/shared';
+import { type Ack, HANDSHAKE_REFUSALS, type HandshakeRefusal, SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@commons/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 /**
@@ -54,8 +54,8 @@ export interface RealtimeOptions {
   socket?: Partial<ManagerOptions & SocketOptions>;
 }
 
-/** Codes the server's handshake refuses a socket with. */
-export type RefusalCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OTHER';
+/** Codes the server's handshake refuses a socket with (TOO_MANY_CONNECTIONS: the member has too many tabs open). */
+export type RefusalCode = HandshakeRefusal | 'OTHER';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const RETRY_BASE_MS = 1_000;
@@ -108,7 +108,7 @@ export class RealtimeConnection {
         this.setStatus('reconnecting');
         return;
       }
-      const code: RefusalCode = error.message === 'UNAUTHENTICATED' || error.message === 'FORBIDDEN' ? error.message : 'OTHER';
+      const code: RefusalCode = (HANDSHAKE_REFUSALS as readonly string[]).includes(error.message) ? (error.message as HandshakeRefusal) : 'OTHER';
       this.setStatus('refused');
       for (const listener of [...this.refusedListeners]) listener(code);
       this.retryLater();

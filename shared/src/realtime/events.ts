@@ -12,6 +12,13 @@ export const SERVER_EVENTS = {
   ideaChanged: 'idea:changed',
 } as const;
 
+/**
+ * Why the server refused a socket at its handshake: the `message` of the client's `connect_error`.
+ * TOO_MANY_CONNECTIONS: the member already holds MAX_SOCKETS_PER_MEMBER open sockets.
+ */
+export const HANDSHAKE_REFUSALS = ['UNAUTHENTICATED', 'FORBIDDEN', 'TOO_MANY_CONNECTIONS'] as const;
+export type HandshakeRefusal = (typeof HANDSHAKE_REFUSALS)[number];
+
 export type ServerEventName = (typeof SERVER_EVENTS)[keyof typeof SERVER_EVENTS];
 
 /** Payloads of server → client events, keyed by event name. */

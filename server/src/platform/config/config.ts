@@ -35,6 +35,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
   MESSAGES_PER_WINDOW: z.coerce.number().int().min(1).default(20),
   MESSAGE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
+  MAX_SOCKETS_PER_MEMBER: z.coerce.number().int().min(1).default(20),
 });
 
 export interface AppConfig {
@@ -68,6 +69,8 @@ export interface AppConfig {
   /** Messages a member may send per window (all her sockets and processes together). */
   messagesPerWindow: number;
   messageWindowSeconds: number;
+  /** Live connections one member may hold open at once (all her tabs, devices and app processes together). */
+  maxSocketsPerMember: number;
 }
 
 /** Reads the configuration from environment variables (see README, "Configuration"). */
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     messagesPerWindow: e.MESSAGES_PER_WINDOW,
     messageWindowSeconds: e.MESSAGE_WINDOW_SECONDS,
+    maxSocketsPerMember: e.MAX_SOCKETS_PER_MEMBER,
   };
 }
 

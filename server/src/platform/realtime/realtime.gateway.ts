@@ -1,26 +1,30 @@
 import { Inject } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { parse as parseCookie } from 'cookie';
+import type { HandshakeRefusal } from '@commons/shared';
 import type { Server, Socket } from 'socket.io';
 import { SessionService } from '../../auth/session.service';
 import { SESSION_COOKIE } from '../../auth/session-token';
 import type { Viewer } from '../auth/viewer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RealtimeService, sessionRoom, userRoom } from './realtime.service';
+import { SocketQuota } from './socket-quota';
 
 export interface SocketData {
   viewer: Viewer;
 }
 
 /**
- * The live connection. A socket is authenticated once, at the handshake, from the same session
- * cookie as GraphQL, after the same origin check; capabilities authorise each event they handle.
+ * The live connection. A socket is authenticated at the handshake, from the same session cookie
+ * as GraphQL, after the same origin check, and takes one of its member's places (SocketQuota);
+ * capabilities authorise each event they handle.
  */
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly sessions: SessionService,
     private readonly realtime: RealtimeService,
+    private readonly quota: SocketQuota,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -30,10 +34,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       try {
         const origin = socket.handshake.headers.origin;
         const expected = this.config.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
-        if (origin && origin !== expected) return next(new Error('FORBIDDEN'));
+        if (origin && origin !== expected) return next(refusal('FORBIDDEN'));
         const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
         const viewer = await this.sessions.resolve(token);
-        if (!viewer) return next(new Error('UNAUTHENTICATED'));
+        if (!viewer) return next(refusal('UNAUTHENTICATED'));
+        if (!(await this.quota.take(viewer.userId, socket.id))) return next(refusal('TOO_MANY_CONNECTIONS', { max: this.config.maxSocketsPerMember }));
+        this.giveBackPlaceOnClose(socket);
         (socket.data as SocketData).viewer = viewer;
         next();
       } catch (error) {
@@ -42,9 +48,22 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     });
   }
 
+  /** The place goes back when the connection closes, also when it closed while the handshake was under way. */
+  private giveBackPlaceOnClose(socket: Socket) {
+    const release = () => this.quota.release(socket.id);
+    socket.conn.once('close', release);
+    socket.once('disconnect', release);
+    if (socket.conn.readyState !== 'open') release();
+  }
+
   async handleConnection(socket: Socket) {
     const { viewer } = socket.data as SocketData;
     if (!viewer) return socket.disconnect(true);
     await socket.join([userRoom(viewer.userId), sessionRoom(viewer.sessionId)]);
   }
+}
+
+/** A refused handshake: the client's `connect_error` has the code as its message, and `data` for details. */
+function refusal(code: HandshakeRefusal, data?: Record<string, unknown>): Error {
+  return Object.assign(new Error(code), data ? { data: { code, ...data } } : {});
 }
