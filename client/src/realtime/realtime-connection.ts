@@ -20,7 +20,7 @@ import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket
  *
  * It reconnects by itself after network drops and server restarts. A refusal at the handshake
  * (UNAUTHENTICATED, FORBIDDEN) is reported to `onRefused` and retried with a growing delay. After
- * `session:ended` for a signed-out or revoked session it stays closed.
+ * `session:ended` for a signed-out, revoked or expired session it stays closed.
  */
 export type RealtimeStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'refused' | 'ended' | 'closed';
 
@@ -114,7 +114,7 @@ export class RealtimeConnection {
       this.retryLater();
     });
     this.socket.on(SERVER_EVENTS.sessionEnded, ({ reason }: ServerEventPayloads['session:ended']) => {
-      if (reason === 'signed-out' || reason === 'revoked') this.end('ended');
+      if (reason !== 'deactivated') this.end('ended');
     });
   }
 

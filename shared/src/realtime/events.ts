@@ -2,7 +2,7 @@ import type { NotificationKind, NotificationSubjectType } from '../validation/no
 
 /** socket.io event names, shared by server and client. Later capabilities add theirs here. */
 export const SERVER_EVENTS = {
-  /** The session this socket was opened with has ended (signed out, revoked, deactivated). */
+  /** The session this socket was opened with has ended (signed out, revoked, deactivated, expired: idle or past its lifetime). */
   sessionEnded: 'session:ended',
   /** A notification for this member was committed; carries her new unread count in its network. */
   notificationNew: 'notification:new',
@@ -23,7 +23,7 @@ export type ServerEventName = (typeof SERVER_EVENTS)[keyof typeof SERVER_EVENTS]
 
 /** Payloads of server → client events, keyed by event name. */
 export interface ServerEventPayloads {
-  [SERVER_EVENTS.sessionEnded]: { reason: 'signed-out' | 'revoked' | 'deactivated' };
+  [SERVER_EVENTS.sessionEnded]: { reason: 'signed-out' | 'revoked' | 'deactivated' | 'expired' };
   [SERVER_EVENTS.notificationNew]: { networkId: string; unreadCount: number; kind: NotificationKind; subjectType: NotificationSubjectType; subjectId: string };
   [SERVER_EVENTS.notificationsUnread]: { networkId: string; unreadCount: number };
   [SERVER_EVENTS.ideaChanged]: { ideaId: string; status: string; version: number };

@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from '../../auth/session-token';
 import type { Viewer } from '../auth/viewer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RealtimeService, sessionRoom, userRoom } from './realtime.service';
+import { SessionWatch } from './session-watch';
 import { SocketQuota } from './socket-quota';
 
 export interface SocketData {
@@ -17,6 +18,7 @@ export interface SocketData {
 /**
  * The live connection. A socket is authenticated at the handshake, from the same session cookie
  * as GraphQL, after the same origin check, and takes one of its member's places (SocketQuota);
+ * from then on every event it sends is held to the session's expiry (SessionWatch), and
  * capabilities authorise each event they handle.
  */
 @WebSocketGateway()
@@ -25,6 +27,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly sessions: SessionService,
     private readonly realtime: RealtimeService,
     private readonly quota: SocketQuota,
+    private readonly watch: SessionWatch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,10 +39,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
         const expected = this.config.publicUrl ?? `${socket.handshake.secure ? 'https' : 'http'}://${socket.handshake.headers.host}`;
         if (origin && origin !== expected) return next(refusal('FORBIDDEN'));
         const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-        const viewer = await this.sessions.resolve(token);
-        if (!viewer) return next(refusal('UNAUTHENTICATED'));
+        const session = await this.sessions.resolveLive(token);
+        if (!session) return next(refusal('UNAUTHENTICATED'));
+        const { viewer } = session;
         if (!(await this.quota.take(viewer.userId, socket.id))) return next(refusal('TOO_MANY_CONNECTIONS', { max: this.config.maxSocketsPerMember }));
         this.giveBackPlaceOnClose(socket);
+        this.watch.follow(socket, session);
         (socket.data as SocketData).viewer = viewer;
         next();
       } catch (error) {
