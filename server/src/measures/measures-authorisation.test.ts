@@ -31,6 +31,9 @@ describe('measures: authorisation', () => {
   let measureId: string;
   const members = {} as Record<Role, TestMember>;
   let researcherWithoutSite: TestMember;
+  // Asked to join site A and not answered yet: site A is not theirs (see SITE_STANDINGS).
+  let pendingPartner: TestMember;
+  let pendingResearcher: TestMember;
 
   const entries = (): EntryInput[] => [{ measureId, numerator: 5, denominator: 20 }];
   const write = (client: TestClient, siteId: string, month: string) =>
@@ -38,8 +41,19 @@ describe('measures: authorisation', () => {
       input: { networkId, siteId, month, submit: true, entries: entries().map((e) => ({ ...e, expectedVersion: 0 })) },
     });
   const read = (client: TestClient, siteId: string) => client.gql(MONTH_REPORT, { networkId, siteId, month: monthsAgo(2) });
-  const clientOf = (who: Role | 'NON_MEMBER' | 'SIGNED_OUT' | 'RESEARCHER_WITHOUT_SITE'): TestClient =>
-    who === 'SIGNED_OUT' ? signedOut : who === 'NON_MEMBER' ? outsider.client : who === 'RESEARCHER_WITHOUT_SITE' ? researcherWithoutSite.client : members[who].client;
+  type Who = Role | 'NON_MEMBER' | 'SIGNED_OUT' | 'RESEARCHER_WITHOUT_SITE' | 'PATIENT_PARTNER_PENDING_A' | 'RESEARCHER_PENDING_A';
+  const clientOf = (who: Who): TestClient =>
+    who === 'SIGNED_OUT'
+      ? signedOut
+      : who === 'NON_MEMBER'
+        ? outsider.client
+        : who === 'RESEARCHER_WITHOUT_SITE'
+          ? researcherWithoutSite.client
+          : who === 'PATIENT_PARTNER_PENDING_A'
+            ? pendingPartner.client
+            : who === 'RESEARCHER_PENDING_A'
+              ? pendingResearcher.client
+              : members[who].client;
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -53,6 +67,8 @@ describe('measures: authorisation', () => {
     const made2 = await Promise.all(roles.map((role) => app.newMember(admin, networkId, role, siteA)));
     roles.forEach((role, i) => (members[role] = made2[i]));
     researcherWithoutSite = await app.newMember(admin, networkId, 'RESEARCHER', null);
+    pendingPartner = await app.newPendingMember(admin, networkId, 'PATIENT_PARTNER', siteA);
+    pendingResearcher = await app.newPendingMember(admin, networkId, 'RESEARCHER', siteA);
     outsider = (await app.newNetwork(1)).admin;
     signedOut = app.client();
   });
@@ -60,7 +76,7 @@ describe('measures: authorisation', () => {
   afterAll(() => app?.stop());
 
   // Each row writes its own month so that a success never turns a later case into a CONFLICT.
-  const writeCases: [Role | 'NON_MEMBER' | 'SIGNED_OUT' | 'RESEARCHER_WITHOUT_SITE', Outcome, Outcome][] = [
+  const writeCases: [Who, Outcome, Outcome][] = [
     // who                       own site A    site B
     ['SITE_LEAD', 'ok', 'FORBIDDEN'],
     ['CLINICIAN', 'ok', 'FORBIDDEN'],
@@ -68,6 +84,7 @@ describe('measures: authorisation', () => {
     ['FAMILY_MEMBER', 'FORBIDDEN', 'FORBIDDEN'],
     ['RESEARCHER', 'FORBIDDEN', 'FORBIDDEN'],
     ['RESEARCHER_WITHOUT_SITE', 'FORBIDDEN', 'FORBIDDEN'],
+    ['PATIENT_PARTNER_PENDING_A', 'FORBIDDEN', 'FORBIDDEN'],
     ['NETWORK_ADMIN', 'ok', 'ok'],
     ['NON_MEMBER', 'NOT_FOUND', 'NOT_FOUND'],
     ['SIGNED_OUT', 'UNAUTHENTICATED', 'UNAUTHENTICATED'],
@@ -82,7 +99,7 @@ describe('measures: authorisation', () => {
     expect(await app.prisma.measureReport.count({ where: { networkId } })).toBe(before + written);
   });
 
-  const readCases: [Role | 'NON_MEMBER' | 'SIGNED_OUT' | 'RESEARCHER_WITHOUT_SITE', Outcome, Outcome][] = [
+  const readCases: [Who, Outcome, Outcome][] = [
     ['SITE_LEAD', 'ok', 'FORBIDDEN'],
     ['CLINICIAN', 'ok', 'FORBIDDEN'],
     // The form holds unsuppressed numbers: a site's own members may read it.
@@ -90,6 +107,9 @@ describe('measures: authorisation', () => {
     ['FAMILY_MEMBER', 'ok', 'FORBIDDEN'],
     ['RESEARCHER', 'ok', 'FORBIDDEN'],
     ['RESEARCHER_WITHOUT_SITE', 'FORBIDDEN', 'FORBIDDEN'],
+    // Asking to join site A opens nothing of it: read exactly as a member of no site.
+    ['PATIENT_PARTNER_PENDING_A', 'FORBIDDEN', 'FORBIDDEN'],
+    ['RESEARCHER_PENDING_A', 'FORBIDDEN', 'FORBIDDEN'],
     ['NETWORK_ADMIN', 'ok', 'ok'],
     ['NON_MEMBER', 'NOT_FOUND', 'NOT_FOUND'],
     ['SIGNED_OUT', 'UNAUTHENTICATED', 'UNAUTHENTICATED'],
@@ -98,6 +118,16 @@ describe('measures: authorisation', () => {
   it.each(readCases)('monthReport by %s: site A → %s, site B → %s', async (who, siteAOutcome, siteBOutcome) => {
     expect(outcomeOf(await read(clientOf(who), siteA))).toBe(siteAOutcome);
     expect(outcomeOf(await read(clientOf(who), siteB))).toBe(siteBOutcome);
+  });
+
+  it('a member who asked to join site A reads its month once the request is confirmed, and only then', async () => {
+    const member = await app.newPendingMember(admin, networkId, 'FAMILY_MEMBER', siteA);
+    expect(outcomeOf(await read(member.client, siteA))).toBe('FORBIDDEN');
+
+    await app.confirmSiteRequest(members.SITE_LEAD, member.requestId);
+
+    expect(outcomeOf(await read(member.client, siteA))).toBe('ok');
+    expect(outcomeOf(await read(member.client, siteB))).toBe('FORBIDDEN');
   });
 
   it('a clinician of site A cannot write site B\'s month, even through a CSV import', async () => {
