@@ -2,6 +2,7 @@ import type { Role } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, type GraphqlResponse, type TestClient } from '../test-support/graphql-client';
 import { type EntryInput, MEASURE_FIELDS, MONTH_REPORT, measureInput, monthsAgo, newMeasure } from '../test-support/measures';
+import { SITE_STANDINGS, type SiteStanding } from '../test-support/authorisation-table';
 import { TestApp, type TestMember } from '../test-support/test-app';
 
 const CREATE_MEASURE = `mutation($networkId: ID!, $input: MeasureInput!) { createMeasure(networkId: $networkId, input: $input) { ${MEASURE_FIELDS} } }`;
@@ -128,6 +129,36 @@ describe('measures: authorisation', () => {
 
     expect(outcomeOf(await read(member.client, siteA))).toBe('ok');
     expect(outcomeOf(await read(member.client, siteB))).toBe('FORBIDDEN');
+  });
+
+  describe('site A\'s own data, by how a patient partner, family member or researcher stands with site A', () => {
+    const SITE_CHART = `query($measureId: ID!, $siteId: ID!) { measureCharts(measureId: $measureId) { site(siteId: $siteId) { fullyVisible } } }`;
+    const SITE_THREAD = `query($siteId: ID!) { thread(subjectType: SITE, subjectId: $siteId) { id } }`;
+    //                      A's month form | A in full on the charts | A's thread
+    const table: Record<SiteStanding, [Outcome, boolean, Outcome]> = {
+      CONFIRMED: ['ok', true, 'ok'],
+      // Asked to join A, not answered yet: exactly as an outsider.
+      PENDING: ['FORBIDDEN', false, 'FORBIDDEN'],
+      OUTSIDER: ['FORBIDDEN', false, 'FORBIDDEN'],
+    };
+    const roles = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'RESEARCHER'] as const;
+    const standOf = (role: Role, standing: SiteStanding) =>
+      standing === 'CONFIRMED'
+        ? app.newMember(admin, networkId, role, siteA)
+        : standing === 'PENDING'
+          ? app.newPendingMember(admin, networkId, role, siteA)
+          : app.newMember(admin, networkId, role, siteB);
+
+    it.each(SITE_STANDINGS.flatMap((standing) => roles.map((role) => [role, standing, ...table[standing]] as const)))(
+      'a %s %s: month form %s, charts in full %s, thread %s',
+      async (role, standing, form, fullyVisible, thread) => {
+        const member = await standOf(role, standing);
+
+        expect(outcomeOf(await read(member.client, siteA))).toBe(form);
+        expect((await member.client.ok(SITE_CHART, { measureId, siteId: siteA })).measureCharts.site.fullyVisible).toBe(fullyVisible);
+        expect(outcomeOf(await member.client.gql(SITE_THREAD, { siteId: siteA }))).toBe(thread);
+      },
+    );
   });
 
   it('a clinician of site A cannot write site B\'s month, even through a CSV import', async () => {
