@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS, type RedisClient } from '../redis/redis.module';
@@ -31,6 +32,9 @@ export class SocketQuota implements OnModuleDestroy {
   /** Without Redis: the places of each member. */
   private readonly byMember = new Map<string, Set<string>>();
   private readonly renewal: NodeJS.Timeout | null = null;
+  // A recovered connection keeps its socket id on another process: places are named per process,
+  // so the old process giving its place back never takes the new one's.
+  private readonly processId = randomUUID();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,7 +59,7 @@ export class SocketQuota implements OnModuleDestroy {
     const now = Date.now();
     const taken = await this.redis.eval(TAKE_PLACE, {
       keys: [placesKey(userId)],
-      arguments: [String(now), String(now + PLACE_TTL_MS), String(this.config.maxSocketsPerMember), socketId, String(PLACE_TTL_MS)],
+      arguments: [String(now), String(now + PLACE_TTL_MS), String(this.config.maxSocketsPerMember), this.placeOf(socketId), String(PLACE_TTL_MS)],
     });
     if (taken !== 1) return false;
     this.held.set(socketId, userId);
@@ -74,11 +78,15 @@ export class SocketQuota implements OnModuleDestroy {
       return;
     }
     // Should Redis miss this, the place lapses once it is no longer renewed.
-    this.redis.zRem(placesKey(userId), socketId).catch(() => undefined);
+    this.redis.zRem(placesKey(userId), this.placeOf(socketId)).catch(() => undefined);
   }
 
   onModuleDestroy() {
     if (this.renewal) clearInterval(this.renewal);
+  }
+
+  private placeOf(socketId: string): string {
+    return `${this.processId}:${socketId}`;
   }
 
   private async renew(): Promise<void> {
@@ -86,7 +94,7 @@ export class SocketQuota implements OnModuleDestroy {
     const lapses = Date.now() + PLACE_TTL_MS;
     const batch = this.redis.multi();
     for (const [socketId, userId] of this.held) {
-      batch.zAdd(placesKey(userId), { score: lapses, value: socketId }, { condition: 'XX' });
+      batch.zAdd(placesKey(userId), { score: lapses, value: this.placeOf(socketId) }, { condition: 'XX' });
       batch.pExpire(placesKey(userId), PLACE_TTL_MS);
     }
     await batch.exec().catch(() => undefined);
