@@ -13,6 +13,12 @@ export type Role = (typeof ROLES)[number];
 /** Roles whose members belong to a site's care team and act for that site. */
 export const SITE_TEAM_ROLES: readonly Role[] = ['CLINICIAN', 'SITE_LEAD'];
 
+/**
+ * Roles whose members choose a site themselves: their choice is a request that the site's lead or
+ * a network admin confirms, and until then nothing of that site's own data opens to them.
+ */
+export const SITE_REQUEST_ROLES: readonly Role[] = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'RESEARCHER'];
+
 /** Roles that bring lived experience: patients and their families. */
 export const LIVED_EXPERIENCE_ROLES: readonly Role[] = ['PATIENT_PARTNER', 'FAMILY_MEMBER'];
 

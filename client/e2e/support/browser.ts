@@ -47,3 +47,15 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string): 
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
   expect(serious, `${label}: serious or critical accessibility violations`).toEqual([]);
 }
+
+/** Runs axe with every rule it has (no tag filter) and fails on any violation, whatever its impact. */
+export async function expectNoA11yViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  for (const violation of results.violations) {
+    console.log(
+      `[axe ${label}] ${violation.impact} ${violation.id}: ${violation.help}\n` +
+        violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ')}`).join('\n'),
+    );
+  }
+  expect(results.violations.map((v) => `${v.id} (${v.impact})`), `${label}: accessibility violations`).toEqual([]);
+}

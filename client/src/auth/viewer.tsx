@@ -23,6 +23,19 @@ const ViewerDocument = graphql(`
           id
           name
         }
+        siteRequest {
+          id
+          status
+          siteId
+          siteName
+          requestedAt
+          answeredAt
+          reason
+          answeredBy {
+            userId
+            name
+          }
+        }
         network {
           id
           slug

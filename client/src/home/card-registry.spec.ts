@@ -51,8 +51,8 @@ describe('the app home cards', () => {
     ['FAMILY_MEMBER', ['shared-aim', 'my-change-ideas', 'welcome', 'commons', 'people-like-me']],
     ['CLINICIAN', ['welcome', 'reports-due', 'testing-at-my-site', 'shared-aim', 'commons', 'people-like-me']],
     ['RESEARCHER', ['welcome', 'shared-aim', 'commons', 'people-like-me']],
-    ['SITE_LEAD', ['welcome', 'reports-due', 'testing-at-my-site', 'site-team', 'shared-aim', 'commons', 'people-like-me']],
-    ['NETWORK_ADMIN', ['welcome', 'pending-invitations', 'shared-aim', 'commons', 'people-like-me']],
+    ['SITE_LEAD', ['welcome', 'reports-due', 'site-requests', 'testing-at-my-site', 'site-team', 'shared-aim', 'commons', 'people-like-me']],
+    ['NETWORK_ADMIN', ['welcome', 'site-requests', 'pending-invitations', 'shared-aim', 'commons', 'people-like-me']],
   ])('a %s sees %j', (role, expected) => {
     expect(ids(homeCards.cardsFor(actor(role)))).toEqual(expected);
   });

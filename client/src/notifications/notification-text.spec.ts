@@ -22,6 +22,9 @@ describe('notificationSentence', () => {
       { ...base, kind: 'PDSA_AT_SITE', subjectType: 'PDSA_CYCLE', title: 'Text reminders', pdsaEvent: 'stageChanged', pdsaStage: 'STUDY' },
       'A PDSA cycle testing the change idea “Text reminders” at your site moved to Study.',
     ],
+    [{ ...base, kind: 'SITE_REQUEST', subjectType: 'SITE_REQUEST', title: 'Riverside', actorName: 'Pat Partner' }, 'Pat Partner asks to join Riverside.'],
+    [{ ...base, kind: 'SITE_REQUEST_CONFIRMED', subjectType: 'SITE_REQUEST', title: 'Riverside', actorName: 'Sara Lead' }, 'Sara Lead confirmed that you belong to Riverside.'],
+    [{ ...base, kind: 'SITE_REQUEST_DECLINED', subjectType: 'SITE_REQUEST', title: '', actorName: 'Sara Lead' }, 'Sara Lead declined your request to join a site.'],
   ] as const)('says what happened in a plain sentence (%#)', (facts, sentence) => {
     expect(notificationSentence(facts, en)).toBe(sentence);
   });

@@ -15,6 +15,9 @@ export function notificationSentence(facts: Facts, t: TFunction): string {
     case 'CO_DESIGN_INVITE':
     case 'MENTION':
     case 'REPLY':
+    case 'SITE_REQUEST':
+    case 'SITE_REQUEST_CONFIRMED':
+    case 'SITE_REQUEST_DECLINED':
       return t(`notifications.sentence.${facts.kind}`, { actor, subject });
     case 'IDEA_DECISION':
       return facts.fromStatus && facts.toStatus
@@ -31,7 +34,7 @@ export function notificationSentence(facts: Facts, t: TFunction): string {
   }
 }
 
-/** "the group “Diet”", "a change idea" when the name is unknown. A PDSA cycle's notice names its idea. */
+/** "the group “Diet”", "a change idea" when the name is unknown. A PDSA cycle's notice names its idea; a site request's, its site. */
 function notificationSubject({ subjectType, title }: Facts, t: TFunction): string {
   const type = subjectType === 'PDSA_CYCLE' ? 'CHANGE_IDEA' : subjectType;
   return title ? t(`notifications.subject.${type}.named`, { title }) : t(`notifications.subject.${type}.unnamed`);

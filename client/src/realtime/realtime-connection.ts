@@ -1,4 +1,4 @@
-import { type Ack, LIVE_NODE_KEY_PARAM, SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@commons/shared';
+import { type Ack, HANDSHAKE_REFUSALS, type HandshakeRefusal, LIVE_NODE_KEY_PARAM, SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@commons/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 /**
@@ -20,7 +20,7 @@ import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket
  *
  * It reconnects by itself after network drops and server restarts. A refusal at the handshake
  * (UNAUTHENTICATED, FORBIDDEN) is reported to `onRefused` and retried with a growing delay. After
- * `session:ended` for a signed-out or revoked session it stays closed.
+ * `session:ended` for a signed-out, revoked or expired session it stays closed.
  */
 export type RealtimeStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'refused' | 'ended' | 'closed';
 
@@ -54,8 +54,8 @@ export interface RealtimeOptions {
   socket?: Partial<ManagerOptions & SocketOptions>;
 }
 
-/** Codes the server's handshake refuses a socket with. */
-export type RefusalCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OTHER';
+/** Codes the server's handshake refuses a socket with (TOO_MANY_CONNECTIONS: the member has too many tabs open). */
+export type RefusalCode = HandshakeRefusal | 'OTHER';
 
 /** 128 random bits in hex (getRandomValues, unlike randomUUID, also works on plain-http origins). */
 function newNodeKey(): string {
@@ -117,13 +117,13 @@ export class RealtimeConnection {
         this.setStatus('reconnecting');
         return;
       }
-      const code: RefusalCode = error.message === 'UNAUTHENTICATED' || error.message === 'FORBIDDEN' ? error.message : 'OTHER';
+      const code: RefusalCode = (HANDSHAKE_REFUSALS as readonly string[]).includes(error.message) ? (error.message as HandshakeRefusal) : 'OTHER';
       this.setStatus('refused');
       for (const listener of [...this.refusedListeners]) listener(code);
       this.retryLater();
     });
     this.socket.on(SERVER_EVENTS.sessionEnded, ({ reason }: ServerEventPayloads['session:ended']) => {
-      if (reason === 'signed-out' || reason === 'revoked') this.end('ended');
+      if (reason !== 'deactivated') this.end('ended');
     });
   }
 

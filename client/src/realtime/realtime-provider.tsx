@@ -12,7 +12,8 @@ const RealtimeContext = createContext<RealtimeConnection | null>(null);
  * Opens the tab's one live connection while a member is signed in (a new one when the member
  * changes) and closes it when she signs out. When the server ends the session (signed out in
  * another tab, revoked from another device) the app forgets the member and shows the sign-in page
- * with the reason; when a membership ends, it reloads who she is and reconnects.
+ * with the reason; when a membership ends or a request to join a site is answered, it reloads who
+ * she is (and reconnects, when the membership ended).
  */
 export function RealtimeProvider({ children, options }: { children: ReactNode; options?: RealtimeOptions }) {
   const { viewer, refresh } = useViewer();
@@ -29,6 +30,10 @@ export function RealtimeProvider({ children, options }: { children: ReactNode; o
       if (reason === 'deactivated') latest.current.refresh();
       else latest.current.endSession(reason);
     });
+    // A request to join a site was answered: her site (and what it opens to her) may have changed.
+    const offAnswered = opened.on(SERVER_EVENTS.notificationNew, ({ kind }) => {
+      if (kind === 'SITE_REQUEST_CONFIRMED' || kind === 'SITE_REQUEST_DECLINED') latest.current.refresh();
+    });
     // A refused handshake usually means the session expired meanwhile: asking again who is signed
     // in finds out, and a signed-out viewer closes this connection.
     const offRefused = opened.onRefused((code) => {
@@ -38,6 +43,7 @@ export function RealtimeProvider({ children, options }: { children: ReactNode; o
     opened.connect();
     return () => {
       offEnded();
+      offAnswered();
       offRefused();
       opened.close();
       setConnection((current) => (current === opened ? null : current));

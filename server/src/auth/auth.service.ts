@@ -20,11 +20,10 @@ export class AuthService {
 
   async signIn(input: SignInInput, meta: SessionMeta) {
     const { email, password } = parseInput(signInSchema, input, 'input');
-    await this.limiter.checkAttempt(meta.ipAddress, email);
+    await this.limiter.consumeAttempt(meta.ipAddress, email);
     const credentials = await this.users.findCredentials(email);
     const valid = await verifyPassword(credentials?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!credentials || !valid) {
-      await this.limiter.recordFailure(email);
       throw new AppError('UNAUTHENTICATED', 'The email or password is not right.', { field: 'input.password' });
     }
     await this.limiter.recordSuccess(email);

@@ -34,6 +34,30 @@ export class SessionRepository {
     return row ?? null;
   }
 
+  /** When a session ends by itself, or null when it is revoked or unknown: what open sockets check. */
+  async lifetime(id: string): Promise<{ expiresAt: Date; lastSeenAt: Date } | null> {
+    const [row] = await this.prisma.read<{ expiresAt: Date; lastSeenAt: Date }>(
+      `SELECT "expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", "lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt"
+       FROM "Session" WHERE id = $1::uuid AND "revokedAt" IS NULL`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Records activity at `at` on a session that is still live then (not revoked, not past its end,
+   * used since `idleSince`); returns its lifetime, or null when it had ended.
+   */
+  async touchIfLive(id: string, at: Date, idleSince: Date): Promise<{ expiresAt: Date; lastSeenAt: Date } | null> {
+    const [row] = await this.prisma.read<{ expiresAt: Date; lastSeenAt: Date }>(
+      `UPDATE "Session" SET "lastSeenAt" = GREATEST("lastSeenAt", $2::timestamptz AT TIME ZONE 'UTC')
+       WHERE id = $1::uuid AND "revokedAt" IS NULL AND "expiresAt" > $2::timestamptz AT TIME ZONE 'UTC' AND "lastSeenAt" > $3::timestamptz AT TIME ZONE 'UTC'
+       RETURNING "expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", "lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt"`,
+      [id, at, idleSince],
+    );
+    return row ?? null;
+  }
+
   touch(id: string, at: Date) {
     return this.prisma.session.update({ where: { id }, data: { lastSeenAt: at }, select: { id: true } });
   }

@@ -7,6 +7,11 @@ import { REDIS, type RedisClient } from '../platform/redis/redis.module';
 /**
  * Limits sign-in attempts per client IP (every attempt counts) and per account (failures count,
  * a success clears them). Counters live in Redis when configured, so all processes share them.
+ *
+ * An attempt takes its point from the account before the password is checked, in one atomic
+ * step (INCR in Redis, or the process's own counter): however many guesses arrive at once, at
+ * most SIGNIN_MAX_FAILURES_PER_ACCOUNT of them are ever checked. A success then clears the
+ * account's count, as if the attempts before it had never failed.
  */
 @Injectable()
 export class SignInLimiter {
@@ -22,21 +27,20 @@ export class SignInLimiter {
     this.perAccount = make('signin-account', config.signInMaxFailuresPerAccount);
   }
 
-  /** Counts an attempt from `ip` and refuses when the IP or the account is over its limit. */
-  async checkAttempt(ip: string, email: string): Promise<void> {
+  /**
+   * Counts an attempt from `ip` on the account `email`, before its password is checked; refuses
+   * (TOO_MANY_REQUESTS) when the IP or the account has no attempt left.
+   */
+  async consumeAttempt(ip: string, email: string): Promise<void> {
     try {
       await this.perIp.consume(ip);
+      await this.perAccount.consume(email);
     } catch (error) {
       throw tooMany(error);
     }
-    const account = await this.perAccount.get(email);
-    if (account && account.consumedPoints >= this.perAccount.points) throw tooMany(account);
   }
 
-  async recordFailure(email: string): Promise<void> {
-    await this.perAccount.penalty(email, 1);
-  }
-
+  /** The password was right: the account's failed attempts are forgiven. */
   async recordSuccess(email: string): Promise<void> {
     await this.perAccount.delete(email);
   }

@@ -17,6 +17,9 @@ const CHARTS = `query($measureId: ID!) {
   }
 }`;
 
+const SET_MY_SITE = `mutation($n: ID!, $s: ID) { setMySite(networkId: $n, siteId: $s) { id } }`;
+const REQUEST_SITE = `mutation($n: ID!, $s: ID!) { requestSite(networkId: $n, siteId: $s) { id } }`;
+
 /** A whole number standing alone in text (not part of a longer number or a decimal). */
 const standalone = (n: number) => new RegExp(`(?<![\\d.])${n}(?![\\d.])`);
 
@@ -140,6 +143,28 @@ describe('small-cell suppression of other sites\' numbers', () => {
   it('the CSV export gives a member of site A the same labels and none of the withheld numbers', async () => {
     await expectSiteAExportOf(clinicianA);
     await expectSiteAExportOf(partnerA);
+  });
+
+  it('a patient partner who picks site A herself sees it suppressed exactly as a member of no site does, in the charts and the export', async () => {
+    const chooser = await app.newMember(admin, networkId, 'PATIENT_PARTNER', null);
+    // How an outside client got site A's own numbers: choosing it. Choosing only asks to join.
+    await chooser.client.gql(SET_MY_SITE, { n: networkId, s: sites[0].id });
+    await chooser.client.gql(REQUEST_SITE, { n: networkId, s: sites[0].id });
+
+    expect((await charts(chooser)).charts).toEqual((await charts(researcher)).charts);
+    expect((await exportOf(chooser)).text).toBe((await exportOf(researcher)).text);
+    expect(pointOf(seriesOf((await charts(chooser)).charts, 0), m2)).toMatchObject({ excluded: 'SUPPRESSED', numerator: withheld, denominator: withheld });
+  });
+
+  it.each(['FAMILY_MEMBER', 'RESEARCHER'] as const)('a %s whose request to join site A waits sees it as an outsider; once confirmed, in full', async (role) => {
+    const member = await app.newPendingMember(admin, networkId, role, sites[0].id);
+    expect((await charts(member)).charts).toEqual((await charts(researcher)).charts);
+    expect((await exportOf(member)).text).toBe((await exportOf(researcher)).text);
+
+    await app.confirmSiteRequest(admin, member.requestId);
+
+    await expectSiteAViewOf(member);
+    await expectSiteAExportOf(member);
   });
 
   it('a researcher without a site sees every site suppressed where its counts are small', async () => {

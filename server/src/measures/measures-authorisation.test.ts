@@ -2,6 +2,7 @@ import type { Role } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, type GraphqlResponse, type TestClient } from '../test-support/graphql-client';
 import { type EntryInput, MEASURE_FIELDS, MONTH_REPORT, measureInput, monthsAgo, newMeasure } from '../test-support/measures';
+import { SITE_STANDINGS, type SiteStanding } from '../test-support/authorisation-table';
 import { TestApp, type TestMember } from '../test-support/test-app';
 
 const CREATE_MEASURE = `mutation($networkId: ID!, $input: MeasureInput!) { createMeasure(networkId: $networkId, input: $input) { ${MEASURE_FIELDS} } }`;
@@ -31,6 +32,9 @@ describe('measures: authorisation', () => {
   let measureId: string;
   const members = {} as Record<Role, TestMember>;
   let researcherWithoutSite: TestMember;
+  // Asked to join site A and not answered yet: site A is not theirs (see SITE_STANDINGS).
+  let pendingPartner: TestMember;
+  let pendingResearcher: TestMember;
 
   const entries = (): EntryInput[] => [{ measureId, numerator: 5, denominator: 20 }];
   const write = (client: TestClient, siteId: string, month: string) =>
@@ -38,8 +42,19 @@ describe('measures: authorisation', () => {
       input: { networkId, siteId, month, submit: true, entries: entries().map((e) => ({ ...e, expectedVersion: 0 })) },
     });
   const read = (client: TestClient, siteId: string) => client.gql(MONTH_REPORT, { networkId, siteId, month: monthsAgo(2) });
-  const clientOf = (who: Role | 'NON_MEMBER' | 'SIGNED_OUT' | 'RESEARCHER_WITHOUT_SITE'): TestClient =>
-    who === 'SIGNED_OUT' ? signedOut : who === 'NON_MEMBER' ? outsider.client : who === 'RESEARCHER_WITHOUT_SITE' ? researcherWithoutSite.client : members[who].client;
+  type Who = Role | 'NON_MEMBER' | 'SIGNED_OUT' | 'RESEARCHER_WITHOUT_SITE' | 'PATIENT_PARTNER_PENDING_A' | 'RESEARCHER_PENDING_A';
+  const clientOf = (who: Who): TestClient =>
+    who === 'SIGNED_OUT'
+      ? signedOut
+      : who === 'NON_MEMBER'
+        ? outsider.client
+        : who === 'RESEARCHER_WITHOUT_SITE'
+          ? researcherWithoutSite.client
+          : who === 'PATIENT_PARTNER_PENDING_A'
+            ? pendingPartner.client
+            : who === 'RESEARCHER_PENDING_A'
+              ? pendingResearcher.client
+              : members[who].client;
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -53,6 +68,8 @@ describe('measures: authorisation', () => {
     const made2 = await Promise.all(roles.map((role) => app.newMember(admin, networkId, role, siteA)));
     roles.forEach((role, i) => (members[role] = made2[i]));
     researcherWithoutSite = await app.newMember(admin, networkId, 'RESEARCHER', null);
+    pendingPartner = await app.newPendingMember(admin, networkId, 'PATIENT_PARTNER', siteA);
+    pendingResearcher = await app.newPendingMember(admin, networkId, 'RESEARCHER', siteA);
     outsider = (await app.newNetwork(1)).admin;
     signedOut = app.client();
   });
@@ -60,7 +77,7 @@ describe('measures: authorisation', () => {
   afterAll(() => app?.stop());
 
   // Each row writes its own month so that a success never turns a later case into a CONFLICT.
-  const writeCases: [Role | 'NON_MEMBER' | 'SIGNED_OUT' | 'RESEARCHER_WITHOUT_SITE', Outcome, Outcome][] = [
+  const writeCases: [Who, Outcome, Outcome][] = [
     // who                       own site A    site B
     ['SITE_LEAD', 'ok', 'FORBIDDEN'],
     ['CLINICIAN', 'ok', 'FORBIDDEN'],
@@ -68,6 +85,7 @@ describe('measures: authorisation', () => {
     ['FAMILY_MEMBER', 'FORBIDDEN', 'FORBIDDEN'],
     ['RESEARCHER', 'FORBIDDEN', 'FORBIDDEN'],
     ['RESEARCHER_WITHOUT_SITE', 'FORBIDDEN', 'FORBIDDEN'],
+    ['PATIENT_PARTNER_PENDING_A', 'FORBIDDEN', 'FORBIDDEN'],
     ['NETWORK_ADMIN', 'ok', 'ok'],
     ['NON_MEMBER', 'NOT_FOUND', 'NOT_FOUND'],
     ['SIGNED_OUT', 'UNAUTHENTICATED', 'UNAUTHENTICATED'],
@@ -82,7 +100,7 @@ describe('measures: authorisation', () => {
     expect(await app.prisma.measureReport.count({ where: { networkId } })).toBe(before + written);
   });
 
-  const readCases: [Role | 'NON_MEMBER' | 'SIGNED_OUT' | 'RESEARCHER_WITHOUT_SITE', Outcome, Outcome][] = [
+  const readCases: [Who, Outcome, Outcome][] = [
     ['SITE_LEAD', 'ok', 'FORBIDDEN'],
     ['CLINICIAN', 'ok', 'FORBIDDEN'],
     // The form holds unsuppressed numbers: a site's own members may read it.
@@ -90,6 +108,9 @@ describe('measures: authorisation', () => {
     ['FAMILY_MEMBER', 'ok', 'FORBIDDEN'],
     ['RESEARCHER', 'ok', 'FORBIDDEN'],
     ['RESEARCHER_WITHOUT_SITE', 'FORBIDDEN', 'FORBIDDEN'],
+    // Asking to join site A opens nothing of it: read exactly as a member of no site.
+    ['PATIENT_PARTNER_PENDING_A', 'FORBIDDEN', 'FORBIDDEN'],
+    ['RESEARCHER_PENDING_A', 'FORBIDDEN', 'FORBIDDEN'],
     ['NETWORK_ADMIN', 'ok', 'ok'],
     ['NON_MEMBER', 'NOT_FOUND', 'NOT_FOUND'],
     ['SIGNED_OUT', 'UNAUTHENTICATED', 'UNAUTHENTICATED'],
@@ -98,6 +119,46 @@ describe('measures: authorisation', () => {
   it.each(readCases)('monthReport by %s: site A → %s, site B → %s', async (who, siteAOutcome, siteBOutcome) => {
     expect(outcomeOf(await read(clientOf(who), siteA))).toBe(siteAOutcome);
     expect(outcomeOf(await read(clientOf(who), siteB))).toBe(siteBOutcome);
+  });
+
+  it('a member who asked to join site A reads its month once the request is confirmed, and only then', async () => {
+    const member = await app.newPendingMember(admin, networkId, 'FAMILY_MEMBER', siteA);
+    expect(outcomeOf(await read(member.client, siteA))).toBe('FORBIDDEN');
+
+    await app.confirmSiteRequest(members.SITE_LEAD, member.requestId);
+
+    expect(outcomeOf(await read(member.client, siteA))).toBe('ok');
+    expect(outcomeOf(await read(member.client, siteB))).toBe('FORBIDDEN');
+  });
+
+  describe('site A\'s own data, by how a patient partner, family member or researcher stands with site A', () => {
+    const SITE_CHART = `query($measureId: ID!, $siteId: ID!) { measureCharts(measureId: $measureId) { site(siteId: $siteId) { fullyVisible } } }`;
+    const SITE_THREAD = `query($siteId: ID!) { thread(subjectType: SITE, subjectId: $siteId) { id } }`;
+    //                      A's month form | A in full on the charts | A's thread
+    const table: Record<SiteStanding, [Outcome, boolean, Outcome]> = {
+      CONFIRMED: ['ok', true, 'ok'],
+      // Asked to join A, not answered yet: exactly as an outsider.
+      PENDING: ['FORBIDDEN', false, 'FORBIDDEN'],
+      OUTSIDER: ['FORBIDDEN', false, 'FORBIDDEN'],
+    };
+    const roles = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'RESEARCHER'] as const;
+    const standOf = (role: Role, standing: SiteStanding) =>
+      standing === 'CONFIRMED'
+        ? app.newMember(admin, networkId, role, siteA)
+        : standing === 'PENDING'
+          ? app.newPendingMember(admin, networkId, role, siteA)
+          : app.newMember(admin, networkId, role, siteB);
+
+    it.each(SITE_STANDINGS.flatMap((standing) => roles.map((role) => [role, standing, ...table[standing]] as const)))(
+      'a %s %s: month form %s, charts in full %s, thread %s',
+      async (role, standing, form, fullyVisible, thread) => {
+        const member = await standOf(role, standing);
+
+        expect(outcomeOf(await read(member.client, siteA))).toBe(form);
+        expect((await member.client.ok(SITE_CHART, { measureId, siteId: siteA })).measureCharts.site.fullyVisible).toBe(fullyVisible);
+        expect(outcomeOf(await member.client.gql(SITE_THREAD, { siteId: siteA }))).toBe(thread);
+      },
+    );
   });
 
   it('a clinician of site A cannot write site B\'s month, even through a CSV import', async () => {

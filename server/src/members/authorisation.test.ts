@@ -19,6 +19,11 @@ const CHANGE_ROLE = `mutation($networkId: ID!, $userId: ID!, $role: Role!, $site
 const DEACTIVATE = `mutation($networkId: ID!, $userId: ID!) { deactivateMember(networkId: $networkId, userId: $userId) { userId active } }`;
 const REACTIVATE = `mutation($networkId: ID!, $userId: ID!) { reactivateMember(networkId: $networkId, userId: $userId) { userId active } }`;
 const SET_MY_SITE = `mutation($networkId: ID!, $siteId: ID) { setMySite(networkId: $networkId, siteId: $siteId) { site { id } } }`;
+const REQUEST_SITE = `mutation($networkId: ID!, $siteId: ID!) { requestSite(networkId: $networkId, siteId: $siteId) { id status } }`;
+const CANCEL_SITE_REQUEST = `mutation($networkId: ID!) { cancelSiteRequest(networkId: $networkId) { id status } }`;
+const CONFIRM_SITE_REQUEST = `mutation($id: ID!) { confirmSiteRequest(requestId: $id) { id status } }`;
+const DECLINE_SITE_REQUEST = `mutation($id: ID!, $reason: String) { declineSiteRequest(requestId: $id, reason: $reason) { id status reason } }`;
+const SITE_REQUESTS = `query($networkId: ID!) { siteRequests(networkId: $networkId, first: 100) { totalCount nodes { id siteId } } }`;
 
 type SiteColumn = 'own site' | 'another site';
 type TargetColumn = 'a member of her own site' | 'a member of another site' | 'herself';
@@ -258,30 +263,140 @@ describe('authorisation in a network', () => {
   });
 
   describe('setMySite', () => {
-    //                      moving herself to another site
+    //                      to another site | leaving her site (no site)
+    // Patients, families and researchers ask to join a site instead (requestSite, below).
     const table: Record<Actor, string> = {
-      PATIENT_PARTNER: 'ok',
-      FAMILY_MEMBER: 'ok',
-      CLINICIAN: 'F',
-      RESEARCHER: 'ok',
-      SITE_LEAD: 'F',
-      NETWORK_ADMIN: 'ok',
-      NON_MEMBER: 'NF',
-      SIGNED_OUT: 'UA',
+      PATIENT_PARTNER: '    F  | ok',
+      FAMILY_MEMBER: '      F  | ok',
+      CLINICIAN: '          F  | F',
+      RESEARCHER: '         F  | ok',
+      SITE_LEAD: '          F  | F',
+      NETWORK_ADMIN: '      ok | ok',
+      NON_MEMBER: '         NF | NF',
+      SIGNED_OUT: '         UA | UA',
     };
 
-    it.each(cases(['another site'], table))('%s moving herself to %s: %s', async (actor, _, outcome) => {
+    it.each(cases(['another site', 'no site'], table))('%s moving herself to %s: %s', async (actor, _, outcome, column) => {
+      const userId = userIdOf(actor);
+      const siteOf = () => app.prisma.membership.findUnique({ where: { userId_networkId: { userId, networkId } }, select: { siteId: true } });
+      const before = await siteOf();
+      const siteId = column === 'another site' ? siteB : null;
+
+      const result = await clientOf(actor).gql(SET_MY_SITE, { networkId, siteId });
+
+      expect(outcomeOf(result)).toBe(outcome);
+      const after = await siteOf();
+      if (outcome !== 'ok') return expect(after).toEqual(before);
+      expect(after).toEqual({ siteId });
+      // Back to site A, so the other tables keep their meaning.
+      await app.prisma.membership.update({ where: { userId_networkId: { userId, networkId } }, data: { siteId: before!.siteId } });
+    });
+  });
+
+  describe('requestSite', () => {
+    //                      asking to join another site
+    const table: Record<Actor, string> = {
+      PATIENT_PARTNER: '    ok',
+      FAMILY_MEMBER: '      ok',
+      CLINICIAN: '          F',
+      RESEARCHER: '         ok',
+      SITE_LEAD: '          F',
+      NETWORK_ADMIN: '      F',
+      NON_MEMBER: '         NF',
+      SIGNED_OUT: '         UA',
+    };
+
+    it.each(cases(['another site'], table))('%s asking to join %s: %s', async (actor, _, outcome) => {
       const userId = userIdOf(actor);
       const before = await app.prisma.membership.findUnique({ where: { userId_networkId: { userId, networkId } }, select: { siteId: true } });
 
-      const result = await clientOf(actor).gql(SET_MY_SITE, { networkId, siteId: siteB });
+      const result = await clientOf(actor).gql(REQUEST_SITE, { networkId, siteId: siteB });
 
       expect(outcomeOf(result)).toBe(outcome);
-      const after = await app.prisma.membership.findUnique({ where: { userId_networkId: { userId, networkId } }, select: { siteId: true } });
-      if (outcome !== 'ok') return expect(after).toEqual(before);
-      expect(after).toEqual({ siteId: siteB });
-      // Back to site A, so the other tables keep their meaning.
-      await clientOf(actor).ok(SET_MY_SITE, { networkId, siteId: before!.siteId });
+      // Whatever the answer, her site stays as it was: a request changes nothing until confirmed.
+      expect(await app.prisma.membership.findUnique({ where: { userId_networkId: { userId, networkId } }, select: { siteId: true } })).toEqual(before);
+      const waiting = await app.prisma.siteRequest.findMany({ where: { userId, networkId, status: 'PENDING' }, select: { siteId: true } });
+      expect(waiting).toEqual(outcome === 'ok' ? [{ siteId: siteB }] : []);
+      if (outcome === 'ok') await clientOf(actor).ok(CANCEL_SITE_REQUEST, { networkId });
+    });
+  });
+
+  describe('answering requests to join a site', () => {
+    //                      a request to her own site (A) | to another site (B)
+    const table: Record<Actor, string> = {
+      PATIENT_PARTNER: '    F  | F',
+      FAMILY_MEMBER: '      F  | F',
+      CLINICIAN: '          F  | F',
+      RESEARCHER: '         F  | F',
+      SITE_LEAD: '          ok | F',
+      NETWORK_ADMIN: '      ok | ok',
+      NON_MEMBER: '         NF | NF',
+      SIGNED_OUT: '         UA | UA',
+    };
+    const shared = {} as Record<SiteColumn, { userId: string; requestId: string }>;
+
+    beforeAll(async () => {
+      for (const column of ['own site', 'another site'] as const) shared[column] = await app.newPendingMember(admin, networkId, 'PATIENT_PARTNER', siteIdOf(column));
+    });
+
+    /** The request a case answers: a fresh one when it may succeed, a shared one that every refusal must leave waiting otherwise. */
+    const requestFor = async (column: SiteColumn, outcome: Outcome) =>
+      outcome === 'ok' ? app.newPendingMember(admin, networkId, 'FAMILY_MEMBER', siteIdOf(column)) : shared[column];
+    const stateOf = async (request: { userId: string; requestId: string }) => ({
+      site: (await app.prisma.membership.findUniqueOrThrow({ where: { userId_networkId: { userId: request.userId, networkId } } })).siteId,
+      request: await app.prisma.siteRequest.findUniqueOrThrow({ where: { id: request.requestId }, select: { status: true, answeredById: true, reason: true } }),
+    });
+    const columns: SiteColumn[] = ['own site', 'another site'];
+
+    it.each(cases(columns, table))('confirmSiteRequest: %s confirming a request to %s: %s', async (actor, _, outcome, column) => {
+      const request = await requestFor(column, outcome);
+
+      const result = await clientOf(actor).gql(CONFIRM_SITE_REQUEST, { id: request.requestId });
+
+      expect(outcomeOf(result)).toBe(outcome);
+      expect(await stateOf(request)).toEqual(
+        outcome === 'ok'
+          ? { site: siteIdOf(column), request: { status: 'CONFIRMED', answeredById: userIdOf(actor), reason: '' } }
+          : { site: null, request: { status: 'PENDING', answeredById: null, reason: '' } },
+      );
+    });
+
+    it.each(cases(columns, table))('declineSiteRequest: %s declining a request to %s: %s', async (actor, _, outcome, column) => {
+      const request = await requestFor(column, outcome);
+
+      const result = await clientOf(actor).gql(DECLINE_SITE_REQUEST, { id: request.requestId, reason: 'Not one of our families.' });
+
+      expect(outcomeOf(result)).toBe(outcome);
+      expect(await stateOf(request)).toEqual({
+        site: null,
+        request: outcome === 'ok' ? { status: 'DECLINED', answeredById: userIdOf(actor), reason: 'Not one of our families.' } : { status: 'PENDING', answeredById: null, reason: '' },
+      });
+    });
+
+    //                      the requests waiting for an answer
+    const listTable: Record<Actor, string> = {
+      PATIENT_PARTNER: '    F',
+      FAMILY_MEMBER: '      F',
+      CLINICIAN: '          F',
+      RESEARCHER: '         F',
+      SITE_LEAD: '          ok',
+      NETWORK_ADMIN: '      ok',
+      NON_MEMBER: '         NF',
+      SIGNED_OUT: '         UA',
+    };
+
+    it.each(cases(['the network'], listTable))('siteRequests: %s listing the requests of %s: %s', async (actor, _, outcome) => {
+      const result = await clientOf(actor).gql(SITE_REQUESTS, { networkId });
+
+      expect(outcomeOf(result)).toBe(outcome);
+      if (outcome !== 'ok') return expect(result.data).toBeNull();
+      // A site lead sees the requests to her own site; an admin those to every site.
+      const expected = await app.prisma.siteRequest.findMany({
+        where: { networkId, status: 'PENDING', ...(actor === 'SITE_LEAD' ? { siteId: siteA } : {}) },
+        select: { id: true },
+      });
+      expect(new Set(result.data.siteRequests.nodes.map((node: { id: string }) => node.id))).toEqual(new Set(expected.map((row) => row.id)));
+      expect(result.data.siteRequests.nodes.some((node: { siteId: string }) => node.siteId === siteB)).toBe(actor === 'NETWORK_ADMIN');
     });
   });
 

@@ -1,14 +1,28 @@
 import { Module } from '@nestjs/common';
 import { NetworksModule } from '../networks/networks.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { MemberRepository } from './member.repository';
 import { MembersResolver } from './members.resolver';
 import { MembersService } from './members.service';
 import { ProfileResolver, ViewerMembershipResolver } from './profile.resolver';
+import { SiteRequestRepository } from './site-request.repository';
+import { SiteRequestsResolver } from './site-requests.resolver';
+import { SiteRequestsService } from './site-requests.service';
 import { UserRepository } from './user.repository';
 
 @Module({
-  imports: [NetworksModule],
-  providers: [UserRepository, MemberRepository, MembersService, MembersResolver, ProfileResolver, ViewerMembershipResolver],
+  imports: [NetworksModule, NotificationsModule],
+  providers: [
+    UserRepository,
+    MemberRepository,
+    MembersService,
+    MembersResolver,
+    ProfileResolver,
+    ViewerMembershipResolver,
+    SiteRequestRepository,
+    SiteRequestsService,
+    SiteRequestsResolver,
+  ],
   exports: [UserRepository, MemberRepository, MembersService],
 })
 export class MembersModule {}

@@ -32,7 +32,10 @@ export class MembersResolver {
     return this.service.interests(viewer, networkId, first);
   }
 
-  @Mutation(() => Member, { description: 'Sets the viewer\'s own site (not for care-team roles, whose site an admin sets).' })
+  @Mutation(() => Member, {
+    description:
+      'Network admins set their own site; patient partners, family members and researchers may leave theirs (siteId null) and ask to join one with requestSite; care-team roles have their site set by an admin.',
+  })
   setMySite(
     @CurrentViewer() viewer: Viewer,
     @Args('networkId', { type: () => ID }) networkId: string,
@@ -41,7 +44,7 @@ export class MembersResolver {
     return this.service.setMySite(viewer, networkId, siteId ?? null);
   }
 
-  @Mutation(() => Member, { description: 'Network admins: change a member\'s role and site.' })
+  @Mutation(() => Member, { description: 'Network admins: change a member\'s role and site (a request of hers to join a site that still waits is withdrawn).' })
   changeMemberRole(
     @CurrentViewer() viewer: Viewer,
     @Args('networkId', { type: () => ID }) networkId: string,

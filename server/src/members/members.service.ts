@@ -10,6 +10,7 @@ import { type PageArgs, pageInfo, toPage } from '../platform/graphql/pagination'
 import type { DirectoryFilter } from './dto/directory.args';
 import type { ProfileInput } from './dto/profile.input';
 import { MemberRepository, type MemberRow } from './member.repository';
+import { SiteRequestRepository } from './site-request.repository';
 import type { Member, MemberConnection } from './models/member.model';
 import { UserRepository } from './user.repository';
 
@@ -21,6 +22,7 @@ export class MembersService {
     private readonly networks: NetworkService,
     private readonly access: AccessService,
     private readonly realtime: RealtimeService,
+    private readonly siteRequests: SiteRequestRepository,
   ) {}
 
   async profile(viewer: Viewer) {
@@ -99,7 +101,14 @@ export class MembersService {
     if (SITE_TEAM_ROLES.includes(role) && !siteId) throw badInput([{ field: 'siteId', message: 'is required for a site team role' }]);
     if (siteId) await this.networks.assertSiteInNetwork(siteId, networkId, 'siteId');
     const row = await this.requireMember(networkId, userId);
-    return this.toMember(await this.members.update(row.id, { role, siteId }), actor, []);
+    // The admin settles the member's role and site: a request of hers still waiting is withdrawn with it.
+    const member = await this.siteRequests.transaction(async (db) => {
+      const updated = await this.members.update(row.id, { role, siteId }, db);
+      const waiting = await this.siteRequests.findPending(db, userId, networkId);
+      if (waiting) await this.siteRequests.close(db, waiting.id, { status: 'CANCELLED', answeredById: actor.userId, at: new Date() });
+      return updated;
+    });
+    return this.toMember(member, actor, []);
   }
 
   async deactivate(viewer: Viewer, networkId: string, userId: string): Promise<Member> {

@@ -9,6 +9,8 @@ import type { RequestContext } from '../platform/graphql/request-context';
 import { ProfileInput } from './dto/profile.input';
 import { MembersService } from './members.service';
 import { Profile, ViewerMembership } from './models/profile.model';
+import { SiteRequest } from './models/site-request.model';
+import { SiteRequestsService } from './site-requests.service';
 
 @Resolver(() => Profile)
 export class ProfileResolver {
@@ -33,6 +35,16 @@ export class ProfileResolver {
 
 @Resolver(() => ViewerMembership)
 export class ViewerMembershipResolver {
+  constructor(private readonly siteRequests: SiteRequestsService) {}
+
+  @ResolveField(() => SiteRequest, {
+    nullable: true,
+    description: 'Her newest request to join a site of this network, whatever became of it (PENDING: waiting for confirmation); null when she never asked.',
+  })
+  siteRequest(@Parent() membership: ViewerMembership, @CurrentViewer() viewer: Viewer) {
+    return this.siteRequests.latestOwn(viewer, membership.networkId);
+  }
+
   @ResolveField(() => Network)
   async network(@Parent() membership: ViewerMembership, @Ctx() ctx: RequestContext) {
     const row = await ctx.loaders.network.load(membership.networkId);

@@ -164,7 +164,9 @@ describe('notifications', () => {
     it('are in the app and not by email for every kind until she chooses', async () => {
       const { notificationPreferences } = await patient.client.ok(PREFERENCES);
       expect(notificationPreferences).toEqual(
-        ['MENTION', 'REPLY', 'IDEA_DECISION', 'PDSA_AT_SITE', 'GROUP_INVITE', 'CO_DESIGN_INVITE'].map((kind) => ({ kind, inApp: true, email: false })),
+        ['MENTION', 'REPLY', 'IDEA_DECISION', 'PDSA_AT_SITE', 'GROUP_INVITE', 'CO_DESIGN_INVITE', 'SITE_REQUEST', 'SITE_REQUEST_CONFIRMED', 'SITE_REQUEST_DECLINED'].map(
+          (kind) => ({ kind, inApp: true, email: false }),
+        ),
       );
     });
 

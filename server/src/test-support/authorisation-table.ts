@@ -27,3 +27,13 @@ export function authorisationCases<C>(columns: C[], table: Record<Actor, string>
 /** 'ok', or the error code a response carries. */
 export const outcomeOf = <O extends string = Outcome>(result: GraphqlResponse): O | 'ok' =>
   result.errors?.length ? (errorOf(result).code as O) : 'ok';
+
+/**
+ * How a member stands with a site, for every rule that says "her own site" (unsuppressed
+ * numbers, the month form, the site's thread). CONFIRMED: it is her site (set by an admin or an
+ * invitation, or her request to join it was confirmed). PENDING: she asked to join it and nobody
+ * answered yet. OUTSIDER: she belongs to another site or to none. Tables put PENDING beside
+ * OUTSIDER: until a request is confirmed, the member must be treated exactly as an outsider.
+ */
+export const SITE_STANDINGS = ['CONFIRMED', 'PENDING', 'OUTSIDER'] as const;
+export type SiteStanding = (typeof SITE_STANDINGS)[number];

@@ -103,6 +103,22 @@ export class TestApp {
     return { userId: me.me.id, email, name, role, siteId, client };
   }
 
+  /**
+   * A member of `role` without a site who has asked to join `siteId` (requestSite) and is still
+   * waiting for an answer: the site is not hers yet. Returns her and her request's id.
+   */
+  async newPendingMember(admin: TestMember, networkId: string, role: Role, siteId: string): Promise<TestMember & { requestId: string }> {
+    const member = await this.newMember(admin, networkId, role, null);
+    const { requestSite } = await member.client.ok(`mutation($n: ID!, $s: ID!) { requestSite(networkId: $n, siteId: $s) { id status } }`, { n: networkId, s: siteId });
+    if (requestSite.status !== 'PENDING') throw new Error(`the request is ${requestSite.status}, not PENDING`);
+    return { ...member, requestId: requestSite.id };
+  }
+
+  /** `answerer` (the site's lead or an admin) confirms a request: the member's site becomes the requested one. */
+  async confirmSiteRequest(answerer: TestMember, requestId: string): Promise<void> {
+    await answerer.client.ok(`mutation($id: ID!) { confirmSiteRequest(requestId: $id) { status } }`, { id: requestId });
+  }
+
   async stop() {
     await this.server.close();
     await this.database.drop();

@@ -57,7 +57,8 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    app = await TestApp.start({ MESSAGES_PER_WINDOW: '1000' });
+    // Each test opens sockets of its own and they stay open to the end: more than one member may hold at once.
+    app = await TestApp.start({ MESSAGES_PER_WINDOW: '1000', MAX_SOCKETS_PER_MEMBER: '200' });
     const made = await app.newNetwork(2);
     admin = made.admin;
     networkId = made.network.id;

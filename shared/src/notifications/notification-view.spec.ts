@@ -35,6 +35,21 @@ describe('notificationView', () => {
       },
       { title: 'School and IBD', detail: '@Elin can you…', actorName: 'Grace', link: `groups/${IDEA}#message-${SUBJECT}` },
     ],
+    [
+      'a request to join her site, to its lead',
+      { kind: 'SITE_REQUEST', subjectType: 'SITE_REQUEST', payload: { siteId: IDEA, siteName: 'Riverside', actorName: 'Pat' } },
+      { title: 'Riverside', detail: null, actorName: 'Pat', link: 'invitations#site-requests' },
+    ],
+    [
+      'a confirmed request, to the member who asked',
+      { kind: 'SITE_REQUEST_CONFIRMED', subjectType: 'SITE_REQUEST', payload: { siteId: IDEA, siteName: 'Riverside', actorName: 'Sara' } },
+      { title: 'Riverside', detail: null, actorName: 'Sara', link: 'sites' },
+    ],
+    [
+      'a declined request, with its reason',
+      { kind: 'SITE_REQUEST_DECLINED', subjectType: 'SITE_REQUEST', payload: { siteId: IDEA, siteName: 'Riverside', actorName: 'Sara', reason: 'We could not find you in our clinic list.' } },
+      { title: 'Riverside', detail: 'We could not find you in our clinic list.', actorName: 'Sara', link: 'sites' },
+    ],
   ] as const)('%s', (_, facts, view) => {
     expect(notificationView({ ...facts, subjectId: SUBJECT })).toEqual(view);
   });

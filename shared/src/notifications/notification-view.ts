@@ -61,6 +61,14 @@ export function notificationView(facts: NotificationFacts): NotificationView {
     }
     case 'GROUP':
       return { title: text(payload, 'groupName') ?? '', detail: null, actorName, link: `groups/${text(payload, 'groupId') ?? facts.subjectId}` };
+    case 'SITE_REQUEST':
+      // The site's lead answers on the people page's list of requests; the member sees her site on the sites page.
+      return {
+        title: text(payload, 'siteName') ?? '',
+        detail: facts.kind === 'SITE_REQUEST_DECLINED' ? text(payload, 'reason') : null,
+        actorName,
+        link: facts.kind === 'SITE_REQUEST' ? 'invitations#site-requests' : 'sites',
+      };
     case 'MESSAGE': {
       const page = THREAD_SUBJECT_PAGES[text(payload, 'threadSubjectType') ?? ''];
       const subjectId = text(payload, 'threadSubjectId');

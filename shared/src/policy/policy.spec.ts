@@ -76,16 +76,38 @@ describe('can: admin-only views of the directory', () => {
   });
 });
 
-describe('can: profile.setOwnSite', () => {
+describe('can: profile.setOwnSite (choosing a site at once) and profile.requestSite (asking to join one)', () => {
   it.each([
-    ['PATIENT_PARTNER', true],
-    ['FAMILY_MEMBER', true],
-    ['RESEARCHER', true],
-    ['NETWORK_ADMIN', true],
-    ['CLINICIAN', false],
-    ['SITE_LEAD', false],
-  ] as const)('%s: %s', (role, allowed) => {
-    expect(can(actor(role), 'profile.setOwnSite', { siteId: SITE_B })).toBe(allowed);
+    // role              set to a site | leave her site | ask to join a site
+    ['PATIENT_PARTNER', false, true, true],
+    ['FAMILY_MEMBER', false, true, true],
+    ['RESEARCHER', false, true, true],
+    ['NETWORK_ADMIN', true, true, false],
+    ['CLINICIAN', false, false, false],
+    ['SITE_LEAD', false, false, false],
+  ] as const)('%s: set %s, leave %s, ask %s', (role, set, leave, ask) => {
+    expect(can(actor(role), 'profile.setOwnSite', { siteId: SITE_B })).toBe(set);
+    expect(can(actor(role), 'profile.setOwnSite', { siteId: null })).toBe(leave);
+    expect(can(actor(role), 'profile.requestSite', { siteId: SITE_B })).toBe(ask);
+  });
+});
+
+describe('can: answering requests to join a site', () => {
+  it.each([
+    ['NETWORK_ADMIN', null, SITE_B, true],
+    ['SITE_LEAD', SITE_A, SITE_A, true],
+    ['SITE_LEAD', SITE_A, SITE_B, false],
+    ['SITE_LEAD', null, SITE_A, false],
+    ['CLINICIAN', SITE_A, SITE_A, false],
+    ['RESEARCHER', SITE_A, SITE_A, false],
+    ['PATIENT_PARTNER', SITE_A, SITE_A, false],
+    ['FAMILY_MEMBER', SITE_A, SITE_A, false],
+  ] as const)('a %s of site %s answering a request to join %s: %s', (role, ownSite, requested, allowed) => {
+    expect(can(actor(role, ownSite), 'siteRequest.answer', { siteId: requested })).toBe(allowed);
+  });
+
+  it.each(ROLES)('%s may list the requests she can answer: site leads and admins only', (role) => {
+    expect(can(actor(role), 'siteRequest.list')).toBe(role === 'SITE_LEAD' || role === 'NETWORK_ADMIN');
   });
 });
 

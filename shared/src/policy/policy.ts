@@ -1,4 +1,4 @@
-import { type Role, SITE_TEAM_ROLES } from '../roles';
+import { type Role, SITE_REQUEST_ROLES, SITE_TEAM_ROLES } from '../roles';
 import { CHANGE_IDEA_ACTIONS, CHANGE_IDEA_RULES, type CoDesignScope } from './change-ideas';
 import { GROUP_ACTIONS, GROUP_RULES, type GroupScope } from './groups';
 import { THREAD_ACTIONS, THREAD_RULES, type ThreadScope } from './threads';
@@ -36,6 +36,9 @@ export const ACTIONS = [
   'member.changeRole',
   'member.deactivate',
   'profile.setOwnSite',
+  'profile.requestSite',
+  'siteRequest.list',
+  'siteRequest.answer',
   'aim.view',
   'aim.edit',
   'measure.define',
@@ -91,8 +94,15 @@ const RULES: Record<Action, Rule> = {
   // An admin may not demote or deactivate herself: a network must never lose its last admin by accident.
   'member.changeRole': (actor, scope) => adminOnly(actor, scope) && scope.targetUserId !== actor.userId,
   'member.deactivate': (actor, scope) => adminOnly(actor, scope) && scope.targetUserId !== actor.userId,
-  // A care-team member's site decides which site's data she may write, so only an admin moves her.
-  'profile.setOwnSite': (actor) => !SITE_TEAM_ROLES.includes(actor.role),
+  // A member's site opens that site's own data to her (its unsuppressed counts, its thread). A
+  // care-team member's site also decides which site's data she may write, so only an admin moves
+  // her. Patients, families and researchers ask to join a site and its lead or an admin confirms;
+  // leaving a site needs nobody. Admins see every site in full anyway and set their own.
+  'profile.setOwnSite': (actor, scope) => adminOnly(actor, scope) || (SITE_REQUEST_ROLES.includes(actor.role) && !scope.siteId),
+  'profile.requestSite': (actor) => SITE_REQUEST_ROLES.includes(actor.role),
+  // Requests to join a site are answered by that site's lead or by a network admin.
+  'siteRequest.list': (actor) => actor.role === 'NETWORK_ADMIN' || actor.role === 'SITE_LEAD',
+  'siteRequest.answer': (actor, scope) => adminOnly(actor, scope) || (actor.role === 'SITE_LEAD' && sameSite(actor, scope)),
   'aim.view': anyMember,
   // The aim, its driver diagram and the measure definitions are the network's shared frame.
   'aim.edit': adminOnly,

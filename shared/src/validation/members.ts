@@ -37,6 +37,13 @@ export const directoryFilterSchema = z.object({
   search: z.string().trim().max(100, { message: 'must be at most 100 characters' }).nullable().optional(),
 });
 
+export const MAX_SITE_REQUEST_REASON = 500;
+
+/** Declining a request to join a site: the reason is optional, and shown to the member who asked. */
+export const siteRequestDeclineSchema = z.object({
+  reason: z.string().trim().max(MAX_SITE_REQUEST_REASON, { message: `must be at most ${MAX_SITE_REQUEST_REASON} characters` }),
+});
+
 export type ProfileInput = z.infer<typeof profileSchema>;
 export type InvitationInput = z.infer<typeof invitationSchema>;
 export type DirectoryFilter = z.infer<typeof directoryFilterSchema>;

@@ -1,11 +1,23 @@
 import { z } from 'zod';
 
 /** What a notification is about. */
-export const NOTIFICATION_KINDS = ['MENTION', 'REPLY', 'IDEA_DECISION', 'PDSA_AT_SITE', 'GROUP_INVITE', 'CO_DESIGN_INVITE'] as const;
+export const NOTIFICATION_KINDS = [
+  'MENTION',
+  'REPLY',
+  'IDEA_DECISION',
+  'PDSA_AT_SITE',
+  'GROUP_INVITE',
+  'CO_DESIGN_INVITE',
+  // To a site's lead (or the admins, when it has none): a member asks to join the site.
+  'SITE_REQUEST',
+  // To the member who asked: her request was confirmed, or declined (with the reason, if given).
+  'SITE_REQUEST_CONFIRMED',
+  'SITE_REQUEST_DECLINED',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What a notification points at. */
-export const NOTIFICATION_SUBJECT_TYPES = ['CHANGE_IDEA', 'PDSA_CYCLE', 'MESSAGE', 'GROUP'] as const;
+export const NOTIFICATION_SUBJECT_TYPES = ['CHANGE_IDEA', 'PDSA_CYCLE', 'MESSAGE', 'GROUP', 'SITE_REQUEST'] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
 /** A member's choice for one kind: in the app (the list and its badge) and by email. */

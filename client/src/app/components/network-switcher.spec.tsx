@@ -11,6 +11,7 @@ const membership = (slug: string, name: string): ViewerMembership => ({
   active: true,
   joinedAt: '2026-01-01T00:00:00Z',
   site: null,
+  siteRequest: null,
   network: { id: `n-${slug}`, slug, name, sites: [] },
 });
 

@@ -20,7 +20,7 @@ const VIEWER = {
   interests: [],
   locale: 'en',
   memberships: [
-    { id: 'm1', role: 'CLINICIAN', active: true, joinedAt: '2024-01-01T00:00:00Z', site: { id: RIVERSIDE, name: 'Riverside' }, network: { id: 'n1', slug: 'northstar', name: 'NorthStar', sites: [] } },
+    { id: 'm1', role: 'CLINICIAN', active: true, joinedAt: '2024-01-01T00:00:00Z', site: { id: RIVERSIDE, name: 'Riverside' }, siteRequest: null, network: { id: 'n1', slug: 'northstar', name: 'NorthStar', sites: [] } },
   ],
 };
 const SOURCE: ResourceContent & { id: string; attachmentCount: number } = {

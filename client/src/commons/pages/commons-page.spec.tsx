@@ -17,7 +17,7 @@ const VIEWER = {
   bio: '',
   interests: [],
   locale: 'en',
-  memberships: [{ id: 'm1', role: 'CLINICIAN', active: true, joinedAt: '2024-01-01T00:00:00Z', site: { id: 's1', name: 'Riverside' }, network: { id: 'n1', slug: 'northstar', name: 'NorthStar', sites: [{ id: 's1', name: 'Riverside' }] } }],
+  memberships: [{ id: 'm1', role: 'CLINICIAN', active: true, joinedAt: '2024-01-01T00:00:00Z', site: { id: 's1', name: 'Riverside' }, siteRequest: null, network: { id: 'n1', slug: 'northstar', name: 'NorthStar', sites: [{ id: 's1', name: 'Riverside' }] } }],
 };
 
 const segment = (text: string, match = false) => ({ text, match });

@@ -7,6 +7,7 @@ import { MyChangeIdeasCard } from './my-change-ideas-card';
 import { PendingInvitationsCard } from './pending-invitations-card';
 import { ReportsDueCard } from './reports-due-card';
 import { SharedAimCard } from './shared-aim-card';
+import { SiteRequestsCard } from './site-requests-card';
 import { SiteTeamCard } from './site-team-card';
 import { TestingAtMySiteCard } from './testing-at-my-site-card';
 import { WelcomeCard } from './welcome-card';
@@ -44,6 +45,14 @@ homeCards
     roles: ['NETWORK_ADMIN'],
     when: (actor) => can(actor, 'invitation.list'),
     Component: PendingInvitationsCard,
+  })
+  // Requests to join a site wait for its lead (or an admin): near the top, as they hold a member back.
+  .register({
+    id: 'site-requests',
+    order: 6,
+    roles: ['SITE_LEAD', 'NETWORK_ADMIN'],
+    when: (actor) => can(actor, 'siteRequest.list') && (actor.role === 'NETWORK_ADMIN' || actor.siteId !== null),
+    Component: SiteRequestsCard,
   })
   .register({ id: 'commons', order: 18, Component: CommonsCard })
   .register({ id: 'people-like-me', order: 20, Component: LikeMeCard });

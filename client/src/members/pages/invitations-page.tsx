@@ -4,9 +4,10 @@ import { useNetwork } from '../../networks/network-context';
 import { PageHeading } from '../../ui/page-heading';
 import { InvitationList } from '../components/invitation-list';
 import { InviteForm } from '../components/invite-form';
+import { SiteRequestList } from '../components/site-request-list';
 import { invitableRoles } from '../invitable';
 
-/** Invite people to the network and follow up on the invitations sent (admins and site leads). */
+/** Invite people to the network, follow up on the invitations sent and answer requests to join a site (admins and site leads). */
 export function InvitationsPage() {
   const { t } = useTranslation();
   const { network, actor } = useNetwork();
@@ -24,6 +25,7 @@ export function InvitationsPage() {
     <>
       <PageHeading>{t('invitations.title')}</PageHeading>
       <p className="lead">{actor.role === 'NETWORK_ADMIN' ? t('invitations.introAdmin') : t('invitations.introSiteLead')}</p>
+      {can(actor, 'siteRequest.list') && <SiteRequestList />}
       <div className="two-columns">
         {mayInvite ? <InviteForm /> : <p className="panel">{t('invitations.needSite')}</p>}
         <InvitationList />

@@ -1,10 +1,12 @@
 import { can } from '@commons/shared';
+import type { CombinedError } from '@urql/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { type Viewer, type ViewerMembership, useViewer } from '../../auth/viewer';
 import { graphql } from '../../gql';
-import { toFormErrors } from '../../graphql/errors';
+import { describeError, toFormErrors } from '../../graphql/errors';
+import { useFormatDate } from '../../i18n/format';
 import { actorOf } from '../../networks/network-context';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
 import { SelectField } from '../../ui/field';
@@ -21,8 +23,44 @@ const SetMySiteDocument = graphql(`
   }
 `);
 
-/** The member's site in one network: chosen by herself, or (care teams) shown as set by an admin. */
+const RequestSiteDocument = graphql(`
+  mutation RequestSite($networkId: ID!, $siteId: ID!) {
+    requestSite(networkId: $networkId, siteId: $siteId) {
+      id
+      status
+    }
+  }
+`);
+
+const CancelSiteRequestDocument = graphql(`
+  mutation CancelSiteRequest($networkId: ID!) {
+    cancelSiteRequest(networkId: $networkId) {
+      id
+      status
+    }
+  }
+`);
+
+/**
+ * The member's site in one network. Admins choose theirs; care teams see the one an admin set;
+ * patients, families and researchers ask to join a site (its lead or an admin confirms) and may
+ * leave theirs at any time.
+ */
 export function OwnSiteForm({ viewer, membership }: { viewer: Viewer; membership: ViewerMembership }) {
+  const { t } = useTranslation();
+  const actor = actorOf(viewer, membership);
+  const network = membership.network;
+  const site = membership.site?.name ?? t('common.noSite');
+
+  if (can(actor, 'profile.requestSite')) return <SiteRequestForm membership={membership} />;
+  if (!network.sites.some((s) => can(actor, 'profile.setOwnSite', { siteId: s.id }))) {
+    return <p>{t('profile.site.setByAdmin', { network: network.name, site })}</p>;
+  }
+  return <ChooseSiteForm membership={membership} />;
+}
+
+/** Network admins: choose a site directly (they see every site in full anyway). */
+function ChooseSiteForm({ membership }: { membership: ViewerMembership }) {
   const { t } = useTranslation();
   const { refresh } = useViewer();
   const [siteId, setSiteId] = useState(membership.site?.id ?? '');
@@ -30,14 +68,6 @@ export function OwnSiteForm({ viewer, membership }: { viewer: Viewer; membership
   const [saved, setSaved] = useState(false);
   const [{ fetching }, setMySite] = useMutation(SetMySiteDocument);
   const network = membership.network;
-
-  if (!can(actorOf(viewer, membership), 'profile.setOwnSite')) {
-    return (
-      <p>
-        {t('profile.site.setByAdmin', { network: network.name, site: membership.site?.name ?? t('common.noSite') })}
-      </p>
-    );
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,5 +99,114 @@ export function OwnSiteForm({ viewer, membership }: { viewer: Viewer; membership
       </button>
       <StatusMessage>{saved ? t('profile.site.saved') : null}</StatusMessage>
     </form>
+  );
+}
+
+/** Patients, families and researchers: their site, the request waiting (or its answer), a way to ask and to leave. */
+function SiteRequestForm({ membership }: { membership: ViewerMembership }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const { refresh } = useViewer();
+  const network = membership.network;
+  const current = membership.site;
+  const request = membership.siteRequest;
+  const waiting = request?.status === 'PENDING' ? request : null;
+  const declined = request?.status === 'DECLINED' ? request : null;
+  const choices = network.sites.filter((s) => s.id !== current?.id && s.id !== waiting?.siteId);
+  const [siteId, setSiteId] = useState('');
+  const [errors, setErrors] = useState<{ field?: string; form: string[] }>({ form: [] });
+  const [status, setStatus] = useState<string | null>(null);
+  const [{ fetching: asking }, requestSite] = useMutation(RequestSiteDocument);
+  const [{ fetching: withdrawing }, cancelRequest] = useMutation(CancelSiteRequestDocument);
+  const [{ fetching: leaving }, setMySite] = useMutation(SetMySiteDocument);
+
+  async function ask(event: FormEvent) {
+    event.preventDefault();
+    setStatus(null);
+    if (!siteId) {
+      setErrors({ field: t('profile.site.chooseFirst'), form: [] });
+      return;
+    }
+    const result = await requestSite({ networkId: network.id, siteId });
+    if (result.error) {
+      const found = toFormErrors(result.error, ['siteId'], t);
+      setErrors({ field: found.fields.siteId, form: found.form });
+      return;
+    }
+    setErrors({ form: [] });
+    setSiteId('');
+    setStatus(t('profile.site.asked', { site: network.sites.find((s) => s.id === siteId)?.name ?? '' }));
+    refresh();
+  }
+
+  async function run(action: () => Promise<{ error?: CombinedError }>, done: string) {
+    setStatus(null);
+    const result = await action();
+    if (result.error) return setErrors({ form: [describeError(result.error, t)] });
+    setErrors({ form: [] });
+    setStatus(done);
+    refresh();
+  }
+
+  return (
+    <div className="own-site">
+      <p>
+        {current
+          ? t('profile.site.current', { network: network.name, site: current.name })
+          : t('profile.site.none', { network: network.name })}
+      </p>
+      <FormAlert messages={errors.form} />
+      {waiting && (
+        <div className="notice site-request-status">
+          <p>
+            <span className="badge badge--pending">{t('profile.site.pendingBadge')}</span>{' '}
+            {t('profile.site.pending', { site: waiting.siteName, date: formatDate(waiting.requestedAt) })}
+          </p>
+          <p className="small">{t('profile.site.pendingHint')}</p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={withdrawing}
+            onClick={() => void run(() => cancelRequest({ networkId: network.id }), t('profile.site.withdrawn', { site: waiting.siteName }))}
+          >
+            {t('profile.site.withdraw')}
+          </button>
+        </div>
+      )}
+      {declined && (
+        <div className="notice">
+          <p>{t('profile.site.declined', { site: declined.siteName, name: declined.answeredBy?.name ?? t('notifications.someone') })}</p>
+          {declined.reason && <blockquote className="notification__detail">{declined.reason}</blockquote>}
+        </div>
+      )}
+      {choices.length > 0 && (
+        <form onSubmit={ask} noValidate>
+          <SelectField
+            label={waiting ? t('profile.site.askOther', { network: network.name }) : t('profile.site.ask', { network: network.name })}
+            hint={t('profile.site.askHint')}
+            value={siteId}
+            onChange={(e) => setSiteId(e.target.value)}
+            options={[{ value: '', label: t('profile.site.choose') }, ...choices.map((s) => ({ value: s.id, label: s.name }))]}
+            error={errors.field}
+          />
+          <button type="submit" className="button button--secondary" disabled={asking}>
+            {t('profile.site.askSubmit')}
+          </button>
+        </form>
+      )}
+      {current && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={leaving}
+            onClick={() => void run(() => setMySite({ networkId: network.id, siteId: null }), t('profile.site.left', { site: current.name }))}
+          >
+            {t('profile.site.leave', { site: current.name })}
+          </button>
+        </p>
+      )}
+      <StatusMessage>{status}</StatusMessage>
+    </div>
   );
 }

@@ -26,7 +26,7 @@ const viewer = {
   bio: '',
   interests: [],
   locale: 'en',
-  memberships: [{ id: 'membership-1', role: 'PATIENT_PARTNER', active: true, joinedAt: '2025-01-01T00:00:00.000Z', site: null, network: { id: NETWORK.id, slug: NETWORK.slug, name: NETWORK.name, sites: [] } }],
+  memberships: [{ id: 'membership-1', role: 'PATIENT_PARTNER', active: true, joinedAt: '2025-01-01T00:00:00.000Z', site: null, siteRequest: null, network: { id: NETWORK.id, slug: NETWORK.slug, name: NETWORK.name, sites: [] } }],
 };
 
 const ROLES: Record<string, string> = { [ME.userId]: 'PATIENT_PARTNER', [AMIRA.userId]: 'CLINICIAN' };

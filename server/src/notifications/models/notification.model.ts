@@ -7,7 +7,8 @@ registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   description:
     'MENTION and REPLY in threads, IDEA_DECISION on an idea you co-design or endorsed, PDSA_AT_SITE at your site, ' +
-    'GROUP_INVITE and CO_DESIGN_INVITE.',
+    'GROUP_INVITE and CO_DESIGN_INVITE; SITE_REQUEST to a site\'s lead (or the admins) when a member asks to join it, ' +
+    'SITE_REQUEST_CONFIRMED and SITE_REQUEST_DECLINED to the member who asked.',
 });
 registerEnumType(NotificationSubjectType, { name: 'NotificationSubjectType', description: 'What a notification points at.' });
 

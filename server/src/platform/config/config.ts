@@ -23,8 +23,9 @@ const envSchema = z.object({
   // Unset (or empty) means automatic, so the variable can be passed through blank.
   SEED_DEMO: z.preprocess((value) => (value === '' ? undefined : value), flag.optional()),
   ALLOW_DEMO_ACCOUNTS: flag.default(false),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(720),
-  SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(30),
+  // Fractions are allowed (0.05 minutes is 3 seconds): tests run servers with tiny timeouts.
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
+  SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Commons <no-reply@localhost>'),
@@ -39,6 +40,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
   MESSAGES_PER_WINDOW: z.coerce.number().int().min(1).default(20),
   MESSAGE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
+  MAX_SOCKETS_PER_MEMBER: z.coerce.number().int().min(1).default(20),
 });
 
 /**
@@ -105,6 +107,8 @@ export interface AppConfig {
   /** Messages a member may send per window (all her sockets and processes together). */
   messagesPerWindow: number;
   messageWindowSeconds: number;
+  /** Live connections one member may hold open at once (all her tabs, devices and app processes together). */
+  maxSocketsPerMember: number;
 }
 
 /** Reads the configuration from environment variables (see README, "Configuration"). */
@@ -128,8 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliKey: e.MEILI_KEY || null,
     seedDemo: e.SEED_DEMO ?? null,
     allowDemoAccounts: e.ALLOW_DEMO_ACCOUNTS,
-    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
-    sessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
+    sessionIdleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),
+    sessionMaxMs: Math.round(e.SESSION_MAX_DAYS * 86_400_000),
     invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
     smtpUrl: e.SMTP_URL || null,
     mailFrom: e.MAIL_FROM,
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     messagesPerWindow: e.MESSAGES_PER_WINDOW,
     messageWindowSeconds: e.MESSAGE_WINDOW_SECONDS,
+    maxSocketsPerMember: e.MAX_SOCKETS_PER_MEMBER,
   };
 }
 
