@@ -15,6 +15,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/databas
 import { migrate } from './platform/database/migrator';
 import { originCheck } from './platform/http/origin-check';
 import { proxyTrust } from './platform/http/proxy-trust';
+import { StartupError } from './platform/startup-error';
 import { RequestDrain } from './platform/http/request-drain';
 import { RealtimeAdapter } from './platform/realtime/realtime-adapter';
 import { REDIS, type RedisClient } from './platform/redis/redis.module';
@@ -59,7 +60,11 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
       throw error;
     });
 
-    await app.listen(config.port, config.host);
+    await app.listen(config.port, config.host).catch(async (error: NodeJS.ErrnoException) => {
+      await app.close();
+      if (error.code !== 'EADDRINUSE') throw error;
+      throw new StartupError(`Port ${config.port} is already in use (by another Commons, or another program). Stop it, or choose another port: PORT=${config.port + 1} npm start`);
+    });
     const server = app.getHttpServer() as Server;
     const { port } = server.address() as AddressInfo;
     const url = config.publicUrl ?? `http://localhost:${port}`;

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,4 +53,26 @@ describe('stopping the app on the embedded default', () => {
     expect(isRunning(postmaster.pid)).toBe(false);
     expect(await readPostmaster(path.join(dataDir, 'postgres'))).toBeNull();
   }, 240_000);
+
+  it('says what to do when the port is taken, and leaves no database running', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'commons-port-'));
+    const blocker = net.createServer().listen(0, '0.0.0.0');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: folder, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'false' };
+      delete env.DATABASE_URL;
+      const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let output = '';
+      child.stderr!.on('data', (chunk) => (output += chunk));
+      const code = await new Promise((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(output).toContain(`Port ${port} is already in use`);
+      expect(output).not.toMatch(/\n\s+at /);
+      expect(await readPostmaster(path.join(folder, 'postgres'))).toBeNull();
+    } finally {
+      blocker.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
