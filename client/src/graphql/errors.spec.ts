@@ -1,4 +1,4 @@
-import { invitationSchema, profileSchema, registerSchema, signInSchema } from '@commons/shared';
+import { ERROR_CODES, invitationSchema, profileSchema, registerSchema, REQUEST_ERROR_CODES, signInSchema } from '@commons/shared';
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,13 @@ describe('toFormErrors', () => {
     expect(describeError(serverError('slow down', { code: 'TOO_MANY_REQUESTS' }), sv)).toBe('För många försök. Vänta några minuter och försök igen.');
     expect(describeError(new CombinedError({ networkError: new Error('offline') }), en)).toMatch(/could not be reached/);
   });
+
+  it('has a sentence for every code the server answers with, in both languages', () => {
+    for (const code of [...ERROR_CODES, ...REQUEST_ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR' && !c.startsWith('GRAPHQL_'))]) {
+      for (const t of [en, sv]) expect(describeError(serverError('x', { code }), t), code).not.toBe(t('errors.unknown'));
+    }
+    expect(describeError(serverError('x', { code: 'TIMEOUT' }), sv)).toBe('Det här tog för lång tid och avbröts. Försök igen om en stund.');
+  });
 });
 
 describe('validateWith (the shared schemas, before anything is sent)', () => {
@@ -95,6 +102,8 @@ describe('translateMessage', () => {
       registerSchema.safeParse({ token: 'a'.repeat(30), email: 'a@b.org', name: 'x'.repeat(101), password: 'p'.repeat(201) }),
       profileSchema.safeParse({ name: 'A', pronouns: 'p'.repeat(41), bio: 'b'.repeat(2001), interests: Array.from({ length: 21 }, (_, i) => `i${i}`), locale: 'de' }),
       invitationSchema.safeParse({ email: 'a@b.org', role: 'KING', siteId: 'not-an-id' }),
+      profileSchema.safeParse({ name: 'A\u0000', pronouns: null, bio: '\ud83d', interests: [], locale: null }),
+      profileSchema.safeParse({ name: 42, pronouns: null, bio: '', interests: [], locale: null }),
     ];
     const messages = samples.flatMap((result) => (result.success ? [] : result.error.issues.map((issue) => issue.message)));
     expect(messages.length).toBeGreaterThan(10);
