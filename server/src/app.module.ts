@@ -24,6 +24,7 @@ import { DATABASE_URL } from './platform/database/database.tokens';
 import { PrismaService } from './platform/database/prisma.service';
 import { graphqlOptions } from './platform/graphql/graphql.config';
 import { GraphqlExceptionsFilter } from './platform/graphql/graphql-exceptions.filter';
+import { requestLogOptions } from './platform/logging/logger';
 import { MailModule } from './platform/mail/mailer';
 import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
@@ -57,13 +58,7 @@ export class AppModule implements NestModule {
       providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionsFilter }],
       imports: [
         ConfigModule.register(config, databaseUrl, logger),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger,
-            autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-            customProps: (req) => ({ userId: (req as { viewer?: { userId: string } | null }).viewer?.userId }),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogOptions(logger) }),
         DatabaseModule,
         RedisModule,
         MailModule,

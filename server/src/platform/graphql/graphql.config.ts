@@ -56,6 +56,13 @@ export function graphqlOptions(config: AppConfig, prisma: PrismaService, logger:
       return schema;
     },
     formatError: formatGraphqlError(logger),
+    // Apollo's own messages (a request it could not process, a plugin that failed) as JSON lines, not console text.
+    logger: {
+      debug: (message: string) => requestLogger(logger).debug(message),
+      info: (message: string) => requestLogger(logger).info(message),
+      warn: (message: string) => requestLogger(logger).warn(message),
+      error: (message: string) => requestLogger(logger).error(message),
+    },
     // The size limits are checked here, before Apollo validates the document: validation costs
     // more than the document's length (repeated fields are compared pairwise), and an error thrown
     // from a plugin before validation would be answered as a 500.
