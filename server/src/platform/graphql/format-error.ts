@@ -21,6 +21,17 @@ const REQUEST_CODES = new Set(['BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_V
 const LIMIT_CODES = new Set(['QUERY_TOO_COMPLEX', 'RESPONSE_TOO_LARGE', 'TIMEOUT']);
 const LIMIT_DETAILS = ['limit', 'max', 'actual'];
 
+/**
+ * The input a variable-coercion error is about, named like the app's own field errors:
+ * 'Variable "$input" got invalid value … at "input.title"; …' → "input.title", or the variable.
+ */
+function variableFieldOf(message: string): string | undefined {
+  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
+  if (!variable) return undefined;
+  const path = new RegExp(` at "(${variable}(?:\\.\\w+|\\[\\d+\\])*)"; `).exec(message)?.[1];
+  return path ? path.replace(/\[(\d+)\]/g, '.$1') : variable;
+}
+
 const refusalLevel = (code: ErrorCode): 'info' | 'warn' => (code === 'TOO_MANY_REQUESTS' ? 'warn' : 'info');
 
 /**
@@ -47,7 +58,8 @@ export function formatGraphqlError(root: Logger) {
     if (typeof code === 'string' && REQUEST_CODES.has(code)) {
       log.info({ code }, formatted.message);
       if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') return formatted;
-      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+      const field = code === 'BAD_USER_INPUT' ? variableFieldOf(formatted.message) : undefined;
+      return { message: formatted.message, locations: formatted.locations, extensions: { code, ...(field ? { field } : {}) } };
     }
     log.error({ err: original, path }, 'unexpected GraphQL error');
     return { message: 'Something went wrong on our side.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
