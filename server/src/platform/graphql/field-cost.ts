@@ -4,7 +4,7 @@ import { DEFAULT_PAGE_SIZE } from '@commons/shared';
  * What a field costs in the query-cost budget (GRAPHQL_MAX_COST), declared where the field is
  * defined: `@Field({ complexity: FieldCost.renderedHtml(RESOURCE_LIMITS.bodyMax) })`. A field
  * that declares nothing costs 1 plus what its selection costs; a list that declares nothing is
- * counted as 10 items (see query-limits.ts). One unit is roughly 0.2 ms of server work: a whole
+ * counted as 5 items (see query-limits.ts). One unit is roughly 0.2 ms of server work: a whole
  * query within the default 5,000 runs in about a second at worst.
  */
 export const FieldCost = {

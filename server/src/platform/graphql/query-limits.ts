@@ -14,7 +14,7 @@ export interface QueryLimits {
 }
 
 // A list field that declares no cost of its own is assumed to hold this many items.
-const UNPAGED_LIST_ITEMS = 10;
+const UNPAGED_LIST_ITEMS = 5;
 
 /** An operation refused before it runs for being too big; HTTP 400 like any query the server will not run. */
 export function tooComplex(message: string, limit: string, max: number, actual?: number): GraphQLError {
