@@ -36,6 +36,12 @@ export function fileExtension(filename: string): string {
   return match ? match[1].toLowerCase() : '';
 }
 
+/** The first `length` UTF-16 units of `text`, one fewer when that would split a surrogate pair (an emoji). */
+function cutWhole(text: string, length: number): string {
+  const cut = text.slice(0, length);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /**
  * A file name safe to show and to offer back in a download: the last path segment only (no
  * folders, so "../../etc/passwd" becomes "passwd"), without control or bidirectional-override
@@ -52,5 +58,5 @@ export function safeFilename(raw: string): string {
   if (!cleaned) return 'file';
   if (cleaned.length <= 180) return cleaned;
   const ext = fileExtension(cleaned);
-  return ext ? `${cleaned.slice(0, 179 - ext.length)}.${ext}` : cleaned.slice(0, 180);
+  return ext ? `${cutWhole(cleaned, 179 - ext.length)}.${ext}` : cutWhole(cleaned, 180);
 }
