@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { isStorableText } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIdea } from '../test-support/change-ideas';
 import { errorOf } from '../test-support/graphql-client';
@@ -155,6 +156,23 @@ describe('malformed input is answered with a 4xx and an honest code, never a 500
       } finally {
         live.close();
       }
+    });
+
+    it.each([1, 2])('stores a mention in a message of emoji, its notification excerpt cut between two emoji (offset %i)', async (offset) => {
+      const idea = await newIdea(patient, networkId);
+      const threadId = (await patient.client.ok(THREAD, { id: idea.id })).thread.id;
+      const body = `@[${admin.name}](user:${admin.userId}) ${'x'.repeat(offset)}${'😀'.repeat(100)}`;
+
+      const sent = await patient.client.gql(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { body } }`, {
+        input: { threadId, clientId: `emoji-excerpt-${offset}`, body },
+      });
+
+      expect(sent.errors).toBeUndefined();
+      expect(sent.data.sendMessage.body).toBe(body);
+      const notification = await app.prisma.notification.findFirstOrThrow({ where: { userId: admin.userId, kind: 'MENTION' }, orderBy: { createdAt: 'desc' } });
+      const texts: string[] = [];
+      JSON.stringify(notification, (_, value) => (typeof value === 'string' && texts.push(value), value));
+      expect(texts.every(isStorableText)).toBe(true);
     });
 
     it('refuses a NUL in a string argument no schema checks (a search query), naming it', async () => {

@@ -1,3 +1,5 @@
+import { cutText } from '../validation/common';
+
 /** Largest attachment accepted, in bytes (20 MiB). */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** Most attachments one resource may carry. */
@@ -36,12 +38,6 @@ export function fileExtension(filename: string): string {
   return match ? match[1].toLowerCase() : '';
 }
 
-/** The first `length` UTF-16 units of `text`, one fewer when that would split a surrogate pair (an emoji). */
-function cutWhole(text: string, length: number): string {
-  const cut = text.slice(0, length);
-  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
-
 /**
  * A file name safe to show and to offer back in a download: the last path segment only (no
  * folders, so "../../etc/passwd" becomes "passwd"), without control or bidirectional-override
@@ -58,5 +54,5 @@ export function safeFilename(raw: string): string {
   if (!cleaned) return 'file';
   if (cleaned.length <= 180) return cleaned;
   const ext = fileExtension(cleaned);
-  return ext ? `${cutWhole(cleaned, 179 - ext.length)}.${ext}` : cutWhole(cleaned, 180);
+  return ext ? `${cutText(cleaned, 179 - ext.length)}.${ext}` : cutText(cleaned, 180);
 }

@@ -19,6 +19,12 @@ export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
+/** The first `length` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair (an emoji). */
+export function cutText(text: string, length: number): string {
+  const cut = text.slice(0, length);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /**
  * A string that can be stored as sent: the one rule every text field's schema starts from
  * (anything else, right-to-left marks, combining marks and all, is kept exactly).

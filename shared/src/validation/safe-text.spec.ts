@@ -4,7 +4,7 @@ import { networkTagSchema, resourceInputSchema, resourceUseSchema } from '../res
 import { searchTextSchema } from '../resources/search';
 import { registerSchema } from './auth';
 import { changeIdeaInputSchema } from './change-ideas';
-import { fieldIssues, isStorableText, safeString, UNSTORABLE_TEXT_MESSAGE } from './common';
+import { cutText, fieldIssues, isStorableText, safeString, UNSTORABLE_TEXT_MESSAGE } from './common';
 import { groupInputSchema } from './groups';
 import { measureDefinitionSchema } from './measures';
 import { profileSchema } from './members';
@@ -22,6 +22,19 @@ describe('isStorableText', () => {
     ['a surrogate pair reversed', '\ude00\ud83d', false],
   ])('%s: %s', (_, text, storable) => {
     expect(isStorableText(text)).toBe(storable);
+  });
+});
+
+describe('cutText', () => {
+  it.each([
+    ['abcdef', 3, 'abc'],
+    ['ab', 5, 'ab'],
+    ['a😀b', 2, 'a'],
+    ['a😀b', 3, 'a😀'],
+    ['😀😀', 3, '😀'],
+  ])('%j cut to %i → %j', (text, length, expected) => {
+    expect(cutText(text, length)).toBe(expected);
+    expect(isStorableText(cutText(text, length))).toBe(true);
   });
 });
 
