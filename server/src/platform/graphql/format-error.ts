@@ -56,9 +56,11 @@ export function formatGraphqlError(root: Logger) {
       return { message: formatted.message, extensions: { code, ...details } };
     }
     if (typeof code === 'string' && REQUEST_CODES.has(code)) {
-      log.info({ code }, formatted.message);
-      if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') return formatted;
       const field = code === 'BAD_USER_INPUT' ? variableFieldOf(formatted.message) : undefined;
+      // A variable that does not coerce is quoted whole in the message (a password included): the log names only the field.
+      if (code === 'BAD_USER_INPUT') log.info({ code, field }, 'a variable has the wrong type');
+      else log.info({ code }, formatted.message);
+      if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') return formatted;
       return { message: formatted.message, locations: formatted.locations, extensions: { code, ...(field ? { field } : {}) } };
     }
     log.error({ err: original, path }, 'unexpected GraphQL error');

@@ -126,6 +126,17 @@ describe('what the app logs about refusals, faults and requests', () => {
     }
   });
 
+  it('does not log the value of a variable of the wrong type (it may be a password)', async () => {
+    const from = capture.raw.length;
+
+    const result = await app.client().gql(`mutation($input: SignInInput!) { signIn(input: $input) { id } }`, {
+      input: { email: patient.email, password: 'secret-password-typed', remember: true },
+    });
+
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect(capture.raw.slice(from).join('\n')).not.toContain('secret-password-typed');
+  });
+
   it('logs a path without its query string, where a GET carries variables', async () => {
     const from = capture.raw.length;
     const variables = encodeURIComponent(JSON.stringify({ token: 'secret-in-a-query-string' }));
