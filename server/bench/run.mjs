@@ -3,9 +3,10 @@ import { benchDirectory, benchStart } from './foundation.mjs';
 import { benchCharts, benchReport } from './measures.mjs';
 import { benchSearch } from './commons.mjs';
 import { benchThreads } from './threads.mjs';
+import { benchHardening } from './hardening.mjs';
 
 const only = process.argv[2];
-const suites = { start: benchStart, directory: benchDirectory, charts: benchCharts, report: benchReport, search: benchSearch, threads: benchThreads };
+const suites = { start: benchStart, directory: benchDirectory, charts: benchCharts, report: benchReport, search: benchSearch, threads: benchThreads, hardening: benchHardening };
 console.log(`Commons benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, run] of Object.entries(suites)) {
   if (only && only !== name) continue;

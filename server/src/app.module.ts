@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
@@ -22,6 +23,8 @@ import { DatabaseModule } from './platform/database/database.module';
 import { DATABASE_URL } from './platform/database/database.tokens';
 import { PrismaService } from './platform/database/prisma.service';
 import { graphqlOptions } from './platform/graphql/graphql.config';
+import { GraphqlExceptionsFilter } from './platform/graphql/graphql-exceptions.filter';
+import { requestLogOptions } from './platform/logging/logger';
 import { MailModule } from './platform/mail/mailer';
 import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
@@ -53,15 +56,10 @@ export class AppModule implements NestModule {
   static register(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
     return {
       module: AppModule,
+      providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionsFilter }],
       imports: [
         ConfigModule.register(config, databaseUrl, logger),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger,
-            autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-            customProps: (req) => ({ userId: (req as { viewer?: { userId: string } | null }).viewer?.userId }),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogOptions(logger) }),
         DatabaseModule,
         RedisModule,
         MailModule,

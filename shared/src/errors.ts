@@ -4,3 +4,21 @@
  */
 export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'TOO_MANY_REQUESTS', 'ALREADY_SET_UP'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Codes the GraphQL endpoint answers a whole request with, before or instead of running it; no
+ * capability raises them. BAD_REQUEST: not a GraphQL request (a batch, a mutation over GET, a body
+ * that is not JSON). QUERY_TOO_COMPLEX: over a size or cost limit, refused before running.
+ * RESPONSE_TOO_LARGE: the answer grew past its limit and was stopped. TIMEOUT: the query ran past
+ * its time limit and was abandoned.
+ */
+export const REQUEST_ERROR_CODES = [
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'QUERY_TOO_COMPLEX',
+  'RESPONSE_TOO_LARGE',
+  'TIMEOUT',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];

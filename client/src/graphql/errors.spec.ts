@@ -1,4 +1,4 @@
-import { firstRunSchema, invitationSchema, profileSchema, registerSchema, signInSchema } from '@commons/shared';
+import { ERROR_CODES, firstRunSchema, invitationSchema, profileSchema, registerSchema, REQUEST_ERROR_CODES, signInSchema } from '@commons/shared';
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,13 @@ describe('toFormErrors', () => {
     expect(describeError(serverError('slow down', { code: 'TOO_MANY_REQUESTS' }), sv)).toBe('För många försök. Vänta några minuter och försök igen.');
     expect(describeError(new CombinedError({ networkError: new Error('offline') }), en)).toMatch(/could not be reached/);
   });
+
+  it('has a sentence for every code the server answers with, in both languages', () => {
+    for (const code of [...ERROR_CODES, ...REQUEST_ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR' && !c.startsWith('GRAPHQL_'))]) {
+      for (const t of [en, sv]) expect(describeError(serverError('x', { code }), t), code).not.toBe(t('errors.unknown'));
+    }
+    expect(describeError(serverError('x', { code: 'TIMEOUT' }), sv)).toBe('Det här tog för lång tid och avbröts. Försök igen om en stund.');
+  });
 });
 
 describe('validateWith (the shared schemas, before anything is sent)', () => {
@@ -97,6 +104,8 @@ describe('translateMessage', () => {
       invitationSchema.safeParse({ email: 'a@b.org', role: 'KING', siteId: 'not-an-id' }),
       firstRunSchema.safeParse({ token: 'x', networkName: '', networkSlug: 'Not A Slug', startMonth: '2026-13', sites: [], adminName: '', adminEmail: 'x', password: 'p' }),
       firstRunSchema.safeParse({ token: 'x'.repeat(201), networkName: 'n'.repeat(121), networkSlug: 'n'.repeat(41), startMonth: '2026-01', sites: Array.from({ length: 51 }, (_, i) => `Site ${i}`), adminName: 'A', adminEmail: 'a@b.org', password: 'p'.repeat(201) }),
+      profileSchema.safeParse({ name: 'A\u0000', pronouns: null, bio: '\ud83d', interests: [], locale: null }),
+      profileSchema.safeParse({ name: 42, pronouns: null, bio: '', interests: [], locale: null }),
     ];
     const messages = samples.flatMap((result) => (result.success ? [] : result.error.issues.map((issue) => issue.message)));
     expect(messages.length).toBeGreaterThan(10);

@@ -34,6 +34,8 @@ const TRANSLATIONS: Translation[] = [
   [/^must be at most (\d+) characters$/, 'errors.issue.maxLength', count],
   [/^must be a valid email address$/, 'errors.issue.email'],
   [/^must be a valid id$/, 'errors.issue.id'],
+  [/^must not contain NUL characters or broken characters/, 'errors.issue.unstorableText'],
+  [/^must be text$/, 'errors.issue.notText'],
   [/^must list at most (\d+) interests$/, 'errors.issue.maxInterests', count],
   // The commons (before the language rule: kinds and licences are "one of" lists too)
   [/^must be one of TOOL, /, 'errors.issue.resourceKind'],
@@ -150,6 +152,10 @@ const CODE_KEYS: Record<string, string> = {
   CONFLICT: 'errors.code.CONFLICT',
   TOO_MANY_REQUESTS: 'errors.code.TOO_MANY_REQUESTS',
   ALREADY_SET_UP: 'errors.code.ALREADY_SET_UP',
+  BAD_REQUEST: 'errors.code.BAD_REQUEST',
+  QUERY_TOO_COMPLEX: 'errors.code.QUERY_TOO_COMPLEX',
+  RESPONSE_TOO_LARGE: 'errors.code.RESPONSE_TOO_LARGE',
+  TIMEOUT: 'errors.code.TIMEOUT',
 };
 
 /** The `extensions.code` of the first GraphQL error, if any. */

@@ -1,5 +1,5 @@
 import { Args, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { allowedTransitions, can, hasPatientOrFamilyVoice, roleCounts } from '@commons/shared';
+import { allowedTransitions, can, CHANGE_IDEA_LIMITS, hasPatientOrFamilyVoice, roleCounts } from '@commons/shared';
 import { Driver } from '../aims/models/aim.model';
 import { MeasureCharts } from '../charts/models/chart.model';
 import { Measure } from '../measures/models/measure.model';
@@ -22,6 +22,7 @@ import {
 import { ChangeIdeaStatus, CoDesignerStatus } from './models/enums';
 import { PdsaAnnotation, PdsaCycle } from './models/pdsa-cycle.model';
 import { PdsaCyclesService, toPdsaCycle } from './pdsa-cycles.service';
+import { FieldCost } from '../platform/graphql/field-cost';
 
 async function personOf(loaders: ChangeIdeaLoaders, ctx: RequestContext, userId: string): Promise<ChangeIdeaPerson> {
   return { userId, name: await loaders.of(ctx).userName.load(userId) };
@@ -45,17 +46,23 @@ export class ChangeIdeaFieldsResolver {
     return personOf(this.loaders, ctx, idea.proposerId);
   }
 
-  @ResolveField(() => String, { description: 'The problem rendered from Markdown and sanitised: safe to insert as HTML.' })
+  @ResolveField(() => String, {
+    description: 'The problem rendered from Markdown and sanitised: safe to insert as HTML.',
+    complexity: FieldCost.renderedHtml(CHANGE_IDEA_LIMITS.problemMax),
+  })
   problemHtml(@Parent() idea: ChangeIdea) {
     return renderMarkdown(idea.problem);
   }
 
-  @ResolveField(() => String, { description: 'The idea rendered from Markdown and sanitised: safe to insert as HTML.' })
+  @ResolveField(() => String, {
+    description: 'The idea rendered from Markdown and sanitised: safe to insert as HTML.',
+    complexity: FieldCost.renderedHtml(CHANGE_IDEA_LIMITS.ideaMax),
+  })
   ideaHtml(@Parent() idea: ChangeIdea) {
     return renderMarkdown(idea.idea);
   }
 
-  @ResolveField(() => String, { description: 'The idea as plain text, for previews.' })
+  @ResolveField(() => String, { description: 'The idea as plain text, for previews.', complexity: FieldCost.largeText(CHANGE_IDEA_LIMITS.ideaMax) })
   ideaText(@Parent() idea: ChangeIdea) {
     return markdownText(idea.idea);
   }

@@ -6,7 +6,7 @@ import type { TestClient } from '../test-support/graphql-client';
 import { TestApp } from '../test-support/test-app';
 
 const IDEAS = `query($networkId: ID!) {
-  changeIdeas(networkId: $networkId, first: 100) {
+  changeIdeas(networkId: $networkId, first: 12) {
     nodes {
       id title status version noPatientOrFamilyVoice viewerCoDesignStatus nextDecisionOn
       drivers { id }

@@ -4,12 +4,13 @@ import type { Viewer } from '../platform/auth/viewer';
 import { ChartType } from '../platform/graphql/enums';
 import { ChartsService } from './charts.service';
 import { MeasureCharts, SeriesChart } from './models/chart.model';
+import { FieldCost } from '../platform/graphql/field-cost';
 
 @Resolver(() => MeasureCharts)
 export class ChartsResolver {
   constructor(private readonly service: ChartsService) {}
 
-  @Query(() => MeasureCharts, { description: 'Run/SPC charts of a measure for the network and every site, and funnel plots.', complexity: 50 })
+  @Query(() => MeasureCharts, { description: 'Run/SPC charts of a measure for the network and every site, and funnel plots.', complexity: FieldCost.charts })
   measureCharts(
     @CurrentViewer() viewer: Viewer,
     @Args('measureId', { type: () => ID }) measureId: string,

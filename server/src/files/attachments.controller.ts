@@ -37,12 +37,12 @@ export class AttachmentsController {
       const target = await this.attachments.uploadTarget(req.viewer, resourceId);
       if (Number(req.get('content-length') ?? 0) > MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
       const file = await new Promise<UploadedFile | undefined>((resolve, reject) =>
-        readUpload(req, res, (error: unknown) => (error ? reject(error) : resolve(req.file))),
+        readUpload(req, res, (error: unknown) => (error ? reject(multipartError(error)) : resolve(req.file))),
       );
       const { resourceId: _, uploadedById: __, ...attachment } = await this.attachments.add(target, file);
       res.status(201).json({ attachment });
     } catch (error) {
-      sendError(req, res, uploadError(error));
+      sendError(req, res, error);
     }
   }
 
@@ -66,13 +66,18 @@ export class AttachmentsController {
   }
 }
 
-/** Multer's limits as the app's errors, naming the field. */
-function uploadError(error: unknown): unknown {
+/**
+ * What went wrong reading the multipart body, as the app's errors naming the field: multer's
+ * limits, and a body the parser could not read (cut short, a broken boundary), which is the
+ * client's doing, not a fault.
+ */
+function multipartError(error: unknown): AppError {
   if (error instanceof multer.MulterError) {
     if (error.code === 'LIMIT_FILE_SIZE') return tooLarge();
     return new AppError('BAD_USER_INPUT', `The upload was refused: ${error.message}. Send one file in the "file" field.`, { field: 'file' });
   }
-  return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new AppError('BAD_USER_INPUT', `The upload was refused: the form data is malformed or incomplete (${reason}). Send it again.`, { field: 'file' });
 }
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };

@@ -30,8 +30,25 @@ describe('sniffFileType', () => {
     ['a Windows program', SAMPLE_FILES.exe, 'pdf', null],
     ['an empty file', Buffer.alloc(0), 'pdf', null],
     ['a truncated zip', OFFICE_SAMPLES.docx().subarray(0, 40), 'docx', null],
+    ['an empty archive cut to 26 bytes', Buffer.concat([Buffer.from('PK\x03\x04PK\x05\x06', 'latin1'), Buffer.alloc(18)]), 'docx', null],
   ])('%s → %s', (_, data, extension, expected) => {
     expect(sniffFileType(data, extension)).toBe(expected);
+  });
+
+  it('never throws on a damaged document: every truncation and many corrupted bytes are "not a document" or the document', () => {
+    for (const [extension, make] of Object.entries({ docx: OFFICE_SAMPLES.docx, odt: OFFICE_SAMPLES.odt, xlsx: OFFICE_SAMPLES.xlsx })) {
+      const whole = make();
+      for (let length = 0; length <= whole.length; length += 1) {
+        expect(() => sniffFileType(whole.subarray(0, length), extension), `${extension} cut to ${length} bytes`).not.toThrow();
+      }
+      let seed = 7;
+      for (let trial = 0; trial < 500; trial += 1) {
+        const damaged = Buffer.from(whole);
+        seed = (seed * 48271) % 2147483647;
+        damaged[seed % damaged.length] = seed & 0xff;
+        expect(() => sniffFileType(damaged, extension), `${extension} damaged at ${seed % damaged.length}`).not.toThrow();
+      }
+    }
   });
 
   it('reads zip entry names from the central directory, and refuses a directory pointing outside the file', () => {

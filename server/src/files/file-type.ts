@@ -39,8 +39,8 @@ function zipDocumentType(data: Buffer): AttachmentType | null {
     if (names.some((name) => name.startsWith('ppt/'))) return 'pptx';
     return null;
   }
-  // OpenDocument: the first entry is "mimetype", stored uncompressed, holding the type.
-  if (data.readUInt32LE(0) === ZIP_LOCAL && data.readUInt16LE(8) === 0) {
+  // OpenDocument: the first entry is "mimetype", stored uncompressed, holding the type (after a 30-byte header).
+  if (data.length >= 30 && data.readUInt32LE(0) === ZIP_LOCAL && data.readUInt16LE(8) === 0) {
     const nameLength = data.readUInt16LE(26);
     const extraLength = data.readUInt16LE(28);
     const size = data.readUInt32LE(18);

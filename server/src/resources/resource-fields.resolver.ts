@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { can } from '@commons/shared';
+import { can, RESOURCE_LIMITS } from '@commons/shared';
 import { Site } from '../networks/models/site.model';
 import { Ctx, CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
@@ -8,6 +8,7 @@ import { markdownText, renderMarkdown } from './markdown';
 import { LineageNode, Resource, ResourceAuthor, ResourceLineage, ResourceUse, ResourceVersion } from './models/resource.model';
 import { ResourceLoaders } from './resource.loaders';
 import { ResourcesService } from './resources.service';
+import { FieldCost } from '../platform/graphql/field-cost';
 
 const siteOf = (ctx: RequestContext, siteId: string | null) => (siteId ? ctx.loaders.site.load(siteId) : null);
 const authorOf = async (loaders: ResourceLoaders, ctx: RequestContext, userId: string): Promise<ResourceAuthor> => ({
@@ -22,12 +23,15 @@ export class ResourceFieldsResolver {
     private readonly loaders: ResourceLoaders,
   ) {}
 
-  @ResolveField(() => String, { description: 'The body rendered from Markdown and sanitised: safe to insert as HTML.' })
+  @ResolveField(() => String, {
+    description: 'The body rendered from Markdown and sanitised: safe to insert as HTML.',
+    complexity: FieldCost.renderedHtml(RESOURCE_LIMITS.bodyMax),
+  })
   bodyHtml(@Parent() resource: Resource) {
     return renderMarkdown(resource.body);
   }
 
-  @ResolveField(() => String, { description: 'The body as plain text.' })
+  @ResolveField(() => String, { description: 'The body as plain text.', complexity: FieldCost.largeText(RESOURCE_LIMITS.bodyMax) })
   bodyText(@Parent() resource: Resource) {
     return markdownText(resource.body);
   }

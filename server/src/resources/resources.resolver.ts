@@ -7,6 +7,7 @@ import { EngagementService } from './engagement.service';
 import { ResourceDiff } from './models/resource-diff.model';
 import { NetworkTag, Resource, ResourceConnection } from './models/resource.model';
 import { ResourcesService } from './resources.service';
+import { FieldCost } from '../platform/graphql/field-cost';
 
 @Resolver(() => Resource)
 export class ResourcesResolver {
@@ -20,7 +21,7 @@ export class ResourcesResolver {
     return this.service.get(viewer, id);
   }
 
-  @Query(() => ResourceDiff, { description: 'The line diff between two versions of a resource.' })
+  @Query(() => ResourceDiff, { description: 'The line diff between two versions of a resource.', complexity: FieldCost.diff })
   resourceDiff(
     @CurrentViewer() viewer: Viewer,
     @Args('resourceId', { type: () => ID }) resourceId: string,

@@ -1,4 +1,5 @@
 import type { Role } from '@commons/shared';
+import type { Logger } from 'pino';
 import { startServer, type RunningServer } from '../app';
 import { hashPassword } from '../auth/password';
 import { loadConfig } from '../platform/config/config';
@@ -27,7 +28,8 @@ export class TestApp {
 
   private constructor(readonly server: RunningServer, readonly database: TestDatabase) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  /** Starts the app with `env`; `options.logger` receives its log (silent by default). */
+  static async start(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
     const database = await createTestDatabase();
     const config = loadConfig({
       NODE_ENV: 'test',
@@ -39,7 +41,7 @@ export class TestApp {
       DATABASE_POOL_SIZE: '4',
       ...env,
     });
-    const server = await startServer(config);
+    const server = await startServer(config, options.logger);
     return new TestApp(server, database);
   }
 

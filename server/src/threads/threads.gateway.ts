@@ -25,9 +25,7 @@ import { AppError } from '../platform/graphql/app-error';
 import { toPayload } from './message-view';
 import { ThreadLiveService, threadRoom, type ThreadSocketData } from './thread-live.service';
 import { ThreadsService } from './threads.service';
-
-// A member's client sends "typing" on key presses; the thread hears it at most this often.
-const TYPING_THROTTLE_MS = 2000;
+import { TypingThrottle } from './typing-throttle';
 
 const THREAD_ROOM_PREFIX = threadRoom('');
 
@@ -39,11 +37,11 @@ const THREAD_ROOM_PREFIX = threadRoom('');
 @WebSocketGateway()
 export class ThreadsGateway implements OnGatewayConnection {
   private readonly logger = new Logger(ThreadsGateway.name);
-  private readonly lastTyping = new WeakMap<Socket, Map<string, number>>();
 
   constructor(
     private readonly threads: ThreadsService,
     private readonly live: ThreadLiveService,
+    private readonly typingThrottle: TypingThrottle,
   ) {}
 
   handleConnection(socket: Socket) {
@@ -139,17 +137,15 @@ export class ThreadsGateway implements OnGatewayConnection {
     return this.run(socket, threadReadSchema, body, (viewer, data) => this.threads.markRead(viewer, data.threadId, data.seq, { socketId: socket.id }));
   }
 
-  /** Typing is throttled per socket and thread, authorised like posting, and never stored. */
+  /**
+   * Typing is throttled per member and thread across all her sockets and every process (the
+   * claim comes first: a burst costs no database work), authorised like posting, and never stored.
+   */
   @SubscribeMessage(THREAD_CLIENT_EVENTS.typing)
   typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ sent: boolean }>> {
     return this.run(socket, typingSchema, body, async (viewer, data) => {
-      const seen = this.lastTyping.get(socket) ?? new Map<string, number>();
-      this.lastTyping.set(socket, seen);
-      const now = Date.now();
-      if (data.typing && now - (seen.get(data.threadId) ?? 0) < TYPING_THROTTLE_MS) return { sent: false };
+      if (!(await this.typingThrottle.claim(viewer.userId, data.threadId, data.typing))) return { sent: false };
       await this.threads.authorise(viewer, data.threadId, 'thread.post');
-      if (data.typing) seen.set(data.threadId, now);
-      else seen.delete(data.threadId);
       const name = ((socket.data as ThreadSocketData).name ??= await this.threads.memberName(viewer.userId));
       this.live.typing({ threadId: data.threadId, userId: viewer.userId, name, typing: data.typing }, socket.id);
       return { sent: true };

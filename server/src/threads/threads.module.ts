@@ -7,12 +7,13 @@ import { ThreadRepository } from './thread.repository';
 import { ThreadsGateway } from './threads.gateway';
 import { MessageFieldsResolver, ThreadsResolver } from './threads.resolver';
 import { ThreadsService } from './threads.service';
+import { TypingThrottle } from './typing-throttle';
 
 // One thread model for change ideas, resources, groups and sites: GraphQL for history and
 // unread counts, socket.io (ThreadsGateway, on the platform's realtime server) for live traffic.
 @Module({
   imports: [NotificationsModule],
-  providers: [ThreadRepository, ThreadsService, ThreadLiveService, ThreadLoaders, MessageRateLimiter, ThreadsResolver, MessageFieldsResolver, ThreadsGateway],
+  providers: [ThreadRepository, ThreadsService, ThreadLiveService, ThreadLoaders, MessageRateLimiter, TypingThrottle, ThreadsResolver, MessageFieldsResolver, ThreadsGateway],
   exports: [ThreadsService, ThreadLiveService],
 })
 export class ThreadsModule {}

@@ -28,6 +28,7 @@ import {
   UnreadThreads,
 } from './models/thread.model';
 import { type ThreadAccess, ThreadsService, type ThreadView } from './threads.service';
+import { FieldCost } from '../platform/graphql/field-cost';
 
 const pageSchema = z.object({
   before: z.string().regex(/^\d{1,19}$/, { message: 'is not a valid cursor' }).nullish(),
@@ -80,7 +81,7 @@ export class ThreadsResolver {
 
   @ResolveField(() => MessagePage, {
     description: 'Top-level messages, newest page first (each page oldest first), with their replies.',
-    complexity: ({ args, childComplexity }) => (args.last ?? THREAD_LIMITS.pageDefault) * Math.max(childComplexity, 1) * 2,
+    complexity: FieldCost.paged(0, 1, 'last', THREAD_LIMITS.pageDefault),
   })
   async messages(@Parent() thread: Thread, @Args() args: MessagesArgs): Promise<MessagePage> {
     const { before, last } = parseInput(pageSchema, { before: args.before, last: args.last }, '');

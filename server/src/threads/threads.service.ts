@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import {
   type Actor,
   can,
+  cutText,
   mentionedUserIds,
   mentionsToText,
   type ReactionsPayload,
@@ -80,7 +81,7 @@ function subjectFacts(type: ThreadSubjectType, subjectId: string, subject: Subje
 
 function excerpt(body: string): string {
   const text = markdownText(mentionsToText(body)).replace(/\s+/g, ' ').trim();
-  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
+  return text.length > EXCERPT_LENGTH ? `${cutText(text, EXCERPT_LENGTH - 1)}…` : text;
 }
 
 /** A unique constraint refused a write: P2002 from model queries, P2010 with SQLSTATE 23505 from raw ones. */

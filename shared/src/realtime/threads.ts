@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ThreadSubjectType } from '../policy/threads';
 import type { Seq } from '../threads/sequence';
-import { idSchema } from '../validation/common';
+import { idSchema, safeString } from '../validation/common';
 
 /** Live thread events a client sends; each gets an `Ack`. */
 export const THREAD_CLIENT_EVENTS = {
@@ -51,21 +51,19 @@ export const REACTION_EMOJI = ['👍', '❤️', '🎉', '🙏', '💡', '👀']
 export type ReactionEmoji = (typeof REACTION_EMOJI)[number];
 
 const seqSchema = z
-  .union([z.string().regex(/^\d{1,19}$/, { message: 'must be a message sequence number' }), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)], {
+  .union([safeString().regex(/^\d{1,19}$/, { message: 'must be a message sequence number' }), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)], {
     message: 'must be a message sequence number',
   })
   .transform((value) => String(value))
   .refine((value) => BigInt(value) <= 9223372036854775807n, { message: 'must be a message sequence number' });
 
 /** A message body in Markdown: not blank, at most THREAD_LIMITS.bodyMax characters. */
-export const messageBodySchema = z
-  .string({ message: 'must be text' })
+export const messageBodySchema = safeString('must be text')
   .max(THREAD_LIMITS.bodyMax, { message: `must be at most ${THREAD_LIMITS.bodyMax} characters` })
   .refine((body) => body.trim().length > 0, { message: 'is required' });
 
 /** Chosen by the sending client, unique per member: a retried send with it stores nothing new. */
-export const clientIdSchema = z
-  .string({ message: 'is required' })
+export const clientIdSchema = safeString('is required')
   .regex(new RegExp(`^[A-Za-z0-9_-]{8,${THREAD_LIMITS.clientIdMax}}$`), { message: `must be 8-${THREAD_LIMITS.clientIdMax} letters, digits, - or _` });
 
 export const threadJoinSchema = z.object({

@@ -1,3 +1,5 @@
+import { cutText } from '../validation/common';
+
 /** Largest attachment accepted, in bytes (20 MiB). */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** Most attachments one resource may carry. */
@@ -52,5 +54,5 @@ export function safeFilename(raw: string): string {
   if (!cleaned) return 'file';
   if (cleaned.length <= 180) return cleaned;
   const ext = fileExtension(cleaned);
-  return ext ? `${cleaned.slice(0, 179 - ext.length)}.${ext}` : cleaned.slice(0, 180);
+  return ext ? `${cutText(cleaned, 179 - ext.length)}.${ext}` : cutText(cleaned, 180);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldIssues } from '../validation/common';
+import { isStorableText } from '../validation/common';
 import { fileExtension, safeFilename } from './attachments';
 import { ancestorChain, descendantTree } from './lineage';
 import { isSafeUrl, MARKDOWN_IMAGE_SCHEMES } from './markdown';
@@ -126,6 +127,12 @@ describe('safeFilename', () => {
     const name = safeFilename(`${'x'.repeat(300)}.pdf`);
     expect(name).toHaveLength(180);
     expect(fileExtension(name)).toBe('pdf');
+  });
+
+  it.each([`${'😀'.repeat(100)}.pdf`, `a${'😀'.repeat(100)}.pdf`, `${'😀'.repeat(100)}`, `a${'😀'.repeat(100)}`])('shortens a long name of emoji without cutting one in half (%#)', (raw) => {
+    const name = safeFilename(raw);
+    expect(name.length).toBeLessThanOrEqual(180);
+    expect(isStorableText(name)).toBe(true);
   });
 });
 

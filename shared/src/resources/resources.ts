@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
-import { idSchema } from '../validation/common';
+import { idSchema, safeString } from '../validation/common';
 
 /** What a resource in the commons is. */
 export const RESOURCE_KINDS = ['TOOL', 'TEMPLATE', 'GUIDE', 'STORY', 'CHANGE_PACKAGE', 'DATASET_DESCRIPTION'] as const;
@@ -48,8 +48,7 @@ export function normaliseTags(list: readonly string[]): string[] {
 
 const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} '&+\-]*$/u;
 
-export const tagSchema = z
-  .string()
+export const tagSchema = safeString()
   .transform(normaliseTag)
   .pipe(
     z
@@ -63,15 +62,13 @@ const dedupe = <T>(list: T[]) => [...new Set(list)];
 
 const resourceFields = {
   kind: z.enum(RESOURCE_KINDS, { message: `must be one of ${RESOURCE_KINDS.join(', ')}` }),
-  title: z
-    .string()
+  title: safeString()
     .trim()
     .min(RESOURCE_LIMITS.titleMin, { message: `must be at least ${RESOURCE_LIMITS.titleMin} characters` })
     .max(RESOURCE_LIMITS.titleMax, { message: `must be at most ${RESOURCE_LIMITS.titleMax} characters` }),
-  summary: z.string().trim().max(RESOURCE_LIMITS.summaryMax, { message: `must be at most ${RESOURCE_LIMITS.summaryMax} characters` }),
+  summary: safeString().trim().max(RESOURCE_LIMITS.summaryMax, { message: `must be at most ${RESOURCE_LIMITS.summaryMax} characters` }),
   // Markdown: only trailing whitespace is trimmed, indentation means something.
-  body: z
-    .string()
+  body: safeString()
     .transform((body) => body.replace(/\r\n?/g, '\n').trimEnd())
     .pipe(z.string().max(RESOURCE_LIMITS.bodyMax, { message: `must be at most ${RESOURCE_LIMITS.bodyMax} characters` })),
   tags: z
@@ -91,7 +88,7 @@ export type ResourceInputData = z.infer<typeof resourceInputSchema>;
 export const resourceEditSchema = z.object({
   ...resourceFields,
   expectedVersion: z.number().int().min(1, { message: 'must be a version number' }),
-  changeNote: z.string().trim().max(RESOURCE_LIMITS.changeNoteMax, { message: `must be at most ${RESOURCE_LIMITS.changeNoteMax} characters` }),
+  changeNote: safeString().trim().max(RESOURCE_LIMITS.changeNoteMax, { message: `must be at most ${RESOURCE_LIMITS.changeNoteMax} characters` }),
 });
 export type ResourceEditData = z.infer<typeof resourceEditSchema>;
 
@@ -101,8 +98,7 @@ export const resourceAdaptSchema = z.object({
   title: resourceFields.title.nullable(),
 });
 
-export const hideReasonSchema = z
-  .string()
+export const hideReasonSchema = safeString()
   .trim()
   .min(RESOURCE_LIMITS.hideReasonMin, { message: 'is required: say why the resource is hidden' })
   .max(RESOURCE_LIMITS.hideReasonMax, { message: `must be at most ${RESOURCE_LIMITS.hideReasonMax} characters` });
@@ -110,11 +106,11 @@ export const hideReasonSchema = z
 /** "We used this": the site and a short note on how. */
 export const resourceUseSchema = z.object({
   siteId: idSchema,
-  note: z.string().trim().max(RESOURCE_LIMITS.useNoteMax, { message: `must be at most ${RESOURCE_LIMITS.useNoteMax} characters` }),
+  note: safeString().trim().max(RESOURCE_LIMITS.useNoteMax, { message: `must be at most ${RESOURCE_LIMITS.useNoteMax} characters` }),
 });
 
 /** A curated tag of a network, kept by its admins. */
 export const networkTagSchema = z.object({
   tag: tagSchema,
-  description: z.string().trim().max(300, { message: 'must be at most 300 characters' }),
+  description: safeString().trim().max(300, { message: 'must be at most 300 characters' }),
 });

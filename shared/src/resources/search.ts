@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
-import { idSchema } from '../validation/common';
+import { idSchema, safeString } from '../validation/common';
 import { RESOURCE_KINDS, RESOURCE_LIMITS, tagSchema } from './resources';
 
 /** What one search box finds: resources of the commons, change ideas and working groups. */
@@ -30,8 +30,7 @@ export const searchFilterSchema = z
 
 export type SearchFilters = z.infer<typeof searchFilterSchema>;
 
-export const searchTextSchema = z
-  .string()
+export const searchTextSchema = safeString()
   .max(RESOURCE_LIMITS.searchQueryMax, { message: `must be at most ${RESOURCE_LIMITS.searchQueryMax} characters` })
   .transform((text) => text.normalize('NFC').trim());
 

@@ -1,27 +1,25 @@
 import { z } from 'zod';
-import { emailSchema } from './common';
+import { emailSchema, safeString } from './common';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
-export const passwordSchema = z
-  .string()
+export const passwordSchema = safeString()
   .min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
   .max(MAX_PASSWORD_LENGTH, { message: `must be at most ${MAX_PASSWORD_LENGTH} characters` });
 
-export const nameSchema = z
-  .string()
+export const nameSchema = safeString()
   .trim()
   .min(1, { message: 'is required' })
   .max(100, { message: 'must be at most 100 characters' });
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, { message: 'is required' }).max(MAX_PASSWORD_LENGTH),
+  password: safeString().min(1, { message: 'is required' }).max(MAX_PASSWORD_LENGTH),
 });
 
 export const registerSchema = z.object({
-  token: z.string().trim().min(20, { message: 'is not a valid invitation token' }).max(200),
+  token: safeString().trim().min(20, { message: 'is not a valid invitation token' }).max(200),
   email: emailSchema,
   name: nameSchema,
   password: passwordSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANGE_IDEA_STATUSES, PDSA_ACTS, PDSA_STAGES } from '../codesign/lifecycle';
-import { idSchema } from './common';
+import { idSchema, safeString } from './common';
 
 export const CHANGE_IDEA_LIMITS = {
   titleMin: 3,
@@ -16,7 +16,7 @@ export const CHANGE_IDEA_LIMITS = {
   measuresMax: 10,
 } as const;
 
-const text = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` });
+const text = (max: number) => safeString().trim().max(max, { message: `must be at most ${max} characters` });
 const required = (max: number) => text(max).min(1, { message: 'is required' });
 const isoDate = z.iso.date({ message: 'must be a date like 2026-03-31' });
 const expectedVersion = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' });

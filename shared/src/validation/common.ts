@@ -8,8 +8,30 @@ export const DEFAULT_PAGE_SIZE = 25;
 export const SUPPORTED_LOCALES = ['en', 'sv'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
-export const emailSchema = z
-  .string()
+// NUL, or half of a UTF-16 surrogate pair: PostgreSQL cannot store either, and no keyboard types them.
+const UNSTORABLE = /\u0000|\p{Surrogate}/u;
+
+/** The message of text refused by `safeString`. */
+export const UNSTORABLE_TEXT_MESSAGE = 'must not contain NUL characters or broken characters (unpaired surrogates)';
+
+/** True when `text` can be stored as it is: no NUL character, no unpaired surrogate. */
+export function isStorableText(text: string): boolean {
+  return !UNSTORABLE.test(text);
+}
+
+/** The first `length` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair (an emoji). */
+export function cutText(text: string, length: number): string {
+  const cut = text.slice(0, length);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * A string that can be stored as sent: the one rule every text field's schema starts from
+ * (anything else, right-to-left marks, combining marks and all, is kept exactly).
+ */
+export const safeString = (typeMessage = 'must be text') => z.string({ message: typeMessage }).refine(isStorableText, { message: UNSTORABLE_TEXT_MESSAGE });
+
+export const emailSchema = safeString()
   .trim()
   .min(1, { message: 'is required' })
   .max(254, { message: 'must be at most 254 characters' })

@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { addMonths, compareMonthKeys, isMonthKey, type MonthKey } from '../spc/month-key';
 import type { MeasureKind } from '../spc/types';
-import type { FieldIssue } from './common';
+import { type FieldIssue, safeString } from './common';
 
 export const MEASURE_KINDS = ['PROPORTION', 'RATE', 'MEAN', 'COUNT'] as const;
 export const DIRECTIONS = ['UP', 'DOWN'] as const;
 export const CHART_TYPES = ['RUN', 'P', 'P_PRIME', 'U', 'C', 'I'] as const;
 
-export const monthKeySchema = z.string().refine(isMonthKey, { message: 'must be a month like 2026-03' });
+export const monthKeySchema = safeString().refine(isMonthKey, { message: 'must be a month like 2026-03' });
 
-const text = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` });
+const text = (max: number) => safeString().trim().max(max, { message: `must be at most ${max} characters` });
 
 export const measureDefinitionSchema = z.object({
-  key: z
-    .string()
+  key: safeString()
     .trim()
     .regex(/^[a-z][a-z0-9_-]{1,39}$/, { message: 'must be 2-40 lowercase letters, digits, - or _, starting with a letter' }),
   name: text(120).min(1, { message: 'is required' }),

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
-import { emailSchema, idSchema, SUPPORTED_LOCALES } from './common';
+import { emailSchema, idSchema, SUPPORTED_LOCALES, safeString } from './common';
 import { nameSchema } from './auth';
 
 export const MAX_INTERESTS = 20;
 
 /** Interests are short lowercase tags, so "Nutrition" and "nutrition " are one interest. */
-export const interestSchema = z
-  .string()
+export const interestSchema = safeString()
   .trim()
   .toLowerCase()
   .min(2, { message: 'must be at least 2 characters' })
@@ -15,8 +14,8 @@ export const interestSchema = z
 
 export const profileSchema = z.object({
   name: nameSchema,
-  pronouns: z.string().trim().max(40, { message: 'must be at most 40 characters' }).nullable(),
-  bio: z.string().trim().max(2000, { message: 'must be at most 2000 characters' }),
+  pronouns: safeString().trim().max(40, { message: 'must be at most 40 characters' }).nullable(),
+  bio: safeString().trim().max(2000, { message: 'must be at most 2000 characters' }),
   interests: z
     .array(interestSchema)
     .max(MAX_INTERESTS, { message: `must list at most ${MAX_INTERESTS} interests` })
@@ -34,14 +33,14 @@ export const directoryFilterSchema = z.object({
   role: z.enum(ROLES).nullable().optional(),
   siteId: idSchema.nullable().optional(),
   interest: interestSchema.nullable().optional(),
-  search: z.string().trim().max(100, { message: 'must be at most 100 characters' }).nullable().optional(),
+  search: safeString().trim().max(100, { message: 'must be at most 100 characters' }).nullable().optional(),
 });
 
 export const MAX_SITE_REQUEST_REASON = 500;
 
 /** Declining a request to join a site: the reason is optional, and shown to the member who asked. */
 export const siteRequestDeclineSchema = z.object({
-  reason: z.string().trim().max(MAX_SITE_REQUEST_REASON, { message: `must be at most ${MAX_SITE_REQUEST_REASON} characters` }),
+  reason: safeString().trim().max(MAX_SITE_REQUEST_REASON, { message: `must be at most ${MAX_SITE_REQUEST_REASON} characters` }),
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;

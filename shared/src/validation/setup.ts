@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addMonths, compareMonthKeys, isMonthKey, type MonthKey } from '../spc/month-key';
 import { nameSchema, passwordSchema } from './auth';
-import { emailSchema } from './common';
+import { emailSchema, safeString } from './common';
 
 /** Lowercase letters and digits in words joined by single hyphens: `northstar-ibd`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -45,21 +45,18 @@ export function siteSlugs(names: readonly string[]): string[] {
   });
 }
 
-export const slugSchema = z
-  .string()
+export const slugSchema = safeString()
   .trim()
   .min(2, { message: 'must be at least 2 characters' })
   .max(MAX_SLUG_LENGTH, { message: `must be at most ${MAX_SLUG_LENGTH} characters` })
   .regex(SLUG_PATTERN, { message: 'may hold only lowercase letters, digits and single hyphens' });
 
-export const networkNameSchema = z
-  .string()
+export const networkNameSchema = safeString()
   .trim()
   .min(2, { message: 'must be at least 2 characters' })
   .max(120, { message: 'must be at most 120 characters' });
 
-export const siteNameSchema = z
-  .string()
+export const siteNameSchema = safeString()
   .trim()
   .min(2, { message: 'must be at least 2 characters' })
   .max(120, { message: 'must be at most 120 characters' });
@@ -82,13 +79,13 @@ export const siteNamesSchema = z
 export const networkSetupSchema = z.object({
   networkName: networkNameSchema,
   networkSlug: slugSchema,
-  startMonth: z.string().trim().refine(isMonthKey, { message: 'must be a month like 2026-03' }),
+  startMonth: safeString().trim().refine(isMonthKey, { message: 'must be a month like 2026-03' }),
   sites: siteNamesSchema,
 });
 
 /** The first-run page: the network, and its first admin with her password (the rules of registration). */
 export const firstRunSchema = networkSetupSchema.extend({
-  token: z.string().trim().min(20, { message: 'is not a valid setup code' }).max(200, { message: 'is not a valid setup code' }),
+  token: safeString().trim().min(20, { message: 'is not a valid setup code' }).max(200, { message: 'is not a valid setup code' }),
   adminName: nameSchema,
   adminEmail: emailSchema,
   password: passwordSchema,
@@ -97,8 +94,7 @@ export const firstRunSchema = networkSetupSchema.extend({
 /** `npm run setup`: the network, and the email its first admin's sign-up link is for. */
 export const setupCommandSchema = networkSetupSchema.extend({
   adminEmail: emailSchema,
-  publicUrl: z
-    .string()
+  publicUrl: safeString()
     .trim()
     .pipe(z.url({ protocol: /^https?$/, message: 'must be an http or https address' })),
 });

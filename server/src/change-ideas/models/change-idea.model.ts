@@ -1,7 +1,9 @@
+import { CHANGE_IDEA_LIMITS } from '@commons/shared';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../platform/graphql/pagination';
 import { Role } from '../../platform/graphql/enums';
 import { ChangeIdeaStatus, CoDesignerStatus } from './enums';
+import { FieldCost } from '../../platform/graphql/field-cost';
 
 @ObjectType({ description: 'A member as she appears on a change idea: proposer, co-designer, decision participant.' })
 export class ChangeIdeaPerson {
@@ -47,7 +49,7 @@ export class ChangeIdeaDecision {
   @Field(() => ChangeIdeaStatus) fromStatus: ChangeIdeaStatus;
   @Field(() => ChangeIdeaStatus) toStatus: ChangeIdeaStatus;
   @Field({ description: 'What was decided.' }) decision: string;
-  @Field() rationale: string;
+  @Field({ complexity: FieldCost.largeText(CHANGE_IDEA_LIMITS.rationaleMax) }) rationale: string;
   @Field() decidedAt: Date;
   @Field(() => [DecisionParticipant]) participants: DecisionParticipant[];
   decidedById: string;
@@ -58,8 +60,8 @@ export class ChangeIdea {
   @Field(() => ID) id: string;
   @Field(() => ID) networkId: string;
   @Field() title: string;
-  @Field({ description: 'The problem it addresses, in Markdown.' }) problem: string;
-  @Field({ description: 'The idea itself, in Markdown.' }) idea: string;
+  @Field({ description: 'The problem it addresses, in Markdown.', complexity: FieldCost.largeText(CHANGE_IDEA_LIMITS.problemMax) }) problem: string;
+  @Field({ description: 'The idea itself, in Markdown.', complexity: FieldCost.largeText(CHANGE_IDEA_LIMITS.ideaMax) }) idea: string;
   @Field(() => ChangeIdeaStatus) status: ChangeIdeaStatus;
   @Field(() => Int, { description: 'Send it back as expectedVersion when editing or deciding.' }) version: number;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: when the next decision is due, if set.' }) nextDecisionOn: string | null;
@@ -71,7 +73,7 @@ export class ChangeIdea {
 
 @ObjectType()
 export class ChangeIdeaConnection {
-  @Field(() => [ChangeIdea]) nodes: ChangeIdea[];
+  @Field(() => [ChangeIdea], { complexity: FieldCost.pageItems }) nodes: ChangeIdea[];
   @Field(() => Int) totalCount: number;
   @Field(() => PageInfo) pageInfo: PageInfo;
 }

@@ -1,5 +1,9 @@
+import { CHANGE_IDEA_LIMITS } from '@commons/shared';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { FieldCost } from '../../platform/graphql/field-cost';
 import { ChangeIdeaStatus, PdsaAct, PdsaStage } from './enums';
+
+const PDSA_TEXT_COST = FieldCost.largeText(CHANGE_IDEA_LIMITS.pdsaTextMax);
 
 @ObjectType({ description: 'A Plan-Do-Study-Act cycle testing a change idea at one site.' })
 export class PdsaCycle {
@@ -7,12 +11,12 @@ export class PdsaCycle {
   @Field(() => ID) ideaId: string;
   @Field(() => Int, { description: 'The idea\'s cycle number at this site: 1, 2, …' }) number: number;
   @Field() title: string;
-  @Field({ description: 'What will be tried, by whom, where and when.' }) plan: string;
-  @Field({ description: 'What the team expects to happen, written before the test.' }) prediction: string;
-  @Field({ description: 'What was done, and anything unplanned.' }) doNotes: string;
-  @Field({ description: 'What happened, compared with the prediction.' }) studyNotes: string;
+  @Field({ description: 'What will be tried, by whom, where and when.', complexity: PDSA_TEXT_COST }) plan: string;
+  @Field({ description: 'What the team expects to happen, written before the test.', complexity: PDSA_TEXT_COST }) prediction: string;
+  @Field({ description: 'What was done, and anything unplanned.', complexity: PDSA_TEXT_COST }) doNotes: string;
+  @Field({ description: 'What happened, compared with the prediction.', complexity: PDSA_TEXT_COST }) studyNotes: string;
   @Field(() => PdsaAct, { nullable: true }) act: PdsaAct | null;
-  @Field() actNotes: string;
+  @Field({ complexity: PDSA_TEXT_COST }) actNotes: string;
   @Field(() => PdsaStage) stage: PdsaStage;
   @Field({ description: 'YYYY-MM-DD.' }) startOn: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) endOn: string | null;

@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Measure } from '../../measures/models/measure.model';
 import { Site } from '../../networks/models/site.model';
 import { ChartType } from '../../platform/graphql/enums';
+import { FieldCost } from '../../platform/graphql/field-cost';
 
 @ObjectType({ description: 'A number as the viewer may see it: its value, or the label that replaces it ("<11").' })
 export class ShownCount {
@@ -48,8 +49,8 @@ export class SeriesChart {
   @Field(() => Site, { nullable: true }) site: Site | null;
   @Field({ description: 'False when small counts of this site are suppressed for the viewer.' }) fullyVisible: boolean;
   @Field(() => ChartType) chartType: ChartType;
-  @Field(() => [ChartPointView]) points: ChartPointView[];
-  @Field(() => [ChartSignal]) signals: ChartSignal[];
+  @Field(() => [ChartPointView], { complexity: FieldCost.computedList }) points: ChartPointView[];
+  @Field(() => [ChartSignal], { complexity: FieldCost.computedList }) signals: ChartSignal[];
 }
 
 @ObjectType()
@@ -77,9 +78,9 @@ export class FunnelView {
   @Field() fromMonth: string;
   @Field() toMonth: string;
   @Field(() => Float, { nullable: true }) target: number | null;
-  @Field(() => [FunnelSiteView]) sites: FunnelSiteView[];
+  @Field(() => [FunnelSiteView], { complexity: FieldCost.computedList }) sites: FunnelSiteView[];
   @Field(() => Int, { description: 'Sites left out (suppressed or no data).' }) sitesLeftOut: number;
-  @Field(() => [FunnelCurveView]) curve: FunnelCurveView[];
+  @Field(() => [FunnelCurveView], { complexity: FieldCost.computedList }) curve: FunnelCurveView[];
 }
 
 @ObjectType({ description: 'Everything to chart one measure: the network, every site, and funnels.' })
@@ -87,6 +88,6 @@ export class MeasureCharts {
   @Field(() => Measure) measure: Measure;
   @Field(() => Int) suppressionThreshold: number;
   @Field(() => SeriesChart) network: SeriesChart;
-  @Field(() => [SeriesChart]) sites: SeriesChart[];
-  @Field(() => [FunnelView], { description: 'Proportion and rate measures only.' }) funnels: FunnelView[];
+  @Field(() => [SeriesChart], { complexity: FieldCost.computedList }) sites: SeriesChart[];
+  @Field(() => [FunnelView], { description: 'Proportion and rate measures only.', complexity: FieldCost.computedList }) funnels: FunnelView[];
 }

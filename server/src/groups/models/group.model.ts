@@ -3,6 +3,7 @@ import { GroupMembershipStatus, GroupRole, GroupVisibility } from '../../generat
 import { Role } from '../../platform/graphql/enums';
 import { PageInfo } from '../../platform/graphql/pagination';
 import { Resource } from '../../resources/models/resource.model';
+import { FieldCost } from '../../platform/graphql/field-cost';
 
 registerEnumType(GroupVisibility, { name: 'GroupVisibility', description: 'OPEN: any member may join. INVITE_ONLY: by invitation, and seen only by its members, invitees and admins.' });
 registerEnumType(GroupRole, { name: 'GroupRole', description: 'OWNER: runs the group (edits, invites, removes, archives). MEMBER: takes part.' });
@@ -68,7 +69,7 @@ export class WorkingGroup {
 
 @ObjectType()
 export class WorkingGroupConnection {
-  @Field(() => [WorkingGroup]) nodes: WorkingGroup[];
+  @Field(() => [WorkingGroup], { complexity: FieldCost.pageItems }) nodes: WorkingGroup[];
   @Field(() => Int) totalCount: number;
   @Field(() => PageInfo) pageInfo: PageInfo;
 }

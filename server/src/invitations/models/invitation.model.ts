@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '../../platform/graphql/enums';
 import { PageInfo } from '../../platform/graphql/pagination';
+import { FieldCost } from '../../platform/graphql/field-cost';
 
 export enum InvitationStatus {
   PENDING = 'PENDING',
@@ -43,7 +44,7 @@ export class InvitationPreview {
 
 @ObjectType()
 export class InvitationConnection {
-  @Field(() => [Invitation]) nodes: Invitation[];
+  @Field(() => [Invitation], { complexity: FieldCost.pageItems }) nodes: Invitation[];
   @Field(() => Int) totalCount: number;
   @Field(() => PageInfo) pageInfo: PageInfo;
 }

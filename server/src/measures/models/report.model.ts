@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { Site } from '../../networks/models/site.model';
 import { ReportStatus } from '../../platform/graphql/enums';
 import { Measure } from './measure.model';
+import { FieldCost } from '../../platform/graphql/field-cost';
 
 @ObjectType({ description: 'One saved state of a report: what it held, who saved it, when and why.' })
 export class ReportRevision {
@@ -60,14 +61,14 @@ export class CompletenessCell {
 @ObjectType()
 export class CompletenessRow {
   @Field(() => Site) site: Site;
-  @Field(() => [CompletenessCell]) cells: CompletenessCell[];
+  @Field(() => [CompletenessCell], { complexity: FieldCost.computedList }) cells: CompletenessCell[];
 }
 
 @ObjectType({ description: 'Which site has reported which month, for all of a network\'s measures.' })
 export class Completeness {
   @Field(() => [String]) months: string[];
   @Field(() => Int) measureCount: number;
-  @Field(() => [CompletenessRow]) rows: CompletenessRow[];
+  @Field(() => [CompletenessRow], { complexity: FieldCost.computedList }) rows: CompletenessRow[];
 }
 
 @ObjectType()

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../platform/graphql/enums';
 import { PageInfo } from '../../platform/graphql/pagination';
+import { FieldCost } from '../../platform/graphql/field-cost';
 
 @ObjectType({ description: 'A person in a network\'s directory.' })
 export class Member {
@@ -21,7 +22,7 @@ export class Member {
 
 @ObjectType()
 export class MemberConnection {
-  @Field(() => [Member]) nodes: Member[];
+  @Field(() => [Member], { complexity: FieldCost.pageItems }) nodes: Member[];
   @Field(() => Int) totalCount: number;
   @Field(() => PageInfo) pageInfo: PageInfo;
 }

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ChangeIdeaStatus, PdsaStage } from '../../change-ideas/models/enums';
 import { NotificationKind, NotificationSubjectType } from '../../generated/prisma/enums';
 import { PageInfo } from '../../platform/graphql/pagination';
+import { FieldCost } from '../../platform/graphql/field-cost';
 
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -40,7 +41,7 @@ export class Notification {
 
 @ObjectType()
 export class NotificationConnection {
-  @Field(() => [Notification]) nodes: Notification[];
+  @Field(() => [Notification], { complexity: FieldCost.pageItems }) nodes: Notification[];
   @Field(() => Int) totalCount: number;
   @Field(() => Int, { description: 'Unread notifications in the network, whatever the filter.' }) unreadCount: number;
   @Field(() => PageInfo) pageInfo: PageInfo;

@@ -36,6 +36,12 @@ const envSchema = z.object({
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(20),
+  GRAPHQL_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(10),
+  GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(10).default(500),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
+  GRAPHQL_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1000).default(4_000_000),
+  GRAPHQL_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   WEB_DIR: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
   MESSAGES_PER_WINDOW: z.coerce.number().int().min(1).default(20),
@@ -101,6 +107,18 @@ export interface AppConfig {
   signInWindowSeconds: number;
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
+  /** Aliased fields in one operation. */
+  graphqlMaxAliases: number;
+  /** Fields at the top of one operation (each a separate entry point). */
+  graphqlMaxRootFields: number;
+  /** Fields in one operation, with every fragment spread counted where it is spread. */
+  graphqlMaxFields: number;
+  /** Tokens in one document: beyond this it is not even parsed. */
+  graphqlMaxTokens: number;
+  /** An answer stops being produced past about this many bytes of JSON. */
+  graphqlMaxResponseBytes: number;
+  /** A query still running after this is abandoned. */
+  graphqlTimeoutMs: number;
   webDir: string;
   migrationsDir: string;
   shutdownGraceMs: number;
@@ -144,6 +162,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signInWindowSeconds: e.SIGNIN_WINDOW_MINUTES * 60,
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxCost: e.GRAPHQL_MAX_COST,
+    graphqlMaxAliases: e.GRAPHQL_MAX_ALIASES,
+    graphqlMaxRootFields: e.GRAPHQL_MAX_ROOT_FIELDS,
+    graphqlMaxFields: e.GRAPHQL_MAX_FIELDS,
+    graphqlMaxTokens: e.GRAPHQL_MAX_TOKENS,
+    graphqlMaxResponseBytes: e.GRAPHQL_MAX_RESPONSE_BYTES,
+    graphqlTimeoutMs: e.GRAPHQL_TIMEOUT_MS,
     webDir: e.WEB_DIR ? path.resolve(e.WEB_DIR) : path.join(REPO_ROOT, 'client', 'dist'),
     migrationsDir: path.join(REPO_ROOT, 'prisma', 'migrations'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

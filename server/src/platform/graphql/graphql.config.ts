@@ -1,21 +1,37 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLSchema } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
 import type { Logger } from 'pino';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../config/config';
 import type { PrismaService } from '../database/prisma.service';
 import { csrfHeaderPlugin } from './csrf.plugin';
-import { formatGraphqlError } from './format-error';
-import { costLimitPlugin } from './limits.plugin';
+import { ExecutionGuard, executionGuardPlugin, guardFieldResolvers } from './execution-guard';
+import { formatGraphqlError, requestLogger } from './format-error';
 import { createLoaders } from './loaders';
+import { checkDocumentSize, type QueryLimits, queryCostPlugin } from './query-limits';
 import type { RequestContext } from './request-context';
+
+/** The query text of an HTTP request to /graphql (a POSTed JSON object, or a GET's query string). */
+function queryOf(req: Request): unknown {
+  const body = req.body as unknown;
+  if (body && typeof body === 'object' && !Array.isArray(body)) return (body as { query?: unknown }).query;
+  return req.method === 'GET' ? req.query.query : undefined;
+}
 
 /** Apollo options shared by the running app and the schema emitter. */
 export function graphqlOptions(config: AppConfig, prisma: PrismaService, logger: Logger): ApolloDriverConfig {
   let schema: GraphQLSchema | null = null;
   const production = config.nodeEnv === 'production';
+  const limits: QueryLimits = {
+    maxTokens: config.graphqlMaxTokens,
+    maxFields: config.graphqlMaxFields,
+    maxAliases: config.graphqlMaxAliases,
+    maxRootFields: config.graphqlMaxRootFields,
+    maxDepth: config.graphqlMaxDepth,
+    maxCost: config.graphqlMaxCost,
+  };
+  const executionLimits = { maxResponseBytes: config.graphqlMaxResponseBytes, timeoutMs: config.graphqlTimeoutMs };
   return {
     driver: ApolloDriver,
     autoSchemaFile: true,
@@ -27,19 +43,32 @@ export function graphqlOptions(config: AppConfig, prisma: PrismaService, logger:
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false, // replaced by the origin check and the x-commons-csrf header
-    validationRules: [depthLimit(config.graphqlMaxDepth)],
+    parseOptions: { maxTokens: config.graphqlMaxTokens },
     // No cache hints are used; the cache-control plugin would only add a hook to every field.
-    plugins: [ApolloServerPluginCacheControlDisabled(), csrfHeaderPlugin, costLimitPlugin(() => schema!, config.graphqlMaxCost)],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      csrfHeaderPlugin,
+      queryCostPlugin(() => schema!, config.graphqlMaxCost),
+      executionGuardPlugin(() => requestLogger(logger)),
+    ],
     transformSchema: (built: GraphQLSchema) => {
-      schema = built;
-      return built;
+      schema = guardFieldResolvers(built);
+      return schema;
     },
     formatError: formatGraphqlError(logger),
-    context: ({ req, res }: { req: Request; res: Response }): RequestContext => ({
-      req,
-      res,
-      viewer: req.viewer ?? null,
-      loaders: createLoaders(prisma),
-    }),
+    // Apollo's own messages (a request it could not process, a plugin that failed) as JSON lines, not console text.
+    logger: {
+      debug: (message: string) => requestLogger(logger).debug(message),
+      info: (message: string) => requestLogger(logger).info(message),
+      warn: (message: string) => requestLogger(logger).warn(message),
+      error: (message: string) => requestLogger(logger).error(message),
+    },
+    // The size limits are checked here, before Apollo validates the document: validation costs
+    // more than the document's length (repeated fields are compared pairwise), and an error thrown
+    // from a plugin before validation would be answered as a 500.
+    context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
+      checkDocumentSize(queryOf(req), limits);
+      return { req, res, viewer: req.viewer ?? null, loaders: createLoaders(prisma), guard: new ExecutionGuard(executionLimits) };
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Viewer } from '../auth/viewer';
+import type { ExecutionGuard } from './execution-guard';
 import type { Loaders } from './loaders';
 
 /** The GraphQL context of one request. */
@@ -8,4 +9,6 @@ export interface RequestContext {
   res: Response;
   viewer: Viewer | null;
   loaders: Loaders;
+  /** Stops the operation when its answer grows too large or it runs too long. */
+  guard: ExecutionGuard;
 }

@@ -2,6 +2,8 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ResourceKind } from '../../generated/prisma/enums';
 import { Role } from '../../platform/graphql/enums';
 import { PageInfo } from '../../platform/graphql/pagination';
+import { FieldCost } from '../../platform/graphql/field-cost';
+import { RESOURCE_LIMITS } from '@commons/shared';
 
 registerEnumType(ResourceKind, { name: 'ResourceKind', description: 'What a resource in the commons is.' });
 
@@ -20,7 +22,8 @@ export class Resource {
   @Field(() => ResourceKind) kind: ResourceKind;
   @Field() title: string;
   @Field() summary: string;
-  @Field({ description: 'The body as written, in Markdown. Render `bodyHtml`, never this.' }) body: string;
+  @Field({ description: 'The body as written, in Markdown. Render `bodyHtml`, never this.', complexity: FieldCost.largeText(RESOURCE_LIMITS.bodyMax) })
+  body: string;
   @Field(() => [String], { description: 'Free and curated tags, normalised (lower-case).' }) tags: string[];
   @Field(() => [Role], { description: 'Who the resource is meant for.' }) audiences: Role[];
   @Field({ description: 'An SPDX licence identifier, e.g. CC-BY-4.0.' }) license: string;
@@ -42,7 +45,7 @@ export class Resource {
 
 @ObjectType()
 export class ResourceConnection {
-  @Field(() => [Resource]) nodes: Resource[];
+  @Field(() => [Resource], { complexity: FieldCost.pageItems }) nodes: Resource[];
   @Field(() => Int) totalCount: number;
   @Field(() => PageInfo) pageInfo: PageInfo;
 }
@@ -53,7 +56,7 @@ export class ResourceVersion {
   @Field(() => ResourceKind) kind: ResourceKind;
   @Field() title: string;
   @Field() summary: string;
-  @Field() body: string;
+  @Field({ complexity: FieldCost.largeText(RESOURCE_LIMITS.bodyMax) }) body: string;
   @Field(() => [String]) tags: string[];
   @Field(() => [Role]) audiences: Role[];
   @Field() license: string;

@@ -3,6 +3,7 @@ import { PageInfo } from '../../platform/graphql/pagination';
 import { ChangeIdea } from '../../change-ideas/models/change-idea.model';
 import { WorkingGroup } from '../../groups/models/group.model';
 import { Resource } from '../../resources/models/resource.model';
+import { FieldCost } from '../../platform/graphql/field-cost';
 
 export enum SearchType {
   RESOURCE = 'RESOURCE',
@@ -34,8 +35,8 @@ export class SearchHit {
   @Field(() => SearchType) type: SearchType;
   @Field(() => ID) id: string;
   @Field(() => Float, { description: 'Relevance; only its order within one answer means anything.' }) score: number;
-  @Field(() => [TextSegment], { description: 'The title with the matching words marked.' }) title: TextSegment[];
-  @Field(() => [TextSegment], { description: 'A passage around the matching words.' }) snippet: TextSegment[];
+  @Field(() => [TextSegment], { description: 'The title with the matching words marked.', complexity: FieldCost.computedList }) title: TextSegment[];
+  @Field(() => [TextSegment], { description: 'A passage around the matching words.', complexity: FieldCost.computedList }) snippet: TextSegment[];
   @Field(() => Resource, { nullable: true, description: 'The resource, for RESOURCE hits.' }) resource: Resource | null;
   @Field(() => ChangeIdea, { nullable: true, description: 'The change idea, for CHANGE_IDEA hits.' }) changeIdea: ChangeIdea | null;
   @Field(() => WorkingGroup, { nullable: true, description: 'The working group, for GROUP hits.' }) group: WorkingGroup | null;
@@ -54,16 +55,16 @@ export class FacetValue {
     'Each filter\'s counts apply the other filters but not itself.',
 })
 export class SearchFacets {
-  @Field(() => [FacetValue]) kinds: FacetValue[];
-  @Field(() => [FacetValue], { description: 'The 20 most frequent.' }) tags: FacetValue[];
-  @Field(() => [FacetValue]) audiences: FacetValue[];
-  @Field(() => [FacetValue]) sites: FacetValue[];
-  @Field(() => [FacetValue], { description: 'The 20 most frequent.' }) authors: FacetValue[];
+  @Field(() => [FacetValue], { complexity: FieldCost.computedList }) kinds: FacetValue[];
+  @Field(() => [FacetValue], { description: 'The 20 most frequent.', complexity: FieldCost.computedList }) tags: FacetValue[];
+  @Field(() => [FacetValue], { complexity: FieldCost.computedList }) audiences: FacetValue[];
+  @Field(() => [FacetValue], { complexity: FieldCost.computedList }) sites: FacetValue[];
+  @Field(() => [FacetValue], { description: 'The 20 most frequent.', complexity: FieldCost.computedList }) authors: FacetValue[];
 }
 
 @ObjectType()
 export class SearchResults {
-  @Field(() => [SearchHit]) nodes: SearchHit[];
+  @Field(() => [SearchHit], { complexity: FieldCost.pageItems }) nodes: SearchHit[];
   @Field(() => Int, { description: 'Matches of every type searched.' }) totalCount: number;
   @Field({
     description:

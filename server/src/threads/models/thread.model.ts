@@ -1,10 +1,14 @@
+import { THREAD_LIMITS } from '@commons/shared';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ThreadSubjectType } from '../../generated/prisma/enums';
 import type { ThreadAccess } from '../threads.service';
+import { FieldCost } from '../../platform/graphql/field-cost';
 
 registerEnumType(ThreadSubjectType, { name: 'ThreadSubjectType', description: 'What a thread is about: a change idea, a resource, a working group or a site.' });
 
 export { ThreadSubjectType };
+
+const MESSAGE_TEXT_COST = FieldCost.largeText(THREAD_LIMITS.bodyMax);
 
 @ObjectType({ description: 'A member as a thread shows her.' })
 export class ThreadPerson {
@@ -23,7 +27,7 @@ export class MessageReactionSummary {
 @ObjectType({ description: 'A body a message had before an edit, kept as its history.' })
 export class MessageRevision {
   @Field(() => ID) id: string;
-  @Field({ description: 'The Markdown as it was.' }) body: string;
+  @Field({ description: 'The Markdown as it was.', complexity: MESSAGE_TEXT_COST }) body: string;
   @Field({ description: 'When an edit replaced it.' }) editedAt: Date;
 }
 
@@ -34,15 +38,25 @@ export class Message {
   @Field({ description: 'Position in the thread, a growing decimal number (gaps are normal): the catch-up cursor.' }) seq: string;
   @Field(() => ID, { nullable: true, description: 'The message this one replies to (replies go one level deep).' }) parentId: string | null;
   @Field(() => ThreadPerson) author: ThreadPerson;
-  @Field({ description: 'The Markdown as written; empty when deleted.' }) body: string;
-  @Field({ description: 'The body rendered from Markdown and sanitised (mentions as profile links): safe to insert as HTML.' }) bodyHtml: string;
+  @Field({ description: 'The Markdown as written; empty when deleted.', complexity: MESSAGE_TEXT_COST }) body: string;
+  @Field({
+    description: 'The body rendered from Markdown and sanitised (mentions as profile links): safe to insert as HTML.',
+    // Rendered when the message is loaded, whatever is selected: here it only adds its bytes.
+    complexity: MESSAGE_TEXT_COST,
+  })
+  bodyHtml: string;
   @Field({ description: 'The id the sending client chose, so it can match its pending message.' }) clientId: string;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) editedAt: Date | null;
   @Field(() => Date, { nullable: true }) deletedAt: Date | null;
   @Field() deleted: boolean;
-  @Field(() => [MessageReactionSummary]) reactions: MessageReactionSummary[];
-  @Field(() => [Message], { description: 'Replies, oldest first (top-level messages of a page only; empty on replies).' }) replies: Message[];
+  @Field(() => [MessageReactionSummary], { complexity: FieldCost.computedList }) reactions: MessageReactionSummary[];
+  @Field(() => [Message], {
+    description: 'Replies, oldest first (top-level messages of a page only; empty on replies).',
+    // Most messages have none; a page of them is priced as if each had three.
+    complexity: ({ childComplexity }) => 3 * childComplexity,
+  })
+  replies: Message[];
   @Field(() => Int, { description: 'How many replies it has.' }) replyCount: number;
   @Field() viewerCanEdit: boolean;
   @Field() viewerCanDelete: boolean;
@@ -50,7 +64,7 @@ export class Message {
 
 @ObjectType({ description: 'A page of top-level messages, oldest first, with their replies.' })
 export class MessagePage {
-  @Field(() => [Message]) nodes: Message[];
+  @Field(() => [Message], { complexity: FieldCost.pageItems }) nodes: Message[];
   @Field({ description: 'Older messages come before these: ask again with `before: beforeCursor`.' }) hasMore: boolean;
   @Field(() => String, { nullable: true, description: 'The seq of the oldest message here.' }) beforeCursor: string | null;
 }
