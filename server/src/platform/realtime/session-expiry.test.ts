@@ -8,7 +8,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const IDLE_MS = 4_800;
 const MAX_MS = 20_000;
 // How late a node may notice an expiry: timers, a database read and the hop through Redis on a busy machine.
-const SLACK_MS = 2_500;
+const SLACK_MS = 5_000;
 const ME = `{ me { id } }`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -121,7 +121,7 @@ describe('a session that expires closes its sockets on every node', () => {
     expect(endedA?.payload).toEqual({ reason: 'expired' });
     expect((await endedB)?.payload).toEqual({ reason: 'expired' });
     expect(Date.now() - signedInAt).toBeGreaterThanOrEqual(MAX_MS - 500);
-    expect(answered).toBeGreaterThan(10);
+    expect(answered).toBeGreaterThan(5);
     await disconnected(onA);
     expect(await Promise.race([poke(onA).then(() => 'answered', () => 'no answer'), sleep(1_000).then(() => 'no answer')])).toBe('no answer');
     expect((await session.ok(ME)).me).toBeNull();
