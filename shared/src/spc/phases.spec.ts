@@ -83,6 +83,45 @@ describe('spcChart with a frozen baseline', () => {
   });
 });
 
+describe('spcChart over a shift in one phase', () => {
+  // One phase over BEFORE and AFTER: the average 229/20 = 11.45 lies between the two levels. The
+  // months before the change sit below it (11 of 12), the 8 after above it: a run of 8 (> 7) ends
+  // the phase. That is a shift up in Jan 2025, not a deterioration of the first year.
+  const chart = spcChart(valuePoints([...BEFORE, ...AFTER]), MEAN_UP);
+
+  it('says the level moved, where, and that it is an improvement', () => {
+    expect(chart.signals).toEqual([
+      { key: 'shift', phase: 0, side: 'above', month: '2025-01', before: 11, after: 8, centre: 'average', assessment: 'improvement' },
+    ]);
+  });
+
+  it('no longer says the shift once the chart is split there', () => {
+    const split = spcChart(valuePoints([...BEFORE, ...AFTER]), { ...MEAN_UP, phaseStarts: [month(12)] });
+    expect(split.signals.filter((signal) => signal.key === 'shift')).toEqual([]);
+  });
+
+  it('reads a long run that begins the phase as a shift away from it', () => {
+    // 9 months around 20, then 7 around 10 (higher is worse): a run of 9 above (> 7 for 16
+    // months) begins the phase and the 7 after it all lie below: the level moved down in Oct 2024.
+    // Every month also lies beyond limits that straddle both levels; the shift says why.
+    const down = spcChart(valuePoints([20, 21, 19, 20, 22, 21, 20, 19, 21, 10, 11, 9, 10, 12, 10, 11]), { ...MEAN_UP, direction: 'DOWN' });
+    expect(down.signals).toEqual([
+      { key: 'shift', phase: 0, side: 'below', month: '2024-10', before: 9, after: 7, centre: 'average', assessment: 'improvement' },
+    ]);
+  });
+
+  it('keeps a long run in the middle of a phase as a run', () => {
+    const middle = spcChart(valuePoints([10, 12, 9, 13, 10, 15, 15, 16, 15, 16, 15, 16, 15, 16, 11, 9, 12, 8, 13, 10]), { ...MEAN_UP, chart: 'RUN' });
+    expect(middle.signals.map((signal) => signal.key)).toContain('longRun');
+    expect(middle.signals.map((signal) => signal.key)).not.toContain('shift');
+  });
+
+  it('judges runs against a frozen baseline as before, without a shift', () => {
+    const frozen = spcChart(valuePoints([...BEFORE, ...AFTER]), { ...MEAN_UP, baseline: { firstPoints: 12 } });
+    expect(frozen.signals.map((signal) => signal.key)).not.toContain('shift');
+  });
+});
+
 describe('spcChart with phases', () => {
   const chart = spcChart(valuePoints([...BEFORE, ...AFTER]), { ...MEAN_UP, phaseStarts: [month(12)] });
 

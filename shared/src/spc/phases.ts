@@ -1,4 +1,4 @@
-import { signalAssessment, type CentreName, type SpcSignal } from './captions';
+import { levelShift, signalAssessment, type CentreName, type SpcSignal } from './captions';
 import { compareMonthKeys, isMonthKey, type MonthKey } from './month-key';
 import { median } from './numeric';
 import { observePoint, type Observation } from './observations';
@@ -346,12 +346,33 @@ function phaseSignals(
   } else if (chart !== 'RUN' && points.some((point) => point.value !== null && point.upper === null)) {
     signals.push({ key: 'limitsUnavailable', phase: phase.index, reason: 'TOO_FEW_POINTS' });
   }
-  for (const point of points) {
-    if (point.beyondLimits === null) continue;
+  // Against a frozen baseline the runs are judged against that reference; otherwise a long run that
+  // begins or ends the phase means the level moved, which is how a QI lead would say it.
+  const frozen = points.some((point) => point.value !== null && !point.provisional && !point.inBaseline);
+  const shift = frozen ? null : levelShift(phase.runs.runs, phase.runs.longRuns);
+  // Months beyond the limits on the old side before a shift, or on the new side after it, are the
+  // shift itself seen through limits that straddle two levels: the shift caption covers them.
+  const explainedByShift = (point: SpcPoint, position: number) =>
+    shift !== null && point.beyondLimits === (position + offset < shift.index ? (shift.side === 'above' ? 'below' : 'above') : shift.side);
+  points.forEach((point, position) => {
+    if (point.beyondLimits === null || explainedByShift(point, position)) return;
     const assessment = signalAssessment(point.beyondLimits, direction);
     signals.push({ key: 'beyondLimits', phase: phase.index, month: point.month, side: point.beyondLimits, assessment });
+  });
+  if (shift) {
+    signals.push({
+      key: 'shift',
+      phase: phase.index,
+      side: shift.side,
+      month: points[shift.index - offset].month,
+      before: shift.before,
+      after: shift.after,
+      centre: centreName,
+      assessment: signalAssessment(shift.side, direction),
+    });
   }
   for (const run of phase.runs.longRuns) {
+    if (shift?.runs.some((explained) => explained.indices[0] === run.indices[0])) continue;
     signals.push({
       key: 'longRun',
       phase: phase.index,
@@ -364,7 +385,8 @@ function phaseSignals(
     });
   }
   const { fewCrossings, crossings, crossingsLimit, usefulObservations } = phase.runs;
-  if (fewCrossings && crossingsLimit !== null) {
+  // Too few crossings is what a shift looks like; the shift says it better.
+  if (fewCrossings && crossingsLimit !== null && shift === null) {
     signals.push({
       key: 'fewCrossings',
       phase: phase.index,
