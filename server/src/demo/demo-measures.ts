@@ -163,6 +163,12 @@ const CHANGE_MONTH = 10;
 
 export const DEMO_MONTHS = 24;
 
+/**
+ * Sites with nothing for last month: Riverside (0), so the site lead sign-in always finds last
+ * month waiting to be reported, and a small site (7) that is behind.
+ */
+const NOT_REPORTED_LAST_MONTH = new Set([0, 7]);
+
 /** The day of the next month on which each demo site reports a month (at 09:00 UTC). */
 const reportingDay = (site: number) => 5 + (site % 9);
 
@@ -171,7 +177,7 @@ const reportingDay = (site: number) => 5 + (site % 9);
  * a real improvement at two sites, and a few corrected reports with their reasons. Every time
  * lies before `now` (default: the present): a site submits a month on its reporting day after
  * the month has ended, so last month is submitted only by the sites whose day has come; one small
- * site has a draft of it and another nothing.
+ * site has a draft of it, and Riverside (the site lead's site) and another have nothing yet.
  */
 export function demoReports(input: {
   firstMonth: MonthKey;
@@ -192,8 +198,8 @@ export function demoReports(input: {
     months.forEach((month, m) => {
       const lastMonth = m === months.length - 1;
       const submittedOn = new Date(`${addMonths(month, 1)}-${String(reportingDay(site)).padStart(2, '0')}T09:00:00Z`);
-      // Two small sites are behind with the latest month: one has a draft (saved before the month
-      // ended), one has nothing; the others submit it once their reporting day has come.
+      // Last month: one small site has a draft (saved before the month ended), two sites have
+      // nothing yet, and the others submit it once their reporting day has come.
       const draft = lastMonth && site === 4;
       const status = draft ? 'DRAFT' : 'SUBMITTED';
       const reportedAt = draft ? new Date(`${month}-28T16:00:00Z`) : submittedOn;
@@ -213,7 +219,7 @@ export function demoReports(input: {
         'steroid-courses': { numerator: null, denominator: null, value: poisson(rand, size * (improved ? 0.07 : 0.12)) },
       };
       // Drawn all the same (above), so the other sites' numbers do not depend on the day of seeding.
-      if (lastMonth && (site === 7 || (!draft && submittedOn > now))) return;
+      if (lastMonth && (NOT_REPORTED_LAST_MONTH.has(site) || (!draft && submittedOn > now))) return;
       for (const [key, v] of Object.entries(values)) {
         const id = randomUUID();
         const correctedAt = new Date(reportedAt.getTime() + 3 * 86_400_000);
