@@ -21,4 +21,4 @@ export const CHART_COLOURS = {
 } as const;
 
 /** A long run's band is light: it marks months, it must not hide the points and lines in it. */
-export const RUN_BAND_OPACITY = 0.18;
+export const RUN_BAND_OPACITY = 0.1;

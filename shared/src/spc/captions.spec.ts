@@ -76,6 +76,12 @@ describe('levelShift', () => {
     expect(levelShift(runs, [runs[0], runs[3]])).toEqual({ side: 'above', index: 12, before: 10, after: 9, runs: [runs[0], runs[3]] });
   });
 
+  it('explains every long run on the old side before it and on the new side after it', () => {
+    const runs = [run('below', 0, 10), run('above', 10, 2), run('below', 12, 1), run('above', 13, 9), run('below', 22, 1)];
+    const shift = levelShift(runs, [runs[0], runs[3]]);
+    expect(shift).toMatchObject({ side: 'above', index: 10, before: 10, runs: [runs[0], runs[3]] });
+  });
+
   it('needs most of the other months on the other side', () => {
     const runs = [run('below', 0, 8), run('above', 8, 2), run('below', 10, 3), run('above', 13, 1)];
     expect(levelShift(runs, [runs[0]])).toBeNull();

@@ -96,7 +96,7 @@ export interface LevelShift {
   index: number;
   before: number;
   after: number;
-  /** The long runs the shift explains (they are not captioned on their own), from `runs`. */
+  /** The long runs the shift explains (on the old side before it, on the new side after it), from `longRuns`. */
   runs: Run[];
 }
 
@@ -135,12 +135,14 @@ export function levelShift(runs: readonly Run[], longRuns: readonly Run[]): Leve
   if (shift === null) return null;
   const { from, index } = shift;
   const to = opposite(from);
+  // Every long run on the old side before the shift, or on the new side after it, is the shift itself.
+  const explained = longRuns.filter((run) => (run.indices[0] < index ? run.side === from : run.side === to));
   return {
     side: to,
     index,
     before: count((point) => point.index < index && point.side === from),
     after: count((point) => point.index >= index && point.side === to),
-    runs: shift.runs,
+    runs: explained,
   };
 }
 

@@ -6,6 +6,7 @@ import { useFormatMonth } from '../../i18n/format';
 import { CheckboxField, SelectField, TextField } from '../../ui/field';
 import { chartTypesFor } from '../chart-types';
 import type { ChartParams } from '../hooks/use-chart-params';
+import { useFollowedState } from '../hooks/use-followed-state';
 
 interface ChartControlsProps {
   kind: MeasureKind;
@@ -35,7 +36,7 @@ export function useChartTypeOptions(kind: MeasureKind) {
  * Chart settings for every chart of the page: the chart type (only those that fit the measure),
  * a frozen baseline on the first months, new phases from chosen months, screened moving ranges
  * (I and p′ charts) and whether network months not every site has reported count. The panel stays
- * open while the settings change; it starts open when the chart is not the standard one.
+ * open while the settings change; it opens when the chart is not the standard one.
  */
 export function ChartControls({ kind, chartType, defaultChart, baseline, phases, screened = true, includeIncomplete = false, months, onChange }: ChartControlsProps) {
   const { t } = useTranslation();
@@ -48,6 +49,12 @@ export function ChartControls({ kind, chartType, defaultChart, baseline, phases,
   const customised = chartType !== defaultChart || baseline !== null || phases.length > 0 || !screened || includeIncomplete;
   // Open or closed is the member's choice from then on: a new chart after a change must not close it.
   const [open, setOpen] = useState(customised);
+  // A setting changed from elsewhere (a caption's "start a new phase") opens it, to show how to undo it.
+  useEffect(() => {
+    if (customised) setOpen(true);
+  }, [customised]);
+  const [screenedShown, setScreenedShown] = useFollowedState(screened);
+  const [includeIncompleteShown, setIncludeIncompleteShown] = useFollowedState(includeIncomplete);
 
   useEffect(() => setBaselineText(baseline ? String(baseline) : ''), [baseline]);
 
@@ -138,15 +145,21 @@ export function ChartControls({ kind, chartType, defaultChart, baseline, phases,
           <CheckboxField
             label={t('charts.controls.screened')}
             hint={t('charts.controls.screenedHint')}
-            checked={screened}
-            onChange={(e) => onChange({ screened: e.target.checked })}
+            checked={screenedShown}
+            onChange={(e) => {
+              setScreenedShown(e.target.checked);
+              onChange({ screened: e.target.checked });
+            }}
           />
         )}
         <CheckboxField
           label={t('charts.controls.includeIncomplete')}
           hint={t('charts.controls.includeIncompleteHint')}
-          checked={includeIncomplete}
-          onChange={(e) => onChange({ includeIncomplete: e.target.checked })}
+          checked={includeIncompleteShown}
+          onChange={(e) => {
+            setIncludeIncompleteShown(e.target.checked);
+            onChange({ includeIncomplete: e.target.checked });
+          }}
         />
       </div>
       {customised && (

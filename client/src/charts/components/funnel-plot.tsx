@@ -9,6 +9,7 @@ import { toDisplay, useMeasureFormat } from '../../measures/format';
 import { axisTicks, niceDomain } from '../chart-data';
 import { FUNNEL_WINDOWS, type FunnelWindow } from '../chart-types';
 import { CHART_COLOURS } from '../colours';
+import { useFollowedState } from '../hooks/use-followed-state';
 import { diamondPath } from './point-shapes';
 
 export interface FunnelData {
@@ -108,6 +109,7 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
   const { t } = useTranslation();
   const formatMonth = useFormatMonth();
   const locale = useLocale();
+  const [adjustedShown, setAdjustedShown] = useFollowedState(adjusted);
   const { format, number } = useMeasureFormat();
   const headingId = useId();
   const funnel = funnels.find((f) => f.months === window) ?? funnels[funnels.length - 1];
@@ -177,7 +179,15 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
         </p>
       )}
       {funnel.overdispersed && onAdjustedChange && (
-        <CheckboxField label={t('charts.funnel.adjust')} hint={t('charts.funnel.adjustHint')} checked={adjusted} onChange={(e) => onAdjustedChange(e.target.checked)} />
+        <CheckboxField
+          label={t('charts.funnel.adjust')}
+          hint={t('charts.funnel.adjustHint')}
+          checked={adjustedShown}
+          onChange={(e) => {
+            setAdjustedShown(e.target.checked);
+            onAdjustedChange(e.target.checked);
+          }}
+        />
       )}
       {funnel.incompleteMonthsLeftOut.map((m) => (
         <p key={`out-${m.month}`} className="small muted">
