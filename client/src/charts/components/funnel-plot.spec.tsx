@@ -27,6 +27,7 @@ describe('FunnelPlot', () => {
     const onAdjustedChange = vi.fn();
     renderPlot(funnel(), onAdjustedChange);
     expect(screen.getByText(/^Limits widened for overdispersion, φ = 26: the sites vary more than chance alone would make them/)).toBeInTheDocument();
+    expect(screen.getByText('95% limits (widened for overdispersion, φ = 26)')).toBeInTheDocument();
     const adjust = screen.getByLabelText('Widen the limits for overdispersion (recommended)');
     expect(adjust).toBeChecked();
     await userEvent.click(adjust);

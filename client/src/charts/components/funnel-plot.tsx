@@ -138,6 +138,8 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
     [funnel, kind, ownSiteId],
   );
   if (!funnel) return null;
+  // The legend of the limits says it too, so the plot never shows widened limits without saying so.
+  const widenedNote = funnel.limitsWidenedBy !== null ? ` ${t('charts.funnel.widenedShort', { phi: formatNumber(funnel.limitsWidenedBy, locale, 1) })}` : '';
 
   const values = [...sites.map((s) => s.value), ...curve.flatMap((p) => [p.lower998, p.upper998])];
   const [low, high] = niceDomain(kind, Math.min(...values), Math.max(...values));
@@ -243,12 +245,14 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
                 <line x1={2} y1={9} x2={26} y2={9} stroke={CHART_COLOURS.funnel95} strokeWidth={1.5} strokeDasharray="5 3" />
               </svg>
               {t('charts.funnel.limit95')}
+              {widenedNote}
             </li>
             <li>
               <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">
                 <line x1={2} y1={9} x2={26} y2={9} stroke={CHART_COLOURS.funnel998} strokeWidth={1.5} />
               </svg>
               {t('charts.funnel.limit998')}
+              {widenedNote}
             </li>
             <li>
               <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">
