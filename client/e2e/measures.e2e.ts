@@ -60,20 +60,32 @@ describe('a site lead', () => {
     await browser?.close();
   });
 
-  test('reports the current month for every measure, submits it and sees the new point on the chart', async () => {
-    const month = monthKey(0);
+  test('may only save a draft of the current month; reports last month, submits it and sees the new point on the chart', async () => {
+    const current = monthKey(0);
+    const month = monthKey(-1);
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Aim & measures' }).click();
     await page.getByRole('navigation', { name: 'Aim and measures' }).getByRole('link', { name: 'Report a month' }).click();
     await page.getByRole('heading', { level: 1, name: 'Report a month' }).waitFor();
-    // The form opens on last month, whose report is due; the current month is chosen here.
-    expect(await page.getByLabel('Month', { exact: true }).inputValue()).toBe(monthKey(-1));
-    await page.getByLabel('Month', { exact: true }).selectOption(month);
-    await page.waitForURL(`**/report?month=${month}`);
-    await expect.poll(() => group(page, 'Steroid-free remission').locator('.badge').textContent(), POLL).toBe('Not reported yet');
+    // The form opens on last month, whose report is due.
+    expect(await page.getByLabel('Month', { exact: true }).inputValue()).toBe(month);
 
     const fill = async (measure: string, values: Record<string, string>) => {
       for (const [label, value] of Object.entries(values)) await group(page, measure).getByLabel(label, { exact: true }).fill(value);
     };
+
+    // This month has not ended: the form says when it opens and offers a draft only.
+    await page.getByLabel('Month', { exact: true }).selectOption(current);
+    await page.waitForURL(`**/report?month=${current}`);
+    await page.getByText(new RegExp(`^${monthLabel(current, 'long')} can be submitted from .+, once the month has ended\\. Until then, save your numbers as a draft\\.$`)).waitFor();
+    expect(await page.getByRole('button', { name: `Submit ${monthLabel(current, 'long')}` }).count()).toBe(0);
+    await fill('New steroid courses', { 'Number (courses)': '1' });
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText(`Your draft for ${monthLabel(current, 'long')} is saved. Submit it once the month has ended.`).waitFor();
+    await expect.poll(() => group(page, 'New steroid courses').locator('.badge').textContent(), POLL).toBe('Draft');
+
+    await page.getByLabel('Month', { exact: true }).selectOption(month);
+    await page.waitForURL(`**/report?month=${month}`);
+    await expect.poll(() => group(page, 'Steroid-free remission').locator('.badge').textContent(), POLL).toBe('Not reported yet');
     await fill('Steroid-free remission', { Numerator: '47', Denominator: '61' });
     await fill('Growth assessed at visit', { Numerator: '56', Denominator: '61' });
     await fill('Biologic drug levels checked', { Numerator: '25', Denominator: '27' });
@@ -97,6 +109,49 @@ describe('a site lead', () => {
     await page.getByRole('button', { name: 'Show the numbers as a table' }).click();
     const cells = await tableRow(page, month);
     expect(cells.slice(0, 4)).toEqual([monthLabel(month), '47', '61', '77%']);
+  });
+
+  test('sees a month not every site has reported marked on the network chart and left out of its lines', async () => {
+    const month = monthKey(-1);
+    await openChart(page, 'Steroid-free remission');
+    await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Network (all sites)' });
+    await expect.poll(() => page.locator('#main-chart h2').textContent(), POLL).toBe('Network (all sites)');
+    // Riverside has just reported last month; the demo's other sites report it from the 6th, two never.
+    const caption = page.locator('.captions__notes li').filter({ hasText: `${monthLabel(month)} has reports from` });
+    await caption.waitFor();
+    expect(await caption.textContent()).toMatch(/has reports from [1-6] of 8 sites so far: it is shown, but left out of the centre line, limits and signals\.$/);
+    expect(await page.locator('#main-chart svg text').filter({ hasText: /^[1-6]\/8$/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Show the numbers as a table' }).click();
+    expect((await tableRow(page, month)).at(-1)).toMatch(/[1-6] of 8 sites reported: left out of the lines and signals/);
+
+    await page.getByText('Chart settings: type, baseline and phases').click();
+    await page.getByLabel('Count months not every site has reported yet').check();
+    await page.waitForURL(/incomplete=include/);
+    await expect.poll(() => caption.textContent(), POLL).toMatch(/so far, and is counted as you asked\.$/);
+  });
+
+  test('reads a shift at her site as a shift, splits the chart there, and sees the funnel allow for overdispersion', async () => {
+    // The demo's Riverside adopted pre-visit planning 14 months ago and its remission went up.
+    const moved = monthKey(-14);
+    await openChart(page, 'Steroid-free remission');
+    const shift = page.locator('.captions__list li').filter({ hasText: `The level moved up around ${monthLabel(moved)}` });
+    await shift.waitFor();
+    expect(await shift.textContent()).toContain('This is an improvement.');
+    expect(await page.locator('.captions__list').textContent()).not.toContain('This is a deterioration.');
+    // A long run is marked once, by a band over its months, not on each point.
+    expect(await page.locator('#main-chart .run-band').count()).toBeGreaterThan(0);
+
+    const funnel = page.getByRole('region', { name: 'Sites compared' });
+    await funnel.getByText(/^Limits widened for overdispersion, φ = [\d.]+:/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'measure chart with a shift and an overdispersed funnel');
+    await funnel.getByLabel('Widen the limits for overdispersion (recommended)').uncheck();
+    await page.waitForURL(/funnelLimits=plain/);
+    await funnel.getByText(/these limits do not allow for that/).waitFor();
+
+    await shift.getByRole('button', { name: `Start a new phase in ${monthLabel(moved)}` }).click();
+    await page.waitForURL(new RegExp(`phase=${moved}`));
+    await expect.poll(() => page.locator('.captions__list li').filter({ hasText: 'The level moved' }).count(), POLL).toBe(0);
+    await page.getByRole('list', { name: 'Phases' }).getByText(`New phase from ${monthLabel(moved, 'long')}`).waitFor();
   });
 
   test('checks a CSV file with one bad row: the row is named by line and column, and nothing is written', async () => {
@@ -183,28 +238,43 @@ describe('a site lead', () => {
     await expectNoSeriousA11yViolations(page, 'completeness');
   });
 
-  test('changes the chart type, freezes a baseline and adds a phase, all kept in the address', async () => {
+  test('changes the chart type, freezes a baseline and adds a phase, all kept in the address, with the settings open throughout', async () => {
     await openChart(page, 'Steroid-free remission');
+    const settings = page.locator('details.chart-controls');
+    const settingsOpen = () => settings.evaluate((details) => (details as HTMLDetailsElement).open);
     await page.getByText('Chart settings: type, baseline and phases').click();
     await page.getByLabel('Chart type').selectOption('RUN');
     await page.waitForURL(/chart=RUN/);
     await expect.poll(() => page.locator('#main-chart .muted.small').first().textContent(), POLL).toMatch(/^Run chart \(median\)/);
+    expect(await settingsOpen()).toBe(true);
     await page.getByLabel('Freeze the lines on the first months').fill('6');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/baseline=6/);
+    expect(await settingsOpen()).toBe(true);
     const phase = monthKey(-12);
     await page.getByLabel('Start a new phase from').selectOption(phase);
     await page.getByRole('button', { name: 'Add phase' }).click();
     await page.waitForURL(new RegExp(`phase=${phase}`));
     await page.getByRole('list', { name: 'Phases' }).getByText(`New phase from ${monthLabel(phase, 'long')}`).waitFor();
     await expect.poll(() => page.locator('#main-chart .recharts-reference-line').count(), POLL).toBeGreaterThan(0);
+    expect(await settingsOpen()).toBe(true);
+
+    // An I chart offers the unscreened moving ranges, as an explicit choice.
+    await page.getByLabel('Chart type').selectOption('I');
+    await page.waitForURL(/chart=I/);
+    await page.getByLabel('Screen moving ranges (recommended)').uncheck();
+    await page.waitForURL(/mr=unscreened/);
+    expect(await settingsOpen()).toBe(true);
+    await page.getByLabel('Chart type').selectOption('RUN');
+    await page.waitForURL(/chart=RUN/);
 
     await page.reload();
     await page.locator('#main-chart .recharts-surface').waitFor();
     expect(await page.getByLabel('Chart type').inputValue()).toBe('RUN');
     expect(await page.getByLabel('Freeze the lines on the first months').inputValue()).toBe('6');
     await page.getByRole('button', { name: 'Back to the standard chart' }).click();
-    await expect.poll(() => page.url(), POLL).not.toMatch(/chart=|baseline=|phase=/);
+    await expect.poll(() => page.url(), POLL).not.toMatch(/chart=|baseline=|phase=|mr=/);
+    expect(await settingsOpen()).toBe(true);
   });
 });
 

@@ -11,6 +11,29 @@ const svMonth = (month: string) => formatMonth(month, 'sv');
 const longRun: SignalData = { key: 'longRun', phase: 0, side: 'above', length: 8, fromMonth: '2025-03', toMonth: '2025-10', centre: 'median', assessment: 'improvement' };
 
 describe('signalCaption', () => {
+  it('says a shift in one phase as a shift, with the month to split the chart at, not as a deterioration of the baseline', () => {
+    const shift: SignalData = { key: 'shift', phase: 0, side: 'above', month: '2025-10', before: 11, after: 8, centre: 'average', assessment: 'improvement' };
+    expect(signalCaption(shift, en, enMonth)).toEqual({
+      text: 'The level moved up around Oct 2025: 11 months below the average before it and 8 above it since. This is unlikely to be chance. This is an improvement.',
+      tone: 'improvement',
+      splitAt: '2025-10',
+    });
+    expect(signalCaption({ ...shift, side: 'below', assessment: 'deterioration' }, sv, svMonth)?.text).toBe(
+      'Nivån sjönk omkring okt. 2025: 11 månader över medelvärdet före och 8 under sedan dess. Det är osannolikt att det beror på slumpen. Det är en försämring.',
+    );
+    expect(chartCaptions([shift], en, enMonth).signals).toHaveLength(1);
+  });
+
+  it('notes a network month not every site has reported, left out or counted', () => {
+    const incomplete: SignalData = { key: 'incompleteMonth', month: '2026-11', sitesReported: 1, sites: 8, leftOut: true };
+    expect(signalCaption(incomplete, en, enMonth)).toEqual({
+      text: 'Nov 2026 has reports from 1 of 8 sites so far: it is shown, but left out of the centre line, limits and signals.',
+      tone: 'notice',
+    });
+    expect(signalCaption({ ...incomplete, leftOut: false }, en, enMonth)?.text).toBe('Nov 2026 has reports from 1 of 8 sites so far, and is counted as you asked.');
+    expect(chartCaptions([incomplete], en, enMonth, 2).notices).toHaveLength(1);
+  });
+
   it('words an unusually long run, with its months and what it means for the measure', () => {
     expect(signalCaption(longRun, en, enMonth)).toEqual({
       text: '8 months in a row above the median (Mar 2025 – Oct 2025): this is unlikely to be chance. This is an improvement.',

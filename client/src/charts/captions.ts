@@ -15,6 +15,11 @@ export interface SignalData {
   centre?: string | null;
   assessment?: string | null;
   reason?: string | null;
+  before?: number | null;
+  after?: number | null;
+  sitesReported?: number | null;
+  sites?: number | null;
+  leftOut?: boolean | null;
 }
 
 /** How a caption reads at a glance: a change for the better, for the worse, a shift of unknown direction, or a note about the data. */
@@ -23,10 +28,12 @@ export type CaptionTone = 'improvement' | 'deterioration' | 'neutral' | 'notice'
 export interface Caption {
   text: string;
   tone: CaptionTone;
+  /** A shift: the month where a new phase would split the chart between the two levels. */
+  splitAt?: string;
 }
 
 /** Signals about the process, as opposed to notices about the data (left-out months, no limits). */
-export const SIGNAL_KEYS = ['longRun', 'fewCrossings', 'beyondLimits'] as const;
+export const SIGNAL_KEYS = ['shift', 'longRun', 'fewCrossings', 'beyondLimits'] as const;
 
 const side = (value: string | null | undefined): 'above' | 'below' => (value === 'below' ? 'below' : 'above');
 const centreName = (value: string | null | undefined): 'median' | 'average' => (value === 'average' ? 'average' : 'median');
@@ -48,13 +55,24 @@ const isReason = (value: unknown): value is Reason => typeof value === 'string' 
 /**
  * One plain-language sentence for a chart signal or notice, in the reader's language, e.g.
  * "8 months in a row above the median (Mar 2025 – Oct 2025): this is unlikely to be chance.
- * This is an improvement." `phases` > 1 prefixes the phase the signal belongs to. Null for a
- * key this client does not know yet.
+ * This is an improvement." or, when a phase spans two levels, "The level moved up around
+ * Oct 2025: …" with the month to start a new phase at. `phases` > 1 prefixes the phase the
+ * signal belongs to. Null for a key this client does not know yet.
  */
 export function signalCaption(signal: SignalData, t: TFunction, formatMonth: (month: string) => string, phases = 1): Caption | null {
   const month = (value: string | null | undefined) => (value ? formatMonth(value) : '');
   let caption: Caption | null = null;
   switch (signal.key) {
+    case 'shift': {
+      const text = t(`charts.caption.shift.${side(signal.side) === 'above' ? 'up' : 'down'}`, {
+        month: month(signal.month),
+        before: signal.before ?? 0,
+        after: signal.after ?? 0,
+        centre: t(`charts.caption.centre.${centreName(signal.centre)}`),
+      });
+      caption = { text: withAssessment(text, signal.assessment, t), tone: toneOf(signal.assessment), ...(signal.month ? { splitAt: signal.month } : {}) };
+      break;
+    }
     case 'longRun': {
       const position = t(`charts.caption.position.${side(signal.side)}.${centreName(signal.centre)}`);
       const text = t('charts.caption.longRun', { count: signal.length ?? 0, position, from: month(signal.fromMonth), to: month(signal.toMonth) });
@@ -84,10 +102,15 @@ export function signalCaption(signal: SignalData, t: TFunction, formatMonth: (mo
     case 'limitsUnavailable':
       caption = { text: t(signal.reason === 'NO_DATA' ? 'charts.caption.limitsUnavailable.NO_DATA' : 'charts.caption.limitsUnavailable.TOO_FEW_POINTS'), tone: 'notice' };
       break;
+    case 'incompleteMonth': {
+      const values = { month: month(signal.month), reported: signal.sitesReported ?? 0, sites: signal.sites ?? 0 };
+      caption = { text: t(signal.leftOut === false ? 'charts.caption.incompleteMonthCounted' : 'charts.caption.incompleteMonth', values), tone: 'notice' };
+      break;
+    }
     default:
       return null;
   }
-  if (phases > 1 && signal.phase != null && signal.key !== 'pointExcluded') {
+  if (phases > 1 && signal.phase != null && signal.key !== 'pointExcluded' && signal.key !== 'incompleteMonth') {
     return { ...caption, text: t('charts.caption.inPhase', { phase: signal.phase + 1, text: caption.text }) };
   }
   return caption;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, baselineRange, chartRows, excludedMonths, phaseStartMonths, type PointData, pointMark, valueDomain } from './chart-data';
+import { axisTicks, baselineRange, chartRows, excludedMonths, longRunSpans, phaseStartMonths, type PointData, pointMark, valueDomain } from './chart-data';
 
 const point = (month: string, value: number | null, extra: Partial<PointData> = {}): PointData => ({
   month,
@@ -7,6 +7,7 @@ const point = (month: string, value: number | null, extra: Partial<PointData> = 
   excluded: value === null ? 'MISSING_VALUE' : null,
   numerator: null,
   denominator: null,
+  provisional: false,
   phase: 0,
   inBaseline: value !== null,
   centre: 0.6,
@@ -22,13 +23,46 @@ describe('chartRows', () => {
     const rows = chartRows([point('2026-01', 0.5), point('2026-02', null), point('2026-03', 0.9, { phase: 1, centre: 0.7, beyondLimits: 'above' })], 'PROPORTION');
     expect(rows[0]).toEqual({ month: '2026-01', value: 50, mark: null, excluded: null, centre_0: 60, upper_0: 80, lower_0: 40, centre_1: null, upper_1: null, lower_1: null });
     expect(rows[1].value).toBeNull();
-    expect(rows[2]).toMatchObject({ value: 90, mark: 'beyond', centre_0: null, centre_1: 70 });
+    expect(rows[2]).toMatchObject({ value: 90, mark: 'beyond', centre_1: 70 });
   });
 
-  it('marks signal points by kind', () => {
-    expect(pointMark({ value: 1, beyondLimits: 'above', inLongRun: true })).toBe('both');
-    expect(pointMark({ value: 1, beyondLimits: null, inLongRun: true })).toBe('run');
-    expect(pointMark({ value: null, beyondLimits: 'above', inLongRun: true })).toBeNull();
+  it("carries each phase's lines on to the month the next phase starts, so they reach the phase line", () => {
+    // A frozen first phase (centre 60%) and a second from March: the first phase's lines must not stop in February.
+    const rows = chartRows(
+      [point('2026-01', 0.5), point('2026-02', 0.6, { inBaseline: false }), point('2026-03', 0.9, { phase: 1, centre: 0.7, upper: 0.9, lower: 0.5 }), point('2026-04', 0.8, { phase: 1, centre: 0.7 })],
+      'PROPORTION',
+    );
+    expect(rows[2]).toMatchObject({ centre_0: 60, upper_0: 80, lower_0: 40, centre_1: 70, upper_1: 90, lower_1: 50 });
+    expect(rows[3]).toMatchObject({ centre_0: null, centre_1: 70 });
+  });
+
+  it('marks points beyond the limits and months not every site has reported, and says how many have', () => {
+    expect(pointMark({ value: 1, beyondLimits: 'above' })).toBe('beyond');
+    expect(pointMark({ value: 1, beyondLimits: null })).toBeNull();
+    expect(pointMark({ value: null, beyondLimits: 'above' })).toBeNull();
+    expect(pointMark({ value: 1, beyondLimits: null, provisional: true })).toBe('provisional');
+    const [row] = chartRows([point('2026-01', 0.5, { provisional: true, sitesReported: 3, sites: 8 })], 'PROPORTION');
+    expect(row).toMatchObject({ mark: 'provisional', coverage: '3/8' });
+  });
+});
+
+describe('longRunSpans', () => {
+  it('gives each unusually long run one span, split by phase and side, not broken by gaps or points on the line', () => {
+    const spans = longRunSpans([
+      point('2026-01', 0.5, { inLongRun: true }),
+      point('2026-02', null),
+      point('2026-03', 0.6, { inLongRun: false }),
+      point('2026-04', 0.55, { inLongRun: true }),
+      point('2026-05', 0.7, { inLongRun: true }),
+      point('2026-06', 0.75, { inLongRun: true }),
+      point('2026-07', 0.65, { phase: 1, inLongRun: true }),
+      point('2026-08', 0.5, { inLongRun: false }),
+    ]);
+    expect(spans).toEqual([
+      { from: '2026-01', to: '2026-04', side: 'below' },
+      { from: '2026-05', to: '2026-06', side: 'above' },
+      { from: '2026-07', to: '2026-07', side: 'above' },
+    ]);
   });
 });
 

@@ -14,6 +14,11 @@ export interface PointData {
   excluded: string | null;
   numerator: ShownCountData | null;
   denominator: ShownCountData | null;
+  /** Network series: a month not every site has reported yet (drawn, left out of limits and signals). */
+  provisional: boolean;
+  /** Network series, months not every site has reported: how many have, out of how many. */
+  sitesReported?: number | null;
+  sites?: number | null;
   phase: number;
   inBaseline: boolean;
   centre: number | null;
@@ -24,10 +29,14 @@ export interface PointData {
 }
 
 /** What a small multiple draws of a point: no counts, no baseline flag. */
-export type CompactPointData = Pick<PointData, 'month' | 'value' | 'excluded' | 'phase' | 'centre' | 'lower' | 'upper' | 'beyondLimits' | 'inLongRun'>;
+export type CompactPointData = Pick<PointData, 'month' | 'value' | 'excluded' | 'phase' | 'centre' | 'lower' | 'upper' | 'beyondLimits' | 'inLongRun'> &
+  Partial<Pick<PointData, 'provisional' | 'sitesReported' | 'sites'>>;
 
-/** How a point is marked: beyond the limits, part of an unusually long run, both, or not at all. */
-export type PointMark = 'beyond' | 'run' | 'both' | null;
+/**
+ * How a point is marked: beyond the limits, a provisional month (not every site has reported it),
+ * or not at all. A long run is marked once, as a band over its months (`longRunSpans`), not on each point.
+ */
+export type PointMark = 'beyond' | 'provisional' | null;
 
 /**
  * A row for the chart library, values in the shown unit (percent, per 1,000, …). Centre line and
@@ -38,14 +47,47 @@ export interface ChartRow {
   value: number | null;
   mark: PointMark;
   excluded: string | null;
+  /** Network series: "6/8" when not every site has reported the month. */
+  coverage?: string | null;
   [phaseLine: `${'centre' | 'upper' | 'lower'}_${number}`]: number | null;
 }
 
-export function pointMark(point: Pick<PointData, 'beyondLimits' | 'inLongRun' | 'value'>): PointMark {
+export function pointMark(point: Pick<PointData, 'beyondLimits' | 'value'> & Partial<Pick<PointData, 'provisional'>>): PointMark {
   if (point.value === null) return null;
-  if (point.beyondLimits && point.inLongRun) return 'both';
-  if (point.beyondLimits) return 'beyond';
-  return point.inLongRun ? 'run' : null;
+  if (point.provisional) return 'provisional';
+  return point.beyondLimits ? 'beyond' : null;
+}
+
+/** An unusually long run, drawn once as a band from its first to its last month. */
+export interface LongRunSpan {
+  from: string;
+  to: string;
+  side: 'above' | 'below';
+}
+
+/**
+ * The unusually long runs of a series, one span each: consecutive months of one phase flagged
+ * `inLongRun` on the same side of the centre line. Months without a value or on the centre line
+ * neither count nor break a run.
+ */
+export function longRunSpans(points: readonly CompactPointData[]): LongRunSpan[] {
+  const spans: (LongRunSpan & { phase: number })[] = [];
+  let open: (LongRunSpan & { phase: number }) | null = null;
+  for (const point of points) {
+    if (point.value === null || point.centre === null || point.value === point.centre) continue;
+    const side = point.value > point.centre ? 'above' : 'below';
+    if (!point.inLongRun) {
+      open = null;
+      continue;
+    }
+    if (open && open.phase === point.phase && open.side === side) {
+      open.to = point.month;
+    } else {
+      open = { from: point.month, to: point.month, side, phase: point.phase };
+      spans.push(open);
+    }
+  }
+  return spans.map(({ from, to, side }) => ({ from, to, side }));
 }
 
 const shownValue = (kind: MeasureKind, value: number | null) => (value === null ? null : toDisplay(kind, value));
@@ -55,16 +97,22 @@ export function phaseCount(points: readonly Pick<PointData, 'phase'>[]): number 
   return points.reduce((max, p) => Math.max(max, p.phase + 1), 1);
 }
 
-/** The chart rows of a series, in the shown unit. */
+/**
+ * The chart rows of a series, in the shown unit. A phase's lines reach on to the first month of
+ * the next phase, where the phase line is drawn, so they do not stop a month short of it.
+ */
 export function chartRows(points: readonly CompactPointData[], kind: MeasureKind): ChartRow[] {
   const phases = phaseCount(points);
-  return points.map((point) => {
+  return points.map((point, index) => {
     const row: ChartRow = { month: point.month, value: shownValue(kind, point.value), mark: pointMark(point), excluded: point.excluded };
+    if (point.sitesReported != null && point.sites != null) row.coverage = `${point.sitesReported}/${point.sites}`;
+    const previous = index > 0 ? points[index - 1] : null;
+    const startsPhase = previous !== null && previous.phase !== point.phase;
     for (let phase = 0; phase < phases; phase++) {
-      const own = point.phase === phase;
-      row[`centre_${phase}`] = own ? shownValue(kind, point.centre) : null;
-      row[`upper_${phase}`] = own ? shownValue(kind, point.upper) : null;
-      row[`lower_${phase}`] = own ? shownValue(kind, point.lower) : null;
+      const source = point.phase === phase ? point : startsPhase && previous.phase === phase ? previous : null;
+      row[`centre_${phase}`] = source ? shownValue(kind, source.centre) : null;
+      row[`upper_${phase}`] = source ? shownValue(kind, source.upper) : null;
+      row[`lower_${phase}`] = source ? shownValue(kind, source.lower) : null;
     }
     return row;
   });
@@ -126,7 +174,7 @@ export function valueDomain(kind: MeasureKind, rows: readonly ChartRow[], extra:
   const numbers: number[] = [];
   for (const row of rows) {
     for (const [key, value] of Object.entries(row)) {
-      if (key !== 'month' && key !== 'mark' && key !== 'excluded' && typeof value === 'number' && Number.isFinite(value)) numbers.push(value);
+      if (key !== 'month' && key !== 'mark' && key !== 'excluded' && key !== 'coverage' && typeof value === 'number' && Number.isFinite(value)) numbers.push(value);
     }
   }
   for (const value of extra) if (value !== null && Number.isFinite(value)) numbers.push(value);

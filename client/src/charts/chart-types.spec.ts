@@ -28,9 +28,33 @@ describe('chart types per kind of measure', () => {
 
 describe('chart settings in the address', () => {
   it('reads valid settings and ignores anything malformed', () => {
-    const params = new URLSearchParams('site=s1&chart=RUN&baseline=6&phase=2025-09&phase=2025-03&phase=2025-03&phase=nope&funnel=6');
-    expect(readChartParams(params)).toEqual({ site: 's1', chart: 'RUN', baseline: 6, phases: ['2025-03', '2025-09'], funnel: 6 });
-    expect(readChartParams(new URLSearchParams('chart=X&baseline=1&funnel=7'))).toEqual({ site: null, chart: null, baseline: null, phases: [], funnel: 12 });
+    const params = new URLSearchParams('site=s1&chart=RUN&baseline=6&phase=2025-09&phase=2025-03&phase=2025-03&phase=nope&funnel=6&mr=unscreened&incomplete=include&funnelLimits=plain');
+    expect(readChartParams(params)).toEqual({
+      site: 's1',
+      chart: 'RUN',
+      baseline: 6,
+      phases: ['2025-03', '2025-09'],
+      funnel: 6,
+      screened: false,
+      includeIncomplete: true,
+      adjustFunnels: false,
+    });
+    expect(readChartParams(new URLSearchParams('chart=X&baseline=1&funnel=7&mr=x&incomplete=yes'))).toEqual({
+      site: null,
+      chart: null,
+      baseline: null,
+      phases: [],
+      funnel: 12,
+      screened: true,
+      includeIncomplete: false,
+      adjustFunnels: true,
+    });
+  });
+
+  it('writes the moving-range, incomplete-month and funnel options only when they differ from the defaults', () => {
+    const next = writeChartParams(new URLSearchParams(), { screened: false, includeIncomplete: true, adjustFunnels: false });
+    expect(next.toString()).toBe('mr=unscreened&incomplete=include&funnelLimits=plain');
+    expect(writeChartParams(next, { screened: true, includeIncomplete: false, adjustFunnels: true }).toString()).toBe('');
   });
 
   it('writes changes and leaves defaults out of the address', () => {

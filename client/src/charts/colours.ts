@@ -17,4 +17,8 @@ export const CHART_COLOURS = {
   funnel998: '#1d2521',
   pdsa: '#7a3e00',
   pdsaFill: '#f3c98b',
+  runFill: '#d9a066',
 } as const;
+
+/** A long run's band is light: it marks months, it must not hide the points and lines in it. */
+export const RUN_BAND_OPACITY = 0.1;

@@ -72,6 +72,7 @@ const TRANSLATIONS: Translation[] = [
   [/^must be a month like \d{4}-\d{2}$/, 'errors.issue.month'],
   [/^cannot be before the network started/, 'errors.issue.beforeNetwork'],
   [/^cannot be in the future$/, 'errors.issue.future'],
+  [/^can be submitted from (\d{4}-\d{2}-\d{2}), once the month has ended$/, 'errors.issue.notOpenYet', (m) => ({ date: m[1] })],
   [/^must be a month of the network$/, 'errors.issue.month'],
   [/^must be between (\d+) and (\d+)$/, 'errors.issue.between', (m) => ({ min: Number(m[1]), max: Number(m[2]) })],
   [/^is required to change a submitted report$/, 'errors.issue.reasonRequired'],

@@ -1,11 +1,11 @@
-import type { MeasureKind } from '@commons/shared';
+import { type MeasureKind, RATE_DISPLAY_PER } from '@commons/shared';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/format';
 
 /** Rates are shown per this many units of exposure (a rate of 0.012 per patient-month reads "12 per 1,000"). */
-export const RATE_PER = 1000;
+export const RATE_PER = RATE_DISPLAY_PER;
 
 /**
  * What one unit of a measure's stored value is worth on screen: proportions (0–1) are shown as

@@ -17,8 +17,22 @@ export class ChartsResolver {
     @Args('chartType', { type: () => ChartType, nullable: true }) chartType: ChartType | null,
     @Args('baselineMonths', { type: () => Int, nullable: true, description: 'Freeze centre line and limits on the first N months.' }) baselineMonths: number | null,
     @Args('phaseStarts', { type: () => [String], nullable: true, description: 'Months where a new phase starts (e.g. a change was adopted).' }) phaseStarts: string[] | null,
+    @Args('screenMovingRanges', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'I and P_PRIME charts: leave moving ranges above 3.267 × their average out of the limits (Nelson 1982). Default true, as qicharts2.',
+    })
+    screenMovingRanges: boolean | null,
+    @Args('includeIncompleteMonths', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Count network months not every site has reported yet in the limits, signals and funnels. Default false.',
+    })
+    includeIncompleteMonths: boolean | null,
+    @Args('adjustFunnels', { type: () => Boolean, nullable: true, description: 'Widen funnel limits for overdispersion when the sites are overdispersed. Default true.' })
+    adjustFunnels: boolean | null,
   ) {
-    return this.service.measureCharts(viewer, measureId, { chartType, baselineMonths, phaseStarts });
+    return this.service.measureCharts(viewer, measureId, { chartType, baselineMonths, phaseStarts, screenMovingRanges, includeIncompleteMonths, adjustFunnels });
   }
 
   @ResolveField(() => SeriesChart, {

@@ -37,6 +37,18 @@ export interface ChartOptions {
   baselineMonths?: number | null;
   /** Months at which a new phase starts. */
   phaseStarts?: string[] | null;
+  /** I and p′ charts: screen moving ranges (Nelson 1982). Default true. */
+  screenMovingRanges?: boolean | null;
+  /** Count pooled months not every site has reported yet in limits, signals and funnels. Default false. */
+  includeIncompleteMonths?: boolean | null;
+  /** Widen funnel limits when the sites are overdispersed. Default true. */
+  adjustFunnels?: boolean | null;
+}
+
+/** How many sites reported a month, against how many report this measure by then. */
+interface MonthCoverage {
+  sitesReported: number;
+  sites: number;
 }
 
 const FUNNEL_WINDOWS = [3, 6, 12];
@@ -78,11 +90,14 @@ export class ChartsService {
       chart: options.chartType ?? measure.defaultChart,
       baseline: options.baselineMonths ? { firstPoints: options.baselineMonths } : undefined,
       phaseStarts,
+      screenMovingRanges: options.screenMovingRanges ?? true,
     };
+    const pooling = { includeIncomplete: options.includeIncompleteMonths ?? false, adjustFunnels: options.adjustFunnels ?? true };
     const [sites, version] = await Promise.all([this.networks.sitesOf(measure.networkId), this.reports.versionOf(measure.id)]);
     const cacheKey = JSON.stringify([
       measure,
       spcOptions,
+      pooling,
       months[0],
       months[months.length - 1],
       network.suppressionThreshold,
@@ -91,16 +106,22 @@ export class ChartsService {
     ]);
     const cached = this.cache.get(cacheKey, version);
     if (cached) return cached;
-    const charts = await this.compute(actor, measure, months, spcOptions);
+    const charts = await this.compute(actor, measure, months, spcOptions, pooling);
     this.cache.set(cacheKey, version, charts);
     return charts;
   }
 
-  private async compute(actor: Actor, measure: MeasureRow, months: MonthKey[], spcOptions: SpcOptions): Promise<MeasureCharts> {
+  private async compute(
+    actor: Actor,
+    measure: MeasureRow,
+    months: MonthKey[],
+    spcOptions: SpcOptions,
+    pooling: { includeIncomplete: boolean; adjustFunnels: boolean },
+  ): Promise<MeasureCharts> {
     const data = await this.visible.forMeasures(actor, measure.networkId, [measure]);
-    const safeChart = (points: ChartPoint[]) => {
+    const safeChart = (points: ChartPoint[], options: SpcOptions = spcOptions) => {
       try {
-        return spcChart(points, spcOptions);
+        return spcChart(points, options);
       } catch (error) {
         if (error instanceof RangeError) throw badInput([{ field: 'chartType', message: error.message }]);
         throw error;
@@ -122,7 +143,19 @@ export class ChartsService {
         return [t.month, { numerator: cell.numerator, denominator: cell.denominator, suppressed: numbers.some((n) => n?.shown === false) }];
       }),
     );
-    const networkChart = toSeries(null, true, safeChart(networkPoints), networkCells);
+    const coverage = monthCoverage(data, measure.key, months);
+    const incomplete = months.filter((month) => isIncomplete(coverage.get(month)));
+    const networkChart = toSeries(
+      null,
+      true,
+      safeChart(networkPoints, pooling.includeIncomplete ? spcOptions : { ...spcOptions, provisionalMonths: incomplete }),
+      networkCells,
+      coverage,
+    );
+    // Say which pooled months not every site has reported, and whether they were left out.
+    networkChart.signals.push(
+      ...incomplete.map((month) => signalView({ key: 'incompleteMonth', month, ...coverage.get(month)!, leftOut: !pooling.includeIncomplete })),
+    );
 
     const sites = data.sites.map((site) => {
       const cells = data.cellsBySite.get(`${site.id}|${measure.key}`) ?? new Map<string, DisplayedSiteCell>();
@@ -130,12 +163,24 @@ export class ChartsService {
       return toSeries(site, data.fullyVisibleSiteIds.has(site.id), safeChart(points), cells);
     });
 
-    const funnels = measure.kind === 'PROPORTION' || measure.kind === 'RATE' ? this.funnels(measure, data, months) : [];
+    const funnels = measure.kind === 'PROPORTION' || measure.kind === 'RATE' ? this.funnels(measure, data, months, coverage, pooling) : [];
     return { measure, suppressionThreshold: data.threshold, network: networkChart, sites, funnels };
   }
 
-  private funnels(measure: { key: string; kind: 'PROPORTION' | 'RATE' | 'MEAN' | 'COUNT'; direction: 'UP' | 'DOWN' }, data: VisibleReports, months: MonthKey[]): FunnelView[] {
-    const last = months[months.length - 1];
+  private funnels(
+    measure: { key: string; kind: 'PROPORTION' | 'RATE' | 'MEAN' | 'COUNT'; direction: 'UP' | 'DOWN' },
+    data: VisibleReports,
+    months: MonthKey[],
+    coverage: Map<MonthKey, MonthCoverage>,
+    pooling: { includeIncomplete: boolean; adjustFunnels: boolean },
+  ): FunnelView[] {
+    // Windows end with the latest month with reports; by default the latest month every site has
+    // reported, so sites are compared over the same months.
+    const reported = months.filter((month) => (coverage.get(month)?.sitesReported ?? 0) > 0);
+    const usable = pooling.includeIncomplete ? reported : reported.filter((month) => !isIncomplete(coverage.get(month)));
+    const last = usable[usable.length - 1] ?? months[months.length - 1];
+    const later = months.filter((month) => compareMonthKeys(month, last) > 0 && isIncomplete(coverage.get(month)));
+    const incompleteIn = (from: MonthKey) => months.filter((month) => compareMonthKeys(month, from) >= 0 && compareMonthKeys(month, last) <= 0 && isIncomplete(coverage.get(month)));
     return FUNNEL_WINDOWS.map((windowMonths) => {
       const from = addMonths(last, -(windowMonths - 1));
       // Window sums are cells of their own: small sums of other sites are suppressed too.
@@ -143,7 +188,7 @@ export class ChartsService {
         let numerator = 0;
         let denominator = 0;
         for (const [month, cell] of data.cellsBySite.get(`${site.id}|${measure.key}`) ?? []) {
-          if (compareMonthKeys(month as MonthKey, from) < 0) continue;
+          if (compareMonthKeys(month as MonthKey, from) < 0 || compareMonthKeys(month as MonthKey, last) > 0) continue;
           if (cell.numerator?.shown && cell.denominator?.shown) {
             numerator += cell.numerator.value;
             denominator += cell.denominator.value;
@@ -155,13 +200,15 @@ export class ChartsService {
       const funnelSites: FunnelSite[] = visible.cells
         .filter((c) => !c.suppressed && c.numerator?.shown && c.denominator?.shown)
         .map((c) => ({ site: c.siteId, numerator: (c.numerator as { value: number }).value, denominator: (c.denominator as { value: number }).value }));
-      const plot = funnelPlot(measure.kind as 'PROPORTION' | 'RATE', funnelSites, measure.direction);
+      const kind = measure.kind as 'PROPORTION' | 'RATE';
+      const plot = funnelPlot(kind, funnelSites, measure.direction, { adjustForOverdispersion: pooling.adjustFunnels });
       const denominators = plot.sites.map((s) => s.denominator);
       const curve =
         plot.target !== null && denominators.length
-          ? funnelCurve(measure.kind as 'PROPORTION' | 'RATE', plot.target, Math.max(1, Math.min(...denominators) / 2), Math.max(...denominators) * 1.5, 60)
+          ? funnelCurve(kind, plot.target, Math.max(1, Math.min(...denominators) / 2), Math.max(...denominators) * 1.5, 60, plot.limitsWidenedBy ?? 1)
           : [];
       const siteById = new Map(data.sites.map((s) => [s.id, s]));
+      const monthsOf = (list: MonthKey[]) => list.map((month) => ({ month, ...coverage.get(month)! }));
       return {
         months: windowMonths,
         fromMonth: from,
@@ -169,6 +216,11 @@ export class ChartsService {
         target: plot.target,
         sites: plot.sites.map((s) => ({ site: siteById.get(s.site)!, value: rounded(s.value)!, denominator: s.denominator, position95: s.position95, position998: s.position998, assessment: s.assessment })),
         sitesLeftOut: data.sites.length - plot.sites.length,
+        phi: plot.overdispersion ? rounded(plot.overdispersion.phi) : null,
+        overdispersed: plot.overdispersion?.overdispersed ?? false,
+        limitsWidenedBy: plot.limitsWidenedBy === null ? null : rounded(plot.limitsWidenedBy),
+        incompleteMonthsLeftOut: monthsOf(later),
+        incompleteMonthsIncluded: monthsOf(incompleteIn(from)),
         curve: curve.map((p) => ({
           denominator: rounded(p.denominator)!,
           lower95: rounded(p.band95.lower)!,
@@ -180,6 +232,33 @@ export class ChartsService {
     });
   }
 }
+
+/**
+ * For each month, how many sites submitted this measure, against how many sites report it by then
+ * (a site counts from its first submitted month, so a site that joins later does not make every
+ * earlier month incomplete). Suppressed cells count: a count of sites identifies no one.
+ */
+function monthCoverage(data: VisibleReports, measureKey: string, months: readonly MonthKey[]): Map<MonthKey, MonthCoverage> {
+  const firstMonths: MonthKey[] = [];
+  const reportedBy = new Map<string, number>();
+  for (const site of data.sites) {
+    const cells = data.cellsBySite.get(`${site.id}|${measureKey}`);
+    if (!cells || cells.size === 0) continue;
+    let first: MonthKey | null = null;
+    for (const month of cells.keys()) {
+      reportedBy.set(month, (reportedBy.get(month) ?? 0) + 1);
+      if (first === null || compareMonthKeys(month as MonthKey, first) < 0) first = month as MonthKey;
+    }
+    firstMonths.push(first!);
+  }
+  return new Map(
+    months.map((month) => [month, { sitesReported: reportedBy.get(month) ?? 0, sites: firstMonths.filter((first) => compareMonthKeys(first, month) <= 0).length }]),
+  );
+}
+
+/** A pooled month some, but not all, reporting sites have submitted. */
+const isIncomplete = (coverage: MonthCoverage | undefined): boolean =>
+  coverage !== undefined && coverage.sitesReported > 0 && coverage.sitesReported < coverage.sites;
 
 function pointOf(month: MonthKey, cell: DisplayedSiteCell | undefined, kind: string): ChartPoint & { suppressed?: boolean } {
   if (!cell) return { month };
@@ -195,13 +274,17 @@ function pointOf(month: MonthKey, cell: DisplayedSiteCell | undefined, kind: str
 /** What a chart point shows of its counts: a site's displayed cell, or a displayed network total. */
 type ShownCells = Pick<DisplayedSiteCell, 'suppressed'> & { numerator: DisplayedNumber<string> | null; denominator: DisplayedNumber<string> | null };
 
-function toSeries(site: SeriesChart['site'], fullyVisible: boolean, chart: SpcChart, cells: Map<string, ShownCells>): SeriesChart {
+function toSeries(site: SeriesChart['site'], fullyVisible: boolean, chart: SpcChart, cells: Map<string, ShownCells>, coverage?: Map<MonthKey, MonthCoverage>): SeriesChart {
   const points: ChartPointView[] = chart.points.map((point) => {
     const cell = cells.get(point.month);
+    const covered = coverage?.get(point.month);
     return {
       month: point.month,
       value: rounded(point.value),
       excluded: cell?.suppressed ? 'SUPPRESSED' : point.excluded,
+      provisional: point.provisional,
+      sitesReported: covered && isIncomplete(covered) ? covered.sitesReported : null,
+      sites: covered && isIncomplete(covered) ? covered.sites : null,
       numerator: shown(cell?.numerator ?? null),
       denominator: shown(cell?.denominator ?? null),
       phase: point.phase,
@@ -222,10 +305,15 @@ function toSeries(site: SeriesChart['site'], fullyVisible: boolean, chart: SpcCh
 
 /** A signal with every field the GraphQL type has; spelled out, since spreading over defaults is slow here. */
 function signalView(signal: SpcSignal): ChartSignal {
-  const fields: Partial<Record<string, string | number>> = signal;
+  const fields: Partial<Record<string, string | number | boolean>> = signal;
   const text = (name: string) => (fields[name] as string | undefined) ?? null;
   const number = (name: string) => (fields[name] as number | undefined) ?? null;
   return {
+    before: number('before'),
+    after: number('after'),
+    sitesReported: number('sitesReported'),
+    sites: number('sites'),
+    leftOut: (fields.leftOut as boolean | undefined) ?? null,
     key: signal.key,
     phase: number('phase'),
     side: text('side'),

@@ -4,15 +4,19 @@ import { errorOf } from '../test-support/graphql-client';
 import { type CsvRow, importReports, monthsAgo, newMeasure, type TestMeasure } from '../test-support/measures';
 import { TestApp, type TestMember } from '../test-support/test-app';
 
-const CHARTS = `query($measureId: ID!, $chartType: ChartType, $baselineMonths: Int, $phaseStarts: [String!]) {
-  measureCharts(measureId: $measureId, chartType: $chartType, baselineMonths: $baselineMonths, phaseStarts: $phaseStarts) {
+const CHARTS = `query($measureId: ID!, $chartType: ChartType, $baselineMonths: Int, $phaseStarts: [String!], $screenMovingRanges: Boolean,
+    $includeIncompleteMonths: Boolean, $adjustFunnels: Boolean) {
+  measureCharts(measureId: $measureId, chartType: $chartType, baselineMonths: $baselineMonths, phaseStarts: $phaseStarts,
+      screenMovingRanges: $screenMovingRanges, includeIncompleteMonths: $includeIncompleteMonths, adjustFunnels: $adjustFunnels) {
     measure { id key }
-    network { site { id } chartType points { month value excluded numerator { value } denominator { value } phase inBaseline centre lower upper inLongRun }
-      signals { key side length fromMonth toMonth centre assessment month reason } }
+    network { site { id } chartType
+      points { month value excluded provisional sitesReported sites numerator { value } denominator { value } phase inBaseline centre lower upper inLongRun }
+      signals { key side length fromMonth toMonth centre assessment month reason sitesReported sites leftOut } }
     sites { site { id } fullyVisible chartType
-      points { month value excluded numerator { value } denominator { value } phase inBaseline centre lower upper beyondLimits inLongRun }
-      signals { key phase side length fromMonth toMonth centre assessment month reason crossings expectedAtLeast } }
-    funnels { months fromMonth toMonth target sitesLeftOut
+      points { month value excluded provisional sitesReported numerator { value } denominator { value } phase inBaseline centre lower upper beyondLimits inLongRun }
+      signals { key phase side length fromMonth toMonth centre assessment month reason crossings expectedAtLeast before after } }
+    funnels { months fromMonth toMonth target sitesLeftOut phi overdispersed limitsWidenedBy
+      incompleteMonthsLeftOut { month sitesReported sites } incompleteMonthsIncluded { month sitesReported sites }
       sites { site { id } value denominator position95 position998 assessment }
       curve { denominator lower95 upper95 lower998 upper998 } }
   }
@@ -95,24 +99,23 @@ describe('measure charts', () => {
     expect(p.upper - p.centre).toBeCloseTo(3 * Math.sqrt((p.centre * (1 - p.centre)) / 250), 5);
   });
 
-  it('a long run above the centre line is a signal, marked on its points, and read as an improvement', async () => {
+  it('a level that moved up within one phase is said as a shift at the month it moved, its run marked, read as an improvement', async () => {
     for (const chartType of ['RUN', 'P'] as const) {
       const charts = await query({ chartType });
       const a = charts.sites[0];
-      const longRuns = a.signals.filter((s: any) => s.key === 'longRun');
-      expect(longRuns).toContainEqual(
-        expect.objectContaining({ side: 'above', length: HIGH.length, fromMonth: months[LOW.length], toMonth: last, assessment: 'improvement', centre: chartType === 'RUN' ? 'median' : 'average' }),
-      );
+      // Not "18 months below the centre line: a deterioration" and "16 above: an improvement", but one shift.
+      expect(a.signals.filter((s: any) => ['shift', 'longRun', 'fewCrossings', 'beyondLimits'].includes(s.key))).toEqual([
+        // The median of the 34 months is 53%, and the two months at 53% lie on it, so count for neither side.
+        expect.objectContaining({ key: 'shift', side: 'above', month: months[LOW.length], before: chartType === 'RUN' ? LOW.length - 2 : LOW.length, after: HIGH.length, assessment: 'improvement', centre: chartType === 'RUN' ? 'median' : 'average' }),
+      ]);
       expect(months.slice(LOW.length).every((month) => pointOf(a, month).inLongRun)).toBe(true);
-      // Few crossings of the centre line too: the series crosses it about once.
-      expect(a.signals.some((s: any) => s.key === 'fewCrossings')).toBe(true);
-      // The steady site has no long run.
-      expect(charts.sites[1].signals.filter((s: any) => s.key === 'longRun' || s.key === 'beyondLimits')).toEqual([]);
+      // The steady site has no signal.
+      expect(charts.sites[1].signals.filter((s: any) => ['shift', 'longRun', 'beyondLimits'].includes(s.key))).toEqual([]);
     }
   });
 
   it('points beyond the 3-sigma limits are signals, with the side that is better for the measure', async () => {
-    const a = (await query({ chartType: 'P' })).sites[0];
+    const a = (await query({ chartType: 'P', baselineMonths: 12 })).sites[0];
     const beyond = a.signals.filter((s: any) => s.key === 'beyondLimits');
     expect(beyond.length).toBeGreaterThan(0);
     for (const signal of beyond) {
@@ -189,17 +192,76 @@ describe('measure charts', () => {
     });
   });
 
+  describe('network months not every site has reported', () => {
+    // Sites 0 and 1 report from 4 months ago, site 2 joins 3 months ago; last month only site 0 has
+    // reported, with a value far above the rest.
+    let partial: TestMeasure;
+    beforeAll(async () => {
+      partial = await newMeasure(admin, networkId, 'PROPORTION', { direction: 'UP', defaultChart: 'P' });
+      const rows: CsvRow[] = [4, 3, 2].flatMap((ago) =>
+        [0, 1, 2].filter((site) => site < 2 || ago < 4).map((site) => ({ site: `site-${site}`, measure: partial.key, month: monthsAgo(ago), numerator: 40 + site, denominator: 100 })),
+      );
+      rows.push({ site: 'site-0', measure: partial.key, month: monthsAgo(1), numerator: 95, denominator: 100 });
+      await importReports(admin, networkId, rows);
+    });
+    const partialCharts = (variables: Record<string, unknown> = {}) => query({ measureId: partial.id, ...variables });
+
+    it('are drawn, marked with how many sites reported, and left out of the limits and signals', async () => {
+      const { network, sites: siteSeries } = await partialCharts();
+      expect(pointOf(network, monthsAgo(1))).toMatchObject({ value: 0.95, provisional: true, sitesReported: 1, sites: 3, inBaseline: false });
+      // A site that joined later does not make the months before it incomplete.
+      expect(pointOf(network, monthsAgo(4))).toMatchObject({ provisional: false, sitesReported: null, sites: null, inBaseline: true });
+      expect(pointOf(network, monthsAgo(1)).centre).toBeCloseTo((40 + 41 + 2 * (40 + 41 + 42)) / 800, 6);
+      expect(network.signals.filter((s: any) => s.key !== 'pointExcluded')).toEqual([
+        expect.objectContaining({ key: 'incompleteMonth', month: monthsAgo(1), sitesReported: 1, sites: 3, leftOut: true }),
+      ]);
+      // A site's own month is complete for that site.
+      expect(pointOf(siteSeries[0], monthsAgo(1))).toMatchObject({ value: 0.95, provisional: false, sitesReported: null });
+    });
+
+    it('count when asked to, and are still said to be incomplete', async () => {
+      const { network } = await partialCharts({ includeIncompleteMonths: true });
+      expect(pointOf(network, monthsAgo(1))).toMatchObject({ provisional: false, sitesReported: 1, sites: 3, inBaseline: true });
+      expect(pointOf(network, monthsAgo(1)).centre).toBeCloseTo((40 + 41 + 2 * (40 + 41 + 42) + 95) / 900, 6);
+      expect(network.signals).toContainEqual(expect.objectContaining({ key: 'incompleteMonth', month: monthsAgo(1), leftOut: false }));
+    });
+
+    it('end the funnel windows before them, and say so', async () => {
+      const { funnels } = await partialCharts();
+      expect(funnels.map((f: any) => f.toMonth)).toEqual([monthsAgo(2), monthsAgo(2), monthsAgo(2)]);
+      expect(funnels[0].incompleteMonthsLeftOut).toEqual([{ month: monthsAgo(1), sitesReported: 1, sites: 3 }]);
+      const included = (await partialCharts({ includeIncompleteMonths: true })).funnels[0];
+      expect(included).toMatchObject({ toMonth: monthsAgo(1), incompleteMonthsLeftOut: [], incompleteMonthsIncluded: [{ month: monthsAgo(1), sitesReported: 1, sites: 3 }] });
+    });
+  });
+
+  it('I charts screen moving ranges by default, and not when asked', async () => {
+    const mean = await newMeasure(admin, networkId, 'MEAN', { direction: 'DOWN', defaultChart: 'I' });
+    // The worked example of shewhart.spec.ts: screened limits [7.930851, 18.569149], unscreened
+    // [-0.289652, 26.789652]; the late 20 is a signal only with screening.
+    const spike = [10, 11, 10, 12, 11, 30, 11, 10, 12, 11, 11, 20];
+    await importReports(admin, networkId, spike.map((value, i) => ({ site: 'site-0', measure: mean.key, month: monthsAgo(spike.length - i), denominator: 5, value })));
+    const screened = (await query({ measureId: mean.id })).sites[0];
+    const unscreened = (await query({ measureId: mean.id, screenMovingRanges: false })).sites[0];
+    expect(pointOf(screened, monthsAgo(1)).upper).toBeCloseTo(18.569149, 5);
+    expect(pointOf(unscreened, monthsAgo(1)).upper).toBeCloseTo(26.789652, 5);
+    expect(pointOf(screened, monthsAgo(1)).beyondLimits).toBe('above');
+    expect(pointOf(unscreened, monthsAgo(1)).beyondLimits).toBeNull();
+  });
+
   describe('funnel plots', () => {
     it('compare sites over the last 3, 6 and 12 months with 95% and 99.8% limits around the network value', async () => {
       const { funnels } = await query();
+      // The windows end with the latest month every site has reported (last month), not this month.
       expect(funnels.map((f: any) => [f.months, f.fromMonth, f.toMonth])).toEqual([
-        [3, monthsAgo(2), monthsAgo(0)],
-        [6, monthsAgo(5), monthsAgo(0)],
-        [12, monthsAgo(11), monthsAgo(0)],
+        [3, monthsAgo(3), monthsAgo(1)],
+        [6, monthsAgo(6), monthsAgo(1)],
+        [12, monthsAgo(12), monthsAgo(1)],
       ]);
       for (const funnel of funnels) {
-        // This month is not reported: the window holds months - 1 reports per site.
-        const reported = funnel.months - 1;
+        const reported = funnel.months;
+        // Three sites are too few to estimate overdispersion: plain limits.
+        expect(funnel).toMatchObject({ phi: null, overdispersed: false, limitsWidenedBy: null, incompleteMonthsLeftOut: [], incompleteMonthsIncluded: [] });
         const aNumerators = A_NUMERATORS.slice(-reported);
         const aSum = aNumerators.reduce((s, n) => s + n, 0);
         expect(funnel.sitesLeftOut).toBe(0);
@@ -265,5 +327,44 @@ describe('measure charts', () => {
     expect(result.measureCharts.network.points.every((p: any) => p.value === null)).toBe(true);
     expect(result.measureCharts.network.signals).toContainEqual(expect.objectContaining({ key: 'limitsUnavailable', reason: 'NO_DATA' }));
     expect(result.measureCharts.funnels.every((f: any) => f.sites.length === 0 && f.curve.length === 0)).toBe(true);
+  });
+
+  describe('funnels of overdispersed sites', () => {
+    // Six sites, 500 patients a month each for the last 3 months, far apart. Worked with R's base
+    // functions (shared/src/spc/fixtures/funnel-worked-values.R): θ = 0.266667, φ = 26.036932,
+    // p ≈ 6e-32; the 95% upper limit at 1,500 patients is 0.380860 (0.289046 unadjusted).
+    let od: { measure: TestMeasure; member: TestMember };
+    beforeAll(async () => {
+      const made = await app.newNetwork(6);
+      const measure = await newMeasure(made.admin, made.network.id, 'PROPORTION', { direction: 'UP', defaultChart: 'P' });
+      const monthly = [100, 150, 120, 180, 90, 160];
+      await importReports(
+        made.admin,
+        made.network.id,
+        [3, 2, 1].flatMap((ago) => monthly.map((numerator, site) => ({ site: `site-${site}`, measure: measure.key, month: monthsAgo(ago), numerator, denominator: 500 }))),
+      );
+      od = { measure, member: made.admin };
+    });
+    const funnelsOf = async (variables: Record<string, unknown> = {}) => (await od.member.client.ok(CHARTS, { measureId: od.measure.id, ...variables })).measureCharts.funnels;
+
+    it('widen the limits by √φ and say φ', async () => {
+      const [funnel] = await funnelsOf();
+      expect(funnel).toMatchObject({ toMonth: monthsAgo(1), overdispersed: true });
+      expect(funnel.target).toBeCloseTo(0.266667, 5);
+      expect(funnel.phi).toBeCloseTo(26.036932, 5);
+      expect(funnel.limitsWidenedBy).toBeCloseTo(26.036932, 5);
+      const at1500 = funnel.curve.find((p: any) => Math.abs(p.denominator - 1500) < 1e-6) ?? funnel.curve.reduce((a: any, b: any) => (Math.abs(b.denominator - 1500) < Math.abs(a.denominator - 1500) ? b : a));
+      const expected = 0.266667 + 1.96 * Math.sqrt((26.036932 * 0.266667 * 0.733333) / at1500.denominator);
+      expect(at1500.upper95).toBeCloseTo(expected, 4);
+      // With limits that allow for the spread, no site is "very unlikely to be chance".
+      expect(funnel.sites.filter((s: any) => s.position998 !== 'within')).toEqual([]);
+    });
+
+    it('switch to the plain limits when asked, still saying φ', async () => {
+      const [funnel] = await funnelsOf({ adjustFunnels: false });
+      expect(funnel).toMatchObject({ overdispersed: true, limitsWidenedBy: null });
+      expect(funnel.phi).toBeCloseTo(26.036932, 5);
+      expect(funnel.sites.filter((s: any) => s.position998 !== 'within').length).toBeGreaterThanOrEqual(4);
+    });
   });
 });

@@ -49,15 +49,17 @@ export const DEMO_MEASURES = [
   {
     key: 'admissions',
     name: 'Unplanned IBD admissions',
-    definition: 'Unplanned hospital admissions for IBD, per 100 patients in the site\'s registry.',
+    // Rates are charted per 1,000 units of exposure, so the definition and the target say the same.
+    definition: 'Unplanned hospital admissions for IBD per 1,000 patient-months: each patient in the site\'s registry counts one patient-month a month.',
     numeratorDefinition: 'Unplanned admissions with IBD as the main reason.',
-    denominatorDefinition: 'Patients in the site registry (one month each).',
+    denominatorDefinition: 'Patients in the site registry this month (one patient-month each).',
     inclusions: 'Emergency and unplanned elective admissions.',
     exclusions: 'Planned infusions and scheduled procedures.',
     kind: 'RATE',
     direction: 'DOWN',
-    unit: 'per patient-month',
-    target: 0.02,
+    unit: 'patient-months',
+    // 12 per 1,000 patient-months, from about 19 when the network began.
+    target: 0.012,
     defaultChart: 'U',
   },
   {
@@ -162,9 +164,20 @@ const CHANGE_MONTH = 10;
 export const DEMO_MONTHS = 24;
 
 /**
+ * Sites with nothing for last month: Riverside (0), so the site lead sign-in always finds last
+ * month waiting to be reported, and a small site (7) that is behind.
+ */
+const NOT_REPORTED_LAST_MONTH = new Set([0, 7]);
+
+/** The day of the next month on which each demo site reports a month (at 09:00 UTC). */
+const reportingDay = (site: number) => 5 + (site % 9);
+
+/**
  * 24 months of reports for the demo measures at every site: noise around each site's level,
- * a real improvement at two sites, the last month still missing or in draft at some sites,
- * and a few corrected reports with their reasons.
+ * a real improvement at two sites, and a few corrected reports with their reasons. Every time
+ * lies before `now` (default: the present): a site submits a month on its reporting day after
+ * the month has ended, so last month is submitted only by the sites whose day has come; one small
+ * site has a draft of it, and Riverside (the site lead's site) and another have nothing yet.
  */
 export function demoReports(input: {
   firstMonth: MonthKey;
@@ -172,7 +185,9 @@ export function demoReports(input: {
   siteIds: string[];
   measureIds: Record<string, string>;
   reporterBySite: string[];
+  now?: Date;
 }): { reports: Prisma.MeasureReportCreateManyInput[]; revisions: Prisma.MeasureReportRevisionCreateManyInput[] } {
+  const now = input.now ?? new Date();
   const rand = random(20241101);
   const months: MonthKey[] = monthRange(input.firstMonth, addMonths(input.firstMonth, DEMO_MONTHS - 1));
   const reports: Prisma.MeasureReportCreateManyInput[] = [];
@@ -182,9 +197,12 @@ export function demoReports(input: {
     const baseRemission = 0.56 + (site % 4) * 0.03;
     months.forEach((month, m) => {
       const lastMonth = m === months.length - 1;
-      // Two small sites are behind with the latest month: one has a draft, one has nothing.
-      if (lastMonth && site === 7) return;
-      const status = lastMonth && site === 4 ? 'DRAFT' : 'SUBMITTED';
+      const submittedOn = new Date(`${addMonths(month, 1)}-${String(reportingDay(site)).padStart(2, '0')}T09:00:00Z`);
+      // Last month: one small site has a draft (saved before the month ended), two sites have
+      // nothing yet, and the others submit it once their reporting day has come.
+      const draft = lastMonth && site === 4;
+      const status = draft ? 'DRAFT' : 'SUBMITTED';
+      const reportedAt = draft ? new Date(`${month}-28T16:00:00Z`) : submittedOn;
       const improved = IMPROVING.has(site) && m >= CHANGE_MONTH;
       const seen = Math.max(4, Math.round(size * (0.85 + rand() * 0.3)));
       const onBiologic = Math.max(2, Math.round(seen * 0.45));
@@ -200,10 +218,12 @@ export function demoReports(input: {
         })(),
         'steroid-courses': { numerator: null, denominator: null, value: poisson(rand, size * (improved ? 0.07 : 0.12)) },
       };
+      // Drawn all the same (above), so the other sites' numbers do not depend on the day of seeding.
+      if (lastMonth && (NOT_REPORTED_LAST_MONTH.has(site) || (!draft && submittedOn > now))) return;
       for (const [key, v] of Object.entries(values)) {
         const id = randomUUID();
-        const reportedAt = new Date(`${addMonths(month, 1)}-${String(5 + (site % 9)).padStart(2, '0')}T09:00:00Z`);
-        const corrected = status === 'SUBMITTED' && key === 'remission' && m % 7 === 3 && site % 3 === 0;
+        const correctedAt = new Date(reportedAt.getTime() + 3 * 86_400_000);
+        const corrected = status === 'SUBMITTED' && key === 'remission' && m % 7 === 3 && site % 3 === 0 && correctedAt <= now;
         const common = { status, changedById: input.reporterBySite[site] } as const;
         reports.push({
           id,
@@ -215,7 +235,7 @@ export function demoReports(input: {
           status,
           version: corrected ? 2 : 1,
           submittedAt: status === 'SUBMITTED' ? reportedAt : null,
-          updatedAt: corrected ? new Date(reportedAt.getTime() + 3 * 86_400_000) : reportedAt,
+          updatedAt: corrected ? correctedAt : reportedAt,
           updatedById: input.reporterBySite[site],
         });
         if (corrected) {
@@ -226,7 +246,7 @@ export function demoReports(input: {
             ...v,
             ...common,
             reason: 'Two patients seen at the satellite clinic were missing from the first extract.',
-            changedAt: new Date(reportedAt.getTime() + 3 * 86_400_000),
+            changedAt: correctedAt,
           });
         } else {
           revisions.push({ reportId: id, version: 1, ...v, ...common, reason: null, changedAt: reportedAt });

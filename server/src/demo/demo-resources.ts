@@ -92,7 +92,8 @@ export async function seedDemoResources(
         helpfulCount: helpful.length,
         useCount: uses.length,
         viewCount: 3 * helpful.length + 2 * uses.length + (i % 9),
-        downloadCount: uses.length + (i % 4),
+        // The demo attaches no files, so nothing has been downloaded.
+        downloadCount: 0,
       },
     });
     ids.set(demo.key, row.id);

@@ -48,7 +48,8 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
                 networkId: network.id,
                 role: person.role,
                 siteId: person.site === null ? null : sites[person.site].id,
-                joinedAt: new Date(Date.UTC(2024, 10, 1) + i * 86_400_000 * 9),
+                // Members joined over the network's first ten months.
+                joinedAt: new Date(network.startedOn.getTime() + i * 86_400_000 * 5),
               },
             },
           },

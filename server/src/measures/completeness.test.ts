@@ -50,8 +50,9 @@ describe('reporting completeness', () => {
       saveMonth(member, { networkId, siteId, month, submit, entries: list }).then((r) => {
         if (r.errors) throw new Error(JSON.stringify(r.errors));
       });
-    // This month: A submitted, B has a draft, C nothing (not due yet).
-    await save(lead, A, monthsAgo(0), true);
+    // This month: A submitted (as a network's grace period allows), B has a draft, C nothing (not due yet).
+    await save(lead, A, monthsAgo(0), false);
+    await app.prisma.measureReport.updateMany({ where: { siteId: A, month: monthsAgo(0) }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
     await save(leadB, B, monthsAgo(0), false, entries(5).slice(0, 1));
     // Two months ago: A on time, B late, C nothing.
     await save(lead, A, monthsAgo(2), true);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, can, type FieldIssue, IMPORT_COLUMNS, parseMonthKey, reportMonthIssue, reportValueIssues } from '@commons/shared';
+import { type Actor, can, type FieldIssue, IMPORT_COLUMNS, parseMonthKey, reportMonthIssue, reportSubmissionIssue, reportValueIssues } from '@commons/shared';
 import { parse } from 'csv-parse/sync';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
@@ -106,6 +106,7 @@ export class MeasureImportService {
     const measures = new Map((await this.measures.list(networkId)).map((m) => [m.key, m]));
     const start = monthOf(network.startedOn);
     const now = currentMonth();
+    const submittedAt = new Date();
     const seen = new Map<string, number>();
     const rows: ParsedRow[] = [];
     body.forEach((record, index) => {
@@ -118,7 +119,8 @@ export class MeasureImportService {
       else if (!can(actor, 'measure.report', { siteId: site.id })) rowProblems.push({ field: 'site', message: `you may not report for ${site.name}` });
       const measure = measures.get(cell('measure'));
       if (!measure) rowProblems.push({ field: 'measure', message: `"${cell('measure')}" is not a measure of this network` });
-      const monthIssue = reportMonthIssue(cell('month'), start, now);
+      // Imported reports are submitted, so their month must be open for submission.
+      const monthIssue = reportMonthIssue(cell('month'), start, now) ?? reportSubmissionIssue(parseMonthKey(cell('month')), submittedAt, network.reportGraceDays);
       if (monthIssue) rowProblems.push({ field: 'month', message: monthIssue });
       const numbers = { numerator: toNumber(cell('numerator')), denominator: toNumber(cell('denominator')), value: toNumber(cell('value')) };
       for (const name of ['numerator', 'denominator', 'value'] as const) {

@@ -64,6 +64,7 @@ describe('CSV import of measure reports', () => {
         { site: 'site-0', measure: p, month: '2023-12', numerator: 1, denominator: 2 }, // 12
         { site: 'site-0', measure: measures.rate.key, month: monthsAgo(4), numerator: -2, denominator: 10 }, // 13
         { site: 'site-0', measure: measures.mean.key, month: m, denominator: 8, value: 12.5 }, // 14: valid
+        { site: 'site-0', measure: p, month: monthsAgo(0), numerator: 1, denominator: 2 }, // 15: this month has not ended
       ]);
       const before = await counts();
       const { previewMeasureImport: preview } = await lead.client.ok(PREVIEW, { networkId, csv });
@@ -80,6 +81,7 @@ describe('CSV import of measure reports', () => {
         [11, 'value'],
         [12, 'month'],
         [13, 'numerator'],
+        [15, 'month'],
       ]);
       const messages = Object.fromEntries(preview.problems.map((problem: any) => [problem.line, problem.message]));
       expect(messages).toMatchObject({
@@ -90,6 +92,7 @@ describe('CSV import of measure reports', () => {
         8: 'repeats line 2 (same site, measure and month)',
         9: 'you may not report for Site B',
         10: 'cannot be in the future',
+        15: `can be submitted from ${monthsAgo(-1)}-01, once the month has ended`,
         12: 'cannot be before the network started (2024-01)',
       });
       expect(await counts()).toEqual(before);

@@ -11,6 +11,8 @@ import {
   parseMonthKey,
   reportDueDate,
   reportMonthIssue,
+  reportSubmissionIssue,
+  reportSubmissionOpensAt,
   reportValueIssues,
 } from '@commons/shared';
 import { NetworkService } from '../networks/network.service';
@@ -44,16 +46,19 @@ export class ReportingService {
     const actor = await this.access.require(viewer, networkId, 'measure.viewReports');
     requireId(siteId, 'siteId');
     if (!can(actor, 'measure.viewUnsuppressed', { siteId })) throw forbidden('see another site\'s unsuppressed numbers');
-    const { monthKey } = await this.checkSiteMonth(networkId, siteId, month, 'month');
-    return this.buildMonthReport(networkId, siteId, monthKey);
+    const { monthKey, graceDays } = await this.checkSiteMonth(networkId, siteId, month, 'month');
+    return this.buildMonthReport(networkId, siteId, monthKey, graceDays);
   }
 
   async save(viewer: Viewer, input: SaveMonthReportInput): Promise<MonthReport> {
     requireId(input.siteId, 'input.siteId');
     await this.access.require(viewer, input.networkId, 'measure.report', { siteId: input.siteId });
-    const { monthKey } = await this.checkSiteMonth(input.networkId, input.siteId, input.month, 'input.month');
+    const { monthKey, graceDays } = await this.checkSiteMonth(input.networkId, input.siteId, input.month, 'input.month');
     const measures = new Map((await this.measures.list(input.networkId)).map((m) => [m.id, m]));
     const issues: FieldIssue[] = [];
+    // A month is submitted once it has ended (or within the network's grace); a draft may be saved any time.
+    const notOpen = input.submit ? reportSubmissionIssue(monthKey, new Date(), graceDays) : null;
+    if (notOpen) issues.push({ field: 'input.month', message: notOpen });
     const seen = new Set<string>();
     input.entries.forEach((entry, i) => {
       const measure = measures.get(entry.measureId);
@@ -116,7 +121,7 @@ export class ReportingService {
         });
       }
     });
-    return this.buildMonthReport(input.networkId, input.siteId, monthKey);
+    return this.buildMonthReport(input.networkId, input.siteId, monthKey, graceDays);
   }
 
   /** The reporting grid: every site for admins, the member's own site for everyone else. */
@@ -173,15 +178,15 @@ export class ReportingService {
     return can(actor, 'completeness.viewAll') ? sites : sites.filter((site) => site.id === actor.siteId);
   }
 
-  private async checkSiteMonth(networkId: string, siteId: string, month: string, field: string): Promise<{ monthKey: MonthKey }> {
+  private async checkSiteMonth(networkId: string, siteId: string, month: string, field: string): Promise<{ monthKey: MonthKey; graceDays: number }> {
     await this.networks.assertSiteInNetwork(siteId, networkId, field === 'month' ? 'siteId' : 'input.siteId');
     const network = await this.networks.byId(networkId);
     const issue = reportMonthIssue(month, monthOf(network.startedOn), currentMonth());
     if (issue) throw badInput([{ field, message: issue }]);
-    return { monthKey: parseMonthKey(month) };
+    return { monthKey: parseMonthKey(month), graceDays: network.reportGraceDays };
   }
 
-  private async buildMonthReport(networkId: string, siteId: string, month: MonthKey): Promise<MonthReport> {
+  private async buildMonthReport(networkId: string, siteId: string, month: MonthKey, graceDays: number): Promise<MonthReport> {
     const [measures, reports, site] = await Promise.all([
       this.measures.list(networkId),
       this.reports.forSiteMonth(siteId, month),
@@ -207,7 +212,7 @@ export class ReportingService {
           .map((revision) => ({ ...revision, changedByName: names.get(revision.changedById) ?? '' })),
       };
     });
-    return { site, month, dueDate: reportDueDate(month), entries };
+    return { site, month, dueDate: reportDueDate(month), submissionOpensAt: reportSubmissionOpensAt(month, graceDays).toISOString(), entries };
   }
 }
 

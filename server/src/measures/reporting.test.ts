@@ -1,3 +1,4 @@
+import { reportSubmissionOpensAt } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf } from '../test-support/graphql-client';
 import { type EntryInput, MONTH_REPORT, monthsAgo, newMeasureSet, saveMonth } from '../test-support/measures';
@@ -7,6 +8,7 @@ describe('monthly reporting', () => {
   let app: TestApp;
   let networkId: string;
   let siteA: string;
+  let siteB: string;
   let admin: TestMember;
   let lead: TestMember;
   let teammate: TestMember;
@@ -32,6 +34,7 @@ describe('monthly reporting', () => {
     ({ admin } = made);
     networkId = made.network.id;
     siteA = made.sites[0].id;
+    siteB = made.sites[1].id;
     measures = await newMeasureSet(admin, networkId);
     lead = await app.newMember(admin, networkId, 'SITE_LEAD', siteA, 'Lena Lead');
     teammate = await app.newMember(admin, networkId, 'CLINICIAN', siteA, 'Tom Teammate');
@@ -162,6 +165,46 @@ describe('monthly reporting', () => {
       const result = await saveMonth(lead, { networkId, siteId: siteA, month: month(), submit: true, entries: fullMonth().map((e, i) => (i === 0 ? { ...e, numerator: 2.5 } : e)) });
       expect(errorOf(result).code).toBe('BAD_USER_INPUT');
       expect(result.errors![0].message).toMatch(/numerator.*Int cannot represent non-integer value: 2\.5/);
+    });
+  });
+
+  describe('a month opens for submission when it has ended', () => {
+    const opensAt = async (month: string) =>
+      (
+        await lead.client.ok(`query($networkId: ID!, $siteId: ID!, $month: String!) { monthReport(networkId: $networkId, siteId: $siteId, month: $month) { submissionOpensAt } }`, {
+          networkId,
+          siteId: siteA,
+          month,
+        })
+      ).monthReport.submissionOpensAt;
+
+    it('this month is refused with BAD_USER_INPUT on input.month, and nothing is written', async () => {
+      const before = await storedCounts();
+      const result = await saveMonth(lead, { networkId, siteId: siteA, month: monthsAgo(0), submit: true, entries: fullMonth() });
+      expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.month' });
+      expect(result.errors![0].message).toBe(`input.month can be submitted from ${monthsAgo(-1)}-01, once the month has ended`);
+      expect(await storedCounts()).toEqual(before);
+    });
+
+    it('a draft of this month may be saved at any time, and the form says when it opens', async () => {
+      const draft = await saveMonth(lead, { networkId, siteId: siteA, month: monthsAgo(0), submit: false, entries: [{ measureId: measures.count.id, value: 3 }] });
+      expect(draft.errors).toBeUndefined();
+      expect(entryOf(draft.data.saveMonthReport, measures.count.id)).toMatchObject({ status: 'DRAFT', value: 3 });
+      expect(await opensAt(monthsAgo(0))).toBe(`${monthsAgo(-1)}-01T00:00:00.000Z`);
+    });
+
+    it('a network grace opens it that many days before the month ends', async () => {
+      await app.prisma.network.update({ where: { id: networkId }, data: { reportGraceDays: 27 } });
+      try {
+        const opens = reportSubmissionOpensAt(monthsAgo(0), 27);
+        expect(await opensAt(monthsAgo(0))).toBe(opens.toISOString());
+        const result = await saveMonth(admin, { networkId, siteId: siteB, month: monthsAgo(0), submit: true, entries: fullMonth() });
+        // 27 days before the end of this month: open or not depends on today's date, and the rule says which.
+        if (Date.now() >= opens.getTime()) expect(result.errors).toBeUndefined();
+        else expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.month' });
+      } finally {
+        await app.prisma.network.update({ where: { id: networkId }, data: { reportGraceDays: 0 } });
+      }
     });
   });
 

@@ -8,6 +8,7 @@ export const NETWORK_SELECT = {
   description: true,
   startedOn: true,
   suppressionThreshold: true,
+  reportGraceDays: true,
 } as const;
 
 @Injectable()

@@ -7,8 +7,9 @@ import { NetworkRepository } from './network.repository';
 
 type NetworkRow = NonNullable<Awaited<ReturnType<NetworkRepository['findBySlug']>>>;
 
-export function toNetwork(row: NetworkRow): Network {
-  return { ...row, startedOn: row.startedOn.toISOString().slice(0, 10) };
+export function toNetwork(row: Omit<NetworkRow, 'reportGraceDays'>): Network {
+  const { id, slug, name, description, suppressionThreshold } = row;
+  return { id, slug, name, description, suppressionThreshold, startedOn: row.startedOn.toISOString().slice(0, 10) };
 }
 
 @Injectable()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSignal, signalAssessment, type SpcSignal } from './captions';
+import { describeSignal, levelShift, signalAssessment, type SpcSignal } from './captions';
 import { parseMonthKey } from './month-key';
 
 describe('signalAssessment', () => {
@@ -49,6 +49,15 @@ describe('describeSignal', () => {
       { key: 'limitsUnavailable', phase: 0, reason: 'TOO_FEW_POINTS' },
       'There are too few months in this period to work out the expected range.',
     ],
+    [
+      { key: 'shift', phase: 0, side: 'above', month: october, before: 11, after: 1, centre: 'average', assessment: 'improvement' },
+      'The level moved up around 2026-10: 11 months below the average before it and 1 month above it since, ' +
+        'which is unlikely to be chance. This is an improvement. Consider starting a new phase in 2026-10.',
+    ],
+    [
+      { key: 'incompleteMonth', month: october, sitesReported: 1, sites: 8, leftOut: true },
+      '2026-10 has reports from 1 of 8 sites so far: it is shown, but left out of the centre line, limits and signals.',
+    ],
   ])('describes %j', (signal, text) => {
     expect(describeSignal(signal)).toBe(text);
   });
@@ -56,5 +65,29 @@ describe('describeSignal', () => {
   it('pluralises crossings', () => {
     const signal: SpcSignal = { key: 'fewCrossings', phase: 0, crossings: 0, expectedAtLeast: 2, months: 10, centre: 'median', assessment: 'neutral' };
     expect(describeSignal(signal)).toContain('only 0 times');
+  });
+});
+
+describe('levelShift', () => {
+  const run = (side: 'above' | 'below', from: number, length: number) => ({ side, indices: Array.from({ length }, (_, i) => from + i) });
+
+  it('reads long runs on opposite sides at both ends as one shift', () => {
+    const runs = [run('below', 0, 9), run('above', 9, 2), run('below', 11, 1), run('above', 12, 9)];
+    expect(levelShift(runs, [runs[0], runs[3]])).toEqual({ side: 'above', index: 12, before: 10, after: 9, runs: [runs[0], runs[3]] });
+  });
+
+  it('explains every long run on the old side before it and on the new side after it', () => {
+    const runs = [run('below', 0, 10), run('above', 10, 2), run('below', 12, 1), run('above', 13, 9), run('below', 22, 1)];
+    const shift = levelShift(runs, [runs[0], runs[3]]);
+    expect(shift).toMatchObject({ side: 'above', index: 10, before: 10, runs: [runs[0], runs[3]] });
+  });
+
+  it('needs most of the other months on the other side', () => {
+    const runs = [run('below', 0, 8), run('above', 8, 2), run('below', 10, 3), run('above', 13, 1)];
+    expect(levelShift(runs, [runs[0]])).toBeNull();
+  });
+
+  it('needs a long run', () => {
+    expect(levelShift([run('below', 0, 3), run('above', 3, 3)], [])).toBeNull();
   });
 });

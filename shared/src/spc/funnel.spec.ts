@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FUNNEL_Z_95, FUNNEL_Z_998, funnelCurve, funnelLimits, funnelPlot } from './funnel';
+import { FUNNEL_Z_95, FUNNEL_Z_998, funnelCurve, funnelLimits, funnelOverdispersion, funnelPlot } from './funnel';
 
 // Spiegelhalter DJ. Funnel plots for comparing institutional performance. Stat Med 2005;24:1185–1202:
 // normal-approximation limits θ ± z·√(θ(1 − θ)/n) for proportions and θ ± z·√(θ/n) for rates, with
@@ -54,7 +54,11 @@ describe('funnelPlot', () => {
         { site: 'D', numerator: 2, denominator: 100 },
       ],
       'UP',
+      // These four are overdispersed (D alone); the plain limits are what this test checks.
+      { adjustForOverdispersion: false },
     );
+    expect(plot.limitsWidenedBy).toBeNull();
+    expect(plot.overdispersion?.overdispersed).toBe(true);
     expect(plot.target).toBeCloseTo(0.180741, 6);
     expect(plot.sites.map((site) => [site.site, site.position95, site.position998, site.assessment])).toEqual([
       ['A', 'within', 'within', 'neutral'],
@@ -117,7 +121,93 @@ describe('funnelPlot', () => {
   });
 
   it('has no target when no site is usable', () => {
-    expect(funnelPlot('RATE', [], 'UP')).toEqual({ kind: 'RATE', target: null, sites: [], excluded: [] });
+    expect(funnelPlot('RATE', [], 'UP')).toEqual({ kind: 'RATE', target: null, sites: [], excluded: [], overdispersion: null, limitsWidenedBy: null });
+  });
+});
+
+// Worked values computed independently with R 4.2.2's base functions (Debian r-base-core):
+//   theta <- sum(y) / sum(n); z <- (y / n - theta) / sqrt(theta * (1 - theta) / n)
+//   q <- quantile(z, c(0.1, 0.9)); zw <- pmin(pmax(z, q[1]), q[2]); phi <- mean(zw^2)
+//   pchisq(length(z) * phi, length(z) - 1, lower.tail = FALSE)
+//   theta + c(-1, 1) * 1.96 * sqrt(phi * theta * (1 - theta) / n[i])
+// (for rates the same with sqrt(theta / n)); the script is fixtures/funnel-worked-values.R.
+const OVERDISPERSED = [
+  [120, 600],
+  [310, 1200],
+  [95, 700],
+  [400, 1500],
+  [220, 800],
+  [150, 900],
+  [60, 300],
+  [510, 1700],
+  [280, 1000],
+  [180, 1000],
+].map(([numerator, denominator], index) => ({ site: `S${index + 1}`, numerator, denominator }));
+
+describe('funnelOverdispersion (Spiegelhalter 2005 §6.3)', () => {
+  it('estimates φ from z-scores winsorised at their 10th and 90th percentiles', () => {
+    const target = 2325 / 9700;
+    expect(target).toBeCloseTo(0.239690721649485, 12);
+    const estimate = funnelOverdispersion('PROPORTION', OVERDISPERSED, target)!;
+    expect(estimate.phi).toBeCloseTo(11.4724350754119, 9);
+    expect(estimate.sites).toBe(10);
+    expect(estimate.pValue).toBeCloseTo(1.60068828479772e-20, 30);
+    expect(estimate.overdispersed).toBe(true);
+  });
+
+  it('finds no overdispersion in rates that vary as chance would', () => {
+    const sites = [
+      [18, 1000],
+      [25, 1400],
+      [9, 500],
+      [30, 1600],
+      [14, 800],
+      [22, 1200],
+    ].map(([numerator, denominator], index) => ({ site: `R${index + 1}`, numerator, denominator }));
+    const estimate = funnelOverdispersion('RATE', sites, 118 / 6500)!;
+    expect(estimate.phi).toBeCloseTo(0.00589713445811166, 12);
+    expect(estimate.pValue).toBeCloseTo(0.99998763071682, 10);
+    expect(estimate.overdispersed).toBe(false);
+    const plot = funnelPlot('RATE', sites, 'DOWN');
+    expect(plot.limitsWidenedBy).toBeNull();
+  });
+
+  it('gives no estimate with fewer than 4 sites or a target of 0', () => {
+    expect(funnelOverdispersion('PROPORTION', OVERDISPERSED.slice(0, 3), 0.2)).toBeNull();
+    expect(funnelOverdispersion('RATE', OVERDISPERSED.map((site) => ({ ...site, numerator: 0 })), 0)).toBeNull();
+  });
+
+  it('rejects a target outside its range', () => {
+    expect(() => funnelOverdispersion('PROPORTION', OVERDISPERSED, 1.5)).toThrow(/target/);
+    expect(() => funnelOverdispersion('RATE', OVERDISPERSED, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('funnelPlot with overdispersion', () => {
+  it('widens the limits by √φ when the sites are overdispersed', () => {
+    const plot = funnelPlot('PROPORTION', OVERDISPERSED, 'UP');
+    expect(plot.limitsWidenedBy).toBeCloseTo(11.4724350754119, 9);
+    const [first, , , , , , seventh] = plot.sites;
+    expect(first.band95.lower).toBeCloseTo(0.123991881003841, 10);
+    expect(first.band95.upper).toBeCloseTo(0.355389562295128, 10);
+    expect(first.band998.lower).toBeCloseTo(0.0572879575703837, 10);
+    expect(first.band998.upper).toBeCloseTo(0.422093485728585, 10);
+    // R gives −0.0183 for the lower 99.8% limit at n = 300: a proportion's limit stops at 0.
+    expect(seventh.band95.lower).toBeCloseTo(0.0760678520575724, 10);
+    expect(seventh.band998.lower).toBe(0);
+    // Unadjusted, 8 of the 10 sites lie outside the 95% limits; adjusted, none does.
+    expect(plot.sites.filter((site) => site.position95 !== 'within')).toEqual([]);
+    const plain = funnelPlot('PROPORTION', OVERDISPERSED, 'UP', { adjustForOverdispersion: false });
+    expect(plain.limitsWidenedBy).toBeNull();
+    expect(plain.overdispersion?.phi).toBeCloseTo(11.4724350754119, 9);
+    expect(plain.sites[0].band95.lower).toBeCloseTo(0.205532031973963, 10);
+    expect(plain.sites.filter((site) => site.position95 !== 'within').map((site) => site.site)).toEqual(['S1', 'S3', 'S4', 'S5', 'S6', 'S8', 'S9', 'S10']);
+  });
+
+  it('draws the widened curve', () => {
+    const [point] = funnelCurve('PROPORTION', 2325 / 9700, 600, 600, 2, 11.4724350754119);
+    expect(point.band95.lower).toBeCloseTo(0.123991881003841, 10);
+    expect(() => funnelCurve('PROPORTION', 0.2, 10, 100, 5, 0)).toThrow(/phi/);
   });
 });
 

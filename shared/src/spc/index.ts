@@ -1,4 +1,5 @@
 export * from './captions';
+export * from './chi-squared';
 export * from './funnel';
 export * from './month-key';
 export * from './observations';

@@ -23,7 +23,7 @@ function expectOnlyFiniteNumbers(chart: SpcChart): void {
 }
 
 // 12 baseline months around 10 (mean 122/12 = 10.1667, MRbar 15/11 = 1.3636, limits
-// 10.1667 ± 2.66 × 1.3636 = [6.5394, 13.7939]), then 8 months around 13.5 after a change.
+// 10.1667 ± 3 × 1.3636 / 1.128 = [6.539974, 13.793359]), then 8 months around 13.5 after a change.
 const BEFORE = [10, 11, 9, 10, 12, 10, 9, 11, 10, 10, 11, 9];
 const AFTER = [13, 13, 14, 13, 13, 14, 13, 14];
 
@@ -38,8 +38,8 @@ describe('spcChart with a frozen baseline', () => {
     expect(chart.phases[0].baselineMonths).toEqual(BEFORE.map((_, index) => month(index)));
     for (const point of chart.points) {
       expect(point.centre).toBeCloseTo(10.166667, 6);
-      expect(point.upper).toBeCloseTo(13.793939, 6);
-      expect(point.lower).toBeCloseTo(6.539394, 6);
+      expect(point.upper).toBeCloseTo(13.793359, 6);
+      expect(point.lower).toBeCloseTo(6.539974, 6);
     }
     expect(chart.points.map((point) => point.inBaseline)).toEqual([...BEFORE.map(() => true), ...AFTER.map(() => false)]);
   });
@@ -83,6 +83,45 @@ describe('spcChart with a frozen baseline', () => {
   });
 });
 
+describe('spcChart over a shift in one phase', () => {
+  // One phase over BEFORE and AFTER: the average 229/20 = 11.45 lies between the two levels. The
+  // months before the change sit below it (11 of 12), the 8 after above it: a run of 8 (> 7) ends
+  // the phase. That is a shift up in Jan 2025, not a deterioration of the first year.
+  const chart = spcChart(valuePoints([...BEFORE, ...AFTER]), MEAN_UP);
+
+  it('says the level moved, where, and that it is an improvement', () => {
+    expect(chart.signals).toEqual([
+      { key: 'shift', phase: 0, side: 'above', month: '2025-01', before: 11, after: 8, centre: 'average', assessment: 'improvement' },
+    ]);
+  });
+
+  it('no longer says the shift once the chart is split there', () => {
+    const split = spcChart(valuePoints([...BEFORE, ...AFTER]), { ...MEAN_UP, phaseStarts: [month(12)] });
+    expect(split.signals.filter((signal) => signal.key === 'shift')).toEqual([]);
+  });
+
+  it('reads a long run that begins the phase as a shift away from it', () => {
+    // 9 months around 20, then 7 around 10 (higher is worse): a run of 9 above (> 7 for 16
+    // months) begins the phase and the 7 after it all lie below: the level moved down in Oct 2024.
+    // Every month also lies beyond limits that straddle both levels; the shift says why.
+    const down = spcChart(valuePoints([20, 21, 19, 20, 22, 21, 20, 19, 21, 10, 11, 9, 10, 12, 10, 11]), { ...MEAN_UP, direction: 'DOWN' });
+    expect(down.signals).toEqual([
+      { key: 'shift', phase: 0, side: 'below', month: '2024-10', before: 9, after: 7, centre: 'average', assessment: 'improvement' },
+    ]);
+  });
+
+  it('keeps a long run in the middle of a phase as a run', () => {
+    const middle = spcChart(valuePoints([10, 12, 9, 13, 10, 15, 15, 16, 15, 16, 15, 16, 15, 16, 11, 9, 12, 8, 13, 10]), { ...MEAN_UP, chart: 'RUN' });
+    expect(middle.signals.map((signal) => signal.key)).toContain('longRun');
+    expect(middle.signals.map((signal) => signal.key)).not.toContain('shift');
+  });
+
+  it('judges runs against a frozen baseline as before, without a shift', () => {
+    const frozen = spcChart(valuePoints([...BEFORE, ...AFTER]), { ...MEAN_UP, baseline: { firstPoints: 12 } });
+    expect(frozen.signals.map((signal) => signal.key)).not.toContain('shift');
+  });
+});
+
 describe('spcChart with phases', () => {
   const chart = spcChart(valuePoints([...BEFORE, ...AFTER]), { ...MEAN_UP, phaseStarts: [month(12)] });
 
@@ -92,10 +131,11 @@ describe('spcChart with phases', () => {
       [1, '2025-01', '2025-08'],
     ]);
     expect(chart.phases[0].centre).toBeCloseTo(10.166667, 6);
-    // Phase 2: mean 107/8 = 13.375, MRbar 5/7 = 0.714286, limits 13.375 ± 1.9 = [11.475, 15.275].
+    // Phase 2: mean 107/8 = 13.375, MRbar 5/7 = 0.714286, limits 13.375 ± 3 × 0.714286 / 1.128 =
+    // 13.375 ± 1.899696 = [11.475304, 15.274696].
     expect(chart.phases[1].centre).toBeCloseTo(13.375, 10);
-    expect(chart.points[12].upper).toBeCloseTo(15.275, 10);
-    expect(chart.points[12].lower).toBeCloseTo(11.475, 10);
+    expect(chart.points[12].upper).toBeCloseTo(15.274696, 6);
+    expect(chart.points[12].lower).toBeCloseTo(11.475304, 6);
     expect(chart.points.map((point) => point.phase)).toEqual([...BEFORE.map(() => 0), ...AFTER.map(() => 1)]);
   });
 
@@ -279,7 +319,7 @@ describe('spcChart edge cases', () => {
   it('charts two points: one moving range and no signals', () => {
     const result = spcChart(valuePoints([4, 6]), MEAN_UP);
     expect(result.phases[0].movingRangeCentre).toBe(2);
-    expect(result.points[1]).toMatchObject({ centre: 5, lower: 5 - 5.32, upper: 5 + 5.32, movingRange: 2 });
+    expect(result.points[1]).toMatchObject({ centre: 5, lower: 5 - 6 / 1.128, upper: 5 + 6 / 1.128, movingRange: 2 });
     expect(result.signals).toEqual([]);
   });
 
@@ -319,6 +359,56 @@ describe('spcChart edge cases', () => {
   });
 });
 
+describe('spcChart with provisional months', () => {
+  // The 12 months of BEFORE, then a month with only part of its data, far above the rest.
+  const points = valuePoints([...BEFORE, 30]);
+  const chart = spcChart(points, { ...MEAN_UP, provisionalMonths: [month(12)] });
+
+  it('draws the month with the limits but sets nothing from it', () => {
+    const plain = spcChart(valuePoints(BEFORE), MEAN_UP);
+    expect(chart.phases[0].centre).toBe(plain.phases[0].centre);
+    expect(chart.points[12]).toMatchObject({ value: 30, provisional: true, inBaseline: false, beyondLimits: null, movingRange: null });
+    expect(chart.points[12].upper).toBe(plain.points[0].upper);
+    expect(chart.phases[0].baselineMonths).not.toContain(month(12));
+  });
+
+  it('gives it no signal and no place in the runs', () => {
+    expect(chart.signals).toEqual([]);
+    expect(chart.phases[0].runs.usefulObservations).toBe(12);
+    const counted = spcChart(points, MEAN_UP);
+    expect(counted.signals.map((signal) => signal.key)).toContain('beyondLimits');
+  });
+
+  it('breaks moving ranges and leaves a p chart month its own limits', () => {
+    const p = spcChart(ratioPoints([10, 12, 40, 11], [100, 100, 100, 100]), { kind: 'PROPORTION', direction: 'UP', chart: 'P_PRIME', provisionalMonths: [month(2)] });
+    expect(p.phases[0].centre).toBeCloseTo(33 / 300, 12);
+    expect(p.points[2].upper).not.toBeNull();
+    expect(p.points[2].beyondLimits).toBeNull();
+  });
+});
+
+describe('spcChart I chart moving ranges', () => {
+  it('never bridges a month without a value, and draws the limits across it', () => {
+    const chart = spcChart([...valuePoints([10, 12]), { month: month(2) }, { month: month(3), value: 20 }, { month: month(4), value: 21 }], MEAN_UP);
+    expect(chart.points.map((point) => point.movingRange)).toEqual([null, 2, null, null, 1]);
+    expect(chart.phases[0].movingRangeCentre).toBe(1.5);
+    expect(chart.points[2]).toMatchObject({ value: null, excluded: 'MISSING_VALUE', centre: 15.75 });
+    expect(chart.points[2].upper).toBeCloseTo(15.75 + 4.5 / 1.128, 12);
+  });
+
+  it('screens moving ranges by default and not when asked', () => {
+    const spike = [10, 11, 10, 12, 11, 30, 11, 10, 12, 11, 11, 20];
+    const screened = spcChart(valuePoints(spike), MEAN_UP);
+    const unscreened = spcChart(valuePoints(spike), { ...MEAN_UP, screenMovingRanges: false });
+    expect(screened.phases[0].movingRangesScreenedOut).toBe(2);
+    expect(screened.points[0].upper).toBeCloseTo(18.569149, 6);
+    expect(unscreened.phases[0].movingRangesScreenedOut).toBe(0);
+    expect(unscreened.points[0].upper).toBeCloseTo(26.789652, 6);
+    expect(screened.signals.filter((signal) => signal.key === 'beyondLimits')).toHaveLength(2);
+    expect(unscreened.signals.filter((signal) => signal.key === 'beyondLimits')).toHaveLength(1);
+  });
+});
+
 describe('spcColumns', () => {
   it('returns one parallel array per field', () => {
     const chart = spcChart(valuePoints([4, 6]), MEAN_UP);
@@ -326,8 +416,8 @@ describe('spcColumns', () => {
       months: [month(0), month(1)],
       values: [4, 6],
       centre: [5, 5],
-      lower: [5 - 5.32, 5 - 5.32],
-      upper: [5 + 5.32, 5 + 5.32],
+      lower: [5 - 6 / 1.128, 5 - 6 / 1.128],
+      upper: [5 + 6 / 1.128, 5 + 6 / 1.128],
       beyondLimits: [null, null],
       inLongRun: [false, false],
       phase: [0, 0],

@@ -1,6 +1,6 @@
-import { signalAssessment, type CentreName, type SpcSignal } from './captions';
+import { levelShift, signalAssessment, type CentreName, type SpcSignal } from './captions';
 import { compareMonthKeys, isMonthKey, type MonthKey } from './month-key';
-import { median, movingRanges } from './numeric';
+import { median } from './numeric';
 import { observePoint, type Observation } from './observations';
 import { runsAnalysis, type Run, type RunsAnalysis } from './run-chart';
 import {
@@ -10,6 +10,7 @@ import {
   pChartLimits,
   uChartLimits,
   xmrLimits,
+  type ControlLimits,
   type Subgroup,
 } from './shewhart';
 import type { ChartPoint, ChartType, Direction, ExclusionReason, MeasureKind, Side } from './types';
@@ -31,6 +32,16 @@ export interface SpcOptions {
   baseline?: Baseline;
   /** Months at which a new phase begins (e.g. when a change was adopted); each phase is computed on its own. */
   phaseStarts?: readonly MonthKey[];
+  /**
+   * Months drawn but not yet complete (e.g. not every site has reported a pooled month): they set
+   * no centre line or limits, break moving ranges, and take no part in any signal.
+   */
+  provisionalMonths?: readonly MonthKey[];
+  /**
+   * I and p′ charts: leave moving ranges above 3.267 × their average out of the average moving
+   * range (Nelson 1982). Default true, as in qicharts2; false gives the unscreened textbook limits.
+   */
+  screenMovingRanges?: boolean;
 }
 
 /** One month as drawn: value, centre line, limits (all in the measure's unit) and its signal flags. */
@@ -39,15 +50,20 @@ export interface SpcPoint {
   /** Proportion 0–1, events per unit of denominator, mean or count; null when excluded. */
   value: number | null;
   excluded: ExclusionReason | null;
+  /** True for a month with a value that is drawn but not yet complete (see `SpcOptions.provisionalMonths`). */
+  provisional: boolean;
   /** 0-based index into `SpcChart.phases`. */
   phase: number;
   /** True when this point's value helped set its phase's centre line and limits. */
   inBaseline: boolean;
   centre: number | null;
-  /** 3-sigma limits; null for run charts, excluded points, or when they cannot be estimated. */
+  /**
+   * 3-sigma limits; null for run charts, when they cannot be estimated, and for months without a
+   * value on charts whose limits depend on the month's denominator (p, p′, u).
+   */
   lower: number | null;
   upper: number | null;
-  /** I charts only: |value − previous value in the phase|; null otherwise. */
+  /** I charts only: |value − previous month's value in the phase|; null when either month has none. */
   movingRange: number | null;
   /** Side when the value lies outside the 3-sigma limits. */
   beyondLimits: Side | null;
@@ -63,9 +79,11 @@ export interface SpcPhase {
   /** Months whose values set the centre line and limits. */
   baselineMonths: MonthKey[];
   centre: number | null;
-  /** I charts only: average moving range and the moving-range chart's upper limit. */
+  /** I charts only: average moving range and the moving-range chart's upper limit (3.267 × it). */
   movingRangeCentre: number | null;
   movingRangeUpper: number | null;
+  /** I and p′ charts: moving ranges above the moving-range limit left out of the limits (screening). */
+  movingRangesScreenedOut: number;
   /** P′ charts only: σz, observed over binomial variation (unitless). */
   sigmaZ: number | null;
   /** Run indices are positions in `SpcChart.points`. */
@@ -96,10 +114,12 @@ export function defaultChartType(kind: MeasureKind): ChartType {
 
 interface PhaseLimits {
   centre: number | null;
+  /** One per position of the phase (months without a value included). */
   lower: (number | null)[];
   upper: (number | null)[];
   movingRangeCentre: number | null;
   movingRangeUpper: number | null;
+  movingRangesScreenedOut: number;
   sigmaZ: number | null;
 }
 
@@ -114,25 +134,65 @@ function asSubgroup(observation: Included): Subgroup {
   return { numerator: observation.numerator, denominator: observation.denominator };
 }
 
-/** Limits for the included points of one phase, computed from its baseline points. */
-function phaseLimits(chart: ChartType, included: readonly Included[], baseline: readonly Included[]): PhaseLimits {
+/** Limits for the included positions of a phase, back at their positions (null elsewhere). */
+function atPositions(observations: readonly Observation[], included: readonly (number | null)[]): (number | null)[] {
+  let next = 0;
+  return observations.map((observation) => (isIncluded(observation) ? included[next++] : null));
+}
+
+/**
+ * Limits for every position of one phase, computed from its baseline positions. Months without a
+ * value break moving ranges. I and c chart limits are the same every month, so months without a
+ * value get them too (as qicharts2 draws them); p, p′ and u limits depend on a month's denominator.
+ */
+function phaseLimits(
+  chart: ChartType,
+  observations: readonly Observation[],
+  inBaseline: readonly boolean[],
+  provisional: readonly boolean[],
+  screened: boolean,
+): PhaseLimits {
+  // The baseline months in order, null where a month has no value or is provisional.
+  const baselineObservations = observations.flatMap((observation, position) =>
+    inBaseline[position] ? [isIncluded(observation) && !provisional[position] ? observation : null] : [],
+  );
+  const included = observations.filter(isIncluded);
+  const baseline = baselineObservations.filter((observation): observation is Included => observation !== null);
   const values = included.map((observation) => observation.value);
   const baselineValues = baseline.map((observation) => observation.value);
-  const none = { movingRangeCentre: null, movingRangeUpper: null, sigmaZ: null };
-  const noLimits = { centre: null, lower: values.map(() => null), upper: values.map(() => null), ...none };
+  const none = { movingRangeCentre: null, movingRangeUpper: null, movingRangesScreenedOut: 0, sigmaZ: null };
+  const noLimits = { ...none, centre: null, lower: observations.map(() => null), upper: observations.map(() => null) };
+  const perPosition = (limits: ControlLimits | null) =>
+    limits === null
+      ? noLimits
+      : { ...none, centre: limits.centre, lower: atPositions(observations, limits.lower), upper: atPositions(observations, limits.upper) };
+  const everyPosition = (limits: ControlLimits | null) =>
+    limits === null || values.length === 0
+      ? noLimits
+      : { ...none, centre: limits.centre, lower: observations.map(() => limits.lower[0]), upper: observations.map(() => limits.upper[0]) };
+  const valueOrNull = (observation: Observation | null) => observation?.value ?? null;
+  const subgroupOrNull = (observation: Observation | null) => (observation !== null && isIncluded(observation) ? asSubgroup(observation) : null);
   switch (chart) {
     case 'RUN':
       return { ...noLimits, centre: median(baselineValues) };
     case 'P':
-      return { ...none, ...(pChartLimits(included.map(asSubgroup), baseline.map(asSubgroup)) ?? noLimits) };
-    case 'P_PRIME':
-      return { ...none, ...(laneyPChartLimits(included.map(asSubgroup), baseline.map(asSubgroup)) ?? noLimits) };
+      return perPosition(pChartLimits(included.map(asSubgroup), baseline.map(asSubgroup)));
     case 'U':
-      return { ...none, ...(uChartLimits(included.map(asSubgroup), baseline.map(asSubgroup)) ?? noLimits) };
+      return perPosition(uChartLimits(included.map(asSubgroup), baseline.map(asSubgroup)));
     case 'C':
-      return { ...none, ...(cChartLimits(values, baselineValues) ?? noLimits) };
-    case 'I':
-      return { ...none, ...(xmrLimits(values, baselineValues) ?? noLimits) };
+      return everyPosition(cChartLimits(values, baselineValues));
+    case 'P_PRIME': {
+      const limits = laneyPChartLimits(observations.map(subgroupOrNull), baselineObservations.map(subgroupOrNull), { screened });
+      if (limits === null) return noLimits;
+      const { centre, lower, upper, sigmaZ, movingRangesScreenedOut } = limits;
+      return { ...none, centre, lower, upper, sigmaZ, movingRangesScreenedOut };
+    }
+    case 'I': {
+      const limits = xmrLimits(observations.map(valueOrNull), baselineObservations.map(valueOrNull), { screened });
+      if (limits === null) return noLimits;
+      const { centre, lower, upper, movingRangeCentre, movingRangeUpper, movingRangesScreenedOut } = limits;
+      return { ...none, centre, lower, upper, movingRangeCentre, movingRangeUpper, movingRangesScreenedOut };
+    }
   }
 }
 
@@ -143,6 +203,7 @@ function assertMonthKey(value: unknown, what: string): void {
 function assertMonthKeys(points: readonly ChartPoint[], options: SpcOptions): void {
   points.forEach((point) => assertMonthKey(point.month, 'A point month'));
   (options.phaseStarts ?? []).forEach((start) => assertMonthKey(start, 'A phase start'));
+  (options.provisionalMonths ?? []).forEach((month) => assertMonthKey(month, 'A provisional month'));
   if (options.baseline && 'from' in options.baseline) {
     assertMonthKey(options.baseline.from, 'The baseline start');
     assertMonthKey(options.baseline.to, 'The baseline end');
@@ -196,9 +257,12 @@ function baselineFlags(phases: readonly Observation[][], baseline: Baseline | un
   );
 }
 
-/** Moving range of each included value to the previous included value (null for the first). */
-function movingRangesByPoint(included: readonly Included[]): (number | null)[] {
-  return [null, ...movingRanges(included.map((observation) => observation.value))];
+/** Moving range of each month to the month before it in the phase; null when either has no value. */
+function adjacentRangesByPoint(values: readonly (number | null)[]): (number | null)[] {
+  return values.map((value, position) => {
+    const previous = position > 0 ? values[position - 1] : null;
+    return value === null || previous === null ? null : Math.abs(value - previous);
+  });
 }
 
 interface ChartedPhase {
@@ -214,38 +278,38 @@ function chartPhase(
   offset: number,
   observations: readonly Observation[],
   inBaseline: readonly boolean[],
+  provisional: readonly boolean[],
+  screened: boolean,
 ): ChartedPhase {
-  const includedPositions = observations.flatMap((observation, position) =>
-    isIncluded(observation) ? [position] : [],
-  );
-  const includedIndexAt = new Map(includedPositions.map((position, includedIndex) => [position, includedIndex]));
-  const included = observations.filter(isIncluded);
-  const baseline = observations.filter(
-    (observation, position): observation is Included => isIncluded(observation) && inBaseline[position],
-  );
-  const limits = phaseLimits(chart, included, baseline);
-  const ranges = chart === 'I' ? movingRangesByPoint(included) : included.map(() => null);
+  // A provisional month is drawn but counts for nothing: no limits from it, no signal in it.
+  const counted = observations.map((observation) => observation.value);
+  provisional.forEach((flag, position) => {
+    if (flag) counted[position] = null;
+  });
+  const limits = phaseLimits(chart, observations, inBaseline, provisional, screened);
+  const ranges: (number | null)[] = chart === 'I' ? adjacentRangesByPoint(counted) : observations.map(() => null);
 
-  const localRuns = runsAnalysis(observations.map((observation) => observation.value), limits.centre);
+  const localRuns = runsAnalysis(counted, limits.centre);
   const shift = (run: Run): Run => ({ ...run, indices: run.indices.map((position) => position + offset) });
   const runs = { ...localRuns, runs: localRuns.runs.map(shift), longRuns: localRuns.longRuns.map(shift) };
   const longRunPositions = new Set(runs.longRuns.flatMap((run) => run.indices));
 
   const points = observations.map((observation, position): SpcPoint => {
-    const includedIndex = includedIndexAt.get(position);
-    const lower = includedIndex === undefined ? null : limits.lower[includedIndex];
-    const upper = includedIndex === undefined ? null : limits.upper[includedIndex];
+    const lower = limits.lower[position];
+    const upper = limits.upper[position];
+    const value = counted[position];
     return {
       month: observation.month,
       value: observation.value,
       excluded: observation.excluded,
+      provisional: observation.excluded === null && provisional[position],
       phase: index,
-      inBaseline: observation.excluded === null && inBaseline[position],
+      inBaseline: value !== null && inBaseline[position],
       centre: limits.centre,
       lower,
       upper,
-      movingRange: includedIndex === undefined ? null : ranges[includedIndex],
-      beyondLimits: observation.value === null ? null : beyondLimitsSide(observation.value, lower, upper),
+      movingRange: ranges[position],
+      beyondLimits: value === null ? null : beyondLimitsSide(value, lower, upper),
       inLongRun: longRunPositions.has(position + offset),
     };
   });
@@ -254,10 +318,11 @@ function chartPhase(
     index,
     fromMonth: observations[0].month,
     toMonth: observations[observations.length - 1].month,
-    baselineMonths: baseline.map((observation) => observation.month),
+    baselineMonths: points.filter((point) => point.inBaseline).map((point) => point.month),
     centre: limits.centre,
     movingRangeCentre: limits.movingRangeCentre,
     movingRangeUpper: limits.movingRangeUpper,
+    movingRangesScreenedOut: limits.movingRangesScreenedOut,
     sigmaZ: limits.sigmaZ,
     runs,
   };
@@ -281,12 +346,33 @@ function phaseSignals(
   } else if (chart !== 'RUN' && points.some((point) => point.value !== null && point.upper === null)) {
     signals.push({ key: 'limitsUnavailable', phase: phase.index, reason: 'TOO_FEW_POINTS' });
   }
-  for (const point of points) {
-    if (point.beyondLimits === null) continue;
+  // Against a frozen baseline the runs are judged against that reference; otherwise a long run that
+  // begins or ends the phase means the level moved, which is how a QI lead would say it.
+  const frozen = points.some((point) => point.value !== null && !point.provisional && !point.inBaseline);
+  const shift = frozen ? null : levelShift(phase.runs.runs, phase.runs.longRuns);
+  // Months beyond the limits on the old side before a shift, or on the new side after it, are the
+  // shift itself seen through limits that straddle two levels: the shift caption covers them.
+  const explainedByShift = (point: SpcPoint, position: number) =>
+    shift !== null && point.beyondLimits === (position + offset < shift.index ? (shift.side === 'above' ? 'below' : 'above') : shift.side);
+  points.forEach((point, position) => {
+    if (point.beyondLimits === null || explainedByShift(point, position)) return;
     const assessment = signalAssessment(point.beyondLimits, direction);
     signals.push({ key: 'beyondLimits', phase: phase.index, month: point.month, side: point.beyondLimits, assessment });
+  });
+  if (shift) {
+    signals.push({
+      key: 'shift',
+      phase: phase.index,
+      side: shift.side,
+      month: points[shift.index - offset].month,
+      before: shift.before,
+      after: shift.after,
+      centre: centreName,
+      assessment: signalAssessment(shift.side, direction),
+    });
   }
   for (const run of phase.runs.longRuns) {
+    if (shift?.runs.some((explained) => explained.indices[0] === run.indices[0])) continue;
     signals.push({
       key: 'longRun',
       phase: phase.index,
@@ -299,7 +385,8 @@ function phaseSignals(
     });
   }
   const { fewCrossings, crossings, crossingsLimit, usefulObservations } = phase.runs;
-  if (fewCrossings && crossingsLimit !== null) {
+  // Too few crossings is what a shift looks like; the shift says it better.
+  if (fewCrossings && crossingsLimit !== null && shift === null) {
     signals.push({
       key: 'fewCrossings',
       phase: phase.index,
@@ -331,9 +418,13 @@ export function spcChart(points: readonly ChartPoint[], options: SpcOptions): Sp
   const phases = splitIntoPhases(observations, options.phaseStarts ?? []);
   const baselines = baselineFlags(phases, options.baseline);
 
+  const provisionalMonths = new Set(options.provisionalMonths ?? []);
+  const screened = options.screenMovingRanges ?? true;
+
   let offset = 0;
   const charted = phases.map((phase, index) => {
-    const result = chartPhase(chart, direction, index, offset, phase, baselines[index]);
+    const provisional = phase.map((observation) => provisionalMonths.has(observation.month));
+    const result = chartPhase(chart, direction, index, offset, phase, baselines[index], provisional, screened);
     offset += phase.length;
     return result;
   });

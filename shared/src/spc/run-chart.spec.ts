@@ -71,6 +71,15 @@ describe('longestRunLimit and crossingsLimit', () => {
 });
 
 describe('runsAnalysis', () => {
+  it.each([
+    [[1, Number.NaN, 3], 2, /values\[1\]/],
+    [[1, Infinity], 2, /values\[1\]/],
+    [[1, 2], Number.NaN, /centre/],
+  ])('throws a RangeError naming the argument for %j against %s', (values, centre, message) => {
+    expect(() => runsAnalysis(values, centre)).toThrow(RangeError);
+    expect(() => runsAnalysis(values, centre)).toThrow(message);
+  });
+
   it('flags a run of 8 above the median among 20 points (limit 7)', () => {
     const values = [3, 2, 4, 1, 3, 2, 4, 1, 2, 3, 7, 8, 9, 7, 8, 9, 7, 8, 3, 2];
     const analysis = runsAnalysis(values, 3.5);

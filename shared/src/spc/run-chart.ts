@@ -94,9 +94,13 @@ function runsOf(values: readonly (number | null)[], centre: number): Run[] {
 /**
  * Returns the Anhøj runs analysis (longest run, crossings and their limits, signals) of `values`
  * against `centre` (a median for run charts, the centre line for control charts). Null values and a
- * null centre are allowed and yield no signal.
+ * null centre are allowed and yield no signal; a NaN or infinite value or centre throws a RangeError.
  */
 export function runsAnalysis(values: readonly (number | null)[], centre: number | null): RunsAnalysis {
+  values.forEach((value, index) => {
+    if (value !== null && !Number.isFinite(value)) throw new RangeError(`values[${index}] must be a finite number or null: ${value}`);
+  });
+  if (centre !== null && !Number.isFinite(centre)) throw new RangeError(`centre must be a finite number or null: ${centre}`);
   const runs = centre === null ? [] : runsOf(values, centre);
   const usefulObservations = runs.reduce((total, run) => total + run.indices.length, 0);
   const longestRun = Math.max(0, ...runs.map((run) => run.indices.length));

@@ -7,6 +7,7 @@ import {
   uChartLimits,
   xmrLimits,
   type Subgroup,
+  type XmrLimits,
 } from './shewhart';
 
 const subgroups = (numerators: readonly number[], denominators: readonly number[]): Subgroup[] =>
@@ -145,38 +146,38 @@ describe('cChartLimits', () => {
 
 describe('xmrLimits', () => {
   // Montgomery 6th ed. §6.4, aircraft primer paint viscosity, 15 batches. Published: x̄ = 33.52,
-  // MRbar = 0.48, UCL = 34.80, LCL = 32.24, MR chart UCL = 1.57. Exact: x̄ = 33.523333,
-  // MRbar = 6.73/14 = 0.480714; 33.523333 ± 2.66 × 0.480714; 3.267 × 0.480714 = 1.570494.
+  // MRbar = 0.48, UCL = 34.80, LCL = 32.24, MR chart UCL = 1.57. Exact (by hand): x̄ = 33.523333,
+  // MRbar = 6.73/14 = 0.480714; 33.523333 ± 3 × 0.480714 / 1.128 = ± 1.278495; 3.267 × 0.480714 =
+  // 1.570494. No moving range exceeds 1.570494, so screening leaves out none.
   it('reproduces the Montgomery viscosity individuals chart', () => {
     const viscosity = [33.75, 33.05, 34.0, 33.81, 33.46, 34.02, 33.68, 33.27, 33.49, 33.2, 33.62, 33.0, 33.54, 33.12, 33.84];
     const limits = xmrLimits(viscosity)!;
     expect(limits.centre).toBeCloseTo(33.523333, 6);
     expect(limits.movingRangeCentre).toBeCloseTo(0.480714, 6);
-    expect(limits.upper[0]).toBeCloseTo(34.802033, 6);
-    expect(limits.lower[0]).toBeCloseTo(32.244633, 6);
+    expect(limits.upper[0]).toBeCloseTo(34.801829, 6);
+    expect(limits.lower[0]).toBeCloseTo(32.244838, 6);
     expect(limits.movingRangeUpper).toBeCloseTo(1.570494, 6);
+    expect(limits.movingRangesScreenedOut).toBe(0);
   });
 
   // NIST/SEMATECH e-Handbook §6.3.2.2, flow-rate individuals chart. Published (3 × MRbar / 1.128):
-  // x̄ = 50.81, MRbar = 1.8778, UCL = 55.8041, LCL = 45.8159, MR UCL = 6.1349. With the constant 2.66
-  // the limits are 50.81 ± 4.994889, within 0.001 of the published ones.
+  // x̄ = 50.81, MRbar = 1.8778, UCL = 55.8041, LCL = 45.8159, MR UCL = 6.1349.
   it('reproduces the NIST flow-rate individuals chart', () => {
     const flow = [49.6, 47.6, 49.9, 51.3, 47.8, 51.2, 52.6, 52.4, 53.6, 52.1];
     const limits = xmrLimits(flow)!;
     expect(limits.centre).toBeCloseTo(50.81, 10);
     expect(limits.movingRangeCentre).toBeCloseTo(1.877778, 6);
-    expect(limits.upper[0]).toBeCloseTo(55.804889, 6);
-    expect(limits.lower[0]).toBeCloseTo(45.815111, 6);
-    expect(limits.upper[0]! - 55.8041).toBeLessThan(0.001);
+    expect(limits.upper[0]).toBeCloseTo(55.8041, 4);
+    expect(limits.lower[0]).toBeCloseTo(45.8159, 4);
     expect(limits.movingRangeUpper).toBeCloseTo(6.1347, 4);
   });
 
   it('uses a frozen baseline for the mean and the moving ranges', () => {
-    // Baseline 10, 12, 11: mean 11, MRbar (2 + 1)/2 = 1.5, limits 11 ± 3.99.
+    // Baseline 10, 12, 11: mean 11, MRbar (2 + 1)/2 = 1.5, limits 11 ± 3 × 1.5 / 1.128 = 11 ± 3.989362.
     const limits = xmrLimits([10, 12, 11, 20, 21], [10, 12, 11])!;
     expect(limits.centre).toBe(11);
-    expect(limits.upper).toEqual(Array(5).fill(11 + 2.66 * 1.5));
-    expect(limits.lower[4]).toBeCloseTo(7.01, 10);
+    expect(limits.upper).toEqual(Array(5).fill(11 + (3 * 1.5) / 1.128));
+    expect(limits.lower[4]).toBeCloseTo(7.010638, 6);
   });
 
   it('collapses to the mean without NaN when all values are equal', () => {
@@ -189,8 +190,79 @@ describe('xmrLimits', () => {
   });
 
   it('has a centre but no limits for one value, and nothing for none', () => {
-    expect(xmrLimits([7])).toEqual({ centre: 7, lower: [null], upper: [null], movingRangeCentre: null, movingRangeUpper: null });
+    expect(xmrLimits([7])).toEqual({ centre: 7, lower: [null], upper: [null], movingRangeCentre: null, movingRangeUpper: null, movingRangesScreenedOut: 0 });
     expect(xmrLimits([])).toBeNull();
+  });
+});
+
+describe('xmrLimits screening and gaps', () => {
+  // Worked by hand (python3): values 10 11 10 12 11 30 11 10 12 11 11 20, mean 159/12 = 13.25.
+  // Moving ranges 1 1 2 1 19 19 1 2 1 0 9, average 56/11 = 5.090909; both 19s exceed
+  // 3.267 × 5.090909 = 16.632 and are screened out (Nelson 1982), leaving 18/9 = 2: limits
+  // 13.25 ± 3 × 2 / 1.128 = [7.930851, 18.569149], so both 30 and the later 20 signal.
+  // Unscreened: 13.25 ± 3 × 5.090909 / 1.128 = [-0.289652, 26.789652], and the 20 is missed.
+  const SPIKE = [10, 11, 10, 12, 11, 30, 11, 10, 12, 11, 11, 20];
+  const signals = (limits: XmrLimits) =>
+    SPIKE.flatMap((value, index) => (beyondLimitsSide(value, limits.lower[index], limits.upper[index]) ? [value] : []));
+
+  it('leaves moving ranges above 3.267 × their average out by default', () => {
+    const limits = xmrLimits(SPIKE)!;
+    expect(limits.upper[0]).toBeCloseTo(18.569149, 6);
+    expect(limits.lower[0]).toBeCloseTo(7.930851, 6);
+    expect(limits.movingRangeCentre).toBeCloseTo(5.090909, 6);
+    expect(limits.movingRangesScreenedOut).toBe(2);
+    expect(signals(limits)).toEqual([30, 20]);
+  });
+
+  it('keeps every moving range when screening is off', () => {
+    const limits = xmrLimits(SPIKE, SPIKE, { screened: false })!;
+    expect(limits.upper[0]).toBeCloseTo(26.789652, 6);
+    expect(limits.lower[0]).toBeCloseTo(-0.289652, 6);
+    expect(limits.movingRangesScreenedOut).toBe(0);
+    expect(signals(limits)).toEqual([30]);
+  });
+
+  it('never takes a moving range across a month without a value', () => {
+    // Ranges 2 (10→12) and 1 (20→21), not 8 (12→20 across the gap): MR̄ 1.5, mean 15.75,
+    // limits 15.75 ± 3 × 1.5 / 1.128 = [11.760638, 19.739362]; the missing month gets them too.
+    const limits = xmrLimits([10, 12, null, 20, 21])!;
+    expect(limits.centre).toBe(15.75);
+    expect(limits.movingRangeCentre).toBe(1.5);
+    expect(limits.upper).toHaveLength(5);
+    expect(limits.upper[2]).toBeCloseTo(19.739362, 6);
+    expect(limits.lower[4]).toBeCloseTo(11.760638, 6);
+  });
+
+  it('has no limits when gaps leave no moving range', () => {
+    expect(xmrLimits([10, null, 12])).toMatchObject({ centre: 11, lower: [null, null, null], movingRangeCentre: null });
+  });
+});
+
+describe('input checks of the exported limit functions', () => {
+  it.each([
+    ['NaN numerator', () => pChartLimits(subgroups([Number.NaN], [10])), /subgroups\[0\]\.numerator/],
+    ['negative numerator', () => pChartLimits(subgroups([1, -1], [10, 10])), /subgroups\[1\]\.numerator/],
+    ['zero denominator', () => pChartLimits(subgroups([0], [0])), /subgroups\[0\]\.denominator/],
+    ['negative denominator', () => pChartLimits(subgroups([1], [-10])), /subgroups\[0\]\.denominator/],
+    ['numerator above denominator', () => pChartLimits(subgroups([11], [10])), /subgroups\[0\]\.numerator must not exceed/],
+    ['bad baseline', () => pChartLimits(subgroups([1], [10]), subgroups([1], [Number.NaN])), /baseline\[0\]\.denominator/],
+    ['u: zero exposure', () => uChartLimits(subgroups([1, 2], [10, 0])), /subgroups\[1\]\.denominator/],
+    ['u: infinite count', () => uChartLimits(subgroups([Infinity], [10])), /subgroups\[0\]\.numerator/],
+    ['c: negative count', () => cChartLimits([3, -1]), /counts\[1\]/],
+    ['c: NaN baseline', () => cChartLimits([3], [Number.NaN]), /baseline\[0\]/],
+    ['I: NaN value', () => xmrLimits([1, Number.NaN, 3]), /values\[1\]/],
+    ['I: infinite baseline', () => xmrLimits([1, 2], [1, -Infinity]), /baseline\[1\]/],
+    ["p′: zero denominator", () => laneyPChartLimits(subgroups([1, 1], [10, 0])), /subgroups\[1\]\.denominator/],
+    ["p′: negative numerator", () => laneyPChartLimits(subgroups([-1], [10])), /subgroups\[0\]\.numerator/],
+  ])('throws a RangeError naming the argument for %s', (_, call, message) => {
+    expect(call).toThrow(RangeError);
+    expect(call).toThrow(message);
+  });
+
+  it('accepts zero counts and zero or negative individual values', () => {
+    expect(pChartLimits(subgroups([0, 0], [10, 10]))!.centre).toBe(0);
+    expect(cChartLimits([0, 0])!.centre).toBe(0);
+    expect(xmrLimits([-2, 0, 2])!.centre).toBe(0);
   });
 });
 
@@ -232,12 +304,26 @@ describe('laneyPChartLimits', () => {
     expect(equal.sigmaZ).toBe(0);
     expect(equal.upper).toEqual([0.1, 0.1, 0.1]);
     const zero = laneyPChartLimits(subgroups([0, 0], [100, 200]))!;
-    expect(zero).toEqual({ centre: 0, lower: [0, 0], upper: [0, 0], sigmaZ: 0 });
+    expect(zero).toEqual({ centre: 0, lower: [0, 0], upper: [0, 0], sigmaZ: 0, movingRangesScreenedOut: 0 });
   });
 
   it('has no limits with a single subgroup', () => {
-    expect(laneyPChartLimits(subgroups([3], [10]))).toEqual({ centre: 0.3, lower: [null], upper: [null], sigmaZ: null });
+    expect(laneyPChartLimits(subgroups([3], [10]))).toEqual({ centre: 0.3, lower: [null], upper: [null], sigmaZ: null, movingRangesScreenedOut: 0 });
     expect(laneyPChartLimits([])).toBeNull();
+  });
+});
+
+describe('laneyPChartLimits with a month missing', () => {
+  it('takes no moving range of z across it and gives it no limits', () => {
+    // By hand: p̄ = 60/300 = 0.2, σ = √(0.2 × 0.8 / 100) = 0.04; z = −2.5, –, 2.5, 0. The only moving
+    // ranges are |0 − 2.5| = 2.5 (none across the gap), σz = 2.5 / 1.128 = 2.216312, limits at
+    // n = 100: 0.2 ± 3 × 0.04 × 2.216312 = [0, 0.465957].
+    const limits = laneyPChartLimits([{ numerator: 10, denominator: 100 }, null, { numerator: 30, denominator: 100 }, { numerator: 20, denominator: 100 }])!;
+    expect(limits.centre).toBeCloseTo(0.2, 12);
+    expect(limits.sigmaZ).toBeCloseTo(2.216312, 6);
+    expect(limits.upper[0]).toBeCloseTo(0.465957, 6);
+    expect(limits.lower[0]).toBe(0);
+    expect(limits.upper[1]).toBeNull();
   });
 });
 

@@ -1,20 +1,20 @@
-import { mean, movingRanges, nearlyEqual, sum } from './numeric';
+import { mean, nearlyEqual, sum } from './numeric';
 import type { Side } from './types';
 
 // Sources:
 //   Montgomery DC. Introduction to Statistical Quality Control, 6th ed. Wiley 2009:
 //     p chart §7.2 (varying sample size §7.2.2), c and u charts §7.3, individuals chart §6.4
 //     (σ = MRbar / d2 with d2 = 1.128 for moving ranges of two).
-//   Provost LP, Murray SK. The Health Care Data Guide. Jossey-Bass 2011, ch. 5 (I chart constants
-//     2.66 and 3.27 applied to the average moving range).
+//   Nelson LS. Control charts for individual measurements. J Qual Technol 1982;14(3):172–173
+//     (moving ranges above 3.267 × their average left out of the average: "screened" moving ranges).
+//   Anhøj J. qicharts2 0.8.1 (R package), whose defaults these functions reproduce to 1e-6
+//     (see qicharts2-parity.spec.ts).
 //   Laney DB. Improved control charts for attributes. Quality Engineering 2002;14(4):531–537 (p′ chart).
 
 const SIGMA_MULTIPLIER = 3;
 /** d2 for moving ranges of two consecutive points (Montgomery, Appendix VI). */
 const D2 = 1.128;
-/** Individuals limits: 3 / d2 rounded as in Provost & Murray. */
-const I_CHART_FACTOR = 2.66;
-/** Upper limit of the moving-range chart: D4 for n = 2. */
+/** Upper limit of the moving-range chart, D4 for n = 2; also the screening threshold (Nelson 1982). */
 const MR_UPPER_FACTOR = 3.267;
 
 /** Events (numerator) out of a subgroup size or exposure (denominator > 0). */
@@ -25,7 +25,8 @@ export interface Subgroup {
 
 /**
  * A centre line and 3-sigma limits, one lower and one upper per charted subgroup, in the unit of the
- * plotted values. A null limit could not be estimated (too few points to measure variation).
+ * plotted values. A null limit could not be estimated (too few points to measure variation, or no
+ * subgroup that month).
  */
 export interface ControlLimits {
   centre: number;
@@ -33,43 +34,118 @@ export interface ControlLimits {
   upper: (number | null)[];
 }
 
-/** Individuals limits plus the moving-range chart (MRbar and its upper limit), in the unit of the values. */
+/** How the average moving range is estimated from the baseline's moving ranges. */
+export interface MovingRangeOptions {
+  /**
+   * Leave moving ranges above 3.267 × their average out of the average (Nelson 1982), so one
+   * outlier does not widen the limits. Default true, as qicharts2 does after `library(qicharts2)`.
+   */
+  screened?: boolean;
+}
+
+/** Individuals limits plus the moving-range chart, in the unit of the values. */
 export interface XmrLimits extends ControlLimits {
+  /** Average of every moving range of the baseline (the moving-range chart's centre line). */
   movingRangeCentre: number | null;
+  /** 3.267 × movingRangeCentre: the moving-range chart's upper limit and the screening threshold. */
   movingRangeUpper: number | null;
+  /** Moving ranges left out of the average by screening (0 when unscreened). */
+  movingRangesScreenedOut: number;
 }
 
 /** p′ limits plus σz, the ratio of observed to binomial variation (1 = none extra, unitless). */
 export interface LaneyLimits extends ControlLimits {
   sigmaZ: number | null;
+  /** Moving ranges of the z-scores left out of σz by screening (0 when unscreened). */
+  movingRangesScreenedOut: number;
 }
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));
+
+function assertSubgroups(subgroups: readonly Subgroup[], name: string, proportions: boolean): void {
+  subgroups.forEach(({ numerator, denominator }, index) => {
+    if (!Number.isFinite(numerator) || numerator < 0) {
+      throw new RangeError(`${name}[${index}].numerator must be a finite number ≥ 0: ${numerator}`);
+    }
+    if (!Number.isFinite(denominator) || denominator <= 0) {
+      throw new RangeError(`${name}[${index}].denominator must be a finite number > 0: ${denominator}`);
+    }
+    if (proportions && numerator > denominator) {
+      throw new RangeError(`${name}[${index}].numerator must not exceed its denominator: ${numerator} > ${denominator}`);
+    }
+  });
+}
+
+function assertCounts(counts: readonly number[], name: string): void {
+  counts.forEach((count, index) => {
+    if (!Number.isFinite(count) || count < 0) throw new RangeError(`${name}[${index}] must be a finite number ≥ 0: ${count}`);
+  });
+}
+
+function assertValues(values: readonly (number | null)[], name: string): void {
+  values.forEach((value, index) => {
+    if (value !== null && !Number.isFinite(value)) throw new RangeError(`${name}[${index}] must be a finite number or null: ${value}`);
+  });
+}
 
 function pooledRatio(subgroups: readonly Subgroup[]): number | null {
   const denominator = sum(subgroups.map((subgroup) => subgroup.denominator));
   return denominator > 0 ? sum(subgroups.map((subgroup) => subgroup.numerator)) / denominator : null;
 }
 
-function limitsFromSigmas(centre: number, sigmas: readonly number[], floor: number, ceiling: number): ControlLimits {
+function limitsFromSigmas(centre: number, sigmas: readonly (number | null)[], floor: number, ceiling: number): ControlLimits {
   return {
     centre,
-    lower: sigmas.map((sigma) => clamp(centre - SIGMA_MULTIPLIER * sigma, floor, ceiling)),
-    upper: sigmas.map((sigma) => clamp(centre + SIGMA_MULTIPLIER * sigma, floor, ceiling)),
+    lower: sigmas.map((sigma) => (sigma === null ? null : clamp(centre - SIGMA_MULTIPLIER * sigma, floor, ceiling))),
+    upper: sigmas.map((sigma) => (sigma === null ? null : clamp(centre + SIGMA_MULTIPLIER * sigma, floor, ceiling))),
   };
 }
 
 const binomialSigma = (proportion: number, size: number): number => Math.sqrt((proportion * (1 - proportion)) / size);
 
 /**
+ * Moving ranges between neighbours in a sequence where null is a month without a value: a range
+ * is never taken across a missing month.
+ */
+export function adjacentMovingRanges(values: readonly (number | null)[]): number[] {
+  const ranges: number[] = [];
+  for (let index = 1; index < values.length; index++) {
+    const previous = values[index - 1];
+    const current = values[index];
+    if (previous !== null && current !== null) ranges.push(Math.abs(current - previous));
+  }
+  return ranges;
+}
+
+/**
+ * The average moving range used to estimate σ: the plain mean, or with `screened` the mean of
+ * the ranges below 3.267 × that mean (Nelson 1982; qicharts2 `qic.screenedmr`). Null without ranges.
+ */
+function averageMovingRange(
+  ranges: readonly number[],
+  screened: boolean,
+): { all: number; used: number; screenedOut: number } | null {
+  const all = mean(ranges);
+  if (all === null) return null;
+  // With every range 0 there is nothing to screen (and nothing would be left below 0).
+  if (!screened || all === 0) return { all, used: all, screenedOut: 0 };
+  const kept = ranges.filter((range) => range < MR_UPPER_FACTOR * all);
+  return { all, used: mean(kept)!, screenedOut: ranges.length - kept.length };
+}
+
+/**
  * Returns p chart limits (proportions 0–1) for each of `subgroups`, with the centre
  * p̄ = Σnumerators / Σdenominators over `baseline` (default: the subgroups themselves) and
- * σi = √(p̄(1 − p̄)/ni) (Montgomery §7.2.2); limits are clamped to [0, 1]. Null when the baseline is empty.
+ * σi = √(p̄(1 − p̄)/ni) (Montgomery §7.2.2); limits are clamped to [0, 1]. Null when the baseline is
+ * empty. Throws a RangeError for a numerator or denominator that is not a number, a negative one,
+ * a denominator of 0 or a numerator above its denominator.
  */
 export function pChartLimits(
   subgroups: readonly Subgroup[],
   baseline: readonly Subgroup[] = subgroups,
 ): ControlLimits | null {
+  assertSubgroups(subgroups, 'subgroups', true);
+  assertSubgroups(baseline, 'baseline', true);
   const centre = pooledRatio(baseline);
   if (centre === null) return null;
   const sigmas = subgroups.map((subgroup) => binomialSigma(centre, subgroup.denominator));
@@ -79,12 +155,15 @@ export function pChartLimits(
 /**
  * Returns u chart limits (events per unit of denominator) for each of `subgroups`, with the centre
  * ū = Σnumerators / Σdenominators over `baseline` and σi = √(ū/ni) (Montgomery §7.3); the lower
- * limit is clamped at 0. Null when the baseline is empty.
+ * limit is clamped at 0. Null when the baseline is empty. Throws a RangeError for a count that is
+ * not a number or negative, or an exposure that is not positive.
  */
 export function uChartLimits(
   subgroups: readonly Subgroup[],
   baseline: readonly Subgroup[] = subgroups,
 ): ControlLimits | null {
+  assertSubgroups(subgroups, 'subgroups', false);
+  assertSubgroups(baseline, 'baseline', false);
   const centre = pooledRatio(baseline);
   if (centre === null) return null;
   const sigmas = subgroups.map((subgroup) => Math.sqrt(centre / subgroup.denominator));
@@ -93,58 +172,80 @@ export function uChartLimits(
 
 /**
  * Returns c chart limits (counts) for each of `counts`, with the centre c̄ = mean of the `baseline`
- * counts and σ = √c̄ (Montgomery §7.3); the lower limit is clamped at 0. Null when the baseline is empty.
+ * counts and σ = √c̄ (Montgomery §7.3); the lower limit is clamped at 0. Null when the baseline is
+ * empty. Throws a RangeError for a count that is not a number or negative.
  */
 export function cChartLimits(counts: readonly number[], baseline: readonly number[] = counts): ControlLimits | null {
+  assertCounts(counts, 'counts');
+  assertCounts(baseline, 'baseline');
   const centre = mean(baseline);
   if (centre === null) return null;
   return limitsFromSigmas(centre, counts.map(() => Math.sqrt(centre)), 0, Infinity);
 }
 
 /**
- * Returns individuals (XmR) chart limits in the unit of the values: centre = mean of `baseline`,
- * limits = mean ± 2.66 × MRbar, and the moving-range chart's upper limit 3.267 × MRbar (Provost &
- * Murray ch. 5; Montgomery §6.4). Limits are null with fewer than two baseline values; the whole
- * result is null when the baseline is empty.
+ * Returns individuals (XmR) chart limits in the unit of the values, one pair per entry of `values`
+ * (a null entry is a month without a value; it gets the same limits): centre = mean of the
+ * `baseline` values, σ = MR̄ / d2 with d2 = 1.128, limits = centre ± 3σ (Montgomery §6.4, eq. 6.33).
+ * MR̄ averages the moving ranges between consecutive baseline months, never across a null, and by
+ * default leaves out ranges above 3.267 × their average (Nelson 1982; as qicharts2 does). Limits
+ * are null without a moving range; the whole result is null when the baseline has no value.
+ * Throws a RangeError for a value that is NaN or infinite.
  */
-export function xmrLimits(values: readonly number[], baseline: readonly number[] = values): XmrLimits | null {
-  const centre = mean(baseline);
+export function xmrLimits(
+  values: readonly (number | null)[],
+  baseline: readonly (number | null)[] = values,
+  options: MovingRangeOptions = {},
+): XmrLimits | null {
+  assertValues(values, 'values');
+  assertValues(baseline, 'baseline');
+  const centre = mean(baseline.filter((value): value is number => value !== null));
   if (centre === null) return null;
-  const movingRangeCentre = mean(movingRanges(baseline));
-  const halfWidth = movingRangeCentre === null ? null : I_CHART_FACTOR * movingRangeCentre;
+  const average = averageMovingRange(adjacentMovingRanges(baseline), options.screened ?? true);
+  const halfWidth = average === null ? null : (SIGMA_MULTIPLIER * average.used) / D2;
   return {
     centre,
     lower: values.map(() => (halfWidth === null ? null : centre - halfWidth)),
     upper: values.map(() => (halfWidth === null ? null : centre + halfWidth)),
-    movingRangeCentre,
-    movingRangeUpper: movingRangeCentre === null ? null : MR_UPPER_FACTOR * movingRangeCentre,
+    movingRangeCentre: average?.all ?? null,
+    movingRangeUpper: average === null ? null : MR_UPPER_FACTOR * average.all,
+    movingRangesScreenedOut: average?.screenedOut ?? 0,
   };
 }
 
 /**
- * Returns Laney p′ chart limits (proportions 0–1) for each of `subgroups`: with p̄ and σpi as for the
- * p chart (over `baseline`), zi = (pi − p̄)/σpi, σz = mean |zi − zi−1| / 1.128 and limits
- * p̄ ± 3·σpi·σz clamped to [0, 1] (Laney 2002). Limits are null with fewer than two baseline
- * subgroups; the whole result is null when the baseline is empty.
+ * Returns Laney p′ chart limits (proportions 0–1) for each of `subgroups` (null: a month without a
+ * subgroup, which gets null limits). With p̄ and σpi as for the p chart (over the `baseline`
+ * subgroups), zi = (pi − p̄)/σpi, σz = MR̄(z) / 1.128 and limits p̄ ± 3·σpi·σz clamped to [0, 1]
+ * (Laney 2002). MR̄(z) averages moving ranges between consecutive baseline months, never across a
+ * null, by default screened as for the individuals chart (qicharts2 does the same). Limits are null
+ * without a moving range; the whole result is null when the baseline is empty. Throws a RangeError
+ * for a subgroup that a p chart could not have (see `pChartLimits`).
  */
 export function laneyPChartLimits(
-  subgroups: readonly Subgroup[],
-  baseline: readonly Subgroup[] = subgroups,
+  subgroups: readonly (Subgroup | null)[],
+  baseline: readonly (Subgroup | null)[] = subgroups,
+  options: MovingRangeOptions = {},
 ): LaneyLimits | null {
-  const centre = pooledRatio(baseline);
+  const present = (list: readonly (Subgroup | null)[]) => list.filter((subgroup): subgroup is Subgroup => subgroup !== null);
+  assertSubgroups(present(subgroups), 'subgroups', true);
+  assertSubgroups(present(baseline), 'baseline', true);
+  const centre = pooledRatio(present(baseline));
   if (centre === null) return null;
   const zScores = baseline.map((subgroup) => {
+    if (subgroup === null) return null;
     const sigma = binomialSigma(centre, subgroup.denominator);
     // σ is 0 only when p̄ is 0 or 1, and then every proportion equals p̄: no deviation at all.
     return sigma === 0 ? 0 : (subgroup.numerator / subgroup.denominator - centre) / sigma;
   });
-  const averageMovingRange = mean(movingRanges(zScores));
-  if (averageMovingRange === null) {
-    return { centre, lower: subgroups.map(() => null), upper: subgroups.map(() => null), sigmaZ: null };
+  const average = averageMovingRange(adjacentMovingRanges(zScores), options.screened ?? true);
+  if (average === null) {
+    const none = subgroups.map(() => null);
+    return { centre, lower: none, upper: none, sigmaZ: null, movingRangesScreenedOut: 0 };
   }
-  const sigmaZ = averageMovingRange / D2;
-  const sigmas = subgroups.map((subgroup) => binomialSigma(centre, subgroup.denominator) * sigmaZ);
-  return { ...limitsFromSigmas(centre, sigmas, 0, 1), sigmaZ };
+  const sigmaZ = average.used / D2;
+  const sigmas = subgroups.map((subgroup) => (subgroup === null ? null : binomialSigma(centre, subgroup.denominator) * sigmaZ));
+  return { ...limitsFromSigmas(centre, sigmas, 0, 1), sigmaZ, movingRangesScreenedOut: average.screenedOut };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMonthKey } from '../spc/month-key';
-import { isEmptyReport, reportDueDate, reportMonthIssue, reportValueIssues } from './measures';
+import { isEmptyReport, reportDueDate, reportMonthIssue, reportSubmissionIssue, reportSubmissionOpensAt, reportValueIssues } from './measures';
 
 const fields = (issues: { field: string }[]) => issues.map((issue) => issue.field);
 
@@ -50,5 +50,30 @@ describe('reportDueDate', () => {
   it('is the 15th of the following month, across a year boundary too', () => {
     expect(reportDueDate(parseMonthKey('2026-03'))).toBe('2026-04-15');
     expect(reportDueDate(parseMonthKey('2026-12'))).toBe('2027-01-15');
+  });
+});
+
+describe('reportSubmissionIssue', () => {
+  const november = parseMonthKey('2026-11');
+  it.each([
+    ['2026-11-05T10:00:00Z', 0, 'can be submitted from 2026-12-01, once the month has ended'],
+    ['2026-11-30T23:59:59Z', 0, 'can be submitted from 2026-12-01, once the month has ended'],
+    ['2026-12-01T00:00:00Z', 0, null],
+    ['2027-03-01T00:00:00Z', 0, null],
+    ['2026-11-27T12:00:00Z', 3, 'can be submitted from 2026-11-28, once the month has ended'],
+    ['2026-11-28T00:00:00Z', 3, null],
+  ])('at %s with %s grace days → %s', (now, grace, expected) => {
+    expect(reportSubmissionIssue(november, new Date(now), grace)).toBe(expected);
+  });
+
+  it('opens February on 1 March, leap year or not, whatever the time zone of the caller', () => {
+    expect(reportSubmissionOpensAt(parseMonthKey('2028-02')).toISOString()).toBe('2028-03-01T00:00:00.000Z');
+    expect(reportSubmissionOpensAt(parseMonthKey('2026-12'), 27).toISOString()).toBe('2026-12-05T00:00:00.000Z');
+  });
+
+  it('rejects a grace that is not 0 to 27 whole days', () => {
+    expect(() => reportSubmissionOpensAt(november, 28)).toThrow(RangeError);
+    expect(() => reportSubmissionOpensAt(november, -1)).toThrow(/graceDays/);
+    expect(() => reportSubmissionOpensAt(november, 1.5)).toThrow(RangeError);
   });
 });

@@ -99,6 +99,31 @@ export function reportMonthIssue(month: string, networkStart: MonthKey, currentM
   return null;
 }
 
+/** Rates are shown and stated per this many units of exposure (0.012 per patient-month is "12 per 1,000"). */
+export const RATE_DISPLAY_PER = 1000;
+
+/** Most days before a month ends from which a network may let its report be submitted. */
+export const MAX_REPORT_GRACE_DAYS = 27;
+
+/**
+ * The moment (UTC) from which `month`'s report may be submitted: when the month has ended (00:00 UTC
+ * on the 1st of the next month), or `graceDays` (0–27, a network setting) days earlier. Drafts may
+ * be saved at any time.
+ */
+export function reportSubmissionOpensAt(month: MonthKey, graceDays = 0): Date {
+  if (!Number.isInteger(graceDays) || graceDays < 0 || graceDays > MAX_REPORT_GRACE_DAYS) {
+    throw new RangeError(`graceDays must be a whole number from 0 to ${MAX_REPORT_GRACE_DAYS}: ${graceDays}`);
+  }
+  const end = new Date(`${addMonths(month, 1)}-01T00:00:00Z`);
+  return new Date(end.getTime() - graceDays * 86_400_000);
+}
+
+/** The problem with submitting `month`'s report at `now`, or null once submission has opened. */
+export function reportSubmissionIssue(month: MonthKey, now: Date, graceDays = 0): string | null {
+  const opens = reportSubmissionOpensAt(month, graceDays);
+  return now.getTime() < opens.getTime() ? `can be submitted from ${opens.toISOString().slice(0, 10)}, once the month has ended` : null;
+}
+
 /** The day of the following month by which a month's report is due. */
 export const REPORT_DUE_DAY = 15;
 

@@ -38,4 +38,33 @@ describe('ChartControls', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add phase' }));
     expect(onChange).toHaveBeenLastCalledWith({ phases: ['2025-04'] });
   });
+
+  it('stays open while settings change, whether or not the chart ends up customised', async () => {
+    const onChange = vi.fn();
+    const { rerender } = render(<ChartControls kind="PROPORTION" chartType="P" defaultChart="P" baseline={null} phases={[]} months={months} onChange={onChange} />);
+    const panel = screen.getByText('Chart settings: type, baseline and phases').closest('details')!;
+    expect(panel.open).toBe(false);
+    await userEvent.click(screen.getByText('Chart settings: type, baseline and phases'));
+    expect(panel.open).toBe(true);
+    await userEvent.selectOptions(screen.getByLabelText('Chart type'), 'RUN');
+    rerender(<ChartControls kind="PROPORTION" chartType="RUN" defaultChart="P" baseline={null} phases={[]} months={months} onChange={onChange} />);
+    expect(panel.open).toBe(true);
+    await userEvent.selectOptions(screen.getByLabelText('Chart type'), 'P');
+    rerender(<ChartControls kind="PROPORTION" chartType="P" defaultChart="P" baseline={null} phases={[]} months={months} onChange={onChange} />);
+    expect(panel.open).toBe(true);
+  });
+
+  it('offers screened moving ranges for I and p′ charts only, and counting incomplete months for every chart', async () => {
+    const onChange = vi.fn();
+    const { rerender } = render(<ChartControls kind="PROPORTION" chartType="P" defaultChart="P" baseline={null} phases={[]} months={months} onChange={onChange} />);
+    expect(screen.queryByLabelText('Screen moving ranges (recommended)')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText('Count months not every site has reported yet'));
+    expect(onChange).toHaveBeenLastCalledWith({ includeIncomplete: true });
+
+    rerender(<ChartControls kind="PROPORTION" chartType="P_PRIME" defaultChart="P" baseline={null} phases={[]} months={months} onChange={onChange} />);
+    const screened = screen.getByLabelText('Screen moving ranges (recommended)');
+    expect(screened).toBeChecked();
+    await userEvent.click(screened);
+    expect(onChange).toHaveBeenLastCalledWith({ screened: false });
+  });
 });

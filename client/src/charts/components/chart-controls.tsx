@@ -3,9 +3,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateMessage } from '../../graphql/errors';
 import { useFormatMonth } from '../../i18n/format';
-import { SelectField, TextField } from '../../ui/field';
+import { CheckboxField, SelectField, TextField } from '../../ui/field';
 import { chartTypesFor } from '../chart-types';
 import type { ChartParams } from '../hooks/use-chart-params';
+import { useFollowedState } from '../hooks/use-followed-state';
 
 interface ChartControlsProps {
   kind: MeasureKind;
@@ -13,10 +14,17 @@ interface ChartControlsProps {
   defaultChart: ChartType;
   baseline: number | null;
   phases: readonly string[];
+  /** I and p′ charts: moving ranges screened (the default). */
+  screened?: boolean;
+  /** Network months not every site has reported counted in limits, signals and funnels. */
+  includeIncomplete?: boolean;
   /** Every month of the network, oldest first. */
   months: readonly string[];
   onChange: (changes: Partial<ChartParams>) => void;
 }
+
+/** Charts whose limits come from moving ranges, so screening them is a choice. */
+const MOVING_RANGE_CHARTS: readonly ChartType[] = ['I', 'P_PRIME'];
 
 /** The options of a chart type drop-down for one kind of measure, in plain words. */
 export function useChartTypeOptions(kind: MeasureKind) {
@@ -26,9 +34,11 @@ export function useChartTypeOptions(kind: MeasureKind) {
 
 /**
  * Chart settings for every chart of the page: the chart type (only those that fit the measure),
- * a frozen baseline on the first months, and new phases from chosen months.
+ * a frozen baseline on the first months, new phases from chosen months, screened moving ranges
+ * (I and p′ charts) and whether network months not every site has reported count. The panel stays
+ * open while the settings change; it opens when the chart is not the standard one.
  */
-export function ChartControls({ kind, chartType, defaultChart, baseline, phases, months, onChange }: ChartControlsProps) {
+export function ChartControls({ kind, chartType, defaultChart, baseline, phases, screened = true, includeIncomplete = false, months, onChange }: ChartControlsProps) {
   const { t } = useTranslation();
   const formatMonth = useFormatMonth('long');
   const typeOptions = useChartTypeOptions(kind);
@@ -36,7 +46,15 @@ export function ChartControls({ kind, chartType, defaultChart, baseline, phases,
   const [baselineError, setBaselineError] = useState<string | null>(null);
   const phaseCandidates = months.slice(1).filter((month) => !phases.includes(month));
   const [phaseMonth, setPhaseMonth] = useState(phaseCandidates[Math.floor(phaseCandidates.length / 2)] ?? '');
-  const customised = chartType !== defaultChart || baseline !== null || phases.length > 0;
+  const customised = chartType !== defaultChart || baseline !== null || phases.length > 0 || !screened || includeIncomplete;
+  // Open or closed is the member's choice from then on: a new chart after a change must not close it.
+  const [open, setOpen] = useState(customised);
+  // A setting changed from elsewhere (a caption's "start a new phase") opens it, to show how to undo it.
+  useEffect(() => {
+    if (customised) setOpen(true);
+  }, [customised]);
+  const [screenedShown, setScreenedShown] = useFollowedState(screened);
+  const [includeIncompleteShown, setIncludeIncompleteShown] = useFollowedState(includeIncomplete);
 
   useEffect(() => setBaselineText(baseline ? String(baseline) : ''), [baseline]);
 
@@ -65,7 +83,7 @@ export function ChartControls({ kind, chartType, defaultChart, baseline, phases,
   }
 
   return (
-    <details className="panel chart-controls" open={customised || undefined}>
+    <details className="panel chart-controls" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('charts.controls.title')}</summary>
       <p className="muted small">{t('charts.controls.intro')}</p>
       <div className="chart-controls__grid">
@@ -122,8 +140,34 @@ export function ChartControls({ kind, chartType, defaultChart, baseline, phases,
           )}
         </div>
       </div>
+      <div className="chart-controls__options">
+        {MOVING_RANGE_CHARTS.includes(chartType) && (
+          <CheckboxField
+            label={t('charts.controls.screened')}
+            hint={t('charts.controls.screenedHint')}
+            checked={screenedShown}
+            onChange={(e) => {
+              setScreenedShown(e.target.checked);
+              onChange({ screened: e.target.checked });
+            }}
+          />
+        )}
+        <CheckboxField
+          label={t('charts.controls.includeIncomplete')}
+          hint={t('charts.controls.includeIncompleteHint')}
+          checked={includeIncompleteShown}
+          onChange={(e) => {
+            setIncludeIncompleteShown(e.target.checked);
+            onChange({ includeIncomplete: e.target.checked });
+          }}
+        />
+      </div>
       {customised && (
-        <button type="button" className="button button--secondary" onClick={() => onChange({ chart: null, baseline: null, phases: [] })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onChange({ chart: null, baseline: null, phases: [], screened: true, includeIncomplete: false })}
+        >
           {t('charts.controls.reset')}
         </button>
       )}

@@ -46,7 +46,10 @@ export function ChartDataTable({ points, kind, unit, limits, caption, threshold 
       point.excluded && point.excluded !== 'SUPPRESSED' && (point.excluded !== 'MISSING_VALUE' || isReportDue(point.month))
         ? t(`charts.caption.reason.${point.excluded as 'MISSING_VALUE' | 'ZERO_DENOMINATOR' | 'INVALID_VALUE'}`)
         : null,
-      point.inBaseline && points.some((p) => !p.inBaseline && p.phase === point.phase) ? t('charts.table.inBaseline') : null,
+      point.sitesReported != null && point.sites != null
+        ? t(point.provisional ? 'charts.table.incompleteLeftOut' : 'charts.table.incomplete', { reported: point.sitesReported, sites: point.sites })
+        : null,
+      point.inBaseline && points.some((p) => !p.inBaseline && p.phase === point.phase && p.value !== null && !p.provisional) ? t('charts.table.inBaseline') : null,
     ]
       .filter(Boolean)
       .join(' · ');

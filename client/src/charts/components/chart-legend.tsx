@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LegendSwatch } from './point-shapes';
 
 /** What each line and mark of a chart means, in words next to its shape. */
-export function ChartLegend({ limits, target, phases, baseline }: { limits: boolean; target: boolean; phases: boolean; baseline: boolean }) {
+export function ChartLegend({ limits, target, phases, baseline, provisional = false }: { limits: boolean; target: boolean; phases: boolean; baseline: boolean; provisional?: boolean }) {
   const { t } = useTranslation();
   type Swatch = Parameters<typeof LegendSwatch>[0]['kind'];
   const items: [Swatch, string][] = [
@@ -12,6 +12,7 @@ export function ChartLegend({ limits, target, phases, baseline }: { limits: bool
   if (limits) items.push(['limits', t('charts.legend.limits')]);
   if (target) items.push(['target', t('charts.legend.target')]);
   items.push(['beyond', t('charts.legend.beyond')], ['run', t('charts.legend.run')]);
+  if (provisional) items.push(['provisional', t('charts.legend.provisional')]);
   if (phases) items.push(['phase', t('charts.legend.phase')]);
   if (baseline) items.push(['baseline', t('charts.legend.baselineArea')]);
   return (

@@ -2,11 +2,14 @@ import type { MeasureKind } from '@commons/shared';
 import { type ReactElement, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
-import { useFormatMonth } from '../../i18n/format';
+import { useFormatMonth, useLocale } from '../../i18n/format';
+import { formatNumber } from '../../measures/format';
+import { CheckboxField } from '../../ui/field';
 import { toDisplay, useMeasureFormat } from '../../measures/format';
 import { axisTicks, niceDomain } from '../chart-data';
 import { FUNNEL_WINDOWS, type FunnelWindow } from '../chart-types';
 import { CHART_COLOURS } from '../colours';
+import { useFollowedState } from '../hooks/use-followed-state';
 import { diamondPath } from './point-shapes';
 
 export interface FunnelData {
@@ -15,14 +18,29 @@ export interface FunnelData {
   toMonth: string;
   target: number | null;
   sitesLeftOut: number;
+  /** Overdispersion φ (null with too few sites), whether it is significant, and the φ the limits were widened by. */
+  phi: number | null;
+  overdispersed: boolean;
+  limitsWidenedBy: number | null;
+  incompleteMonthsLeftOut: readonly MonthCoverage[];
+  incompleteMonthsIncluded: readonly MonthCoverage[];
   sites: readonly { site: { id: string; name: string }; value: number; denominator: number; position95: string; position998: string; assessment: string }[];
   curve: readonly { denominator: number; lower95: number; upper95: number; lower998: number; upper998: number }[];
+}
+
+interface MonthCoverage {
+  month: string;
+  sitesReported: number;
+  sites: number;
 }
 
 interface FunnelPlotProps {
   funnels: readonly FunnelData[];
   window: FunnelWindow;
   onWindowChange: (window: FunnelWindow) => void;
+  /** Whether limits are widened for overdispersion when the sites are overdispersed (the default). */
+  adjusted?: boolean;
+  onAdjustedChange?: (adjusted: boolean) => void;
   kind: MeasureKind;
   measureName: string;
   ownSiteId: string | null;
@@ -82,11 +100,16 @@ function SiteMark({ cx, cy, payload }: { cx?: number; cy?: number; payload?: Sit
 /**
  * Sites compared over the last 3, 6 or 12 months: each site's value against its size, with the
  * 95% and 99.8% limits around the network value. A site outside the funnel differs by more than
- * chance would explain. The table under the plot says the same in words.
+ * chance would explain. When the sites vary more than chance alone would (overdispersion), the
+ * limits are widened and the plot says so, with φ; a switch shows the plain limits. Months not
+ * every site has reported are left out, and said to be. The table under the plot says the same
+ * in words.
  */
-export function FunnelPlot({ funnels, window, onWindowChange, kind, measureName, ownSiteId }: FunnelPlotProps) {
+export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, onAdjustedChange, kind, measureName, ownSiteId }: FunnelPlotProps) {
   const { t } = useTranslation();
   const formatMonth = useFormatMonth();
+  const locale = useLocale();
+  const [adjustedShown, setAdjustedShown] = useFollowedState(adjusted);
   const { format, number } = useMeasureFormat();
   const headingId = useId();
   const funnel = funnels.find((f) => f.months === window) ?? funnels[funnels.length - 1];
@@ -115,6 +138,8 @@ export function FunnelPlot({ funnels, window, onWindowChange, kind, measureName,
     [funnel, kind, ownSiteId],
   );
   if (!funnel) return null;
+  // The legend of the limits says it too, so the plot never shows widened limits without saying so.
+  const widenedNote = funnel.limitsWidenedBy !== null ? ` ${t('charts.funnel.widenedShort', { phi: formatNumber(funnel.limitsWidenedBy, locale, 1) })}` : '';
 
   const values = [...sites.map((s) => s.value), ...curve.flatMap((p) => [p.lower998, p.upper998])];
   const [low, high] = niceDomain(kind, Math.min(...values), Math.max(...values));
@@ -148,6 +173,34 @@ export function FunnelPlot({ funnels, window, onWindowChange, kind, measureName,
         ))}
       </fieldset>
       <p className="small">{t('charts.funnel.period', { from: formatMonth(funnel.fromMonth), to: formatMonth(funnel.toMonth) })}</p>
+      {funnel.phi !== null && (
+        <p className={`funnel__dispersion ${funnel.limitsWidenedBy !== null ? 'funnel__dispersion--widened' : ''}`}>
+          {t(funnel.limitsWidenedBy !== null ? 'charts.funnel.widened' : funnel.overdispersed ? 'charts.funnel.overdispersedPlain' : 'charts.funnel.notOverdispersed', {
+            phi: formatNumber(funnel.phi, locale, 1),
+          })}
+        </p>
+      )}
+      {funnel.overdispersed && onAdjustedChange && (
+        <CheckboxField
+          label={t('charts.funnel.adjust')}
+          hint={t('charts.funnel.adjustHint')}
+          checked={adjustedShown}
+          onChange={(e) => {
+            setAdjustedShown(e.target.checked);
+            onAdjustedChange(e.target.checked);
+          }}
+        />
+      )}
+      {funnel.incompleteMonthsLeftOut.map((m) => (
+        <p key={`out-${m.month}`} className="small muted">
+          {t('charts.funnel.incompleteLeftOut', { month: formatMonth(m.month), reported: m.sitesReported, sites: m.sites })}
+        </p>
+      ))}
+      {funnel.incompleteMonthsIncluded.map((m) => (
+        <p key={`in-${m.month}`} className="small muted">
+          {t('charts.funnel.incompleteIncluded', { month: formatMonth(m.month), reported: m.sitesReported, sites: m.sites })}
+        </p>
+      ))}
       {sites.length === 0 ? (
         <p>{t('charts.funnel.noSites')}</p>
       ) : (
@@ -192,12 +245,14 @@ export function FunnelPlot({ funnels, window, onWindowChange, kind, measureName,
                 <line x1={2} y1={9} x2={26} y2={9} stroke={CHART_COLOURS.funnel95} strokeWidth={1.5} strokeDasharray="5 3" />
               </svg>
               {t('charts.funnel.limit95')}
+              {widenedNote}
             </li>
             <li>
               <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">
                 <line x1={2} y1={9} x2={26} y2={9} stroke={CHART_COLOURS.funnel998} strokeWidth={1.5} />
               </svg>
               {t('charts.funnel.limit998')}
+              {widenedNote}
             </li>
             <li>
               <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">

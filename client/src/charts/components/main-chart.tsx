@@ -21,11 +21,13 @@ interface MainChartProps {
   siteParam: string | null;
   ownSiteId: string | null;
   onSite: (site: string | null) => void;
+  /** Starts a new phase at a month where the level moved. */
+  onSplit: (month: string) => void;
   busy: boolean;
 }
 
 /** The chart of the network or one site, with its legend, its signals in words and its numbers as a table. */
-export function MainChart({ charts, networkSlug, siteParam, ownSiteId, onSite, busy }: MainChartProps) {
+export function MainChart({ charts, networkSlug, siteParam, ownSiteId, onSite, onSplit, busy }: MainChartProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [showTable, setShowTable] = useState(false);
@@ -74,11 +76,17 @@ export function MainChart({ charts, networkSlug, siteParam, ownSiteId, onSite, b
           bands={pdsa.flatMap(({ band }) => (band ? [band] : []))}
         />
         <figcaption>
-          <ChartLegend limits={limits} target={measure.target !== null} phases={phaseCount(series.points) > 1} baseline={baselineRange(series.points) !== null} />
+          <ChartLegend
+            limits={limits}
+            target={measure.target !== null}
+            phases={phaseCount(series.points) > 1}
+            baseline={baselineRange(series.points) !== null}
+            provisional={series.points.some((point) => point.provisional)}
+          />
         </figcaption>
       </figure>
       <PdsaAnnotations site={where} networkSlug={networkSlug} items={pdsa} />
-      <SignalCaptions signals={series.signals} points={series.points} />
+      <SignalCaptions signals={series.signals} points={series.points} onSplit={onSplit} />
       <button type="button" className="button button--secondary" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((value) => !value)}>
         {showTable ? t('charts.table.hide') : t('charts.table.show')}
       </button>

@@ -1,31 +1,21 @@
 import type { PointMark } from '../chart-data';
-import { CHART_COLOURS } from '../colours';
+import { CHART_COLOURS, RUN_BAND_OPACITY } from '../colours';
 
 /** A diamond centred on (cx, cy). */
 export const diamondPath = (cx: number, cy: number, r: number) => `M${cx},${cy - r} L${cx + r},${cy} L${cx},${cy + r} L${cx - r},${cy} Z`;
 
 /**
- * The mark of one month on a chart: a small dot; a red diamond beyond the limits; an amber square
- * in an unusually long run (a diamond with an amber ring when both).
+ * The mark of one month on a chart: a small dot; a red diamond beyond the limits; a hollow circle
+ * for a month not every site has reported yet. Long runs are marked by a band, not here.
  */
 export function PointShape({ cx, cy, mark, size = 1 }: { cx: number; cy: number; mark: PointMark; size?: number }) {
-  if (mark === 'beyond' || mark === 'both') {
-    return (
-      <g>
-        {mark === 'both' && <path d={diamondPath(cx, cy, 10 * size)} fill="none" stroke={CHART_COLOURS.run} strokeWidth={2} />}
-        <path d={diamondPath(cx, cy, 7 * size)} fill={CHART_COLOURS.beyond} stroke="#fff" strokeWidth={1.5} />
-      </g>
-    );
-  }
-  if (mark === 'run') {
-    const half = 5 * size;
-    return <rect x={cx - half} y={cy - half} width={half * 2} height={half * 2} fill={CHART_COLOURS.run} stroke="#fff" strokeWidth={1.5} />;
-  }
+  if (mark === 'beyond') return <path d={diamondPath(cx, cy, 7 * size)} fill={CHART_COLOURS.beyond} stroke="#fff" strokeWidth={1.5} />;
+  if (mark === 'provisional') return <circle cx={cx} cy={cy} r={4.5 * size} fill="#fff" stroke={CHART_COLOURS.value} strokeWidth={2} strokeDasharray="2 1.5" />;
   return <circle cx={cx} cy={cy} r={3.5 * size} fill={CHART_COLOURS.value} stroke="#fff" strokeWidth={1} />;
 }
 
 /** A legend swatch: the same shapes, in a tiny inline SVG. */
-export function LegendSwatch({ kind }: { kind: 'point' | 'beyond' | 'run' | 'centre' | 'limits' | 'target' | 'phase' | 'baseline' }) {
+export function LegendSwatch({ kind }: { kind: 'point' | 'beyond' | 'run' | 'provisional' | 'centre' | 'limits' | 'target' | 'phase' | 'baseline' }) {
   const line = (stroke: string, dash?: string, width = 2) => <line x1={2} y1={9} x2={26} y2={9} stroke={stroke} strokeWidth={width} strokeDasharray={dash} />;
   return (
     <svg width={28} height={18} viewBox="0 0 28 18" aria-hidden="true" focusable="false" className="legend__swatch">
@@ -36,7 +26,13 @@ export function LegendSwatch({ kind }: { kind: 'point' | 'beyond' | 'run' | 'cen
         </>
       )}
       {kind === 'beyond' && <PointShape cx={14} cy={9} mark="beyond" />}
-      {kind === 'run' && <PointShape cx={14} cy={9} mark="run" />}
+      {kind === 'run' && (
+        <>
+          <rect x={2} y={2} width={24} height={14} fill={CHART_COLOURS.runFill} fillOpacity={RUN_BAND_OPACITY} />
+          <path d="M2,6 L2,2 L26,2 L26,6" fill="none" stroke={CHART_COLOURS.run} strokeWidth={1.5} />
+        </>
+      )}
+      {kind === 'provisional' && <PointShape cx={14} cy={9} mark="provisional" />}
       {kind === 'centre' && line(CHART_COLOURS.centre, undefined, 1.5)}
       {kind === 'limits' && line(CHART_COLOURS.limits, '5 3', 1.5)}
       {kind === 'target' && line(CHART_COLOURS.target, '8 3 2 3', 2)}

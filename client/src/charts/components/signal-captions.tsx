@@ -18,9 +18,10 @@ export function useMonthList() {
 /**
  * What a chart shows, in plain words under it: each signal ("8 months in a row above the
  * median: this is unlikely to be chance. This is an improvement."), or that nothing stands out;
- * then notes on months left out or hidden.
+ * then notes on months left out, hidden or not reported by every site. A shift offers to start
+ * a new phase where the level moved (`onSplit`).
  */
-export function SignalCaptions({ signals, points }: { signals: readonly SignalData[]; points: readonly PointData[] }) {
+export function SignalCaptions({ signals, points, onSplit }: { signals: readonly SignalData[]; points: readonly PointData[]; onSplit?: (month: string) => void }) {
   const { t } = useTranslation();
   const formatMonth = useFormatMonth();
   const monthList = useMonthList();
@@ -41,7 +42,17 @@ export function SignalCaptions({ signals, points }: { signals: readonly SignalDa
               <span className="caption__icon" aria-hidden="true">
                 {TONE_ICON[caption.tone]}
               </span>
-              <span>{caption.text}</span>
+              <span>
+                {caption.text}
+                {caption.splitAt && onSplit && (
+                  <>
+                    {' '}
+                    <button type="button" className="link-button" onClick={() => onSplit(caption.splitAt!)}>
+                      {t('charts.caption.split', { month: formatMonth(caption.splitAt) })}
+                    </button>
+                  </>
+                )}
+              </span>
             </li>
           ))}
         </ul>

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormatMonth } from '../../i18n/format';
 import { toDisplay, useMeasureFormat } from '../../measures/format';
-import { axisTicks, baselineRange, type ChartRow, chartRows, type CompactPointData, phaseCount, phaseStartMonths, type PointData, valueDomain } from '../chart-data';
+import { axisTicks, baselineRange, type ChartRow, chartRows, type CompactPointData, longRunSpans, phaseCount, phaseStartMonths, type PointData, valueDomain } from '../chart-data';
 import { hasLimits } from '../chart-types';
 import type { PdsaBand } from '../pdsa-bands';
-import { CHART_COLOURS } from '../colours';
+import { CHART_COLOURS, RUN_BAND_OPACITY } from '../colours';
 import { ChartTooltip } from './chart-tooltip';
 import { PointShape } from './point-shapes';
 
@@ -44,8 +44,10 @@ interface DotProps {
 /**
  * A run chart or control chart of one series: the monthly values, the centre line and limits of
  * each phase as steps (p-chart limits vary with each month's denominator), the target, phase
- * starts and the frozen baseline. Months left out are gaps in the line. Signal points are marked
- * by shape and colour.
+ * starts and the frozen baseline. Months left out are gaps in the line. Points beyond the limits
+ * are marked by shape and colour; an unusually long run is marked once, by a light band with a
+ * bracket over its months; a network month not every site has reported is a hollow point with
+ * "reported/sites" above it.
  */
 export function SpcChart(props: SpcChartProps) {
   const { points, kind, chartType, target, title, description, height = 360, domain, bands = [] } = props;
@@ -62,6 +64,7 @@ export function SpcChart(props: SpcChartProps) {
   const yDomain = domain ?? valueDomain(kind, rows, [shownTarget]);
   const limits = hasLimits(chartType);
   const byMonth = useMemo(() => new Map((full ?? []).map((p) => [p.month, p])), [full]);
+  const runs = useMemo(() => longRunSpans(points), [points]);
   const scale = compact ? 0.7 : 1;
 
   const dot = ({ cx, cy, index, payload }: DotProps): ReactElement => {
@@ -71,6 +74,11 @@ export function SpcChart(props: SpcChartProps) {
     return (
       <g key={`dot-${index}`}>
         <PointShape cx={cx} cy={cy} mark={payload.mark} size={scale} />
+        {!compact && payload.coverage && (
+          <text x={cx} y={cy - 10} textAnchor="middle" fontSize={11} fill={CHART_COLOURS.centre}>
+            {payload.coverage}
+          </text>
+        )}
       </g>
     );
   };
@@ -95,6 +103,9 @@ export function SpcChart(props: SpcChartProps) {
             label={{ value: t('charts.legend.baseline'), position: 'insideTop', fill: CHART_COLOURS.centre, fontSize: 12 }}
           />
         )}
+        {runs.map((run) => (
+          <ReferenceArea key={`run-${run.from}`} x1={run.from} x2={run.to} shape={RunBandShape} ifOverflow="visible" />
+        ))}
         {bands.map((band, index) => (
           <ReferenceArea
             key={band.cycleId}
@@ -195,6 +206,16 @@ function PdsaBandShape({ x = 0, y = 0, width = 0, height = 0 }: { x?: number; y?
     <g className="pdsa-band">
       <rect x={left} y={y} width={shown} height={height} fill={CHART_COLOURS.pdsaFill} fillOpacity={0.45} />
       <line x1={left} y1={y} x2={left} y2={y + height} stroke={CHART_COLOURS.pdsa} strokeWidth={2} strokeDasharray="2 3" />
+    </g>
+  );
+}
+
+/** An unusually long run: a light band over its months with a bracket along the top, drawn once for the run. */
+function RunBandShape({ x = 0, y = 0, width = 0, height = 0 }: { x?: number; y?: number; width?: number; height?: number }) {
+  return (
+    <g className="run-band">
+      <rect x={x} y={y} width={width} height={height} fill={CHART_COLOURS.runFill} fillOpacity={RUN_BAND_OPACITY} />
+      <path d={`M${x},${y + 6} L${x},${y + 1} L${x + width},${y + 1} L${x + width},${y + 6}`} fill="none" stroke={CHART_COLOURS.run} strokeWidth={1.5} />
     </g>
   );
 }

@@ -14,6 +14,12 @@ export interface ChartParams {
   /** Months where a new phase starts, in order. */
   phases: string[];
   funnel: FunnelWindow;
+  /** I and p′ charts: screen moving ranges (Nelson 1982); false in the address as `mr=unscreened`. */
+  screened: boolean;
+  /** Count network months not every site has reported yet; true in the address as `incomplete=include`. */
+  includeIncomplete: boolean;
+  /** Widen funnel limits for overdispersion; false in the address as `funnelLimits=plain`. */
+  adjustFunnels: boolean;
 }
 
 const isChartType = (value: string | null): value is ChartType => value !== null && (CHART_TYPES as readonly string[]).includes(value);
@@ -29,6 +35,9 @@ export function readChartParams(params: URLSearchParams): ChartParams {
     baseline: Number.isInteger(baseline) && baseline >= 2 ? baseline : null,
     phases: [...new Set(params.getAll('phase').filter(isMonthKey))].sort(),
     funnel: (FUNNEL_WINDOWS as readonly number[]).includes(funnel) ? (funnel as FunnelWindow) : 12,
+    screened: params.get('mr') !== 'unscreened',
+    includeIncomplete: params.get('incomplete') === 'include',
+    adjustFunnels: params.get('funnelLimits') !== 'plain',
   };
 }
 
@@ -40,6 +49,9 @@ export function writeChartParams(current: URLSearchParams, changes: Partial<Char
   if ('chart' in changes) set('chart', changes.chart ?? null);
   if ('baseline' in changes) set('baseline', changes.baseline ? String(changes.baseline) : null);
   if ('funnel' in changes) set('funnel', changes.funnel && changes.funnel !== 12 ? String(changes.funnel) : null);
+  if ('screened' in changes) set('mr', changes.screened === false ? 'unscreened' : null);
+  if ('includeIncomplete' in changes) set('incomplete', changes.includeIncomplete ? 'include' : null);
+  if ('adjustFunnels' in changes) set('funnelLimits', changes.adjustFunnels === false ? 'plain' : null);
   if (changes.phases) {
     next.delete('phase');
     for (const month of [...new Set(changes.phases)].sort()) next.append('phase', month);

@@ -40,6 +40,9 @@ graphql(`
       month
       value
       excluded
+      provisional
+      sitesReported
+      sites
       numerator {
         value
         label
@@ -70,6 +73,11 @@ graphql(`
       centre
       assessment
       reason
+      before
+      after
+      sitesReported
+      sites
+      leftOut
     }
   }
 `);
@@ -102,8 +110,26 @@ graphql(`
 `);
 
 const MeasureChartsDocument = graphql(`
-  query MeasureCharts($measureId: ID!, $chartType: ChartType, $baselineMonths: Int, $phaseStarts: [String!], $siteId: ID!, $withSite: Boolean!) {
-    measureCharts(measureId: $measureId, chartType: $chartType, baselineMonths: $baselineMonths, phaseStarts: $phaseStarts) {
+  query MeasureCharts(
+    $measureId: ID!
+    $chartType: ChartType
+    $baselineMonths: Int
+    $phaseStarts: [String!]
+    $screenMovingRanges: Boolean
+    $includeIncompleteMonths: Boolean
+    $adjustFunnels: Boolean
+    $siteId: ID!
+    $withSite: Boolean!
+  ) {
+    measureCharts(
+      measureId: $measureId
+      chartType: $chartType
+      baselineMonths: $baselineMonths
+      phaseStarts: $phaseStarts
+      screenMovingRanges: $screenMovingRanges
+      includeIncompleteMonths: $includeIncompleteMonths
+      adjustFunnels: $adjustFunnels
+    ) {
       suppressionThreshold
       measure {
         id
@@ -144,6 +170,19 @@ const MeasureChartsDocument = graphql(`
         toMonth
         target
         sitesLeftOut
+        phi
+        overdispersed
+        limitsWidenedBy
+        incompleteMonthsLeftOut {
+          month
+          sitesReported
+          sites
+        }
+        incompleteMonthsIncluded {
+          month
+          sitesReported
+          sites
+        }
         sites {
           site {
             id
@@ -192,6 +231,9 @@ export function MeasureChartPage() {
     chartType: kind && isChartTypeFor(kind, params.chart) ? params.chart : null,
     baselineMonths: params.baseline !== null && params.baseline <= months.length ? params.baseline : null,
     phaseStarts: params.phases.filter((month) => months.includes(month as (typeof months)[number])),
+    screenMovingRanges: params.screened ? null : false,
+    includeIncompleteMonths: params.includeIncomplete ? true : null,
+    adjustFunnels: params.adjustFunnels ? null : false,
   };
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: MeasureChartsDocument,
@@ -243,11 +285,21 @@ export function MeasureChartPage() {
         defaultChart={charts.measure.defaultChart}
         baseline={variables.baselineMonths}
         phases={variables.phaseStarts}
+        screened={params.screened}
+        includeIncomplete={params.includeIncomplete}
         months={months}
         onChange={update}
       />
       {error && <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      <MainChart charts={charts} networkSlug={network.slug} siteParam={params.site} ownSiteId={actor.siteId} onSite={(site) => update({ site })} busy={fetching} />
+      <MainChart
+        charts={charts}
+        networkSlug={network.slug}
+        siteParam={params.site}
+        ownSiteId={actor.siteId}
+        onSite={(site) => update({ site })}
+        onSplit={(month) => update({ phases: [...variables.phaseStarts, month] })}
+        busy={fetching}
+      />
       <SmallMultiples
         series={charts.sites}
         kind={charts.measure.kind}
@@ -267,6 +319,8 @@ export function MeasureChartPage() {
           funnels={charts.funnels}
           window={params.funnel}
           onWindowChange={(funnel) => update({ funnel })}
+          adjusted={params.adjustFunnels}
+          onAdjustedChange={(adjustFunnels) => update({ adjustFunnels })}
           kind={charts.measure.kind}
           measureName={charts.measure.name}
           ownSiteId={actor.siteId}

@@ -36,8 +36,8 @@ const entry = (m: ReturnType<typeof measure>, saved: Partial<Entry> = {}): Entry
 const remission = measure('m-remission', 'Steroid-free remission', 'PROPORTION');
 const courses = measure('m-courses', 'New steroid courses', 'COUNT');
 
-function report(entries: Entry[]): MonthReportFieldsFragment {
-  return { month: '2026-03', dueDate: '2026-04-15', site: { id: 's-riverside', name: 'Riverside' }, entries };
+function report(entries: Entry[], submissionOpensAt = '2026-04-01T00:00:00.000Z'): MonthReportFieldsFragment {
+  return { month: '2026-03', dueDate: '2026-04-15', submissionOpensAt, site: { id: 's-riverside', name: 'Riverside' }, entries };
 }
 
 function savedReport(numerator: number, denominator: number, value: number, version = 1): MonthReportFieldsFragment {
@@ -194,5 +194,37 @@ describe('MonthReportForm', () => {
       'Required: you are changing numbers that were already submitted. Your team and network admins see the reason in the history. Say why you are changing numbers that were already submitted.',
     );
     expect(calls.map(([name]) => name)).not.toContain('SaveMonthReport');
+  });
+
+  it('before the month has ended, says when it can be submitted and offers only a draft', async () => {
+    const calls = stubGraphql((operation) => (operation === 'SaveMonthReport' ? { data: { saveMonthReport: report([entry(remission), entry(courses)], '2999-01-01T00:00:00.000Z') } } : { data: { me: null } }));
+    renderForm(report([entry(remission), entry(courses)], '2999-01-01T00:00:00.000Z'));
+    expect(screen.getByText(/^March 2026 can be submitted from .*2999, once the month has ended\. Until then, save your numbers as a draft\.$/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Submit March 2026' })).not.toBeInTheDocument();
+    await userEvent.type(within(group('New steroid courses')).getByLabelText('Number (courses)'), '4');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(calls.map(([name]) => name)).toContain('SaveMonthReport'));
+    const [, variables] = calls.find(([name]) => name === 'SaveMonthReport')!;
+    expect((variables as { input: { submit: boolean } }).input.submit).toBe(false);
+  });
+
+  it("words the server's refusal of a month that has not ended", async () => {
+    stubGraphql((operation) =>
+      operation === 'SaveMonthReport'
+        ? {
+            data: null,
+            errors: [
+              {
+                message: 'input.month can be submitted from 2026-04-01, once the month has ended',
+                extensions: { code: 'BAD_USER_INPUT', field: 'input.month', issues: [{ field: 'input.month', message: 'can be submitted from 2026-04-01, once the month has ended' }] },
+              },
+            ],
+          }
+        : { data: { me: null } },
+    );
+    renderForm();
+    await fillIn();
+    await userEvent.click(screen.getByRole('button', { name: 'Submit March 2026' }));
+    await screen.findByText('This month can be submitted from 2026-04-01, once it has ended. Save it as a draft until then.');
   });
 });

@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import type { MonthReportFieldsFragment } from '../../gql/graphql';
 import { describeError, errorIssues, type FormErrors, NO_ERRORS } from '../../graphql/errors';
-import { useFormatMonth } from '../../i18n/format';
+import { useFormatDay, useFormatMonth } from '../../i18n/format';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
 import { focusFirstInvalid, TextAreaField } from '../../ui/field';
 import {
@@ -63,7 +63,10 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
   const [conflict, setConflict] = useState<{ theirs: ConflictEntry[]; submit: boolean } | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [{ fetching }, saveReport] = useMutation(SaveMonthReportDocument);
+  const formatDay = useFormatDay();
   const anySubmitted = entries.some((entry) => entry.status === 'SUBMITTED');
+  // A month opens for submission once it has ended (the server holds the same rule); drafts any time.
+  const submissionOpen = Date.now() >= Date.parse(report.submissionOpensAt);
   const needsReason = changesSubmitted(entries);
   const month = formatMonth(report.month);
   const chartHref = (measureId: string) => `/n/${networkSlug}/measures/${measureId}?site=${encodeURIComponent(report.site.id)}`;
@@ -143,7 +146,8 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
 
   return (
     <form ref={formRef} onSubmit={submitForm} noValidate className="month-form" aria-label={t('report.formLabel', { month, site: report.site.name })}>
-      <FormAlert messages={errors.form} />
+      {/* The month is chosen above the form, so a problem with it is said here. */}
+      <FormAlert messages={errors.fields.month ? [errors.fields.month, ...errors.form] : errors.form} />
       {conflict && (
         <ConflictPanel
           theirs={conflict.theirs}
@@ -155,6 +159,9 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
         />
       )}
       <StatusMessage>{outcomeMessage}</StatusMessage>
+      {!submissionOpen && (
+        <p className="notice month-form__not-open">{t('report.notOpen', { month, date: formatDay(report.submissionOpensAt) })}</p>
+      )}
 
       {report.entries.map((entry) => {
         const row = entries.find((e) => e.measureId === entry.measure.id)!;
@@ -183,13 +190,15 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
       )}
       <div className="button-row month-form__actions">
         {!anySubmitted && (
-          <button type="submit" name="action" value="draft" className="button button--secondary" disabled={fetching}>
+          <button type="submit" name="action" value="draft" className={submissionOpen ? 'button button--secondary' : 'button'} disabled={fetching}>
             {t('report.saveDraft')}
           </button>
         )}
-        <button type="submit" name="action" value="submit" className="button" disabled={fetching}>
-          {anySubmitted ? t('report.submitChanges') : t('report.submit', { month })}
-        </button>
+        {submissionOpen && (
+          <button type="submit" name="action" value="submit" className="button" disabled={fetching}>
+            {anySubmitted ? t('report.submitChanges') : t('report.submit', { month })}
+          </button>
+        )}
         {fetching && <span className="muted">{t('report.saving')}</span>}
       </div>
     </form>

@@ -18,6 +18,7 @@ graphql(`
   fragment MonthReportFields on MonthReport {
     month
     dueDate
+    submissionOpensAt
     site {
       id
       name

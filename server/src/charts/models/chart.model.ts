@@ -18,6 +18,11 @@ export class ChartPointView {
   excluded: string | null;
   @Field(() => ShownCount, { nullable: true }) numerator: ShownCount | null;
   @Field(() => ShownCount, { nullable: true }) denominator: ShownCount | null;
+  @Field({ description: 'Network series: a month not every site has reported yet, drawn but (by default) left out of limits and signals.' })
+  provisional: boolean;
+  @Field(() => Int, { nullable: true, description: 'Network series, months not every site has reported: the sites that have.' }) sitesReported: number | null;
+  @Field(() => Int, { nullable: true, description: 'Network series, months not every site has reported: the sites that report this measure by then.' })
+  sites: number | null;
   @Field(() => Int) phase: number;
   @Field() inBaseline: boolean;
   @Field(() => Float, { nullable: true }) centre: number | null;
@@ -29,7 +34,7 @@ export class ChartPointView {
 
 @ObjectType({ description: 'A signal or notice on a chart, as data the client words in the reader\'s language.' })
 export class ChartSignal {
-  @Field({ description: 'longRun, fewCrossings, beyondLimits, pointExcluded or limitsUnavailable.' }) key: string;
+  @Field({ description: 'shift, longRun, fewCrossings, beyondLimits, pointExcluded, limitsUnavailable or incompleteMonth.' }) key: string;
   @Field(() => Int, { nullable: true }) phase: number | null;
   @Field(() => String, { nullable: true }) side: string | null;
   @Field(() => Int, { nullable: true }) length: number | null;
@@ -42,6 +47,11 @@ export class ChartSignal {
   @Field(() => String, { nullable: true, description: 'median or average.' }) centre: string | null;
   @Field(() => String, { nullable: true, description: 'improvement, deterioration or neutral.' }) assessment: string | null;
   @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => Int, { nullable: true, description: 'shift: months on the old side before it.' }) before: number | null;
+  @Field(() => Int, { nullable: true, description: 'shift: months on the new side since.' }) after: number | null;
+  @Field(() => Int, { nullable: true, description: 'incompleteMonth: sites that have reported it.' }) sitesReported: number | null;
+  @Field(() => Int, { nullable: true, description: 'incompleteMonth: sites that report this measure by then.' }) sites: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'incompleteMonth: whether it was left out of limits and signals.' }) leftOut: boolean | null;
 }
 
 @ObjectType({ description: 'One chart: a site\'s series, or the network\'s pooled series when site is null.' })
@@ -72,6 +82,13 @@ export class FunnelCurveView {
   @Field(() => Float) upper998: number;
 }
 
+@ObjectType({ description: 'A month not every site has reported: how many have, out of how many.' })
+export class MonthCoverageView {
+  @Field() month: string;
+  @Field(() => Int) sitesReported: number;
+  @Field(() => Int) sites: number;
+}
+
 @ObjectType({ description: 'Sites compared over the last months, with 95% and 99.8% limits around the network value.' })
 export class FunnelView {
   @Field(() => Int) months: number;
@@ -80,6 +97,15 @@ export class FunnelView {
   @Field(() => Float, { nullable: true }) target: number | null;
   @Field(() => [FunnelSiteView], { complexity: FieldCost.computedList }) sites: FunnelSiteView[];
   @Field(() => Int, { description: 'Sites left out (suppressed or no data).' }) sitesLeftOut: number;
+  @Field(() => Float, { nullable: true, description: 'Overdispersion φ (Spiegelhalter 2005), from z-scores winsorised 10% each side; null with fewer than 4 sites.' })
+  phi: number | null;
+  @Field({ description: 'True when the sites vary more than chance would make them (χ² test, 5%).' }) overdispersed: boolean;
+  @Field(() => Float, { nullable: true, description: 'φ when the limits were widened by √φ for overdispersion; null for plain limits.' })
+  limitsWidenedBy: number | null;
+  @Field(() => [MonthCoverageView], { complexity: FieldCost.computedList, description: 'Later months left out because not every site has reported them.' })
+  incompleteMonthsLeftOut: MonthCoverageView[];
+  @Field(() => [MonthCoverageView], { complexity: FieldCost.computedList, description: 'Months in the window that not every site has reported; their sites are compared over fewer months.' })
+  incompleteMonthsIncluded: MonthCoverageView[];
   @Field(() => [FunnelCurveView], { complexity: FieldCost.computedList }) curve: FunnelCurveView[];
 }
 

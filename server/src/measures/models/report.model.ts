@@ -35,6 +35,8 @@ export class MonthReport {
   @Field(() => Site) site: Site;
   @Field() month: string;
   @Field({ description: 'YYYY-MM-DD.' }) dueDate: string;
+  @Field({ description: 'When (ISO 8601, UTC) the month may be submitted: once it has ended, or the network\'s grace days before. Drafts may be saved at any time.' })
+  submissionOpensAt: string;
   @Field(() => [ReportEntry]) entries: ReportEntry[];
 }
 
