@@ -37,11 +37,12 @@ async function openIdea(page: Page): Promise<void> {
 }
 
 const stepNow = (page: Page) => page.getByRole('list', { name: 'Where the idea is' }).locator('[aria-current="step"] .stepper__name').textContent();
-const participants = (page: Page) => page.getByRole('group', { name: 'Who took part' });
+const participants = (page: Page) => page.getByRole('group', { name: 'Who takes part' });
+const pendingDecision = (page: Page) => page.getByRole('region', { name: 'A decision is waiting for confirmations' });
 
 /** Opens the decision form and waits until the site leads and admins are listed to pick from. */
 async function openDecisionForm(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Record a decision' }).click();
+  await page.getByRole('button', { name: 'Propose a decision' }).click();
   await participants(page).getByRole('checkbox', { name: /^Maya Lindqvist ·/ }).waitFor();
 }
 
@@ -134,7 +135,7 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     ]);
   });
 
-  test('the site lead records the move to co-design together with the proposer, after being told he cannot alone', async () => {
+  test('the site lead proposes the move to co-design together with the proposer, after being told he cannot alone; she confirms it', async () => {
     const { page } = siteLead;
     await openIdea(page);
     await openDecisionForm(page);
@@ -146,12 +147,22 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     expect(await participants(page).getByRole('status').textContent()).toBe(
       'Enough people to decide: Elin Sandberg (Patient partner, co-designing) together with Dr. Oskar Nyberg (Site lead).',
     );
-    await page.getByRole('button', { name: 'Record the decision' }).click();
-    await page.getByText('The decision is recorded. The idea is now: Being co-designed.').waitFor();
+    await page.getByRole('button', { name: 'Propose the decision' }).click();
+    await page.getByText('The decision is proposed. The idea moves to “Being co-designed” once a co-designer and a site lead or network admin have confirmed it, you included.').waitFor();
+    // Proposing moves nothing: it waits for Elin.
+    await pendingDecision(page).getByText('Elin Sandberg · Patient partner · co-designer · has not answered yet').waitFor();
+    expect(await stepNow(page)).toBe('Proposed');
+
+    await openIdea(patient.page);
+    await pendingDecision(patient.page).getByLabel('Your comment or reason (optional)').fill('Yes, the panel meets on Tuesday.');
+    await pendingDecision(patient.page).getByRole('button', { name: 'Confirm' }).click();
+    await patient.page.getByText('You confirmed, and the decision has taken effect: the idea is “Being co-designed”.').waitFor();
+    // The site lead's open page shows it taking effect, live.
     await expect.poll(() => stepNow(page), POLL).toBe('Being co-designed');
     const latest = page.getByRole('list', { name: 'Decisions taken, newest first' }).locator(':scope > li').first();
     expect(await latest.getByRole('heading').textContent()).toBe('From “Proposed” to “Being co-designed”');
-    expect((await latest.locator('.people li').allTextContents()).sort()).toEqual(['Dr. Oskar Nyberg · Site lead', 'Elin Sandberg · Patient partner · co-designer']);
+    expect((await latest.locator('.decision-people__name').allTextContents()).sort()).toEqual(['Dr. Oskar Nyberg', 'Elin Sandberg']);
+    expect(await latest.locator('.decision-people__item').filter({ hasText: 'Elin Sandberg' }).textContent()).toMatch(/Patient partner · co-designer · confirmed .+Yes, the panel meets on Tuesday\./);
   });
 
   test('a stale decision shows the idea as it is now; then the site lead and a co-designer move it to testing', async () => {
@@ -161,18 +172,20 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     await fillDecision(clinician.page, 'Test it at sites', 'Test it at Riverside.', 'The family panel is happy with the text.', ['Dr. Oskar Nyberg']);
 
     // …and her laptop loses the network (so the live "idea changed" cannot reach her page) while
-    // the site lead records the same move with her as co-designer.
+    // the site lead proposes the same move with the proposer, who confirms it.
     await clinician.page.context().setOffline(true);
     const { page } = siteLead;
     await openDecisionForm(page);
-    await fillDecision(page, 'Test it at sites', 'Test the texts at Riverside for a month.', 'The family panel approved the wording.', ['Aisha Rahman']);
-    await page.getByRole('button', { name: 'Record the decision' }).click();
-    await page.getByText('The decision is recorded. The idea is now: Being tested.').waitFor();
+    await fillDecision(page, 'Test it at sites', 'Test the texts at Riverside for a month.', 'The family panel approved the wording.', ['Elin Sandberg']);
+    await page.getByRole('button', { name: 'Propose the decision' }).click();
+    await page.getByText('The decision is proposed. The idea moves to “Being tested” once a co-designer and a site lead or network admin have confirmed it, you included.').waitFor();
+    await pendingDecision(patient.page).getByRole('button', { name: 'Confirm' }).click();
+    await patient.page.getByText('You confirmed, and the decision has taken effect: the idea is “Being tested”.').waitFor();
     await expect.poll(() => stepNow(page), POLL).toBe('Being tested');
     await page.screenshot({ path: IDEA_SCREENSHOT, fullPage: true });
 
     await clinician.page.context().setOffline(false);
-    await clinician.page.getByRole('button', { name: 'Record the decision' }).click();
+    await clinician.page.getByRole('button', { name: 'Propose the decision' }).click();
     const conflict = clinician.page.getByRole('alert').filter({ hasText: 'The idea changed while you were writing' });
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('It is now: Being tested. Nothing was recorded');

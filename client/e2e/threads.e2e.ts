@@ -67,12 +67,14 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
   let browser: Browser;
   let patient: Member;
   let clinician: Member;
+  let siteLead: Member;
   let ideaUrl = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
     patient = await member(browser, 'patient');
     clinician = await member(browser, 'clinician');
+    siteLead = await member(browser, 'sitelead');
 
     // The idea, proposed by the patient partner and co-designed with the clinician, is put in
     // co-design (with the site lead) through the API: the thread is what these tests are about.
@@ -100,21 +102,26 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     await graphql(patient.page, 'mutation($ideaId: ID!, $userId: ID!) { inviteCoDesigner(ideaId: $ideaId, userId: $userId) { id } }', { ideaId: idea.id, userId: clinicianId });
     await graphql(clinician.page, 'mutation($ideaId: ID!) { respondToCoDesignInvitation(ideaId: $ideaId, accept: true) { id } }', { ideaId: idea.id });
     const { changeIdea } = await graphql<{ changeIdea: { version: number } }>(patient.page, 'query($id: ID!) { changeIdea(id: $id) { version } }', { id: idea.id });
-    await graphql(patient.page, 'mutation($ideaId: ID!, $input: ChangeIdeaDecisionInput!) { decideChangeIdea(ideaId: $ideaId, input: $input) { id } }', {
-      ideaId: idea.id,
-      input: {
-        toStatus: 'CO_DESIGN',
-        decision: 'Write the card together with the family panel.',
-        rationale: 'Families asked for it.',
-        participantIds: [patientId, siteLeadId],
-        expectedVersion: changeIdea.version,
+    const { proposeDecision } = await graphql<{ proposeDecision: { id: string } }>(
+      patient.page,
+      'mutation($ideaId: ID!, $input: ChangeIdeaDecisionInput!) { proposeDecision(ideaId: $ideaId, input: $input) { id } }',
+      {
+        ideaId: idea.id,
+        input: {
+          toStatus: 'CO_DESIGN',
+          decision: 'Write the card together with the family panel.',
+          rationale: 'Families asked for it.',
+          participantIds: [patientId, siteLeadId],
+          expectedVersion: changeIdea.version,
+        },
       },
-    });
+    );
+    await graphql(siteLead.page, 'mutation($id: ID!) { confirmDecision(decisionId: $id) { status } }', { id: proposeDecision.id });
     ideaUrl = `/n/${NETWORK_SLUG}/ideas/${idea.id}`;
   });
 
   afterAll(async () => {
-    for (const m of [patient, clinician]) await m?.context.close();
+    for (const m of [patient, clinician, siteLead]) await m?.context.close();
     await browser?.close();
   });
 
@@ -267,17 +274,27 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     expect(await log(clinician.page).locator('article.message').count()).toBe(5);
   });
 
-  test('the patient partner moves the idea to testing with the site lead; both see the new status and the decision', async () => {
+  test('the patient partner proposes testing with the site lead; once he confirms, both pages show the new status and the decision', async () => {
     const { page } = patient;
-    await page.getByRole('button', { name: 'Record a decision' }).click();
-    const participants = page.getByRole('group', { name: 'Who took part' });
+    await page.getByRole('button', { name: 'Propose a decision' }).click();
+    const participants = page.getByRole('group', { name: 'Who takes part' });
     await participants.getByRole('checkbox', { name: /^Dr\. Oskar Nyberg ·/ }).waitFor();
     await page.getByRole('radio', { name: 'Test it at sites' }).check();
     await page.getByLabel('What was decided').fill('Test the question card at the Riverside Monday clinic.');
     await page.getByLabel('Why', { exact: true }).fill('The thread agreed on the wording.');
     await participants.getByRole('checkbox', { name: /^Dr\. Oskar Nyberg ·/ }).check();
-    await page.getByRole('button', { name: 'Record the decision' }).click();
-    await page.getByText('The decision is recorded. The idea is now: Being tested.').waitFor();
+    await page.getByRole('button', { name: 'Propose the decision' }).click();
+    await page.getByText('The decision is proposed. The idea moves to “Being tested” once a co-designer and a site lead or network admin have confirmed it, you included.').waitFor();
+    // The clinician's open page shows the decision waiting, live.
+    const waiting = clinician.page.getByRole('region', { name: 'A decision is waiting for confirmations' });
+    await waiting.getByText('Dr. Oskar Nyberg · Site lead · has not answered yet').waitFor(POLL);
+    expect(await stepNow(clinician.page)).toBe('Being co-designed');
+
+    const { changeIdea } = await graphql<{ changeIdea: { pendingDecision: { id: string } } }>(siteLead.page, 'query($id: ID!) { changeIdea(id: $id) { pendingDecision { id } } }', {
+      id: ideaUrl.split('/').pop(),
+    });
+    await graphql(siteLead.page, 'mutation($id: ID!) { confirmDecision(decisionId: $id) { status } }', { id: changeIdea.pendingDecision.id });
+
     await expect.poll(() => stepNow(page), POLL).toBe('Being tested');
     const latest = (p: Page) => p.getByRole('list', { name: 'Decisions taken, newest first' }).locator(':scope > li').first();
     expect(await latest(page).getByRole('heading').textContent()).toBe('From “Being co-designed” to “Being tested”');
@@ -288,7 +305,8 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     await expect.poll(() => stepNow(clinician.page), POLL).toBe('Being tested');
     expect(await latest(clinician.page).getByRole('heading').textContent()).toBe('From “Being co-designed” to “Being tested”');
     expect(await latest(clinician.page).textContent()).toContain('Test the question card at the Riverside Monday clinic.');
-    expect((await latest(clinician.page).locator('.people li').allTextContents()).sort()).toEqual(['Dr. Oskar Nyberg · Site lead', 'Elin Sandberg · Patient partner · co-designer']);
+    expect((await latest(clinician.page).locator('.decision-people__name').allTextContents()).sort()).toEqual(['Dr. Oskar Nyberg', 'Elin Sandberg']);
+    expect(await latest(clinician.page).locator('.decision-people__item').filter({ hasText: 'Dr. Oskar Nyberg' }).textContent()).toMatch(/^Dr\. Oskar Nyberg · Site lead · confirmed /);
     // Her thread is still live, with everything, each message once.
     await presence(clinician.page).getByText('Aisha Rahman (you)').waitFor();
     expect(await log(clinician.page).locator('article.message').count()).toBe(5);

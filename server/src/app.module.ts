@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AimsModule } from './aims/aims.module';
 import { AuthModule } from './auth/auth.module';
 import { ChangeIdeasModule } from './change-ideas/change-ideas.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { FilesModule } from './files/files.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
@@ -82,6 +83,7 @@ export class AppModule implements NestModule {
         FilesModule,
         NotificationsModule,
         ChangeIdeasModule,
+        ProposalsModule,
         GroupsModule,
         HomeModule,
         ThreadsModule,

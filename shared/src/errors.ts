@@ -1,8 +1,25 @@
 /**
  * Stable error codes every API error carries in `extensions.code`. `ALREADY_SET_UP`: the first-run
- * setup was asked for on a server that has a network already.
+ * setup was asked for on a server that has a network already. Decisions on change ideas:
+ * `DECISION_PENDING`: another decision on the idea waits for its participants' confirmations (one
+ * at a time; `extensions.pendingDecisionId` names it). `DECISION_CLOSED`: the decision no longer
+ * waits (taken, declined, withdrawn or expired; `extensions.status` says which). Proposals:
+ * `PROPOSAL_CLOSED`: it has closed, positions no longer change. `PROPOSAL_BLOCKED`: a proposal with
+ * an unresolved block cannot be the basis of an ADOPTED decision.
  */
-export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'TOO_MANY_REQUESTS', 'ALREADY_SET_UP'] as const;
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+  'ALREADY_SET_UP',
+  'DECISION_PENDING',
+  'DECISION_CLOSED',
+  'PROPOSAL_CLOSED',
+  'PROPOSAL_BLOCKED',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**

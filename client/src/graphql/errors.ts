@@ -124,6 +124,21 @@ const TRANSLATIONS: Translation[] = [
   [/^has no rows after the header$/, 'errors.import.noRows'],
   [/^has more than (\d+) rows/, 'errors.import.tooManyRows', count],
   [/^is not valid CSV/, 'errors.import.notCsv'],
+  // Decisions and proposals
+  [/^is required: no patient partner or family member/, 'errors.issue.patientVoiceReason'],
+  [/^is not a proposal in this idea's thread$/, 'errors.issue.notAProposalHere'],
+  [/^must be at least (\d+) minutes from now$/, 'errors.issue.closesTooSoon', count],
+  [/^must be at most (\d+) days from now$/, 'errors.issue.closesTooLate', count],
+  [/^must be an ISO date-time$/, 'errors.issue.dateTime'],
+  [/^are only for a choice among options$/, 'errors.issue.optionsOnlyForDots'],
+  [/^must list at least (\d+) options$/, 'errors.issue.minOptions', count],
+  [/^is required: say why you block$/, 'errors.issue.blockReason'],
+  [/^must spread at most (\d+) dots$/, 'errors.issue.maxDots', count],
+  [/^is not an option of this proposal$/, 'errors.issue.notAnOption'],
+  [/^is a choice among options/, 'errors.issue.dotsNotPosition'],
+  [/^asks for a position/, 'errors.issue.positionNotDots'],
+  [/^must not list the same one twice$/, 'errors.issue.listTwice'],
+  [/^must list at most (\d+)$/, 'errors.issue.listMax', count],
 ];
 
 /** `t` for keys chosen at run time from the tables here (the parity test checks they exist). */
@@ -153,6 +168,10 @@ const CODE_KEYS: Record<string, string> = {
   CONFLICT: 'errors.code.CONFLICT',
   TOO_MANY_REQUESTS: 'errors.code.TOO_MANY_REQUESTS',
   ALREADY_SET_UP: 'errors.code.ALREADY_SET_UP',
+  DECISION_PENDING: 'errors.code.DECISION_PENDING',
+  DECISION_CLOSED: 'errors.code.DECISION_CLOSED',
+  PROPOSAL_CLOSED: 'errors.code.PROPOSAL_CLOSED',
+  PROPOSAL_BLOCKED: 'errors.code.PROPOSAL_BLOCKED',
   BAD_REQUEST: 'errors.code.BAD_REQUEST',
   QUERY_TOO_COMPLEX: 'errors.code.QUERY_TOO_COMPLEX',
   RESPONSE_TOO_LARGE: 'errors.code.RESPONSE_TOO_LARGE',

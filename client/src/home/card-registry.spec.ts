@@ -47,12 +47,14 @@ describe('the app home cards', () => {
   it.each<[Role, string[]]>([
     // Patients and families see the shared aim first, then the ideas they take part in; the site
     // team sees its reports due, then what is being tested at its site.
-    ['PATIENT_PARTNER', ['shared-aim', 'my-change-ideas', 'welcome', 'commons', 'people-like-me']],
-    ['FAMILY_MEMBER', ['shared-aim', 'my-change-ideas', 'welcome', 'commons', 'people-like-me']],
-    ['CLINICIAN', ['welcome', 'reports-due', 'testing-at-my-site', 'shared-aim', 'commons', 'people-like-me']],
-    ['RESEARCHER', ['welcome', 'shared-aim', 'commons', 'people-like-me']],
-    ['SITE_LEAD', ['welcome', 'reports-due', 'site-requests', 'testing-at-my-site', 'site-team', 'shared-aim', 'commons', 'people-like-me']],
-    ['NETWORK_ADMIN', ['welcome', 'site-requests', 'pending-invitations', 'shared-aim', 'commons', 'people-like-me']],
+    // Everyone named in a decision confirms it: the decisions waiting for her come first (after the
+    // aim, for patients and families), as they hold an idea back.
+    ['PATIENT_PARTNER', ['shared-aim', 'decisions-waiting', 'my-change-ideas', 'welcome', 'commons', 'people-like-me']],
+    ['FAMILY_MEMBER', ['shared-aim', 'decisions-waiting', 'my-change-ideas', 'welcome', 'commons', 'people-like-me']],
+    ['CLINICIAN', ['decisions-waiting', 'welcome', 'reports-due', 'testing-at-my-site', 'shared-aim', 'commons', 'people-like-me']],
+    ['RESEARCHER', ['decisions-waiting', 'welcome', 'shared-aim', 'commons', 'people-like-me']],
+    ['SITE_LEAD', ['decisions-waiting', 'welcome', 'reports-due', 'site-requests', 'testing-at-my-site', 'site-team', 'shared-aim', 'commons', 'people-like-me']],
+    ['NETWORK_ADMIN', ['decisions-waiting', 'welcome', 'site-requests', 'pending-invitations', 'shared-aim', 'commons', 'people-like-me']],
   ])('a %s sees %j', (role, expected) => {
     expect(ids(homeCards.cardsFor(actor(role)))).toEqual(expected);
   });

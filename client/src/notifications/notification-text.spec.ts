@@ -25,6 +25,19 @@ describe('notificationSentence', () => {
     [{ ...base, kind: 'SITE_REQUEST', subjectType: 'SITE_REQUEST', title: 'Riverside', actorName: 'Pat Partner' }, 'Pat Partner asks to join Riverside.'],
     [{ ...base, kind: 'SITE_REQUEST_CONFIRMED', subjectType: 'SITE_REQUEST', title: 'Riverside', actorName: 'Sara Lead' }, 'Sara Lead confirmed that you belong to Riverside.'],
     [{ ...base, kind: 'SITE_REQUEST_DECLINED', subjectType: 'SITE_REQUEST', title: '', actorName: 'Sara Lead' }, 'Sara Lead declined your request to join a site.'],
+    [
+      { ...base, kind: 'DECISION_AWAITING_CONFIRMATION', subjectType: 'CHANGE_IDEA', title: 'Text reminders', fromStatus: 'CO_DESIGN', toStatus: 'TESTING' },
+      'Elin Sandberg proposes to move the change idea “Text reminders” to testing and asks you to confirm it.',
+    ],
+    [
+      { ...base, kind: 'DECISION_DECLINED', subjectType: 'CHANGE_IDEA', title: 'Text reminders', fromStatus: 'CO_DESIGN', toStatus: 'TESTING' },
+      'Elin Sandberg declined moving the change idea “Text reminders” to testing, so the decision has ended.',
+    ],
+    [{ ...base, kind: 'DECISION_DECLINED', subjectType: 'CHANGE_IDEA', title: 'Text reminders' }, 'Elin Sandberg declined the decision on the change idea “Text reminders”, so it has ended.'],
+    [
+      { ...base, kind: 'PROPOSAL_OPENED', subjectType: 'CHANGE_IDEA', title: 'Text reminders' },
+      'Elin Sandberg opened a proposal on the change idea “Text reminders”: your position is welcome.',
+    ],
   ] as const)('says what happened in a plain sentence (%#)', (facts, sentence) => {
     expect(notificationSentence(facts, en)).toBe(sentence);
   });

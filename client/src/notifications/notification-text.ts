@@ -27,6 +27,13 @@ export function notificationSentence(facts: Facts, t: TFunction): string {
             to: t(`notifications.ideaStatus.${facts.toStatus}`),
           })
         : t('notifications.sentence.IDEA_DECISION', { subject });
+    case 'DECISION_AWAITING_CONFIRMATION':
+    case 'DECISION_DECLINED':
+      return facts.toStatus
+        ? t(`notifications.sentence.${facts.kind}_MOVE`, { actor, subject, to: t(`notifications.ideaStatus.${facts.toStatus}`) })
+        : t(`notifications.sentence.${facts.kind}`, { actor, subject });
+    case 'PROPOSAL_OPENED':
+      return t('notifications.sentence.PROPOSAL_OPENED', { actor, subject });
     case 'PDSA_AT_SITE':
       return facts.pdsaEvent === 'stageChanged' && facts.pdsaStage
         ? t('notifications.sentence.PDSA_STAGE', { subject, stage: t(`notifications.pdsaStage.${facts.pdsaStage}`) })

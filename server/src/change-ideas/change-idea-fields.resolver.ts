@@ -1,5 +1,6 @@
 import { Args, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { allowedTransitions, can, CHANGE_IDEA_LIMITS, hasPatientOrFamilyVoice, roleCounts } from '@commons/shared';
+import { allowedTransitions, can, CHANGE_IDEA_LIMITS, hasPatientOrFamilyVoice, isProposalOpen, needsPatientVoiceReason, roleCounts } from '@commons/shared';
+import type { ProposalRefRow } from '../proposals/proposal.repository';
 import { Driver } from '../aims/models/aim.model';
 import { MeasureCharts } from '../charts/models/chart.model';
 import { Measure } from '../measures/models/measure.model';
@@ -10,6 +11,7 @@ import { markdownText, renderMarkdown } from '../resources/markdown';
 import { ChangeIdeaLoaders } from './change-idea.loaders';
 import type { CoDesignerRow } from './change-idea.repository';
 import { toChangeIdea } from './change-ideas.service';
+import { toDecision } from './decisions.service';
 import {
   ChangeIdea,
   ChangeIdeaDecision,
@@ -17,6 +19,7 @@ import {
   CoDesigner,
   DecisionParticipant,
   EndorsementSummary,
+  ProposalRef,
   RoleCount,
 } from './models/change-idea.model';
 import { ChangeIdeaStatus, CoDesignerStatus } from './models/enums';
@@ -34,6 +37,8 @@ async function standingOf(loaders: ChangeIdeaLoaders, ctx: RequestContext, idea:
   const rows = await loaders.of(ctx).coDesigners.load(idea.id);
   return { isProposer: idea.proposerId === viewerId, isCoDesigner: rows.some((row) => row.userId === viewerId && row.status === 'ACTIVE') };
 }
+
+const toProposalRef = (row: ProposalRefRow): ProposalRef => ({ id: row.id, question: row.question, open: isProposalOpen(row, new Date()), hasUnresolvedBlock: row.blocked });
 
 const active = (rows: CoDesignerRow[]) => rows.filter((row) => row.status === 'ACTIVE');
 
@@ -105,9 +110,36 @@ export class ChangeIdeaFieldsResolver {
     return { total: byRole.reduce((sum, c) => sum + c.count, 0), byRole, viewerEndorsed };
   }
 
-  @ResolveField(() => [ChangeIdeaDecision], { description: 'Every decision taken on it, newest first.' })
+  @ResolveField(() => [ChangeIdeaDecision], {
+    description: 'Every decision on it, the most recently proposed first: taken, waiting, and ended ones (declined, withdrawn, expired) with who said what.',
+  })
   async decisions(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext): Promise<ChangeIdeaDecision[]> {
-    return (await this.loaders.of(ctx).decisions.load(idea.id)).map((row) => ({ ...row }));
+    const now = new Date();
+    return (await this.loaders.of(ctx).decisions.load(idea.id)).map((row) => toDecision(row, now));
+  }
+
+  @ResolveField(() => ChangeIdeaDecision, { nullable: true, description: 'The decision waiting for confirmations, if any (one at a time).' })
+  async pendingDecision(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext): Promise<ChangeIdeaDecision | null> {
+    const now = new Date();
+    const waiting = (await this.loaders.of(ctx).decisions.load(idea.id)).map((row) => toDecision(row, now)).find((d) => d.status === 'PENDING');
+    return waiting ?? null;
+  }
+
+  @ResolveField(() => [ProposalRef], { description: 'The proposals in its thread, newest first: what a decision may rest on.' })
+  async proposals(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext): Promise<ProposalRef[]> {
+    return (await this.loaders.of(ctx).proposalsOfIdea.load(idea.id)).map(toProposalRef);
+  }
+
+  @ResolveField(() => [ChangeIdeaStatus], {
+    description:
+      'The moves it may make now that need a recorded reason (patientVoiceReason) because no patient partner or family member co-designs it ' +
+      'or took a position on a proposal in its thread.',
+  })
+  async movesNeedingPatientVoiceReason(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext) {
+    const loaders = this.loaders.of(ctx);
+    const [coDesigners, positionRoles] = await Promise.all([loaders.coDesigners.load(idea.id), loaders.voiceRoles.load(idea.id)]);
+    const voices = { coDesignerRoles: active(coDesigners).map((row) => row.role), positionRoles };
+    return allowedTransitions(idea.status).filter((toStatus) => needsPatientVoiceReason(toStatus, voices));
   }
 
   @ResolveField(() => [PdsaCycle], { description: 'Its PDSA cycles, oldest first; optionally at one site.' })
@@ -171,6 +203,18 @@ export class ChangeIdeaDecisionResolver {
   @ResolveField(() => ChangeIdeaPerson, { description: 'Who recorded it.' })
   decidedBy(@Parent() decision: ChangeIdeaDecision, @Ctx() ctx: RequestContext) {
     return personOf(this.loaders, ctx, decision.decidedById);
+  }
+
+  @ResolveField(() => ChangeIdea, { description: 'The idea it moves.' })
+  async idea(@Parent() decision: ChangeIdeaDecision, @Ctx() ctx: RequestContext) {
+    return toChangeIdea((await this.loaders.of(ctx).idea.load(decision.ideaId))!);
+  }
+
+  @ResolveField(() => ProposalRef, { nullable: true, description: 'The proposal in the idea\'s thread it rests on, if any.' })
+  async proposal(@Parent() decision: ChangeIdeaDecision, @Ctx() ctx: RequestContext): Promise<ProposalRef | null> {
+    if (!decision.proposalId) return null;
+    const row = await this.loaders.of(ctx).proposalRef.load(decision.proposalId);
+    return row && toProposalRef(row);
   }
 }
 

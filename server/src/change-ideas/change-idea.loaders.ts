@@ -3,7 +3,9 @@ import DataLoader from 'dataloader';
 import type { Actor } from '@commons/shared';
 import { AccessService } from '../platform/auth/access.service';
 import type { RequestContext } from '../platform/graphql/request-context';
+import { ProposalRepository } from '../proposals/proposal.repository';
 import { ChangeIdeaRepository } from './change-idea.repository';
+import { DecisionRepository } from './decision.repository';
 import { PdsaCycleRepository } from './pdsa-cycle.repository';
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
@@ -17,7 +19,14 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   return groups;
 }
 
-function createLoaders(ctx: RequestContext, ideas: ChangeIdeaRepository, cycles: PdsaCycleRepository, access: AccessService) {
+interface Repositories {
+  ideas: ChangeIdeaRepository;
+  cycles: PdsaCycleRepository;
+  decisions: DecisionRepository;
+  proposals: ProposalRepository;
+}
+
+function createLoaders(ctx: RequestContext, { ideas, cycles, decisions, proposals }: Repositories, access: AccessService) {
   const grouped = <T, K extends string>(load: (keys: string[]) => Promise<T[]>, key: (row: T) => K) =>
     new DataLoader<string, T[]>(async (keys) => {
       const groups = groupBy(await load([...keys]), key);
@@ -35,7 +44,17 @@ function createLoaders(ctx: RequestContext, ideas: ChangeIdeaRepository, cycles:
     drivers: grouped(ideas.driversOf.bind(ideas), (row) => row.ideaId),
     coDesigners: grouped((ids) => ideas.coDesignersOf(ids), (row) => row.ideaId),
     endorsementCounts: grouped(ideas.endorsementCounts.bind(ideas), (row) => row.ideaId),
-    decisions: grouped(ideas.decisionsOf.bind(ideas), (row) => row.ideaId),
+    decisions: grouped(decisions.decisionsOf.bind(decisions), (row) => row.ideaId),
+    /** Roles of those who took a position on a proposal in each idea's thread (the patient voice). */
+    voiceRoles: new DataLoader(async (ids: readonly string[]) => {
+      const roles = await proposals.voiceRolesOfIdeas([...ids]);
+      return ids.map((id) => roles.get(id) ?? []);
+    }),
+    proposalRef: new DataLoader(async (ids: readonly string[]) => {
+      const rows = new Map((await proposals.refs([...ids])).map((row) => [row.id, row]));
+      return ids.map((id) => rows.get(id) ?? null);
+    }),
+    proposalsOfIdea: grouped((ids) => proposals.refsOfIdeas(ids), (row) => row.ideaId),
     cycles: grouped((ids) => cycles.cyclesOf(ids), (row) => row.ideaId),
     ideasOfDriver: grouped(ideas.ideasOfDrivers.bind(ideas), (row) => row.driverId),
     viewerEndorsed: new DataLoader(async (ids: readonly string[]) => {
@@ -64,13 +83,15 @@ export class ChangeIdeaLoaders {
   constructor(
     private readonly ideas: ChangeIdeaRepository,
     private readonly cycles: PdsaCycleRepository,
+    private readonly decisions: DecisionRepository,
+    private readonly proposals: ProposalRepository,
     private readonly access: AccessService,
   ) {}
 
   of(ctx: RequestContext): ChangeIdeaLoaderSet {
     let loaders = this.perRequest.get(ctx);
     if (!loaders) {
-      loaders = createLoaders(ctx, this.ideas, this.cycles, this.access);
+      loaders = createLoaders(ctx, { ideas: this.ideas, cycles: this.cycles, decisions: this.decisions, proposals: this.proposals }, this.access);
       this.perRequest.set(ctx, loaders);
     }
     return loaders;

@@ -35,20 +35,6 @@ export const CO_DESIGNER_SELECT = {
 
 export type CoDesignerRow = Prisma.ChangeIdeaCoDesignerGetPayload<{ select: typeof CO_DESIGNER_SELECT }>;
 
-const DECISION_SELECT = {
-  id: true,
-  ideaId: true,
-  fromStatus: true,
-  toStatus: true,
-  decision: true,
-  rationale: true,
-  decidedById: true,
-  decidedAt: true,
-  participants: { select: { userId: true, role: true, coDesigner: true } },
-} as const;
-
-export type DecisionRow = Prisma.ChangeIdeaDecisionGetPayload<{ select: typeof DECISION_SELECT }>;
-
 const DRIVER_SELECT = { id: true, networkId: true, parentId: true, kind: true, title: true, description: true, position: true } as const;
 
 export interface IdeaText {
@@ -70,7 +56,7 @@ export interface ActiveMember {
   siteId: string | null;
 }
 
-/** Change ideas, their drivers, co-designers, endorsements and decisions. */
+/** Change ideas, their drivers, co-designers and endorsements (decisions: DecisionRepository). */
 @Injectable()
 export class ChangeIdeaRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -126,27 +112,6 @@ export class ChangeIdeaRepository {
     await db.changeIdeaDriver.deleteMany({ where: { ideaId: id, driverId: { notIn: driverIds } } });
     await db.changeIdeaDriver.createMany({ data: driverIds.map((driverId) => ({ ideaId: id, driverId })), skipDuplicates: true });
     return this.find(id, db);
-  }
-
-  /** Moves the idea when it is still at `expectedVersion`; null when it is not. */
-  async setStatus(db: Db, id: string, expectedVersion: number, status: ChangeIdeaStatus, nextDecisionOn: Date | null, at: Date): Promise<IdeaRow | null> {
-    const { count } = await db.changeIdea.updateMany({
-      where: { id, version: expectedVersion },
-      data: { status, nextDecisionOn, statusChangedAt: at, updatedAt: at, version: { increment: 1 } },
-    });
-    return count === 0 ? null : this.find(id, db);
-  }
-
-  createDecision(
-    db: Db,
-    data: { ideaId: string; fromStatus: ChangeIdeaStatus; toStatus: ChangeIdeaStatus; decision: string; rationale: string; decidedById: string; decidedAt: Date },
-    participants: { userId: string; role: Role; coDesigner: boolean }[],
-  ) {
-    return db.changeIdeaDecision.create({ data: { ...data, participants: { create: participants } }, select: { id: true } });
-  }
-
-  decisionsOf(ideaIds: string[]): Promise<DecisionRow[]> {
-    return this.prisma.changeIdeaDecision.findMany({ where: { ideaId: { in: ideaIds } }, select: DECISION_SELECT, orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }] });
   }
 
   /** Ids among `ids` that are drivers of `networkId`. */

@@ -1,12 +1,13 @@
 import { type Role, ROLES } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, authorisationCases, type Outcome, outcomeOf } from '../test-support/authorisation-table';
+import { ACTORS as ACTORS_ORDER, type Actor, authorisationCases, type Outcome, outcomeOf } from '../test-support/authorisation-table';
 import {
   ANNOTATIONS,
   CREATE_CYCLE,
   cycleInput,
-  DECIDE,
+  CONFIRM_DECISION,
   decisionInput,
+  DECLINE_DECISION,
   EDIT,
   ENDORSE,
   GET_CYCLE,
@@ -18,10 +19,15 @@ import {
   LIST_IDEAS,
   newIdea,
   PROPOSE,
+  PROPOSE_DECISION,
+  proposeDecision,
   RESPOND,
   type TestIdea,
   UPDATE_CYCLE,
+  WITHDRAW_DECISION,
+  AWAITING_ME,
 } from '../test-support/change-ideas';
+import { CAST_DOTS, CLOSE_PROPOSAL, ideaThreadId, OPEN_PROPOSAL, openProposal, PROPOSAL, proposalInput, PROPOSALS, TAKE_POSITION } from '../test-support/proposals';
 import type { TestClient } from '../test-support/graphql-client';
 import { TestApp, type TestMember } from '../test-support/test-app';
 
@@ -148,7 +154,7 @@ describe('authorisation of change ideas and PDSA cycles', () => {
     });
   });
 
-  describe('decideChangeIdea', () => {
+  describe('proposeDecision', () => {
     //                         with the author and a site lead | alone | her own idea, with a site lead
     const table: Record<Actor, string> = {
       PATIENT_PARTNER: '       F   F   ok',
@@ -160,16 +166,144 @@ describe('authorisation of change ideas and PDSA cycles', () => {
       NON_MEMBER: '            NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA',
     };
-    it.each(cases(['with author and steward', 'alone', 'own with steward'], table))('%s deciding %s: %s', async (actor, column, outcome) => {
+    it.each(cases(['with author and steward', 'alone', 'own with steward'], table))('%s proposing a decision %s: %s', async (actor, column, outcome) => {
       const me = memberOf(actor);
       const owner = column === 'own with steward' && actor in members ? members[actor as Role] : author;
       const idea = await newIdea(owner, networkId);
       const participants = column === 'alone' ? [me] : column === 'own with steward' ? [me, steward] : [me, author, steward];
 
-      const result = await clientOf(actor).gql(DECIDE, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', participants) });
+      const result = await clientOf(actor).gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', participants) });
 
       expect(outcomeOf(result)).toBe(outcome);
-      expect(await app.prisma.changeIdeaDecision.count({ where: { ideaId: idea.id } })).toBe(outcome === 'ok' ? 1 : 0);
+      expect(await app.prisma.changeIdeaDecision.count({ where: { ideaId: idea.id, status: 'PENDING' } })).toBe(outcome === 'ok' ? 1 : 0);
+      // Recording never moves the idea: only the participants' confirmations do.
+      expect((await app.prisma.changeIdea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe('PROPOSED');
+    });
+  });
+
+  describe('answering decisions', () => {
+    // A decision on the author's idea, recorded by the author, naming the steward and (in the
+    // first two columns) the actor. Nobody answers for someone else, not even an admin.
+    //                         confirm, named | decline, named | confirm, not named | decline, not named | withdraw her own | withdraw another's | decisionsAwaitingMe
+    const table: Record<Actor, string> = {
+      PATIENT_PARTNER: '       ok  ok  F   F   ok  F   ok',
+      FAMILY_MEMBER: '         ok  ok  F   F   ok  F   ok',
+      CLINICIAN: '             ok  ok  F   F   ok  F   ok',
+      RESEARCHER: '            ok  ok  F   F   ok  F   ok',
+      SITE_LEAD: '             ok  ok  F   F   ok  F   ok',
+      NETWORK_ADMIN: '         ok  ok  F   F   ok  F   ok',
+      NON_MEMBER: '            NF  NF  NF  NF  NF  NF  NF',
+      SIGNED_OUT: '            UA  UA  UA  UA  UA  UA  UA',
+    };
+    const columns = ['confirm named', 'decline named', 'confirm not named', 'decline not named', 'withdraw own', 'withdraw other', 'awaiting'];
+    it.each(cases(columns, table))('%s: %s: %s', async (actor, column, outcome) => {
+      const client = clientOf(actor);
+      if (column === 'awaiting') {
+        expect(outcomeOf(await client.gql(AWAITING_ME, { networkId }))).toBe(outcome);
+        return;
+      }
+      const named = column.endsWith(' named') && !column.includes('not');
+      if (column === 'withdraw own') {
+        // Her own idea, a decision she records with a steward (a non-member records on the author's idea and cannot).
+        const owner = actor in members ? members[actor as Role] : author;
+        const idea = await newIdea(owner, networkId);
+        const decision = await proposeDecision(owner, idea, 'CO_DESIGN', [steward]);
+        const result = await client.gql(WITHDRAW_DECISION, { decisionId: decision.id });
+        expect(outcomeOf(result)).toBe(outcome);
+        expect((await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: decision.id } })).status).toBe(outcome === 'ok' ? 'WITHDRAWN' : 'PENDING');
+        return;
+      }
+      const idea = await newIdea(author, networkId);
+      const others = named && actor in members ? [steward, memberOf(actor)] : [steward];
+      const decision = await proposeDecision(author, idea, 'CO_DESIGN', others);
+      const result = column.startsWith('confirm')
+        ? await client.gql(CONFIRM_DECISION, { decisionId: decision.id })
+        : column.startsWith('decline')
+          ? await client.gql(DECLINE_DECISION, { decisionId: decision.id, reason: 'No' })
+          : await client.gql(WITHDRAW_DECISION, { decisionId: decision.id });
+      expect(outcomeOf(result)).toBe(outcome);
+      const answers = await app.prisma.changeIdeaDecisionParticipant.findMany({ where: { decisionId: decision.id, userId: { not: author.userId } }, select: { answer: true } });
+      const expected = outcome === 'ok' ? (column.startsWith('confirm') ? 'CONFIRMED' : 'DECLINED') : 'WAITING';
+      expect(answers.some((a) => a.answer === expected)).toBe(true);
+      expect((await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: decision.id } })).status).toBe(
+        outcome === 'ok' && column.startsWith('decline') ? 'DECLINED' : 'PENDING',
+      );
+    });
+  });
+
+  describe('proposals in an idea\'s thread', () => {
+    // On the author's idea (she opened the proposal acted on), unless a column says "her own".
+    //                         proposals | proposal | open, her own idea | open, someone else's | take a position | cast dots | close her own | close another's
+    const table: Record<Actor, string> = {
+      PATIENT_PARTNER: '       ok  ok  ok  F   ok  ok  ok  F',
+      FAMILY_MEMBER: '         ok  ok  ok  F   ok  ok  ok  F',
+      CLINICIAN: '             ok  ok  ok  F   ok  ok  ok  F',
+      RESEARCHER: '            ok  ok  ok  F   ok  ok  ok  F',
+      SITE_LEAD: '             ok  ok  ok  ok  ok  ok  ok  F',
+      NETWORK_ADMIN: '         ok  ok  ok  ok  ok  ok  ok  F',
+      NON_MEMBER: '            NF  NF  NF  NF  NF  NF  NF  NF',
+      SIGNED_OUT: '            UA  UA  UA  UA  UA  UA  UA  UA',
+    };
+    const columns = ['proposals', 'proposal', 'open own', 'open other', 'position', 'dots', 'close own', 'close other'];
+    it.each(cases(columns, table))('%s: %s: %s', async (actor, column, outcome) => {
+      const client = clientOf(actor);
+      const own = actor in members ? members[actor as Role] : author;
+      if (column === 'open own' || column === 'open other') {
+        const idea = await newIdea(column === 'open own' ? own : author, networkId);
+        const threadId = await ideaThreadId(author, idea.id);
+        const question = `Opened by ${actor} (${column})`;
+        expect(outcomeOf(await client.gql(OPEN_PROPOSAL, { threadId, input: proposalInput({ question }) }))).toBe(outcome);
+        expect(await app.prisma.proposal.count({ where: { question } })).toBe(outcome === 'ok' ? 1 : 0);
+        return;
+      }
+      const idea = await newIdea(author, networkId);
+      if (column === 'close own') {
+        // A proposal she opened in a thread of an idea she proposed (a non-member's own is the author's).
+        const mine = own === author ? idea : await newIdea(own, networkId);
+        const proposal = await openProposal(own, mine.id);
+        expect(outcomeOf(await client.gql(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'Agreed.' }))).toBe(outcome);
+        return;
+      }
+      const dots = column === 'dots';
+      const proposal = await openProposal(author, idea.id, dots ? { kind: 'DOT_VOTE', options: ['A', 'B'], dotsPerMember: 2 } : {});
+      const result = {
+        proposals: () => client.gql(PROPOSALS, { threadId: proposal.threadId }),
+        proposal: () => client.gql(PROPOSAL, { id: proposal.id }),
+        position: () => client.gql(TAKE_POSITION, { proposalId: proposal.id, input: { position: 'AGREE', reason: '' } }),
+        dots: () => client.gql(CAST_DOTS, { proposalId: proposal.id, votes: [{ optionId: proposal.options[0].id, dots: 1 }] }),
+        'close other': () => client.gql(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'Agreed.' }),
+      }[column]!;
+      const response = await result();
+      expect(outcomeOf(response)).toBe(outcome);
+      if (outcome !== 'ok') expect(response.data).toBeNull();
+      const written = dots ? await app.prisma.proposalDotVote.count({ where: { proposalId: proposal.id } }) : await app.prisma.proposalPosition.count({ where: { proposalId: proposal.id } });
+      if (column === 'position' || column === 'dots') expect(written).toBe(outcome === 'ok' ? 1 : 0);
+      if (column === 'close other') expect((await app.prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).outcome).toBe('');
+    });
+  });
+
+  describe('network settings', () => {
+    //                         setDecisionConfirmationDays
+    const table: Record<Actor, string> = {
+      PATIENT_PARTNER: '       F',
+      FAMILY_MEMBER: '         F',
+      CLINICIAN: '             F',
+      RESEARCHER: '            F',
+      SITE_LEAD: '             F',
+      NETWORK_ADMIN: '         ok',
+      NON_MEMBER: '            NF',
+      SIGNED_OUT: '            UA',
+    };
+    it.each(cases(['setDecisionConfirmationDays'], table))('%s: %s: %s', async (actor, _column, outcome) => {
+      const days = 20 + ACTORS_ORDER.indexOf(actor);
+      const result = await clientOf(actor).gql(`mutation($networkId: ID!, $days: Int!) { setDecisionConfirmationDays(networkId: $networkId, days: $days) { decisionConfirmationDays } }`, {
+        networkId,
+        days,
+      });
+      expect(outcomeOf(result)).toBe(outcome);
+      const stored = (await app.prisma.network.findUniqueOrThrow({ where: { id: networkId } })).decisionConfirmationDays;
+      expect(stored === days).toBe(outcome === 'ok');
+      await app.prisma.network.update({ where: { id: networkId }, data: { decisionConfirmationDays: 14 } });
     });
   });
 

@@ -3,7 +3,7 @@ import { CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
 import { pagedComplexity } from '../platform/graphql/pagination';
 import { ChangeIdeasService } from './change-ideas.service';
-import { ChangeIdeaDecisionInput, ChangeIdeaInput, ChangeIdeasArgs, EditChangeIdeaInput } from './dto/change-idea.input';
+import { ChangeIdeaInput, ChangeIdeasArgs, EditChangeIdeaInput } from './dto/change-idea.input';
 import { ChangeIdea, ChangeIdeaConnection } from './models/change-idea.model';
 
 @Resolver(() => ChangeIdea)
@@ -28,16 +28,6 @@ export class ChangeIdeasResolver {
   @Mutation(() => ChangeIdea, { description: 'The proposer and co-designers (and network admins) edit the idea\'s text and drivers.' })
   editChangeIdea(@CurrentViewer() viewer: Viewer, @Args('ideaId', { type: () => ID }) ideaId: string, @Args('input') input: EditChangeIdeaInput) {
     return this.service.edit(viewer, ideaId, input);
-  }
-
-  @Mutation(() => ChangeIdea, {
-    description:
-      'Moves the idea to another status by a recorded decision. Taken together: the participants must include the recording member, ' +
-      'the proposer or a co-designer, and another member who is a site lead or network admin (an admin alone is refused with FORBIDDEN). ' +
-      'A stale expectedVersion answers CONFLICT with the current version and status.',
-  })
-  decideChangeIdea(@CurrentViewer() viewer: Viewer, @Args('ideaId', { type: () => ID }) ideaId: string, @Args('input') input: ChangeIdeaDecisionInput) {
-    return this.service.decide(viewer, ideaId, input);
   }
 
   @Mutation(() => ChangeIdea, { description: 'Invites a member of the network to co-design the idea (its co-designers, site leads and admins).' })

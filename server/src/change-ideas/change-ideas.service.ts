@@ -1,26 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type Actor,
-  allowedTransitions,
-  can,
-  changeIdeaDecisionSchema,
-  changeIdeaEditSchema,
-  changeIdeaInputSchema,
-  DECISION_QUORUM_MESSAGES,
-  type DecisionParticipantFacts,
-  decisionQuorumProblem,
-  isAllowedTransition,
-  isOpenChangeIdea,
-  SERVER_EVENTS,
-} from '@commons/shared';
+import { type Actor, can, changeIdeaEditSchema, changeIdeaInputSchema, isOpenChangeIdea } from '@commons/shared';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { AppError, badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { pageInfo, toPage } from '../platform/graphql/pagination';
-import { ThreadsService } from '../threads/threads.service';
 import { ChangeIdeaRepository, type IdeaRow } from './change-idea.repository';
-import type { ChangeIdeaDecisionInput, ChangeIdeaInput, ChangeIdeasArgs, EditChangeIdeaInput } from './dto/change-idea.input';
+import type { ChangeIdeaInput, ChangeIdeasArgs, EditChangeIdeaInput } from './dto/change-idea.input';
 import type { ChangeIdea, ChangeIdeaConnection } from './models/change-idea.model';
 
 /** A change idea the viewer may see, with the viewer as an actor of its network. */
@@ -55,7 +41,7 @@ export function toChangeIdea(row: IdeaRow): ChangeIdea {
   };
 }
 
-const staleVersion = (row: IdeaRow) =>
+export const staleVersion = (row: IdeaRow) =>
   conflict(`Someone changed this idea meanwhile (now version ${row.version}, ${row.status}). Reload, then try again.`, {
     field: 'input.expectedVersion',
     currentVersion: row.version,
@@ -63,9 +49,8 @@ const staleVersion = (row: IdeaRow) =>
   });
 
 /**
- * Change ideas: proposing and editing, co-designers, endorsements, and decisions that move an
- * idea through its lifecycle. Every decision is taken together (see the policy's
- * `changeIdea.decide`) and records who took part; its notifications commit with it.
+ * Change ideas: proposing and editing, co-designers and endorsements. Decisions that move an idea
+ * through its lifecycle are DecisionsService's.
  */
 @Injectable()
 export class ChangeIdeasService {
@@ -73,7 +58,6 @@ export class ChangeIdeasService {
     private readonly ideas: ChangeIdeaRepository,
     private readonly access: AccessService,
     private readonly notifications: NotificationsService,
-    private readonly threads: ThreadsService,
   ) {}
 
   /** The idea when the viewer may see it; not being a member of its network is NOT_FOUND. */
@@ -138,57 +122,6 @@ export class ChangeIdeasService {
     return toChangeIdea(saved);
   }
 
-  /**
-   * Moves the idea to `toStatus`, recording what was decided, why, and who took part. Refused
-   * unless the move is in the lifecycle and the participants satisfy the together rule.
-   */
-  async decide(viewer: Viewer, ideaId: string, input: ChangeIdeaDecisionInput): Promise<ChangeIdea> {
-    const { row, actor } = await this.visible(viewer, ideaId);
-    this.access.check(actor, 'changeIdea.recordDecision', await this.standing(actor, row));
-    const data = parseInput(changeIdeaDecisionSchema, { ...input, nextDecisionOn: input.nextDecisionOn ?? null }, 'input');
-    if (data.expectedVersion !== row.version) throw staleVersion(row);
-    if (!isAllowedTransition(row.status, data.toStatus)) {
-      const allowed = allowedTransitions(row.status);
-      throw badInput([
-        {
-          field: 'input.toStatus',
-          message: `cannot follow ${row.status}; ${allowed.length ? `it may move to ${allowed.join(' or ')}` : 'it is final'}`,
-        },
-      ]);
-    }
-    const participants = await this.participantFacts(row, data.participantIds);
-    if (!can(actor, 'changeIdea.decide', { participants })) {
-      const problem = decisionQuorumProblem(actor.userId, participants) ?? 'ACTOR_NOT_PARTICIPANT';
-      throw new AppError('FORBIDDEN', `This decision cannot be taken: ${DECISION_QUORUM_MESSAGES[problem]}.`, { field: 'input.participantIds', reason: problem });
-    }
-    const at = new Date();
-    const actorName = (await this.ideas.userNames([actor.userId])).get(actor.userId) ?? '';
-    const saved = await this.ideas.transaction(async (db) => {
-      const moved = await this.ideas.setStatus(db, row.id, data.expectedVersion, data.toStatus, data.nextDecisionOn ? dayOf(data.nextDecisionOn) : null, at);
-      if (!moved) throw staleVersion((await this.ideas.find(row.id, db))!);
-      const decision = await this.ideas.createDecision(
-        db,
-        { ideaId: row.id, fromStatus: row.status, toStatus: data.toStatus, decision: data.decision, rationale: data.rationale, decidedById: actor.userId, decidedAt: at },
-        participants,
-      );
-      const coDesigners = await this.ideas.activeCoDesignerIds(row.id, db);
-      const endorsers = await this.ideas.endorserIds(row.id, db);
-      await this.notifications.notify(db, {
-        networkId: row.networkId,
-        kind: 'IDEA_DECISION',
-        subjectType: 'CHANGE_IDEA',
-        subjectId: row.id,
-        actorId: actor.userId,
-        payload: { ideaId: row.id, ideaTitle: row.title, decisionId: decision.id, fromStatus: row.status, toStatus: data.toStatus, decision: data.decision, actorName },
-        recipients: [row.proposerId, ...coDesigners, ...endorsers, ...participants.map((p) => p.userId)],
-      });
-      return moved;
-    });
-    // Pages open on the idea (they are in its thread) refresh: everyone sees the decision live.
-    await this.threads.tellViewers('CHANGE_IDEA', row.id, SERVER_EVENTS.ideaChanged, { ideaId: row.id, status: saved.status, version: saved.version });
-    return toChangeIdea(saved);
-  }
-
   /** Invites a member of the network to co-design the idea; inviting someone already invited or co-designing changes nothing. */
   async inviteCoDesigner(viewer: Viewer, ideaId: string, userId: string): Promise<ChangeIdea> {
     const { row, actor } = await this.visible(viewer, ideaId);
@@ -246,16 +179,6 @@ export class ChangeIdeasService {
     if (endorsed) await this.ideas.endorse(row.id, actor.userId, actor.role);
     else await this.ideas.withdrawEndorsement(row.id, actor.userId);
     return toChangeIdea(row);
-  }
-
-  /** Each participant with her role now and whether she proposed or co-designs the idea. */
-  private async participantFacts(row: IdeaRow, userIds: string[]): Promise<DecisionParticipantFacts[]> {
-    const [members, coDesigners] = await Promise.all([this.ideas.activeMembers(row.networkId, userIds), this.ideas.activeCoDesignerIds(row.id)]);
-    const byId = new Map(members.map((m) => [m.userId, m]));
-    const index = userIds.findIndex((id) => !byId.has(id));
-    if (index >= 0) throw badInput([{ field: `input.participantIds.${index}`, message: 'is not a member of this network' }]);
-    const taking = new Set([row.proposerId, ...coDesigners]);
-    return userIds.map((userId) => ({ userId, role: byId.get(userId)!.role, coDesigner: taking.has(userId) }));
   }
 
   private async assertDrivers(networkId: string, driverIds: string[]): Promise<void> {

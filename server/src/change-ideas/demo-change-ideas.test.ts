@@ -12,7 +12,7 @@ const IDEAS = `query($networkId: ID!) {
       drivers { id }
       coDesigners { member { userId } role status }
       endorsements { total byRole { role count } }
-      decisions { fromStatus toStatus decidedAt decidedBy { userId } participants { member { userId } role coDesigner } }
+      decisions { status fromStatus toStatus decidedAt patientVoiceReason decidedBy { userId } participants { member { userId } role coDesigner answer } }
       pdsaCycles { number stage act studyNotes startOn endOn site { slug } measures { key } }
     }
   }
@@ -43,9 +43,11 @@ describe('the demo network\'s change ideas', () => {
     for (const idea of ideas) expect(idea.drivers.length).toBeGreaterThan(0);
   });
 
-  it('moved every idea by decisions the lifecycle and the together rule allow, one version each', () => {
+  it('moved every idea by decisions the lifecycle and the together rule allow, each confirmed by everyone in it, one version each', () => {
     for (const idea of ideas) {
-      const oldestFirst = [...idea.decisions].reverse();
+      const taken = idea.decisions.filter((d: any) => d.status === 'TAKEN');
+      for (const decision of taken) expect(decision.participants.every((p: any) => p.answer === 'CONFIRMED')).toBe(true);
+      const oldestFirst = [...taken].reverse();
       let status = 'PROPOSED';
       for (const decision of oldestFirst) {
         expect(decision.fromStatus).toBe(status);
@@ -55,8 +57,46 @@ describe('the demo network\'s change ideas', () => {
         status = decision.toStatus;
       }
       expect(idea.status).toBe(status);
-      expect(idea.version).toBe(1 + idea.decisions.length);
+      expect(idea.version).toBe(1 + taken.length);
     }
+    // The one idea without a patient or family voice went to testing with a reason, shown on it.
+    const registry = ideas.find((i) => i.title.startsWith('Monthly registry review'));
+    expect(registry.decisions.find((d: any) => d.toStatus === 'TESTING').patientVoiceReason).toMatch(/patient partner is invited/);
+  });
+
+  it('has decisions waiting on the home pages of the patient partner, the clinician and the site lead, and proposals with positions in their threads', async () => {
+    const AWAITING = `query($networkId: ID!) { decisionsAwaitingMe(networkId: $networkId) { status toStatus idea { title } proposal { question } participants { answer } } }`;
+    const signIn = async (who: string) => {
+      const client = app.client();
+      await client.signIn(`${who}@demo.commons.test`, DEMO_PASSWORD);
+      return client;
+    };
+    const [clinician, lead] = [await signIn('clinician'), await signIn('sitelead')];
+    expect((await patient.ok(AWAITING, { networkId })).decisionsAwaitingMe.map((d: any) => [d.idea.title, d.toStatus])).toEqual([
+      ['A school support plan written with the family at diagnosis', 'TESTING'],
+    ]);
+    for (const member of [clinician, lead]) {
+      const [waiting] = (await member.ok(AWAITING, { networkId })).decisionsAwaitingMe;
+      expect(waiting).toMatchObject({ status: 'PENDING', toStatus: 'ADOPTED', idea: { title: 'Book the first drug level together with the third infusion' } });
+      expect(waiting.proposal.question).toMatch(/^Adopt booking the first level/);
+      expect(waiting.participants.filter((p: any) => p.answer === 'CONFIRMED')).toHaveLength(2);
+    }
+
+    const PROPOSALS = `query($threadId: ID!) { proposals(threadId: $threadId) { nodes { kind question open voters outcome positionTally { group agree abstain disagree block } dotTally { total } } } }`;
+    const THREAD = `query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { id } }`;
+    const proposalsOf = async (title: string) => {
+      const idea = ideas.find((i) => i.title === title);
+      const { thread } = await patient.ok(THREAD, { id: idea.id });
+      return (await patient.ok(PROPOSALS, { threadId: thread.id })).proposals.nodes;
+    };
+    const [school] = await proposalsOf('A school support plan written with the family at diagnosis');
+    expect(school).toMatchObject({ kind: 'CONSENT', open: true, voters: 4 });
+    expect(school.positionTally.map((g: any) => g.agree + g.abstain + g.disagree + g.block)).toEqual([1, 1, 1, 1, 0]);
+    const [levels] = await proposalsOf('Book the first drug level together with the third infusion');
+    expect(levels).toMatchObject({ open: false, voters: 4, outcome: expect.stringMatching(/^Everyone who answered agreed/) });
+    const [dots] = await proposalsOf('A two-question text check-in between visits');
+    expect(dots).toMatchObject({ kind: 'DOT_VOTE', open: true, voters: 3 });
+    expect(dots.dotTally.map((o: any) => o.total)).toEqual([2, 1, 1, 2]);
   });
 
   it('has the patient and family demo members co-designing, and one idea without a patient or family voice', async () => {

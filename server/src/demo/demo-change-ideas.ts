@@ -16,6 +16,8 @@ interface DemoDecision {
   to: ChangeIdeaStatus;
   decision: string;
   rationale: string;
+  /** Why it went ahead without a patient or family voice (moves to TESTING or ADOPTED without one need it). */
+  patientVoiceReason?: string;
   /** The first participant records it. */
   participants: Who[];
 }
@@ -336,6 +338,8 @@ export const DEMO_CHANGE_IDEAS: DemoIdea[] = [
         to: 'TESTING',
         decision: 'Test the review at Riverside for two months.',
         rationale: 'The report runs from the registry in under a minute; the call script is ready.',
+        patientVoiceReason:
+          'The review is the team\'s work on the registry; nothing changes for families until the nurse calls. A patient partner is invited to shape the call script before the second month.',
         participants: ['sitelead', 'clinician', 'researcher'],
       },
     ],
@@ -624,16 +628,31 @@ export async function seedDemoChangeIdeas(
     let from: ChangeIdeaStatus = 'PROPOSED';
     for (const d of demo.decisions) {
       const participants = d.participants.map(person);
+      // Recorded in the morning; each participant confirmed during the day, the last at 15:00, when it took effect.
+      const confirmedAt = (i: number) => (i === 0 ? at(d.on, 9) : new Date(at(d.on, 15).getTime() - (participants.length - 1 - i) * 3_600_000));
       const decision = await tx.changeIdeaDecision.create({
         data: {
           ideaId: idea.id,
+          status: 'TAKEN',
           fromStatus: from,
           toStatus: d.to,
           decision: d.decision,
           rationale: d.rationale,
+          patientVoiceReason: d.patientVoiceReason ?? '',
           decidedById: participants[0].userId,
+          proposedAt: at(d.on, 9),
+          expiresAt: new Date(at(d.on, 9).getTime() + 14 * 86_400_000),
           decidedAt: at(d.on, 15),
-          participants: { create: participants.map((p) => ({ userId: p.userId, role: p.role, coDesigner: coDesignerIds.includes(p.userId) })) },
+          closedAt: at(d.on, 15),
+          participants: {
+            create: participants.map((p, i) => ({
+              userId: p.userId,
+              role: p.role,
+              coDesigner: coDesignerIds.includes(p.userId),
+              answer: 'CONFIRMED' as const,
+              answeredAt: confirmedAt(i),
+            })),
+          },
         },
         select: { id: true },
       });

@@ -6,7 +6,7 @@ import { DEMO_MEASURES } from './demo-measures';
 import { seedDemoNetworkIfEmpty } from './seed-demo';
 
 // Timestamp columns that hold a time to come by design, not something that happened.
-const PLANNED_COLUMNS = new Set(['Session.expiresAt', 'Invitation.expiresAt', 'SearchOutbox.nextAttemptAt', 'SearchOutbox.lockedUntil']);
+const PLANNED_COLUMNS = new Set(['Session.expiresAt', 'Invitation.expiresAt', 'SearchOutbox.nextAttemptAt', 'SearchOutbox.lockedUntil', 'ChangeIdeaDecision.expiresAt', 'Proposal.closesAt']);
 
 /**
  * The demo seeded into a fresh database and checked against itself: what it shows must add up.
@@ -93,13 +93,13 @@ describe('the demo seed', () => {
     });
     const ideas = await app.prisma.changeIdea.findMany({
       where: { networkId },
-      select: { title: true, createdAt: true, decisions: { orderBy: { decidedAt: 'asc' }, select: { fromStatus: true, toStatus: true, decidedAt: true } }, coDesigners: { select: { invitedAt: true, joinedAt: true } } },
+      select: { title: true, createdAt: true, decisions: { where: { status: 'TAKEN' }, orderBy: { decidedAt: 'asc' }, select: { fromStatus: true, toStatus: true, decidedAt: true } }, coDesigners: { select: { invitedAt: true, joinedAt: true } } },
     });
     for (const idea of ideas) {
       idea.decisions.forEach((decision, i) => {
         const from = i === 0 ? 'PROPOSED' : idea.decisions[i - 1].toStatus;
         if (decision.fromStatus !== from) problems.push(`${idea.title}: decision ${i + 1} starts from ${decision.fromStatus}, not ${from}`);
-        if (decision.decidedAt < idea.createdAt) problems.push(`${idea.title}: decided before it was proposed`);
+        if (decision.decidedAt && decision.decidedAt < idea.createdAt) problems.push(`${idea.title}: decided before it was proposed`);
       });
       for (const coDesigner of idea.coDesigners) {
         if (coDesigner.joinedAt && coDesigner.joinedAt < coDesigner.invitedAt) problems.push(`${idea.title}: a co-designer joined before being invited`);

@@ -7,6 +7,7 @@ import { addMonths } from '@commons/shared';
 import { currentMonth } from '../measures/network-months';
 import { DEMO_DRIVERS, DEMO_MEASURES, DEMO_MONTHS, demoAim, demoReports } from './demo-measures';
 import { seedDemoChangeIdeas } from './demo-change-ideas';
+import { seedDemoDecisions } from './demo-decisions';
 import { seedDemoGroups } from './demo-groups';
 import { seedDemoThreads } from './demo-threads';
 import { seedDemoResources } from './demo-resources';
@@ -71,6 +72,7 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
       await seedDemoChangeIdeas(tx, { networkId: network.id, firstMonth, siteIds: sites.map((site) => site.id), people: seedPeople });
       await seedDemoGroups(tx, { networkId: network.id, people: seedPeople });
       await seedDemoThreads(tx, { networkId: network.id });
+      await seedDemoDecisions(tx, { networkId: network.id, people: seedPeople });
       return true;
     },
     { timeout: 60_000 },

@@ -9,6 +9,7 @@ export const NETWORK_SELECT = {
   startedOn: true,
   suppressionThreshold: true,
   reportGraceDays: true,
+  decisionConfirmationDays: true,
 } as const;
 
 @Injectable()
@@ -33,6 +34,10 @@ export class NetworkRepository {
       orderBy: { name: 'asc' },
       select: { id: true, slug: true, name: true, city: true },
     });
+  }
+
+  async setDecisionConfirmationDays(id: string, days: number) {
+    return this.prisma.network.update({ where: { id }, data: { decisionConfirmationDays: days }, select: NETWORK_SELECT });
   }
 
   siteInNetwork(siteId: string, networkId: string) {

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput, notFound } from '../platform/graphql/app-error';
+import { decisionConfirmationDaysSchema } from '@commons/shared';
+import { badInput, notFound, parseInput } from '../platform/graphql/app-error';
 import type { Network } from './models/network.model';
 import { NetworkRepository } from './network.repository';
 
 type NetworkRow = NonNullable<Awaited<ReturnType<NetworkRepository['findBySlug']>>>;
 
 export function toNetwork(row: Omit<NetworkRow, 'reportGraceDays'>): Network {
-  const { id, slug, name, description, suppressionThreshold } = row;
-  return { id, slug, name, description, suppressionThreshold, startedOn: row.startedOn.toISOString().slice(0, 10) };
+  const { id, slug, name, description, suppressionThreshold, decisionConfirmationDays } = row;
+  return { id, slug, name, description, suppressionThreshold, decisionConfirmationDays, startedOn: row.startedOn.toISOString().slice(0, 10) };
 }
 
 @Injectable()
@@ -25,6 +26,13 @@ export class NetworkService {
     if (!row) throw notFound('Network');
     await this.access.require(viewer, row.id, 'network.view');
     return toNetwork(row);
+  }
+
+  /** Network admins set how many days decisions wait for confirmations (decisions already waiting keep their expiry). */
+  async setDecisionConfirmationDays(viewer: Viewer, networkId: string, days: number): Promise<Network> {
+    await this.access.require(viewer, networkId, 'network.configure');
+    const valid = parseInput(decisionConfirmationDaysSchema, days, 'days');
+    return toNetwork(await this.networks.setDecisionConfirmationDays(networkId, valid));
   }
 
   /**

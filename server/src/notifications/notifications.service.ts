@@ -25,6 +25,8 @@ export type Notice = Omit<NotificationRows, 'userIds'> & {
 
 const CHANGE_IDEA_STATUSES = new Set(['PROPOSED', 'CO_DESIGN', 'TESTING', 'ADOPTED', 'ADAPTED', 'ABANDONED']);
 const PDSA_STAGES = new Set(['PLAN', 'DO', 'STUDY', 'ACT']);
+/** Kinds about a decision moving an idea: their notices say from which status to which. */
+const DECISION_KINDS = new Set(['IDEA_DECISION', 'DECISION_AWAITING_CONFIRMATION', 'DECISION_DECLINED']);
 
 function payloadString<T extends string>(payload: unknown, key: string, allowed?: Set<string>): T | null {
   const value = payload && typeof payload === 'object' ? (payload as Record<string, unknown>)[key] : undefined;
@@ -44,8 +46,8 @@ export function toNotification(row: NotificationRow): Notification {
     title: view.title,
     detail: view.detail,
     link: view.link,
-    fromStatus: row.kind === 'IDEA_DECISION' ? payloadString(row.payload, 'fromStatus', CHANGE_IDEA_STATUSES) : null,
-    toStatus: row.kind === 'IDEA_DECISION' ? payloadString(row.payload, 'toStatus', CHANGE_IDEA_STATUSES) : null,
+    fromStatus: DECISION_KINDS.has(row.kind) ? payloadString(row.payload, 'fromStatus', CHANGE_IDEA_STATUSES) : null,
+    toStatus: DECISION_KINDS.has(row.kind) ? payloadString(row.payload, 'toStatus', CHANGE_IDEA_STATUSES) : null,
     pdsaStage: row.kind === 'PDSA_AT_SITE' ? payloadString(row.payload, 'stage', PDSA_STAGES) : null,
     pdsaEvent: row.kind === 'PDSA_AT_SITE' ? payloadString(row.payload, 'event') : null,
     createdAt: row.createdAt,

@@ -1,7 +1,7 @@
 import { SERVER_EVENTS, type ServerEventPayloads } from '@commons/shared';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cycleInput, CREATE_CYCLE, decide, ideaInTesting, INVITE, newIdea } from '../test-support/change-ideas';
+import { CONFIRM_DECISION, cycleInput, CREATE_CYCLE, decide, ideaInTesting, INVITE, newIdea, proposeDecision } from '../test-support/change-ideas';
 import { errorOf } from '../test-support/graphql-client';
 import { INVITE_TO_GROUP, newGroup } from '../test-support/groups';
 import { recordSql } from '../test-support/sql-counter';
@@ -101,7 +101,7 @@ describe('notifications', () => {
     beforeAll(async () => {
       member = await app.newMember(admin, networkId, 'PATIENT_PARTNER', siteA, 'Nora Notified');
       const proposed = await newIdea(member, networkId, { title: 'Family-held lab calendar' });
-      await decide(lead, proposed, 'CO_DESIGN', [member]);
+      await decide(member, proposed, 'CO_DESIGN', [lead]);
       const leads = await newIdea(lead, networkId, { title: 'Transition clinic evenings' });
       await lead.client.ok(INVITE, { ideaId: leads.id, userId: member.userId });
       const testing = await ideaInTesting(clinician, lead, networkId, { title: 'Text reminders before labs' });
@@ -164,7 +164,20 @@ describe('notifications', () => {
     it('are in the app and not by email for every kind until she chooses', async () => {
       const { notificationPreferences } = await patient.client.ok(PREFERENCES);
       expect(notificationPreferences).toEqual(
-        ['MENTION', 'REPLY', 'IDEA_DECISION', 'PDSA_AT_SITE', 'GROUP_INVITE', 'CO_DESIGN_INVITE', 'SITE_REQUEST', 'SITE_REQUEST_CONFIRMED', 'SITE_REQUEST_DECLINED'].map(
+        [
+          'MENTION',
+          'REPLY',
+          'IDEA_DECISION',
+          'PDSA_AT_SITE',
+          'GROUP_INVITE',
+          'CO_DESIGN_INVITE',
+          'SITE_REQUEST',
+          'SITE_REQUEST_CONFIRMED',
+          'SITE_REQUEST_DECLINED',
+          'DECISION_AWAITING_CONFIRMATION',
+          'DECISION_DECLINED',
+          'PROPOSAL_OPENED',
+        ].map(
           (kind) => ({ kind, inApp: true, email: false }),
         ),
       );
@@ -176,7 +189,8 @@ describe('notifications', () => {
       const idea = await newIdea(member, networkId, { title: 'Quiet idea' });
       await clinician.client.ok(`mutation($id: ID!) { endorseChangeIdea(ideaId: $id, endorsed: true) { id } }`, { id: idea.id });
 
-      const { statements } = await recordSql(() => decide(lead, idea, 'CO_DESIGN', [member]));
+      const decision = await proposeDecision(member, idea, 'CO_DESIGN', [lead]);
+      const { statements } = await recordSql(() => lead.client.ok(CONFIRM_DECISION, { decisionId: decision.id }));
 
       const rows = await app.prisma.notification.findMany({ where: { subjectId: idea.id, kind: 'IDEA_DECISION' }, select: { userId: true } });
       expect(rows).toEqual([{ userId: clinician.userId }]);
@@ -252,7 +266,7 @@ describe('notifications', () => {
       const tab = await connect(member);
       const idea = await newIdea(member, networkId, { title: 'Pushed decision' });
 
-      await decide(lead, idea, 'CO_DESIGN', [member]);
+      await decide(member, idea, 'CO_DESIGN', [lead]);
 
       expect((await tab.received(1)).map(({ payload }) => payload)).toEqual([{ networkId, unreadCount: 1, kind: 'IDEA_DECISION', subjectType: 'CHANGE_IDEA', subjectId: idea.id }]);
     });

@@ -4,12 +4,14 @@ export const IDEA_FIELDS = 'id networkId title problem idea status version nextD
 
 export const PROPOSE = `mutation($networkId: ID!, $input: ChangeIdeaInput!) { proposeChangeIdea(networkId: $networkId, input: $input) { ${IDEA_FIELDS} } }`;
 export const EDIT = `mutation($ideaId: ID!, $input: EditChangeIdeaInput!) { editChangeIdea(ideaId: $ideaId, input: $input) { ${IDEA_FIELDS} drivers { id } } }`;
-export const DECIDE = `mutation($ideaId: ID!, $input: ChangeIdeaDecisionInput!) {
-  decideChangeIdea(ideaId: $ideaId, input: $input) {
-    ${IDEA_FIELDS}
-    decisions { id fromStatus toStatus decision rationale decidedBy { userId } participants { member { userId name } role coDesigner } }
-  }
-}`;
+export const DECISION_FIELDS = `id ideaId status fromStatus toStatus decision rationale nextDecisionOn patientVoiceReason proposedAt expiresAt decidedAt closedAt
+  decidedBy { userId } proposal { id question }
+  participants { member { userId name } role coDesigner answer answeredAt comment }`;
+export const PROPOSE_DECISION = `mutation($ideaId: ID!, $input: ChangeIdeaDecisionInput!) { proposeDecision(ideaId: $ideaId, input: $input) { ${DECISION_FIELDS} } }`;
+export const CONFIRM_DECISION = `mutation($decisionId: ID!, $comment: String) { confirmDecision(decisionId: $decisionId, comment: $comment) { ${DECISION_FIELDS} } }`;
+export const DECLINE_DECISION = `mutation($decisionId: ID!, $reason: String) { declineDecision(decisionId: $decisionId, reason: $reason) { ${DECISION_FIELDS} } }`;
+export const WITHDRAW_DECISION = `mutation($decisionId: ID!) { withdrawDecision(decisionId: $decisionId) { ${DECISION_FIELDS} } }`;
+export const AWAITING_ME = `query($networkId: ID!) { decisionsAwaitingMe(networkId: $networkId) { id status toStatus expiresAt idea { id title status } } }`;
 export const INVITE = `mutation($ideaId: ID!, $userId: ID!) { inviteCoDesigner(ideaId: $ideaId, userId: $userId) { id coDesigners { member { userId } status role } } }`;
 export const RESPOND = `mutation($ideaId: ID!, $accept: Boolean!) { respondToCoDesignInvitation(ideaId: $ideaId, accept: $accept) { id viewerCoDesignStatus } }`;
 export const LEAVE = `mutation($ideaId: ID!) { leaveCoDesign(ideaId: $ideaId) { id viewerCoDesignStatus } }`;
@@ -63,7 +65,10 @@ export async function newIdea(member: TestMember, networkId: string, overrides: 
   return (await member.client.ok(PROPOSE, { networkId, input: ideaInput(overrides) })).proposeChangeIdea;
 }
 
-/** The input of `decideChangeIdea` moving `idea` to `toStatus` with `participants`. */
+/**
+ * The input of `proposeDecision` moving `idea` to `toStatus` with `participants`. It says why it
+ * goes ahead without a patient voice (kept only when the move needs it): pass `patientVoiceReason: ''` to test that rule.
+ */
 export function decisionInput(idea: { version: number }, toStatus: string, participants: { userId: string }[], overrides: Record<string, unknown> = {}) {
   return {
     expectedVersion: idea.version,
@@ -72,13 +77,22 @@ export function decisionInput(idea: { version: number }, toStatus: string, parti
     rationale: 'Agreed at the monthly co-design call.',
     participantIds: participants.map((p) => p.userId),
     nextDecisionOn: null,
+    patientVoiceReason: 'The family panel reviews it at its next meeting.',
+    proposalId: null,
     ...overrides,
   };
 }
 
-/** Moves `idea` to `toStatus`, `actor` recording it with `others`; returns the idea after the move. */
-export async function decide(actor: TestMember, idea: { id: string; version: number }, toStatus: string, others: { userId: string }[]): Promise<TestIdea> {
-  return (await actor.client.ok(DECIDE, { ideaId: idea.id, input: decisionInput(idea, toStatus, [actor, ...others]) })).decideChangeIdea;
+/** A decision on `idea` waiting for `others` to confirm, recorded by `actor`. */
+export async function proposeDecision(actor: TestMember, idea: { id: string; version: number }, toStatus: string, others: { userId: string }[], overrides: Record<string, unknown> = {}) {
+  return (await actor.client.ok(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, toStatus, [actor, ...others], overrides) })).proposeDecision;
+}
+
+/** Moves `idea` to `toStatus`: `actor` records it with `others`, who each confirm; returns the idea after the move. */
+export async function decide(actor: TestMember, idea: { id: string; version: number }, toStatus: string, others: TestMember[]): Promise<TestIdea> {
+  const decision = await proposeDecision(actor, idea, toStatus, others);
+  for (const other of others) await other.client.ok(CONFIRM_DECISION, { decisionId: decision.id });
+  return (await actor.client.ok(GET_IDEA, { id: idea.id })).changeIdea;
 }
 
 /** Invites `invitee` as `inviter` and accepts as `invitee`. */

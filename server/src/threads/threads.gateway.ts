@@ -12,6 +12,7 @@ import {
   threadCatchUpSchema,
   threadJoinSchema,
   type ThreadCatchUpResult,
+  THREAD_ERROR_CODES,
   type ThreadErrorCode,
   type ThreadJoinResult,
   threadReadSchema,
@@ -172,11 +173,17 @@ export class ThreadsGateway implements OnGatewayConnection {
       // Whoever may no longer read a thread stops hearing it.
       const threadId = (parsed.data as { threadId?: string }).threadId;
       if (threadId && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) await socket.leave(threadRoom(threadId));
-      const code: ThreadErrorCode = error.code === 'TOO_MANY_REQUESTS' ? 'RATE_LIMITED' : error.code === 'ALREADY_SET_UP' ? 'CONFLICT' : error.code;
+      const code = threadErrorCode(error.code);
       const { field, retryAfterSeconds } = error.extensions as { field?: string; retryAfterSeconds?: number };
       return failure(code, error.message, field, retryAfterSeconds);
     }
   }
+}
+
+/** The thread code of an app error: rate limits by their socket name, refusals thread events never meet as CONFLICT. */
+function threadErrorCode(code: AppError['code']): ThreadErrorCode {
+  if (code === 'TOO_MANY_REQUESTS') return 'RATE_LIMITED';
+  return (THREAD_ERROR_CODES as readonly string[]).includes(code) ? (code as ThreadErrorCode) : 'CONFLICT';
 }
 
 function failure(code: ThreadErrorCode, message: string, field?: string, retryAfterSeconds?: number): { ok: false; error: { code: string; message: string; field?: string; retryAfterSeconds?: number } } {

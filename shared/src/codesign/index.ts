@@ -1,1 +1,3 @@
 export * from './lifecycle';
+export * from './decisions';
+export * from './proposals';

@@ -12,6 +12,21 @@ describe('notificationView', () => {
       { title: 'Lab texts', detail: 'Test it at two sites', actorName: 'Sofia', link: `ideas/${SUBJECT}` },
     ],
     [
+      'a decision waiting for her confirmation',
+      { kind: 'DECISION_AWAITING_CONFIRMATION', subjectType: 'CHANGE_IDEA', payload: { ideaId: SUBJECT, ideaTitle: 'Lab texts', decision: 'Test it', actorName: 'Aisha' } },
+      { title: 'Lab texts', detail: 'Test it', actorName: 'Aisha', link: `ideas/${SUBJECT}#pending-decision` },
+    ],
+    [
+      'a decision declined',
+      { kind: 'DECISION_DECLINED', subjectType: 'CHANGE_IDEA', payload: { ideaId: SUBJECT, ideaTitle: 'Lab texts', reason: 'Not yet', actorName: 'Elin' } },
+      { title: 'Lab texts', detail: 'Not yet', actorName: 'Elin', link: `ideas/${SUBJECT}` },
+    ],
+    [
+      'a proposal opened',
+      { kind: 'PROPOSAL_OPENED', subjectType: 'CHANGE_IDEA', payload: { ideaId: SUBJECT, ideaTitle: 'Lab texts', proposalId: IDEA, question: 'Test in May?', actorName: 'Aisha' } },
+      { title: 'Lab texts', detail: 'Test in May?', actorName: 'Aisha', link: `ideas/${SUBJECT}#proposal-${IDEA}` },
+    ],
+    [
       'an invitation to co-design',
       { kind: 'CO_DESIGN_INVITE', subjectType: 'CHANGE_IDEA', payload: { ideaId: SUBJECT, ideaTitle: 'Lab texts', actorName: 'Clara' } },
       { title: 'Lab texts', detail: null, actorName: 'Clara', link: `ideas/${SUBJECT}` },

@@ -26,6 +26,14 @@ export interface NotificationView {
  */
 const THREAD_SUBJECT_PAGES: Record<string, string> = { CHANGE_IDEA: 'ideas', RESOURCE: 'commons', GROUP: 'groups', SITE: 'sites' };
 
+/** The payload field a change idea notice quotes, by kind. */
+const CHANGE_IDEA_DETAIL: Partial<Record<NotificationKind, string>> = {
+  IDEA_DECISION: 'decision',
+  DECISION_AWAITING_CONFIRMATION: 'decision',
+  DECISION_DECLINED: 'reason',
+  PROPOSAL_OPENED: 'question',
+};
+
 const text = (payload: Record<string, unknown>, ...keys: string[]): string | null => {
   for (const key of keys) {
     const value = payload[key];
@@ -43,13 +51,21 @@ export function notificationView(facts: NotificationFacts): NotificationView {
   const payload = facts.payload && typeof facts.payload === 'object' ? (facts.payload as Record<string, unknown>) : {};
   const actorName = text(payload, 'actorName');
   switch (facts.subjectType) {
-    case 'CHANGE_IDEA':
+    case 'CHANGE_IDEA': {
+      const page = `ideas/${text(payload, 'ideaId') ?? facts.subjectId}`;
+      const proposalId = text(payload, 'proposalId');
       return {
         title: text(payload, 'ideaTitle') ?? '',
-        detail: facts.kind === 'IDEA_DECISION' ? text(payload, 'decision') : null,
+        detail: CHANGE_IDEA_DETAIL[facts.kind] ? text(payload, CHANGE_IDEA_DETAIL[facts.kind]!) : null,
         actorName,
-        link: `ideas/${text(payload, 'ideaId') ?? facts.subjectId}`,
+        link:
+          facts.kind === 'DECISION_AWAITING_CONFIRMATION'
+            ? `${page}#pending-decision`
+            : facts.kind === 'PROPOSAL_OPENED' && proposalId
+              ? `${page}#proposal-${proposalId}`
+              : page,
       };
+    }
     case 'PDSA_CYCLE': {
       const ideaId = text(payload, 'ideaId');
       return {

@@ -65,6 +65,8 @@ export const CHANGE_IDEA_ACTIONS = [
   'changeIdea.respondToInvitation',
   'changeIdea.recordDecision',
   'changeIdea.decide',
+  'changeIdea.answerDecision',
+  'changeIdea.withdrawDecision',
   'pdsa.view',
   'pdsa.write',
 ] as const;
@@ -89,6 +91,11 @@ export const CHANGE_IDEA_RULES: Record<ChangeIdeaAction, (actor: Actor, scope: S
   // Who may stand in a decision as its recorder; whether the decision may be taken is 'changeIdea.decide'.
   'changeIdea.recordDecision': (actor, scope) => takesPart(scope) || isSteward(actor.role),
   'changeIdea.decide': (actor, scope) => scope.participants !== undefined && decisionQuorumProblem(actor.userId, scope.participants) === null,
+  // A decision takes effect only once the people named in it confirmed themselves: each answers
+  // for herself (scope.targetUserId: the participant), nobody for another, not even an admin.
+  'changeIdea.answerDecision': (actor, scope) => scope.targetUserId === actor.userId,
+  // The member who recorded a pending decision may take it back (scope.authorId: who recorded it).
+  'changeIdea.withdrawDecision': (actor, scope) => scope.authorId === actor.userId,
   'pdsa.view': () => true,
   // A cycle is the site's own test: its care team and the idea's co-designers at that site write it.
   'pdsa.write': (actor, scope) => isAdmin(actor) || (atSite(actor, scope) && (SITE_TEAM_ROLES.includes(actor.role) || takesPart(scope))),

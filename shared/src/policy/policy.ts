@@ -1,6 +1,7 @@
 import { type Role, SITE_REQUEST_ROLES, SITE_TEAM_ROLES } from '../roles';
 import { CHANGE_IDEA_ACTIONS, CHANGE_IDEA_RULES, type CoDesignScope } from './change-ideas';
 import { GROUP_ACTIONS, GROUP_RULES, type GroupScope } from './groups';
+import { PROPOSAL_ACTIONS, PROPOSAL_RULES } from './proposals';
 import { THREAD_ACTIONS, THREAD_RULES, type ThreadScope } from './threads';
 
 /** What a member is, for authorisation: their role and site in one network. */
@@ -25,6 +26,7 @@ export interface Scope extends CoDesignScope, GroupScope, ThreadScope {
 /** Every action the policy knows. Later capabilities add theirs here. */
 export const ACTIONS = [
   'network.view',
+  'network.configure',
   'site.list',
   'member.list',
   'member.view',
@@ -59,6 +61,7 @@ export const ACTIONS = [
   ...CHANGE_IDEA_ACTIONS,
   ...GROUP_ACTIONS,
   ...THREAD_ACTIONS,
+  ...PROPOSAL_ACTIONS,
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -77,6 +80,8 @@ export const SITE_LEAD_INVITABLE_ROLES: readonly Role[] = ['PATIENT_PARTNER', 'F
 
 const RULES: Record<Action, Rule> = {
   'network.view': anyMember,
+  // Network-wide settings (how long decisions wait for confirmations) are the admins' to set.
+  'network.configure': adminOnly,
   'site.list': anyMember,
   'member.list': anyMember,
   'member.view': anyMember,
@@ -131,6 +136,7 @@ const RULES: Record<Action, Rule> = {
   ...CHANGE_IDEA_RULES,
   ...GROUP_RULES,
   ...THREAD_RULES,
+  ...PROPOSAL_RULES,
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { OptionDots, PositionCounts, ProposalKind } from '../codesign/proposals';
 import type { NotificationKind, NotificationSubjectType } from '../validation/notifications';
 
 /** socket.io event names, shared by server and client. Later capabilities add theirs here. */
@@ -8,8 +9,18 @@ export const SERVER_EVENTS = {
   notificationNew: 'notification:new',
   /** This member's unread count in a network changed otherwise (she marked notifications read). */
   notificationsUnread: 'notifications:unread',
-  /** A change idea moved (a decision was recorded); sent to everyone in the idea's thread, so its open pages refresh. */
+  /**
+   * A change idea moved, or a decision on it was proposed, confirmed, declined or withdrawn; sent
+   * to everyone in the idea's thread, so its open pages refresh.
+   */
   ideaChanged: 'idea:changed',
+  /**
+   * A decision this member is named in was proposed, answered, withdrawn or took effect: sent to
+   * the participants' own sockets, so their home card of decisions waiting for them stays current.
+   */
+  decisionChanged: 'decision:changed',
+  /** A proposal in a thread was opened, a position on it changed, or it closed: its tally now. Sent to everyone in the thread. */
+  proposalChanged: 'proposal:changed',
 } as const;
 
 /**
@@ -34,9 +45,30 @@ export interface ServerEventPayloads {
   [SERVER_EVENTS.notificationNew]: { networkId: string; unreadCount: number; kind: NotificationKind; subjectType: NotificationSubjectType; subjectId: string };
   [SERVER_EVENTS.notificationsUnread]: { networkId: string; unreadCount: number };
   [SERVER_EVENTS.ideaChanged]: { ideaId: string; status: string; version: number };
+  [SERVER_EVENTS.decisionChanged]: { networkId: string; ideaId: string; decisionId: string; status: string };
+  [SERVER_EVENTS.proposalChanged]: ProposalChangedPayload;
 }
 
 /** Acknowledgement every client → server event receives. */
 export type Ack<T = unknown> =
   | { ok: true; data: T }
   | { ok: false; error: { code: string; message: string; field?: string; retryAfterSeconds?: number } };
+
+/**
+ * A proposal's tally as the thread hears it. `revision` grows with every change, so a client
+ * keeps the highest it saw (events from two processes may arrive out of order). Counts only:
+ * who took which position is read over GraphQL.
+ */
+export interface ProposalChangedPayload {
+  proposalId: string;
+  threadId: string;
+  kind: ProposalKind;
+  revision: number;
+  open: boolean;
+  /** Members who took a position (CONSENT) or spread dots (DOT_VOTE). */
+  voters: number;
+  /** CONSENT: positions by voice group; null for a DOT_VOTE. */
+  positions: PositionCounts[] | null;
+  /** DOT_VOTE: dots per option and voice group; null for CONSENT. */
+  dots: OptionDots[] | null;
+}

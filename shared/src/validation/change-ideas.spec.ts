@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeIdeaDecisionSchema, changeIdeaInputSchema, pdsaCycleEditSchema, pdsaCycleInputSchema } from './change-ideas';
+import { changeIdeaDecisionSchema, decisionAnswerSchema, decisionConfirmationDaysSchema, changeIdeaInputSchema, pdsaCycleEditSchema, pdsaCycleInputSchema } from './change-ideas';
 import { fieldIssues } from './common';
 
 const ID = '7b4c1c9e-2a4f-4c55-9f0e-6f1b7e2d9a10';
@@ -27,9 +27,12 @@ describe('changeIdeaInputSchema', () => {
 });
 
 describe('changeIdeaDecisionSchema', () => {
-  const valid = { expectedVersion: 1, toStatus: 'CO_DESIGN', decision: 'Start co-design', rationale: 'Families asked for it', participantIds: [ID, ID2], nextDecisionOn: null };
+  const valid = { expectedVersion: 1, toStatus: 'CO_DESIGN', decision: 'Start co-design', rationale: 'Families asked for it', participantIds: [ID, ID2], nextDecisionOn: null, patientVoiceReason: '', proposalId: null };
 
   it.each([
+    [{ patientVoiceReason: 'x'.repeat(2001) }, 'patientVoiceReason'],
+    [{ patientVoiceReason: 'bad \u0000' }, 'patientVoiceReason'],
+    [{ proposalId: 'x' }, 'proposalId'],
     [{ expectedVersion: 0 }, 'expectedVersion'],
     [{ toStatus: 'DONE' }, 'toStatus'],
     [{ decision: ' ' }, 'decision'],
@@ -40,8 +43,9 @@ describe('changeIdeaDecisionSchema', () => {
     expect(fieldsOf(changeIdeaDecisionSchema.safeParse({ ...valid, ...overrides }))).toEqual([field]);
   });
 
-  it('accepts a decision', () => {
+  it('accepts a decision, with a reason for going ahead without a patient voice and the proposal it rests on', () => {
     expect(changeIdeaDecisionSchema.safeParse(valid).success).toBe(true);
+    expect(changeIdeaDecisionSchema.parse({ ...valid, patientVoiceReason: ' The panel meets in May. ', proposalId: ID }).patientVoiceReason).toBe('The panel meets in May.');
   });
 });
 
@@ -87,5 +91,16 @@ describe('PDSA cycles', () => {
     const result = pdsaCycleInputSchema.safeParse({ ...done, studyNotes: '' });
     expect(result.success).toBe(false);
     expect(fieldIssues(result.error!)).toEqual([{ field: 'studyNotes', message: 'must compare what happened with the prediction before the act' }]);
+  });
+});
+
+describe('decision answers and the network\'s days to confirm', () => {
+  it('an answer\'s comment is optional, trimmed and at most 1000 characters', () => {
+    expect(decisionAnswerSchema.parse({ comment: '  ' }).comment).toBe('');
+    expect(fieldsOf(decisionAnswerSchema.safeParse({ comment: 'x'.repeat(1001) }))).toEqual(['comment']);
+  });
+
+  it.each([[0, false], [1, true], [90, true], [91, false], [2.5, false]])('%s days: %s', (days, ok) => {
+    expect(decisionConfirmationDaysSchema.safeParse(days).success).toBe(ok);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DECISION_CONFIRMATION_DAYS_RANGE } from '../codesign/decisions';
 import { CHANGE_IDEA_STATUSES, PDSA_ACTS, PDSA_STAGES } from '../codesign/lifecycle';
 import { idSchema, safeString } from './common';
 
@@ -11,6 +12,8 @@ export const CHANGE_IDEA_LIMITS = {
   decisionMax: 1000,
   rationaleMax: 5000,
   participantsMax: 30,
+  answerMax: 1000,
+  patientVoiceReasonMax: 2000,
   pdsaTitleMax: 160,
   pdsaTextMax: 10_000,
   measuresMax: 10,
@@ -44,7 +47,12 @@ export type ChangeIdeaInputData = z.infer<typeof changeIdeaInputSchema>;
 export const changeIdeaEditSchema = z.object({ ...changeIdeaFields, expectedVersion });
 export type ChangeIdeaEditData = z.infer<typeof changeIdeaEditSchema>;
 
-/** A decision moving a change idea: to which status, what was decided, why, and who took part. */
+/**
+ * A decision proposed on a change idea: to which status, what is decided, why, and who takes part
+ * (each of them confirms before it takes effect). `patientVoiceReason`: why it goes ahead without
+ * a patient or family voice, when it needs one. `proposalId`: a proposal in the idea's thread it
+ * rests on.
+ */
 export const changeIdeaDecisionSchema = z.object({
   expectedVersion,
   toStatus: z.enum(CHANGE_IDEA_STATUSES, { message: `must be one of ${CHANGE_IDEA_STATUSES.join(', ')}` }),
@@ -52,8 +60,20 @@ export const changeIdeaDecisionSchema = z.object({
   rationale: required(CHANGE_IDEA_LIMITS.rationaleMax),
   participantIds: idList(CHANGE_IDEA_LIMITS.participantsMax).refine((ids) => ids.length > 0, { message: 'must name who took part' }),
   nextDecisionOn: isoDate.nullable(),
+  patientVoiceReason: text(CHANGE_IDEA_LIMITS.patientVoiceReasonMax),
+  proposalId: idSchema.nullable(),
 });
 export type ChangeIdeaDecisionData = z.infer<typeof changeIdeaDecisionSchema>;
+
+/** A participant's answer to a pending decision: an optional comment (confirming) or reason (declining). */
+export const decisionAnswerSchema = z.object({ comment: text(CHANGE_IDEA_LIMITS.answerMax) });
+
+/** How many days a network's pending decisions wait for confirmations. */
+export const decisionConfirmationDaysSchema = z
+  .number({ message: 'must be a number' })
+  .int({ message: 'must be a whole number' })
+  .min(DECISION_CONFIRMATION_DAYS_RANGE.min, { message: `must be between ${DECISION_CONFIRMATION_DAYS_RANGE.min} and ${DECISION_CONFIRMATION_DAYS_RANGE.max}` })
+  .max(DECISION_CONFIRMATION_DAYS_RANGE.max, { message: `must be between ${DECISION_CONFIRMATION_DAYS_RANGE.min} and ${DECISION_CONFIRMATION_DAYS_RANGE.max}` });
 
 const pdsaFields = {
   title: required(CHANGE_IDEA_LIMITS.pdsaTitleMax),

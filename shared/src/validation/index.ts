@@ -6,3 +6,4 @@ export * from './change-ideas';
 export * from './groups';
 export * from './notifications';
 export * from './setup';
+export * from './proposals';

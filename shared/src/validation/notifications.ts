@@ -13,6 +13,13 @@ export const NOTIFICATION_KINDS = [
   // To the member who asked: her request was confirmed, or declined (with the reason, if given).
   'SITE_REQUEST_CONFIRMED',
   'SITE_REQUEST_DECLINED',
+  // To each member named in a decision on a change idea: it waits for her to confirm or decline.
+  // Its payload holds what an email needs (the idea, the move, what and why, who recorded it, until when).
+  'DECISION_AWAITING_CONFIRMATION',
+  // To the others named in a decision: one of them declined it (with the reason, if given), so it ended.
+  'DECISION_DECLINED',
+  // To the people taking part in a change idea: a proposal in its thread waits for their position.
+  'PROPOSAL_OPENED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -33,6 +33,8 @@ const idea = (status: DecisionFormIdea['status'] = 'PROPOSED', version = 3): Dec
     { status: 'ACTIVE', role: 'CLINICIAN', member: { userId: ID.aisha, name: 'Aisha Rahman' } },
     { status: 'INVITED', role: 'FAMILY_MEMBER', member: { userId: ID.grace, name: 'Grace O’Connell' } },
   ],
+  movesNeedingPatientVoiceReason: [],
+  proposals: [],
 });
 
 const siteLead = { userId: ID.oskar, name: 'Oskar Nyberg', role: 'SITE_LEAD' as const, coDesigner: false };
@@ -49,7 +51,7 @@ async function fillText() {
   await userEvent.type(screen.getByLabelText('Why'), 'Two families offered to help.');
 }
 
-const participants = () => screen.getByRole('group', { name: 'Who took part' });
+const participants = () => screen.getByRole('group', { name: 'Who takes part' });
 const check = () => within(participants()).getByRole('status');
 
 describe('DecisionForm', () => {
@@ -101,18 +103,18 @@ describe('DecisionForm', () => {
     const calls = stubGraphql((name) => (name === 'DecisionStewards' ? stewards : { data: { me: null } }));
     renderForm();
     await screen.findByLabelText(/Maya Lindqvist/);
-    await userEvent.click(screen.getByRole('button', { name: 'Record the decision' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
     expect(screen.getByLabelText('What was decided')).toHaveAccessibleDescription(/This is required\./);
     expect(screen.getByLabelText('Co-design it')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText(/Elin Sandberg/)).toHaveAccessibleDescription(/Not enough yet: add the person who proposed the idea/);
     await waitFor(() => expect(screen.getByLabelText('Co-design it')).toHaveFocus());
-    expect(calls.map(([name]) => name)).not.toContain('DecideChangeIdea');
+    expect(calls.map(([name]) => name)).not.toContain('ProposeDecision');
   });
 
-  it('records the decision with everyone who took part, the recorder included', async () => {
+  it('proposes the decision with everyone who takes part, the recorder included', async () => {
     const calls = stubGraphql((name) => {
       if (name === 'DecisionStewards') return stewards;
-      if (name === 'DecideChangeIdea') return { data: { decideChangeIdea: { __typename: 'ChangeIdea', id: IDEA_ID, status: 'CO_DESIGN', version: 4 } } };
+      if (name === 'ProposeDecision') return { data: { proposeDecision: { __typename: 'ChangeIdeaDecision', id: 'd1', ideaId: IDEA_ID, status: 'PENDING', toStatus: 'CO_DESIGN' } } };
       return { data: { me: null } };
     });
     const { onDone } = renderForm();
@@ -120,19 +122,28 @@ describe('DecisionForm', () => {
     await userEvent.click(screen.getByLabelText('Co-design it'));
     await fillText();
     await userEvent.click(screen.getByLabelText(/Elin Sandberg/));
-    await userEvent.click(screen.getByRole('button', { name: 'Record the decision' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('CO_DESIGN'));
-    const [, variables] = calls.find(([name]) => name === 'DecideChangeIdea')!;
+    const [, variables] = calls.find(([name]) => name === 'ProposeDecision')!;
     expect(variables).toEqual({
       ideaId: IDEA_ID,
-      input: { expectedVersion: 3, toStatus: 'CO_DESIGN', decision: 'Co-design it with the family panel.', rationale: 'Two families offered to help.', participantIds: [ID.oskar, ID.elin], nextDecisionOn: null },
+      input: {
+        expectedVersion: 3,
+        toStatus: 'CO_DESIGN',
+        decision: 'Co-design it with the family panel.',
+        rationale: 'Two families offered to help.',
+        participantIds: [ID.oskar, ID.elin],
+        nextDecisionOn: null,
+        patientVoiceReason: '',
+        proposalId: null,
+      },
     });
   });
 
   it('shows a stale version as a conflict with the status the idea has now, and asks the page to reload', async () => {
     stubGraphql((name) => {
       if (name === 'DecisionStewards') return stewards;
-      if (name === 'DecideChangeIdea') {
+      if (name === 'ProposeDecision') {
         return { data: null, errors: [{ message: 'Someone changed this idea meanwhile (now version 4, TESTING). Reload, then try again.', extensions: { code: 'CONFLICT', currentVersion: 4, currentStatus: 'TESTING' } }] };
       }
       return { data: { me: null } };
@@ -142,7 +153,7 @@ describe('DecisionForm', () => {
     await userEvent.click(screen.getByLabelText('Test it at sites'));
     await fillText();
     await userEvent.click(screen.getByLabelText(/Aisha Rahman/));
-    await userEvent.click(screen.getByRole('button', { name: 'Record the decision' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The idea changed while you were writing');
     expect(alert).toHaveTextContent('It is now: Being tested. Nothing was recorded; what you wrote is still here.');
@@ -154,7 +165,7 @@ describe('DecisionForm', () => {
   it("puts the server's together-rule refusal on the participants", async () => {
     stubGraphql((name) => {
       if (name === 'DecisionStewards') return stewards;
-      if (name === 'DecideChangeIdea') {
+      if (name === 'ProposeDecision') {
         return { data: null, errors: [{ message: 'This decision cannot be taken.', extensions: { code: 'FORBIDDEN', field: 'input.participantIds', reason: 'NO_STEWARD' } }] };
       }
       return { data: { me: null } };
@@ -164,7 +175,53 @@ describe('DecisionForm', () => {
     await userEvent.click(screen.getByLabelText('Abandon it'));
     await fillText();
     await userEvent.click(screen.getByLabelText(/Oskar Nyberg/));
-    await userEvent.click(screen.getByRole('button', { name: 'Record the decision' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
     await waitFor(() => expect(screen.getByLabelText(/Elin Sandberg/)).toHaveAccessibleDescription(/Not enough yet: add a site lead or a network admin\./));
+  });
+
+  it('asks why a move goes ahead without a patient or family voice, only for the moves that need it, and sends the reason', async () => {
+    const calls = stubGraphql((name) => {
+      if (name === 'DecisionStewards') return stewards;
+      if (name === 'ProposeDecision') return { data: { proposeDecision: { __typename: 'ChangeIdeaDecision', id: 'd1', ideaId: IDEA_ID, status: 'PENDING', toStatus: 'TESTING' } } };
+      return { data: { me: null } };
+    });
+    const { onDone } = renderForm({ idea: { ...idea('CO_DESIGN'), movesNeedingPatientVoiceReason: ['TESTING'] } });
+    await screen.findByLabelText(/Maya Lindqvist/);
+    await userEvent.click(screen.getByLabelText('Abandon it'));
+    expect(screen.queryByLabelText('Why go ahead without a patient or family voice?')).toBeNull();
+    await userEvent.click(screen.getByLabelText('Test it at sites'));
+    await fillText();
+    await userEvent.click(screen.getByLabelText(/Elin Sandberg/));
+    await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
+    const reason = screen.getByLabelText('Why go ahead without a patient or family voice?');
+    expect(reason).toHaveAccessibleDescription(/Say why the idea moves without a patient or family voice\./);
+    expect(calls.map(([name]) => name)).not.toContain('ProposeDecision');
+    await userEvent.type(reason, 'The family panel meets next month.');
+    await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith('TESTING'));
+    expect((calls.find(([name]) => name === 'ProposeDecision')![1].input as { patientVoiceReason: string }).patientVoiceReason).toBe('The family panel meets next month.');
+  });
+
+  it('puts a blocked proposal on the basis field, and tells of a decision already waiting', async () => {
+    let answer: unknown = { data: null, errors: [{ message: 'blocked', extensions: { code: 'PROPOSAL_BLOCKED', field: 'input.proposalId' } }] };
+    stubGraphql((name) => {
+      if (name === 'DecisionStewards') return stewards;
+      if (name === 'ProposeDecision') return answer;
+      return { data: { me: null } };
+    });
+    const proposals = [{ id: '0c000000-0000-4000-8000-000000000001', question: 'Adopt it everywhere?', open: false, hasUnresolvedBlock: true }];
+    const { onConflict } = renderForm({ idea: { ...idea('TESTING'), proposals } });
+    await screen.findByLabelText(/Maya Lindqvist/);
+    await userEvent.click(screen.getByLabelText('Adopt it'));
+    await fillText();
+    await userEvent.click(screen.getByLabelText(/Elin Sandberg/));
+    await userEvent.selectOptions(screen.getByLabelText('It rests on a proposal (optional)'), 'Adopt it everywhere? (a block stands)');
+    await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
+    await waitFor(() => expect(screen.getByLabelText('It rests on a proposal (optional)')).toHaveAccessibleDescription(/has a block that stands/));
+
+    answer = { data: null, errors: [{ message: 'pending', extensions: { code: 'DECISION_PENDING' } }] };
+    await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Another decision on this idea is waiting for confirmations.');
+    expect(onConflict).toHaveBeenCalled();
   });
 });

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { errorCode, type FormErrors, hasErrors, NO_ERRORS } from '../../graphql/errors';
 import { FormAlert, Loading, QueryError } from '../../ui/feedback';
-import { focusFirstInvalid, TextAreaField, TextField } from '../../ui/field';
+import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { type DecisionCandidate, decisionCandidates, decisionMoves, participantsProblem, togetherPair } from '../decision-rule';
 import { conflictState, ideaFormErrors, validateIdeaInput } from '../errors';
 import { ParticipantsCheck, TogetherRule } from './together-rule';
@@ -39,17 +39,18 @@ const DecisionStewardsDocument = graphql(`
   }
 `);
 
-const DecideChangeIdeaDocument = graphql(`
-  mutation DecideChangeIdea($ideaId: ID!, $input: ChangeIdeaDecisionInput!) {
-    decideChangeIdea(ideaId: $ideaId, input: $input) {
+const ProposeDecisionDocument = graphql(`
+  mutation ProposeDecision($ideaId: ID!, $input: ChangeIdeaDecisionInput!) {
+    proposeDecision(ideaId: $ideaId, input: $input) {
       id
+      ideaId
       status
-      version
+      toStatus
     }
   }
 `);
 
-const FIELDS = ['toStatus', 'decision', 'rationale', 'participantIds', 'nextDecisionOn'] as const;
+const FIELDS = ['toStatus', 'decision', 'rationale', 'participantIds', 'nextDecisionOn', 'patientVoiceReason', 'proposalId'] as const;
 type Field = (typeof FIELDS)[number];
 
 export interface DecisionFormIdea {
@@ -57,6 +58,10 @@ export interface DecisionFormIdea {
   status: ChangeIdeaStatus;
   version: number;
   coDesigners: readonly { status: string; role: DecisionCandidate['role']; member: { userId: string; name: string } }[];
+  /** Moves that need a reason for going ahead without a patient or family voice. */
+  movesNeedingPatientVoiceReason: readonly ChangeIdeaStatus[];
+  /** Proposals in the idea's thread the decision may rest on. */
+  proposals: readonly { id: string; question: string; open: boolean; hasUnresolvedBlock: boolean }[];
 }
 
 /** The member recording the decision, with her role and whether she proposed or co-designs the idea. */
@@ -77,22 +82,26 @@ interface DecisionFormProps {
 }
 
 /**
- * Records a decision moving the idea: only the moves the lifecycle allows from where it is, what
- * was decided and why, and who took part, picked from its co-designers and the network's site
- * leads and admins. The shared together rule is checked as people are ticked, so the member
- * knows before sending whether the choice is enough.
+ * Proposes a decision moving the idea: only the moves the lifecycle allows from where it is, what
+ * is decided and why, and who takes part, picked from its co-designers and the network's site
+ * leads and admins; each of them then confirms before the idea moves. The shared together rule is
+ * checked as people are ticked, so the member knows before sending whether the choice is enough.
+ * A move to testing or adoption without a patient or family voice asks why; the decision may rest
+ * on a proposal in the idea's thread.
  */
 export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: DecisionFormProps) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const checkId = useId();
   const [{ data: stewardData, error: stewardError }, reloadStewards] = useQuery({ query: DecisionStewardsDocument, variables: { networkId } });
-  const [{ fetching }, decide] = useMutation(DecideChangeIdeaDocument);
+  const [{ fetching }, propose] = useMutation(ProposeDecisionDocument);
   const moves = decisionMoves(idea.status);
   const [toStatus, setToStatus] = useState<ChangeIdeaStatus | ''>(moves.length === 1 ? moves[0] : '');
   const [decision, setDecision] = useState('');
   const [rationale, setRationale] = useState('');
   const [nextDecisionOn, setNextDecisionOn] = useState('');
+  const [patientVoiceReason, setPatientVoiceReason] = useState('');
+  const [proposalId, setProposalId] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -109,6 +118,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
   const problem = participantsProblem(viewer.userId, candidates, chosen);
   const pair = togetherPair(candidates, chosen);
   const participantIds = candidates.filter((c) => c.isViewer || chosen.has(c.userId)).map((c) => c.userId);
+  const needsVoiceReason = toStatus !== '' && idea.movesNeedingPatientVoiceReason.includes(toStatus);
 
   const toggle = (userId: string, on: boolean) =>
     setChosen((current) => {
@@ -121,18 +131,39 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
   async function submit(event: FormEvent) {
     event.preventDefault();
     setConflict(null);
-    const input = { expectedVersion: idea.version, toStatus, decision, rationale, participantIds, nextDecisionOn: nextDecisionOn || null };
+    const input = {
+      expectedVersion: idea.version,
+      toStatus,
+      decision,
+      rationale,
+      participantIds,
+      nextDecisionOn: nextDecisionOn || null,
+      patientVoiceReason: needsVoiceReason ? patientVoiceReason : '',
+      proposalId: proposalId || null,
+    };
     // The shared schema and the shared together rule, both before sending: every problem at once.
     const invalid: FormErrors<Field> = validateIdeaInput(changeIdeaDecisionSchema, input, FIELDS, t) ?? { fields: {}, form: [] };
     if (toStatus === '') invalid.fields.toStatus = t('ideas.decide.chooseMove');
     if (problem) invalid.fields.participantIds ??= t(`ideas.together.problem.${problem}`);
+    if (needsVoiceReason && patientVoiceReason.trim() === '') invalid.fields.patientVoiceReason ??= t('ideas.decide.voiceReasonRequired');
     if (toStatus === '' || hasErrors(invalid)) {
       setErrors(invalid);
       focusFirstInvalid(formRef.current);
       return;
     }
-    const result = await decide({ ideaId: idea.id, input: { ...input, toStatus } });
+    const result = await propose({ ideaId: idea.id, input: { ...input, toStatus } });
     if (result.error || !result.data) {
+      if (errorCode(result.error) === 'DECISION_PENDING') {
+        // Someone proposed one meanwhile: the page shows it, to answer or to withdraw.
+        setErrors({ fields: {}, form: [t('errors.code.DECISION_PENDING')] });
+        onConflict();
+        return;
+      }
+      if (errorCode(result.error) === 'PROPOSAL_BLOCKED') {
+        setErrors({ fields: { proposalId: t('errors.code.PROPOSAL_BLOCKED') }, form: [] });
+        focusFirstInvalid(formRef.current);
+        return;
+      }
       const stale = conflictState(result.error);
       if (stale) {
         setErrors(NO_ERRORS);
@@ -150,7 +181,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
       return;
     }
     setErrors(NO_ERRORS);
-    onDone(result.data.decideChangeIdea.status);
+    onDone(result.data.proposeDecision.toStatus);
   }
 
   const participantError = errors.fields.participantIds;
@@ -233,6 +264,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
       <TextAreaField label={t('ideas.decide.rationale')} hint={t('ideas.decide.rationaleHint')} rows={4} value={rationale} onChange={(e) => setRationale(e.target.value)} error={errors.fields.rationale} required />
       <fieldset className="field participants">
         <legend className="field__label">{t('ideas.decide.participants')}</legend>
+        <p className="field__hint">{t('ideas.decide.participantsHint')}</p>
         <TogetherRule />
         {stewardError && <QueryError error={stewardError} onRetry={() => reloadStewards({ requestPolicy: 'network-only' })} />}
         {!stewardData && !stewardError && <Loading />}
@@ -248,6 +280,30 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
           </p>
         )}
       </fieldset>
+      {needsVoiceReason && (
+        <TextAreaField
+          label={t('ideas.decide.voiceReason')}
+          hint={t('ideas.decide.voiceReasonHint')}
+          rows={3}
+          value={patientVoiceReason}
+          onChange={(e) => setPatientVoiceReason(e.target.value)}
+          error={errors.fields.patientVoiceReason}
+          required
+        />
+      )}
+      {idea.proposals.length > 0 && (
+        <SelectField
+          label={t('ideas.decide.basis')}
+          hint={t('ideas.decide.basisHint')}
+          value={proposalId}
+          onChange={(e) => setProposalId(e.target.value)}
+          error={errors.fields.proposalId}
+          options={[
+            { value: '', label: t('ideas.decide.noBasis') },
+            ...idea.proposals.map((p) => ({ value: p.id, label: p.hasUnresolvedBlock ? t('ideas.decide.basisBlocked', { question: p.question }) : p.question })),
+          ]}
+        />
+      )}
       <TextField
         label={t('ideas.decide.nextDecisionOn')}
         hint={t('ideas.decide.nextDecisionOnHint')}

@@ -1,41 +1,55 @@
 import { useTranslation } from 'react-i18next';
-import type { IdeaPageQuery } from '../../gql/graphql';
+import type { DecisionFieldsFragment } from '../../gql/graphql';
 import { useFormatDateTime } from '../../i18n/format';
+import { DecisionParticipants } from './decision-participants';
 
-type Decision = IdeaPageQuery['changeIdea']['decisions'][number];
-
-/** Every decision taken on the idea, newest first: the move, what was decided and why, and who took part with their roles. */
-export function DecisionTimeline({ decisions }: { decisions: readonly Decision[] }) {
+/**
+ * Every decision on the idea that no longer waits, newest first: the move, what was decided and
+ * why, and everyone named in it with their answers; taken ones say when they took effect, the
+ * others how they ended (declined, withdrawn, expired).
+ */
+export function DecisionTimeline({ decisions }: { decisions: readonly DecisionFieldsFragment[] }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   if (decisions.length === 0) return <p className="muted">{t('ideas.decisions.none')}</p>;
   return (
     <ol className="timeline" aria-label={t('ideas.decisions.timeline')}>
-      {decisions.map((decision) => (
-        <li key={decision.id} className="timeline__item">
-          <h3 className="timeline__title">{t('ideas.decisions.move', { from: t(`ideas.status.${decision.fromStatus}`), to: t(`ideas.status.${decision.toStatus}`) })}</h3>
-          <p className="muted small">
-            <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time> · {t('ideas.decisions.recordedBy', { name: decision.decidedBy.name })}
-          </p>
-          <dl className="timeline__facts">
-            <dt>{t('ideas.decisions.what')}</dt>
-            <dd className="prose">{decision.decision}</dd>
-            <dt>{t('ideas.decisions.why')}</dt>
-            <dd className="prose">{decision.rationale}</dd>
-            <dt>{t('ideas.decisions.who')}</dt>
-            <dd>
-              <ul className="people">
-                {decision.participants.map((participant) => (
-                  <li key={participant.member.userId}>
-                    {participant.member.name} <span className="muted">· {t(`roles.${participant.role}`)}</span>
-                    {participant.coDesigner && <span className="people__flag"> · {t('ideas.decisions.asCoDesigner')}</span>}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </dl>
-        </li>
-      ))}
+      {decisions.map((decision) => {
+        const when = decision.decidedAt ?? decision.closedAt ?? decision.proposedAt;
+        return (
+          <li key={decision.id} className={`timeline__item timeline__item--${decision.status.toLowerCase()}`}>
+            <h3 className="timeline__title">{t('ideas.decisions.move', { from: t(`ideas.status.${decision.fromStatus}`), to: t(`ideas.status.${decision.toStatus}`) })}</h3>
+            <p className="muted small">
+              <span className={`decision-status decision-status--${decision.status.toLowerCase()}`}>{t(`ideas.decisionStatus.${decision.status}`)}</span>{' '}
+              <time dateTime={when}>{formatDateTime(when)}</time> · {t('ideas.decisions.recordedBy', { name: decision.decidedBy.name })}
+            </p>
+            <dl className="timeline__facts">
+              <dt>{t('ideas.decisions.what')}</dt>
+              <dd className="prose">{decision.decision}</dd>
+              <dt>{t('ideas.decisions.why')}</dt>
+              <dd className="prose">{decision.rationale}</dd>
+              {decision.proposal && (
+                <>
+                  <dt>{t('ideas.decisions.basis')}</dt>
+                  <dd>
+                    <a href={`#proposal-${decision.proposal.id}`}>{decision.proposal.question}</a>
+                  </dd>
+                </>
+              )}
+              {decision.patientVoiceReason && (
+                <>
+                  <dt>{t('ideas.decisions.voiceReason')}</dt>
+                  <dd className="prose">{decision.patientVoiceReason}</dd>
+                </>
+              )}
+              <dt>{t('ideas.decisions.who')}</dt>
+              <dd>
+                <DecisionParticipants participants={decision.participants} ended label={t('ideas.decisions.who')} />
+              </dd>
+            </dl>
+          </li>
+        );
+      })}
     </ol>
   );
 }

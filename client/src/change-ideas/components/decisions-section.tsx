@@ -1,11 +1,12 @@
 import type { ChangeIdeaStatus } from '@commons/shared';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdeaPageQuery } from '../../gql/graphql';
+import type { DecisionFieldsFragment, IdeaPageQuery } from '../../gql/graphql';
 import { StatusMessage } from '../../ui/feedback';
 import { decisionMoves } from '../decision-rule';
 import { DecisionForm, type DecisionFormIdea, type DecisionViewer } from './decision-form';
 import { DecisionTimeline } from './decision-timeline';
+import { PendingDecision } from './pending-decision';
 import { TogetherRule } from './together-rule';
 
 type Idea = IdeaPageQuery['changeIdea'];
@@ -17,56 +18,78 @@ interface DecisionsSectionProps {
   onChanged: () => void;
 }
 
-/** The decisions taken on the idea as a timeline, and the form to record the next one together. */
+/**
+ * The decision waiting for confirmations (one at a time), the form to propose the next one, and
+ * every decision so far as a timeline: taken ones with who confirmed, ended ones with why.
+ */
 export function DecisionsSection({ idea, networkId, viewer, onChanged }: DecisionsSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const [recording, setRecording] = useState(false);
-  const [announcement, setAnnouncement] = useState<string | null>(null);
+  // `while`: what was said holds only while the idea stays where it was ("proposed, waiting"); null: it holds.
+  const [announcement, setAnnouncement] = useState<{ text: string; while: ChangeIdeaStatus | null } | null>(null);
+  const said = announcement && (announcement.while === null || announcement.while === idea.status) ? announcement.text : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moves = decisionMoves(idea.status);
+  const pending = idea.pendingDecision as DecisionFieldsFragment | null;
 
   const done = (toStatus: ChangeIdeaStatus | null) => {
     setRecording(false);
     if (!toStatus) return;
-    setAnnouncement(t('ideas.decide.recorded', { status: t(`ideas.status.${toStatus}`) }));
+    setAnnouncement({ text: t('ideas.decide.recorded', { status: t(`ideas.status.${toStatus}`) }), while: idea.status });
     onChanged();
     headingRef.current?.focus();
   };
+
+  let next;
+  if (pending) {
+    next = (
+      <PendingDecision
+        decision={pending}
+        viewerId={viewer.userId}
+        onChanged={(text, holds) => {
+          if (text) setAnnouncement({ text, while: holds === 'whileWaiting' ? idea.status : null });
+          onChanged();
+        }}
+      />
+    );
+  } else if (moves.length === 0) {
+    next = <p className="muted">{t('ideas.decisions.final')}</p>;
+  } else if (idea.viewerCanRecordDecision) {
+    next = recording ? (
+      <DecisionForm idea={idea} networkId={networkId} viewer={viewer} onDone={done} onConflict={onChanged} />
+    ) : (
+      <>
+        <TogetherRule />
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setAnnouncement(null);
+            setRecording(true);
+          }}
+        >
+          {t('ideas.decide.title')}
+        </button>
+      </>
+    );
+  } else {
+    next = (
+      <>
+        <TogetherRule />
+        <p className="muted small">{t('ideas.decisions.whoRecords')}</p>
+      </>
+    );
+  }
 
   return (
     <section className="panel idea-decisions" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t('ideas.decisions.title')}
       </h2>
-      <StatusMessage>{announcement}</StatusMessage>
-      {moves.length === 0 ? (
-        <p className="muted">{t('ideas.decisions.final')}</p>
-      ) : idea.viewerCanRecordDecision ? (
-        recording ? (
-          <DecisionForm idea={idea} networkId={networkId} viewer={viewer} onDone={done} onConflict={onChanged} />
-        ) : (
-          <>
-            <TogetherRule />
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setAnnouncement(null);
-                setRecording(true);
-              }}
-            >
-              {t('ideas.decide.title')}
-            </button>
-          </>
-        )
-      ) : (
-        <>
-          <TogetherRule />
-          <p className="muted small">{t('ideas.decisions.whoRecords')}</p>
-        </>
-      )}
-      <DecisionTimeline decisions={idea.decisions} />
+      <StatusMessage>{said}</StatusMessage>
+      {next}
+      <DecisionTimeline decisions={idea.decisions.filter((d) => d.status !== 'PENDING') as DecisionFieldsFragment[]} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSignedInViewer } from '../../auth/viewer';
 import { graphql } from '../../gql';
-import type { IdeaPageQuery } from '../../gql/graphql';
+import type { DecisionFieldsFragment, IdeaPageQuery } from '../../gql/graphql';
 import { errorCode } from '../../graphql/errors';
 import { useFormatDate, useFormatDay } from '../../i18n/format';
 import { useNetwork } from '../../networks/network-context';
@@ -20,6 +20,7 @@ import { IdeaDiscussion } from '../components/idea-discussion';
 import { IdeaForm } from '../components/idea-form';
 import { InvitationAnswer } from '../components/invitation-answer';
 import { LifecycleStepper } from '../components/lifecycle-stepper';
+import { PatientVoiceNotice } from '../components/patient-voice-notice';
 import { PdsaSection } from '../components/pdsa-section';
 import { StatusBadge } from '../components/status-badge';
 import { useDriverOptions } from '../hooks/use-driver-options';
@@ -85,24 +86,17 @@ const IdeaPageDocument = graphql(`
         }
       }
       decisions {
+        ...DecisionFields
+      }
+      pendingDecision {
+        ...DecisionFields
+      }
+      movesNeedingPatientVoiceReason
+      proposals {
         id
-        fromStatus
-        toStatus
-        decision
-        rationale
-        decidedAt
-        decidedBy {
-          userId
-          name
-        }
-        participants {
-          role
-          coDesigner
-          member {
-            userId
-            name
-          }
-        }
+        question
+        open
+        hasUnresolvedBlock
       }
       pdsaCycles {
         ...PdsaCycleFields
@@ -116,7 +110,7 @@ const IdeaPageDocument = graphql(`
 `);
 
 // Mutations answer with a change idea, a cycle or an endorsement: each of them changes this page.
-const IDEA_CONTEXT = { additionalTypenames: ['ChangeIdea', 'PdsaCycle', 'CoDesigner', 'ChangeIdeaDecision'] };
+const IDEA_CONTEXT = { additionalTypenames: ['ChangeIdea', 'PdsaCycle', 'CoDesigner', 'ChangeIdeaDecision', 'Proposal'] };
 
 type Idea = IdeaPageQuery['changeIdea'];
 
@@ -144,6 +138,8 @@ export function IdeaPage() {
   useServerEvent(SERVER_EVENTS.ideaChanged, (changed) => {
     if (changed.ideaId === ideaId) reload();
   });
+  // A proposal in its thread changed: what a decision may rest on, and the patient voice, may have too.
+  useServerEvent(SERVER_EVENTS.proposalChanged, () => reload());
   const list = `/n/${network.slug}/ideas`;
   // "Your idea is proposed" is said once: reloading the page later does not say it again.
   useEffect(() => {
@@ -210,7 +206,8 @@ function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measure
           }}
         />
       )}
-      <LifecycleStepper status={idea.status} reached={statusesReached(idea.decisions)} />
+      <PatientVoiceNotice decisions={idea.decisions as DecisionFieldsFragment[]} status={idea.status} />
+      <LifecycleStepper status={idea.status} reached={statusesReached(idea.decisions.filter((d) => d.status === 'TAKEN'))} />
 
       <div className="idea-layout">
         <div className="idea-layout__main">

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useNetwork } from '../../networks/network-context';
 import { SelectField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
+import { DecisionDays } from '../components/decision-days';
 import { IdeaResults } from '../components/idea-results';
 import { useDriverOptions } from '../hooks/use-driver-options';
 import { type StatusFilter, statusesOf, useIdeaFilter } from '../hooks/use-idea-filter';
@@ -28,6 +29,7 @@ export function IdeasPage() {
     <>
       <PageHeading>{t('ideas.list.title')}</PageHeading>
       <p className="lead">{t('ideas.list.intro')}</p>
+      <DecisionDays />
       <p>
         <Link className="button" to={`/n/${network.slug}/ideas/new`}>
           {t('ideas.propose.title')}

@@ -2,6 +2,7 @@ import { can } from '@commons/shared';
 import { mayReport } from '../../measures/access';
 import { homeCards } from '../card-registry';
 import { CommonsCard } from './commons-card';
+import { DecisionsWaitingCard } from './decisions-waiting-card';
 import { LikeMeCard } from './like-me-card';
 import { MyChangeIdeasCard } from './my-change-ideas-card';
 import { PendingInvitationsCard } from './pending-invitations-card';
@@ -54,5 +55,7 @@ homeCards
     when: (actor) => can(actor, 'siteRequest.list') && (actor.role === 'NETWORK_ADMIN' || actor.siteId !== null),
     Component: SiteRequestsCard,
   })
+  // A decision waits for every member named in it: near the top for everyone, as it holds an idea back.
+  .register({ id: 'decisions-waiting', order: -7, Component: DecisionsWaitingCard })
   .register({ id: 'commons', order: 18, Component: CommonsCard })
   .register({ id: 'people-like-me', order: 20, Component: LikeMeCard });

@@ -1,5 +1,5 @@
 import type { ThreadSubjectType } from '@commons/shared';
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { useSignedInViewer } from '../../auth/viewer';
@@ -27,6 +27,8 @@ export interface ThreadPanelProps {
   title?: string;
   /** The heading level that fits the page (2 by default). */
   headingLevel?: 2 | 3;
+  /** What the subject's capability shows in its thread above the messages (a change idea's proposals), given the thread's id. */
+  renderAbove?: (threadId: string) => ReactNode;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface ThreadPanelProps {
  * over GraphQL), kept current over the tab's live connection, with who is here, who is typing,
  * replies, mentions, reactions, edits and deletions, and the member's unread messages.
  */
-export function ThreadPanel({ subjectType, subjectId, title, headingLevel = 2 }: ThreadPanelProps) {
+export function ThreadPanel({ subjectType, subjectId, title, headingLevel = 2, renderAbove }: ThreadPanelProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const [{ data, error, fetching }, reexecute] = useQuery({
@@ -47,7 +49,12 @@ export function ThreadPanel({ subjectType, subjectId, title, headingLevel = 2 }:
 
   let body;
   if (thread) {
-    body = <LiveThread key={thread.id} thread={thread} subjectType={subjectType} subjectId={subjectId} headingId={headingId} />;
+    body = (
+      <>
+        {renderAbove?.(thread.id)}
+        <LiveThread key={thread.id} thread={thread} subjectType={subjectType} subjectId={subjectId} headingId={headingId} />
+      </>
+    );
   } else if (error) {
     body = (
       <>

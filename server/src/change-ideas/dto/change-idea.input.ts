@@ -18,16 +18,25 @@ export class EditChangeIdeaInput extends ChangeIdeaInput {
 
 @InputType({
   description:
-    'A decision moving a change idea. It is taken together: participantIds names everyone who took part, the recording member included; ' +
-    'among them must be the proposer or a co-designer, and another person who is a site lead or network admin. No one decides alone, not even an admin.',
+    'A decision moving a change idea, proposed by the recording member. It is taken together: participantIds names everyone taking part, ' +
+    'the recording member included; among them must be the proposer or a co-designer, and another person who is a site lead or network admin. ' +
+    'No one decides alone, not even an admin: the idea moves only once every participant but the recorder has confirmed it.',
 })
 export class ChangeIdeaDecisionInput {
   @Field(() => Int, { description: 'The version the member saw; a newer one answers CONFLICT.' }) expectedVersion: number;
   @Field(() => ChangeIdeaStatus) toStatus: ChangeIdeaStatus;
-  @Field({ description: 'What was decided.' }) decision: string;
+  @Field({ description: 'What is decided.' }) decision: string;
   @Field({ description: 'Why.' }) rationale: string;
-  @Field(() => [ID], { description: 'User ids of everyone who took part, the recording member included.' }) participantIds: string[];
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: when the next decision is due.' }) nextDecisionOn?: string | null;
+  @Field(() => [ID], { description: 'User ids of everyone taking part, the recording member included. Each of the others confirms or declines.' }) participantIds: string[];
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: when the next decision is due, set when it takes effect.' }) nextDecisionOn?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    defaultValue: '',
+    description: 'Required for a move to TESTING or ADOPTED while no patient partner or family member co-designs the idea or took a position on it: why it goes ahead without them.',
+  })
+  patientVoiceReason?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A proposal in the idea\'s thread the decision rests on; one with a block standing cannot be the basis of ADOPTED.' })
+  proposalId?: string | null;
 }
 
 @ArgsType()

@@ -2,7 +2,7 @@ import { CHANGE_IDEA_LIMITS } from '@commons/shared';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../../platform/graphql/pagination';
 import { Role } from '../../platform/graphql/enums';
-import { ChangeIdeaStatus, CoDesignerStatus } from './enums';
+import { ChangeIdeaStatus, CoDesignerStatus, DecisionAnswer, DecisionStatus } from './enums';
 import { FieldCost } from '../../platform/graphql/field-cost';
 
 @ObjectType({ description: 'A member as she appears on a change idea: proposer, co-designer, decision participant.' })
@@ -36,23 +36,51 @@ export class CoDesigner {
   invitedById: string | null;
 }
 
-@ObjectType({ description: 'Someone who took part in a decision, with the role she had then.' })
+@ObjectType({ description: 'Someone named in a decision: her answer, when she gave it, in which role, and what she said.' })
 export class DecisionParticipant {
-  @Field(() => Role) role: Role;
-  @Field({ description: 'She took part as the proposer or a co-designer of the idea.' }) coDesigner: boolean;
+  @Field(() => Role, { description: 'Her role when she answered (or, while she has not, when she was named).' }) role: Role;
+  @Field({ description: 'She takes part as the proposer or a co-designer of the idea.' }) coDesigner: boolean;
+  @Field(() => DecisionAnswer) answer: DecisionAnswer;
+  @Field(() => Date, { nullable: true, description: 'When she confirmed or declined.' }) answeredAt: Date | null;
+  @Field({ description: 'Her comment when confirming, her reason when declining; empty when she gave none.', complexity: FieldCost.largeText(CHANGE_IDEA_LIMITS.answerMax) })
+  comment: string;
   userId: string;
 }
 
-@ObjectType({ description: 'A recorded decision moving a change idea from one status to another.' })
+@ObjectType({ description: 'A proposal in a change idea\'s thread, as a decision may rest on it.' })
+export class ProposalRef {
+  @Field(() => ID) id: string;
+  @Field() question: string;
+  @Field({ description: 'Positions may still be taken or changed.' }) open: boolean;
+  @Field({ description: 'Someone\'s position is BLOCK now: it cannot be the basis of adopting the idea.' }) hasUnresolvedBlock: boolean;
+}
+
+@ObjectType({
+  description:
+    'A decision moving a change idea from one status to another: recorded by one member, it takes effect once the members who confirmed it meet the together rule (a co-designer and another member who is a site lead or network admin). ' +
+    'A decline ends it, as do its recorder withdrawing it and its expiry.',
+})
 export class ChangeIdeaDecision {
   @Field(() => ID) id: string;
+  @Field(() => ID) ideaId: string;
+  @Field(() => DecisionStatus, { description: 'As of now: a pending decision past its expiry is EXPIRED.' }) status: DecisionStatus;
   @Field(() => ChangeIdeaStatus) fromStatus: ChangeIdeaStatus;
   @Field(() => ChangeIdeaStatus) toStatus: ChangeIdeaStatus;
   @Field({ description: 'What was decided.' }) decision: string;
   @Field({ complexity: FieldCost.largeText(CHANGE_IDEA_LIMITS.rationaleMax) }) rationale: string;
-  @Field() decidedAt: Date;
-  @Field(() => [DecisionParticipant]) participants: DecisionParticipant[];
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the next decision\'s date it sets when it takes effect.' }) nextDecisionOn: string | null;
+  @Field({
+    description: 'Why it goes ahead without a patient or family voice (a move to TESTING or ADOPTED needs one, or this reason); empty otherwise.',
+    complexity: FieldCost.largeText(CHANGE_IDEA_LIMITS.patientVoiceReasonMax),
+  })
+  patientVoiceReason: string;
+  @Field() proposedAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When it stops waiting; null for decisions recorded before confirmations were asked.' }) expiresAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it took effect (TAKEN).' }) decidedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it took effect or ended.' }) closedAt: Date | null;
+  @Field(() => [DecisionParticipant], { description: 'Everyone named in it, the member who recorded it first among those who answered.' }) participants: DecisionParticipant[];
   decidedById: string;
+  proposalId: string | null;
 }
 
 @ObjectType({ description: 'A change idea: proposed by any member, co-designed, tested in PDSA cycles at sites, then adopted, adapted or abandoned.' })

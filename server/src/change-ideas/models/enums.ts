@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ChangeIdeaStatus, CoDesignerStatus, PdsaAct, PdsaStage } from '../../generated/prisma/enums';
+import { ChangeIdeaStatus, CoDesignerStatus, DecisionAnswer, DecisionStatus, PdsaAct, PdsaStage } from '../../generated/prisma/enums';
 
 registerEnumType(ChangeIdeaStatus, {
   name: 'ChangeIdeaStatus',
@@ -9,4 +9,15 @@ registerEnumType(CoDesignerStatus, { name: 'CoDesignerStatus', description: 'INV
 registerEnumType(PdsaStage, { name: 'PdsaStage', description: 'Plan, Do, Study, Act.' });
 registerEnumType(PdsaAct, { name: 'PdsaAct', description: 'What the site decided after studying the test.' });
 
-export { ChangeIdeaStatus, CoDesignerStatus, PdsaAct, PdsaStage };
+registerEnumType(DecisionStatus, {
+  name: 'DecisionStatus',
+  description:
+    'PENDING: waiting for the people named in it to confirm. TAKEN: everyone confirmed and the idea moved. DECLINED: someone declined, which ended it. ' +
+    'WITHDRAWN: the member who recorded it took it back. EXPIRED: not everyone confirmed in time.',
+});
+registerEnumType(DecisionAnswer, {
+  name: 'DecisionAnswer',
+  description: 'A participant\'s answer: WAITING, CONFIRMED or DECLINED. NAMED: recorded before decisions asked for confirmations; she was named, never asked.',
+});
+
+export { ChangeIdeaStatus, CoDesignerStatus, DecisionAnswer, DecisionStatus, PdsaAct, PdsaStage };

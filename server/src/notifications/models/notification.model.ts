@@ -28,8 +28,8 @@ export class Notification {
   detail: string | null;
   @Field({ description: 'Where it leads, relative to the network\'s pages (e.g. "ideas/<id>"): prefix it with /n/<slug>/. Empty when unknown.' })
   link: string;
-  @Field(() => ChangeIdeaStatus, { nullable: true, description: 'IDEA_DECISION: the status before the decision.' }) fromStatus: ChangeIdeaStatus | null;
-  @Field(() => ChangeIdeaStatus, { nullable: true, description: 'IDEA_DECISION: the status the decision moved the idea to.' }) toStatus: ChangeIdeaStatus | null;
+  @Field(() => ChangeIdeaStatus, { nullable: true, description: 'IDEA_DECISION, DECISION_AWAITING_CONFIRMATION, DECISION_DECLINED: the status before the decision.' }) fromStatus: ChangeIdeaStatus | null;
+  @Field(() => ChangeIdeaStatus, { nullable: true, description: 'IDEA_DECISION, DECISION_AWAITING_CONFIRMATION, DECISION_DECLINED: the status the decision moves the idea to.' }) toStatus: ChangeIdeaStatus | null;
   @Field(() => PdsaStage, { nullable: true, description: 'PDSA_AT_SITE: the cycle\'s stage.' }) pdsaStage: PdsaStage | null;
   @Field(() => String, { nullable: true, description: 'PDSA_AT_SITE: "created" or "stageChanged".' }) pdsaEvent: string | null;
   @Field() createdAt: Date;

@@ -1,0 +1,101 @@
+import { PROPOSAL_LIMITS, type ProposalKind, proposalInputSchema } from '@commons/shared';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { type FormErrors, hasErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { FormAlert } from '../../ui/feedback';
+import { focusFirstInvalid, TextAreaField, TextField } from '../../ui/field';
+import { OpenProposalDocument, PROPOSAL_CONTEXT } from '../documents';
+import { closingTimeProblemKey, defaultClosing, toIsoInstant } from '../proposal-time';
+
+const FIELDS = ['kind', 'question', 'details', 'closesAt', 'options', 'dotsPerMember'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Opens a proposal in the thread: a question for positions, or a choice among options with dots. */
+export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (question: string | null) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [kind, setKind] = useState<ProposalKind>('CONSENT');
+  const [question, setQuestion] = useState('');
+  const [details, setDetails] = useState('');
+  const [closes, setCloses] = useState(() => defaultClosing(new Date()));
+  const [options, setOptions] = useState('');
+  const [dotsPerMember, setDotsPerMember] = useState('2');
+  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const [{ fetching }, open] = useMutation(OpenProposalDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const dots = kind === 'DOT_VOTE';
+    const input = {
+      kind,
+      question,
+      details,
+      closesAt: toIsoInstant(closes),
+      options: dots ? options.split('\n').map((line) => line.trim()).filter(Boolean) : [],
+      dotsPerMember: dots ? Number(dotsPerMember) : null,
+    };
+    const invalid: FormErrors<Field> = validateWith(proposalInputSchema, input, FIELDS, t) ?? { fields: {}, form: [] };
+    const timeProblem = closingTimeProblemKey(closes, new Date());
+    if (timeProblem) invalid.fields.closesAt ??= t(timeProblem);
+    if (hasErrors(invalid)) {
+      setErrors(invalid);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    const result = await open({ threadId, input }, PROPOSAL_CONTEXT);
+    if (result.error) {
+      setErrors(toFormErrors(result.error, FIELDS, t));
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    onDone(question.trim());
+  }
+
+  return (
+    <form ref={formRef} className="proposal-form" onSubmit={submit} noValidate aria-label={t('proposals.open')}>
+      <FormAlert messages={errors.form} />
+      <fieldset className="field">
+        <legend className="field__label">{t('proposals.form.kind')}</legend>
+        {(['CONSENT', 'DOT_VOTE'] as const).map((k) => (
+          <div key={k} className="field--radio">
+            <input id={`${id}-${k}`} type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} aria-describedby={`${id}-${k}-hint`} />
+            <label htmlFor={`${id}-${k}`}>{t(`proposals.kind.${k}`)}</label>
+            <p id={`${id}-${k}-hint`} className="field__hint">
+              {t(`proposals.kindHint.${k}`)}
+            </p>
+          </div>
+        ))}
+      </fieldset>
+      <TextField label={t('proposals.form.question')} hint={t('proposals.form.questionHint')} value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.fields.question} required maxLength={PROPOSAL_LIMITS.questionMax} />
+      <TextAreaField label={t('proposals.form.details')} hint={t('proposals.form.detailsHint')} rows={3} value={details} onChange={(e) => setDetails(e.target.value)} error={errors.fields.details} />
+      {kind === 'DOT_VOTE' && (
+        <>
+          <TextAreaField label={t('proposals.form.options')} hint={t('proposals.form.optionsHint')} rows={4} value={options} onChange={(e) => setOptions(e.target.value)} error={errors.fields.options} required />
+          <TextField
+            className="field--short"
+            type="number"
+            min={PROPOSAL_LIMITS.dotsMin}
+            max={PROPOSAL_LIMITS.dotsMax}
+            label={t('proposals.form.dotsPerMember')}
+            hint={t('proposals.form.dotsPerMemberHint')}
+            value={dotsPerMember}
+            onChange={(e) => setDotsPerMember(e.target.value)}
+            error={errors.fields.dotsPerMember}
+            required
+          />
+        </>
+      )}
+      <TextField className="field--short" type="datetime-local" label={t('proposals.form.closesAt')} hint={t('proposals.form.closesAtHint')} value={closes} onChange={(e) => setCloses(e.target.value)} error={errors.fields.closesAt} required />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={fetching}>
+          {t('proposals.form.submit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
