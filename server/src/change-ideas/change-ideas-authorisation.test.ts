@@ -1,4 +1,4 @@
-import { type Role, ROLES } from '@commons/shared';
+import { DECISION_STEWARD_ROLES, type Role, ROLES } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTORS as ACTORS_ORDER, type Actor, authorisationCases, type Outcome, outcomeOf } from '../test-support/authorisation-table';
 import {
@@ -225,8 +225,10 @@ describe('authorisation of change ideas and PDSA cycles', () => {
       const answers = await app.prisma.changeIdeaDecisionParticipant.findMany({ where: { decisionId: decision.id, userId: { not: author.userId } }, select: { answer: true } });
       const expected = outcome === 'ok' ? (column.startsWith('confirm') ? 'CONFIRMED' : 'DECLINED') : 'WAITING';
       expect(answers.some((a) => a.answer === expected)).toBe(true);
+      // A steward's confirmation with the author's meets the together rule: the decision takes effect.
+      const decisive = column.startsWith('confirm') && DECISION_STEWARD_ROLES.includes(actor as Role);
       expect((await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: decision.id } })).status).toBe(
-        outcome === 'ok' && column.startsWith('decline') ? 'DECLINED' : 'PENDING',
+        outcome !== 'ok' ? 'PENDING' : column.startsWith('decline') ? 'DECLINED' : decisive ? 'TAKEN' : 'PENDING',
       );
     });
   });

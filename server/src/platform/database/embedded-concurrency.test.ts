@@ -48,6 +48,7 @@ interface DemoIds {
   userId: string;
   measureId: string;
   ideaId: string;
+  threadId: string;
   resourceId: string;
   groupId: string;
   month: string;
@@ -60,7 +61,7 @@ function variablesFor(operation: OperationDefinitionNode, ids: DemoIds): Record<
     networkId: ids.networkId, slug: 'northstar-ibd', siteId: ids.siteId, userId: ids.userId, measureId: ids.measureId, resourceId: ids.resourceId,
     token: 'no-such-invitation', first: 20, last: 20, search: 'ma', query: 'care', sort: 'RELEVANCE', types: ['RESOURCE', 'CHANGE_IDEA', 'GROUP'],
     withFacets: true, mine: false, includeArchived: false, unreadOnly: false, months: 12, month: ids.month, withSite: true,
-    fromVersion: 1, toVersion: 2, subjectType: 'CHANGE_IDEA', subjectId: ids.ideaId, before: ids.before,
+    fromVersion: 1, toVersion: 2, subjectType: 'CHANGE_IDEA', subjectId: ids.ideaId, threadId: ids.threadId, before: ids.before,
   };
   const idFor: Record<string, string> = { IdeaPage: ids.ideaId, ResourcePage: ids.resourceId, ResourceForm: ids.resourceId, Group: ids.groupId };
   const variables: Record<string, unknown> = {};
@@ -85,6 +86,7 @@ async function demoIds(databaseUrl: string): Promise<DemoIds> {
       userId: await one(`SELECT id FROM "User" WHERE email = 'clinician@demo.commons.test'`),
       measureId: await one(`SELECT id FROM "Measure" ORDER BY key LIMIT 1`),
       ideaId: await one(`SELECT t."subjectId" FROM "Thread" t WHERE t."subjectType" = 'CHANGE_IDEA' ORDER BY t."lastMessageSeq" DESC LIMIT 1`),
+      threadId: await one(`SELECT id FROM "Thread" WHERE "subjectType" = 'CHANGE_IDEA' ORDER BY "lastMessageSeq" DESC LIMIT 1`),
       resourceId: await one(`SELECT "resourceId" FROM "ResourceVersion" GROUP BY "resourceId" ORDER BY count(*) DESC, "resourceId" LIMIT 1`),
       groupId: await one(`SELECT id FROM "WorkingGroup" WHERE visibility = 'OPEN' ORDER BY name LIMIT 1`),
       month: await one(`SELECT max(month) FROM "MeasureReport"`),
