@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoEmail, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
 import { expectNoA11yViolations } from './support/commons';
+import { graphql, myId } from './support/page-graphql';
 
 const THREAD_SCREENSHOT = '/tmp/e2e-thread.png';
 // Two cores shared with other suites: give the server time.
@@ -22,25 +23,6 @@ async function member(browser: Browser, who: Parameters<typeof demoEmail>[0]): P
   return { context, page };
 }
 
-/** Runs a GraphQL operation with the page's session, as the app does (same origin, CSRF header). */
-async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ query, variables }) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-commons-csrf': '1' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
-    },
-    { query, variables },
-  );
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return answer.data as T;
-}
-
-const myId = async (page: Page) => (await graphql<{ me: { id: string } }>(page, 'query { me { id } }')).me.id;
 
 const discussion = (page: Page) => page.getByRole('region', { name: 'Discussion' });
 const log = (page: Page) => discussion(page).getByRole('log', { name: 'Discussion' });

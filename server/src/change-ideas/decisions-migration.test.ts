@@ -1,12 +1,7 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, readMigrations } from '../platform/database/migrator';
-import { databaseUrl, uniqueName, withAdminClient } from '../test-support/postgres';
+import { type DatabaseBeforeMigration, databaseBeforeMigration } from '../test-support/migration-database';
 
-const MIGRATIONS = path.resolve(__dirname, '../../../prisma/migrations');
 const THIS_MIGRATION = '20261205500000_decisions';
 
 /**
@@ -15,27 +10,15 @@ const THIS_MIGRATION = '20261205500000_decisions';
  * never asked (NAMED, not CONFIRMED). Then the database itself allows one pending decision per idea.
  */
 describe(`migration ${THIS_MIGRATION} on a database with decisions`, () => {
-  const name = uniqueName('commons_migration');
-  let before: string;
+  let migration: DatabaseBeforeMigration;
   let db: pg.Client;
   let ideaId: string;
 
   beforeAll(async () => {
-    await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
-    before = await mkdtemp(path.join(tmpdir(), 'commons-migrations-'));
-    for (const migration of await readMigrations(MIGRATIONS)) {
-      if (migration.name >= THIS_MIGRATION) continue;
-      await cp(path.join(MIGRATIONS, migration.name), path.join(before, migration.name), { recursive: true });
-    }
-    await migrate(databaseUrl(name), before);
-    db = new pg.Client({ connectionString: databaseUrl(name) });
-    await db.connect();
+    migration = await databaseBeforeMigration(THIS_MIGRATION);
+    db = migration.db;
   });
-  afterAll(async () => {
-    await db?.end();
-    await rm(before, { recursive: true, force: true });
-    await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  });
+  afterAll(() => migration?.drop());
 
   it('keeps recorded decisions as taken, confirmed by their recorder and NAMED for everyone else', async () => {
     const network = (await db.query(`INSERT INTO "Network" (id, slug, name, "startedOn") VALUES (gen_random_uuid(), 'n', 'N', '2024-01-01') RETURNING id`)).rows[0].id;
@@ -55,7 +38,7 @@ describe(`migration ${THIS_MIGRATION} on a database with decisions`, () => {
       named,
     ]);
 
-    expect((await migrate(databaseUrl(name), MIGRATIONS)).applied).toEqual([THIS_MIGRATION]);
+    expect(await migration.applyIt()).toEqual([THIS_MIGRATION]);
 
     const { rows: decisions } = await db.query(`SELECT status::text, "proposedAt", "decidedAt", "closedAt", "expiresAt" FROM "ChangeIdeaDecision"`);
     expect(decisions).toEqual([{ status: 'TAKEN', proposedAt: decidedAt, decidedAt, closedAt: decidedAt, expiresAt: null }]);

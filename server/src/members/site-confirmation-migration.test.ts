@@ -1,12 +1,7 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, readMigrations } from '../platform/database/migrator';
-import { databaseUrl, uniqueName, withAdminClient } from '../test-support/postgres';
+import { type DatabaseBeforeMigration, databaseBeforeMigration } from '../test-support/migration-database';
 
-const MIGRATIONS = path.resolve(__dirname, '../../../prisma/migrations');
 const THIS_MIGRATION = '20261205200000_site_confirmation';
 
 /**
@@ -15,26 +10,14 @@ const THIS_MIGRATION = '20261205200000_site_confirmation';
  * patients, families and researchers (which they could set themselves) become pending requests.
  */
 describe(`migration ${THIS_MIGRATION} on a database with members`, () => {
-  const name = uniqueName('commons_migration');
-  let before: string;
+  let migration: DatabaseBeforeMigration;
   let db: pg.Client;
 
   beforeAll(async () => {
-    await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
-    before = await mkdtemp(path.join(tmpdir(), 'commons-migrations-'));
-    for (const migration of await readMigrations(MIGRATIONS)) {
-      if (migration.name >= THIS_MIGRATION) continue;
-      await cp(path.join(MIGRATIONS, migration.name), path.join(before, migration.name), { recursive: true });
-    }
-    await migrate(databaseUrl(name), before);
-    db = new pg.Client({ connectionString: databaseUrl(name) });
-    await db.connect();
+    migration = await databaseBeforeMigration(THIS_MIGRATION);
+    db = migration.db;
   });
-  afterAll(async () => {
-    await db?.end();
-    await rm(before, { recursive: true, force: true });
-    await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  });
+  afterAll(() => migration?.drop());
 
   it('keeps invited and care-team sites, and turns self-chosen sites of patients, families and researchers into pending requests', async () => {
     const network = (await db.query(`INSERT INTO "Network" (id, slug, name, "startedOn") VALUES (gen_random_uuid(), 'n', 'N', '2024-01-01') RETURNING id`)).rows[0].id;
@@ -61,7 +44,7 @@ describe(`migration ${THIS_MIGRATION} on a database with members`, () => {
     const clinician = await member('clinician@x', 'CLINICIAN', a);
     const lead = await member('lead@x', 'SITE_LEAD', b);
 
-    expect((await migrate(databaseUrl(name), MIGRATIONS)).applied[0]).toBe(THIS_MIGRATION);
+    expect(await migration.applyIt()).toEqual([THIS_MIGRATION]);
 
     const sites = new Map((await db.query(`SELECT "userId", "siteId" FROM "Membership"`)).rows.map((row) => [row.userId, row.siteId]));
     expect(Object.fromEntries([invitedToA, invitedToAMovedToB, invitedWithoutSite, seededOrAssigned, noSite, clinician, lead].map((id) => [id, sites.get(id)]))).toEqual({

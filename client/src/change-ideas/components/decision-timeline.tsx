@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DecisionFieldsFragment } from '../../gql/graphql';
 import { useFormatDateTime } from '../../i18n/format';
+import { DecisionFacts } from './decision-facts';
 import { DecisionParticipants } from './decision-participants';
 
 /**
@@ -23,30 +24,12 @@ export function DecisionTimeline({ decisions }: { decisions: readonly DecisionFi
               <span className={`decision-status decision-status--${decision.status.toLowerCase()}`}>{t(`ideas.decisionStatus.${decision.status}`)}</span>{' '}
               <time dateTime={when}>{formatDateTime(when)}</time> · {t('ideas.decisions.recordedBy', { name: decision.decidedBy.name })}
             </p>
-            <dl className="timeline__facts">
-              <dt>{t('ideas.decisions.what')}</dt>
-              <dd className="prose">{decision.decision}</dd>
-              <dt>{t('ideas.decisions.why')}</dt>
-              <dd className="prose">{decision.rationale}</dd>
-              {decision.proposal && (
-                <>
-                  <dt>{t('ideas.decisions.basis')}</dt>
-                  <dd>
-                    <a href={`#proposal-${decision.proposal.id}`}>{decision.proposal.question}</a>
-                  </dd>
-                </>
-              )}
-              {decision.patientVoiceReason && (
-                <>
-                  <dt>{t('ideas.decisions.voiceReason')}</dt>
-                  <dd className="prose">{decision.patientVoiceReason}</dd>
-                </>
-              )}
+            <DecisionFacts decision={decision}>
               <dt>{t('ideas.decisions.who')}</dt>
               <dd>
                 <DecisionParticipants participants={decision.participants} ended label={t('ideas.decisions.who')} />
               </dd>
-            </dl>
+            </DecisionFacts>
           </li>
         );
       })}

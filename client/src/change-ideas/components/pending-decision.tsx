@@ -6,6 +6,7 @@ import { describeError } from '../../graphql/errors';
 import { useFormatDateTime } from '../../i18n/format';
 import { DECISION_CONTEXT, WithdrawDecisionDocument } from '../decision-documents';
 import { DecisionAnswer } from './decision-answer';
+import { DecisionFacts } from './decision-facts';
 import { DecisionParticipants } from './decision-participants';
 
 interface PendingDecisionProps {
@@ -45,26 +46,7 @@ export function PendingDecision({ decision, viewerId, onChanged }: PendingDecisi
           </span>
         )}
       </p>
-      <dl className="timeline__facts">
-        <dt>{t('ideas.decisions.what')}</dt>
-        <dd className="prose">{decision.decision}</dd>
-        <dt>{t('ideas.decisions.why')}</dt>
-        <dd className="prose">{decision.rationale}</dd>
-        {decision.proposal && (
-          <>
-            <dt>{t('ideas.decisions.basis')}</dt>
-            <dd>
-              <a href={`#proposal-${decision.proposal.id}`}>{decision.proposal.question}</a>
-            </dd>
-          </>
-        )}
-        {decision.patientVoiceReason && (
-          <>
-            <dt>{t('ideas.decisions.voiceReason')}</dt>
-            <dd className="prose">{decision.patientVoiceReason}</dd>
-          </>
-        )}
-      </dl>
+      <DecisionFacts decision={decision} />
       <p className="decision-people__title">{t('ideas.pending.rule')}</p>
       <DecisionParticipants participants={decision.participants} ended={false} label={t('ideas.pending.answers')} />
       {problem && (
