@@ -30,6 +30,7 @@ import { MailModule } from './platform/mail/mailer';
 import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { ResourcesModule } from './resources/resources.module';
+import { SearchIndexModule } from './search/search-index.module';
 import { SearchModule } from './search/search.module';
 import { SetupModule } from './setup/setup.module';
 import { ThreadsModule } from './threads/threads.module';
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
         AuthModule,
         MeasuresModule,
         AimsModule,
+        SearchIndexModule,
         ResourcesModule,
         SearchModule,
         FilesModule,

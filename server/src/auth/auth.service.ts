@@ -5,8 +5,8 @@ import { UserRepository } from '../members/user.repository';
 import type { Viewer } from '../platform/auth/viewer';
 import { AppError, parseInput } from '../platform/graphql/app-error';
 import type { RegisterInput, SignInInput } from './dto/auth.input';
-import { decoyPasswordHash, verifyPassword } from './password';
-import { type SessionMeta, SessionService } from './session.service';
+import { decoyPasswordHash, verifyPassword } from '../platform/auth/password';
+import { type SessionMeta, SessionService } from '../platform/auth/session.service';
 import { SignInLimiter } from './sign-in-limiter';
 
 @Injectable()

@@ -7,7 +7,7 @@ import { Measure } from '../measures/models/measure.model';
 import { Site } from '../networks/models/site.model';
 import { Ctx } from '../platform/auth/current-viewer.decorator';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { markdownText, renderMarkdown } from '../resources/markdown';
+import { markdownText, renderMarkdown } from '../platform/markdown/markdown';
 import { ChangeIdeaLoaders } from './change-idea.loaders';
 import type { CoDesignerRow } from './change-idea.repository';
 import { toChangeIdea } from './change-ideas.service';

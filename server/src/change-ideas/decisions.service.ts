@@ -15,7 +15,7 @@ import {
   SERVER_EVENTS,
 } from '@commons/shared';
 import { Prisma } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import { RealtimeService } from '../platform/realtime/realtime.service';

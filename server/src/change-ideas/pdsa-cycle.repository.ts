@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PdsaAct, PdsaStage, Prisma } from '../generated/prisma/client';
 import { MEASURE_SELECT } from '../measures/measure.repository';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
 
 export const CYCLE_SELECT = {

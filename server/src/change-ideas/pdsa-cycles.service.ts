@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, can, pdsaCycleEditSchema, pdsaCycleInputSchema, type PdsaCycleEditData } from '@commons/shared';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { NetworkService } from '../networks/network.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';

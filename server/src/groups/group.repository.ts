@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { GroupMembershipStatus, GroupRole, GroupVisibility, Prisma } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
 import type { Page } from '../platform/graphql/pagination';
-import { RESOURCE_SELECT } from '../resources/resource.repository';
+import { RESOURCE_SELECT } from '../resources/resource.select';
 
 export const GROUP_SELECT = {
   id: true,

@@ -54,6 +54,11 @@ export class GroupsService {
     private readonly threads: ThreadsService,
   ) {}
 
+  /** The invite-only groups of a network `userId` is a member of or invited to (what a search may show her). */
+  inviteOnlyGroupIdsOf(networkId: string, userId: string): Promise<string[]> {
+    return this.groups.inviteOnlyGroupIdsOf(networkId, userId);
+  }
+
   /** Takes members who may no longer read the group's thread out of it live (on every node). */
   private async recheckThread(groupId: string) {
     await this.threads.recheckLiveAccess('GROUP', groupId);

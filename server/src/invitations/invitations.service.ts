@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { invitationSchema, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
-import { hashPassword } from '../auth/password';
-import { hashToken, newSessionToken } from '../auth/session-token';
+import { hashPassword } from '../platform/auth/password';
+import { hashToken, newSessionToken } from '../platform/auth/session-token';
 import { MemberRepository } from '../members/member.repository';
 import { UserRepository } from '../members/user.repository';
 import { NetworkService } from '../networks/network.service';

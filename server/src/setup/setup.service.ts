@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { firstRunSchema, siteSlugs, startMonthIssue } from '@commons/shared';
-import { hashPassword } from '../auth/password';
-import { hashToken, newSessionToken } from '../auth/session-token';
-import { type SessionMeta, SessionService } from '../auth/session.service';
+import { hashPassword } from '../platform/auth/password';
+import { hashToken, newSessionToken } from '../platform/auth/session-token';
+import { type SessionMeta, SessionService } from '../platform/auth/session.service';
 import { monthOf } from '../measures/network-months';
 import { MemberRepository } from '../members/member.repository';
 import { UserRepository } from '../members/user.repository';

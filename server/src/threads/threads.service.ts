@@ -18,7 +18,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { badInput, conflict, forbidden, notFound, requireId } from '../platform/graphql/app-error';
-import { markdownText } from '../resources/markdown';
+import { markdownText } from '../platform/markdown/markdown';
 import { type MessageView, reactionsByMessage, toMessageView } from './message-view';
 import { MessageRateLimiter } from './message-rate-limiter';
 import { ThreadLiveService } from './thread-live.service';
