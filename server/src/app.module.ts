@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AimsModule } from './aims/aims.module';
 import { AuthModule } from './auth/auth.module';
 import { ChangeIdeasModule } from './change-ideas/change-ideas.module';
+import { ChartsModule } from './charts/charts.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { FilesModule } from './files/files.module';
 import { GroupsModule } from './groups/groups.module';
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
         InvitationsModule,
         AuthModule,
         MeasuresModule,
+        ChartsModule,
         AimsModule,
         SearchIndexModule,
         ResourcesModule,

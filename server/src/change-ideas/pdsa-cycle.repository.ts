@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PdsaAct, PdsaStage, Prisma } from '../generated/prisma/client';
-import { MEASURE_SELECT } from '../measures/measure.repository';
+import { MEASURE_SELECT } from '../measures/measure.select';
 import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
 
