@@ -5,7 +5,8 @@ import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { pageInfo, toPage } from '../platform/graphql/pagination';
-import { ChangeIdeaRepository, type IdeaRow } from './change-idea.repository';
+import { ChangeIdeaRepository } from './change-idea.repository';
+import { type IdeaRow } from './change-idea.select';
 import type { ChangeIdeaInput, ChangeIdeasArgs, EditChangeIdeaInput } from './dto/change-idea.input';
 import type { ChangeIdea, ChangeIdeaConnection } from './models/change-idea.model';
 

@@ -1,7 +1,7 @@
 import { queryTerms } from '@commons/shared';
 import { Prisma } from '../generated/prisma/client';
-import type { IdeaRow } from '../change-ideas/change-idea.repository';
-import type { GroupRow } from '../groups/group.repository';
+import type { IdeaRow } from '../change-ideas/change-idea.select';
+import type { GroupRow } from '../groups/group.select';
 import { PrismaService } from '../platform/database/prisma.service';
 import { type Mode, type TermRow, tsqueries } from './tsquery';
 import {
