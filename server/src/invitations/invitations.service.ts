@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { invitationSchema, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
+import { can, invitationSchema, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
 import { hashPassword } from '../platform/auth/password';
 import { hashToken, newSessionToken } from '../platform/auth/session-token';
 import { MemberAccountsService } from '../members/member-accounts.service';
@@ -86,9 +86,10 @@ export class InvitationsService {
   async list(viewer: Viewer, networkId: string, pageArgs: PageArgs) {
     const actor = await this.access.require(viewer, networkId, 'invitation.list');
     const page = toPage(pageArgs);
-    // Admins see every invitation; a site lead sees those to her own site.
-    const siteOnly = actor.role === 'NETWORK_ADMIN' ? null : actor.siteId;
-    if (actor.role !== 'NETWORK_ADMIN' && !siteOnly) return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
+    // She sees the invitations she may revoke: every one (admins: also those to no site), or her own site's (site leads).
+    const all = can(actor, 'invitation.revoke', { siteId: null });
+    if (!all && !can(actor, 'invitation.revoke', { siteId: actor.siteId })) return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
+    const siteOnly = all ? null : actor.siteId;
     const { rows, totalCount } = await this.invitations.list(networkId, siteOnly, page);
     return { nodes: rows.map(toInvitation), totalCount, pageInfo: pageInfo(page, rows.length, totalCount) };
   }

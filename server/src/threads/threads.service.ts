@@ -39,6 +39,7 @@ export interface ThreadView {
   lastMessageSeq: string;
   lastMessageAt: Date | null;
   viewerCanPost: boolean;
+  viewerCanModerate: boolean;
 }
 
 export interface MessagePage {
@@ -149,6 +150,8 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
       lastMessageSeq: access.row.lastMessageSeq.toString(),
       lastMessageAt: access.row.lastMessageAt,
       viewerCanPost: can(access.actor, 'thread.post', { thread: access.facts }),
+      // Deleting a message someone else wrote (any author but the viewer) is moderation.
+      viewerCanModerate: can(access.actor, 'message.delete', { thread: access.facts, authorId: '' }),
     };
   }
 
