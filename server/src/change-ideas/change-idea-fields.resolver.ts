@@ -10,7 +10,7 @@ import type { RequestContext } from '../platform/graphql/request-context';
 import { markdownText, renderMarkdown } from '../platform/markdown/markdown';
 import { ChangeIdeaLoaders } from './change-idea.loaders';
 import type { CoDesignerRow } from './change-idea.select';
-import { toChangeIdea } from './change-ideas.service';
+import { toChangeIdea } from './change-idea.mapper';
 import { toDecision } from './decisions.service';
 import {
   ChangeIdea,

@@ -3,6 +3,7 @@ import {
   allowedTransitions,
   can,
   changeIdeaDecisionSchema,
+  dayOf,
   DECISION_QUORUM_MESSAGES,
   decisionAnswerSchema,
   decisionExpiresAt,
@@ -10,6 +11,7 @@ import {
   decisionQuorumProblem,
   effectiveDecisionStatus,
   isAllowedTransition,
+  isoDay,
   needsPatientVoiceReason,
   pendingDecisionOutcome,
   SERVER_EVENTS,
@@ -25,7 +27,7 @@ import { ProposalsService } from '../proposals/proposals.service';
 import { ThreadsService } from '../threads/threads.service';
 import { ChangeIdeaRepository } from './change-idea.repository';
 import { type IdeaRow } from './change-idea.select';
-import { ChangeIdeasService, dayOf, isoDay, staleVersion } from './change-ideas.service';
+import { ChangeIdeasService, staleVersion } from './change-ideas.service';
 import { DecisionRepository, type DecisionRow } from './decision.repository';
 import type { ChangeIdeaDecisionInput } from './dto/change-idea.input';
 import type { ChangeIdeaDecision } from './models/change-idea.model';

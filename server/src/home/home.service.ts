@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { allowedTransitions, isOpenChangeIdea, nextDecisionDue } from '@commons/shared';
-import { isoDay, toChangeIdea } from '../change-ideas/change-ideas.service';
+import { allowedTransitions, isoDay, isOpenChangeIdea, nextDecisionDue } from '@commons/shared';
+import { toChangeIdea } from '../change-ideas/change-idea.mapper';
 import type { IdeaRow } from '../change-ideas/change-idea.select';
 import type { CycleRow } from '../change-ideas/pdsa-cycle.select';
 import { toPdsaCycle } from '../change-ideas/pdsa-cycles.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Actor, can, searchFilterSchema, type SearchType, searchTextSchema } from '@commons/shared';
-import { toChangeIdea } from '../change-ideas/change-ideas.service';
+import { toChangeIdea } from '../change-ideas/change-idea.mapper';
 import { GroupsService, toGroup } from '../groups/groups.service';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
