@@ -1,4 +1,4 @@
-// `npm run lint:deps`: cruises src/ with the rules of .dependency-cruiser.cjs, prints their
+// `npm run lint:deps`: cruises src/ and ../shared/src with the rules of .dependency-cruiser.cjs, prints their
 // violations and, as dependency-cruiser cannot collapse folders before validating, also checks
 // that no capabilities (the folders under src/) import each other in a cycle. Exits non-zero
 // when it finds either.
@@ -86,7 +86,7 @@ function layeringReport(result) {
 
 process.chdir(new URL('..', import.meta.url).pathname);
 const options = await extractDepcruiseOptions('./.dependency-cruiser.cjs');
-const { output } = await cruise(['src'], { ...options, outputType: 'json' }, undefined, { tsConfig: extractTSConfig('tsconfig.json') });
+const { output } = await cruise(['src', '../shared/src'], { ...options, outputType: 'json' }, undefined, { tsConfig: extractTSConfig('tsconfig.json') });
 const report = layeringReport(typeof output === 'string' ? JSON.parse(output) : output);
 process.stdout.write(report.output);
 process.exitCode = report.exitCode;
