@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AimsModule } from './aims/aims.module';
 import { AuthModule } from './auth/auth.module';
 import { ChangeIdeasModule } from './change-ideas/change-ideas.module';
+import { ChartsModule } from './charts/charts.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { FilesModule } from './files/files.module';
 import { GroupsModule } from './groups/groups.module';
@@ -30,6 +31,7 @@ import { MailModule } from './platform/mail/mailer';
 import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { ResourcesModule } from './resources/resources.module';
+import { SearchIndexModule } from './search/search-index.module';
 import { SearchModule } from './search/search.module';
 import { SetupModule } from './setup/setup.module';
 import { ThreadsModule } from './threads/threads.module';
@@ -77,7 +79,9 @@ export class AppModule implements NestModule {
         InvitationsModule,
         AuthModule,
         MeasuresModule,
+        ChartsModule,
         AimsModule,
+        SearchIndexModule,
         ResourcesModule,
         SearchModule,
         FilesModule,

@@ -10,3 +10,4 @@ export * from './codesign';
 export * from './notifications';
 export * from './home';
 export * from './threads';
+export * from './days';

@@ -51,6 +51,7 @@ export const ThreadPanelDocument = graphql(`
       lastReadSeq
       unreadCount
       viewerCanPost
+      viewerCanModerate
       messages(last: $last) {
         ...ThreadPageFields
       }

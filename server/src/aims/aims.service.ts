@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addMonths, compareMonthKeys, idSchema, isMonthKey, monthKeySchema, type MonthKey, suppressSmallCells } from '@commons/shared';
 import { z } from 'zod';
-import { MeasureRepository } from '../measures/measure.repository';
+import { MeasuresService } from '../measures/measures.service';
 import { currentMonth } from '../measures/network-months';
 import { VisibleReportsService } from '../measures/visible-reports.service';
 import { AccessService } from '../platform/auth/access.service';
@@ -40,7 +40,7 @@ const driverSchema = z.object({
 export class AimsService {
   constructor(
     private readonly aims: AimRepository,
-    private readonly measures: MeasureRepository,
+    private readonly measures: MeasuresService,
     private readonly visible: VisibleReportsService,
     private readonly access: AccessService,
   ) {}

@@ -12,7 +12,7 @@ import { AuthService } from './auth.service';
 import { RegisterInput, SignInInput } from './dto/auth.input';
 import { SessionInfo } from './models/session-info.model';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
-import { SessionService } from './session.service';
+import { SessionService } from '../platform/auth/session.service';
 
 @Resolver()
 export class AuthResolver {

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { signInSchema } from '@commons/shared';
 import { InvitationsService } from '../invitations/invitations.service';
-import { UserRepository } from '../members/user.repository';
+import { MemberAccountsService } from '../members/member-accounts.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { AppError, parseInput } from '../platform/graphql/app-error';
 import type { RegisterInput, SignInInput } from './dto/auth.input';
-import { decoyPasswordHash, verifyPassword } from './password';
-import { type SessionMeta, SessionService } from './session.service';
+import { decoyPasswordHash, verifyPassword } from '../platform/auth/password';
+import { type SessionMeta, SessionService } from '../platform/auth/session.service';
 import { SignInLimiter } from './sign-in-limiter';
 
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UserRepository,
+    private readonly accounts: MemberAccountsService,
     private readonly sessions: SessionService,
     private readonly invitations: InvitationsService,
     private readonly limiter: SignInLimiter,
@@ -21,7 +21,7 @@ export class AuthService {
   async signIn(input: SignInInput, meta: SessionMeta) {
     const { email, password } = parseInput(signInSchema, input, 'input');
     await this.limiter.consumeAttempt(meta.ipAddress, email);
-    const credentials = await this.users.findCredentials(email);
+    const credentials = await this.accounts.findCredentials(email);
     const valid = await verifyPassword(credentials?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!credentials || !valid) {
       throw new AppError('UNAUTHENTICATED', 'The email or password is not right.', { field: 'input.password' });

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../platform/config/config';
-import { SESSION_COOKIE } from './session-token';
+import { SESSION_COOKIE } from '../platform/auth/session-token';
 
 function secure(config: AppConfig, req: Request): boolean {
   return config.publicUrl ? config.publicUrl.startsWith('https:') : req.secure;

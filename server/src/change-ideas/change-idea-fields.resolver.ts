@@ -1,16 +1,16 @@
 import { Args, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { allowedTransitions, can, CHANGE_IDEA_LIMITS, hasPatientOrFamilyVoice, isProposalOpen, needsPatientVoiceReason, roleCounts } from '@commons/shared';
-import type { ProposalRefRow } from '../proposals/proposal.repository';
+import type { ProposalRefRow } from '../proposals/proposals.service';
 import { Driver } from '../aims/models/aim.model';
 import { MeasureCharts } from '../charts/models/chart.model';
 import { Measure } from '../measures/models/measure.model';
 import { Site } from '../networks/models/site.model';
 import { Ctx } from '../platform/auth/current-viewer.decorator';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { markdownText, renderMarkdown } from '../resources/markdown';
+import { markdownText, renderMarkdown } from '../platform/markdown/markdown';
 import { ChangeIdeaLoaders } from './change-idea.loaders';
-import type { CoDesignerRow } from './change-idea.repository';
-import { toChangeIdea } from './change-ideas.service';
+import type { CoDesignerRow } from './change-idea.select';
+import { toChangeIdea } from './change-idea.mapper';
 import { toDecision } from './decisions.service';
 import {
   ChangeIdea,

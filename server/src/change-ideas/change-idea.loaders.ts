@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Actor } from '@commons/shared';
 import { AccessService } from '../platform/auth/access.service';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { ProposalRepository } from '../proposals/proposal.repository';
+import { ProposalsService } from '../proposals/proposals.service';
 import { ChangeIdeaRepository } from './change-idea.repository';
 import { DecisionRepository } from './decision.repository';
 import { PdsaCycleRepository } from './pdsa-cycle.repository';
@@ -19,14 +19,14 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   return groups;
 }
 
-interface Repositories {
+interface Sources {
   ideas: ChangeIdeaRepository;
   cycles: PdsaCycleRepository;
   decisions: DecisionRepository;
-  proposals: ProposalRepository;
+  proposals: ProposalsService;
 }
 
-function createLoaders(ctx: RequestContext, { ideas, cycles, decisions, proposals }: Repositories, access: AccessService) {
+function createLoaders(ctx: RequestContext, { ideas, cycles, decisions, proposals }: Sources, access: AccessService) {
   const grouped = <T, K extends string>(load: (keys: string[]) => Promise<T[]>, key: (row: T) => K) =>
     new DataLoader<string, T[]>(async (keys) => {
       const groups = groupBy(await load([...keys]), key);
@@ -84,7 +84,7 @@ export class ChangeIdeaLoaders {
     private readonly ideas: ChangeIdeaRepository,
     private readonly cycles: PdsaCycleRepository,
     private readonly decisions: DecisionRepository,
-    private readonly proposals: ProposalRepository,
+    private readonly proposals: ProposalsService,
     private readonly access: AccessService,
   ) {}
 

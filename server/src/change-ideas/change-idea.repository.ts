@@ -1,39 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ChangeIdeaStatus, Prisma, Role } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
 import type { Page } from '../platform/graphql/pagination';
-
-export const IDEA_SELECT = {
-  id: true,
-  networkId: true,
-  title: true,
-  problem: true,
-  idea: true,
-  proposerId: true,
-  status: true,
-  nextDecisionOn: true,
-  version: true,
-  statusChangedAt: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
-
-export type IdeaRow = Prisma.ChangeIdeaGetPayload<{ select: typeof IDEA_SELECT }>;
-
-export const CO_DESIGNER_SELECT = {
-  id: true,
-  ideaId: true,
-  userId: true,
-  role: true,
-  status: true,
-  invitedById: true,
-  invitedAt: true,
-  joinedAt: true,
-  respondedAt: true,
-} as const;
-
-export type CoDesignerRow = Prisma.ChangeIdeaCoDesignerGetPayload<{ select: typeof CO_DESIGNER_SELECT }>;
+import { CO_DESIGNER_SELECT, type CoDesignerRow, IDEA_SELECT, type IdeaRow } from './change-idea.select';
 
 const DRIVER_SELECT = { id: true, networkId: true, parentId: true, kind: true, title: true, description: true, position: true } as const;
 

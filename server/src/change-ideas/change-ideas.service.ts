@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, can, changeIdeaEditSchema, changeIdeaInputSchema, isOpenChangeIdea } from '@commons/shared';
+import { type Actor, can, changeIdeaEditSchema, changeIdeaInputSchema, dayOf, isOpenChangeIdea } from '@commons/shared';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { pageInfo, toPage } from '../platform/graphql/pagination';
-import { ChangeIdeaRepository, type IdeaRow } from './change-idea.repository';
+import { toChangeIdea } from './change-idea.mapper';
+import { ChangeIdeaRepository } from './change-idea.repository';
+import { type IdeaRow } from './change-idea.select';
 import type { ChangeIdeaInput, ChangeIdeasArgs, EditChangeIdeaInput } from './dto/change-idea.input';
 import type { ChangeIdea, ChangeIdeaConnection } from './models/change-idea.model';
 
@@ -19,26 +21,6 @@ export interface VisibleIdea {
 export interface IdeaStanding {
   isProposer: boolean;
   isCoDesigner: boolean;
-}
-
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-export const dayOf = (day: string) => new Date(`${day}T00:00:00Z`);
-
-export function toChangeIdea(row: IdeaRow): ChangeIdea {
-  return {
-    id: row.id,
-    networkId: row.networkId,
-    title: row.title,
-    problem: row.problem,
-    idea: row.idea,
-    status: row.status,
-    version: row.version,
-    nextDecisionOn: row.nextDecisionOn ? isoDay(row.nextDecisionOn) : null,
-    statusChangedAt: row.statusChangedAt,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    proposerId: row.proposerId,
-  };
 }
 
 export const staleVersion = (row: IdeaRow) =>

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ChangeIdeaStatus, DecisionAnswer, Prisma, Role } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
-import { IDEA_SELECT, type IdeaRow } from './change-idea.repository';
+import { IDEA_SELECT, type IdeaRow } from './change-idea.select';
 
 export const DECISION_SELECT = {
   id: true,

@@ -3,6 +3,7 @@ import {
   allowedTransitions,
   can,
   changeIdeaDecisionSchema,
+  dayOf,
   DECISION_QUORUM_MESSAGES,
   decisionAnswerSchema,
   decisionExpiresAt,
@@ -10,21 +11,23 @@ import {
   decisionQuorumProblem,
   effectiveDecisionStatus,
   isAllowedTransition,
+  isoDay,
   needsPatientVoiceReason,
   pendingDecisionOutcome,
   SERVER_EVENTS,
 } from '@commons/shared';
 import { Prisma } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import { RealtimeService } from '../platform/realtime/realtime.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { AppError, badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
-import { ProposalRepository } from '../proposals/proposal.repository';
+import { ProposalsService } from '../proposals/proposals.service';
 import { ThreadsService } from '../threads/threads.service';
-import { ChangeIdeaRepository, type IdeaRow } from './change-idea.repository';
-import { ChangeIdeasService, dayOf, isoDay, staleVersion } from './change-ideas.service';
+import { ChangeIdeaRepository } from './change-idea.repository';
+import { type IdeaRow } from './change-idea.select';
+import { ChangeIdeasService, staleVersion } from './change-ideas.service';
 import { DecisionRepository, type DecisionRow } from './decision.repository';
 import type { ChangeIdeaDecisionInput } from './dto/change-idea.input';
 import type { ChangeIdeaDecision } from './models/change-idea.model';
@@ -74,7 +77,7 @@ export class DecisionsService {
     private readonly decisions: DecisionRepository,
     private readonly ideas: ChangeIdeaRepository,
     private readonly changeIdeas: ChangeIdeasService,
-    private readonly proposals: ProposalRepository,
+    private readonly proposals: ProposalsService,
     private readonly access: AccessService,
     private readonly notifications: NotificationsService,
     private readonly threads: ThreadsService,

@@ -1,34 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { PdsaAct, PdsaStage, Prisma } from '../generated/prisma/client';
-import { MEASURE_SELECT } from '../measures/measure.repository';
-import type { Db } from '../members/user.repository';
+import type { PdsaAct, PdsaStage } from '../generated/prisma/client';
+import { MEASURE_SELECT } from '../measures/measure.select';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
-
-export const CYCLE_SELECT = {
-  id: true,
-  networkId: true,
-  ideaId: true,
-  siteId: true,
-  number: true,
-  title: true,
-  plan: true,
-  prediction: true,
-  doNotes: true,
-  studyNotes: true,
-  act: true,
-  actNotes: true,
-  stage: true,
-  startOn: true,
-  endOn: true,
-  createdById: true,
-  updatedById: true,
-  version: true,
-  createdAt: true,
-  updatedAt: true,
-  measures: { select: { measureId: true } },
-} as const;
-
-export type CycleRow = Prisma.PdsaCycleGetPayload<{ select: typeof CYCLE_SELECT }>;
+import { CYCLE_SELECT, type CycleRow } from './pdsa-cycle.select';
 
 export interface CycleContent {
   title: string;

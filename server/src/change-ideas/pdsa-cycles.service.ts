@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, can, pdsaCycleEditSchema, pdsaCycleInputSchema, type PdsaCycleEditData } from '@commons/shared';
-import type { Db } from '../members/user.repository';
+import { type Actor, can, dayOf, isoDay, type PdsaCycleEditData, pdsaCycleEditSchema, pdsaCycleInputSchema } from '@commons/shared';
+import type { Db } from '../platform/database/db';
 import { NetworkService } from '../networks/network.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { AppError, badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
-import { ChangeIdeaRepository, type IdeaRow } from './change-idea.repository';
-import { ChangeIdeasService, dayOf, isoDay } from './change-ideas.service';
+import { ChangeIdeaRepository } from './change-idea.repository';
+import { type IdeaRow } from './change-idea.select';
+import { ChangeIdeasService } from './change-ideas.service';
 import type { EditPdsaCycleInput, PdsaCycleInput } from './dto/change-idea.input';
 import type { PdsaAnnotation, PdsaCycle } from './models/pdsa-cycle.model';
-import { type CycleContent, PdsaCycleRepository, type CycleRow } from './pdsa-cycle.repository';
+import { type CycleContent, PdsaCycleRepository } from './pdsa-cycle.repository';
+import { type CycleRow } from './pdsa-cycle.select';
 
 export function toPdsaCycle(row: CycleRow): PdsaCycle {
   return {

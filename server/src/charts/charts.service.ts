@@ -20,8 +20,8 @@ import {
   type SpcSignal,
   suppressSmallCells,
 } from '@commons/shared';
-import { MeasureRepository } from '../measures/measure.repository';
-import { ReportRepository } from '../measures/report.repository';
+import { MeasuresService } from '../measures/measures.service';
+import type { MeasureRow } from '../measures/measure.select';
 import { currentMonth, monthOf } from '../measures/network-months';
 import { VisibleReportsService, type VisibleReports } from '../measures/visible-reports.service';
 import { NetworkService } from '../networks/network.service';
@@ -53,7 +53,6 @@ interface MonthCoverage {
 
 const FUNNEL_WINDOWS = [3, 6, 12];
 
-type MeasureRow = NonNullable<Awaited<ReturnType<MeasureRepository['find']>>>;
 /** Six decimals are far finer than any chart or table shows, and the short numbers make the response a third smaller. */
 const rounded = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
 const shown = (n: DisplayedNumber<string> | null): ShownCount | null => (n ? (n.shown ? { value: n.value, label: null } : { value: null, label: n.label }) : null);
@@ -64,8 +63,7 @@ export class ChartsService {
   private readonly cache = new ChartsCache();
 
   constructor(
-    private readonly measures: MeasureRepository,
-    private readonly reports: ReportRepository,
+    private readonly measures: MeasuresService,
     private readonly visible: VisibleReportsService,
     private readonly networks: NetworkService,
     private readonly access: AccessService,
@@ -93,7 +91,7 @@ export class ChartsService {
       screenMovingRanges: options.screenMovingRanges ?? true,
     };
     const pooling = { includeIncomplete: options.includeIncompleteMonths ?? false, adjustFunnels: options.adjustFunnels ?? true };
-    const [sites, version] = await Promise.all([this.networks.sitesOf(measure.networkId), this.reports.versionOf(measure.id)]);
+    const [sites, version] = await Promise.all([this.networks.sitesOf(measure.networkId), this.visible.reportsVersion(measure.id)]);
     const cacheKey = JSON.stringify([
       measure,
       spcOptions,

@@ -1,8 +1,8 @@
 import type { Role } from '@commons/shared';
 import type { Prisma } from '../generated/prisma/client';
-import { markdownText } from '../resources/markdown';
+import { markdownText } from '../platform/markdown/markdown';
 import { addToVocabulary } from '../search/postgres-search.engine';
-import { toSearchDocument } from '../search/search-documents.repository';
+import { toSearchDocument } from '../search/search-document';
 import { DEMO_RESOURCES, type DemoAuthor } from './demo-resource-texts';
 
 export { DEMO_RESOURCES };

@@ -1,4 +1,4 @@
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../platform/auth/password';
 import type { Prisma } from '../generated/prisma/client';
 import { lockNetworkCreation } from '../platform/database/network-creation-lock';
 import type { PrismaService } from '../platform/database/prisma.service';

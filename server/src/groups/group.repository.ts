@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { GroupMembershipStatus, GroupRole, GroupVisibility, Prisma } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
 import type { Page } from '../platform/graphql/pagination';
-import { RESOURCE_SELECT } from '../resources/resource.repository';
-
-export const GROUP_SELECT = {
-  id: true,
-  networkId: true,
-  name: true,
-  purpose: true,
-  visibility: true,
-  createdById: true,
-  createdAt: true,
-  updatedAt: true,
-  archivedAt: true,
-} as const;
-
-export type GroupRow = Prisma.WorkingGroupGetPayload<{ select: typeof GROUP_SELECT }>;
+import { RESOURCE_SELECT } from '../resources/resource.select';
+import { GROUP_SELECT, type GroupRow } from './group.select';
 
 export const GROUP_MEMBERSHIP_SELECT = {
   groupId: true,

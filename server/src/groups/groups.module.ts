@@ -11,10 +11,10 @@ import { GroupsService } from './groups.service';
 // A group's live thread is a Thread with subjectType GROUP and subjectId the group's id; the
 // threads capability authorises it from GroupMembership. Leaving or removal rechecks its room.
 // Search: WorkingGroup carries a generated search document (see search/idea-group.search.ts),
-// current with every write; SearchService asks GroupRepository which invite-only groups a viewer may find.
+// current with every write; SearchService asks GroupsService which invite-only groups a viewer may find.
 @Module({
   imports: [ResourcesModule, NotificationsModule, ThreadsModule],
   providers: [GroupRepository, GroupsService, GroupLoaders, GroupsResolver, WorkingGroupFieldsResolver, ShelfItemResolver, GroupViewerMembershipResolver],
-  exports: [GroupsService, GroupRepository],
+  exports: [GroupsService],
 })
 export class GroupsModule {}

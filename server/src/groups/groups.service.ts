@@ -8,7 +8,8 @@ import { pageInfo, toPage } from '../platform/graphql/pagination';
 import { ResourcesService } from '../resources/resources.service';
 import { ThreadsService } from '../threads/threads.service';
 import type { GroupInput, GroupsArgs } from './dto/group.input';
-import { GroupRepository, type GroupMembershipRow, type GroupRow } from './group.repository';
+import { GroupRepository, type GroupMembershipRow } from './group.repository';
+import { type GroupRow } from './group.select';
 import type { GroupRole, WorkingGroup, WorkingGroupConnection } from './models/group.model';
 
 /** A group the viewer may see, with the viewer as an actor of its network and her place in the group. */
@@ -53,6 +54,11 @@ export class GroupsService {
     private readonly notifications: NotificationsService,
     private readonly threads: ThreadsService,
   ) {}
+
+  /** The invite-only groups of a network `userId` is a member of or invited to (what a search may show her). */
+  inviteOnlyGroupIdsOf(networkId: string, userId: string): Promise<string[]> {
+    return this.groups.inviteOnlyGroupIdsOf(networkId, userId);
+  }
 
   /** Takes members who may no longer read the group's thread out of it live (on every node). */
   private async recheckThread(groupId: string) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { IDEA_SELECT, type IdeaRow } from '../change-ideas/change-idea.repository';
-import { CYCLE_SELECT, type CycleRow } from '../change-ideas/pdsa-cycle.repository';
+import { IDEA_SELECT, type IdeaRow } from '../change-ideas/change-idea.select';
+import { CYCLE_SELECT, type CycleRow } from '../change-ideas/pdsa-cycle.select';
 import { PrismaService } from '../platform/database/prisma.service';
 
 /** An idea a member takes part in, and how. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { allowedTransitions, isOpenChangeIdea, nextDecisionDue } from '@commons/shared';
-import { isoDay, toChangeIdea } from '../change-ideas/change-ideas.service';
-import type { IdeaRow } from '../change-ideas/change-idea.repository';
-import type { CycleRow } from '../change-ideas/pdsa-cycle.repository';
+import { allowedTransitions, isoDay, isOpenChangeIdea, nextDecisionDue } from '@commons/shared';
+import { toChangeIdea } from '../change-ideas/change-idea.mapper';
+import type { IdeaRow } from '../change-ideas/change-idea.select';
+import type { CycleRow } from '../change-ideas/pdsa-cycle.select';
 import { toPdsaCycle } from '../change-ideas/pdsa-cycles.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { invitationSchema, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
-import { hashPassword } from '../auth/password';
-import { hashToken, newSessionToken } from '../auth/session-token';
-import { MemberRepository } from '../members/member.repository';
-import { UserRepository } from '../members/user.repository';
+import { can, invitationSchema, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
+import { hashPassword } from '../platform/auth/password';
+import { hashToken, newSessionToken } from '../platform/auth/session-token';
+import { MemberAccountsService } from '../members/member-accounts.service';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
@@ -47,8 +46,7 @@ const UNUSABLE: Record<Exclude<InvitationStatus, InvitationStatus.PENDING>, stri
 export class InvitationsService {
   constructor(
     private readonly invitations: InvitationRepository,
-    private readonly users: UserRepository,
-    private readonly members: MemberRepository,
+    private readonly accounts: MemberAccountsService,
     private readonly networks: NetworkService,
     private readonly access: AccessService,
     @Inject(MAILER) private readonly mailer: Mailer,
@@ -62,8 +60,8 @@ export class InvitationsService {
       throw badInput([{ field: 'input.siteId', message: 'is required for a site team role' }]);
     }
     if (parsed.siteId) await this.networks.assertSiteInNetwork(parsed.siteId, networkId, 'input.siteId');
-    const existing = await this.users.findCredentials(parsed.email);
-    if (existing && (await this.members.find(networkId, existing.id))) {
+    const existing = await this.accounts.findCredentials(parsed.email);
+    if (existing && (await this.accounts.membership(networkId, existing.id))) {
       throw conflict('This person is already a member of the network.', { field: 'input.email' });
     }
     const { token, tokenHash } = newSessionToken();
@@ -88,9 +86,10 @@ export class InvitationsService {
   async list(viewer: Viewer, networkId: string, pageArgs: PageArgs) {
     const actor = await this.access.require(viewer, networkId, 'invitation.list');
     const page = toPage(pageArgs);
-    // Admins see every invitation; a site lead sees those to her own site.
-    const siteOnly = actor.role === 'NETWORK_ADMIN' ? null : actor.siteId;
-    if (actor.role !== 'NETWORK_ADMIN' && !siteOnly) return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
+    // She sees the invitations she may revoke: every one (admins: also those to no site), or her own site's (site leads).
+    const all = can(actor, 'invitation.revoke', { siteId: null });
+    if (!all && !can(actor, 'invitation.revoke', { siteId: actor.siteId })) return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
+    const siteOnly = all ? null : actor.siteId;
     const { rows, totalCount } = await this.invitations.list(networkId, siteOnly, page);
     return { nodes: rows.map(toInvitation), totalCount, pageInfo: pageInfo(page, rows.length, totalCount) };
   }
@@ -126,10 +125,10 @@ export class InvitationsService {
       const row = await this.usableInvitation(parsed.token, db, 'input.token');
       if (row.email !== parsed.email) throw badInput([{ field: 'input.email', message: 'must be the address the invitation was sent to' }]);
       const emailTaken = () => conflict('An account with this email already exists. Sign in to accept the invitation.', { field: 'input.email' });
-      if (await this.users.emailTaken(parsed.email, db)) throw emailTaken();
-      const user = await this.users.create({ email: parsed.email, name: parsed.name, passwordHash }, db);
+      if (await this.accounts.emailTaken(parsed.email, db)) throw emailTaken();
+      const user = await this.accounts.createUser({ email: parsed.email, name: parsed.name, passwordHash }, db);
       if (!user) throw emailTaken();
-      await this.members.create({ userId: user.id, networkId: row.networkId, role: row.role, siteId: row.siteId }, db);
+      await this.accounts.createMembership({ userId: user.id, networkId: row.networkId, role: row.role, siteId: row.siteId }, db);
       if (!(await this.invitations.markAccepted(row.id, user.id, new Date(), db))) throw usedConcurrently('input.token');
       return { userId: user.id };
     });
@@ -141,14 +140,14 @@ export class InvitationsService {
       const row = await this.usableInvitation(token, db, 'token');
       // The link is a bearer token: only the person it was sent to may use it, so a forwarded
       // or leaked link cannot grant its role to someone else.
-      const profile = await this.users.findProfile(viewer.userId);
+      const profile = await this.accounts.findProfile(viewer.userId);
       if (profile?.email !== row.email) throw badInput([{ field: 'token', message: 'was sent to a different email address' }]);
       const alreadyMember = () => conflict('You are already a member of this network.');
-      const existing = await this.members.find(row.networkId, viewer.userId, db);
+      const existing = await this.accounts.membership(row.networkId, viewer.userId, db);
       if (existing && !existing.deactivatedAt) throw alreadyMember();
       if (existing) {
-        await this.members.update(existing.id, { role: row.role, siteId: row.siteId, deactivatedAt: null }, db);
-      } else if (!(await this.members.create({ userId: viewer.userId, networkId: row.networkId, role: row.role, siteId: row.siteId }, db))) {
+        await this.accounts.updateMembership(existing.id, { role: row.role, siteId: row.siteId, deactivatedAt: null }, db);
+      } else if (!(await this.accounts.createMembership({ userId: viewer.userId, networkId: row.networkId, role: row.role, siteId: row.siteId }, db))) {
         throw alreadyMember();
       }
       if (!(await this.invitations.markAccepted(row.id, viewer.userId, new Date(), db))) throw usedConcurrently('token');

@@ -1,24 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MeasureDefinitionInput } from '@commons/shared';
 import { PrismaService } from '../platform/database/prisma.service';
-
-export const MEASURE_SELECT = {
-  id: true,
-  networkId: true,
-  key: true,
-  name: true,
-  definition: true,
-  numeratorDefinition: true,
-  denominatorDefinition: true,
-  inclusions: true,
-  exclusions: true,
-  kind: true,
-  direction: true,
-  unit: true,
-  target: true,
-  defaultChart: true,
-  position: true,
-} as const;
+import { MEASURE_SELECT } from './measure.select';
 
 @Injectable()
 export class MeasureRepository {

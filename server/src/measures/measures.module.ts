@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ChartsResolver } from '../charts/charts.resolver';
-import { ChartsService } from '../charts/charts.service';
 import { NetworksModule } from '../networks/networks.module';
 import { ExportController } from './export.controller';
 import { ExportService } from './export.service';
@@ -24,9 +22,7 @@ import { VisibleReportsService } from './visible-reports.service';
     VisibleReportsService,
     ExportService,
     MeasuresResolver,
-    ChartsService,
-    ChartsResolver,
   ],
-  exports: [MeasureRepository, VisibleReportsService, ReportingService],
+  exports: [MeasuresService, VisibleReportsService, ReportingService],
 })
 export class MeasuresModule {}

@@ -14,6 +14,11 @@ export class MeasuresService {
     private readonly access: AccessService,
   ) {}
 
+  /** The measure `measureId`, or null, without an access check: for capabilities that check access to its network themselves (charts, aims). */
+  find(measureId: string) {
+    return this.measures.find(measureId);
+  }
+
   async list(viewer: Viewer, networkId: string) {
     await this.access.require(viewer, networkId, 'measure.viewReports');
     return this.measures.list(networkId);

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, can, type DisplayedSiteCell, type SmallCellSuppressionResult, suppressSmallCells } from '@commons/shared';
 import { NetworkService } from '../networks/network.service';
-import type { MEASURE_SELECT } from './measure.repository';
+import type { MeasureRow } from './measure.select';
 import { ReportRepository, type SubmittedNumbers } from './report.repository';
-import type { Prisma } from '../generated/prisma/client';
 
-type MeasureRow = Prisma.MeasureGetPayload<{ select: typeof MEASURE_SELECT }>;
 
 export interface VisibleReports {
   threshold: number;
@@ -26,6 +24,11 @@ export class VisibleReportsService {
     private readonly reports: ReportRepository,
     private readonly networks: NetworkService,
   ) {}
+
+  /** A token that changes whenever a report of the measure is written (what a cached chart is keyed by). */
+  reportsVersion(measureId: string): Promise<string> {
+    return this.reports.versionOf(measureId);
+  }
 
   async forMeasures(actor: Actor, networkId: string, measures: MeasureRow[], filter: { fromMonth?: string; toMonth?: string } = {}): Promise<VisibleReports> {
     const [network, sites, rows] = await Promise.all([

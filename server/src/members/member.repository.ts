@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, type Role } from '../generated/prisma/client';
 import { PrismaService } from '../platform/database/prisma.service';
 import type { Page } from '../platform/graphql/pagination';
-import type { Db } from './user.repository';
+import type { Db } from '../platform/database/db';
 
 export const MEMBER_SELECT = {
   id: true,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NetworksModule } from '../networks/networks.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { MemberAccountsService } from './member-accounts.service';
 import { MemberRepository } from './member.repository';
 import { MembersResolver } from './members.resolver';
 import { MembersService } from './members.service';
@@ -16,6 +17,7 @@ import { UserRepository } from './user.repository';
     UserRepository,
     MemberRepository,
     MembersService,
+    MemberAccountsService,
     MembersResolver,
     ProfileResolver,
     ViewerMembershipResolver,
@@ -23,6 +25,6 @@ import { UserRepository } from './user.repository';
     SiteRequestsService,
     SiteRequestsResolver,
   ],
-  exports: [UserRepository, MemberRepository, MembersService],
+  exports: [MembersService, MemberAccountsService],
 })
 export class MembersModule {}

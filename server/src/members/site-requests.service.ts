@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SITE_REQUEST_ROLES, siteRequestDeclineSchema } from '@commons/shared';
+import { can, SITE_REQUEST_ROLES, siteRequestDeclineSchema } from '@commons/shared';
 import { NetworkService } from '../networks/network.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
@@ -101,8 +101,10 @@ export class SiteRequestsService {
       requireId(args.siteId, 'siteId');
       this.access.check(actor, 'siteRequest.answer', { siteId: args.siteId });
     }
-    const siteId = actor.role === 'NETWORK_ADMIN' ? (args.siteId ?? null) : actor.siteId;
-    if (!siteId && actor.role !== 'NETWORK_ADMIN') return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
+    // Requests to every site (admins answer those) or to her own site (site leads).
+    const all = can(actor, 'siteRequest.answer', { siteId: null });
+    const siteId = all ? (args.siteId ?? null) : actor.siteId;
+    if (!all && !can(actor, 'siteRequest.answer', { siteId })) return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
     const { rows, totalCount } = await this.requests.pending(args.networkId, siteId, page);
     const roles = await this.requests.rolesOf(args.networkId, rows.map((row) => row.userId));
     return { nodes: rows.map((row) => toSiteRequest(row, roles.get(row.userId) ?? null)), totalCount, pageInfo: pageInfo(page, rows.length, totalCount) };

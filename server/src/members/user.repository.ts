@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
 
 /** Profile columns; never the password hash. */
@@ -12,8 +13,6 @@ export const PROFILE_SELECT = {
   interests: true,
   locale: true,
 } as const;
-
-export type Db = PrismaService | Prisma.TransactionClient;
 
 @Injectable()
 export class UserRepository {

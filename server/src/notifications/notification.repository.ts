@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationKind, NotificationSubjectType, Prisma } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
 import type { Page } from '../platform/graphql/pagination';
 

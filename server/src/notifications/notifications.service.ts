@@ -7,7 +7,7 @@ import {
   notificationView,
   SERVER_EVENTS,
 } from '@commons/shared';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { afterCommit } from '../platform/database/after-commit';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Position, Prisma, ProposalKind, Role } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
 
 export const PROPOSAL_SELECT = {

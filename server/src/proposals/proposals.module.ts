@@ -10,6 +10,6 @@ import { ProposalsService } from './proposals.service';
 @Module({
   imports: [ThreadsModule, NotificationsModule],
   providers: [ProposalRepository, ProposalsService, ProposalsResolver],
-  exports: [ProposalRepository],
+  exports: [ProposalsService],
 })
 export class ProposalsModule {}

@@ -16,15 +16,18 @@ import {
   SERVER_EVENTS,
   type ThreadSubjectFacts,
 } from '@commons/shared';
-import type { Prisma } from '../generated/prisma/client';
+import type { Prisma, Role } from '../generated/prisma/client';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { Viewer } from '../platform/auth/viewer';
+import type { Db } from '../platform/database/db';
 import { AppError, badInput, forbidden, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { ThreadLiveService } from '../threads/thread-live.service';
 import { type ThreadAccess, ThreadsService } from '../threads/threads.service';
 import type { DotVoteInput, PositionInput, ProposalInput } from './dto/proposal.input';
 import type { Proposal, ThreadProposals } from './models/proposal.model';
-import { type DotVoteRow, type PositionRow, ProposalRepository, type ProposalRow } from './proposal.repository';
+import { type DotVoteRow, type PositionRow, type ProposalBasis, type ProposalRefRow, ProposalRepository, type ProposalRow } from './proposal.repository';
+
+export type { ProposalBasis, ProposalRefRow };
 
 /** What a proposal's view is built from: its row, everyone's positions and dots, and who is expected to vote. */
 interface ProposalFacts {
@@ -64,6 +67,38 @@ export class ProposalsService {
     private readonly live: ThreadLiveService,
     private readonly notifications: NotificationsService,
   ) {}
+
+  // Read by change ideas, which check access to the idea themselves: no viewer here.
+
+  /** Where proposal `id` lives, or null. */
+  basis(id: string, db?: Db): Promise<ProposalBasis | null> {
+    return this.proposals.basis(id, db);
+  }
+
+  /** Whether anyone's position on proposal `id` is BLOCK now. */
+  blocked(id: string, db?: Db): Promise<boolean> {
+    return this.proposals.blocked(id, db);
+  }
+
+  /** The roles of everyone who took a position or spread dots on a proposal in the change idea's thread. */
+  voiceRolesOfIdea(ideaId: string, db?: Db): Promise<Role[]> {
+    return this.proposals.voiceRolesOfIdea(ideaId, db);
+  }
+
+  /** `voiceRolesOfIdea` for several ideas at once. */
+  voiceRolesOfIdeas(ideaIds: string[]): Promise<Map<string, Role[]>> {
+    return this.proposals.voiceRolesOfIdeas(ideaIds);
+  }
+
+  /** Proposals `ids` as decisions refer to them. */
+  refs(ids: string[]): Promise<ProposalRefRow[]> {
+    return this.proposals.refs(ids);
+  }
+
+  /** The proposals in the threads of change ideas `ideaIds`, newest first. */
+  refsOfIdeas(ideaIds: string[]): Promise<(ProposalRefRow & { ideaId: string })[]> {
+    return this.proposals.refsOfIdeas(ideaIds);
+  }
 
   /** The thread's proposals, newest first, and whether the viewer may open one. */
   async list(viewer: Viewer, threadId: string): Promise<ThreadProposals> {

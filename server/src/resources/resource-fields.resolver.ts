@@ -4,7 +4,7 @@ import { Site } from '../networks/models/site.model';
 import { Ctx, CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { markdownText, renderMarkdown } from './markdown';
+import { markdownText, renderMarkdown } from '../platform/markdown/markdown';
 import { LineageNode, Resource, ResourceAuthor, ResourceLineage, ResourceUse, ResourceVersion } from './models/resource.model';
 import { ResourceLoaders } from './resource.loaders';
 import { ResourcesService } from './resources.service';

@@ -1,36 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type ResourceKind, type Role } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
 import type { Page } from '../platform/graphql/pagination';
-
-export const RESOURCE_SELECT = {
-  id: true,
-  networkId: true,
-  kind: true,
-  title: true,
-  summary: true,
-  body: true,
-  bodyText: true,
-  tags: true,
-  audiences: true,
-  siteId: true,
-  license: true,
-  authorId: true,
-  adaptedFromId: true,
-  version: true,
-  hiddenAt: true,
-  hiddenById: true,
-  hiddenReason: true,
-  helpfulCount: true,
-  useCount: true,
-  viewCount: true,
-  downloadCount: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
-
-export type ResourceRow = Prisma.ResourceGetPayload<{ select: typeof RESOURCE_SELECT }>;
+import { RESOURCE_SELECT, type ResourceRow } from './resource.select';
 
 const VERSION_SELECT = {
   resourceId: true,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   type Actor,
   ancestorChain,
@@ -13,14 +13,16 @@ import type { Prisma } from '../generated/prisma/client';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
+import type { RequestContext } from '../platform/graphql/request-context';
 import { AppError, badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
-import { SEARCH_ENGINE, type SearchEngine } from '../search/search-engine';
-import { toSearchDocument } from '../search/search-documents.repository';
+import { markdownText } from '../platform/markdown/markdown';
 import type { AdaptResourceInput, EditResourceInput, ResourceInput } from './dto/resource.input';
-import { markdownText } from './markdown';
 import { diffResourceVersions } from './resource-diff';
+import { ResourceLoaders } from './resource.loaders';
+import { ResourceSearchIndex } from './resource-search-index';
 import { ThreadsService } from '../threads/threads.service';
-import { contentOf, type LineageRowData, ResourceRepository, type ResourceRow, type VersionRow } from './resource.repository';
+import { contentOf, type LineageRowData, ResourceRepository, type VersionRow } from './resource.repository';
+import type { ResourceRow } from './resource.select';
 import type { ResourceDiff } from './models/resource-diff.model';
 import type { LineageNode, Resource, ResourceLineage, ResourceVersion } from './models/resource.model';
 
@@ -76,8 +78,9 @@ export class ResourcesService {
     private readonly resources: ResourceRepository,
     private readonly networks: NetworkService,
     private readonly access: AccessService,
-    @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
+    private readonly searchIndex: ResourceSearchIndex,
     private readonly threads: ThreadsService,
+    private readonly loaders: ResourceLoaders,
   ) {}
 
   /**
@@ -257,9 +260,19 @@ export class ResourcesService {
     };
   }
 
+  /** Users' names by id (the authors a search's facets list). */
+  authorNames(userIds: string[]): Promise<Map<string, string>> {
+    return this.resources.userNames(userIds);
+  }
+
+  /** Tells this request's loaders an author's name read elsewhere (with a search's rows), so fields need not read it again. */
+  rememberAuthorName(ctx: RequestContext, userId: string, name: string): void {
+    this.loaders.of(ctx).userName.prime(userId, name);
+  }
+
   /** Brings the search index up to date with `row`, inside the write's transaction. */
   async indexed(db: Prisma.TransactionClient, row: ResourceRow): Promise<void> {
-    await this.search.index(db, toSearchDocument(row));
+    await this.searchIndex.index(db, row);
   }
 }
 

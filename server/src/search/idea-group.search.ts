@@ -1,9 +1,9 @@
 import { queryTerms } from '@commons/shared';
 import { Prisma } from '../generated/prisma/client';
-import type { IdeaRow } from '../change-ideas/change-idea.repository';
-import type { GroupRow } from '../groups/group.repository';
+import type { IdeaRow } from '../change-ideas/change-idea.select';
+import type { GroupRow } from '../groups/group.select';
 import { PrismaService } from '../platform/database/prisma.service';
-import { type TermRow, tsqueries } from './postgres-search.engine';
+import { type Mode, type TermRow, tsqueries } from './tsquery';
 import {
   EMPTY_RESULT,
   filtersResources,
@@ -25,7 +25,6 @@ const TITLE_HEADLINE = `HighlightAll=true, ${HEADLINE_MARKS}`;
 const SNIPPET_HEADLINE = `MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … ", ${HEADLINE_MARKS}`;
 const SNIPPET_PLAIN_LENGTH = 240;
 
-type Mode = 'all' | 'any';
 
 interface AnswerRow {
   ideas: number;

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { MultiSearchQuery, SearchResponse } from 'meilisearch' with { 'resolution-mode': 'import' };
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import type { MeiliDocument, MeiliIndexGateway } from './meili-gateway';
 import type { PostgresSearchEngine } from './postgres-search.engine';
 import {

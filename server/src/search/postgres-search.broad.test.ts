@@ -1,11 +1,12 @@
 import type { SearchFilters } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceKind } from '../generated/prisma/client';
-import { markdownText } from '../resources/markdown';
+import { markdownText } from '../platform/markdown/markdown';
 import { TestApp } from '../test-support/test-app';
-import { estimatedMatches, PostgresSearchEngine, type TermRow } from './postgres-search.engine';
+import { PostgresSearchEngine } from './postgres-search.engine';
+import { estimatedMatches, type TermRow } from './tsquery';
 import type { SearchRequest, SearchResult } from './search-engine';
-import { toSearchDocument } from './search-documents.repository';
+import { toSearchDocument } from './search-document';
 
 const NO_FILTERS: SearchFilters = { kinds: [], tags: [], audiences: [], siteIds: [], authorIds: [], createdFrom: null, createdTo: null };
 const DAY = 86_400_000;

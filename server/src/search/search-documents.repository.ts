@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
+import { toSearchDocument } from './search-document';
 import type { SearchDocument } from './search-engine';
 
 const DOCUMENT_SELECT = {
@@ -45,13 +46,4 @@ export class SearchDocumentRepository {
       after = rows[rows.length - 1].id;
     }
   }
-}
-
-type DocumentRow = {
-  [K in keyof typeof DOCUMENT_SELECT]: K extends 'hiddenAt' ? Date | null : K extends keyof SearchDocument ? SearchDocument[K] : never;
-};
-
-export function toSearchDocument(row: DocumentRow): SearchDocument {
-  const { hiddenAt, ...rest } = row;
-  return { ...rest, type: 'RESOURCE', hidden: hiddenAt !== null };
 }

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { SearchFilters } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceKind, Role } from '../generated/prisma/client';
-import { markdownText } from '../resources/markdown';
+import { markdownText } from '../platform/markdown/markdown';
 import { TestApp } from '../test-support/test-app';
 import { MeiliGateway } from './meili-gateway';
 import { MeilisearchEngine } from './meilisearch.engine';
 import { PostgresSearchEngine } from './postgres-search.engine';
 import type { SearchEngine, SearchRequest, SearchResult } from './search-engine';
-import { SearchDocumentRepository, toSearchDocument } from './search-documents.repository';
+import { toSearchDocument } from './search-document';
+import { SearchDocumentRepository } from './search-documents.repository';
 import { SearchOutboxRepository } from './search-outbox.repository';
 import { SearchOutboxWorker } from './search-outbox.worker';
 

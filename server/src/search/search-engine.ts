@@ -1,8 +1,8 @@
 import type { ResourceKind, Role, SearchFilters, SearchSort, SearchType } from '@commons/shared';
-import type { Db } from '../members/user.repository';
-import type { IdeaRow } from '../change-ideas/change-idea.repository';
-import type { GroupRow } from '../groups/group.repository';
-import type { ResourceRow } from '../resources/resource.repository';
+import type { Db } from '../platform/database/db';
+import type { IdeaRow } from '../change-ideas/change-idea.select';
+import type { GroupRow } from '../groups/group.select';
+import type { ResourceRow } from '../resources/resource.select';
 
 /** The search engine of the app: PostgreSQL full-text search, or Meilisearch when MEILI_HOST is set. */
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');

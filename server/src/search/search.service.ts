@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Actor, can, searchFilterSchema, type SearchType, searchTextSchema } from '@commons/shared';
-import { toChangeIdea } from '../change-ideas/change-ideas.service';
-import { GroupRepository } from '../groups/group.repository';
-import { toGroup } from '../groups/groups.service';
+import { toChangeIdea } from '../change-ideas/change-idea.mapper';
+import { GroupsService, toGroup } from '../groups/groups.service';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
@@ -10,8 +9,6 @@ import { parseInput } from '../platform/graphql/app-error';
 import { pageInfo, toPage } from '../platform/graphql/pagination';
 import type { RequestContext } from '../platform/graphql/request-context';
 import type { Resource } from '../resources/models/resource.model';
-import { ResourceLoaders } from '../resources/resource.loaders';
-import { ResourceRepository } from '../resources/resource.repository';
 import { canSee, ResourcesService, toResource } from '../resources/resources.service';
 import type { SearchArgs } from './dto/search.args';
 import type { FacetValue, SearchResults } from './models/search.model';
@@ -23,11 +20,9 @@ export class SearchService {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly resources: ResourcesService,
-    private readonly resourceRows: ResourceRepository,
-    private readonly resourceLoaders: ResourceLoaders,
     private readonly networks: NetworkService,
     private readonly access: AccessService,
-    private readonly groupRows: GroupRepository,
+    private readonly groups: GroupsService,
   ) {}
 
   async search(viewer: Viewer, args: SearchArgs, ctx?: RequestContext): Promise<SearchResults> {
@@ -42,7 +37,7 @@ export class SearchService {
     const groups: GroupAccess | undefined = types.includes('GROUP')
       ? {
           all: can(actor, 'group.view', { groupVisibility: 'INVITE_ONLY', groupStanding: null }),
-          inviteOnlyIds: await this.groupRows.inviteOnlyGroupIdsOf(args.networkId, actor.userId),
+          inviteOnlyIds: await this.groups.inviteOnlyGroupIdsOf(args.networkId, actor.userId),
         }
       : undefined;
     const result = await this.engine.search({
@@ -102,7 +97,7 @@ export class SearchService {
       if (!row || row.networkId !== networkId || !canSee(actor, row)) continue;
       visible.set(row.id, toResource({ ...row, bodyText: '' }));
       if (ctx) {
-        this.resourceLoaders.of(ctx).userName.prime(row.authorId, row.authorName);
+        this.resources.rememberAuthorName(ctx, row.authorId, row.authorName);
         if (row.site) ctx.loaders.site.prime(row.site.id, row.site);
       }
     }
@@ -122,7 +117,7 @@ export class SearchService {
     const unlabelled = (facets: FacetCount[]) => facets.some((facet) => facet.label === undefined || facet.label === null);
     const [sites, authors] = await Promise.all([
       unlabelled(result.facets.sites) ? this.networks.sitesOf(networkId).then((rows) => new Map(rows.map((site) => [site.id, site.name]))) : undefined,
-      unlabelled(result.facets.authors) ? this.resourceRows.userNames(result.facets.authors.map((facet) => facet.value)) : undefined,
+      unlabelled(result.facets.authors) ? this.resources.authorNames(result.facets.authors.map((facet) => facet.value)) : undefined,
     ]);
     return { sites, authors };
   }

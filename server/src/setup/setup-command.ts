@@ -1,5 +1,5 @@
 import { type SetupCommandInput, siteSlugs } from '@commons/shared';
-import { newSessionToken } from '../auth/session-token';
+import { newSessionToken } from '../platform/auth/session-token';
 import type { PrismaService } from '../platform/database/prisma.service';
 import { SetupRepository } from './setup.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { lockNetworkCreation } from '../platform/database/network-creation-lock';
 import { PrismaService } from '../platform/database/prisma.service';
 

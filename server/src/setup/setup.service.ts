@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { firstRunSchema, siteSlugs, startMonthIssue } from '@commons/shared';
-import { hashPassword } from '../auth/password';
-import { hashToken, newSessionToken } from '../auth/session-token';
-import { type SessionMeta, SessionService } from '../auth/session.service';
+import { hashPassword } from '../platform/auth/password';
+import { hashToken, newSessionToken } from '../platform/auth/session-token';
+import { type SessionMeta, SessionService } from '../platform/auth/session.service';
 import { monthOf } from '../measures/network-months';
-import { MemberRepository } from '../members/member.repository';
-import { UserRepository } from '../members/user.repository';
+import { MemberAccountsService } from '../members/member-accounts.service';
 import { AppError, badInput, conflict, parseInput } from '../platform/graphql/app-error';
 import type { CompleteSetupInput } from './dto/complete-setup.input';
 import { SetupRepository } from './setup.repository';
@@ -28,8 +27,7 @@ function setupCodeProblem(code: { expiresAt: Date; usedAt: Date | null } | null,
 export class SetupService {
   constructor(
     private readonly setup: SetupRepository,
-    private readonly users: UserRepository,
-    private readonly members: MemberRepository,
+    private readonly accounts: MemberAccountsService,
     private readonly sessions: SessionService,
   ) {}
 
@@ -73,9 +71,9 @@ export class SetupService {
       );
       if (!network) throw alreadySetUp();
       // No network means no member, but an account may outlive a network deleted by hand.
-      const user = await this.users.create({ email: parsed.adminEmail, name: parsed.adminName, passwordHash }, db);
+      const user = await this.accounts.createUser({ email: parsed.adminEmail, name: parsed.adminName, passwordHash }, db);
       if (!user) throw conflict('An account with this email address already exists.', { field: 'input.adminEmail' });
-      await this.members.create({ userId: user.id, networkId: network.id, role: 'NETWORK_ADMIN', siteId: null }, db);
+      await this.accounts.createMembership({ userId: user.id, networkId: network.id, role: 'NETWORK_ADMIN', siteId: null }, db);
       if (!(await this.setup.useSetupToken(code.id, now, db))) {
         throw badInput([{ field: 'input.token', message: 'is a setup code that was used already' }]);
       }

@@ -1,7 +1,7 @@
 import type { Role } from '@commons/shared';
 import type { Logger } from 'pino';
 import { startServer, type RunningServer } from '../app';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../platform/auth/password';
 import { loadConfig } from '../platform/config/config';
 import { PrismaService } from '../platform/database/prisma.service';
 import { TestClient } from './graphql-client';

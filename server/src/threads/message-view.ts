@@ -1,5 +1,5 @@
 import { mentionsToMarkdown, type ReactionPayload, REACTION_EMOJI, type ThreadMessagePayload } from '@commons/shared';
-import { renderMarkdown } from '../resources/markdown';
+import { renderMarkdown } from '../platform/markdown/markdown';
 import type { MessageRow, ReactionRow } from './thread.repository';
 
 /** A message as the service hands it out: the live payload, plus who wrote it. */

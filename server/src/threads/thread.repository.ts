@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Role, type ThreadSubjectType } from '../generated/prisma/client';
-import type { Db } from '../members/user.repository';
+import type { Db } from '../platform/database/db';
 import { PrismaService } from '../platform/database/prisma.service';
 
 export const MESSAGE_SELECT = {

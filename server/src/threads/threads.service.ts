@@ -18,7 +18,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { badInput, conflict, forbidden, notFound, requireId } from '../platform/graphql/app-error';
-import { markdownText } from '../resources/markdown';
+import { markdownText } from '../platform/markdown/markdown';
 import { type MessageView, reactionsByMessage, toMessageView } from './message-view';
 import { MessageRateLimiter } from './message-rate-limiter';
 import { ThreadLiveService } from './thread-live.service';
@@ -39,6 +39,7 @@ export interface ThreadView {
   lastMessageSeq: string;
   lastMessageAt: Date | null;
   viewerCanPost: boolean;
+  viewerCanModerate: boolean;
 }
 
 export interface MessagePage {
@@ -149,6 +150,8 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
       lastMessageSeq: access.row.lastMessageSeq.toString(),
       lastMessageAt: access.row.lastMessageAt,
       viewerCanPost: can(access.actor, 'thread.post', { thread: access.facts }),
+      // Deleting a message someone else wrote (any author but the viewer) is moderation.
+      viewerCanModerate: can(access.actor, 'message.delete', { thread: access.facts, authorId: '' }),
     };
   }
 

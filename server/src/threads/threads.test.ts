@@ -7,7 +7,7 @@ import { newResource } from '../test-support/resources';
 import { TestApp, type TestMember } from '../test-support/test-app';
 import { ThreadsService } from './threads.service';
 
-const THREAD = `query($type: ThreadSubjectType!, $id: ID!) { thread(subjectType: $type, subjectId: $id) { id networkId subjectType subjectId viewerCanPost lastMessageSeq lastReadSeq unreadCount } }`;
+const THREAD = `query($type: ThreadSubjectType!, $id: ID!) { thread(subjectType: $type, subjectId: $id) { id networkId subjectType subjectId viewerCanPost viewerCanModerate lastMessageSeq lastReadSeq unreadCount } }`;
 const MESSAGES = `query($type: ThreadSubjectType!, $id: ID!, $before: String, $last: Int) {
   thread(subjectType: $type, subjectId: $id) {
     id
@@ -89,6 +89,9 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       const again = await threadOf(clinician, 'CHANGE_IDEA', idea.id);
       expect(again.id).toBe(first.id);
       expect(first).toMatchObject({ networkId, subjectType: 'CHANGE_IDEA', subjectId: idea.id, viewerCanPost: true, lastMessageSeq: '0', unreadCount: 0 });
+      // Deleting others' messages is the admins' (the policy's message.delete), told to the client with the thread.
+      expect(first.viewerCanModerate).toBe(false);
+      expect((await threadOf(admin, 'CHANGE_IDEA', idea.id)).viewerCanModerate).toBe(true);
       const outsider = (await app.newNetwork(1)).admin;
       const refused = await outsider.client.gql(THREAD, { type: 'CHANGE_IDEA', id: idea.id });
       expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -52,7 +52,8 @@ homeCards
     id: 'site-requests',
     order: 6,
     roles: ['SITE_LEAD', 'NETWORK_ADMIN'],
-    when: (actor) => can(actor, 'siteRequest.list') && (actor.role === 'NETWORK_ADMIN' || actor.siteId !== null),
+    // Only when there are requests she may answer: any site's (admins) or her own site's (site leads).
+    when: (actor) => can(actor, 'siteRequest.answer', { siteId: actor.siteId }),
     Component: SiteRequestsCard,
   })
   // A decision waits for every member named in it: near the top for everyone, as it holds an idea back.

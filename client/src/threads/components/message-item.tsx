@@ -23,7 +23,7 @@ export const messageDomId = (messageId: string) => `message-${messageId}`;
 /** One message: who wrote it and when, its text (or that it was deleted), its reactions and what the member may do with it. */
 export function MessageItem({ message, orphan = false, onReply }: { message: ThreadMessage; orphan?: boolean; onReply?: () => void }) {
   const { t } = useTranslation();
-  const { controller, viewerId, canPost, isAdmin } = useThreadContext();
+  const { controller, viewerId, canPost, canModerate } = useThreadContext();
   const formatDateTime = useFormatDateTime();
   const formatTime = useFormatTime();
   const errorText = useSendErrorText();
@@ -37,7 +37,7 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
   const own = message.author.userId === viewerId;
   const author = message.author.name;
   const canEdit = own && canPost && !message.deleted && controller !== null;
-  const canDelete = (own ? canPost : isAdmin) && !message.deleted && controller !== null;
+  const canDelete = (own ? canPost : canModerate) && !message.deleted && controller !== null;
 
   const remove = async () => {
     if (!controller) return;

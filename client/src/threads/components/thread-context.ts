@@ -11,8 +11,8 @@ export interface ThreadContextValue {
   viewerId: string;
   /** The viewer may post (and so reply, react and edit her own). */
   canPost: boolean;
-  /** Network admins may delete anyone's message (moderation). */
-  isAdmin: boolean;
+  /** The viewer may delete messages others wrote (moderation), as the server's policy says. */
+  canModerate: boolean;
   people: ReadonlyMap<string, Person>;
 }
 

@@ -58,6 +58,7 @@ function stubApi(gateway: ThreadGatewayDouble, pageSize = 30) {
               lastReadSeq: '0',
               unreadCount: 0,
               viewerCanPost: true,
+              viewerCanModerate: false,
               messages: page(null),
             },
           },

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { useSignedInViewer } from '../../auth/viewer';
 import type { ThreadPanelQuery } from '../../gql/graphql';
-import { useNetwork } from '../../networks/network-context';
 import { useRealtime } from '../../realtime/realtime-provider';
 import { Loading, QueryError } from '../../ui/feedback';
 import { flattenPage, THREAD_PAGE_SIZE, ThreadPanelDocument } from '../documents';
@@ -81,7 +80,6 @@ type LoadedThreadData = ThreadPanelQuery['thread'];
 function LiveThread({ thread, subjectType, subjectId, headingId }: { thread: LoadedThreadData; subjectType: ThreadSubjectType; subjectId: string; headingId: string }) {
   const { t } = useTranslation();
   const viewer = useSignedInViewer();
-  const { actor } = useNetwork();
   const connection = useRealtime();
   const [announcements, setAnnouncements] = useState<{ id: number; text: string }[]>([]);
   const announceId = useRef(0);
@@ -129,10 +127,10 @@ function LiveThread({ thread, subjectType, subjectId, headingId }: { thread: Loa
       networkId: thread.networkId,
       viewerId: viewer.id,
       canPost: thread.viewerCanPost && !snapshot.revoked,
-      isAdmin: actor.role === 'NETWORK_ADMIN',
+      canModerate: thread.viewerCanModerate,
       people,
     }),
-    [controller, subjectType, subjectId, thread.networkId, thread.viewerCanPost, viewer.id, actor.role, people, snapshot.revoked],
+    [controller, subjectType, subjectId, thread.networkId, thread.viewerCanPost, thread.viewerCanModerate, viewer.id, people, snapshot.revoked],
   );
 
   return (

@@ -1,12 +1,9 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ChangeIdeaStatus, CoDesignerStatus, DecisionAnswer, DecisionStatus, PdsaAct, PdsaStage } from '../../generated/prisma/enums';
+import { CoDesignerStatus, DecisionAnswer, DecisionStatus, PdsaAct } from '../../generated/prisma/enums';
+// Registered in platform: notifications name them too.
+import { ChangeIdeaStatus, PdsaStage } from '../../platform/graphql/enums';
 
-registerEnumType(ChangeIdeaStatus, {
-  name: 'ChangeIdeaStatus',
-  description: 'Where a change idea stands: PROPOSED → CO_DESIGN → TESTING → ADOPTED | ADAPTED | ABANDONED.',
-});
 registerEnumType(CoDesignerStatus, { name: 'CoDesignerStatus', description: 'INVITED until the member accepts (ACTIVE) or declines; LEFT when she stepped back.' });
-registerEnumType(PdsaStage, { name: 'PdsaStage', description: 'Plan, Do, Study, Act.' });
 registerEnumType(PdsaAct, { name: 'PdsaAct', description: 'What the site decided after studying the test.' });
 
 registerEnumType(DecisionStatus, {

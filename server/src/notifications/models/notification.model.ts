@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ChangeIdeaStatus, PdsaStage } from '../../change-ideas/models/enums';
 import { NotificationKind, NotificationSubjectType } from '../../generated/prisma/enums';
+import { ChangeIdeaStatus, PdsaStage } from '../../platform/graphql/enums';
 import { PageInfo } from '../../platform/graphql/pagination';
 import { FieldCost } from '../../platform/graphql/field-cost';
 

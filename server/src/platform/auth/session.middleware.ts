@@ -1,7 +1,7 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { SessionService } from '../../auth/session.service';
-import { SESSION_COOKIE } from '../../auth/session-token';
+import { SessionService } from './session.service';
+import { SESSION_COOKIE } from './session-token';
 
 /** Resolves the session cookie into `req.viewer` (null when signed out) for every request. */
 @Injectable()

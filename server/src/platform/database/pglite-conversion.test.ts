@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../auth/password';
+import { hashPassword } from '../auth/password';
 import { TestClient } from '../../test-support/graphql-client';
 import { StartupError } from '../startup-error';
 import { installPgliteTools } from './embedded/pglite-conversion';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildSchemaSdl, SCHEMA_FILE } from './emit-schema';
+import { buildSchemaSdl, SCHEMA_FILE } from '../../emit-schema';
 
 describe('server/schema.graphql', () => {
   it('is the schema the code builds (run `npm run schema` after changing resolvers or models)', async () => {

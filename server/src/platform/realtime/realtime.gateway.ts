@@ -3,8 +3,8 @@ import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '
 import { parse as parseCookie } from 'cookie';
 import type { HandshakeRefusal } from '@commons/shared';
 import type { Server, Socket } from 'socket.io';
-import { SessionService } from '../../auth/session.service';
-import { SESSION_COOKIE } from '../../auth/session-token';
+import { SessionService } from '../auth/session.service';
+import { SESSION_COOKIE } from '../auth/session-token';
 import type { Viewer } from '../auth/viewer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { clientAddress, clientProtocol, proxyTrust, type RequestOrigin } from '../http/proxy-trust';

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Socket } from 'socket.io';
-import { type LiveSession, SessionService } from '../../auth/session.service';
+import { type LiveSession, SessionService } from '../auth/session.service';
 import { RealtimeService } from './realtime.service';
 
 // A timer cannot wait longer than about 24 days; a later end is looked at again after this.

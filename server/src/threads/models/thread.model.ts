@@ -78,6 +78,7 @@ export class Thread {
   @Field({ description: 'The seq of the newest message ("0" when there is none).' }) lastMessageSeq: string;
   @Field(() => Date, { nullable: true }) lastMessageAt: Date | null;
   @Field({ description: 'The viewer may post here (reading does not always mean posting: open groups, archived groups).' }) viewerCanPost: boolean;
+  @Field({ description: 'The viewer may delete messages others wrote here (moderation).' }) viewerCanModerate: boolean;
   access: ThreadAccess;
 }
 

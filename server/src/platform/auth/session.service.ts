@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../platform/config/config';
-import { RealtimeService } from '../platform/realtime/realtime.service';
-import type { Viewer } from '../platform/auth/viewer';
-import { notFound, requireId } from '../platform/graphql/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { RealtimeService } from '../realtime/realtime.service';
+import type { Viewer } from './viewer';
+import { notFound, requireId } from '../graphql/app-error';
 import { hashToken, newSessionToken } from './session-token';
 import { SessionRepository } from './session.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client';
-import { PrismaService } from '../platform/database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+import { PrismaService } from '../database/prisma.service';
 
 const SESSION_SELECT = {
   id: true,

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { AppModule } from '../../app.module';
-import { loadConfig } from '../config/config';
-import { createLogger } from '../logging/logger';
+import { AppModule } from './app.module';
+import { loadConfig } from './platform/config/config';
+import { createLogger } from './platform/logging/logger';
 
-export const SCHEMA_FILE = path.resolve(__dirname, '../../../schema.graphql');
+export const SCHEMA_FILE = path.resolve(__dirname, '../schema.graphql');
 
 /** The schema as SDL, sorted, exactly as committed in server/schema.graphql. */
 export function printAppSchema(host: GraphQLSchemaHost): string {
