@@ -14,5 +14,7 @@ export default defineProject({
     include: ['src/**/*.spec.tsx', 'src/**/*.spec.ts'],
     environment: 'jsdom',
     setupFiles: ['src/test-support/setup.ts'],
+    // Component tests type into whole forms; on a 2-core machine running other suites, 5 s is not always enough.
+    testTimeout: 15_000,
   },
 });
