@@ -3,10 +3,9 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import { errorCode, type FormErrors, NO_ERRORS } from '../../graphql/errors';
+import { errorCode, type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { FormAlert } from '../../ui/feedback';
 import { focusFirstInvalid, TextAreaField, TextField } from '../../ui/field';
-import { ideaFormErrors, validateIdeaInput } from '../errors';
 import type { DriverOption } from '../hooks/use-driver-options';
 import { DriverPicker } from './driver-picker';
 
@@ -72,8 +71,8 @@ export function IdeaForm({ networkId, drivers, editing, initial, onDone, onConfl
     event.preventDefault();
     const input = { ...values, nextDecisionOn: values.nextDecisionOn || null };
     const invalid = editing
-      ? validateIdeaInput(changeIdeaEditSchema, { ...input, expectedVersion: editing.version }, FIELDS, t)
-      : validateIdeaInput(changeIdeaInputSchema, input, FIELDS, t);
+      ? validateWith(changeIdeaEditSchema, { ...input, expectedVersion: editing.version }, FIELDS, t)
+      : validateWith(changeIdeaInputSchema, input, FIELDS, t);
     if (invalid) {
       setErrors(invalid);
       focusFirstInvalid(formRef.current);
@@ -85,7 +84,7 @@ export function IdeaForm({ networkId, drivers, editing, initial, onDone, onConfl
     const saved = result.data ? ('editChangeIdea' in result.data ? result.data.editChangeIdea : result.data.proposeChangeIdea) : null;
     if (result.error || !saved) {
       if (errorCode(result.error) === 'CONFLICT') onConflict?.();
-      setErrors(ideaFormErrors(result.error, FIELDS, t));
+      setErrors(toFormErrors(result.error, FIELDS, t));
       focusFirstInvalid(formRef.current);
       return;
     }

@@ -1,7 +1,7 @@
 import { RESOURCE_LIMITS, tagSchema } from '@commons/shared';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { translateMessage } from '../../graphql/errors';
+import { firstIssueOf } from '../../graphql/errors';
 
 export interface CuratedTag {
   tag: string;
@@ -33,12 +33,12 @@ export function TagPicker({ values, onChange, curated, error }: TagPickerProps) 
   function add(raw: string): boolean {
     const parsed = tagSchema.safeParse(raw);
     if (!parsed.success) {
-      setDraftError(translateMessage(parsed.error.issues[0]?.message ?? '', t));
+      setDraftError(firstIssueOf(tagSchema, raw, t));
       return false;
     }
     if (!values.includes(parsed.data)) {
       if (full) {
-        setDraftError(t('errors.issue.maxTags', { count: RESOURCE_LIMITS.tagsMax }));
+        setDraftError(t('errors.issue.too_many', { max: RESOURCE_LIMITS.tagsMax }));
         return false;
       }
       onChange([...values, parsed.data]);

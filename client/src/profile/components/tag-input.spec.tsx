@@ -42,7 +42,7 @@ describe('TagInput', () => {
     expect(input).toHaveAccessibleDescription('Use at least 2 characters.');
     await userEvent.clear(input);
     await userEvent.type(input, 'walking{Enter}');
-    expect(input).toHaveAccessibleDescription('You can list at most 2 interests.');
+    expect(input).toHaveAccessibleDescription('Choose or list at most 2.');
     expect(values()).toBe('a1|b2');
   });
 });

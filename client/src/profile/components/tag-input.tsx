@@ -1,7 +1,7 @@
 import { interestSchema } from '@commons/shared';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { translateMessage } from '../../graphql/errors';
+import { firstIssueOf } from '../../graphql/errors';
 import '../../ui/field.css';
 
 interface TagInputProps {
@@ -33,11 +33,11 @@ export function TagInput({ label, hint, values, onChange, error, suggestions = [
     if (!draft.trim()) return;
     const parsed = interestSchema.safeParse(draft);
     if (!parsed.success) {
-      setDraftError(translateMessage(parsed.error.issues[0]?.message ?? '', t));
+      setDraftError(firstIssueOf(interestSchema, draft, t));
       return;
     }
     if (values.length >= max && !values.includes(parsed.data)) {
-      setDraftError(t('errors.issue.maxInterests', { count: max }));
+      setDraftError(t('errors.issue.too_many', { max }));
       return;
     }
     if (!values.includes(parsed.data)) onChange([...values, parsed.data]);
