@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { fieldIssue, MAX_ATTACHMENT_BYTES } from '@commons/shared';
+import contentDisposition from 'content-disposition';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { pipeline } from 'node:stream/promises';
 import { AppError, unauthenticated } from '../platform/graphql/app-error';
 import { CSRF_HEADER } from '../platform/http/origin-check';
 import { AttachmentsService, type UploadedFile } from './attachments.service';
-import { attachmentDisposition } from './content-disposition';
 
 /** Room for the multipart envelope around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -61,7 +61,7 @@ export class AttachmentsController {
       res.status(200);
       res.setHeader('Content-Type', contentType);
       res.setHeader('Content-Length', String(attachment.size));
-      res.setHeader('Content-Disposition', attachmentDisposition(attachment.filename));
+      res.setHeader('Content-Disposition', contentDisposition(attachment.filename));
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");

@@ -9,6 +9,7 @@ import { FormAlert } from '../../ui/feedback';
 import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { conflictState } from '../errors';
 import { CheckboxGroup } from './checkbox-group';
+import { localIsoDate } from '../../ui/local-date';
 
 const CreatePdsaCycleDocument = graphql(`
   mutation CreatePdsaCycle($ideaId: ID!, $input: PdsaCycleInput!) {
@@ -44,14 +45,12 @@ interface Values {
   measureIds: string[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 function valuesOf(cycle: PdsaCycleFieldsFragment | undefined, siteId: string): Values {
   return {
     siteId: cycle?.site.id ?? siteId,
     title: cycle?.title ?? '',
     stage: cycle?.stage ?? 'PLAN',
-    startOn: cycle?.startOn ?? today(),
+    startOn: cycle?.startOn ?? localIsoDate(),
     endOn: cycle?.endOn ?? '',
     plan: cycle?.plan ?? '',
     prediction: cycle?.prediction ?? '',
