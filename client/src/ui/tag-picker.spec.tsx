@@ -2,13 +2,22 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { TagInput } from './tag-input';
+import { interestSchema, tagSchema } from '@commons/shared';
+import { TagPicker } from './tag-picker';
+
+const INTEREST_TEXTS = {
+  add: 'Add',
+  chosen: 'Your interests',
+  remove: (tag: string) => `Remove ${tag}`,
+  added: (tag: string) => `${tag} added.`,
+  removed: (tag: string) => `${tag} removed.`,
+};
 
 function Harness({ initial = [] as string[], max = 20 }) {
   const [values, setValues] = useState(initial);
   return (
     <form>
-      <TagInput label="Interests" values={values} onChange={setValues} max={max} />
+      <TagPicker label="Interests" values={values} onChange={setValues} max={max} schema={interestSchema} texts={INTEREST_TEXTS} />
       <span data-testid="values">{values.join('|')}</span>
     </form>
   );
@@ -16,7 +25,7 @@ function Harness({ initial = [] as string[], max = 20 }) {
 
 const values = () => screen.getByTestId('values').textContent;
 
-describe('TagInput', () => {
+describe('TagPicker (interests: typed in)', () => {
   it('adds an interest on Enter the way the server stores it, once', async () => {
     render(<Harness initial={['nutrition']} />);
     const input = screen.getByRole('combobox', { name: 'Interests' });
@@ -44,5 +53,38 @@ describe('TagInput', () => {
     await userEvent.type(input, 'walking{Enter}');
     expect(input).toHaveAccessibleDescription('Choose or list at most 2.');
     expect(values()).toBe('a1|b2');
+  });
+});
+
+function CuratedHarness({ initial = [] as string[], max = 3 }) {
+  const [values, setValues] = useState(initial);
+  return (
+    <form>
+      <TagPicker
+        label="Tags"
+        values={values}
+        onChange={setValues}
+        max={max}
+        schema={tagSchema}
+        curated={[{ tag: 'asthma', description: 'Breathing' }, { tag: 'transition', description: '' }]}
+        texts={{ ...INTEREST_TEXTS, freeTag: 'Add your own tag', curatedCaption: "The network's tags:" }}
+      />
+      <span data-testid="values">{values.join('|')}</span>
+    </form>
+  );
+}
+
+describe('TagPicker (tags: curated toggles and typed in)', () => {
+  it('toggles a curated tag and adds a typed one on comma, within the limit', async () => {
+    render(<CuratedHarness max={2} />);
+    const asthma = screen.getByRole('button', { name: 'asthma' });
+    await userEvent.click(asthma);
+    expect(asthma).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.type(screen.getByRole('combobox', { name: 'Add your own tag' }), 'Self Care,');
+    expect(values()).toBe('asthma|self care');
+    expect(screen.getByRole('button', { name: 'transition' })).toBeDisabled();
+    await userEvent.click(asthma);
+    expect(values()).toBe('self care');
+    expect(screen.getByRole('group', { name: 'Tags' })).toBeInTheDocument();
   });
 });
