@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoEmail, expectNoSeriousA11yViolations, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
+import { demoEmail, expectNoA11yViolations, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
 
 const IDEA_SCREENSHOT = '/tmp/e2e-idea.png';
 const CHART_SCREENSHOT = '/tmp/e2e-idea-chart.png';
@@ -80,7 +80,7 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     // The demo has an idea no patient or family member co-designs: the list says so.
     await page.getByText('No patient or family voice yet').first().waitFor();
     await page.screenshot({ path: LIST_SCREENSHOT, fullPage: true });
-    await expectNoSeriousA11yViolations(page, 'change ideas list');
+    await expectNoA11yViolations(page, 'change ideas list');
 
     await page.getByRole('link', { name: 'Propose a change idea' }).click();
     await page.getByRole('heading', { level: 1, name: 'Propose a change idea' }).waitFor();
@@ -109,7 +109,7 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     await coDesigners.getByRole('button', { name: 'Invite Aisha Rahman' }).click();
     await coDesigners.getByText('Aisha Rahman is invited to co-design the idea.').waitFor();
     await coDesigners.getByRole('heading', { name: 'Invited, waiting for an answer' }).waitFor();
-    await expectNoSeriousA11yViolations(page, 'idea page (proposed)');
+    await expectNoA11yViolations(page, 'idea page (proposed)');
   });
 
   test('the clinician accepts, which shows in the mix of roles, and endorses it', async () => {
@@ -218,7 +218,7 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     const card = pdsa.getByRole('article', { name: `Cycle 1: ${CYCLE}` });
     await card.waitFor();
     expect(await card.locator('.pdsa-cycle__prediction dd').textContent()).toBe('Half of the families will bring questions about the plan.');
-    await expectNoSeriousA11yViolations(page, 'idea page (testing, with a cycle)');
+    await expectNoA11yViolations(page, 'idea page (testing, with a cycle)');
 
     await card.getByRole('link', { name: "Steroid-free remission at Riverside Children's Hospital" }).click();
     await page.getByRole('heading', { level: 1, name: 'Steroid-free remission' }).waitFor();

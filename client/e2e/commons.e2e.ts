@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoEmail, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
-import { expectNoA11yViolations, makePdf } from './support/commons';
+import { demoEmail, expectNoA11yViolations, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
+import { makePdf } from './support/commons';
 
 const COMMONS_SCREENSHOT = '/tmp/e2e-commons.png';
 const RESOURCE_SCREENSHOT = '/tmp/e2e-resource.png';

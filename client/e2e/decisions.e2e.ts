@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoEmail, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
-import { expectNoA11yViolations } from './support/commons';
+import { demoEmail, expectNoA11yViolations, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
 import { graphql, myId } from './support/page-graphql';
 
 const HOME_SCREENSHOT = '/tmp/e2e-decisions-home.png';

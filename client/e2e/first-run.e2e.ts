@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './support/browser';
+import { expectNoA11yViolations, launchBrowser } from './support/browser';
 import { type OwnServer, startOwnServer } from './support/own-server';
 
 const SETUP_SCREENSHOT = '/tmp/e2e-first-run-setup.png';
@@ -14,14 +13,6 @@ function printedLink(server: OwnServer): string {
   return link;
 }
 
-/** axe with every rule it runs by default: any violation at all fails, each printed. */
-async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  for (const violation of violations) {
-    console.log(`[axe ${label}] ${violation.impact} ${violation.id}: ${violation.help}\n${violation.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
-  }
-  expect(violations.map((v) => `${v.id} (${v.impact})`), `${label}: accessibility violations`).toEqual([]);
-}
 
 describe('the first run of a fresh server (its own, on an empty database, SEED_DEMO=false)', () => {
   let server: OwnServer;
@@ -48,7 +39,7 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
     await page.waitForURL('**/setup');
     await page.getByRole('heading', { level: 1, name: 'Set up your network' }).waitFor();
     await page.getByLabel('Setup code').waitFor();
-    await expectNoViolations(page, 'setup without a code');
+    await expectNoA11yViolations(page, 'setup without a code');
   });
 
   test('the one-time link from the log sets up the network and signs its first admin in', async () => {
@@ -74,7 +65,7 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
     await expect.poll(() => secondSite.getAttribute('aria-invalid')).toBe('true');
     await page.getByText('This site is listed twice.').waitFor();
     await page.getByText('Use at least 10 characters.').waitFor();
-    await expectNoViolations(page, 'setup with problems');
+    await expectNoA11yViolations(page, 'setup with problems');
     await page.screenshot({ path: SETUP_SCREENSHOT, fullPage: true });
 
     await secondSite.fill('Lakeview University Hospital');
@@ -82,12 +73,12 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
     await page.getByLabel('Site 3', { exact: true }).fill('Harbour City Children\'s');
     await page.getByLabel('Web address').fill('northern-lights');
     await page.getByLabel('Choose a password').fill('a calm and long password');
-    await expectNoViolations(page, 'setup filled in');
+    await expectNoA11yViolations(page, 'setup filled in');
     await page.getByRole('button', { name: 'Create the network' }).click();
 
     await page.waitForURL('**/n/northern-lights');
     await page.getByRole('heading', { level: 1, name: 'Welcome, Maya Lindqvist' }).waitFor();
-    await expectNoViolations(page, 'the new network\'s home');
+    await expectNoA11yViolations(page, 'the new network\'s home');
 
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Sites' }).click();
     for (const site of ['Riverside Children\'s Hospital', 'Lakeview University Hospital', 'Harbour City Children\'s']) {

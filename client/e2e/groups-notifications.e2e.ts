@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoEmail, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
-import { expectNoA11yViolations } from './support/commons';
+import { demoEmail, expectNoA11yViolations, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
 
 // Two cores shared with other suites: give the server time.
 const POLL = { timeout: 15_000 };

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoEmail, expectNoSeriousA11yViolations, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
+import { demoEmail, expectNoA11yViolations, launchBrowser, NETWORK_SLUG, newPage, signIn } from './support/browser';
 
 const DIRECTORY_SCREENSHOT = '/tmp/e2e-directory.png';
 
@@ -37,7 +37,7 @@ describe('a patient partner', () => {
     await page.goto('/');
     await page.waitForURL('**/sign-in');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Commons');
-    await expectNoSeriousA11yViolations(page, 'sign-in');
+    await expectNoA11yViolations(page, 'sign-in');
 
     await signIn(page, demoEmail('patient'));
     expect(page.url()).toMatch(new RegExp(`/n/${NETWORK_SLUG}$`));
@@ -56,7 +56,7 @@ describe('a patient partner', () => {
       'Members',
       'Sites',
     ]);
-    await expectNoSeriousA11yViolations(page, 'home');
+    await expectNoA11yViolations(page, 'home');
   });
 
   test('filters the directory by role and by interest', async () => {
@@ -67,7 +67,7 @@ describe('a patient partner', () => {
     expect(await page.locator('.member-card').count()).toBe(all.shown);
     await page.locator('.member-card').first().waitFor();
     await page.screenshot({ path: DIRECTORY_SCREENSHOT, fullPage: true });
-    await expectNoSeriousA11yViolations(page, 'directory');
+    await expectNoA11yViolations(page, 'directory');
 
     await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Clinician' });
     const clinicians = await countsAfterChange(page, all.total);
@@ -105,7 +105,7 @@ describe('a patient partner', () => {
   test('edits her bio and interests, and finds them again after a reload', async () => {
     await page.goto('/profile');
     await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
-    await expectNoSeriousA11yViolations(page, 'profile');
+    await expectNoA11yViolations(page, 'profile');
 
     const bio = `I like long walks and clear letters from clinic. (${Date.now()})`;
     await page.getByLabel('About you').fill(bio);

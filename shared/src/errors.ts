@@ -39,3 +39,48 @@ export const REQUEST_ERROR_CODES = [
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
+
+/**
+ * Every code an error may carry, over GraphQL (`extensions.code`) and in a socket event's negative
+ * acknowledgement alike: what a client translates.
+ */
+export const API_ERROR_CODES = [...ERROR_CODES, ...REQUEST_ERROR_CODES] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/**
+ * Which kind of an error it is, when its code alone does not say enough (`extensions.reason`, with
+ * its parameters beside it in `extensions`): mostly kinds of CONFLICT. A client tells errors apart
+ * by code and reason, never by the English message.
+ */
+export const ERROR_REASONS = [
+  // CONFLICT: someone else changed it first (`currentVersion`, and `currentStatus` or `currentStage`)
+  'idea_changed',
+  'idea_moved',
+  'cycle_changed',
+  'resource_changed',
+  'report_changed',
+  'report_removed',
+  'import_changed',
+  // CONFLICT: it exists already, or was answered already
+  'measure_key_taken',
+  'measure_kind_fixed',
+  'tag_exists',
+  'already_answered',
+  'member_inactive',
+  'already_member',
+  'you_are_member',
+  'account_exists',
+  'admin_account_exists',
+  'invitation_taken',
+  'invitation_used',
+  'invitation_expired',
+  'invitation_revoked',
+  'client_id_reused',
+  'message_deleted',
+  'too_many_attachments',
+  // UNAUTHENTICATED
+  'wrong_credentials',
+  // FORBIDDEN
+  'no_adaptations',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -1,7 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-
 /**
  * A small, valid one-page PDF showing `text`, built byte by byte with a correct cross-reference
  * table, so the server's content check sees a real PDF.
@@ -29,17 +25,3 @@ export function makePdf(text: string): Buffer {
   return Buffer.from(pdf, 'latin1');
 }
 
-/** Runs axe (WCAG 2.1 A/AA and best practices) and fails on any violation at all, printing each. */
-export async function expectNoA11yViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  for (const violation of results.violations) {
-    console.log(
-      `[axe ${label}] ${violation.impact} ${violation.id}: ${violation.help}\n` +
-        violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ')}`).join('\n'),
-    );
-  }
-  expect(
-    results.violations.map((v) => `${v.id} (${v.impact})`),
-    `${label}: accessibility violations`,
-  ).toEqual([]);
-}

@@ -1,4 +1,4 @@
-import { ATTACHMENT_EXTENSIONS, fileExtension, MAX_ATTACHMENT_BYTES } from '@commons/shared';
+import { ATTACHMENT_EXTENSIONS, fieldIssue, fileExtension, type IssueCode, type IssueParams, MAX_ATTACHMENT_BYTES } from '@commons/shared';
 import { CSRF_HEADER } from '../graphql/client';
 
 /** An attachment as the upload endpoint returns it. */
@@ -10,11 +10,22 @@ export interface UploadedAttachment {
   url: string;
 }
 
-/** Why an upload failed: the server's code and message (English, translated where shown). */
+/**
+ * Why an upload failed: the server's code, and its reason or field issue with their params (what
+ * is translated where shown); `message` is the English the server sent.
+ */
 export interface UploadError {
   code: string;
   message: string;
+  reason?: string;
+  issue?: { code: string; params?: IssueParams };
+  [param: string]: unknown;
 }
+
+const invalidFile = (code: IssueCode, params?: IssueParams): UploadError => {
+  const issue = fieldIssue('file', code, params);
+  return { code: 'BAD_USER_INPUT', message: issue.message, issue };
+};
 
 export type UploadResult = { ok: true; attachment: UploadedAttachment } | { ok: false; error: UploadError };
 
@@ -22,25 +33,29 @@ export type UploadResult = { ok: true; attachment: UploadedAttachment } | { ok: 
 export const ACCEPT_ATTRIBUTE = ATTACHMENT_EXTENSIONS.map((ext) => `.${ext}`).join(',');
 
 /**
- * What is wrong with a file before sending it, in the server's own words (so one translation
- * serves both): a type or size the server would refuse. Its content is checked by the server.
+ * What is wrong with a file before sending it, with the server's own issue codes (so one
+ * translation serves both): a type or size the server would refuse. Its content is checked by the server.
  */
 export function precheckFile(file: Pick<File, 'name' | 'size'>): UploadError | null {
   const extension = fileExtension(file.name);
   const accepted = ATTACHMENT_EXTENSIONS.map((ext) => `.${ext}`).join(', ');
-  if (file.size === 0) return { code: 'BAD_USER_INPUT', message: 'is required: send one non-empty file in the "file" field' };
-  if (!extension) return { code: 'BAD_USER_INPUT', message: `must have a file extension (${accepted})` };
-  if (!ATTACHMENT_EXTENSIONS.includes(extension)) return { code: 'BAD_USER_INPUT', message: `of type .${extension} is not accepted (${accepted})` };
-  if (file.size > MAX_ATTACHMENT_BYTES) return { code: 'BAD_USER_INPUT', message: `The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.` };
+  if (file.size === 0) return invalidFile('file_empty');
+  if (!extension) return invalidFile('file_no_extension', { accepted });
+  if (!ATTACHMENT_EXTENSIONS.includes(extension)) return invalidFile('file_type_not_accepted', { extension, accepted });
+  if (file.size > MAX_ATTACHMENT_BYTES) return invalidFile('file_too_large', { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
   return null;
 }
 
 function errorOf(status: number, body: unknown): UploadError {
-  const error = (body as { error?: { code?: unknown; message?: unknown; issues?: { message?: unknown }[] } } | null)?.error;
-  const issue = error?.issues?.[0]?.message;
-  const message = typeof issue === 'string' ? issue : typeof error?.message === 'string' ? error.message : '';
+  const error = (body as { error?: Record<string, unknown> & { issues?: { code?: unknown; params?: IssueParams }[] } } | null)?.error;
+  const [issue] = error?.issues ?? [];
   const code = typeof error?.code === 'string' ? error.code : status === 0 ? 'NETWORK' : status === 413 ? 'BAD_USER_INPUT' : 'UNKNOWN';
-  return { code, message };
+  return {
+    ...error,
+    code,
+    message: typeof error?.message === 'string' ? error.message : '',
+    issue: typeof issue?.code === 'string' ? { code: issue.code, params: issue.params } : status === 413 ? { code: 'file_too_large', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } } : undefined,
+  };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { ERROR_CODES, firstRunSchema, invitationSchema, profileSchema, registerSchema, REQUEST_ERROR_CODES, signInSchema } from '@commons/shared';
+import { firstRunSchema, invitationSchema, ISSUE_CODES, profileSchema, registerSchema, signInSchema } from '@commons/shared';
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n/i18n';
-import { describeError, fieldNameOf, toFormErrors, translateMessage, validateWith } from './errors';
+import { describeError, fieldNameOf, firstIssueOf, toFormErrors, translateIssue, validateWith } from './errors';
 
 const en = i18n.getFixedT('en');
 const sv = i18n.getFixedT('sv');
@@ -26,13 +26,13 @@ describe('fieldNameOf', () => {
 });
 
 describe('toFormErrors', () => {
-  it('puts each issue next to the field extensions.field names, in the member language', () => {
+  it('puts each issue next to its field, translated from its code and params, never from the English message', () => {
     const error = serverError('input.email must be a valid email address', {
       code: 'BAD_USER_INPUT',
       field: 'input.email',
       issues: [
-        { field: 'input.email', message: 'must be a valid email address' },
-        { field: 'input.password', message: 'must be at least 10 characters' },
+        { field: 'input.email', code: 'invalid_format', params: { format: 'email' }, message: 'whatever the server says' },
+        { field: 'input.password', code: 'too_short', params: { min: 10 }, message: 'reworded by someone' },
       ],
     });
     expect(toFormErrors(error, ['email', 'password'], en)).toEqual({
@@ -42,13 +42,14 @@ describe('toFormErrors', () => {
     expect(toFormErrors(error, ['email', 'password'], sv).fields.password).toBe('Använd minst 10 tecken.');
   });
 
-  it('keeps the first problem of a field and sends issues about other fields to the form', () => {
+  it('keeps the first problem of a field and sends issues about other fields to the form, once each', () => {
     const error = serverError('bad', {
       code: 'BAD_USER_INPUT',
       issues: [
-        { field: 'input.interests.0', message: 'must be at least 2 characters' },
-        { field: 'input.interests.1', message: 'must be at most 40 characters' },
-        { field: 'networkId', message: 'must be a valid id' },
+        { field: 'input.interests.0', code: 'too_short', params: { min: 2 }, message: '' },
+        { field: 'input.interests.1', code: 'too_long', params: { max: 40 }, message: '' },
+        { field: 'networkId', code: 'invalid_format', params: { format: 'id' }, message: '' },
+        { field: 'siteId', code: 'invalid_format', params: { format: 'id' }, message: '' },
       ],
     });
     expect(toFormErrors(error, ['interests'], en)).toEqual({
@@ -57,24 +58,36 @@ describe('toFormErrors', () => {
     });
   });
 
-  it('uses the single field of errors that have no issue list (conflicts, failed sign-in)', () => {
-    const conflict = serverError('This person is already a member of the network.', { code: 'CONFLICT', field: 'input.email' });
+  it('tells kinds of CONFLICT apart by their reason, with its params, on the field the error names', () => {
+    const conflict = serverError('This person is already a member of the network.', { code: 'CONFLICT', reason: 'already_member', field: 'input.email' });
     expect(toFormErrors(conflict, ['email'], en).fields.email).toBe('This person is already a member of the network.');
-    const wrong = serverError('The email or password is not right.', { code: 'UNAUTHENTICATED', field: 'input.password' });
+    const wrong = serverError('The email or password is not right.', { code: 'UNAUTHENTICATED', reason: 'wrong_credentials', field: 'input.password' });
     expect(toFormErrors(wrong, ['email', 'password'], sv).fields.password).toBe('E-postadressen eller lösenordet stämmer inte.');
+    const stale = serverError('Someone saved a newer version (4) meanwhile.', { code: 'CONFLICT', reason: 'resource_changed', currentVersion: 4 });
+    expect(describeError(stale, en)).toBe('Someone saved a newer version (4) while you were editing. Copy your changes, reload the page and edit again.');
   });
 
   it('describes errors without a field by their code', () => {
     expect(toFormErrors(serverError('nope', { code: 'FORBIDDEN' }), ['email'], en)).toEqual({ fields: {}, form: ['You are not allowed to do this.'] });
     expect(describeError(serverError('slow down', { code: 'TOO_MANY_REQUESTS' }), sv)).toBe('För många försök. Vänta några minuter och försök igen.');
+    expect(describeError(serverError('x', { code: 'TIMEOUT' }), sv)).toBe('Det här tog för lång tid och avbröts. Försök igen om en stund.');
+    expect(describeError(serverError('x', { code: 'SOMETHING_NEW' }), en)).toBe(en('errors.unknown'));
     expect(describeError(new CombinedError({ networkError: new Error('offline') }), en)).toMatch(/could not be reached/);
   });
+});
 
-  it('has a sentence for every code the server answers with, in both languages', () => {
-    for (const code of [...ERROR_CODES, ...REQUEST_ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR' && !c.startsWith('GRAPHQL_'))]) {
-      for (const t of [en, sv]) expect(describeError(serverError('x', { code }), t), code).not.toBe(t('errors.unknown'));
+describe('translateIssue', () => {
+  it('reads a format in its own words, and an unknown code plainly', () => {
+    expect(translateIssue({ code: 'invalid_format', params: { format: 'slug' } }, en)).toBe('Use lowercase letters, digits and single hyphens, like northern-lights.');
+    expect(translateIssue({ code: 'invalid_format', params: { format: 'something-new' } }, en)).toBe('This is not in the right format.');
+    expect(translateIssue({ code: 'is_wobbly' }, en)).toBe('This value is not valid.');
+  });
+
+  it('fills in every param a translation uses', () => {
+    const params = { min: 1, max: 2, date: '2026-01-01', name: 'N', years: 10, extension: 'exe', type: 'PDF', maxMb: 10, minutes: 5, days: 60, value: 'v', site: 's', line: 3, count: 4, expected: 6 };
+    for (const code of ISSUE_CODES) {
+      for (const t of [en, sv]) expect(translateIssue({ code, params }, t), code).not.toMatch(/{{/);
     }
-    expect(describeError(serverError('x', { code: 'TIMEOUT' }), sv)).toBe('Det här tog för lång tid och avbröts. Försök igen om en stund.');
   });
 });
 
@@ -92,10 +105,8 @@ describe('validateWith (the shared schemas, before anything is sent)', () => {
     );
     expect(errors?.fields).toEqual({ name: 'This is required.', interests: 'Use at least 2 characters.' });
   });
-});
 
-describe('translateMessage', () => {
-  it('translates every message the shared schemas produce', () => {
+  it('translates every issue the shared schemas produce to something more precise than "not valid"', () => {
     const samples = [
       signInSchema.safeParse({ email: 'nope', password: '' }),
       registerSchema.safeParse({ token: 'short', email: 'x', name: '', password: 'short' }),
@@ -103,36 +114,18 @@ describe('translateMessage', () => {
       profileSchema.safeParse({ name: 'A', pronouns: 'p'.repeat(41), bio: 'b'.repeat(2001), interests: Array.from({ length: 21 }, (_, i) => `i${i}`), locale: 'de' }),
       invitationSchema.safeParse({ email: 'a@b.org', role: 'KING', siteId: 'not-an-id' }),
       firstRunSchema.safeParse({ token: 'x', networkName: '', networkSlug: 'Not A Slug', startMonth: '2026-13', sites: [], adminName: '', adminEmail: 'x', password: 'p' }),
-      firstRunSchema.safeParse({ token: 'x'.repeat(201), networkName: 'n'.repeat(121), networkSlug: 'n'.repeat(41), startMonth: '2026-01', sites: Array.from({ length: 51 }, (_, i) => `Site ${i}`), adminName: 'A', adminEmail: 'a@b.org', password: 'p'.repeat(201) }),
       profileSchema.safeParse({ name: 'A\u0000', pronouns: null, bio: '\ud83d', interests: [], locale: null }),
       profileSchema.safeParse({ name: 42, pronouns: null, bio: '', interests: [], locale: null }),
     ];
-    const messages = samples.flatMap((result) => (result.success ? [] : result.error.issues.map((issue) => issue.message)));
-    expect(messages.length).toBeGreaterThan(10);
-    for (const message of messages) {
-      expect(translateMessage(message, en), message).not.toBe(en('errors.issue.invalid'));
-      expect(translateMessage(message, sv), message).not.toBe(sv('errors.issue.invalid'));
+    const invalid = (t: typeof en) => t('errors.issue.invalid');
+    let seen = 0;
+    for (const result of samples) {
+      if (result.success) continue;
+      const errors = validateWith({ safeParse: () => result }, null, [], en)!;
+      seen += errors.form.length;
+      for (const message of errors.form) expect(message).not.toBe(invalid(en));
     }
-  });
-
-  it('translates what the first-run setup says beyond the schema', () => {
-    const messages = [
-      'is a setup code that was used already',
-      'is a setup code that expired: restart the server for a new link',
-      'cannot be more than 10 years ago',
-      'An account with this email address already exists.',
-    ];
-    for (const message of messages) {
-      expect(translateMessage(message, en), message).not.toBe(en('errors.issue.invalid'));
-      expect(translateMessage(message, sv), message).not.toBe(sv('errors.issue.invalid'));
-    }
-    expect(translateMessage('is a setup code that expired: restart the server for a new link', en)).toBe('This setup link has expired. Restart the server for a new one.');
-    const refused = serverError('This Commons is set up already: sign in instead.', { code: 'ALREADY_SET_UP' });
-    expect(describeError(refused, en)).toBe('This Commons is set up already. Sign in instead.');
-    expect(describeError(refused, sv)).toBe('Den här Commons är redan igång. Logga in i stället.');
-  });
-
-  it('falls back to a plain sentence for a message it does not know', () => {
-    expect(translateMessage('is wobbly', en)).toBe('This value is not valid.');
+    expect(seen).toBeGreaterThan(10);
+    expect(firstIssueOf(firstRunSchema.shape.token, 'x', sv)).toBe('Startlänken är inte giltig. Använd hela länken som servern skrev när den startade.');
   });
 });

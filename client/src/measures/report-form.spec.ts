@@ -1,3 +1,4 @@
+import { fieldIssue } from '@commons/shared';
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -62,9 +63,9 @@ describe('reportIssues (the shared rules, before sending)', () => {
   it('lets a draft be incomplete but never wrong', () => {
     const rows = [typed(remission, { numerator: '60', denominator: '58' }), typed(admissions, { numerator: '2' }), typed(wait, { value: 'soon' }), typed(courses, { value: '1.5' })];
     expect(reportIssues(rows, { submit: false, reason: '' })).toEqual([
-      { field: 'entries.0.numerator', message: 'cannot be more than the denominator' },
-      { field: 'entries.2.value', message: 'must be a number' },
-      { field: 'entries.3.value', message: 'must be a whole number, 0 or more' },
+      fieldIssue('entries.0.numerator', 'above_denominator'),
+      fieldIssue('entries.2.value', 'not_a_number'),
+      fieldIssue('entries.3.value', 'not_a_count'),
     ]);
   });
 
@@ -74,7 +75,7 @@ describe('reportIssues (the shared rules, before sending)', () => {
     expect(reportIssues([submitted], { submit: true, reason: '' })).toEqual([]);
     const changed = typed(submitted, { numerator: '43' });
     expect(changesSubmitted([changed])).toBe(true);
-    expect(reportIssues([changed], { submit: true, reason: ' ' })).toEqual([{ field: 'reason', message: 'is required to change a submitted report' }]);
+    expect(reportIssues([changed], { submit: true, reason: ' ' })).toEqual([fieldIssue('reason', 'change_reason_required')]);
     expect(reportIssues([changed], { submit: true, reason: 'Two patients were missing' })).toEqual([]);
   });
 });
@@ -83,9 +84,9 @@ describe('reportFormErrors (field errors mapped to the inputs)', () => {
   it('puts server errors on the input of the row they name', () => {
     const errors = reportFormErrors(
       [
-        { field: 'input.entries.2.value', message: 'must be a number' },
-        { field: 'input.entries.0.numerator', message: 'cannot be more than the denominator' },
-        { field: 'input.reason', message: 'is required to change a submitted report' },
+        fieldIssue('input.entries.2.value', 'not_a_number'),
+        fieldIssue('input.entries.0.numerator', 'above_denominator'),
+        fieldIssue('input.reason', 'change_reason_required'),
       ],
       ids,
       en,
@@ -101,16 +102,16 @@ describe('reportFormErrors (field errors mapped to the inputs)', () => {
   });
 
   it('maps client issues the same way, in the member language', () => {
-    const errors = reportFormErrors([{ field: 'entries.3.value', message: 'must be a whole number, 0 or more' }], ids, sv);
+    const errors = reportFormErrors([fieldIssue('entries.3.value', 'not_a_count')], ids, sv);
     expect(errors.fields).toEqual({ 'm-courses.value': 'Ange ett heltal, 0 eller mer.' });
   });
 
   it('sends what names no input (the month, a missing measure) to the form or the month', () => {
     const errors = reportFormErrors(
       [
-        { field: 'input.month', message: 'cannot be in the future' },
-        { field: 'input.entries', message: 'must include New steroid courses' },
-        { field: 'input.entries.9.numerator', message: 'is required' },
+        fieldIssue('input.month', 'in_future'),
+        fieldIssue('input.entries', 'must_include', { name: 'New steroid courses' }),
+        fieldIssue('input.entries.9.numerator', 'required'),
       ],
       ids,
       en,

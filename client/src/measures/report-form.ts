@@ -1,7 +1,7 @@
-import { type FieldIssue, type MeasureKind, reportValueIssues, type ReportValues } from '@commons/shared';
+import { type FieldIssue, fieldIssue, type MeasureKind, reportValueIssues, type ReportValues } from '@commons/shared';
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
-import { fieldNameOf, type FormErrors, translateMessage } from '../graphql/errors';
+import { fieldNameOf, type FormErrors, translateIssue } from '../graphql/errors';
 
 /** The numbers a month report holds for one measure. */
 export type EntryField = 'numerator' | 'denominator' | 'value';
@@ -107,13 +107,13 @@ export function reportIssues(entries: readonly FormEntry[], options: { submit: b
     const prefix = `entries.${index}`;
     const numbers = entryNumbers(entry);
     const notNumbers = fieldsFor(entry.kind).filter((field) => Number.isNaN(numbers[field] ?? 0));
-    for (const field of notNumbers) issues.push({ field: `${prefix}.${field}`, message: 'must be a number' });
+    for (const field of notNumbers) issues.push(fieldIssue(`${prefix}.${field}`, 'not_a_number'));
     const values: ReportValues = { ...numbers };
     for (const field of notNumbers) values[field] = null;
     const found = reportValueIssues(entry.kind, values, prefix).filter((issue) => !notNumbers.some((field) => issue.field === `${prefix}.${field}`));
-    issues.push(...(options.submit ? found : found.filter((issue) => issue.message !== 'is required')));
+    issues.push(...(options.submit ? found : found.filter((issue) => issue.code !== 'required')));
   });
-  if (changesSubmitted(entries) && !options.reason.trim()) issues.push({ field: 'reason', message: 'is required to change a submitted report' });
+  if (changesSubmitted(entries) && !options.reason.trim()) issues.push(fieldIssue('reason', 'change_reason_required'));
   return issues;
 }
 
@@ -125,7 +125,7 @@ export function reportIssues(entries: readonly FormEntry[], options: { submit: b
 export function reportFormErrors(issues: readonly FieldIssue[], sentMeasureIds: readonly string[], t: TFunction): FormErrors<string> {
   const result: FormErrors<string> = { fields: {}, form: [] };
   for (const issue of issues) {
-    const message = translateMessage(issue.message, t);
+    const message = translateIssue(issue, t);
     const entry = /^(?:input\.)?entries\.(\d+)\.(numerator|denominator|value)$/.exec(issue.field);
     const measureId = entry ? sentMeasureIds[Number(entry[1])] : undefined;
     const name = entry ? (measureId ? fieldKey(measureId, entry[2] as EntryField) : null) : fieldNameOf(issue.field);

@@ -26,5 +26,5 @@ export function closingTimeProblemKey(local: string, now: Date): 'proposals.form
   if (!iso) return null;
   const problem = closingTimeProblem(new Date(iso), now);
   if (!problem) return null;
-  return /minutes/.test(problem) ? 'proposals.form.closesTooSoon' : 'proposals.form.closesTooLate';
+  return problem.code === 'closes_too_soon' ? 'proposals.form.closesTooSoon' : 'proposals.form.closesTooLate';
 }

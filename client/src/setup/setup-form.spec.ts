@@ -1,3 +1,4 @@
+import { fieldIssue } from '@commons/shared';
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n/i18n';
 import { emptySetupForm, setupErrors, setupInput, thisMonth, validateSetup, withNetworkName } from './setup-form';
@@ -49,9 +50,9 @@ describe('the first-run form', () => {
   it('places the server\'s issues on fields and rows', () => {
     const errors = setupErrors(
       [
-        { field: 'input.sites.1', message: 'must be at most 120 characters' },
-        { field: 'input.networkSlug', message: 'may hold only lowercase letters, digits and single hyphens' },
-        { field: 'input.somethingElse', message: 'is wobbly' },
+        fieldIssue('input.sites.1', 'too_long', { max: 120 }),
+        fieldIssue('input.networkSlug', 'invalid_format', { format: 'slug' }),
+        { field: 'input.somethingElse', code: 'is_wobbly' as never, message: 'is wobbly' },
       ],
       [0, 2],
       en,

@@ -1,6 +1,6 @@
 import { type FieldIssue, fieldIssues, firstRunSchema, slugify } from '@commons/shared';
 import type { TFunction } from 'i18next';
-import { type FormErrors, issuesToFormErrors, translateMessage } from '../graphql/errors';
+import { type FormErrors, issuesToFormErrors, translateIssue } from '../graphql/errors';
 
 /** What the first-run form holds, as typed (site rows may be empty until submitted). */
 export interface SetupFormValues {
@@ -72,9 +72,10 @@ export function setupErrors(issues: FieldIssue[], rows: number[], t: TFunction):
       others.push(issue);
       continue;
     }
-    siteRows[row] ??= issue.message === 'appears twice' ? t('setup.sites.twice') : translateMessage(issue.message, t);
+    siteRows[row] ??= issue.code === 'duplicate' ? t('setup.sites.twice') : translateIssue(issue, t);
   }
   const { fields, form } = issuesToFormErrors(others, SETUP_FIELDS, t);
+  if (others.some((issue) => issue.field === 'input.sites' && issue.code === 'too_few')) fields.sites = t('setup.sites.none');
   // "At least one site" belongs to no row: it is shown at the first.
   if (fields.sites) siteRows[0] ??= fields.sites;
   return { fields: { ...fields, sites: undefined }, form, siteRows };

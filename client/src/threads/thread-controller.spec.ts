@@ -136,10 +136,10 @@ describe('ThreadController over a real socket.io connection', () => {
   it('shows why a send was refused, and sends it again with the same clientId on retry', async () => {
     startController();
     await live();
-    gateway.refuseNextSends.push({ code: 'RATE_LIMITED', message: 'Too many messages.', retryAfterSeconds: 6 });
+    gateway.refuseNextSends.push({ code: 'TOO_MANY_REQUESTS', message: 'Too many messages.', retryAfterSeconds: 6 });
     const clientId = controller.send('quickly');
     await vi.waitFor(
-      () => expect(controller.getSnapshot().pending).toEqual([expect.objectContaining({ clientId, status: 'failed', error: { code: 'RATE_LIMITED', retryAfterSeconds: 6 } })]),
+      () => expect(controller.getSnapshot().pending).toEqual([expect.objectContaining({ clientId, status: 'failed', error: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 6 } })]),
       WAIT,
     );
     expect(gateway.messages).toEqual([]);

@@ -177,8 +177,8 @@ describe('an optimistic send', () => {
   });
 
   it('keeps why it failed, can be sent again with the same clientId, or discarded', () => {
-    let state = setPendingStatus(addPending(loadedState([]), pending), 'c-0001aaaa', 'failed', { code: 'RATE_LIMITED', retryAfterSeconds: 4 });
-    expect(state.pending[0]).toMatchObject({ status: 'failed', error: { code: 'RATE_LIMITED', retryAfterSeconds: 4 } });
+    let state = setPendingStatus(addPending(loadedState([]), pending), 'c-0001aaaa', 'failed', { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 4 });
+    expect(state.pending[0]).toMatchObject({ status: 'failed', error: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 4 } });
     expect(pendingToResend(state)).toEqual([]);
     state = setPendingStatus(state, 'c-0001aaaa', 'sending');
     expect(state.pending[0]).toMatchObject({ clientId: 'c-0001aaaa', status: 'sending', error: undefined });

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { addMonths, compareMonthKeys, idSchema, isMonthKey, monthKeySchema, type MonthKey, suppressSmallCells } from '@commons/shared';
+import { addMonths, compareMonthKeys, idSchema, isMonthKey, type MonthKey, monthKeySchema, rule, suppressSmallCells } from '@commons/shared';
 import { z } from 'zod';
 import { MeasuresService } from '../measures/measures.service';
 import { currentMonth } from '../measures/network-months';
 import { VisibleReportsService } from '../measures/visible-reports.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { AimRepository } from './aim.repository';
 import type { AimInput, DriverInput } from './dto/aim.input';
 import type { Aim, AimProgress } from './models/aim.model';
@@ -15,23 +15,23 @@ const PROGRESS_MONTHS = 3;
 
 const aimSchema = z
   .object({
-    statement: z.string().trim().min(1, { message: 'is required' }).max(500, { message: 'must be at most 500 characters' }),
+    statement: z.string().trim().min(1).max(500),
     outcomeMeasureId: idSchema.nullable(),
     baselineValue: z.number().finite(),
     baselineFrom: monthKeySchema,
     baselineTo: monthKeySchema,
     targetValue: z.number().finite(),
-    dueDate: z.iso.date({ message: 'must be a date like 2027-12-31' }),
+    dueDate: z.iso.date(),
   })
   .refine((aim) => !isMonthKey(aim.baselineFrom) || !isMonthKey(aim.baselineTo) || compareMonthKeys(aim.baselineFrom, aim.baselineTo) <= 0, {
-    message: 'must be on or after baselineFrom',
+    ...rule('not_before', { other: 'baselineFrom' }),
     path: ['baselineTo'],
   });
 
 const driverSchema = z.object({
   parentId: idSchema.nullable(),
-  title: z.string().trim().min(1, { message: 'is required' }).max(200, { message: 'must be at most 200 characters' }),
-  description: z.string().trim().max(2000, { message: 'must be at most 2000 characters' }),
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000),
   position: z.number().int().min(0).max(1000).nullable(),
 });
 
@@ -109,7 +109,7 @@ export class AimsService {
     const data = parseInput(aimSchema, { ...input, outcomeMeasureId: input.outcomeMeasureId ?? null }, 'input');
     if (data.outcomeMeasureId) {
       const measure = await this.measures.find(data.outcomeMeasureId);
-      if (!measure || measure.networkId !== networkId) throw badInput([{ field: 'input.outcomeMeasureId', message: 'is not a measure of this network' }]);
+      if (!measure || measure.networkId !== networkId) throw invalid('input.outcomeMeasureId', 'not_in_network', { kind: 'measure' });
     }
     await this.aims.upsert(networkId, { ...data, dueDate: new Date(`${data.dueDate}T00:00:00Z`) }, viewer.userId);
     return this.aim(viewer, networkId);
@@ -125,8 +125,8 @@ export class AimsService {
     const data = parseInput(driverSchema, { ...input, parentId: input.parentId ?? null, position: input.position ?? null }, 'input');
     if (data.parentId) {
       const parent = await this.aims.driver(data.parentId);
-      if (!parent || parent.networkId !== networkId) throw badInput([{ field: 'input.parentId', message: 'is not a driver of this network' }]);
-      if (parent.kind !== 'PRIMARY') throw badInput([{ field: 'input.parentId', message: 'must be a primary driver' }]);
+      if (!parent || parent.networkId !== networkId) throw invalid('input.parentId', 'not_in_network', { kind: 'driver' });
+      if (parent.kind !== 'PRIMARY') throw invalid('input.parentId', 'not_primary_driver');
     }
     return this.aims.createDriver(networkId, { ...data, kind: data.parentId ? 'SECONDARY' : 'PRIMARY' });
   }

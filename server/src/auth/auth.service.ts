@@ -24,7 +24,7 @@ export class AuthService {
     const credentials = await this.accounts.findCredentials(email);
     const valid = await verifyPassword(credentials?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!credentials || !valid) {
-      throw new AppError('UNAUTHENTICATED', 'The email or password is not right.', { field: 'input.password' });
+      throw new AppError('UNAUTHENTICATED', 'The email or password is not right.', { field: 'input.password', reason: 'wrong_credentials' });
     }
     await this.limiter.recordSuccess(email);
     return this.sessions.start(credentials.id, meta);

@@ -3,7 +3,7 @@ import { type Actor, can, changeIdeaEditSchema, changeIdeaInputSchema, dayOf, is
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { conflict, invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { pageInfo, toPage } from '../platform/graphql/pagination';
 import { toChangeIdea } from './change-idea.mapper';
 import { ChangeIdeaRepository } from './change-idea.repository';
@@ -24,7 +24,7 @@ export interface IdeaStanding {
 }
 
 export const staleVersion = (row: IdeaRow) =>
-  conflict(`Someone changed this idea meanwhile (now version ${row.version}, ${row.status}). Reload, then try again.`, {
+  conflict('idea_changed', `Someone changed this idea meanwhile (now version ${row.version}, ${row.status}). Reload, then try again.`, {
     field: 'input.expectedVersion',
     currentVersion: row.version,
     currentStatus: row.status,
@@ -109,10 +109,10 @@ export class ChangeIdeasService {
     const { row, actor } = await this.visible(viewer, ideaId);
     this.access.check(actor, 'changeIdea.inviteCoDesigner', await this.standing(actor, row));
     requireId(userId, 'userId');
-    if (userId === actor.userId) throw badInput([{ field: 'userId', message: 'cannot be yourself' }]);
-    if (!isOpenChangeIdea(row.status)) throw badInput([{ field: 'ideaId', message: `is ${row.status.toLowerCase()}: co-designers join ideas still in progress` }]);
+    if (userId === actor.userId) throw invalid('userId', 'not_yourself');
+    if (!isOpenChangeIdea(row.status)) throw invalid('ideaId', 'idea_closed', { status: row.status });
     const [invitee] = await this.ideas.activeMembers(row.networkId, [userId]);
-    if (!invitee) throw badInput([{ field: 'userId', message: 'is not a member of this network' }]);
+    if (!invitee) throw invalid('userId', 'not_in_network', { kind: 'member' });
     const existing = await this.ideas.coDesigner(row.id, userId);
     if (existing && (existing.status === 'ACTIVE' || existing.status === 'INVITED')) return toChangeIdea(row);
     const actorName = (await this.ideas.userNames([actor.userId])).get(actor.userId) ?? '';
@@ -140,14 +140,14 @@ export class ChangeIdeasService {
     const answered = await this.ideas.transaction((db) =>
       this.ideas.respond(db, invitation.id, 'INVITED', { status: accept ? 'ACTIVE' : 'DECLINED', role: actor.role, at: new Date() }),
     );
-    if (!answered) throw conflict('This invitation was answered meanwhile.');
+    if (!answered) throw conflict('already_answered', 'This invitation was answered meanwhile.');
     return toChangeIdea(row);
   }
 
   /** The viewer stops co-designing the idea. The proposer stays with her idea. */
   async leave(viewer: Viewer, ideaId: string): Promise<ChangeIdea> {
     const { row, actor } = await this.visible(viewer, ideaId);
-    if (row.proposerId === actor.userId) throw badInput([{ field: 'ideaId', message: 'is your proposal: its proposer co-designs it throughout' }]);
+    if (row.proposerId === actor.userId) throw invalid('ideaId', 'own_proposal');
     const membership = await this.ideas.coDesigner(row.id, actor.userId);
     if (!membership || membership.status !== 'ACTIVE') throw notFound('Co-designer');
     await this.ideas.transaction((db) => this.ideas.respond(db, membership.id, 'ACTIVE', { status: 'LEFT', role: membership.role, at: new Date() }));
@@ -166,6 +166,6 @@ export class ChangeIdeasService {
   private async assertDrivers(networkId: string, driverIds: string[]): Promise<void> {
     const found = await this.ideas.driverIdsIn(networkId, driverIds);
     const index = driverIds.findIndex((id) => !found.has(id));
-    if (index >= 0) throw badInput([{ field: `input.driverIds.${index}`, message: 'is not a driver of this network' }]);
+    if (index >= 0) throw invalid(`input.driverIds.${index}`, 'not_in_network', { kind: 'driver' });
   }
 }

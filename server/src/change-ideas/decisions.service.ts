@@ -22,7 +22,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import { RealtimeService } from '../platform/realtime/realtime.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { AppError, badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { AppError, conflict, invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { ProposalsService } from '../proposals/proposals.service';
 import { ThreadsService } from '../threads/threads.service';
 import { ChangeIdeaRepository } from './change-idea.repository';
@@ -101,9 +101,7 @@ export class DecisionsService {
     if (data.expectedVersion !== row.version) throw staleVersion(row);
     if (!isAllowedTransition(row.status, data.toStatus)) {
       const allowed = allowedTransitions(row.status);
-      throw badInput([
-        { field: 'input.toStatus', message: `cannot follow ${row.status}; ${allowed.length ? `it may move to ${allowed.join(' or ')}` : 'it is final'}` },
-      ]);
+      throw invalid('input.toStatus', 'transition_not_allowed', { from: row.status, allowed: allowed.join(' or ') });
     }
     const participants = await this.participantFacts(row, data.participantIds);
     if (!can(actor, 'changeIdea.decide', { participants })) {
@@ -113,7 +111,7 @@ export class DecisionsService {
     if (data.proposalId) await this.assertBasis(row, data.proposalId, data.toStatus, 'input.proposalId');
     const needsReason = await this.needsPatientVoiceReason(row, data.toStatus);
     if (needsReason && !data.patientVoiceReason) {
-      throw badInput([{ field: 'input.patientVoiceReason', message: 'is required: no patient partner or family member co-designs this idea or took a position on it' }]);
+      throw invalid('input.patientVoiceReason', 'patient_voice_reason');
     }
     const at = new Date();
     const [days, actorName] = await Promise.all([this.decisions.networkDays(row.networkId), this.nameOf(actor.userId)]);
@@ -249,7 +247,7 @@ export class DecisionsService {
     const moved = await this.decisions.moveIdea(db, idea.id, decision.fromStatus, decision.toStatus, decision.nextDecisionOn, at);
     if (!moved) {
       const now = (await this.ideas.find(idea.id, db))!;
-      throw conflict(`This idea is ${now.status} now, not ${decision.fromStatus}: the decision can no longer take effect.`, { currentVersion: now.version, currentStatus: now.status });
+      throw conflict('idea_moved', `This idea is ${now.status} now, not ${decision.fromStatus}: the decision can no longer take effect.`, { currentVersion: now.version, currentStatus: now.status });
     }
     await this.decisions.close(db, decision.id, 'TAKEN', at);
     const [coDesigners, endorsers] = await Promise.all([this.ideas.activeCoDesignerIds(idea.id, db), this.ideas.endorserIds(idea.id, db)]);
@@ -302,7 +300,7 @@ export class DecisionsService {
   private async assertBasis(row: IdeaRow, proposalId: string, toStatus: IdeaRow['status'], field: string): Promise<void> {
     const basis = await this.proposals.basis(proposalId);
     if (!basis || basis.threadSubjectType !== 'CHANGE_IDEA' || basis.threadSubjectId !== row.id) {
-      throw badInput([{ field, message: 'is not a proposal in this idea\'s thread' }]);
+      throw invalid(field, 'not_in_thread', { kind: 'proposal' });
     }
     if (toStatus === 'ADOPTED' && (await this.proposals.blocked(proposalId))) throw proposalBlocked();
   }
@@ -312,7 +310,7 @@ export class DecisionsService {
     const [members, coDesigners] = await Promise.all([this.ideas.activeMembers(row.networkId, userIds), this.ideas.activeCoDesignerIds(row.id)]);
     const byId = new Map(members.map((m) => [m.userId, m]));
     const index = userIds.findIndex((id) => !byId.has(id));
-    if (index >= 0) throw badInput([{ field: `input.participantIds.${index}`, message: 'is not a member of this network' }]);
+    if (index >= 0) throw invalid(`input.participantIds.${index}`, 'not_in_network', { kind: 'member' });
     const taking = new Set([row.proposerId, ...coDesigners]);
     return userIds.map((userId) => ({ userId, role: byId.get(userId)!.role, coDesigner: taking.has(userId) }));
   }

@@ -5,7 +5,7 @@ import { NetworkService } from '../networks/network.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { AppError, badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { AppError, conflict, invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { ChangeIdeaRepository } from './change-idea.repository';
 import { type IdeaRow } from './change-idea.select';
 import { ChangeIdeasService } from './change-ideas.service';
@@ -76,7 +76,7 @@ function contentOf(data: Omit<PdsaCycleEditData, 'expectedVersion' | 'measureIds
 }
 
 const notTesting = (row: IdeaRow) =>
-  badInput([{ field: 'ideaId', message: `is ${row.status}: PDSA cycles test ideas in TESTING (a decision moves it there)` }]);
+  invalid('ideaId', 'idea_not_testing', { status: row.status });
 
 /**
  * PDSA cycles: each site's tests of an idea in TESTING, written by the site's care team and
@@ -124,7 +124,7 @@ export class PdsaCyclesService {
     const data = parseInput(pdsaCycleEditSchema, { ...input, act: input.act ?? null, endOn: input.endOn ?? null }, 'input');
     await this.assertMeasures(cycle.networkId, data.measureIds);
     const stale = (current: CycleRow) =>
-      conflict(`Someone saved this cycle meanwhile (now version ${current.version}). Reload, then edit again.`, {
+      conflict('cycle_changed', `Someone saved this cycle meanwhile (now version ${current.version}). Reload, then edit again.`, {
         field: 'input.expectedVersion',
         currentVersion: current.version,
         currentStage: current.stage,
@@ -151,7 +151,7 @@ export class PdsaCyclesService {
     await this.access.require(viewer, networkId, 'pdsa.view');
     if (siteId) await this.networks.assertSiteInNetwork(requireId(siteId, 'siteId'), networkId, 'siteId');
     if (measureId && !(await this.cycles.measureIdsIn(networkId, [requireId(measureId, 'measureId')])).has(measureId)) {
-      throw badInput([{ field: 'measureId', message: 'is not a measure of this network' }]);
+      throw invalid('measureId', 'not_in_network', { kind: 'measure' });
     }
     return (await this.cycles.annotations({ networkId, siteId, measureId })).map(toAnnotation);
   }
@@ -203,6 +203,6 @@ export class PdsaCyclesService {
   private async assertMeasures(networkId: string, measureIds: string[]): Promise<void> {
     const found = await this.cycles.measureIdsIn(networkId, measureIds);
     const index = measureIds.findIndex((id) => !found.has(id));
-    if (index >= 0) throw badInput([{ field: `input.measureIds.${index}`, message: 'is not a measure of this network' }]);
+    if (index >= 0) throw invalid(`input.measureIds.${index}`, 'not_in_network', { kind: 'measure' });
   }
 }

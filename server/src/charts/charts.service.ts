@@ -27,7 +27,7 @@ import { VisibleReportsService, type VisibleReports } from '../measures/visible-
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput, notFound, requireId } from '../platform/graphql/app-error';
+import { invalid, notFound, requireId } from '../platform/graphql/app-error';
 import { ChartsCache } from './charts-cache';
 import type { ChartPointView, ChartSignal, FunnelView, MeasureCharts, SeriesChart, ShownCount } from './models/chart.model';
 
@@ -76,11 +76,11 @@ export class ChartsService {
     const [actor, network] = await Promise.all([this.access.require(viewer, measure.networkId, 'measure.viewReports'), this.networks.byId(measure.networkId)]);
     const months = monthRange(monthOf(network.startedOn), currentMonth());
     const phaseStarts = (options.phaseStarts ?? []).map((m, i) => {
-      if (!months.includes(m as MonthKey)) throw badInput([{ field: `phaseStarts.${i}`, message: 'must be a month of the network' }]);
+      if (!months.includes(m as MonthKey)) throw invalid(`phaseStarts.${i}`, 'not_in_network', { kind: 'month' });
       return parseMonthKey(m);
     });
     if (options.baselineMonths != null && (options.baselineMonths < 2 || options.baselineMonths > months.length)) {
-      throw badInput([{ field: 'baselineMonths', message: `must be between 2 and ${months.length}` }]);
+      throw invalid('baselineMonths', 'out_of_range', { min: 2, max: months.length });
     }
     const spcOptions: SpcOptions = {
       kind: measure.kind,
@@ -121,7 +121,7 @@ export class ChartsService {
       try {
         return spcChart(points, options);
       } catch (error) {
-        if (error instanceof RangeError) throw badInput([{ field: 'chartType', message: error.message }]);
+        if (error instanceof RangeError) throw invalid('chartType', 'chart_does_not_fit', { chart: options.chart ?? '', kind: options.kind });
         throw error;
       }
     };

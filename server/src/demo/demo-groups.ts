@@ -1,5 +1,5 @@
 import type { GroupVisibility, Prisma } from '../generated/prisma/client';
-import { DEMO_RESOURCES } from './demo-resource-texts';
+import { DEMO_RESOURCES } from './demo-resource-data';
 import { DEMO_EMAIL_DOMAIN, type DemoPerson } from './demo-people';
 
 const DAY_MS = 86_400_000;

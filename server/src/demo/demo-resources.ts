@@ -3,7 +3,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { markdownText } from '../platform/markdown/markdown';
 import { addToVocabulary } from '../search/postgres-search.engine';
 import { toSearchDocument } from '../search/search-document';
-import { DEMO_RESOURCES, type DemoAuthor } from './demo-resource-texts';
+import { DEMO_RESOURCES, type DemoAuthor } from './demo-resource-data';
 
 export { DEMO_RESOURCES };
 

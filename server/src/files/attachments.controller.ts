@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { MAX_ATTACHMENT_BYTES } from '@commons/shared';
+import { fieldIssue, MAX_ATTACHMENT_BYTES } from '@commons/shared';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { pipeline } from 'node:stream/promises';
 import { AppError, unauthenticated } from '../platform/graphql/app-error';
 import { CSRF_HEADER } from '../platform/http/origin-check';
 import { AttachmentsService, type UploadedFile } from './attachments.service';
-import { attachmentDisposition } from './content-disposition';
+import { downloadDisposition } from './download-disposition';
 
 /** Room for the multipart envelope around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -18,7 +18,14 @@ const readUpload = multer({
 }).single('file');
 
 const tooLarge = () =>
-  new AppError('BAD_USER_INPUT', `The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, { field: 'file', status: 413 });
+  new AppError('BAD_USER_INPUT', `The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, {
+    field: 'file',
+    issues: [fieldIssue('file', 'file_too_large', { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 })],
+    status: 413,
+  });
+
+/** The upload as a whole was refused (the English message says why, for API users). */
+const refused = (message: string) => new AppError('BAD_USER_INPUT', message, { field: 'file', issues: [fieldIssue('file', 'upload_refused')] });
 
 /**
  * Attachment upload (multipart, field "file") and download. Like a GraphQL mutation, an upload
@@ -54,7 +61,7 @@ export class AttachmentsController {
       res.status(200);
       res.setHeader('Content-Type', contentType);
       res.setHeader('Content-Length', String(attachment.size));
-      res.setHeader('Content-Disposition', attachmentDisposition(attachment.filename));
+      res.setHeader('Content-Disposition', downloadDisposition(attachment.filename));
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
@@ -74,10 +81,10 @@ export class AttachmentsController {
 function multipartError(error: unknown): AppError {
   if (error instanceof multer.MulterError) {
     if (error.code === 'LIMIT_FILE_SIZE') return tooLarge();
-    return new AppError('BAD_USER_INPUT', `The upload was refused: ${error.message}. Send one file in the "file" field.`, { field: 'file' });
+    return refused(`The upload was refused: ${error.message}. Send one file in the "file" field.`);
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new AppError('BAD_USER_INPUT', `The upload was refused: the form data is malformed or incomplete (${reason}). Send it again.`, { field: 'file' });
+  return refused(`The upload was refused: the form data is malformed or incomplete (${reason}). Send it again.`);
 }
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ATTACHMENT_EXTENSIONS, ATTACHMENT_TYPES, fileExtension, MAX_ATTACHMENTS_PER_RESOURCE, safeFilename } from '@commons/shared';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput, conflict, notFound, requireId } from '../platform/graphql/app-error';
+import { conflict, invalid, notFound, requireId } from '../platform/graphql/app-error';
 import { ResourcesService } from '../resources/resources.service';
 import { ATTACHMENT_SELECT, AttachmentRepository } from './attachment.repository';
 import { sniffFileType } from './file-type';
@@ -64,21 +64,21 @@ export class AttachmentsService {
     const { row, actor } = await this.resources.visible(viewer, resourceId);
     this.access.check(actor, 'resource.edit', { authorId: row.authorId });
     if ((await this.attachments.countCurrent(row.id)) >= MAX_ATTACHMENTS_PER_RESOURCE) {
-      throw conflict(`A resource carries at most ${MAX_ATTACHMENTS_PER_RESOURCE} attachments.`, { field: 'file' });
+      throw conflict('too_many_attachments', `A resource carries at most ${MAX_ATTACHMENTS_PER_RESOURCE} attachments.`, { field: 'file', max: MAX_ATTACHMENTS_PER_RESOURCE });
     }
     return { resourceId: row.id, version: row.version, userId: actor.userId };
   }
 
   async add(target: UploadTarget, file: UploadedFile | undefined): Promise<Attachment> {
-    if (!file || file.size === 0) throw badInput([{ field: 'file', message: 'is required: send one non-empty file in the "file" field' }]);
+    if (!file || file.size === 0) throw invalid('file', 'file_empty');
     const filename = safeFilename(file.originalname);
     const extension = fileExtension(filename);
-    if (!extension) throw badInput([{ field: 'file', message: `must have a file extension (${ACCEPTED})` }]);
-    if (!ATTACHMENT_EXTENSIONS.includes(extension)) throw badInput([{ field: 'file', message: `of type .${extension} is not accepted (${ACCEPTED})` }]);
+    if (!extension) throw invalid('file', 'file_no_extension', { accepted: ACCEPTED });
+    if (!ATTACHMENT_EXTENSIONS.includes(extension)) throw invalid('file', 'file_type_not_accepted', { extension, accepted: ACCEPTED });
     const type = sniffFileType(file.buffer, extension);
-    if (!type) throw badInput([{ field: 'file', message: `is not a valid .${extension} file: its content is not a PDF, office document or image` }]);
+    if (!type) throw invalid('file', 'file_bad_content', { extension });
     if (!(ATTACHMENT_TYPES[type].extensions as readonly string[]).includes(extension)) {
-      throw badInput([{ field: 'file', message: `holds a ${type.toUpperCase()} file but its name ends in .${extension}` }]);
+      throw invalid('file', 'file_mismatch', { type: type.toUpperCase(), extension });
     }
     const id = randomUUID();
     const storageKey = newStorageKey(id);

@@ -3,7 +3,7 @@ import { type Actor, can, type GroupAction, type GroupStanding, groupInputSchema
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { conflict, invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { pageInfo, toPage } from '../platform/graphql/pagination';
 import { ResourcesService } from '../resources/resources.service';
 import { ThreadsService } from '../threads/threads.service';
@@ -35,9 +35,9 @@ export const groupScope = (row: Pick<GroupRow, 'visibility'>, membership: Pick<G
   groupStanding: standingOf(membership),
 });
 
-const archived = (row: GroupRow) => badInput([{ field: 'groupId', message: 'is archived: an archived group is kept as it was' }]);
+const archived = (row: GroupRow) => invalid('groupId', 'group_archived');
 const lastOwner = (who: 'you are' | 'she is') =>
-  badInput([{ field: who === 'you are' ? 'groupId' : 'userId', message: `${who} the group's last owner: make another member an owner, or archive the group, first` }]);
+  who === 'you are' ? invalid('groupId', 'you_are_last_owner') : invalid('userId', 'last_owner');
 
 /**
  * Working groups: any member starts one (and owns it); members join open groups, leave, and
@@ -145,9 +145,9 @@ export class GroupsService {
   async invite(viewer: Viewer, groupId: string, userId: string): Promise<WorkingGroup> {
     const { row, actor } = await this.writable(viewer, groupId, 'group.invite');
     requireId(userId, 'userId');
-    if (userId === actor.userId) throw badInput([{ field: 'userId', message: 'cannot be yourself' }]);
+    if (userId === actor.userId) throw invalid('userId', 'not_yourself');
     if (!(await this.groups.activeNetworkMembers(row.networkId, [userId])).has(userId)) {
-      throw badInput([{ field: 'userId', message: 'is not a member of this network' }]);
+      throw invalid('userId', 'not_in_network', { kind: 'member' });
     }
     const actorName = (await this.groups.userNames([actor.userId])).get(actor.userId) ?? '';
     await this.groups.transaction(async (db) => {
@@ -175,7 +175,7 @@ export class GroupsService {
     const answered = await this.groups.transaction((db) =>
       accept ? this.groups.accept(db, row.id, actor.userId, new Date()) : this.groups.remove(db, row.id, actor.userId, 'INVITED'),
     );
-    if (!answered) throw conflict('This invitation was answered meanwhile.');
+    if (!answered) throw conflict('already_answered', 'This invitation was answered meanwhile.');
     return toGroup(row);
   }
 
@@ -183,7 +183,7 @@ export class GroupsService {
   async removeMember(viewer: Viewer, groupId: string, userId: string): Promise<WorkingGroup> {
     const { row, actor } = await this.writable(viewer, groupId, 'group.removeMember');
     requireId(userId, 'userId');
-    if (userId === actor.userId) throw badInput([{ field: 'userId', message: 'is you: leave the group instead' }]);
+    if (userId === actor.userId) throw invalid('userId', 'remove_yourself');
     await this.groups.transaction(async (db) => {
       await this.groups.lock(db, row.id);
       const target = await this.groups.membership(row.id, userId, db);
@@ -221,8 +221,8 @@ export class GroupsService {
   async shelve(viewer: Viewer, groupId: string, resourceId: string): Promise<WorkingGroup> {
     const { row, actor } = await this.writable(viewer, groupId, 'group.shelve');
     const resource = (await this.resources.visible(viewer, resourceId, 'resourceId')).row;
-    if (resource.networkId !== row.networkId) throw badInput([{ field: 'resourceId', message: 'is not a resource of this group\'s network' }]);
-    if (resource.hiddenAt) throw badInput([{ field: 'resourceId', message: 'is hidden by a moderator: it cannot be put on a shelf' }]);
+    if (resource.networkId !== row.networkId) throw invalid('resourceId', 'not_in_network', { kind: 'resource' });
+    if (resource.hiddenAt) throw invalid('resourceId', 'resource_hidden');
     await this.groups.shelve(row.id, resource.id, actor.userId, new Date());
     return toGroup(row);
   }

@@ -6,7 +6,7 @@ import type { CycleRow } from '../change-ideas/pdsa-cycle.select';
 import { toPdsaCycle } from '../change-ideas/pdsa-cycles.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput } from '../platform/graphql/app-error';
+import { invalid } from '../platform/graphql/app-error';
 import { HomeRepository } from './home.repository';
 import type { MyChangeIdea, NextDecision, SiteTestingIdea } from './models/home-card.model';
 import { NextDecisionBasis } from './models/home-card.model';
@@ -60,7 +60,7 @@ export class HomeService {
   /** Ideas she co-designs or endorsed: those in progress first, the next decision due soonest first. */
   async myChangeIdeas(viewer: Viewer, networkId: string, first: number): Promise<MyChangeIdea[]> {
     await this.access.require(viewer, networkId, 'changeIdea.view');
-    if (!Number.isInteger(first) || first < 1 || first > HOME_CARDS_MAX) throw badInput([{ field: 'first', message: `must be 1 to ${HOME_CARDS_MAX}` }]);
+    if (!Number.isInteger(first) || first < 1 || first > HOME_CARDS_MAX) throw invalid('first', 'out_of_range', { min: 1, max: HOME_CARDS_MAX });
     const involved = await this.home.involvedIdeas(viewer.userId, networkId, INVOLVED_IDEAS_SCANNED);
     const ids = involved.map((row) => row.idea.id);
     const [cycles, unread] = await Promise.all([this.home.cyclesOf(ids), this.home.unreadMessages(viewer.userId, ids)]);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { can, invitationSchema, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
+import { can, invitationSchema, issueMessage, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
 import { hashPassword } from '../platform/auth/password';
 import { hashToken, newSessionToken } from '../platform/auth/session-token';
 import { MemberAccountsService } from '../members/member-accounts.service';
@@ -7,7 +7,7 @@ import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config';
-import { AppError, badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { AppError, conflict, invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { type PageArgs, pageInfo, toPage } from '../platform/graphql/pagination';
 import { MAILER, type Mailer } from '../platform/mail/mailer';
 import type { InvitationInput } from './dto/invitation.input';
@@ -35,10 +35,10 @@ function toInvitation(row: InvitationRow): Invitation {
   };
 }
 
-const UNUSABLE: Record<Exclude<InvitationStatus, InvitationStatus.PENDING>, string> = {
-  [InvitationStatus.ACCEPTED]: 'has already been used',
-  [InvitationStatus.EXPIRED]: 'has expired; ask for a new invitation',
-  [InvitationStatus.REVOKED]: 'was withdrawn',
+const UNUSABLE: Record<Exclude<InvitationStatus, InvitationStatus.PENDING>, 'invitation_used' | 'invitation_expired' | 'invitation_revoked'> = {
+  [InvitationStatus.ACCEPTED]: 'invitation_used',
+  [InvitationStatus.EXPIRED]: 'invitation_expired',
+  [InvitationStatus.REVOKED]: 'invitation_revoked',
 };
 
 /** Invitations: single-use, expiring links that admit a person to a network with a role and site. */
@@ -57,12 +57,12 @@ export class InvitationsService {
     const parsed = parseInput(invitationSchema, { ...input, siteId: input.siteId ?? null }, 'input');
     await this.access.require(viewer, networkId, 'member.invite', { siteId: parsed.siteId, targetRole: parsed.role });
     if (SITE_TEAM_ROLES.includes(parsed.role) && !parsed.siteId) {
-      throw badInput([{ field: 'input.siteId', message: 'is required for a site team role' }]);
+      throw invalid('input.siteId', 'site_required');
     }
     if (parsed.siteId) await this.networks.assertSiteInNetwork(parsed.siteId, networkId, 'input.siteId');
     const existing = await this.accounts.findCredentials(parsed.email);
     if (existing && (await this.accounts.membership(networkId, existing.id))) {
-      throw conflict('This person is already a member of the network.', { field: 'input.email' });
+      throw conflict('already_member', 'This person is already a member of the network.', { field: 'input.email' });
     }
     const { token, tokenHash } = newSessionToken();
     const row = await this.invitations.create({
@@ -98,7 +98,10 @@ export class InvitationsService {
     const row = await this.invitations.findById(requireId(invitationId, 'invitationId'));
     if (!row) throw notFound('Invitation');
     await this.access.require(viewer, row.networkId, 'invitation.revoke', { siteId: row.siteId });
-    if (statusOf(row) !== InvitationStatus.PENDING) throw conflict(`This invitation ${UNUSABLE[statusOf(row) as keyof typeof UNUSABLE]}.`);
+    if (statusOf(row) !== InvitationStatus.PENDING) {
+      const reason = UNUSABLE[statusOf(row) as keyof typeof UNUSABLE];
+      throw conflict(reason, `This invitation ${issueMessage(reason)}.`);
+    }
     return toInvitation(await this.invitations.revoke(row.id, new Date()));
   }
 
@@ -123,8 +126,8 @@ export class InvitationsService {
     const passwordHash = await hashPassword(parsed.password);
     return this.invitations.transaction(async (db) => {
       const row = await this.usableInvitation(parsed.token, db, 'input.token');
-      if (row.email !== parsed.email) throw badInput([{ field: 'input.email', message: 'must be the address the invitation was sent to' }]);
-      const emailTaken = () => conflict('An account with this email already exists. Sign in to accept the invitation.', { field: 'input.email' });
+      if (row.email !== parsed.email) throw invalid('input.email', 'invitation_email');
+      const emailTaken = () => conflict('account_exists', 'An account with this email already exists. Sign in to accept the invitation.', { field: 'input.email' });
       if (await this.accounts.emailTaken(parsed.email, db)) throw emailTaken();
       const user = await this.accounts.createUser({ email: parsed.email, name: parsed.name, passwordHash }, db);
       if (!user) throw emailTaken();
@@ -141,8 +144,8 @@ export class InvitationsService {
       // The link is a bearer token: only the person it was sent to may use it, so a forwarded
       // or leaked link cannot grant its role to someone else.
       const profile = await this.accounts.findProfile(viewer.userId);
-      if (profile?.email !== row.email) throw badInput([{ field: 'token', message: 'was sent to a different email address' }]);
-      const alreadyMember = () => conflict('You are already a member of this network.');
+      if (profile?.email !== row.email) throw invalid('token', 'invitation_email');
+      const alreadyMember = () => conflict('you_are_member', 'You are already a member of this network.');
       const existing = await this.accounts.membership(row.networkId, viewer.userId, db);
       if (existing && !existing.deactivatedAt) throw alreadyMember();
       if (existing) {
@@ -158,13 +161,13 @@ export class InvitationsService {
   /** The pending invitation `token` stands for; otherwise BAD_USER_INPUT naming `field`, the argument that carried it. */
   private async usableInvitation(token: string, db: Parameters<InvitationRepository['findByTokenHash']>[1], field: string) {
     const row = await this.invitations.findByTokenHash(hashToken(token), db);
-    if (!row) throw badInput([{ field, message: 'is not a valid invitation' }]);
+    if (!row) throw invalid(field, 'invitation_invalid');
     const status = statusOf(row);
-    if (status !== InvitationStatus.PENDING) throw badInput([{ field, message: UNUSABLE[status] }]);
+    if (status !== InvitationStatus.PENDING) throw invalid(field, UNUSABLE[status]);
     return row;
   }
 }
 
 function usedConcurrently(field: string): AppError {
-  return conflict('This invitation was just used by someone else.', { field });
+  return conflict('invitation_taken', 'This invitation was just used by someone else.', { field });
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, can, type FieldIssue, IMPORT_COLUMNS, parseMonthKey, reportMonthIssue, reportSubmissionIssue, reportValueIssues } from '@commons/shared';
+import { type Actor, can, type FieldIssue, fieldIssue, IMPORT_COLUMNS, type IssueCode, type IssueParams, parseMonthKey, reportMonthIssue, reportSubmissionIssue, reportValueIssues } from '@commons/shared';
 import { parse } from 'csv-parse/sync';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { AppError } from '../platform/graphql/app-error';
+import { AppError, conflict } from '../platform/graphql/app-error';
 import { MeasureRepository } from './measure.repository';
 import type { ImportPreview, ImportProblem } from './models/report.model';
 import { currentMonth, monthOf } from './network-months';
@@ -48,7 +48,7 @@ export class MeasureImportService {
     const { rows, problems } = await this.parseRows(actor, networkId, csv);
     if (problems.length) {
       const [first] = problems;
-      throw new AppError('BAD_USER_INPUT', `Line ${first.line}, ${first.column}: ${first.message}`, { field: 'csv', problems });
+      throw new AppError('BAD_USER_INPUT', `Line ${first.line}, ${first.column}: ${first.message}`, { field: 'csv', problems: problems.map(({ params, ...problem }) => ({ ...problem, params: paramsOf(params) })) });
     }
     const changed = await this.changedRows(networkId, rows);
     await this.reports.transaction(async (db) => {
@@ -60,7 +60,7 @@ export class MeasureImportService {
           ? await this.reports.update(db, existing, existing.version, { ...write, reason: `Imported from CSV (line ${row.line})` })
           : await this.reports.create(db, { networkId, siteId: row.siteId, measureId: row.measureId, month: row.month }, { ...write, reason: 'Imported from CSV' });
         if (!written) {
-          throw new AppError('CONFLICT', 'A report in the file changed while importing. Import again.', { field: 'csv' });
+          throw conflict('import_changed', 'A report in the file changed while importing. Import again.', { field: 'csv' });
         }
       }
     });
@@ -89,16 +89,16 @@ export class MeasureImportService {
     try {
       records = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
     } catch (error) {
-      return { rows: [], problems: [{ line: (error as { lines?: number }).lines ?? 1, column: 'file', message: `is not valid CSV: ${(error as Error).message}` }] };
+      return { rows: [], problems: [problem((error as { lines?: number }).lines ?? 1, 'file', 'csv_not_csv', { detail: (error as Error).message })] };
     }
     const [header = [], ...body] = records;
     const columns = header.map((name) => name.toLowerCase());
     const missing = IMPORT_COLUMNS.filter((name) => !columns.includes(name));
     const unknown = columns.filter((name) => !(IMPORT_COLUMNS as readonly string[]).includes(name));
-    if (missing.length) problems.push({ line: 1, column: missing.join(', '), message: 'is missing from the header' });
-    if (unknown.length) problems.push({ line: 1, column: unknown.join(', '), message: 'is not a known column' });
-    if (body.length === 0) problems.push({ line: 1, column: 'file', message: 'has no rows after the header' });
-    if (body.length > MAX_ROWS) problems.push({ line: MAX_ROWS + 2, column: 'file', message: `has more than ${MAX_ROWS} rows; split it` });
+    if (missing.length) problems.push(problem(1, missing.join(', '), 'csv_missing_column'));
+    if (unknown.length) problems.push(problem(1, unknown.join(', '), 'csv_unknown_column'));
+    if (body.length === 0) problems.push(problem(1, 'file', 'csv_no_rows'));
+    if (body.length > MAX_ROWS) problems.push(problem(MAX_ROWS + 2, 'file', 'csv_too_many_rows', { max: MAX_ROWS }));
     if (problems.length) return { rows: [], problems };
 
     const network = await this.networks.byId(networkId);
@@ -113,18 +113,18 @@ export class MeasureImportService {
       const line = index + 2;
       const cell = (name: (typeof IMPORT_COLUMNS)[number]) => record[columns.indexOf(name)] ?? '';
       const rowProblems: FieldIssue[] = [];
-      if (record.length !== columns.length) rowProblems.push({ field: 'file', message: `has ${record.length} values; the header has ${columns.length}` });
+      if (record.length !== columns.length) rowProblems.push(fieldIssue('file', 'csv_value_count', { count: record.length, expected: columns.length }));
       const site = sites.get(cell('site'));
-      if (!site) rowProblems.push({ field: 'site', message: `"${cell('site')}" is not a site of this network` });
-      else if (!can(actor, 'measure.report', { siteId: site.id })) rowProblems.push({ field: 'site', message: `you may not report for ${site.name}` });
+      if (!site) rowProblems.push(fieldIssue('site', 'csv_not_a_site', { value: cell('site') }));
+      else if (!can(actor, 'measure.report', { siteId: site.id })) rowProblems.push(fieldIssue('site', 'csv_not_your_site', { site: site.name }));
       const measure = measures.get(cell('measure'));
-      if (!measure) rowProblems.push({ field: 'measure', message: `"${cell('measure')}" is not a measure of this network` });
+      if (!measure) rowProblems.push(fieldIssue('measure', 'csv_not_a_measure', { value: cell('measure') }));
       // Imported reports are submitted, so their month must be open for submission.
       const monthIssue = reportMonthIssue(cell('month'), start, now) ?? reportSubmissionIssue(parseMonthKey(cell('month')), submittedAt, network.reportGraceDays);
-      if (monthIssue) rowProblems.push({ field: 'month', message: monthIssue });
+      if (monthIssue) rowProblems.push(fieldIssue('month', monthIssue.code, monthIssue.params));
       const numbers = { numerator: toNumber(cell('numerator')), denominator: toNumber(cell('denominator')), value: toNumber(cell('value')) };
       for (const name of ['numerator', 'denominator', 'value'] as const) {
-        if (Number.isNaN(numbers[name])) rowProblems.push({ field: name, message: `"${cell(name)}" is not a number` });
+        if (Number.isNaN(numbers[name])) rowProblems.push(fieldIssue(name, 'csv_not_a_number', { value: cell(name) }));
       }
       if (measure && !rowProblems.some((p) => ['numerator', 'denominator', 'value'].includes(p.field))) {
         rowProblems.push(...reportValueIssues(measure.kind, numbers, ''));
@@ -132,17 +132,28 @@ export class MeasureImportService {
       if (site && measure && !monthIssue) {
         const key = `${site.id}|${measure.id}|${cell('month')}`;
         const earlier = seen.get(key);
-        if (earlier) rowProblems.push({ field: 'month', message: `repeats line ${earlier} (same site, measure and month)` });
+        if (earlier) rowProblems.push(fieldIssue('month', 'csv_repeats', { line: earlier }));
         seen.set(key, line);
       }
       if (rowProblems.length) {
-        problems.push(...rowProblems.map((p) => ({ line, column: p.field, message: p.message })));
+        problems.push(...rowProblems.map((p) => problem(line, p.field, p.code, p.params)));
       } else {
         rows.push({ line, siteId: site!.id, measureId: measure!.id, month: parseMonthKey(cell('month')), ...numbers });
       }
     });
     return { rows, problems };
   }
+}
+
+/** One problem of the file, at `line` in `column`, with the English sentence of its code. */
+function problem(line: number, column: string, code: IssueCode, params: IssueParams = {}): ImportProblem {
+  const { message } = fieldIssue(column, code, params);
+  return { line, column, code, params: Object.entries(params).map(([name, value]) => ({ name, value: String(value) })), message };
+}
+
+/** GraphQL's list of params as the object a field issue carries. */
+function paramsOf(params: ImportProblem['params']): IssueParams {
+  return Object.fromEntries(params.map(({ name, value }) => [name, value]));
 }
 
 /** '' → null; a number → the number; anything else → NaN. */

@@ -136,7 +136,7 @@ describe('CSV import of measure reports', () => {
       const result = await lead.client.gql(COMMIT, { networkId, csv: reportsCsv(rows) });
       expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'csv' });
       expect(result.errors![0].message).toBe('Line 6, numerator: cannot be more than the denominator');
-      expect(result.errors![0].extensions!.problems).toEqual([{ line: 6, column: 'numerator', message: 'cannot be more than the denominator' }]);
+      expect(result.errors![0].extensions!.problems).toEqual([{ line: 6, column: 'numerator', code: 'above_denominator', params: {}, message: 'cannot be more than the denominator' }]);
       expect(await counts()).toEqual(before);
     });
 

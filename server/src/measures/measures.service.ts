@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ChartType, type MeasureKind, measureDefinitionSchema, spcChart } from '@commons/shared';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { conflict, invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import type { MeasureInput } from './dto/measure.input';
 import { MeasureRepository } from './measure.repository';
 
@@ -35,7 +35,7 @@ export class MeasuresService {
     await this.access.require(viewer, networkId, 'measure.define');
     const data = parseInput(measureDefinitionSchema, { ...input, target: input.target ?? null }, 'input');
     assertChartFits(data.kind, data.defaultChart);
-    if (await this.measures.keyTaken(networkId, data.key)) throw conflict('A measure with this key exists.', { field: 'input.key' });
+    if (await this.measures.keyTaken(networkId, data.key)) throw conflict('measure_key_taken', 'A measure with this key exists.', { field: 'input.key' });
     return this.measures.create(networkId, data);
   }
 
@@ -45,9 +45,9 @@ export class MeasuresService {
     await this.access.require(viewer, measure.networkId, 'measure.define');
     const data = parseInput(measureDefinitionSchema, { ...input, target: input.target ?? null }, 'input');
     // Reports were validated against the kind; changing it would reinterpret every one of them.
-    if (data.kind !== measure.kind) throw conflict('The kind of a measure cannot change once defined.', { field: 'input.kind' });
+    if (data.kind !== measure.kind) throw conflict('measure_kind_fixed', 'The kind of a measure cannot change once defined.', { field: 'input.kind' });
     assertChartFits(data.kind, data.defaultChart);
-    if (await this.measures.keyTaken(measure.networkId, data.key, measure.id)) throw conflict('A measure with this key exists.', { field: 'input.key' });
+    if (await this.measures.keyTaken(measure.networkId, data.key, measure.id)) throw conflict('measure_key_taken', 'A measure with this key exists.', { field: 'input.key' });
     return this.measures.update(measure.id, data);
   }
 }
@@ -58,7 +58,7 @@ function assertChartFits(kind: MeasureKind, chart: ChartType) {
     // The engine owns the rule of which chart fits which kind; an empty series just asks it.
     spcChart([], { kind, direction: 'UP', chart });
   } catch (error) {
-    if (error instanceof RangeError) throw badInput([{ field: 'input.defaultChart', message: `a ${chart} chart does not fit a ${kind.toLowerCase()} measure` }]);
+    if (error instanceof RangeError) throw invalid('input.defaultChart', 'chart_does_not_fit', { chart, kind });
     throw error;
   }
 }

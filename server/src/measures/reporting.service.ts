@@ -1,24 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type Actor,
-  addMonths,
-  can,
-  compareMonthKeys,
-  type FieldIssue,
-  isEmptyReport,
-  type MonthKey,
-  monthRange,
-  parseMonthKey,
-  reportDueDate,
-  reportMonthIssue,
-  reportSubmissionIssue,
-  reportSubmissionOpensAt,
-  reportValueIssues,
-} from '@commons/shared';
+import { type Actor, addMonths, can, compareMonthKeys, type FieldIssue, fieldIssue, isEmptyReport, type MonthKey, monthRange, parseMonthKey, reportDueDate, reportMonthIssue, reportSubmissionIssue, reportSubmissionOpensAt, reportValueIssues } from '@commons/shared';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput, conflict, forbidden, requireId } from '../platform/graphql/app-error';
+import { badInput, conflict, forbidden, invalid, requireId } from '../platform/graphql/app-error';
 import type { SaveMonthReportInput } from './dto/measure.input';
 import { MeasureRepository } from './measure.repository';
 import { type CellStatus, type Completeness, CellStatus as Status, type MonthReport, type ReportEntry } from './models/report.model';
@@ -58,22 +43,22 @@ export class ReportingService {
     const issues: FieldIssue[] = [];
     // A month is submitted once it has ended (or within the network's grace); a draft may be saved any time.
     const notOpen = input.submit ? reportSubmissionIssue(monthKey, new Date(), graceDays) : null;
-    if (notOpen) issues.push({ field: 'input.month', message: notOpen });
+    if (notOpen) issues.push(fieldIssue('input.month', notOpen.code, notOpen.params));
     const seen = new Set<string>();
     input.entries.forEach((entry, i) => {
       const measure = measures.get(entry.measureId);
-      if (!measure) return issues.push({ field: `input.entries.${i}.measureId`, message: 'is not a measure of this network' });
-      if (seen.has(entry.measureId)) issues.push({ field: `input.entries.${i}.measureId`, message: 'appears twice' });
+      if (!measure) return issues.push(fieldIssue(`input.entries.${i}.measureId`, 'not_in_network', { kind: 'measure' }));
+      if (seen.has(entry.measureId)) issues.push(fieldIssue(`input.entries.${i}.measureId`, 'duplicate'));
       seen.add(entry.measureId);
       const entryIssues = reportValueIssues(measure.kind, entry, `input.entries.${i}`);
       // A draft may be incomplete, never wrong.
-      issues.push(...(input.submit ? entryIssues : entryIssues.filter((issue) => issue.message !== 'is required')));
+      issues.push(...(input.submit ? entryIssues : entryIssues.filter((issue) => issue.code !== 'required')));
     });
     if (input.submit) {
-      [...measures.values()].filter((m) => !seen.has(m.id)).forEach((m) => issues.push({ field: 'input.entries', message: `must include ${m.name}` }));
+      [...measures.values()].filter((m) => !seen.has(m.id)).forEach((m) => issues.push(fieldIssue('input.entries', 'must_include', { name: m.name })));
     }
     const reason = input.reason?.trim() || null;
-    if (reason && reason.length > MAX_REASON) issues.push({ field: 'input.reason', message: `must be at most ${MAX_REASON} characters` });
+    if (reason && reason.length > MAX_REASON) issues.push(fieldIssue('input.reason', 'too_long', { max: MAX_REASON }));
     if (issues.length) throw badInput(issues);
 
     await this.reports.transaction(async (db) => {
@@ -86,7 +71,7 @@ export class ReportingService {
         const current = existing.get(entry.measureId);
         const write = { ...values, status: status as 'SUBMITTED' | 'DRAFT', reason, changedById: viewer.userId, at };
         if (!current) {
-          if (entry.expectedVersion !== 0) throw conflict('This report was removed meanwhile.', { field: 'input.entries' });
+          if (entry.expectedVersion !== 0) throw conflict('report_removed', 'This report was removed meanwhile.', { field: 'input.entries' });
           if (isEmptyReport(values)) continue;
           const key = { networkId: input.networkId, siteId: input.siteId, measureId: entry.measureId, month: monthKey };
           // A teammate's first save of the same report won the race.
@@ -99,14 +84,14 @@ export class ReportingService {
         }
         const changed = !sameValues(current, values);
         if (!changed && current.status === status) continue;
-        if (current.status === 'SUBMITTED' && changed && !reason) throw badInput([{ field: 'input.reason', message: 'is required to change a submitted report' }]);
-        if (current.status === 'SUBMITTED' && !input.submit) throw badInput([{ field: 'input.submit', message: 'a submitted report cannot go back to draft' }]);
+        if (current.status === 'SUBMITTED' && changed && !reason) throw invalid('input.reason', 'change_reason_required');
+        if (current.status === 'SUBMITTED' && !input.submit) throw invalid('input.submit', 'no_back_to_draft');
         const updated = await this.reports.update(db, current, entry.expectedVersion, write);
         if (!updated) conflicts.push((await this.reports.forSiteMonth(input.siteId, monthKey, db)).find((r) => r.id === current.id)!);
       }
       if (conflicts.length) {
         const names = await this.reports.userNames(conflicts.map((c) => c.updatedById));
-        throw conflict('Someone saved this month while you were editing it. Review their numbers and save again.', {
+        throw conflict('report_changed', 'Someone saved this month while you were editing it. Review their numbers and save again.', {
           field: 'input.entries',
           current: conflicts.map((c) => ({
             measureId: c.measureId,
@@ -182,7 +167,7 @@ export class ReportingService {
     await this.networks.assertSiteInNetwork(siteId, networkId, field === 'month' ? 'siteId' : 'input.siteId');
     const network = await this.networks.byId(networkId);
     const issue = reportMonthIssue(month, monthOf(network.startedOn), currentMonth());
-    if (issue) throw badInput([{ field, message: issue }]);
+    if (issue) throw invalid(field, issue.code, issue.params);
     return { monthKey: parseMonthKey(month), graceDays: network.reportGraceDays };
   }
 

@@ -124,7 +124,7 @@ describe('monthly reporting', () => {
       ['a month before the network started', () => ({ month: '2023-12', entries: fullMonth() }), 'input.month', /before the network started \(2024-01\)/],
       ['a month that is not a month', () => ({ month: '2025-13', entries: fullMonth() }), 'input.month', /month like/],
       ['a submitted month missing a measure', () => ({ entries: fullMonth().slice(0, 3) }), 'input.entries', /must include/],
-      ['a measure twice', () => ({ entries: [...fullMonth(), fullMonth()[0]] }), 'input.entries.4.measureId', /appears twice/],
+      ['a measure twice', () => ({ entries: [...fullMonth(), fullMonth()[0]] }), 'input.entries.4.measureId', /must not list the same one twice/],
       ['a measure of another network', () => ({ entries: [...fullMonth(), { measureId: '00000000-0000-4000-8000-000000000000', value: 1 }] }), 'input.entries.4.measureId', /not a measure of this network/],
     ];
 

@@ -4,7 +4,7 @@ import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import { RealtimeService } from '../platform/realtime/realtime.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import type { Role } from '../platform/graphql/enums';
 import { type PageArgs, pageInfo, toPage } from '../platform/graphql/pagination';
 import type { DirectoryFilter } from './dto/directory.args';
@@ -98,7 +98,7 @@ export class MembersService {
     requireId(userId, 'userId');
     if (siteId) requireId(siteId, 'siteId');
     const actor = await this.access.require(viewer, networkId, 'member.changeRole', { targetUserId: userId, targetRole: role, siteId });
-    if (SITE_TEAM_ROLES.includes(role) && !siteId) throw badInput([{ field: 'siteId', message: 'is required for a site team role' }]);
+    if (SITE_TEAM_ROLES.includes(role) && !siteId) throw invalid('siteId', 'site_required');
     if (siteId) await this.networks.assertSiteInNetwork(siteId, networkId, 'siteId');
     const row = await this.requireMember(networkId, userId);
     // The admin settles the member's role and site: a request of hers still waiting is withdrawn with it.

@@ -4,7 +4,7 @@ import { NetworkService } from '../networks/network.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { AppError, badInput, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { conflict, invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import type { Role } from '../platform/graphql/enums';
 import { pageInfo, toPage } from '../platform/graphql/pagination';
 import type { SiteRequestsArgs } from './dto/site-requests.args';
@@ -26,7 +26,7 @@ export function toSiteRequest(row: SiteRequestRow, memberRole: Role | null = nul
   };
 }
 
-const alreadyAnswered = () => new AppError('CONFLICT', 'This request was answered or withdrawn meanwhile.');
+const alreadyAnswered = () => conflict('already_answered', 'This request was answered or withdrawn meanwhile.');
 
 /**
  * Joining a site, for patients, families and researchers: their choice of a site is a request
@@ -54,7 +54,7 @@ export class SiteRequestsService {
     const row = await this.requests.transaction(async (db) => {
       const membership = await this.requests.lockMembership(db, viewer.userId, networkId);
       if (!membership) throw notFound('Network');
-      if (membership.siteId === siteId) throw badInput([{ field: 'siteId', message: 'is already your site' }]);
+      if (membership.siteId === siteId) throw invalid('siteId', 'already_your_site');
       const waiting = await this.requests.findPending(db, viewer.userId, networkId);
       if (waiting?.siteId === siteId) return waiting;
       const at = new Date();
@@ -130,7 +130,7 @@ export class SiteRequestsService {
     const actorName = (await this.users.findProfile(viewer.userId))?.name ?? '';
     const { row, role } = await this.requests.transaction(async (db) => {
       const membership = await this.requests.lockMembership(db, found.userId, found.networkId);
-      if (!membership) throw new AppError('CONFLICT', 'The member who asked is no longer an active member.');
+      if (!membership) throw conflict('member_inactive', 'The member who asked is no longer an active member.');
       if (status === 'CONFIRMED' && !SITE_REQUEST_ROLES.includes(membership.role)) throw alreadyAnswered();
       const answered = await this.requests.close(db, found.id, { status, answeredById: viewer.userId, at: new Date(), reason });
       if (!answered) throw alreadyAnswered();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { decisionConfirmationDaysSchema } from '@commons/shared';
-import { badInput, notFound, parseInput } from '../platform/graphql/app-error';
+import { invalid, notFound, parseInput } from '../platform/graphql/app-error';
 import type { Network } from './models/network.model';
 import { NetworkRepository } from './network.repository';
 
@@ -68,7 +68,7 @@ export class NetworkService {
   /** Throws BAD_USER_INPUT naming `field` unless `siteId` is a site of `networkId`. */
   async assertSiteInNetwork(siteId: string, networkId: string, field: string): Promise<void> {
     if (!(await this.networks.siteInNetwork(siteId, networkId))) {
-      throw badInput([{ field, message: 'is not a site of this network' }]);
+      throw invalid(field, 'not_in_network', { kind: 'site' });
     }
   }
 }

@@ -38,7 +38,7 @@ const DEEP_OBJECT = () => {
 };
 
 /** Refusals a member can act on; anything else (INTERNAL_SERVER_ERROR above all) is a defect. */
-const HONEST_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'TOO_MANY_REQUESTS', 'RATE_LIMITED']);
+const HONEST_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'TOO_MANY_REQUESTS']);
 const PASSWORD_DUMMY = 'not the password 1234';
 
 interface Position {

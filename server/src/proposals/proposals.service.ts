@@ -20,7 +20,7 @@ import type { Prisma, Role } from '../generated/prisma/client';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { Viewer } from '../platform/auth/viewer';
 import type { Db } from '../platform/database/db';
-import { AppError, badInput, forbidden, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { AppError, forbidden, invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { ThreadLiveService } from '../threads/thread-live.service';
 import { type ThreadAccess, ThreadsService } from '../threads/threads.service';
 import type { DotVoteInput, PositionInput, ProposalInput } from './dto/proposal.input';
@@ -124,7 +124,7 @@ export class ProposalsService {
     const at = new Date();
     const closesAt = new Date(data.closesAt);
     const problem = closingTimeProblem(closesAt, at);
-    if (problem) throw badInput([{ field: 'input.closesAt', message: problem }]);
+    if (problem) throw invalid('input.closesAt', problem.code, problem.params);
     const row = await this.proposals.transaction(async (db) => {
       const created = await this.proposals.create(db, {
         networkId: access.row.networkId,
@@ -159,7 +159,7 @@ export class ProposalsService {
   async takePosition(viewer: Viewer, proposalId: string, input: PositionInput): Promise<Proposal> {
     const { row, access } = await this.visible(viewer, proposalId);
     if (!can(access.actor, 'proposal.takePosition', { thread: access.facts })) throw forbidden('take a position on this proposal');
-    if (row.kind !== 'CONSENT') throw badInput([{ field: 'proposalId', message: 'is a choice among options: spread your dots instead' }]);
+    if (row.kind !== 'CONSENT') throw invalid('proposalId', 'dots_not_position');
     const data = parseInput(positionInputSchema, input, 'input');
     return this.change(access, row, (db, at) =>
       this.proposals.setPosition(db, { proposalId: row.id, userId: viewer.userId, role: access.actor.role, position: data.position, reason: data.reason, at }),
@@ -170,14 +170,14 @@ export class ProposalsService {
   async castDots(viewer: Viewer, proposalId: string, votes: DotVoteInput[]): Promise<Proposal> {
     const { row, access } = await this.visible(viewer, proposalId);
     if (!can(access.actor, 'proposal.takePosition', { thread: access.facts })) throw forbidden('vote on this proposal');
-    if (row.kind !== 'DOT_VOTE') throw badInput([{ field: 'proposalId', message: 'asks for a position: agree, abstain, disagree or block' }]);
+    if (row.kind !== 'DOT_VOTE') throw invalid('proposalId', 'position_not_dots');
     const data = parseInput(dotVotesSchema, votes, 'votes');
     const problem = dotVoteProblem(data, row.options.map((o) => o.id), row.dotsPerMember ?? 0);
     if (problem === 'UNKNOWN_OPTION') {
       const index = data.findIndex((v) => !row.options.some((o) => o.id === v.optionId));
-      throw badInput([{ field: `votes.${index}.optionId`, message: 'is not an option of this proposal' }]);
+      throw invalid(`votes.${index}.optionId`, 'not_an_option');
     }
-    if (problem === 'TOO_MANY_DOTS') throw badInput([{ field: 'votes', message: `must spread at most ${row.dotsPerMember} dots` }]);
+    if (problem === 'TOO_MANY_DOTS') throw invalid('votes', 'too_many_dots', { max: row.dotsPerMember ?? 0 });
     return this.change(access, row, (db, at) => this.proposals.setDots(db, { proposalId: row.id, userId: viewer.userId, role: access.actor.role, votes: data, at }));
   }
 

@@ -90,7 +90,7 @@ export class EngagementService {
     const actor = await this.access.require(viewer, networkId, 'tag.curate');
     const data = parseInput(networkTagSchema, input, 'input');
     if (!(await this.resources.createTag(networkId, data.tag, data.description, actor.userId))) {
-      throw conflict('The network has this tag already.', { field: 'input.tag' });
+      throw conflict('tag_exists', 'The network has this tag already.', { field: 'input.tag' });
     }
     return (await this.resources.networkTags(networkId)).find((tag) => tag.tag === data.tag)!;
   }

@@ -14,7 +14,7 @@ import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import type { RequestContext } from '../platform/graphql/request-context';
-import { AppError, badInput, conflict, notFound, parseInput, requireId } from '../platform/graphql/app-error';
+import { AppError, conflict, invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { markdownText } from '../platform/markdown/markdown';
 import type { AdaptResourceInput, EditResourceInput, ResourceInput } from './dto/resource.input';
 import { diffResourceVersions } from './resource-diff';
@@ -164,8 +164,8 @@ export class ResourcesService {
     const versions = await this.resources.versionsByNumber(row.id, [fromVersion, toVersion]);
     const from = versions.find((v) => v.version === fromVersion);
     const to = versions.find((v) => v.version === toVersion);
-    if (!from) throw badInput([{ field: 'fromVersion', message: `is not a version of this resource (1-${row.version})` }]);
-    if (!to) throw badInput([{ field: 'toVersion', message: `is not a version of this resource (1-${row.version})` }]);
+    if (!from) throw invalid('fromVersion', 'not_a_version', { max: row.version });
+    if (!to) throw invalid('toVersion', 'not_a_version', { max: row.version });
     const siteIds = [from.siteId, to.siteId].filter((id): id is string => id !== null);
     const siteNames = new Map<string, string>();
     for (const id of new Set(siteIds)) siteNames.set(id, (await this.networks.siteById(id)).name);
@@ -212,7 +212,7 @@ export class ResourcesService {
     );
     this.access.check(actor, 'resource.adapt', { siteId: options.siteId });
     if (source.license === 'ALL-RIGHTS-RESERVED' && source.authorId !== actor.userId) {
-      throw new AppError('FORBIDDEN', 'The licence of this resource does not allow adaptations.', { field: 'resourceId' });
+      throw new AppError('FORBIDDEN', 'The licence of this resource does not allow adaptations.', { field: 'resourceId', reason: 'no_adaptations' });
     }
     if (options.siteId) await this.networks.assertSiteInNetwork(options.siteId, source.networkId, 'input.siteId');
     const at = new Date();
@@ -277,7 +277,7 @@ export class ResourcesService {
 }
 
 const staleVersion = (current: number) =>
-  conflict(`Someone saved a newer version (${current}) meanwhile. Reload, then edit again.`, { field: 'input.expectedVersion', currentVersion: current });
+  conflict('resource_changed', `Someone saved a newer version (${current}) meanwhile. Reload, then edit again.`, { field: 'input.expectedVersion', currentVersion: current });
 
 function sameContent(a: ReturnType<typeof contentOf>, b: ReturnType<typeof contentOf>): boolean {
   return JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));

@@ -84,7 +84,7 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
         '--network: must be at least 2 characters',
         '--slug: may hold only lowercase letters, digits and single hyphens',
         '--start-month: must be a month like 2026-03',
-        '--site (2nd): appears twice',
+        '--site (2nd): must not list the same one twice',
         '--admin-email: must be a valid email address',
         '--public-url: must be an http or https address',
       ]);
@@ -212,7 +212,7 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
         });
         expect(run.code).toBe(0);
         expect(run.stdout).toContain('Its address in URLs (slug) [vastra-natverket]');
-        expect(run.stdout).toContain('appears twice');
+        expect(run.stdout).toContain('must not list the same one twice');
         expect(run.stdout).toContain('must be a valid email address');
         expect(run.stdout).toContain('Created the network "Västra Nätverket" (vastra-natverket) with 2 site(s): Riverside, Lakeview.');
         expect(run.stdout).toMatch(/http:\/\/localhost:3000\/invite\/[\w-]{40,}/);

@@ -1,7 +1,7 @@
 import { createInterface, type Interface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { fieldIssues, type SetupCommandInput, setupCommandSchema, slugify, startMonthIssue } from '@commons/shared';
+import { fieldIssues, issueMessage, type SetupCommandInput, setupCommandSchema, slugify, startMonthIssue } from '@commons/shared';
 import { monthOf } from '../measures/network-months';
 import { type AppConfig, loadConfig } from '../platform/config/config';
 import { EmbeddedInUseError, type EmbeddedPostgres, startEmbeddedPostgres } from '../platform/database/embedded-postgres';
@@ -113,7 +113,7 @@ class Prompter {
       const answer = (await this.line(fallback ? `${question} [${fallback}]: ` : `${question}: `)) || fallback || '';
       const checked = setupCommandSchema.shape[field].safeParse(answer);
       if (checked.success) return answer;
-      this.io.stdout.write(`  ${checked.error.issues[0].message}\n`);
+      this.io.stdout.write(`  ${fieldIssues(checked.error)[0].message}\n`);
     }
   }
 
@@ -129,7 +129,7 @@ class Prompter {
       }
       const checked = setupCommandSchema.shape.sites.safeParse([...sites, answer]);
       if (checked.success) sites.push(answer);
-      else this.io.stdout.write(`  ${checked.error.issues[0].message}\n`);
+      else this.io.stdout.write(`  ${fieldIssues(checked.error)[0].message}\n`);
     }
   }
 
@@ -172,7 +172,7 @@ function problemsOf(draft: Draft): { input: SetupCommandInput | null; problems: 
   const parsed = setupCommandSchema.safeParse(draft);
   if (!parsed.success) return { input: null, problems: fieldIssues(parsed.error).map((issue) => `${flagOf(issue.field)}: ${issue.message}`) };
   const startIssue = startMonthIssue(parsed.data.startMonth, monthOf(new Date()));
-  if (startIssue) return { input: null, problems: [`${FLAG_OF.startMonth}: ${startIssue}`] };
+  if (startIssue) return { input: null, problems: [`${FLAG_OF.startMonth}: ${issueMessage(startIssue.code, startIssue.params)}`] };
   return { input: parsed.data, problems: [] };
 }
 

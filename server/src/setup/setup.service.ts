@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { firstRunSchema, siteSlugs, startMonthIssue } from '@commons/shared';
+import { firstRunSchema, IssueCode, siteSlugs, startMonthIssue } from '@commons/shared';
 import { hashPassword } from '../platform/auth/password';
 import { hashToken, newSessionToken } from '../platform/auth/session-token';
 import { type SessionMeta, SessionService } from '../platform/auth/session.service';
 import { monthOf } from '../measures/network-months';
 import { MemberAccountsService } from '../members/member-accounts.service';
-import { AppError, badInput, conflict, parseInput } from '../platform/graphql/app-error';
+import { AppError, conflict, invalid, parseInput } from '../platform/graphql/app-error';
 import type { CompleteSetupInput } from './dto/complete-setup.input';
 import { SetupRepository } from './setup.repository';
 
@@ -15,10 +15,10 @@ export const SETUP_CODE_TTL_MS = 24 * 3_600_000;
 export const alreadySetUp = () => new AppError('ALREADY_SET_UP', 'This Commons is set up already: sign in instead.');
 
 /** Why a setup code cannot be used now, or null when it can. */
-function setupCodeProblem(code: { expiresAt: Date; usedAt: Date | null } | null, now: Date): string | null {
-  if (!code) return 'is not a valid setup code';
-  if (code.usedAt) return 'is a setup code that was used already';
-  if (code.expiresAt <= now) return 'is a setup code that expired: restart the server for a new link';
+function setupCodeProblem(code: { expiresAt: Date; usedAt: Date | null } | null, now: Date): IssueCode | null {
+  if (!code) return 'setup_code_invalid';
+  if (code.usedAt) return 'setup_code_used';
+  if (code.expiresAt <= now) return 'setup_code_expired';
   return null;
 }
 
@@ -52,14 +52,14 @@ export class SetupService {
     const parsed = parseInput(firstRunSchema, input, 'input');
     const now = new Date();
     const startIssue = startMonthIssue(parsed.startMonth, monthOf(now));
-    if (startIssue) throw badInput([{ field: 'input.startMonth', message: startIssue }]);
+    if (startIssue) throw invalid('input.startMonth', startIssue.code, startIssue.params);
     const passwordHash = await hashPassword(parsed.password);
     const slugs = siteSlugs(parsed.sites);
     const { userId, networkSlug } = await this.setup.withCreationLock(async (db) => {
       if (await this.setup.anyNetwork(db)) throw alreadySetUp();
       const code = await this.setup.findSetupToken(hashToken(parsed.token), db);
       const problem = setupCodeProblem(code, now);
-      if (!code || problem) throw badInput([{ field: 'input.token', message: problem ?? 'is not a valid setup code' }]);
+      if (!code || problem) throw invalid('input.token', problem ?? 'setup_code_invalid');
       const network = await this.setup.createNetwork(
         {
           name: parsed.networkName,
@@ -72,10 +72,10 @@ export class SetupService {
       if (!network) throw alreadySetUp();
       // No network means no member, but an account may outlive a network deleted by hand.
       const user = await this.accounts.createUser({ email: parsed.adminEmail, name: parsed.adminName, passwordHash }, db);
-      if (!user) throw conflict('An account with this email address already exists.', { field: 'input.adminEmail' });
+      if (!user) throw conflict('admin_account_exists', 'An account with this email address already exists.', { field: 'input.adminEmail' });
       await this.accounts.createMembership({ userId: user.id, networkId: network.id, role: 'NETWORK_ADMIN', siteId: null }, db);
       if (!(await this.setup.useSetupToken(code.id, now, db))) {
-        throw badInput([{ field: 'input.token', message: 'is a setup code that was used already' }]);
+        throw invalid('input.token', 'setup_code_used');
       }
       return { userId: user.id, networkSlug: network.slug };
     });

@@ -51,8 +51,8 @@ describe('live threads across two server processes sharing PostgreSQL and Redis'
       expect((await onA.send(ownThread, `via A ${i}`)).ok).toBe(true);
       expect((await onB.send(ownThread, `via B ${i}`)).ok).toBe(true);
     }
-    expect(await onB.send(ownThread, 'ninth')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
-    expect(await onA.send(ownThread, 'tenth')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await onB.send(ownThread, 'ninth')).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REQUESTS' } });
+    expect(await onA.send(ownThread, 'tenth')).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REQUESTS' } });
     expect(await app.prisma.message.count({ where: { threadId: ownThread } })).toBe(8);
   });
 

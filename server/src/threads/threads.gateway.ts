@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, type OnGatewayConnection, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import {
   type Ack,
+  type AckError,
   fieldIssues,
   messageDeleteSchema,
   messageEditSchema,
@@ -12,8 +13,6 @@ import {
   threadCatchUpSchema,
   threadJoinSchema,
   type ThreadCatchUpResult,
-  THREAD_ERROR_CODES,
-  type ThreadErrorCode,
   type ThreadJoinResult,
   threadReadSchema,
   threadRefSchema,
@@ -156,36 +155,30 @@ export class ThreadsGateway implements OnGatewayConnection {
   /** Validates `body`, runs `work` as the socket's member and turns the outcome into an ack. */
   private async run<S extends z.ZodType, R>(socket: Socket, schema: S, body: unknown, work: (viewer: Viewer, data: z.output<S>) => Promise<R>): Promise<Ack<R>> {
     const viewer = (socket.data as ThreadSocketData).viewer;
-    if (!viewer) return failure('UNAUTHENTICATED', 'Please sign in.');
+    if (!viewer) return failure({ code: 'UNAUTHENTICATED', message: 'Please sign in.' });
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      const [first] = fieldIssues(parsed.error);
-      const field = first.field || 'payload';
-      return failure('BAD_USER_INPUT', `${field} ${first.message}`, field);
+      const issues = fieldIssues(parsed.error).map((issue) => ({ ...issue, field: issue.field || 'payload' }));
+      const [first] = issues;
+      return failure({ code: 'BAD_USER_INPUT', message: `${first.field} ${first.message}`, field: first.field, issues });
     }
     try {
       return { ok: true, data: await work(viewer, parsed.data) };
     } catch (error) {
       if (!(error instanceof AppError)) {
         this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        return failure('INTERNAL', 'Something went wrong. Please try again.');
+        return failure({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong. Please try again.' });
       }
       // Whoever may no longer read a thread stops hearing it.
       const threadId = (parsed.data as { threadId?: string }).threadId;
       if (threadId && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) await socket.leave(threadRoom(threadId));
-      const code = threadErrorCode(error.code);
-      const { field, retryAfterSeconds } = error.extensions as { field?: string; retryAfterSeconds?: number };
-      return failure(code, error.message, field, retryAfterSeconds);
+      const { field, issues, reason, retryAfterSeconds } = error.extensions as Omit<AckError, 'code' | 'message'>;
+      return failure({ code: error.code, message: error.message, field, issues, reason, retryAfterSeconds });
     }
   }
 }
 
-/** The thread code of an app error: rate limits by their socket name, refusals thread events never meet as CONFLICT. */
-function threadErrorCode(code: AppError['code']): ThreadErrorCode {
-  if (code === 'TOO_MANY_REQUESTS') return 'RATE_LIMITED';
-  return (THREAD_ERROR_CODES as readonly string[]).includes(code) ? (code as ThreadErrorCode) : 'CONFLICT';
-}
-
-function failure(code: ThreadErrorCode, message: string, field?: string, retryAfterSeconds?: number): { ok: false; error: { code: string; message: string; field?: string; retryAfterSeconds?: number } } {
-  return { ok: false, error: { code, message, ...(field ? { field } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
+/** A negative ack: the code, reason and issues a GraphQL error would carry, without empty keys. */
+function failure(error: AckError): { ok: false; error: AckError } {
+  return { ok: false, error: Object.fromEntries(Object.entries(error).filter(([, value]) => value !== undefined)) as unknown as AckError };
 }

@@ -1,13 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  can,
-  messageBodySchema,
-  messageSendSchema,
-  reactionToggleSchema,
-  THREAD_LIMITS,
-  threadReadSchema,
-  type ReactionPayload,
-} from '@commons/shared';
+import { can, matches, messageBodySchema, messageSendSchema, type ReactionPayload, reactionToggleSchema, THREAD_LIMITS, threadReadSchema } from '@commons/shared';
 import { z } from 'zod';
 import { Ctx, CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
@@ -31,8 +23,8 @@ import { type ThreadAccess, ThreadsService, type ThreadView } from './threads.se
 import { FieldCost } from '../platform/graphql/field-cost';
 
 const pageSchema = z.object({
-  before: z.string().regex(/^\d{1,19}$/, { message: 'is not a valid cursor' }).nullish(),
-  last: z.number().int().min(1, { message: 'must be at least 1' }).max(THREAD_LIMITS.pageMax, { message: `must be at most ${THREAD_LIMITS.pageMax}` }),
+  before: z.string().refine(...matches(/^\d{1,19}$/, 'cursor')).nullish(),
+  last: z.number().int().min(1).max(THREAD_LIMITS.pageMax),
 });
 
 function reactionsFor(reactions: ReactionPayload[], viewerId: string): MessageReactionSummary[] {

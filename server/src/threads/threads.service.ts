@@ -17,7 +17,7 @@ import { Prisma } from '../generated/prisma/client';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
-import { badInput, conflict, forbidden, notFound, requireId } from '../platform/graphql/app-error';
+import { conflict, forbidden, invalid, notFound, requireId } from '../platform/graphql/app-error';
 import { markdownText } from '../platform/markdown/markdown';
 import { type MessageView, reactionsByMessage, toMessageView } from './message-view';
 import { MessageRateLimiter } from './message-rate-limiter';
@@ -269,9 +269,9 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
 
     const parent = input.parentId ? await this.threads.message(input.parentId) : null;
     if (input.parentId) {
-      if (!parent || parent.threadId !== access.row.id) throw badInput([{ field: 'parentId', message: 'is not a message of this thread' }]);
-      if (parent.parentId) throw badInput([{ field: 'parentId', message: 'is a reply: replies go one level deep' }]);
-      if (parent.deletedAt) throw badInput([{ field: 'parentId', message: 'was deleted' }]);
+      if (!parent || parent.threadId !== access.row.id) throw invalid('parentId', 'not_in_thread', { kind: 'message' });
+      if (parent.parentId) throw invalid('parentId', 'reply_to_reply');
+      if (parent.deletedAt) throw invalid('parentId', 'deleted');
     }
     await this.limiter.consume(viewer.userId);
 
@@ -304,7 +304,7 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async sameMessage(existing: MessageRow, input: SendInput, access: ThreadAccess): Promise<MessageView> {
-    if (existing.threadId !== access.row.id) throw conflict('This clientId was already used for a message in another thread.', { field: 'clientId' });
+    if (existing.threadId !== access.row.id) throw conflict('client_id_reused', 'This clientId was already used for a message in another thread.', { field: 'clientId' });
     return this.view(existing, access.row.networkSlug);
   }
 
@@ -364,13 +364,13 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   /** Replaces the body of the viewer's own message; the old body is kept as a revision. */
   async edit(viewer: Viewer, messageId: string, body: string, origin: EventOrigin = {}): Promise<{ message: MessageView; access: ThreadAccess }> {
     const { row, access } = await this.messageFor(viewer, messageId, 'message.edit');
-    if (row.deletedAt) throw conflict('This message was deleted.', { field: 'messageId' });
+    if (row.deletedAt) throw conflict('message_deleted', 'This message was deleted.', { field: 'messageId' });
     const known = new Set(await this.threads.mentionedIn(row.id));
     const mentioned = (await this.readersAmong(access.row, mentionedUserIds(body).filter((id) => id !== viewer.userId))).map((m) => m.userId).filter((id) => !known.has(id));
     const at = new Date();
     const edited = await this.threads.transaction(async (db) => {
       const saved = await this.threads.edit(db, row.id, body, at);
-      if (!saved) throw conflict('This message was deleted.', { field: 'messageId' });
+      if (!saved) throw conflict('message_deleted', 'This message was deleted.', { field: 'messageId' });
       if (saved.editedAt?.getTime() === at.getTime()) {
         await this.threads.addMentions(db, row.id, mentioned);
         await this.notifyAbout(db, access, saved, mentioned, []);
@@ -395,10 +395,10 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   /** Puts the viewer's reaction on a message, or takes it off when it is there. */
   async toggleReaction(viewer: Viewer, messageId: string, emoji: string, origin: EventOrigin = {}): Promise<ReactionsPayload & { reacted: boolean }> {
     const { row } = await this.messageFor(viewer, messageId, 'thread.post');
-    if (row.deletedAt) throw conflict('This message was deleted.', { field: 'messageId' });
+    if (row.deletedAt) throw conflict('message_deleted', 'This message was deleted.', { field: 'messageId' });
     const { reacted, reactions } = await this.threads.transaction(async (db) => {
       const locked = await this.threads.lockMessage(db, row.id);
-      if (!locked || locked.deletedAt) throw conflict('This message was deleted.', { field: 'messageId' });
+      if (!locked || locked.deletedAt) throw conflict('message_deleted', 'This message was deleted.', { field: 'messageId' });
       const now = await this.threads.toggleReaction(db, row.id, viewer.userId, emoji);
       return { reacted: now, reactions: reactionsByMessage(await this.threads.reactions([row.id], db)).get(row.id) ?? [] };
     });

@@ -597,7 +597,7 @@ describe('message rate limit (one app process, counters in memory)', () => {
     await app.stop();
   });
 
-  it('refuses a member\'s messages over the limit with RATE_LIMITED and stores none of them; retries are still answered', async () => {
+  it('refuses a member\'s messages over the limit with TOO_MANY_REQUESTS and stores none of them; retries are still answered', async () => {
     const { admin, network } = await app.newNetwork(1);
     const member = await app.newMember(admin, network.id, 'PATIENT_PARTNER', null);
     const idea = await newIdea(member, network.id);
@@ -607,7 +607,7 @@ describe('message rate limit (one app process, counters in memory)', () => {
     const clientIds = [newClientId(), newClientId(), newClientId()];
     for (const clientId of clientIds) expect((await client.send(thread.id, 'quick', { clientId })).ok).toBe(true);
     const refused = await client.send(thread.id, 'one too many');
-    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) } });
     expect(await app.prisma.message.count({ where: { threadId: thread.id } })).toBe(3);
     expect((await client.send(thread.id, 'quick', { clientId: clientIds[0] })).ok).toBe(true);
     const viaGraphql = await member.client.gql(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, {

@@ -1,4 +1,6 @@
 import type { OptionDots, PositionCounts, ProposalKind } from '../codesign/proposals';
+import type { ApiErrorCode, ErrorReason } from '../errors';
+import type { FieldIssue } from '../validation/issues';
 import type { NotificationKind, NotificationSubjectType } from '../validation/notifications';
 
 /** socket.io event names, shared by server and client. Later capabilities add theirs here. */
@@ -49,10 +51,21 @@ export interface ServerEventPayloads {
   [SERVER_EVENTS.proposalChanged]: ProposalChangedPayload;
 }
 
+/**
+ * Why an event was refused: the same code (and reason, and field issues) a GraphQL error carries
+ * in its `extensions`. `message` is English for API users; a client translates the code.
+ */
+export interface AckError {
+  code: ApiErrorCode;
+  message: string;
+  field?: string;
+  issues?: FieldIssue[];
+  reason?: ErrorReason;
+  retryAfterSeconds?: number;
+}
+
 /** Acknowledgement every client → server event receives. */
-export type Ack<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; field?: string; retryAfterSeconds?: number } };
+export type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: AckError };
 
 /**
  * A proposal's tally as the thread hears it. `revision` grows with every change, so a client

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldIssues } from '../validation/common';
+import { fieldIssues } from '../validation/issues';
 import { THREAD_CLIENT_EVENTS, THREAD_EVENT_SCHEMAS, THREAD_LIMITS } from './threads';
 
 const THREAD = '11111111-1111-4111-8111-111111111111';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ThreadSubjectType } from '../policy/threads';
 import type { Seq } from '../threads/sequence';
-import { idSchema, safeString } from '../validation/common';
+import { idSchema, matches, safeString } from '../validation/common';
+import { rule } from '../validation/issues';
 
 /** Live thread events a client sends; each gets an `Ack`. */
 export const THREAD_CLIENT_EVENTS = {
@@ -50,21 +51,20 @@ export const THREAD_LIMITS = {
 export const REACTION_EMOJI = ['👍', '❤️', '🎉', '🙏', '💡', '👀'] as const;
 export type ReactionEmoji = (typeof REACTION_EMOJI)[number];
 
+const seqRule = rule('invalid_format', { format: 'seq' });
 const seqSchema = z
-  .union([safeString().regex(/^\d{1,19}$/, { message: 'must be a message sequence number' }), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)], {
-    message: 'must be a message sequence number',
-  })
+  .union([safeString(), z.number()])
+  .refine((value) => (typeof value === 'number' ? Number.isSafeInteger(value) && value >= 0 : /^\d{1,19}$/.test(value)), seqRule)
   .transform((value) => String(value))
-  .refine((value) => BigInt(value) <= 9223372036854775807n, { message: 'must be a message sequence number' });
+  .refine((value) => BigInt(value) <= 9223372036854775807n, seqRule);
 
 /** A message body in Markdown: not blank, at most THREAD_LIMITS.bodyMax characters. */
-export const messageBodySchema = safeString('must be text')
-  .max(THREAD_LIMITS.bodyMax, { message: `must be at most ${THREAD_LIMITS.bodyMax} characters` })
-  .refine((body) => body.trim().length > 0, { message: 'is required' });
+export const messageBodySchema = safeString()
+  .max(THREAD_LIMITS.bodyMax)
+  .refine((body) => body.trim().length > 0, rule('required'));
 
 /** Chosen by the sending client, unique per member: a retried send with it stores nothing new. */
-export const clientIdSchema = safeString('is required')
-  .regex(new RegExp(`^[A-Za-z0-9_-]{8,${THREAD_LIMITS.clientIdMax}}$`), { message: `must be 8-${THREAD_LIMITS.clientIdMax} letters, digits, - or _` });
+export const clientIdSchema = safeString().refine(...matches(new RegExp(`^[A-Za-z0-9_-]{8,${THREAD_LIMITS.clientIdMax}}$`), 'client_id'));
 
 export const threadJoinSchema = z.object({
   threadId: idSchema,
@@ -75,7 +75,7 @@ export const threadJoinSchema = z.object({
    * then also holds those messages up to lastSeenSeq edited or deleted since (a little before, for
    * clocks that differ between processes), so an edit or a deletion is not missed either.
    */
-  changesSince: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).nullish(),
+  changesSince: z.iso.datetime({ offset: true }).nullish(),
   limit: z.number().int().min(1).max(THREAD_LIMITS.catchUpMax).optional(),
 });
 
@@ -102,10 +102,10 @@ export const messageDeleteSchema = z.object({ messageId: idSchema });
 
 export const reactionToggleSchema = z.object({
   messageId: idSchema,
-  emoji: z.enum(REACTION_EMOJI, { message: `must be one of ${REACTION_EMOJI.join(' ')}` }),
+  emoji: z.enum(REACTION_EMOJI),
 });
 
-export const typingSchema = z.object({ threadId: idSchema, typing: z.boolean({ message: 'must be true or false' }) });
+export const typingSchema = z.object({ threadId: idSchema, typing: z.boolean() });
 
 /** The payload schema of each client event. */
 export const THREAD_EVENT_SCHEMAS = {
@@ -215,7 +215,3 @@ export interface ThreadActivityPayload {
 export interface ThreadRevokedPayload {
   threadId: string;
 }
-
-/** Error codes a thread event's negative ack may carry. */
-export const THREAD_ERROR_CODES = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] as const;
-export type ThreadErrorCode = (typeof THREAD_ERROR_CODES)[number];

@@ -1,3 +1,5 @@
+import MarkdownIt from 'markdown-it';
+
 /**
  * What rendered Markdown may contain once sanitised: the structure Markdown produces (headings,
  * lists, tables, code, quotes, links, images) and nothing that runs (no script, style, iframe,
@@ -37,4 +39,16 @@ export function isSafeUrl(url: string, schemes: readonly string[] = MARKDOWN_LIN
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(compact);
   if (!scheme) return !compact.startsWith('//') || schemes.includes('https');
   return schemes.includes(scheme[1].toLowerCase());
+}
+
+/**
+ * The Markdown parser of Commons, set up once for the server's rendering and the client's preview
+ * alike: raw HTML is shown as text, never passed through; links and images are checked as they are
+ * parsed (`isSafeUrl`); bare URLs become links; no typographic replacements. Each renderer still
+ * sanitises the HTML it produces (MARKDOWN_ALLOWED_*), so a gap in one layer is closed by the other.
+ */
+export function createMarkdown() {
+  const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  markdown.validateLink = (url: string) => isSafeUrl(url);
+  return markdown;
 }

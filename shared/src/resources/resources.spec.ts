@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldIssues } from '../validation/common';
+import { fieldIssues } from '../validation/issues';
 import { isStorableText } from '../validation/common';
 import { fileExtension, safeFilename } from './attachments';
 import { ancestorChain, descendantTree } from './lineage';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
-import { idSchema, safeString } from '../validation/common';
+import { idSchema, matches, safeString } from '../validation/common';
 
 /** What a resource in the commons is. */
 export const RESOURCE_KINDS = ['TOOL', 'TEMPLATE', 'GUIDE', 'STORY', 'CHANGE_PACKAGE', 'DATASET_DESCRIPTION'] as const;
@@ -53,31 +53,31 @@ export const tagSchema = safeString()
   .pipe(
     z
       .string()
-      .min(RESOURCE_LIMITS.tagMin, { message: `must be at least ${RESOURCE_LIMITS.tagMin} characters` })
-      .max(RESOURCE_LIMITS.tagMax, { message: `must be at most ${RESOURCE_LIMITS.tagMax} characters` })
-      .regex(TAG_PATTERN, { message: 'may hold only letters, digits, spaces and - \' & +' }),
+      .min(RESOURCE_LIMITS.tagMin)
+      .max(RESOURCE_LIMITS.tagMax)
+      .refine(...matches(TAG_PATTERN, 'tag')),
   );
 
 const dedupe = <T>(list: T[]) => [...new Set(list)];
 
 const resourceFields = {
-  kind: z.enum(RESOURCE_KINDS, { message: `must be one of ${RESOURCE_KINDS.join(', ')}` }),
+  kind: z.enum(RESOURCE_KINDS),
   title: safeString()
     .trim()
-    .min(RESOURCE_LIMITS.titleMin, { message: `must be at least ${RESOURCE_LIMITS.titleMin} characters` })
-    .max(RESOURCE_LIMITS.titleMax, { message: `must be at most ${RESOURCE_LIMITS.titleMax} characters` }),
-  summary: safeString().trim().max(RESOURCE_LIMITS.summaryMax, { message: `must be at most ${RESOURCE_LIMITS.summaryMax} characters` }),
+    .min(RESOURCE_LIMITS.titleMin)
+    .max(RESOURCE_LIMITS.titleMax),
+  summary: safeString().trim().max(RESOURCE_LIMITS.summaryMax),
   // Markdown: only trailing whitespace is trimmed, indentation means something.
   body: safeString()
     .transform((body) => body.replace(/\r\n?/g, '\n').trimEnd())
-    .pipe(z.string().max(RESOURCE_LIMITS.bodyMax, { message: `must be at most ${RESOURCE_LIMITS.bodyMax} characters` })),
+    .pipe(z.string().max(RESOURCE_LIMITS.bodyMax)),
   tags: z
     .array(tagSchema)
     .transform(dedupe)
-    .pipe(z.array(z.string()).max(RESOURCE_LIMITS.tagsMax, { message: `must list at most ${RESOURCE_LIMITS.tagsMax} tags` })),
-  audiences: z.array(z.enum(ROLES, { message: 'must be a role' })).transform(dedupe),
+    .pipe(z.array(z.string()).max(RESOURCE_LIMITS.tagsMax)),
+  audiences: z.array(z.enum(ROLES)).transform(dedupe),
   siteId: idSchema.nullable(),
-  license: z.enum(RESOURCE_LICENSES, { message: `must be one of ${RESOURCE_LICENSES.join(', ')}` }),
+  license: z.enum(RESOURCE_LICENSES),
 };
 
 /** A resource as posted. */
@@ -87,8 +87,8 @@ export type ResourceInputData = z.infer<typeof resourceInputSchema>;
 /** An edit: the whole resource again, the version it was loaded at, and an optional note. */
 export const resourceEditSchema = z.object({
   ...resourceFields,
-  expectedVersion: z.number().int().min(1, { message: 'must be a version number' }),
-  changeNote: safeString().trim().max(RESOURCE_LIMITS.changeNoteMax, { message: `must be at most ${RESOURCE_LIMITS.changeNoteMax} characters` }),
+  expectedVersion: z.number().int().min(1),
+  changeNote: safeString().trim().max(RESOURCE_LIMITS.changeNoteMax),
 });
 export type ResourceEditData = z.infer<typeof resourceEditSchema>;
 
@@ -100,17 +100,17 @@ export const resourceAdaptSchema = z.object({
 
 export const hideReasonSchema = safeString()
   .trim()
-  .min(RESOURCE_LIMITS.hideReasonMin, { message: 'is required: say why the resource is hidden' })
-  .max(RESOURCE_LIMITS.hideReasonMax, { message: `must be at most ${RESOURCE_LIMITS.hideReasonMax} characters` });
+  .min(RESOURCE_LIMITS.hideReasonMin)
+  .max(RESOURCE_LIMITS.hideReasonMax);
 
 /** "We used this": the site and a short note on how. */
 export const resourceUseSchema = z.object({
   siteId: idSchema,
-  note: safeString().trim().max(RESOURCE_LIMITS.useNoteMax, { message: `must be at most ${RESOURCE_LIMITS.useNoteMax} characters` }),
+  note: safeString().trim().max(RESOURCE_LIMITS.useNoteMax),
 });
 
 /** A curated tag of a network, kept by its admins. */
 export const networkTagSchema = z.object({
   tag: tagSchema,
-  description: safeString().trim().max(300, { message: 'must be at most 300 characters' }),
+  description: safeString().trim().max(300),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 import { idSchema, safeString } from '../validation/common';
+import { rule } from '../validation/issues';
 import { RESOURCE_KINDS, RESOURCE_LIMITS, tagSchema } from './resources';
 
 /** What one search box finds: resources of the commons, change ideas and working groups. */
@@ -10,13 +11,13 @@ export type SearchType = (typeof SEARCH_TYPES)[number];
 export const SEARCH_SORTS = ['RELEVANCE', 'NEWEST', 'MOST_USED'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
-const ids = z.array(idSchema).max(50, { message: 'must list at most 50 values' });
+const ids = z.array(idSchema).max(50);
 
 /** Search filters: values within one filter are alternatives (OR); filters combine with AND. */
 export const searchFilterSchema = z
   .object({
     kinds: z.array(z.enum(RESOURCE_KINDS)).max(RESOURCE_KINDS.length).default([]),
-    tags: z.array(tagSchema).max(20, { message: 'must list at most 20 tags' }).default([]),
+    tags: z.array(tagSchema).max(20).default([]),
     audiences: z.array(z.enum(ROLES)).max(ROLES.length).default([]),
     siteIds: ids.default([]),
     authorIds: ids.default([]),
@@ -24,14 +25,14 @@ export const searchFilterSchema = z
     createdTo: z.date().nullable().default(null),
   })
   .refine((f) => !f.createdFrom || !f.createdTo || f.createdFrom <= f.createdTo, {
-    message: 'must not be after createdTo',
+    ...rule('not_after', { other: 'createdTo' }),
     path: ['createdFrom'],
   });
 
 export type SearchFilters = z.infer<typeof searchFilterSchema>;
 
 export const searchTextSchema = safeString()
-  .max(RESOURCE_LIMITS.searchQueryMax, { message: `must be at most ${RESOURCE_LIMITS.searchQueryMax} characters` })
+  .max(RESOURCE_LIMITS.searchQueryMax)
   .transform((text) => text.normalize('NFC').trim());
 
 /** Most words of a query that count; the rest are ignored. */

@@ -1,25 +1,26 @@
 import { z } from 'zod';
 import { emailSchema, safeString } from './common';
+import { rule } from './issues';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
 export const passwordSchema = safeString()
-  .min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  .max(MAX_PASSWORD_LENGTH, { message: `must be at most ${MAX_PASSWORD_LENGTH} characters` });
+  .min(MIN_PASSWORD_LENGTH)
+  .max(MAX_PASSWORD_LENGTH);
 
 export const nameSchema = safeString()
   .trim()
-  .min(1, { message: 'is required' })
-  .max(100, { message: 'must be at most 100 characters' });
+  .min(1)
+  .max(100);
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: safeString().min(1, { message: 'is required' }).max(MAX_PASSWORD_LENGTH),
+  password: safeString().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
 export const registerSchema = z.object({
-  token: safeString().trim().min(20, { message: 'is not a valid invitation token' }).max(200),
+  token: safeString().trim().refine((token) => token.length >= 20 && token.length <= 200, rule('invitation_invalid')),
   email: emailSchema,
   name: nameSchema,
   password: passwordSchema,

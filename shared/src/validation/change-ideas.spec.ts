@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeIdeaDecisionSchema, decisionAnswerSchema, decisionConfirmationDaysSchema, changeIdeaInputSchema, pdsaCycleEditSchema, pdsaCycleInputSchema } from './change-ideas';
-import { fieldIssues } from './common';
+import { fieldIssues } from './issues';
 
 const ID = '7b4c1c9e-2a4f-4c55-9f0e-6f1b7e2d9a10';
 const ID2 = '0d3b3c55-8e3c-4b56-9a47-64f3c1a2b7e1';
@@ -90,7 +90,7 @@ describe('PDSA cycles', () => {
   it('asks for the study before the act', () => {
     const result = pdsaCycleInputSchema.safeParse({ ...done, studyNotes: '' });
     expect(result.success).toBe(false);
-    expect(fieldIssues(result.error!)).toEqual([{ field: 'studyNotes', message: 'must compare what happened with the prediction before the act' }]);
+    expect(fieldIssues(result.error!)).toEqual([{ field: 'studyNotes', code: 'study_before_act', message: 'must compare what happened with the prediction before the act' }]);
   });
 });
 

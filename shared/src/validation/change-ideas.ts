@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DECISION_CONFIRMATION_DAYS_RANGE } from '../codesign/decisions';
 import { CHANGE_IDEA_STATUSES, PDSA_ACTS, PDSA_STAGES } from '../codesign/lifecycle';
 import { idSchema, safeString } from './common';
+import { type FieldIssue, fieldIssue, rule } from './issues';
 
 export const CHANGE_IDEA_LIMITS = {
   titleMin: 3,
@@ -19,20 +20,20 @@ export const CHANGE_IDEA_LIMITS = {
   measuresMax: 10,
 } as const;
 
-const text = (max: number) => safeString().trim().max(max, { message: `must be at most ${max} characters` });
-const required = (max: number) => text(max).min(1, { message: 'is required' });
-const isoDate = z.iso.date({ message: 'must be a date like 2026-03-31' });
-const expectedVersion = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' });
+const text = (max: number) => safeString().trim().max(max);
+const required = (max: number) => text(max).min(1);
+const isoDate = z.iso.date();
+const expectedVersion = z.number().int().min(1);
 
 /** A list of distinct ids, at most `max`. */
 const idList = (max: number) =>
   z
     .array(idSchema)
-    .max(max, { message: `must list at most ${max}` })
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'must not list the same one twice' });
+    .max(max)
+    .refine((ids) => new Set(ids).size === ids.length, rule('duplicate'));
 
 const changeIdeaFields = {
-  title: text(CHANGE_IDEA_LIMITS.titleMax).min(CHANGE_IDEA_LIMITS.titleMin, { message: `must be at least ${CHANGE_IDEA_LIMITS.titleMin} characters` }),
+  title: text(CHANGE_IDEA_LIMITS.titleMax).min(CHANGE_IDEA_LIMITS.titleMin),
   problem: required(CHANGE_IDEA_LIMITS.problemMax),
   idea: required(CHANGE_IDEA_LIMITS.ideaMax),
   driverIds: idList(CHANGE_IDEA_LIMITS.driversMax),
@@ -55,10 +56,10 @@ export type ChangeIdeaEditData = z.infer<typeof changeIdeaEditSchema>;
  */
 export const changeIdeaDecisionSchema = z.object({
   expectedVersion,
-  toStatus: z.enum(CHANGE_IDEA_STATUSES, { message: `must be one of ${CHANGE_IDEA_STATUSES.join(', ')}` }),
+  toStatus: z.enum(CHANGE_IDEA_STATUSES),
   decision: required(CHANGE_IDEA_LIMITS.decisionMax),
   rationale: required(CHANGE_IDEA_LIMITS.rationaleMax),
-  participantIds: idList(CHANGE_IDEA_LIMITS.participantsMax).refine((ids) => ids.length > 0, { message: 'must name who took part' }),
+  participantIds: idList(CHANGE_IDEA_LIMITS.participantsMax).refine((ids) => ids.length > 0, rule('required')),
   nextDecisionOn: isoDate.nullable(),
   patientVoiceReason: text(CHANGE_IDEA_LIMITS.patientVoiceReasonMax),
   proposalId: idSchema.nullable(),
@@ -70,10 +71,9 @@ export const decisionAnswerSchema = z.object({ comment: text(CHANGE_IDEA_LIMITS.
 
 /** How many days a network's pending decisions wait for confirmations. */
 export const decisionConfirmationDaysSchema = z
-  .number({ message: 'must be a number' })
-  .int({ message: 'must be a whole number' })
-  .min(DECISION_CONFIRMATION_DAYS_RANGE.min, { message: `must be between ${DECISION_CONFIRMATION_DAYS_RANGE.min} and ${DECISION_CONFIRMATION_DAYS_RANGE.max}` })
-  .max(DECISION_CONFIRMATION_DAYS_RANGE.max, { message: `must be between ${DECISION_CONFIRMATION_DAYS_RANGE.min} and ${DECISION_CONFIRMATION_DAYS_RANGE.max}` });
+  .number()
+  .int()
+  .refine((days) => days >= DECISION_CONFIRMATION_DAYS_RANGE.min && days <= DECISION_CONFIRMATION_DAYS_RANGE.max, rule('out_of_range', { ...DECISION_CONFIRMATION_DAYS_RANGE }));
 
 const pdsaFields = {
   title: required(CHANGE_IDEA_LIMITS.pdsaTitleMax),
@@ -81,9 +81,9 @@ const pdsaFields = {
   prediction: required(CHANGE_IDEA_LIMITS.pdsaTextMax),
   doNotes: text(CHANGE_IDEA_LIMITS.pdsaTextMax),
   studyNotes: text(CHANGE_IDEA_LIMITS.pdsaTextMax),
-  act: z.enum(PDSA_ACTS, { message: 'must be ADOPT, ADAPT or ABANDON' }).nullable(),
+  act: z.enum(PDSA_ACTS).nullable(),
   actNotes: text(CHANGE_IDEA_LIMITS.pdsaTextMax),
-  stage: z.enum(PDSA_STAGES, { message: 'must be PLAN, DO, STUDY or ACT' }),
+  stage: z.enum(PDSA_STAGES),
   startOn: isoDate,
   endOn: isoDate.nullable(),
   measureIds: idList(CHANGE_IDEA_LIMITS.measuresMax),
@@ -96,24 +96,24 @@ type PdsaValues = { [K in keyof typeof pdsaFields]: z.infer<(typeof pdsaFields)[
  * starts; a cycle is studied only after it was done (what was done, and when the test ended); and
  * the act comes after the study, which compares what happened with the prediction.
  */
-export function pdsaCycleIssues(cycle: PdsaValues): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
+export function pdsaCycleIssues(cycle: PdsaValues): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   // Refinements run beside field errors too: compare dates only when both are dates.
   const validDates = isoDate.safeParse(cycle.startOn).success && (cycle.endOn === null || isoDate.safeParse(cycle.endOn).success);
-  if (validDates && cycle.endOn && cycle.endOn < cycle.startOn) issues.push({ path: 'endOn', message: 'must be on or after startOn' });
+  if (validDates && cycle.endOn && cycle.endOn < cycle.startOn) issues.push(fieldIssue('endOn', 'not_before', { other: 'startOn' }));
   const studied = cycle.stage === 'STUDY' || cycle.stage === 'ACT';
-  if (studied && !cycle.doNotes) issues.push({ path: 'doNotes', message: 'must say what was done before the cycle is studied' });
-  if (studied && !cycle.endOn) issues.push({ path: 'endOn', message: 'is required once the test is studied' });
+  if (studied && !cycle.doNotes) issues.push(fieldIssue('doNotes', 'do_before_study'));
+  if (studied && !cycle.endOn) issues.push(fieldIssue('endOn', 'end_required_when_studied'));
   if (cycle.act !== null && !cycle.studyNotes) {
-    issues.push({ path: 'studyNotes', message: 'must compare what happened with the prediction before the act' });
+    issues.push(fieldIssue('studyNotes', 'study_before_act'));
   }
-  if (cycle.act !== null && cycle.stage !== 'ACT') issues.push({ path: 'stage', message: 'must be ACT once the act is chosen' });
-  if (cycle.stage === 'ACT' && cycle.act === null) issues.push({ path: 'act', message: 'is required at the ACT stage' });
+  if (cycle.act !== null && cycle.stage !== 'ACT') issues.push(fieldIssue('stage', 'stage_must_be_act'));
+  if (cycle.stage === 'ACT' && cycle.act === null) issues.push(fieldIssue('act', 'act_required'));
   return issues;
 }
 
 function withPdsaRules<T extends PdsaValues>(cycle: T, ctx: z.core.$RefinementCtx<T>) {
-  for (const issue of pdsaCycleIssues(cycle)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  for (const issue of pdsaCycleIssues(cycle)) ctx.addIssue({ code: 'custom', path: [issue.field], ...rule(issue.code, issue.params) });
 }
 
 /** A new PDSA cycle at a site. The prediction is required: a test without one teaches nothing. */

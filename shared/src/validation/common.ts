@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type IssueFormat, issueMessage, rule } from './issues';
 
 /** Largest page a list query may ask for. */
 export const MAX_PAGE_SIZE = 100;
@@ -12,7 +13,7 @@ export type Locale = (typeof SUPPORTED_LOCALES)[number];
 const UNSTORABLE = /\u0000|\p{Surrogate}/u;
 
 /** The message of text refused by `safeString`. */
-export const UNSTORABLE_TEXT_MESSAGE = 'must not contain NUL characters or broken characters (unpaired surrogates)';
+export const UNSTORABLE_TEXT_MESSAGE = issueMessage('unstorable_text');
 
 /** True when `text` can be stored as it is: no NUL character, no unpaired surrogate. */
 export function isStorableText(text: string): boolean {
@@ -29,27 +30,17 @@ export function cutText(text: string, length: number): string {
  * A string that can be stored as sent: the one rule every text field's schema starts from
  * (anything else, right-to-left marks, combining marks and all, is kept exactly).
  */
-export const safeString = (typeMessage = 'must be text') => z.string({ message: typeMessage }).refine(isStorableText, { message: UNSTORABLE_TEXT_MESSAGE });
+export const safeString = () => z.string().refine(isStorableText, rule('unstorable_text'));
+
+/** The arguments of a refinement that `pattern` matches, raising `invalid_format` with the format's name: `.refine(...matches(P, 'slug'))`. */
+export const matches = (pattern: RegExp, format: IssueFormat) => [(text: string) => pattern.test(text), rule('invalid_format', { format })] as const;
 
 export const emailSchema = safeString()
   .trim()
-  .min(1, { message: 'is required' })
-  .max(254, { message: 'must be at most 254 characters' })
-  .pipe(z.email({ message: 'must be a valid email address' }))
+  .min(1)
+  .max(254)
+  .pipe(z.email())
   .transform((email) => email.toLowerCase());
 
-export const idSchema = z.uuid({ message: 'must be a valid id' });
+export const idSchema = z.uuid();
 
-/** One field's problem, named by its path in the input (e.g. "input.email"). */
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
-
-/** Turns zod issues into field-named problems; `prefix` is the argument name. */
-export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldIssues } from './common';
+import { fieldIssues } from './issues';
 import { groupInputSchema, groupRoleSchema } from './groups';
 import { notificationPreferenceSchema } from './notifications';
 

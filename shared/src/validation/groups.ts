@@ -11,12 +11,12 @@ export type GroupRole = (typeof GROUP_ROLES)[number];
 export const groupInputSchema = z.object({
   name: safeString()
     .trim()
-    .min(GROUP_LIMITS.nameMin, { message: `must be at least ${GROUP_LIMITS.nameMin} characters` })
-    .max(GROUP_LIMITS.nameMax, { message: `must be at most ${GROUP_LIMITS.nameMax} characters` }),
-  purpose: safeString().trim().max(GROUP_LIMITS.purposeMax, { message: `must be at most ${GROUP_LIMITS.purposeMax} characters` }),
-  visibility: z.enum(GROUP_VISIBILITIES, { message: `must be one of ${GROUP_VISIBILITIES.join(', ')}` }),
+    .min(GROUP_LIMITS.nameMin)
+    .max(GROUP_LIMITS.nameMax),
+  purpose: safeString().trim().max(GROUP_LIMITS.purposeMax),
+  visibility: z.enum(GROUP_VISIBILITIES),
 });
 export type GroupInputData = z.infer<typeof groupInputSchema>;
 
 /** A member's role in a group, as an owner sets it. */
-export const groupRoleSchema = z.enum(GROUP_ROLES, { message: `must be one of ${GROUP_ROLES.join(', ')}` });
+export const groupRoleSchema = z.enum(GROUP_ROLES);

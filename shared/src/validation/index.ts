@@ -1,3 +1,4 @@
+export * from './issues';
 export * from './common';
 export * from './auth';
 export * from './members';

@@ -37,12 +37,12 @@ describe('reportMonthIssue', () => {
   it.each([
     ['2024-11', null],
     ['2026-11', null],
-    ['2024-10', 'cannot be before the network started (2024-11)'],
-    ['2026-12', 'cannot be in the future'],
-    ['2026-13', 'must be a month like 2026-03'],
-    ['26-01', 'must be a month like 2026-03'],
-  ])('%s → %s', (month, expected) => {
-    expect(reportMonthIssue(month, start, now)).toBe(expected);
+    ['2024-10', { code: 'before_network', params: { start: '2024-11' } }],
+    ['2026-12', { code: 'in_future' }],
+    ['2026-13', { code: 'invalid_format', params: { format: 'month' } }],
+    ['26-01', { code: 'invalid_format', params: { format: 'month' } }],
+  ])('%s → %o', (month, expected) => {
+    expect(reportMonthIssue(month, start, now)).toEqual(expected);
   });
 });
 
@@ -56,14 +56,14 @@ describe('reportDueDate', () => {
 describe('reportSubmissionIssue', () => {
   const november = parseMonthKey('2026-11');
   it.each([
-    ['2026-11-05T10:00:00Z', 0, 'can be submitted from 2026-12-01, once the month has ended'],
-    ['2026-11-30T23:59:59Z', 0, 'can be submitted from 2026-12-01, once the month has ended'],
+    ['2026-11-05T10:00:00Z', 0, { code: 'not_open_yet', params: { date: '2026-12-01' } }],
+    ['2026-11-30T23:59:59Z', 0, { code: 'not_open_yet', params: { date: '2026-12-01' } }],
     ['2026-12-01T00:00:00Z', 0, null],
     ['2027-03-01T00:00:00Z', 0, null],
-    ['2026-11-27T12:00:00Z', 3, 'can be submitted from 2026-11-28, once the month has ended'],
+    ['2026-11-27T12:00:00Z', 3, { code: 'not_open_yet', params: { date: '2026-11-28' } }],
     ['2026-11-28T00:00:00Z', 3, null],
-  ])('at %s with %s grace days → %s', (now, grace, expected) => {
-    expect(reportSubmissionIssue(november, new Date(now), grace)).toBe(expected);
+  ])('at %s with %s grace days → %o', (now, grace, expected) => {
+    expect(reportSubmissionIssue(november, new Date(now), grace)).toEqual(expected);
   });
 
   it('opens February on 1 March, leap year or not, whatever the time zone of the caller', () => {

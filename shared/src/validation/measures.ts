@@ -1,31 +1,32 @@
 import { z } from 'zod';
 import { addMonths, compareMonthKeys, isMonthKey, type MonthKey } from '../spc/month-key';
 import type { MeasureKind } from '../spc/types';
-import { type FieldIssue, safeString } from './common';
+import { matches, safeString } from './common';
+import { type FieldIssue, fieldIssue, type Problem, rule } from './issues';
 
 export const MEASURE_KINDS = ['PROPORTION', 'RATE', 'MEAN', 'COUNT'] as const;
 export const DIRECTIONS = ['UP', 'DOWN'] as const;
 export const CHART_TYPES = ['RUN', 'P', 'P_PRIME', 'U', 'C', 'I'] as const;
 
-export const monthKeySchema = safeString().refine(isMonthKey, { message: 'must be a month like 2026-03' });
+export const monthKeySchema = safeString().refine(isMonthKey, rule('invalid_format', { format: 'month' }));
 
-const text = (max: number) => safeString().trim().max(max, { message: `must be at most ${max} characters` });
+const text = (max: number) => safeString().trim().max(max);
 
 export const measureDefinitionSchema = z.object({
   key: safeString()
     .trim()
-    .regex(/^[a-z][a-z0-9_-]{1,39}$/, { message: 'must be 2-40 lowercase letters, digits, - or _, starting with a letter' }),
-  name: text(120).min(1, { message: 'is required' }),
+    .refine(...matches(/^[a-z][a-z0-9_-]{1,39}$/, 'measure_key')),
+  name: text(120).min(1),
   definition: text(4000),
   numeratorDefinition: text(2000),
   denominatorDefinition: text(2000),
   inclusions: text(2000),
   exclusions: text(2000),
-  kind: z.enum(MEASURE_KINDS, { message: 'must be PROPORTION, RATE, MEAN or COUNT' }),
-  direction: z.enum(DIRECTIONS, { message: 'must be UP or DOWN' }),
+  kind: z.enum(MEASURE_KINDS),
+  direction: z.enum(DIRECTIONS),
   unit: text(40),
   target: z.number().finite().nullable(),
-  defaultChart: z.enum(CHART_TYPES, { message: 'must be a chart type' }),
+  defaultChart: z.enum(CHART_TYPES),
 });
 
 export type MeasureDefinitionInput = z.infer<typeof measureDefinitionSchema>;
@@ -55,11 +56,11 @@ export function reportValueIssues(kind: MeasureKind, values: ReportValues, prefi
   const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
   const requireCount = (name: 'numerator' | 'denominator' | 'value') => {
     const v = values[name];
-    if (v == null) issues.push({ field: field(name), message: 'is required' });
-    else if (!isCount(v)) issues.push({ field: field(name), message: 'must be a whole number, 0 or more' });
+    if (v == null) issues.push(fieldIssue(field(name), 'required'));
+    else if (!isCount(v)) issues.push(fieldIssue(field(name), 'not_a_count'));
   };
   const forbid = (name: 'numerator' | 'denominator' | 'value') => {
-    if (values[name] != null) issues.push({ field: field(name), message: `is not used by a ${kind.toLowerCase()} measure` });
+    if (values[name] != null) issues.push(fieldIssue(field(name), 'not_used', { kind }));
   };
   switch (kind) {
     case 'PROPORTION':
@@ -67,7 +68,7 @@ export function reportValueIssues(kind: MeasureKind, values: ReportValues, prefi
       requireCount('denominator');
       forbid('value');
       if (isCount(values.numerator) && isCount(values.denominator) && values.numerator > values.denominator) {
-        issues.push({ field: field('numerator'), message: 'cannot be more than the denominator' });
+        issues.push(fieldIssue(field('numerator'), 'above_denominator'));
       }
       break;
     case 'RATE':
@@ -78,9 +79,9 @@ export function reportValueIssues(kind: MeasureKind, values: ReportValues, prefi
     case 'MEAN':
       requireCount('denominator');
       forbid('numerator');
-      if (values.value == null) issues.push({ field: field('value'), message: 'is required' });
-      else if (!Number.isFinite(values.value)) issues.push({ field: field('value'), message: 'must be a number' });
-      else if (values.denominator === 0) issues.push({ field: field('value'), message: 'must be empty when nobody was measured' });
+      if (values.value == null) issues.push(fieldIssue(field('value'), 'required'));
+      else if (!Number.isFinite(values.value)) issues.push(fieldIssue(field('value'), 'not_a_number'));
+      else if (values.denominator === 0) issues.push(fieldIssue(field('value'), 'empty_when_nobody'));
       break;
     case 'COUNT':
       requireCount('value');
@@ -92,10 +93,10 @@ export function reportValueIssues(kind: MeasureKind, values: ReportValues, prefi
 }
 
 /** The problem with reporting `month`, or null: not before the network began, not in the future. */
-export function reportMonthIssue(month: string, networkStart: MonthKey, currentMonth: MonthKey): string | null {
-  if (!isMonthKey(month)) return 'must be a month like 2026-03';
-  if (compareMonthKeys(month, networkStart) < 0) return `cannot be before the network started (${networkStart})`;
-  if (compareMonthKeys(month, currentMonth) > 0) return 'cannot be in the future';
+export function reportMonthIssue(month: string, networkStart: MonthKey, currentMonth: MonthKey): Problem | null {
+  if (!isMonthKey(month)) return { code: 'invalid_format', params: { format: 'month' } };
+  if (compareMonthKeys(month, networkStart) < 0) return { code: 'before_network', params: { start: networkStart } };
+  if (compareMonthKeys(month, currentMonth) > 0) return { code: 'in_future' };
   return null;
 }
 
@@ -119,9 +120,9 @@ export function reportSubmissionOpensAt(month: MonthKey, graceDays = 0): Date {
 }
 
 /** The problem with submitting `month`'s report at `now`, or null once submission has opened. */
-export function reportSubmissionIssue(month: MonthKey, now: Date, graceDays = 0): string | null {
+export function reportSubmissionIssue(month: MonthKey, now: Date, graceDays = 0): Problem | null {
   const opens = reportSubmissionOpensAt(month, graceDays);
-  return now.getTime() < opens.getTime() ? `can be submitted from ${opens.toISOString().slice(0, 10)}, once the month has ended` : null;
+  return now.getTime() < opens.getTime() ? { code: 'not_open_yet', params: { date: opens.toISOString().slice(0, 10) } } : null;
 }
 
 /** The day of the following month by which a month's report is due. */

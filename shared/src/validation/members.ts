@@ -9,23 +9,23 @@ export const MAX_INTERESTS = 20;
 export const interestSchema = safeString()
   .trim()
   .toLowerCase()
-  .min(2, { message: 'must be at least 2 characters' })
-  .max(40, { message: 'must be at most 40 characters' });
+  .min(2)
+  .max(40);
 
 export const profileSchema = z.object({
   name: nameSchema,
-  pronouns: safeString().trim().max(40, { message: 'must be at most 40 characters' }).nullable(),
-  bio: safeString().trim().max(2000, { message: 'must be at most 2000 characters' }),
+  pronouns: safeString().trim().max(40).nullable(),
+  bio: safeString().trim().max(2000),
   interests: z
     .array(interestSchema)
-    .max(MAX_INTERESTS, { message: `must list at most ${MAX_INTERESTS} interests` })
+    .max(MAX_INTERESTS)
     .transform((list) => [...new Set(list)]),
-  locale: z.enum(SUPPORTED_LOCALES, { message: `must be one of ${SUPPORTED_LOCALES.join(', ')}` }).nullable(),
+  locale: z.enum(SUPPORTED_LOCALES).nullable(),
 });
 
 export const invitationSchema = z.object({
   email: emailSchema,
-  role: z.enum(ROLES, { message: 'must be a role' }),
+  role: z.enum(ROLES),
   siteId: idSchema.nullable(),
 });
 
@@ -33,14 +33,14 @@ export const directoryFilterSchema = z.object({
   role: z.enum(ROLES).nullable().optional(),
   siteId: idSchema.nullable().optional(),
   interest: interestSchema.nullable().optional(),
-  search: safeString().trim().max(100, { message: 'must be at most 100 characters' }).nullable().optional(),
+  search: safeString().trim().max(100).nullable().optional(),
 });
 
 export const MAX_SITE_REQUEST_REASON = 500;
 
 /** Declining a request to join a site: the reason is optional, and shown to the member who asked. */
 export const siteRequestDeclineSchema = z.object({
-  reason: safeString().trim().max(MAX_SITE_REQUEST_REASON, { message: `must be at most ${MAX_SITE_REQUEST_REASON} characters` }),
+  reason: safeString().trim().max(MAX_SITE_REQUEST_REASON),
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;

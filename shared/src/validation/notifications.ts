@@ -29,9 +29,9 @@ export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number
 
 /** A member's choice for one kind: in the app (the list and its badge) and by email. */
 export const notificationPreferenceSchema = z.object({
-  kind: z.enum(NOTIFICATION_KINDS, { message: `must be one of ${NOTIFICATION_KINDS.join(', ')}` }),
-  inApp: z.boolean({ message: 'must be true or false' }),
-  email: z.boolean({ message: 'must be true or false' }),
+  kind: z.enum(NOTIFICATION_KINDS),
+  inApp: z.boolean(),
+  email: z.boolean(),
 });
 export type NotificationPreferenceData = z.infer<typeof notificationPreferenceSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldIssues } from './common';
+import { fieldIssues } from './issues';
 import { closingTimeProblem, dotVotesSchema, positionInputSchema, proposalInputSchema } from './proposals';
 
 const ID = '7b4c1c9e-2a4f-4c55-9f0e-6f1b7e2d9a10';
@@ -31,10 +31,10 @@ describe('proposalInputSchema', () => {
 
   it('closes between 5 minutes and 60 days after it opens', () => {
     const now = new Date('2026-05-01T12:00:00Z');
-    expect(closingTimeProblem(new Date('2026-05-01T12:04:59Z'), now)).toMatch(/5 minutes/);
+    expect(closingTimeProblem(new Date('2026-05-01T12:04:59Z'), now)).toEqual({ code: 'closes_too_soon', params: { minutes: 5 } });
     expect(closingTimeProblem(new Date('2026-05-01T12:05:00Z'), now)).toBeNull();
     expect(closingTimeProblem(new Date('2026-06-30T12:00:00Z'), now)).toBeNull();
-    expect(closingTimeProblem(new Date('2026-06-30T12:00:01Z'), now)).toMatch(/60 days/);
+    expect(closingTimeProblem(new Date('2026-06-30T12:00:01Z'), now)).toEqual({ code: 'closes_too_late', params: { days: 60 } });
   });
 });
 

@@ -4,7 +4,8 @@ import { networkTagSchema, resourceInputSchema, resourceUseSchema } from '../res
 import { searchTextSchema } from '../resources/search';
 import { registerSchema } from './auth';
 import { changeIdeaInputSchema } from './change-ideas';
-import { cutText, fieldIssues, isStorableText, safeString, UNSTORABLE_TEXT_MESSAGE } from './common';
+import { cutText, isStorableText, safeString, UNSTORABLE_TEXT_MESSAGE } from './common';
+import { fieldIssues } from './issues';
 import { groupInputSchema } from './groups';
 import { measureDefinitionSchema } from './measures';
 import { profileSchema } from './members';
@@ -47,7 +48,7 @@ describe('safeString', () => {
   });
 
   it('names a value that is not text', () => {
-    expect(safeString().safeParse(42).error?.issues[0].message).toBe('must be text');
+    expect(fieldIssues(safeString().safeParse(42).error!)).toEqual([{ field: '', code: 'not_text', message: 'must be text' }]);
   });
 });
 
@@ -90,7 +91,7 @@ describe('every text field of the shared schemas refuses text that cannot be sto
     const result = schema.safeParse(value);
 
     expect(result.success).toBe(false);
-    expect(fieldIssues(result.error)[0]).toEqual({ field, message: UNSTORABLE_TEXT_MESSAGE });
+    expect(fieldIssues(result.error)[0]).toEqual({ field, code: 'unstorable_text', message: UNSTORABLE_TEXT_MESSAGE });
   });
 
   it('the search box too', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMonthKey } from '../spc/month-key';
-import { fieldIssues } from './common';
+import { fieldIssues } from './issues';
 import { firstRunSchema, setupCommandSchema, siteSlugs, slugify, startMonthIssue } from './setup';
 
 const issuesOf = (result: { success: boolean; error?: any }) => (result.success ? [] : fieldIssues(result.error));
@@ -52,24 +52,24 @@ describe('firstRunSchema', () => {
   });
 
   it.each([
-    [{ token: 'short' }, 'token', 'is not a valid setup code'],
-    [{ networkName: ' ' }, 'networkName', 'must be at least 2 characters'],
-    [{ networkName: 'n'.repeat(121) }, 'networkName', 'must be at most 120 characters'],
-    [{ networkSlug: 'Northern Lights' }, 'networkSlug', 'may hold only lowercase letters, digits and single hyphens'],
-    [{ networkSlug: 'a--b' }, 'networkSlug', 'may hold only lowercase letters, digits and single hyphens'],
-    [{ networkSlug: '-ab' }, 'networkSlug', 'may hold only lowercase letters, digits and single hyphens'],
-    [{ networkSlug: 'n' }, 'networkSlug', 'must be at least 2 characters'],
-    [{ networkSlug: 'n'.repeat(41) }, 'networkSlug', 'must be at most 40 characters'],
-    [{ startMonth: '2026-13' }, 'startMonth', 'must be a month like 2026-03'],
-    [{ sites: [] }, 'sites', 'must list at least one site'],
-    [{ sites: Array.from({ length: 51 }, (_, i) => `Site ${i}`) }, 'sites', 'must list at most 50 sites'],
-    [{ sites: ['Riverside', 'x'] }, 'sites.1', 'must be at least 2 characters'],
-    [{ sites: ['Riverside', 'Lakeview', 'RIVERSIDE '] }, 'sites.2', 'appears twice'],
-    [{ adminName: '' }, 'adminName', 'is required'],
-    [{ adminEmail: 'maya' }, 'adminEmail', 'must be a valid email address'],
-    [{ password: 'short' }, 'password', 'must be at least 10 characters'],
-  ])('%o is refused on %s', (overrides, field, message) => {
-    expect(issuesOf(firstRunSchema.safeParse({ ...valid, ...overrides }))).toEqual([{ field, message }]);
+    [{ token: 'short' }, 'token', 'setup_code_invalid'],
+    [{ networkName: ' ' }, 'networkName', 'too_short', { min: 2 }],
+    [{ networkName: 'n'.repeat(121) }, 'networkName', 'too_long', { max: 120 }],
+    [{ networkSlug: 'Northern Lights' }, 'networkSlug', 'invalid_format', { format: 'slug' }],
+    [{ networkSlug: 'a--b' }, 'networkSlug', 'invalid_format', { format: 'slug' }],
+    [{ networkSlug: '-ab' }, 'networkSlug', 'invalid_format', { format: 'slug' }],
+    [{ networkSlug: 'n' }, 'networkSlug', 'too_short', { min: 2 }],
+    [{ networkSlug: 'n'.repeat(41) }, 'networkSlug', 'too_long', { max: 40 }],
+    [{ startMonth: '2026-13' }, 'startMonth', 'invalid_format', { format: 'month' }],
+    [{ sites: [] }, 'sites', 'too_few', { min: 1 }],
+    [{ sites: Array.from({ length: 51 }, (_, i) => `Site ${i}`) }, 'sites', 'too_many', { max: 50 }],
+    [{ sites: ['Riverside', 'x'] }, 'sites.1', 'too_short', { min: 2 }],
+    [{ sites: ['Riverside', 'Lakeview', 'RIVERSIDE '] }, 'sites.2', 'duplicate'],
+    [{ adminName: '' }, 'adminName', 'required'],
+    [{ adminEmail: 'maya' }, 'adminEmail', 'invalid_format', { format: 'email' }],
+    [{ password: 'short' }, 'password', 'too_short', { min: 10 }],
+  ] as const)('%o is refused on %s with %s', (overrides, field, code, params?: object) => {
+    expect(issuesOf(firstRunSchema.safeParse({ ...valid, ...overrides })).map(({ message: _, ...issue }) => issue)).toEqual([{ field, code, ...(params ? { params } : {}) }]);
   });
 });
 
@@ -88,10 +88,10 @@ describe('startMonthIssue', () => {
   const now = parseMonthKey('2026-12');
   it.each([
     ['2026-12', null],
-    ['2027-01', 'cannot be in the future'],
+    ['2027-01', { code: 'in_future' }],
     ['2016-12', null],
-    ['2016-11', 'cannot be more than 10 years ago'],
-  ])('%s → %s', (month, issue) => {
-    expect(startMonthIssue(parseMonthKey(month), now)).toBe(issue);
+    ['2016-11', { code: 'too_long_ago', params: { years: 10 } }],
+  ])('%s → %o', (month, issue) => {
+    expect(startMonthIssue(parseMonthKey(month), now)).toEqual(issue);
   });
 });

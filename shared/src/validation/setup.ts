@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { addMonths, compareMonthKeys, isMonthKey, type MonthKey } from '../spc/month-key';
 import { nameSchema, passwordSchema } from './auth';
-import { emailSchema, safeString } from './common';
+import { emailSchema, matches, safeString } from './common';
+import { type Problem, rule } from './issues';
 
 /** Lowercase letters and digits in words joined by single hyphens: `northstar-ibd`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -47,30 +48,30 @@ export function siteSlugs(names: readonly string[]): string[] {
 
 export const slugSchema = safeString()
   .trim()
-  .min(2, { message: 'must be at least 2 characters' })
-  .max(MAX_SLUG_LENGTH, { message: `must be at most ${MAX_SLUG_LENGTH} characters` })
-  .regex(SLUG_PATTERN, { message: 'may hold only lowercase letters, digits and single hyphens' });
+  .min(2)
+  .max(MAX_SLUG_LENGTH)
+  .refine(...matches(SLUG_PATTERN, 'slug'));
 
 export const networkNameSchema = safeString()
   .trim()
-  .min(2, { message: 'must be at least 2 characters' })
-  .max(120, { message: 'must be at most 120 characters' });
+  .min(2)
+  .max(120);
 
 export const siteNameSchema = safeString()
   .trim()
-  .min(2, { message: 'must be at least 2 characters' })
-  .max(120, { message: 'must be at most 120 characters' });
+  .min(2)
+  .max(120);
 
 /** A network's sites by name: at least one, none twice (compared as slugs, so case and accents do not count). */
 export const siteNamesSchema = z
   .array(siteNameSchema)
-  .min(1, { message: 'must list at least one site' })
-  .max(MAX_SETUP_SITES, { message: `must list at most ${MAX_SETUP_SITES} sites` })
+  .min(1)
+  .max(MAX_SETUP_SITES)
   .superRefine((names, ctx) => {
     const seen = new Set<string>();
     names.forEach((name, index) => {
       const key = slugify(name) || name.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: 'appears twice' });
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], ...rule('duplicate') });
       seen.add(key);
     });
   });
@@ -79,13 +80,13 @@ export const siteNamesSchema = z
 export const networkSetupSchema = z.object({
   networkName: networkNameSchema,
   networkSlug: slugSchema,
-  startMonth: safeString().trim().refine(isMonthKey, { message: 'must be a month like 2026-03' }),
+  startMonth: safeString().trim().refine(isMonthKey, rule('invalid_format', { format: 'month' })),
   sites: siteNamesSchema,
 });
 
 /** The first-run page: the network, and its first admin with her password (the rules of registration). */
 export const firstRunSchema = networkSetupSchema.extend({
-  token: safeString().trim().min(20, { message: 'is not a valid setup code' }).max(200, { message: 'is not a valid setup code' }),
+  token: safeString().trim().refine((token) => token.length >= 20 && token.length <= 200, rule('setup_code_invalid')),
   adminName: nameSchema,
   adminEmail: emailSchema,
   password: passwordSchema,
@@ -96,13 +97,13 @@ export const setupCommandSchema = networkSetupSchema.extend({
   adminEmail: emailSchema,
   publicUrl: safeString()
     .trim()
-    .pipe(z.url({ protocol: /^https?$/, message: 'must be an http or https address' })),
+    .pipe(z.url({ protocol: /^https?$/ })),
 });
 
 /** The problem with `month` as a network's first month, or null: not in the future, at most ten years back. */
-export function startMonthIssue(month: MonthKey, currentMonth: MonthKey): string | null {
-  if (compareMonthKeys(month, currentMonth) > 0) return 'cannot be in the future';
-  if (compareMonthKeys(month, addMonths(currentMonth, -MAX_START_MONTHS_AGO)) < 0) return 'cannot be more than 10 years ago';
+export function startMonthIssue(month: MonthKey, currentMonth: MonthKey): Problem | null {
+  if (compareMonthKeys(month, currentMonth) > 0) return { code: 'in_future' };
+  if (compareMonthKeys(month, addMonths(currentMonth, -MAX_START_MONTHS_AGO)) < 0) return { code: 'too_long_ago', params: { years: MAX_START_MONTHS_AGO / 12 } };
   return null;
 }
 

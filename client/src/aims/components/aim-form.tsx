@@ -1,3 +1,4 @@
+import { fieldIssue } from '@commons/shared';
 import type { MeasureKind } from '@commons/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,10 +77,10 @@ export function AimForm({ aim, onDone }: { aim: AimValues | null; onDone: (saved
     const baselineNumber = parseNumberText(baseline);
     const targetNumber = parseNumberText(target);
     const issues = [
-      ...(statement.trim() ? [] : [{ field: 'statement', message: 'is required' }]),
-      ...(baselineNumber === null ? [{ field: 'baselineValue', message: 'is required' }] : Number.isNaN(baselineNumber) ? [{ field: 'baselineValue', message: 'must be a number' }] : []),
-      ...(targetNumber === null ? [{ field: 'targetValue', message: 'is required' }] : Number.isNaN(targetNumber) ? [{ field: 'targetValue', message: 'must be a number' }] : []),
-      ...(dueDate ? [] : [{ field: 'dueDate', message: 'is required' }]),
+      ...(statement.trim() ? [] : [fieldIssue('statement', 'required')]),
+      ...(baselineNumber === null ? [fieldIssue('baselineValue', 'required')] : Number.isNaN(baselineNumber) ? [fieldIssue('baselineValue', 'not_a_number')] : []),
+      ...(targetNumber === null ? [fieldIssue('targetValue', 'required')] : Number.isNaN(targetNumber) ? [fieldIssue('targetValue', 'not_a_number')] : []),
+      ...(dueDate ? [] : [fieldIssue('dueDate', 'required')]),
     ];
     if (issues.length) {
       setErrors(issuesToFormErrors(issues, FIELDS, t));

@@ -34,7 +34,7 @@ describe('SignInPage', () => {
   it('shows the server error next to the field it names', async () => {
     stubGraphql((operation) =>
       operation === 'SignIn'
-        ? { data: null, errors: [{ message: 'The email or password is not right.', extensions: { code: 'UNAUTHENTICATED', field: 'input.password' } }] }
+        ? { data: null, errors: [{ message: 'The email or password is not right.', extensions: { code: 'UNAUTHENTICATED', reason: 'wrong_credentials', field: 'input.password' } }] }
         : { data: { me: null } },
     );
     renderSignIn();

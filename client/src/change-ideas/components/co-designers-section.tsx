@@ -5,9 +5,9 @@ import { graphql } from '../../gql';
 import type { IdeaPageQuery } from '../../gql/graphql';
 import { Card } from '../../ui/card';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
-import { ideaFormErrors } from '../errors';
 import { InviteCoDesigner } from './invite-co-designer';
 import { RoleMix } from './role-mix';
+import { toFormErrors } from '../../graphql/errors';
 
 const LeaveCoDesignDocument = graphql(`
   mutation LeaveCoDesign($ideaId: ID!) {
@@ -44,7 +44,7 @@ export function CoDesignersSection({ idea, networkId, viewerId, open }: CoDesign
     const result = await leave({ ideaId: idea.id });
     setConfirming(false);
     if (result.error) {
-      setProblem(ideaFormErrors(result.error, [], t).form);
+      setProblem(toFormErrors(result.error, [], t).form);
       return;
     }
     setProblem([]);

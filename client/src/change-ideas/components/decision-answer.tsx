@@ -33,7 +33,7 @@ export function DecisionAnswer({ decisionId, label, onAnswered, onClosed }: Deci
     const variables = kind === 'CONFIRMED' ? { decisionId, comment } : { decisionId, reason: comment };
     const result = kind === 'CONFIRMED' ? await confirm(variables, DECISION_CONTEXT) : await decline(variables, DECISION_CONTEXT);
     if (result.error) {
-      setProblem(errorCode(result.error) === 'BAD_USER_INPUT' ? t('errors.issue.maxLength', { count: 1000 }) : describeError(result.error, t));
+      setProblem(errorCode(result.error) === 'BAD_USER_INPUT' ? t('errors.issue.too_long', { max: 1000 }) : describeError(result.error, t));
       if (errorCode(result.error) === 'DECISION_CLOSED') onClosed?.();
       return;
     }

@@ -3,11 +3,11 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { errorCode, type FormErrors, hasErrors, NO_ERRORS } from '../../graphql/errors';
+import { errorCode, type FormErrors, hasErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { FormAlert, Loading, QueryError } from '../../ui/feedback';
 import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { type DecisionCandidate, decisionCandidates, decisionMoves, participantsProblem, togetherPair } from '../decision-rule';
-import { conflictState, ideaFormErrors, validateIdeaInput } from '../errors';
+import { conflictState } from '../errors';
 import { ParticipantsCheck, TogetherRule } from './together-rule';
 
 const DecisionStewardsDocument = graphql(`
@@ -142,7 +142,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
       proposalId: proposalId || null,
     };
     // The shared schema and the shared together rule, both before sending: every problem at once.
-    const invalid: FormErrors<Field> = validateIdeaInput(changeIdeaDecisionSchema, input, FIELDS, t) ?? { fields: {}, form: [] };
+    const invalid: FormErrors<Field> = validateWith(changeIdeaDecisionSchema, input, FIELDS, t) ?? { fields: {}, form: [] };
     if (toStatus === '') invalid.fields.toStatus = t('ideas.decide.chooseMove');
     if (problem) invalid.fields.participantIds ??= t(`ideas.together.problem.${problem}`);
     if (needsVoiceReason && patientVoiceReason.trim() === '') invalid.fields.patientVoiceReason ??= t('ideas.decide.voiceReasonRequired');
@@ -167,7 +167,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
       const stale = conflictState(result.error);
       if (stale) {
         setErrors(NO_ERRORS);
-        setConflict(stale.status ? t('ideas.decide.conflictNow', { status: t(`ideas.status.${stale.status as ChangeIdeaStatus}`) }) : t('ideas.conflict.idea'));
+        setConflict(stale.status ? t('ideas.decide.conflictNow', { status: t(`ideas.status.${stale.status as ChangeIdeaStatus}`) }) : t('errors.reason.idea_changed'));
         onConflict();
         return;
       }
@@ -175,7 +175,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
       if (errorCode(result.error) === 'FORBIDDEN' && typeof reason === 'string' && reason in QUORUM_KEYS) {
         setErrors({ fields: { participantIds: t(`ideas.together.problem.${reason as keyof typeof QUORUM_KEYS}`) }, form: [] });
       } else {
-        setErrors(ideaFormErrors(result.error, FIELDS, t));
+        setErrors(toFormErrors(result.error, FIELDS, t));
       }
       focusFirstInvalid(formRef.current);
       return;

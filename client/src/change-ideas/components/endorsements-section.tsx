@@ -5,8 +5,8 @@ import { graphql } from '../../gql';
 import type { IdeaPageQuery } from '../../gql/graphql';
 import { Card } from '../../ui/card';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
-import { ideaFormErrors } from '../errors';
 import { RoleDistribution } from './role-distribution';
+import { toFormErrors } from '../../graphql/errors';
 
 const EndorseChangeIdeaDocument = graphql(`
   mutation EndorseChangeIdea($ideaId: ID!, $endorsed: Boolean!) {
@@ -37,7 +37,7 @@ export function EndorsementsSection({ ideaId, endorsements }: { ideaId: string; 
     const endorsed = !endorsements.viewerEndorsed;
     const result = await endorse({ ideaId, endorsed });
     if (result.error) {
-      setProblem(ideaFormErrors(result.error, [], t).form);
+      setProblem(toFormErrors(result.error, [], t).form);
       return;
     }
     setProblem([]);

@@ -1,3 +1,4 @@
+import { fieldIssue } from '@commons/shared';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -41,7 +42,7 @@ describe('IdeaForm', () => {
   it('proposes the idea with the drivers chosen, and puts a server problem on the field it names', async () => {
     const calls = stubGraphql((name) =>
       name === 'ProposeChangeIdea'
-        ? { data: null, errors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', issues: [{ field: 'input.driverIds.0', message: 'is not a driver of this network' }] } }] }
+        ? { data: null, errors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', issues: [fieldIssue('input.driverIds.0', 'not_in_network', { kind: 'driver' })] } }] }
         : { data: { me: null } },
     );
     const { onDone } = renderForm();
@@ -50,7 +51,7 @@ describe('IdeaForm', () => {
     await userEvent.type(screen.getByLabelText('The idea'), 'Send it by text **before** clinic.');
     await userEvent.click(screen.getByRole('checkbox', { name: /Pre-visit planning huddles/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Propose the idea' }));
-    await waitFor(() => expect(screen.getByRole('checkbox', { name: /Pre-visit planning huddles/ })).toHaveAccessibleDescription(/This driver is not part of the network\./));
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: /Pre-visit planning huddles/ })).toHaveAccessibleDescription(/This is not part of the network\./));
     const [, variables] = calls.find(([name]) => name === 'ProposeChangeIdea')!;
     expect(variables).toEqual({
       networkId: 'n1',

@@ -1,14 +1,14 @@
 import { changeIdeaEditSchema, changeIdeaInputSchema } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import { errorCode, type FormErrors, NO_ERRORS } from '../../graphql/errors';
+import { errorCode } from '../../graphql/errors';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, TextAreaField, TextField } from '../../ui/field';
-import { ideaFormErrors, validateIdeaInput } from '../errors';
+import { TextAreaField, TextField } from '../../ui/field';
 import type { DriverOption } from '../hooks/use-driver-options';
 import { DriverPicker } from './driver-picker';
+import { useForm } from '../../ui/use-form';
 
 const ProposeChangeIdeaDocument = graphql(`
   mutation ProposeChangeIdea($networkId: ID!, $input: ChangeIdeaInput!) {
@@ -30,7 +30,6 @@ const EditChangeIdeaDocument = graphql(`
 `);
 
 const FIELDS = ['title', 'problem', 'idea', 'driverIds', 'nextDecisionOn'] as const;
-type Field = (typeof FIELDS)[number];
 
 export interface IdeaFormValues {
   title: string;
@@ -56,9 +55,9 @@ interface IdeaFormProps {
 /** Proposes a change idea (title, the problem, the idea in Markdown, the drivers it should move), or edits one. */
 export function IdeaForm({ networkId, drivers, editing, initial, onDone, onConflict }: IdeaFormProps) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [values, setValues] = useState<IdeaFormValues>({ ...EMPTY_IDEA, ...initial, ...editing?.values });
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [proposeState, propose] = useMutation(ProposeChangeIdeaDocument);
   const [editState, edit] = useMutation(EditChangeIdeaDocument);
   const busy = proposeState.fetching || editState.fetching;
@@ -68,33 +67,21 @@ export function IdeaForm({ networkId, drivers, editing, initial, onDone, onConfl
     error: errors.fields[name],
   });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const input = { ...values, nextDecisionOn: values.nextDecisionOn || null };
-    const invalid = editing
-      ? validateIdeaInput(changeIdeaEditSchema, { ...input, expectedVersion: editing.version }, FIELDS, t)
-      : validateIdeaInput(changeIdeaInputSchema, input, FIELDS, t);
-    if (invalid) {
-      setErrors(invalid);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const result = editing
-      ? await edit({ ideaId: editing.ideaId, input: { ...input, expectedVersion: editing.version } })
-      : await propose({ networkId, input });
-    const saved = result.data ? ('editChangeIdea' in result.data ? result.data.editChangeIdea : result.data.proposeChangeIdea) : null;
-    if (result.error || !saved) {
-      if (errorCode(result.error) === 'CONFLICT') onConflict?.();
-      setErrors(ideaFormErrors(result.error, FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    onDone(saved);
+    const result = await form.submit({
+      check: () => (editing ? form.validate(changeIdeaEditSchema, { ...input, expectedVersion: editing.version }) : form.validate(changeIdeaInputSchema, input)),
+      send: async () => {
+        const result = editing ? await edit({ ideaId: editing.ideaId, input: { ...input, expectedVersion: editing.version } }) : await propose({ networkId, input });
+        return { error: result.error, saved: result.data ? ('editChangeIdea' in result.data ? result.data.editChangeIdea : result.data.proposeChangeIdea) : null };
+      },
+      onError: (error) => void (errorCode(error) === 'CONFLICT' && onConflict?.()),
+    });
+    if (result?.saved) onDone(result.saved);
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="idea-form">
+    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="idea-form">
       <FormAlert messages={errors.form} />
       <TextField label={t('ideas.form.title')} hint={t('ideas.form.titleHint')} {...text('title')} required />
       <TextAreaField label={t('ideas.form.problem')} hint={t('ideas.form.problemHint')} rows={5} {...text('problem')} required />

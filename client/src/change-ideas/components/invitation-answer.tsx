@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { FormAlert } from '../../ui/feedback';
-import { ideaFormErrors } from '../errors';
+import { toFormErrors } from '../../graphql/errors';
 
 const RespondToCoDesignInvitationDocument = graphql(`
   mutation RespondToCoDesignInvitation($ideaId: ID!, $accept: Boolean!) {
@@ -23,7 +23,7 @@ export function InvitationAnswer({ ideaId, invitedBy, onAnswered }: { ideaId: st
   async function answer(accept: boolean) {
     const result = await respond({ ideaId, accept });
     if (result.error) {
-      setProblem(ideaFormErrors(result.error, [], t).form);
+      setProblem(toFormErrors(result.error, [], t).form);
       return;
     }
     onAnswered(accept);

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { FormAlert, Loading, QueryError, StatusMessage } from '../../ui/feedback';
 import { TextField } from '../../ui/field';
-import { ideaFormErrors } from '../errors';
+import { toFormErrors } from '../../graphql/errors';
 
 const CoDesignerSearchDocument = graphql(`
   query CoDesignerSearch($networkId: ID!, $search: String!) {
@@ -77,7 +77,7 @@ export function InviteCoDesigner({ ideaId, networkId, viewerId, taken }: InviteC
   async function inviteMember(userId: string, name: string) {
     const result = await invite({ ideaId, userId });
     if (result.error) {
-      setProblem(ideaFormErrors(result.error, [], t).form);
+      setProblem(toFormErrors(result.error, [], t).form);
       return;
     }
     setProblem([]);

@@ -64,7 +64,7 @@ describe('PdsaCycleForm', () => {
     renderInApp(<PdsaCycleForm ideaId={IDEA} sites={sites} measures={measures} cycle={saved} onDone={vi.fn()} />);
     await userEvent.type(screen.getByLabelText('End date'), '2026-02-01');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(screen.getByLabelText('End date')).toHaveAccessibleDescription(/The end date must be on or after the start date\./);
+    expect(screen.getByLabelText('End date')).toHaveAccessibleDescription(/The end must be on or after the start\./);
   });
 
   it('saves against the version seen, and offers to see the other version after a conflict', async () => {

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import type { PdsaCycleFieldsFragment } from '../../gql/graphql';
-import { type FormErrors, NO_ERRORS } from '../../graphql/errors';
+import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { FormAlert } from '../../ui/feedback';
 import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
-import { conflictState, ideaFormErrors, validateIdeaInput } from '../errors';
+import { conflictState } from '../errors';
 import { CheckboxGroup } from './checkbox-group';
+import { localIsoDate } from '../../ui/local-date';
 
 const CreatePdsaCycleDocument = graphql(`
   mutation CreatePdsaCycle($ideaId: ID!, $input: PdsaCycleInput!) {
@@ -44,14 +45,12 @@ interface Values {
   measureIds: string[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 function valuesOf(cycle: PdsaCycleFieldsFragment | undefined, siteId: string): Values {
   return {
     siteId: cycle?.site.id ?? siteId,
     title: cycle?.title ?? '',
     stage: cycle?.stage ?? 'PLAN',
-    startOn: cycle?.startOn ?? today(),
+    startOn: cycle?.startOn ?? localIsoDate(),
     endOn: cycle?.endOn ?? '',
     plan: cycle?.plan ?? '',
     prediction: cycle?.prediction ?? '',
@@ -102,8 +101,8 @@ export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConfli
     const { siteId, ...content } = values;
     const fields = { ...content, act: values.act || null, endOn: values.endOn || null };
     const invalid = cycle
-      ? validateIdeaInput(pdsaCycleEditSchema, { ...fields, expectedVersion: cycle.version }, FIELDS, t)
-      : validateIdeaInput(pdsaCycleInputSchema, { ...fields, siteId }, FIELDS, t);
+      ? validateWith(pdsaCycleEditSchema, { ...fields, expectedVersion: cycle.version }, FIELDS, t)
+      : validateWith(pdsaCycleInputSchema, { ...fields, siteId }, FIELDS, t);
     if (invalid) {
       setErrors(invalid);
       focusFirstInvalid(formRef.current);
@@ -120,7 +119,7 @@ export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConfli
         onConflict?.();
         return;
       }
-      setErrors(ideaFormErrors(result.error, FIELDS, t));
+      setErrors(toFormErrors(result.error, FIELDS, t));
       focusFirstInvalid(formRef.current);
       return;
     }

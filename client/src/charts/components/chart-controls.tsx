@@ -1,7 +1,7 @@
 import type { ChartType, MeasureKind } from '@commons/shared';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { translateMessage } from '../../graphql/errors';
+import { translateIssue } from '../../graphql/errors';
 import { useFormatMonth } from '../../i18n/format';
 import { CheckboxField, SelectField, TextField } from '../../ui/field';
 import { chartTypesFor } from '../chart-types';
@@ -68,7 +68,7 @@ export function ChartControls({ kind, chartType, defaultChart, baseline, phases,
     }
     const value = Number(text);
     if (!Number.isInteger(value) || value < 2 || value > months.length) {
-      setBaselineError(translateMessage(`must be between 2 and ${months.length}`, t));
+      setBaselineError(translateIssue({ code: 'out_of_range', params: { min: 2, max: months.length } }, t));
       return;
     }
     setBaselineError(null);

@@ -4,7 +4,7 @@ import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import { describeError, knownMessage } from '../../graphql/errors';
+import { describeApiError, describeError, translateIssue } from '../../graphql/errors';
 import { useFormatBytes } from '../format';
 import { ACCEPT_ATTRIBUTE, precheckFile, type UploadError, uploadAttachment } from '../upload';
 import { AttachmentList, type AttachmentItem } from './attachment-list';
@@ -20,7 +20,7 @@ const RemoveAttachmentDocument = graphql(`
 /** An upload problem in the member's language. */
 export function describeUploadError(error: UploadError, t: TFunction): string {
   if (error.code === 'NETWORK') return t('errors.network');
-  return knownMessage(error.message, t) ?? t(`errors.code.${error.code}` as 'errors.code.BAD_USER_INPUT', { defaultValue: t('errors.unknown') });
+  return error.issue ? translateIssue(error.issue, t) : describeApiError(error, t);
 }
 
 /** A file that could not be attached, and why. */
@@ -103,7 +103,7 @@ export function PendingAttachments({ files, onChange, problems: serverProblems =
       const problem = precheckFile(file);
       if (problem) refused.push({ filename: file.name, message: describeUploadError(problem, t) });
       else if (carried + files.length + accepted.length >= MAX_ATTACHMENTS_PER_RESOURCE) {
-        refused.push({ filename: file.name, message: t('errors.file.tooMany', { count: MAX_ATTACHMENTS_PER_RESOURCE }) });
+        refused.push({ filename: file.name, message: t('errors.reason.too_many_attachments', { max: MAX_ATTACHMENTS_PER_RESOURCE }) });
       } else accepted.push(file);
     }
     setProblems(refused);

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import { type FormErrors, NO_ERRORS, toFormErrors, translateMessage } from '../../graphql/errors';
+import { firstIssueOf, type FormErrors, NO_ERRORS, toFormErrors } from '../../graphql/errors';
 import { useFormatDate } from '../../i18n/format';
 import { FormAlert } from '../../ui/feedback';
 import { focusFirstInvalid, TextAreaField } from '../../ui/field';
@@ -81,7 +81,7 @@ export function HideForm({ resourceId, onChanged }: { resourceId: string; onChan
     event.preventDefault();
     const parsed = hideReasonSchema.safeParse(reason);
     if (!parsed.success) {
-      setErrors({ fields: { reason: translateMessage(parsed.error.issues[0]?.message ?? '', t) }, form: [] });
+      setErrors({ fields: { reason: firstIssueOf(hideReasonSchema, reason, t) ?? undefined }, form: [] });
       focusFirstInvalid(formRef.current);
       return;
     }

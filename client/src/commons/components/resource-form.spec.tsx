@@ -1,3 +1,4 @@
+import { fieldIssue } from '@commons/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
@@ -84,8 +85,8 @@ describe('ResourceForm', () => {
             code: 'BAD_USER_INPUT',
             field: 'input.tags.1',
             issues: [
-              { field: 'input.tags.1', message: "may hold only letters, digits, spaces and - ' & +" },
-              { field: 'input.siteId', message: 'is not a site of this network' },
+              fieldIssue('input.tags.1', 'invalid_format', { format: 'tag' }),
+              fieldIssue('input.siteId', 'not_in_network', { kind: 'site' }),
             ],
           },
         },
@@ -96,7 +97,7 @@ describe('ResourceForm', () => {
 
     const site = await screen.findByLabelText('Site');
     await waitFor(() => expect(site).toHaveAttribute('aria-invalid', 'true'));
-    expect(site).toHaveAccessibleDescription(expect.stringContaining('This site is not part of the network.'));
+    expect(site).toHaveAccessibleDescription(expect.stringContaining('This is not part of the network.'));
     const freeTag = screen.getByLabelText('Add your own tag');
     expect(freeTag).toHaveAttribute('aria-invalid', 'true');
     expect(freeTag).toHaveAccessibleDescription(expect.stringContaining("A tag may hold only letters, digits, spaces and - ' & +."));
@@ -131,7 +132,7 @@ describe('ResourceForm', () => {
       if (operation === 'EditResource') {
         editTries += 1;
         return editTries === 1
-          ? { data: null, errors: [{ message: 'Please check', extensions: { code: 'BAD_USER_INPUT', field: 'input.body', issues: [{ field: 'input.body', message: 'must be at most 50000 characters' }] } }] }
+          ? { data: null, errors: [{ message: 'Please check', extensions: { code: 'BAD_USER_INPUT', field: 'input.body', issues: [fieldIssue('input.body', 'too_long', { max: 50000 })] } }] }
           : { data: { editResource: { id: 'copy', version: 2 } } };
       }
       return { data: null };

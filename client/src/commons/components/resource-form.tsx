@@ -1,4 +1,4 @@
-import { can, RESOURCE_KINDS, RESOURCE_LICENSES, RESOURCE_LIMITS, type ResourceKind, resourceEditSchema, resourceInputSchema, ROLES, type Role } from '@commons/shared';
+import { can, RESOURCE_KINDS, RESOURCE_LICENSES, RESOURCE_LIMITS, type ResourceKind, resourceEditSchema, resourceInputSchema, ROLES, type Role, tagSchema } from '@commons/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -14,7 +14,7 @@ import { uploadAttachment } from '../upload';
 import type { AttachmentItem } from './attachment-list';
 import { describeUploadError, type FileProblem, LiveAttachments, PendingAttachments } from './attachments-field';
 import { MarkdownField } from './markdown-field';
-import { TagPicker } from './tag-picker';
+import { TagPicker } from '../../ui/tag-picker';
 
 const NetworkTagsDocument = graphql(`
   query NetworkTags($networkId: ID!) {
@@ -210,7 +210,26 @@ export function ResourceForm(props: ResourceFormProps) {
         rows={3}
       />
       <MarkdownField value={values.body} onChange={(body) => set('body', body)} error={errors.fields.body} />
-      <TagPicker values={values.tags} onChange={(tags) => set('tags', tags)} curated={tagData?.networkTags ?? []} error={errors.fields.tags} />
+      <TagPicker
+        label={t('commons.form.tags')}
+        hint={t('commons.form.tagsHint', { count: RESOURCE_LIMITS.tagsMax })}
+        values={values.tags}
+        onChange={(tags) => set('tags', tags)}
+        schema={tagSchema}
+        max={RESOURCE_LIMITS.tagsMax}
+        maxLength={RESOURCE_LIMITS.tagMax + 5}
+        curated={tagData?.networkTags ?? []}
+        error={errors.fields.tags}
+        texts={{
+          add: t('commons.form.addTag'),
+          chosen: t('commons.form.chosenTags'),
+          remove: (tag) => t('commons.form.removeTag', { tag }),
+          added: (tag) => t('commons.form.tagAdded', { tag }),
+          removed: (tag) => t('commons.form.tagRemoved', { tag }),
+          freeTag: t('commons.form.freeTag'),
+          curatedCaption: t('commons.form.curatedTags'),
+        }}
+      />
       <fieldset className="field audience-choice" aria-describedby={errors.fields.audiences ? 'audiences-error' : undefined}>
         <legend className="field__label">{t('commons.form.audiences')}</legend>
         <p className="field__hint">{t('commons.form.audiencesHint')}</p>

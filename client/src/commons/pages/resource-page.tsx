@@ -9,7 +9,7 @@ import { useNetwork } from '../../networks/network-context';
 import { Loading, QueryError, StatusMessage } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { AttachmentList } from '../components/attachment-list';
-import { DiscussionSeam } from '../components/discussion-seam';
+import { ResourceDiscussion } from '../components/resource-discussion';
 import { EngagementActions } from '../components/engagement-actions';
 import { HistorySection } from '../components/history-section';
 import { LineageSection } from '../components/lineage-section';
@@ -239,7 +239,7 @@ export function ResourcePage() {
           <ResourceUses resource={resource} />
           <LineageSection current={current} ancestors={resource.lineage.ancestors} descendants={resource.lineage.descendants} networkSlug={network.slug} />
           <HistorySection resourceId={resource.id} history={resource.history} />
-          <DiscussionSeam resourceId={resource.id} />
+          <ResourceDiscussion resourceId={resource.id} />
           {resource.viewerCanHide && !resource.hidden && <HideForm resourceId={resource.id} onChanged={setStatus} />}
         </div>
         <aside className="resource-layout__aside">

@@ -1,3 +1,4 @@
+import { fieldIssue } from '@commons/shared';
 import { CombinedError } from '@urql/core';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -33,7 +34,7 @@ describe('GroupForm', () => {
     const refused = new CombinedError({
       graphQLErrors: [
         new GraphQLError('Please check what you entered.', {
-          extensions: { code: 'BAD_USER_INPUT', issues: [{ field: 'input.purpose', message: 'must be at most 2000 characters' }] },
+          extensions: { code: 'BAD_USER_INPUT', issues: [fieldIssue('input.purpose', 'too_long', { max: 2000 })] },
         }),
       ],
     });

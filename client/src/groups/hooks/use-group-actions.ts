@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AnyVariables, type DocumentInput, useMutation } from 'urql';
 import { GROUP_CONTEXT, RespondToGroupInvitationDocument } from '../documents';
-import { groupErrorMessage } from '../group-errors';
+import { describeError } from '../../graphql/errors';
 
 /**
  * A group mutation that answers with a sentence: null when it worked, the reason in the member's
@@ -14,7 +14,7 @@ export function useGroupMutation<Data, Variables extends AnyVariables>(document:
   const perform = useCallback(
     async (variables: Variables): Promise<string | null> => {
       const result = await run(variables, GROUP_CONTEXT);
-      return result.error ? groupErrorMessage(result.error, t) : null;
+      return result.error ? describeError(result.error, t) : null;
     },
     [run, t],
   );

@@ -1,4 +1,4 @@
-import { type ChartType, type Direction, MEASURE_KINDS, measureDefinitionSchema, type MeasureKind } from '@commons/shared';
+import { type ChartType, type Direction, fieldIssue, MEASURE_KINDS, measureDefinitionSchema, type MeasureKind } from '@commons/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -83,7 +83,7 @@ export function MeasureForm({ networkId, measure, onDone }: MeasureFormProps) {
     event.preventDefault();
     const targetNumber = parseNumberText(target);
     if (targetNumber !== null && Number.isNaN(targetNumber)) {
-      setErrors(issuesToFormErrors([{ field: 'target', message: 'must be a number' }], FIELDS, t));
+      setErrors(issuesToFormErrors([fieldIssue('target', 'not_a_number')], FIELDS, t));
       focusFirstInvalid(formRef.current);
       return;
     }

@@ -1,3 +1,4 @@
+import { fieldIssue } from '@commons/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -86,7 +87,7 @@ describe('MonthReportForm', () => {
             errors: [
               {
                 message: 'input.entries.1.value must be a whole number, 0 or more',
-                extensions: { code: 'BAD_USER_INPUT', field: 'input.entries.1.value', issues: [{ field: 'input.entries.1.value', message: 'must be a whole number, 0 or more' }] },
+                extensions: { code: 'BAD_USER_INPUT', field: 'input.entries.1.value', issues: [fieldIssue('input.entries.1.value', 'not_a_count')] },
               },
             ],
           }
@@ -216,7 +217,7 @@ describe('MonthReportForm', () => {
             errors: [
               {
                 message: 'input.month can be submitted from 2026-04-01, once the month has ended',
-                extensions: { code: 'BAD_USER_INPUT', field: 'input.month', issues: [{ field: 'input.month', message: 'can be submitted from 2026-04-01, once the month has ended' }] },
+                extensions: { code: 'BAD_USER_INPUT', field: 'input.month', issues: [fieldIssue('input.month', 'not_open_yet', { date: '2026-04-01' })] },
               },
             ],
           }

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { ImportPreviewFieldsFragment } from '../../gql/graphql';
-import { describeError, knownMessage } from '../../graphql/errors';
+import { describeError, translateIssue } from '../../graphql/errors';
 import { useNetwork } from '../../networks/network-context';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
 import { TextAreaField } from '../../ui/field';
@@ -22,7 +22,11 @@ graphql(`
     problems {
       line
       column
-      message
+      code
+      params {
+        name
+        value
+      }
     }
   }
 `);
@@ -68,8 +72,8 @@ function problemsOf(extensions: Record<string, unknown> | undefined): Problem[] 
   const problems = extensions?.problems;
   if (!Array.isArray(problems)) return [];
   return problems
-    .filter((p): p is Problem => typeof p?.line === 'number' && typeof p?.column === 'string' && typeof p?.message === 'string')
-    .map((p) => ({ line: p.line, column: p.column, message: p.message }));
+    .filter((p): p is { line: number; column: string; code: string; params?: Record<string, string> } => typeof p?.line === 'number' && typeof p?.column === 'string' && typeof p?.code === 'string')
+    .map((p) => ({ line: p.line, column: p.column, code: p.code, params: Object.entries(p.params ?? {}).map(([name, value]) => ({ name, value: String(value) })) }));
 }
 
 /**
@@ -256,12 +260,12 @@ function ProblemTable({ problems }: { problems: readonly Problem[] }) {
         </thead>
         <tbody>
           {sorted.map((problem) => (
-            <tr key={`${problem.line}|${problem.column}|${problem.message}`}>
+            <tr key={`${problem.line}|${problem.column}|${problem.code}`}>
               <td className="data-table__number">{problem.line}</td>
               <td>
                 <code>{problem.column}</code>
               </td>
-              <td>{knownMessage(problem.message, t) ?? problem.message}</td>
+              <td>{translateIssue({ code: problem.code, params: Object.fromEntries(problem.params.map((p) => [p.name, p.value])) }, t)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-import { invitationSchema, type Role, SITE_TEAM_ROLES } from '@commons/shared';
+import { fieldIssue, invitationSchema, type Role, SITE_TEAM_ROLES } from '@commons/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -67,7 +67,7 @@ export function InviteForm() {
     const invalid =
       validateWith(invitationSchema, input, FIELDS, t) ??
       (SITE_TEAM_ROLES.includes(role) && !siteId
-        ? issuesToFormErrors([{ field: 'input.siteId', message: 'is required for a site team role' }], FIELDS, t)
+        ? issuesToFormErrors([fieldIssue('input.siteId', 'site_required')], FIELDS, t)
         : null);
     const result = invalid ? null : await invite({ networkId: network.id, input });
     const failed = invalid ?? (result?.error || !result?.data ? toFormErrors(result?.error, FIELDS, t) : null);

@@ -1,4 +1,4 @@
-import { can, SITE_TEAM_ROLES, type Role } from '@commons/shared';
+import { can, fieldIssue, type Role, SITE_TEAM_ROLES } from '@commons/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -65,7 +65,7 @@ function ChangeRoleForm({ member }: { member: MemberSummaryFragment }) {
     event.preventDefault();
     setSaved(false);
     if (SITE_TEAM_ROLES.includes(role) && !siteId) {
-      setErrors(issuesToFormErrors([{ field: 'siteId', message: 'is required for a site team role' }], FIELDS, t));
+      setErrors(issuesToFormErrors([fieldIssue('siteId', 'site_required')], FIELDS, t));
       focusFirstInvalid(formRef.current);
       return;
     }

@@ -1,4 +1,4 @@
-import { MAX_INTERESTS, profileSchema } from '@commons/shared';
+import { interestSchema, MAX_INTERESTS, profileSchema } from '@commons/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,7 +13,7 @@ import { FormAlert, StatusMessage } from '../../ui/feedback';
 import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { OwnSiteForm } from '../components/own-site-form';
-import { TagInput } from '../components/tag-input';
+import { TagPicker } from '../../ui/tag-picker';
 
 const UpdateProfileDocument = graphql(`
   mutation UpdateProfile($input: ProfileInput!) {
@@ -95,7 +95,7 @@ export function ProfilePage() {
           hint={t('profile.fields.pronounsHint')}
         />
         <TextAreaField label={t('profile.fields.bio')} name="bio" value={bio} onChange={(e) => setBio(e.target.value)} error={errors.fields.bio} hint={t('profile.fields.bioHint')} />
-        <TagInput
+        <TagPicker
           label={t('profile.fields.interests')}
           hint={t('profile.fields.interestsHint', { count: MAX_INTERESTS })}
           values={interests}
@@ -103,6 +103,14 @@ export function ProfilePage() {
           error={errors.fields.interests}
           suggestions={suggestions?.interests.map((i) => i.interest)}
           max={MAX_INTERESTS}
+          schema={interestSchema}
+          texts={{
+            add: t('profile.interests.add'),
+            chosen: t('profile.interests.current'),
+            remove: (interest) => t('profile.interests.remove', { interest }),
+            added: (interest) => t('profile.interests.added', { interest }),
+            removed: (interest) => t('profile.interests.removed', { interest }),
+          }}
         />
         <SelectField
           label={t('profile.fields.language')}

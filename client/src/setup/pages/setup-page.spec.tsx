@@ -1,3 +1,4 @@
+import { fieldIssue } from '@commons/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
@@ -96,8 +97,8 @@ describe('SetupPage', () => {
                 code: 'BAD_USER_INPUT',
                 field: 'input.token',
                 issues: [
-                  { field: 'input.token', message: 'is a setup code that was used already' },
-                  { field: 'input.sites.1', message: 'must be at most 120 characters' },
+                  fieldIssue('input.token', 'setup_code_used'),
+                  fieldIssue('input.sites.1', 'too_long', { max: 120 }),
                 ],
               },
             },

@@ -179,7 +179,7 @@ describe('ThreadPanel', () => {
   it('says plainly when the member sends too quickly, and sends the same message again on Try again', async () => {
     const user = userEvent.setup();
     await openPanel();
-    gateway.refuseNextSends.push({ code: 'RATE_LIMITED', message: 'Too many messages.', retryAfterSeconds: 6 });
+    gateway.refuseNextSends.push({ code: 'TOO_MANY_REQUESTS', message: 'Too many messages.', retryAfterSeconds: 6 });
     await user.type(screen.getByLabelText('Write a message'), 'One more thing{Enter}');
     const alert = await screen.findByRole('alert', {}, WAIT);
     expect(alert).toHaveTextContent("Not sent. You're sending messages quickly — wait 6 seconds, then try again.");

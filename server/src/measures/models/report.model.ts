@@ -85,7 +85,15 @@ export class OverdueMonth {
 export class ImportProblem {
   @Field(() => Int, { description: 'Line in the file, counting the header as line 1.' }) line: number;
   @Field({ description: 'The column the problem is in.' }) column: string;
-  @Field() message: string;
+  @Field({ description: 'A field-issue code (ISSUE_CODES in the shared package): what a client translates.' }) code: string;
+  @Field(() => [IssueParam], { description: 'The numbers and words the translation of the code puts in its sentence.' }) params: IssueParam[];
+  @Field({ description: 'The problem in English, for API users.' }) message: string;
+}
+
+@ObjectType({ description: 'One parameter of a field issue, e.g. max = 160.' })
+export class IssueParam {
+  @Field() name: string;
+  @Field() value: string;
 }
 
 @ObjectType({ description: 'What importing a CSV file would do. Nothing is written unless every row is valid.' })

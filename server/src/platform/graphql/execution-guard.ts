@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '@commons/shared';
+import { isStorableText } from '@commons/shared';
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema, isObjectType, type OperationTypeNode } from 'graphql';
 import type { Logger } from 'pino';
-import { badInput } from './app-error';
+import { invalid } from './app-error';
 
 /** Limits on running one operation (see README, "Configuration"). */
 export interface ExecutionLimits {
@@ -107,7 +107,7 @@ export class ExecutionGuard {
 /** Throws BAD_USER_INPUT naming the first string in `value` that PostgreSQL could not store. */
 function refuseUnstorableText(value: unknown, path: string): void {
   if (typeof value === 'string') {
-    if (!isStorableText(value)) throw badInput([{ field: path, message: UNSTORABLE_TEXT_MESSAGE }]);
+    if (!isStorableText(value)) throw invalid(path, 'unstorable_text');
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => refuseUnstorableText(item, `${path}.${i}`));
   } else if (value !== null && typeof value === 'object') {

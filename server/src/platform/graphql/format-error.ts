@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@commons/shared';
+import { type ErrorCode, fieldIssue } from '@commons/shared';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { storage } from 'nestjs-pino/storage';
@@ -61,7 +61,8 @@ export function formatGraphqlError(root: Logger) {
       if (code === 'BAD_USER_INPUT') log.info({ code, field }, 'a variable has the wrong type');
       else log.info({ code }, formatted.message);
       if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') return formatted;
-      return { message: formatted.message, locations: formatted.locations, extensions: { code, ...(field ? { field } : {}) } };
+      const issues = field ? [fieldIssue(field, 'invalid')] : undefined;
+      return { message: formatted.message, locations: formatted.locations, extensions: { code, ...(field ? { field, issues } : {}) } };
     }
     log.error({ err: original, path }, 'unexpected GraphQL error');
     return { message: 'Something went wrong on our side.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

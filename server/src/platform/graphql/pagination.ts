@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@commons/shared';
+import { DEFAULT_PAGE_SIZE, matches, MAX_PAGE_SIZE } from '@commons/shared';
 import { z } from 'zod';
-import { badInput, parseInput } from './app-error';
+import { invalid, parseInput } from './app-error';
 
 @ArgsType()
 export class PageArgs {
@@ -19,10 +19,10 @@ export class PageInfo {
 }
 
 const pageSchema = z.object({
-  first: z.number().int().min(1, { message: 'must be at least 1' }).max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}` }),
+  first: z.number().int().min(1).max(MAX_PAGE_SIZE),
   after: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,16}$/, { message: 'is not a valid cursor' })
+    .refine(...matches(/^[A-Za-z0-9_-]{1,16}$/, 'cursor'))
     .nullable()
     .optional(),
 });
@@ -36,7 +36,7 @@ export interface Page {
 export function toPage(args: PageArgs): Page {
   const { first, after } = parseInput(pageSchema, { first: args.first, after: args.after }, '');
   const skip = after ? Number(Buffer.from(after, 'base64url').toString()) : 0;
-  if (!Number.isSafeInteger(skip) || skip < 0) throw badInput([{ field: 'after', message: 'is not a valid cursor' }]);
+  if (!Number.isSafeInteger(skip) || skip < 0) throw invalid('after', 'invalid_format', { format: 'cursor' });
   return { take: first, skip };
 }
 

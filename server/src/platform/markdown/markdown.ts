@@ -1,18 +1,16 @@
 import {
-  isSafeUrl,
+  createMarkdown,
   MARKDOWN_ALLOWED_ATTRIBUTES,
   MARKDOWN_ALLOWED_CLASSES,
   MARKDOWN_ALLOWED_TAGS,
   MARKDOWN_IMAGE_SCHEMES,
   MARKDOWN_LINK_SCHEMES,
 } from '@commons/shared';
-import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
-// Raw HTML in Markdown is shown as text, never passed through; links are checked as they are
-// parsed, and the HTML is sanitised again below, so a gap in one layer is closed by the other.
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
-markdown.validateLink = (url: string) => isSafeUrl(url);
+// The shared parser shows raw HTML as text and checks links as they are parsed; the HTML is
+// sanitised again below, so a gap in one layer is closed by the other.
+const markdown = createMarkdown();
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [...MARKDOWN_ALLOWED_TAGS],

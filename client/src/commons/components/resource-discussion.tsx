@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ThreadPanel } from '../../threads/components/thread-panel';
 
 /** A resource's live discussion: questions about it, and how sites used and adapted it. */
-export function DiscussionSeam({ resourceId }: { resourceId: string }) {
+export function ResourceDiscussion({ resourceId }: { resourceId: string }) {
   const { t } = useTranslation();
   return (
     <div className="resource-section">

@@ -1,26 +1,50 @@
-import { RESOURCE_LIMITS, tagSchema } from '@commons/shared';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { translateMessage } from '../../graphql/errors';
+import type { fieldIssues } from '@commons/shared';
+import { firstIssueOf } from '../graphql/errors';
 
+/** A tag the network offers, with what it means. */
 export interface CuratedTag {
   tag: string;
   description: string;
 }
 
+/** The words of one kind of tag: what "add", the chosen list and the live announcements say. */
+export interface TagPickerTexts {
+  add: string;
+  chosen: string;
+  remove: (tag: string) => string;
+  added: (tag: string) => string;
+  removed: (tag: string) => string;
+  /** The label of the text input when it is not the field's label (beside curated tags). */
+  freeTag?: string;
+  curatedCaption?: string;
+}
+
 interface TagPickerProps {
+  label: string;
+  hint?: string;
   values: string[];
   onChange: (values: string[]) => void;
-  /** The network's curated tags, offered first. */
-  curated: readonly CuratedTag[];
+  /** The shared schema of one tag: it normalises what is typed the way the server stores it. */
+  schema: { safeParse(value: unknown): { success: true; data: string } | { success: false; error: Parameters<typeof fieldIssues>[0] } };
+  max: number;
+  texts: TagPickerTexts;
+  /** A problem with the list as a whole, e.g. from the server. */
   error?: string | null;
+  /** Offered in the text input's suggestions. */
+  suggestions?: readonly string[];
+  /** Offered first, as toggle buttons (and as suggestions). */
+  curated?: readonly CuratedTag[];
+  maxLength?: number;
 }
 
 /**
- * Tags of a resource: the network's curated tags as toggle buttons, and free tags typed in
- * (Enter or comma adds one). Tags are normalised as the server stores them.
+ * Tags typed in (Enter, comma or Add adds one; each chosen tag has its own remove button) and,
+ * when given, curated tags as toggle buttons. Tags are normalised by the shared schema, kept once,
+ * and at most `max`; additions and removals are announced.
  */
-export function TagPicker({ values, onChange, curated, error }: TagPickerProps) {
+export function TagPicker({ label, hint, values, onChange, schema, max, texts, error, suggestions = [], curated = [], maxLength }: TagPickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -28,48 +52,55 @@ export function TagPicker({ values, onChange, curated, error }: TagPickerProps) 
   const [draftError, setDraftError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const shownError = draftError ?? error;
-  const full = values.length >= RESOURCE_LIMITS.tagsMax;
+  const full = values.length >= max;
 
   function add(raw: string): boolean {
-    const parsed = tagSchema.safeParse(raw);
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      setDraftError(translateMessage(parsed.error.issues[0]?.message ?? '', t));
+      setDraftError(firstIssueOf(schema, raw, t));
       return false;
     }
     if (!values.includes(parsed.data)) {
       if (full) {
-        setDraftError(t('errors.issue.maxTags', { count: RESOURCE_LIMITS.tagsMax }));
+        setDraftError(t('errors.issue.too_many', { max }));
         return false;
       }
       onChange([...values, parsed.data]);
     }
-    setAnnouncement(t('commons.form.tagAdded', { tag: parsed.data }));
+    setAnnouncement(texts.added(parsed.data));
     setDraftError(null);
     return true;
   }
 
+  function addDraft() {
+    if (draft.trim() && add(draft)) setDraft('');
+  }
+
   function remove(tag: string) {
     onChange(values.filter((value) => value !== tag));
-    setAnnouncement(t('commons.form.tagRemoved', { tag }));
+    setAnnouncement(texts.removed(tag));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Enter' || event.key === ',') {
       event.preventDefault();
-      if (draft.trim() && add(draft)) setDraft('');
+      addDraft();
     }
   }
 
-  const describedBy = [`${id}-hint`, shownError ? `${id}-error` : null].filter(Boolean).join(' ');
+  const offered = [...curated.map((tag) => tag.tag), ...suggestions].filter((tag, i, all) => !values.includes(tag) && all.indexOf(tag) === i);
+  const describedBy = [hint ? `${id}-hint` : null, shownError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className="field tag-picker">
-      <legend className="field__label">{t('commons.form.tags')}</legend>
-      <p id={`${id}-hint`} className="field__hint">
-        {t('commons.form.tagsHint', { count: RESOURCE_LIMITS.tagsMax })}
-      </p>
+      <legend className="field__label">{label}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      )}
       {curated.length > 0 && (
         <div className="tag-picker__curated">
-          <p className="tag-picker__caption">{t('commons.form.curatedTags')}</p>
+          {texts.curatedCaption && <p className="tag-picker__caption">{texts.curatedCaption}</p>}
           <ul className="tags">
             {curated.map((tag) => {
               const chosen = values.includes(tag.tag);
@@ -92,7 +123,7 @@ export function TagPicker({ values, onChange, curated, error }: TagPickerProps) 
         </div>
       )}
       {values.length > 0 && (
-        <ul className="tags tags--editable" aria-label={t('commons.form.chosenTags')}>
+        <ul className="tags tags--editable" aria-label={texts.chosen}>
           {values.map((tag) => (
             <li key={tag} className="tag">
               {tag}
@@ -103,7 +134,7 @@ export function TagPicker({ values, onChange, curated, error }: TagPickerProps) 
                   remove(tag);
                   inputRef.current?.focus();
                 }}
-                aria-label={t('commons.form.removeTag', { tag })}
+                aria-label={texts.remove(tag)}
               >
                 <span aria-hidden="true">×</span>
               </button>
@@ -111,8 +142,8 @@ export function TagPicker({ values, onChange, curated, error }: TagPickerProps) 
           ))}
         </ul>
       )}
-      <label htmlFor={id} className="tag-picker__label">
-        {t('commons.form.freeTag')}
+      <label htmlFor={id} className={texts.freeTag ? 'tag-picker__label' : 'visually-hidden'}>
+        {texts.freeTag ?? label}
       </label>
       <div className="tag-input__row">
         <input
@@ -122,7 +153,7 @@ export function TagPicker({ values, onChange, curated, error }: TagPickerProps) 
           value={draft}
           list={`${id}-suggestions`}
           autoComplete="off"
-          maxLength={RESOURCE_LIMITS.tagMax + 5}
+          maxLength={maxLength}
           aria-invalid={shownError ? true : undefined}
           aria-describedby={describedBy}
           onChange={(e) => {
@@ -131,16 +162,14 @@ export function TagPicker({ values, onChange, curated, error }: TagPickerProps) 
           }}
           onKeyDown={onKeyDown}
         />
-        <button type="button" className="button button--secondary" onClick={() => draft.trim() && add(draft) && setDraft('')}>
-          {t('commons.form.addTag')}
+        <button type="button" className="button button--secondary" onClick={addDraft}>
+          {texts.add}
         </button>
       </div>
       <datalist id={`${id}-suggestions`}>
-        {curated
-          .filter((tag) => !values.includes(tag.tag))
-          .map((tag) => (
-            <option key={tag.tag} value={tag.tag} />
-          ))}
+        {offered.map((tag) => (
+          <option key={tag} value={tag} />
+        ))}
       </datalist>
       {shownError && (
         <p id={`${id}-error`} className="field__error">

@@ -1,0 +1,60 @@
+import type { CombinedError } from '@urql/core';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type FormErrors, hasErrors, NO_ERRORS, toFormErrors, validateWith, type ValidationSchema } from '../graphql/errors';
+import { focusFirstInvalid } from './field';
+
+interface SubmitSteps<F extends string, R extends { error?: CombinedError }> {
+  /** Checks before sending (usually `form.validate(schema, input)`): errors, or null when it may be sent. */
+  check?: () => FormErrors<F> | null;
+  send: () => Promise<R>;
+  /**
+   * Looks at a refusal first (a conflict the page reloads for, say); what it returns is shown
+   * instead of the errors by field, and `undefined` shows those.
+   */
+  onError?: (error: CombinedError) => FormErrors<F> | void;
+}
+
+/**
+ * The one way a form goes: check the input with the shared schema, show what is wrong next to its
+ * fields and focus the first, send, and show the server's field issues the same way. `fields` are
+ * the form's field names, as the server names them under `input.`.
+ */
+export function useForm<F extends string>(fields: readonly F[]) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<FormErrors<F>>(NO_ERRORS);
+
+  /** Shows `next` and moves focus to the first field it marks invalid. */
+  const show = useCallback((next: FormErrors<F>) => {
+    setErrors(next);
+    focusFirstInvalid(ref.current);
+  }, []);
+
+  /** The errors of `value` by the shared `schema`, or null when it is valid. */
+  const validate = useCallback((schema: ValidationSchema, value: unknown) => validateWith(schema, value, fields, t), [fields, t]);
+
+  /** Runs the steps; resolves to the operation's result once it succeeded, or null after showing why not. */
+  async function submit<R extends { error?: CombinedError }>(steps: SubmitSteps<F, R>): Promise<R | null> {
+    const invalid = steps.check?.();
+    if (invalid && hasErrors(invalid)) {
+      show(invalid);
+      return null;
+    }
+    const result = await steps.send();
+    if (result.error) {
+      show(steps.onError?.(result.error) ?? toFormErrors(result.error, fields, t));
+      return null;
+    }
+    setErrors(NO_ERRORS);
+    return result;
+  }
+
+  /** The form's onSubmit: no page load, then `handler`. */
+  const handle = (handler: () => unknown) => (event: FormEvent) => {
+    event.preventDefault();
+    void handler();
+  };
+
+  return { ref, errors, setErrors, show, validate, submit, handle };
+}
