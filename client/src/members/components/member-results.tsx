@@ -21,6 +21,8 @@ graphql(`
       id
       name
     }
+    viewerCanChangeRole
+    viewerCanDeactivate
   }
 `);
 
