@@ -1,23 +1,10 @@
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RequireViewer } from '../../auth/components/require-viewer';
 import type { GroupPageFieldsFragment } from '../../gql/graphql';
-import { NetworkScope } from '../../networks/network-context';
-import { renderInApp, stubGraphql } from '../../test-support/render-app';
+import { renderInNetwork, testViewer } from '../../test-support/network-scope';
 import { GroupMembers } from './group-members';
 
-const NETWORK = { id: 'n1', slug: 'northstar', name: 'NorthStar', description: '', startedOn: '2024-01-01', sites: [{ id: 's1', name: 'Riverside', city: 'Leeds' }] };
-const VIEWER = {
-  id: 'owner',
-  name: 'Oskar Nyberg',
-  email: 'oskar@example.org',
-  pronouns: null,
-  bio: '',
-  interests: [],
-  locale: 'en',
-  memberships: [{ id: 'm1', role: 'SITE_LEAD', active: true, joinedAt: '2024-01-01T00:00:00Z', site: { id: 's1', name: 'Riverside' }, siteRequest: null, network: { id: 'n1', slug: 'northstar', name: 'NorthStar', sites: [{ id: 's1', name: 'Riverside' }] } }],
-};
+const VIEWER = testViewer('SITE_LEAD', { id: 'owner', name: 'Oskar Nyberg', email: 'oskar@example.org' });
 
 const member = (userId: string, name: string, role: 'OWNER' | 'MEMBER', status: 'ACTIVE' | 'INVITED' = 'ACTIVE') => ({
   userId,
@@ -55,23 +42,14 @@ function group(can: { removeMembers: boolean; setMemberRoles: boolean }): GroupP
   };
 }
 
-function renderMembers(shown: GroupPageFieldsFragment) {
-  stubGraphql((operation) => {
-    if (operation === 'Viewer') return { data: { me: VIEWER } };
-    if (operation === 'NetworkScope') return { data: { network: NETWORK } };
-    throw new Error(`unexpected ${operation}`);
+const renderMembers = (shown: GroupPageFieldsFragment) =>
+  renderInNetwork(<GroupMembers group={shown} />, {
+    page: 'groups/g1',
+    viewer: VIEWER,
+    answer: (operation) => {
+      throw new Error(`unexpected ${operation}`);
+    },
   });
-  renderInApp(
-    <Routes>
-      <Route element={<RequireViewer />}>
-        <Route path="/n/:slug" element={<NetworkScope />}>
-          <Route path="groups/g1" element={<GroupMembers group={shown} />} />
-        </Route>
-      </Route>
-    </Routes>,
-    '/n/northstar/groups/g1',
-  );
-}
 
 afterEach(() => vi.unstubAllGlobals());
 
