@@ -1,21 +1,8 @@
 import type { Role } from '@commons/shared';
 import { describe, expect, it } from 'vitest';
-import { decisionCandidates, decisionMoves, participantsProblem, togetherPair } from './decision-rule';
+import { decisionCandidates, participantsProblem, togetherPair } from './decision-rule';
 
 const person = (userId: string, role: Role) => ({ userId, name: userId, role });
-
-describe('decisionMoves', () => {
-  it.each([
-    ['PROPOSED', ['CO_DESIGN', 'ABANDONED']],
-    ['CO_DESIGN', ['TESTING', 'ABANDONED']],
-    ['TESTING', ['ADOPTED', 'ADAPTED', 'ABANDONED', 'CO_DESIGN']],
-    ['ADAPTED', ['TESTING']],
-    ['ABANDONED', ['CO_DESIGN']],
-    ['ADOPTED', []],
-  ] as const)('from %s offers only %j', (status, moves) => {
-    expect(decisionMoves(status)).toEqual(moves);
-  });
-});
 
 describe('decisionCandidates', () => {
   it('puts the viewer first, then co-designers, then site leads and admins, each person once', () => {

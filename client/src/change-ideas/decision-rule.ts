@@ -1,4 +1,4 @@
-import { allowedTransitions, type ChangeIdeaStatus, DECISION_STEWARD_ROLES, type DecisionParticipantFacts, type DecisionQuorumProblem, decisionQuorumProblem, type Role } from '@commons/shared';
+import { DECISION_STEWARD_ROLES, type DecisionParticipantFacts, type DecisionQuorumProblem, decisionQuorumProblem, type Role } from '@commons/shared';
 
 /** Someone who may be named as taking part in a decision: a co-designer, a site lead or a network admin. */
 export interface DecisionCandidate {
@@ -56,9 +56,4 @@ export function togetherPair(candidates: readonly DecisionCandidate[], chosenIds
     if (steward) return { coDesigner, steward };
   }
   return null;
-}
-
-/** The statuses a decision may move an idea in `status` to, in the lifecycle's order. */
-export function decisionMoves(status: ChangeIdeaStatus): readonly ChangeIdeaStatus[] {
-  return allowedTransitions(status);
 }

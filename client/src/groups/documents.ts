@@ -33,15 +33,15 @@ graphql(`
         name
       }
     }
-    viewerCan {
-      archive
-      edit
-      invite
-      join
-      leave
-      removeMembers
-      shelve
-    }
+    viewerCanArchive
+    viewerCanEdit
+    viewerCanInvite
+    viewerCanJoin
+    viewerCanLeave
+    viewerCanRemoveMembers
+    viewerCanSetMemberRoles
+    viewerCanShelve
+    viewerCanUnshelve
     members {
       userId
       name

@@ -152,8 +152,12 @@ export class ChangeIdeaFieldsResolver {
     return rows.filter((row) => !siteId || row.siteId === siteId).map(toPdsaCycle);
   }
 
-  @ResolveField(() => [ChangeIdeaStatus], { description: 'The statuses a decision may move it to now.' })
-  allowedTransitions(@Parent() idea: ChangeIdea) {
+  @ResolveField(() => [ChangeIdeaStatus], {
+    description:
+      'The statuses the lifecycle lets a decision move it to from where it is, in the lifecycle\'s order; empty once adopted. ' +
+      'The same for every viewer: whether she may propose such a decision is viewerCanRecordDecision.',
+  })
+  nextStatuses(@Parent() idea: ChangeIdea) {
     return allowedTransitions(idea.status);
   }
 

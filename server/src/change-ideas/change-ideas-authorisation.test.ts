@@ -171,6 +171,11 @@ describe('authorisation of change ideas and PDSA cycles', () => {
       const owner = column === 'own with steward' && actor in members ? members[actor as Role] : author;
       const idea = await newIdea(owner, networkId);
       const participants = column === 'alone' ? [me] : column === 'own with steward' ? [me, steward] : [me, author, steward];
+      if (column !== 'alone' && (outcome === 'ok' || outcome === 'FORBIDDEN')) {
+        // Told beforehand: whether she may record a decision (alone fails for the quorum, not for her), and the moves, the same for all.
+        const { changeIdea } = await clientOf(actor).ok(`query($id: ID!) { changeIdea(id: $id) { viewerCanRecordDecision nextStatuses } }`, { id: idea.id });
+        expect(changeIdea).toEqual({ viewerCanRecordDecision: outcome === 'ok', nextStatuses: ['CO_DESIGN', 'ABANDONED'] });
+      }
 
       const result = await clientOf(actor).gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', participants) });
 

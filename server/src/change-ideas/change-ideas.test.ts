@@ -23,7 +23,7 @@ import { TestApp, type TestMember } from '../test-support/test-app';
 
 const PEOPLE = `query($id: ID!) {
   changeIdea(id: $id) {
-    id status noPatientOrFamilyVoice viewerCoDesignStatus viewerCanEdit viewerCanInvite viewerCanRecordDecision allowedTransitions
+    id status noPatientOrFamilyVoice viewerCoDesignStatus viewerCanEdit viewerCanInvite viewerCanRecordDecision nextStatuses
     participation { role count }
     coDesigners { member { userId name } role status isProposer invitedBy { userId } joinedAt }
   }
@@ -72,7 +72,7 @@ describe('change ideas', () => {
       expect(changeIdea.coDesigners).toEqual([
         { member: { userId: family.userId, name: 'Fredrik Family' }, role: 'FAMILY_MEMBER', status: 'ACTIVE', isProposer: true, invitedBy: null, joinedAt: expect.any(String) },
       ]);
-      expect(changeIdea.allowedTransitions).toEqual(['CO_DESIGN', 'ABANDONED']);
+      expect(changeIdea.nextStatuses).toEqual(['CO_DESIGN', 'ABANDONED']);
       expect(changeIdea.noPatientOrFamilyVoice).toBe(false);
       expect(changeIdea).toMatchObject({ viewerCoDesignStatus: null, viewerCanEdit: false, viewerCanInvite: false, viewerCanRecordDecision: false });
     });
@@ -298,7 +298,7 @@ describe('change ideas', () => {
     const FULL_PAGE = `query($networkId: ID!) {
       changeIdeas(networkId: $networkId, first: 25) {
         nodes {
-          id proposer { name } drivers { id } participation { count } noPatientOrFamilyVoice allowedTransitions
+          id proposer { name } drivers { id } participation { count } noPatientOrFamilyVoice nextStatuses
           coDesigners { member { name } invitedBy { name } }
           endorsements { total viewerEndorsed byRole { count } }
           decisions { decidedBy { name } participants { member { name } } }

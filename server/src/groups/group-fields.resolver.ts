@@ -1,11 +1,11 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { can } from '@commons/shared';
+import { type Action, can } from '@commons/shared';
 import { Ctx } from '../platform/auth/current-viewer.decorator';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { canSee, toResource } from '../resources/resources.service';
 import { GroupLoaders } from './group.loaders';
 import { groupScope } from './groups.service';
-import { GroupMember, GroupPermissions, GroupPerson, GroupViewerMembership, ShelfItem, WorkingGroup } from './models/group.model';
+import { GroupMember, GroupPerson, GroupViewerMembership, ShelfItem, WorkingGroup } from './models/group.model';
 
 @Resolver(() => WorkingGroup)
 export class WorkingGroupFieldsResolver {
@@ -42,21 +42,52 @@ export class WorkingGroupFieldsResolver {
     return row ? { role: row.role, status: row.status, invitedById: row.invitedById } : null;
   }
 
-  @ResolveField(() => GroupPermissions, { description: 'What the viewer may do with it now.' })
-  async viewerCan(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<GroupPermissions> {
-    const loaders = this.loaders.of(ctx);
-    const [actor, own] = await Promise.all([loaders.actor.load(group.networkId), loaders.viewerMembership.load(group.id)]);
-    const scope = groupScope(group, own);
-    const open = !group.archived;
-    return {
-      join: open && (can(actor, 'group.join', scope) || own?.status === 'INVITED'),
-      leave: can(actor, 'group.leave', scope),
-      invite: open && can(actor, 'group.invite', scope),
-      edit: open && can(actor, 'group.edit', scope),
-      archive: open && can(actor, 'group.archive', scope),
-      removeMembers: open && can(actor, 'group.removeMember', scope),
-      shelve: open && can(actor, 'group.shelve', scope),
-    };
+  @ResolveField(() => Boolean, {
+    description: 'Whether the viewer may join it now: an open group she is not in, or an invite-only one she is invited to (joining accepts). False once archived.',
+  })
+  async viewerCanJoin(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    const own = await this.loaders.of(ctx).viewerMembership.load(group.id);
+    return !group.archived && ((await this.viewerMay(group, ctx, 'group.join')) || own?.status === 'INVITED');
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may leave it (she is in it; archived groups too).' })
+  viewerCanLeave(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    return this.viewerMay(group, ctx, 'group.leave');
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may invite members (owners and admins; anyone in it when it is open). False once archived.' })
+  viewerCanInvite(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    return this.viewerMayWhileOpen(group, ctx, 'group.invite');
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may edit its name, purpose and visibility (owners and admins). False once archived.' })
+  viewerCanEdit(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    return this.viewerMayWhileOpen(group, ctx, 'group.edit');
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may archive it (owners and admins). False once archived.' })
+  viewerCanArchive(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    return this.viewerMayWhileOpen(group, ctx, 'group.archive');
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may remove members and withdraw invitations (owners and admins). False once archived.' })
+  viewerCanRemoveMembers(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    return this.viewerMayWhileOpen(group, ctx, 'group.removeMember');
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may make members owners and owners members (owners and admins). False once archived.' })
+  viewerCanSetMemberRoles(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    return this.viewerMayWhileOpen(group, ctx, 'group.setMemberRole');
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may put a resource on its shelf (those in it). False once archived.' })
+  viewerCanShelve(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    return this.viewerMayWhileOpen(group, ctx, 'group.shelve');
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may take a resource off its shelf (those in it, and admins). False once archived.' })
+  viewerCanUnshelve(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext) {
+    return this.viewerMayWhileOpen(group, ctx, 'group.unshelve');
   }
 
   @ResolveField(() => [ShelfItem], { description: 'Resources on its shelf that the viewer may see, most recently added first.' })
@@ -72,6 +103,18 @@ export class WorkingGroupFieldsResolver {
   @ResolveField(() => GroupPerson, { description: 'Who started it.' })
   async createdBy(@Parent() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<GroupPerson> {
     return { userId: group.createdById, name: await this.loaders.of(ctx).userName.load(group.createdById) };
+  }
+
+  /** What the policy says about the viewer doing `action` with the group. */
+  private async viewerMay(group: WorkingGroup, ctx: RequestContext, action: Action): Promise<boolean> {
+    const loaders = this.loaders.of(ctx);
+    const [actor, own] = await Promise.all([loaders.actor.load(group.networkId), loaders.viewerMembership.load(group.id)]);
+    return can(actor, action, groupScope(group, own));
+  }
+
+  /** The same, for what an archived group no longer allows anyone. */
+  private async viewerMayWhileOpen(group: WorkingGroup, ctx: RequestContext, action: Action): Promise<boolean> {
+    return !group.archived && (await this.viewerMay(group, ctx, action));
   }
 }
 

@@ -79,6 +79,16 @@ describe('authorisation of working groups', () => {
     return group;
   }
 
+  /**
+   * What the group's viewer field told her beforehand must match what the mutation then does:
+   * true where it succeeds, false where it is forbidden (not found or signed out: nothing to ask).
+   */
+  async function expectViewerCan(actor: Actor, groupId: string, field: string, outcome: Outcome) {
+    if (outcome !== 'ok' && outcome !== 'FORBIDDEN') return;
+    const data = await clientOf(actor).ok<{ group: Record<string, boolean> }>(`query($id: ID!) { group(id: $id) { ${field} } }`, { id: groupId });
+    expect(data.group[field]).toBe(outcome === 'ok');
+  }
+
   describe('reading', () => {
     //                         groups | an open group | an invite-only group she is not in | an invite-only group she is in
     const table: Record<Actor, string> = {
@@ -128,11 +138,13 @@ describe('authorisation of working groups', () => {
       }
       const group = column.endsWith('own') && isMember(actor) ? await newGroup(members[actor], networkId) : await ownersGroup(actor);
       if (column.startsWith('edit')) {
+        await expectViewerCan(actor, group.id, 'viewerCanEdit', outcome);
         const name = `Edited by ${actor} ${column}`;
         expect(outcomeOf(await client.gql(EDIT_GROUP, { groupId: group.id, input: groupInput({ name }) }))).toBe(outcome);
         expect((await app.prisma.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).name === name).toBe(outcome === 'ok');
         return;
       }
+      await expectViewerCan(actor, group.id, 'viewerCanArchive', outcome);
       expect(outcomeOf(await client.gql(ARCHIVE_GROUP, { groupId: group.id }))).toBe(outcome);
       expect((await app.prisma.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).archivedAt !== null).toBe(outcome === 'ok');
     });
@@ -154,18 +166,21 @@ describe('authorisation of working groups', () => {
       const client = clientOf(actor);
       if (column.startsWith('join')) {
         const group = await ownersGroup(actor, { inviteOnly: column === 'join invite-only' });
+        await expectViewerCan(actor, group.id, 'viewerCanJoin', outcome);
         expect(outcomeOf(await client.gql(JOIN_GROUP, { groupId: group.id }))).toBe(outcome);
         expect(await membershipCount(group.id, actor)).toBe(outcome === 'ok' ? 1 : 0);
         return;
       }
       if (column === 'leave') {
         const group = await ownersGroup(actor, { withActor: true });
+        await expectViewerCan(actor, group.id, 'viewerCanLeave', outcome);
         expect(outcomeOf(await client.gql(LEAVE_GROUP, { groupId: group.id }))).toBe(outcome);
         expect(await membershipCount(group.id, actor)).toBe(0);
         return;
       }
       const group = await ownersGroup(actor, { inviteOnly: true });
       if (isMember(actor)) await owner.client.ok(INVITE_TO_GROUP, { groupId: group.id, userId: members[actor].userId });
+      await expectViewerCan(actor, group.id, 'viewerCanJoin', outcome);
       expect(outcomeOf(await client.gql(RESPOND_TO_GROUP, { groupId: group.id, accept: true }))).toBe(outcome);
       expect(await membershipCount(group.id, actor)).toBe(outcome === 'ok' ? 1 : 0);
     });
@@ -188,16 +203,19 @@ describe('authorisation of working groups', () => {
       if (column.startsWith('invite')) {
         const group = await ownersGroup(actor, { inviteOnly: column === 'invite invite-only', withActor: true });
         const invitee = actor === 'PATIENT_PARTNER' ? members.FAMILY_MEMBER : members.PATIENT_PARTNER;
+        await expectViewerCan(actor, group.id, 'viewerCanInvite', outcome);
         expect(outcomeOf(await client.gql(INVITE_TO_GROUP, { groupId: group.id, userId: invitee.userId }))).toBe(outcome);
         expect(await app.prisma.groupMembership.count({ where: { groupId: group.id, userId: invitee.userId, status: 'INVITED' } })).toBe(outcome === 'ok' ? 1 : 0);
         return;
       }
       const group = await ownersGroup(actor);
       if (column === 'remove') {
+        await expectViewerCan(actor, group.id, 'viewerCanRemoveMembers', outcome);
         expect(outcomeOf(await client.gql(REMOVE_MEMBER, { groupId: group.id, userId: bystander.userId }))).toBe(outcome);
         expect(await app.prisma.groupMembership.count({ where: { groupId: group.id, userId: bystander.userId } })).toBe(outcome === 'ok' ? 0 : 1);
         return;
       }
+      await expectViewerCan(actor, group.id, 'viewerCanSetMemberRoles', outcome);
       expect(outcomeOf(await client.gql(SET_MEMBER_ROLE, { groupId: group.id, userId: bystander.userId, role: 'OWNER' }))).toBe(outcome);
       const row = await app.prisma.groupMembership.findUniqueOrThrow({ where: { groupId_userId: { groupId: group.id, userId: bystander.userId } } });
       expect(row.role).toBe(outcome === 'ok' ? 'OWNER' : 'MEMBER');
@@ -221,11 +239,13 @@ describe('authorisation of working groups', () => {
       const group = await ownersGroup(actor, { withActor: column.endsWith('member') });
       const shelved = () => app.prisma.groupResource.count({ where: { groupId: group.id } });
       if (column.startsWith('add')) {
+        await expectViewerCan(actor, group.id, 'viewerCanShelve', outcome);
         expect(outcomeOf(await client.gql(ADD_TO_SHELF, { groupId: group.id, resourceId }))).toBe(outcome);
         expect(await shelved()).toBe(outcome === 'ok' ? 1 : 0);
         return;
       }
       await owner.client.ok(ADD_TO_SHELF, { groupId: group.id, resourceId });
+      await expectViewerCan(actor, group.id, 'viewerCanUnshelve', outcome);
       expect(outcomeOf(await client.gql(REMOVE_FROM_SHELF, { groupId: group.id, resourceId }))).toBe(outcome);
       expect(await shelved()).toBe(outcome === 'ok' ? 0 : 1);
     });

@@ -65,7 +65,17 @@ describe('working groups', () => {
         { userId: patient.userId, name: 'Pia Patient', networkRole: 'PATIENT_PARTNER', role: 'OWNER', status: 'ACTIVE', since: expect.any(String) },
       ]);
       expect(seen.viewerMembership).toEqual({ role: 'OWNER', status: 'ACTIVE', invitedBy: null });
-      expect(seen.viewerCan).toEqual({ join: false, leave: true, invite: true, edit: true, archive: true, removeMembers: true, shelve: true });
+      expect(seen).toMatchObject({
+        viewerCanJoin: false,
+        viewerCanLeave: true,
+        viewerCanInvite: true,
+        viewerCanEdit: true,
+        viewerCanArchive: true,
+        viewerCanRemoveMembers: true,
+        viewerCanSetMemberRoles: true,
+        viewerCanShelve: true,
+        viewerCanUnshelve: true,
+      });
     });
 
     it('refuses a bad name or purpose, naming the field, and writes nothing', async () => {
@@ -95,7 +105,7 @@ describe('working groups', () => {
       const group = await newGroup(patient, networkId, { name: 'Peer support evenings' });
       const listed = await researcher.client.ok(LIST_GROUPS, { networkId, first: 100 });
       expect(listed.groups.nodes.map((g: { id: string }) => g.id)).toContain(group.id);
-      expect((await groupOf(researcher, group.id)).viewerCan.join).toBe(true);
+      expect((await groupOf(researcher, group.id)).viewerCanJoin).toBe(true);
 
       const joined = await researcher.client.ok(JOIN_GROUP, { groupId: group.id });
       expect(joined.joinGroup).toMatchObject({ memberCount: 2, viewerMembership: { role: 'MEMBER', status: 'ACTIVE' } });
@@ -118,7 +128,7 @@ describe('working groups', () => {
       expect(notice.payload).toMatchObject({ groupId: group.id, groupName: 'Fatigue and sport', actorName: 'Fredrik Family' });
       const invited = await groupOf(lead, group.id);
       expect(invited.viewerMembership).toEqual({ role: 'MEMBER', status: 'INVITED', invitedBy: { userId: family.userId, name: 'Fredrik Family' } });
-      expect(invited.viewerCan.join).toBe(true);
+      expect(invited.viewerCanJoin).toBe(true);
       const accepted = await lead.client.ok(RESPOND_TO_GROUP, { groupId: group.id, accept: true });
       expect(accepted.respondToGroupInvitation).toMatchObject({ memberCount: 3, viewerMembership: { role: 'MEMBER', status: 'ACTIVE' } });
     });
@@ -146,7 +156,7 @@ describe('working groups', () => {
     it('are seen by network admins, who may not join them uninvited', async () => {
       const listed = await admin.client.ok(LIST_GROUPS, { networkId, first: 100 });
       expect(listed.groups.nodes.map((g: { id: string }) => g.id)).toContain(circle.id);
-      expect((await groupOf(admin, circle.id)).viewerCan).toMatchObject({ join: false, edit: true, invite: true });
+      expect(await groupOf(admin, circle.id)).toMatchObject({ viewerCanJoin: false, viewerCanEdit: true, viewerCanInvite: true, viewerCanShelve: false, viewerCanUnshelve: true });
       expect(errorOf(await admin.client.gql(JOIN_GROUP, { groupId: circle.id })).code).toBe('FORBIDDEN');
     });
 
@@ -247,7 +257,8 @@ describe('working groups', () => {
       expect(await ids(true)).toContain(group.id);
       expect(errorOf(await patient.client.gql(JOIN_GROUP, { groupId: group.id }))).toEqual({ code: 'BAD_USER_INPUT', field: 'groupId' });
       expect(errorOf(await researcher.client.gql(EDIT_GROUP, { groupId: group.id, input: groupInput() }))).toEqual({ code: 'BAD_USER_INPUT', field: 'groupId' });
-      expect((await groupOf(patient, group.id)).viewerCan).toMatchObject({ join: false, shelve: false });
+      expect(await groupOf(patient, group.id)).toMatchObject({ viewerCanJoin: false, viewerCanShelve: false });
+      expect(await groupOf(researcher, group.id)).toMatchObject({ viewerCanLeave: true, viewerCanEdit: false, viewerCanArchive: false, viewerCanUnshelve: false });
       await researcher.client.ok(LEAVE_GROUP, { groupId: group.id });
     });
   });
@@ -298,7 +309,7 @@ describe('working groups', () => {
       const member = await app.newMember(other.admin, other.network.id, 'PATIENT_PARTNER', other.sites[0].id);
       for (const name of ['Bravo', 'Alpha', 'Charlie']) await newGroup(other.admin, other.network.id, { name });
       await member.client.ok(JOIN_GROUP, { groupId: (await other.admin.client.ok(LIST_GROUPS, { networkId: other.network.id })).groups.nodes[0].id });
-      const QUERY = `query($networkId: ID!) { groups(networkId: $networkId, first: 100) { nodes { id name memberCount viewerMembership { role } viewerCan { join } createdBy { name } } } }`;
+      const QUERY = `query($networkId: ID!) { groups(networkId: $networkId, first: 100) { nodes { id name memberCount viewerMembership { role } viewerCanJoin createdBy { name } } } }`;
       const statements = async () => (await recordSql(() => member.client.ok(QUERY, { networkId: other.network.id }))).statements.length;
 
       const page = await member.client.ok(LIST_GROUPS, { networkId: other.network.id, first: 2 });

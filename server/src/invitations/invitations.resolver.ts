@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { can } from '@commons/shared';
 import { Ctx, CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import { Public } from '../platform/auth/public.decorator';
 import type { Viewer } from '../platform/auth/viewer';
@@ -7,7 +8,7 @@ import type { RequestContext } from '../platform/graphql/request-context';
 import { requestOrigin } from '../platform/http/request-meta';
 import { InvitationInput } from './dto/invitation.input';
 import { InvitationsService } from './invitations.service';
-import { CreatedInvitation, Invitation, InvitationConnection, InvitationPreview } from './models/invitation.model';
+import { CreatedInvitation, Invitation, InvitationConnection, InvitationPreview, InvitationStatus } from './models/invitation.model';
 
 @Resolver(() => Invitation)
 export class InvitationsResolver {
@@ -42,5 +43,10 @@ export class InvitationsResolver {
   @Mutation(() => String, { description: 'Joins the invitation\'s network as the signed-in member; returns its slug.' })
   async acceptInvitation(@CurrentViewer() viewer: Viewer, @Args('token') token: string) {
     return (await this.service.acceptAsViewer(viewer, token)).networkSlug;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may withdraw it now: it is still pending, and she is a network admin or the lead of its site.' })
+  viewerCanRevoke(@Parent() invitation: Invitation) {
+    return invitation.status === InvitationStatus.PENDING && can(invitation.seenBy, 'invitation.revoke', { siteId: invitation.siteId });
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { can, invitationSchema, issueMessage, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
+import { type Actor, can, invitationSchema, issueMessage, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
 import { hashPassword } from '../platform/auth/password';
 import { hashToken, newSessionToken } from '../platform/auth/session-token';
 import { MemberAccountsService } from '../members/member-accounts.service';
@@ -21,7 +21,7 @@ function statusOf(row: InvitationRow, now = new Date()): InvitationStatus {
   return InvitationStatus.PENDING;
 }
 
-function toInvitation(row: InvitationRow): Invitation {
+function toInvitation(row: InvitationRow, seenBy: Actor): Invitation {
   return {
     id: row.id,
     email: row.email,
@@ -32,6 +32,7 @@ function toInvitation(row: InvitationRow): Invitation {
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     status: statusOf(row),
+    seenBy,
   };
 }
 
@@ -55,7 +56,7 @@ export class InvitationsService {
 
   async invite(viewer: Viewer, networkId: string, input: InvitationInput, requestOrigin: string) {
     const parsed = parseInput(invitationSchema, { ...input, siteId: input.siteId ?? null }, 'input');
-    await this.access.require(viewer, networkId, 'member.invite', { siteId: parsed.siteId, targetRole: parsed.role });
+    const actor = await this.access.require(viewer, networkId, 'member.invite', { siteId: parsed.siteId, targetRole: parsed.role });
     if (SITE_TEAM_ROLES.includes(parsed.role) && !parsed.siteId) {
       throw invalid('input.siteId', 'site_required');
     }
@@ -80,7 +81,7 @@ export class InvitationsService {
       subject: `You are invited to ${row.network.name}`,
       text: `${row.invitedBy?.name ?? 'A network admin'} invited you to join ${row.network.name} on Commons.\n\nAccept the invitation: ${link}\n\nThe link works once and expires on ${row.expiresAt.toUTCString()}.`,
     });
-    return { invitation: toInvitation(row), link, emailed };
+    return { invitation: toInvitation(row, actor), link, emailed };
   }
 
   async list(viewer: Viewer, networkId: string, pageArgs: PageArgs) {
@@ -91,18 +92,18 @@ export class InvitationsService {
     if (!all && !can(actor, 'invitation.revoke', { siteId: actor.siteId })) return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
     const siteOnly = all ? null : actor.siteId;
     const { rows, totalCount } = await this.invitations.list(networkId, siteOnly, page);
-    return { nodes: rows.map(toInvitation), totalCount, pageInfo: pageInfo(page, rows.length, totalCount) };
+    return { nodes: rows.map((row) => toInvitation(row, actor)), totalCount, pageInfo: pageInfo(page, rows.length, totalCount) };
   }
 
   async revoke(viewer: Viewer, invitationId: string): Promise<Invitation> {
     const row = await this.invitations.findById(requireId(invitationId, 'invitationId'));
     if (!row) throw notFound('Invitation');
-    await this.access.require(viewer, row.networkId, 'invitation.revoke', { siteId: row.siteId });
+    const actor = await this.access.require(viewer, row.networkId, 'invitation.revoke', { siteId: row.siteId });
     if (statusOf(row) !== InvitationStatus.PENDING) {
       const reason = UNUSABLE[statusOf(row) as keyof typeof UNUSABLE];
       throw conflict(reason, `This invitation ${issueMessage(reason)}.`);
     }
-    return toInvitation(await this.invitations.revoke(row.id, new Date()));
+    return toInvitation(await this.invitations.revoke(row.id, new Date()), actor);
   }
 
   /** What a link offers, for the registration page. Unknown tokens are NOT_FOUND. */

@@ -11,8 +11,9 @@ import { TEST_PASSWORD, TestApp, type TestMember } from '../test-support/test-ap
 const cases = authorisationCases;
 
 const INVITE = `mutation($networkId: ID!, $input: InvitationInput!) { inviteMember(networkId: $networkId, input: $input) { invitation { id role siteId } } }`;
-const REVOKE_INVITATION = `mutation($id: ID!) { revokeInvitation(invitationId: $id) { id status } }`;
-const INVITATIONS = `query($networkId: ID!) { invitations(networkId: $networkId, first: 100) { totalCount nodes { id siteId } } }`;
+const REVOKE_INVITATION = `mutation($id: ID!) { revokeInvitation(invitationId: $id) { id status viewerCanRevoke } }`;
+const INVITATIONS = `query($networkId: ID!) { invitations(networkId: $networkId, first: 100) { totalCount nodes { id siteId status viewerCanRevoke } } }`;
+const MEMBER_CAN = `query($networkId: ID!, $userId: ID!) { member(networkId: $networkId, userId: $userId) { viewerCanChangeRole viewerCanDeactivate } }`;
 const CHANGE_ROLE = `mutation($networkId: ID!, $userId: ID!, $role: Role!, $siteId: ID) {
   changeMemberRole(networkId: $networkId, userId: $userId, role: $role, siteId: $siteId) { userId role site { id } }
 }`;
@@ -130,7 +131,7 @@ describe('authorisation in a network', () => {
 
         expect(outcomeOf(result)).toBe(outcome);
         const { revokedAt } = await app.prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
-        if (outcome === 'ok') expect(result.data.revokeInvitation.status).toBe('REVOKED');
+        if (outcome === 'ok') expect(result.data.revokeInvitation).toMatchObject({ status: 'REVOKED', viewerCanRevoke: false });
         expect(revokedAt === null).toBe(outcome !== 'ok');
       },
     );
@@ -165,6 +166,9 @@ describe('authorisation in a network', () => {
       const { nodes, totalCount } = result.data.invitations;
       expect(totalCount).toBe(expected.length);
       expect(new Set(nodes.map((node: { id: string }) => node.id))).toEqual(new Set(expected.map((row) => row.id)));
+      // Every invitation she sees she may withdraw while it is pending.
+      for (const node of nodes as { status: string; viewerCanRevoke: boolean }[]) expect(node.viewerCanRevoke).toBe(node.status === 'PENDING');
+      expect(nodes.some((node: { viewerCanRevoke: boolean }) => node.viewerCanRevoke)).toBe(true);
       if (actor === 'SITE_LEAD') expect(nodes.every((node: { siteId: string }) => node.siteId === siteA)).toBe(true);
       else expect(nodes.some((node: { siteId: string | null }) => node.siteId !== siteA)).toBe(true);
     });
@@ -200,12 +204,20 @@ describe('authorisation in a network', () => {
       return { userId: member.userId, member };
     }
 
+    /** What the member's viewer field told her beforehand must match the outcome: true where it succeeds, false where it is forbidden. */
+    async function expectViewerCan(actor: Actor, userId: string, field: 'viewerCanChangeRole' | 'viewerCanDeactivate', outcome: Outcome) {
+      if (outcome !== 'ok' && outcome !== 'FORBIDDEN') return;
+      const { member } = await clientOf(actor).ok<{ member: Record<typeof field, boolean> }>(MEMBER_CAN, { networkId, userId });
+      expect(member[field]).toBe(outcome === 'ok');
+    }
+
     const currentMembership = async (userId: string) =>
       app.prisma.membership.findUnique({ where: { userId_networkId: { userId, networkId } }, select: { role: true, siteId: true, deactivatedAt: true } });
 
     it.each(cases(targetColumns, adminOnly))('changeMemberRole: %s changing %s: %s', async (actor, _, outcome, column) => {
       const { userId } = await targetFor('changeRole', actor, column, outcome);
       const before = await currentMembership(userId);
+      await expectViewerCan(actor, userId, 'viewerCanChangeRole', outcome);
 
       const result = await clientOf(actor).gql(CHANGE_ROLE, { networkId, userId, role: 'CLINICIAN', siteId: siteB });
 
@@ -221,6 +233,7 @@ describe('authorisation in a network', () => {
     it.each(cases(targetColumns, adminOnly))('deactivateMember: %s deactivating %s: %s', async (actor, _, outcome, column) => {
       const { userId, member } = await targetFor('deactivate', actor, column, outcome);
       const before = await currentMembership(userId);
+      await expectViewerCan(actor, userId, 'viewerCanDeactivate', outcome);
 
       const result = await clientOf(actor).gql(DEACTIVATE, { networkId, userId });
 

@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { can } from '@commons/shared';
 import { Site } from '../networks/models/site.model';
 import { Ctx, CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
@@ -68,5 +69,15 @@ export class MembersResolver {
   @ResolveField(() => Site, { nullable: true })
   site(@Parent() member: Member, @Ctx() ctx: RequestContext) {
     return member.siteId ? ctx.loaders.site.load(member.siteId) : null;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may change her role and site (network admins, for anyone but themselves).' })
+  viewerCanChangeRole(@Parent() member: Member) {
+    return can(member.seenBy, 'member.changeRole', { targetUserId: member.userId });
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may deactivate her or let her back in (network admins, for anyone but themselves).' })
+  viewerCanDeactivate(@Parent() member: Member) {
+    return can(member.seenBy, 'member.deactivate', { targetUserId: member.userId });
   }
 }

@@ -153,6 +153,7 @@ export class MembersService {
       joinedAt: row.joinedAt,
       active: row.deactivatedAt === null,
       email: isSelf || can(actor, 'member.viewEmail') ? row.user.email : null,
+      seenBy: actor,
     };
   }
 }

@@ -7,7 +7,7 @@ import type { RequestContext } from '../platform/graphql/request-context';
 import { markdownText, renderMarkdown } from '../platform/markdown/markdown';
 import { LineageNode, Resource, ResourceAuthor, ResourceLineage, ResourceUse, ResourceVersion } from './models/resource.model';
 import { ResourceLoaders } from './resource.loaders';
-import { ResourcesService } from './resources.service';
+import { licenceAllowsAdaptation, ResourcesService } from './resources.service';
 import { FieldCost } from '../platform/graphql/field-cost';
 
 const siteOf = (ctx: RequestContext, siteId: string | null) => (siteId ? ctx.loaders.site.load(siteId) : null);
@@ -62,8 +62,8 @@ export class ResourceFieldsResolver {
   }
 
   @ResolveField(() => [ResourceUse], { description: 'The sites that used it, first first.' })
-  uses(@Parent() resource: Resource, @Ctx() ctx: RequestContext) {
-    return this.loaders.of(ctx).uses.load(resource.id);
+  async uses(@Parent() resource: Resource, @Ctx() ctx: RequestContext): Promise<ResourceUse[]> {
+    return (await this.loaders.of(ctx).uses.load(resource.id)).map((row) => ({ ...row, networkId: resource.networkId }));
   }
 
   @ResolveField(() => Boolean)
@@ -79,6 +79,17 @@ export class ResourceFieldsResolver {
   @ResolveField(() => Boolean, { description: 'Whether the viewer may edit it (its author, or a network admin).' })
   async viewerCanEdit(@Parent() resource: Resource, @Ctx() ctx: RequestContext) {
     return can(await this.loaders.of(ctx).actor.load(resource.networkId), 'resource.edit', { authorId: resource.authorId });
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the viewer may adapt it for her own site: any member may, unless its licence is all rights reserved and she is not its author. ' +
+      'Which other sites she may adapt it for is the policy\'s resource.adapt.',
+  })
+  async viewerCanAdapt(@Parent() resource: Resource, @Ctx() ctx: RequestContext) {
+    const actor = await this.loaders.of(ctx).actor.load(resource.networkId);
+    if (!actor || !can(actor, 'resource.adapt', { siteId: actor.siteId })) return false;
+    return licenceAllowsAdaptation(resource, actor.userId);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may hide it (network admins).' })
@@ -114,6 +125,11 @@ export class ResourceUseResolver {
   @ResolveField(() => ResourceAuthor)
   recordedBy(@Parent() use: ResourceUse, @Ctx() ctx: RequestContext) {
     return authorOf(this.loaders, ctx, use.recordedById);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may take this use back (members of its site, and network admins).' })
+  async viewerCanRemove(@Parent() use: ResourceUse, @Ctx() ctx: RequestContext) {
+    return can(await this.loaders.of(ctx).actor.load(use.networkId), 'resource.markUsed', { siteId: use.siteId });
   }
 }
 

@@ -23,6 +23,7 @@ const DIFF = `query($id: ID!) { resourceDiff(resourceId: $id, fromVersion: 1, to
 const CREATE_TAG = `mutation($networkId: ID!, $tag: String!) { createNetworkTag(networkId: $networkId, input: { tag: $tag }) { tag } }`;
 const TAGS = `query($networkId: ID!) { networkTags(networkId: $networkId) { tag } }`;
 const CAN = `query($id: ID!) { resource(id: $id) { viewerCanEdit viewerCanHide } }`;
+const USES = `query($id: ID!) { resource(id: $id) { viewerCanAdapt uses { site { id } viewerCanRemove } } }`;
 
 describe('authorisation in the commons', () => {
   let app: TestApp;
@@ -168,6 +169,27 @@ describe('authorisation in the commons', () => {
       expect(outcomeOf(result)).toBe(outcome);
       if (column.startsWith('adapt')) expect(await app.prisma.resource.count({ where: { adaptedFromId: resource.id } })).toBe(outcome === 'ok' ? 1 : 0);
       else expect(await app.prisma.resourceUse.count({ where: { resourceId: resource.id } })).toBe(outcome === 'ok' ? 1 : 0);
+    });
+  });
+
+  describe('what the viewer may do with a resource\'s uses', () => {
+    let used: TestResource;
+    beforeAll(async () => {
+      used = await newResource(otherAuthor, networkId);
+      for (const siteId of [siteA, siteB]) await admin.client.ok(USE, { id: used.id, siteId });
+    });
+
+    it.each(ROLES)('tells a %s at site A that she may adapt it and take back her site\'s use (admins: any site\'s)', async (role) => {
+      const { resource } = await members[role].client.ok(USES, { id: used.id });
+      expect(resource.viewerCanAdapt).toBe(true);
+      const removable = Object.fromEntries(resource.uses.map((use: { site: { id: string }; viewerCanRemove: boolean }) => [use.site.id, use.viewerCanRemove]));
+      expect(removable).toEqual({ [siteA]: true, [siteB]: role === 'NETWORK_ADMIN' });
+    });
+
+    it('takes back a use exactly where the field said she may', async () => {
+      const REMOVE = `mutation($id: ID!, $siteId: ID!) { removeResourceUse(resourceId: $id, siteId: $siteId) { useCount } }`;
+      expect(outcomeOf(await members.CLINICIAN.client.gql(REMOVE, { id: used.id, siteId: siteB }))).toBe('FORBIDDEN');
+      expect(outcomeOf(await members.CLINICIAN.client.gql(REMOVE, { id: used.id, siteId: siteA }))).toBe('ok');
     });
   });
 

@@ -68,6 +68,11 @@ export function canSee(actor: Actor, row: { hiddenAt: Date | null; authorId: str
   return row.hiddenAt === null || can(actor, 'resource.viewHidden', { authorId: row.authorId });
 }
 
+/** Whether a resource's licence lets `userId` adapt it: any licence but "all rights reserved", which keeps it to its author. */
+export function licenceAllowsAdaptation(resource: { license: string; authorId: string }, userId: string): boolean {
+  return resource.license !== 'ALL-RIGHTS-RESERVED' || resource.authorId === userId;
+}
+
 /**
  * The commons: posting, editing (every edit a version), history and diffs, moderation and
  * "adapt this" with its lineage. Each write updates the search index in its own transaction.
@@ -211,7 +216,7 @@ export class ResourcesService {
       'input',
     );
     this.access.check(actor, 'resource.adapt', { siteId: options.siteId });
-    if (source.license === 'ALL-RIGHTS-RESERVED' && source.authorId !== actor.userId) {
+    if (!licenceAllowsAdaptation(source, actor.userId)) {
       throw new AppError('FORBIDDEN', 'The licence of this resource does not allow adaptations.', { field: 'resourceId', reason: 'no_adaptations' });
     }
     if (options.siteId) await this.networks.assertSiteInNetwork(options.siteId, source.networkId, 'input.siteId');

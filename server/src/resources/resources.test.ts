@@ -277,6 +277,8 @@ describe('the commons: resources', () => {
 
     it('refuses to adapt a resource whose licence reserves all rights, except for its author', async () => {
       const origin = await newResource(lead, networkId, { license: 'ALL-RIGHTS-RESERVED' });
+      const adaptable = async (member: TestMember) => (await member.client.ok(`query($id: ID!) { resource(id: $id) { viewerCanAdapt } }`, { id: origin.id })).resource.viewerCanAdapt;
+      expect([await adaptable(patient), await adaptable(admin), await adaptable(lead)]).toEqual([false, false, true]);
 
       expect(errorOf(await patient.client.gql(ADAPT, { id: origin.id }))).toEqual({ code: 'FORBIDDEN', field: 'resourceId' });
       expect((await lead.client.ok(ADAPT, { id: origin.id })).adaptResource.adaptedFromId).toBe(origin.id);

@@ -22,7 +22,7 @@ export const GET_GROUP = `query($id: ID!) {
     ${GROUP_FIELDS}
     members { userId name networkRole role status since }
     viewerMembership { role status invitedBy { userId name } }
-    viewerCan { join leave invite edit archive removeMembers shelve }
+    viewerCanJoin viewerCanLeave viewerCanInvite viewerCanEdit viewerCanArchive viewerCanRemoveMembers viewerCanSetMemberRoles viewerCanShelve viewerCanUnshelve
     shelf { resource { id title hidden } addedAt addedBy { userId name } }
   }
 }`;

@@ -6,7 +6,7 @@ import { graphql } from '../../gql';
 import { toFormErrors } from '../../graphql/errors';
 import { useResetGraphqlClient } from '../../graphql/graphql-provider';
 import { FormAlert } from '../../ui/feedback';
-import type { InvitationPreview } from '../pages/invitation-page';
+import type { InvitationPreview } from '../invitation-preview';
 import type { Viewer } from '../viewer';
 
 const AcceptInvitationDocument = graphql(`

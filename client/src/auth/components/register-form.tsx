@@ -8,7 +8,7 @@ import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../gr
 import { useResetGraphqlClient } from '../../graphql/graphql-provider';
 import { FormAlert } from '../../ui/feedback';
 import { focusFirstInvalid, TextField } from '../../ui/field';
-import type { InvitationPreview } from '../pages/invitation-page';
+import type { InvitationPreview } from '../invitation-preview';
 
 const RegisterDocument = graphql(`
   mutation Register($input: RegisterInput!) {

@@ -1,31 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { graphql } from '../../gql';
-import type { InvitationPreviewQuery } from '../../gql/graphql';
 import { errorCode } from '../../graphql/errors';
 import { useFormatDate } from '../../i18n/format';
 import { Loading, QueryError } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { AcceptInvitation } from '../components/accept-invitation';
 import { RegisterForm } from '../components/register-form';
+import { type InvitationPreview, InvitationPreviewDocument } from '../invitation-preview';
 import { useViewer } from '../viewer';
-
-const InvitationPreviewDocument = graphql(`
-  query InvitationPreview($token: String!) {
-    invitationPreview(token: $token) {
-      email
-      expiresAt
-      networkName
-      networkSlug
-      role
-      siteName
-      status
-    }
-  }
-`);
-
-export type InvitationPreview = InvitationPreviewQuery['invitationPreview'];
 
 /** An invitation link: what it offers, then registering (or joining, when signed in). */
 export function InvitationPage() {

@@ -1,3 +1,4 @@
+import { allowedTransitions } from '@commons/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -33,6 +34,7 @@ const idea = (status: DecisionFormIdea['status'] = 'PROPOSED', version = 3): Dec
     { status: 'ACTIVE', role: 'CLINICIAN', member: { userId: ID.aisha, name: 'Aisha Rahman' } },
     { status: 'INVITED', role: 'FAMILY_MEMBER', member: { userId: ID.grace, name: 'Grace O’Connell' } },
   ],
+  nextStatuses: allowedTransitions(status),
   movesNeedingPatientVoiceReason: [],
   proposals: [],
 });

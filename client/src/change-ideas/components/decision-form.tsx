@@ -6,7 +6,7 @@ import { graphql } from '../../gql';
 import { errorCode, type FormErrors, hasErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { FormAlert, Loading, QueryError } from '../../ui/feedback';
 import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
-import { type DecisionCandidate, decisionCandidates, decisionMoves, participantsProblem, togetherPair } from '../decision-rule';
+import { type DecisionCandidate, decisionCandidates, participantsProblem, togetherPair } from '../decision-rule';
 import { conflictState } from '../errors';
 import { ParticipantsCheck, TogetherRule } from './together-rule';
 
@@ -57,6 +57,8 @@ export interface DecisionFormIdea {
   id: string;
   status: ChangeIdeaStatus;
   version: number;
+  /** The statuses the lifecycle lets a decision move it to from where it is (the same for every viewer). */
+  nextStatuses: readonly ChangeIdeaStatus[];
   coDesigners: readonly { status: string; role: DecisionCandidate['role']; member: { userId: string; name: string } }[];
   /** Moves that need a reason for going ahead without a patient or family voice. */
   movesNeedingPatientVoiceReason: readonly ChangeIdeaStatus[];
@@ -95,7 +97,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
   const checkId = useId();
   const [{ data: stewardData, error: stewardError }, reloadStewards] = useQuery({ query: DecisionStewardsDocument, variables: { networkId } });
   const [{ fetching }, propose] = useMutation(ProposeDecisionDocument);
-  const moves = decisionMoves(idea.status);
+  const moves = idea.nextStatuses;
   const [toStatus, setToStatus] = useState<ChangeIdeaStatus | ''>(moves.length === 1 ? moves[0] : '');
   const [decision, setDecision] = useState('');
   const [rationale, setRationale] = useState('');

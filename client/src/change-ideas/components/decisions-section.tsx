@@ -3,7 +3,6 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionFieldsFragment, IdeaPageQuery } from '../../gql/graphql';
 import { StatusMessage } from '../../ui/feedback';
-import { decisionMoves } from '../decision-rule';
 import { DecisionForm, type DecisionFormIdea, type DecisionViewer } from './decision-form';
 import { DecisionTimeline } from './decision-timeline';
 import { PendingDecision } from './pending-decision';
@@ -30,7 +29,7 @@ export function DecisionsSection({ idea, networkId, viewer, onChanged }: Decisio
   const [announcement, setAnnouncement] = useState<{ text: string; while: ChangeIdeaStatus | null } | null>(null);
   const said = announcement && (announcement.while === null || announcement.while === idea.status) ? announcement.text : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const moves = decisionMoves(idea.status);
+  const moves = idea.nextStatuses;
   const pending = idea.pendingDecision as DecisionFieldsFragment | null;
 
   const done = (toStatus: ChangeIdeaStatus | null) => {

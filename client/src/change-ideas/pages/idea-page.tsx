@@ -55,6 +55,7 @@ const IdeaPageDocument = graphql(`
       viewerCanEdit
       viewerCanInvite
       viewerCanRecordDecision
+      nextStatuses
       viewerCoDesignStatus
       noPatientOrFamilyVoice
       participation {

@@ -84,7 +84,7 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
                   <span className="muted small"> · {t('commons.uses.recordedBy', { name: use.recordedBy.name, date: formatDate(use.updatedAt) })}</span>
                 </p>
                 {use.note && <p className="use__note">{use.note}</p>}
-                {can(actor, 'resource.markUsed', { siteId: use.site.id }) && (
+                {use.viewerCanRemove && (
                   <button
                     type="button"
                     className="link-button link-button--danger"

@@ -5,7 +5,6 @@ import { errorCode } from '../../graphql/errors';
 import { useNetwork } from '../../networks/network-context';
 import { Loading, QueryError } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
-import { mayAdapt } from '../access';
 import { ResourceForm } from '../components/resource-form';
 import { RESOURCE_CONTEXT } from '../documents';
 import { formValuesOf } from '../resource-form-values';
@@ -21,7 +20,7 @@ export function AdaptResourcePage() {
   const commons = `/n/${network.slug}/commons`;
   const source = data?.resource.networkId === network.id ? data.resource : null;
 
-  if (!source || !mayAdapt(actor, source)) {
+  if (!source || !source.viewerCanAdapt) {
     if (source || (data && !source) || errorCode(error) === 'NOT_FOUND' || errorCode(error) === 'BAD_USER_INPUT') {
       return (
         <>

@@ -24,6 +24,7 @@ graphql(`
     license
     version
     viewerCanEdit
+    viewerCanAdapt
     author {
       userId
       name

@@ -18,7 +18,6 @@ import { ResourceFacts } from '../components/resource-facts';
 import type { AfterSave } from '../components/resource-form';
 import { ResourceUses } from '../components/resource-uses';
 import { RESOURCE_CONTEXT } from '../documents';
-import { mayAdapt } from '../access';
 import { cleanMarkdownHtml } from '../safe-html';
 import '../commons.css';
 
@@ -44,6 +43,7 @@ graphql(`
     viewerBookmarked
     viewerCanEdit
     viewerCanHide
+    viewerCanAdapt
     useCount
     viewCount
     downloadCount
@@ -79,6 +79,7 @@ graphql(`
         userId
         name
       }
+      viewerCanRemove
     }
     lineage {
       ancestors {
@@ -131,7 +132,7 @@ type ResourcePageState = (FromCommons & AfterSave) | null;
 export function ResourcePage() {
   const { t } = useTranslation();
   const { resourceId = '' } = useParams();
-  const { network, actor } = useNetwork();
+  const { network } = useNetwork();
   const location = useLocation();
   const formatDate = useFormatDate();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ResourcePageDocument, variables: { id: resourceId }, context: RESOURCE_CONTEXT });
@@ -175,7 +176,7 @@ export function ResourcePage() {
     site: resource.site,
     author: resource.author,
   };
-  const adaptable = mayAdapt(actor, resource);
+  const adaptable = resource.viewerCanAdapt;
 
   return (
     <article className="resource-page">

@@ -17,7 +17,6 @@ export function GroupMembers({ group }: { group: GroupPageFieldsFragment }) {
   const { network } = useNetwork();
   const [status, setStatus] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
-  const manages = group.viewerCan.removeMembers;
   const active = group.members.filter((m) => m.status === 'ACTIVE');
   const invited = group.members.filter((m) => m.status === 'INVITED');
 
@@ -33,7 +32,7 @@ export function GroupMembers({ group }: { group: GroupPageFieldsFragment }) {
       <StatusMessage>{status}</StatusMessage>
       <ul className="member-list">
         {active.map((member) => (
-          <MemberRow key={member.userId} group={group} member={member} networkSlug={network.slug} manage={manages && member.userId !== viewer.id} onDone={report} />
+          <MemberRow key={member.userId} group={group} member={member} networkSlug={network.slug} manage={member.userId !== viewer.id} onDone={report} />
         ))}
       </ul>
       {invited.length > 0 && (
@@ -41,7 +40,7 @@ export function GroupMembers({ group }: { group: GroupPageFieldsFragment }) {
           <h3>{t('groups.members.invitedTitle', { count: invited.length })}</h3>
           <ul className="member-list">
             {invited.map((member) => (
-              <MemberRow key={member.userId} group={group} member={member} networkSlug={network.slug} manage={manages && member.userId !== viewer.id} onDone={report} />
+              <MemberRow key={member.userId} group={group} member={member} networkSlug={network.slug} manage={member.userId !== viewer.id} onDone={report} />
             ))}
           </ul>
         </>
@@ -54,6 +53,7 @@ interface RowProps {
   group: GroupPageFieldsFragment;
   member: GroupMember;
   networkSlug: string;
+  /** Whether she may act on this row at all (not on herself); what she may do is the group's viewer fields. */
   manage: boolean;
   onDone: (problem: string | null, done: string) => void;
 }
@@ -66,6 +66,8 @@ function MemberRow({ group, member, networkSlug, manage, onDone }: RowProps) {
   const busy = setRole.busy || remove.busy;
   const invited = member.status === 'INVITED';
   const name = member.name;
+  const mayRemove = manage && group.viewerCanRemoveMembers;
+  const maySetRole = manage && !invited && group.viewerCanSetMemberRoles;
   const variables = { groupId: group.id, userId: member.userId };
 
   async function changeRole() {
@@ -87,7 +89,7 @@ function MemberRow({ group, member, networkSlug, manage, onDone }: RowProps) {
         <span className="muted small">{member.networkRole ? ` · ${t(`roles.${member.networkRole}`)}` : ''}</span>
         {!invited && member.role === 'OWNER' && <span className="badge">{t('groups.standing.OWNER')}</span>}
       </p>
-      {manage &&
+      {(mayRemove || maySetRole) &&
         (confirming ? (
           <div role="group" aria-label={t('groups.members.confirmLabel')} className="confirm">
             <p>{invited ? t('groups.members.confirmWithdraw', { name }) : t('groups.members.confirmRemove', { name })}</p>
@@ -102,16 +104,18 @@ function MemberRow({ group, member, networkSlug, manage, onDone }: RowProps) {
           </div>
         ) : (
           <p className="member-list__actions">
-            {!invited && (
+            {maySetRole && (
               <button type="button" className="link-button" disabled={busy} onClick={() => void changeRole()}>
                 {member.role === 'OWNER' ? t('groups.members.makeMember') : t('groups.members.makeOwner')}
                 <span className="visually-hidden">{`: ${name}`}</span>
               </button>
             )}
-            <button type="button" className="link-button link-button--danger" onClick={() => setConfirming(true)}>
-              {invited ? t('groups.members.withdraw') : t('groups.members.remove')}
-              <span className="visually-hidden">{`: ${name}`}</span>
-            </button>
+            {mayRemove && (
+              <button type="button" className="link-button link-button--danger" onClick={() => setConfirming(true)}>
+                {invited ? t('groups.members.withdraw') : t('groups.members.remove')}
+                <span className="visually-hidden">{`: ${name}`}</span>
+              </button>
+            )}
           </p>
         ))}
     </li>

@@ -75,7 +75,7 @@ export function GroupMembership({ group, onStatus }: Props) {
       ) : own ? (
         <>
           <p className="group-membership__place">{own.role === 'OWNER' ? t('groups.membership.owner') : t('groups.membership.member')}</p>
-          {group.viewerCan.leave &&
+          {group.viewerCanLeave &&
             (confirming === 'leave' ? (
               <div role="group" aria-label={t('groups.membership.confirmLeaveLabel')} className="confirm">
                 <p>{t('groups.membership.confirmLeave', { name: group.name })}</p>
@@ -94,7 +94,7 @@ export function GroupMembership({ group, onStatus }: Props) {
               </button>
             ))}
         </>
-      ) : group.viewerCan.join ? (
+      ) : group.viewerCanJoin ? (
         <>
           <p className="group-membership__place">{t('groups.membership.notIn')}</p>
           <button type="button" className="button" disabled={busy} onClick={() => void run(() => join.perform(variables), t('groups.membership.joined', { name: group.name }))}>
@@ -104,16 +104,16 @@ export function GroupMembership({ group, onStatus }: Props) {
       ) : (
         <p className="group-membership__place">{group.archived ? t('groups.membership.archived') : t('groups.membership.adminView')}</p>
       )}
-      {(group.viewerCan.edit || group.viewerCan.archive) && (
+      {(group.viewerCanEdit || group.viewerCanArchive) && (
         <div className="group-membership__owner">
           <h3>{t('groups.owner.title')}</h3>
           <p className="button-row">
-            {group.viewerCan.edit && (
+            {group.viewerCanEdit && (
               <Link to={`${list}/${group.id}/edit`} className="button button--secondary">
                 {t('groups.owner.edit')}
               </Link>
             )}
-            {group.viewerCan.archive && confirming !== 'archive' && (
+            {group.viewerCanArchive && confirming !== 'archive' && (
               <button type="button" className="button button--danger-outline" onClick={() => setConfirming('archive')}>
                 {t('groups.owner.archive')}
               </button>

@@ -5,7 +5,6 @@ import type { GroupPageFieldsFragment } from '../../gql/graphql';
 import { useFormatDate } from '../../i18n/format';
 import { useNetwork } from '../../networks/network-context';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
-import { mayUnshelve } from '../access';
 import { RemoveFromGroupShelfDocument } from '../documents';
 import { useGroupMutation } from '../hooks/use-group-actions';
 import { AddToShelf } from './add-to-shelf';
@@ -14,12 +13,12 @@ import '../../commons/commons.css';
 /** The group's shelf: commons resources it keeps at hand, each linking to its page; members add and take off. */
 export function GroupShelf({ group }: { group: GroupPageFieldsFragment }) {
   const { t } = useTranslation();
-  const { network, actor } = useNetwork();
+  const { network } = useNetwork();
   const formatDate = useFormatDate();
   const [status, setStatus] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const remove = useGroupMutation(RemoveFromGroupShelfDocument);
-  const removable = mayUnshelve(actor, group);
+  const removable = group.viewerCanUnshelve;
 
   async function takeOff(resourceId: string, title: string) {
     setStatus(null);
@@ -64,7 +63,7 @@ export function GroupShelf({ group }: { group: GroupPageFieldsFragment }) {
           ))}
         </ul>
       )}
-      {group.viewerCan.shelve && <AddToShelf group={group} onAdded={(title) => setStatus(t('groups.shelf.added', { title }))} />}
+      {group.viewerCanShelve && <AddToShelf group={group} onAdded={(title) => setStatus(t('groups.shelf.added', { title }))} />}
     </section>
   );
 }

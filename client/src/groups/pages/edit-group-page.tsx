@@ -33,7 +33,7 @@ export function EditGroupPage() {
         <Link to={page}>{t('groups.backToGroup', { name: group.name })}</Link>
       </p>
       <PageHeading>{t('groups.form.editTitle', { name: group.name })}</PageHeading>
-      {group.viewerCan.edit ? (
+      {group.viewerCanEdit ? (
         <GroupForm
           initial={{ name: group.name, purpose: group.purpose, visibility: group.visibility }}
           submitLabel={t('groups.form.save')}

@@ -69,7 +69,7 @@ function GroupView({ group, status, onStatus }: { group: GroupPageFieldsFragment
         </div>
         <div className="group-layout__aside">
           <GroupMembers group={group} />
-          {group.viewerCan.invite && <InviteMember group={group} />}
+          {group.viewerCanInvite && <InviteMember group={group} />}
         </div>
       </div>
     </article>

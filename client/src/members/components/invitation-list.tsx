@@ -1,4 +1,4 @@
-import { can, MAX_PAGE_SIZE } from '@commons/shared';
+import { MAX_PAGE_SIZE } from '@commons/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -21,6 +21,7 @@ graphql(`
     invitedByName
     createdAt
     expiresAt
+    viewerCanRevoke
   }
 `);
 
@@ -52,7 +53,7 @@ const INVITATION_CONTEXT = { additionalTypenames: ['Invitation'] };
 /** The invitations the viewer may see, newest first, each pending one with a way to withdraw it. */
 export function InvitationList() {
   const { t } = useTranslation();
-  const { network, actor } = useNetwork();
+  const { network } = useNetwork();
   const [first, setFirst] = useState(PAGE_SIZE);
   // An empty list names no types, so say which changes make it stale (a new invitation).
   const [{ data, fetching, error }, reexecute] = useQuery({ query: InvitationsDocument, variables: { networkId: network.id, first }, context: INVITATION_CONTEXT });
@@ -81,7 +82,7 @@ export function InvitationList() {
             <InvitationRow
               key={invitation.id}
               invitation={invitation}
-              onRevoke={can(actor, 'invitation.revoke', { siteId: invitation.siteId }) ? () => void withdraw(invitation) : undefined}
+              onRevoke={invitation.viewerCanRevoke ? () => void withdraw(invitation) : undefined}
             />
           ))}
         </ul>
@@ -113,7 +114,7 @@ function InvitationRow({ invitation, onRevoke }: { invitation: InvitationItemFra
           {invitation.status === 'PENDING' && <span className="muted">{t('invitations.list.expires', { date: formatDate(invitation.expiresAt) })}</span>}
         </p>
       </div>
-      {invitation.status === 'PENDING' && onRevoke && (
+      {onRevoke && (
         <button type="button" className="button button--secondary" onClick={onRevoke} aria-label={t('invitations.list.revokeLabel', { email: invitation.email })}>
           {t('invitations.list.revoke')}
         </button>

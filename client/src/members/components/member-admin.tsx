@@ -1,4 +1,4 @@
-import { can, fieldIssue, type Role, SITE_TEAM_ROLES } from '@commons/shared';
+import { fieldIssue, type Role, SITE_TEAM_ROLES } from '@commons/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -41,11 +41,10 @@ type Field = (typeof FIELDS)[number];
 /** Network admins: change a member's role and site, or take away and give back her access. */
 export function MemberAdmin({ member }: { member: MemberSummaryFragment }) {
   const { t } = useTranslation();
-  const { actor } = useNetwork();
   return (
     <Card title={t('members.admin.title')} className="member-admin">
-      {can(actor, 'member.changeRole', { targetUserId: member.userId }) && <ChangeRoleForm member={member} />}
-      {can(actor, 'member.deactivate', { targetUserId: member.userId }) && <AccessControl member={member} />}
+      {member.viewerCanChangeRole && <ChangeRoleForm member={member} />}
+      {member.viewerCanDeactivate && <AccessControl member={member} />}
     </Card>
   );
 }

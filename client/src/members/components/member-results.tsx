@@ -18,6 +18,8 @@ graphql(`
       id
       name
     }
+    viewerCanChangeRole
+    viewerCanDeactivate
   }
 `);
 

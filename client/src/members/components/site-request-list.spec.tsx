@@ -1,23 +1,10 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RequireViewer } from '../../auth/components/require-viewer';
-import { NetworkScope } from '../../networks/network-context';
-import { renderInApp, stubGraphql } from '../../test-support/render-app';
+import { renderInNetwork, testViewer } from '../../test-support/network-scope';
 import { SiteRequestList } from './site-request-list';
 
-const NETWORK = { id: 'n1', slug: 'northstar', name: 'NorthStar', description: '', startedOn: '2024-01-01', sites: [{ id: 's1', name: 'Riverside', city: 'Leeds' }] };
-const VIEWER = {
-  id: 'lead',
-  name: 'Oskar Nyberg',
-  email: 'oskar@example.org',
-  pronouns: null,
-  bio: '',
-  interests: [],
-  locale: 'en',
-  memberships: [{ id: 'm1', role: 'SITE_LEAD', active: true, joinedAt: '2024-01-01T00:00:00Z', site: { id: 's1', name: 'Riverside' }, siteRequest: null, network: { id: 'n1', slug: 'northstar', name: 'NorthStar', sites: [{ id: 's1', name: 'Riverside' }] } }],
-};
+const VIEWER = testViewer('SITE_LEAD', { id: 'lead', name: 'Oskar Nyberg', email: 'oskar@example.org' });
 const REQUEST = {
   __typename: 'SiteRequest',
   id: 'r1',
@@ -28,24 +15,8 @@ const REQUEST = {
   member: { userId: 'u2', name: 'Elin Sandberg', role: 'PATIENT_PARTNER' },
 };
 
-function renderList(answer: (operation: string, variables: Record<string, unknown>) => unknown) {
-  const calls = stubGraphql((operation, variables) => {
-    if (operation === 'Viewer') return { data: { me: VIEWER } };
-    if (operation === 'NetworkScope') return { data: { network: NETWORK } };
-    return answer(operation, variables);
-  });
-  renderInApp(
-    <Routes>
-      <Route element={<RequireViewer />}>
-        <Route path="/n/:slug" element={<NetworkScope />}>
-          <Route path="invitations" element={<SiteRequestList />} />
-        </Route>
-      </Route>
-    </Routes>,
-    '/n/northstar/invitations',
-  );
-  return calls;
-}
+const renderList = (answer: (operation: string, variables: Record<string, unknown>) => unknown) =>
+  renderInNetwork(<SiteRequestList />, { page: 'invitations', viewer: VIEWER, answer });
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -1,4 +1,3 @@
-import { can } from '@commons/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -94,9 +93,7 @@ export function MemberPage() {
             </p>
           )}
         </div>
-        {(can(actor, 'member.changeRole', { targetUserId: member.userId }) || can(actor, 'member.deactivate', { targetUserId: member.userId })) && (
-          <MemberAdmin member={member} />
-        )}
+        {(member.viewerCanChangeRole || member.viewerCanDeactivate) && <MemberAdmin member={member} />}
       </div>
     </>
   );

@@ -35,17 +35,6 @@ export class GroupViewerMembership {
   invitedById: string | null;
 }
 
-@ObjectType({ description: 'What the viewer may do with a group, by the policy.' })
-export class GroupPermissions {
-  @Field() join: boolean;
-  @Field() leave: boolean;
-  @Field() invite: boolean;
-  @Field() edit: boolean;
-  @Field() archive: boolean;
-  @Field() removeMembers: boolean;
-  @Field() shelve: boolean;
-}
-
 @ObjectType({ description: 'A resource of the commons on a group\'s shelf.' })
 export class ShelfItem {
   @Field(() => Resource) resource: Resource;

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { Actor } from '@commons/shared';
 import { Role } from '../../platform/graphql/enums';
 import { PageInfo } from '../../platform/graphql/pagination';
 import { FieldCost } from '../../platform/graphql/field-cost';
@@ -22,6 +23,8 @@ export class Invitation {
   @Field() createdAt: Date;
   @Field() expiresAt: Date;
   @Field(() => InvitationStatus) status: InvitationStatus;
+  /** The member it was loaded for, to answer the viewer fields. */
+  seenBy: Actor;
 }
 
 @ObjectType({ description: 'A new invitation. The link is shown once, to whoever invited.' })

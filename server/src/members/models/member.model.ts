@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { Actor } from '@commons/shared';
 import { Role } from '../../platform/graphql/enums';
 import { PageInfo } from '../../platform/graphql/pagination';
 import { FieldCost } from '../../platform/graphql/field-cost';
@@ -18,6 +19,8 @@ export class Member {
   @Field(() => String, { nullable: true, description: 'Shown to network admins and to the member herself.' })
   email: string | null;
   siteId: string | null;
+  /** The member it was loaded for, to answer the viewer fields. */
+  seenBy: Actor;
 }
 
 @ObjectType()

@@ -73,6 +73,8 @@ export class ResourceUse {
   @Field() updatedAt: Date;
   siteId: string;
   recordedById: string;
+  /** The network of the resource used, for the viewer's permissions. */
+  networkId: string;
 }
 
 @ObjectType({ description: 'A resource in a lineage of adaptations.' })
