@@ -1,0 +1,80 @@
+// Prints each page's JavaScript as a browser fetches it on a first visit (the entry, the page's own
+// chunk and every chunk they import statically, gzip -9 and brotli) and fails when a page is over
+// its budget. Reads the Vite manifest of the last build (`vite build` writes dist/.vite/manifest.json).
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const CLIENT = path.resolve(import.meta.dirname, '..');
+const DIST = path.join(CLIENT, 'dist');
+const KB = 1000;
+/** Budgets in gzip bytes: sign-in is the first page a newcomer opens. */
+const BUDGETS = { 'sign-in': 100 * KB };
+const DEFAULT_BUDGET = 250 * KB;
+
+const manifest = JSON.parse(readFileSync(path.join(DIST, '.vite', 'manifest.json'), 'utf8'));
+const sizes = new Map();
+function compressed(file) {
+  if (!sizes.has(file)) {
+    const bytes = readFileSync(path.join(DIST, file));
+    sizes.set(file, {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return sizes.get(file);
+}
+
+/** The JS files a manifest key needs before it runs: its own and every static import, transitively. */
+function closure(key, files = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk || files.has(chunk.file)) return files;
+  if (chunk.file.endsWith('.js')) files.add(chunk.file);
+  for (const imported of chunk.imports ?? []) closure(imported, files);
+  return files;
+}
+
+function pagesUnder(folder) {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) return pagesUnder(full);
+    return /[\\/]pages[\\/][^\\/]+-page\.tsx$/.test(full) ? [path.relative(CLIENT, full).split(path.sep).join('/')] : [];
+  });
+}
+
+const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
+const rows = pagesUnder(path.join(CLIENT, 'src'))
+  .sort()
+  .map((page) => {
+    const files = closure(entryKey);
+    // A page bundled into the entry has no key of its own: the entry is what it needs.
+    closure(page, files);
+    const total = { raw: 0, gzip: 0, brotli: 0, files: files.size };
+    for (const file of files) {
+      const size = compressed(file);
+      total.raw += size.raw;
+      total.gzip += size.gzip;
+      total.brotli += size.brotli;
+    }
+    const name = path.basename(page, '.tsx').replace(/-page$/, '');
+    return { name, ...total, budget: BUDGETS[name] ?? DEFAULT_BUDGET };
+  });
+
+const allJs = Object.values(manifest)
+  .map((chunk) => chunk.file)
+  .filter((file, index, list) => file.endsWith('.js') && list.indexOf(file) === index);
+const all = allJs.reduce((sum, file) => ({ raw: sum.raw + compressed(file).raw, gzip: sum.gzip + compressed(file).gzip }), { raw: 0, gzip: 0 });
+
+const kb = (bytes) => (bytes / KB).toFixed(1).padStart(7);
+console.log(`page                  files     raw KB   gzip KB  brotli KB  budget (gzip KB)`);
+for (const row of rows) {
+  const flag = row.gzip > row.budget ? '  OVER' : '';
+  console.log(`${row.name.padEnd(22)}${String(row.files).padStart(5)}  ${kb(row.raw)}   ${kb(row.gzip)}    ${kb(row.brotli)}   ${kb(row.budget)}${flag}`);
+}
+console.log(`all JS: ${allJs.length} files, ${kb(all.raw).trim()} KB raw, ${kb(all.gzip).trim()} KB gzip`);
+const over = rows.filter((row) => row.gzip > row.budget);
+if (over.length > 0) {
+  console.error(`Over budget: ${over.map((row) => row.name).join(', ')}`);
+  process.exitCode = 1;
+}
