@@ -19,7 +19,7 @@ import { StartupError } from './platform/startup-error';
 import { RequestDrain } from './platform/http/request-drain';
 import { RealtimeAdapter } from './platform/realtime/realtime-adapter';
 import { REDIS, type RedisClient } from './platform/redis/redis.module';
-import { createLogger } from './platform/logging/logger';
+import { createLogger, quietStartUp } from './platform/logging/logger';
 import { prepareFirstStart } from './setup/first-start';
 import { webApp } from './web/web-app';
 
@@ -50,7 +50,7 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     if (unknown.length) logger.warn({ unknown }, 'the database has migrations this version does not know: a newer version of Commons has run on it');
 
     const app = await NestFactory.create(AppModule.register(config, databaseUrl, logger), { bodyParser: false, bufferLogs: true });
-    app.useLogger(app.get(NestPinoLogger));
+    app.useLogger(quietStartUp(app.get(NestPinoLogger)));
     const drain = new RequestDrain();
     configureHttp(app, config, drain);
     app.useWebSocketAdapter(new RealtimeAdapter(app, app.get<RedisClient | null>(REDIS)));
