@@ -1,11 +1,13 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress, sourceMapsAside } from './build/build-artifacts';
 
 const server = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  // Source maps go aside before the served folder is compressed.
+  plugins: [react(), sourceMapsAside('dist-sourcemaps'), precompress()],
   resolve: {
     alias: { '@commons/shared': path.resolve(import.meta.dirname, '../shared/src/index.ts') },
   },
@@ -21,7 +23,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: 'hidden',
+    // The size budget (scripts/size-budget.mjs) walks the chunks each page needs.
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.

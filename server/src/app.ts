@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
@@ -115,6 +116,9 @@ function configureHttp(app: INestApplication, config: AppConfig, drain: RequestD
   );
   app.use(cookieParser());
   app.use('/graphql', originCheck(config.publicUrl));
+  // GraphQL answers are JSON, compressed above 1 KB. Only here: socket.io, file downloads and the
+  // precompressed web app stay as they are.
+  app.use('/graphql', compression({ threshold: 1024 }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(webApp(config.webDir));
