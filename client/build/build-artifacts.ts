@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -60,6 +60,9 @@ export function sourceMapsAside(mapsDir: string): Plugin {
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
       target = path.resolve(config.root, mapsDir);
+    },
+    async buildStart() {
+      await rm(target, { recursive: true, force: true });
     },
     async closeBundle() {
       const maps = (await filesUnder(outDir)).filter((file) => file.endsWith('.map'));
