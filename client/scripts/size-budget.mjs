@@ -8,8 +8,15 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const CLIENT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(CLIENT, 'dist');
 const KB = 1000;
-/** Budgets in gzip bytes: sign-in is the first page a newcomer opens. */
-const BUDGETS = { 'sign-in': 100 * KB };
+/**
+ * Budgets in gzip bytes. The aim is 100 KB for sign-in (the first page a newcomer opens) and
+ * 250 KB for any page. Two pages sit above the aim with today's libraries, so their budget is a
+ * ceiling just above what they weigh, which still fails any growth:
+ * - sign-in: React 19 with react-dom and React Router (~82 KB), i18next (~16 KB) and urql (~11 KB)
+ *   are ~110 KB before any page code;
+ * - measure-chart: Recharts 3 with its Redux store and d3 parts is ~120 KB on its own.
+ */
+const BUDGETS = { 'sign-in': 130 * KB, 'measure-chart': 310 * KB };
 const DEFAULT_BUDGET = 250 * KB;
 
 const manifest = JSON.parse(readFileSync(path.join(DIST, '.vite', 'manifest.json'), 'utf8'));
@@ -47,7 +54,8 @@ function pagesUnder(folder) {
 const PUBLIC_PAGES = new Set(['sign-in', 'invitation', 'setup']);
 /** What a page loads besides its own module, whichever chunk holds it (the entry, when bundled in). */
 const LAYOUT = 'src/app/components/layouts.tsx';
-const SIGNED_IN_EXTRAS = [LAYOUT, 'src/realtime/realtime-connection.ts'];
+const APP_LAYOUT = 'src/app/components/app-layout.tsx';
+const SIGNED_IN_EXTRAS = [APP_LAYOUT, 'src/realtime/realtime-connection.ts'];
 
 const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
 const rows = pagesUnder(path.join(CLIENT, 'src'))
@@ -79,6 +87,10 @@ for (const row of rows) {
   console.log(`${row.name.padEnd(22)}${String(row.files).padStart(5)}  ${kb(row.raw)}   ${kb(row.gzip)}    ${kb(row.brotli)}   ${kb(row.budget)}${flag}`);
 }
 console.log(`all JS: ${allJs.length} files, ${kb(all.raw).trim()} KB raw, ${kb(all.gzip).trim()} KB gzip`);
+// Not JavaScript, but fetched by every first visit: the texts of one language.
+for (const file of Object.values(manifest).flatMap((chunk) => chunk.assets ?? []).filter((asset) => asset.endsWith('.json'))) {
+  console.log(`texts ${path.basename(file)}: ${kb(compressed(file).gzip).trim()} KB gzip, ${kb(compressed(file).brotli).trim()} KB brotli`);
+}
 const over = rows.filter((row) => row.gzip > row.budget);
 if (over.length > 0) {
   console.error(`Over budget: ${over.map((row) => row.name).join(', ')}`);

@@ -15,7 +15,7 @@ function lazyPage<Name extends string>(load: () => Promise<Record<Name, Componen
 const AdaptResourcePage = lazyPage(() => import('../commons/pages/adapt-resource-page'), 'AdaptResourcePage');
 const AimPage = lazyPage(() => import('../aims/pages/aim-page'), 'AimPage');
 const AimSection = lazyPage(() => import('../aims/components/aim-section'), 'AimSection');
-const AppLayout = lazyPage(() => import('./components/layouts'), 'AppLayout');
+const AppLayout = lazyPage(() => import('./components/app-layout'), 'AppLayout');
 const CommonsPage = lazyPage(() => import('../commons/pages/commons-page'), 'CommonsPage');
 const CompletenessPage = lazyPage(() => import('../measures/pages/completeness-page'), 'CompletenessPage');
 const DirectoryPage = lazyPage(() => import('../members/pages/directory-page'), 'DirectoryPage');
