@@ -8,10 +8,13 @@ export const passwordSchema = safeString()
   .min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
   .max(MAX_PASSWORD_LENGTH, { message: `must be at most ${MAX_PASSWORD_LENGTH} characters` });
 
+/** Longest member name, in characters. */
+export const NAME_MAX = 100;
+
 export const nameSchema = safeString()
   .trim()
   .min(1, { message: 'is required' })
-  .max(100, { message: 'must be at most 100 characters' });
+  .max(NAME_MAX, { message: `must be at most ${NAME_MAX} characters` });
 
 export const signInSchema = z.object({
   email: emailSchema,
