@@ -5,6 +5,7 @@ import {
   MARKDOWN_ALLOWED_TAGS,
   MARKDOWN_IMAGE_SCHEMES,
   MARKDOWN_LINK_SCHEMES,
+  renderExternalImagesAsLinks,
 } from '@commons/shared';
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
@@ -13,6 +14,7 @@ import sanitizeHtml from 'sanitize-html';
 // parsed, and the HTML is sanitised again below, so a gap in one layer is closed by the other.
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 markdown.validateLink = (url: string) => isSafeUrl(url);
+renderExternalImagesAsLinks(markdown);
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [...MARKDOWN_ALLOWED_TAGS],
