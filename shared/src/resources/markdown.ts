@@ -68,7 +68,9 @@ interface MarkdownRendererLike {
  * address), with the class EXTERNAL_IMAGE_CLASS: the content policy would block the image and
  * leave a broken one. Images of the app itself (relative URLs, its own files) stay images.
  */
-export function renderExternalImagesAsLinks(md: MarkdownItLike): void {
+export function renderExternalImagesAsLinks(instance: object): void {
+  // A markdown-it instance, seen through the few parts used here (its own types are not a dependency of shared).
+  const md = instance as MarkdownItLike;
   const image = md.renderer.rules.image;
   md.renderer.rules.image = (tokens, index, options, env, self) => {
     const token = tokens[index];
