@@ -16,7 +16,7 @@ function useFieldIds(explicitId: string | undefined, hint: ReactNode, error: str
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const countId = limit !== undefined ? `${id}-count` : undefined;
-  const describedBy = [hintId, errorId, countId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hintId, countId, errorId].filter(Boolean).join(' ') || undefined;
   return { id, hintId, errorId, countId, describedBy };
 }
 
