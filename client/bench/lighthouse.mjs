@@ -49,11 +49,16 @@ try {
   for (const page of pages) {
     const results = [];
     for (let run = 0; run < RUNS; run += 1) {
-      const { lhr } = await lighthouse(
-        `${server.url}${page.path}`,
-        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: page.signedIn ? { Cookie: cookie } : undefined },
-      );
-      if (lhr.runtimeError) throw new Error(`${page.name}: ${lhr.runtimeError.message}`);
+      let lhr;
+      // On a loaded machine Chromium's trace sometimes misses the navigation (NO_NAVSTART): try again.
+      for (let attempt = 1; ; attempt += 1) {
+        ({ lhr } = await lighthouse(
+          `${server.url}${page.path}`,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: page.signedIn ? { Cookie: cookie } : undefined },
+        ));
+        if (!lhr.runtimeError) break;
+        if (attempt === 3) throw new Error(`${page.name}: ${lhr.runtimeError.message}`);
+      }
       const scripts = lhr.audits['resource-summary'].details.items.find((item) => item.resourceType === 'script');
       results.push({
         perf: lhr.categories.performance.score * 100,
