@@ -1,11 +1,14 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress, sourceMapsAside } from './build/build-artifacts';
+import { inlineGraphqlDocuments } from './build/inline-graphql';
 
 const server = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  // Source maps go aside before the served folder is compressed.
+  plugins: [inlineGraphqlDocuments(path.resolve(import.meta.dirname, 'src')), react(), sourceMapsAside('dist-sourcemaps'), precompress()],
   resolve: {
     alias: { '@commons/shared': path.resolve(import.meta.dirname, '../shared/src/index.ts') },
   },
@@ -21,10 +24,13 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: 'hidden',
+    // The size budget (scripts/size-budget.mjs) walks the chunks each page needs.
+    manifest: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
+        // Libraries change less often than the app: separate chunks stay cached across releases. Other
+        // libraries go with the pages that use them (no catch-all vendor chunk loaded at start).
         codeSplitting: {
           groups: [
             // The chart library is only needed on chart pages, which load it on demand. React (and the
@@ -37,7 +43,6 @@ export default defineConfig({
             // The Markdown parser is only needed by the resource form's preview, which loads it on demand.
             { name: 'markdown', test: /node_modules[\\/](markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js|entities)[\\/]/, priority: 2 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|use-sync-external-store)[\\/]/, priority: 3 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },
       },

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
@@ -19,7 +20,7 @@ import { StartupError } from './platform/startup-error';
 import { RequestDrain } from './platform/http/request-drain';
 import { RealtimeAdapter } from './platform/realtime/realtime-adapter';
 import { REDIS, type RedisClient } from './platform/redis/redis.module';
-import { createLogger } from './platform/logging/logger';
+import { createLogger, quietStartUp } from './platform/logging/logger';
 import { prepareFirstStart } from './setup/first-start';
 import { webApp } from './web/web-app';
 
@@ -50,7 +51,7 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     if (unknown.length) logger.warn({ unknown }, 'the database has migrations this version does not know: a newer version of Commons has run on it');
 
     const app = await NestFactory.create(AppModule.register(config, databaseUrl, logger), { bodyParser: false, bufferLogs: true });
-    app.useLogger(app.get(NestPinoLogger));
+    app.useLogger(quietStartUp(app.get(NestPinoLogger)));
     const drain = new RequestDrain();
     configureHttp(app, config, drain);
     app.useWebSocketAdapter(new RealtimeAdapter(app, app.get<RedisClient | null>(REDIS)));
@@ -115,6 +116,9 @@ function configureHttp(app: INestApplication, config: AppConfig, drain: RequestD
   );
   app.use(cookieParser());
   app.use('/graphql', originCheck(config.publicUrl));
+  // GraphQL answers are JSON, compressed above 1 KB. Only here: socket.io, file downloads and the
+  // precompressed web app stay as they are.
+  app.use('/graphql', compression({ threshold: 1024 }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(webApp(config.webDir));

@@ -1,12 +1,13 @@
-import './platform/production-default';
+import { PRODUCTION_SET_BY_OPERATOR } from './platform/production-default';
 import { startServer } from './app';
 import { loadConfig } from './platform/config/config';
-import { createLogger } from './platform/logging/logger';
+import { createLogger, defaultLogFormat } from './platform/logging/logger';
 import { StartupError } from './platform/startup-error';
 
 async function main() {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const format = config.logFormat ?? defaultLogFormat(Boolean(process.stdout.isTTY), PRODUCTION_SET_BY_OPERATOR);
+  const logger = createLogger(config.logLevel, undefined, format);
   const server = await startServer(config, logger);
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down: draining requests');

@@ -1,44 +1,49 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { AimSection } from '../aims/components/aim-section';
-import { AimPage } from '../aims/pages/aim-page';
 import { RequireViewer } from '../auth/components/require-viewer';
-import { InvitationPage } from '../auth/pages/invitation-page';
-import { SessionsPage } from '../auth/pages/sessions-page';
-import { SignInPage } from '../auth/pages/sign-in-page';
-import { IdeaPage } from '../change-ideas/pages/idea-page';
-import { IdeasPage } from '../change-ideas/pages/ideas-page';
-import { ProposeIdeaPage } from '../change-ideas/pages/propose-idea-page';
-import { AdaptResourcePage } from '../commons/pages/adapt-resource-page';
-import { CommonsPage } from '../commons/pages/commons-page';
-import { EditResourcePage } from '../commons/pages/edit-resource-page';
-import { NewResourcePage } from '../commons/pages/new-resource-page';
-import { ResourcePage } from '../commons/pages/resource-page';
-import { HomePage } from '../home/pages/home-page';
-import { CompletenessPage } from '../measures/pages/completeness-page';
-import { ImportPage } from '../measures/pages/import-page';
-import { MeasuresPage } from '../measures/pages/measures-page';
-import { ReportPage } from '../measures/pages/report-page';
-import { DirectoryPage } from '../members/pages/directory-page';
-import { InvitationsPage } from '../members/pages/invitations-page';
-import { MemberPage } from '../members/pages/member-page';
 import { NetworkScope } from '../networks/network-context';
-import { SitesPage } from '../networks/pages/sites-page';
-import { ProfilePage } from '../profile/pages/profile-page';
-import { SetupPage } from '../setup/pages/setup-page';
 import { Loading } from '../ui/feedback';
-import { AppLayout, PublicLayout } from './components/layouts';
 import { NotFoundPage } from './pages/not-found-page';
 import { RootRedirect } from './pages/root-redirect';
 
-// The chart page brings the chart library; it loads when first opened.
-const MeasureChartPage = lazy(() => import('../charts/pages/measure-chart-page').then((module) => ({ default: module.MeasureChartPage })));
-// Groups and the notifications list load when first opened too (the bell itself is always there).
-const GroupsPage = lazy(() => import('../groups/pages/groups-page').then((module) => ({ default: module.GroupsPage })));
-const NewGroupPage = lazy(() => import('../groups/pages/new-group-page').then((module) => ({ default: module.NewGroupPage })));
-const GroupPage = lazy(() => import('../groups/pages/group-page').then((module) => ({ default: module.GroupPage })));
-const EditGroupPage = lazy(() => import('../groups/pages/edit-group-page').then((module) => ({ default: module.EditGroupPage })));
-const NotificationsPage = lazy(() => import('../notifications/pages/notifications-page').then((module) => ({ default: module.NotificationsPage })));
+/** A component loaded from its own chunk when first drawn, so a page brings only what it draws. */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+// Every page and the signed-in layout load on demand; the shell (router, providers, the public layout) is the entry.
+const AdaptResourcePage = lazyPage(() => import('../commons/pages/adapt-resource-page'), 'AdaptResourcePage');
+const AimPage = lazyPage(() => import('../aims/pages/aim-page'), 'AimPage');
+const AimSection = lazyPage(() => import('../aims/components/aim-section'), 'AimSection');
+const AppLayout = lazyPage(() => import('./components/app-layout'), 'AppLayout');
+const CommonsPage = lazyPage(() => import('../commons/pages/commons-page'), 'CommonsPage');
+const CompletenessPage = lazyPage(() => import('../measures/pages/completeness-page'), 'CompletenessPage');
+const DirectoryPage = lazyPage(() => import('../members/pages/directory-page'), 'DirectoryPage');
+const EditGroupPage = lazyPage(() => import('../groups/pages/edit-group-page'), 'EditGroupPage');
+const EditResourcePage = lazyPage(() => import('../commons/pages/edit-resource-page'), 'EditResourcePage');
+const GroupPage = lazyPage(() => import('../groups/pages/group-page'), 'GroupPage');
+const GroupsPage = lazyPage(() => import('../groups/pages/groups-page'), 'GroupsPage');
+const HomePage = lazyPage(() => import('../home/pages/home-page'), 'HomePage');
+const IdeaPage = lazyPage(() => import('../change-ideas/pages/idea-page'), 'IdeaPage');
+const IdeasPage = lazyPage(() => import('../change-ideas/pages/ideas-page'), 'IdeasPage');
+const ImportPage = lazyPage(() => import('../measures/pages/import-page'), 'ImportPage');
+const InvitationPage = lazyPage(() => import('../auth/pages/invitation-page'), 'InvitationPage');
+const InvitationsPage = lazyPage(() => import('../members/pages/invitations-page'), 'InvitationsPage');
+const MeasureChartPage = lazyPage(() => import('../charts/pages/measure-chart-page'), 'MeasureChartPage');
+const MeasuresPage = lazyPage(() => import('../measures/pages/measures-page'), 'MeasuresPage');
+const MemberPage = lazyPage(() => import('../members/pages/member-page'), 'MemberPage');
+const NewGroupPage = lazyPage(() => import('../groups/pages/new-group-page'), 'NewGroupPage');
+const NewResourcePage = lazyPage(() => import('../commons/pages/new-resource-page'), 'NewResourcePage');
+const NotificationsPage = lazyPage(() => import('../notifications/pages/notifications-page'), 'NotificationsPage');
+const PublicLayout = lazyPage(() => import('./components/layouts'), 'PublicLayout');
+const ProfilePage = lazyPage(() => import('../profile/pages/profile-page'), 'ProfilePage');
+const ProposeIdeaPage = lazyPage(() => import('../change-ideas/pages/propose-idea-page'), 'ProposeIdeaPage');
+const ReportPage = lazyPage(() => import('../measures/pages/report-page'), 'ReportPage');
+const ResourcePage = lazyPage(() => import('../commons/pages/resource-page'), 'ResourcePage');
+const SessionsPage = lazyPage(() => import('../auth/pages/sessions-page'), 'SessionsPage');
+const SetupPage = lazyPage(() => import('../setup/pages/setup-page'), 'SetupPage');
+const SignInPage = lazyPage(() => import('../auth/pages/sign-in-page'), 'SignInPage');
+const SitesPage = lazyPage(() => import('../networks/pages/sites-page'), 'SitesPage');
 
 /** A page loaded on demand, with "Loading…" meanwhile. */
 const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
@@ -47,45 +52,38 @@ const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</S
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<PublicLayout />}>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route path="/invite/:token" element={<InvitationPage />} />
-        <Route path="/setup" element={<SetupPage />} />
+      <Route element={onDemand(<PublicLayout />)}>
+        <Route path="/sign-in" element={onDemand(<SignInPage />)} />
+        <Route path="/invite/:token" element={onDemand(<InvitationPage />)} />
+        <Route path="/setup" element={onDemand(<SetupPage />)} />
       </Route>
       <Route element={<RequireViewer />}>
-        <Route element={<AppLayout />}>
+        <Route element={onDemand(<AppLayout />)}>
           <Route index element={<RootRedirect />} />
-          <Route path="/profile" element={<ProfilePage />} />
-          <Route path="/profile/sessions" element={<SessionsPage />} />
+          <Route path="/profile" element={onDemand(<ProfilePage />)} />
+          <Route path="/profile/sessions" element={onDemand(<SessionsPage />)} />
           <Route path="/n/:slug" element={<NetworkScope />}>
-            <Route index element={<HomePage />} />
-            <Route path="members" element={<DirectoryPage />} />
-            <Route path="members/:userId" element={<MemberPage />} />
-            <Route path="sites" element={<SitesPage />} />
-            <Route path="invitations" element={<InvitationsPage />} />
-            <Route element={<AimSection />}>
-              <Route path="aim" element={<AimPage />} />
-              <Route path="measures" element={<MeasuresPage />} />
-              <Route
-                path="measures/:measureId"
-                element={
-                  <Suspense fallback={<Loading />}>
-                    <MeasureChartPage />
-                  </Suspense>
-                }
-              />
-              <Route path="report" element={<ReportPage />} />
-              <Route path="report/import" element={<ImportPage />} />
-              <Route path="completeness" element={<CompletenessPage />} />
+            <Route index element={onDemand(<HomePage />)} />
+            <Route path="members" element={onDemand(<DirectoryPage />)} />
+            <Route path="members/:userId" element={onDemand(<MemberPage />)} />
+            <Route path="sites" element={onDemand(<SitesPage />)} />
+            <Route path="invitations" element={onDemand(<InvitationsPage />)} />
+            <Route element={onDemand(<AimSection />)}>
+              <Route path="aim" element={onDemand(<AimPage />)} />
+              <Route path="measures" element={onDemand(<MeasuresPage />)} />
+              <Route path="measures/:measureId" element={onDemand(<MeasureChartPage />)} />
+              <Route path="report" element={onDemand(<ReportPage />)} />
+              <Route path="report/import" element={onDemand(<ImportPage />)} />
+              <Route path="completeness" element={onDemand(<CompletenessPage />)} />
             </Route>
-            <Route path="commons" element={<CommonsPage />} />
-            <Route path="commons/new" element={<NewResourcePage />} />
-            <Route path="commons/:resourceId" element={<ResourcePage />} />
-            <Route path="commons/:resourceId/edit" element={<EditResourcePage />} />
-            <Route path="commons/:resourceId/adapt" element={<AdaptResourcePage />} />
-            <Route path="ideas" element={<IdeasPage />} />
-            <Route path="ideas/new" element={<ProposeIdeaPage />} />
-            <Route path="ideas/:ideaId" element={<IdeaPage />} />
+            <Route path="commons" element={onDemand(<CommonsPage />)} />
+            <Route path="commons/new" element={onDemand(<NewResourcePage />)} />
+            <Route path="commons/:resourceId" element={onDemand(<ResourcePage />)} />
+            <Route path="commons/:resourceId/edit" element={onDemand(<EditResourcePage />)} />
+            <Route path="commons/:resourceId/adapt" element={onDemand(<AdaptResourcePage />)} />
+            <Route path="ideas" element={onDemand(<IdeasPage />)} />
+            <Route path="ideas/new" element={onDemand(<ProposeIdeaPage />)} />
+            <Route path="ideas/:ideaId" element={onDemand(<IdeaPage />)} />
             <Route path="groups" element={onDemand(<GroupsPage />)} />
             <Route path="groups/new" element={onDemand(<NewGroupPage />)} />
             <Route path="groups/:groupId" element={onDemand(<GroupPage />)} />

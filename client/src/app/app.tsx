@@ -4,7 +4,6 @@ import { GraphqlProvider } from '../graphql/graphql-provider';
 import { RealtimeProvider } from '../realtime/realtime-provider';
 import { AppRoutes } from './app-routes';
 import { RouteFocus } from './components/route-focus';
-import '../home/cards';
 
 /** The whole app: routing, the GraphQL client, who is signed in, and the live connection. */
 export function App() {

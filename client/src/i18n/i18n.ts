@@ -1,13 +1,16 @@
 import { SUPPORTED_LOCALES, type Locale } from '@commons/shared';
 import i18n from 'i18next';
-import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import sv from './locales/sv.json';
+import enUrl from './locales/en.json?url';
+import svUrl from './locales/sv.json?url';
 
 const LOCALE_STORAGE_KEY = 'commons.locale';
 
-export const resources = { en: { translation: en }, sv: { translation: sv } } as const;
+/**
+ * Where each language's texts are: JSON files of the build (hashed, cached for good), fetched as
+ * data when the language is first needed, so a visitor downloads one language, not every one.
+ */
+const LOCALE_URLS: Record<Locale, string> = { en: enUrl, sv: svUrl };
 
 /** The language names as each language writes its own, for the language picker. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', sv: 'Svenska' };
@@ -17,22 +20,62 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
 
-i18n
-  .use(LanguageDetector)
-  .use(initReactI18next)
-  .init({
-    resources,
-    supportedLngs: [...SUPPORTED_LOCALES],
-    nonExplicitSupportedLngs: true,
-    load: 'languageOnly',
-    fallbackLng: 'en',
-    initAsync: false,
-    interpolation: { escapeValue: false }, // React escapes
-    // The member's profile decides; without one, the browser does. Nothing is cached here:
-    // applyLocale() is the one place that remembers a choice.
-    detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: LOCALE_STORAGE_KEY, caches: [] },
-    returnNull: false,
-  });
+/** The language chosen on this device, if any. */
+function storedLocale(): Locale | null {
+  try {
+    const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(stored) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+const loading = new Map<Locale, Promise<void>>();
+
+/** Fetches a language's texts once and adds them; resolves when they are there. */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (i18n.hasResourceBundle(locale, 'translation')) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = fetch(LOCALE_URLS[locale])
+      .then((response) => {
+        if (!response.ok) throw new Error(`${LOCALE_URLS[locale]}: ${response.status}`);
+        return response.json() as Promise<Record<string, unknown>>;
+      })
+      .then((bundle) => {
+        i18n.addResourceBundle(locale, 'translation', bundle, true, true);
+      })
+      .finally(() => loading.delete(locale));
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** Adds a language's texts already at hand (tests import the JSON files). */
+export function addLocale(locale: Locale, bundle: Record<string, unknown>): void {
+  i18n.addResourceBundle(locale, 'translation', bundle, true, true);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: {},
+  partialBundledLanguages: true,
+  // The member's choice on this device, otherwise the browser's. Nothing is stored here:
+  // applyLocale() is the one place that remembers a choice.
+  lng: storedLocale() ?? browserLocale(),
+  supportedLngs: [...SUPPORTED_LOCALES],
+  nonExplicitSupportedLngs: true,
+  load: 'languageOnly',
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+
+/** Resolves once the texts of the language the app starts in are loaded (main.tsx waits for it). */
+export function loadStartingLocale(): Promise<void> {
+  const locale = isLocale(i18n.language) ? i18n.language : 'en';
+  return loadLocale(locale).then(() => void i18n.changeLanguage(locale));
+}
 
 function syncDocumentLanguage(language: string) {
   if (typeof document !== 'undefined') document.documentElement.lang = language.split('-')[0];
@@ -63,7 +106,7 @@ export function applyLocale(locale: string | null | undefined): Promise<unknown>
     // Storage can be unavailable (private mode); the language still applies for this visit.
   }
   const next = chosen ?? browserLocale();
-  return i18n.resolvedLanguage === next ? Promise.resolve() : i18n.changeLanguage(next);
+  return i18n.resolvedLanguage === next ? Promise.resolve() : loadLocale(next).then(() => i18n.changeLanguage(next));
 }
 
 export default i18n;

@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useL
 import { useLocation, useNavigate } from 'react-router';
 import { useViewer } from '../auth/viewer';
 import { useResetGraphqlClient } from '../graphql/graphql-provider';
-import { type ConnectInfo, RealtimeConnection, type RealtimeOptions, type RealtimeStatus } from './realtime-connection';
+import type { ConnectInfo, RealtimeConnection, RealtimeOptions, RealtimeStatus } from './realtime-connection';
 import { signInAfterSessionEnded, type SessionEndedReason } from './session-ended';
 
 const RealtimeContext = createContext<RealtimeConnection | null>(null);
@@ -25,29 +25,38 @@ export function RealtimeProvider({ children, options }: { children: ReactNode; o
 
   useEffect(() => {
     if (!userId) return;
-    const opened = new RealtimeConnection(latest.current.options);
-    const offEnded = opened.on(SERVER_EVENTS.sessionEnded, ({ reason }) => {
-      if (reason === 'deactivated') latest.current.refresh();
-      else latest.current.endSession(reason);
-    });
-    // A request to join a site was answered: her site (and what it opens to her) may have changed.
-    const offAnswered = opened.on(SERVER_EVENTS.notificationNew, ({ kind }) => {
-      if (kind === 'SITE_REQUEST_CONFIRMED' || kind === 'SITE_REQUEST_DECLINED') latest.current.refresh();
-    });
-    // A refused handshake usually means the session expired meanwhile: asking again who is signed
-    // in finds out, and a signed-out viewer closes this connection.
-    const offRefused = opened.onRefused((code) => {
-      if (code === 'UNAUTHENTICATED') latest.current.refresh();
-    });
-    setConnection(opened);
-    opened.connect();
-    return () => {
-      offEnded();
-      offAnswered();
-      offRefused();
-      opened.close();
-      setConnection((current) => (current === opened ? null : current));
+    // socket.io's client loads with the first signed-in page, not with the sign-in page.
+    let closed = false;
+    let close = () => {
+      closed = true;
     };
+    void import('./realtime-connection').then(({ RealtimeConnection }) => {
+      if (closed) return;
+      const opened = new RealtimeConnection(latest.current.options);
+      const offEnded = opened.on(SERVER_EVENTS.sessionEnded, ({ reason }) => {
+        if (reason === 'deactivated') latest.current.refresh();
+        else latest.current.endSession(reason);
+      });
+      // A request to join a site was answered: her site (and what it opens to her) may have changed.
+      const offAnswered = opened.on(SERVER_EVENTS.notificationNew, ({ kind }) => {
+        if (kind === 'SITE_REQUEST_CONFIRMED' || kind === 'SITE_REQUEST_DECLINED') latest.current.refresh();
+      });
+      // A refused handshake usually means the session expired meanwhile: asking again who is signed
+      // in finds out, and a signed-out viewer closes this connection.
+      const offRefused = opened.onRefused((code) => {
+        if (code === 'UNAUTHENTICATED') latest.current.refresh();
+      });
+      setConnection(opened);
+      opened.connect();
+      close = () => {
+        offEnded();
+        offAnswered();
+        offRefused();
+        opened.close();
+        setConnection((current) => (current === opened ? null : current));
+      };
+    });
+    return () => close();
   }, [userId]);
 
   return <RealtimeContext.Provider value={connection}>{children}</RealtimeContext.Provider>;

@@ -1,6 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import '../i18n/i18n';
+import i18n, { addLocale } from '../i18n/i18n';
+import en from '../i18n/locales/en.json';
+import sv from '../i18n/locales/sv.json';
+
+// The app fetches a language's texts when it needs them; tests have both at hand.
+addLocale('en', en);
+addLocale('sv', sv);
+await i18n.changeLanguage(i18n.language);
 
 afterEach(() => cleanup());

@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
+import { LengthCount, useLengthLimit } from './length-limit';
 import './field.css';
 
 interface FieldFrame {
@@ -8,15 +9,26 @@ interface FieldFrame {
   error?: string | null;
 }
 
-/** Ids that tie a control to its hint and error, for aria-describedby. */
-function useFieldIds(explicitId: string | undefined, hint: ReactNode, error: string | null | undefined) {
+/** Ids that tie a control to its hint, error and length count, for aria-describedby. */
+function useFieldIds(explicitId: string | undefined, hint: ReactNode, error: string | null | undefined, limit?: number) {
   const generated = useId();
   const id = explicitId ?? generated;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return { id, hintId, errorId, describedBy };
+  const countId = limit !== undefined ? `${id}-count` : undefined;
+  const describedBy = [hintId, countId, errorId].filter(Boolean).join(' ') || undefined;
+  return { id, hintId, errorId, countId, describedBy };
 }
+
+interface Limited {
+  /**
+   * The most characters the field takes (the shared limit the server holds it to): a live count
+   * shows under it, and a change past it is refused with a message, never cut.
+   */
+  limit?: number;
+}
+
+const lengthOf = (value: unknown) => (typeof value === 'string' ? value.length : 0);
 
 function FieldNotes({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: string; error?: string | null; errorId?: string }) {
   return (
@@ -35,34 +47,38 @@ function FieldNotes({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId
   );
 }
 
-type TextFieldProps = FieldFrame & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
+type TextFieldProps = FieldFrame & Limited & Omit<InputHTMLAttributes<HTMLInputElement>, 'maxLength'> & { ref?: Ref<HTMLInputElement> };
 
-/** A labelled text input with its hint and error. */
-export function TextField({ label, hint, error, id: explicitId, className, ...input }: TextFieldProps) {
-  const { id, hintId, errorId, describedBy } = useFieldIds(explicitId, hint, error);
+/** A labelled text input with its hint and error, and its length count when limited. */
+export function TextField({ label, hint, error, limit, id: explicitId, className, onChange, ...input }: TextFieldProps) {
+  const { id, hintId, errorId, countId, describedBy } = useFieldIds(explicitId, hint, error, limit);
+  const limited = useLengthLimit(limit, onChange);
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <input id={id} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input id={id} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={limited.onChange} {...input} />
       <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {limit !== undefined && <LengthCount id={countId!} length={lengthOf(input.value)} limit={limit} refusedLength={limited.refusedLength} />}
     </div>
   );
 }
 
-type TextAreaFieldProps = FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>;
+type TextAreaFieldProps = FieldFrame & Limited & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'maxLength'>;
 
-/** A labelled multi-line text input. */
-export function TextAreaField({ label, hint, error, id: explicitId, className, ...textarea }: TextAreaFieldProps) {
-  const { id, hintId, errorId, describedBy } = useFieldIds(explicitId, hint, error);
+/** A labelled multi-line text input, with its length count when limited. */
+export function TextAreaField({ label, hint, error, limit, id: explicitId, className, onChange, ...textarea }: TextAreaFieldProps) {
+  const { id, hintId, errorId, countId, describedBy } = useFieldIds(explicitId, hint, error, limit);
+  const limited = useLengthLimit(limit, onChange);
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <textarea id={id} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
+      <textarea id={id} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={limited.onChange} {...textarea} />
       <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {limit !== undefined && <LengthCount id={countId!} length={lengthOf(textarea.value)} limit={limit} refusedLength={limited.refusedLength} />}
     </div>
   );
 }

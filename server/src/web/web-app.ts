@@ -4,24 +4,94 @@ import express, { type NextFunction, type Request, type Response } from 'express
 
 const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/socket.io', '/files'];
 
+/** Encodings the build writes next to each file (`name.js.br`, `name.js.gz`), best first. */
+const PRECOMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/** Types of the files the build compresses; anything else is served as it is. */
+const COMPRESSIBLE_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+};
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
- * Serves the built web app: its static files (hashed assets cached for a year) and index.html
- * for every other GET that is a page of the single-page app.
+ * Serves the built web app: its static files and index.html for every other GET that is a page
+ * of the single-page app. Files the build compressed (brotli and gzip, written next to them) are
+ * sent compressed to a browser that accepts it, with `Vary: Accept-Encoding`; hashed assets are
+ * cached for a year, index.html is revalidated every time.
  */
 export function webApp(webDir: string) {
-  const indexHtml = path.join(webDir, 'index.html');
-  const assets = express.static(webDir, {
+  const root = path.resolve(webDir);
+  const indexHtml = path.join(root, 'index.html');
+  const cacheControl = (filePath: string) => (filePath.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache');
+  const assets = express.static(root, {
     index: false,
     setHeaders(res, filePath) {
-      if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      res.setHeader('Cache-Control', cacheControl(filePath));
+      if (COMPRESSIBLE_TYPES[path.extname(filePath)]) res.setHeader('Vary', 'Accept-Encoding');
     },
   });
+  // Whether a compressed copy exists, remembered for files that exist (so the map stays as small as
+  // the built folder, whatever paths are asked for): the folder does not change while the app runs.
+  const siblings = new Map<string, boolean>();
+  const hasSibling = (original: string, sibling: string) => {
+    let known = siblings.get(sibling);
+    if (known === undefined) {
+      known = existsSync(sibling);
+      if (existsSync(original)) siblings.set(sibling, known);
+    }
+    return known;
+  };
+
+  /** Sends `file` compressed when the browser accepts an encoding the build wrote; false when it cannot. */
+  const sendCompressed = (req: Request, res: Response, next: NextFunction, file: string): boolean => {
+    const type = COMPRESSIBLE_TYPES[path.extname(file)];
+    if (!type || !file.startsWith(root + path.sep)) return false;
+    // Our order, not the browser's: brotli is smaller, and browsers list gzip first.
+    const chosen = PRECOMPRESSED.find((option) => req.acceptsEncodings(option.encoding) === option.encoding && hasSibling(file, file + option.suffix));
+    if (!chosen) return false;
+    res.setHeader('Content-Type', type);
+    res.setHeader('Content-Encoding', chosen.encoding);
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', cacheControl(file));
+    res.sendFile(file + chosen.suffix, (error) => {
+      if (error && !res.headersSent) next(error);
+    });
+    return true;
+  };
+
   return (req: Request, res: Response, next: NextFunction) => {
     if (API_PREFIXES.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`))) return next();
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const file = fileOf(root, req.path);
+      if (file && file !== indexHtml && sendCompressed(req, res, next, file)) return;
+    }
     assets(req, res, () => {
       if (req.method !== 'GET' || !req.accepts('html') || !existsSync(indexHtml)) return next();
+      if (sendCompressed(req, res, next, indexHtml)) return;
       res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('Vary', 'Accept-Encoding');
       res.sendFile(indexHtml);
     });
   };
+}
+
+/** The file a URL path names inside `root`, or null for a path that cannot name one. */
+function fileOf(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = path.join(root, path.normalize(decoded));
+  return file.startsWith(root + path.sep) ? file : null;
 }

@@ -1,2 +1,3 @@
 export * from './events';
+export * from './thread-constants';
 export * from './threads';

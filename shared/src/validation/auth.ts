@@ -9,10 +9,13 @@ export const passwordSchema = safeString()
   .min(MIN_PASSWORD_LENGTH)
   .max(MAX_PASSWORD_LENGTH);
 
+/** Longest member name, in characters. */
+export const NAME_MAX = 100;
+
 export const nameSchema = safeString()
   .trim()
   .min(1)
-  .max(100);
+  .max(NAME_MAX);
 
 export const signInSchema = z.object({
   email: emailSchema,

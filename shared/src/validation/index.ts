@@ -1,4 +1,5 @@
 export * from './issues';
+export * from './text';
 export * from './common';
 export * from './auth';
 export * from './members';

@@ -5,6 +5,9 @@ import { nameSchema } from './auth';
 
 export const MAX_INTERESTS = 20;
 
+/** Longest profile texts, in characters (a name's limit is NAME_MAX, shared with registration). */
+export const PROFILE_LIMITS = { pronounsMax: 40, bioMax: 2000 } as const;
+
 /** Interests are short lowercase tags, so "Nutrition" and "nutrition " are one interest. */
 export const interestSchema = safeString()
   .trim()
@@ -14,8 +17,8 @@ export const interestSchema = safeString()
 
 export const profileSchema = z.object({
   name: nameSchema,
-  pronouns: safeString().trim().max(40).nullable(),
-  bio: safeString().trim().max(2000),
+  pronouns: safeString().trim().max(PROFILE_LIMITS.pronounsMax).nullable(),
+  bio: safeString().trim().max(PROFILE_LIMITS.bioMax),
   interests: z
     .array(interestSchema)
     .max(MAX_INTERESTS)

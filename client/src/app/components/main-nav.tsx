@@ -16,7 +16,7 @@ const THREAD_SUBJECT_OF: Partial<Record<NavItem['key'], 'CHANGE_IDEA' | 'RESOURC
  * The network's main menu; the current page (or the section it belongs to) is marked with
  * aria-current, and a section shows its unread messages live.
  */
-export function MainNav({ slug, networkId, actor }: { slug: string; networkId: string; actor: Actor | null }) {
+export function MainNav({ id, slug, networkId, actor }: { id?: string; slug: string; networkId: string; actor: Actor | null }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const unread = useUnreadThreads(networkId);
@@ -25,7 +25,7 @@ export function MainNav({ slug, networkId, actor }: { slug: string; networkId: s
     return subject ? (unread.bySubject[subject] ?? 0) : 0;
   };
   return (
-    <nav aria-label={t('nav.label')} className="main-nav">
+    <nav id={id} aria-label={t('nav.label')} className="main-nav">
       <ul className="main-nav__list">
         {navItemsFor(actor).map((item) => (
           <li key={item.key}>

@@ -1,12 +1,23 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSignOut } from '../../auth/hooks/use-sign-out';
-import { activeMemberships, type Viewer } from '../../auth/viewer';
-import { NotificationBell } from '../../notifications/components/notification-bell';
-import { NetworkSwitcher } from './network-switcher';
 
-/** The banner: the app's name, the network, the member's notifications, profile and sign-out. */
-export function SiteHeader({ viewer, slug }: { viewer: Viewer | null; slug: string | null }) {
+/** The phone menu's state: whether it is open and the ids of what it shows and hides. */
+export interface SiteMenu {
+  open: boolean;
+  toggle: () => void;
+  /** Ids of the regions the menu button opens (the member's menu, the main menu). */
+  controls: string;
+  /** Id of the member's menu region in the banner. */
+  regionId: string;
+}
+
+/**
+ * The banner: the app's name and, for a member, her notifications (`bell`) and her networks,
+ * profile and sign-out (`member`). On a phone it is one row: the name, the bell and a menu button
+ * that opens the rest (with the main menu); on a wide screen all is in sight and there is no button.
+ */
+export function SiteHeader({ bell, member, menu }: { bell?: ReactNode; member?: ReactNode; menu?: SiteMenu }) {
   const { t } = useTranslation();
   return (
     <header className="site-header">
@@ -15,26 +26,25 @@ export function SiteHeader({ viewer, slug }: { viewer: Viewer | null; slug: stri
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>{t('app.name')}</span>
         </Link>
-        {viewer && <NetworkSwitcher memberships={activeMemberships(viewer)} currentSlug={slug} />}
-        {viewer && <UserMenu viewer={viewer} slug={slug} />}
+        {(bell || menu) && (
+          <div className="site-header__tools">
+            {bell}
+            {menu && (
+              <button type="button" className="menu-button" aria-expanded={menu.open} aria-controls={menu.controls} onClick={menu.toggle}>
+                <span aria-hidden="true" className="menu-button__icon">
+                  {menu.open ? '✕' : '☰'}
+                </span>
+                {t('nav.menu')}
+              </button>
+            )}
+          </div>
+        )}
+        {member && (
+          <div id={menu?.regionId} className="site-menu">
+            {member}
+          </div>
+        )}
       </div>
     </header>
-  );
-}
-
-function UserMenu({ viewer, slug }: { viewer: Viewer; slug: string | null }) {
-  const { t } = useTranslation();
-  const { signOut, signingOut } = useSignOut();
-  const network = activeMemberships(viewer).find((m) => m.network.slug === slug)?.network;
-  return (
-    <div className="user-menu">
-      {network && <NotificationBell key={network.id} networkId={network.id} slug={network.slug} />}
-      <Link to="/profile" className="user-menu__profile">
-        <span className="visually-hidden">{t('nav.profileOf')}</span> {viewer.name}
-      </Link>
-      <button type="button" className="button button--quiet" onClick={() => void signOut()} disabled={signingOut}>
-        {t('auth.signOut')}
-      </button>
-    </div>
   );
 }

@@ -24,7 +24,8 @@ describe('SignInPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
     const email = screen.getByLabelText('Email address');
-    expect(email).toHaveAttribute('aria-invalid', 'true');
+    // The form's rules load on demand (their own chunk), so the check answers a moment later.
+    await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'));
     expect(email).toHaveAccessibleDescription('This is required.');
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('This is required.');
     await waitFor(() => expect(email).toHaveFocus());

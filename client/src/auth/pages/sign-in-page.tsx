@@ -1,4 +1,3 @@
-import { signInSchema } from '@commons/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -25,6 +24,8 @@ const SignInDocument = graphql(`
 const FIELDS = ['email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
+const loadRules = () => import('../sign-in-validation');
+
 /** Email and password; afterwards, back to where the member was going. */
 export function SignInPage() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function SignInPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = { email, password };
+    const { signInSchema } = await loadRules();
     const invalid = validateWith(signInSchema, input, FIELDS, t);
     if (invalid) {
       setErrors(invalid);
@@ -69,7 +71,7 @@ export function SignInPage() {
       <PageHeading>{t('auth.signIn.title')}</PageHeading>
       <SessionEndedNotice />
       <p className="lead">{t('auth.signIn.intro')}</p>
-      <form ref={formRef} onSubmit={submit} noValidate className="panel">
+      <form ref={formRef} onSubmit={submit} onFocus={() => void loadRules()} noValidate className="panel">
         <FormAlert messages={errors.form} />
         <TextField
           label={t('auth.fields.email')}

@@ -1,3 +1,4 @@
+import { CHANGE_IDEA_LIMITS } from '@commons/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -33,7 +34,7 @@ export function DecisionAnswer({ decisionId, label, onAnswered, onClosed }: Deci
     const variables = kind === 'CONFIRMED' ? { decisionId, comment } : { decisionId, reason: comment };
     const result = kind === 'CONFIRMED' ? await confirm(variables, DECISION_CONTEXT) : await decline(variables, DECISION_CONTEXT);
     if (result.error) {
-      setProblem(errorCode(result.error) === 'BAD_USER_INPUT' ? t('errors.issue.too_long', { max: 1000 }) : describeError(result.error, t));
+      setProblem(errorCode(result.error) === 'BAD_USER_INPUT' ? t('errors.issue.too_long', { max: CHANGE_IDEA_LIMITS.answerMax }) : describeError(result.error, t));
       if (errorCode(result.error) === 'DECISION_CLOSED') onClosed?.();
       return;
     }
@@ -53,7 +54,7 @@ export function DecisionAnswer({ decisionId, label, onAnswered, onClosed }: Deci
         label={t('ideas.pending.comment')}
         hint={t('ideas.pending.commentHint')}
         rows={2}
-        maxLength={1000}
+        limit={CHANGE_IDEA_LIMITS.answerMax}
         value={comment}
         onChange={(e) => setComment(e.target.value)}
       />

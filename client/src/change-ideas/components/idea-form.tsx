@@ -1,4 +1,4 @@
-import { changeIdeaEditSchema, changeIdeaInputSchema } from '@commons/shared';
+import { CHANGE_IDEA_LIMITS, changeIdeaEditSchema, changeIdeaInputSchema } from '@commons/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -83,9 +83,9 @@ export function IdeaForm({ networkId, drivers, editing, initial, onDone, onConfl
   return (
     <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="idea-form">
       <FormAlert messages={errors.form} />
-      <TextField label={t('ideas.form.title')} hint={t('ideas.form.titleHint')} {...text('title')} required />
-      <TextAreaField label={t('ideas.form.problem')} hint={t('ideas.form.problemHint')} rows={5} {...text('problem')} required />
-      <TextAreaField label={t('ideas.form.idea')} hint={t('ideas.form.ideaHint')} rows={9} {...text('idea')} required />
+      <TextField label={t('ideas.form.title')} hint={t('ideas.form.titleHint')} {...text('title')} limit={CHANGE_IDEA_LIMITS.titleMax} required />
+      <TextAreaField label={t('ideas.form.problem')} hint={t('ideas.form.problemHint')} rows={5} {...text('problem')} limit={CHANGE_IDEA_LIMITS.problemMax} required />
+      <TextAreaField label={t('ideas.form.idea')} hint={t('ideas.form.ideaHint')} rows={9} {...text('idea')} limit={CHANGE_IDEA_LIMITS.ideaMax} required />
       <DriverPicker drivers={drivers} selected={values.driverIds} onChange={(driverIds) => setValues((current) => ({ ...current, driverIds }))} error={errors.fields.driverIds} />
       <TextField label={t('ideas.form.nextDecisionOn')} hint={t('ideas.form.nextDecisionOnHint')} type="date" className="field--short" {...text('nextDecisionOn')} />
       <div className="button-row">

@@ -26,7 +26,7 @@ export function MarkdownField({ value, onChange, error }: MarkdownFieldProps) {
         onChange={(e) => onChange(e.target.value)}
         error={error}
         rows={14}
-        maxLength={RESOURCE_LIMITS.bodyMax}
+        limit={RESOURCE_LIMITS.bodyMax}
         className="markdown-field__input"
       />
       <p className="markdown-field__toggle">

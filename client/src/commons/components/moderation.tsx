@@ -108,7 +108,7 @@ export function HideForm({ resourceId, onChanged }: { resourceId: string; onChan
             label={t('commons.moderation.reason')}
             hint={t('commons.moderation.reasonHint')}
             value={reason}
-            maxLength={RESOURCE_LIMITS.hideReasonMax}
+            limit={RESOURCE_LIMITS.hideReasonMax}
             onChange={(e) => setReason(e.target.value)}
             error={errors.fields.reason}
             rows={3}

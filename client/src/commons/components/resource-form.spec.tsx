@@ -109,7 +109,7 @@ describe('ResourceForm', () => {
     const calls = renderForm(<ResourceForm mode="post" initial={emptyFormValues(RIVERSIDE)} />, () => ({ data: null }));
     await userEvent.type(await screen.findByLabelText('Title'), 'ab');
     await userEvent.click(screen.getByRole('button', { name: 'Share resource' }));
-    await waitFor(() => expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('Use at least 3 characters.'));
+    await waitFor(() => expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('2 / 160 characters Use at least 3 characters.'));
     expect(mutations(calls)).toEqual([]);
   });
 

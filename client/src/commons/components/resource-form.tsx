@@ -196,7 +196,7 @@ export function ResourceForm(props: ResourceFormProps) {
         value={values.title}
         onChange={(e) => set('title', e.target.value)}
         error={errors.fields.title}
-        maxLength={RESOURCE_LIMITS.titleMax}
+        limit={RESOURCE_LIMITS.titleMax}
         required
         autoComplete="off"
       />
@@ -206,7 +206,7 @@ export function ResourceForm(props: ResourceFormProps) {
         value={values.summary}
         onChange={(e) => set('summary', e.target.value)}
         error={errors.fields.summary}
-        maxLength={RESOURCE_LIMITS.summaryMax}
+        limit={RESOURCE_LIMITS.summaryMax}
         rows={3}
       />
       <MarkdownField value={values.body} onChange={(body) => set('body', body)} error={errors.fields.body} />
@@ -277,7 +277,7 @@ export function ResourceForm(props: ResourceFormProps) {
           value={values.changeNote}
           onChange={(e) => set('changeNote', e.target.value)}
           error={errors.fields.changeNote}
-          maxLength={RESOURCE_LIMITS.changeNoteMax}
+          limit={RESOURCE_LIMITS.changeNoteMax}
           autoComplete="off"
         />
       )}

@@ -129,7 +129,7 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
             label={t('commons.uses.note')}
             hint={t('commons.uses.noteHint', { count: RESOURCE_LIMITS.useNoteMax })}
             value={note}
-            maxLength={RESOURCE_LIMITS.useNoteMax}
+            limit={RESOURCE_LIMITS.useNoteMax}
             onChange={(e) => setNote(e.target.value)}
             error={errors.fields.note}
             rows={3}

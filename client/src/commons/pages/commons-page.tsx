@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo } from 'react';
+import { useCallback, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -25,6 +25,7 @@ export function CommonsPage() {
   const { network } = useNetwork();
   const { search, update, toggle, clearFilters } = useCommonsSearch();
   const resultsHeading = useId();
+  const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
   const variables = useMemo(() => toSearchVariables(search, network.id), [search, network.id]);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: CommonsSearchDocument,
@@ -65,13 +66,24 @@ export function CommonsPage() {
         </Link>
       </div>
       <SearchBox value={search.q} onSearch={onSearch} />
+      {/* The filters come first in the page; a keyboard goes from the search box to the results in one step. */}
+      <a
+        href={`#${resultsHeading}`}
+        className="skip-to-results"
+        onClick={(event) => {
+          event.preventDefault();
+          resultsHeadingRef.current?.focus();
+        }}
+      >
+        {t('commons.results.skipTo')}
+      </a>
       <div className="commons-layout">
         <SearchFilters search={search} facets={facets} onToggle={toggle} onChange={update} onClear={clearFilters} siteName={siteName} />
         <div className="commons-main">
           {browsing && <BookmarksPanel networkId={network.id} networkSlug={network.slug} />}
           <section aria-labelledby={resultsHeading} className="commons-results">
             <div className="commons-results__header">
-              <h2 id={resultsHeading} className="commons-results__title">
+              <h2 id={resultsHeading} ref={resultsHeadingRef} tabIndex={-1} className="commons-results__title">
                 {browsing && resourcesOnly ? t('commons.results.browseTitle') : t('commons.results.title')}
               </h2>
               <div className="field field--inline commons-results__sort">

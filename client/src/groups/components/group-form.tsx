@@ -64,6 +64,7 @@ export function GroupForm({ initial, submitLabel, busyLabel, onSubmit, onCancel 
         onChange={(e) => set('name', e.target.value)}
         error={errors.fields.name}
         hint={t('groups.form.nameHint', { min: GROUP_LIMITS.nameMin, max: GROUP_LIMITS.nameMax })}
+        limit={GROUP_LIMITS.nameMax}
         required
       />
       <TextAreaField
@@ -73,6 +74,7 @@ export function GroupForm({ initial, submitLabel, busyLabel, onSubmit, onCancel 
         onChange={(e) => set('purpose', e.target.value)}
         error={errors.fields.purpose}
         hint={t('groups.form.purposeHint')}
+        limit={GROUP_LIMITS.purposeMax}
         rows={5}
       />
       <VisibilityChoice value={values.visibility} onChange={(visibility) => set('visibility', visibility)} error={errors.fields.visibility} />

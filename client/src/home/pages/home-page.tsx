@@ -3,6 +3,8 @@ import { useSignedInViewer } from '../../auth/viewer';
 import { useNetwork } from '../../networks/network-context';
 import { PageHeading } from '../../ui/page-heading';
 import { homeCards } from '../card-registry';
+// The cards register themselves: they load with the home page, not with every page.
+import '../cards';
 
 /** The network's home: cards chosen by the member's role. */
 export function HomePage() {

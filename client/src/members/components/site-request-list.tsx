@@ -186,7 +186,7 @@ function DeclineForm({ request, onCancel, onDeclined, onProblem }: { request: Si
         value={reason}
         onChange={(e) => setReason(e.target.value)}
         error={error}
-        maxLength={MAX_SITE_REQUEST_REASON}
+        limit={MAX_SITE_REQUEST_REASON}
       />
       <div className="button-row">
         <button type="submit" className="button" disabled={fetching}>

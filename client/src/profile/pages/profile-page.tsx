@@ -1,4 +1,4 @@
-import { interestSchema, MAX_INTERESTS, profileSchema } from '@commons/shared';
+import { interestSchema, MAX_INTERESTS, NAME_MAX, PROFILE_LIMITS, profileSchema } from '@commons/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -85,7 +85,7 @@ export function ProfilePage() {
       <p className="lead">{t('profile.intro')}</p>
       <form ref={formRef} onSubmit={submit} noValidate className="panel">
         <FormAlert messages={errors.form} />
-        <TextField label={t('profile.fields.name')} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} required />
+        <TextField label={t('profile.fields.name')} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} limit={NAME_MAX} required />
         <TextField
           label={t('profile.fields.pronouns')}
           name="pronouns"
@@ -93,8 +93,9 @@ export function ProfilePage() {
           onChange={(e) => setPronouns(e.target.value)}
           error={errors.fields.pronouns}
           hint={t('profile.fields.pronounsHint')}
+          limit={PROFILE_LIMITS.pronounsMax}
         />
-        <TextAreaField label={t('profile.fields.bio')} name="bio" value={bio} onChange={(e) => setBio(e.target.value)} error={errors.fields.bio} hint={t('profile.fields.bioHint')} />
+        <TextAreaField label={t('profile.fields.bio')} name="bio" value={bio} onChange={(e) => setBio(e.target.value)} error={errors.fields.bio} hint={t('profile.fields.bioHint')} limit={PROFILE_LIMITS.bioMax} />
         <TagPicker
           label={t('profile.fields.interests')}
           hint={t('profile.fields.interestsHint', { count: MAX_INTERESTS })}

@@ -68,7 +68,7 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
           </div>
         ))}
       </fieldset>
-      <TextField label={t('proposals.form.question')} hint={t('proposals.form.questionHint')} value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.fields.question} required maxLength={PROPOSAL_LIMITS.questionMax} />
+      <TextField label={t('proposals.form.question')} hint={t('proposals.form.questionHint')} value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.fields.question} required limit={PROPOSAL_LIMITS.questionMax} />
       <TextAreaField label={t('proposals.form.details')} hint={t('proposals.form.detailsHint')} rows={3} value={details} onChange={(e) => setDetails(e.target.value)} error={errors.fields.details} />
       {kind === 'DOT_VOTE' && (
         <>

@@ -2,6 +2,7 @@ import { REACTION_EMOJI, type ReactionEmoji } from '@commons/shared';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SendError, ThreadMessage } from '../thread-state';
+import { useRovingFocus } from '../../ui/roving-focus';
 import { useThreadContext } from './thread-context';
 
 /** The translation key of each reaction's name, in REACTION_EMOJI's order. */
@@ -61,24 +62,30 @@ export function ReactionList({ message, onError }: { message: ThreadMessage; onE
   );
 }
 
-/** "React": opens the set of reactions to pick one (Escape closes it, focus comes back). */
+/**
+ * "React": opens the set of reactions to pick one, a toolbar: one Tab stop, arrow keys, Home and
+ * End move between the reactions (Escape closes it, focus comes back).
+ */
 export function ReactionPicker({ message, onError }: { message: ThreadMessage; onError: (error: SendError | null) => void }) {
   const { t } = useTranslation();
   const { controller, viewerId } = useThreadContext();
   const [picking, setPicking] = useState(false);
   const pickerId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const roving = useRovingFocus(REACTION_EMOJI.length);
   if (!controller) return null;
 
   const close = () => {
     setPicking(false);
     toggleRef.current?.focus();
   };
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Escape') {
       event.preventDefault();
       close();
+      return;
     }
+    roving.onKeyDown(event);
   };
   return (
     <span className="reactions__add-wrap">
@@ -94,7 +101,7 @@ export function ReactionPicker({ message, onError }: { message: ThreadMessage; o
         {t('threads.reactions.add')}
       </button>
       {picking && (
-        <span id={pickerId} className="reactions__picker" role="group" aria-label={t('threads.reactions.pick')} onKeyDown={onKeyDown}>
+        <span id={pickerId} className="reactions__picker" role="toolbar" aria-label={t('threads.reactions.pick')} onKeyDown={onKeyDown}>
           {REACTION_EMOJI.map((emoji, index) => {
             const name = t(`threads.emoji.${EMOJI_KEYS[emoji]}`);
             return (
@@ -106,6 +113,7 @@ export function ReactionPicker({ message, onError }: { message: ThreadMessage; o
                 aria-label={name}
                 title={name}
                 autoFocus={index === 0}
+                {...roving.itemProps(index)}
                 onClick={async () => {
                   close();
                   onError(await controller.react(message.id, emoji));

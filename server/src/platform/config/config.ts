@@ -30,6 +30,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Commons <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['json', 'pretty']).optional()),
   TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
   SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -100,6 +101,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: string;
+  /** LOG_FORMAT when set; otherwise main.ts picks by where stdout goes. */
+  logFormat: 'json' | 'pretty' | null;
   /** Which reverse proxies' X-Forwarded-* headers to believe (see `TrustProxy`). */
   trustProxy: TrustProxy;
   signInMaxPerIp: number;
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL || null,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? null,
     trustProxy: e.TRUST_PROXY,
     signInMaxPerIp: e.SIGNIN_MAX_PER_IP,
     signInMaxFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,

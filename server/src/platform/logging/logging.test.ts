@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newGroup } from '../../test-support/groups';
 import { TestApp, type TestMember } from '../../test-support/test-app';
-import { createLogger, loggedPath } from './logger';
+import { createLogger, defaultLogFormat, loggedPath, prettyMessage, quietStartUp } from './logger';
 
 interface LogLine {
   level: number;
@@ -149,8 +149,56 @@ describe('what the app logs about refusals, faults and requests', () => {
     expect(capture.since(from).find((line) => line.res)?.req).toMatchObject({ method: 'GET', url: '/graphql' });
   });
 
+  it('starts without listing every module, route and socket event at info', () => {
+    const inventory = capture.lines().filter((line) => ['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController'].includes(String(line.context)));
+
+    expect(inventory).toEqual([]);
+    expect(capture.lines().some((line) => line.msg?.startsWith('Commons is ready at'))).toBe(true);
+  });
+
+  it('logs a fetch of a built file at debug, a page and the API at info', async () => {
+    const from = capture.raw.length;
+
+    const asset = await fetch(`${app.url}/favicon.svg`);
+    const page = await fetch(`${app.url}/sign-in`);
+    await patient.client.gql(`{ me { id } }`);
+
+    expect([asset.status, page.status]).toEqual([200, 200]);
+    const urls = capture.since(from).filter((line) => line.res).map((line) => line.req?.url);
+    expect(urls).not.toContain('/favicon.svg');
+    expect(urls).toContain('/graphql');
+  });
+
   it('would log an invitation link without its token', () => {
     expect(loggedPath('/invite/abcdefghijklmnopqrstuvwxyz?from=mail')).toBe('/invite/[redacted]');
     expect(loggedPath('/n/northstar/members')).toBe('/n/northstar/members');
+  });
+});
+
+describe('the log format', () => {
+  it('is readable in a terminal and JSON for a pipe, a file or a production the operator chose', () => {
+    expect(defaultLogFormat(true, false)).toBe('pretty');
+    expect(defaultLogFormat(false, false)).toBe('json');
+    expect(defaultLogFormat(true, true)).toBe('json');
+  });
+
+  it('reads a request line as method, path, status and time', () => {
+    expect(prettyMessage({ req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 }, responseTime: 12, msg: 'request completed' }, 'msg')).toBe('POST /graphql 200 12 ms');
+    expect(prettyMessage({ msg: 'Commons is ready' }, 'msg')).toBe('Commons is ready');
+  });
+
+  it('lowers Nest start-up inventory to debug and keeps everything else', () => {
+    const calls: string[] = [];
+    const logger = quietStartUp({
+      log: (message: string) => calls.push(`log ${message}`),
+      debug: (message: string) => calls.push(`debug ${message}`),
+      error: () => undefined,
+      warn: () => undefined,
+    });
+
+    logger.log('AppModule dependencies initialized', 'InstanceLoader');
+    logger.log('Nest application successfully started', 'NestApplication');
+
+    expect(calls).toEqual(['debug AppModule dependencies initialized', 'log Nest application successfully started']);
   });
 });

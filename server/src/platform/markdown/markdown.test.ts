@@ -44,6 +44,15 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<a href="mailto:a@example.org" rel="noopener noreferrer nofollow">mail</a>');
   });
 
+  it('writes an image from another site as a labelled link (the content policy would block it), and keeps the app\'s own images', () => {
+    const html = renderMarkdown('![Flare diary](https://images.example.org/diary.png "A week") and ![](//cdn.example.org/x.png) and ![Logo](/files/4f1c/logo.png)');
+
+    expect(html).toContain('<a href="https://images.example.org/diary.png" class="md-external-image" title="A week" rel="noopener noreferrer nofollow">Flare diary</a>');
+    expect(html).toContain('<a href="https://cdn.example.org/x.png" class="md-external-image" rel="noopener noreferrer nofollow">//cdn.example.org/x.png</a>');
+    expect(html).toContain('<img src="/files/4f1c/logo.png" alt="Logo" />');
+    expect(html).not.toMatch(/<img[^>]+example\.org/);
+  });
+
   it('drops classes other than a code block\'s language', () => {
     expect(renderMarkdown('```evil" onmouseover="alert(1)\ncode\n```')).not.toMatch(/onmouseover="/);
   });

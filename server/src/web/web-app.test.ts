@@ -1,0 +1,143 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApp, type TestMember } from '../test-support/test-app';
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** One request over real HTTP, returning the bytes as sent (fetch would decompress them). */
+function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+const SCRIPT = `export const greeting = ${JSON.stringify('hello '.repeat(2000))};\n`;
+const INDEX = `<!doctype html><html><head><title>Commons</title><script type="module" src="/assets/app-4f9a1c.js"></script></head><body>${'<!-- padding -->'.repeat(100)}</body></html>`;
+
+describe('the web app over HTTP: precompressed files, caching, compressed GraphQL', () => {
+  let app: TestApp;
+  let admin: TestMember;
+  let webDir: string;
+
+  beforeAll(async () => {
+    webDir = await mkdtemp(path.join(tmpdir(), 'commons-web-'));
+    await mkdir(path.join(webDir, 'assets'));
+    const write = async (name: string, text: string, compressed: boolean) => {
+      await writeFile(path.join(webDir, name), text);
+      if (!compressed) return;
+      await writeFile(path.join(webDir, `${name}.br`), brotliCompressSync(text));
+      await writeFile(path.join(webDir, `${name}.gz`), gzipSync(text));
+    };
+    await write('index.html', INDEX, true);
+    await write('assets/app-4f9a1c.js', SCRIPT, true);
+    await write('assets/small-77aa.css', 'body{margin:0}', false);
+    app = await TestApp.start({ WEB_DIR: webDir });
+    const made = await app.newNetwork(1);
+    admin = made.admin;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  it('sends a hashed script as brotli to a browser that accepts it, immutable, varying by encoding', async () => {
+    const response = await raw(`${app.url}/assets/app-4f9a1c.js`, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(response.body).toString()).toBe(SCRIPT);
+    expect(response.body.length).toBeLessThan(SCRIPT.length / 10);
+  });
+
+  it('sends gzip to a browser that accepts only gzip, and the file as it is to one that accepts neither', async () => {
+    const gzipped = await raw(`${app.url}/assets/app-4f9a1c.js`, { headers: { 'accept-encoding': 'gzip' } });
+    const plain = await raw(`${app.url}/assets/app-4f9a1c.js`, { headers: { 'accept-encoding': 'identity' } });
+
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).toString()).toBe(SCRIPT);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(SCRIPT);
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('serves a file the build did not compress as it is', async () => {
+    const response = await raw(`${app.url}/assets/small-77aa.css`, { headers: { 'accept-encoding': 'br, gzip' } });
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.body.toString()).toBe('body{margin:0}');
+  });
+
+  it('answers every page of the app with index.html, compressed and revalidated each time', async () => {
+    for (const page of ['/', '/sign-in', `/n/some-network/commons`]) {
+      const response = await raw(`${app.url}${page}`, { headers: { accept: 'text/html', 'accept-encoding': 'br' } });
+
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(brotliDecompressSync(response.body).toString()).toBe(INDEX);
+    }
+    const head = await raw(`${app.url}/assets/app-4f9a1c.js`, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(head.body.length).toBe(0);
+  });
+
+  it('never serves a file outside the web folder, whatever the path', async () => {
+    for (const page of ['/assets/..%2F..%2F..%2Fetc%2Fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/%E0%A4%A']) {
+      const response = await raw(`${app.url}${page}`, { headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' } });
+
+      expect(response.body.toString()).not.toMatch(/root:/);
+    }
+  });
+
+  it('compresses a GraphQL answer above 1 KB for a client that accepts it, and leaves a small one alone', async () => {
+    const sites = `{ me { id name email } }`;
+    const big = `{ __type(name: "Query") { fields { name description } } }`;
+    const headers = { 'content-type': 'application/json', 'x-commons-csrf': '1', cookie: admin.client.cookie!, 'accept-encoding': 'gzip, br' };
+
+    const small = await raw(`${app.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: sites }) });
+    const large = await raw(`${app.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: big }) });
+
+    expect(small.status).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.body.toString()).data.me.email).toBe(admin.email);
+    expect(large.headers['content-encoding']).toMatch(/^(br|gzip)$/);
+    const text = large.headers['content-encoding'] === 'br' ? brotliDecompressSync(large.body) : gunzipSync(large.body);
+    const answer = JSON.parse(text.toString()) as { data?: Record<string, unknown>; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    expect(text.length).toBeGreaterThan(1024);
+  });
+
+  it('keeps live connections working (socket.io is not behind the compression)', async () => {
+    const socket = io(app.url, { transports: ['polling'], extraHeaders: { cookie: admin.client.cookie! }, reconnection: false });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      expect(socket.connected).toBe(true);
+    } finally {
+      socket.disconnect();
+    }
+  });
+});
