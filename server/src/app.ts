@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { MailWorkers } from './mail/mail-workers';
 import { Readiness } from './health/readiness';
 import type { AppConfig } from './platform/config/config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/database/embedded-postgres';
@@ -71,6 +72,11 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     if (config.nodeEnv === 'production' && !config.publicUrl) {
       logger.warn('PUBLIC_URL is unset: invitation links and the origin check use the Host header of each request');
     }
+    const mailWorkers = app.get(MailWorkers);
+    await mailWorkers.start(url).catch(async (error) => {
+      await app.close();
+      throw error;
+    });
     logger.info({ port, url, redis: Boolean(config.redisUrl), startupMs: Date.now() - started }, `Commons is ready at ${url}`);
     firstStart.announce(url);
 
@@ -81,6 +87,7 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
         app.get(Readiness).startDraining();
         await drain.settle(config.shutdownGraceMs);
         server.close();
+        await mailWorkers.stop();
         await app.close();
         clearTimeout(force);
         await embedded?.stop();

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config';
+import { DATABASE_URL } from '../platform/database/database.tokens';
+
+/** The queues email uses. Cron schedules are kept by pg-boss, which runs each slot once across processes. */
+export const MAIL_QUEUES = {
+  send: 'mail-send',
+  sweep: 'mail-sweep',
+  immediate: 'mail-notifications-immediate',
+  dailyDigest: 'mail-digest-daily',
+  weeklyDigest: 'mail-digest-weekly',
+  reportReminders: 'mail-report-reminders',
+} as const;
+export type MailQueueName = (typeof MAIL_QUEUES)[keyof typeof MAIL_QUEUES];
+
+/** Five tries of a send: 30 s, then doubling (pg-boss's backoff), before the email is given up as FAILED. */
+export const SEND_RETRY_LIMIT = 4;
+
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+/**
+ * The job queue: pg-boss on the app's own PostgreSQL (schema `pgboss`), so it needs nothing more
+ * to run, survives restarts and is shared by every app process (jobs are fetched with SKIP LOCKED).
+ */
+@Injectable()
+export class MailQueue {
+  private readonly logger = new Logger('MailQueue');
+  private boss: PgBoss | null = null;
+
+  constructor(
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get started(): boolean {
+    return this.boss !== null;
+  }
+
+  /** Starts pg-boss, creates the queues, sets the schedules and starts a worker per handler. */
+  async start(handlers: Record<MailQueueName, JobHandler>): Promise<void> {
+    const boss = new PgBoss({ connectionString: this.databaseUrl, max: Math.min(4, this.config.mailConcurrency + 2), schema: 'pgboss', application_name: 'commons-mail' });
+    boss.on('error', (error) => this.logger.warn(`queue: ${error.message}`));
+    await boss.start();
+    await boss.createQueue(MAIL_QUEUES.send, { name: MAIL_QUEUES.send, retryLimit: SEND_RETRY_LIMIT, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 });
+    for (const name of Object.values(MAIL_QUEUES)) {
+      if (name !== MAIL_QUEUES.send) await boss.createQueue(name, { name, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 });
+    }
+    const hour = this.config.mailDigestHourUtc;
+    await boss.schedule(MAIL_QUEUES.sweep, '* * * * *', {}, { tz: 'UTC' });
+    await boss.schedule(MAIL_QUEUES.immediate, '* * * * *', {}, { tz: 'UTC' });
+    await boss.schedule(MAIL_QUEUES.dailyDigest, `0 ${hour} * * *`, {}, { tz: 'UTC' });
+    await boss.schedule(MAIL_QUEUES.weeklyDigest, `0 ${hour} * * 1`, {}, { tz: 'UTC' });
+    await boss.schedule(MAIL_QUEUES.reportReminders, `0 ${hour} * * *`, {}, { tz: 'UTC' });
+    const options = { pollingIntervalSeconds: this.config.mailPollSeconds, batchSize: 1 };
+    for (const [name, handler] of Object.entries(handlers)) {
+      const workers = name === MAIL_QUEUES.send ? this.config.mailConcurrency : 1;
+      for (let i = 0; i < workers; i += 1) {
+        await boss.work<Record<string, unknown>>(name, options, async ([job]) => handler(job.data ?? {}));
+      }
+    }
+    this.boss = boss;
+  }
+
+  /** Jobs to send these emails (their rows are committed already). Before start, the sweep picks them up. */
+  async send(emailIds: string[]): Promise<void> {
+    if (!this.boss || emailIds.length === 0) return;
+    for (let i = 0; i < emailIds.length; i += 1000) {
+      await this.boss.insert(emailIds.slice(i, i + 1000).map((emailId) => ({ name: MAIL_QUEUES.send, data: { emailId }, retryLimit: SEND_RETRY_LIMIT, retryDelay: 30, retryBackoff: true })));
+    }
+  }
+
+  /** Runs a scheduled job now (admins, tests), through the queue like its schedule would. */
+  async runNow(name: MailQueueName, data: Record<string, unknown> = {}): Promise<void> {
+    await this.boss?.send(name, data);
+  }
+
+  async stop(): Promise<void> {
+    const boss = this.boss;
+    this.boss = null;
+    await boss?.stop({ graceful: true, wait: true, timeout: Math.max(1000, Math.min(this.config.shutdownGraceMs, 10_000)) });
+  }
+}
