@@ -4,7 +4,7 @@ import { Public } from '../platform/auth/public.decorator';
 import type { Viewer } from '../platform/auth/viewer';
 import { pagedComplexity } from '../platform/graphql/pagination';
 import { MailLogService } from './mail-log.service';
-import { EmailLogArgs, EmailLogConnection, MailSettings, MemberMailSummary, UnsubscribeInfo } from './models/mail.model';
+import { EmailLogArgs, EmailLogConnection, MailSettings, MailSettingsInput, MemberMailSummary, UnsubscribeInfo } from './models/mail.model';
 import { UnsubscribeService } from './unsubscribe.service';
 
 @Resolver()
@@ -27,6 +27,11 @@ export class MailLogResolver {
   @Query(() => MailSettings, { description: 'Network admins: how email leaves the server.' })
   mailSettings(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string) {
     return this.log.settings(viewer, networkId);
+  }
+
+  @Mutation(() => MailSettings, { description: 'Network admins: the reporting due day, reminder lead time and two-factor requirement.' })
+  setMailSettings(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('input') input: MailSettingsInput) {
+    return this.log.setSettings(viewer, networkId, input);
   }
 
   @Public()

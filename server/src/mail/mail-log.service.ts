@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { PrismaService } from '../platform/database/prisma.service';
-import { requireId } from '../platform/graphql/app-error';
+import { networkMailSettingsSchema } from '@commons/shared';
+import { AppError, parseInput, requireId } from '../platform/graphql/app-error';
 import { pageInfo, toPage } from '../platform/graphql/pagination';
 import { EmailRepository, REDACTED } from './email.repository';
 import { MailService } from './mail.service';
-import type { EmailLogArgs, EmailLogConnection } from './models/mail.model';
+import type { EmailLogArgs, EmailLogConnection, MailSettingsInput } from './models/mail.model';
 
 /** Account emails: their content is the member's own business (and held a secret link). */
 const PRIVATE_KINDS = new Set(['PASSWORD_RESET', 'EMAIL_CHANGE_VERIFY', 'PASSWORD_CHANGED', 'EMAIL_CHANGED', 'TWO_FACTOR_CHANGED']);
@@ -59,6 +60,19 @@ export class MailLogService {
 
   async settings(viewer: Viewer, networkId: string) {
     await this.access.require(viewer, networkId, 'network.configure');
-    return { transport: this.mail.delivers ? 'SMTP' : 'OUTBOX' };
+    const network = await this.prisma.network.findUniqueOrThrow({ where: { id: networkId }, select: { reportDueDay: true, reportReminderDays: true, requireTwoFactorForLeads: true } });
+    return { transport: this.mail.delivers ? 'SMTP' : 'OUTBOX', ...network };
+  }
+
+  /** Turning the two-factor requirement on needs the admin's own two-factor first, so she is not locked out. */
+  async setSettings(viewer: Viewer, networkId: string, input: MailSettingsInput) {
+    await this.access.require(viewer, networkId, 'network.configure');
+    const data = parseInput(networkMailSettingsSchema, input, 'input');
+    if (data.requireTwoFactorForLeads) {
+      const own = await this.prisma.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { twoFactorEnabledAt: true } });
+      if (!own.twoFactorEnabledAt) throw new AppError('TWO_FACTOR_SETUP_REQUIRED', 'Turn on two-factor sign-in for yourself before requiring it.', { field: 'input.requireTwoFactorForLeads' });
+    }
+    await this.prisma.network.update({ where: { id: networkId }, data });
+    return this.settings(viewer, networkId);
   }
 }

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { EmailKind, EmailStatus } from '../../generated/prisma/enums';
 import { PageArgs, PageInfo } from '../../platform/graphql/pagination';
 
@@ -46,9 +46,19 @@ export class MemberMailSummary {
   @Field(() => Date, { nullable: true }) lastAt: Date | null;
 }
 
-@ObjectType({ description: 'How email leaves this server.' })
+@ObjectType({ description: 'How email leaves this server, and the network\'s settings for reminders and account safety.' })
 export class MailSettings {
   @Field({ description: 'SMTP (SMTP_URL set) or OUTBOX (kept in the database, readable here).' }) transport: string;
+  @Field(() => Int, { description: 'Day of the month (1-28) by which the previous month\'s report is due.' }) reportDueDay: number;
+  @Field(() => Int, { description: 'Days before the due day that reporting teams are reminded (0: not before it is overdue).' }) reportReminderDays: number;
+  @Field({ description: 'Network admins and site leads must turn on two-factor sign-in.' }) requireTwoFactorForLeads: boolean;
+}
+
+@InputType()
+export class MailSettingsInput {
+  @Field(() => Int) reportDueDay: number;
+  @Field(() => Int) reportReminderDays: number;
+  @Field() requireTwoFactorForLeads: boolean;
 }
 
 @ArgsType()

@@ -13,6 +13,7 @@ CREATE TYPE "AccountTokenPurpose" AS ENUM ('PASSWORD_RESET', 'EMAIL_CHANGE', 'TW
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "emailReportReminders" BOOLEAN NOT NULL DEFAULT true,
 ADD COLUMN     "twoFactorEnabledAt" TIMESTAMP(3),
+ADD COLUMN     "twoFactorLastStep" INTEGER,
 ADD COLUMN     "twoFactorSecret" TEXT;
 
 -- AlterTable
