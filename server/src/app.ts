@@ -61,7 +61,15 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
       throw error;
     });
 
+    // Email workers start before the app answers, so what a previous process left is dealt with first.
+    const mailWorkers = app.get(MailWorkers);
+    await mailWorkers.start().catch(async (error) => {
+      await app.close();
+      throw error;
+    });
+
     await app.listen(config.port, config.host).catch(async (error: NodeJS.ErrnoException) => {
+      await mailWorkers.stop();
       await app.close();
       if (error.code !== 'EADDRINUSE') throw error;
       throw new StartupError(`Port ${config.port} is already in use (by another Commons, or another program). Stop it, or choose another port: PORT=${config.port + 1} npm start`);
@@ -72,11 +80,7 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     if (config.nodeEnv === 'production' && !config.publicUrl) {
       logger.warn('PUBLIC_URL is unset: invitation links and the origin check use the Host header of each request');
     }
-    const mailWorkers = app.get(MailWorkers);
-    await mailWorkers.start(url).catch(async (error) => {
-      await app.close();
-      throw error;
-    });
+    mailWorkers.setOrigin(url);
     logger.info({ port, url, redis: Boolean(config.redisUrl), startupMs: Date.now() - started }, `Commons is ready at ${url}`);
     firstStart.announce(url);
 

@@ -1,5 +1,10 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { AccountPage } from '../account/pages/account-page';
+import { ConfirmEmailPage } from '../account/pages/confirm-email-page';
+import { ForgotPasswordPage } from '../account/pages/forgot-password-page';
+import { ResetPasswordPage } from '../account/pages/reset-password-page';
+import { UnsubscribePage } from '../mail/pages/unsubscribe-page';
 import { AimSection } from '../aims/components/aim-section';
 import { AimPage } from '../aims/pages/aim-page';
 import { RequireViewer } from '../auth/components/require-viewer';
@@ -38,6 +43,7 @@ const GroupsPage = lazy(() => import('../groups/pages/groups-page').then((module
 const NewGroupPage = lazy(() => import('../groups/pages/new-group-page').then((module) => ({ default: module.NewGroupPage })));
 const GroupPage = lazy(() => import('../groups/pages/group-page').then((module) => ({ default: module.GroupPage })));
 const EditGroupPage = lazy(() => import('../groups/pages/edit-group-page').then((module) => ({ default: module.EditGroupPage })));
+const MailLogPage = lazy(() => import('../mail/pages/mail-log-page').then((module) => ({ default: module.MailLogPage })));
 const NotificationsPage = lazy(() => import('../notifications/pages/notifications-page').then((module) => ({ default: module.NotificationsPage })));
 
 /** A page loaded on demand, with "Loading…" meanwhile. */
@@ -51,18 +57,24 @@ export function AppRoutes() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invite/:token" element={<InvitationPage />} />
         <Route path="/setup" element={<SetupPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+        <Route path="/confirm-email/:token" element={<ConfirmEmailPage />} />
+        <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
       </Route>
       <Route element={<RequireViewer />}>
         <Route element={<AppLayout />}>
           <Route index element={<RootRedirect />} />
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/profile/sessions" element={<SessionsPage />} />
+          <Route path="/account" element={<AccountPage />} />
           <Route path="/n/:slug" element={<NetworkScope />}>
             <Route index element={<HomePage />} />
             <Route path="members" element={<DirectoryPage />} />
             <Route path="members/:userId" element={<MemberPage />} />
             <Route path="sites" element={<SitesPage />} />
             <Route path="invitations" element={<InvitationsPage />} />
+            <Route path="mail" element={onDemand(<MailLogPage />)} />
             <Route element={<AimSection />}>
               <Route path="aim" element={<AimPage />} />
               <Route path="measures" element={<MeasuresPage />} />

@@ -139,6 +139,19 @@ const TRANSLATIONS: Translation[] = [
   [/^asks for a position/, 'errors.issue.positionNotDots'],
   [/^must not list the same one twice$/, 'errors.issue.listTwice'],
   [/^must list at most (\d+)$/, 'errors.issue.listMax', count],
+  // Accounts and email
+  [/^is not right$/, 'errors.issue.notRight'],
+  [/^is not valid: it was used already or has expired$/, 'errors.issue.linkInvalid'],
+  [/^is not a valid link$/, 'errors.issue.linkInvalid'],
+  [/^is your address already$/, 'errors.issue.sameAddress'],
+  [/^must be a 6-digit code or a recovery code$/, 'errors.issue.twoFactorCode'],
+  [/^must be the 6-digit code your app shows$/, 'errors.issue.twoFactorCode'],
+  [/^must be from 1 to 28$/, 'errors.issue.wholeNumber1to28'],
+  [/^must be from 0 to 27$/, 'errors.issue.wholeNumber0to27'],
+  [/^Another account uses this address/, 'errors.conflict.addressTaken'],
+  [/^Two-factor sign-in is already on/, 'errors.conflict.twoFactorOn'],
+  [/^The sign-in took too long/, 'errors.issue.signInExpired'],
+  [/^Turn on two-factor sign-in for yourself/, 'errors.issue.ownTwoFactorFirst'],
 ];
 
 /** `t` for keys chosen at run time from the tables here (the parity test checks they exist). */
@@ -172,6 +185,8 @@ const CODE_KEYS: Record<string, string> = {
   DECISION_CLOSED: 'errors.code.DECISION_CLOSED',
   PROPOSAL_CLOSED: 'errors.code.PROPOSAL_CLOSED',
   PROPOSAL_BLOCKED: 'errors.code.PROPOSAL_BLOCKED',
+  TWO_FACTOR_REQUIRED: 'errors.code.TWO_FACTOR_REQUIRED',
+  TWO_FACTOR_SETUP_REQUIRED: 'errors.code.TWO_FACTOR_SETUP_REQUIRED',
   BAD_REQUEST: 'errors.code.BAD_REQUEST',
   QUERY_TOO_COMPLEX: 'errors.code.QUERY_TOO_COMPLEX',
   RESPONSE_TOO_LARGE: 'errors.code.RESPONSE_TOO_LARGE',

@@ -21,8 +21,12 @@ export class MailWorkers {
     private readonly reminders: ReportRemindersService,
   ) {}
 
-  async start(origin: string): Promise<void> {
+  /** The origin the app answers at, once it listens (links in emails when PUBLIC_URL is unset). */
+  setOrigin(origin: string): void {
     this.links.setListeningOrigin(origin);
+  }
+
+  async start(): Promise<void> {
     await this.queue.start({
       [MAIL_QUEUES.send]: async (data) => this.mail.deliver(String(data.emailId)),
       [MAIL_QUEUES.sweep]: async () => this.mail.sweep(),
