@@ -141,7 +141,7 @@ const TRANSLATIONS: Translation[] = [
   [/^must list at most (\d+)$/, 'errors.issue.listMax', count],
   // Accounts and email
   [/^is not right$/, 'errors.issue.notRight'],
-  [/^is not valid: it was used already or has expired$/, 'errors.issue.linkInvalid'],
+  [/^is no longer valid: it was used already or is too old$/, 'errors.issue.linkInvalid'],
   [/^is not a valid link$/, 'errors.issue.linkInvalid'],
   [/^is your address already$/, 'errors.issue.sameAddress'],
   [/^must be a 6-digit code or a recovery code$/, 'errors.issue.twoFactorCode'],

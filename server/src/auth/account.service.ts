@@ -14,7 +14,7 @@ import { SessionService } from './session.service';
 import { SignInLimiter } from './sign-in-limiter';
 
 const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
-const invalidLink = () => badInput([{ field: 'input.token', message: 'is not valid: it was used already or has expired' }]);
+const invalidLink = () => badInput([{ field: 'input.token', message: 'is no longer valid: it was used already or is too old' }]);
 
 /**
  * Account self-service: change password, forgotten password, change of address. Every change is
