@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIRM_DECISION, CREATE_CYCLE, cycleInput, ideaInTesting, newIdea, proposeDecision } from '../test-support/change-ideas';
 import { INVITE_TO_GROUP, newGroup } from '../test-support/groups';
 import { newMeasure } from '../test-support/measures';
 import { headerOf, linkIn, SmtpSink } from '../test-support/smtp-sink';
@@ -86,6 +87,38 @@ describe('email through a real SMTP server', () => {
     expect(info.unsubscribeInfo).toEqual({ scope: 'GROUP_INVITE', done: true });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(sink.to(member.email, NETWORK_MAIL)).toHaveLength(1);
+  });
+
+  it('emails a decision on an idea she endorsed and a PDSA cycle starting at her site, each once, linking where the app does', async () => {
+    const clinician = await app.newMember(admin, networkId, 'CLINICIAN', siteA, 'Elin Endorser');
+    await app.prisma.user.update({ where: { id: clinician.userId }, data: { locale: 'sv' } });
+    const patient = await app.newMember(admin, networkId, 'PATIENT_PARTNER', siteA, 'Pia Patient');
+    for (const kind of ['IDEA_DECISION', 'PDSA_AT_SITE'] as const) await clinician.client.ok(SET_PREFERENCE, { kind, email: true, f: 'IMMEDIATE' });
+    const idea = await newIdea(patient, networkId, { title: 'Family-held lab calendar' });
+    await clinician.client.ok(`mutation($id: ID!) { endorseChangeIdea(ideaId: $id, endorsed: true) { id } }`, { id: idea.id });
+    const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead]);
+    await lead.client.ok(CONFIRM_DECISION, { decisionId: decision.id });
+    const testing = await ideaInTesting(patient, lead, networkId, { title: 'Text reminders before labs' });
+    await lead.client.ok(CREATE_CYCLE, { ideaId: testing.id, input: cycleInput(siteA, { title: 'Monday lab clinic texts' }) });
+    await app.server.app.get(NotificationMailService).sendImmediate();
+
+    const mails = await sink.waitForMail(clinician.email, 2, NETWORK_MAIL);
+    const subjects = mails.map((mail) => mail.parsed.subject);
+    expect(subjects).toContain('[Network 1] Ett beslut har fattats om Family-held lab calendar');
+    expect(subjects).toContain('[Network 1] En PDSA-cykel på din enhet: Text reminders before labs');
+    const inApp = await clinician.client.ok(`query($n: ID!) { notifications(networkId: $n) { nodes { kind link } } }`, { n: networkId });
+    for (const kind of ['IDEA_DECISION', 'PDSA_AT_SITE']) {
+      const node = inApp.notifications.nodes.find((n: { kind: string }) => n.kind === kind);
+      const mail = mails.find((m) => m.parsed.subject!.includes(kind === 'IDEA_DECISION' ? 'beslut' : 'PDSA'))!;
+      expect(mail.parsed.text).toContain(`${app.url}/n/${slug}/${node.link}`);
+      expect(mail.parsed.html).toContain('<html lang="sv">');
+      const unsubscribe = headerOf(mail, 'List-Unsubscribe')!.replace(/^<|>$/g, '');
+      expect((await fetch(unsubscribe, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(200);
+    }
+    const prefs = await clinician.client.ok(`{ notificationPreferences { kind emailFrequency } }`);
+    expect(prefs.notificationPreferences.filter((p: { emailFrequency: string }) => p.emailFrequency !== 'OFF')).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(sink.to(clinician.email, NETWORK_MAIL)).toHaveLength(2);
   });
 
   it('does not email a notification she read in the app first', async () => {
