@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { changePasswordSchema, confirmEmailChangeSchema, requestEmailChangeSchema, requestPasswordResetSchema, resetPasswordSchema } from '@commons/shared';
 import { MailService } from '../mail/mail.service';
 import { type AccountNotice, accountNoticeEmail, emailChangeVerifyEmail, emailLocale, passwordResetEmail } from '../mail/templates/emails';
@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/config';
 import { AppError, badInput, conflict, parseInput } from '../platform/graphql/app-error';
 import { AccountLimiter } from './account-limiter';
 import { type AccountRow, AccountRepository } from './account.repository';
-import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { hashToken, newSessionToken } from './session-token';
 import { SessionService } from './session.service';
 import { SignInLimiter } from './sign-in-limiter';
@@ -22,6 +22,8 @@ const invalidLink = () => badInput([{ field: 'input.token', message: 'is no long
  */
 @Injectable()
 export class AccountService {
+  private readonly logger = new Logger('Accounts');
+
   constructor(
     private readonly accounts: AccountRepository,
     private readonly sessions: SessionService,
@@ -50,17 +52,19 @@ export class AccountService {
 
   /**
    * Emails a single-use reset link when the address has an account. The answer is the same either
-   * way (and takes about as long), so it tells nobody which addresses have accounts.
+   * way, and as quick, so it tells nobody which addresses have accounts.
    */
   async requestPasswordReset(input: { email: string }, ip: string, origin: string): Promise<boolean> {
     const { email } = parseInput(requestPasswordResetSchema, input, 'input');
     await this.limiter.resetRequest(ip);
     const account = await this.accounts.findByEmail(email);
-    if (!account) {
-      await verifyPassword(await decoyPasswordHash(), 'x'); // about the time a known address takes
-      return true;
-    }
-    if (!(await this.limiter.resetEmailAllowed(email))) return true;
+    // The answer does not wait for the email to be queued, so its timing does not tell either.
+    if (account) void this.queueReset(account, origin).catch((error: Error) => this.logger.warn(`password reset for ${account.id} not queued: ${error.message}`));
+    return true;
+  }
+
+  private async queueReset(account: AccountRow, origin: string): Promise<void> {
+    if (!(await this.limiter.resetEmailAllowed(account.email))) return;
     const { token, tokenHash } = newSessionToken();
     const validMinutes = Math.round(this.config.passwordResetTtlMs / 60_000);
     const locale = emailLocale(account.locale);
@@ -71,7 +75,6 @@ export class AccountService {
         { kind: 'PASSWORD_RESET', dedupeKey: `password-reset:${tokenHash}`, to: account.email, userId: account.id, locale, render: () => passwordResetEmail(locale, { link, validMinutes }) },
       ]);
     });
-    return true;
   }
 
   /** Sets a new password with a reset link, once; every session of the account ends, and the address is told. */

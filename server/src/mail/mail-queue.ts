@@ -5,7 +5,7 @@ import { DATABASE_URL } from '../platform/database/database.tokens';
 
 /** The queues email uses. Cron schedules are kept by pg-boss, which runs each slot once across processes. */
 export const MAIL_QUEUES = {
-  send: 'mail-send',
+  send: 'mail-deliver',
   sweep: 'mail-sweep',
   immediate: 'mail-notifications-immediate',
   dailyDigest: 'mail-digest-daily',
@@ -42,7 +42,8 @@ export class MailQueue {
     const boss = new PgBoss({ connectionString: this.databaseUrl, max: Math.min(4, this.config.mailConcurrency + 2), schema: 'pgboss', application_name: 'commons-mail' });
     boss.on('error', (error) => this.logger.warn(`queue: ${error.message}`));
     await boss.start();
-    await boss.createQueue(MAIL_QUEUES.send, { name: MAIL_QUEUES.send, retryLimit: SEND_RETRY_LIMIT, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 });
+    // 'short': one waiting job per email (its id is the singleton key), however often it is requeued.
+    await boss.createQueue(MAIL_QUEUES.send, { name: MAIL_QUEUES.send, policy: 'short', retryLimit: SEND_RETRY_LIMIT, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 });
     for (const name of Object.values(MAIL_QUEUES)) {
       if (name !== MAIL_QUEUES.send) await boss.createQueue(name, { name, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 });
     }
@@ -52,21 +53,45 @@ export class MailQueue {
     await boss.schedule(MAIL_QUEUES.dailyDigest, `0 ${hour} * * *`, {}, { tz: 'UTC' });
     await boss.schedule(MAIL_QUEUES.weeklyDigest, `0 ${hour} * * 1`, {}, { tz: 'UTC' });
     await boss.schedule(MAIL_QUEUES.reportReminders, `0 ${hour} * * *`, {}, { tz: 'UTC' });
-    const options = { pollingIntervalSeconds: this.config.mailPollSeconds, batchSize: 1 };
     for (const [name, handler] of Object.entries(handlers)) {
-      const workers = name === MAIL_QUEUES.send ? this.config.mailConcurrency : 1;
-      for (let i = 0; i < workers; i += 1) {
-        await boss.work<Record<string, unknown>>(name, options, async ([job]) => handler(job.data ?? {}));
+      if (name !== MAIL_QUEUES.send) {
+        await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: this.config.mailPollSeconds, batchSize: 1 }, async ([job]) => handler(job.data ?? {}));
       }
     }
+    await this.workSends(boss, handlers[MAIL_QUEUES.send]);
     this.boss = boss;
+  }
+
+  /**
+   * Sends in batches: a worker takes up to 10 × MAIL_CONCURRENCY jobs at once and sends
+   * MAIL_CONCURRENCY at a time; a failed send fails its own job only (pg-boss retries it with
+   * backoff), and a full batch fetches the next at once rather than after the poll interval.
+   */
+  private async workSends(boss: PgBoss, handler: JobHandler): Promise<void> {
+    const batchSize = this.config.mailConcurrency * 10;
+    let workerId = '';
+    workerId = await boss.work<Record<string, unknown>>(MAIL_QUEUES.send, { pollingIntervalSeconds: this.config.mailPollSeconds, batchSize }, async (jobs) => {
+      let next = 0;
+      const lane = async () => {
+        while (next < jobs.length) {
+          const job = jobs[next++];
+          try {
+            await handler(job.data ?? {});
+          } catch (error) {
+            await boss.fail(MAIL_QUEUES.send, job.id, { message: (error as Error).message });
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.config.mailConcurrency, jobs.length) }, lane));
+      if (jobs.length === batchSize) boss.notifyWorker(workerId);
+    });
   }
 
   /** Jobs to send these emails (their rows are committed already). Before start, the sweep picks them up. */
   async send(emailIds: string[]): Promise<void> {
     if (!this.boss || emailIds.length === 0) return;
     for (let i = 0; i < emailIds.length; i += 1000) {
-      await this.boss.insert(emailIds.slice(i, i + 1000).map((emailId) => ({ name: MAIL_QUEUES.send, data: { emailId }, retryLimit: SEND_RETRY_LIMIT, retryDelay: 30, retryBackoff: true })));
+      await this.boss.insert(emailIds.slice(i, i + 1000).map((emailId) => ({ name: MAIL_QUEUES.send, data: { emailId }, singletonKey: emailId, retryLimit: SEND_RETRY_LIMIT, retryDelay: 30, retryBackoff: true })));
     }
   }
 
