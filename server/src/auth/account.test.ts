@@ -30,7 +30,7 @@ describe('accounts people can keep safe', () => {
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    app = await TestApp.start({ SMTP_URL: sink.url, MAIL_POLL_SECONDS: '0.5' });
+    app = await TestApp.start({ SMTP_URL: sink.url, MAIL_POLL_SECONDS: '0.5', MAIL_WORKERS: 'true' });
     const created = await app.newNetwork(1);
     admin = created.admin;
     networkId = created.network.id;

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config';
 import { MailLinks } from './mail-links';
 import { MAIL_QUEUES, MailQueue } from './mail-queue';
 import { MailService } from './mail.service';
@@ -19,6 +20,7 @@ export class MailWorkers {
     private readonly links: MailLinks,
     private readonly notifications: NotificationMailService,
     private readonly reminders: ReportRemindersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The origin the app answers at, once it listens (links in emails when PUBLIC_URL is unset). */
@@ -27,6 +29,10 @@ export class MailWorkers {
   }
 
   async start(): Promise<void> {
+    if (!this.config.mailWorkers) {
+      this.logger.log('mail: MAIL_WORKERS=false, this process sends no email (others do)');
+      return;
+    }
     await this.queue.start({
       [MAIL_QUEUES.send]: async (data) => this.mail.deliver(String(data.emailId)),
       [MAIL_QUEUES.sweep]: async () => this.mail.sweep(),

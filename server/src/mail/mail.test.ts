@@ -25,7 +25,7 @@ describe('email through a real SMTP server', () => {
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    app = await TestApp.start({ SMTP_URL: sink.url, MAIL_FROM: 'Commons <commons@example.org>', MAIL_POLL_SECONDS: '0.5', NOTIFICATION_EMAIL_DELAY_MINUTES: '0' });
+    app = await TestApp.start({ SMTP_URL: sink.url, MAIL_FROM: 'Commons <commons@example.org>', MAIL_POLL_SECONDS: '0.5', MAIL_WORKERS: 'true', NOTIFICATION_EMAIL_DELAY_MINUTES: '0' });
     const created = await app.newNetwork(2);
     admin = created.admin;
     networkId = created.network.id;
@@ -221,7 +221,7 @@ describe('email without SMTP: the outbox', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await TestApp.start({ MAIL_POLL_SECONDS: '0.5' });
+    app = await TestApp.start({ MAIL_POLL_SECONDS: '0.5', MAIL_WORKERS: 'true' });
   });
 
   afterAll(async () => {

@@ -37,6 +37,8 @@ const envSchema = z.object({
   MAIL_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  // false: this process queues email but sends none and runs no schedules (others do).
+  MAIL_WORKERS: flag.default(true),
   // A notification set to "immediately" waits this long, so one read in the app meanwhile is not emailed.
   NOTIFICATION_EMAIL_DELAY_MINUTES: z.coerce.number().min(0).max(1440).default(2),
   // UTC hour when daily digests, weekly digests (Mondays) and reporting reminders are sent.
@@ -126,6 +128,8 @@ export interface AppConfig {
   mailPollSeconds: number;
   mailLeaseMs: number;
   mailConcurrency: number;
+  /** Whether this process sends queued email and runs the email schedules. */
+  mailWorkers: boolean;
   notificationEmailDelayMs: number;
   mailDigestHourUtc: number;
   passwordResetTtlMs: number;
@@ -188,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailPollSeconds: e.MAIL_POLL_SECONDS,
     mailLeaseMs: e.MAIL_LEASE_SECONDS * 1000,
     mailConcurrency: e.MAIL_CONCURRENCY,
+    mailWorkers: e.MAIL_WORKERS,
     notificationEmailDelayMs: Math.round(e.NOTIFICATION_EMAIL_DELAY_MINUTES * 60_000),
     mailDigestHourUtc: e.MAIL_DIGEST_HOUR_UTC,
     passwordResetTtlMs: e.PASSWORD_RESET_TTL_MINUTES * 60_000,
