@@ -161,6 +161,20 @@ describe('email through a real SMTP server', () => {
     expect(headerOf(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
   });
 
+  it('keeps a kind set to WEEKLY out of the daily digest, for the weekly one', async () => {
+    const member = await app.newMember(admin, networkId, 'CLINICIAN', siteA, 'Wilma Weekly');
+    await member.client.ok(SET_PREFERENCE, { kind: 'GROUP_INVITE', email: true, f: 'WEEKLY' });
+    const group = await newGroup(lead, networkId, { name: 'Weekly readers' });
+    await lead.client.ok(INVITE_TO_GROUP, { groupId: group.id, userId: member.userId });
+    const mailer = app.server.app.get(NotificationMailService);
+    await mailer.sendDigests('DAILY');
+    expect(await app.prisma.emailMessage.count({ where: { userId: member.userId } })).toBe(0);
+    await mailer.sendDigests('WEEKLY');
+    const [mail] = await sink.waitForMail(member.email, 1, NETWORK_MAIL);
+    expect(mail.parsed.subject).toBe('[Network 1] Your weekly digest: 1 new update');
+    expect(mail.parsed.text).toContain(`Group: Weekly readers (${app.url}/n/${slug}/groups/${group.id})`);
+  });
+
   it('reminds a site\'s reporting team that the month is due, then overdue, until it is submitted', async () => {
     const clinician = await app.newMember(admin, networkId, 'CLINICIAN', siteA, 'Rut Reporter');
     const patient = await app.newMember(admin, networkId, 'PATIENT_PARTNER', siteA, 'Pat Patient');
