@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config';
 import { DATABASE_URL } from '../platform/database/database.tokens';
@@ -16,6 +17,9 @@ export type MailQueueName = (typeof MAIL_QUEUES)[keyof typeof MAIL_QUEUES];
 
 /** Five tries of a send: 30 s, then doubling (pg-boss's backoff), before the email is given up as FAILED. */
 export const SEND_RETRY_LIMIT = 4;
+
+/** An arbitrary, fixed advisory lock key for creating the queues. */
+const QUEUE_SETUP_LOCK = 7_240_512_001;
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 
@@ -42,11 +46,19 @@ export class MailQueue {
     const boss = new PgBoss({ connectionString: this.databaseUrl, max: Math.min(4, this.config.mailConcurrency + 2), schema: 'pgboss', application_name: 'commons-mail' });
     boss.on('error', (error) => this.logger.warn(`queue: ${error.message}`));
     await boss.start();
-    // 'short': one waiting job per email (its id is the singleton key), however often it is requeued.
-    await boss.createQueue(MAIL_QUEUES.send, { name: MAIL_QUEUES.send, policy: 'short', retryLimit: SEND_RETRY_LIMIT, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 });
-    for (const name of Object.values(MAIL_QUEUES)) {
-      if (name !== MAIL_QUEUES.send) await boss.createQueue(name, { name, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 });
-    }
+    // Processes starting together on a fresh database would deadlock creating the same queues'
+    // tables: one creates them at a time.
+    await this.exclusively(async () => {
+      for (const name of Object.values(MAIL_QUEUES)) {
+        if (await boss.getQueue(name)) continue;
+        if (name === MAIL_QUEUES.send) {
+          // 'short': one waiting job per email (its id is the singleton key), however often it is requeued.
+          await boss.createQueue(name, { name, policy: 'short', retryLimit: SEND_RETRY_LIMIT, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 });
+        } else {
+          await boss.createQueue(name, { name, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 });
+        }
+      }
+    });
     const hour = this.config.mailDigestHourUtc;
     await boss.schedule(MAIL_QUEUES.sweep, '* * * * *', {}, { tz: 'UTC' });
     await boss.schedule(MAIL_QUEUES.immediate, '* * * * *', {}, { tz: 'UTC' });
@@ -60,6 +72,19 @@ export class MailQueue {
     }
     await this.workSends(boss, handlers[MAIL_QUEUES.send]);
     this.boss = boss;
+  }
+
+  /** Runs `work` holding a PostgreSQL advisory lock of the mail queue (across every app process). */
+  private async exclusively(work: () => Promise<void>): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK]);
+      await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [QUEUE_SETUP_LOCK]).catch(() => undefined);
+      await client.end();
+    }
   }
 
   /**
