@@ -131,7 +131,7 @@ describe('email through a real SMTP server', () => {
     expect(await app.prisma.emailMessage.count({ where: { userId: member.userId } })).toBe(0);
   });
 
-  it('sends a daily digest in Swedish, grouped by change idea, thread and group, leaving out what was read', async () => {
+  it('sends a daily digest in Swedish, grouped by change idea, thread and group, leaving out what was read and what is old', async () => {
     const member = await app.newMember(admin, networkId, 'CLINICIAN', siteA, 'Dagny Digest');
     await app.prisma.user.update({ where: { id: member.userId }, data: { locale: 'sv' } });
     for (const kind of ['MENTION', 'REPLY', 'IDEA_DECISION', 'GROUP_INVITE'] as const) await member.client.ok(SET_PREFERENCE, { kind, email: true, f: 'DAILY' });
@@ -144,6 +144,7 @@ describe('email through a real SMTP server', () => {
         { ...base, kind: 'MENTION', subjectType: 'MESSAGE', subjectId: '33333333-3333-4333-8333-333333333333', payload: { threadSubjectType: 'CHANGE_IDEA', threadSubjectId: ideaId, subjectTitle: 'Pre-visit planning', excerpt: 'What do you think?', actorName: 'Lena Lead' } },
         { ...base, kind: 'REPLY', subjectType: 'MESSAGE', subjectId: '44444444-4444-4444-8444-444444444444', payload: { threadSubjectType: 'RESOURCE', threadSubjectId: resourceId, subjectTitle: 'Transition checklist', excerpt: 'Thanks!', actorName: 'Lena Lead' } },
         { ...base, kind: 'REPLY', subjectType: 'MESSAGE', subjectId: '55555555-5555-4555-8555-555555555555', payload: { threadSubjectType: 'RESOURCE', threadSubjectId: resourceId, subjectTitle: 'Transition checklist', excerpt: 'Already read' }, readAt: new Date() },
+        { ...base, kind: 'REPLY', subjectType: 'MESSAGE', subjectId: '66666666-6666-4666-8666-666666666666', payload: { threadSubjectType: 'RESOURCE', threadSubjectId: resourceId, subjectTitle: 'Transition checklist', excerpt: 'Long ago' }, createdAt: new Date(Date.now() - 30 * 86_400_000) },
       ],
     });
     const mailer = app.server.app.get(NotificationMailService);
@@ -157,6 +158,7 @@ describe('email through a real SMTP server', () => {
     expect(text).toContain(`Resurs: Transition checklist (${app.url}/n/${slug}/commons/${resourceId})`);
     expect(text).toContain('Lena Lead nämnde dig i Pre-visit planning: “What do you think?”');
     expect(text).not.toContain('Already read');
+    expect(text).not.toContain('Long ago');
     expect(text.indexOf('Förändringsidé')).toBeLessThan(text.indexOf('Resurs'));
     expect(headerOf(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
   });

@@ -30,6 +30,13 @@ const SUBJECT_LABELS: Record<Locale, Record<string, string>> = {
   sv: { CHANGE_IDEA: 'Förändringsidé', RESOURCE: 'Resurs', GROUP: 'Grupp', SITE: 'Enhet', SITE_REQUEST: 'Enhet' },
 };
 
+/**
+ * How far back email reaches: turning email on for a kind does not mail a backlog of old,
+ * unread notifications, only recent ones (a day for right away, eight days for digests).
+ */
+const IMMEDIATE_WINDOW_MS = 86_400_000;
+const DIGEST_WINDOW_MS = 8 * 86_400_000;
+
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 /** A timestamp column holds UTC: compare with this rather than a timestamptz parameter. */
 const asUtcTimestamp = (date: Date) => date.toISOString().replace('Z', '');
@@ -51,6 +58,7 @@ export class NotificationMailService {
   /** Emails each notification set to IMMEDIATE that is older than the delay and still unread. Returns how many. */
   async sendImmediate(now = new Date()): Promise<number> {
     const cutoff = asUtcTimestamp(new Date(now.getTime() - this.config.notificationEmailDelayMs));
+    const since = asUtcTimestamp(new Date(now.getTime() - IMMEDIATE_WINDOW_MS));
     let total = 0;
     for (;;) {
       const ids = await this.prisma.$transaction(async (tx) => {
@@ -60,7 +68,7 @@ export class NotificationMailService {
             WHERE n.id IN (
               SELECT n2.id FROM "Notification" n2
               JOIN "NotificationPreference" p ON p."userId" = n2."userId" AND p.kind = n2.kind AND p."emailFrequency" = 'IMMEDIATE'
-              WHERE n2."emailedAt" IS NULL AND n2."readAt" IS NULL AND n2."createdAt" <= ${cutoff}::timestamp
+              WHERE n2."emailedAt" IS NULL AND n2."readAt" IS NULL AND n2."createdAt" <= ${cutoff}::timestamp AND n2."createdAt" > ${since}::timestamp
               ORDER BY n2."createdAt" LIMIT 1000 FOR UPDATE OF n2 SKIP LOCKED)
             RETURNING n.id, n."userId", n."networkId", n.kind, n."subjectType", n."subjectId", n.payload)
           SELECT t.*, u.email, u.locale, net.slug, net.name AS "networkName"
@@ -105,13 +113,14 @@ export class NotificationMailService {
    */
   async sendDigests(frequency: Extract<EmailFrequency, 'DAILY' | 'WEEKLY'>, now = new Date()): Promise<number> {
     const day = utcDay(now);
+    const since = asUtcTimestamp(new Date(now.getTime() - DIGEST_WINDOW_MS));
     let after = '00000000-0000-0000-0000-000000000000';
     let total = 0;
     for (;;) {
       const users = await this.prisma.$queryRaw<{ userId: string }[]>`
         SELECT DISTINCT n."userId" FROM "Notification" n
         JOIN "NotificationPreference" p ON p."userId" = n."userId" AND p.kind = n.kind AND p."emailFrequency" = ${frequency}::"EmailFrequency"
-        WHERE n."emailedAt" IS NULL AND n."readAt" IS NULL AND n."userId" > ${after}::uuid
+        WHERE n."emailedAt" IS NULL AND n."readAt" IS NULL AND n."createdAt" > ${since}::timestamp AND n."userId" > ${after}::uuid
         ORDER BY n."userId" LIMIT ${DIGEST_BATCH}`;
       if (users.length === 0) return total;
       after = users[users.length - 1].userId;
@@ -122,7 +131,7 @@ export class NotificationMailService {
             UPDATE "Notification" n SET "emailedAt" = (now() AT TIME ZONE 'UTC')
             FROM "NotificationPreference" p
             WHERE p."userId" = n."userId" AND p.kind = n.kind AND p."emailFrequency" = ${frequency}::"EmailFrequency"
-              AND n."userId" = ANY(${userIds}::uuid[]) AND n."emailedAt" IS NULL AND n."readAt" IS NULL
+              AND n."userId" = ANY(${userIds}::uuid[]) AND n."emailedAt" IS NULL AND n."readAt" IS NULL AND n."createdAt" > ${since}::timestamp
             RETURNING n.id, n."userId", n."networkId", n.kind, n."subjectType", n."subjectId", n.payload, n."createdAt")
           SELECT t.*, u.email, u.locale, net.slug, net.name AS "networkName"
           FROM taken t JOIN "User" u ON u.id = t."userId" JOIN "Network" net ON net.id = t."networkId"
