@@ -15,8 +15,19 @@ export class SmtpTransport implements MailTransport {
   readonly kind = 'smtp';
   private readonly transport: nodemailer.Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string) {
-    this.transport = nodemailer.createTransport(smtpUrl);
+  /**
+   * `leaseMs`: how long a claim on an email lasts. The SMTP timeouts stay well inside it (unless
+   * the URL sets its own), so a send never outlives its claim and gets marked abandoned meanwhile.
+   */
+  constructor(smtpUrl: string, private readonly from: string, leaseMs: number) {
+    const url = new URL(smtpUrl);
+    const timeouts: [string, number][] = [
+      ['connectionTimeout', Math.min(30_000, leaseMs / 4)],
+      ['greetingTimeout', Math.min(30_000, leaseMs / 4)],
+      ['socketTimeout', leaseMs / 2],
+    ];
+    for (const [key, ms] of timeouts) if (!url.searchParams.has(key)) url.searchParams.set(key, String(Math.round(ms)));
+    this.transport = nodemailer.createTransport(url.toString());
   }
 
   async deliver(email: ClaimedEmail): Promise<DeliveryResult> {

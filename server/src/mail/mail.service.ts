@@ -59,7 +59,7 @@ export class MailService {
     readonly links: MailLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.transport = config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom) : new OutboxTransport();
+    this.transport = config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom, config.mailLeaseMs) : new OutboxTransport();
     this.domain = senderDomain(config.mailFrom);
   }
 
