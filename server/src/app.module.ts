@@ -27,7 +27,7 @@ import { PrismaService } from './platform/database/prisma.service';
 import { graphqlOptions } from './platform/graphql/graphql.config';
 import { GraphqlExceptionsFilter } from './platform/graphql/graphql-exceptions.filter';
 import { requestLogOptions } from './platform/logging/logger';
-import { MailModule } from './platform/mail/mailer';
+import { MailModule } from './mail/mail.module';
 import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { ResourcesModule } from './resources/resources.module';

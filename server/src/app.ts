@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { MailWorkers } from './mail/mail-workers';
 import { Readiness } from './health/readiness';
 import type { AppConfig } from './platform/config/config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/database/embedded-postgres';
@@ -61,7 +62,15 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
       throw error;
     });
 
+    // Email workers start before the app answers, so what a previous process left is dealt with first.
+    const mailWorkers = app.get(MailWorkers);
+    await mailWorkers.start().catch(async (error) => {
+      await app.close();
+      throw error;
+    });
+
     await app.listen(config.port, config.host).catch(async (error: NodeJS.ErrnoException) => {
+      await mailWorkers.stop();
       await app.close();
       if (error.code !== 'EADDRINUSE') throw error;
       throw new StartupError(`Port ${config.port} is already in use (by another Commons, or another program). Stop it, or choose another port: PORT=${config.port + 1} npm start`);
@@ -72,6 +81,7 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     if (config.nodeEnv === 'production' && !config.publicUrl) {
       logger.warn('PUBLIC_URL is unset: invitation links and the origin check use the Host header of each request');
     }
+    mailWorkers.setOrigin(url);
     logger.info({ port, url, redis: Boolean(config.redisUrl), startupMs: Date.now() - started }, `Commons is ready at ${url}`);
     firstStart.announce(url);
 
@@ -82,6 +92,7 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
         app.get(Readiness).startDraining();
         await drain.settle(config.shutdownGraceMs);
         server.close();
+        await mailWorkers.stop();
         await app.close();
         clearTimeout(force);
         await embedded?.stop();

@@ -5,7 +5,11 @@
  * at a time; `extensions.pendingDecisionId` names it). `DECISION_CLOSED`: the decision no longer
  * waits (taken, declined, withdrawn or expired; `extensions.status` says which). Proposals:
  * `PROPOSAL_CLOSED`: it has closed, positions no longer change. `PROPOSAL_BLOCKED`: a proposal with
- * an unresolved block cannot be the basis of an ADOPTED decision.
+ * an unresolved block cannot be the basis of an ADOPTED decision. Accounts: `TWO_FACTOR_REQUIRED`:
+ * the password was right and the account has two-factor sign-in, so sign-in continues with a code
+ * (`extensions.challenge` is the token for `completeTwoFactorSignIn`). `TWO_FACTOR_SETUP_REQUIRED`:
+ * the network requires two-factor sign-in of its admins and site leads, and the viewer has not
+ * turned it on yet.
  */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -19,6 +23,8 @@ export const ERROR_CODES = [
   'DECISION_CLOSED',
   'PROPOSAL_CLOSED',
   'PROPOSAL_BLOCKED',
+  'TWO_FACTOR_REQUIRED',
+  'TWO_FACTOR_SETUP_REQUIRED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -78,8 +84,12 @@ export const ERROR_REASONS = [
   'client_id_reused',
   'message_deleted',
   'too_many_attachments',
+  'address_taken',
+  'two_factor_on',
+  'enrolment_not_started',
   // UNAUTHENTICATED
   'wrong_credentials',
+  'sign_in_expired',
   // FORBIDDEN
   'no_adaptations',
 ] as const;

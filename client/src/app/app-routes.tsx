@@ -44,6 +44,12 @@ const SessionsPage = lazyPage(() => import('../auth/pages/sessions-page'), 'Sess
 const SetupPage = lazyPage(() => import('../setup/pages/setup-page'), 'SetupPage');
 const SignInPage = lazyPage(() => import('../auth/pages/sign-in-page'), 'SignInPage');
 const SitesPage = lazyPage(() => import('../networks/pages/sites-page'), 'SitesPage');
+const AccountPage = lazyPage(() => import('../account/pages/account-page'), 'AccountPage');
+const ConfirmEmailPage = lazyPage(() => import('../account/pages/confirm-email-page'), 'ConfirmEmailPage');
+const ForgotPasswordPage = lazyPage(() => import('../account/pages/forgot-password-page'), 'ForgotPasswordPage');
+const MailLogPage = lazyPage(() => import('../mail/pages/mail-log-page'), 'MailLogPage');
+const ResetPasswordPage = lazyPage(() => import('../account/pages/reset-password-page'), 'ResetPasswordPage');
+const UnsubscribePage = lazyPage(() => import('../mail/pages/unsubscribe-page'), 'UnsubscribePage');
 
 /** A page loaded on demand, with "Loading…" meanwhile. */
 const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
@@ -56,18 +62,24 @@ export function AppRoutes() {
         <Route path="/sign-in" element={onDemand(<SignInPage />)} />
         <Route path="/invite/:token" element={onDemand(<InvitationPage />)} />
         <Route path="/setup" element={onDemand(<SetupPage />)} />
+        <Route path="/forgot-password" element={onDemand(<ForgotPasswordPage />)} />
+        <Route path="/reset-password/:token" element={onDemand(<ResetPasswordPage />)} />
+        <Route path="/confirm-email/:token" element={onDemand(<ConfirmEmailPage />)} />
+        <Route path="/unsubscribe/:token" element={onDemand(<UnsubscribePage />)} />
       </Route>
       <Route element={<RequireViewer />}>
         <Route element={onDemand(<AppLayout />)}>
           <Route index element={<RootRedirect />} />
           <Route path="/profile" element={onDemand(<ProfilePage />)} />
           <Route path="/profile/sessions" element={onDemand(<SessionsPage />)} />
+          <Route path="/account" element={onDemand(<AccountPage />)} />
           <Route path="/n/:slug" element={<NetworkScope />}>
             <Route index element={onDemand(<HomePage />)} />
             <Route path="members" element={onDemand(<DirectoryPage />)} />
             <Route path="members/:userId" element={onDemand(<MemberPage />)} />
             <Route path="sites" element={onDemand(<SitesPage />)} />
             <Route path="invitations" element={onDemand(<InvitationsPage />)} />
+            <Route path="mail" element={onDemand(<MailLogPage />)} />
             <Route element={onDemand(<AimSection />)}>
               <Route path="aim" element={onDemand(<AimPage />)} />
               <Route path="measures" element={onDemand(<MeasuresPage />)} />

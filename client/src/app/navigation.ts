@@ -3,7 +3,7 @@ import { mayReport } from '../measures/access';
 
 /** One entry of a network's main menu; later capabilities add theirs here. */
 export interface NavItem {
-  key: 'home' | 'aim' | 'commons' | 'ideas' | 'groups' | 'members' | 'sites' | 'invitations';
+  key: 'home' | 'aim' | 'commons' | 'ideas' | 'groups' | 'members' | 'sites' | 'invitations' | 'mail';
   /** Path below /n/:slug ('' is the network's home). */
   path: string;
   /** Shown only to members who may do this. */
@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'members', path: 'members', requires: 'member.list' },
   { key: 'sites', path: 'sites', requires: 'site.list' },
   { key: 'invitations', path: 'invitations', requires: 'invitation.list' },
+  { key: 'mail', path: 'mail', requires: 'network.configure' },
 ];
 
 /** The menu entries `actor` may see. */

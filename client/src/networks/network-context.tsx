@@ -1,7 +1,7 @@
 import type { Actor } from '@commons/shared';
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useParams } from 'react-router';
+import { Link, Outlet, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { type Viewer, type ViewerMembership, useSignedInViewer } from '../auth/viewer';
 import { graphql } from '../gql';
@@ -66,6 +66,17 @@ export function NetworkScope() {
       <>
         <PageHeading>{t('network.notFound.title')}</PageHeading>
         <p>{t('network.notFound.body')}</p>
+      </>
+    );
+  }
+  if (errorCode(error) === 'TWO_FACTOR_SETUP_REQUIRED') {
+    return (
+      <>
+        <PageHeading>{t('account.twoFactorRequired.title')}</PageHeading>
+        <p>{t('account.twoFactorRequired.body')}</p>
+        <p>
+          <Link to="/account">{t('account.twoFactorRequired.link')}</Link>
+        </p>
       </>
     );
   }

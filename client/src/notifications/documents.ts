@@ -63,16 +63,18 @@ export const NotificationPreferencesDocument = graphql(`
       kind
       inApp
       email
+      emailFrequency
     }
   }
 `);
 
 export const SetNotificationPreferenceDocument = graphql(`
-  mutation SetNotificationPreference($kind: NotificationKind!, $inApp: Boolean!, $email: Boolean!) {
-    setNotificationPreference(kind: $kind, inApp: $inApp, email: $email) {
+  mutation SetNotificationPreference($kind: NotificationKind!, $inApp: Boolean!, $email: Boolean!, $emailFrequency: EmailFrequency) {
+    setNotificationPreference(kind: $kind, inApp: $inApp, email: $email, emailFrequency: $emailFrequency) {
       kind
       inApp
       email
+      emailFrequency
     }
   }
 `);

@@ -8,6 +8,8 @@ import type { RegisterInput, SignInInput } from './dto/auth.input';
 import { decoyPasswordHash, verifyPassword } from '../platform/auth/password';
 import { type SessionMeta, SessionService } from '../platform/auth/session.service';
 import { SignInLimiter } from './sign-in-limiter';
+import { AccountRepository } from './account.repository';
+import { TwoFactorService } from './two-factor.service';
 
 @Injectable()
 export class AuthService {
@@ -16,6 +18,8 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly invitations: InvitationsService,
     private readonly limiter: SignInLimiter,
+    private readonly accountRows: AccountRepository,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   async signIn(input: SignInInput, meta: SessionMeta) {
@@ -27,6 +31,10 @@ export class AuthService {
       throw new AppError('UNAUTHENTICATED', 'The email or password is not right.', { field: 'input.password', reason: 'wrong_credentials' });
     }
     await this.limiter.recordSuccess(email);
+    if (await this.accountRows.find(credentials.id).then((account) => account?.twoFactorEnabledAt)) {
+      const challenge = await this.twoFactor.challenge(credentials.id);
+      throw new AppError('TWO_FACTOR_REQUIRED', 'Enter the code from your authenticator app.', { challenge });
+    }
     return this.sessions.start(credentials.id, meta);
   }
 

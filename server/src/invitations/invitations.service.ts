@@ -9,7 +9,8 @@ import type { Viewer } from '../platform/auth/viewer';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config';
 import { AppError, conflict, invalid, notFound, parseInput, requireId } from '../platform/graphql/app-error';
 import { type PageArgs, pageInfo, toPage } from '../platform/graphql/pagination';
-import { MAILER, type Mailer } from '../platform/mail/mailer';
+import { MailService } from '../mail/mail.service';
+import { emailLocale, invitationEmail } from '../mail/templates/emails';
 import type { InvitationInput } from './dto/invitation.input';
 import { InvitationRepository, type InvitationRow } from './invitation.repository';
 import { type Invitation, InvitationStatus } from './models/invitation.model';
@@ -50,7 +51,7 @@ export class InvitationsService {
     private readonly accounts: MemberAccountsService,
     private readonly networks: NetworkService,
     private readonly access: AccessService,
-    @Inject(MAILER) private readonly mailer: Mailer,
+    private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -76,12 +77,19 @@ export class InvitationsService {
       expiresAt: new Date(Date.now() + this.config.invitationTtlMs),
     });
     const link = `${this.config.publicUrl ?? requestOrigin}/invite/${token}`;
-    const emailed = await this.mailer.send({
-      to: row.email,
-      subject: `You are invited to ${row.network.name}`,
-      text: `${row.invitedBy?.name ?? 'A network admin'} invited you to join ${row.network.name} on Commons.\n\nAccept the invitation: ${link}\n\nThe link works once and expires on ${row.expiresAt.toUTCString()}.`,
-    });
-    return { invitation: toInvitation(row, actor), link, emailed };
+    // In the inviter's language: the person invited has no account, so no language of her own yet.
+    const locale = emailLocale((await this.accounts.findProfile(viewer.userId))?.locale);
+    await this.mail.queue(null, [
+      {
+        kind: 'INVITATION',
+        dedupeKey: `invitation:${row.id}`,
+        to: row.email,
+        networkId,
+        locale,
+        render: () => invitationEmail(locale, { inviterName: row.invitedBy?.name ?? null, networkName: row.network.name, link, expiresAt: row.expiresAt }),
+      },
+    ]);
+    return { invitation: toInvitation(row, actor), link, emailed: this.mail.delivers };
   }
 
   async list(viewer: Viewer, networkId: string, pageArgs: PageArgs) {

@@ -29,7 +29,7 @@ export const NOTIFICATION_SELECT = {
 
 export type NotificationRow = Prisma.NotificationGetPayload<{ select: typeof NOTIFICATION_SELECT }>;
 
-const PREFERENCE_SELECT = { kind: true, inApp: true, email: true } as const;
+const PREFERENCE_SELECT = { kind: true, inApp: true, email: true, emailFrequency: true } as const;
 export type PreferenceRow = Prisma.NotificationPreferenceGetPayload<{ select: typeof PREFERENCE_SELECT }>;
 
 /** Notifications and members' preferences per kind. */
@@ -96,28 +96,16 @@ export class NotificationRepository {
   }
 
   setPreference(userId: string, preference: PreferenceRow, at: Date): Promise<PreferenceRow> {
-    const { kind, inApp, email } = preference;
+    const { kind, inApp, emailFrequency } = preference;
+    const email = emailFrequency !== 'OFF';
     return this.prisma.notificationPreference.upsert({
       where: { userId_kind: { userId, kind } },
-      create: { userId, kind, inApp, email, updatedAt: at },
-      update: { inApp, email, updatedAt: at },
+      create: { userId, kind, inApp, email, emailFrequency, updatedAt: at },
+      update: { inApp, email, emailFrequency, updatedAt: at },
       select: PREFERENCE_SELECT,
     });
   }
 
-  /**
-   * The email queue: notifications not yet emailed whose recipient wants their kind by email,
-   * oldest first. A digest sender takes these, mails them and sets `emailedAt`.
-   */
-  async awaitingEmail(limit: number): Promise<NotificationRow[]> {
-    return this.prisma.$queryRaw<NotificationRow[]>`
-      SELECT n.id, n."userId", n."networkId", n.kind, n."subjectType", n."subjectId", n."actorId", n.payload, n."createdAt", n."readAt"
-      FROM "Notification" n
-      JOIN "NotificationPreference" p ON p."userId" = n."userId" AND p.kind = n.kind AND p.email
-      WHERE n."emailedAt" IS NULL
-      ORDER BY n."createdAt", n.id
-      LIMIT ${limit}`;
-  }
 
   userNames(ids: string[]): Promise<{ id: string; name: string }[]> {
     return this.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });

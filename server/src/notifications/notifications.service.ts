@@ -5,6 +5,7 @@ import {
   NOTIFICATION_KINDS,
   notificationPreferenceSchema,
   notificationView,
+  resolveEmailFrequency,
   SERVER_EVENTS,
 } from '@commons/shared';
 import type { Db } from '../platform/database/db';
@@ -60,9 +61,9 @@ export function toNotification(row: NotificationRow): Notification {
 /**
  * Notifications: written inside the transaction of the change that causes them, so a member is
  * told of exactly what committed, and pushed live to her sockets only once it has committed.
- * A member who turned a kind off in the app gets no row of that kind. Email is a queue on the
- * rows (see NotificationRepository.awaitingEmail): a kind set to email leaves its rows with
- * `emailedAt` null for a digest sender to mail.
+ * A member who turned a kind off in the app gets no row of that kind. Email follows the rows:
+ * the mail capability emails those of kinds a member wants by email, right away or in a digest
+ * (see NotificationMailService), never one she has read.
  */
 @Injectable()
 export class NotificationsService {
@@ -130,8 +131,10 @@ export class NotificationsService {
   }
 
   async setPreference(viewer: Viewer, args: SetNotificationPreferenceArgs): Promise<NotificationPreference> {
-    const data = parseInput(notificationPreferenceSchema, { kind: args.kind, inApp: args.inApp, email: args.email }, '');
-    return this.notifications.setPreference(viewer.userId, data, new Date());
+    const data = parseInput(notificationPreferenceSchema, { kind: args.kind, inApp: args.inApp, email: args.email, emailFrequency: args.emailFrequency ?? null }, '');
+    const current = (await this.notifications.preferences(viewer.userId)).find((row) => row.kind === data.kind)?.emailFrequency ?? 'OFF';
+    const emailFrequency = resolveEmailFrequency(data, current);
+    return this.notifications.setPreference(viewer.userId, { kind: data.kind, inApp: data.inApp, email: emailFrequency !== 'OFF', emailFrequency }, new Date());
   }
 
   /** Tells each recipient's sockets of the new notification, with her unread count (one emit per distinct count). */

@@ -6,7 +6,7 @@ import { errorOf } from '../test-support/graphql-client';
 import { INVITE_TO_GROUP, newGroup } from '../test-support/groups';
 import { recordSql } from '../test-support/sql-counter';
 import { TestApp, type TestMember } from '../test-support/test-app';
-import { NotificationRepository } from './notification.repository';
+import { NotificationMailService } from '../mail/notification-mail.service';
 import { NotificationsService } from './notifications.service';
 
 const NOTIFICATIONS = `query($networkId: ID!, $unreadOnly: Boolean, $first: Int, $after: String) {
@@ -200,7 +200,7 @@ describe('notifications', () => {
       expect(await app.prisma.notification.count({ where: { userId: member.userId, kind: 'GROUP_INVITE' } })).toBe(1);
     });
 
-    it('email on leaves her notifications of that kind queued for the email digest (emailedAt null)', async () => {
+    it('email on sends her notifications of that kind by email (right away, by default), and only hers', async () => {
       const member = await app.newMember(admin, networkId, 'FAMILY_MEMBER', siteA, 'Email Member');
       const saved = await member.client.ok(SET_PREFERENCE, { kind: 'GROUP_INVITE', inApp: true, email: true });
       expect(saved.setNotificationPreference).toEqual({ kind: 'GROUP_INVITE', inApp: true, email: true });
@@ -208,8 +208,9 @@ describe('notifications', () => {
       await lead.client.ok(INVITE_TO_GROUP, { groupId: group.id, userId: member.userId });
       await lead.client.ok(INVITE_TO_GROUP, { groupId: group.id, userId: clinician.userId });
 
-      const queue = await app.server.app.get(NotificationRepository).awaitingEmail(100);
-      expect(queue.filter((row) => row.subjectId === group.id).map((row) => row.userId)).toEqual([member.userId]);
+      await app.server.app.get(NotificationMailService).sendImmediate(new Date(Date.now() + 3_600_000));
+      const emails = await app.prisma.emailMessage.findMany({ where: { kind: 'NOTIFICATION', dedupeKey: { in: (await app.prisma.notification.findMany({ where: { subjectId: group.id }, select: { id: true } })).map((n) => `notification:${n.id}`) } }, select: { userId: true } });
+      expect(emails).toEqual([{ userId: member.userId }]);
     });
 
     it('refuses an unknown kind', async () => {

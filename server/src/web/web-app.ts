@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
-const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/socket.io', '/files'];
+const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/socket.io', '/files', '/mail'];
 
 /** Encodings the build writes next to each file (`name.js.br`, `name.js.gz`), best first. */
 const PRECOMPRESSED = [

@@ -9,3 +9,4 @@ export * from './groups';
 export * from './notifications';
 export * from './setup';
 export * from './proposals';
+export * from './mail';

@@ -111,6 +111,11 @@ const ISSUE_MESSAGES = {
   too_many_dots: (p: P) => `must spread at most ${p.max} dots`,
   dots_not_position: () => 'is a choice among options: spread your dots instead',
   position_not_dots: () => 'asks for a position: agree, abstain, disagree or block',
+  // Accounts
+  not_right: () => 'is not right',
+  link_invalid: () => 'is no longer valid: it was used already or is too old',
+  same_address: () => 'is your address already',
+  two_factor_code: () => 'must be the 6-digit code your app shows, or a recovery code',
   // Threads
   reply_to_reply: () => 'is a reply: replies go one level deep',
   deleted: () => 'was deleted',

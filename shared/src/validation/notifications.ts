@@ -27,13 +27,28 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_SUBJECT_TYPES = ['CHANGE_IDEA', 'PDSA_CYCLE', 'MESSAGE', 'GROUP', 'SITE_REQUEST'] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECT_TYPES)[number];
 
+/** How a kind of notification is emailed: right away, in a daily or weekly digest, or not. */
+export const EMAIL_FREQUENCIES = ['OFF', 'IMMEDIATE', 'DAILY', 'WEEKLY'] as const;
+export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];
+
 /** A member's choice for one kind: in the app (the list and its badge) and by email. */
 export const notificationPreferenceSchema = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   inApp: z.boolean(),
   email: z.boolean(),
+  emailFrequency: z.enum(EMAIL_FREQUENCIES).nullish(),
 });
 export type NotificationPreferenceData = z.infer<typeof notificationPreferenceSchema>;
 
 /** Without a stored choice: in the app, not by email. */
-export const DEFAULT_NOTIFICATION_PREFERENCE = { inApp: true, email: false } as const;
+export const DEFAULT_NOTIFICATION_PREFERENCE = { inApp: true, email: false, emailFrequency: 'OFF' } as const;
+
+/**
+ * The frequency a change asks for: `emailFrequency` when given; else `email` off is OFF, and on
+ * keeps the current frequency (IMMEDIATE when it was off).
+ */
+export function resolveEmailFrequency(change: { email: boolean; emailFrequency?: EmailFrequency | null }, current: EmailFrequency): EmailFrequency {
+  if (change.emailFrequency) return change.emailFrequency;
+  if (!change.email) return 'OFF';
+  return current === 'OFF' ? 'IMMEDIATE' : current;
+}

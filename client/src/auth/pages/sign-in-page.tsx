@@ -1,7 +1,8 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
+import { TwoFactorStep } from '../../account/components/two-factor-step';
 import { graphql } from '../../gql';
 import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { useResetGraphqlClient } from '../../graphql/graphql-provider';
@@ -38,6 +39,7 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
+  const [challenge, setChallenge] = useState<string | null>(null);
   const [{ fetching }, signIn] = useMutation(SignInDocument);
   const setup = useSetupStatus();
 
@@ -57,6 +59,11 @@ export function SignInPage() {
     }
     setErrors(NO_ERRORS);
     const result = await signIn({ input });
+    const twoFactor = result.error?.graphQLErrors[0]?.extensions;
+    if (twoFactor?.code === 'TWO_FACTOR_REQUIRED' && typeof twoFactor.challenge === 'string') {
+      setChallenge(twoFactor.challenge);
+      return;
+    }
     if (result.error || !result.data) {
       setErrors(toFormErrors(result.error, FIELDS, t));
       focusFirstInvalid(formRef.current);
@@ -64,6 +71,22 @@ export function SignInPage() {
     }
     resetClient();
     navigate(next, { replace: true });
+  }
+
+  if (challenge) {
+    return (
+      <TwoFactorStep
+        challenge={challenge}
+        onSignedIn={() => {
+          resetClient();
+          navigate(next, { replace: true });
+        }}
+        onRestart={() => {
+          setChallenge(null);
+          setPassword('');
+        }}
+      />
+    );
   }
 
   return (
@@ -96,6 +119,9 @@ export function SignInPage() {
         <button type="submit" className="button" disabled={fetching}>
           {fetching ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
         </button>
+        <p>
+          <Link to="/forgot-password">{t('account.forgot.link')}</Link>
+        </p>
       </form>
       <p className="muted">{t('auth.signIn.invitationOnly')}</p>
     </div>

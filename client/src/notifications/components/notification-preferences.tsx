@@ -1,19 +1,20 @@
-import { NOTIFICATION_KINDS, type NotificationKind } from '@commons/shared';
+import { EMAIL_FREQUENCIES, type EmailFrequency, NOTIFICATION_KINDS, type NotificationKind } from '@commons/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { describeError } from '../../graphql/errors';
 import { FormAlert, Loading, QueryError, StatusMessage } from '../../ui/feedback';
-import { CheckboxField } from '../../ui/field';
+import { CheckboxField, SelectField } from '../../ui/field';
 import { NotificationPreferencesDocument, SetNotificationPreferenceDocument } from '../documents';
 
 interface Choice {
   inApp: boolean;
-  email: boolean;
+  emailFrequency: EmailFrequency;
 }
 
 /**
- * For each kind of notice: shown in Commons, and also sent by email. Each change is saved at once
+ * For each kind of notice: shown in Commons, and by email right away, in a daily or weekly digest,
+ * or not at all (what was read in Commons is never emailed). Each change is saved at once
  * and confirmed politely. The choices hold in every network of the member.
  */
 export function NotificationPreferences() {
@@ -27,7 +28,7 @@ export function NotificationPreferences() {
   async function change(kind: NotificationKind, choice: Choice) {
     setStatus(null);
     setProblems([]);
-    const result = await save({ kind, ...choice });
+    const result = await save({ kind, inApp: choice.inApp, email: choice.emailFrequency !== 'OFF', emailFrequency: choice.emailFrequency });
     if (result.error) setProblems([describeError(result.error, t)]);
     else setStatus(t('notifications.preferences.saved', { kind: t(`notifications.preferences.kinds.${kind}.name`) }));
   }
@@ -42,7 +43,7 @@ export function NotificationPreferences() {
       {data && (
         <div className="preference-grid">
           {NOTIFICATION_KINDS.map((kind) => {
-            const choice = byKind.get(kind) ?? { inApp: true, email: false };
+            const choice = byKind.get(kind) ?? { inApp: true, emailFrequency: 'OFF' as const };
             return (
               <fieldset key={kind} className="preference">
                 <legend className="preference__name">{t(`notifications.preferences.kinds.${kind}.name`)}</legend>
@@ -51,14 +52,16 @@ export function NotificationPreferences() {
                   label={t('notifications.preferences.inApp')}
                   checked={choice.inApp}
                   disabled={saving.fetching}
-                  onChange={(e) => void change(kind, { inApp: e.target.checked, email: choice.email })}
+                  onChange={(e) => void change(kind, { inApp: e.target.checked, emailFrequency: choice.emailFrequency })}
                   hint={choice.inApp ? undefined : t('notifications.preferences.offHint')}
                 />
-                <CheckboxField
+                <SelectField
                   label={t('notifications.preferences.email')}
-                  checked={choice.email}
+                  name={`email-${kind}`}
+                  value={choice.emailFrequency}
                   disabled={saving.fetching}
-                  onChange={(e) => void change(kind, { inApp: choice.inApp, email: e.target.checked })}
+                  onChange={(e) => void change(kind, { inApp: choice.inApp, emailFrequency: e.target.value as EmailFrequency })}
+                  options={EMAIL_FREQUENCIES.map((frequency) => ({ value: frequency, label: t(`notifications.preferences.frequency.${frequency}`) }))}
                 />
               </fieldset>
             );

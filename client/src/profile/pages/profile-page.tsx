@@ -141,6 +141,9 @@ export function ProfilePage() {
       <Card title={t('profile.security.title')}>
         <p>{t('profile.security.body')}</p>
         <p>
+          <Link to="/account">{t('account.link')}</Link>
+        </p>
+        <p>
           <Link to="/profile/sessions">{t('profile.security.sessions')}</Link>
         </p>
       </Card>

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { PageArgs } from '../../platform/graphql/pagination';
-import { NotificationKind } from '../models/notification.model';
+import { EmailFrequency, NotificationKind } from '../models/notification.model';
 
 @ArgsType()
 export class NotificationsArgs extends PageArgs {
@@ -12,5 +12,7 @@ export class NotificationsArgs extends PageArgs {
 export class SetNotificationPreferenceArgs {
   @Field(() => NotificationKind) kind: NotificationKind;
   @Field() inApp: boolean;
-  @Field() email: boolean;
+  @Field({ description: 'Email on or off; on keeps the chosen frequency, or IMMEDIATE when it was off. emailFrequency, when given, decides.' }) email: boolean;
+  @Field(() => EmailFrequency, { nullable: true, description: 'How email comes: IMMEDIATE, DAILY or WEEKLY digest, or OFF.' })
+  emailFrequency?: EmailFrequency | null;
 }

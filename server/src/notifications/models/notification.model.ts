@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { NotificationKind, NotificationSubjectType } from '../../generated/prisma/enums';
+import { EmailFrequency, NotificationKind, NotificationSubjectType } from '../../generated/prisma/enums';
 import { ChangeIdeaStatus, PdsaStage } from '../../platform/graphql/enums';
 import { PageInfo } from '../../platform/graphql/pagination';
 import { FieldCost } from '../../platform/graphql/field-cost';
@@ -13,7 +13,12 @@ registerEnumType(NotificationKind, {
 });
 registerEnumType(NotificationSubjectType, { name: 'NotificationSubjectType', description: 'What a notification points at.' });
 
-export { NotificationKind, NotificationSubjectType };
+registerEnumType(EmailFrequency, {
+  name: 'EmailFrequency',
+  description: 'How a kind of notification is emailed: IMMEDIATE (a few minutes after, unless read in the app meanwhile), in a DAILY or WEEKLY digest, or OFF.',
+});
+
+export { EmailFrequency, NotificationKind, NotificationSubjectType };
 
 @ObjectType({ description: 'Something a member should know about, in one of her networks.' })
 export class Notification {
@@ -51,5 +56,6 @@ export class NotificationConnection {
 export class NotificationPreference {
   @Field(() => NotificationKind) kind: NotificationKind;
   @Field({ description: 'Shown in the app (the list and its badge). Off: nothing of this kind is recorded for her.' }) inApp: boolean;
-  @Field({ description: 'Also sent by email, in a digest, when the network sends email.' }) email: boolean;
+  @Field({ description: 'Also emailed (emailFrequency is not OFF).' }) email: boolean;
+  @Field(() => EmailFrequency, { description: 'How it is emailed: right away, in a daily or weekly digest, or not.' }) emailFrequency: EmailFrequency;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client';
+import type { Db } from '../database/db';
 import { PrismaService } from '../database/prisma.service';
 
 const SESSION_SELECT = {
@@ -75,5 +76,13 @@ export class SessionRepository {
   async revokeOwned(id: string, userId: string, at: Date) {
     const { count } = await this.prisma.session.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: at } });
     return count;
+  }
+
+  /** Revokes every live session of `userId` but `exceptId`; returns the ids revoked. */
+  async revokeAllOf(userId: string, exceptId: string | null, at: Date, db: Db = this.prisma): Promise<string[]> {
+    const live = await db.session.findMany({ where: { userId, revokedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+    if (live.length === 0) return [];
+    await db.session.updateMany({ where: { id: { in: live.map((row) => row.id) }, revokedAt: null }, data: { revokedAt: at } });
+    return live.map((row) => row.id);
   }
 }

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Db } from '../database/db';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { afterCommit } from '../database/after-commit';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { Viewer } from './viewer';
 import { notFound, requireId } from '../graphql/app-error';
@@ -102,5 +104,17 @@ export class SessionService {
     const revoked = await this.sessions.revokeOwned(requireId(sessionId, 'sessionId'), viewer.userId, new Date());
     if (revoked === 0) throw notFound('Session');
     this.realtime.endSession(sessionId, sessionId === viewer.sessionId ? 'signed-out' : 'revoked');
+  }
+
+  /**
+   * Ends every session of `userId` but `exceptSessionId` (null: all of them), through `db` when
+   * in a transaction; their open live connections are closed once it commits.
+   */
+  async endAll(userId: string, exceptSessionId: string | null, db?: Db): Promise<number> {
+    const ended = await this.sessions.revokeAllOf(userId, exceptSessionId, new Date(), db);
+    const close = () => ended.forEach((sessionId) => this.realtime.endSession(sessionId, 'revoked'));
+    if (db) afterCommit(db, close);
+    else close();
+    return ended.length;
   }
 }

@@ -27,8 +27,23 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
   SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default('Commons <no-reply@localhost>'),
+  SMTP_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().refine(isSmtpUrl, {
+    message: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.org',
+  }).optional()),
+  MAIL_FROM: z.string().refine((value) => MAIL_FROM_PATTERN.test(value.trim()), {
+    message: 'must be an address, optionally with a name: Commons <no-reply@example.org>',
+  }).default('Commons <no-reply@localhost>'),
+  // How often an idle mail worker looks for work; how long a process holds an email it is sending.
+  MAIL_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  // false: this process queues email but sends none and runs no schedules (others do).
+  MAIL_WORKERS: flag.default(true),
+  // A notification set to "immediately" waits this long, so one read in the app meanwhile is not emailed.
+  NOTIFICATION_EMAIL_DELAY_MINUTES: z.coerce.number().min(0).max(1440).default(2),
+  // UTC hour when daily digests, weekly digests (Mondays) and reporting reminders are sent.
+  MAIL_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['json', 'pretty']).optional()),
   TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
@@ -49,6 +64,17 @@ const envSchema = z.object({
   MESSAGE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
   MAX_SOCKETS_PER_MEMBER: z.coerce.number().int().min(1).default(20),
 });
+
+const MAIL_FROM_PATTERN = /^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/;
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Express's `trust proxy`, without "trust everyone": a number of proxy hops in front of the app
@@ -100,6 +126,14 @@ export interface AppConfig {
   invitationTtlMs: number;
   smtpUrl: string | null;
   mailFrom: string;
+  mailPollSeconds: number;
+  mailLeaseMs: number;
+  mailConcurrency: number;
+  /** Whether this process sends queued email and runs the email schedules. */
+  mailWorkers: boolean;
+  notificationEmailDelayMs: number;
+  mailDigestHourUtc: number;
+  passwordResetTtlMs: number;
   logLevel: string;
   /** LOG_FORMAT when set; otherwise main.ts picks by where stdout goes. */
   logFormat: 'json' | 'pretty' | null;
@@ -157,7 +191,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionMaxMs: Math.round(e.SESSION_MAX_DAYS * 86_400_000),
     invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
     smtpUrl: e.SMTP_URL || null,
-    mailFrom: e.MAIL_FROM,
+    mailFrom: e.MAIL_FROM.trim(),
+    mailPollSeconds: e.MAIL_POLL_SECONDS,
+    mailLeaseMs: e.MAIL_LEASE_SECONDS * 1000,
+    mailConcurrency: e.MAIL_CONCURRENCY,
+    mailWorkers: e.MAIL_WORKERS,
+    notificationEmailDelayMs: Math.round(e.NOTIFICATION_EMAIL_DELAY_MINUTES * 60_000),
+    mailDigestHourUtc: e.MAIL_DIGEST_HOUR_UTC,
+    passwordResetTtlMs: e.PASSWORD_RESET_TTL_MINUTES * 60_000,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? null,
     trustProxy: e.TRUST_PROXY,
