@@ -61,7 +61,7 @@ export class AttachmentsController {
       res.status(200);
       res.setHeader('Content-Type', contentType);
       res.setHeader('Content-Length', String(attachment.size));
-      res.setHeader('Content-Disposition', contentDisposition(attachment.filename));
+      res.setHeader('Content-Disposition', downloadDisposition(attachment.filename));
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
@@ -71,6 +71,14 @@ export class AttachmentsController {
       sendError(req, res, error);
     }
   }
+}
+
+/**
+ * Content-Disposition for a download under `filename`: the header stays ASCII (an ASCII stand-in in
+ * `filename`), and any other name travels exactly in `filename*` (RFC 6266).
+ */
+export function downloadDisposition(filename: string): string {
+  return contentDisposition(filename, { fallback: filename.replace(/[^\x20-\x7e]/g, '_') });
 }
 
 /**

@@ -101,7 +101,7 @@ describe('attachments: upload and download', () => {
     expect(uploaded.body.attachment).toMatchObject({ filename, contentType });
   });
 
-  it('keeps an international file name, offering it back exactly (in filename* beyond Latin-1)', async () => {
+  it('keeps an international file name, offering it back exactly in filename* behind an ASCII stand-in', async () => {
     const resource = await newResource(author, networkId);
 
     const swedish = await upload(author, resource.id, 'Årsrapport för Uppsala.pdf', SAMPLE_FILES.pdf);
@@ -109,10 +109,10 @@ describe('attachments: upload and download', () => {
 
     expect(swedish.body.attachment.filename).toBe('Årsrapport för Uppsala.pdf');
     expect((await downloadAttachment(app.url, author, swedish.body.attachment.url)).headers.get('content-disposition')).toBe(
-      'attachment; filename="Årsrapport för Uppsala.pdf"',
+      `attachment; filename="_rsrapport f_r Uppsala.pdf"; filename*=UTF-8''%C3%85rsrapport%20f%C3%B6r%20Uppsala.pdf`,
     );
     expect((await downloadAttachment(app.url, author, dashed.body.attachment.url)).headers.get('content-disposition')).toBe(
-      `attachment; filename="Zoë ? plan.pdf"; filename*=UTF-8''Zo%C3%AB%20%E2%80%93%20plan.pdf`,
+      `attachment; filename="Zo_ _ plan.pdf"; filename*=UTF-8''Zo%C3%AB%20%E2%80%93%20plan.pdf`,
     );
   });
 
