@@ -73,6 +73,7 @@ export class AttachmentsController {
   }
 }
 
+
 /**
  * What went wrong reading the multipart body, as the app's errors naming the field: multer's
  * limits, and a body the parser could not read (cut short, a broken boundary), which is the

@@ -1,17 +1,17 @@
 import { fieldIssue } from '@commons/shared';
 import type { MeasureKind } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { type FormErrors, issuesToFormErrors, NO_ERRORS, toFormErrors } from '../../graphql/errors';
 import { useFormatMonth, useLocale } from '../../i18n/format';
 import { fromDisplay, inputUnitLabel, toDisplay } from '../../measures/format';
 import { networkMonths } from '../../measures/months';
 import { parseNumberText } from '../../measures/report-form';
 import { useNetwork } from '../../networks/network-context';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextAreaField, TextField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 
 const AimMeasuresDocument = graphql(`
   query AimMeasures($networkId: ID!) {
@@ -34,7 +34,6 @@ const UpdateAimDocument = graphql(`
 `);
 
 const FIELDS = ['statement', 'outcomeMeasureId', 'baselineValue', 'baselineFrom', 'baselineTo', 'targetValue', 'dueDate'] as const;
-type Field = (typeof FIELDS)[number];
 
 export interface AimValues {
   statement: string;
@@ -55,7 +54,8 @@ export function AimForm({ aim, onDone }: { aim: AimValues | null; onDone: (saved
   const [{ data }] = useQuery({ query: AimMeasuresDocument, variables: { networkId: network.id } });
   const measures = data?.measures ?? [];
   const months = networkMonths(network.startedOn);
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const locale = useLocale();
   // Typed values are plain numbers in the shown unit (no grouping), so they read back exactly.
   const shown = (value: number | undefined) => (value === undefined ? '' : String(Number((aim?.kind ? toDisplay(aim.kind, value) : value).toFixed(4))));
@@ -66,14 +66,12 @@ export function AimForm({ aim, onDone }: { aim: AimValues | null; onDone: (saved
   const [baselineTo, setBaselineTo] = useState(aim?.baselineTo ?? months[Math.min(5, months.length - 1)]);
   const [target, setTarget] = useState(shown(aim?.targetValue));
   const [dueDate, setDueDate] = useState(aim?.dueDate ?? '');
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [{ fetching }, update] = useMutation(UpdateAimDocument);
   const measure = measures.find((m) => m.id === measureId);
   const unit = measure ? inputUnitLabel(measure.kind, measure.unit, locale, t) : '';
   const monthOptions = months.map((month) => ({ value: month, label: formatMonth(month) }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const baselineNumber = parseNumberText(baseline);
     const targetNumber = parseNumberText(target);
     const issues = [
@@ -82,13 +80,9 @@ export function AimForm({ aim, onDone }: { aim: AimValues | null; onDone: (saved
       ...(targetNumber === null ? [fieldIssue('targetValue', 'required')] : Number.isNaN(targetNumber) ? [fieldIssue('targetValue', 'not_a_number')] : []),
       ...(dueDate ? [] : [fieldIssue('dueDate', 'required')]),
     ];
-    if (issues.length) {
-      setErrors(issuesToFormErrors(issues, FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
     const stored = (value: number) => (measure ? fromDisplay(measure.kind, value) : value);
-    const result = await update({
+    const send = () =>
+      update({
       networkId: network.id,
       input: {
         statement,
@@ -100,17 +94,11 @@ export function AimForm({ aim, onDone }: { aim: AimValues | null; onDone: (saved
         dueDate,
       },
     });
-    if (result.error) {
-      setErrors(toFormErrors(result.error, FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    onDone(true);
+    if (await form.submit({ check: () => form.fromIssues(issues), send })) onDone(true);
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="panel aim-form">
+    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="panel aim-form">
       <h2>{aim ? t('aim.form.editTitle') : t('aim.form.createTitle')}</h2>
       <FormAlert messages={errors.form} />
       <TextAreaField label={t('aim.form.statement')} hint={t('aim.form.statementHint')} value={statement} onChange={(e) => setStatement(e.target.value)} error={errors.fields.statement} required />

@@ -1,14 +1,15 @@
 import { MIN_PASSWORD_LENGTH, registerSchema } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { type FormErrors, toFormErrors } from '../../graphql/errors';
 import { useResetGraphqlClient } from '../../graphql/graphql-provider';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, TextField } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import type { InvitationPreview } from '../invitation-preview';
+import { useForm } from '../../ui/use-form';
 
 const RegisterDocument = graphql(`
   mutation Register($input: RegisterInput!) {
@@ -26,30 +27,30 @@ export function RegisterForm({ token, preview }: { token: string; preview: Invit
   const { t } = useTranslation();
   const navigate = useNavigate();
   const resetClient = useResetGraphqlClient();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [{ fetching }, register] = useMutation(RegisterDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  // The token is not a field here: its problem belongs to the form as a whole.
+  const tokenToForm = (failed: FormErrors<Field> | null): FormErrors<Field> | null =>
+    failed && { fields: { ...failed.fields, token: undefined }, form: failed.fields.token ? [failed.fields.token, ...failed.form] : failed.form };
+
+  async function submit() {
     const input = { token, email: preview.email, name, password };
-    const invalid = validateWith(registerSchema, input, FIELDS, t);
-    const result = invalid ? null : await register({ input });
-    const failed = invalid ?? (result?.error || !result?.data ? toFormErrors(result?.error, FIELDS, t) : null);
-    if (failed) {
-      // The token is not a field here: its problem belongs to the form as a whole.
-      setErrors({ fields: { ...failed.fields, token: undefined }, form: failed.fields.token ? [failed.fields.token, ...failed.form] : failed.form });
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    const result = await form.submit({
+      check: () => tokenToForm(form.validate(registerSchema, input)),
+      send: () => register({ input }),
+      onError: (error) => tokenToForm(toFormErrors(error, FIELDS, t)) ?? undefined,
+    });
+    if (!result?.data) return;
     resetClient();
     navigate(`/n/${preview.networkSlug}`, { replace: true });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="panel">
+    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="panel">
       <h2>{t('invite.register.title')}</h2>
       <FormAlert messages={errors.form} />
       <TextField label={t('auth.fields.email')} name="email" type="email" value={preview.email} readOnly error={errors.fields.email} hint={t('invite.register.emailHint')} />

@@ -1,18 +1,19 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { TwoFactorStep } from '../../account/components/two-factor-step';
 import { graphql } from '../../gql';
-import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { useResetGraphqlClient } from '../../graphql/graphql-provider';
+import { NO_ERRORS } from '../../graphql/errors';
 import { SessionEndedNotice } from '../../realtime/session-ended';
 import { useSetupStatus } from '../../setup/hooks/use-setup-status';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, TextField } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { safeNextPath } from '../safe-next';
 import { useViewer } from '../viewer';
+import { useForm } from '../../ui/use-form';
 
 const SignInDocument = graphql(`
   mutation SignIn($input: SignInInput!) {
@@ -23,7 +24,6 @@ const SignInDocument = graphql(`
 `);
 
 const FIELDS = ['email', 'password'] as const;
-type Field = (typeof FIELDS)[number];
 
 const loadRules = () => import('../sign-in-validation');
 
@@ -35,10 +35,10 @@ export function SignInPage() {
   const next = safeNextPath(params.get('next'));
   const navigate = useNavigate();
   const resetClient = useResetGraphqlClient();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [challenge, setChallenge] = useState<string | null>(null);
   const [{ fetching }, signIn] = useMutation(SignInDocument);
   const setup = useSetupStatus();
@@ -47,28 +47,21 @@ export function SignInPage() {
   // A Commons without any network has nobody to sign in: it offers to set one up instead.
   if (setup.needed) return <Navigate to="/setup" replace />;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const input = { email, password };
     const { signInSchema } = await loadRules();
-    const invalid = validateWith(signInSchema, input, FIELDS, t);
-    if (invalid) {
-      setErrors(invalid);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    const result = await signIn({ input });
-    const twoFactor = result.error?.graphQLErrors[0]?.extensions;
-    if (twoFactor?.code === 'TWO_FACTOR_REQUIRED' && typeof twoFactor.challenge === 'string') {
-      setChallenge(twoFactor.challenge);
-      return;
-    }
-    if (result.error || !result.data) {
-      setErrors(toFormErrors(result.error, FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    const result = await form.submit({
+      check: () => form.validate(signInSchema, input),
+      send: () => signIn({ input }),
+      onError: (error) => {
+        const twoFactor = error.graphQLErrors[0]?.extensions;
+        if (twoFactor?.code === 'TWO_FACTOR_REQUIRED' && typeof twoFactor.challenge === 'string') {
+          setChallenge(twoFactor.challenge);
+          return NO_ERRORS;
+        }
+      },
+    });
+    if (!result?.data) return;
     resetClient();
     navigate(next, { replace: true });
   }
@@ -94,7 +87,7 @@ export function SignInPage() {
       <PageHeading>{t('auth.signIn.title')}</PageHeading>
       <SessionEndedNotice />
       <p className="lead">{t('auth.signIn.intro')}</p>
-      <form ref={formRef} onSubmit={submit} onFocus={() => void loadRules()} noValidate className="panel">
+      <form ref={form.ref} onSubmit={form.handle(submit)} onFocus={() => void loadRules()} noValidate className="panel">
         <FormAlert messages={errors.form} />
         <TextField
           label={t('auth.fields.email')}

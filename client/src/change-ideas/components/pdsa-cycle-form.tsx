@@ -1,15 +1,16 @@
 import { PDSA_ACTS, PDSA_STAGES, type PdsaAct, type PdsaStage, pdsaCycleEditSchema, pdsaCycleInputSchema } from '@commons/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import type { PdsaCycleFieldsFragment } from '../../gql/graphql';
-import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { NO_ERRORS } from '../../graphql/errors';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { conflictState } from '../errors';
 import { CheckboxGroup } from './checkbox-group';
 import { localIsoDate } from '../../ui/local-date';
+import { useForm } from '../../ui/use-form';
 
 const CreatePdsaCycleDocument = graphql(`
   mutation CreatePdsaCycle($ideaId: ID!, $input: PdsaCycleInput!) {
@@ -28,7 +29,6 @@ const UpdatePdsaCycleDocument = graphql(`
 `);
 
 const FIELDS = ['siteId', 'title', 'stage', 'startOn', 'endOn', 'plan', 'prediction', 'doNotes', 'studyNotes', 'act', 'actNotes', 'measureIds'] as const;
-type Field = (typeof FIELDS)[number];
 
 interface Values {
   siteId: string;
@@ -81,10 +81,10 @@ interface PdsaCycleFormProps {
  */
 export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConflict }: PdsaCycleFormProps) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const headingId = useId();
   const [values, setValues] = useState<Values>(() => valuesOf(cycle, sites[0]?.id ?? ''));
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [conflict, setConflict] = useState(false);
   const [createState, create] = useMutation(CreatePdsaCycleDocument);
   const [updateState, update] = useMutation(UpdatePdsaCycleDocument);
@@ -95,43 +95,32 @@ export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConfli
     error: errors.fields[name],
   });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setConflict(false);
     const { siteId, ...content } = values;
     const fields = { ...content, act: values.act || null, endOn: values.endOn || null };
-    const invalid = cycle
-      ? validateWith(pdsaCycleEditSchema, { ...fields, expectedVersion: cycle.version }, FIELDS, t)
-      : validateWith(pdsaCycleInputSchema, { ...fields, siteId }, FIELDS, t);
-    if (invalid) {
-      setErrors(invalid);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const result = cycle
-      ? await update({ cycleId: cycle.id, input: { ...fields, expectedVersion: cycle.version } })
-      : await create({ ideaId, input: { ...fields, siteId } });
-    const saved = result.data ? ('updatePdsaCycle' in result.data ? result.data.updatePdsaCycle : result.data.createPdsaCycle) : null;
-    if (result.error || !saved) {
-      if (conflictState(result.error)) {
-        setErrors(NO_ERRORS);
+    const result = await form.submit({
+      check: () =>
+        cycle ? form.validate(pdsaCycleEditSchema, { ...fields, expectedVersion: cycle.version }) : form.validate(pdsaCycleInputSchema, { ...fields, siteId }),
+      send: async () => {
+        const sent = cycle ? await update({ cycleId: cycle.id, input: { ...fields, expectedVersion: cycle.version } }) : await create({ ideaId, input: { ...fields, siteId } });
+        return { error: sent.error, saved: sent.data ? ('updatePdsaCycle' in sent.data ? sent.data.updatePdsaCycle : sent.data.createPdsaCycle) : null };
+      },
+      onError: (error) => {
+        if (!conflictState(error)) return undefined;
         setConflict(true);
         onConflict?.();
-        return;
-      }
-      setErrors(toFormErrors(result.error, FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    onDone(saved);
+        return NO_ERRORS;
+      },
+    });
+    if (result?.saved) onDone(result.saved);
   }
 
   const stageOptions = PDSA_STAGES.map((stage) => ({ value: stage, label: t(`ideas.pdsa.stage.${stage}`) }));
   const actOptions = [{ value: '', label: t('ideas.pdsa.form.actNone') }, ...PDSA_ACTS.map((act) => ({ value: act, label: t(`ideas.pdsa.act.${act}`) }))];
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="pdsa-form" aria-labelledby={headingId}>
+    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="pdsa-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{cycle ? t('ideas.pdsa.form.editTitle', { number: cycle.number, title: cycle.title }) : t('ideas.pdsa.form.newTitle')}</h3>
       {conflict && (
         <div role="alert" className="notice notice--error">

@@ -1,12 +1,13 @@
 import { hideReasonSchema, RESOURCE_LIMITS } from '@commons/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import { firstIssueOf, type FormErrors, NO_ERRORS, toFormErrors } from '../../graphql/errors';
+import { firstIssueOf, toFormErrors } from '../../graphql/errors';
 import { useFormatDate } from '../../i18n/format';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, TextAreaField } from '../../ui/field';
+import { TextAreaField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 
 const HideResourceDocument = graphql(`
   mutation HideResource($resourceId: ID!, $reason: String!) {
@@ -71,27 +72,19 @@ export function HiddenBanner({ resourceId, hiddenAt, reason, canShow, onChanged 
 export function HideForm({ resourceId, onChanged }: { resourceId: string; onChanged: (message: string) => void }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(['reason'] as const);
+  const { errors } = form;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors<'reason'>>(NO_ERRORS);
   const [state, hide] = useMutation(HideResourceDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const parsed = hideReasonSchema.safeParse(reason);
-    if (!parsed.success) {
-      setErrors({ fields: { reason: firstIssueOf(hideReasonSchema, reason, t) ?? undefined }, form: [] });
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const result = await hide({ resourceId, reason: parsed.data });
-    if (result.error) {
-      setErrors(toFormErrors(result.error, ['reason'], t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await form.submit({
+      check: () => (parsed.success ? null : { fields: { reason: firstIssueOf(hideReasonSchema, reason, t) ?? undefined }, form: [] }),
+      send: () => hide({ resourceId, reason: parsed.data ?? '' }),
+    });
+    if (!result) return;
     setOpen(false);
     setReason('');
     onChanged(t('commons.moderation.hiddenNow'));
@@ -102,7 +95,7 @@ export function HideForm({ resourceId, onChanged }: { resourceId: string; onChan
       <h2 id={headingId}>{t('commons.moderation.title')}</h2>
       <p className="muted">{t('commons.moderation.intro')}</p>
       {open ? (
-        <form ref={formRef} onSubmit={submit} noValidate className="panel">
+        <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="panel">
           <FormAlert messages={errors.form} />
           <TextAreaField
             label={t('commons.moderation.reason')}

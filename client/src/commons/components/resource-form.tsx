@@ -1,13 +1,13 @@
 import { can, RESOURCE_KINDS, RESOURCE_LICENSES, RESOURCE_LIMITS, type ResourceKind, resourceEditSchema, resourceInputSchema, ROLES, type Role, tagSchema } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { type FormErrors, toFormErrors } from '../../graphql/errors';
 import { useNetwork } from '../../networks/network-context';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { licenseInfo } from '../format';
 import { changesBeyondAdaptation, type ResourceContent, type ResourceFormValues, toResourceInput } from '../resource-form-values';
 import { uploadAttachment } from '../upload';
@@ -15,6 +15,7 @@ import type { AttachmentItem } from './attachment-list';
 import { describeUploadError, type FileProblem, LiveAttachments, PendingAttachments } from './attachments-field';
 import { MarkdownField } from './markdown-field';
 import { TagPicker } from '../../ui/tag-picker';
+import { useForm } from '../../ui/use-form';
 
 const NetworkTagsDocument = graphql(`
   query NetworkTags($networkId: ID!) {
@@ -83,9 +84,9 @@ export function ResourceForm(props: ResourceFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { network, actor } = useNetwork();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [values, setValues] = useState(props.initial);
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   // An adaptation saved by an earlier try whose second step failed: further tries edit it.
@@ -105,9 +106,8 @@ export function ResourceForm(props: ResourceFormProps) {
   const license = licenseInfo(values.license);
 
   function fail(next: FormErrors<Field>) {
-    setErrors(next);
+    form.show(next);
     setBusy(null);
-    focusFirstInvalid(formRef.current);
   }
 
   /** Sends the chosen files to a saved resource; returns those that could not be attached. */
@@ -130,13 +130,12 @@ export function ResourceForm(props: ResourceFormProps) {
     }
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const input = toResourceInput(values);
     setBusy(t('commons.form.saving'));
 
     if (props.mode === 'post') {
-      const invalid = validateWith(resourceInputSchema, input, FIELDS, t);
+      const invalid = form.validate(resourceInputSchema, input);
       if (invalid) return fail(invalid);
       const result = await post({ networkId: network.id, input });
       if (result.error || !result.data) return fail(toFormErrors(result.error, FIELDS, t));
@@ -145,7 +144,7 @@ export function ResourceForm(props: ResourceFormProps) {
 
     if (props.mode === 'edit') {
       const editInput = { ...input, expectedVersion: props.version, changeNote: values.changeNote };
-      const invalid = validateWith(resourceEditSchema, editInput, FIELDS, t);
+      const invalid = form.validate(resourceEditSchema, editInput);
       if (invalid) return fail(invalid);
       const result = await edit({ resourceId: props.resourceId, input: editInput });
       if (result.error || !result.data) return fail(toFormErrors(result.error, FIELDS, t));
@@ -155,7 +154,7 @@ export function ResourceForm(props: ResourceFormProps) {
     }
 
     // Adapt: the copy for the member's site first, then a version with whatever else she changed.
-    const invalid = validateWith(resourceEditSchema, { ...input, expectedVersion: 1, changeNote: values.changeNote }, FIELDS, t);
+    const invalid = form.validate(resourceEditSchema, { ...input, expectedVersion: 1, changeNote: values.changeNote });
     if (invalid) return fail(invalid);
     let target = created;
     if (!target) {
@@ -181,7 +180,7 @@ export function ResourceForm(props: ResourceFormProps) {
 
   const cancelTo = props.mode === 'post' ? commons : `${commons}/${props.mode === 'edit' ? props.resourceId : props.source.id}`;
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="resource-form" aria-busy={busy !== null}>
+    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="resource-form" aria-busy={busy !== null}>
       <FormAlert messages={errors.form} />
       <SelectField
         label={t('commons.form.kind')}

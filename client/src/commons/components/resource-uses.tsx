@@ -1,14 +1,14 @@
 import { can, RESOURCE_LIMITS, resourceUseSchema } from '@commons/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import type { ResourcePageFieldsFragment } from '../../gql/graphql';
-import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { useFormatDate } from '../../i18n/format';
 import { useNetwork } from '../../networks/network-context';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
-import { focusFirstInvalid, SelectField, TextAreaField } from '../../ui/field';
+import { SelectField, TextAreaField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 
 const RecordUseDocument = graphql(`
   mutation RecordResourceUse($resourceId: ID!, $input: ResourceUseInput!) {
@@ -29,7 +29,6 @@ const RemoveUseDocument = graphql(`
 `);
 
 const FIELDS = ['siteId', 'note'] as const;
-type Field = (typeof FIELDS)[number];
 
 /**
  * "We used this": the sites that used the resource, each with its note, and a form for the
@@ -40,29 +39,21 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
   const { network, actor } = useNetwork();
   const formatDate = useFormatDate();
   const headingId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const sites = network.sites.filter((site) => can(actor, 'resource.markUsed', { siteId: site.id }));
   const [siteId, setSiteId] = useState(sites.find((site) => site.id === actor.siteId)?.id ?? sites[0]?.id ?? '');
   const existing = resource.uses.find((use) => use.site.id === siteId);
   const [note, setNote] = useState(existing?.note ?? '');
   const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [saved, setSaved] = useState<string | null>(null);
   const [recordState, record] = useMutation(RecordUseDocument);
   const [removeState, remove] = useMutation(RemoveUseDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const input = { siteId, note };
-    const invalid = validateWith(resourceUseSchema, input, FIELDS, t);
-    const result = invalid ? null : await record({ resourceId: resource.id, input });
-    const failed = invalid ?? (result?.error ? toFormErrors(result.error, FIELDS, t) : null);
-    if (failed) {
-      setErrors(failed);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await form.submit({ check: () => form.validate(resourceUseSchema, input), send: () => record({ resourceId: resource.id, input }) });
+    if (!result) return;
     setOpen(false);
     setSaved(t('commons.uses.saved', { site: sites.find((s) => s.id === siteId)?.name ?? '' }));
   }
@@ -105,7 +96,7 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
       {sites.length === 0 ? (
         <p className="muted small">{t('commons.uses.noSite')}</p>
       ) : open ? (
-        <form ref={formRef} onSubmit={submit} noValidate className="use-form panel">
+        <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="use-form panel">
           <FormAlert messages={errors.form} />
           {sites.length > 1 ? (
             <SelectField

@@ -1,10 +1,10 @@
 import { GROUP_LIMITS, groupInputSchema, type GroupVisibility } from '@commons/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from '@urql/core';
-import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, TextAreaField, TextField } from '../../ui/field';
+import { TextAreaField, TextField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 
 export interface GroupFormValues {
   name: string;
@@ -13,7 +13,6 @@ export interface GroupFormValues {
 }
 
 const FIELDS = ['name', 'purpose', 'visibility'] as const;
-type Field = (typeof FIELDS)[number];
 
 export const EMPTY_GROUP: GroupFormValues = { name: '', purpose: '', visibility: 'OPEN' };
 
@@ -29,33 +28,26 @@ interface GroupFormProps {
 /** A group's name, purpose and who may join, checked here and by the server; problems appear next to their fields. */
 export function GroupForm({ initial, submitLabel, busyLabel, onSubmit, onCancel }: GroupFormProps) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof GroupFormValues>(key: K, value: GroupFormValues[K]) => setValues((before) => ({ ...before, [key]: value }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const invalid = validateWith(groupInputSchema, values, FIELDS, t);
-    if (invalid) {
-      setErrors(invalid);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    const error = await onSubmit({ ...values, name: values.name.trim(), purpose: values.purpose.trim() });
-    setBusy(false);
-    if (error) {
-      setErrors(toFormErrors(error, FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
+  async function submit() {
+    await form.submit({
+      check: () => form.validate(groupInputSchema, values),
+      send: async () => {
+        setBusy(true);
+        const error = await onSubmit({ ...values, name: values.name.trim(), purpose: values.purpose.trim() });
+        setBusy(false);
+        return { error: error ?? undefined };
+      },
+    });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="panel group-form">
+    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="panel group-form">
       <FormAlert messages={errors.form} />
       <TextField
         label={t('groups.form.name')}

@@ -1,16 +1,16 @@
 import { type ChartType, type Direction, fieldIssue, MEASURE_KINDS, measureDefinitionSchema, type MeasureKind } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { chartTypesFor } from '../../charts/chart-types';
 import { graphql } from '../../gql';
 import type { MeasureDefinitionFragment } from '../../gql/graphql';
-import { type FormErrors, issuesToFormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { useLocale } from '../../i18n/format';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { fromDisplay, inputUnitLabel, toDisplay } from '../format';
 import { parseNumberText } from '../report-form';
+import { useForm } from '../../ui/use-form';
 
 const CreateMeasureDocument = graphql(`
   mutation CreateMeasure($networkId: ID!, $input: MeasureInput!) {
@@ -42,7 +42,6 @@ const FIELDS = [
   'target',
   'defaultChart',
 ] as const;
-type Field = (typeof FIELDS)[number];
 
 interface MeasureFormProps {
   networkId: string;
@@ -55,7 +54,8 @@ interface MeasureFormProps {
 export function MeasureForm({ networkId, measure, onDone }: MeasureFormProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [values, setValues] = useState({
     key: measure?.key ?? '',
     name: measure?.name ?? '',
@@ -70,7 +70,6 @@ export function MeasureForm({ networkId, measure, onDone }: MeasureFormProps) {
   const [direction, setDirection] = useState<Direction>(measure?.direction ?? 'UP');
   const [defaultChart, setDefaultChart] = useState<ChartType>(measure?.defaultChart ?? chartTypesFor(kind)[0]);
   const [target, setTarget] = useState(measure?.target == null ? '' : String(Number(toDisplay(measure.kind, measure.target).toFixed(4))));
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [createState, create] = useMutation(CreateMeasureDocument);
   const [updateState, update] = useMutation(UpdateMeasureDocument);
   const text = (name: keyof typeof values) => ({
@@ -79,31 +78,23 @@ export function MeasureForm({ networkId, measure, onDone }: MeasureFormProps) {
     error: errors.fields[name],
   });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const targetNumber = parseNumberText(target);
-    if (targetNumber !== null && Number.isNaN(targetNumber)) {
-      setErrors(issuesToFormErrors([fieldIssue('target', 'not_a_number')], FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const input = { ...values, kind, direction, defaultChart, target: targetNumber === null ? null : fromDisplay(kind, targetNumber) };
-    const invalid = validateWith(measureDefinitionSchema, input, FIELDS, t);
-    const result = invalid ? null : measure ? await update({ measureId: measure.id, input }) : await create({ networkId, input });
-    const failed = invalid ?? (result?.error || !result?.data ? toFormErrors(result?.error, FIELDS, t) : null);
-    if (failed) {
-      setErrors(failed);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    const data = result!.data!;
-    onDone('updateMeasure' in data ? data.updateMeasure : data.createMeasure);
+    const notANumber = targetNumber !== null && Number.isNaN(targetNumber);
+    const input = { ...values, kind, direction, defaultChart, target: targetNumber === null || notANumber ? null : fromDisplay(kind, targetNumber) };
+    const result = await form.submit({
+      check: () => (notANumber ? form.fromIssues([fieldIssue('target', 'not_a_number')]) : form.validate(measureDefinitionSchema, input)),
+      send: async () => {
+        const sent = measure ? await update({ measureId: measure.id, input }) : await create({ networkId, input });
+        return { error: sent.error, saved: sent.data ? ('updateMeasure' in sent.data ? sent.data.updateMeasure : sent.data.createMeasure) : null };
+      },
+    });
+    if (result?.saved) onDone(result.saved);
   }
 
   const unitLabel = inputUnitLabel(kind, values.unit, locale, t);
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="measure-form">
+    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="measure-form">
       <FormAlert messages={errors.form} />
       <TextField label={t('measures.form.name')} {...text('name')} required />
       <TextField label={t('measures.form.key')} hint={t('measures.form.keyHint')} {...text('key')} required className="field--short" />

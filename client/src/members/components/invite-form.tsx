@@ -1,17 +1,18 @@
 import { fieldIssue, invitationSchema, type Role, SITE_TEAM_ROLES } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import type { InviteMemberMutation } from '../../gql/graphql';
-import { type FormErrors, issuesToFormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { issuesToFormErrors } from '../../graphql/errors';
 import { useNetwork } from '../../networks/network-context';
 import { Card } from '../../ui/card';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, SelectField, TextField } from '../../ui/field';
+import { SelectField, TextField } from '../../ui/field';
 import { invitableRoles, invitableSites } from '../invitable';
 import { useRoleOptions } from '../roles';
 import { CreatedInvitationPanel } from './created-invitation';
+import { useForm } from '../../ui/use-form';
 
 const InviteMemberDocument = graphql(`
   mutation InviteMember($networkId: ID!, $input: InvitationInput!) {
@@ -34,7 +35,6 @@ const InviteMemberDocument = graphql(`
 `);
 
 const FIELDS = ['email', 'role', 'siteId'] as const;
-type Field = (typeof FIELDS)[number];
 
 /** Invites one person with a role (and a site for care teams); shows the link to pass on. */
 export function InviteForm() {
@@ -43,12 +43,12 @@ export function InviteForm() {
   const siteIds = network.sites.map((s) => s.id);
   const roles = invitableRoles(actor, siteIds);
   const roleOptions = useRoleOptions(roles);
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>(roles[0]);
   const allowedSites = invitableSites(actor, role, siteIds);
   const [siteId, setSiteId] = useState(actor.role === 'NETWORK_ADMIN' ? '' : (actor.siteId ?? ''));
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [created, setCreated] = useState<InviteMemberMutation['inviteMember'] | null>(null);
   const [{ fetching }, invite] = useMutation(InviteMemberDocument);
 
@@ -61,29 +61,22 @@ export function InviteForm() {
       .map((id) => (id === null ? { value: '', label: t('invitations.form.noSite') } : { value: id, label: network.sites.find((s) => s.id === id)?.name ?? id })),
   ];
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const input = { email, role, siteId: siteId || null };
-    const invalid =
-      validateWith(invitationSchema, input, FIELDS, t) ??
-      (SITE_TEAM_ROLES.includes(role) && !siteId
-        ? issuesToFormErrors([fieldIssue('input.siteId', 'site_required')], FIELDS, t)
-        : null);
-    const result = invalid ? null : await invite({ networkId: network.id, input });
-    const failed = invalid ?? (result?.error || !result?.data ? toFormErrors(result?.error, FIELDS, t) : null);
-    if (failed) {
-      setErrors(failed);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setCreated(result!.data!.inviteMember);
+    const result = await form.submit({
+      check: () =>
+        form.validate(invitationSchema, input) ??
+        (SITE_TEAM_ROLES.includes(role) && !siteId ? issuesToFormErrors([fieldIssue('input.siteId', 'site_required')], FIELDS, t) : null),
+      send: () => invite({ networkId: network.id, input }),
+    });
+    if (!result?.data) return;
+    setCreated(result.data.inviteMember);
     setEmail('');
   }
 
   return (
     <Card title={t('invitations.form.title')}>
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <form ref={form.ref} onSubmit={form.handle(submit)} noValidate>
         <FormAlert messages={errors.form} />
         <TextField
           label={t('invitations.form.email')}

@@ -1,15 +1,16 @@
 import { fieldIssue, type Role, SITE_TEAM_ROLES } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import type { MemberSummaryFragment } from '../../gql/graphql';
-import { describeError, type FormErrors, issuesToFormErrors, NO_ERRORS, toFormErrors } from '../../graphql/errors';
+import { describeError } from '../../graphql/errors';
 import { useNetwork } from '../../networks/network-context';
 import { Card } from '../../ui/card';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
-import { focusFirstInvalid, SelectField } from '../../ui/field';
+import { SelectField } from '../../ui/field';
 import { useRoleOptions } from '../roles';
+import { useForm } from '../../ui/use-form';
 
 const ChangeMemberRoleDocument = graphql(`
   mutation ChangeMemberRole($networkId: ID!, $userId: ID!, $role: Role!, $siteId: ID) {
@@ -36,7 +37,6 @@ const ReactivateMemberDocument = graphql(`
 `);
 
 const FIELDS = ['role', 'siteId'] as const;
-type Field = (typeof FIELDS)[number];
 
 /** Network admins: change a member's role and site, or take away and give back her access. */
 export function MemberAdmin({ member }: { member: MemberSummaryFragment }) {
@@ -53,33 +53,24 @@ function ChangeRoleForm({ member }: { member: MemberSummaryFragment }) {
   const { t } = useTranslation();
   const { network } = useNetwork();
   const roleOptions = useRoleOptions();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [role, setRole] = useState<Role>(member.role);
   const [siteId, setSiteId] = useState(member.site?.id ?? '');
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [saved, setSaved] = useState(false);
   const [{ fetching }, change] = useMutation(ChangeMemberRoleDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setSaved(false);
-    if (SITE_TEAM_ROLES.includes(role) && !siteId) {
-      setErrors(issuesToFormErrors([fieldIssue('siteId', 'site_required')], FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const result = await change({ networkId: network.id, userId: member.userId, role, siteId: siteId || null });
-    if (result.error) {
-      setErrors(toFormErrors(result.error, FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setSaved(true);
+    const result = await form.submit({
+      check: () => form.fromIssues(SITE_TEAM_ROLES.includes(role) && !siteId ? [fieldIssue('siteId', 'site_required')] : []),
+      send: () => change({ networkId: network.id, userId: member.userId, role, siteId: siteId || null }),
+    });
+    if (result) setSaved(true);
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate>
       <h3>{t('members.admin.roleTitle')}</h3>
       <FormAlert messages={errors.form} />
       <SelectField label={t('members.admin.role')} value={role} onChange={(e) => setRole(e.target.value as Role)} options={roleOptions} error={errors.fields.role} />

@@ -1,19 +1,19 @@
 import { interestSchema, MAX_INTERESTS, NAME_MAX, PROFILE_LIMITS, profileSchema } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { activeMemberships, useSignedInViewer } from '../../auth/viewer';
 import { graphql } from '../../gql';
-import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { applyLocale, LOCALE_NAMES } from '../../i18n/i18n';
 import { lastNetwork } from '../../networks/last-network';
 import { Card } from '../../ui/card';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
-import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
 import { OwnSiteForm } from '../components/own-site-form';
 import { TagPicker } from '../../ui/tag-picker';
+import { useForm } from '../../ui/use-form';
 
 const UpdateProfileDocument = graphql(`
   mutation UpdateProfile($input: ProfileInput!) {
@@ -37,7 +37,6 @@ const InterestSuggestionsDocument = graphql(`
 `);
 
 const FIELDS = ['name', 'pronouns', 'bio', 'interests', 'locale'] as const;
-type Field = (typeof FIELDS)[number];
 
 /** The member's own profile: how others see her, her language, and her site. */
 export function ProfilePage() {
@@ -50,30 +49,22 @@ export function ProfilePage() {
     variables: { networkId: suggestionNetwork?.network.id ?? '' },
     pause: !suggestionNetwork,
   });
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [name, setName] = useState(viewer.name);
   const [pronouns, setPronouns] = useState(viewer.pronouns ?? '');
   const [bio, setBio] = useState(viewer.bio);
   const [interests, setInterests] = useState(viewer.interests);
   const [locale, setLocale] = useState(viewer.locale ?? '');
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [saved, setSaved] = useState(false);
   const [{ fetching }, update] = useMutation(UpdateProfileDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setSaved(false);
     const input = { name, pronouns: pronouns.trim() || null, bio, interests, locale: locale || null };
-    const invalid = validateWith(profileSchema, input, FIELDS, t);
-    const result = invalid ? null : await update({ input });
-    const failed = invalid ?? (result?.error || !result?.data ? toFormErrors(result?.error, FIELDS, t) : null);
-    if (failed) {
-      setErrors(failed);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    const profile = result!.data!.updateProfile;
+    const result = await form.submit({ check: () => form.validate(profileSchema, input), send: () => update({ input }) });
+    if (!result?.data) return;
+    const profile = result.data.updateProfile;
     setInterests(profile.interests);
     await applyLocale(profile.locale);
     setSaved(true);
@@ -83,7 +74,7 @@ export function ProfilePage() {
     <div className="narrow">
       <PageHeading>{t('profile.title')}</PageHeading>
       <p className="lead">{t('profile.intro')}</p>
-      <form ref={formRef} onSubmit={submit} noValidate className="panel">
+      <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="panel">
         <FormAlert messages={errors.form} />
         <TextField label={t('profile.fields.name')} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} limit={NAME_MAX} required />
         <TextField

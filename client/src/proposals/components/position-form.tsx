@@ -1,47 +1,45 @@
 import { type Position, POSITIONS, positionInputSchema } from '@commons/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import type { ProposalFieldsFragment } from '../../gql/graphql';
-import { describeError, errorCode, type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { describeError, errorCode } from '../../graphql/errors';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, TextAreaField } from '../../ui/field';
+import { TextAreaField } from '../../ui/field';
 import { PROPOSAL_CONTEXT, TakePositionDocument } from '../documents';
+import { useForm } from '../../ui/use-form';
 
 const FIELDS = ['position', 'reason'] as const;
-type Field = (typeof FIELDS)[number];
 
 /** The viewer's position on a proposal, with an optional reason (a block needs one); she may change it until it closes. */
 export function PositionForm({ proposal, onSaved, onClosed }: { proposal: ProposalFieldsFragment; onSaved: (position: Position) => void; onClosed: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [position, setPosition] = useState<Position | ''>((proposal.viewerPosition?.position as Position | undefined) ?? '');
   const [reason, setReason] = useState(proposal.viewerPosition?.reason ?? '');
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [{ fetching }, take] = useMutation(TakePositionDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const input = { position, reason };
-    const invalid = validateWith(positionInputSchema, input, FIELDS, t);
-    if (position === '' || invalid) {
-      setErrors({ fields: { ...(invalid?.fields ?? {}), ...(position === '' ? { position: t('proposals.choosePosition') } : {}) }, form: invalid?.form ?? [] });
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const result = await take({ proposalId: proposal.id, input: { position, reason } }, PROPOSAL_CONTEXT);
-    if (result.error) {
-      setErrors(errorCode(result.error) === 'BAD_USER_INPUT' ? toFormErrors(result.error, FIELDS, t) : { fields: {}, form: [describeError(result.error, t)] });
-      if (errorCode(result.error) === 'PROPOSAL_CLOSED') onClosed();
-      return;
-    }
-    setErrors(NO_ERRORS);
-    onSaved(position);
+    const result = await form.submit({
+      check: () => {
+        const invalid = form.validate(positionInputSchema, input);
+        if (position !== '' && !invalid) return null;
+        return { fields: { ...(invalid?.fields ?? {}), ...(position === '' ? { position: t('proposals.choosePosition') } : {}) }, form: invalid?.form ?? [] };
+      },
+      send: () => take({ proposalId: proposal.id, input: { position: position as Position, reason } }, PROPOSAL_CONTEXT),
+      onError: (error) => {
+        if (errorCode(error) === 'PROPOSAL_CLOSED') onClosed();
+        return errorCode(error) === 'BAD_USER_INPUT' ? undefined : { fields: {}, form: [describeError(error, t)] };
+      },
+    });
+    if (result && position !== '') onSaved(position);
   }
 
   return (
-    <form ref={formRef} className="position-form" onSubmit={submit} noValidate aria-label={t('proposals.yourPositionOn', { question: proposal.question })}>
+    <form ref={form.ref} className="position-form" onSubmit={form.handle(submit)} noValidate aria-label={t('proposals.yourPositionOn', { question: proposal.question })}>
       <FormAlert messages={errors.form} />
       <fieldset className="field position-choice">
         <legend className="field__label">{t('proposals.yourPosition')}</legend>

@@ -1,12 +1,13 @@
 import { PROPOSAL_LIMITS, type ProposalKind, proposalInputSchema } from '@commons/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { type FormErrors, hasErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { type FormErrors } from '../../graphql/errors';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, TextAreaField, TextField } from '../../ui/field';
+import { TextAreaField, TextField } from '../../ui/field';
 import { OpenProposalDocument, PROPOSAL_CONTEXT } from '../documents';
 import { closingTimeProblemKey, defaultClosing, toIsoInstant } from '../proposal-time';
+import { useForm } from '../../ui/use-form';
 
 const FIELDS = ['kind', 'question', 'details', 'closesAt', 'options', 'dotsPerMember'] as const;
 type Field = (typeof FIELDS)[number];
@@ -15,18 +16,17 @@ type Field = (typeof FIELDS)[number];
 export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (question: string | null) => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [kind, setKind] = useState<ProposalKind>('CONSENT');
   const [question, setQuestion] = useState('');
   const [details, setDetails] = useState('');
   const [closes, setCloses] = useState(() => defaultClosing(new Date()));
   const [options, setOptions] = useState('');
   const [dotsPerMember, setDotsPerMember] = useState('2');
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [{ fetching }, open] = useMutation(OpenProposalDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const dots = kind === 'DOT_VOTE';
     const input = {
       kind,
@@ -36,25 +36,18 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
       options: dots ? options.split('\n').map((line) => line.trim()).filter(Boolean) : [],
       dotsPerMember: dots ? Number(dotsPerMember) : null,
     };
-    const invalid: FormErrors<Field> = validateWith(proposalInputSchema, input, FIELDS, t) ?? { fields: {}, form: [] };
-    const timeProblem = closingTimeProblemKey(closes, new Date());
-    if (timeProblem) invalid.fields.closesAt ??= t(timeProblem);
-    if (hasErrors(invalid)) {
-      setErrors(invalid);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const result = await open({ threadId, input }, PROPOSAL_CONTEXT);
-    if (result.error) {
-      setErrors(toFormErrors(result.error, FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    onDone(question.trim());
+    const check = () => {
+      const invalid: FormErrors<Field> = form.validate(proposalInputSchema, input) ?? { fields: {}, form: [] };
+      const timeProblem = closingTimeProblemKey(closes, new Date());
+      if (timeProblem) invalid.fields.closesAt ??= t(timeProblem);
+      return invalid;
+    };
+    const result = await form.submit({ check, send: () => open({ threadId, input }, PROPOSAL_CONTEXT) });
+    if (result) onDone(question.trim());
   }
 
   return (
-    <form ref={formRef} className="proposal-form" onSubmit={submit} noValidate aria-label={t('proposals.open')}>
+    <form ref={form.ref} className="proposal-form" onSubmit={form.handle(submit)} noValidate aria-label={t('proposals.open')}>
       <FormAlert messages={errors.form} />
       <fieldset className="field">
         <legend className="field__label">{t('proposals.form.kind')}</legend>
