@@ -16,6 +16,11 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
+    rules: {
+      // A leading underscore marks a parameter or binding kept on purpose (a callback's position, a
+      // field left out of a rest copy).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
   },
   {
     files: ['client/**/*.{ts,tsx}'],
@@ -32,7 +37,7 @@ export default tseslint.config(
     // tests exist to assert on their shape. The no-unsafe-* family and no-explicit-any would flag
     // nearly every assertion, so they are off here, and only here. The type-checked rules that catch
     // real bugs (floating or misused promises, awaiting non-promises, unbound methods...) stay on.
-    files: ['**/*.test.ts', '**/*.spec.ts', '**/*.spec.tsx', 'client/e2e/**/*.ts', 'server/src/test-support/**/*.ts'],
+    files: ['**/*.test.ts', '**/*.spec.ts', '**/*.spec.tsx', 'client/e2e/**/*.ts', 'server/src/test-support/**/*.ts', 'client/src/test-support/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

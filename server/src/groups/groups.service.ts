@@ -34,7 +34,7 @@ export const groupScope = (row: Pick<GroupRow, 'visibility'>, membership: Pick<G
   groupStanding: standingOf(membership),
 });
 
-const archived = (row: GroupRow) => badInput([{ field: 'groupId', message: 'is archived: an archived group is kept as it was' }]);
+const archived = () => badInput([{ field: 'groupId', message: 'is archived: an archived group is kept as it was' }]);
 const lastOwner = (who: 'you are' | 'she is') =>
   badInput([{ field: who === 'you are' ? 'groupId' : 'userId', message: `${who} the group's last owner: make another member an owner, or archive the group, first` }]);
 
@@ -114,7 +114,7 @@ export class GroupsService {
     if (membership?.status === 'ACTIVE') return toGroup(row);
     if (membership?.status === 'INVITED') return this.respond(viewer, groupId, true);
     this.check(actor, 'group.join', scope);
-    if (row.archivedAt) throw archived(row);
+    if (row.archivedAt) throw archived();
     await this.groups.transaction((db) => this.groups.addMember(db, { groupId: row.id, userId: actor.userId, at: new Date() }));
     return toGroup(row);
   }
@@ -165,7 +165,7 @@ export class GroupsService {
     const { row, actor, membership, scope } = await this.visible(viewer, groupId);
     if (membership?.status !== 'INVITED') throw notFound('Invitation');
     this.check(actor, 'group.respondToInvitation', { ...scope, targetUserId: membership.userId });
-    if (accept && row.archivedAt) throw archived(row);
+    if (accept && row.archivedAt) throw archived();
     const answered = await this.groups.transaction((db) =>
       accept ? this.groups.accept(db, row.id, actor.userId, new Date()) : this.groups.remove(db, row.id, actor.userId, 'INVITED'),
     );
@@ -231,7 +231,7 @@ export class GroupsService {
   private async writable(viewer: Viewer, groupId: string, action: GroupAction): Promise<VisibleGroup> {
     const group = await this.visible(viewer, groupId);
     this.check(group.actor, action, group.scope);
-    if (group.row.archivedAt) throw archived(group.row);
+    if (group.row.archivedAt) throw archived();
     return group;
   }
 

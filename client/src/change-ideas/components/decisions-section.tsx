@@ -1,7 +1,7 @@
 import type { ChangeIdeaStatus } from '@commons/shared';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionFieldsFragment, IdeaPageQuery } from '../../gql/graphql';
+import type { IdeaPageQuery } from '../../gql/graphql';
 import { StatusMessage } from '../../ui/feedback';
 import { decisionMoves } from '../decision-rule';
 import { DecisionForm, type DecisionFormIdea, type DecisionViewer } from './decision-form';
@@ -31,7 +31,7 @@ export function DecisionsSection({ idea, networkId, viewer, onChanged }: Decisio
   const said = announcement && (announcement.while === null || announcement.while === idea.status) ? announcement.text : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moves = decisionMoves(idea.status);
-  const pending = idea.pendingDecision as DecisionFieldsFragment | null;
+  const pending = idea.pendingDecision;
 
   const done = (toStatus: ChangeIdeaStatus | null) => {
     setRecording(false);
@@ -89,7 +89,7 @@ export function DecisionsSection({ idea, networkId, viewer, onChanged }: Decisio
       </h2>
       <StatusMessage>{said}</StatusMessage>
       {next}
-      <DecisionTimeline decisions={idea.decisions.filter((d) => d.status !== 'PENDING') as DecisionFieldsFragment[]} />
+      <DecisionTimeline decisions={idea.decisions.filter((d) => d.status !== 'PENDING')} />
     </section>
   );
 }

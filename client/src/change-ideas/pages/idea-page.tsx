@@ -5,7 +5,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSignedInViewer } from '../../auth/viewer';
 import { graphql } from '../../gql';
-import type { DecisionFieldsFragment, IdeaPageQuery } from '../../gql/graphql';
+import type { IdeaPageQuery } from '../../gql/graphql';
 import { errorCode } from '../../graphql/errors';
 import { useFormatDate, useFormatDay } from '../../i18n/format';
 import { useNetwork } from '../../networks/network-context';
@@ -206,7 +206,7 @@ function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measure
           }}
         />
       )}
-      <PatientVoiceNotice decisions={idea.decisions as DecisionFieldsFragment[]} status={idea.status} />
+      <PatientVoiceNotice decisions={idea.decisions} status={idea.status} />
       <LifecycleStepper status={idea.status} reached={statusesReached(idea.decisions.filter((d) => d.status === 'TAKEN'))} />
 
       <div className="idea-layout">

@@ -16,7 +16,7 @@ export function PositionForm({ proposal, onSaved, onClosed }: { proposal: Propos
   const { t } = useTranslation();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [position, setPosition] = useState<Position | ''>((proposal.viewerPosition?.position as Position | undefined) ?? '');
+  const [position, setPosition] = useState<Position | ''>(proposal.viewerPosition?.position ?? '');
   const [reason, setReason] = useState(proposal.viewerPosition?.reason ?? '');
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [{ fetching }, take] = useMutation(TakePositionDocument);

@@ -39,8 +39,8 @@ class SmtpMailer implements Mailer {
 
 class DisabledMailer implements Mailer {
   readonly enabled = false;
-  async send(): Promise<boolean> {
-    return false;
+  send(): Promise<boolean> {
+    return Promise.resolve(false);
   }
 }
 
