@@ -192,7 +192,7 @@ export function errorIssues(error: CombinedError | null | undefined): FieldIssue
 function issuesOf(error: GraphQLError): FieldIssue[] {
   const { field, issues } = error.extensions ?? {};
   if (Array.isArray(issues)) {
-    return issues.filter((i): i is FieldIssue => typeof i?.field === 'string' && typeof i?.message === 'string');
+    return issues.filter((i: Partial<FieldIssue> | null): i is FieldIssue => typeof i?.field === 'string' && typeof i?.message === 'string');
   }
   if (typeof field === 'string') return [{ field, message: error.message }];
   return [];
@@ -203,7 +203,7 @@ export function describeError(error: CombinedError, t: TFunction): string {
   if (error.networkError) return t('errors.network');
   const first = error.graphQLErrors[0];
   if (!first) return t('errors.unknown');
-  const code = String(first.extensions?.code ?? '');
+  const code = typeof first.extensions?.code === 'string' ? first.extensions.code : '';
   if (code === 'CONFLICT' || code === 'UNAUTHENTICATED') return translateMessage(first.message, t, CODE_KEYS[code]);
   return byKey(t, CODE_KEYS[code] ?? 'errors.unknown');
 }

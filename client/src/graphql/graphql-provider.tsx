@@ -26,7 +26,7 @@ export function GraphqlProvider({ children }: { children: ReactNode }) {
           replaceRef.current();
           const { pathname, search } = here.current;
           if (PUBLIC_PATHS.some((path) => pathname.startsWith(path))) return;
-          navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+          void navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
         },
       }),
     [navigate],

@@ -17,7 +17,8 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
 
-i18n
+// With initAsync: false, init() has finished when it returns; its promise carries nothing more.
+void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({

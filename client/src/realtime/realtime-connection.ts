@@ -34,6 +34,7 @@ export type RealtimeStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting
  *       }
  *     }
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- empty on purpose: each capability adds its requests by declaration merging (above)
 export interface ClientRequests {}
 
 export type ClientRequestName = keyof ClientRequests;

@@ -67,7 +67,7 @@ function useEndSessionHere(): (reason: SessionEndedReason) => void {
     (reason: SessionEndedReason) => {
       const { to, state } = signInAfterSessionEnded(here.current, reason);
       resetClient();
-      navigate(to, { replace: true, state });
+      void navigate(to, { replace: true, state });
     },
     [resetClient, navigate],
   );

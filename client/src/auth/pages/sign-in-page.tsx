@@ -61,7 +61,7 @@ export function SignInPage() {
       return;
     }
     resetClient();
-    navigate(next, { replace: true });
+    void navigate(next, { replace: true });
   }
 
   return (
@@ -69,7 +69,7 @@ export function SignInPage() {
       <PageHeading>{t('auth.signIn.title')}</PageHeading>
       <SessionEndedNotice />
       <p className="lead">{t('auth.signIn.intro')}</p>
-      <form ref={formRef} onSubmit={submit} noValidate className="panel">
+      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel">
         <FormAlert messages={errors.form} />
         <TextField
           label={t('auth.fields.email')}

@@ -223,7 +223,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
     );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="decision-form" aria-label={t('ideas.decide.title')}>
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="decision-form" aria-label={t('ideas.decide.title')}>
       {conflict && (
         <div role="alert" className="notice notice--error">
           <p className="notice__title">{t('ideas.decide.conflictTitle')}</p>

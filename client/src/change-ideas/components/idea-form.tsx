@@ -94,7 +94,7 @@ export function IdeaForm({ networkId, drivers, editing, initial, onDone, onConfl
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="idea-form">
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="idea-form">
       <FormAlert messages={errors.form} />
       <TextField label={t('ideas.form.title')} hint={t('ideas.form.titleHint')} {...text('title')} required />
       <TextAreaField label={t('ideas.form.problem')} hint={t('ideas.form.problemHint')} rows={5} {...text('problem')} required />

@@ -143,7 +143,7 @@ export function IdeaPage() {
   const list = `/n/${network.slug}/ideas`;
   // "Your idea is proposed" is said once: reloading the page later does not say it again.
   useEffect(() => {
-    if (location.state) navigate(location.pathname, { replace: true, state: null });
+    if (location.state) void navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
   const back = (
     <p className="breadcrumb">

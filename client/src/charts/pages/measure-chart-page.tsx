@@ -275,7 +275,7 @@ export function MeasureChartPage() {
         <SelectField
           label={t('charts.measure')}
           value={measureId}
-          onChange={(e) => navigate(`${measures}/${e.target.value}`)}
+          onChange={(e) => void navigate(`${measures}/${e.target.value}`)}
           options={(measureList?.measures ?? []).map((m) => ({ value: m.id, label: m.name }))}
         />
       </div>

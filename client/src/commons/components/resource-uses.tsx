@@ -89,10 +89,11 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
                     type="button"
                     className="link-button link-button--danger"
                     disabled={removeState.fetching}
-                    onClick={async () => {
-                      const result = await remove({ resourceId: resource.id, siteId: use.site.id });
-                      if (!result.error) setSaved(t('commons.uses.removed', { site: use.site.name }));
-                    }}
+                    onClick={() =>
+                      void remove({ resourceId: resource.id, siteId: use.site.id }).then((result) => {
+                        if (!result.error) setSaved(t('commons.uses.removed', { site: use.site.name }));
+                      })
+                    }
                   >
                     {t('commons.uses.remove', { site: use.site.name })}
                   </button>
@@ -105,7 +106,7 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
       {sites.length === 0 ? (
         <p className="muted small">{t('commons.uses.noSite')}</p>
       ) : open ? (
-        <form ref={formRef} onSubmit={submit} noValidate className="use-form panel">
+        <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="use-form panel">
           <FormAlert messages={errors.form} />
           {sites.length > 1 ? (
             <SelectField

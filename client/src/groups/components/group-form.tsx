@@ -55,7 +55,7 @@ export function GroupForm({ initial, submitLabel, busyLabel, onSubmit, onCancel 
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="panel group-form">
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel group-form">
       <FormAlert messages={errors.form} />
       <TextField
         label={t('groups.form.name')}

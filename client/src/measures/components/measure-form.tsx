@@ -103,7 +103,7 @@ export function MeasureForm({ networkId, measure, onDone }: MeasureFormProps) {
 
   const unitLabel = inputUnitLabel(kind, values.unit, locale, t);
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="measure-form">
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="measure-form">
       <FormAlert messages={errors.form} />
       <TextField label={t('measures.form.name')} {...text('name')} required />
       <TextField label={t('measures.form.key')} hint={t('measures.form.keyHint')} {...text('key')} required className="field--short" />

@@ -68,7 +68,7 @@ function problemsOf(extensions: Record<string, unknown> | undefined): Problem[] 
   const problems = extensions?.problems;
   if (!Array.isArray(problems)) return [];
   return problems
-    .filter((p): p is Problem => typeof p?.line === 'number' && typeof p?.column === 'string' && typeof p?.message === 'string')
+    .filter((p: Partial<Problem> | null): p is Problem => typeof p?.line === 'number' && typeof p?.column === 'string' && typeof p?.message === 'string')
     .map((p) => ({ line: p.line, column: p.column, message: p.message }));
 }
 

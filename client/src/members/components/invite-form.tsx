@@ -83,7 +83,7 @@ export function InviteForm() {
 
   return (
     <Card title={t('invitations.form.title')}>
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate>
         <FormAlert messages={errors.form} />
         <TextField
           label={t('invitations.form.email')}

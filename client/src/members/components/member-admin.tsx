@@ -80,7 +80,7 @@ function ChangeRoleForm({ member }: { member: MemberSummaryFragment }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate>
       <h3>{t('members.admin.roleTitle')}</h3>
       <FormAlert messages={errors.form} />
       <SelectField label={t('members.admin.role')} value={role} onChange={(e) => setRole(e.target.value as Role)} options={roleOptions} error={errors.fields.role} />

@@ -83,7 +83,7 @@ export function ProfilePage() {
     <div className="narrow">
       <PageHeading>{t('profile.title')}</PageHeading>
       <p className="lead">{t('profile.intro')}</p>
-      <form ref={formRef} onSubmit={submit} noValidate className="panel">
+      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel">
         <FormAlert messages={errors.form} />
         <TextField label={t('profile.fields.name')} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} required />
         <TextField

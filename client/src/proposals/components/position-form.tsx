@@ -41,7 +41,7 @@ export function PositionForm({ proposal, onSaved, onClosed }: { proposal: Propos
   }
 
   return (
-    <form ref={formRef} className="position-form" onSubmit={submit} noValidate aria-label={t('proposals.yourPositionOn', { question: proposal.question })}>
+    <form ref={formRef} className="position-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('proposals.yourPositionOn', { question: proposal.question })}>
       <FormAlert messages={errors.form} />
       <fieldset className="field position-choice">
         <legend className="field__label">{t('proposals.yourPosition')}</legend>

@@ -54,7 +54,7 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
   }
 
   return (
-    <form ref={formRef} className="proposal-form" onSubmit={submit} noValidate aria-label={t('proposals.open')}>
+    <form ref={formRef} className="proposal-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('proposals.open')}>
       <FormAlert messages={errors.form} />
       <fieldset className="field">
         <legend className="field__label">{t('proposals.form.kind')}</legend>

@@ -100,7 +100,7 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
         <div className="message__confirm" role="group" aria-label={t('threads.message.confirmDeleteLabel')}>
           <p>{t('threads.message.confirmDelete')}</p>
           <div className="button-row">
-            <button type="button" className="button button--danger button--small" onClick={remove} disabled={busy}>
+            <button type="button" className="button button--danger button--small" onClick={() => void remove()} disabled={busy}>
               {t('threads.message.confirmDeleteYes')}
             </button>
             <button type="button" className="button button--secondary button--small" onClick={() => setMode('read')} autoFocus>
@@ -172,7 +172,7 @@ function EditForm({ message, onDone }: { message: ThreadMessage; onDone: (failed
   };
 
   return (
-    <form className="message__edit-form" onSubmit={save}>
+    <form className="message__edit-form" onSubmit={(event) => void save(event)}>
       <label htmlFor={id} className="field__label">
         {t('threads.message.editLabel')}
       </label>

@@ -45,7 +45,7 @@ export function ReactionList({ message, onError }: { message: ThreadMessage; onE
                 aria-pressed={r.userIds.includes(viewerId)}
                 aria-label={label}
                 title={who}
-                onClick={async () => onError(await controller.react(message.id, emoji))}
+                onClick={() => void controller.react(message.id, emoji).then(onError)}
               >
                 {content}
               </button>
@@ -106,9 +106,9 @@ export function ReactionPicker({ message, onError }: { message: ThreadMessage; o
                 aria-label={name}
                 title={name}
                 autoFocus={index === 0}
-                onClick={async () => {
+                onClick={() => {
                   close();
-                  onError(await controller.react(message.id, emoji));
+                  void controller.react(message.id, emoji).then(onError);
                 }}
               >
                 <span aria-hidden="true">{emoji}</span>

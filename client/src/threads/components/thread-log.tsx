@@ -74,7 +74,7 @@ export function ThreadLog({ snapshot, initialPage, labelledBy }: { snapshot: Thr
       <div ref={list} className="thread-log" role="log" aria-live="off" aria-labelledby={labelledBy} tabIndex={0}>
         {page.hasMore && (
           <p className="thread-log__earlier">
-            <button type="button" className="button button--secondary button--small" onClick={loadEarlier} disabled={page.loading || !controller}>
+            <button type="button" className="button button--secondary button--small" onClick={() => void loadEarlier()} disabled={page.loading || !controller}>
               {page.loading ? t('threads.loadingEarlier') : t('threads.loadEarlier')}
             </button>
             {page.failed && <span className="field__error"> {t('threads.earlierError')}</span>}
