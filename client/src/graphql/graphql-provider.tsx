@@ -1,4 +1,4 @@
-import { createContext, Fragment, type ReactNode, useCallback, useContext, useRef, useState } from 'react';
+import { createContext, Fragment, type ReactNode, useCallback, useContext, useLayoutEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Provider } from 'urql';
 import { createGraphqlClient } from './client';
@@ -16,7 +16,9 @@ export function GraphqlProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const here = useRef(location);
-  here.current = location;
+  useLayoutEffect(() => {
+    here.current = location;
+  });
 
   const replaceRef = useRef<() => void>(() => undefined);
   const makeClient = useCallback(
@@ -33,7 +35,9 @@ export function GraphqlProvider({ children }: { children: ReactNode }) {
   );
   const [current, setCurrent] = useState(() => ({ client: makeClient(), generation: 0 }));
   const reset = useCallback(() => setCurrent((last) => ({ client: makeClient(), generation: last.generation + 1 })), [makeClient]);
-  replaceRef.current = reset;
+  useLayoutEffect(() => {
+    replaceRef.current = reset;
+  });
 
   return (
     <ResetContext.Provider value={reset}>

@@ -13,7 +13,12 @@ export function NetworkSwitcher({ memberships, currentSlug }: { memberships: Vie
   const { pathname } = useLocation();
   const current = memberships.find((m) => m.network.slug === currentSlug) ?? memberships[0];
 
-  useEffect(() => setOpen(false), [pathname]);
+  // Moving to another page closes the menu.
+  const [openedOn, setOpenedOn] = useState(pathname);
+  if (pathname !== openedOn) {
+    setOpenedOn(pathname);
+    setOpen(false);
+  }
 
   useEffect(() => {
     if (!open) return;

@@ -1,5 +1,5 @@
 import { type ChangeIdeaStatus, changeIdeaDecisionSchema } from '@commons/shared';
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -107,9 +107,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
   const [conflict, setConflict] = useState<string | null>(null);
 
   // After a reload following a conflict, a move that is no longer allowed is chosen again by the member.
-  useEffect(() => {
-    if (toStatus && !moves.includes(toStatus)) setToStatus('');
-  }, [moves, toStatus]);
+  if (toStatus && !moves.includes(toStatus)) setToStatus('');
 
   const coDesigners = idea.coDesigners.filter((c) => c.status === 'ACTIVE').map((c) => ({ userId: c.member.userId, name: c.member.name, role: c.role }));
   const stewardNodes = useMemo(() => [...(stewardData?.siteLeads.nodes ?? []), ...(stewardData?.admins.nodes ?? [])], [stewardData]);

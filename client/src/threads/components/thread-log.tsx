@@ -171,7 +171,9 @@ function Replies({ item, dividerBefore, onReply }: { item: ThreadItem; dividerBe
 function useDividerSeq(snapshot: ThreadSnapshot, viewerId: string): Seq | null {
   const [seq, setSeq] = useState<Seq | null>(() => (firstUnreadId(snapshot.messages, snapshot.lastReadSeq, viewerId) ? snapshot.lastReadSeq : null));
   const readSeq = useRef(snapshot.lastReadSeq);
-  readSeq.current = snapshot.lastReadSeq;
+  useLayoutEffect(() => {
+    readSeq.current = snapshot.lastReadSeq;
+  });
   useEffect(() => {
     const onHidden = () => {
       if (document.visibilityState === 'hidden') setSeq(readSeq.current);
