@@ -26,6 +26,25 @@ export default tseslint.config(
     files: ['client/**/*.{ts,tsx}'],
     ...jsxA11y.flatConfigs.strict,
     languageOptions: { ...jsxA11y.flatConfigs.strict.languageOptions, globals: { ...globals.browser } },
+    rules: {
+      ...jsxA11y.flatConfigs.strict.rules,
+      // Scrollable containers (table wrappers, the thread log) are labelled regions and logs that take
+      // tabIndex={0} so keyboard users can scroll them (WCAG 2.1.1; axe's scrollable-region-focusable).
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: [], roles: ['tabpanel', 'region', 'log'] }],
+      // The element-to-role pairs that ARIA in HTML permits (a list as a listbox of options, a fieldset
+      // as a radiogroup...), as in the plugin's recommended set; strict allows none.
+      'jsx-a11y/no-noninteractive-element-to-interactive-role': [
+        'error',
+        {
+          ul: ['listbox', 'menu', 'menubar', 'radiogroup', 'tablist', 'tree', 'treegrid'],
+          ol: ['listbox', 'menu', 'menubar', 'radiogroup', 'tablist', 'tree', 'treegrid'],
+          li: ['menuitem', 'menuitemradio', 'menuitemcheckbox', 'option', 'row', 'tab', 'treeitem'],
+          table: ['grid'],
+          td: ['gridcell'],
+          fieldset: ['radiogroup', 'presentation'],
+        },
+      ],
+    },
   },
   {
     files: ['client/**/*.{ts,tsx}'],

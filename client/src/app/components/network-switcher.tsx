@@ -25,11 +25,18 @@ export function NetworkSwitcher({ memberships, currentSlug }: { memberships: Vie
     const close = (event: MouseEvent | FocusEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
     document.addEventListener('mousedown', close);
     document.addEventListener('focusin', close);
+    document.addEventListener('keydown', closeOnEscape);
     return () => {
       document.removeEventListener('mousedown', close);
       document.removeEventListener('focusin', close);
+      document.removeEventListener('keydown', closeOnEscape);
     };
   }, [open]);
 
@@ -43,16 +50,7 @@ export function NetworkSwitcher({ memberships, currentSlug }: { memberships: Vie
   }
 
   return (
-    <div
-      className="switcher"
-      ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
+    <div className="switcher" ref={rootRef}>
       <button
         ref={buttonRef}
         type="button"

@@ -108,6 +108,7 @@ function VisibilityChoice({ value, onChange, error }: { value: GroupVisibility; 
             checked={value === visibility}
             onChange={() => onChange(visibility)}
             aria-describedby={`${id}-${visibility}-hint`}
+            // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it
             aria-invalid={error ? true : undefined}
           />
           <label htmlFor={`${id}-${visibility}`}>{t(`groups.visibility.${visibility}`)}</label>

@@ -54,6 +54,7 @@ export function PositionForm({ proposal, onSaved, onClosed }: { proposal: Propos
               value={p}
               checked={position === p}
               onChange={() => setPosition(p)}
+              // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it
               aria-invalid={errors.fields.position ? true : undefined}
               aria-describedby={`${id}-${p}-hint${errors.fields.position ? ` ${id}-position-error` : ''}`}
             />

@@ -103,6 +103,7 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
             <button type="button" className="button button--danger button--small" onClick={() => void remove()} disabled={busy}>
               {t('threads.message.confirmDeleteYes')}
             </button>
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the confirmation opens on the member's own "Delete"; focus lands on the safe answer, as in a dialog */}
             <button type="button" className="button button--secondary button--small" onClick={() => setMode('read')} autoFocus>
               {t('threads.message.confirmDeleteNo')}
             </button>
@@ -181,6 +182,7 @@ function EditForm({ message, onDone }: { message: ThreadMessage; onDone: (failed
         className="field__control thread-textarea"
         value={text}
         rows={3}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the edit box opens on the member's own "Edit": focus goes where she asked, as in a dialog
         autoFocus
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`}

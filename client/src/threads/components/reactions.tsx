@@ -94,7 +94,7 @@ export function ReactionPicker({ message, onError }: { message: ThreadMessage; o
         {t('threads.reactions.add')}
       </button>
       {picking && (
-        <span id={pickerId} className="reactions__picker" role="group" aria-label={t('threads.reactions.pick')} onKeyDown={onKeyDown}>
+        <span id={pickerId} className="reactions__picker" role="group" aria-label={t('threads.reactions.pick')}>
           {REACTION_EMOJI.map((emoji, index) => {
             const name = t(`threads.emoji.${EMOJI_KEYS[emoji]}`);
             return (
@@ -105,7 +105,9 @@ export function ReactionPicker({ message, onError }: { message: ThreadMessage; o
                 aria-pressed={message.reactions.some((r) => r.emoji === emoji && r.userIds.includes(viewerId))}
                 aria-label={name}
                 title={name}
+                // eslint-disable-next-line jsx-a11y/no-autofocus -- the picker opens on the member's own "React": focus goes to its first choice, as in a menu
                 autoFocus={index === 0}
+                onKeyDown={onKeyDown}
                 onClick={() => {
                   close();
                   void controller.react(message.id, emoji).then(onError);
