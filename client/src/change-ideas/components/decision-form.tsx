@@ -235,6 +235,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
           const id = `${checkId}-move-${status}`;
           return (
             <div key={status} className="field--radio">
+              {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it */}
               <input
                 id={id}
                 type="radio"
@@ -242,7 +243,6 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
                 value={status}
                 checked={toStatus === status}
                 onChange={() => setToStatus(status)}
-                // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it
                 aria-invalid={errors.fields.toStatus ? true : undefined}
                 aria-describedby={`${id}-hint${errors.fields.toStatus ? ` ${checkId}-move-error` : ''}`}
               />

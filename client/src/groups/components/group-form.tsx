@@ -100,6 +100,7 @@ function VisibilityChoice({ value, onChange, error }: { value: GroupVisibility; 
       <legend className="field__label">{t('groups.form.visibility')}</legend>
       {VISIBILITIES.map((visibility) => (
         <div key={visibility} className="visibility-choice__option">
+          {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it */}
           <input
             type="radio"
             id={`${id}-${visibility}`}
@@ -108,7 +109,6 @@ function VisibilityChoice({ value, onChange, error }: { value: GroupVisibility; 
             checked={value === visibility}
             onChange={() => onChange(visibility)}
             aria-describedby={`${id}-${visibility}-hint`}
-            // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it
             aria-invalid={error ? true : undefined}
           />
           <label htmlFor={`${id}-${visibility}`}>{t(`groups.visibility.${visibility}`)}</label>

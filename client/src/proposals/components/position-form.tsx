@@ -47,6 +47,7 @@ export function PositionForm({ proposal, onSaved, onClosed }: { proposal: Propos
         <legend className="field__label">{t('proposals.yourPosition')}</legend>
         {POSITIONS.map((p) => (
           <div key={p} className="field--radio">
+            {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it */}
             <input
               id={`${id}-${p}`}
               type="radio"
@@ -54,7 +55,6 @@ export function PositionForm({ proposal, onSaved, onClosed }: { proposal: Propos
               value={p}
               checked={position === p}
               onChange={() => setPosition(p)}
-              // eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it
               aria-invalid={errors.fields.position ? true : undefined}
               aria-describedby={`${id}-${p}-hint${errors.fields.position ? ` ${id}-position-error` : ''}`}
             />
