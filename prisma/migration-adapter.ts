@@ -24,6 +24,7 @@ function relabelCatalogTypes<T>(result: T): T {
 
 class CatalogSafeClient extends pg.Client {
   // pg calls query() both with a trailing callback (from the pool) and promise-style.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one override of all of pg.Client's query() overloads must return what each of them returns
   override query(...args: unknown[]): any {
     const last = args[args.length - 1];
     if (typeof last === 'function') {
@@ -47,7 +48,7 @@ function poolConfig(databaseUrl: string, database?: string): pg.PoolConfig {
     max: 4,
     // The CLI never disposes the adapter; without this the process lingers until idle clients time out.
     allowExitOnIdle: true,
-    Client: CatalogSafeClient as unknown as typeof pg.Client,
+    Client: CatalogSafeClient,
   };
 }
 

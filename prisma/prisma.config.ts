@@ -13,5 +13,5 @@ export default defineConfig({
   engine: 'js',
   schema: path.join(__dirname, 'schema.prisma'),
   migrations: { path: path.join(__dirname, 'migrations') },
-  adapter: async () => migrationAdapter(process.env.DATABASE_URL!),
+  adapter: () => Promise.resolve(migrationAdapter(process.env.DATABASE_URL!)),
 });

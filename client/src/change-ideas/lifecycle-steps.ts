@@ -23,7 +23,7 @@ export function isOutcome(status: ChangeIdeaStatus): status is OutcomeStatus {
   return (OUTCOME_STATUSES as readonly string[]).includes(status);
 }
 
-const stepOf = (status: ChangeIdeaStatus): LifecycleStepKey => (isOutcome(status) ? 'OUTCOME' : (status as LifecycleStepKey));
+const stepOf = (status: ChangeIdeaStatus): LifecycleStepKey => (isOutcome(status) ? 'OUTCOME' : status);
 
 /**
  * The stepper of PROPOSED → CO_DESIGN → TESTING → ADOPTED | ADAPTED | ABANDONED for an idea in

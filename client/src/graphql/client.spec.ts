@@ -16,7 +16,7 @@ const Mutation = gql`
 `;
 
 function respondWith(body: unknown) {
-  return vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }));
+  return vi.fn((_url: RequestInfo | URL, _init?: RequestInit) => Promise.resolve(new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })));
 }
 
 describe('createGraphqlClient', () => {

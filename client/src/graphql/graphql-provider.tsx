@@ -1,4 +1,4 @@
-import { createContext, Fragment, type ReactNode, useCallback, useContext, useRef, useState } from 'react';
+import { createContext, Fragment, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Provider } from 'urql';
 import { createGraphqlClient } from './client';
@@ -14,26 +14,24 @@ const PUBLIC_PATHS = ['/sign-in', '/invite/', '/setup'];
  */
 export function GraphqlProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
-  const location = useLocation();
-  const here = useRef(location);
-  here.current = location;
-
-  const replaceRef = useRef<() => void>(() => undefined);
+  const { pathname, search } = useLocation();
+  // Each client says here when the server has ended the session; the effect below answers.
+  const [sessionLost] = useState(() => new EventTarget());
   const makeClient = useCallback(
-    (): ReturnType<typeof createGraphqlClient> =>
-      createGraphqlClient({
-        onSessionLost: () => {
-          replaceRef.current();
-          const { pathname, search } = here.current;
-          if (PUBLIC_PATHS.some((path) => pathname.startsWith(path))) return;
-          navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
-        },
-      }),
-    [navigate],
+    (): ReturnType<typeof createGraphqlClient> => createGraphqlClient({ onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')) }),
+    [sessionLost],
   );
   const [current, setCurrent] = useState(() => ({ client: makeClient(), generation: 0 }));
   const reset = useCallback(() => setCurrent((last) => ({ client: makeClient(), generation: last.generation + 1 })), [makeClient]);
-  replaceRef.current = reset;
+  useEffect(() => {
+    const onLost = () => {
+      reset();
+      if (PUBLIC_PATHS.some((path) => pathname.startsWith(path))) return;
+      void navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+    };
+    sessionLost.addEventListener('lost', onLost);
+    return () => sessionLost.removeEventListener('lost', onLost);
+  }, [sessionLost, reset, navigate, pathname, search]);
 
   return (
     <ResetContext.Provider value={reset}>

@@ -21,7 +21,9 @@ export function RealtimeProvider({ children, options }: { children: ReactNode; o
   const userId = viewer?.id ?? null;
   const [connection, setConnection] = useState<RealtimeConnection | null>(null);
   const latest = useRef({ refresh, endSession, options });
-  latest.current = { refresh, endSession, options };
+  useLayoutEffect(() => {
+    latest.current = { refresh, endSession, options };
+  });
 
   useEffect(() => {
     if (!userId) return;
@@ -71,12 +73,14 @@ function useEndSessionHere(): (reason: SessionEndedReason) => void {
   const location = useLocation();
   const resetClient = useResetGraphqlClient();
   const here = useRef(location);
-  here.current = location;
+  useLayoutEffect(() => {
+    here.current = location;
+  });
   return useCallback(
     (reason: SessionEndedReason) => {
       const { to, state } = signInAfterSessionEnded(here.current, reason);
       resetClient();
-      navigate(to, { replace: true, state });
+      void navigate(to, { replace: true, state });
     },
     [resetClient, navigate],
   );

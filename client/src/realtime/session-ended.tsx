@@ -35,7 +35,7 @@ function isSessionEndedState(state: unknown): state is SessionEndedState {
 /** On the sign-in page: why the member was signed out, when the server ended her session. */
 export function SessionEndedNotice() {
   const { t } = useTranslation();
-  const { state } = useLocation();
+  const state: unknown = useLocation().state;
   if (!isSessionEndedState(state)) return null;
   return (
     <div className="notice" role="status">

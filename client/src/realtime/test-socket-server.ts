@@ -71,7 +71,7 @@ export class TestSocketServer {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => {
-      this.io.close(() => resolve());
+      void this.io.close(() => resolve());
     });
   }
 

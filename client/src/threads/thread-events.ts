@@ -57,8 +57,10 @@ export type ThreadServerEvent = keyof ThreadServerPayloads;
  */
 export function onThreadEvent<E extends ThreadServerEvent>(connection: RealtimeConnection, event: E, handler: (payload: ThreadServerPayloads[E]) => void): () => void {
   const listener = (payload: ThreadServerPayloads[E]) => handler(payload);
-  connection.socket.on(event as string, listener);
+  // Widened to a plain name: the untyped socket cannot tell a generic event name from its reserved ones.
+  const name: string = event;
+  connection.socket.on(name, listener);
   return () => {
-    connection.socket.off(event as string, listener);
+    connection.socket.off(name, listener);
   };
 }

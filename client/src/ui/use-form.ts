@@ -23,13 +23,17 @@ interface SubmitSteps<F extends string, R extends { error?: CombinedError }> {
  */
 export function useForm<F extends string>(fields: readonly F[]) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLFormElement>(null);
+  const element = useRef<HTMLFormElement | null>(null);
+  // `attach` is the form's callback ref: what the hook hands back holds no ref object, so reading it while rendering is plain.
+  const attach = useCallback((node: HTMLFormElement | null) => {
+    element.current = node;
+  }, []);
   const [errors, setErrors] = useState<FormErrors<F>>(NO_ERRORS);
 
   /** Shows `next` and moves focus to the first field it marks invalid. */
   const show = useCallback((next: FormErrors<F>) => {
     setErrors(next);
-    focusFirstInvalid(ref.current);
+    focusFirstInvalid(element.current);
   }, []);
 
   /** The errors of `value` by the shared `schema`, or null when it is valid. */
@@ -60,5 +64,5 @@ export function useForm<F extends string>(fields: readonly F[]) {
     void handler();
   };
 
-  return { ref, errors, setErrors, show, validate, fromIssues, submit, handle };
+  return { attach, errors, setErrors, show, validate, fromIssues, submit, handle };
 }

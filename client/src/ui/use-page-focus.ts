@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * For lists paged with "Show more": reports each page once it has loaded and, for a page asked
@@ -13,7 +13,9 @@ export function usePageFocus(
   const firstLink = useRef<HTMLAnchorElement | null>(null);
   const focused = useRef(false);
   const report = useRef(onLoaded);
-  report.current = onLoaded;
+  useLayoutEffect(() => {
+    report.current = onLoaded;
+  });
 
   useEffect(() => {
     if (!page) return;

@@ -53,7 +53,7 @@ describe('small-cell suppression of other sites\' numbers', () => {
     const response = await fetch(`${app.url}/files/measures.csv?networkId=${networkId}`, { headers: { cookie: member.client.cookie! } });
     expect(response.status).toBe(200);
     const text = await response.text();
-    return { text, rows: parse(text, { columns: true }) as Record<string, string>[] };
+    return { text, rows: parse<Record<string, string>>(text, { columns: true }) };
   };
   const rowOf = (rows: Record<string, string>[], site: number, month: string, key = measure.key) =>
     rows.find((row) => row.site === sites[site].slug && row.month === month && row.measure === key);

@@ -61,7 +61,7 @@ describe('the demo seed', () => {
     const problems: string[] = [];
     for (const report of reports) {
       const { revisions } = report;
-      if (revisions.map((r) => r.version).join() !== Array.from({ length: report.version }, (_, i) => i + 1).join()) problems.push(`${report.month}: versions ${revisions.map((r) => r.version)}`);
+      if (revisions.map((r) => r.version).join() !== Array.from({ length: report.version }, (_, i) => i + 1).join()) problems.push(`${report.month}: versions ${revisions.map((r) => r.version).join()}`);
       revisions.slice(1).forEach((revision, i) => {
         if (revision.changedAt < revisions[i].changedAt) problems.push(`${report.month}: version ${revision.version} before version ${revisions[i].version}`);
       });

@@ -36,7 +36,7 @@ function createLoaders(ctx: RequestContext, groups: GroupRepository, access: Acc
     }),
     /** The viewer as an actor per network (null when not an active member). */
     actor: new DataLoader<string, Actor | null>(async (networkIds) =>
-      Promise.all(networkIds.map((networkId) => (ctx.viewer ? access.actorIn(ctx.viewer, networkId) : null))),
+      Promise.all(networkIds.map((networkId) => (ctx.viewer ? access.actorIn(ctx.viewer, networkId) : Promise.resolve(null)))),
     ),
   };
 }

@@ -8,7 +8,7 @@ import type { SaveMonthReportInput } from './dto/measure.input';
 import { MeasureRepository } from './measure.repository';
 import { type CellStatus, type Completeness, CellStatus as Status, type MonthReport, type ReportEntry } from './models/report.model';
 import { currentMonth, monthOf } from './network-months';
-import { ReportRepository, type ReportRow } from './report.repository';
+import { ReportRepository, type ReportRow, type ReportWrite } from './report.repository';
 
 const MAX_REASON = 500;
 
@@ -69,7 +69,7 @@ export class ReportingService {
       for (const entry of input.entries) {
         const values = { numerator: entry.numerator ?? null, denominator: entry.denominator ?? null, value: entry.value ?? null };
         const current = existing.get(entry.measureId);
-        const write = { ...values, status: status as 'SUBMITTED' | 'DRAFT', reason, changedById: viewer.userId, at };
+        const write: ReportWrite = { ...values, status, reason, changedById: viewer.userId, at };
         if (!current) {
           if (entry.expectedVersion !== 0) throw conflict('report_removed', 'This report was removed meanwhile.', { field: 'input.entries' });
           if (isEmptyReport(values)) continue;

@@ -191,7 +191,7 @@ describe('authorisation in a network', () => {
 
     beforeAll(async () => {
       const actions = ['changeRole', 'deactivate', 'reactivate'] as const;
-      const made = await Promise.all(actions.flatMap((action) => [newTarget('a member of her own site'), newTarget('a member of another site')]));
+      const made = await Promise.all(actions.flatMap(() => [newTarget('a member of her own site'), newTarget('a member of another site')]));
       actions.forEach((action, i) => (targets[action] = { 'a member of her own site': made[2 * i], 'a member of another site': made[2 * i + 1] }));
       for (const target of Object.values(targets.reactivate)) await admin.client.ok(DEACTIVATE, { networkId, userId: target.userId });
     });

@@ -99,7 +99,7 @@ export class MeiliGateway implements MeiliIndexGateway {
     const response = await meili.multiSearch<{ queries: MultiSearchQuery[] }, MeiliDocument>({
       queries: queries.map((query) => ({ ...query, indexUid: this.indexUid })),
     });
-    return response.results as SearchResponse<MeiliDocument>[];
+    return response.results;
   }
 
   async rebuild(batches: AsyncIterable<MeiliDocument[]>): Promise<number> {

@@ -14,8 +14,8 @@ class RecordingGateway implements Partial<MeiliIndexGateway> {
   queries: Omit<MultiSearchQuery, 'indexUid'>[] = [];
   fail = false;
 
-  async multiSearch(queries: Omit<MultiSearchQuery, 'indexUid'>[]): Promise<SearchResponse<MeiliDocument>[]> {
-    if (this.fail) throw new Error('connect ECONNREFUSED 127.0.0.1:7700');
+  multiSearch(queries: Omit<MultiSearchQuery, 'indexUid'>[]): Promise<SearchResponse<MeiliDocument>[]> {
+    if (this.fail) return Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:7700'));
     this.queries = queries;
     const main = {
       hits: [
@@ -37,14 +37,14 @@ class RecordingGateway implements Partial<MeiliIndexGateway> {
       offset: 0,
       limit: 0,
     });
-    return [
+    return Promise.resolve([
       main,
       facet('kind', { TOOL: 1, TEMPLATE: 1, GUIDE: 0 }),
       facet('tags', Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`tag ${String(i).padStart(2, '0')}`, 25 - i]))),
       facet('audiences', { FAMILY_MEMBER: 2 }),
       facet('siteId', { 's-b': 1, 's-a': 1 }),
       facet('authorId', { u1: 2 }),
-    ] as unknown as SearchResponse<MeiliDocument>[];
+    ] as unknown as SearchResponse<MeiliDocument>[]);
   }
 }
 
@@ -63,7 +63,7 @@ const request = (overrides: Partial<SearchRequest> = {}): SearchRequest => ({
 const FALLBACK_RESULT: SearchResult = { hits: [], totalCount: 42, exact: true, facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] } };
 
 function engineWith(gateway: RecordingGateway) {
-  const fallback = { search: async () => FALLBACK_RESULT } as unknown as PostgresSearchEngine;
+  const fallback = { search: () => Promise.resolve(FALLBACK_RESULT) } as unknown as PostgresSearchEngine;
   return new MeilisearchEngine(gateway as unknown as MeiliIndexGateway, {} as SearchOutboxRepository, fallback);
 }
 

@@ -42,7 +42,7 @@ describe('SearchEngine contract', () => {
   const now = Date.now();
 
   const engines: [string, () => Promise<EngineUnderTest>][] = [
-    ['postgres', async () => ({ engine: app.server.app.get(PostgresSearchEngine), settle: async () => undefined, close: async () => undefined })],
+    ['postgres', () => Promise.resolve({ engine: app.server.app.get(PostgresSearchEngine), settle: () => Promise.resolve(), close: () => Promise.resolve() })],
   ];
   if (MEILI_HOST) {
     engines.push([

@@ -16,34 +16,35 @@ class FakeMeili implements MeiliIndexGateway {
   calls: string[] = [];
   failuresLeft = 0;
 
-  private maybeFail(what: string) {
+  private maybeFail(what: string): Promise<void> {
     this.calls.push(what);
     if (this.failuresLeft > 0) {
       this.failuresLeft -= 1;
-      throw new Error('Meilisearch is down');
+      return Promise.reject(new Error('Meilisearch is down'));
     }
+    return Promise.resolve();
   }
-  async ensureSettings() {
-    this.maybeFail('settings');
+  ensureSettings() {
+    return this.maybeFail('settings');
   }
   async upsert(documents: MeiliDocument[]) {
     if (documents.length === 0) return;
-    this.maybeFail(`upsert ${documents.length}`);
+    await this.maybeFail(`upsert ${documents.length}`);
     for (const document of documents) this.documents.set(document.id, document);
   }
   async delete(ids: string[]) {
     if (ids.length === 0) return;
-    this.maybeFail(`delete ${ids.length}`);
+    await this.maybeFail(`delete ${ids.length}`);
     for (const id of ids) this.documents.delete(id);
   }
-  async documentCount() {
-    return this.documents.size;
+  documentCount() {
+    return Promise.resolve(this.documents.size);
   }
-  async multiSearch(): Promise<never> {
-    throw new Error('not used');
+  multiSearch(): Promise<never> {
+    return Promise.reject(new Error('not used'));
   }
-  async rebuild(): Promise<number> {
-    throw new Error('not used');
+  rebuild(): Promise<number> {
+    return Promise.reject(new Error('not used'));
   }
 }
 

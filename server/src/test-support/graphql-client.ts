@@ -52,5 +52,5 @@ export class TestClient {
 /** The first error's code and field, for compact assertions. */
 export function errorOf(result: GraphqlResponse): { code?: string; field?: string } {
   const [error] = result.errors ?? [];
-  return { code: error?.extensions?.code, field: error?.extensions?.field as string | undefined };
+  return { code: error?.extensions?.code, field: error?.extensions?.field };
 }

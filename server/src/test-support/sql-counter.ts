@@ -4,7 +4,7 @@ type Query = (...args: unknown[]) => unknown;
 
 function sqlOf(config: unknown): string {
   if (typeof config === 'string') return config;
-  if (config && typeof config === 'object' && 'text' in config) return String((config as { text: unknown }).text);
+  if (config && typeof config === 'object' && 'text' in config) return String(config.text);
   return String(config);
 }
 

@@ -169,7 +169,7 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
       DATABASE_POOL_SIZE: '4',
       SIGNIN_MAX_PER_IP: String(SIGNIN_MAX_PER_IP),
     };
-    nodes = (await Promise.all([ServerProcess.start(env), ServerProcess.start(env)])) as [ServerProcess, ServerProcess];
+    nodes = await Promise.all([ServerProcess.start(env), ServerProcess.start(env)]);
     proxy = await NginxProxy.start([new URL(nodes[0].url).host, new URL(nodes[1].url).host]);
     const { admin, network, sites } = await app.newNetwork(1);
     patient = await app.newMember(admin, network.id, 'PATIENT_PARTNER', sites[0].id, 'Pat Partner');

@@ -39,7 +39,7 @@ export const MARKDOWN_IMAGE_SCHEMES = ['http', 'https'] as const;
  * are removed before the scheme is read, as browsers do.
  */
 export function isSafeUrl(url: string, schemes: readonly string[] = MARKDOWN_LINK_SCHEMES): boolean {
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  const compact = url.replace(/[\p{Cc} ]/gu, '');
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(compact);
   if (!scheme) return !compact.startsWith('//') || schemes.includes('https');
   return schemes.includes(scheme[1].toLowerCase());

@@ -46,7 +46,7 @@ export function normaliseTags(list: readonly string[]): string[] {
   return [...new Set(list.map(normaliseTag))];
 }
 
-const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} '&+\-]*$/u;
+const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} '&+-]*$/u;
 
 export const tagSchema = safeString()
   .transform(normaliseTag)

@@ -180,7 +180,7 @@ export function funnelPlot(kind: FunnelKind, sites: readonly FunnelSite[], direc
   const target = sum(usable.map((site) => site.numerator)) / sum(usable.map((site) => site.denominator));
   const overdispersion = funnelOverdispersion(kind, usable, target);
   const adjust = (options.adjustForOverdispersion ?? true) && overdispersion?.overdispersed === true;
-  const phi = adjust ? overdispersion!.phi : 1;
+  const phi = adjust ? overdispersion.phi : 1;
   const results = usable.map((site): FunnelSiteResult => {
     const value = site.numerator / site.denominator;
     const band95 = funnelLimits(kind, target, site.denominator, FUNNEL_Z_95, phi);

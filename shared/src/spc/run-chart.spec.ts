@@ -139,7 +139,7 @@ describe('runsAnalysis', () => {
     ['all values equal to the centre', [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4], 4],
     ['no centre line', [1, 2, 3], null],
   ])('gives no signal and no NaN for %s', (_, values, centre) => {
-    const analysis = runsAnalysis(values as number[], centre as number | null);
+    const analysis = runsAnalysis(values, centre);
     expect(analysis).toMatchObject({
       usefulObservations: 0,
       longestRun: 0,

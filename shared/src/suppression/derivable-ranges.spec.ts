@@ -112,7 +112,7 @@ describe('rangeUnderProportionSums', () => {
           expect(range.lo, context).toBe(sorted[0]);
           expect(Math.min(range.hi, cap), context).toBe(sorted[sorted.length - 1]);
           // No holes: every value between the ends is reached.
-          expect(sorted.length, context).toBe(sorted[sorted.length - 1]! - sorted[0]! + 1);
+          expect(sorted.length, context).toBe(sorted[sorted.length - 1] - sorted[0] + 1);
         });
       });
     }

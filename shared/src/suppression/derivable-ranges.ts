@@ -10,7 +10,7 @@ export interface IntegerRange {
  * lies in the returned range is reached by some choice of the others.
  */
 export function rangeUnderSum(ranges: readonly IntegerRange[], target: number, total: number | null): IntegerRange {
-  const own = ranges[target]!;
+  const own = ranges[target];
   if (total === null) return own;
   let othersLo = 0;
   let othersHi = 0;
@@ -67,7 +67,7 @@ export function rangeUnderProportionSums(
   });
 
   // The target's own numerator n and denominator d, cut by what the others can add up to.
-  const { numerator: n, denominator: d } = sites[target]!;
+  const { numerator: n, denominator: d } = sites[target];
   let nLo = n.lo;
   let nHi = n.hi;
   let dLo = d.lo;

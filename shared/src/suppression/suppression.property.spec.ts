@@ -35,7 +35,7 @@ function generator(seed: number) {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {
       const j = int(0, i);
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+      [copy[i], copy[j]] = [copy[j], copy[i]];
     }
     return copy;
   };
@@ -51,7 +51,7 @@ interface Network {
 
 function randomNetwork(seed: number): Network {
   const { next, int, shuffle } = generator(seed);
-  const threshold = [2, 3, 4][int(0, 2)]!;
+  const threshold = [2, 3, 4][int(0, 2)];
   // Zeros, small counts, the awkward T+1 and T+2, and larger counts.
   const amount = () => {
     const r = next();
@@ -72,7 +72,7 @@ function randomNetwork(seed: number): Network {
           cells.push({ ...base, numerator: null, denominator: null, value: null });
           continue;
         }
-        const kind = KINDS[measureKey]!;
+        const kind = KINDS[measureKey];
         if (kind === 'COUNT') {
           cells.push({ ...base, numerator: null, denominator: null, value: amount() });
         } else if (kind === 'PROPORTION') {
@@ -142,7 +142,7 @@ function feasibleValues(
 ): Set<number> {
   const dimensions = remainders.length;
   const size = remainders.map((remainder) => (remainder === null ? 1 : remainder + 1));
-  const index = (point: readonly number[]) => point.reduce((acc, value, d) => acc * size[d]! + value, 0);
+  const index = (point: readonly number[]) => point.reduce((acc, value, d) => acc * size[d] + value, 0);
   const isKnown = (box: Box) => box.lo === box.hi;
 
   /** The values one site's numbers can take, with what they add to the unknown part of each remainder. */
@@ -151,18 +151,18 @@ function feasibleValues(
       if (isKnown(box)) return [box.lo];
       // Without a total only the ordering matters: the most permissive extreme will do.
       if (remainders[d] === null && !(isTarget && d === targetDimension)) return [d === 0 ? box.lo : box.hi];
-      const hi = remainders[d] === null ? box.hi : Math.min(box.hi, remainders[d]!);
+      const hi = remainders[d] === null ? box.hi : Math.min(box.hi, remainders[d]);
       return Array.from({ length: Math.max(0, hi - box.lo + 1) }, (_, k) => box.lo + k);
     });
     const out: { values: number[]; adds: number[] }[] = [];
     const walk = (d: number, values: number[]) => {
       if (d === dimensions) {
-        if (ordered && values[0]! > values[1]!) return;
-        const adds = values.map((v, k) => (remainders[k] === null || isKnown(site.boxes[k]!) ? 0 : v));
+        if (ordered && values[0] > values[1]) return;
+        const adds = values.map((v, k) => (remainders[k] === null || isKnown(site.boxes[k]) ? 0 : v));
         out.push({ values, adds });
         return;
       }
-      for (const v of choices[d]!) walk(d + 1, [...values, v]);
+      for (const v of choices[d]) walk(d + 1, [...values, v]);
     };
     walk(0, []);
     return out;
@@ -173,7 +173,7 @@ function feasibleValues(
   const points: number[][] = [];
   const enumerate = (d: number, point: number[]) => {
     if (d === dimensions) points.push(point);
-    else for (let v = 0; v < size[d]!; v++) enumerate(d + 1, [...point, v]);
+    else for (let v = 0; v < size[d]; v++) enumerate(d + 1, [...point, v]);
   };
   enumerate(0, []);
   sites.forEach((site, s) => {
@@ -183,17 +183,17 @@ function feasibleValues(
     for (const point of points) {
       if (!reach[index(point)]) continue;
       for (const { adds } of steps) {
-        const moved = point.map((v, k) => v + adds[k]!);
-        if (moved.every((v, k) => v < size[k]!)) next[index(moved)] = 1;
+        const moved = point.map((v, k) => v + adds[k]);
+        if (moved.every((v, k) => v < size[k])) next[index(moved)] = 1;
       }
     }
     reach = next;
   });
 
   const values = new Set<number>();
-  for (const { values: tuple, adds } of tuples(sites[target]!, true)) {
-    const rest = adds.map((add, k) => (remainders[k] === null ? 0 : remainders[k]! - add));
-    if (rest.every((v) => v >= 0) && reach[index(rest)]) values.add(tuple[targetDimension]!);
+  for (const { values: tuple, adds } of tuples(sites[target], true)) {
+    const rest = adds.map((add, k) => (remainders[k] === null ? 0 : remainders[k] - add));
+    if (rest.every((v) => v >= 0) && reach[index(rest)]) values.add(tuple[targetDimension]);
   }
   return values;
 }
@@ -202,17 +202,17 @@ function feasibleValues(
 function attack(result: SmallCellSuppressionResult, threshold: number) {
   const findings: { cell: DisplayedSiteCell; component: Component; candidates: Set<number> }[] = [];
   for (const total of result.totals) {
-    const kind = KINDS[total.measureKey]!;
+    const kind = KINDS[total.measureKey];
     const group = result.cells.filter((cell) => cell.measureKey === total.measureKey && cell.month === total.month);
     // Proportions are solved jointly (numerator <= denominator); other kinds per number.
     const systems: Component[][] = kind === 'PROPORTION' ? [['numerator', 'denominator']] : PROTECTED[kind].map((component) => [component]);
     for (const components of systems) {
-      const reporting = group.filter((cell) => cell[components[0]!] !== null);
+      const reporting = group.filter((cell) => cell[components[0]] !== null);
       const sites: Unknown[] = reporting.map((cell) => ({ boxes: components.map((component) => boxOf(cell[component]!, threshold)) }));
       const remainders = components.map((component, d) => {
         const shownTotal = totalNumber(total, component);
         if (!shownTotal?.shown) return null;
-        return sites.reduce((rest, site) => rest - (site.boxes[d]!.lo === site.boxes[d]!.hi ? site.boxes[d]!.lo : 0), shownTotal.value);
+        return sites.reduce((rest, site) => rest - (site.boxes[d].lo === site.boxes[d].hi ? site.boxes[d].lo : 0), shownTotal.value);
       });
       reporting.forEach((cell, s) => {
         components.forEach((component, d) => {
@@ -241,7 +241,7 @@ describe('suppressSmallCells on random networks', () => {
         attacked++;
         const actual = component === 'value' ? truth.get(keyOf(cell))!.value! : truth.get(keyOf(cell))![component]!;
         expect(candidates.has(actual), `seed ${network.seed}: ${keyOf(cell)} ${component}`).toBe(true);
-        expect(candidates.size, `seed ${network.seed}: ${keyOf(cell)} ${component} = ${[...candidates]}`).toBeGreaterThanOrEqual(2);
+        expect(candidates.size, `seed ${network.seed}: ${keyOf(cell)} ${component} = ${[...candidates].join()}`).toBeGreaterThanOrEqual(2);
       }
     }
     expect(attacked).toBeGreaterThan(NETWORKS);
@@ -253,7 +253,7 @@ describe('suppressSmallCells on random networks', () => {
       const result = run(network);
       for (const total of result.totals) {
         const group = result.cells.filter((cell) => cell.measureKey === total.measureKey && cell.month === total.month);
-        const kind = KINDS[total.measureKey]!;
+        const kind = KINDS[total.measureKey];
         // A mean's sums are summed too, so they must not be alone either.
         for (const component of kind === 'MEAN' ? ['denominator', 'numerator'] as const : PROTECTED[kind]) {
           const numbers = group.map((cell) => cell[component]).filter((number) => number !== null);
@@ -274,8 +274,8 @@ describe('suppressSmallCells on random networks', () => {
     for (const network of networks) {
       const result = run(network);
       result.cells.forEach((cell, i) => {
-        const input = network.cells[i]!;
-        const kind = KINDS[input.measureKey]!;
+        const input = network.cells[i];
+        const kind = KINDS[input.measureKey];
         if (network.viewer.includes(input.siteId)) {
           expect(cell.suppressed).toBe(false);
           expect([cell.numerator, cell.denominator, cell.value]).toEqual(

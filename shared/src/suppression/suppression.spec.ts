@@ -416,7 +416,7 @@ describe('suppressSmallCells: what leaves the server', () => {
     const { cells } = suppress([proportion('V', 30, 40), proportion('A', 3, 7), proportion('B', 20, 60), proportion('C', 25, 70)]);
     const withheld = cells.flatMap((cell) => [cell.numerator, cell.denominator, cell.value]).filter((number) => number?.shown === false);
     expect(withheld.length).toBeGreaterThan(0);
-    for (const number of withheld) expect(Object.keys(number!).sort()).toEqual(['label', 'reason', 'shown']);
+    for (const number of withheld) expect(Object.keys(number).sort()).toEqual(['label', 'reason', 'shown']);
   });
 
   it('does not let a withheld number be typed with a value', () => {

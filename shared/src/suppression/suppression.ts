@@ -178,17 +178,17 @@ export function suppressSmallCells(input: SmallCellSuppressionInput): SmallCellS
     byMonth.set(cell.month, [...(byMonth.get(cell.month) ?? []), index]);
   });
 
-  const displayed: DisplayedSiteCell[] = new Array(cells.length);
+  const displayed = new Array<DisplayedSiteCell>(cells.length);
   const totals: DisplayedNetworkTotal[] = [];
   for (const measureKey of [...groups.keys()].sort(compareCodeUnits)) {
-    const kind = input.measureKinds[measureKey]!;
+    const kind = input.measureKinds[measureKey];
     const byMonth = groups.get(measureKey)!;
     for (const month of [...byMonth.keys()].sort(compareCodeUnits)) {
       const indexes = byMonth.get(month)!;
-      const groupCells = indexes.map((index) => cells[index]!);
+      const groupCells = indexes.map((index) => cells[index]);
       const protection = protectGroup(kind, groupCells, threshold, fullyVisible);
       indexes.forEach((index, position) => {
-        displayed[index] = displayCell(kind, groupCells[position]!, protection.statuses[position]!, threshold);
+        displayed[index] = displayCell(kind, groupCells[position], protection.statuses[position], threshold);
       });
       totals.push(displayTotal(kind, measureKey, month, groupCells, protection.withheldTotals));
     }
@@ -245,8 +245,8 @@ function protectGroup(
     withheldTotals.add(unprotectable);
   }
 
-  const statuses = cells.map(() => ({}) as Partial<Record<Component, SlotStatus>>);
-  for (const slot of slots) statuses[slot.position]![slot.component] = slot.status;
+  const statuses = cells.map((): Partial<Record<Component, SlotStatus>> => ({}));
+  for (const slot of slots) statuses[slot.position][slot.component] = slot.status;
   return { statuses, withheldTotals };
 }
 
@@ -282,7 +282,7 @@ function addComplements(
       candidate.status = 'shown';
       return protects;
     });
-    (sufficient ?? candidates[0]!).status = 'complementary';
+    (sufficient ?? candidates[0]).status = 'complementary';
   }
 }
 
@@ -319,11 +319,11 @@ function pinnedComponents(
     const denominators = numerators.map((numerator) => denominatorAt.get(numerator.position)!);
     const sites: ProportionRanges[] = numerators.map((numerator, index) => ({
       numerator: rangeOf(numerator),
-      denominator: rangeOf(denominators[index]!),
+      denominator: rangeOf(denominators[index]),
     }));
     const totals = { numerator: totalOf('numerator'), denominator: totalOf('denominator') };
     numerators.forEach((numerator, index) => {
-      for (const [component, slot] of [['numerator', numerator], ['denominator', denominators[index]!]] as const) {
+      for (const [component, slot] of [['numerator', numerator], ['denominator', denominators[index]]] as const) {
         if (slot.status === 'small-cell' && isPinned(rangeUnderProportionSums(sites, index, component, totals))) pinned.add(component);
       }
     });

@@ -67,7 +67,7 @@ export function AddDriverForm({ networkId, parent, position, onChanged }: { netw
   }
 
   return (
-    <form onSubmit={submit} noValidate className="kdd__add">
+    <form onSubmit={(event) => void submit(event)} noValidate className="kdd__add">
       <TextField
         ref={inputRef}
         label={parent ? t('drivers.newSecondary', { parent: parent.title }) : t('drivers.newPrimary')}
@@ -137,7 +137,7 @@ export function DriverControls({ driver, childCount, onChanged }: { driver: Driv
 
   if (mode === 'rename') {
     return (
-      <form onSubmit={rename} noValidate className="kdd__edit">
+      <form onSubmit={(event) => void rename(event)} noValidate className="kdd__edit">
         <TextField ref={titleRef} label={t('drivers.nameField')} value={title} onChange={(e) => setTitle(e.target.value)} error={error} className="field--compact" />
         <div className="field field--compact">
           <label htmlFor={descriptionId} className="field__label">

@@ -13,18 +13,30 @@ export function NetworkSwitcher({ memberships, currentSlug }: { memberships: Vie
   const { pathname } = useLocation();
   const current = memberships.find((m) => m.network.slug === currentSlug) ?? memberships[0];
 
-  useEffect(() => setOpen(false), [pathname]);
+  // Moving to another page closes the menu.
+  const [openedOn, setOpenedOn] = useState(pathname);
+  if (pathname !== openedOn) {
+    setOpenedOn(pathname);
+    setOpen(false);
+  }
 
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | FocusEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
     document.addEventListener('mousedown', close);
     document.addEventListener('focusin', close);
+    document.addEventListener('keydown', closeOnEscape);
     return () => {
       document.removeEventListener('mousedown', close);
       document.removeEventListener('focusin', close);
+      document.removeEventListener('keydown', closeOnEscape);
     };
   }, [open]);
 
@@ -38,16 +50,7 @@ export function NetworkSwitcher({ memberships, currentSlug }: { memberships: Vie
   }
 
   return (
-    <div
-      className="switcher"
-      ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
+    <div className="switcher" ref={rootRef}>
       <button
         ref={buttonRef}
         type="button"

@@ -41,7 +41,7 @@ export function AcceptInvitation({ token, preview, viewer }: { token: string; pr
     }
     // A new membership changes the whole viewer: start from an empty cache.
     resetClient();
-    navigate(`/n/${result.data.acceptInvitation}`, { replace: true });
+    void navigate(`/n/${result.data.acceptInvitation}`, { replace: true });
   }
 
   return (
@@ -49,7 +49,7 @@ export function AcceptInvitation({ token, preview, viewer }: { token: string; pr
       <p>{t('invite.accept.signedInAs', { name: viewer.name, email: viewer.email })}</p>
       {viewer.email !== preview.email && <p className="muted">{t('invite.accept.otherAddress', { email: preview.email })}</p>}
       <FormAlert messages={messages} />
-      <button type="button" className="button" onClick={join} disabled={fetching}>
+      <button type="button" className="button" onClick={() => void join()} disabled={fetching}>
         {t('invite.accept.join', { network: preview.networkName })}
       </button>
     </div>

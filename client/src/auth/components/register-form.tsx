@@ -50,7 +50,7 @@ export function RegisterForm({ token, preview }: { token: string; preview: Invit
   }
 
   return (
-    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="panel">
+    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="panel">
       <h2>{t('invite.register.title')}</h2>
       <FormAlert messages={errors.form} />
       <TextField label={t('auth.fields.email')} name="email" type="email" value={preview.email} readOnly error={errors.fields.email} hint={t('invite.register.emailHint')} />

@@ -23,7 +23,7 @@ export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolea
     await run({});
     // Even when the server could not be reached, this device forgets the member.
     resetClient();
-    navigate('/sign-in', { replace: true });
+    void navigate('/sign-in', { replace: true });
   }, [realtime, run, resetClient, navigate]);
   return { signOut, signingOut: fetching };
 }

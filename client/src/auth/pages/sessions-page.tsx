@@ -52,7 +52,7 @@ export function SessionsPage() {
     }
     if (session.current) {
       resetClient();
-      navigate('/sign-in', { replace: true });
+      void navigate('/sign-in', { replace: true });
       return;
     }
     setStatus(t('sessions.signedOut'));
@@ -73,7 +73,7 @@ export function SessionsPage() {
       {data && (
         <ul className="stack-list">
           {data.mySessions.map((session) => (
-            <SessionItem key={session.id} session={session} onSignOut={() => signOutDevice(session)} />
+            <SessionItem key={session.id} session={session} onSignOut={() => void signOutDevice(session)} />
           ))}
         </ul>
       )}

@@ -87,7 +87,7 @@ export function SignInPage() {
       <PageHeading>{t('auth.signIn.title')}</PageHeading>
       <SessionEndedNotice />
       <p className="lead">{t('auth.signIn.intro')}</p>
-      <form ref={form.ref} onSubmit={form.handle(submit)} onFocus={() => void loadRules()} noValidate className="panel">
+      <form ref={form.attach} onSubmit={form.handle(submit)} onFocus={() => void loadRules()} noValidate className="panel">
         <FormAlert messages={errors.form} />
         <TextField
           label={t('auth.fields.email')}

@@ -99,7 +99,7 @@ export function CoDesignersSection({ idea, networkId, viewerId, open }: CoDesign
           <div className="confirm" role="group" aria-label={t('ideas.coDesign.leaveConfirmLabel')}>
             <p>{t('ideas.coDesign.leaveConfirm')}</p>
             <div className="button-row">
-              <button type="button" className="button button--danger" onClick={stepBack} disabled={fetching}>
+              <button type="button" className="button button--danger" onClick={() => void stepBack()} disabled={fetching}>
                 {t('ideas.coDesign.leaveYes')}
               </button>
               <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>

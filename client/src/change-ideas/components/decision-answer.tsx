@@ -59,10 +59,10 @@ export function DecisionAnswer({ decisionId, label, onAnswered, onClosed }: Deci
         onChange={(e) => setComment(e.target.value)}
       />
       <div className="button-row">
-        <button type="button" className="button" disabled={busy} onClick={() => answer('CONFIRMED')}>
+        <button type="button" className="button" disabled={busy} onClick={() => void answer('CONFIRMED')}>
           {t('ideas.pending.confirm')}
         </button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => answer('DECLINED')}>
+        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void answer('DECLINED')}>
           {t('ideas.pending.decline')}
         </button>
       </div>

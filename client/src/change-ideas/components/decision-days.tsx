@@ -70,7 +70,7 @@ export function DecisionDays() {
       </p>
       <StatusMessage>{announcement}</StatusMessage>
       {editing !== null && (
-        <form onSubmit={submit} noValidate aria-label={t('ideas.days.change')} className="decision-days__form">
+        <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('ideas.days.change')} className="decision-days__form">
           <TextField
             className="field--short"
             type="number"

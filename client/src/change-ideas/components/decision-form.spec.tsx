@@ -59,7 +59,7 @@ const check = () => within(participants()).getByRole('status');
 describe('DecisionForm', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('offers only the moves the lifecycle allows from where the idea is', async () => {
+  it('offers only the moves the lifecycle allows from where the idea is', () => {
     stubGraphql((name) => (name === 'DecisionStewards' ? stewards : { data: { me: null } }));
     renderForm({ idea: idea('TESTING') });
     const moves = within(screen.getByRole('group', { name: 'Where should the idea go?' })).getAllByRole('radio');

@@ -1,5 +1,5 @@
 import { type ChangeIdeaStatus, changeIdeaDecisionSchema } from '@commons/shared';
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -109,9 +109,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
   const [conflict, setConflict] = useState<string | null>(null);
 
   // After a reload following a conflict, a move that is no longer allowed is chosen again by the member.
-  useEffect(() => {
-    if (toStatus && !moves.includes(toStatus)) setToStatus('');
-  }, [moves, toStatus]);
+  if (toStatus && !moves.includes(toStatus)) setToStatus('');
 
   const coDesigners = idea.coDesigners.filter((c) => c.status === 'ACTIVE').map((c) => ({ userId: c.member.userId, name: c.member.name, role: c.role }));
   const stewardNodes = useMemo(() => [...(stewardData?.siteLeads.nodes ?? []), ...(stewardData?.admins.nodes ?? [])], [stewardData]);
@@ -225,7 +223,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
     );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="decision-form" aria-label={t('ideas.decide.title')}>
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="decision-form" aria-label={t('ideas.decide.title')}>
       {conflict && (
         <div role="alert" className="notice notice--error">
           <p className="notice__title">{t('ideas.decide.conflictTitle')}</p>
@@ -239,6 +237,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
           const id = `${checkId}-move-${status}`;
           return (
             <div key={status} className="field--radio">
+              {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it */}
               <input
                 id={id}
                 type="radio"

@@ -35,10 +35,10 @@ export function InvitationAnswer({ ideaId, invitedBy, onAnswered }: { ideaId: st
       <p>{t('ideas.invitation.body')}</p>
       <FormAlert messages={problem} />
       <div className="button-row">
-        <button type="button" className="button" onClick={() => answer(true)} disabled={fetching}>
+        <button type="button" className="button" onClick={() => void answer(true)} disabled={fetching}>
           {t('ideas.invitation.accept')}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => answer(false)} disabled={fetching}>
+        <button type="button" className="button button--secondary" onClick={() => void answer(false)} disabled={fetching}>
           {t('ideas.invitation.decline')}
         </button>
       </div>

@@ -118,7 +118,7 @@ export function InviteCoDesigner({ ideaId, networkId, viewerId, taken }: InviteC
                 {taken.includes(member.userId) ? (
                   <span className="muted small">{t('ideas.invite.already')}</span>
                 ) : (
-                  <button type="button" className="button button--small" onClick={() => inviteMember(member.userId, member.name)} disabled={inviteState.fetching}>
+                  <button type="button" className="button button--small" onClick={() => void inviteMember(member.userId, member.name)} disabled={inviteState.fetching}>
                     {t('ideas.invite.invite')}
                     {' '}
                     <span className="visually-hidden">{member.name}</span>

@@ -23,7 +23,7 @@ interface PdsaSectionProps {
 export function PdsaSection({ ideaId, status, cycles, sites, measures, networkSlug, actor, standing, onChanged }: PdsaSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [form, setForm] = useState<'new' | string | null>(null);
+  const [form, setForm] = useState<string | null>(null); // 'new', or the id of the cycle being updated
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const writableSites = pdsaSitesFor(actor, sites, standing);
   const mayStart = status === 'TESTING' && writableSites.length > 0;

@@ -72,13 +72,14 @@ export function PendingDecision({ decision, viewerId, onChanged }: PendingDecisi
             type="button"
             className="button button--secondary"
             disabled={fetching}
-            onClick={async () => {
+            onClick={() => {
               setProblem(null);
-              const result = await withdraw({ decisionId: decision.id }, DECISION_CONTEXT);
-              if (result.error) {
-                setProblem(describeError(result.error, t));
-                onChanged();
-              } else onChanged(t('ideas.pending.withdrawn'));
+              void withdraw({ decisionId: decision.id }, DECISION_CONTEXT).then((result) => {
+                if (result.error) {
+                  setProblem(describeError(result.error, t));
+                  onChanged();
+                } else onChanged(t('ideas.pending.withdrawn'));
+              });
             }}
           >
             {t('ideas.pending.withdraw')}

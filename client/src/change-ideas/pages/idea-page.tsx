@@ -5,7 +5,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSignedInViewer } from '../../auth/viewer';
 import { graphql } from '../../gql';
-import type { DecisionFieldsFragment, IdeaPageQuery } from '../../gql/graphql';
+import type { IdeaPageQuery } from '../../gql/graphql';
 import { errorCode } from '../../graphql/errors';
 import { useFormatDate, useFormatDay } from '../../i18n/format';
 import { useNetwork } from '../../networks/network-context';
@@ -144,7 +144,7 @@ export function IdeaPage() {
   const list = `/n/${network.slug}/ideas`;
   // "Your idea is proposed" is said once: reloading the page later does not say it again.
   useEffect(() => {
-    if (location.state) navigate(location.pathname, { replace: true, state: null });
+    if (location.state) void navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
   const back = (
     <p className="breadcrumb">
@@ -207,7 +207,7 @@ function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measure
           }}
         />
       )}
-      <PatientVoiceNotice decisions={idea.decisions as DecisionFieldsFragment[]} status={idea.status} />
+      <PatientVoiceNotice decisions={idea.decisions} status={idea.status} />
       <LifecycleStepper status={idea.status} reached={statusesReached(idea.decisions.filter((d) => d.status === 'TAKEN'))} />
 
       <div className="idea-layout">

@@ -1,5 +1,5 @@
 import type { ChartType, MeasureKind } from '@commons/shared';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateIssue } from '../../graphql/errors';
 import { useFormatMonth } from '../../i18n/format';
@@ -50,13 +50,19 @@ export function ChartControls({ kind, chartType, defaultChart, baseline, phases,
   // Open or closed is the member's choice from then on: a new chart after a change must not close it.
   const [open, setOpen] = useState(customised);
   // A setting changed from elsewhere (a caption's "start a new phase") opens it, to show how to undo it.
-  useEffect(() => {
+  const [wasCustomised, setWasCustomised] = useState(customised);
+  if (customised !== wasCustomised) {
+    setWasCustomised(customised);
     if (customised) setOpen(true);
-  }, [customised]);
+  }
   const [screenedShown, setScreenedShown] = useFollowedState(screened);
   const [includeIncompleteShown, setIncludeIncompleteShown] = useFollowedState(includeIncomplete);
 
-  useEffect(() => setBaselineText(baseline ? String(baseline) : ''), [baseline]);
+  const [baselineShown, setBaselineShown] = useState(baseline);
+  if (baseline !== baselineShown) {
+    setBaselineShown(baseline);
+    setBaselineText(baseline ? String(baseline) : '');
+  }
 
   function applyBaseline(event: FormEvent) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 /**
  * Local state that shows a change at once and follows `value` whenever it changes. For controls
@@ -7,6 +7,10 @@ import { useEffect, useState } from 'react';
  */
 export function useFollowedState<T>(value: T): [T, (next: T) => void] {
   const [shown, setShown] = useState(value);
-  useEffect(() => setShown(value), [value]);
+  const [followed, setFollowed] = useState(value);
+  if (!Object.is(value, followed)) {
+    setFollowed(value);
+    setShown(value);
+  }
   return [shown, setShown];
 }

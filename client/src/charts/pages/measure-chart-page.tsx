@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -242,9 +242,11 @@ export function MeasureChartPage() {
     requestPolicy: 'cache-and-network',
   });
   // Keep showing the last charts while new settings load, so the page does not jump.
-  const last = useRef<Charts | null>(null);
-  if (data?.measureCharts && data.measureCharts.measure.id === measureId) last.current = data.measureCharts;
-  const charts = last.current?.measure.id === measureId ? last.current : null;
+  const [last, setLast] = useState<Charts | null>(null);
+  const loaded = data?.measureCharts && data.measureCharts.measure.id === measureId ? data.measureCharts : null;
+  if (loaded && loaded !== last) setLast(loaded);
+  const shown = loaded ?? last;
+  const charts = shown?.measure.id === measureId ? shown : null;
   const measures = `/n/${network.slug}/measures`;
 
   const back = (
@@ -275,7 +277,7 @@ export function MeasureChartPage() {
         <SelectField
           label={t('charts.measure')}
           value={measureId}
-          onChange={(e) => navigate(`${measures}/${e.target.value}`)}
+          onChange={(e) => void navigate(`${measures}/${e.target.value}`)}
           options={(measureList?.measures ?? []).map((m) => ({ value: m.id, label: m.name }))}
         />
       </div>

@@ -1,4 +1,3 @@
-import type { Role } from '@commons/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormatDay } from '../../i18n/format';
 import type { SearchFacetsFieldsFragment } from '../../gql/graphql';
@@ -20,7 +19,7 @@ export function ActiveFilters({ search, facets, siteName, onToggle, onChange }: 
   const chips: { key: string; label: string; remove: () => void }[] = [
     ...search.kinds.map((v) => ({ key: `kind-${v}`, label: t(`commons.kind.${v}`), remove: () => onToggle('kinds', v) })),
     ...search.tags.map((v) => ({ key: `tag-${v}`, label: `#${v}`, remove: () => onToggle('tags', v) })),
-    ...search.audiences.map((v) => ({ key: `audience-${v}`, label: t('commons.filters.forRole', { role: t(`roles.${v as Role}`) }), remove: () => onToggle('audiences', v) })),
+    ...search.audiences.map((v) => ({ key: `audience-${v}`, label: t('commons.filters.forRole', { role: t(`roles.${v}`) }), remove: () => onToggle('audiences', v) })),
     ...search.sites.map((v) => ({ key: `site-${v}`, label: siteName(v) ?? v, remove: () => onToggle('sites', v) })),
     ...search.authors.map((v) => ({ key: `author-${v}`, label: t('commons.filters.byAuthor', { name: authorName(v) }), remove: () => onToggle('authors', v) })),
     ...(search.from ? [{ key: 'from', label: t('commons.filters.fromDay', { day: formatDay(search.from) }), remove: () => onChange({ from: '' }) }] : []),

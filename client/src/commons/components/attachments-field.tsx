@@ -180,11 +180,12 @@ export function LiveAttachments({ resourceId, attachments, initialProblems = [],
         <AttachmentList
           attachments={attachments}
           removing={removing}
-          onRemove={async (attachment) => {
+          onRemove={(attachment) => {
             setRemoving(attachment.id);
-            const result = await removeAttachment({ attachmentId: attachment.id });
-            setRemoving(null);
-            if (!result.error) setAnnouncement(t('commons.attachments.removed', { name: attachment.filename }));
+            void removeAttachment({ attachmentId: attachment.id }).then((result) => {
+              setRemoving(null);
+              if (!result.error) setAnnouncement(t('commons.attachments.removed', { name: attachment.filename }));
+            });
           }}
         />
       ) : (

@@ -45,10 +45,11 @@ export function EngagementActions({ resourceId, helpfulCount, markedHelpful, boo
         className="button button--secondary toggle-button"
         aria-pressed={markedHelpful}
         disabled={helpfulState.fetching}
-        onClick={async () => {
-          const result = await markHelpful({ resourceId, helpful: !markedHelpful });
-          if (!result.error) setAnnouncement(markedHelpful ? t('commons.engagement.unmarkedHelpful') : t('commons.engagement.markedHelpful'));
-        }}
+        onClick={() =>
+          void markHelpful({ resourceId, helpful: !markedHelpful }).then((result) => {
+            if (!result.error) setAnnouncement(markedHelpful ? t('commons.engagement.unmarkedHelpful') : t('commons.engagement.markedHelpful'));
+          })
+        }
       >
         {t('commons.engagement.helpful')}
         <span className="toggle-button__count">{t('commons.engagement.helpfulCount', { count: helpfulCount })}</span>
@@ -58,10 +59,11 @@ export function EngagementActions({ resourceId, helpfulCount, markedHelpful, boo
         className="button button--secondary toggle-button"
         aria-pressed={bookmarked}
         disabled={bookmarkState.fetching}
-        onClick={async () => {
-          const result = await bookmark({ resourceId, bookmarked: !bookmarked });
-          if (!result.error) setAnnouncement(bookmarked ? t('commons.engagement.unbookmarked') : t('commons.engagement.bookmarked'));
-        }}
+        onClick={() =>
+          void bookmark({ resourceId, bookmarked: !bookmarked }).then((result) => {
+            if (!result.error) setAnnouncement(bookmarked ? t('commons.engagement.unbookmarked') : t('commons.engagement.bookmarked'));
+          })
+        }
       >
         {t('commons.engagement.bookmark')}
       </button>

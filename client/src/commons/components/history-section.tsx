@@ -39,12 +39,12 @@ export function HistorySection({ resourceId, history }: { resourceId: string; hi
   const latest = history[0]?.version ?? 1;
   const [from, setFrom] = useState(Math.max(1, latest - 1));
   const [to, setTo] = useState(latest);
-  const [compared, setCompared] = useState<{ from: number; to: number; at: number } | null>(null);
+  const [compared, setCompared] = useState<{ from: number; to: number; round: number } | null>(null);
 
   const compare = (fromVersion: number, toVersion: number) => {
     setFrom(fromVersion);
     setTo(toVersion);
-    setCompared({ from: fromVersion, to: toVersion, at: Date.now() });
+    setCompared((last) => ({ from: fromVersion, to: toVersion, round: (last?.round ?? 0) + 1 }));
   };
   const options = history.map((v) => ({ value: v.version, label: t('commons.history.versionLabel', { version: v.version, date: formatDateTime(v.editedAt) }) }));
 
@@ -88,7 +88,7 @@ export function HistorySection({ resourceId, history }: { resourceId: string; hi
       )}
       {compared && (
         <div className="diff-region">
-          <DiffResult key={compared.at} resourceId={resourceId} from={compared.from} to={compared.to} />
+          <DiffResult key={compared.round} resourceId={resourceId} from={compared.from} to={compared.to} />
         </div>
       )}
     </section>

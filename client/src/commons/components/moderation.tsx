@@ -95,7 +95,7 @@ export function HideForm({ resourceId, onChanged }: { resourceId: string; onChan
       <h2 id={headingId}>{t('commons.moderation.title')}</h2>
       <p className="muted">{t('commons.moderation.intro')}</p>
       {open ? (
-        <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="panel">
+        <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="panel">
           <FormAlert messages={errors.form} />
           <TextAreaField
             label={t('commons.moderation.reason')}

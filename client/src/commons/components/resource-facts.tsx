@@ -1,4 +1,3 @@
-import type { Role } from '@commons/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResourcePageFieldsFragment } from '../../gql/graphql';
@@ -28,7 +27,7 @@ export function ResourceFacts({ resource, networkSlug, viewCount }: { resource: 
         <dt>{t('commons.facts.site')}</dt>
         <dd>{resource.site ? <Link to={`${commons}?site=${resource.site.id}`}>{resource.site.name}</Link> : t('commons.resource.anySite')}</dd>
         <dt>{t('commons.facts.audiences')}</dt>
-        <dd>{resource.audiences.length ? resource.audiences.map((role) => t(`roles.${role as Role}`)).join(', ') : t('commons.facts.everyone')}</dd>
+        <dd>{resource.audiences.length ? resource.audiences.map((role) => t(`roles.${role}`)).join(', ') : t('commons.facts.everyone')}</dd>
         <dt>{t('commons.facts.tags')}</dt>
         <dd>
           {resource.tags.length ? (

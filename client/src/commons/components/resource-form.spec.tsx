@@ -1,7 +1,7 @@
 import { fieldIssue } from '@commons/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequireViewer } from '../../auth/components/require-viewer';
@@ -40,7 +40,9 @@ const SOURCE: ResourceContent & { id: string; attachmentCount: number } = {
 let location = '';
 function LocationProbe() {
   const current = useLocation();
-  location = current.pathname;
+  useEffect(() => {
+    location = current.pathname;
+  });
   return null;
 }
 

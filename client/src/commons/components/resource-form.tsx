@@ -180,7 +180,7 @@ export function ResourceForm(props: ResourceFormProps) {
 
   const cancelTo = props.mode === 'post' ? commons : `${commons}/${props.mode === 'edit' ? props.resourceId : props.source.id}`;
   return (
-    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="resource-form" aria-busy={busy !== null}>
+    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="resource-form" aria-busy={busy !== null}>
       <FormAlert messages={errors.form} />
       <SelectField
         label={t('commons.form.kind')}

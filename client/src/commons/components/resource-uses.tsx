@@ -96,7 +96,7 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
       {sites.length === 0 ? (
         <p className="muted small">{t('commons.uses.noSite')}</p>
       ) : open ? (
-        <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="use-form panel">
+        <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="use-form panel">
           <FormAlert messages={errors.form} />
           {sites.length > 1 ? (
             <SelectField

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import type { CommonsSearchQuery } from '../../gql/graphql';
@@ -94,7 +94,9 @@ function ResultPage({ variables, networkSlug, onLoaded }: ResultPageProps) {
   });
   const page = data?.search;
   const report = useRef(onLoaded);
-  report.current = onLoaded;
+  useLayoutEffect(() => {
+    report.current = onLoaded;
+  });
   useEffect(() => {
     if (page) report.current(page.pageInfo);
   }, [page]);

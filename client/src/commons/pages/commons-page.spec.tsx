@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useEffect } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequireViewer } from '../../auth/components/require-viewer';
@@ -63,12 +64,12 @@ interface Call {
 }
 
 /** A fetch whose GraphQL answers the test gives when it chooses, so it can answer out of order. */
-function deferredGraphql(auto: (operation: string, variables: Record<string, unknown>) => unknown | undefined) {
+function deferredGraphql(auto: (operation: string, variables: Record<string, unknown>) => unknown) {
   const calls: Call[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn((_url: RequestInfo | URL, init?: RequestInit) => {
-      const body = JSON.parse(String(init?.body ?? '{}')) as { operationName: string; variables?: Record<string, unknown> };
+      const body = JSON.parse((init?.body as string | undefined) ?? '{}') as { operationName: string; variables?: Record<string, unknown> };
       return new Promise<Response>((resolve) => {
         const respond = (payload: unknown) => resolve(new Response(JSON.stringify(payload), { headers: { 'content-type': 'application/json' } }));
         const automatic = auto(body.operationName, body.variables ?? {});
@@ -83,7 +84,9 @@ function deferredGraphql(auto: (operation: string, variables: Record<string, unk
 let location = '';
 function LocationProbe() {
   const current = useLocation();
-  location = current.pathname + current.search;
+  useEffect(() => {
+    location = current.pathname + current.search;
+  });
   return null;
 }
 
@@ -186,7 +189,7 @@ describe('CommonsPage', () => {
     await user().click(within(kinds).getByRole('checkbox', { name: /^Tool/ }));
     await waitFor(() => expect(location).toBe('/n/northstar/commons?q=flare&sort=NEWEST&kind=GUIDE&kind=TOOL'));
     await waitFor(() => {
-      const sent = fetchStub.mock.calls.map(([, init]) => JSON.parse(String(init?.body)) as { operationName: string; variables: { filter?: { kinds?: string[] } } });
+      const sent = fetchStub.mock.calls.map(([, init]) => JSON.parse(init?.body as string) as { operationName: string; variables: { filter?: { kinds?: string[] } } });
       expect(sent.filter((s) => s.operationName === 'CommonsSearch').at(-1)?.variables.filter?.kinds).toEqual(['GUIDE', 'TOOL']);
     });
     expect(calls).toHaveLength(0);

@@ -11,7 +11,7 @@ const renderForm = (onSubmit: Parameters<typeof GroupForm>[0]['onSubmit']) =>
 
 describe('GroupForm', () => {
   it('checks the name before sending and puts the problem next to it', async () => {
-    const onSubmit = vi.fn(async () => null);
+    const onSubmit = vi.fn(() => Promise.resolve(null));
     renderForm(onSubmit);
     await userEvent.type(screen.getByLabelText('Name'), 'ab');
     await userEvent.click(screen.getByRole('button', { name: 'Start the group' }));
@@ -21,7 +21,7 @@ describe('GroupForm', () => {
   });
 
   it('sends the trimmed values with the visibility chosen', async () => {
-    const onSubmit = vi.fn(async () => null);
+    const onSubmit = vi.fn(() => Promise.resolve(null));
     renderForm(onSubmit);
     await userEvent.type(screen.getByLabelText('Name'), '  Parents of teens  ');
     await userEvent.type(screen.getByLabelText('What is the group for?'), ' Swap what works. ');
@@ -38,7 +38,7 @@ describe('GroupForm', () => {
         }),
       ],
     });
-    renderForm(async () => refused);
+    renderForm(() => Promise.resolve(refused));
     await userEvent.type(screen.getByLabelText('Name'), 'Parents of teens');
     await userEvent.click(screen.getByRole('button', { name: 'Start the group' }));
     const purpose = await screen.findByLabelText('What is the group for?');

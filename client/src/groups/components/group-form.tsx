@@ -47,7 +47,7 @@ export function GroupForm({ initial, submitLabel, busyLabel, onSubmit, onCancel 
   }
 
   return (
-    <form ref={form.ref} onSubmit={form.handle(submit)} noValidate className="panel group-form">
+    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="panel group-form">
       <FormAlert messages={errors.form} />
       <TextField
         label={t('groups.form.name')}

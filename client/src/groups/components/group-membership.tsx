@@ -40,7 +40,7 @@ export function GroupMembership({ group, onStatus }: Props) {
     if (problem) return setProblems([problem]);
     if (leavesSight && group.visibility === 'INVITE_ONLY') {
       const state: GroupsPageState = { flash: done };
-      navigate(list, { state });
+      void navigate(list, { state });
       return;
     }
     onStatus(done);

@@ -38,12 +38,12 @@ export function EditGroupPage() {
           initial={{ name: group.name, purpose: group.purpose, visibility: group.visibility }}
           submitLabel={t('groups.form.save')}
           busyLabel={t('groups.form.saving')}
-          onCancel={() => navigate(page)}
+          onCancel={() => void navigate(page)}
           onSubmit={async (input) => {
             const result = await edit({ groupId: group.id, input }, GROUP_CONTEXT);
             if (result.error) return result.error;
             const state: GroupPageState = { flash: t('groups.form.saved') };
-            navigate(page, { state });
+            void navigate(page, { state });
             return null;
           }}
         />

@@ -27,12 +27,12 @@ export function NewGroupPage() {
         initial={EMPTY_GROUP}
         submitLabel={t('groups.form.start')}
         busyLabel={t('groups.form.starting')}
-        onCancel={() => navigate(base)}
+        onCancel={() => void navigate(base)}
         onSubmit={async (input) => {
           const result = await start({ networkId: network.id, input }, GROUP_CONTEXT);
           if (result.error || !result.data) return result.error ?? null;
           const state: GroupPageState = { flash: t('groups.form.started') };
-          navigate(`${base}/${result.data.startGroup.id}`, { state });
+          void navigate(`${base}/${result.data.startGroup.id}`, { state });
           return null;
         }}
       />

@@ -66,7 +66,8 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
   const formatDay = useFormatDay();
   const anySubmitted = entries.some((entry) => entry.status === 'SUBMITTED');
   // A month opens for submission once it has ended (the server holds the same rule); drafts any time.
-  const submissionOpen = Date.now() >= Date.parse(report.submissionOpensAt);
+  const [openedAt] = useState(Date.now);
+  const submissionOpen = openedAt >= Date.parse(report.submissionOpensAt);
   const needsReason = changesSubmitted(entries);
   const month = formatMonth(report.month);
   const chartHref = (measureId: string) => `/n/${networkSlug}/measures/${measureId}?site=${encodeURIComponent(report.site.id)}`;

@@ -11,8 +11,12 @@ export function CreatedInvitationPanel({ created }: { created: InviteMemberMutat
   const linkRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
 
-  useEffect(() => {
+  const [shownFor, setShownFor] = useState(created);
+  if (created !== shownFor) {
+    setShownFor(created);
     setCopied(null);
+  }
+  useEffect(() => {
     headingRef.current?.focus();
   }, [created]);
 

@@ -34,7 +34,11 @@ export function DirectoryFilters({ params, onChange }: DirectoryFiltersProps) {
   const [{ data }] = useQuery({ query: DirectoryInterestsDocument, variables: { networkId: network.id } });
   const [search, setSearch] = useState(params.q);
 
-  useEffect(() => setSearch(params.q), [params.q]);
+  const [searchedFor, setSearchedFor] = useState(params.q);
+  if (params.q !== searchedFor) {
+    setSearchedFor(params.q);
+    setSearch(params.q);
+  }
   useEffect(() => {
     if (search === params.q) return;
     const timer = setTimeout(() => onChange({ q: search }), SEARCH_DELAY_MS);

@@ -176,7 +176,7 @@ function DeclineForm({ request, onCancel, onDeclined, onProblem }: { request: Si
   }
 
   return (
-    <form onSubmit={submit} noValidate className="site-request__decline" aria-labelledby={`${id}-title`}>
+    <form onSubmit={(event) => void submit(event)} noValidate className="site-request__decline" aria-labelledby={`${id}-title`}>
       <p id={`${id}-title`} className="small">
         {t('siteRequests.declineTitle', { name: request.member.name, site: request.siteName })}
       </p>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { useRealtimeConnected, useServerEvent } from '../../realtime/realtime-provider';
@@ -58,7 +58,9 @@ function NotificationPage({ variables, networkSlug, focusFirst, isLast, onCounts
   const focused = useRef(false);
   const page = data?.notifications;
   const report = useRef(onCounts);
-  report.current = onCounts;
+  useLayoutEffect(() => {
+    report.current = onCounts;
+  });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
 
   useServerEvent('notification:new', (event) => {

@@ -84,7 +84,7 @@ function ChooseSiteForm({ membership }: { membership: ViewerMembership }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="own-site">
+    <form onSubmit={(event) => void submit(event)} noValidate className="own-site">
       <FormAlert messages={errors.form} />
       <SelectField
         label={t('profile.site.label', { network: network.name })}
@@ -180,7 +180,7 @@ function SiteRequestForm({ membership }: { membership: ViewerMembership }) {
         </div>
       )}
       {choices.length > 0 && (
-        <form onSubmit={ask} noValidate>
+        <form onSubmit={(event) => void ask(event)} noValidate>
           <SelectField
             label={waiting ? t('profile.site.askOther', { network: network.name }) : t('profile.site.ask', { network: network.name })}
             hint={t('profile.site.askHint')}

@@ -36,7 +36,7 @@ export function DotVoteForm({ proposal, onSaved, onClosed }: { proposal: Proposa
   }
 
   return (
-    <form className="dot-vote-form" onSubmit={submit} noValidate aria-label={t('proposals.yourDotsOn', { question: proposal.question })}>
+    <form className="dot-vote-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('proposals.yourDotsOn', { question: proposal.question })}>
       <FormAlert messages={problem ? [problem] : []} />
       <fieldset className="field">
         <legend className="field__label">{t('proposals.spreadDots', { count: limit })}</legend>

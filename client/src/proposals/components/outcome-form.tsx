@@ -41,7 +41,7 @@ export function OutcomeForm({ proposal, onSaved }: { proposal: ProposalFieldsFra
   }
 
   return (
-    <form className="outcome-form" onSubmit={submit} noValidate aria-label={action}>
+    <form className="outcome-form" onSubmit={(event) => void submit(event)} noValidate aria-label={action}>
       <FormAlert messages={problem ? [problem] : []} />
       <TextAreaField
         label={t('proposals.outcomeLabel')}

@@ -39,7 +39,7 @@ export function PositionForm({ proposal, onSaved, onClosed }: { proposal: Propos
   }
 
   return (
-    <form ref={form.ref} className="position-form" onSubmit={form.handle(submit)} noValidate aria-label={t('proposals.yourPositionOn', { question: proposal.question })}>
+    <form ref={form.attach} className="position-form" onSubmit={form.handle(submit)} noValidate aria-label={t('proposals.yourPositionOn', { question: proposal.question })}>
       <FormAlert messages={errors.form} />
       <fieldset className="field position-choice">
         <legend className="field__label">{t('proposals.yourPosition')}</legend>

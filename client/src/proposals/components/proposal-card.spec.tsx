@@ -34,7 +34,7 @@ const CONSENT: ProposalFieldsFragment = {
   viewerPosition: null,
   viewerDots: [],
   notYetVoted: [{ userId: 'aisha', name: 'Aisha Rahman' }],
-} as ProposalFieldsFragment;
+};
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -57,11 +57,11 @@ export function SetupForm({ linkToken, onAlreadySetUp }: SetupFormProps) {
       return fail(issues.length ? setupErrors(issues, rows, t) : { ...NO_SETUP_ERRORS, form: [result.error ? describeError(result.error, t) : t('errors.unknown')] });
     }
     resetClient();
-    navigate(`/n/${result.data.completeSetup.networkSlug}`, { replace: true });
+    void navigate(`/n/${result.data.completeSetup.networkSlug}`, { replace: true });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="panel setup-form">
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel setup-form">
       <FormAlert messages={errors.form} />
       {linkToken === null && (
         <TextField

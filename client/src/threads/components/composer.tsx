@@ -107,6 +107,7 @@ export function Composer({ parent, onClose }: { parent?: ThreadMessage; onClose?
           className="field__control thread-textarea"
           rows={parent ? 2 : 3}
           value={text}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- a reply box opens on the member's own "Reply": focus goes where she asked, as in a dialog
           autoFocus={Boolean(parent)}
           aria-describedby={problem ? `${hintId} ${errorId}` : hintId}
           aria-invalid={problem ? true : undefined}

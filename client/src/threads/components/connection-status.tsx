@@ -27,14 +27,17 @@ export function ConnectionStatus({ live, syncing }: { live: boolean; syncing: bo
   useEffect(() => {
     if (!up) {
       if (live) wasDown.current = true;
-      setBack(false);
       return;
     }
     if (!wasDown.current) return;
     wasDown.current = false;
     setBack(true);
     const timer = setTimeout(() => setBack(false), BACK_SHOWN_MS);
-    return () => clearTimeout(timer);
+    // Whatever changes next (the connection dropping again, above all) ends "back".
+    return () => {
+      clearTimeout(timer);
+      setBack(false);
+    };
   }, [up, live]);
 
   let text: string | null = null;

@@ -25,21 +25,21 @@ export function EditHistory({ id, message }: { id: string; message: ThreadMessag
   useEffect(() => {
     // A reply's history comes with its message's page: ask for the page that ends at that message.
     const parent = message.parentId ? controller?.getSnapshot().messages.find((m) => m.id === message.parentId) : message;
-    if (!parent) {
-      setFailed(true);
-      return;
-    }
     let current = true;
-    void client
-      .query(MessageHistoryDocument, { subjectType, subjectId, before: (BigInt(parent.seq) + 1n).toString() }, { requestPolicy: 'network-only' })
-      .toPromise()
-      .then(({ data }) => {
-        if (!current) return;
-        const node = data?.thread.messages.nodes.find((n) => n.id === parent.id);
-        const found = node?.id === message.id ? node : node?.replies.find((r) => r.id === message.id);
-        if (found) setRevisions(found.revisions);
-        else setFailed(true);
-      });
+    const asked = parent
+      ? client
+          .query(MessageHistoryDocument, { subjectType, subjectId, before: (BigInt(parent.seq) + 1n).toString() }, { requestPolicy: 'network-only' })
+          .toPromise()
+          .then(({ data }) => {
+            const node = data?.thread.messages.nodes.find((n) => n.id === parent.id);
+            return node?.id === message.id ? node : node?.replies.find((r) => r.id === message.id);
+          })
+      : Promise.resolve(undefined);
+    void asked.then((found) => {
+      if (!current) return;
+      if (found) setRevisions(found.revisions);
+      else setFailed(true);
+    });
     return () => {
       current = false;
     };

@@ -74,7 +74,7 @@ export function ThreadLog({ snapshot, initialPage, labelledBy }: { snapshot: Thr
       <div ref={list} className="thread-log" role="log" aria-live="off" aria-labelledby={labelledBy} tabIndex={0}>
         {page.hasMore && (
           <p className="thread-log__earlier">
-            <button type="button" className="button button--secondary button--small" onClick={loadEarlier} disabled={page.loading || !controller}>
+            <button type="button" className="button button--secondary button--small" onClick={() => void loadEarlier()} disabled={page.loading || !controller}>
               {page.loading ? t('threads.loadingEarlier') : t('threads.loadEarlier')}
             </button>
             {page.failed && <span className="field__error"> {t('threads.earlierError')}</span>}
@@ -171,7 +171,9 @@ function Replies({ item, dividerBefore, onReply }: { item: ThreadItem; dividerBe
 function useDividerSeq(snapshot: ThreadSnapshot, viewerId: string): Seq | null {
   const [seq, setSeq] = useState<Seq | null>(() => (firstUnreadId(snapshot.messages, snapshot.lastReadSeq, viewerId) ? snapshot.lastReadSeq : null));
   const readSeq = useRef(snapshot.lastReadSeq);
-  readSeq.current = snapshot.lastReadSeq;
+  useLayoutEffect(() => {
+    readSeq.current = snapshot.lastReadSeq;
+  });
   useEffect(() => {
     const onHidden = () => {
       if (document.visibilityState === 'hidden') setSeq(readSeq.current);

@@ -7,14 +7,14 @@ const NEAR_BOTTOM_PX = 48;
  * view), keeps her place when older messages are added above, and otherwise leaves the scroll
  * alone and says that newer messages are below. Focus is never moved.
  */
-export function useStickToBottom(list: RefObject<HTMLElement | null>, firstKey: string | null, lastKey: string | null) {
+export function useStickToBottom(listRef: RefObject<HTMLElement | null>, firstKey: string | null, lastKey: string | null) {
   const atBottom = useRef(true);
   const fromBottom = useRef(0);
   const previous = useRef({ firstKey, lastKey });
   const [newBelow, setNewBelow] = useState(false);
 
   useEffect(() => {
-    const element = list.current;
+    const element = listRef.current;
     if (!element) return;
     const onScroll = () => {
       atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight <= NEAR_BOTTOM_PX;
@@ -24,10 +24,10 @@ export function useStickToBottom(list: RefObject<HTMLElement | null>, firstKey: 
     onScroll();
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => element.removeEventListener('scroll', onScroll);
-  }, [list]);
+  }, [listRef]);
 
   useLayoutEffect(() => {
-    const element = list.current;
+    const element = listRef.current;
     const before = previous.current;
     previous.current = { firstKey, lastKey };
     if (!element) return;
@@ -40,15 +40,15 @@ export function useStickToBottom(list: RefObject<HTMLElement | null>, firstKey: 
     if (atBottom.current) element.scrollTop = element.scrollHeight;
     else setNewBelow(true);
     fromBottom.current = element.scrollHeight - element.scrollTop;
-  }, [list, firstKey, lastKey]);
+  }, [listRef, firstKey, lastKey]);
 
   const scrollToNewest = useCallback(() => {
-    const element = list.current;
+    const element = listRef.current;
     if (!element) return;
     element.scrollTop = element.scrollHeight;
     atBottom.current = true;
     setNewBelow(false);
-  }, [list]);
+  }, [listRef]);
 
   return { newBelow, scrollToNewest };
 }

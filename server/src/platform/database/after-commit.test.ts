@@ -27,12 +27,12 @@ describe('after-commit effects on PrismaService transactions (real PostgreSQL)',
 
   it('never run when the transaction rolls back', async () => {
     const seen: string[] = [];
-    const rolledBack = app.prisma.$transaction(async (tx) => {
+    const rolledBack = app.prisma.$transaction((tx) => {
       afterCommit(tx, () => seen.push('effect'));
-      throw new Error('rolled back');
+      return Promise.reject(new Error('rolled back'));
     });
     await expect(rolledBack).rejects.toThrow('rolled back');
-    await app.prisma.$transaction(async (tx) => afterCommit(tx, () => seen.push('a later commit')));
+    await app.prisma.$transaction((tx) => Promise.resolve(afterCommit(tx, () => seen.push('a later commit'))));
     expect(seen).toEqual(['a later commit']);
   });
 
@@ -46,8 +46,9 @@ describe('after-commit effects on PrismaService transactions (real PostgreSQL)',
 
   it('refuse a transaction client kept past its transaction', async () => {
     let kept: Prisma.TransactionClient | null = null;
-    await app.prisma.$transaction(async (tx) => {
+    await app.prisma.$transaction((tx) => {
       kept = tx;
+      return Promise.resolve();
     });
     expect(() => afterCommit(kept!, () => undefined)).toThrow('afterCommit needs a client of PrismaService or a transaction it opened');
   });

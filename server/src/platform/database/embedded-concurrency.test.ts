@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type DefinitionNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse, print, visit } from 'graphql';
+import { type DefinitionNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, OperationTypeNode, parse, print, visit } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../app';
@@ -20,7 +20,7 @@ function clientDocuments(): { queries: OperationDefinitionNode[]; fragments: Map
   const definitions: DefinitionNode[] = [...source.matchAll(/^ {4}("\\n {2}(?:query|mutation|fragment)[^\n]*?"): typeof/gm)].flatMap(
     (match) => parse(JSON.parse(match[1]) as string).definitions,
   );
-  const queries = definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query');
+  const queries = definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.QUERY);
   const fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   return { queries, fragments };
 }

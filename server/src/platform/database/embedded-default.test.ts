@@ -31,8 +31,8 @@ async function startBuiltServer(dataDir: string, port: number): Promise<Started>
   delete env.REDIS_URL;
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
-  child.stdout!.on('data', (chunk) => log.push(String(chunk)));
-  child.stderr!.on('data', (chunk) => log.push(String(chunk)));
+  child.stdout.on('data', (chunk) => log.push(String(chunk)));
+  child.stderr.on('data', (chunk) => log.push(String(chunk)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {

@@ -61,7 +61,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, opt
       );
     }
     const settings = await readSettings(clusterDir);
-    return { url: connectionUrl(settings, running.port, settings.database), created: false, stop: async () => undefined };
+    return { url: connectionUrl(settings, running.port, settings.database), created: false, stop: () => Promise.resolve() };
   }
 
   const binaries = await locatePostgresBinaries();
@@ -185,7 +185,7 @@ interface RunningServer {
   url: string;
   adminUrl: string;
   port: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 async function freeLoopbackPort(): Promise<number> {
@@ -216,7 +216,7 @@ async function launch(binaries: PostgresBinaries, clusterDir: string, user: Proc
       },
     );
     const recent: string[] = [];
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
         recent.push(line);
         if (recent.length > 30) recent.shift();

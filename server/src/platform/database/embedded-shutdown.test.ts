@@ -64,7 +64,7 @@ describe('stopping the app on the embedded default', () => {
       delete env.DATABASE_URL;
       const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
       let output = '';
-      child.stderr!.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
       const code = await new Promise((resolve) => child.once('exit', resolve));
       expect(code).toBe(1);
       expect(output).toContain(`Port ${port} is already in use`);

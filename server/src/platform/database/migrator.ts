@@ -41,12 +41,12 @@ export async function readMigrations(migrationsDir: string): Promise<Migration[]
 
 /** Migrations that finished and were not rolled back, by name, with the checksum applied. */
 export async function appliedMigrations(client: pg.ClientBase): Promise<Map<string, string>> {
-  const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+  const exists = await client.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
   if (!exists.rows[0].present) return new Map();
-  const result = await client.query(
+  const result = await client.query<{ migration_name: string; checksum: string }>(
     `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
-  return new Map(result.rows.map((row) => [row.migration_name as string, row.checksum as string]));
+  return new Map(result.rows.map((row) => [row.migration_name, row.checksum]));
 }
 
 export interface MigrationResult {

@@ -92,8 +92,8 @@ describe('a data folder from the PGlite default', () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const app = spawn(process.execPath, [MAIN], { env: appEnv(dataDir, port), stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
-    app.stdout!.on('data', (chunk) => (log += chunk));
-    app.stderr!.on('data', (chunk) => (log += chunk));
+    app.stdout.on('data', (chunk) => (log += chunk));
+    app.stderr.on('data', (chunk) => (log += chunk));
     try {
       const url = `http://127.0.0.1:${port}`;
       const deadline = Date.now() + 150_000;

@@ -53,7 +53,7 @@ function clientOperations(): { name: string; document: DocumentNode }[] {
             },
           });
         collect(operation);
-        return { name: operation.name?.value ?? '(anonymous)', document: { kind: Kind.DOCUMENT, definitions: [operation, ...needed.values()] } as DocumentNode };
+        return { name: operation.name?.value ?? '(anonymous)', document: { kind: Kind.DOCUMENT, definitions: [operation, ...needed.values()] } };
       }),
   );
 }

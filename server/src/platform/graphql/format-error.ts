@@ -11,7 +11,7 @@ function originalOf(error: unknown): unknown {
 
 /** The logger of the request being answered (its lines carry the request id), or `root` outside one. */
 export function requestLogger(root: Logger): Logger {
-  return (storage.getStore()?.logger as Logger | undefined) ?? root;
+  return storage.getStore()?.logger ?? root;
 }
 
 // Codes Apollo and the platform give a request they refuse as a whole: answered as they are.

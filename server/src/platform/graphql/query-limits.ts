@@ -79,21 +79,22 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
 /** Refuses, before execution, operations whose estimated cost exceeds `maxCost`. */
 export function queryCostPlugin(schema: () => GraphQLSchema, maxCost: number): ApolloServerPlugin {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ request, document }) {
           let cost: number;
           try {
             cost = operationCost(schema(), document, request.variables, request.operationName);
           } catch (error) {
             // The estimator coerces variables first; a value of the wrong type is the client's error.
-            throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            return Promise.reject(new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }));
           }
           if (cost > maxCost) {
-            throw tooComplex(`This query is too expensive (cost ${cost}, at most ${maxCost}). Ask for fewer items or fields.`, 'cost', maxCost, cost);
+            return Promise.reject(tooComplex(`This query is too expensive (cost ${cost}, at most ${maxCost}). Ask for fewer items or fields.`, 'cost', maxCost, cost));
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -25,7 +25,7 @@ export interface RequestOrigin {
 /** The client's address: the socket's peer, or X-Forwarded-For read back as far as `trust` allows (as Express's `req.ip`). */
 export function clientAddress(request: RequestOrigin, trust: ProxyTrust): string {
   const asRequest = { headers: request.headers, socket: { remoteAddress: request.remoteAddress } };
-  return proxyaddr(asRequest as never, trust as (address: string, hop: number) => boolean);
+  return proxyaddr(asRequest as never, trust);
 }
 
 /** `https` or `http` as the client used it: X-Forwarded-Proto when the peer is trusted (as Express's `req.protocol`). */

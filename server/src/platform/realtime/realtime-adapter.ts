@@ -18,13 +18,13 @@ export class RealtimeAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       path: '/socket.io',
       serveClient: false,
       maxHttpBufferSize: 64 * 1024,
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
-    });
+    }) as Server;
     // Live events carry JSON only (no binary), so the adapter need not look for any.
     if (this.redis) server.adapter(createAdapter(publishingSafely(this.redis), { onlyPlaintext: true }));
     return server;
@@ -45,7 +45,7 @@ function publishingSafely(redis: RedisClient): RedisClient {
       if (property === 'publish' || property === 'sPublish') {
         return (...args: unknown[]) => (value as (...a: unknown[]) => Promise<number>).apply(target, args).catch(() => 0);
       }
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

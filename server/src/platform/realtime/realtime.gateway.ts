@@ -38,7 +38,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     this.realtime.attach(server);
     // socket.handshake.address is the proxy's address behind nginx: read it as Express reads req.ip.
     const trust = proxyTrust(this.config.trustProxy);
-    server.use(async (socket, next) => {
+    // The handshake check catches its own errors and hands them to next().
+    const admit = async (socket: Socket, next: (error?: Error) => void) => {
       try {
         const { headers, address, secure } = socket.handshake;
         const request: RequestOrigin = { headers, remoteAddress: address, encrypted: secure };
@@ -57,7 +58,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       } catch (error) {
         next(error as Error);
       }
-    });
+    };
+    server.use((socket, next) => void admit(socket, next));
   }
 
   /** The place goes back when the connection closes, also when it closed while the handshake was under way. */

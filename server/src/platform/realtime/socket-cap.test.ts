@@ -8,7 +8,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const MAX = 5;
 
 /** Opens a socket as a browser does; resolves 'connected' or the code the handshake was refused with. */
-function open(url: string, cookie: string | null, sockets: Socket[]): Promise<'connected' | string> {
+function open(url: string, cookie: string | null, sockets: Socket[]): Promise<string> {
   const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookie ? { cookie } : {} });
   sockets.push(socket);
   return new Promise((resolve) => {

@@ -8,11 +8,21 @@ import path from 'node:path';
  * PGlite and its pg_dump are loaded from the converter folder, fetched for this one use, never
  * from the app's own dependencies.
  */
+/** The parts of PGlite and its pg_dump used here (loaded at run time, so typed by hand). */
+interface PgliteDatabase {
+  close(): Promise<void>;
+}
+interface PgliteModules {
+  PGlite: { create(options: { dataDir: string; extensions: Record<string, unknown> }): Promise<PgliteDatabase> };
+  pg_trgm: unknown;
+  pgDump(options: { pg: PgliteDatabase; args: string[] }): Promise<{ text(): Promise<string> }>;
+}
+
 async function dumpPglite(converterDir: string, pgliteDir: string, outFile: string): Promise<void> {
   const load = createRequire(path.join(converterDir, 'package.json'));
-  const { PGlite } = load('@electric-sql/pglite');
-  const { pg_trgm } = load('@electric-sql/pglite/contrib/pg_trgm');
-  const { pgDump } = load('@electric-sql/pglite-tools/pg_dump');
+  const { PGlite } = load('@electric-sql/pglite') as Pick<PgliteModules, 'PGlite'>;
+  const { pg_trgm } = load('@electric-sql/pglite/contrib/pg_trgm') as Pick<PgliteModules, 'pg_trgm'>;
+  const { pgDump } = load('@electric-sql/pglite-tools/pg_dump') as Pick<PgliteModules, 'pgDump'>;
   const db = await PGlite.create({ dataDir: pgliteDir, extensions: { pg_trgm } });
   try {
     const dump = await pgDump({ pg: db, args: ['--no-owner', '--no-privileges'] });
