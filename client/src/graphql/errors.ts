@@ -62,7 +62,10 @@ export function errorIssues(error: CombinedError | null | undefined): FieldIssue
 function issuesOf(error: GraphQLError): FieldIssue[] {
   const { issues } = error.extensions ?? {};
   if (!Array.isArray(issues)) return [];
-  return issues.filter((i): i is FieldIssue => typeof i?.field === 'string' && typeof i?.code === 'string');
+  return (issues as unknown[]).filter((i): i is FieldIssue => {
+    const issue = i as Partial<FieldIssue> | null;
+    return typeof issue?.field === 'string' && typeof issue?.code === 'string';
+  });
 }
 
 /**

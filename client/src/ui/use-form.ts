@@ -64,5 +64,8 @@ export function useForm<F extends string>(fields: readonly F[]) {
     void handler();
   };
 
-  return { attach, errors, setErrors, show, validate, fromIssues, submit, handle };
+  /** What the `<form>` element takes: its callback ref, no browser validation, and `handler` on submit. */
+  const formProps = (handler: () => unknown) => ({ ref: attach, noValidate: true, onSubmit: handle(handler) });
+
+  return { attach, formProps, errors, setErrors, show, validate, fromIssues, submit, handle };
 }

@@ -35,7 +35,7 @@ export const groupScope = (row: Pick<GroupRow, 'visibility'>, membership: Pick<G
   groupStanding: standingOf(membership),
 });
 
-const archived = (row: GroupRow) => invalid('groupId', 'group_archived');
+const archived = (_row: GroupRow) => invalid('groupId', 'group_archived');
 const lastOwner = (who: 'you are' | 'she is') =>
   who === 'you are' ? invalid('groupId', 'you_are_last_owner') : invalid('userId', 'last_owner');
 

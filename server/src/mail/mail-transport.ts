@@ -37,7 +37,7 @@ export class SmtpTransport implements MailTransport {
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
     try {
-      const info = await this.transport.sendMail({
+      const info = (await this.transport.sendMail({
         from: this.from,
         to: email.toAddress,
         subject: email.subject,
@@ -45,7 +45,7 @@ export class SmtpTransport implements MailTransport {
         html: email.html,
         messageId: email.messageId,
         headers,
-      });
+      })) as { rejected: unknown[]; response?: string };
       if (info.rejected.length > 0) return { ok: false, permanent: true, error: `rejected: ${String(info.response ?? '')}` };
       return { ok: true, response: String(info.response ?? 'accepted') };
     } catch (error) {
@@ -64,8 +64,8 @@ export class SmtpTransport implements MailTransport {
 /** Without SMTP_URL: the email stays in the database, where network admins read it (the outbox). */
 export class OutboxTransport implements MailTransport {
   readonly kind = 'outbox';
-  async deliver(): Promise<DeliveryResult> {
-    return { ok: true, response: 'outbox' };
+  deliver(): Promise<DeliveryResult> {
+    return Promise.resolve({ ok: true, response: 'outbox' });
   }
   close(): void {}
 }

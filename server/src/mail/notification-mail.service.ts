@@ -185,13 +185,13 @@ export function digestSections(locale: Locale, rows: PendingRow[], url: (page: s
     let type: string = row.subjectType;
     let subjectId = row.subjectId;
     if (row.subjectType === 'MESSAGE') {
-      type = String(payload.threadSubjectType ?? 'MESSAGE');
-      subjectId = String(payload.threadSubjectId ?? row.subjectId);
+      type = textOf(payload.threadSubjectType, 'MESSAGE');
+      subjectId = textOf(payload.threadSubjectId, row.subjectId);
     } else if (row.subjectType === 'PDSA_CYCLE' || row.subjectType === 'CHANGE_IDEA') {
       type = 'CHANGE_IDEA';
-      subjectId = String(payload.ideaId ?? row.subjectId);
+      subjectId = textOf(payload.ideaId, row.subjectId);
     } else if (row.subjectType === 'GROUP') {
-      subjectId = String(payload.groupId ?? row.subjectId);
+      subjectId = textOf(payload.groupId, row.subjectId);
     }
     const key = `${type}:${subjectId}`;
     const page = view.link ? view.link.split(/[?#]/)[0] : '';
@@ -205,4 +205,9 @@ export function digestSections(locale: Locale, rows: PendingRow[], url: (page: s
     section.items.push({ text: view.detail ? `${line}: “${view.detail}”` : line, url: view.link ? url(view.link) : null });
   }
   return [...sections.values()];
+}
+
+/** A payload field as text, or `fallback` when it is not text. */
+function textOf(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }

@@ -2,4 +2,5 @@ export * from './resources';
 export * from './lineage';
 export * from './attachments';
 export * from './markdown';
+export * from './markdown-parser';
 export * from './search';

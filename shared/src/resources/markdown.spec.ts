@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdown } from './markdown';
+import { createMarkdown } from './markdown-parser';
 
 describe('createMarkdown (the one parser of the server and the client preview)', () => {
   const markdown = createMarkdown();

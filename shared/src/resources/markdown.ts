@@ -1,4 +1,3 @@
-import MarkdownIt from 'markdown-it';
 
 /**
  * What rendered Markdown may contain once sanitised: the structure Markdown produces (headings,
@@ -45,40 +44,7 @@ export function isSafeUrl(url: string, schemes: readonly string[] = MARKDOWN_LIN
   return schemes.includes(scheme[1].toLowerCase());
 }
 
-/**
- * The Markdown parser of Commons, set up once for the server's rendering and the client's preview
- * alike: raw HTML is shown as text, never passed through; links and images are checked as they are
- * parsed (`isSafeUrl`); bare URLs become links; no typographic replacements. Each renderer still
- * sanitises the HTML it produces (MARKDOWN_ALLOWED_*), so a gap in one layer is closed by the other.
- */
-export function createMarkdown() {
-  const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
-  markdown.validateLink = (url: string) => isSafeUrl(url);
-  renderExternalImagesAsLinks(markdown);
-  return markdown;
-}
-
 /** True when an image's URL is on another site (absolute or protocol-relative): the app's content policy loads images from itself only. */
 export function isExternalImageUrl(url: string): boolean {
-  return /^(?:[A-Za-z][A-Za-z0-9+.-]*:|\/\/)/.test(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
-}
-
-/**
- * Makes `md` write an image from another site as a link to it, named by its alt text (or its
- * address), with the class EXTERNAL_IMAGE_CLASS: the content policy would block the image and
- * leave a broken one. Images of the app itself (relative URLs, its own files) stay images.
- */
-export function renderExternalImagesAsLinks(md: ReturnType<typeof MarkdownIt>): void {
-  const image = md.renderer.rules.image;
-  md.renderer.rules.image = (tokens, index, options, env, self) => {
-    const token = tokens[index];
-    const src = String(token.attrGet('src') ?? '');
-    if (!isExternalImageUrl(src)) return image ? image(tokens, index, options, env, self) : '';
-    const alt = self.renderInlineAsText(token.children ?? [], options, env).trim();
-    const title = token.attrGet('title');
-    const titleAttribute = title ? ` title="${md.utils.escapeHtml(String(title))}"` : '';
-    // A protocol-relative address is given its https: (links may not be protocol-relative).
-    const href = src.trim().startsWith('//') ? `https:${src.trim()}` : src;
-    return `<a href="${md.utils.escapeHtml(href)}" class="${EXTERNAL_IMAGE_CLASS}"${titleAttribute}>${md.utils.escapeHtml(alt || src)}</a>`;
-  };
+  return /^(?:[A-Za-z][A-Za-z0-9+.-]*:|\/\/)/.test(url.replace(/[\p{Cc} ]/gu, ''));
 }

@@ -11,7 +11,7 @@ export const SUPPORTED_LOCALES = ['en', 'sv'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 // NUL, or half of a UTF-16 surrogate pair: PostgreSQL cannot store either, and no keyboard types them.
-const UNSTORABLE = /\u0000|\p{Surrogate}/u;
+const UNSTORABLE = /\0|\p{Surrogate}/u;
 
 /** The message of text refused by `safeString`. */
 export const UNSTORABLE_TEXT_MESSAGE = issueMessage('unstorable_text');

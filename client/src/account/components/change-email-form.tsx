@@ -41,7 +41,7 @@ export function ChangeEmailForm({ email }: { email: string }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="change-email-title">
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="change-email-title">
       <h3 id="change-email-title">{t('account.email.title')}</h3>
       <p>{t('account.email.current', { email })}</p>
       <FormAlert messages={errors.form} />

@@ -42,7 +42,7 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="change-password-title">
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="change-password-title">
       <h3 id="change-password-title">{t('account.password.title')}</h3>
       <FormAlert messages={errors.form} />
       <TextField

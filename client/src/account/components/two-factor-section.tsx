@@ -103,7 +103,7 @@ function EnrolForm({ enrolment, onEnabled }: { enrolment: Enrolment; onEnabled: 
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="panel">
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel">
       <p>{t('account.twoFactor.scan')}</p>
       <img src={qr} width={200} height={200} alt={t('account.twoFactor.qrAlt')} />
       <p>
@@ -148,7 +148,7 @@ function DisableForm({ onDisabled }: { onDisabled: () => void }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="two-factor-off-title">
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="two-factor-off-title">
       <h4 id="two-factor-off-title">{t('account.twoFactor.turnOff')}</h4>
       <FormAlert messages={errors.form} />
       <TextField

@@ -31,7 +31,7 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: { challenge:
     <div className="narrow">
       <PageHeading>{t('account.twoFactorStep.title')}</PageHeading>
       <p className="lead">{t('account.twoFactorStep.intro')}</p>
-      <form ref={formRef} onSubmit={submit} noValidate className="panel">
+      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel">
         <FormAlert messages={errors.form} />
         <TextField
           label={t('account.fields.codeOrRecovery')}

@@ -44,7 +44,7 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <p className="lead">{t('account.forgot.intro')}</p>
-          <form ref={formRef} onSubmit={submit} noValidate className="panel">
+          <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel">
             <FormAlert messages={errors.form} />
             <TextField
               label={t('auth.fields.email')}

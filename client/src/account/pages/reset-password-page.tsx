@@ -47,7 +47,7 @@ export function ResetPasswordPage() {
           </p>
         </>
       ) : (
-        <form ref={formRef} onSubmit={submit} noValidate className="panel">
+        <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel">
           <FormAlert messages={errors.form} />
           <TextField
             label={t('account.fields.newPassword')}

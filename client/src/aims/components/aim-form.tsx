@@ -98,7 +98,7 @@ export function AimForm({ aim, onDone }: { aim: AimValues | null; onDone: (saved
   }
 
   return (
-    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="panel aim-form">
+    <form {...form.formProps(submit)} className="panel aim-form">
       <h2>{aim ? t('aim.form.editTitle') : t('aim.form.createTitle')}</h2>
       <FormAlert messages={errors.form} />
       <TextAreaField label={t('aim.form.statement')} hint={t('aim.form.statementHint')} value={statement} onChange={(e) => setStatement(e.target.value)} error={errors.fields.statement} required />

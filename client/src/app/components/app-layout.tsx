@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { Outlet, useLocation, useMatch } from 'react-router';
 import { activeMemberships, useSignedInViewer } from '../../auth/viewer';
 import { actorOf } from '../../networks/network-context';
@@ -27,7 +27,11 @@ export function AppLayout() {
   const hasNav = Boolean(slug && membership);
 
   // Choosing a page closes the phone menu.
-  useEffect(() => setMenuOpen(false), [pathname]);
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
 
   return (
     <div className="app app--menu" data-menu-open={menuOpen ? 'true' : undefined}>

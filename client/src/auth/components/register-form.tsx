@@ -46,11 +46,11 @@ export function RegisterForm({ token, preview }: { token: string; preview: Invit
     });
     if (!result?.data) return;
     resetClient();
-    navigate(`/n/${preview.networkSlug}`, { replace: true });
+    void navigate(`/n/${preview.networkSlug}`, { replace: true });
   }
 
   return (
-    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="panel">
+    <form {...form.formProps(submit)} className="panel">
       <h2>{t('invite.register.title')}</h2>
       <FormAlert messages={errors.form} />
       <TextField label={t('auth.fields.email')} name="email" type="email" value={preview.email} readOnly error={errors.fields.email} hint={t('invite.register.emailHint')} />

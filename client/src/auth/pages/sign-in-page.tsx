@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
@@ -41,6 +41,8 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<string | null>(null);
   const [{ fetching }, signIn] = useMutation(SignInDocument);
+  // The form's rules come in their own chunk, fetched once the page is drawn.
+  useEffect(() => void loadRules(), []);
   const setup = useSetupStatus();
 
   if (viewer && !fetching) return <Navigate to={next} replace />;
@@ -63,7 +65,7 @@ export function SignInPage() {
     });
     if (!result?.data) return;
     resetClient();
-    navigate(next, { replace: true });
+    void navigate(next, { replace: true });
   }
 
   if (challenge) {
@@ -72,7 +74,7 @@ export function SignInPage() {
         challenge={challenge}
         onSignedIn={() => {
           resetClient();
-          navigate(next, { replace: true });
+          void navigate(next, { replace: true });
         }}
         onRestart={() => {
           setChallenge(null);
@@ -87,7 +89,7 @@ export function SignInPage() {
       <PageHeading>{t('auth.signIn.title')}</PageHeading>
       <SessionEndedNotice />
       <p className="lead">{t('auth.signIn.intro')}</p>
-      <form ref={form.attach} onSubmit={form.handle(submit)} onFocus={() => void loadRules()} noValidate className="panel">
+      <form {...form.formProps(submit)} className="panel">
         <FormAlert messages={errors.form} />
         <TextField
           label={t('auth.fields.email')}

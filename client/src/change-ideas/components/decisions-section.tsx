@@ -1,12 +1,15 @@
 import type { ChangeIdeaStatus } from '@commons/shared';
-import { useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionFieldsFragment, IdeaPageQuery } from '../../gql/graphql';
-import { StatusMessage } from '../../ui/feedback';
-import { DecisionForm, type DecisionFormIdea, type DecisionViewer } from './decision-form';
+import type { IdeaPageQuery } from '../../gql/graphql';
+import { Loading, StatusMessage } from '../../ui/feedback';
+import type { DecisionFormIdea, DecisionViewer } from './decision-form';
 import { DecisionTimeline } from './decision-timeline';
 import { PendingDecision } from './pending-decision';
 import { TogetherRule } from './together-rule';
+
+// The form loads when a member starts recording a decision: most visits only read.
+const DecisionForm = lazy(() => import('./decision-form').then((module) => ({ default: module.DecisionForm })));
 
 type Idea = IdeaPageQuery['changeIdea'];
 
@@ -30,7 +33,7 @@ export function DecisionsSection({ idea, networkId, viewer, onChanged }: Decisio
   const said = announcement && (announcement.while === null || announcement.while === idea.status) ? announcement.text : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moves = idea.nextStatuses;
-  const pending = idea.pendingDecision as DecisionFieldsFragment | null;
+  const pending = idea.pendingDecision;
 
   const done = (toStatus: ChangeIdeaStatus | null) => {
     setRecording(false);
@@ -56,7 +59,9 @@ export function DecisionsSection({ idea, networkId, viewer, onChanged }: Decisio
     next = <p className="muted">{t('ideas.decisions.final')}</p>;
   } else if (idea.viewerCanRecordDecision) {
     next = recording ? (
-      <DecisionForm idea={idea} networkId={networkId} viewer={viewer} onDone={done} onConflict={onChanged} />
+      <Suspense fallback={<Loading />}>
+        <DecisionForm idea={idea} networkId={networkId} viewer={viewer} onDone={done} onConflict={onChanged} />
+      </Suspense>
     ) : (
       <>
         <TogetherRule />
@@ -88,7 +93,7 @@ export function DecisionsSection({ idea, networkId, viewer, onChanged }: Decisio
       </h2>
       <StatusMessage>{said}</StatusMessage>
       {next}
-      <DecisionTimeline decisions={idea.decisions.filter((d) => d.status !== 'PENDING') as DecisionFieldsFragment[]} />
+      <DecisionTimeline decisions={idea.decisions.filter((d) => d.status !== 'PENDING')} />
     </section>
   );
 }

@@ -81,7 +81,7 @@ export function IdeaForm({ networkId, drivers, editing, initial, onDone, onConfl
   }
 
   return (
-    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="idea-form">
+    <form {...form.formProps(submit)} className="idea-form">
       <FormAlert messages={errors.form} />
       <TextField label={t('ideas.form.title')} hint={t('ideas.form.titleHint')} {...text('title')} limit={CHANGE_IDEA_LIMITS.titleMax} required />
       <TextAreaField label={t('ideas.form.problem')} hint={t('ideas.form.problemHint')} rows={5} {...text('problem')} limit={CHANGE_IDEA_LIMITS.problemMax} required />

@@ -120,7 +120,7 @@ export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConfli
   const actOptions = [{ value: '', label: t('ideas.pdsa.form.actNone') }, ...PDSA_ACTS.map((act) => ({ value: act, label: t(`ideas.pdsa.act.${act}`) }))];
 
   return (
-    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="pdsa-form" aria-labelledby={headingId}>
+    <form {...form.formProps(submit)} className="pdsa-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{cycle ? t('ideas.pdsa.form.editTitle', { number: cycle.number, title: cycle.title }) : t('ideas.pdsa.form.newTitle')}</h3>
       {conflict && (
         <div role="alert" className="notice notice--error">

@@ -1,11 +1,13 @@
 import type { Actor, ChangeIdeaStatus } from '@commons/shared';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PdsaCycleFieldsFragment } from '../../gql/graphql';
-import { StatusMessage } from '../../ui/feedback';
+import { Loading, StatusMessage } from '../../ui/feedback';
 import { type IdeaStanding, pdsaSitesFor } from '../access';
 import { PdsaCycleCard } from './pdsa-cycle-card';
-import { PdsaCycleForm } from './pdsa-cycle-form';
+
+// The form loads when a member starts or edits a cycle.
+const PdsaCycleForm = lazy(() => import('./pdsa-cycle-form').then((module) => ({ default: module.PdsaCycleForm })));
 
 interface PdsaSectionProps {
   ideaId: string;
@@ -45,7 +47,9 @@ export function PdsaSection({ ideaId, status, cycles, sites, measures, networkSl
       {status === 'TESTING' && cycles.length === 0 && <p>{t('ideas.pdsa.none')}</p>}
       {mayStart &&
         (form === 'new' ? (
-          <PdsaCycleForm ideaId={ideaId} sites={writableSites} measures={measures} onDone={(saved) => done(saved, true)} />
+          <Suspense fallback={<Loading />}>
+            <PdsaCycleForm ideaId={ideaId} sites={writableSites} measures={measures} onDone={(saved) => done(saved, true)} />
+          </Suspense>
         ) : (
           <button
             type="button"
@@ -63,7 +67,9 @@ export function PdsaSection({ ideaId, status, cycles, sites, measures, networkSl
           <h3>{site.name}</h3>
           {siteCycles.map((cycle) =>
             form === cycle.id ? (
-              <PdsaCycleForm key={cycle.id} ideaId={ideaId} sites={[]} measures={measures} cycle={cycle} onDone={(saved) => done(saved, false)} onConflict={onChanged} />
+              <Suspense key={cycle.id} fallback={<Loading />}>
+                <PdsaCycleForm ideaId={ideaId} sites={[]} measures={measures} cycle={cycle} onDone={(saved) => done(saved, false)} onConflict={onChanged} />
+              </Suspense>
             ) : (
               <PdsaCycleCard
                 key={cycle.id}

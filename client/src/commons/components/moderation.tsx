@@ -55,10 +55,11 @@ export function HiddenBanner({ resourceId, hiddenAt, reason, canShow, onChanged 
           type="button"
           className="button button--secondary"
           disabled={state.fetching}
-          onClick={async () => {
-            const result = await unhide({ resourceId });
-            if (!result.error) onChanged(t('commons.moderation.shown'));
-          }}
+          onClick={() =>
+            void unhide({ resourceId }).then((result) => {
+              if (!result.error) onChanged(t('commons.moderation.shown'));
+            })
+          }
         >
           {t('commons.moderation.show')}
         </button>
@@ -95,7 +96,7 @@ export function HideForm({ resourceId, onChanged }: { resourceId: string; onChan
       <h2 id={headingId}>{t('commons.moderation.title')}</h2>
       <p className="muted">{t('commons.moderation.intro')}</p>
       {open ? (
-        <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="panel">
+        <form {...form.formProps(submit)} className="panel">
           <FormAlert messages={errors.form} />
           <TextAreaField
             label={t('commons.moderation.reason')}

@@ -124,9 +124,9 @@ export function ResourceForm(props: ResourceFormProps) {
   async function finish(resourceId: string, flash: string) {
     const problems = await uploadAll(resourceId);
     if (problems.length) {
-      navigate(`${commons}/${resourceId}/edit`, { state: { flash: t('commons.form.savedButFiles'), uploadProblems: problems } satisfies AfterSave });
+      void navigate(`${commons}/${resourceId}/edit`, { state: { flash: t('commons.form.savedButFiles'), uploadProblems: problems } satisfies AfterSave });
     } else {
-      navigate(`${commons}/${resourceId}`, { state: { flash } satisfies AfterSave });
+      void navigate(`${commons}/${resourceId}`, { state: { flash } satisfies AfterSave });
     }
   }
 
@@ -149,7 +149,7 @@ export function ResourceForm(props: ResourceFormProps) {
       const result = await edit({ resourceId: props.resourceId, input: editInput });
       if (result.error || !result.data) return fail(toFormErrors(result.error, FIELDS, t));
       setBusy(null);
-      navigate(`${commons}/${props.resourceId}`, { state: { flash: t('commons.form.saved', { version: result.data.editResource.version }) } satisfies AfterSave });
+      void navigate(`${commons}/${props.resourceId}`, { state: { flash: t('commons.form.saved', { version: result.data.editResource.version }) } satisfies AfterSave });
       return;
     }
 
@@ -180,7 +180,7 @@ export function ResourceForm(props: ResourceFormProps) {
 
   const cancelTo = props.mode === 'post' ? commons : `${commons}/${props.mode === 'edit' ? props.resourceId : props.source.id}`;
   return (
-    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="resource-form" aria-busy={busy !== null}>
+    <form {...form.formProps(submit)} className="resource-form" aria-busy={busy !== null}>
       <FormAlert messages={errors.form} />
       <SelectField
         label={t('commons.form.kind')}

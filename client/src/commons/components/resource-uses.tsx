@@ -80,10 +80,11 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
                     type="button"
                     className="link-button link-button--danger"
                     disabled={removeState.fetching}
-                    onClick={async () => {
-                      const result = await remove({ resourceId: resource.id, siteId: use.site.id });
-                      if (!result.error) setSaved(t('commons.uses.removed', { site: use.site.name }));
-                    }}
+                    onClick={() =>
+                      void remove({ resourceId: resource.id, siteId: use.site.id }).then((result) => {
+                        if (!result.error) setSaved(t('commons.uses.removed', { site: use.site.name }));
+                      })
+                    }
                   >
                     {t('commons.uses.remove', { site: use.site.name })}
                   </button>
@@ -96,7 +97,7 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
       {sites.length === 0 ? (
         <p className="muted small">{t('commons.uses.noSite')}</p>
       ) : open ? (
-        <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="use-form panel">
+        <form {...form.formProps(submit)} className="use-form panel">
           <FormAlert messages={errors.form} />
           {sites.length > 1 ? (
             <SelectField

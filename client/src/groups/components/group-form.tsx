@@ -47,7 +47,7 @@ export function GroupForm({ initial, submitLabel, busyLabel, onSubmit, onCancel 
   }
 
   return (
-    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="panel group-form">
+    <form {...form.formProps(submit)} className="panel group-form">
       <FormAlert messages={errors.form} />
       <TextField
         label={t('groups.form.name')}
@@ -94,6 +94,7 @@ function VisibilityChoice({ value, onChange, error }: { value: GroupVisibility; 
       <legend className="field__label">{t('groups.form.visibility')}</legend>
       {VISIBILITIES.map((visibility) => (
         <div key={visibility} className="visibility-choice__option">
+          {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it */}
           <input
             type="radio"
             id={`${id}-${visibility}`}

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -182,9 +182,11 @@ function SettingsForm({ networkId, settings }: { networkId: string; settings: Se
   const [reminderDays, setReminderDays] = useState(String(settings.reportReminderDays));
   const [requireTwoFactor, setRequireTwoFactor] = useState(settings.requireTwoFactorForLeads);
   const [errors, setErrors] = useState<FormErrors<(typeof SETTING_FIELDS)[number]>>(NO_ERRORS);
-  const [saved, setSaved] = useState(false);
+  // Saved says so only while the fields still hold what was saved.
+  const current = `${dueDay}|${reminderDays}|${requireTwoFactor}`;
+  const [savedAs, setSavedAs] = useState<string | null>(null);
+  const saved = savedAs === current;
   const [{ fetching }, save] = useMutation(SetMailSettingsDocument);
-  useEffect(() => setSaved(false), [dueDay, reminderDays, requireTwoFactor]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -195,12 +197,12 @@ function SettingsForm({ networkId, settings }: { networkId: string; settings: Se
       return;
     }
     setErrors(NO_ERRORS);
-    setSaved(true);
+    setSavedAs(current);
   }
 
   return (
     <Card title={t('mail.settings.title')}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <FormAlert messages={errors.form} />
         <TextField
           label={t('mail.settings.dueDay')}

@@ -94,7 +94,7 @@ export function MeasureForm({ networkId, measure, onDone }: MeasureFormProps) {
 
   const unitLabel = inputUnitLabel(kind, values.unit, locale, t);
   return (
-    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="measure-form">
+    <form {...form.formProps(submit)} className="measure-form">
       <FormAlert messages={errors.form} />
       <TextField label={t('measures.form.name')} {...text('name')} required />
       <TextField label={t('measures.form.key')} hint={t('measures.form.keyHint')} {...text('key')} required className="field--short" />

@@ -71,8 +71,12 @@ type Problem = ImportPreviewFieldsFragment['problems'][number];
 function problemsOf(extensions: Record<string, unknown> | undefined): Problem[] {
   const problems = extensions?.problems;
   if (!Array.isArray(problems)) return [];
-  return problems
-    .filter((p): p is { line: number; column: string; code: string; params?: Record<string, string> } => typeof p?.line === 'number' && typeof p?.column === 'string' && typeof p?.code === 'string')
+  type Sent = { line: number; column: string; code: string; params?: Record<string, string> };
+  return (problems as unknown[])
+    .filter((p): p is Sent => {
+      const problem = p as Partial<Sent> | null;
+      return typeof problem?.line === 'number' && typeof problem?.column === 'string' && typeof problem?.code === 'string';
+    })
     .map((p) => ({ line: p.line, column: p.column, code: p.code, params: Object.entries(p.params ?? {}).map(([name, value]) => ({ name, value: String(value) })) }));
 }
 

@@ -76,7 +76,7 @@ export function InviteForm() {
 
   return (
     <Card title={t('invitations.form.title')}>
-      <form ref={form.attach} onSubmit={form.handle(submit)} noValidate>
+      <form {...form.formProps(submit)}>
         <FormAlert messages={errors.form} />
         <TextField
           label={t('invitations.form.email')}

@@ -70,7 +70,7 @@ function ChangeRoleForm({ member }: { member: MemberSummaryFragment }) {
   }
 
   return (
-    <form ref={form.attach} onSubmit={form.handle(submit)} noValidate>
+    <form {...form.formProps(submit)}>
       <h3>{t('members.admin.roleTitle')}</h3>
       <FormAlert messages={errors.form} />
       <SelectField label={t('members.admin.role')} value={role} onChange={(e) => setRole(e.target.value as Role)} options={roleOptions} error={errors.fields.role} />

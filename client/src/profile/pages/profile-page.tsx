@@ -74,7 +74,7 @@ export function ProfilePage() {
     <div className="narrow">
       <PageHeading>{t('profile.title')}</PageHeading>
       <p className="lead">{t('profile.intro')}</p>
-      <form ref={form.attach} onSubmit={form.handle(submit)} noValidate className="panel">
+      <form {...form.formProps(submit)} className="panel">
         <FormAlert messages={errors.form} />
         <TextField label={t('profile.fields.name')} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} limit={NAME_MAX} required />
         <TextField

@@ -17,7 +17,7 @@ export function PositionForm({ proposal, onSaved, onClosed }: { proposal: Propos
   const id = useId();
   const form = useForm(FIELDS);
   const { errors } = form;
-  const [position, setPosition] = useState<Position | ''>((proposal.viewerPosition?.position as Position | undefined) ?? '');
+  const [position, setPosition] = useState<Position | ''>((proposal.viewerPosition?.position) ?? '');
   const [reason, setReason] = useState(proposal.viewerPosition?.reason ?? '');
   const [{ fetching }, take] = useMutation(TakePositionDocument);
 
@@ -39,12 +39,13 @@ export function PositionForm({ proposal, onSaved, onClosed }: { proposal: Propos
   }
 
   return (
-    <form ref={form.attach} className="position-form" onSubmit={form.handle(submit)} noValidate aria-label={t('proposals.yourPositionOn', { question: proposal.question })}>
+    <form {...form.formProps(submit)} className="position-form" aria-label={t('proposals.yourPositionOn', { question: proposal.question })}>
       <FormAlert messages={errors.form} />
       <fieldset className="field position-choice">
         <legend className="field__label">{t('proposals.yourPosition')}</legend>
         {POSITIONS.map((p) => (
           <div key={p} className="field--radio">
+            {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- aria-invalid is global in ARIA 1.2 and screen readers announce it on radios; focusFirstInvalid() finds the control by it */}
             <input
               id={`${id}-${p}`}
               type="radio"

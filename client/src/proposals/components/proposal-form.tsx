@@ -47,7 +47,7 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
   }
 
   return (
-    <form ref={form.attach} className="proposal-form" onSubmit={form.handle(submit)} noValidate aria-label={t('proposals.open')}>
+    <form {...form.formProps(submit)} className="proposal-form" aria-label={t('proposals.open')}>
       <FormAlert messages={errors.form} />
       <fieldset className="field">
         <legend className="field__label">{t('proposals.form.kind')}</legend>

@@ -1,5 +1,5 @@
 import { type ProposalChangedPayload, SERVER_EVENTS } from '@commons/shared';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import type { ProposalFieldsFragment } from '../../gql/graphql';
@@ -8,7 +8,9 @@ import { Loading, QueryError, StatusMessage } from '../../ui/feedback';
 import { PROPOSAL_CONTEXT, ThreadProposalsDocument } from '../documents';
 import { keepNewest, withLiveTally } from '../live-tally';
 import { ProposalCard } from './proposal-card';
-import { ProposalForm } from './proposal-form';
+
+// The form loads when a member opens a proposal.
+const ProposalForm = lazy(() => import('./proposal-form').then((module) => ({ default: module.ProposalForm })));
 import '../proposals.css';
 
 /**
@@ -42,16 +44,18 @@ export function ProposalsSection({ threadId }: { threadId: string }) {
       {error && <QueryError error={error} onRetry={reload} />}
       {list?.viewerCanOpen &&
         (opening ? (
-          <ProposalForm
-            threadId={threadId}
-            onDone={(question) => {
-              setOpening(false);
-              if (question) {
-                setAnnouncement(t('proposals.opened', { question }));
-                reload();
-              }
-            }}
-          />
+          <Suspense fallback={<Loading />}>
+            <ProposalForm
+              threadId={threadId}
+              onDone={(question) => {
+                setOpening(false);
+                if (question) {
+                  setAnnouncement(t('proposals.opened', { question }));
+                  reload();
+                }
+              }}
+            />
+          </Suspense>
         ) : (
           <button
             type="button"

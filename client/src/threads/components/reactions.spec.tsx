@@ -9,7 +9,7 @@ import { ThreadContext } from './thread-context';
 const message = { id: 'message-1', author: { userId: 'user-amira', name: 'Amira Haddad' }, reactions: [] } as unknown as ThreadMessage;
 
 function renderPicker() {
-  const react = vi.fn(async () => null);
+  const react = vi.fn(() => Promise.resolve(null));
   const controller = { react } as unknown as ThreadController;
   render(
     <ThreadContext.Provider value={{ controller, subjectType: 'CHANGE_IDEA', subjectId: 'idea-1', networkId: 'network-1', viewerId: 'user-elin', canPost: true, canModerate: false, people: new Map() }}>

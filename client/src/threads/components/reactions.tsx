@@ -46,7 +46,7 @@ export function ReactionList({ message, onError }: { message: ThreadMessage; onE
                 aria-pressed={r.userIds.includes(viewerId)}
                 aria-label={label}
                 title={who}
-                onClick={async () => onError(await controller.react(message.id, emoji))}
+                onClick={() => void controller.react(message.id, emoji).then(onError)}
               >
                 {content}
               </button>
@@ -112,11 +112,12 @@ export function ReactionPicker({ message, onError }: { message: ThreadMessage; o
                 aria-pressed={message.reactions.some((r) => r.emoji === emoji && r.userIds.includes(viewerId))}
                 aria-label={name}
                 title={name}
+                // eslint-disable-next-line jsx-a11y/no-autofocus -- the picker was just opened by the member: focus goes to its first choice, as in a menu
                 autoFocus={index === 0}
                 {...roving.itemProps(index)}
-                onClick={async () => {
+                onClick={() => {
                   close();
-                  onError(await controller.react(message.id, emoji));
+                  void controller.react(message.id, emoji).then(onError);
                 }}
               >
                 <span aria-hidden="true">{emoji}</span>

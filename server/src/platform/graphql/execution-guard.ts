@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isStorableText } from '@commons/shared';
-import { defaultFieldResolver, GraphQLError, type GraphQLSchema, isObjectType, type OperationTypeNode } from 'graphql';
+import { defaultFieldResolver, GraphQLError, type GraphQLSchema, isObjectType, OperationTypeNode } from 'graphql';
 import type { Logger } from 'pino';
 import { invalid } from './app-error';
 
@@ -51,7 +51,7 @@ export class ExecutionGuard {
 
   /** Execution begins. */
   start(operation: OperationTypeNode | undefined): void {
-    if (operation !== 'query') return;
+    if (operation !== OperationTypeNode.QUERY) return;
     this.deadline = Date.now() + this.limits.timeoutMs;
     this.timer = setTimeout(() => this.stop('TIMEOUT'), this.limits.timeoutMs);
     this.timer.unref();
@@ -140,21 +140,24 @@ export function guardFieldResolvers(schema: GraphQLSchema): GraphQLSchema {
 /** Starts each operation's guard, and sends a stopped operation's answer as that one error. */
 export function executionGuardPlugin(logger: () => Logger): ApolloServerPlugin<{ guard: ExecutionGuard }> {
   return {
-    async requestDidStart() {
-      return {
-        async executionDidStart({ contextValue, operation }) {
+    requestDidStart() {
+      return Promise.resolve({
+        executionDidStart({ contextValue, operation }) {
           contextValue.guard.start(operation?.operation);
+          return Promise.resolve();
         },
-        async willSendResponse({ contextValue, response, operationName }) {
+        willSendResponse({ contextValue, response, operationName }) {
           const guard = contextValue.guard;
           guard.finish();
-          if (!guard.stopped) return;
-          const error = guard.error();
-          logger().warn({ code: guard.stopped, operationName }, error.message);
-          response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions: { code: guard.stopped } }] } };
-          response.http.status = guard.status();
+          if (guard.stopped) {
+            const error = guard.error();
+            logger().warn({ code: guard.stopped, operationName }, error.message);
+            response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions: { code: guard.stopped } }] } };
+            response.http.status = guard.status();
+          }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -27,7 +27,8 @@ interface PrettyLine {
 /** A request line reads "GET /graphql 200 12 ms"; any other line is its message. */
 export function prettyMessage(line: PrettyLine, messageKey: string): string {
   if (line.req?.method) return `${line.req.method} ${line.req.url ?? ''} ${line.res?.statusCode ?? ''} ${line.responseTime ?? ''} ms`;
-  return String(line[messageKey] ?? '');
+  const message = line[messageKey];
+  return typeof message === 'string' ? message : JSON.stringify(message ?? '');
 }
 
 function prettyStream(): DestinationStream {
@@ -37,7 +38,7 @@ function prettyStream(): DestinationStream {
     translateTime: 'SYS:HH:MM:ss',
     singleLine: true,
     ignore: 'pid,hostname,service,req,res,responseTime,reqId,context',
-    messageFormat: (line, messageKey) => prettyMessage(line as PrettyLine, messageKey),
+    messageFormat: (line, messageKey) => prettyMessage(line, messageKey),
   });
 }
 
@@ -69,11 +70,11 @@ export function quietStartUp(logger: LoggerService): LoggerService {
       if (typeof context === 'string' && START_UP_CONTEXTS.has(context) && logger.debug) logger.debug(message, ...rest);
       else logger.log(message, ...rest);
     },
-    error: (message: unknown, ...rest: unknown[]) => logger.error(message, ...rest),
-    warn: (message: unknown, ...rest: unknown[]) => logger.warn(message, ...rest),
-    debug: (message: unknown, ...rest: unknown[]) => logger.debug?.(message, ...rest),
-    verbose: (message: unknown, ...rest: unknown[]) => logger.verbose?.(message, ...rest),
-    fatal: (message: unknown, ...rest: unknown[]) => logger.fatal?.(message, ...rest),
+    error: (message: unknown, ...rest: unknown[]) => void logger.error(message, ...rest),
+    warn: (message: unknown, ...rest: unknown[]) => void logger.warn(message, ...rest),
+    debug: (message: unknown, ...rest: unknown[]) => void logger.debug?.(message, ...rest),
+    verbose: (message: unknown, ...rest: unknown[]) => void logger.verbose?.(message, ...rest),
+    fatal: (message: unknown, ...rest: unknown[]) => void logger.fatal?.(message, ...rest),
   };
 }
 
