@@ -203,6 +203,8 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     await openIdea(page);
     const pdsa = page.getByRole('region', { name: 'PDSA cycles: tests at sites' });
     await pdsa.getByRole('button', { name: 'Start a PDSA cycle' }).click();
+    // The form comes in its own chunk.
+    await pdsa.getByLabel('Site').waitFor();
     expect(await pdsa.getByLabel('Site').locator('option').allTextContents()).toEqual(["Riverside Children's Hospital"]);
     await pdsa.getByLabel('Name of the cycle').fill(CYCLE);
     await pdsa.getByLabel('Plan', { exact: true }).fill('The dietitian texts the meal plan to families booked for the Monday clinic.');

@@ -157,7 +157,8 @@ describe('layout with members\' longest words, emoji and right-to-left text, on 
 
     await nav.getByRole('link', { name: /^Change ideas/ }).click();
     await page.waitForURL(`**/n/${NETWORK_SLUG}/ideas`);
-    expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+    // The page arrives in its own chunk: the menu closes once it is drawn.
+    await expect.poll(() => menuButton.getAttribute('aria-expanded')).toBe('false');
 
     await page.setViewportSize(DESKTOP);
     expect(await menuButton.isVisible()).toBe(false);
