@@ -104,7 +104,9 @@ describe('the commons: resources', () => {
       expect(html).toContain('<strong>the nurse</strong>');
       expect(html).toContain('<a href="https://example.org/ibd" rel="noopener noreferrer nofollow">our page</a>');
       expect(html).toContain('<a href="mailto:ibd@example.org"');
-      expect(html).toContain('<img src="https://example.org/logo.png" alt="ok" />');
+      // An image from another site would be blocked by the content policy: it becomes a labelled link.
+      expect(html).toContain('<a href="https://example.org/logo.png" class="md-external-image" rel="noopener noreferrer nofollow">ok</a>');
+      expect(html).not.toContain('<img');
       expect(html).toContain('<td>call</td>');
       expect(html).not.toMatch(/<script/i);
       expect(html).not.toMatch(/<[a-z]+[^>]*\son[a-z]+=/i);
