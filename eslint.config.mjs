@@ -7,7 +7,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'client/src/gql/**', 'server/src/generated/**', '**/*.mjs', '**/*.cjs', '.data/**', '**/coverage/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'client/src/gql/**',
+      'server/src/generated/**',
+      '**/*.mjs',
+      '**/*.cjs',
+      '.data/**',
+      '**/coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -19,7 +28,10 @@ export default tseslint.config(
     rules: {
       // A leading underscore marks a parameter or binding kept on purpose (a callback's position, a
       // field left out of a rest copy).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -56,7 +68,14 @@ export default tseslint.config(
     // tests exist to assert on their shape. The no-unsafe-* family and no-explicit-any would flag
     // nearly every assertion, so they are off here, and only here. The type-checked rules that catch
     // real bugs (floating or misused promises, awaiting non-promises, unbound methods...) stay on.
-    files: ['**/*.test.ts', '**/*.spec.ts', '**/*.spec.tsx', 'client/e2e/**/*.ts', 'server/src/test-support/**/*.ts', 'client/src/test-support/**/*.{ts,tsx}'],
+    files: [
+      '**/*.test.ts',
+      '**/*.spec.ts',
+      '**/*.spec.tsx',
+      'client/e2e/**/*.ts',
+      'server/src/test-support/**/*.ts',
+      'client/src/test-support/**/*.{ts,tsx}',
+    ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

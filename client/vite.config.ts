@@ -8,7 +8,12 @@ const server = 'http://localhost:3000';
 
 export default defineConfig({
   // Source maps go aside before the served folder is compressed.
-  plugins: [inlineGraphqlDocuments(path.resolve(import.meta.dirname, 'src')), react(), sourceMapsAside('dist-sourcemaps'), precompress()],
+  plugins: [
+    inlineGraphqlDocuments(path.resolve(import.meta.dirname, 'src')),
+    react(),
+    sourceMapsAside('dist-sourcemaps'),
+    precompress(),
+  ],
   resolve: {
     alias: { '@commons/shared': path.resolve(import.meta.dirname, '../shared/src/index.ts') },
   },
@@ -41,8 +46,16 @@ export default defineConfig({
               priority: 2,
             },
             // The Markdown parser is only needed by the resource form's preview, which loads it on demand.
-            { name: 'markdown', test: /node_modules[\\/](markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js|entities)[\\/]/, priority: 2 },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|use-sync-external-store)[\\/]/, priority: 3 },
+            {
+              name: 'markdown',
+              test: /node_modules[\\/](markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js|entities)[\\/]/,
+              priority: 2,
+            },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|use-sync-external-store)[\\/]/,
+              priority: 3,
+            },
           ],
         },
       },

@@ -21,7 +21,8 @@ module.exports = {
     },
     {
       name: 'no-runtime-circular-in-shared',
-      comment: "shared/'s policy files name each other's types (Actor, Scope); no cycle may run through a value import.",
+      comment:
+        "shared/'s policy files name each other's types (Actor, Scope); no cycle may run through a value import.",
       severity: 'error',
       from: { path: '^\\.\\./shared/' },
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },

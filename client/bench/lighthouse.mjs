@@ -11,15 +11,64 @@ import { graphql, startServer } from '../../server/bench/lib.mjs';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 1);
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function pagesOf(url) {
-  const { cookie } = await graphql(url, `mutation { signIn(input: { email: "sitelead@demo.commons.test", password: "demo-password" }) { id } }`);
-  const { body } = await graphql(url, `{ me { memberships { network { id slug } } } }`, {}, cookie);
+  const { cookie } = await graphql(
+    url,
+    `
+      mutation {
+        signIn(input: { email: "sitelead@demo.commons.test", password: "demo-password" }) {
+          id
+        }
+      }
+    `,
+  );
+  const { body } = await graphql(
+    url,
+    `
+      {
+        me {
+          memberships {
+            network {
+              id
+              slug
+            }
+          }
+        }
+      }
+    `,
+    {},
+    cookie,
+  );
   const { id: networkId, slug } = body.data.me.memberships[0].network;
   const ids = await graphql(
     url,
-    `query($n: ID!) { search(networkId: $n, query: "", first: 1) { nodes { id } } measures(networkId: $n) { id } changeIdeas(networkId: $n, first: 1) { nodes { id } } }`,
+    `
+      query ($n: ID!) {
+        search(networkId: $n, query: "", first: 1) {
+          nodes {
+            id
+          }
+        }
+        measures(networkId: $n) {
+          id
+        }
+        changeIdeas(networkId: $n, first: 1) {
+          nodes {
+            id
+          }
+        }
+      }
+    `,
     { n: networkId },
     cookie,
   );
@@ -44,18 +93,28 @@ const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
 try {
   const { cookie, pages } = await pagesOf(server.url);
-  console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile emulation, Slow 4G (simulated), ${RUNS} run(s) per page, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log('page                   perf  a11y   TTI (s)  FCP (s)  LCP (s)  TBT (ms)  JS transferred (KB)  failed a11y audits');
+  console.log(
+    `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile emulation, Slow 4G (simulated), ${RUNS} run(s) per page, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    'page                   perf  a11y   TTI (s)  FCP (s)  LCP (s)  TBT (ms)  JS transferred (KB)  failed a11y audits',
+  );
   for (const page of pages) {
     const results = [];
     for (let run = 0; run < RUNS; run += 1) {
       let lhr;
       // On a loaded machine Chromium's trace sometimes misses the navigation (NO_NAVSTART): try again.
       for (let attempt = 1; ; attempt += 1) {
-        ({ lhr } = await lighthouse(
-          `${server.url}${page.path}`,
-          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: page.signedIn ? { Cookie: cookie } : undefined },
-        ));
+        ({ lhr } = await lighthouse(`${server.url}${page.path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+          extraHeaders: page.signedIn ? { Cookie: cookie } : undefined,
+        }));
         if (!lhr.runtimeError) break;
         if (attempt === 3) throw new Error(`${page.name}: ${lhr.runtimeError.message}`);
       }
@@ -68,7 +127,9 @@ try {
         lcp: lhr.audits['largest-contentful-paint'].numericValue / 1000,
         tbt: lhr.audits['total-blocking-time'].numericValue,
         js: scripts.transferSize / 1000,
-        failed: lhr.categories.accessibility.auditRefs.filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1).map((ref) => ref.id),
+        failed: lhr.categories.accessibility.auditRefs
+          .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
+          .map((ref) => ref.id),
       });
     }
     const m = (key) => median(results.map((result) => result[key]));

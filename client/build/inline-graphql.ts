@@ -49,7 +49,9 @@ export function inlineGraphqlDocuments(sourceDir: string): Plugin {
         replaced += 1;
         const own = source.trim();
         const defined = new Set([...own.matchAll(FRAGMENT_DEFINITION)].map(([, name]) => name));
-        const extra = [...fragmentsUsed(own, fragments)].filter((name) => !defined.has(name)).map((name) => fragments.get(name)!);
+        const extra = [...fragmentsUsed(own, fragments)]
+          .filter((name) => !defined.has(name))
+          .map((name) => fragments.get(name)!);
         // A fragment defined in one file and spread in another is sent once, with each document using it.
         const unique = [...new Set(extra)];
         return JSON.stringify([own, ...unique].join('\n'));

@@ -17,7 +17,12 @@ describe('accounts people can keep safe', () => {
 
   beforeAll(async () => {
     inbox = await SmtpInbox.start();
-    server = await startOwnServer({ SEED_DEMO: 'true', LOG_LEVEL: 'warn', SMTP_URL: inbox.url, MAIL_POLL_SECONDS: '0.5' });
+    server = await startOwnServer({
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      SMTP_URL: inbox.url,
+      MAIL_POLL_SECONDS: '0.5',
+    });
     browser = await launchBrowser();
   });
 
@@ -28,7 +33,11 @@ describe('accounts people can keep safe', () => {
   });
 
   async function freshPage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
     return page;
@@ -85,7 +94,9 @@ describe('accounts people can keep safe', () => {
     await page.getByRole('heading', { level: 1, name: 'Account settings' }).waitFor();
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     const secret = (await page.getByTestId('two-factor-secret').textContent())!.trim();
-    await expect(page.getByRole('img', { name: 'QR code holding your two-factor secret' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('img', { name: 'QR code holding your two-factor secret' }).isVisible()).resolves.toBe(
+      true,
+    );
     await expectNoA11yViolations(page, 'account settings, enrolling');
     await page.getByLabel('Code from your authenticator app', { exact: true }).fill(generateSync({ secret }));
     await page.getByRole('button', { name: 'Confirm and turn on' }).click();
@@ -102,7 +113,9 @@ describe('accounts people can keep safe', () => {
     await other.getByRole('button', { name: 'Sign in' }).click();
     await other.getByText('This is not right.').waitFor();
     // The code of the next 30-second step: the one used to turn it on cannot be used again.
-    await other.getByLabel(/Code from your authenticator app/).fill(generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await other
+      .getByLabel(/Code from your authenticator app/)
+      .fill(generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
     await other.getByRole('button', { name: 'Sign in' }).click();
     await other.waitForURL(`**/n/${NETWORK_SLUG}`);
   });

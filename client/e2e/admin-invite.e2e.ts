@@ -33,7 +33,9 @@ describe('a network admin inviting a clinician', () => {
     const emailField = page.getByLabel('Their email address');
     await expect.poll(() => emailField.getAttribute('aria-invalid')).toBe('true');
     const errorId = (await emailField.getAttribute('aria-describedby'))!;
-    expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe('This person is already a member of the network.');
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe(
+      'This person is already a member of the network.',
+    );
 
     const email = `new.clinician.${Date.now()}@example.org`;
     await emailField.fill(email);
@@ -48,7 +50,9 @@ describe('a network admin inviting a clinician', () => {
     const invitee = await newPage(browser);
     try {
       await invitee.page.goto(link);
-      await invitee.page.getByRole('heading', { level: 1, name: 'You are invited to NorthStar Paediatric IBD Network' }).waitFor();
+      await invitee.page
+        .getByRole('heading', { level: 1, name: 'You are invited to NorthStar Paediatric IBD Network' })
+        .waitFor();
       expect(await invitee.page.getByLabel('Email address').inputValue()).toBe(email);
       await expectNoA11yViolations(invitee.page, 'invitation');
 

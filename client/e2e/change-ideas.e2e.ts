@@ -36,22 +36,34 @@ async function openIdea(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
 }
 
-const stepNow = (page: Page) => page.getByRole('list', { name: 'Where the idea is' }).locator('[aria-current="step"] .stepper__name').textContent();
+const stepNow = (page: Page) =>
+  page.getByRole('list', { name: 'Where the idea is' }).locator('[aria-current="step"] .stepper__name').textContent();
 const participants = (page: Page) => page.getByRole('group', { name: 'Who takes part' });
 const pendingDecision = (page: Page) => page.getByRole('region', { name: 'A decision is waiting for confirmations' });
 
 /** Opens the decision form and waits until the site leads and admins are listed to pick from. */
 async function openDecisionForm(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Propose a decision' }).click();
-  await participants(page).getByRole('checkbox', { name: /^Maya Lindqvist ·/ }).waitFor();
+  await participants(page)
+    .getByRole('checkbox', { name: /^Maya Lindqvist ·/ })
+    .waitFor();
 }
 
 /** Fills the decision form: the move, what and why, and the participants to tick besides the recorder. */
-async function fillDecision(page: Page, move: string, decision: string, rationale: string, others: string[]): Promise<void> {
+async function fillDecision(
+  page: Page,
+  move: string,
+  decision: string,
+  rationale: string,
+  others: string[],
+): Promise<void> {
   await page.getByRole('radio', { name: move }).check();
   await page.getByLabel('What was decided').fill(decision);
   await page.getByLabel('Why', { exact: true }).fill(rationale);
-  for (const name of others) await participants(page).getByRole('checkbox', { name: new RegExp(`^${name} ·`) }).check();
+  for (const name of others)
+    await participants(page)
+      .getByRole('checkbox', { name: new RegExp(`^${name} ·`) })
+      .check();
 }
 
 describe('co-designing a change idea, from proposal to a PDSA cycle on the chart', () => {
@@ -76,7 +88,16 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     const { page } = patient;
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Change ideas' }).click();
     await page.getByRole('heading', { level: 1, name: 'Change ideas' }).waitFor();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+ change ideas$/ }).count(), POLL).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /^Showing \d+ of \d+ change ideas$/ })
+            .count(),
+        POLL,
+      )
+      .toBe(1);
     // The demo has an idea no patient or family member co-designs: the list says so.
     await page.getByText('No patient or family voice yet').first().waitFor();
     await page.screenshot({ path: LIST_SCREENSHOT, fullPage: true });
@@ -91,15 +112,23 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     await expect.poll(() => page.getByLabel('Title').evaluate((el) => el === document.activeElement), POLL).toBe(true);
 
     await page.getByLabel('Title').fill(TITLE);
-    await page.getByLabel('The problem it addresses').fill('Families forget what the dietitian said, and the plan changes between visits.');
-    await page.getByLabel('The idea').fill('The dietitian texts a photo of the **meal plan** the week before clinic.\n\n- families bring questions\n- the team sees what changed');
+    await page
+      .getByLabel('The problem it addresses')
+      .fill('Families forget what the dietitian said, and the plan changes between visits.');
+    await page
+      .getByLabel('The idea')
+      .fill(
+        'The dietitian texts a photo of the **meal plan** the week before clinic.\n\n- families bring questions\n- the team sees what changed',
+      );
     await page.getByRole('checkbox', { name: /^Pre-visit planning huddles/ }).check();
     await page.getByRole('button', { name: 'Propose the idea' }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByText('Your idea is proposed.', { exact: false }).waitFor();
     expect(await stepNow(page)).toBe('Proposed');
     expect(await page.locator('.markdown strong').textContent()).toBe('meal plan');
-    expect(await page.getByRole('link', { name: 'Pre-visit planning huddles' }).getAttribute('href')).toMatch(new RegExp(`/n/${NETWORK_SLUG}/aim#driver-`));
+    expect(await page.getByRole('link', { name: 'Pre-visit planning huddles' }).getAttribute('href')).toMatch(
+      new RegExp(`/n/${NETWORK_SLUG}/aim#driver-`),
+    );
     const coDesigners = page.getByRole('region', { name: 'Co-designers' });
     expect(await coDesigners.locator('.role-mix__roles').textContent()).toBe('Co-designing: 1 patient partner');
     expect(await coDesigners.getByText('No patient or family voice yet').count()).toBe(0);
@@ -119,20 +148,24 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     await page.getByRole('button', { name: 'Accept and co-design' }).click();
     await page.getByText('You now co-design this idea.').waitFor();
     const coDesigners = page.getByRole('region', { name: 'Co-designers' });
-    await expect.poll(() => coDesigners.locator('.role-mix__roles').textContent(), POLL).toBe('Co-designing: 1 patient partner, 1 clinician');
+    await expect
+      .poll(() => coDesigners.locator('.role-mix__roles').textContent(), POLL)
+      .toBe('Co-designing: 1 patient partner, 1 clinician');
 
     const endorsements = page.getByRole('region', { name: 'Endorsements' });
     await endorsements.getByRole('button', { name: 'Endorse this idea' }).click();
     await endorsements.getByRole('button', { name: 'Withdraw my endorsement' }).waitFor();
     const byGroup = endorsements.getByRole('list', { name: 'Endorsements by group' }).getByRole('listitem');
-    await expect.poll(() => byGroup.allTextContents(), POLL).toEqual([
-      'Patients0 endorsements',
-      'Families0 endorsements',
-      'Clinicians1 endorsement',
-      'Researchers0 endorsements',
-      'Site teams0 endorsements',
-      'Network staff0 endorsements',
-    ]);
+    await expect
+      .poll(() => byGroup.allTextContents(), POLL)
+      .toEqual([
+        'Patients0 endorsements',
+        'Families0 endorsements',
+        'Clinicians1 endorsement',
+        'Researchers0 endorsements',
+        'Site teams0 endorsements',
+        'Network staff0 endorsements',
+      ]);
   });
 
   test('the site lead proposes the move to co-design together with the proposer, after being told he cannot alone; she confirms it', async () => {
@@ -140,47 +173,91 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     await openIdea(page);
     await openDecisionForm(page);
     const moves = page.getByRole('group', { name: 'Where should the idea go?' }).getByRole('radio');
-    expect(await moves.evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value))).toEqual(['CO_DESIGN', 'ABANDONED']);
-    expect(await participants(page).getByRole('status').textContent()).toBe('Not enough yet: add the person who proposed the idea or one of its co-designers.');
+    expect(await moves.evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value))).toEqual([
+      'CO_DESIGN',
+      'ABANDONED',
+    ]);
+    expect(await participants(page).getByRole('status').textContent()).toBe(
+      'Not enough yet: add the person who proposed the idea or one of its co-designers.',
+    );
 
-    await fillDecision(page, 'Co-design it', 'Shape the text with the family panel first.', 'Families asked for it and the dietitians are keen.', ['Elin Sandberg']);
+    await fillDecision(
+      page,
+      'Co-design it',
+      'Shape the text with the family panel first.',
+      'Families asked for it and the dietitians are keen.',
+      ['Elin Sandberg'],
+    );
     expect(await participants(page).getByRole('status').textContent()).toBe(
       'Enough people to decide: Elin Sandberg (Patient partner, co-designing) together with Dr. Oskar Nyberg (Site lead).',
     );
     await page.getByRole('button', { name: 'Propose the decision' }).click();
-    await page.getByText('The decision is proposed. The idea moves to “Being co-designed” once a co-designer and a site lead or network admin have confirmed it, you included.').waitFor();
+    await page
+      .getByText(
+        'The decision is proposed. The idea moves to “Being co-designed” once a co-designer and a site lead or network admin have confirmed it, you included.',
+      )
+      .waitFor();
     // Proposing moves nothing: it waits for Elin.
-    await pendingDecision(page).getByText('Elin Sandberg · Patient partner · co-designer · has not answered yet').waitFor();
+    await pendingDecision(page)
+      .getByText('Elin Sandberg · Patient partner · co-designer · has not answered yet')
+      .waitFor();
     expect(await stepNow(page)).toBe('Proposed');
 
     await openIdea(patient.page);
-    await pendingDecision(patient.page).getByLabel('Your comment or reason (optional)').fill('Yes, the panel meets on Tuesday.');
+    await pendingDecision(patient.page)
+      .getByLabel('Your comment or reason (optional)')
+      .fill('Yes, the panel meets on Tuesday.');
     await pendingDecision(patient.page).getByRole('button', { name: 'Confirm' }).click();
-    await patient.page.getByText('You confirmed, and the decision has taken effect: the idea is “Being co-designed”.').waitFor();
+    await patient.page
+      .getByText('You confirmed, and the decision has taken effect: the idea is “Being co-designed”.')
+      .waitFor();
     // The site lead's open page shows it taking effect, live.
     await expect.poll(() => stepNow(page), POLL).toBe('Being co-designed');
     const latest = page.getByRole('list', { name: 'Decisions taken, newest first' }).locator(':scope > li').first();
     expect(await latest.getByRole('heading').textContent()).toBe('From “Proposed” to “Being co-designed”');
-    expect((await latest.locator('.decision-people__name').allTextContents()).sort()).toEqual(['Dr. Oskar Nyberg', 'Elin Sandberg']);
-    expect(await latest.locator('.decision-people__item').filter({ hasText: 'Elin Sandberg' }).textContent()).toMatch(/Patient partner · co-designer · confirmed .+Yes, the panel meets on Tuesday\./);
+    expect((await latest.locator('.decision-people__name').allTextContents()).sort()).toEqual([
+      'Dr. Oskar Nyberg',
+      'Elin Sandberg',
+    ]);
+    expect(await latest.locator('.decision-people__item').filter({ hasText: 'Elin Sandberg' }).textContent()).toMatch(
+      /Patient partner · co-designer · confirmed .+Yes, the panel meets on Tuesday\./,
+    );
   });
 
   test('a stale decision shows the idea as it is now; then the site lead and a co-designer move it to testing', async () => {
     // The clinician starts a decision on the page she loaded while the idea was in co-design…
     await openIdea(clinician.page);
     await openDecisionForm(clinician.page);
-    await fillDecision(clinician.page, 'Test it at sites', 'Test it at Riverside.', 'The family panel is happy with the text.', ['Dr. Oskar Nyberg']);
+    await fillDecision(
+      clinician.page,
+      'Test it at sites',
+      'Test it at Riverside.',
+      'The family panel is happy with the text.',
+      ['Dr. Oskar Nyberg'],
+    );
 
     // …and her laptop loses the network (so the live "idea changed" cannot reach her page) while
     // the site lead proposes the same move with the proposer, who confirms it.
     await clinician.page.context().setOffline(true);
     const { page } = siteLead;
     await openDecisionForm(page);
-    await fillDecision(page, 'Test it at sites', 'Test the texts at Riverside for a month.', 'The family panel approved the wording.', ['Elin Sandberg']);
+    await fillDecision(
+      page,
+      'Test it at sites',
+      'Test the texts at Riverside for a month.',
+      'The family panel approved the wording.',
+      ['Elin Sandberg'],
+    );
     await page.getByRole('button', { name: 'Propose the decision' }).click();
-    await page.getByText('The decision is proposed. The idea moves to “Being tested” once a co-designer and a site lead or network admin have confirmed it, you included.').waitFor();
+    await page
+      .getByText(
+        'The decision is proposed. The idea moves to “Being tested” once a co-designer and a site lead or network admin have confirmed it, you included.',
+      )
+      .waitFor();
     await pendingDecision(patient.page).getByRole('button', { name: 'Confirm' }).click();
-    await patient.page.getByText('You confirmed, and the decision has taken effect: the idea is “Being tested”.').waitFor();
+    await patient.page
+      .getByText('You confirmed, and the decision has taken effect: the idea is “Being tested”.')
+      .waitFor();
     await expect.poll(() => stepNow(page), POLL).toBe('Being tested');
     await page.screenshot({ path: IDEA_SCREENSHOT, fullPage: true });
 
@@ -192,10 +269,14 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     // The page reloads the idea: the moves offered are now those from testing, and her text is kept.
     await expect.poll(() => stepNow(clinician.page), POLL).toBe('Being tested');
     const moves = clinician.page.getByRole('group', { name: 'Where should the idea go?' }).getByRole('radio');
-    await expect.poll(() => moves.evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value)), POLL).toEqual(['ADOPTED', 'ADAPTED', 'ABANDONED', 'CO_DESIGN']);
+    await expect
+      .poll(() => moves.evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value)), POLL)
+      .toEqual(['ADOPTED', 'ADAPTED', 'ABANDONED', 'CO_DESIGN']);
     expect(await clinician.page.getByLabel('What was decided').inputValue()).toBe('Test it at Riverside.');
     await clinician.page.getByRole('button', { name: 'Cancel' }).first().click();
-    expect(await clinician.page.getByRole('list', { name: 'Decisions taken, newest first' }).locator(':scope > li').count()).toBe(2);
+    expect(
+      await clinician.page.getByRole('list', { name: 'Decisions taken, newest first' }).locator(':scope > li').count(),
+    ).toBe(2);
   });
 
   test('the clinician starts a PDSA cycle at Riverside with a prediction, and it appears on the Riverside chart', async () => {
@@ -205,21 +286,29 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
     await pdsa.getByRole('button', { name: 'Start a PDSA cycle' }).click();
     // The form comes in its own chunk.
     await pdsa.getByLabel('Site').waitFor();
-    expect(await pdsa.getByLabel('Site').locator('option').allTextContents()).toEqual(["Riverside Children's Hospital"]);
+    expect(await pdsa.getByLabel('Site').locator('option').allTextContents()).toEqual([
+      "Riverside Children's Hospital",
+    ]);
     await pdsa.getByLabel('Name of the cycle').fill(CYCLE);
-    await pdsa.getByLabel('Plan', { exact: true }).fill('The dietitian texts the meal plan to families booked for the Monday clinic.');
+    await pdsa
+      .getByLabel('Plan', { exact: true })
+      .fill('The dietitian texts the meal plan to families booked for the Monday clinic.');
     await pdsa.getByRole('button', { name: 'Save the cycle' }).click();
     await pdsa.getByText('This is required.').waitFor();
     expect(await pdsa.getByLabel('Prediction', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
-    await pdsa.getByLabel('Prediction', { exact: true }).fill('Half of the families will bring questions about the plan.');
+    await pdsa
+      .getByLabel('Prediction', { exact: true })
+      .fill('Half of the families will bring questions about the plan.');
     await pdsa.getByLabel('Start date').fill(firstOfMonth(-1));
     await pdsa.getByRole('checkbox', { name: 'Steroid-free remission' }).check();
     await pdsa.getByRole('button', { name: 'Save the cycle' }).click();
     await pdsa.getByText("Cycle 1 at Riverside Children's Hospital is saved.").waitFor();
     const card = pdsa.getByRole('article', { name: `Cycle 1: ${CYCLE}` });
     await card.waitFor();
-    expect(await card.locator('.pdsa-cycle__prediction dd').textContent()).toBe('Half of the families will bring questions about the plan.');
+    expect(await card.locator('.pdsa-cycle__prediction dd').textContent()).toBe(
+      'Half of the families will bring questions about the plan.',
+    );
     await expectNoA11yViolations(page, 'idea page (testing, with a cycle)');
 
     await card.getByRole('link', { name: "Steroid-free remission at Riverside Children's Hospital" }).click();

@@ -69,26 +69,38 @@ describe('the commons', () => {
     const { page } = clinician;
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Commons' }).click();
     await page.getByRole('heading', { level: 1, name: 'Commons' }).waitFor();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'in the commons' }).textContent(), POLL).toMatch(/^\d+ resources in the commons$/);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'in the commons' }).textContent(), POLL)
+      .toMatch(/^\d+ resources in the commons$/);
     await page.getByRole('link', { name: 'Share a resource' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Share a resource' }).waitFor();
 
     const form = main(page);
     await form.getByLabel('Kind').selectOption('TOOL');
     await form.getByLabel('Title').fill(TITLE);
-    await form.getByLabel('Summary').fill('A one-page card for school nurses: daily care of a gastrostomy button, and what to do if it comes out.');
-    await form.getByLabel('Text', { exact: true }).fill(
-      '## Daily care\n\n- Clean around the button with warm water and dry it well.\n- Turn the button once a day.\n\n## If the button comes out\n\nCover the opening with a clean dressing and **call the family straight away**.',
-    );
+    await form
+      .getByLabel('Summary')
+      .fill('A one-page card for school nurses: daily care of a gastrostomy button, and what to do if it comes out.');
+    await form
+      .getByLabel('Text', { exact: true })
+      .fill(
+        '## Daily care\n\n- Clean around the button with warm water and dry it well.\n- Turn the button once a day.\n\n## If the button comes out\n\nCover the opening with a clean dressing and **call the family straight away**.',
+      );
     await form.getByRole('button', { name: 'Show preview' }).click();
-    await form.getByRole('region', { name: 'Preview' }).getByRole('heading', { name: 'If the button comes out' }).waitFor();
+    await form
+      .getByRole('region', { name: 'Preview' })
+      .getByRole('heading', { name: 'If the button comes out' })
+      .waitFor();
 
     const tags = form.getByRole('group', { name: 'Tags' });
     await tags.getByRole('button', { name: 'school', exact: true }).click();
     expect(await tags.getByRole('button', { name: 'school', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await tags.getByLabel('Add your own tag').fill('Enteral Feeding');
     await tags.getByLabel('Add your own tag').press('Enter');
-    expect(await tags.getByRole('list', { name: 'Chosen tags' }).getByRole('listitem').allTextContents()).toEqual(['school×', 'enteral feeding×']);
+    expect(await tags.getByRole('list', { name: 'Chosen tags' }).getByRole('listitem').allTextContents()).toEqual([
+      'school×',
+      'enteral feeding×',
+    ]);
 
     const audiences = form.getByRole('group', { name: 'Meant for' });
     await audiences.getByLabel('Clinician').check();
@@ -110,22 +122,34 @@ describe('the commons', () => {
     const link = files.getByRole('link', { name: PDF_NAME });
     await link.waitFor();
     expect(await files.locator('.attachment__details').first().textContent()).toMatch(/^\(PDF, \d+(\.\d)? kB\)$/);
-    const download = await page.evaluate(async (href) => {
-      const response = await fetch(href);
-      return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), size: (await response.arrayBuffer()).byteLength };
-    }, (await link.getAttribute('href'))!);
+    const download = await page.evaluate(
+      async (href) => {
+        const response = await fetch(href);
+        return {
+          status: response.status,
+          type: response.headers.get('content-type'),
+          disposition: response.headers.get('content-disposition'),
+          size: (await response.arrayBuffer()).byteLength,
+        };
+      },
+      (await link.getAttribute('href'))!,
+    );
     expect(download).toMatchObject({ status: 200, type: 'application/pdf', size: PDF.length });
     expect(download.disposition).toContain(PDF_NAME);
 
     const facts = page.getByRole('region', { name: 'About this resource' });
-    expect(await facts.getByRole('link', { name: 'CC BY 4.0 (attribution) (opens in a new tab)' }).getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(
+      await facts.getByRole('link', { name: 'CC BY 4.0 (attribution) (opens in a new tab)' }).getAttribute('href'),
+    ).toBe('https://creativecommons.org/licenses/by/4.0/');
     await expect.poll(() => facts.getByText(/^\d+ views?$/).textContent(), POLL).toBe('1 view');
   });
 
   test('a family member finds it by a misspelt word, from the one search box, with the search in the address', async () => {
     const { page } = family;
     await page.goto(`/n/${NETWORK_SLUG}/commons`);
-    const box = page.getByRole('search', { name: 'Search the commons' }).getByRole('searchbox', { name: 'Search resources, ideas and groups' });
+    const box = page
+      .getByRole('search', { name: 'Search the commons' })
+      .getByRole('searchbox', { name: 'Search resources, ideas and groups' });
     await box.pressSequentially('gastrostmy', { delay: 40 });
     const status = page.getByRole('status').filter({ hasText: 'found for' });
     await expect.poll(() => status.textContent(), POLL).toMatch(/^\d+ results? found for “gastrostmy”$/);
@@ -147,8 +171,15 @@ describe('the commons', () => {
     // The address opens the same search elsewhere.
     const shared = page.url();
     await page.goto(shared);
-    expect(await page.getByRole('searchbox', { name: 'Search resources, ideas and groups' }).inputValue()).toBe('gastrostmy');
-    await expect.poll(() => page.getByRole('region', { name: 'Results' }).getByRole('heading', { level: 3 }).first().textContent(), POLL).toBe(TITLE);
+    expect(await page.getByRole('searchbox', { name: 'Search resources, ideas and groups' }).inputValue()).toBe(
+      'gastrostmy',
+    );
+    await expect
+      .poll(
+        () => page.getByRole('region', { name: 'Results' }).getByRole('heading', { level: 3 }).first().textContent(),
+        POLL,
+      )
+      .toBe(TITLE);
     await page.screenshot({ path: COMMONS_SCREENSHOT, fullPage: true });
     await expectNoA11yViolations(page, 'commons search');
 
@@ -186,7 +217,9 @@ describe('the commons', () => {
     await versions.getByRole('button', { name: 'See what changed in version 2' }).click();
     await versions.getByRole('heading', { name: 'Changes from version 1 to version 2' }).waitFor();
     const added = versions.locator('.diff__line--added');
-    await expect.poll(() => added.allTextContents(), POLL).toContain("+Added: St Brigid's school nurse line: 555 0142.");
+    await expect
+      .poll(() => added.allTextContents(), POLL)
+      .toContain("+Added: St Brigid's school nurse line: 555 0142.");
     await page.screenshot({ path: RESOURCE_SCREENSHOT, fullPage: true });
     await expectNoA11yViolations(page, 'adapted resource with a diff');
   });
@@ -196,7 +229,9 @@ describe('the commons', () => {
     await page.goto(originalUrl);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await expect.poll(() => lineageOutline(page), POLL).toEqual([`${TITLE} (here)`, `  ${ADAPTED_TITLE}`]);
-    expect(await page.getByRole('region', { name: 'Lineage' }).getByText('1 adaptation was made from it.').count()).toBe(1);
+    expect(
+      await page.getByRole('region', { name: 'Lineage' }).getByText('1 adaptation was made from it.').count(),
+    ).toBe(1);
     await expectNoA11yViolations(page, 'original resource');
 
     await page.getByRole('region', { name: 'Lineage' }).getByRole('link', { name: ADAPTED_TITLE }).click();
@@ -213,23 +248,43 @@ describe('the commons', () => {
     const files = form.getByLabel('Add files');
 
     // A type the server does not take is refused before sending; a fake PDF by the server, which reads the bytes.
-    await files.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ not a document') });
+    await files.setInputFiles({
+      name: 'setup.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ not a document'),
+    });
     await expect.poll(() => files.getAttribute('aria-invalid'), POLL).toBe('true');
-    expect(await form.locator('.attachments-field__errors').textContent()).toContain('setup.exe: Files of type .exe are not accepted.');
-    await files.setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just some text, not a PDF') });
-    await expect.poll(() => form.locator('.attachments-field__errors').textContent(), POLL).toContain(
-      'notes.pdf: This is not a real .pdf file: its content is not a PDF, office document or image.',
+    expect(await form.locator('.attachments-field__errors').textContent()).toContain(
+      'setup.exe: Files of type .exe are not accepted.',
     );
-    expect(await form.getByRole('list').filter({ hasText: PDF_NAME }).getByRole('link').allTextContents()).toEqual([PDF_NAME]);
+    await files.setInputFiles({
+      name: 'notes.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('just some text, not a PDF'),
+    });
+    await expect
+      .poll(() => form.locator('.attachments-field__errors').textContent(), POLL)
+      .toContain('notes.pdf: This is not a real .pdf file: its content is not a PDF, office document or image.');
+    expect(await form.getByRole('list').filter({ hasText: PDF_NAME }).getByRole('link').allTextContents()).toEqual([
+      PDF_NAME,
+    ]);
 
     // A field's problem is shown next to it, and the field is marked invalid.
     await form.getByLabel('Title').fill('ab');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => form.getByLabel('Title').getAttribute('aria-invalid'), POLL).toBe('true');
-    expect(await form.getByLabel('Title').evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent)).toBe('Use at least 3 characters.');
+    expect(
+      await form
+        .getByLabel('Title')
+        .evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent),
+    ).toBe('Use at least 3 characters.');
 
     await form.getByLabel('Title').fill(TITLE);
-    await form.getByLabel('Summary').fill('A one-page card for school nurses and teachers: daily care of a gastrostomy button, and what to do if it comes out.');
+    await form
+      .getByLabel('Summary')
+      .fill(
+        'A one-page card for school nurses and teachers: daily care of a gastrostomy button, and what to do if it comes out.',
+      );
     await form.getByLabel('What did you change?').fill('Teachers too');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(`**${originalUrl}`);
@@ -238,7 +293,9 @@ describe('the commons', () => {
     await versions.getByRole('button', { name: 'See what changed in version 2' }).click();
     await versions.getByRole('heading', { name: 'Changes from version 1 to version 2' }).waitFor();
     expect(await versions.locator('.diff__field-name').allTextContents()).toEqual(['Summary +1 −1 lines']);
-    expect(await versions.locator('.diff__line--removed').textContent()).toMatch(/^−Removed: A one-page card for school nurses: /);
+    expect(await versions.locator('.diff__line--removed').textContent()).toMatch(
+      /^−Removed: A one-page card for school nurses: /,
+    );
   });
 
   test('members mark it helpful, bookmark it and say their site used it', async () => {
@@ -247,17 +304,25 @@ describe('the commons', () => {
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     const actions = page.getByRole('group', { name: 'What you can do with this resource' });
     await actions.getByRole('button', { name: /^Helpful/ }).click();
-    await expect.poll(() => actions.getByRole('button', { name: /^Helpful/ }).getAttribute('aria-pressed'), POLL).toBe('true');
-    await expect.poll(() => actions.getByRole('button', { name: /^Helpful/ }).textContent(), POLL).toContain('1 found it helpful');
+    await expect
+      .poll(() => actions.getByRole('button', { name: /^Helpful/ }).getAttribute('aria-pressed'), POLL)
+      .toBe('true');
+    await expect
+      .poll(() => actions.getByRole('button', { name: /^Helpful/ }).textContent(), POLL)
+      .toContain('1 found it helpful');
     await actions.getByRole('button', { name: 'Bookmark' }).click();
-    await expect.poll(() => actions.getByRole('button', { name: 'Bookmark' }).getAttribute('aria-pressed'), POLL).toBe('true');
+    await expect
+      .poll(() => actions.getByRole('button', { name: 'Bookmark' }).getAttribute('aria-pressed'), POLL)
+      .toBe('true');
 
     const uses = page.getByRole('region', { name: 'Sites that used it' });
     await uses.getByRole('button', { name: 'We used this' }).click();
     await uses.getByLabel('How did your site use it?').fill('Our school nurses keep it in the medical room.');
     await uses.getByRole('button', { name: 'Save' }).click();
     await uses.getByText("Saved: St Brigid's Paediatric Centre used this.").waitFor();
-    await expect.poll(() => uses.locator('.use__site strong').allTextContents(), POLL).toEqual(["St Brigid's Paediatric Centre"]);
+    await expect
+      .poll(() => uses.locator('.use__site strong').allTextContents(), POLL)
+      .toEqual(["St Brigid's Paediatric Centre"]);
     expect(await uses.locator('.use__note').textContent()).toBe('Our school nurses keep it in the medical room.');
 
     await page.goto(`/n/${NETWORK_SLUG}/commons`);
@@ -273,7 +338,9 @@ describe('the commons', () => {
     await moderation.getByRole('button', { name: 'Hide this resource' }).click();
     await moderation.getByRole('button', { name: 'Hide', exact: true }).click();
     await expect.poll(() => moderation.getByLabel('Why is it hidden?').getAttribute('aria-invalid'), POLL).toBe('true');
-    await moderation.getByLabel('Why is it hidden?').fill('Holds a direct phone number; checking with the family first.');
+    await moderation
+      .getByLabel('Why is it hidden?')
+      .fill('Holds a direct phone number; checking with the family first.');
     await moderation.getByRole('button', { name: 'Hide', exact: true }).click();
     await page.getByText('Reason: Holds a direct phone number; checking with the family first.').waitFor();
     await page.getByText('The resource is hidden.').waitFor();
@@ -302,13 +369,17 @@ describe('the commons', () => {
     await page.getByLabel('Sort by').selectOption({ label: 'Most used by sites' });
     await page.waitForURL(/sort=MOST_USED/);
     const usedBy = async () =>
-      (await all.locator('.resource-card__counts').allTextContents()).map((text) => Number(/Used by (\d+) sites?/.exec(text)?.[1] ?? -1));
+      (await all.locator('.resource-card__counts').allTextContents()).map((text) =>
+        Number(/Used by (\d+) sites?/.exec(text)?.[1] ?? -1),
+      );
     await expect.poll(async () => (await usedBy())[0], POLL).toBeGreaterThan(1);
     const counts = await usedBy();
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
 
     await all.getByRole('button', { name: 'Show more resources' }).click();
     await expect.poll(() => titles.count(), POLL).toBe(40);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), POLL).toBe((await titles.nth(20).textContent()) ?? '');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), POLL)
+      .toBe((await titles.nth(20).textContent()) ?? '');
   });
 });

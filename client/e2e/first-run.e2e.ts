@@ -13,7 +13,6 @@ function printedLink(server: OwnServer): string {
   return link;
 }
 
-
 describe('the first run of a fresh server (its own, on an empty database, SEED_DEMO=false)', () => {
   let server: OwnServer;
   let browser: Browser;
@@ -23,7 +22,11 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
   beforeAll(async () => {
     server = await startOwnServer({ SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
     browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: server.url, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 900 },
+    });
     page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
   }, 120_000);
@@ -45,7 +48,9 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
   test('the one-time link from the log sets up the network and signs its first admin in', async () => {
     const link = printedLink(server);
     // Without PUBLIC_URL the server names itself localhost on its port.
-    expect(link, server.output()).toMatch(new RegExp(`^http://localhost:${new URL(server.url).port}/setup\\?token=[\\w-]{40,}$`));
+    expect(link, server.output()).toMatch(
+      new RegExp(`^http://localhost:${new URL(server.url).port}/setup\\?token=[\\w-]{40,}$`),
+    );
 
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'Set up your network' }).waitFor();
@@ -54,7 +59,7 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
     // A first try with a site named twice and a short password: the problems are shown where they are.
     await page.getByLabel('Name of the network').fill('Northern Lights IBD Network');
     expect(await page.getByLabel('Web address').inputValue()).toBe('northern-lights-ibd-network');
-    await page.getByLabel('Site 1', { exact: true }).fill('Riverside Children\'s Hospital');
+    await page.getByLabel('Site 1', { exact: true }).fill("Riverside Children's Hospital");
     await page.getByRole('button', { name: 'Add a site' }).click();
     await page.getByLabel('Site 2', { exact: true }).fill('riverside childrens hospital');
     await page.getByLabel('Your name').fill('Maya Lindqvist');
@@ -70,7 +75,7 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
 
     await secondSite.fill('Lakeview University Hospital');
     await page.getByRole('button', { name: 'Add a site' }).click();
-    await page.getByLabel('Site 3', { exact: true }).fill('Harbour City Children\'s');
+    await page.getByLabel('Site 3', { exact: true }).fill("Harbour City Children's");
     await page.getByLabel('Web address').fill('northern-lights');
     await page.getByLabel('Choose a password').fill('a calm and long password');
     await expectNoA11yViolations(page, 'setup filled in');
@@ -78,10 +83,10 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
 
     await page.waitForURL('**/n/northern-lights');
     await page.getByRole('heading', { level: 1, name: 'Welcome, Maya Lindqvist' }).waitFor();
-    await expectNoA11yViolations(page, 'the new network\'s home');
+    await expectNoA11yViolations(page, "the new network's home");
 
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Sites' }).click();
-    for (const site of ['Riverside Children\'s Hospital', 'Lakeview University Hospital', 'Harbour City Children\'s']) {
+    for (const site of ["Riverside Children's Hospital", 'Lakeview University Hospital', "Harbour City Children's"]) {
       await page.getByText(site, { exact: true }).first().waitFor();
     }
   });

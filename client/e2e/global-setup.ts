@@ -139,9 +139,20 @@ async function startAsNpmStartDoes(project: TestProject) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'commons-e2e-embedded-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
   let log = '';
-  const server = spawn(process.execPath, [path.join(REPO_ROOT, 'server/dist/main.js')], { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const server = spawn(process.execPath, [path.join(REPO_ROOT, 'server/dist/main.js')], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
   };

@@ -112,7 +112,9 @@ describe('working groups and live notifications, a patient partner and a family 
     await page.waitForURL(`**/n/${NETWORK_SLUG}/notifications`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Notifications');
     const newest = main(page).locator('.notification').first();
-    await expect.poll(() => newest.textContent(), POLL).toContain(`${PATIENT_NAME} invited you to join the group “${GROUP}”.`);
+    await expect
+      .poll(() => newest.textContent(), POLL)
+      .toContain(`${PATIENT_NAME} invited you to join the group “${GROUP}”.`);
     expect(await newest.getAttribute('class')).toContain('notification--unread');
     await main(page).getByRole('heading', { name: 'What you are told about' }).waitFor();
     await page.screenshot({ path: NOTIFICATIONS_SCREENSHOT, fullPage: true });
@@ -123,7 +125,9 @@ describe('working groups and live notifications, a patient partner and a family 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(GROUP);
     // Opening it read it: the bell goes back down, live.
     await expect.poll(() => unreadCount(page), POLL).toBe(unreadBefore);
-    expect(await main(page).getByText(`${PATIENT_NAME} invited you to this group. Would you like to join?`).count()).toBe(1);
+    expect(
+      await main(page).getByText(`${PATIENT_NAME} invited you to this group. Would you like to join?`).count(),
+    ).toBe(1);
 
     await main(page).getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => main(page).getByText('You are a member of this group.').count(), POLL).toBe(1);
@@ -136,7 +140,10 @@ describe('working groups and live notifications, a patient partner and a family 
     // The group is hers now: listed under "Your groups".
     await main(page).getByRole('link', { name: 'All groups' }).first().click();
     await page.waitForURL(`**/n/${NETWORK_SLUG}/groups`);
-    await main(page).getByRole('navigation', { name: 'Which groups' }).getByRole('link', { name: 'Your groups' }).click();
+    await main(page)
+      .getByRole('navigation', { name: 'Which groups' })
+      .getByRole('link', { name: 'Your groups' })
+      .click();
     await page.waitForURL('**/groups?show=mine');
     await main(page).getByRole('link', { name: GROUP }).waitFor();
   });
@@ -147,7 +154,9 @@ describe('working groups and live notifications, a patient partner and a family 
     expect(await shelf.getByText('Nothing on the shelf yet.').count()).toBe(1);
     await shelf.getByLabel('Find a resource').fill('Sport and exercise');
     await shelf.getByRole('button', { name: new RegExp(`^Add to the shelf\\W+${RESOURCE}$`) }).click();
-    await expect.poll(() => shelf.getByRole('status').first().textContent(), POLL).toBe(`“${RESOURCE}” is on the shelf.`);
+    await expect
+      .poll(() => shelf.getByRole('status').first().textContent(), POLL)
+      .toBe(`“${RESOURCE}” is on the shelf.`);
     const link = shelf.getByRole('link', { name: RESOURCE });
     await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(new RegExp(`^/n/${NETWORK_SLUG}/commons/[^/]+$`));

@@ -26,11 +26,15 @@ async function gql<T>(page: Page, query: string, variables: Record<string, unkno
 /** The elements that reach past the window's right edge, deepest first, to say what to fix. */
 const widest = (page: Page) =>
   page.evaluate(() => {
-    const past = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1);
+    const past = [...document.querySelectorAll('body *')].filter(
+      (element) => element.getBoundingClientRect().right > window.innerWidth + 1,
+    );
     const deepest = past.at(-1);
     const chain: string[] = [];
     for (let element = deepest ?? null; element && element !== document.body; element = element.parentElement) {
-      chain.unshift(`${element.tagName.toLowerCase()}${element.classList.length ? `.${[...element.classList].join('.')}` : ''}[${Math.round(element.getBoundingClientRect().width)}]`);
+      chain.unshift(
+        `${element.tagName.toLowerCase()}${element.classList.length ? `.${[...element.classList].join('.')}` : ''}[${Math.round(element.getBoundingClientRect().width)}]`,
+      );
     }
     return chain.join(' > ');
   });
@@ -38,7 +42,7 @@ const widest = (page: Page) =>
 /** How far the page is wider than the window (0 when it fits). */
 const overflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
 
-describe('layout with members\' longest words, emoji and right-to-left text, on a phone and a desktop', () => {
+describe("layout with members' longest words, emoji and right-to-left text, on a phone and a desktop", () => {
   let browser: Browser;
   let lead: { context: BrowserContext; page: Page };
   let profileBefore: Record<string, unknown> | null = null;
@@ -50,32 +54,57 @@ describe('layout with members\' longest words, emoji and right-to-left text, on 
     lead.page.setDefaultTimeout(20_000);
     await signIn(lead.page, demoEmail('sitelead'));
     const page = lead.page;
-    const { me } = await gql<{ me: { id: string; memberships: { network: { id: string; slug: string } }[] } }>(page, '{ me { id memberships { network { id slug } } } }');
+    const { me } = await gql<{ me: { id: string; memberships: { network: { id: string; slug: string } }[] } }>(
+      page,
+      '{ me { id memberships { network { id slug } } } }',
+    );
     const networkId = me.memberships.find((m) => m.network.slug === NETWORK_SLUG)!.network.id;
 
     // Other suites share this server: her profile is put back afterwards.
-    const { me: profile } = await gql<{ me: { name: string; bio: string; pronouns: string | null; interests: string[] } }>(page, '{ me { name bio pronouns interests } }');
+    const { me: profile } = await gql<{
+      me: { name: string; bio: string; pronouns: string | null; interests: string[] };
+    }>(page, '{ me { name bio pronouns interests } }');
     profileBefore = profile;
     await gql(page, 'mutation($input: ProfileInput!) { updateProfile(input: $input) { name } }', {
       input: { name: NAME, bio: `${word(1500)} ${MIXED}`, pronouns: word(40), interests: [] },
     });
-    const { postResource } = await gql<{ postResource: { id: string } }>(page, 'mutation($n: ID!, $input: ResourceInput!) { postResource(networkId: $n, input: $input) { id } }', {
-      n: networkId,
-      input: { kind: 'TOOL', title: TITLE, summary: SUMMARY, body: BODY, tags: ['transition'] },
-    });
-    const { proposeChangeIdea } = await gql<{ proposeChangeIdea: { id: string } }>(page, 'mutation($n: ID!, $input: ChangeIdeaInput!) { proposeChangeIdea(networkId: $n, input: $input) { id } }', {
-      n: networkId,
-      input: { title: TITLE, problem: `${word(3000)} ${MIXED}`, idea: `${word(5000)} ${MIXED}` },
-    });
-    const { thread } = await gql<{ thread: { id: string } }>(page, 'query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { id } }', { id: proposeChangeIdea.id });
+    const { postResource } = await gql<{ postResource: { id: string } }>(
+      page,
+      'mutation($n: ID!, $input: ResourceInput!) { postResource(networkId: $n, input: $input) { id } }',
+      {
+        n: networkId,
+        input: { kind: 'TOOL', title: TITLE, summary: SUMMARY, body: BODY, tags: ['transition'] },
+      },
+    );
+    const { proposeChangeIdea } = await gql<{ proposeChangeIdea: { id: string } }>(
+      page,
+      'mutation($n: ID!, $input: ChangeIdeaInput!) { proposeChangeIdea(networkId: $n, input: $input) { id } }',
+      {
+        n: networkId,
+        input: { title: TITLE, problem: `${word(3000)} ${MIXED}`, idea: `${word(5000)} ${MIXED}` },
+      },
+    );
+    const { thread } = await gql<{ thread: { id: string } }>(
+      page,
+      'query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { id } }',
+      { id: proposeChangeIdea.id },
+    );
     await gql(page, 'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }', {
       input: { threadId: thread.id, clientId: 'layout-e2e-1', body: `${word(3000)} ${MIXED}` },
     });
-    const { startGroup } = await gql<{ startGroup: { id: string } }>(page, 'mutation($n: ID!, $input: GroupInput!) { startGroup(networkId: $n, input: $input) { id } }', {
-      n: networkId,
-      input: { name: word(80), purpose: `${word(1900)} ${MIXED}` },
-    });
-    const { measures } = await gql<{ measures: { id: string }[] }>(page, 'query($n: ID!) { measures(networkId: $n) { id } }', { n: networkId });
+    const { startGroup } = await gql<{ startGroup: { id: string } }>(
+      page,
+      'mutation($n: ID!, $input: GroupInput!) { startGroup(networkId: $n, input: $input) { id } }',
+      {
+        n: networkId,
+        input: { name: word(80), purpose: `${word(1900)} ${MIXED}` },
+      },
+    );
+    const { measures } = await gql<{ measures: { id: string }[] }>(
+      page,
+      'query($n: ID!) { measures(networkId: $n) { id } }',
+      { n: networkId },
+    );
 
     const n = `/n/${NETWORK_SLUG}`;
     pages.push(
@@ -106,33 +135,40 @@ describe('layout with members\' longest words, emoji and right-to-left text, on 
   });
 
   afterAll(async () => {
-    if (profileBefore) await gql(lead.page, 'mutation($input: ProfileInput!) { updateProfile(input: $input) { name } }', { input: profileBefore });
+    if (profileBefore)
+      await gql(lead.page, 'mutation($input: ProfileInput!) { updateProfile(input: $input) { name } }', {
+        input: profileBefore,
+      });
     await browser?.close();
   });
 
   test.each([
     ['a phone', PHONE],
     ['a desktop', DESKTOP],
-  ])('no page is wider than %s', async (_, viewport) => {
-    const { page } = lead;
-    await page.setViewportSize(viewport);
-    const wider: string[] = [];
-    for (const { name, path } of pages) {
-      await page.goto(path);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await page.waitForLoadState('networkidle');
-      const extra = await overflow(page);
-      if (extra > 0) wider.push(`${name} (${path}): ${extra}px, widest: ${await widest(page)}`);
-    }
-    const signedOut = await newPage(browser);
-    await signedOut.page.setViewportSize(viewport);
-    await signedOut.page.goto('/sign-in');
-    await signedOut.page.getByRole('heading', { level: 1 }).waitFor();
-    if ((await overflow(signedOut.page)) > 0) wider.push('sign-in');
-    await signedOut.context.close();
+  ])(
+    'no page is wider than %s',
+    async (_, viewport) => {
+      const { page } = lead;
+      await page.setViewportSize(viewport);
+      const wider: string[] = [];
+      for (const { name, path } of pages) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const extra = await overflow(page);
+        if (extra > 0) wider.push(`${name} (${path}): ${extra}px, widest: ${await widest(page)}`);
+      }
+      const signedOut = await newPage(browser);
+      await signedOut.page.setViewportSize(viewport);
+      await signedOut.page.goto('/sign-in');
+      await signedOut.page.getByRole('heading', { level: 1 }).waitFor();
+      if ((await overflow(signedOut.page)) > 0) wider.push('sign-in');
+      await signedOut.context.close();
 
-    expect(wider).toEqual([]);
-  }, 240_000);
+      expect(wider).toEqual([]);
+    },
+    240_000,
+  );
 
   test('on a phone the banner is one compact row with a menu button that opens the menus', async () => {
     const { page } = lead;
@@ -169,7 +205,10 @@ describe('layout with members\' longest words, emoji and right-to-left text, on 
     const { page } = lead;
     await page.setViewportSize(DESKTOP);
     await page.goto(`/n/${NETWORK_SLUG}/commons?q=transitionclinic`);
-    const firstResult = page.getByRole('main').getByRole('link', { name: TITLE }).and(page.locator('[href*="/commons/"]'));
+    const firstResult = page
+      .getByRole('main')
+      .getByRole('link', { name: TITLE })
+      .and(page.locator('[href*="/commons/"]'));
     await firstResult.waitFor();
     await page.getByRole('searchbox').first().focus();
 
@@ -177,7 +216,10 @@ describe('layout with members\' longest words, emoji and right-to-left text, on 
     while (presses < 60) {
       await page.keyboard.press('Tab');
       presses += 1;
-      const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent ?? '', skip: document.activeElement?.classList.contains('skip-to-results') ?? false }));
+      const focused = await page.evaluate(() => ({
+        text: document.activeElement?.textContent ?? '',
+        skip: document.activeElement?.classList.contains('skip-to-results') ?? false,
+      }));
       if (focused.skip) await page.keyboard.press('Enter');
       if (await firstResult.evaluate((link) => link === document.activeElement)) break;
     }

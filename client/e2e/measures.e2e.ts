@@ -17,7 +17,9 @@ function monthKey(offset = 0): string {
 /** A month as the English pages show it: "Mar 2026" (short) or "March 2026" (long). */
 function monthLabel(key: string, style: 'short' | 'long' = 'short'): string {
   const [year, month] = key.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { month: style, year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+  return new Intl.DateTimeFormat('en-GB', { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(year, month - 1, 1),
+  );
 }
 
 const group = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
@@ -39,7 +41,9 @@ async function openChart(page: Page, measure: string): Promise<void> {
 
 /** The data table's cells of one month, as text: [month, ...numbers]. */
 async function tableRow(page: Page, month: string): Promise<string[]> {
-  const row = page.locator('.main-chart table tbody tr').filter({ has: page.getByRole('rowheader', { name: monthLabel(month), exact: true }) });
+  const row = page
+    .locator('.main-chart table tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: monthLabel(month), exact: true }) });
   await row.waitFor();
   return row.locator('th, td').allTextContents();
 }
@@ -64,41 +68,61 @@ describe('a site lead', () => {
     const current = monthKey(0);
     const month = monthKey(-1);
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Aim & measures' }).click();
-    await page.getByRole('navigation', { name: 'Aim and measures' }).getByRole('link', { name: 'Report a month' }).click();
+    await page
+      .getByRole('navigation', { name: 'Aim and measures' })
+      .getByRole('link', { name: 'Report a month' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Report a month' }).waitFor();
     // The form opens on last month, whose report is due.
     expect(await page.getByLabel('Month', { exact: true }).inputValue()).toBe(month);
 
     const fill = async (measure: string, values: Record<string, string>) => {
-      for (const [label, value] of Object.entries(values)) await group(page, measure).getByLabel(label, { exact: true }).fill(value);
+      for (const [label, value] of Object.entries(values))
+        await group(page, measure).getByLabel(label, { exact: true }).fill(value);
     };
 
     // This month has not ended: the form says when it opens and offers a draft only.
     await page.getByLabel('Month', { exact: true }).selectOption(current);
     await page.waitForURL(`**/report?month=${current}`);
-    await page.getByText(new RegExp(`^${monthLabel(current, 'long')} can be submitted from .+, once the month has ended\\. Until then, save your numbers as a draft\\.$`)).waitFor();
+    await page
+      .getByText(
+        new RegExp(
+          `^${monthLabel(current, 'long')} can be submitted from .+, once the month has ended\\. Until then, save your numbers as a draft\\.$`,
+        ),
+      )
+      .waitFor();
     expect(await page.getByRole('button', { name: `Submit ${monthLabel(current, 'long')}` }).count()).toBe(0);
     await fill('New steroid courses', { 'Number (courses)': '1' });
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await page.getByText(`Your draft for ${monthLabel(current, 'long')} is saved. Submit it once the month has ended.`).waitFor();
+    await page
+      .getByText(`Your draft for ${monthLabel(current, 'long')} is saved. Submit it once the month has ended.`)
+      .waitFor();
     await expect.poll(() => group(page, 'New steroid courses').locator('.badge').textContent(), POLL).toBe('Draft');
 
     await page.getByLabel('Month', { exact: true }).selectOption(month);
     await page.waitForURL(`**/report?month=${month}`);
-    await expect.poll(() => group(page, 'Steroid-free remission').locator('.badge').textContent(), POLL).toBe('Not reported yet');
+    await expect
+      .poll(() => group(page, 'Steroid-free remission').locator('.badge').textContent(), POLL)
+      .toBe('Not reported yet');
     await fill('Steroid-free remission', { Numerator: '47', Denominator: '61' });
     await fill('Growth assessed at visit', { Numerator: '56', Denominator: '61' });
     await fill('Biologic drug levels checked', { Numerator: '25', Denominator: '27' });
     await fill('Unplanned IBD admissions', { Events: '2', Exposure: '288' });
     await fill('Days from referral to first visit', { 'Average (days)': '11.5', 'Number of patients': '6' });
     await fill('New steroid courses', { 'Number (courses)': '3' });
-    expect(await group(page, 'Steroid-free remission').locator('.report-entry__preview').textContent()).toBe('That is 77%.');
+    expect(await group(page, 'Steroid-free remission').locator('.report-entry__preview').textContent()).toBe(
+      'That is 77%.',
+    );
 
     await page.getByRole('button', { name: `Submit ${monthLabel(month, 'long')}` }).click();
-    await page.getByText(`${monthLabel(month, 'long')} is submitted for Riverside Children's Hospital. Thank you!`).waitFor();
+    await page
+      .getByText(`${monthLabel(month, 'long')} is submitted for Riverside Children's Hospital. Thank you!`)
+      .waitFor();
     await expect.poll(() => group(page, 'New steroid courses').locator('.badge').textContent(), POLL).toBe('Submitted');
 
-    await group(page, 'Steroid-free remission').getByRole('link', { name: /See it on the chart/ }).click();
+    await group(page, 'Steroid-free remission')
+      .getByRole('link', { name: /See it on the chart/ })
+      .click();
     await page.waitForURL(/\/measures\/[^/?]+\?site=/);
     await page.getByRole('heading', { level: 1, name: 'Steroid-free remission' }).waitFor();
     await page.locator('#main-chart .recharts-surface').waitFor();
@@ -119,10 +143,19 @@ describe('a site lead', () => {
     // Riverside has just reported last month; the demo's other sites report it from the 6th, two never.
     const caption = page.locator('.captions__notes li').filter({ hasText: `${monthLabel(month)} has reports from` });
     await caption.waitFor();
-    expect(await caption.textContent()).toMatch(/has reports from [1-6] of 8 sites so far: it is shown, but left out of the centre line, limits and signals\.$/);
-    expect(await page.locator('#main-chart svg text').filter({ hasText: /^[1-6]\/8$/ }).count()).toBe(1);
+    expect(await caption.textContent()).toMatch(
+      /has reports from [1-6] of 8 sites so far: it is shown, but left out of the centre line, limits and signals\.$/,
+    );
+    expect(
+      await page
+        .locator('#main-chart svg text')
+        .filter({ hasText: /^[1-6]\/8$/ })
+        .count(),
+    ).toBe(1);
     await page.getByRole('button', { name: 'Show the numbers as a table' }).click();
-    expect((await tableRow(page, month)).at(-1)).toMatch(/[1-6] of 8 sites reported: left out of the lines and signals/);
+    expect((await tableRow(page, month)).at(-1)).toMatch(
+      /[1-6] of 8 sites reported: left out of the lines and signals/,
+    );
 
     await page.getByText('Chart settings: type, baseline and phases').click();
     await page.getByLabel('Count months not every site has reported yet').check();
@@ -134,7 +167,9 @@ describe('a site lead', () => {
     // The demo's Riverside adopted pre-visit planning 14 months ago and its remission went up.
     const moved = monthKey(-14);
     await openChart(page, 'Steroid-free remission');
-    const shift = page.locator('.captions__list li').filter({ hasText: `The level moved up around ${monthLabel(moved)}` });
+    const shift = page
+      .locator('.captions__list li')
+      .filter({ hasText: `The level moved up around ${monthLabel(moved)}` });
     await shift.waitFor();
     expect(await shift.textContent()).toContain('This is an improvement.');
     expect(await page.locator('.captions__list').textContent()).not.toContain('This is a deterioration.');
@@ -150,8 +185,13 @@ describe('a site lead', () => {
 
     await shift.getByRole('button', { name: `Start a new phase in ${monthLabel(moved)}` }).click();
     await page.waitForURL(new RegExp(`phase=${moved}`));
-    await expect.poll(() => page.locator('.captions__list li').filter({ hasText: 'The level moved' }).count(), POLL).toBe(0);
-    await page.getByRole('list', { name: 'Phases' }).getByText(`New phase from ${monthLabel(moved, 'long')}`).waitFor();
+    await expect
+      .poll(() => page.locator('.captions__list li').filter({ hasText: 'The level moved' }).count(), POLL)
+      .toBe(0);
+    await page
+      .getByRole('list', { name: 'Phases' })
+      .getByText(`New phase from ${monthLabel(moved, 'long')}`)
+      .waitFor();
   });
 
   test('checks a CSV file with one bad row: the row is named by line and column, and nothing is written', async () => {
@@ -166,7 +206,11 @@ describe('a site lead', () => {
 
     await page.getByRole('link', { name: 'Import many months from a CSV file' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import from a CSV file' }).waitFor();
-    const csv = ['site,measure,month,numerator,denominator,value', `riverside,remission,${month},50,60,`, `riverside,growth-assessed,${month},70,60,`].join('\n');
+    const csv = [
+      'site,measure,month,numerator,denominator,value',
+      `riverside,remission,${month},50,60,`,
+      `riverside,growth-assessed,${month},70,60,`,
+    ].join('\n');
     await page.getByLabel('Or paste the file here').fill(csv);
     const importButton = page.getByRole('button', { name: 'Import', exact: true });
     expect(await importButton.isDisabled()).toBe(true);
@@ -175,17 +219,39 @@ describe('a site lead', () => {
     await page.getByRole('heading', { name: 'The file has 1 problem' }).waitFor();
     const problems = page.getByRole('table', { name: 'Problems by line and column' });
     expect(await problems.locator('tbody tr').count()).toBe(1);
-    expect(await problems.locator('tbody tr td').allTextContents()).toEqual(['3', 'numerator', 'This cannot be more than the denominator.']);
+    expect(await problems.locator('tbody tr td').allTextContents()).toEqual([
+      '3',
+      'numerator',
+      'This cannot be more than the denominator.',
+    ]);
     expect(await importButton.isDisabled()).toBe(true);
     await expectNoA11yViolations(page, 'import with problems');
 
     // The server refuses the whole file too, even when asked directly.
-    const answer = await page.evaluate(async (body) => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-commons-csrf': '1' }, body });
-      return response.json();
-    }, JSON.stringify({ query: 'mutation($n: ID!, $csv: String!) { commitMeasureImport(networkId: $n, csv: $csv) { valid } }', variables: { n: await networkId(page), csv } }));
+    const answer = await page.evaluate(
+      async (body) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-commons-csrf': '1' },
+          body,
+        });
+        return response.json();
+      },
+      JSON.stringify({
+        query: 'mutation($n: ID!, $csv: String!) { commitMeasureImport(networkId: $n, csv: $csv) { valid } }',
+        variables: { n: await networkId(page), csv },
+      }),
+    );
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(answer.errors?.[0]?.extensions?.problems).toEqual([{ line: 3, column: 'numerator', code: 'above_denominator', params: {}, message: 'cannot be more than the denominator' }]);
+    expect(answer.errors?.[0]?.extensions?.problems).toEqual([
+      {
+        line: 3,
+        column: 'numerator',
+        code: 'above_denominator',
+        params: {},
+        message: 'cannot be more than the denominator',
+      },
+    ]);
 
     await openMonth(page, month);
     expect(await group(page, 'Steroid-free remission').getByLabel('Numerator').inputValue()).toBe(before.numerator);
@@ -195,7 +261,9 @@ describe('a site lead', () => {
   test('imports a corrected file once checked', async () => {
     const month = monthKey(-4);
     await page.goto(`/n/${NETWORK_SLUG}/report/import`);
-    await page.getByLabel('Or paste the file here').fill(['site,measure,month,numerator,denominator,value', `riverside,steroid-courses,${month},,,9`].join('\n'));
+    await page
+      .getByLabel('Or paste the file here')
+      .fill(['site,measure,month,numerator,denominator,value', `riverside,steroid-courses,${month},,,9`].join('\n'));
     await page.getByRole('button', { name: 'Check file' }).click();
     await page.getByRole('heading', { name: 'The file is ready to import' }).waitFor();
     expect(await page.getByText(/^1 row: 1 would add or change a report/).count()).toBe(1);
@@ -245,7 +313,9 @@ describe('a site lead', () => {
     await page.getByText('Chart settings: type, baseline and phases').click();
     await page.getByLabel('Chart type').selectOption('RUN');
     await page.waitForURL(/chart=RUN/);
-    await expect.poll(() => page.locator('#main-chart .muted.small').first().textContent(), POLL).toMatch(/^Run chart \(median\)/);
+    await expect
+      .poll(() => page.locator('#main-chart .muted.small').first().textContent(), POLL)
+      .toMatch(/^Run chart \(median\)/);
     expect(await settingsOpen()).toBe(true);
     await page.getByLabel('Freeze the lines on the first months').fill('6');
     await page.getByRole('button', { name: 'Apply' }).click();
@@ -255,7 +325,10 @@ describe('a site lead', () => {
     await page.getByLabel('Start a new phase from').selectOption(phase);
     await page.getByRole('button', { name: 'Add phase' }).click();
     await page.waitForURL(new RegExp(`phase=${phase}`));
-    await page.getByRole('list', { name: 'Phases' }).getByText(`New phase from ${monthLabel(phase, 'long')}`).waitFor();
+    await page
+      .getByRole('list', { name: 'Phases' })
+      .getByText(`New phase from ${monthLabel(phase, 'long')}`)
+      .waitFor();
     await expect.poll(() => page.locator('#main-chart .recharts-reference-line').count(), POLL).toBeGreaterThan(0);
     expect(await settingsOpen()).toBe(true);
 
@@ -311,7 +384,9 @@ describe('a patient partner', () => {
     await page.getByRole('button', { name: 'Show the numbers as a table' }).click();
     const rows = page.locator('.main-chart table tbody tr');
     await rows.first().waitFor();
-    const table = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent ?? '')));
+    const table = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent ?? '')),
+    );
     expect(table.length).toBeGreaterThan(12);
     const withheld = table.filter(([numerator, denominator]) => numerator === '<11' || denominator === '<11');
     expect(withheld.length).toBeGreaterThan(12);
@@ -320,7 +395,11 @@ describe('a patient partner', () => {
       expect(denominator).toMatch(/^(<11|\*|—)$/);
       expect(value).toMatch(/^(Hidden|—)$/);
     }
-    expect(await page.getByText('“<11” stands for a number from 1 to 10, hidden to protect privacy.', { exact: false }).count()).toBe(1);
+    expect(
+      await page
+        .getByText('“<11” stands for a number from 1 to 10, hidden to protect privacy.', { exact: false })
+        .count(),
+    ).toBe(1);
   });
 });
 
@@ -334,5 +413,6 @@ async function networkId(page: Page): Promise<string> {
     });
     return response.json();
   });
-  return answer.data.me.memberships.find((m: { network: { slug: string } }) => m.network.slug === 'northstar-ibd').network.id;
+  return answer.data.me.memberships.find((m: { network: { slug: string } }) => m.network.slug === 'northstar-ibd')
+    .network.id;
 }

@@ -7,7 +7,9 @@ const DIRECTORY_SCREENSHOT = '/tmp/e2e-directory.png';
 /** The directory's "Showing X of Y members" line, once results are in. */
 async function resultCounts(page: Page): Promise<{ shown: number; total: number }> {
   const status = page.locator('.results__count');
-  await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 }).toMatch(/\d+ of \d+|No members/);
+  await expect
+    .poll(async () => (await status.textContent()) ?? '', { timeout: 15_000 })
+    .toMatch(/\d+ of \d+|No members/);
   const match = ((await status.textContent()) ?? '').match(/(\d+) of (\d+)/);
   return match ? { shown: Number(match[1]), total: Number(match[2]) } : { shown: 0, total: 0 };
 }
@@ -46,16 +48,12 @@ describe('a patient partner', () => {
     await page.locator('.card a[href*="/members/"]').first().waitFor();
     const menu = page.getByRole('navigation', { name: 'Main menu' });
     // Section names without their unread badges: the demo discussion leaves her 3 unread messages on an idea.
-    await expect.poll(() => menu.getByRole('link', { name: /^Change ideas/ }).textContent()).toContain('3 unread messages');
-    expect(await menu.getByRole('link').evaluateAll((links) => links.map((link) => link.firstChild?.textContent ?? ''))).toEqual([
-      'Home',
-      'Aim & measures',
-      'Commons',
-      'Change ideas',
-      'Groups',
-      'Members',
-      'Sites',
-    ]);
+    await expect
+      .poll(() => menu.getByRole('link', { name: /^Change ideas/ }).textContent())
+      .toContain('3 unread messages');
+    expect(
+      await menu.getByRole('link').evaluateAll((links) => links.map((link) => link.firstChild?.textContent ?? '')),
+    ).toEqual(['Home', 'Aim & measures', 'Commons', 'Change ideas', 'Groups', 'Members', 'Sites']);
     await expectNoA11yViolations(page, 'home');
   });
 
@@ -86,7 +84,9 @@ describe('a patient partner', () => {
     expect(nutrition.total).toBeLessThan(all.total);
     const cards = page.locator('.member-card');
     expect(await cards.count()).toBe(nutrition.shown);
-    for (const tags of await cards.evaluateAll((els) => els.map((el) => [...el.querySelectorAll('.tag')].map((t) => t.textContent ?? '')))) {
+    for (const tags of await cards.evaluateAll((els) =>
+      els.map((el) => [...el.querySelectorAll('.tag')].map((t) => t.textContent ?? '')),
+    )) {
       expect(tags.some((tag) => tag.includes('nutrition'))).toBe(true);
     }
 
@@ -138,7 +138,9 @@ describe('a patient partner', () => {
     await page.getByRole('heading', { level: 1, name: 'Din profil' }).waitFor();
     await nav.getByRole('link', { name: 'Medlemmar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Medlemmar' }).waitFor();
-    await expect.poll(async () => (await page.locator('.results__count').textContent()) ?? '').toMatch(/^Visar \d+ av \d+ medlemmar$/);
+    await expect
+      .poll(async () => (await page.locator('.results__count').textContent()) ?? '')
+      .toMatch(/^Visar \d+ av \d+ medlemmar$/);
 
     // Back to following the browser, so later runs start from English.
     await page.goto('/profile');
@@ -153,10 +155,15 @@ describe('a patient partner', () => {
       await signIn(other.page, demoEmail('patient'));
       await page.goto('/profile/sessions');
       await page.getByRole('heading', { level: 1, name: 'Signed-in devices' }).waitFor();
-      const otherDevices = page.locator('.session').filter({ hasNot: page.locator('.badge', { hasText: 'This device' }) });
+      const otherDevices = page
+        .locator('.session')
+        .filter({ hasNot: page.locator('.badge', { hasText: 'This device' }) });
       await expect.poll(() => otherDevices.count()).toBeGreaterThan(0);
       const before = await otherDevices.count();
-      await otherDevices.first().getByRole('button', { name: /^Sign out this device/ }).click();
+      await otherDevices
+        .first()
+        .getByRole('button', { name: /^Sign out this device/ })
+        .click();
       await page.getByText('The device is signed out.').waitFor();
       await expect.poll(() => otherDevices.count()).toBe(before - 1);
 

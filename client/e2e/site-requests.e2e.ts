@@ -20,7 +20,11 @@ async function riversideCounts(page: Page): Promise<string[]> {
   await page.getByRole('button', { name: 'Show the numbers as a table' }).click();
   const rows = page.locator('.main-chart table tbody tr');
   await rows.first().waitFor();
-  return (await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent ?? '')))).flat();
+  return (
+    await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent ?? '')),
+    )
+  ).flat();
 }
 
 describe('joining a site: a patient partner asks, the site lead confirms', () => {
@@ -42,7 +46,7 @@ describe('joining a site: a patient partner asks, the site lead confirms', () =>
     await browser?.close();
   });
 
-  test('she waits for confirmation with Riverside\'s small counts hidden; once its lead confirms, she sees them', async () => {
+  test("she waits for confirmation with Riverside's small counts hidden; once its lead confirms, she sees them", async () => {
     const { page } = patient;
     // The demo patient belongs to Riverside: she leaves it first (that needs nobody), then asks to join it.
     await page.goto('/profile');
@@ -82,7 +86,12 @@ describe('joining a site: a patient partner asks, the site lead confirms', () =>
     await page.getByText(`Your site in NorthStar Paediatric IBD Network: ${RIVERSIDE}.`).waitFor(POLL);
     expect(await page.getByText('Waiting for confirmation').count()).toBe(0);
     const confirmed = await riversideCounts(page);
-    expect(await page.getByLabel('Show', { exact: true }).locator('option', { hasText: `${RIVERSIDE} (your site)` }).count()).toBe(1);
+    expect(
+      await page
+        .getByLabel('Show', { exact: true })
+        .locator('option', { hasText: `${RIVERSIDE} (your site)` })
+        .count(),
+    ).toBe(1);
     expect(confirmed).not.toContain('<11');
     expect(confirmed.some((cell) => /^([1-9]|10)$/.test(cell))).toBe(true);
   });

@@ -22,14 +22,14 @@ async function member(browser: Browser, who: Parameters<typeof demoEmail>[0]): P
   return { context, page };
 }
 
-
 const discussion = (page: Page) => page.getByRole('region', { name: 'Discussion' });
 const log = (page: Page) => discussion(page).getByRole('log', { name: 'Discussion' });
 /** The messages in the log (pending ones included) whose text contains `text`. */
 const messagesWith = (page: Page, text: string) => log(page).locator('article.message').filter({ hasText: text });
 const presence = (page: Page) => discussion(page).getByRole('list', { name: 'Here now' });
 const connectionSays = (page: Page, text: string) => discussion(page).getByRole('status').filter({ hasText: text });
-const stepNow = (page: Page) => page.getByRole('list', { name: 'Where the idea is' }).locator('[aria-current="step"] .stepper__name').textContent();
+const stepNow = (page: Page) =>
+  page.getByRole('list', { name: 'Where the idea is' }).locator('[aria-current="step"] .stepper__name').textContent();
 
 /** Opens the idea and waits until its thread is live (the member shows as here). */
 async function openIdea(m: Member, ideaUrl: string, name: string): Promise<void> {
@@ -59,7 +59,11 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
 
     // The idea, proposed by the patient partner and co-designed with the clinician, is put in
     // co-design (with the site lead) through the API: the thread is what these tests are about.
-    const { network } = await graphql<{ network: { id: string } }>(patient.page, 'query($slug: String!) { network(slug: $slug) { id } }', { slug: NETWORK_SLUG });
+    const { network } = await graphql<{ network: { id: string } }>(
+      patient.page,
+      'query($slug: String!) { network(slug: $slug) { id } }',
+      { slug: NETWORK_SLUG },
+    );
     const clinicianId = await myId(clinician.page);
     const patientId = await myId(patient.page);
     const { members } = await graphql<{ members: { nodes: { userId: string; name: string }[] } }>(
@@ -80,9 +84,21 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
         },
       },
     );
-    await graphql(patient.page, 'mutation($ideaId: ID!, $userId: ID!) { inviteCoDesigner(ideaId: $ideaId, userId: $userId) { id } }', { ideaId: idea.id, userId: clinicianId });
-    await graphql(clinician.page, 'mutation($ideaId: ID!) { respondToCoDesignInvitation(ideaId: $ideaId, accept: true) { id } }', { ideaId: idea.id });
-    const { changeIdea } = await graphql<{ changeIdea: { version: number } }>(patient.page, 'query($id: ID!) { changeIdea(id: $id) { version } }', { id: idea.id });
+    await graphql(
+      patient.page,
+      'mutation($ideaId: ID!, $userId: ID!) { inviteCoDesigner(ideaId: $ideaId, userId: $userId) { id } }',
+      { ideaId: idea.id, userId: clinicianId },
+    );
+    await graphql(
+      clinician.page,
+      'mutation($ideaId: ID!) { respondToCoDesignInvitation(ideaId: $ideaId, accept: true) { id } }',
+      { ideaId: idea.id },
+    );
+    const { changeIdea } = await graphql<{ changeIdea: { version: number } }>(
+      patient.page,
+      'query($id: ID!) { changeIdea(id: $id) { version } }',
+      { id: idea.id },
+    );
     const { proposeDecision } = await graphql<{ proposeDecision: { id: string } }>(
       patient.page,
       'mutation($ideaId: ID!, $input: ChangeIdeaDecisionInput!) { proposeDecision(ideaId: $ideaId, input: $input) { id } }',
@@ -97,7 +113,9 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
         },
       },
     );
-    await graphql(siteLead.page, 'mutation($id: ID!) { confirmDecision(decisionId: $id) { status } }', { id: proposeDecision.id });
+    await graphql(siteLead.page, 'mutation($id: ID!) { confirmDecision(decisionId: $id) { status } }', {
+      id: proposeDecision.id,
+    });
     ideaUrl = `/n/${NETWORK_SLUG}/ideas/${idea.id}`;
   });
 
@@ -115,9 +133,9 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     expect(await log(clinician.page).getByText('No messages yet.', { exact: false }).count()).toBe(1);
 
     const box = discussion(patient.page).getByLabel('Write a message');
-    expect(await box.getAttribute('aria-describedby').then((id) => patient.page.locator(`[id="${id}"]`).textContent())).toBe(
-      'Press Enter to send, or Shift+Enter for a new line. Type @ and a name to mention someone.',
-    );
+    expect(
+      await box.getAttribute('aria-describedby').then((id) => patient.page.locator(`[id="${id}"]`).textContent()),
+    ).toBe('Press Enter to send, or Shift+Enter for a new line. Type @ and a name to mention someone.');
     const text = 'Could the card ask what matters most at this visit?';
     const focusedBefore = await clinician.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
     await typeMessage(box, text);
@@ -171,7 +189,9 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     expect(await arrived.locator('.message__author').textContent()).toBe('Aisha Rahman');
     expect(await arrived.locator('.role-badge').textContent()).toBe('Clinician');
     // The mention is a link to her profile, with her name.
-    expect(await arrived.getByRole('link', { name: '@Elin Sandberg' }).getAttribute('href')).toMatch(new RegExp(`/n/${NETWORK_SLUG}/members/`));
+    expect(await arrived.getByRole('link', { name: '@Elin Sandberg' }).getAttribute('href')).toMatch(
+      new RegExp(`/n/${NETWORK_SLUG}/members/`),
+    );
     await expect
       .poll(() => discussion(patient.page).getByRole('log', { name: 'New messages, read aloud' }).textContent(), POLL)
       .toContain('Aisha Rahman replied: Yes! @Elin Sandberg let us try it at the Monday clinic.');
@@ -203,7 +223,9 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     expect(await marker.getAttribute('aria-expanded')).toBe('true');
     const history = edited.getByRole('region', { name: 'Earlier versions' });
     await history.locator('.edit-history__body').first().waitFor();
-    expect(await history.locator('.edit-history__body').allTextContents()).toEqual([`${original}\nFamilies told us that is what gets lost.`]);
+    expect(await history.locator('.edit-history__body').allTextContents()).toEqual([
+      `${original}\nFamilies told us that is what gets lost.`,
+    ]);
 
     const box = discussion(page).getByLabel('Write a message');
     await typeMessage(box, 'A message I will take back.');
@@ -211,7 +233,9 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     const arrived = messagesWith(clinician.page, 'A message I will take back.');
     await arrived.waitFor();
     const articles = await log(clinician.page).locator('article.message').count();
-    const position = await log(clinician.page).locator('article.message').evaluateAll((all) => all.findIndex((a) => a.textContent?.includes('A message I will take back.')));
+    const position = await log(clinician.page)
+      .locator('article.message')
+      .evaluateAll((all) => all.findIndex((a) => a.textContent?.includes('A message I will take back.')));
 
     const toDelete = messagesWith(page, 'A message I will take back.');
     await toDelete.getByRole('button', { name: 'Delete the message from Elin Sandberg' }).click();
@@ -222,7 +246,9 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     await tombstone.waitFor();
     expect(await arrived.count()).toBe(0);
     expect(await log(clinician.page).locator('article.message').count()).toBe(articles);
-    expect(await log(clinician.page).locator('article.message').nth(position).textContent()).toContain('This message was deleted.');
+    expect(await log(clinician.page).locator('article.message').nth(position).textContent()).toContain(
+      'This message was deleted.',
+    );
     expect(await tombstone.locator('.message__author').textContent()).toBe('Elin Sandberg');
   });
 
@@ -265,29 +291,52 @@ describe('live threads: a patient partner and a clinician co-design an idea in r
     await page.getByLabel('Why', { exact: true }).fill('The thread agreed on the wording.');
     await participants.getByRole('checkbox', { name: /^Dr\. Oskar Nyberg ·/ }).check();
     await page.getByRole('button', { name: 'Propose the decision' }).click();
-    await page.getByText('The decision is proposed. The idea moves to “Being tested” once a co-designer and a site lead or network admin have confirmed it, you included.').waitFor();
+    await page
+      .getByText(
+        'The decision is proposed. The idea moves to “Being tested” once a co-designer and a site lead or network admin have confirmed it, you included.',
+      )
+      .waitFor();
     // The clinician's open page shows the decision waiting, live.
     const waiting = clinician.page.getByRole('region', { name: 'A decision is waiting for confirmations' });
     await waiting.getByText('Dr. Oskar Nyberg · Site lead · has not answered yet').waitFor(POLL);
     expect(await stepNow(clinician.page)).toBe('Being co-designed');
 
-    const { changeIdea } = await graphql<{ changeIdea: { pendingDecision: { id: string } } }>(siteLead.page, 'query($id: ID!) { changeIdea(id: $id) { pendingDecision { id } } }', {
-      id: ideaUrl.split('/').pop(),
+    const { changeIdea } = await graphql<{ changeIdea: { pendingDecision: { id: string } } }>(
+      siteLead.page,
+      'query($id: ID!) { changeIdea(id: $id) { pendingDecision { id } } }',
+      {
+        id: ideaUrl.split('/').pop(),
+      },
+    );
+    await graphql(siteLead.page, 'mutation($id: ID!) { confirmDecision(decisionId: $id) { status } }', {
+      id: changeIdea.pendingDecision.id,
     });
-    await graphql(siteLead.page, 'mutation($id: ID!) { confirmDecision(decisionId: $id) { status } }', { id: changeIdea.pendingDecision.id });
 
     await expect.poll(() => stepNow(page), POLL).toBe('Being tested');
-    const latest = (p: Page) => p.getByRole('list', { name: 'Decisions taken, newest first' }).locator(':scope > li').first();
+    const latest = (p: Page) =>
+      p.getByRole('list', { name: 'Decisions taken, newest first' }).locator(':scope > li').first();
     expect(await latest(page).getByRole('heading').textContent()).toBe('From “Being co-designed” to “Being tested”');
     // The thread is still live on her page after the idea reloaded.
     expect(await messagesWith(page, 'And this one came live again.').count()).toBe(1);
 
     // The clinician's open page shows the decision live, without a reload.
     await expect.poll(() => stepNow(clinician.page), POLL).toBe('Being tested');
-    expect(await latest(clinician.page).getByRole('heading').textContent()).toBe('From “Being co-designed” to “Being tested”');
-    expect(await latest(clinician.page).textContent()).toContain('Test the question card at the Riverside Monday clinic.');
-    expect((await latest(clinician.page).locator('.decision-people__name').allTextContents()).sort()).toEqual(['Dr. Oskar Nyberg', 'Elin Sandberg']);
-    expect(await latest(clinician.page).locator('.decision-people__item').filter({ hasText: 'Dr. Oskar Nyberg' }).textContent()).toMatch(/^Dr\. Oskar Nyberg · Site lead · confirmed /);
+    expect(await latest(clinician.page).getByRole('heading').textContent()).toBe(
+      'From “Being co-designed” to “Being tested”',
+    );
+    expect(await latest(clinician.page).textContent()).toContain(
+      'Test the question card at the Riverside Monday clinic.',
+    );
+    expect((await latest(clinician.page).locator('.decision-people__name').allTextContents()).sort()).toEqual([
+      'Dr. Oskar Nyberg',
+      'Elin Sandberg',
+    ]);
+    expect(
+      await latest(clinician.page)
+        .locator('.decision-people__item')
+        .filter({ hasText: 'Dr. Oskar Nyberg' })
+        .textContent(),
+    ).toMatch(/^Dr\. Oskar Nyberg · Site lead · confirmed /);
     // Her thread is still live, with everything, each message once.
     await presence(clinician.page).getByText('Aisha Rahman (you)').waitFor();
     expect(await log(clinician.page).locator('article.message').count()).toBe(5);

@@ -46,7 +46,9 @@ function pagesUnder(folder) {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) return pagesUnder(full);
-    return /[\\/]pages[\\/][^\\/]+-page\.tsx$/.test(full) ? [path.relative(CLIENT, full).split(path.sep).join('/')] : [];
+    return /[\\/]pages[\\/][^\\/]+-page\.tsx$/.test(full)
+      ? [path.relative(CLIENT, full).split(path.sep).join('/')]
+      : [];
   });
 }
 
@@ -78,18 +80,27 @@ const rows = pagesUnder(path.join(CLIENT, 'src'))
 const allJs = Object.values(manifest)
   .map((chunk) => chunk.file)
   .filter((file, index, list) => file.endsWith('.js') && list.indexOf(file) === index);
-const all = allJs.reduce((sum, file) => ({ raw: sum.raw + compressed(file).raw, gzip: sum.gzip + compressed(file).gzip }), { raw: 0, gzip: 0 });
+const all = allJs.reduce(
+  (sum, file) => ({ raw: sum.raw + compressed(file).raw, gzip: sum.gzip + compressed(file).gzip }),
+  { raw: 0, gzip: 0 },
+);
 
 const kb = (bytes) => (bytes / KB).toFixed(1).padStart(7);
 console.log(`page                  files     raw KB   gzip KB  brotli KB  budget (gzip KB)`);
 for (const row of rows) {
   const flag = row.gzip > row.budget ? '  OVER' : '';
-  console.log(`${row.name.padEnd(22)}${String(row.files).padStart(5)}  ${kb(row.raw)}   ${kb(row.gzip)}    ${kb(row.brotli)}   ${kb(row.budget)}${flag}`);
+  console.log(
+    `${row.name.padEnd(22)}${String(row.files).padStart(5)}  ${kb(row.raw)}   ${kb(row.gzip)}    ${kb(row.brotli)}   ${kb(row.budget)}${flag}`,
+  );
 }
 console.log(`all JS: ${allJs.length} files, ${kb(all.raw).trim()} KB raw, ${kb(all.gzip).trim()} KB gzip`);
 // Not JavaScript, but fetched by every first visit: the texts of one language.
-for (const file of Object.values(manifest).flatMap((chunk) => chunk.assets ?? []).filter((asset) => asset.endsWith('.json'))) {
-  console.log(`texts ${path.basename(file)}: ${kb(compressed(file).gzip).trim()} KB gzip, ${kb(compressed(file).brotli).trim()} KB brotli`);
+for (const file of Object.values(manifest)
+  .flatMap((chunk) => chunk.assets ?? [])
+  .filter((asset) => asset.endsWith('.json'))) {
+  console.log(
+    `texts ${path.basename(file)}: ${kb(compressed(file).gzip).trim()} KB gzip, ${kb(compressed(file).brotli).trim()} KB brotli`,
+  );
 }
 const over = rows.filter((row) => row.gzip > row.budget);
 if (over.length > 0) {

@@ -48,50 +48,209 @@ export const SEARCH_QUERY = `query($networkId: ID!, $query: String!, $filter: Se
 
 /** What a paediatric IBD network's resources are about: a title phrase and its tag. */
 const TOPICS = [
-  ['Flare', 'flare'], ['Exclusive enteral nutrition', 'exclusive enteral nutrition'], ['Transition to adult care', 'transition'],
-  ['School attendance', 'school'], ['Steroid-free remission', 'remission'], ['Infliximab trough levels', 'therapeutic drug monitoring'],
-  ['Adalimumab injections', 'injections'], ['Calprotectin home testing', 'calprotectin'], ['Bowel preparation for colonoscopy', 'colonoscopy'],
-  ['MRI enterography', 'mri'], ['Iron deficiency anaemia', 'anaemia'], ['Growth and puberty', 'growth'], ['Bone health and vitamin D', 'bone health'],
-  ['Vaccination before biologics', 'vaccination'], ['Fatigue', 'fatigue'], ['Anxiety and low mood', 'mental health'], ['Sleep', 'sleep'],
-  ['Pain management', 'pain'], ['Perianal disease', 'perianal disease'], ['Acute severe colitis', 'acute severe colitis'],
-  ['Pre-visit planning', 'pre-visit planning'], ['Population management', 'population management'], ['Registry data quality', 'data quality'],
-  ['Shared decision making about biologics', 'shared decision making'], ['Self-management', 'self-management'], ['Diet and Crohn\'s disease', 'diet'],
-  ['Toilet access at school', 'toilet access'], ['Sport and exercise', 'sport'], ['Travel with IBD', 'travel'], ['Stoma care', 'stoma'],
-  ['Hospital stay', 'hospital stay'], ['New diagnosis', 'new diagnosis'], ['Peer support', 'peer support'], ['Psychosocial screening', 'screening'],
-  ['Siblings', 'siblings'], ['Needle fear', 'needle fear'], ['Home infusions', 'infusions'], ['Telephone triage', 'triage'],
-  ['Video visits', 'telehealth'], ['Control charts', 'spc charts'], ['Run charts', 'run charts'], ['PDSA cycles', 'pdsa'],
-  ['Huddles', 'huddle'], ['Co-design with patient partners', 'co-design'], ['Learning sessions', 'learning session'],
-  ['Patient-reported outcomes', 'patient-reported outcomes'], ['Quality of life', 'quality of life'], ['Prednisolone tapering', 'steroids'],
-  ['Thiopurine monitoring', 'immunosuppression'], ['Methotrexate', 'medicines'], ['Ustekinumab', 'biologics'], ['Vedolizumab', 'biologics'],
-  ['Ulcerative colitis', 'ulcerative colitis'], ['Crohn\'s disease exclusion diet', 'cded'], ['Exams and revision', 'exams'],
-  ['University and moving away', 'university'], ['Joint adolescent clinic', 'joint clinic'], ['Medication adherence', 'adherence'],
-  ['Urgency and accidents', 'urgency'], ['Blood tests', 'blood tests'], ['Endoscopy', 'endoscopy'], ['Surgery', 'surgery'],
-  ['Nutrition screening', 'nutrition'], ['Weight and BMI monitoring', 'growth'], ['Readmissions', 'admissions'], ['Clinic scheduling', 'scheduling'],
+  ['Flare', 'flare'],
+  ['Exclusive enteral nutrition', 'exclusive enteral nutrition'],
+  ['Transition to adult care', 'transition'],
+  ['School attendance', 'school'],
+  ['Steroid-free remission', 'remission'],
+  ['Infliximab trough levels', 'therapeutic drug monitoring'],
+  ['Adalimumab injections', 'injections'],
+  ['Calprotectin home testing', 'calprotectin'],
+  ['Bowel preparation for colonoscopy', 'colonoscopy'],
+  ['MRI enterography', 'mri'],
+  ['Iron deficiency anaemia', 'anaemia'],
+  ['Growth and puberty', 'growth'],
+  ['Bone health and vitamin D', 'bone health'],
+  ['Vaccination before biologics', 'vaccination'],
+  ['Fatigue', 'fatigue'],
+  ['Anxiety and low mood', 'mental health'],
+  ['Sleep', 'sleep'],
+  ['Pain management', 'pain'],
+  ['Perianal disease', 'perianal disease'],
+  ['Acute severe colitis', 'acute severe colitis'],
+  ['Pre-visit planning', 'pre-visit planning'],
+  ['Population management', 'population management'],
+  ['Registry data quality', 'data quality'],
+  ['Shared decision making about biologics', 'shared decision making'],
+  ['Self-management', 'self-management'],
+  ["Diet and Crohn's disease", 'diet'],
+  ['Toilet access at school', 'toilet access'],
+  ['Sport and exercise', 'sport'],
+  ['Travel with IBD', 'travel'],
+  ['Stoma care', 'stoma'],
+  ['Hospital stay', 'hospital stay'],
+  ['New diagnosis', 'new diagnosis'],
+  ['Peer support', 'peer support'],
+  ['Psychosocial screening', 'screening'],
+  ['Siblings', 'siblings'],
+  ['Needle fear', 'needle fear'],
+  ['Home infusions', 'infusions'],
+  ['Telephone triage', 'triage'],
+  ['Video visits', 'telehealth'],
+  ['Control charts', 'spc charts'],
+  ['Run charts', 'run charts'],
+  ['PDSA cycles', 'pdsa'],
+  ['Huddles', 'huddle'],
+  ['Co-design with patient partners', 'co-design'],
+  ['Learning sessions', 'learning session'],
+  ['Patient-reported outcomes', 'patient-reported outcomes'],
+  ['Quality of life', 'quality of life'],
+  ['Prednisolone tapering', 'steroids'],
+  ['Thiopurine monitoring', 'immunosuppression'],
+  ['Methotrexate', 'medicines'],
+  ['Ustekinumab', 'biologics'],
+  ['Vedolizumab', 'biologics'],
+  ['Ulcerative colitis', 'ulcerative colitis'],
+  ["Crohn's disease exclusion diet", 'cded'],
+  ['Exams and revision', 'exams'],
+  ['University and moving away', 'university'],
+  ['Joint adolescent clinic', 'joint clinic'],
+  ['Medication adherence', 'adherence'],
+  ['Urgency and accidents', 'urgency'],
+  ['Blood tests', 'blood tests'],
+  ['Endoscopy', 'endoscopy'],
+  ['Surgery', 'surgery'],
+  ['Nutrition screening', 'nutrition'],
+  ['Weight and BMI monitoring', 'growth'],
+  ['Readmissions', 'admissions'],
+  ['Clinic scheduling', 'scheduling'],
 ];
 
 /** Title forms per kind; %s is the topic. */
 const TITLE_FORMS = {
-  TOOL: ['%s action plan', '%s checklist', '%s tracker', '%s decision aid', '%s symptom diary', '%s question prompt list', '%s screening tool', '%s dashboard', '%s calculator'],
-  TEMPLATE: ['%s letter template', '%s care plan template', '%s huddle agenda', '%s order set', '%s clinic note template', '%s referral letter', '%s consent form'],
-  GUIDE: ['%s: a guide for families', '%s explained for teenagers', 'Understanding %s', '%s: what to expect', '%s for school nurses', '%s: a practical guide'],
-  STORY: ['Our story: %s', 'What helped us with %s', 'Living with %s', '%s, in my own words', 'A parent\'s diary: %s'],
+  TOOL: [
+    '%s action plan',
+    '%s checklist',
+    '%s tracker',
+    '%s decision aid',
+    '%s symptom diary',
+    '%s question prompt list',
+    '%s screening tool',
+    '%s dashboard',
+    '%s calculator',
+  ],
+  TEMPLATE: [
+    '%s letter template',
+    '%s care plan template',
+    '%s huddle agenda',
+    '%s order set',
+    '%s clinic note template',
+    '%s referral letter',
+    '%s consent form',
+  ],
+  GUIDE: [
+    '%s: a guide for families',
+    '%s explained for teenagers',
+    'Understanding %s',
+    '%s: what to expect',
+    '%s for school nurses',
+    '%s: a practical guide',
+  ],
+  STORY: ['Our story: %s', 'What helped us with %s', 'Living with %s', '%s, in my own words', "A parent's diary: %s"],
   CHANGE_PACKAGE: ['%s change package', '%s bundle', '%s key driver diagram and changes', 'Spreading %s across sites'],
-  DATASET_DESCRIPTION: ['%s data dictionary', '%s registry extract', '%s measures and definitions', '%s dataset description'],
+  DATASET_DESCRIPTION: [
+    '%s data dictionary',
+    '%s registry extract',
+    '%s measures and definitions',
+    '%s dataset description',
+  ],
 };
 const KINDS = Object.keys(TITLE_FORMS);
 /** Most titles have no qualifier. */
-const QUALIFIERS = ['', '', '', '', '', '', ' for teenagers', ' for parents', ' for the clinic team', ' (St Brigid\'s adaptation)', ' – version 2',
-  ' in Swedish', ' for under-tens', ' for newly diagnosed families', ' (Riverside)', ' for small sites', ' with printable cards', ' for night shifts'];
-const FREE_TAGS = ['family tips', 'teenagers', 'parents', 'checklist', 'template', 'letter', 'printable', 'swedish', 'pilot', 'qi methods', 'coproduction',
-  'patient story', 'families', 'nursing', 'protocol', 'pathway', 'measures', 'reporting', 'spreadsheet', 'video', 'plain language', 'youth panel'];
+const QUALIFIERS = [
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  ' for teenagers',
+  ' for parents',
+  ' for the clinic team',
+  " (St Brigid's adaptation)",
+  ' – version 2',
+  ' in Swedish',
+  ' for under-tens',
+  ' for newly diagnosed families',
+  ' (Riverside)',
+  ' for small sites',
+  ' with printable cards',
+  ' for night shifts',
+];
+const FREE_TAGS = [
+  'family tips',
+  'teenagers',
+  'parents',
+  'checklist',
+  'template',
+  'letter',
+  'printable',
+  'swedish',
+  'pilot',
+  'qi methods',
+  'coproduction',
+  'patient story',
+  'families',
+  'nursing',
+  'protocol',
+  'pathway',
+  'measures',
+  'reporting',
+  'spreadsheet',
+  'video',
+  'plain language',
+  'youth panel',
+];
 const ROLES = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'CLINICIAN', 'RESEARCHER', 'SITE_LEAD', 'NETWORK_ADMIN'];
 /** Syllables of the names of people, clinics and places that make a real vocabulary long-tailed. */
-const SYLLABLES = ['ka', 'lo', 'mar', 'ri', 'ven', 'sa', 'to', 'bel', 'ni', 'dor', 'ha', 'lin', 'ste', 'vik', 'an', 'el', 'mo', 'ra', 'tus', 'gre',
-  'fa', 'jo', 'hen', 'ul', 'is', 'brek', 'sund', 'ham', 'ford', 'quin', 'zel', 'ov', 'ash', 'wyn', 'per', 'ro', 'ma', 'li', 'ber', 'ta'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mar',
+  'ri',
+  'ven',
+  'sa',
+  'to',
+  'bel',
+  'ni',
+  'dor',
+  'ha',
+  'lin',
+  'ste',
+  'vik',
+  'an',
+  'el',
+  'mo',
+  'ra',
+  'tus',
+  'gre',
+  'fa',
+  'jo',
+  'hen',
+  'ul',
+  'is',
+  'brek',
+  'sund',
+  'ham',
+  'ford',
+  'quin',
+  'zel',
+  'ov',
+  'ash',
+  'wyn',
+  'per',
+  'ro',
+  'ma',
+  'li',
+  'ber',
+  'ta',
+];
 
 /** Plain-text lines of the demo commons, written by patients, clinicians and QI teams. */
 function demoLines() {
-  return [...new Set(DEMO_RESOURCES.flatMap((r) => markdownText(r.body).split('\n')).filter((line) => line.length > 20))];
+  return [
+    ...new Set(DEMO_RESOURCES.flatMap((r) => markdownText(r.body).split('\n')).filter((line) => line.length > 20)),
+  ];
 }
 
 /**
@@ -105,15 +264,21 @@ export async function generateCommons(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: [network] } = await client.query(`SELECT id FROM "Network" WHERE slug = 'northstar-ibd'`);
-    const { rows: [admin] } = await client.query(`SELECT id, "passwordHash" FROM "User" WHERE email = $1`, [`admin@${DEMO}`]);
+    const {
+      rows: [network],
+    } = await client.query(`SELECT id FROM "Network" WHERE slug = 'northstar-ibd'`);
+    const {
+      rows: [admin],
+    } = await client.query(`SELECT id, "passwordHash" FROM "User" WHERE email = $1`, [`admin@${DEMO}`]);
     await client.query(
       `INSERT INTO "Site" (id, "networkId", slug, name, city)
        SELECT gen_random_uuid(), $1::uuid, 'bench-site-' || i, 'Bench Children''s Hospital ' || lpad(i::text, 2, '0'), 'Benchville'
        FROM generate_series(1, $2::int) AS i`,
       [network.id, SITES - 8],
     );
-    const { rows: siteRows } = await client.query(`SELECT id FROM "Site" WHERE "networkId" = $1 ORDER BY name`, [network.id]);
+    const { rows: siteRows } = await client.query(`SELECT id FROM "Site" WHERE "networkId" = $1 ORDER BY name`, [
+      network.id,
+    ]);
     await client.query(
       `WITH u AS (
          INSERT INTO "User" (id, email, "passwordHash", name, interests, "updatedAt")
@@ -126,7 +291,10 @@ export async function generateCommons(url) {
        FROM u`,
       [network.id, admin.passwordHash, AUTHORS, siteRows.map((s) => s.id), siteRows.length, ROLES.slice(0, 5)],
     );
-    const { rows: authorRows } = await client.query(`SELECT "userId" AS id FROM "Membership" WHERE "networkId" = $1 ORDER BY "userId"`, [network.id]);
+    const { rows: authorRows } = await client.query(
+      `SELECT "userId" AS id FROM "Membership" WHERE "networkId" = $1 ORDER BY "userId"`,
+      [network.id],
+    );
 
     // The seeded demo resources are in the vocabulary already.
     const { rows: seeded } = await client.query(`SELECT id FROM "Resource" WHERE "networkId" = $1`, [network.id]);
@@ -203,14 +371,26 @@ export async function generateCommons(url) {
     );
     const generatedMs = performance.now() - started;
     await client.query('VACUUM ANALYZE');
-    const { rows: sample } = await client.query(`SELECT title, tags, summary, "bodyText" FROM "Resource" WHERE "networkId" = $1 ORDER BY random() LIMIT 500`, [network.id]);
-    const expected = [...new Set(sample.flatMap((r) => vocabularyOf(r.title, r.tags.join(' '), r.summary, r.bodyText)))];
-    const { rows: [{ missing }] } = await client.query(
+    const { rows: sample } = await client.query(
+      `SELECT title, tags, summary, "bodyText" FROM "Resource" WHERE "networkId" = $1 ORDER BY random() LIMIT 500`,
+      [network.id],
+    );
+    const expected = [
+      ...new Set(sample.flatMap((r) => vocabularyOf(r.title, r.tags.join(' '), r.summary, r.bodyText))),
+    ];
+    const {
+      rows: [{ missing }],
+    } = await client.query(
       `SELECT count(*)::int AS missing FROM unnest($2::text[]) AS w WHERE NOT EXISTS (SELECT 1 FROM "SearchWord" s WHERE s."networkId" = $1 AND s.word = w)`,
       [network.id, expected],
     );
-    if (missing > 0) throw new Error(`${missing} of ${expected.length} words of a sample are not in the vocabulary as addToVocabulary would write them`);
-    const { rows: [stats] } = await client.query(
+    if (missing > 0)
+      throw new Error(
+        `${missing} of ${expected.length} words of a sample are not in the vocabulary as addToVocabulary would write them`,
+      );
+    const {
+      rows: [stats],
+    } = await client.query(
       `SELECT (SELECT count(*)::int FROM "Resource" WHERE "networkId" = $1) AS resources,
               (SELECT count(*)::int FROM "SearchWord" WHERE "networkId" = $1) AS words,
               (SELECT avg(length("bodyText"))::int FROM "Resource" WHERE "networkId" = $1) AS body,
@@ -238,7 +418,10 @@ function typed(text) {
       // requests are the prefixes of 2-5 characters and each finished word.
       if (n > 5 && n < word.length) continue;
       const query = `${before ? `${before} ` : ''}${word.slice(0, n)}`;
-      requests.push({ query, category: n < word.length ? 'prefix' : words.length === 1 || w === 0 ? 'word' : 'two words' });
+      requests.push({
+        query,
+        category: n < word.length ? 'prefix' : words.length === 1 || w === 0 ? 'word' : 'two words',
+      });
     }
   }
   return requests;
@@ -246,26 +429,64 @@ function typed(text) {
 
 /** What members look for: what they type, and sometimes the filter or sort they pick next. */
 const SESSIONS = [
-  { text: 'remission' }, { text: 'flare plan', then: { filter: { kinds: ['TOOL'] } } }, { text: 'transition checklist' },
-  { text: 'school letter', then: { filter: { audiences: ['FAMILY_MEMBER'] } } }, { text: 'calprotectin' }, { text: 'infliximab trough' },
-  { text: 'remision', typo: true }, { text: 'calprotectn', typo: true }, { text: 'colonsocopy', typo: true }, { text: 'transitoin', typo: true },
-  { text: 'nutriton', typo: true }, { text: 'vacination', typo: true }, { text: 'anxeity', typo: true }, { text: 'fatigue', then: { sort: 'NEWEST' } },
-  { text: 'bowel preparation' }, { text: 'iron deficiency', then: { filter: { kinds: ['GUIDE'] } } }, { text: 'exclusive enteral' },
-  { text: 'pdsa', then: { filter: { kinds: ['CHANGE_PACKAGE'] } } }, { text: 'control charts' }, { text: 'huddle agenda' },
-  { text: 'needle fear', then: { filter: { audiences: ['PATIENT_PARTNER'] } } }, { text: 'data dictionary', then: { filter: { kinds: ['DATASET_DESCRIPTION'] } } },
-  { text: 'sleep' }, { text: 'perianal', then: { sort: 'MOST_USED' } }, { text: 'vaccination biologics' }, { text: 'peer support', then: { filter: { tags: ['teenagers'] } } },
-  { text: 'steroid free' }, { text: 'growth puberty' }, { text: 'diet', then: { filter: { site: true } } }, { text: 'toilet access' },
+  { text: 'remission' },
+  { text: 'flare plan', then: { filter: { kinds: ['TOOL'] } } },
+  { text: 'transition checklist' },
+  { text: 'school letter', then: { filter: { audiences: ['FAMILY_MEMBER'] } } },
+  { text: 'calprotectin' },
+  { text: 'infliximab trough' },
+  { text: 'remision', typo: true },
+  { text: 'calprotectn', typo: true },
+  { text: 'colonsocopy', typo: true },
+  { text: 'transitoin', typo: true },
+  { text: 'nutriton', typo: true },
+  { text: 'vacination', typo: true },
+  { text: 'anxeity', typo: true },
+  { text: 'fatigue', then: { sort: 'NEWEST' } },
+  { text: 'bowel preparation' },
+  { text: 'iron deficiency', then: { filter: { kinds: ['GUIDE'] } } },
+  { text: 'exclusive enteral' },
+  { text: 'pdsa', then: { filter: { kinds: ['CHANGE_PACKAGE'] } } },
+  { text: 'control charts' },
+  { text: 'huddle agenda' },
+  { text: 'needle fear', then: { filter: { audiences: ['PATIENT_PARTNER'] } } },
+  { text: 'data dictionary', then: { filter: { kinds: ['DATASET_DESCRIPTION'] } } },
+  { text: 'sleep' },
+  { text: 'perianal', then: { sort: 'MOST_USED' } },
+  { text: 'vaccination biologics' },
+  { text: 'peer support', then: { filter: { tags: ['teenagers'] } } },
+  { text: 'steroid free' },
+  { text: 'growth puberty' },
+  { text: 'diet', then: { filter: { site: true } } },
+  { text: 'toilet access' },
 ];
 
 /** Every request of the mix in order, with its category; filters refer to real ids. */
 export function queryMix(siteId) {
   const requests = [];
   for (const [index, session] of SESSIONS.entries()) {
-    const steps = typed(session.text).map((step) => ({ ...step, category: session.typo && step.category !== 'prefix' ? 'typo' : step.category }));
-    requests.push(...steps.map((step) => ({ session: index, query: step.query, category: step.category, filter: null, sort: 'RELEVANCE' })));
+    const steps = typed(session.text).map((step) => ({
+      ...step,
+      category: session.typo && step.category !== 'prefix' ? 'typo' : step.category,
+    }));
+    requests.push(
+      ...steps.map((step) => ({
+        session: index,
+        query: step.query,
+        category: step.category,
+        filter: null,
+        sort: 'RELEVANCE',
+      })),
+    );
     if (session.then) {
-      const filter = session.then.filter?.site ? { siteIds: [siteId] } : session.then.filter ?? null;
-      requests.push({ session: index, query: session.text, category: filter ? 'filtered' : 'sorted', filter, sort: session.then.sort ?? 'RELEVANCE' });
+      const filter = session.then.filter?.site ? { siteIds: [siteId] } : (session.then.filter ?? null);
+      requests.push({
+        session: index,
+        query: session.text,
+        category: filter ? 'filtered' : 'sorted',
+        filter,
+        sort: session.then.sort ?? 'RELEVANCE',
+      });
     }
   }
   return requests.map((request, position) => ({ ...request, position }));
@@ -296,14 +517,20 @@ function postOnce(url, query, variables, cookie) {
     const request = http.request(`${url}/graphql`, {
       method: 'POST',
       agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-commons-csrf': '1', cookie },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'x-commons-csrf': '1',
+        cookie,
+      },
     });
     request.on('response', (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString();
-        if (response.statusCode !== 200 || text.includes('"errors":')) reject(new Error(`${response.statusCode} ${text.slice(0, 500)}`));
+        if (response.statusCode !== 200 || text.includes('"errors":'))
+          reject(new Error(`${response.statusCode} ${text.slice(0, 500)}`));
         else resolve();
       });
     });
@@ -336,7 +563,9 @@ async function backendCpu(url, since) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    const { rows } = await client.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
     const used = new Map();
     for (const { pid } of rows) used.set(pid, await cpuSeconds(pid));
     if (!since) return used;
@@ -384,7 +613,9 @@ export async function load({ mix, total, send, thinkMs = 0, pauseMs = 0, clients
 function summary(runs) {
   const latencies = runs.flatMap((run) => run.latencies);
   const byCategory = new Map();
-  for (const run of runs) for (const [category, values] of run.byCategory) byCategory.set(category, [...(byCategory.get(category) ?? []), ...values]);
+  for (const run of runs)
+    for (const [category, values] of run.byCategory)
+      byCategory.set(category, [...(byCategory.get(category) ?? []), ...values]);
   return {
     ...percentiles(latencies),
     perSecond: latencies.length / runs.reduce((total, run) => total + run.seconds, 0),
@@ -394,12 +625,16 @@ function summary(runs) {
 }
 
 export function line(name, f) {
-  console.log(`  ${name.padEnd(46)} p50=${f.p50.toFixed(1)}  p95=${f.p95.toFixed(1)}  p99=${f.p99.toFixed(1)}  max=${f.max.toFixed(0)} ms  ${f.perSecond ? `${f.perSecond.toFixed(0)} req/s` : ''}`);
+  console.log(
+    `  ${name.padEnd(46)} p50=${f.p50.toFixed(1)}  p95=${f.p95.toFixed(1)}  p99=${f.p99.toFixed(1)}  max=${f.max.toFixed(0)} ms  ${f.perSecond ? `${f.perSecond.toFixed(0)} req/s` : ''}`,
+  );
 }
 
 function categoryLines(figures) {
   for (const [category, f] of figures.categories) {
-    console.log(`    ${category.padEnd(12)} n=${String(f.count).padStart(5)}  p50=${f.p50.toFixed(1)}  p95=${f.p95.toFixed(1)}  p99=${f.p99.toFixed(1)} ms`);
+    console.log(
+      `    ${category.padEnd(12)} n=${String(f.count).padStart(5)}  p50=${f.p50.toFixed(1)}  p95=${f.p95.toFixed(1)}  p99=${f.p99.toFixed(1)} ms`,
+    );
   }
 }
 
@@ -412,7 +647,11 @@ async function recordEngineSql(pool, mix, networkId, viewerId) {
   let statements = [];
   const recorder = {
     async read(text, values) {
-      const statement = { name: `q_${createHash('sha1').update(text).digest('base64url')}`, text, values: values.map((v) => (v instanceof Date ? v.toISOString() : v)) };
+      const statement = {
+        name: `q_${createHash('sha1').update(text).digest('base64url')}`,
+        text,
+        values: values.map((v) => (v instanceof Date ? v.toISOString() : v)),
+      };
       statements.push(statement);
       return (await pool.query(statement)).rows;
     },
@@ -441,7 +680,12 @@ export async function benchSearch() {
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
   const url = databaseUrl(name);
   const poolSize = 10;
-  const server = await startServer({ NODE_ENV: 'production', DATABASE_URL: url, DATABASE_POOL_SIZE: String(poolSize), SEED_DEMO: 'true' });
+  const server = await startServer({
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: String(poolSize),
+    SEED_DEMO: 'true',
+  });
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   try {
     const made = await generateCommons(url);
@@ -449,7 +693,11 @@ export async function benchSearch() {
       `  generated ${made.resources} resources in ${(made.insertedMs / 1000).toFixed(1)} s (with versions and vocabulary ${(made.generatedMs / 1000).toFixed(1)} s);` +
         ` ${made.words} vocabulary words; body ${made.body} characters on average; Resource ${made.size}`,
     );
-    console.log(`  indexes: ${Object.entries(made.indexes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `  indexes: ${Object.entries(made.indexes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
 
     const { rows: members } = await pool.query(
       `SELECT u.id, u.email FROM "User" u JOIN "Membership" m ON m."userId" = u.id
@@ -458,17 +706,37 @@ export async function benchSearch() {
     );
     const cookies = [];
     for (const member of members) cookies.push(await signIn(server.url, member.email));
-    const { rows: [site] } = await pool.query(`SELECT id FROM "Site" WHERE "networkId" = $1 ORDER BY name LIMIT 1`, [made.networkId]);
+    const {
+      rows: [site],
+    } = await pool.query(`SELECT id FROM "Site" WHERE "networkId" = $1 ORDER BY name LIMIT 1`, [made.networkId]);
     const mix = queryMix(site.id);
-    const counts = Object.entries(mix.reduce((n, r) => ({ ...n, [r.category]: (n[r.category] ?? 0) + 1 }), {})).map(([k, v]) => `${v} ${k}`).join(', ');
-    console.log(`  query mix: ${mix.length} requests from ${SESSIONS.length} searches typed as you type (${counts}); each asks for the first 20 hits,`);
-    console.log(`  the resource card, highlighted title and snippet, and every facet with counts (as the search page will)`);
+    const counts = Object.entries(mix.reduce((n, r) => ({ ...n, [r.category]: (n[r.category] ?? 0) + 1 }), {}))
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+    console.log(
+      `  query mix: ${mix.length} requests from ${SESSIONS.length} searches typed as you type (${counts}); each asks for the first 20 hits,`,
+    );
+    console.log(
+      `  the resource card, highlighted title and snippet, and every facet with counts (as the search page will)`,
+    );
 
     const sendGraphql = (request, client) =>
-      post(server.url, SEARCH_QUERY, { networkId: made.networkId, query: request.query, filter: request.filter, sort: request.sort, first: 20 }, cookies[client]);
-    const sample = await graphql(server.url, SEARCH_QUERY, { networkId: made.networkId, query: 'remission', first: 20 }, cookies[0]);
+      post(
+        server.url,
+        SEARCH_QUERY,
+        { networkId: made.networkId, query: request.query, filter: request.filter, sort: request.sort, first: 20 },
+        cookies[client],
+      );
+    const sample = await graphql(
+      server.url,
+      SEARCH_QUERY,
+      { networkId: made.networkId, query: 'remission', first: 20 },
+      cookies[0],
+    );
     const { totalCount, exactCounts } = sample.body.data.search;
-    console.log(`  "remission": ${totalCount}${exactCounts ? '' : '+'} results (exactCounts ${exactCounts}); response ${(JSON.stringify(sample.body).length / 1024).toFixed(1)} KB`);
+    console.log(
+      `  "remission": ${totalCount}${exactCounts ? '' : '+'} results (exactCounts ${exactCounts}); response ${(JSON.stringify(sample.body).length / 1024).toFixed(1)} KB`,
+    );
 
     for (const request of mix.slice(0, 40)) await sendGraphql(request, 0);
     const viewers = members.map((m) => m.id);
@@ -521,13 +789,17 @@ export async function benchSearch() {
     );
     line(`SQL search, ${CLIENTS} clients, closed loop`, sql);
     categoryLines(sql);
-    console.log(`  CPU per request: PostgreSQL ${perRequest(cpu.sql.pg)} ms, this load generator ${perRequest(cpu.sql.bench)} ms`);
+    console.log(
+      `  CPU per request: PostgreSQL ${perRequest(cpu.sql.pg)} ms, this load generator ${perRequest(cpu.sql.bench)} ms`,
+    );
     console.log(
       `  GraphQL / SQL: p50 ${(closed.p50 / sql.p50).toFixed(2)}x, p95 ${(closed.p95 / sql.p95).toFixed(2)}x, throughput ${(sql.perSecond / closed.perSecond).toFixed(2)}x; ` +
         `per-round p95 ${closed.runs.map((run, i) => `${percentiles(run.latencies).p95.toFixed(0)}/${percentiles(runs.sql[i].latencies).p95.toFixed(0)}`).join(', ')} ms`,
     );
 
-    console.log(`  load model B, typists: ${CLIENTS} members typing, 250 ms between keystrokes (after the answer), 1.5 s reading between searches; load average ${os.loadavg()[0].toFixed(2)}`);
+    console.log(
+      `  load model B, typists: ${CLIENTS} members typing, 250 ms between keystrokes (after the answer), 1.5 s reading between searches; load average ${os.loadavg()[0].toFixed(2)}`,
+    );
     const typists = await load({ mix, total: Math.min(TOTAL, 1_500), send: sendGraphql, thinkMs: 250, pauseMs: 1_500 });
     line(`GraphQL search, ${CLIENTS} typists`, typists);
     categoryLines(typists);

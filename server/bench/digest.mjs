@@ -19,15 +19,31 @@ async function seed(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: [network] } = await client.query(`SELECT id FROM "Network" WHERE slug = 'northstar-ibd'`);
+    const {
+      rows: [network],
+    } = await client.query(`SELECT id FROM "Network" WHERE slug = 'northstar-ibd'`);
     const { rows: sites } = await client.query(`SELECT id FROM "Site" WHERE "networkId" = $1`, [network.id]);
-    const { rows: [hash] } = await client.query(`SELECT "passwordHash" FROM "User" LIMIT 1`);
-    const ideas = Array.from({ length: 40 }, (_, i) => ({ id: randomUUID(), title: `Change idea ${i + 1}: pre-visit planning, variant ${i}` }));
-    const resources = Array.from({ length: 20 }, (_, i) => ({ id: randomUUID(), title: `Resource ${i + 1}: transition checklist` }));
+    const {
+      rows: [hash],
+    } = await client.query(`SELECT "passwordHash" FROM "User" LIMIT 1`);
+    const ideas = Array.from({ length: 40 }, (_, i) => ({
+      id: randomUUID(),
+      title: `Change idea ${i + 1}: pre-visit planning, variant ${i}`,
+    }));
+    const resources = Array.from({ length: 20 }, (_, i) => ({
+      id: randomUUID(),
+      title: `Resource ${i + 1}: transition checklist`,
+    }));
     for (let start = 0; start < MEMBERS; start += 1000) {
       const people = Array.from({ length: Math.min(1000, MEMBERS - start) }, (_, j) => {
         const i = start + j;
-        return { id: randomUUID(), email: `digest-${i}@bench.test`, name: `Digest Member ${i}`, site: sites[i % sites.length].id, locale: i % 3 === 0 ? 'sv' : 'en' };
+        return {
+          id: randomUUID(),
+          email: `digest-${i}@bench.test`,
+          name: `Digest Member ${i}`,
+          site: sites[i % sites.length].id,
+          locale: i % 3 === 0 ? 'sv' : 'en',
+        };
       });
       const json = JSON.stringify(people);
       await client.query(
@@ -52,11 +68,32 @@ async function seed(url) {
           const resource = resources[n % resources.length];
           const kind = KINDS[n % KINDS.length];
           const onResource = kind === 'REPLY';
-          const subjectType = kind === 'MENTION' || kind === 'REPLY' ? 'MESSAGE' : kind === 'PDSA_AT_SITE' ? 'PDSA_CYCLE' : 'CHANGE_IDEA';
-          const payload = subjectType === 'MESSAGE'
-            ? { threadSubjectType: onResource ? 'RESOURCE' : 'CHANGE_IDEA', threadSubjectId: onResource ? resource.id : idea.id, subjectTitle: onResource ? resource.title : idea.title, messageId: randomUUID(), excerpt: 'Could we try this at our clinic next month?', actorName: 'Lena Lead' }
-            : { ideaId: idea.id, ideaTitle: idea.title, decision: 'Move to testing', title: 'Cycle 2', actorName: 'Lena Lead' };
-          notifications.push({ userId: person.id, kind, subjectType, subjectId: subjectType === 'MESSAGE' ? payload.messageId : idea.id, payload });
+          const subjectType =
+            kind === 'MENTION' || kind === 'REPLY' ? 'MESSAGE' : kind === 'PDSA_AT_SITE' ? 'PDSA_CYCLE' : 'CHANGE_IDEA';
+          const payload =
+            subjectType === 'MESSAGE'
+              ? {
+                  threadSubjectType: onResource ? 'RESOURCE' : 'CHANGE_IDEA',
+                  threadSubjectId: onResource ? resource.id : idea.id,
+                  subjectTitle: onResource ? resource.title : idea.title,
+                  messageId: randomUUID(),
+                  excerpt: 'Could we try this at our clinic next month?',
+                  actorName: 'Lena Lead',
+                }
+              : {
+                  ideaId: idea.id,
+                  ideaTitle: idea.title,
+                  decision: 'Move to testing',
+                  title: 'Cycle 2',
+                  actorName: 'Lena Lead',
+                };
+          notifications.push({
+            userId: person.id,
+            kind,
+            subjectType,
+            subjectId: subjectType === 'MESSAGE' ? payload.messageId : idea.id,
+            payload,
+          });
         }
       }
       await client.query(
@@ -107,7 +144,9 @@ export async function benchDigest() {
   try {
     const seeded = performance.now();
     await seed(url);
-    console.log(`digest: seeded ${MEMBERS} members × ${PER_MEMBER} unread notifications in ${((performance.now() - seeded) / 1000).toFixed(1)} s (load ${os.loadavg()[0].toFixed(2)})`);
+    console.log(
+      `digest: seeded ${MEMBERS} members × ${PER_MEMBER} unread notifications in ${((performance.now() - seeded) / 1000).toFixed(1)} s (load ${os.loadavg()[0].toFixed(2)})`,
+    );
     const before = Number((await db.query(`SELECT count(*) FROM "EmailMessage"`)).rows[0].count);
     const sentBefore = received;
     await boss.start();
@@ -115,14 +154,22 @@ export async function benchDigest() {
     await boss.send('mail-digest-daily', {});
     let queuedMs = null;
     for (;;) {
-      const { rows: [row] } = await db.query(`SELECT count(*) FILTER (WHERE kind = 'DIGEST_DAILY') AS queued FROM "EmailMessage"`);
+      const {
+        rows: [row],
+      } = await db.query(`SELECT count(*) FILTER (WHERE kind = 'DIGEST_DAILY') AS queued FROM "EmailMessage"`);
       if (queuedMs === null && Number(row.queued) >= MEMBERS) queuedMs = performance.now() - started;
       if (received - sentBefore >= MEMBERS) break;
-      if (performance.now() - started > 30 * 60_000) throw new Error(`only ${received - sentBefore} of ${MEMBERS} digests arrived in 30 min`);
+      if (performance.now() - started > 30 * 60_000)
+        throw new Error(`only ${received - sentBefore} of ${MEMBERS} digests arrived in 30 min`);
       await sleep(200);
     }
     const deliveredMs = lastAt - started;
-    report('digest: build + queue 10,000 daily digests', { members: MEMBERS, notifications: MEMBERS * PER_MEMBER, seconds: queuedMs / 1000, perSecond: MEMBERS / (queuedMs / 1000) });
+    report('digest: build + queue 10,000 daily digests', {
+      members: MEMBERS,
+      notifications: MEMBERS * PER_MEMBER,
+      seconds: queuedMs / 1000,
+      perSecond: MEMBERS / (queuedMs / 1000),
+    });
     report('digest: delivered to the local SMTP server', {
       messages: received - sentBefore,
       secondsFromJob: deliveredMs / 1000,
@@ -130,8 +177,15 @@ export async function benchDigest() {
       perSecondWhileSending: (received - sentBefore) / ((lastAt - firstAt) / 1000),
       concurrency: Number(CONCURRENCY),
     });
-    const { rows: statuses } = await db.query(`SELECT status, count(*)::int AS n FROM "EmailMessage" WHERE kind = 'DIGEST_DAILY' GROUP BY status`);
-    console.log(`digest: rows by status ${statuses.map((s) => `${s.status}=${s.n}`).join(' ')}; emails before ${before}; machine load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    const { rows: statuses } = await db.query(
+      `SELECT status, count(*)::int AS n FROM "EmailMessage" WHERE kind = 'DIGEST_DAILY' GROUP BY status`,
+    );
+    console.log(
+      `digest: rows by status ${statuses.map((s) => `${s.status}=${s.n}`).join(' ')}; emails before ${before}; machine load ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     await boss.stop({ graceful: false, wait: false }).catch(() => {});
     await db.end();

@@ -6,7 +6,16 @@ import path from 'node:path';
 import pg from 'pg';
 import { databaseUrl, graphql, measure, report, startServer, withAdmin } from './lib.mjs';
 
-const INTERESTS = ['nutrition', 'school support', 'biologics', 'qi methods', 'mental health', 'transition to adult care', 'peer support', 'data quality'];
+const INTERESTS = [
+  'nutrition',
+  'school support',
+  'biologics',
+  'qi methods',
+  'mental health',
+  'transition to adult care',
+  'peer support',
+  'data quality',
+];
 const ROLES = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'CLINICIAN', 'RESEARCHER', 'SITE_LEAD'];
 
 /**
@@ -47,10 +56,47 @@ const spread = (values) => {
 
 /** The directory and a resource page, 20 clients at once; every answer must be data. */
 async function embeddedPages(url) {
-  const { cookie } = await graphql(url, `mutation { signIn(input: { email: "clinician@demo.commons.test", password: "demo-password" }) { id } }`);
-  const { body } = await graphql(url, `{ me { memberships { network { id } } } }`, {}, cookie);
+  const { cookie } = await graphql(
+    url,
+    `
+      mutation {
+        signIn(input: { email: "clinician@demo.commons.test", password: "demo-password" }) {
+          id
+        }
+      }
+    `,
+  );
+  const { body } = await graphql(
+    url,
+    `
+      {
+        me {
+          memberships {
+            network {
+              id
+            }
+          }
+        }
+      }
+    `,
+    {},
+    cookie,
+  );
   const networkId = body.data.me.memberships[0].network.id;
-  const found = await graphql(url, `query($n: ID!) { search(networkId: $n, query: "", first: 20) { nodes { id } } }`, { n: networkId }, cookie);
+  const found = await graphql(
+    url,
+    `
+      query ($n: ID!) {
+        search(networkId: $n, query: "", first: 20) {
+          nodes {
+            id
+          }
+        }
+      }
+    `,
+    { n: networkId },
+    cookie,
+  );
   const resources = found.body.data.search.nodes.map((node) => node.id);
   const directory = `query($n: ID!) { members(networkId: $n, first: 25) { totalCount nodes { userId name role interests site { name } } pageInfo { hasNextPage endCursor } } }`;
   const lineage = 'id parentId depth title kind useCount site { id name } author { userId name }';
@@ -59,11 +105,17 @@ async function embeddedPages(url) {
   let i = 0;
   for (const [name, request] of [
     ['directory, first page of 25', () => graphql(url, directory, { n: networkId }, cookie)],
-    ['resource page with lineage and history', () => graphql(url, page, { id: resources[i++ % resources.length] }, cookie)],
+    [
+      'resource page with lineage and history',
+      () => graphql(url, page, { id: resources[i++ % resources.length] }, cookie),
+    ],
   ]) {
     let errors = 0;
     const counted = () => request().catch(() => (errors += 1));
-    report(`${name}, embedded (20 clients)`, { ...(await measure({ total: 2000, concurrency: 20, request: counted })), errors });
+    report(`${name}, embedded (20 clients)`, {
+      ...(await measure({ total: 2000, concurrency: 20, request: counted })),
+      errors,
+    });
   }
 }
 
@@ -72,21 +124,35 @@ async function addMembers(url, count) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: [network] } = await client.query(`SELECT id FROM "Network" WHERE slug = 'northstar-ibd'`);
+    const {
+      rows: [network],
+    } = await client.query(`SELECT id FROM "Network" WHERE slug = 'northstar-ibd'`);
     const { rows: sites } = await client.query(`SELECT id FROM "Site" WHERE "networkId" = $1`, [network.id]);
-    const { rows: [hash] } = await client.query(`SELECT "passwordHash" FROM "User" LIMIT 1`);
+    const {
+      rows: [hash],
+    } = await client.query(`SELECT "passwordHash" FROM "User" LIMIT 1`);
     const users = [];
     const memberships = [];
     for (let i = 0; i < count; i += 1) {
       const id = randomUUID();
-      users.push([id, `bench-${i}@bench.test`, hash.passwordHash, `Bench Member ${String(i).padStart(4, '0')}`, [INTERESTS[i % 8], INTERESTS[(i * 3 + 1) % 8]]]);
+      users.push([
+        id,
+        `bench-${i}@bench.test`,
+        hash.passwordHash,
+        `Bench Member ${String(i).padStart(4, '0')}`,
+        [INTERESTS[i % 8], INTERESTS[(i * 3 + 1) % 8]],
+      ]);
       memberships.push([randomUUID(), id, network.id, sites[i % sites.length].id, ROLES[i % ROLES.length]]);
     }
     await client.query(
       `INSERT INTO "User" (id, email, "passwordHash", name, interests, "updatedAt")
        SELECT u.id::uuid, u.email, u.hash, u.name, ARRAY(SELECT json_array_elements_text(u.interests)), now()
        FROM json_to_recordset($1::json) AS u(id text, email text, hash text, name text, interests json)`,
-      [JSON.stringify(users.map(([id, email, hash2, name, interests]) => ({ id, email, hash: hash2, name, interests })))],
+      [
+        JSON.stringify(
+          users.map(([id, email, hash2, name, interests]) => ({ id, email, hash: hash2, name, interests })),
+        ),
+      ],
     );
     await client.query(
       `INSERT INTO "Membership" (id, "userId", "networkId", "siteId", role)
@@ -106,8 +172,28 @@ export async function benchDirectory() {
   const server = await startServer({ DATABASE_URL: databaseUrl(name), DATABASE_POOL_SIZE: '10' });
   try {
     const networkId = await addMembers(databaseUrl(name), 940);
-    const { cookie } = await graphql(server.url, `mutation { signIn(input: { email: "patient@demo.commons.test", password: "demo-password" }) { id } }`);
-    const total = await graphql(server.url, `query($n: ID!) { members(networkId: $n) { totalCount } }`, { n: networkId }, cookie);
+    const { cookie } = await graphql(
+      server.url,
+      `
+        mutation {
+          signIn(input: { email: "patient@demo.commons.test", password: "demo-password" }) {
+            id
+          }
+        }
+      `,
+    );
+    const total = await graphql(
+      server.url,
+      `
+        query ($n: ID!) {
+          members(networkId: $n) {
+            totalCount
+          }
+        }
+      `,
+      { n: networkId },
+      cookie,
+    );
     const members = total.body.data.members.totalCount;
     const me = `{ me { id name interests memberships { role network { slug name } site { name } } } }`;
     const directory = `query($n: ID!, $f: DirectoryFilter) { members(networkId: $n, first: 25, filter: $f) {
@@ -117,9 +203,21 @@ export async function benchDirectory() {
     for (const concurrency of [1, 10]) {
       const opts = { total: concurrency === 1 ? 500 : 2000, concurrency };
       const clients = `${concurrency} client${concurrency > 1 ? 's' : ''}`;
-      report(`me query (${members} members, ${clients})`, await measure({ ...opts, request: () => graphql(server.url, me, {}, cookie) }));
-      report(`directory, first page of 25 (${clients})`, await measure({ ...opts, request: () => graphql(server.url, directory, { n: networkId }, cookie) }));
-      report(`directory, filtered (${clients})`, await measure({ ...opts, request: () => graphql(server.url, directory, { n: networkId, f: filters[i++ % 4] }, cookie) }));
+      report(
+        `me query (${members} members, ${clients})`,
+        await measure({ ...opts, request: () => graphql(server.url, me, {}, cookie) }),
+      );
+      report(
+        `directory, first page of 25 (${clients})`,
+        await measure({ ...opts, request: () => graphql(server.url, directory, { n: networkId }, cookie) }),
+      );
+      report(
+        `directory, filtered (${clients})`,
+        await measure({
+          ...opts,
+          request: () => graphql(server.url, directory, { n: networkId, f: filters[i++ % 4] }, cookie),
+        }),
+      );
     }
   } finally {
     await server.stop();

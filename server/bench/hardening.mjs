@@ -16,12 +16,23 @@ function post(url, body, cookie) {
     const request = http.request(`${url}/graphql`, {
       method: 'POST',
       agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-commons-csrf': '1', cookie },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'x-commons-csrf': '1',
+        cookie,
+      },
     });
     request.on('response', (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString(), ms: performance.now() - started }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode,
+          text: Buffer.concat(chunks).toString(),
+          ms: performance.now() - started,
+        }),
+      );
     });
     request.on('error', reject);
     request.end(body);
@@ -32,7 +43,8 @@ const aliases = (count, field) => `{ ${Array.from({ length: count }, (_, i) => `
 
 function longBody(chars) {
   let text = '';
-  for (let i = 0; text.length < chars; i += 1) text += `Paragraph ${i} with **bold** words, a [link](https://example.org/${i}) and _emphasis_ here.\n\n`;
+  for (let i = 0; text.length < chars; i += 1)
+    text += `Paragraph ${i} with **bold** words, a [link](https://example.org/${i}) and _emphasis_ here.\n\n`;
   return text.slice(0, chars);
 }
 
@@ -43,30 +55,67 @@ export async function benchHardening() {
   try {
     const patient = await signIn(server.url, `patient@${DEMO}`);
     const clinician = await signIn(server.url, `clinician@${DEMO}`);
-    const { body: me } = await graphql(server.url, `{ me { memberships { network { id } } } }`, {}, patient);
+    const { body: me } = await graphql(
+      server.url,
+      `
+        {
+          me {
+            memberships {
+              network {
+                id
+              }
+            }
+          }
+        }
+      `,
+      {},
+      patient,
+    );
     const networkId = me.data.me.memberships[0].network.id;
     const { body: posted } = await graphql(
       server.url,
-      `mutation($n: ID!, $input: ResourceInput!) { postResource(networkId: $n, input: $input) { id } }`,
-      { n: networkId, input: { kind: 'GUIDE', title: 'A long guide', summary: '', body: longBody(50_000), tags: [], audiences: [], siteId: null } },
+      `
+        mutation ($n: ID!, $input: ResourceInput!) {
+          postResource(networkId: $n, input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        n: networkId,
+        input: {
+          kind: 'GUIDE',
+          title: 'A long guide',
+          summary: '',
+          body: longBody(50_000),
+          tags: [],
+          audiences: [],
+          siteId: null,
+        },
+      },
       patient,
     );
     const resourceId = posted.data.postResource.id;
     const bombs = {
-      '1,000 aliases of resource { bodyHtml } (50 KB body)': JSON.stringify({ query: aliases(1000, `resource(id: "${resourceId}") { bodyHtml }`) }),
+      '1,000 aliases of resource { bodyHtml } (50 KB body)': JSON.stringify({
+        query: aliases(1000, `resource(id: "${resourceId}") { bodyHtml }`),
+      }),
       '2,000 aliases of me { id }': JSON.stringify({ query: aliases(2000, 'me { id }') }),
       '20 renderings of one body (under the alias cap, over the cost)': JSON.stringify({
         query: `{ resource(id: "${resourceId}") { ${Array.from({ length: 20 }, (_, i) => `h${i}: bodyHtml`).join(' ')} } }`,
       }),
     };
     const small = JSON.stringify({ query: SMALL });
-    console.log(`  bombs as a patient partner; the small query ${SMALL} as a clinician; production mode, demo network; load average ${os.loadavg()[0].toFixed(2)}`);
+    console.log(
+      `  bombs as a patient partner; the small query ${SMALL} as a clinician; production mode, demo network; load average ${os.loadavg()[0].toFixed(2)}`,
+    );
 
     for (const [label, bomb] of Object.entries(bombs)) {
       const times = [];
       for (let i = 0; i < 60; i += 1) {
         const answer = await post(server.url, bomb, patient);
-        if (answer.status !== 400 || !answer.text.includes('QUERY_TOO_COMPLEX')) throw new Error(`${label} was not refused: ${answer.status} ${answer.text.slice(0, 300)}`);
+        if (answer.status !== 400 || !answer.text.includes('QUERY_TOO_COMPLEX'))
+          throw new Error(`${label} was not refused: ${answer.status} ${answer.text.slice(0, 300)}`);
         if (i >= 10) times.push(answer.ms);
       }
       report(`refusal of ${label}, ms (request ${(Buffer.byteLength(bomb) / 1024).toFixed(1)} KB)`, percentiles(times));
@@ -74,9 +123,13 @@ export async function benchHardening() {
 
     const smallQuery = async () => {
       const answer = await post(server.url, small, clinician);
-      if (answer.status !== 200 || answer.text.includes('"errors"')) throw new Error(`small query failed: ${answer.status} ${answer.text.slice(0, 300)}`);
+      if (answer.status !== 200 || answer.text.includes('"errors"'))
+        throw new Error(`small query failed: ${answer.status} ${answer.text.slice(0, 300)}`);
     };
-    report('small query alone, 1 client', await measure({ total: 300, concurrency: 1, warmup: 30, request: smallQuery }));
+    report(
+      'small query alone, 1 client',
+      await measure({ total: 300, concurrency: 1, warmup: 30, request: smallQuery }),
+    );
 
     // Ten bombs arrive at once, every 250 ms, while the clinician's queries are timed.
     const bomb = Object.values(bombs)[0];

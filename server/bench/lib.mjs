@@ -48,7 +48,13 @@ export async function startServer(env, nodeArgs = []) {
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error('server exited before it was ready');
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (performance.now() - started > 180_000) throw new Error('server not ready in 180 s');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -103,6 +109,8 @@ export function percentiles(latencies) {
 }
 
 export function report(name, figures) {
-  const cells = Object.entries(figures).map(([key, value]) => `${key}=${typeof value === 'number' ? value.toFixed(key === 'count' ? 0 : 1) : value}`);
+  const cells = Object.entries(figures).map(
+    ([key, value]) => `${key}=${typeof value === 'number' ? value.toFixed(key === 'count' ? 0 : 1) : value}`,
+  );
   console.log(`${name.padEnd(48)} ${cells.join('  ')}`);
 }

@@ -61,23 +61,35 @@ export async function growDemoNetwork(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: [network] } = await client.query(`SELECT id FROM "Network" WHERE slug = 'northstar-ibd'`);
-    const { rows: [remission] } = await client.query(`SELECT id FROM "Measure" WHERE "networkId" = $1 AND key = 'remission'`, [network.id]);
-    const { rows: [admin] } = await client.query(`SELECT id FROM "User" WHERE email = $1`, [`admin@${DEMO}`]);
+    const {
+      rows: [network],
+    } = await client.query(`SELECT id FROM "Network" WHERE slug = 'northstar-ibd'`);
+    const {
+      rows: [remission],
+    } = await client.query(`SELECT id FROM "Measure" WHERE "networkId" = $1 AND key = 'remission'`, [network.id]);
+    const {
+      rows: [admin],
+    } = await client.query(`SELECT id FROM "User" WHERE email = $1`, [`admin@${DEMO}`]);
     const current = monthKey(new Date());
     const first = addMonths(current, -MONTHS);
     await client.query(`UPDATE "Network" SET "startedOn" = $2::date WHERE id = $1`, [network.id, `${first}-01`]);
-    const extra = Array.from({ length: SITES - 8 }, (_, i) => ({ id: randomUUID(), slug: `bench-site-${i}`, name: `Bench Site ${String(i).padStart(2, '0')}` }));
+    const extra = Array.from({ length: SITES - 8 }, (_, i) => ({
+      id: randomUUID(),
+      slug: `bench-site-${i}`,
+      name: `Bench Site ${String(i).padStart(2, '0')}`,
+    }));
     await client.query(
       `INSERT INTO "Site" (id, "networkId", slug, name, city)
        SELECT s.id::uuid, $1::uuid, s.slug, s.name, 'Benchville' FROM json_to_recordset($2::json) AS s(id text, slug text, name text)`,
       [network.id, JSON.stringify(extra)],
     );
-    const { rows: sites } = await client.query(`SELECT id FROM "Site" WHERE "networkId" = $1 ORDER BY name`, [network.id]);
+    const { rows: sites } = await client.query(`SELECT id FROM "Site" WHERE "networkId" = $1 ORDER BY name`, [
+      network.id,
+    ]);
     await client.query(`DELETE FROM "MeasureReport" WHERE "measureId" = $1`, [remission.id]);
     const reports = [];
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     sites.forEach((site, s) => {
       const size = 6 + ((s * 37) % 115);
       for (let m = 0; m < MONTHS; m += 1) {
@@ -99,7 +111,9 @@ export async function growDemoNetwork(url) {
       [remission.id],
     );
     await client.query('ANALYZE');
-    const { rows: [partner] } = await client.query(
+    const {
+      rows: [partner],
+    } = await client.query(
       `SELECT m."siteId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 AND m."networkId" = $2`,
       [`patient@${DEMO}`, network.id],
     );
@@ -110,7 +124,17 @@ export async function growDemoNetwork(url) {
 }
 
 export async function signIn(url, email) {
-  const { cookie } = await graphql(url, `mutation($email: String!) { signIn(input: { email: $email, password: "demo-password" }) { id } }`, { email });
+  const { cookie } = await graphql(
+    url,
+    `
+      mutation ($email: String!) {
+        signIn(input: { email: $email, password: "demo-password" }) {
+          id
+        }
+      }
+    `,
+    { email },
+  );
   return cookie;
 }
 
@@ -120,14 +144,29 @@ export async function benchCharts() {
     const admin = await signIn(server.url, `admin@${DEMO}`);
     const partner = await signIn(server.url, `patient@${DEMO}`);
     // As the page asks: an admin (no own site) sees the network; a partner also gets her own site in full.
-    const variablesFor = { admin: { measureId, siteId: '', withSite: false }, partner: { measureId, siteId: partnerSiteId, withSite: true } };
+    const variablesFor = {
+      admin: { measureId, siteId: '', withSite: false },
+      partner: { measureId, siteId: partnerSiteId, withSite: true },
+    };
     const sample = await graphql(server.url, CHARTS_QUERY, variablesFor.partner, partner);
     const bytes = JSON.stringify(sample.body).length;
-    const suppressed = sample.body.data.measureCharts.sites.flatMap((s) => s.points).filter((p) => p.excluded === 'SUPPRESSED').length;
-    console.log(`  ${SITES} sites × ${MONTHS} months (${reports} reports); response ${(bytes / 1024).toFixed(0)} KB; ${suppressed} points suppressed for the patient partner; network ${networkId}`);
-    for (const [who, cookie, variables] of [['admin, no suppression', admin, variablesFor.admin], ['patient partner, suppressed', partner, variablesFor.partner]]) {
+    const suppressed = sample.body.data.measureCharts.sites
+      .flatMap((s) => s.points)
+      .filter((p) => p.excluded === 'SUPPRESSED').length;
+    console.log(
+      `  ${SITES} sites × ${MONTHS} months (${reports} reports); response ${(bytes / 1024).toFixed(0)} KB; ${suppressed} points suppressed for the patient partner; network ${networkId}`,
+    );
+    for (const [who, cookie, variables] of [
+      ['admin, no suppression', admin, variablesFor.admin],
+      ['patient partner, suppressed', partner, variablesFor.partner],
+    ]) {
       for (const concurrency of [1, 4]) {
-        const figures = await measure({ total: 300, concurrency, warmup: 30, request: () => graphql(server.url, CHARTS_QUERY, variables, cookie) });
+        const figures = await measure({
+          total: 300,
+          concurrency,
+          warmup: 30,
+          request: () => graphql(server.url, CHARTS_QUERY, variables, cookie),
+        });
         report(`measureCharts, ${who}, ${concurrency} client${concurrency > 1 ? 's' : ''}`, figures);
       }
     }
@@ -136,9 +175,21 @@ export async function benchCharts() {
     const db = new pg.Client({ connectionString: url });
     await db.connect();
     try {
-      const touch = () => db.query(`UPDATE "MeasureReport" SET "updatedAt" = now() WHERE id = (SELECT id FROM "MeasureReport" WHERE "measureId" = $1 LIMIT 1)`, [measureId]);
-      for (const [who, cookie, variables] of [['admin', admin, variablesFor.admin], ['patient partner', partner, variablesFor.partner]]) {
-        const figures = await measure({ total: 200, concurrency: 1, warmup: 20, request: async () => (await touch(), graphql(server.url, CHARTS_QUERY, variables, cookie)) });
+      const touch = () =>
+        db.query(
+          `UPDATE "MeasureReport" SET "updatedAt" = now() WHERE id = (SELECT id FROM "MeasureReport" WHERE "measureId" = $1 LIMIT 1)`,
+          [measureId],
+        );
+      for (const [who, cookie, variables] of [
+        ['admin', admin, variablesFor.admin],
+        ['patient partner', partner, variablesFor.partner],
+      ]) {
+        const figures = await measure({
+          total: 200,
+          concurrency: 1,
+          warmup: 20,
+          request: async () => (await touch(), graphql(server.url, CHARTS_QUERY, variables, cookie)),
+        });
         report(`measureCharts, ${who}, 1 client, recomputed (a report changed before each)`, figures);
       }
     } finally {
@@ -151,12 +202,42 @@ export async function benchCharts() {
 export async function benchReport() {
   await withGrownDemo(async ({ server, networkId }) => {
     const lead = await signIn(server.url, `sitelead@${DEMO}`);
-    const { body: me } = await graphql(server.url, `{ me { memberships { site { id } network { id } } } }`, {}, lead);
+    const { body: me } = await graphql(
+      server.url,
+      `
+        {
+          me {
+            memberships {
+              site {
+                id
+              }
+              network {
+                id
+              }
+            }
+          }
+        }
+      `,
+      {},
+      lead,
+    );
     const siteId = me.data.me.memberships.find((m) => m.network.id === networkId).site.id;
     const month = addMonths(monthKey(new Date()), -2);
     const { body: form } = await graphql(
       server.url,
-      `query($n: ID!, $s: ID!, $m: String!) { monthReport(networkId: $n, siteId: $s, month: $m) { entries { measure { id kind } version } } }`,
+      `
+        query ($n: ID!, $s: ID!, $m: String!) {
+          monthReport(networkId: $n, siteId: $s, month: $m) {
+            entries {
+              measure {
+                id
+                kind
+              }
+              version
+            }
+          }
+        }
+      `,
       { n: networkId, s: siteId, m: month },
       lead,
     );
@@ -177,14 +258,24 @@ export async function benchReport() {
         month,
         submit: true,
         reason: `Benchmark correction ${turn}`,
-        entries: entries.map((e) => ({ measureId: e.measure.id, expectedVersion: e.version, ...values(e.measure.kind, turn % 2 === 1) })),
+        entries: entries.map((e) => ({
+          measureId: e.measure.id,
+          expectedVersion: e.version,
+          ...values(e.measure.kind, turn % 2 === 1),
+        })),
       };
       const { body } = await graphql(server.url, SAVE_QUERY, { input }, lead);
       entries = body.data.saveMonthReport.entries;
     };
-    report(`saveMonthReport, 6 measures, each save a revision`, await measure({ total: 300, concurrency: 1, warmup: 20, request: save }));
+    report(
+      `saveMonthReport, 6 measures, each save a revision`,
+      await measure({ total: 300, concurrency: 1, warmup: 20, request: save }),
+    );
     // The form's response carries every revision: this month now has hundreds of them.
-    report(`  the next 100 saves (${turn}+ revisions per measure)`, await measure({ total: 100, concurrency: 1, warmup: 0, request: save }));
+    report(
+      `  the next 100 saves (${turn}+ revisions per measure)`,
+      await measure({ total: 100, concurrency: 1, warmup: 0, request: save }),
+    );
   });
 }
 
@@ -192,7 +283,12 @@ export async function withGrownDemo(work) {
   const name = `commons_bench_measures_${Date.now()}`;
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
   // As the Docker image runs it: graphql-js checks every type in development mode.
-  const server = await startServer({ NODE_ENV: 'production', DATABASE_URL: databaseUrl(name), DATABASE_POOL_SIZE: '10', SEED_DEMO: 'true' });
+  const server = await startServer({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl(name),
+    DATABASE_POOL_SIZE: '10',
+    SEED_DEMO: 'true',
+  });
   try {
     const grown = await growDemoNetwork(databaseUrl(name));
     await work({ server, databaseUrl: databaseUrl(name), ...grown });

@@ -17,7 +17,11 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROLES = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'CLINICIAN', 'RESEARCHER', 'SITE_LEAD'];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 /** CPU time (user + system) a process has used, in ms. */
 const cpuMs = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -31,9 +35,13 @@ async function addMembersWithSessions(url, count) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: [network] } = await client.query(`SELECT id, slug FROM "Network" WHERE slug = 'northstar-ibd'`);
+    const {
+      rows: [network],
+    } = await client.query(`SELECT id, slug FROM "Network" WHERE slug = 'northstar-ibd'`);
     const { rows: sites } = await client.query(`SELECT id FROM "Site" WHERE "networkId" = $1`, [network.id]);
-    const { rows: [hash] } = await client.query(`SELECT "passwordHash" FROM "User" LIMIT 1`);
+    const {
+      rows: [hash],
+    } = await client.query(`SELECT "passwordHash" FROM "User" LIMIT 1`);
     const people = Array.from({ length: count }, (_, i) => {
       const token = randomBytes(32).toString('base64url');
       return {
@@ -70,7 +78,13 @@ async function addMembersWithSessions(url, count) {
 
 function connect(url, cookie) {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie } });
+    const socket = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { cookie },
+    });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
@@ -169,7 +183,13 @@ async function runStage(rate, seconds, clients, threads, pids) {
 export async function benchThreads() {
   const name = `commons_bench_threads_${Date.now()}`;
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
-  const env = { DATABASE_URL: databaseUrl(name), REDIS_URL, DATABASE_POOL_SIZE: '10', MESSAGES_PER_WINDOW: '100000', LOG_LEVEL: 'warn' };
+  const env = {
+    DATABASE_URL: databaseUrl(name),
+    REDIS_URL,
+    DATABASE_POOL_SIZE: '10',
+    MESSAGES_PER_WINDOW: '100000',
+    LOG_LEVEL: 'warn',
+  };
   const nodes = [];
   const clients = [];
   try {
@@ -182,18 +202,48 @@ export async function benchThreads() {
     for (let t = 0; t < THREADS; t += 1) {
       const { body: proposed } = await graphql(
         nodes[0].url,
-        `mutation($n: ID!, $input: ChangeIdeaInput!) { proposeChangeIdea(networkId: $n, input: $input) { id } }`,
-        { n: networkId, input: { title: `Bench idea ${t}`, problem: 'A problem worth a thread.', idea: 'An idea worth a thread.', driverIds: [] } },
+        `
+          mutation ($n: ID!, $input: ChangeIdeaInput!) {
+            proposeChangeIdea(networkId: $n, input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          n: networkId,
+          input: {
+            title: `Bench idea ${t}`,
+            problem: 'A problem worth a thread.',
+            idea: 'An idea worth a thread.',
+            driverIds: [],
+          },
+        },
         proposer,
       );
-      const { body } = await graphql(nodes[0].url, `query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { id } }`, { id: proposed.data.proposeChangeIdea.id }, proposer);
+      const { body } = await graphql(
+        nodes[0].url,
+        `
+          query ($id: ID!) {
+            thread(subjectType: CHANGE_IDEA, subjectId: $id) {
+              id
+            }
+          }
+        `,
+        { id: proposed.data.proposeChangeIdea.id },
+        proposer,
+      );
       threads.push({ id: body.data.thread.id, members: [] });
     }
 
     // Warm both processes (sockets, joins, a few messages) so the baseline holds what every process holds anyway.
     const warm = await Promise.all(nodes.map((node, i) => connect(node.url, people[i].cookie)));
     for (const socket of warm) await socket.emitWithAck('thread:join', { threadId: threads[0].id });
-    for (const socket of warm) await socket.emitWithAck('message:send', { threadId: threads[0].id, clientId: `warm-${randomUUID()}`, body: 'warming up' });
+    for (const socket of warm)
+      await socket.emitWithAck('message:send', {
+        threadId: threads[0].id,
+        clientId: `warm-${randomUUID()}`,
+        body: 'warming up',
+      });
     warm.forEach((socket) => socket.close());
     await sleep(2000);
     const baseline = nodes.map((node) => rssKb(node.pid));
@@ -214,7 +264,9 @@ export async function benchThreads() {
     const connected = nodes.map((node) => rssKb(node.pid));
     const deltaKb = connected.reduce((a, b) => a + b, 0) - baseline.reduce((a, b) => a + b, 0);
 
-    console.log(`live threads: ${CLIENTS} socket.io clients over ${nodes.length} server processes + Redis (streams adapter), ${THREADS} threads of ${CLIENTS / THREADS} members; ${os.cpus().length} cores; load average ${load()}`);
+    console.log(
+      `live threads: ${CLIENTS} socket.io clients over ${nodes.length} server processes + Redis (streams adapter), ${THREADS} threads of ${CLIENTS / THREADS} members; ${os.cpus().length} cores; load average ${load()}`,
+    );
     report('connect + authorise + join, all clients', { seconds: connectSeconds, perSecond: CLIENTS / connectSeconds });
     report('server RSS per connection (sum of both nodes)', {
       kb: deltaKb / CLIENTS,
@@ -222,7 +274,13 @@ export async function benchThreads() {
       connectedMb: connected.reduce((a, b) => a + b, 0) / 1024,
     });
     for (const rate of STAGES) {
-      const figures = await runStage(rate, STAGE_SECONDS, clients, threads, nodes.map((n) => n.pid));
+      const figures = await runStage(
+        rate,
+        STAGE_SECONDS,
+        clients,
+        threads,
+        nodes.map((n) => n.pid),
+      );
       report(`messages at ${rate}/s for ${STAGE_SECONDS} s (→ ${CLIENTS / THREADS - 1} receivers each)`, {
         stored: figures.stored,
         refused: figures.refused,
@@ -233,7 +291,13 @@ export async function benchThreads() {
         dup: figures.duplicates,
         serverCpuMsPerMsg: figures.cpuMsPerMessage,
       });
-      report(`  delivery latency, send → each receiver (ms)`, { p50: figures.p50, p95: figures.p95, p99: figures.p99, max: figures.max, ackP95: figures.ackP95 });
+      report(`  delivery latency, send → each receiver (ms)`, {
+        p50: figures.p50,
+        p95: figures.p95,
+        p99: figures.p99,
+        max: figures.max,
+        ackP95: figures.ackP95,
+      });
       console.log(`  load average after the stage: ${load()}`);
       await sleep(2000);
     }

@@ -79,14 +79,18 @@ function layeringReport(result) {
   const problems = result.summary.violations.length + groups.length;
   const counted = `${result.summary.totalCruised} modules, ${result.summary.totalDependenciesCruised} dependencies`;
   return {
-    output: problems ? `${lines.join('\n')}\n\n✘ ${problems} layering violations (${counted})\n` : `✔ layering holds (${counted})\n`,
+    output: problems
+      ? `${lines.join('\n')}\n\n✘ ${problems} layering violations (${counted})\n`
+      : `✔ layering holds (${counted})\n`,
     exitCode: problems ? 1 : 0,
   };
 }
 
 process.chdir(new URL('..', import.meta.url).pathname);
 const options = await extractDepcruiseOptions('./.dependency-cruiser.cjs');
-const { output } = await cruise(['src', '../shared/src'], { ...options, outputType: 'json' }, undefined, { tsConfig: extractTSConfig('tsconfig.json') });
+const { output } = await cruise(['src', '../shared/src'], { ...options, outputType: 'json' }, undefined, {
+  tsConfig: extractTSConfig('tsconfig.json'),
+});
 const report = layeringReport(typeof output === 'string' ? JSON.parse(output) : output);
 process.stdout.write(report.output);
 process.exitCode = report.exitCode;

@@ -37,7 +37,10 @@ export interface RunningServer {
 const BODY_LIMIT = '1mb';
 
 /** Starts the whole platform: database (embedded when unconfigured), migrations, seed, HTTP. */
-export async function startServer(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(
+  config: AppConfig,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
   const started = Date.now();
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = config.databaseUrl;
@@ -49,15 +52,24 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
   try {
     const { applied, unknown } = await migrate(databaseUrl, config.migrationsDir);
     logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is current');
-    if (unknown.length) logger.warn({ unknown }, 'the database has migrations this version does not know: a newer version of Commons has run on it');
+    if (unknown.length)
+      logger.warn(
+        { unknown },
+        'the database has migrations this version does not know: a newer version of Commons has run on it',
+      );
 
-    const app = await NestFactory.create(AppModule.register(config, databaseUrl, logger), { bodyParser: false, bufferLogs: true });
+    const app = await NestFactory.create(AppModule.register(config, databaseUrl, logger), {
+      bodyParser: false,
+      bufferLogs: true,
+    });
     app.useLogger(quietStartUp(app.get(NestPinoLogger)));
     const drain = new RequestDrain();
     configureHttp(app, config, drain);
     app.useWebSocketAdapter(new RealtimeAdapter(app, app.get<RedisClient | null>(REDIS)));
 
-    const firstStart = await prepareFirstStart(app, config, logger, { embeddedCreatedNow: embedded?.created ?? false }).catch(async (error) => {
+    const firstStart = await prepareFirstStart(app, config, logger, {
+      embeddedCreatedNow: embedded?.created ?? false,
+    }).catch(async (error) => {
       await app.close();
       throw error;
     });
@@ -73,7 +85,9 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
       await mailWorkers.stop();
       await app.close();
       if (error.code !== 'EADDRINUSE') throw error;
-      throw new StartupError(`Port ${config.port} is already in use (by another Commons, or another program). Stop it, or choose another port: PORT=${config.port + 1} npm start`);
+      throw new StartupError(
+        `Port ${config.port} is already in use (by another Commons, or another program). Stop it, or choose another port: PORT=${config.port + 1} npm start`,
+      );
     });
     const server = app.getHttpServer() as Server;
     const { port } = server.address() as AddressInfo;
@@ -82,7 +96,10 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
       logger.warn('PUBLIC_URL is unset: invitation links and the origin check use the Host header of each request');
     }
     mailWorkers.setOrigin(url);
-    logger.info({ port, url, redis: Boolean(config.redisUrl), startupMs: Date.now() - started }, `Commons is ready at ${url}`);
+    logger.info(
+      { port, url, redis: Boolean(config.redisUrl), startupMs: Date.now() - started },
+      `Commons is ready at ${url}`,
+    );
     firstStart.announce(url);
 
     let closing: Promise<void> | null = null;

@@ -18,7 +18,10 @@ export function printAppSchema(host: GraphQLSchemaHost): string {
 /** Builds the app without connecting anywhere (Prisma connects on first query) and prints its schema. */
 export async function buildSchemaSdl(): Promise<string> {
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent' });
-  const app = await NestFactory.create(AppModule.register(config, 'postgresql://unused@127.0.0.1:1/unused', createLogger('silent')), { logger: false });
+  const app = await NestFactory.create(
+    AppModule.register(config, 'postgresql://unused@127.0.0.1:1/unused', createLogger('silent')),
+    { logger: false },
+  );
   await app.init();
   const sdl = printAppSchema(app.get(GraphQLSchemaHost));
   await app.close();

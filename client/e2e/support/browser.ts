@@ -3,7 +3,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'demo-password';
-export const demoEmail = (who: 'admin' | 'sitelead' | 'clinician' | 'researcher' | 'patient' | 'family') => `${who}@demo.commons.test`;
+export const demoEmail = (who: 'admin' | 'sitelead' | 'clinician' | 'researcher' | 'patient' | 'family') =>
+  `${who}@demo.commons.test`;
 export const NETWORK_SLUG = 'northstar-ibd';
 
 /** The base URL of the server the global setup started. */
@@ -13,13 +14,27 @@ export const baseUrl = (): string => inject('baseUrl');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A fresh browser profile (no cookies), in English unless told otherwise. */
-export async function newPage(browser: Browser, options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: options.locale ?? 'en-GB', viewport: { width: 1280, height: 900 } });
+export async function newPage(
+  browser: Browser,
+  options: { locale?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: options.locale ?? 'en-GB',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
   return { context, page };
@@ -44,8 +59,13 @@ export async function expectNoA11yViolations(page: Page, label: string): Promise
   for (const violation of results.violations) {
     console.log(
       `[axe ${label}] ${violation.impact} ${violation.id}: ${violation.help}\n` +
-        violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ')}`).join('\n'),
+        violation.nodes
+          .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ')}`)
+          .join('\n'),
     );
   }
-  expect(results.violations.map((v) => `${v.id} (${v.impact})`), `${label}: accessibility violations`).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id} (${v.impact})`),
+    `${label}: accessibility violations`,
+  ).toEqual([]);
 }

@@ -55,7 +55,15 @@ export async function startOwnServer(env: Record<string, string>): Promise<OwnSe
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: databaseUrl.toString(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl.toString(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...env,
+    },
   });
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-50_000));
   child.stdout?.on('data', keep);
@@ -82,7 +90,13 @@ export async function startOwnServer(env: Record<string, string>): Promise<OwnSe
       await stop();
       throw new Error(`The server exited with code ${child.exitCode}:\n${output}`);
     }
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`The server was not ready within ${READY_TIMEOUT_MS / 1000}s:\n${output}`);

@@ -6,7 +6,10 @@ import { SMTPServer } from 'smtp-server';
 export class SmtpInbox {
   readonly received: { to: string[]; mail: ParsedMail }[] = [];
 
-  private constructor(private readonly server: SMTPServer, readonly port: number) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
 
   static async start(): Promise<SmtpInbox> {
     const received: SmtpInbox['received'] = [];
@@ -38,9 +41,14 @@ export class SmtpInbox {
   async waitFor(address: string, subject: RegExp, timeoutMs = 30_000): Promise<ParsedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.received.find((m) => m.to.includes(address.toLowerCase()) && subject.test(m.mail.subject ?? ''));
+      const found = this.received.find(
+        (m) => m.to.includes(address.toLowerCase()) && subject.test(m.mail.subject ?? ''),
+      );
       if (found) return found.mail;
-      if (Date.now() > deadline) throw new Error(`no email to ${address} matching ${subject}; got: ${this.received.map((m) => m.mail.subject).join(' | ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no email to ${address} matching ${subject}; got: ${this.received.map((m) => m.mail.subject).join(' | ')}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

@@ -13,7 +13,13 @@ const driver = (id: string, position: number, parentId: string | null = null): D
 
 describe('driverTree', () => {
   it('groups secondary drivers under their primary driver, both in order', () => {
-    const tree = driverTree([driver('b', 1), driver('a', 0), driver('a2', 1, 'a'), driver('a1', 0, 'a'), driver('b1', 0, 'b')]);
+    const tree = driverTree([
+      driver('b', 1),
+      driver('a', 0),
+      driver('a2', 1, 'a'),
+      driver('a1', 0, 'a'),
+      driver('b1', 0, 'b'),
+    ]);
     expect(tree.map((branch) => [branch.driver.id, branch.secondaries.map((s) => s.id)])).toEqual([
       ['a', ['a1', 'a2']],
       ['b', ['b1']],

@@ -18,7 +18,10 @@ const byPosition = (a: DriverNode, b: DriverNode) => a.position - b.position || 
 /** The diagram's branches: each primary driver with its secondary drivers, both in their order. */
 export function driverTree<D extends DriverNode>(drivers: readonly D[]): PrimaryBranch<D>[] {
   const primaries = drivers.filter((d) => d.kind === 'PRIMARY' || d.parentId === null).sort(byPosition);
-  return primaries.map((driver) => ({ driver, secondaries: drivers.filter((d) => d.parentId === driver.id).sort(byPosition) }));
+  return primaries.map((driver) => ({
+    driver,
+    secondaries: drivers.filter((d) => d.parentId === driver.id).sort(byPosition),
+  }));
 }
 
 /** Where a new driver goes: after the last of its siblings. */

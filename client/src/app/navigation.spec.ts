@@ -37,7 +37,8 @@ describe('the Aim & measures section', () => {
   });
 
   it('shows "Report a month" to the site team and admins only', () => {
-    const sub = (role: Role, siteId: string | null = 's1') => aimSectionItemsFor({ userId: 'u1', role, siteId, active: true }).map((item) => item.key);
+    const sub = (role: Role, siteId: string | null = 's1') =>
+      aimSectionItemsFor({ userId: 'u1', role, siteId, active: true }).map((item) => item.key);
     expect(sub('SITE_LEAD')).toEqual(['aim', 'measures', 'report', 'completeness']);
     expect(sub('CLINICIAN')).toContain('report');
     expect(sub('NETWORK_ADMIN', null)).toContain('report');

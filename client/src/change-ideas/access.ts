@@ -7,7 +7,10 @@ export interface IdeaStanding {
 }
 
 /** The viewer's standing from what the idea page loads. */
-export function standingOf(actor: Actor, idea: { proposer: { userId: string }; viewerCoDesignStatus: string | null }): IdeaStanding {
+export function standingOf(
+  actor: Actor,
+  idea: { proposer: { userId: string }; viewerCoDesignStatus: string | null },
+): IdeaStanding {
   return { isProposer: idea.proposer.userId === actor.userId, isCoDesigner: idea.viewerCoDesignStatus === 'ACTIVE' };
 }
 

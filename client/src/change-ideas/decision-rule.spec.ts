@@ -9,7 +9,12 @@ describe('decisionCandidates', () => {
     const candidates = decisionCandidates(
       { ...person('lead', 'SITE_LEAD'), coDesigner: false },
       [person('elin', 'PATIENT_PARTNER'), person('aisha', 'CLINICIAN'), person('maya', 'NETWORK_ADMIN')],
-      [person('lead', 'SITE_LEAD'), person('maya', 'NETWORK_ADMIN'), person('other-lead', 'SITE_LEAD'), person('researcher', 'RESEARCHER')],
+      [
+        person('lead', 'SITE_LEAD'),
+        person('maya', 'NETWORK_ADMIN'),
+        person('other-lead', 'SITE_LEAD'),
+        person('researcher', 'RESEARCHER'),
+      ],
     );
     expect(candidates.map((c) => [c.userId, c.coDesigner, c.isViewer])).toEqual([
       ['lead', false, true],
@@ -30,7 +35,10 @@ describe('the together rule, before sending', () => {
     expect(participantsProblem('lead', candidates, new Set())).toBe('NO_CO_DESIGNER');
     expect(participantsProblem('lead', candidates, new Set(['admin']))).toBe('NO_CO_DESIGNER');
     expect(participantsProblem('lead', candidates, new Set(['elin']))).toBeNull();
-    expect(togetherPair(candidates, new Set(['elin']))).toMatchObject({ coDesigner: { userId: 'elin' }, steward: { userId: 'lead' } });
+    expect(togetherPair(candidates, new Set(['elin']))).toMatchObject({
+      coDesigner: { userId: 'elin' },
+      steward: { userId: 'lead' },
+    });
   });
 
   it('asks a co-designer for a site lead or admin', () => {
@@ -40,14 +48,22 @@ describe('the together rule, before sending', () => {
   });
 
   it('never lets an admin who proposed the idea decide alone', () => {
-    const candidates = decisionCandidates({ ...person('admin', 'NETWORK_ADMIN'), coDesigner: true }, [person('admin', 'NETWORK_ADMIN')], stewards);
+    const candidates = decisionCandidates(
+      { ...person('admin', 'NETWORK_ADMIN'), coDesigner: true },
+      [person('admin', 'NETWORK_ADMIN')],
+      stewards,
+    );
     expect(participantsProblem('admin', candidates, new Set())).toBe('NEEDS_TWO_PEOPLE');
     expect(togetherPair(candidates, new Set())).toBeNull();
     expect(participantsProblem('admin', candidates, new Set(['lead']))).toBeNull();
   });
 
   it('says a member without standing may not record', () => {
-    const candidates = decisionCandidates({ ...person('researcher', 'RESEARCHER'), coDesigner: false }, coDesigners, stewards);
+    const candidates = decisionCandidates(
+      { ...person('researcher', 'RESEARCHER'), coDesigner: false },
+      coDesigners,
+      stewards,
+    );
     expect(participantsProblem('researcher', candidates, new Set(['elin', 'lead']))).toBe('ACTOR_WITHOUT_STANDING');
   });
 });

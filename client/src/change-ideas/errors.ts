@@ -2,7 +2,9 @@ import type { CombinedError } from '@urql/core';
 import { errorCode } from '../graphql/errors';
 
 /** The state a CONFLICT answer reports: the version (and status or stage) the server has now. */
-export function conflictState(error: CombinedError | null | undefined): { version: number | null; status: string | null; stage: string | null } | null {
+export function conflictState(
+  error: CombinedError | null | undefined,
+): { version: number | null; status: string | null; stage: string | null } | null {
   if (errorCode(error) !== 'CONFLICT') return null;
   const extensions = error?.graphQLErrors[0]?.extensions ?? {};
   return {

@@ -36,13 +36,16 @@ export function lifecycleSteps(status: ChangeIdeaStatus, reached: readonly Chang
   const current = MAIN_PATH.indexOf(stepOf(status));
   const seen = new Set<LifecycleStepKey>(['PROPOSED', ...reached.map(stepOf)]);
   return MAIN_PATH.map((key, index) => {
-    const state: LifecycleStepState = index === current ? 'current' : index > current ? 'upcoming' : seen.has(key) ? 'done' : 'skipped';
+    const state: LifecycleStepState =
+      index === current ? 'current' : index > current ? 'upcoming' : seen.has(key) ? 'done' : 'skipped';
     return { key, state, outcome: key === 'OUTCOME' && isOutcome(status) ? status : null };
   });
 }
 
 /** Every status an idea has been in, from its decisions (from and to). */
-export function statusesReached(decisions: readonly { fromStatus: ChangeIdeaStatus; toStatus: ChangeIdeaStatus }[]): ChangeIdeaStatus[] {
+export function statusesReached(
+  decisions: readonly { fromStatus: ChangeIdeaStatus; toStatus: ChangeIdeaStatus }[],
+): ChangeIdeaStatus[] {
   const reached = new Set<ChangeIdeaStatus>();
   for (const decision of decisions) {
     reached.add(decision.fromStatus);

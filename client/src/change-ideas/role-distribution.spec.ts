@@ -22,6 +22,8 @@ describe('groupDistribution', () => {
   });
 
   it('shows zeros, not empty or broken bars, when nobody has endorsed yet', () => {
-    expect(groupDistribution([]).map((g) => [g.count, g.share, g.relative])).toEqual(Array.from({ length: 6 }, () => [0, 0, 0]));
+    expect(groupDistribution([]).map((g) => [g.count, g.share, g.relative])).toEqual(
+      Array.from({ length: 6 }, () => [0, 0, 0]),
+    );
   });
 });

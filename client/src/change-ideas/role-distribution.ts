@@ -17,7 +17,8 @@ export interface GroupShare {
  */
 export function groupDistribution(byRole: readonly { role: Role; count: number }[]): GroupShare[] {
   const counts = new Map<ParticipantGroup, number>();
-  for (const { role, count } of byRole) counts.set(participantGroupOf(role), (counts.get(participantGroupOf(role)) ?? 0) + count);
+  for (const { role, count } of byRole)
+    counts.set(participantGroupOf(role), (counts.get(participantGroupOf(role)) ?? 0) + count);
   const groups = Object.keys(PARTICIPANT_GROUPS) as ParticipantGroup[];
   const total = groups.reduce((sum, group) => sum + (counts.get(group) ?? 0), 0);
   const largest = Math.max(0, ...counts.values());

@@ -36,7 +36,8 @@ export interface Caption {
 export const SIGNAL_KEYS = ['shift', 'longRun', 'fewCrossings', 'beyondLimits'] as const;
 
 const side = (value: string | null | undefined): 'above' | 'below' => (value === 'below' ? 'below' : 'above');
-const centreName = (value: string | null | undefined): 'median' | 'average' => (value === 'average' ? 'average' : 'median');
+const centreName = (value: string | null | undefined): 'median' | 'average' =>
+  value === 'average' ? 'average' : 'median';
 
 function toneOf(assessment: string | null | undefined): CaptionTone {
   return assessment === 'improvement' || assessment === 'deterioration' ? assessment : 'neutral';
@@ -50,7 +51,8 @@ function withAssessment(text: string, assessment: string | null | undefined, t: 
 
 const REASONS = ['ZERO_DENOMINATOR', 'MISSING_VALUE', 'INVALID_VALUE'] as const;
 type Reason = (typeof REASONS)[number];
-const isReason = (value: unknown): value is Reason => typeof value === 'string' && (REASONS as readonly string[]).includes(value);
+const isReason = (value: unknown): value is Reason =>
+  typeof value === 'string' && (REASONS as readonly string[]).includes(value);
 
 /**
  * One plain-language sentence for a chart signal or notice, in the reader's language, e.g.
@@ -59,7 +61,12 @@ const isReason = (value: unknown): value is Reason => typeof value === 'string' 
  * Oct 2025: …" with the month to start a new phase at. `phases` > 1 prefixes the phase the
  * signal belongs to. Null for a key this client does not know yet.
  */
-export function signalCaption(signal: SignalData, t: TFunction, formatMonth: (month: string) => string, phases = 1): Caption | null {
+export function signalCaption(
+  signal: SignalData,
+  t: TFunction,
+  formatMonth: (month: string) => string,
+  phases = 1,
+): Caption | null {
   const month = (value: string | null | undefined) => (value ? formatMonth(value) : '');
   let caption: Caption | null = null;
   switch (signal.key) {
@@ -70,12 +77,21 @@ export function signalCaption(signal: SignalData, t: TFunction, formatMonth: (mo
         after: signal.after ?? 0,
         centre: t(`charts.caption.centre.${centreName(signal.centre)}`),
       });
-      caption = { text: withAssessment(text, signal.assessment, t), tone: toneOf(signal.assessment), ...(signal.month ? { splitAt: signal.month } : {}) };
+      caption = {
+        text: withAssessment(text, signal.assessment, t),
+        tone: toneOf(signal.assessment),
+        ...(signal.month ? { splitAt: signal.month } : {}),
+      };
       break;
     }
     case 'longRun': {
       const position = t(`charts.caption.position.${side(signal.side)}.${centreName(signal.centre)}`);
-      const text = t('charts.caption.longRun', { count: signal.length ?? 0, position, from: month(signal.fromMonth), to: month(signal.toMonth) });
+      const text = t('charts.caption.longRun', {
+        count: signal.length ?? 0,
+        position,
+        from: month(signal.fromMonth),
+        to: month(signal.toMonth),
+      });
       caption = { text: withAssessment(text, signal.assessment, t), tone: toneOf(signal.assessment) };
       break;
     }
@@ -95,16 +111,31 @@ export function signalCaption(signal: SignalData, t: TFunction, formatMonth: (mo
       break;
     }
     case 'pointExcluded': {
-      const reason = isReason(signal.reason) ? t(`charts.caption.reason.${signal.reason}`) : t('charts.caption.reason.MISSING_VALUE');
+      const reason = isReason(signal.reason)
+        ? t(`charts.caption.reason.${signal.reason}`)
+        : t('charts.caption.reason.MISSING_VALUE');
       caption = { text: t('charts.caption.pointExcluded', { month: month(signal.month), reason }), tone: 'notice' };
       break;
     }
     case 'limitsUnavailable':
-      caption = { text: t(signal.reason === 'NO_DATA' ? 'charts.caption.limitsUnavailable.NO_DATA' : 'charts.caption.limitsUnavailable.TOO_FEW_POINTS'), tone: 'notice' };
+      caption = {
+        text: t(
+          signal.reason === 'NO_DATA'
+            ? 'charts.caption.limitsUnavailable.NO_DATA'
+            : 'charts.caption.limitsUnavailable.TOO_FEW_POINTS',
+        ),
+        tone: 'notice',
+      };
       break;
     case 'incompleteMonth': {
       const values = { month: month(signal.month), reported: signal.sitesReported ?? 0, sites: signal.sites ?? 0 };
-      caption = { text: t(signal.leftOut === false ? 'charts.caption.incompleteMonthCounted' : 'charts.caption.incompleteMonth', values), tone: 'notice' };
+      caption = {
+        text: t(
+          signal.leftOut === false ? 'charts.caption.incompleteMonthCounted' : 'charts.caption.incompleteMonth',
+          values,
+        ),
+        tone: 'notice',
+      };
       break;
     }
     default:
@@ -117,7 +148,12 @@ export function signalCaption(signal: SignalData, t: TFunction, formatMonth: (mo
 }
 
 /** The captions of a chart: its signals first (in the order found), then its notices. */
-export function chartCaptions(signals: readonly SignalData[], t: TFunction, formatMonth: (month: string) => string, phases = 1): { signals: Caption[]; notices: Caption[] } {
+export function chartCaptions(
+  signals: readonly SignalData[],
+  t: TFunction,
+  formatMonth: (month: string) => string,
+  phases = 1,
+): { signals: Caption[]; notices: Caption[] } {
   const captions = signals.map((signal) => ({ signal, caption: signalCaption(signal, t, formatMonth, phases) }));
   const isSignal = (key: string) => (SIGNAL_KEYS as readonly string[]).includes(key);
   return {

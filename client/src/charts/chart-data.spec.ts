@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, baselineRange, chartRows, excludedMonths, longRunSpans, phaseStartMonths, type PointData, pointMark, valueDomain } from './chart-data';
+import {
+  axisTicks,
+  baselineRange,
+  chartRows,
+  excludedMonths,
+  longRunSpans,
+  phaseStartMonths,
+  type PointData,
+  pointMark,
+  valueDomain,
+} from './chart-data';
 
 const point = (month: string, value: number | null, extra: Partial<PointData> = {}): PointData => ({
   month,
@@ -20,8 +30,26 @@ const point = (month: string, value: number | null, extra: Partial<PointData> = 
 
 describe('chartRows', () => {
   it('shows proportions in percent, with centre and limits keyed by phase so lines break between phases', () => {
-    const rows = chartRows([point('2026-01', 0.5), point('2026-02', null), point('2026-03', 0.9, { phase: 1, centre: 0.7, beyondLimits: 'above' })], 'PROPORTION');
-    expect(rows[0]).toEqual({ month: '2026-01', value: 50, mark: null, excluded: null, centre_0: 60, upper_0: 80, lower_0: 40, centre_1: null, upper_1: null, lower_1: null });
+    const rows = chartRows(
+      [
+        point('2026-01', 0.5),
+        point('2026-02', null),
+        point('2026-03', 0.9, { phase: 1, centre: 0.7, beyondLimits: 'above' }),
+      ],
+      'PROPORTION',
+    );
+    expect(rows[0]).toEqual({
+      month: '2026-01',
+      value: 50,
+      mark: null,
+      excluded: null,
+      centre_0: 60,
+      upper_0: 80,
+      lower_0: 40,
+      centre_1: null,
+      upper_1: null,
+      lower_1: null,
+    });
     expect(rows[1].value).toBeNull();
     expect(rows[2]).toMatchObject({ value: 90, mark: 'beyond', centre_1: 70 });
   });
@@ -29,7 +57,12 @@ describe('chartRows', () => {
   it("carries each phase's lines on to the month the next phase starts, so they reach the phase line", () => {
     // A frozen first phase (centre 60%) and a second from March: the first phase's lines must not stop in February.
     const rows = chartRows(
-      [point('2026-01', 0.5), point('2026-02', 0.6, { inBaseline: false }), point('2026-03', 0.9, { phase: 1, centre: 0.7, upper: 0.9, lower: 0.5 }), point('2026-04', 0.8, { phase: 1, centre: 0.7 })],
+      [
+        point('2026-01', 0.5),
+        point('2026-02', 0.6, { inBaseline: false }),
+        point('2026-03', 0.9, { phase: 1, centre: 0.7, upper: 0.9, lower: 0.5 }),
+        point('2026-04', 0.8, { phase: 1, centre: 0.7 }),
+      ],
       'PROPORTION',
     );
     expect(rows[2]).toMatchObject({ centre_0: 60, upper_0: 80, lower_0: 40, centre_1: 70, upper_1: 90, lower_1: 50 });
@@ -86,15 +119,22 @@ describe('phases, baseline and gaps', () => {
   });
 
   it('tells months hidden for privacy from months left out for other reasons', () => {
-    expect(excludedMonths(points)).toEqual({ suppressed: ['2026-04'], other: [{ month: '2026-06', reason: 'MISSING_VALUE' }] });
+    expect(excludedMonths(points)).toEqual({
+      suppressed: ['2026-04'],
+      other: [{ month: '2026-06', reason: 'MISSING_VALUE' }],
+    });
   });
 });
 
 describe('valueDomain', () => {
   it('rounds to a readable step, never below 0 and never above 100%', () => {
-    expect(valueDomain('PROPORTION', chartRows([point('2026-01', 0.62, { upper: 0.97, lower: 0.31 })], 'PROPORTION'), [80])).toEqual([20, 100]);
+    expect(
+      valueDomain('PROPORTION', chartRows([point('2026-01', 0.62, { upper: 0.97, lower: 0.31 })], 'PROPORTION'), [80]),
+    ).toEqual([20, 100]);
     expect(valueDomain('COUNT', [], [])).toEqual([0, 1]);
-    expect(valueDomain('MEAN', chartRows([point('2026-01', 12, { centre: 14, lower: 2, upper: 26 })], 'MEAN'))).toEqual([0, 30]);
+    expect(valueDomain('MEAN', chartRows([point('2026-01', 12, { centre: 14, lower: 2, upper: 26 })], 'MEAN'))).toEqual(
+      [0, 30],
+    );
   });
 });
 

@@ -29,7 +29,10 @@ export interface PointData {
 }
 
 /** What a small multiple draws of a point: no counts, no baseline flag. */
-export type CompactPointData = Pick<PointData, 'month' | 'value' | 'excluded' | 'phase' | 'centre' | 'lower' | 'upper' | 'beyondLimits' | 'inLongRun'> &
+export type CompactPointData = Pick<
+  PointData,
+  'month' | 'value' | 'excluded' | 'phase' | 'centre' | 'lower' | 'upper' | 'beyondLimits' | 'inLongRun'
+> &
   Partial<Pick<PointData, 'provisional' | 'sitesReported' | 'sites'>>;
 
 /**
@@ -52,7 +55,9 @@ export interface ChartRow {
   [phaseLine: `${'centre' | 'upper' | 'lower'}_${number}`]: number | null;
 }
 
-export function pointMark(point: Pick<PointData, 'beyondLimits' | 'value'> & Partial<Pick<PointData, 'provisional'>>): PointMark {
+export function pointMark(
+  point: Pick<PointData, 'beyondLimits' | 'value'> & Partial<Pick<PointData, 'provisional'>>,
+): PointMark {
   if (point.value === null) return null;
   if (point.provisional) return 'provisional';
   return point.beyondLimits ? 'beyond' : null;
@@ -104,7 +109,12 @@ export function phaseCount(points: readonly Pick<PointData, 'phase'>[]): number 
 export function chartRows(points: readonly CompactPointData[], kind: MeasureKind): ChartRow[] {
   const phases = phaseCount(points);
   return points.map((point, index) => {
-    const row: ChartRow = { month: point.month, value: shownValue(kind, point.value), mark: pointMark(point), excluded: point.excluded };
+    const row: ChartRow = {
+      month: point.month,
+      value: shownValue(kind, point.value),
+      mark: pointMark(point),
+      excluded: point.excluded,
+    };
     if (point.sitesReported != null && point.sites != null) row.coverage = `${point.sitesReported}/${point.sites}`;
     const previous = index > 0 ? points[index - 1] : null;
     const startsPhase = previous !== null && previous.phase !== point.phase;
@@ -120,11 +130,15 @@ export function chartRows(points: readonly CompactPointData[], kind: MeasureKind
 
 /** The first month of every phase after the first. */
 export function phaseStartMonths(points: readonly Pick<PointData, 'month' | 'phase'>[]): string[] {
-  return points.filter((point, index) => index > 0 && point.phase !== points[index - 1].phase).map((point) => point.month);
+  return points
+    .filter((point, index) => index > 0 && point.phase !== points[index - 1].phase)
+    .map((point) => point.month);
 }
 
 /** The frozen baseline of the first phase (first and last month), or null when every point sets the limits. */
-export function baselineRange(points: readonly Pick<PointData, 'month' | 'phase' | 'inBaseline' | 'value'>[]): { from: string; to: string } | null {
+export function baselineRange(
+  points: readonly Pick<PointData, 'month' | 'phase' | 'inBaseline' | 'value'>[],
+): { from: string; to: string } | null {
   // Months left out are never in a baseline, so only the months with a value tell whether it is frozen.
   const first = points.filter((point) => point.phase === 0 && point.value !== null);
   const inBaseline = first.filter((point) => point.inBaseline);
@@ -133,10 +147,15 @@ export function baselineRange(points: readonly Pick<PointData, 'month' | 'phase'
 }
 
 /** Months left out of a series: withheld to protect privacy, and left out for another reason. */
-export function excludedMonths(points: readonly Pick<PointData, 'month' | 'excluded'>[]): { suppressed: string[]; other: { month: string; reason: string }[] } {
+export function excludedMonths(points: readonly Pick<PointData, 'month' | 'excluded'>[]): {
+  suppressed: string[];
+  other: { month: string; reason: string }[];
+} {
   return {
     suppressed: points.filter((p) => p.excluded === 'SUPPRESSED').map((p) => p.month),
-    other: points.filter((p) => p.excluded && p.excluded !== 'SUPPRESSED').map((p) => ({ month: p.month, reason: p.excluded! })),
+    other: points
+      .filter((p) => p.excluded && p.excluded !== 'SUPPRESSED')
+      .map((p) => ({ month: p.month, reason: p.excluded! })),
   };
 }
 
@@ -165,16 +184,29 @@ export function niceDomain(kind: MeasureKind, min: number, max: number): [number
 export function axisTicks([low, high]: [number, number], count = 5): number[] {
   const step = niceStep((high - low) / count);
   const ticks: number[] = [];
-  for (let tick = Math.ceil(low / step) * step; tick <= high + step / 1e6; tick += step) ticks.push(Number(tick.toFixed(10)));
+  for (let tick = Math.ceil(low / step) * step; tick <= high + step / 1e6; tick += step)
+    ticks.push(Number(tick.toFixed(10)));
   return ticks;
 }
 
 /** The value axis range for rows and extra values (a target), in the shown unit; see `niceDomain`. */
-export function valueDomain(kind: MeasureKind, rows: readonly ChartRow[], extra: readonly (number | null)[] = []): [number, number] {
+export function valueDomain(
+  kind: MeasureKind,
+  rows: readonly ChartRow[],
+  extra: readonly (number | null)[] = [],
+): [number, number] {
   const numbers: number[] = [];
   for (const row of rows) {
     for (const [key, value] of Object.entries(row)) {
-      if (key !== 'month' && key !== 'mark' && key !== 'excluded' && key !== 'coverage' && typeof value === 'number' && Number.isFinite(value)) numbers.push(value);
+      if (
+        key !== 'month' &&
+        key !== 'mark' &&
+        key !== 'excluded' &&
+        key !== 'coverage' &&
+        typeof value === 'number' &&
+        Number.isFinite(value)
+      )
+        numbers.push(value);
     }
   }
   for (const value of extra) if (value !== null && Number.isFinite(value)) numbers.push(value);

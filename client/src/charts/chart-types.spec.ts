@@ -28,7 +28,9 @@ describe('chart types per kind of measure', () => {
 
 describe('chart settings in the address', () => {
   it('reads valid settings and ignores anything malformed', () => {
-    const params = new URLSearchParams('site=s1&chart=RUN&baseline=6&phase=2025-09&phase=2025-03&phase=2025-03&phase=nope&funnel=6&mr=unscreened&incomplete=include&funnelLimits=plain');
+    const params = new URLSearchParams(
+      'site=s1&chart=RUN&baseline=6&phase=2025-09&phase=2025-03&phase=2025-03&phase=nope&funnel=6&mr=unscreened&incomplete=include&funnelLimits=plain',
+    );
     expect(readChartParams(params)).toEqual({
       site: 's1',
       chart: 'RUN',
@@ -52,13 +54,24 @@ describe('chart settings in the address', () => {
   });
 
   it('writes the moving-range, incomplete-month and funnel options only when they differ from the defaults', () => {
-    const next = writeChartParams(new URLSearchParams(), { screened: false, includeIncomplete: true, adjustFunnels: false });
+    const next = writeChartParams(new URLSearchParams(), {
+      screened: false,
+      includeIncomplete: true,
+      adjustFunnels: false,
+    });
     expect(next.toString()).toBe('mr=unscreened&incomplete=include&funnelLimits=plain');
-    expect(writeChartParams(next, { screened: true, includeIncomplete: false, adjustFunnels: true }).toString()).toBe('');
+    expect(writeChartParams(next, { screened: true, includeIncomplete: false, adjustFunnels: true }).toString()).toBe(
+      '',
+    );
   });
 
   it('writes changes and leaves defaults out of the address', () => {
-    const next = writeChartParams(new URLSearchParams('site=s1&chart=RUN'), { chart: null, baseline: 8, phases: ['2025-09', '2025-03'], funnel: 12 });
+    const next = writeChartParams(new URLSearchParams('site=s1&chart=RUN'), {
+      chart: null,
+      baseline: 8,
+      phases: ['2025-09', '2025-03'],
+      funnel: 12,
+    });
     expect(next.toString()).toBe('site=s1&baseline=8&phase=2025-03&phase=2025-09');
     expect(writeChartParams(next, { phases: [], baseline: null, funnel: 3 }).toString()).toBe('site=s1&funnel=3');
   });

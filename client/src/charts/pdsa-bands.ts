@@ -35,7 +35,11 @@ export function bandMarker(index: number): string {
  * to the chart's months (`months` in order); a cycle still running lasts to the last month; a
  * cycle wholly outside the chart keeps its letter in the list but gets no span.
  */
-export function pdsaBands(annotations: readonly PdsaAnnotationData[], siteId: string | null, months: readonly string[]): { annotation: PdsaAnnotationData; marker: string; band: PdsaBand | null }[] {
+export function pdsaBands(
+  annotations: readonly PdsaAnnotationData[],
+  siteId: string | null,
+  months: readonly string[],
+): { annotation: PdsaAnnotationData; marker: string; band: PdsaBand | null }[] {
   if (siteId === null) return [];
   const first = months[0];
   const last = months[months.length - 1];
@@ -46,7 +50,14 @@ export function pdsaBands(annotations: readonly PdsaAnnotationData[], siteId: st
       const marker = bandMarker(index);
       const end = annotation.endMonth ?? last;
       const outside = first === undefined || annotation.startMonth > last || end < first;
-      const band = outside ? null : { cycleId: annotation.cycleId, marker, from: annotation.startMonth < first ? first : annotation.startMonth, to: end > last ? last : end };
+      const band = outside
+        ? null
+        : {
+            cycleId: annotation.cycleId,
+            marker,
+            from: annotation.startMonth < first ? first : annotation.startMonth,
+            to: end > last ? last : end,
+          };
       return { annotation, marker, band };
     });
 }

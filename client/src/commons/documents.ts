@@ -12,7 +12,15 @@ export const CommonsSearchDocument = graphql(`
     $after: String
     $withFacets: Boolean!
   ) {
-    search(networkId: $networkId, query: $query, filter: $filter, sort: $sort, types: $types, first: $first, after: $after) {
+    search(
+      networkId: $networkId
+      query: $query
+      filter: $filter
+      sort: $sort
+      types: $types
+      first: $first
+      after: $after
+    ) {
       totalCount
       exactCounts
       pageInfo {

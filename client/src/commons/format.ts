@@ -8,8 +8,14 @@ import { useLocale } from '../i18n/format';
  */
 export function formatBytes(bytes: number, locale: string): string {
   // Never in bytes: "0.6 kB" reads more easily than "604 byte" next to "1.2 MB".
-  const [value, unit] = bytes < 1024 * 1024 ? [Math.max(bytes / 1024, 0.1), 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  const [value, unit] =
+    bytes < 1024 * 1024 ? [Math.max(bytes / 1024, 0.1), 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
 }
 
 /** Formats file sizes in the member's language. */
@@ -19,7 +25,10 @@ export function useFormatBytes(): (bytes: number) => string {
 }
 
 /** Each licence's translation key (SPDX ids hold dots, which i18next reads as nesting) and its deed. */
-export const LICENSE_INFO: Record<ResourceLicense, { key: 'ccBy' | 'ccBySa' | 'ccByNc' | 'ccByNcSa' | 'cc0' | 'allRightsReserved'; url: string | null }> = {
+export const LICENSE_INFO: Record<
+  ResourceLicense,
+  { key: 'ccBy' | 'ccBySa' | 'ccByNc' | 'ccByNcSa' | 'cc0' | 'allRightsReserved'; url: string | null }
+> = {
   'CC-BY-4.0': { key: 'ccBy', url: 'https://creativecommons.org/licenses/by/4.0/' },
   'CC-BY-SA-4.0': { key: 'ccBySa', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
   'CC-BY-NC-4.0': { key: 'ccByNc', url: 'https://creativecommons.org/licenses/by-nc/4.0/' },

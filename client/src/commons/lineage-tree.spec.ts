@@ -12,7 +12,11 @@ function shape(node: LineageTreeNode<{ id: string }>): unknown {
 describe('lineageTree', () => {
   it('puts the origin on top, down the chain of ancestors, then this resource with its adaptations nested', () => {
     // origin → parent → here → (a → a1), b
-    const tree = lineageTree(item('here', 'parent'), [item('parent', 'origin'), item('origin', null)], [item('a', 'here'), item('a1', 'a'), item('b', 'here')]);
+    const tree = lineageTree(
+      item('here', 'parent'),
+      [item('parent', 'origin'), item('origin', null)],
+      [item('a', 'here'), item('a1', 'a'), item('b', 'here')],
+    );
     expect(shape(tree)).toEqual(['origin', [['parent', [['here*', [['a', ['a1']], 'b']]]]]]);
     expect(lineageSize(tree)).toBe(6);
   });
@@ -29,7 +33,11 @@ describe('lineageTree', () => {
   });
 
   it('lists a resource once even when the server repeats it', () => {
-    const tree = lineageTree(item('here', 'p'), [item('p', null), item('here', null)], [item('a', 'here'), item('a', 'here')]);
+    const tree = lineageTree(
+      item('here', 'p'),
+      [item('p', null), item('here', null)],
+      [item('a', 'here'), item('a', 'here')],
+    );
     expect(shape(tree)).toEqual(['p', [['here*', ['a']]]]);
   });
 });

@@ -19,7 +19,11 @@ export interface LineageTreeNode<T> {
  * hangs from). An adaptation whose parent is not in the tree hangs from `current`, so none is
  * ever lost from sight.
  */
-export function lineageTree<T extends LineageItem>(current: T, ancestors: readonly T[], descendants: readonly T[]): LineageTreeNode<T> {
+export function lineageTree<T extends LineageItem>(
+  current: T,
+  ancestors: readonly T[],
+  descendants: readonly T[],
+): LineageTreeNode<T> {
   const here: LineageTreeNode<T> = { item: current, current: true, children: [] };
   const byId = new Map<string, LineageTreeNode<T>>([[current.id, here]]);
   for (const item of descendants) {

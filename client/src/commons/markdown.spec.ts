@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdownPreview } from './markdown';
 
 describe('the Markdown preview', () => {
-  it('shows an image from another site as a labelled link, as the server saves it, and keeps the app\'s own images', () => {
-    const html = renderMarkdownPreview('![Flare diary](https://images.example.org/diary.png) ![Logo](/files/4f1c/logo.png)');
+  it("shows an image from another site as a labelled link, as the server saves it, and keeps the app's own images", () => {
+    const html = renderMarkdownPreview(
+      '![Flare diary](https://images.example.org/diary.png) ![Logo](/files/4f1c/logo.png)',
+    );
     const page = document.createElement('div');
     page.innerHTML = html;
 

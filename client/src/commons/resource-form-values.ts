@@ -27,7 +27,17 @@ export interface ResourceContent {
 
 /** An empty form: the member's own site, CC BY 4.0. */
 export function emptyFormValues(siteId: string | null): ResourceFormValues {
-  return { kind: 'TOOL', title: '', summary: '', body: '', tags: [], audiences: [], siteId: siteId ?? '', license: DEFAULT_RESOURCE_LICENSE, changeNote: '' };
+  return {
+    kind: 'TOOL',
+    title: '',
+    summary: '',
+    body: '',
+    tags: [],
+    audiences: [],
+    siteId: siteId ?? '',
+    license: DEFAULT_RESOURCE_LICENSE,
+    changeNote: '',
+  };
 }
 
 /** The form filled from a resource; `siteId` overrides its site (an adaptation is for the member's own). */

@@ -4,7 +4,8 @@ import { cleanMarkdownHtml } from './safe-html';
 
 describe('cleanMarkdownHtml', () => {
   it('keeps what Markdown makes', () => {
-    const html = '<h2>Plan</h2><p><strong>Call</strong> <a href="https://example.org" rel="noopener">us</a></p><pre><code class="language-js">x</code></pre>';
+    const html =
+      '<h2>Plan</h2><p><strong>Call</strong> <a href="https://example.org" rel="noopener">us</a></p><pre><code class="language-js">x</code></pre>';
     expect(cleanMarkdownHtml(html)).toBe(html);
   });
 

@@ -1,4 +1,11 @@
-import { isSafeUrl, MARKDOWN_ALLOWED_ATTRIBUTES, MARKDOWN_ALLOWED_CLASSES, MARKDOWN_ALLOWED_TAGS, MARKDOWN_IMAGE_SCHEMES, MARKDOWN_LINK_SCHEMES } from '@commons/shared';
+import {
+  isSafeUrl,
+  MARKDOWN_ALLOWED_ATTRIBUTES,
+  MARKDOWN_ALLOWED_CLASSES,
+  MARKDOWN_ALLOWED_TAGS,
+  MARKDOWN_IMAGE_SCHEMES,
+  MARKDOWN_LINK_SCHEMES,
+} from '@commons/shared';
 import DOMPurify from 'dompurify';
 
 const ALLOWED_ATTR = [...new Set([...Object.values(MARKDOWN_ALLOWED_ATTRIBUTES).flat(), 'rel', 'class'])];
@@ -8,7 +15,9 @@ const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:
 /** Whether `className` is allowed on `tag` by the shared rules ("language-*" on code only). */
 function allowedClass(tag: string, className: string): boolean {
   return (MARKDOWN_ALLOWED_CLASSES[tag] ?? []).some((pattern) =>
-    pattern.endsWith('*') ? className.startsWith(pattern.slice(0, -1)) && /^[\w-]+$/.test(className) : className === pattern,
+    pattern.endsWith('*')
+      ? className.startsWith(pattern.slice(0, -1)) && /^[\w-]+$/.test(className)
+      : className === pattern,
   );
 }
 

@@ -21,7 +21,9 @@ const AUTHOR = '7a2d2b54-19e5-4b63-8b66-4f65e9e9e002';
 describe('a commons search in the address', () => {
   it('reads every filter, lists as repeated parameters', () => {
     const search = readCommonsSearch(
-      new URLSearchParams(`q=remision&type=RESOURCE&kind=TOOL&kind=GUIDE&tag=school&tag=%23Flare&audience=CLINICIAN&site=${SITE}&author=${AUTHOR}&from=2026-01-01&to=2026-03-31&sort=MOST_USED`),
+      new URLSearchParams(
+        `q=remision&type=RESOURCE&kind=TOOL&kind=GUIDE&tag=school&tag=%23Flare&audience=CLINICIAN&site=${SITE}&author=${AUTHOR}&from=2026-01-01&to=2026-03-31&sort=MOST_USED`,
+      ),
     );
     expect(search).toEqual({
       q: 'remision',
@@ -38,17 +40,34 @@ describe('a commons search in the address', () => {
   });
 
   it('leaves out what the server would refuse, so an edited link still opens a search', () => {
-    const search = readCommonsSearch(new URLSearchParams('kind=VIDEO&kind=TOOL&kind=TOOL&tag=x&tag=%3Cscript%3E&audience=KING&site=riverside&from=2026-02-30&to=yesterday&sort=RANDOM&type=PERSON'));
+    const search = readCommonsSearch(
+      new URLSearchParams(
+        'kind=VIDEO&kind=TOOL&kind=TOOL&tag=x&tag=%3Cscript%3E&audience=KING&site=riverside&from=2026-02-30&to=yesterday&sort=RANDOM&type=PERSON',
+      ),
+    );
     expect(search).toEqual({ ...EMPTY_SEARCH, kinds: ['TOOL'] });
   });
 
   it('writes lists as repeated parameters and leaves empty values and the default sort out', () => {
-    const written = writeCommonsSearch(new URLSearchParams('q=old&keep=1&kind=STORY'), { q: 'een', kinds: ['TOOL', 'GUIDE'], tags: [], sort: 'RELEVANCE', from: '' });
+    const written = writeCommonsSearch(new URLSearchParams('q=old&keep=1&kind=STORY'), {
+      q: 'een',
+      kinds: ['TOOL', 'GUIDE'],
+      tags: [],
+      sort: 'RELEVANCE',
+      from: '',
+    });
     expect(written.toString()).toBe('q=een&keep=1&kind=TOOL&kind=GUIDE');
   });
 
   it('round-trips: what is written reads back the same', () => {
-    const search = { ...EMPTY_SEARCH, q: 'school letter', tags: ['school', 'transition'], sites: [SITE], sort: 'NEWEST' as const, from: '2025-09-01' };
+    const search = {
+      ...EMPTY_SEARCH,
+      q: 'school letter',
+      tags: ['school', 'transition'],
+      sites: [SITE],
+      sort: 'NEWEST' as const,
+      from: '2025-09-01',
+    };
     expect(readCommonsSearch(writeCommonsSearch(new URLSearchParams(), search))).toEqual(search);
   });
 
@@ -69,13 +88,22 @@ describe('the search sent to the server', () => {
   });
 
   it('asks for the newest first when nothing is typed and relevance is chosen', () => {
-    expect(toSearchVariables({ ...EMPTY_SEARCH, q: 'x' }, 'n1')).toEqual({ networkId: 'n1', query: '', filter: null, sort: 'NEWEST', types: ['RESOURCE'] });
+    expect(toSearchVariables({ ...EMPTY_SEARCH, q: 'x' }, 'n1')).toEqual({
+      networkId: 'n1',
+      query: '',
+      filter: null,
+      sort: 'NEWEST',
+      types: ['RESOURCE'],
+    });
     expect(toSearchVariables({ ...EMPTY_SEARCH, q: 'flare plan' }, 'n1').sort).toBe('RELEVANCE');
     expect(toSearchVariables({ ...EMPTY_SEARCH, sort: 'MOST_USED' }, 'n1').sort).toBe('MOST_USED');
   });
 
   it('turns the chosen filters into the API filter, a date range as whole local days', () => {
-    const variables = toSearchVariables({ ...EMPTY_SEARCH, kinds: ['STORY'], audiences: ['PATIENT_PARTNER'], from: '2026-01-01', to: '2026-01-31' }, 'n1');
+    const variables = toSearchVariables(
+      { ...EMPTY_SEARCH, kinds: ['STORY'], audiences: ['PATIENT_PARTNER'], from: '2026-01-01', to: '2026-01-31' },
+      'n1',
+    );
     expect(variables.filter).toEqual({
       kinds: ['STORY'],
       tags: null,

@@ -130,7 +130,11 @@ export function effectiveQuery(q: string): string {
 
 /** How many filters are chosen (each value counts, a date range counts per end). */
 export function filterCount(search: CommonsSearch): number {
-  return LIST_FILTERS.filter((key) => key !== 'types').reduce((sum, key) => sum + search[key].length, 0) + (search.from ? 1 : 0) + (search.to ? 1 : 0);
+  return (
+    LIST_FILTERS.filter((key) => key !== 'types').reduce((sum, key) => sum + search[key].length, 0) +
+    (search.from ? 1 : 0) +
+    (search.to ? 1 : 0)
+  );
 }
 
 /** True when nothing is typed and no filter is chosen: the page shows the browse view. */
@@ -154,7 +158,8 @@ export function endOfDay(day: string): string {
 export function toSearchFilter(search: CommonsSearch): SearchFilterInput | null {
   if (filterCount(search) === 0) return null;
   // A range typed the wrong way round is read the right way round.
-  const [from, to] = search.from && search.to && search.from > search.to ? [search.to, search.from] : [search.from, search.to];
+  const [from, to] =
+    search.from && search.to && search.from > search.to ? [search.to, search.from] : [search.from, search.to];
   return {
     kinds: search.kinds.length ? search.kinds : null,
     tags: search.tags.length ? search.tags : null,
@@ -205,7 +210,11 @@ export function toSearchVariables(search: CommonsSearch, networkId: string) {
 }
 
 /** A copy of `search` with `value` added to or removed from the list filter `key`. */
-export function toggleValue<K extends ListFilter>(search: CommonsSearch, key: K, value: CommonsSearch[K][number]): CommonsSearch[K] {
+export function toggleValue<K extends ListFilter>(
+  search: CommonsSearch,
+  key: K,
+  value: CommonsSearch[K][number],
+): CommonsSearch[K] {
   const list = search[key] as string[];
   return (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]) as CommonsSearch[K];
 }

@@ -1,4 +1,11 @@
-import { ATTACHMENT_EXTENSIONS, fieldIssue, fileExtension, type IssueCode, type IssueParams, MAX_ATTACHMENT_BYTES } from '@commons/shared';
+import {
+  ATTACHMENT_EXTENSIONS,
+  fieldIssue,
+  fileExtension,
+  type IssueCode,
+  type IssueParams,
+  MAX_ATTACHMENT_BYTES,
+} from '@commons/shared';
 import { CSRF_HEADER } from '../graphql/client';
 
 /** An attachment as the upload endpoint returns it. */
@@ -42,19 +49,34 @@ export function precheckFile(file: Pick<File, 'name' | 'size'>): UploadError | n
   if (file.size === 0) return invalidFile('file_empty');
   if (!extension) return invalidFile('file_no_extension', { accepted });
   if (!ATTACHMENT_EXTENSIONS.includes(extension)) return invalidFile('file_type_not_accepted', { extension, accepted });
-  if (file.size > MAX_ATTACHMENT_BYTES) return invalidFile('file_too_large', { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+  if (file.size > MAX_ATTACHMENT_BYTES)
+    return invalidFile('file_too_large', { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
   return null;
 }
 
 function errorOf(status: number, body: unknown): UploadError {
-  const error = (body as { error?: Record<string, unknown> & { issues?: { code?: unknown; params?: IssueParams }[] } } | null)?.error;
+  const error = (
+    body as { error?: Record<string, unknown> & { issues?: { code?: unknown; params?: IssueParams }[] } } | null
+  )?.error;
   const [issue] = error?.issues ?? [];
-  const code = typeof error?.code === 'string' ? error.code : status === 0 ? 'NETWORK' : status === 413 ? 'BAD_USER_INPUT' : 'UNKNOWN';
+  const code =
+    typeof error?.code === 'string'
+      ? error.code
+      : status === 0
+        ? 'NETWORK'
+        : status === 413
+          ? 'BAD_USER_INPUT'
+          : 'UNKNOWN';
   return {
     ...error,
     code,
     message: typeof error?.message === 'string' ? error.message : '',
-    issue: typeof issue?.code === 'string' ? { code: issue.code, params: issue.params } : status === 413 ? { code: 'file_too_large', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } } : undefined,
+    issue:
+      typeof issue?.code === 'string'
+        ? { code: issue.code, params: issue.params }
+        : status === 413
+          ? { code: 'file_too_large', params: { maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } }
+          : undefined,
   };
 }
 
@@ -62,7 +84,11 @@ function errorOf(status: number, body: unknown): UploadError {
  * Uploads one file to a resource (multipart, field "file") with the session cookie and the CSRF
  * header, as GraphQL mutations are sent. XMLHttpRequest rather than fetch, for upload progress.
  */
-export function uploadAttachment(resourceId: string, file: File, onProgress?: (fraction: number) => void): Promise<UploadResult> {
+export function uploadAttachment(
+  resourceId: string,
+  file: File,
+  onProgress?: (fraction: number) => void,
+): Promise<UploadResult> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/files/resources/${encodeURIComponent(resourceId)}/attachments`);

@@ -16,7 +16,9 @@ const Mutation = gql`
 `;
 
 function respondWith(body: unknown) {
-  return vi.fn((_url: RequestInfo | URL, _init?: RequestInit) => Promise.resolve(new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })));
+  return vi.fn((_url: RequestInfo | URL, _init?: RequestInit) =>
+    Promise.resolve(new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })),
+  );
 }
 
 describe('createGraphqlClient', () => {
@@ -35,7 +37,10 @@ describe('createGraphqlClient', () => {
 
   it('reports a lost session once, however many operations fail', async () => {
     const onSessionLost = vi.fn();
-    const fetch = respondWith({ data: null, errors: [{ message: 'Please sign in.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    const fetch = respondWith({
+      data: null,
+      errors: [{ message: 'Please sign in.', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
     const client = createGraphqlClient({ url: 'http://commons.test/graphql', fetch, onSessionLost });
     await client.query(Query, {}, { requestPolicy: 'network-only' }).toPromise();
     await client.mutation(Mutation, {}).toPromise();
@@ -46,7 +51,12 @@ describe('createGraphqlClient', () => {
     const onSessionLost = vi.fn();
     const fetch = respondWith({
       data: null,
-      errors: [{ message: 'The email or password is not right.', extensions: { code: 'UNAUTHENTICATED', field: 'input.password' } }],
+      errors: [
+        {
+          message: 'The email or password is not right.',
+          extensions: { code: 'UNAUTHENTICATED', field: 'input.password' },
+        },
+      ],
     });
     const client = createGraphqlClient({ url: 'http://commons.test/graphql', fetch, onSessionLost });
     const result = await client.mutation(Mutation, {}).toPromise();

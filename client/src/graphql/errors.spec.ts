@@ -1,4 +1,11 @@
-import { firstRunSchema, invitationSchema, ISSUE_CODES, profileSchema, registerSchema, signInSchema } from '@commons/shared';
+import {
+  firstRunSchema,
+  invitationSchema,
+  ISSUE_CODES,
+  profileSchema,
+  registerSchema,
+  signInSchema,
+} from '@commons/shared';
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +38,12 @@ describe('toFormErrors', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.email',
       issues: [
-        { field: 'input.email', code: 'invalid_format', params: { format: 'email' }, message: 'whatever the server says' },
+        {
+          field: 'input.email',
+          code: 'invalid_format',
+          params: { format: 'email' },
+          message: 'whatever the server says',
+        },
         { field: 'input.password', code: 'too_short', params: { min: 10 }, message: 'reworded by someone' },
       ],
     });
@@ -59,32 +71,77 @@ describe('toFormErrors', () => {
   });
 
   it('tells kinds of CONFLICT apart by their reason, with its params, on the field the error names', () => {
-    const conflict = serverError('This person is already a member of the network.', { code: 'CONFLICT', reason: 'already_member', field: 'input.email' });
+    const conflict = serverError('This person is already a member of the network.', {
+      code: 'CONFLICT',
+      reason: 'already_member',
+      field: 'input.email',
+    });
     expect(toFormErrors(conflict, ['email'], en).fields.email).toBe('This person is already a member of the network.');
-    const wrong = serverError('The email or password is not right.', { code: 'UNAUTHENTICATED', reason: 'wrong_credentials', field: 'input.password' });
-    expect(toFormErrors(wrong, ['email', 'password'], sv).fields.password).toBe('E-postadressen eller lösenordet stämmer inte.');
-    const stale = serverError('Someone saved a newer version (4) meanwhile.', { code: 'CONFLICT', reason: 'resource_changed', currentVersion: 4 });
-    expect(describeError(stale, en)).toBe('Someone saved a newer version (4) while you were editing. Copy your changes, reload the page and edit again.');
+    const wrong = serverError('The email or password is not right.', {
+      code: 'UNAUTHENTICATED',
+      reason: 'wrong_credentials',
+      field: 'input.password',
+    });
+    expect(toFormErrors(wrong, ['email', 'password'], sv).fields.password).toBe(
+      'E-postadressen eller lösenordet stämmer inte.',
+    );
+    const stale = serverError('Someone saved a newer version (4) meanwhile.', {
+      code: 'CONFLICT',
+      reason: 'resource_changed',
+      currentVersion: 4,
+    });
+    expect(describeError(stale, en)).toBe(
+      'Someone saved a newer version (4) while you were editing. Copy your changes, reload the page and edit again.',
+    );
   });
 
   it('describes errors without a field by their code', () => {
-    expect(toFormErrors(serverError('nope', { code: 'FORBIDDEN' }), ['email'], en)).toEqual({ fields: {}, form: ['You are not allowed to do this.'] });
-    expect(describeError(serverError('slow down', { code: 'TOO_MANY_REQUESTS' }), sv)).toBe('För många försök. Vänta några minuter och försök igen.');
-    expect(describeError(serverError('x', { code: 'TIMEOUT' }), sv)).toBe('Det här tog för lång tid och avbröts. Försök igen om en stund.');
+    expect(toFormErrors(serverError('nope', { code: 'FORBIDDEN' }), ['email'], en)).toEqual({
+      fields: {},
+      form: ['You are not allowed to do this.'],
+    });
+    expect(describeError(serverError('slow down', { code: 'TOO_MANY_REQUESTS' }), sv)).toBe(
+      'För många försök. Vänta några minuter och försök igen.',
+    );
+    expect(describeError(serverError('x', { code: 'TIMEOUT' }), sv)).toBe(
+      'Det här tog för lång tid och avbröts. Försök igen om en stund.',
+    );
     expect(describeError(serverError('x', { code: 'SOMETHING_NEW' }), en)).toBe(en('errors.unknown'));
-    expect(describeError(new CombinedError({ networkError: new Error('offline') }), en)).toMatch(/could not be reached/);
+    expect(describeError(new CombinedError({ networkError: new Error('offline') }), en)).toMatch(
+      /could not be reached/,
+    );
   });
 });
 
 describe('translateIssue', () => {
   it('reads a format in its own words, and an unknown code plainly', () => {
-    expect(translateIssue({ code: 'invalid_format', params: { format: 'slug' } }, en)).toBe('Use lowercase letters, digits and single hyphens, like northern-lights.');
-    expect(translateIssue({ code: 'invalid_format', params: { format: 'something-new' } }, en)).toBe('This is not in the right format.');
+    expect(translateIssue({ code: 'invalid_format', params: { format: 'slug' } }, en)).toBe(
+      'Use lowercase letters, digits and single hyphens, like northern-lights.',
+    );
+    expect(translateIssue({ code: 'invalid_format', params: { format: 'something-new' } }, en)).toBe(
+      'This is not in the right format.',
+    );
     expect(translateIssue({ code: 'is_wobbly' }, en)).toBe('This value is not valid.');
   });
 
   it('fills in every param a translation uses', () => {
-    const params = { min: 1, max: 2, date: '2026-01-01', name: 'N', years: 10, extension: 'exe', type: 'PDF', maxMb: 10, minutes: 5, days: 60, value: 'v', site: 's', line: 3, count: 4, expected: 6 };
+    const params = {
+      min: 1,
+      max: 2,
+      date: '2026-01-01',
+      name: 'N',
+      years: 10,
+      extension: 'exe',
+      type: 'PDF',
+      maxMb: 10,
+      minutes: 5,
+      days: 60,
+      value: 'v',
+      site: 's',
+      line: 3,
+      count: 4,
+      expected: 6,
+    };
     for (const code of ISSUE_CODES) {
       for (const t of [en, sv]) expect(translateIssue({ code, params }, t), code).not.toMatch(/{{/);
     }
@@ -110,10 +167,30 @@ describe('validateWith (the shared schemas, before anything is sent)', () => {
     const samples = [
       signInSchema.safeParse({ email: 'nope', password: '' }),
       registerSchema.safeParse({ token: 'short', email: 'x', name: '', password: 'short' }),
-      registerSchema.safeParse({ token: 'a'.repeat(30), email: 'a@b.org', name: 'x'.repeat(101), password: 'p'.repeat(201) }),
-      profileSchema.safeParse({ name: 'A', pronouns: 'p'.repeat(41), bio: 'b'.repeat(2001), interests: Array.from({ length: 21 }, (_, i) => `i${i}`), locale: 'de' }),
+      registerSchema.safeParse({
+        token: 'a'.repeat(30),
+        email: 'a@b.org',
+        name: 'x'.repeat(101),
+        password: 'p'.repeat(201),
+      }),
+      profileSchema.safeParse({
+        name: 'A',
+        pronouns: 'p'.repeat(41),
+        bio: 'b'.repeat(2001),
+        interests: Array.from({ length: 21 }, (_, i) => `i${i}`),
+        locale: 'de',
+      }),
       invitationSchema.safeParse({ email: 'a@b.org', role: 'KING', siteId: 'not-an-id' }),
-      firstRunSchema.safeParse({ token: 'x', networkName: '', networkSlug: 'Not A Slug', startMonth: '2026-13', sites: [], adminName: '', adminEmail: 'x', password: 'p' }),
+      firstRunSchema.safeParse({
+        token: 'x',
+        networkName: '',
+        networkSlug: 'Not A Slug',
+        startMonth: '2026-13',
+        sites: [],
+        adminName: '',
+        adminEmail: 'x',
+        password: 'p',
+      }),
       profileSchema.safeParse({ name: 'A\u0000', pronouns: null, bio: '\ud83d', interests: [], locale: null }),
       profileSchema.safeParse({ name: 42, pronouns: null, bio: '', interests: [], locale: null }),
     ];
@@ -126,6 +203,8 @@ describe('validateWith (the shared schemas, before anything is sent)', () => {
       for (const message of errors.form) expect(message).not.toBe(invalid(en));
     }
     expect(seen).toBeGreaterThan(10);
-    expect(firstIssueOf(firstRunSchema.shape.token, 'x', sv)).toBe('Startlänken är inte giltig. Använd hela länken som servern skrev när den startade.');
+    expect(firstIssueOf(firstRunSchema.shape.token, 'x', sv)).toBe(
+      'Startlänken är inte giltig. Använd hela länken som servern skrev när den startade.',
+    );
   });
 });

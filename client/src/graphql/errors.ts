@@ -1,4 +1,12 @@
-import { API_ERROR_CODES, ERROR_REASONS, type FieldIssue, fieldIssues, ISSUE_CODES, type IssueCode, type IssueParams } from '@commons/shared';
+import {
+  API_ERROR_CODES,
+  ERROR_REASONS,
+  type FieldIssue,
+  fieldIssues,
+  ISSUE_CODES,
+  type IssueCode,
+  type IssueParams,
+} from '@commons/shared';
 import type { CombinedError } from '@urql/core';
 import type { GraphQLError } from 'graphql';
 import type { TFunction } from 'i18next';
@@ -39,7 +47,10 @@ const isIssueCode = (code: unknown): code is IssueCode => (ISSUE_CODES as readon
 export function translateIssue(issue: { code: string; params?: IssueParams }, t: TFunction): string {
   const code = isIssueCode(issue.code) ? issue.code : 'invalid';
   const params = issue.params ?? {};
-  return byKey(t, `errors.issue.${code}`, { ...params, context: code === 'invalid_format' ? params.format : undefined });
+  return byKey(t, `errors.issue.${code}`, {
+    ...params,
+    context: code === 'invalid_format' ? params.format : undefined,
+  });
 }
 
 /** The `extensions.code` of the first GraphQL error, if any. */
@@ -72,9 +83,14 @@ function issuesOf(error: GraphQLError): FieldIssue[] {
  * One sentence for an error, from its code and reason (and the params beside them in
  * `extensions`), in the member's language. The server's English message is never shown.
  */
-export function describeApiError(error: { code?: unknown; reason?: unknown; [param: string]: unknown }, t: TFunction): string {
-  if ((ERROR_REASONS as readonly unknown[]).includes(error.reason)) return byKey(t, `errors.reason.${String(error.reason)}`, error);
-  if ((API_ERROR_CODES as readonly unknown[]).includes(error.code)) return byKey(t, `errors.code.${String(error.code)}`);
+export function describeApiError(
+  error: { code?: unknown; reason?: unknown; [param: string]: unknown },
+  t: TFunction,
+): string {
+  if ((ERROR_REASONS as readonly unknown[]).includes(error.reason))
+    return byKey(t, `errors.reason.${String(error.reason)}`, error);
+  if ((API_ERROR_CODES as readonly unknown[]).includes(error.code))
+    return byKey(t, `errors.code.${String(error.code)}`);
   return t('errors.unknown');
 }
 
@@ -89,7 +105,11 @@ export function describeError(error: CombinedError, t: TFunction): string {
 }
 
 /** Places field issues on the form's fields (the first per field); issues about anything else become form errors, once each. */
-export function issuesToFormErrors<F extends string>(issues: readonly FieldIssue[], fields: readonly F[], t: TFunction): FormErrors<F> {
+export function issuesToFormErrors<F extends string>(
+  issues: readonly FieldIssue[],
+  fields: readonly F[],
+  t: TFunction,
+): FormErrors<F> {
   const result: FormErrors<F> = { fields: {}, form: [] };
   for (const issue of issues) {
     const name = fieldNameOf(issue.field) as F;
@@ -104,14 +124,20 @@ export function issuesToFormErrors<F extends string>(issues: readonly FieldIssue
  * Turns a failed operation into errors next to its fields: the field issues of BAD_USER_INPUT, or
  * an error that names one field (a CONFLICT on a key, a wrong password) described on that field.
  */
-export function toFormErrors<F extends string>(error: CombinedError | null | undefined, fields: readonly F[], t: TFunction): FormErrors<F> {
+export function toFormErrors<F extends string>(
+  error: CombinedError | null | undefined,
+  fields: readonly F[],
+  t: TFunction,
+): FormErrors<F> {
   if (!error) return { fields: {}, form: [] };
   const issues = error.graphQLErrors.flatMap(issuesOf);
   if (issues.length > 0) return issuesToFormErrors(issues, fields, t);
   const field = error.graphQLErrors[0]?.extensions?.field;
   const name = typeof field === 'string' ? (fieldNameOf(field) as F) : null;
   const message = describeError(error, t);
-  return name && fields.includes(name) ? { fields: { [name]: message } as FormErrors<F>['fields'], form: [] } : { fields: {}, form: [message] };
+  return name && fields.includes(name)
+    ? { fields: { [name]: message } as FormErrors<F>['fields'], form: [] }
+    : { fields: {}, form: [message] };
 }
 
 /** A shared validation schema (zod), as far as the forms need it. */
@@ -120,7 +146,12 @@ export interface ValidationSchema {
 }
 
 /** Checks `value` with a shared schema before sending; returns errors, or null when it is valid. */
-export function validateWith<F extends string>(schema: ValidationSchema, value: unknown, fields: readonly F[], t: TFunction): FormErrors<F> | null {
+export function validateWith<F extends string>(
+  schema: ValidationSchema,
+  value: unknown,
+  fields: readonly F[],
+  t: TFunction,
+): FormErrors<F> | null {
   const parsed = schema.safeParse(value);
   return parsed.success ? null : issuesToFormErrors(fieldIssues(parsed.error, 'input'), fields, t);
 }

@@ -18,11 +18,15 @@ export function GraphqlProvider({ children }: { children: ReactNode }) {
   // Each client says here when the server has ended the session; the effect below answers.
   const [sessionLost] = useState(() => new EventTarget());
   const makeClient = useCallback(
-    (): ReturnType<typeof createGraphqlClient> => createGraphqlClient({ onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')) }),
+    (): ReturnType<typeof createGraphqlClient> =>
+      createGraphqlClient({ onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')) }),
     [sessionLost],
   );
   const [current, setCurrent] = useState(() => ({ client: makeClient(), generation: 0 }));
-  const reset = useCallback(() => setCurrent((last) => ({ client: makeClient(), generation: last.generation + 1 })), [makeClient]);
+  const reset = useCallback(
+    () => setCurrent((last) => ({ client: makeClient(), generation: last.generation + 1 })),
+    [makeClient],
+  );
   useEffect(() => {
     const onLost = () => {
       reset();

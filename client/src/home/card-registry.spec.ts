@@ -4,7 +4,13 @@ import { type HomeCard, HomeCardRegistry, homeCards } from './card-registry';
 import './cards';
 
 const Empty = () => null;
-const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({ userId: 'u1', role, siteId: 's1', active: true, ...overrides });
+const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
+  userId: 'u1',
+  role,
+  siteId: 's1',
+  active: true,
+  ...overrides,
+});
 const card = (id: string, extra: Partial<HomeCard> = {}): HomeCard => ({ id, order: 0, Component: Empty, ...extra });
 const ids = (cards: HomeCard[]) => cards.map((c) => c.id);
 
@@ -22,13 +28,18 @@ describe('HomeCardRegistry', () => {
   });
 
   it('orders a card by who looks when its order is a function', () => {
-    const registry = new HomeCardRegistry().register(card('a', { order: 1 })).register(card('b', { order: (a) => (a.role === 'PATIENT_PARTNER' ? 0 : 2) }));
+    const registry = new HomeCardRegistry()
+      .register(card('a', { order: 1 }))
+      .register(card('b', { order: (a) => (a.role === 'PATIENT_PARTNER' ? 0 : 2) }));
     expect(ids(registry.cardsFor(actor('PATIENT_PARTNER')))).toEqual(['b', 'a']);
     expect(ids(registry.cardsFor(actor('CLINICIAN')))).toEqual(['a', 'b']);
   });
 
   it('orders cards by their order, then by id', () => {
-    const registry = new HomeCardRegistry().register(card('c', { order: 2 })).register(card('b', { order: 1 })).register(card('a', { order: 2 }));
+    const registry = new HomeCardRegistry()
+      .register(card('c', { order: 2 }))
+      .register(card('b', { order: 1 }))
+      .register(card('a', { order: 2 }));
     expect(ids(registry.cardsFor(actor('CLINICIAN')))).toEqual(['b', 'a', 'c']);
   });
 
@@ -51,10 +62,37 @@ describe('the app home cards', () => {
     // aim, for patients and families), as they hold an idea back.
     ['PATIENT_PARTNER', ['shared-aim', 'decisions-waiting', 'my-change-ideas', 'welcome', 'commons', 'people-like-me']],
     ['FAMILY_MEMBER', ['shared-aim', 'decisions-waiting', 'my-change-ideas', 'welcome', 'commons', 'people-like-me']],
-    ['CLINICIAN', ['decisions-waiting', 'welcome', 'reports-due', 'testing-at-my-site', 'shared-aim', 'commons', 'people-like-me']],
+    [
+      'CLINICIAN',
+      ['decisions-waiting', 'welcome', 'reports-due', 'testing-at-my-site', 'shared-aim', 'commons', 'people-like-me'],
+    ],
     ['RESEARCHER', ['decisions-waiting', 'welcome', 'shared-aim', 'commons', 'people-like-me']],
-    ['SITE_LEAD', ['decisions-waiting', 'welcome', 'reports-due', 'site-requests', 'testing-at-my-site', 'site-team', 'shared-aim', 'commons', 'people-like-me']],
-    ['NETWORK_ADMIN', ['decisions-waiting', 'welcome', 'site-requests', 'pending-invitations', 'shared-aim', 'commons', 'people-like-me']],
+    [
+      'SITE_LEAD',
+      [
+        'decisions-waiting',
+        'welcome',
+        'reports-due',
+        'site-requests',
+        'testing-at-my-site',
+        'site-team',
+        'shared-aim',
+        'commons',
+        'people-like-me',
+      ],
+    ],
+    [
+      'NETWORK_ADMIN',
+      [
+        'decisions-waiting',
+        'welcome',
+        'site-requests',
+        'pending-invitations',
+        'shared-aim',
+        'commons',
+        'people-like-me',
+      ],
+    ],
   ])('a %s sees %j', (role, expected) => {
     expect(ids(homeCards.cardsFor(actor(role)))).toEqual(expected);
   });

@@ -31,7 +31,8 @@ export class HomeCardRegistry {
 
   /** Adds a card; a second card with the same id is a mistake and throws. */
   register(card: HomeCard): this {
-    if (this.cards.has(card.id) && !this.options.replace) throw new Error(`A home card "${card.id}" is already registered`);
+    if (this.cards.has(card.id) && !this.options.replace)
+      throw new Error(`A home card "${card.id}" is already registered`);
     this.cards.set(card.id, card);
     return this;
   }
@@ -39,7 +40,9 @@ export class HomeCardRegistry {
   /** The cards `actor` sees, in page order (ties by id, so the order is stable). */
   cardsFor(actor: Actor): HomeCard[] {
     return [...this.cards.values()]
-      .filter((card) => actor.active && (!card.roles || card.roles.includes(actor.role)) && (card.when?.(actor) ?? true))
+      .filter(
+        (card) => actor.active && (!card.roles || card.roles.includes(actor.role)) && (card.when?.(actor) ?? true),
+      )
       .map((card) => ({ card, order: typeof card.order === 'function' ? card.order(actor) : card.order }))
       .sort((a, b) => a.order - b.order || a.card.id.localeCompare(b.card.id))
       .map(({ card }) => card);

@@ -14,7 +14,10 @@ export function regionalLocale(language: string): string {
 export function useFormatDate(): (iso: string) => string {
   const { i18n } = useTranslation();
   const locale = regionalLocale(i18n.resolvedLanguage ?? 'en');
-  return useCallback((iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)), [locale]);
+  return useCallback(
+    (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
+    [locale],
+  );
 }
 
 /** Formats an ISO date-time with its time of day, in the member's language. */
@@ -31,7 +34,9 @@ export function useFormatDateTime(): (iso: string) => string {
 export function formatMonth(month: string, locale: string, style: 'short' | 'long' = 'short'): string {
   const [year, monthNumber] = month.split('-').map(Number);
   if (!year || !monthNumber) return month;
-  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, monthNumber - 1, 1));
+  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(year, monthNumber - 1, 1),
+  );
 }
 
 /** The member's locale, regional variant included, for Intl formatting. */
@@ -49,5 +54,11 @@ export function useFormatMonth(style: 'short' | 'long' = 'short'): (month: strin
 /** Formats a YYYY-MM-DD date (no time of day, no time zone shift) in the member's language. */
 export function useFormatDay(): (day: string) => string {
   const locale = useLocale();
-  return useCallback((day: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`)), [locale]);
+  return useCallback(
+    (day: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date(`${day.slice(0, 10)}T00:00:00Z`),
+      ),
+    [locale],
+  );
 }

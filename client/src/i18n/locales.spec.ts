@@ -34,7 +34,9 @@ describe('translations', () => {
   });
 
   it('the Swedish text is really translated (few strings equal the English)', () => {
-    const same = [...english].filter(([key, text]) => swedish.get(key) === text && !/^{{|Commons/.test(text)).map(([key]) => key);
+    const same = [...english]
+      .filter(([key, text]) => swedish.get(key) === text && !/^{{|Commons/.test(text))
+      .map(([key]) => key);
     expect(same).toEqual([]);
   });
 });

@@ -42,12 +42,21 @@ export function formatNumber(value: number, locale: string, digits = 1): string 
  * "12.5" for a mean, "4" for a count (in Swedish "70,7 %", "12 per 1 000"). `unit` is appended
  * to means and counts when given ("12.5 days").
  */
-export function formatMeasureValue(kind: MeasureKind, value: number, locale: string, t: TFunction, unit?: string): string {
+export function formatMeasureValue(
+  kind: MeasureKind,
+  value: number,
+  locale: string,
+  t: TFunction,
+  unit?: string,
+): string {
   switch (kind) {
     case 'PROPORTION':
       return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
     case 'RATE':
-      return t('measureFormat.rate', { value: formatNumber(toDisplay(kind, value), locale, 1), per: formatNumber(RATE_PER, locale) });
+      return t('measureFormat.rate', {
+        value: formatNumber(toDisplay(kind, value), locale, 1),
+        per: formatNumber(RATE_PER, locale),
+      });
     case 'MEAN':
     case 'COUNT': {
       const text = formatNumber(value, locale, fractionDigits(kind, value));
@@ -86,7 +95,10 @@ export function inputUnitLabel(kind: MeasureKind, unit: string, locale: string, 
 export function useMeasureFormat() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const format = useCallback((kind: MeasureKind, value: number, unit?: string) => formatMeasureValue(kind, value, locale, t, unit), [locale, t]);
+  const format = useCallback(
+    (kind: MeasureKind, value: number, unit?: string) => formatMeasureValue(kind, value, locale, t, unit),
+    [locale, t],
+  );
   const tick = useCallback((kind: MeasureKind, shown: number) => formatAxisTick(kind, shown, locale), [locale]);
   const number = useCallback((value: number, digits = 1) => formatNumber(value, locale, digits), [locale]);
   return { format, tick, number, locale };

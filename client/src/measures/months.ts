@@ -1,4 +1,13 @@
-import { addMonths, compareMonthKeys, isMonthKey, type MonthKey, monthKeyFromParts, monthRange, parseMonthKey, reportDueDate } from '@commons/shared';
+import {
+  addMonths,
+  compareMonthKeys,
+  isMonthKey,
+  type MonthKey,
+  monthKeyFromParts,
+  monthRange,
+  parseMonthKey,
+  reportDueDate,
+} from '@commons/shared';
 
 /** The current month in UTC, as the server counts months. */
 export function currentMonthKey(now: Date = new Date()): MonthKey {

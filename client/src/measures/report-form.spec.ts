@@ -61,7 +61,12 @@ describe('reportIssues (the shared rules, before sending)', () => {
   });
 
   it('lets a draft be incomplete but never wrong', () => {
-    const rows = [typed(remission, { numerator: '60', denominator: '58' }), typed(admissions, { numerator: '2' }), typed(wait, { value: 'soon' }), typed(courses, { value: '1.5' })];
+    const rows = [
+      typed(remission, { numerator: '60', denominator: '58' }),
+      typed(admissions, { numerator: '2' }),
+      typed(wait, { value: 'soon' }),
+      typed(courses, { value: '1.5' }),
+    ];
     expect(reportIssues(rows, { submit: false, reason: '' })).toEqual([
       fieldIssue('entries.0.numerator', 'above_denominator'),
       fieldIssue('entries.2.value', 'not_a_number'),
@@ -70,12 +75,20 @@ describe('reportIssues (the shared rules, before sending)', () => {
   });
 
   it('wants a reason only when submitted numbers change', () => {
-    const submitted = formEntry('m-remission', 'PROPORTION', { numerator: 41, denominator: 58, value: null }, 2, 'SUBMITTED');
+    const submitted = formEntry(
+      'm-remission',
+      'PROPORTION',
+      { numerator: 41, denominator: 58, value: null },
+      2,
+      'SUBMITTED',
+    );
     expect(changesSubmitted([submitted])).toBe(false);
     expect(reportIssues([submitted], { submit: true, reason: '' })).toEqual([]);
     const changed = typed(submitted, { numerator: '43' });
     expect(changesSubmitted([changed])).toBe(true);
-    expect(reportIssues([changed], { submit: true, reason: ' ' })).toEqual([fieldIssue('reason', 'change_reason_required')]);
+    expect(reportIssues([changed], { submit: true, reason: ' ' })).toEqual([
+      fieldIssue('reason', 'change_reason_required'),
+    ]);
     expect(reportIssues([changed], { submit: true, reason: 'Two patients were missing' })).toEqual([]);
   });
 });
@@ -128,7 +141,18 @@ describe('conflicts', () => {
         extensions: {
           code: 'CONFLICT',
           field: 'input.entries',
-          current: [{ measureId: 'm-remission', numerator: 40, denominator: 58, value: null, status: 'SUBMITTED', version: 3, updatedByName: 'Aisha Rahman', updatedAt: '2026-05-03T10:12:00.000Z' }],
+          current: [
+            {
+              measureId: 'm-remission',
+              numerator: 40,
+              denominator: 58,
+              value: null,
+              status: 'SUBMITTED',
+              version: 3,
+              updatedByName: 'Aisha Rahman',
+              updatedAt: '2026-05-03T10:12:00.000Z',
+            },
+          ],
         },
       }),
     ],
@@ -136,9 +160,22 @@ describe('conflicts', () => {
 
   it('reads the teammate numbers from extensions.current', () => {
     expect(conflictEntries(conflict)).toEqual([
-      { measureId: 'm-remission', numerator: 40, denominator: 58, value: null, status: 'SUBMITTED', version: 3, updatedByName: 'Aisha Rahman', updatedAt: '2026-05-03T10:12:00.000Z' },
+      {
+        measureId: 'm-remission',
+        numerator: 40,
+        denominator: 58,
+        value: null,
+        status: 'SUBMITTED',
+        version: 3,
+        updatedByName: 'Aisha Rahman',
+        updatedAt: '2026-05-03T10:12:00.000Z',
+      },
     ]);
-    expect(conflictEntries(new CombinedError({ graphQLErrors: [new GraphQLError('bad', { extensions: { code: 'BAD_USER_INPUT' } })] }))).toBeNull();
+    expect(
+      conflictEntries(
+        new CombinedError({ graphQLErrors: [new GraphQLError('bad', { extensions: { code: 'BAD_USER_INPUT' } })] }),
+      ),
+    ).toBeNull();
     expect(conflictEntries(null)).toBeNull();
   });
 
@@ -153,7 +190,13 @@ describe('conflicts', () => {
 
     const kept = keepingMine(mine, theirs);
     expect(entryNumbers(kept[0])).toEqual({ numerator: 41, denominator: 58, value: null });
-    expect(toEntryInputs(kept)[0]).toEqual({ measureId: 'm-remission', expectedVersion: 3, numerator: 41, denominator: 58, value: null });
+    expect(toEntryInputs(kept)[0]).toEqual({
+      measureId: 'm-remission',
+      expectedVersion: 3,
+      numerator: 41,
+      denominator: 58,
+      value: null,
+    });
     // Their numbers were submitted, so saving mine over them is a change that needs a reason.
     expect(changesSubmitted(kept)).toBe(true);
   });

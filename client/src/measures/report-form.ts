@@ -62,14 +62,24 @@ export function parseNumberText(text: string): number | null {
 const numberText = (value: number | null) => (value === null ? '' : String(value));
 
 /** A form row from saved numbers (or an empty one). */
-export function formEntry(measureId: string, kind: MeasureKind, saved: SavedNumbers, version: number, status: ReportStatus | null): FormEntry {
+export function formEntry(
+  measureId: string,
+  kind: MeasureKind,
+  saved: SavedNumbers,
+  version: number,
+  status: ReportStatus | null,
+): FormEntry {
   return {
     measureId,
     kind,
     version,
     status,
     saved,
-    text: { numerator: numberText(saved.numerator), denominator: numberText(saved.denominator), value: numberText(saved.value) },
+    text: {
+      numerator: numberText(saved.numerator),
+      denominator: numberText(saved.denominator),
+      value: numberText(saved.value),
+    },
   };
 }
 
@@ -80,7 +90,8 @@ export function entryNumbers(entry: FormEntry): SavedNumbers {
   return { numerator: read('numerator'), denominator: read('denominator'), value: read('value') };
 }
 
-const same = (a: SavedNumbers, b: SavedNumbers) => a.numerator === b.numerator && a.denominator === b.denominator && a.value === b.value;
+const same = (a: SavedNumbers, b: SavedNumbers) =>
+  a.numerator === b.numerator && a.denominator === b.denominator && a.value === b.value;
 
 /** True when a row differs from what is saved. */
 export function isChanged(entry: FormEntry): boolean {
@@ -94,14 +105,21 @@ export function changesSubmitted(entries: readonly FormEntry[]): boolean {
 
 /** The entries of the save mutation, one per row in form order (so error paths index the rows). */
 export function toEntryInputs(entries: readonly FormEntry[]) {
-  return entries.map((entry) => ({ measureId: entry.measureId, expectedVersion: entry.version, ...entryNumbers(entry) }));
+  return entries.map((entry) => ({
+    measureId: entry.measureId,
+    expectedVersion: entry.version,
+    ...entryNumbers(entry),
+  }));
 }
 
 /**
  * Problems found before sending, named like the server names them ("entries.2.numerator",
  * "reason"): the shared value rules per kind; a draft may be incomplete but never wrong.
  */
-export function reportIssues(entries: readonly FormEntry[], options: { submit: boolean; reason: string }): FieldIssue[] {
+export function reportIssues(
+  entries: readonly FormEntry[],
+  options: { submit: boolean; reason: string },
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   entries.forEach((entry, index) => {
     const prefix = `entries.${index}`;
@@ -110,7 +128,9 @@ export function reportIssues(entries: readonly FormEntry[], options: { submit: b
     for (const field of notNumbers) issues.push(fieldIssue(`${prefix}.${field}`, 'not_a_number'));
     const values: ReportValues = { ...numbers };
     for (const field of notNumbers) values[field] = null;
-    const found = reportValueIssues(entry.kind, values, prefix).filter((issue) => !notNumbers.some((field) => issue.field === `${prefix}.${field}`));
+    const found = reportValueIssues(entry.kind, values, prefix).filter(
+      (issue) => !notNumbers.some((field) => issue.field === `${prefix}.${field}`),
+    );
     issues.push(...(options.submit ? found : found.filter((issue) => issue.code !== 'required')));
   });
   if (changesSubmitted(entries) && !options.reason.trim()) issues.push(fieldIssue('reason', 'change_reason_required'));
@@ -122,7 +142,11 @@ export function reportIssues(entries: readonly FormEntry[], options: { submit: b
  * "entries.2.numerator" (client) go to the numerator of the third row sent; "input.reason" to the
  * reason; anything else to the form as a whole.
  */
-export function reportFormErrors(issues: readonly FieldIssue[], sentMeasureIds: readonly string[], t: TFunction): FormErrors<string> {
+export function reportFormErrors(
+  issues: readonly FieldIssue[],
+  sentMeasureIds: readonly string[],
+  t: TFunction,
+): FormErrors<string> {
   const result: FormErrors<string> = { fields: {}, form: [] };
   for (const issue of issues) {
     const message = translateIssue(issue, t);
@@ -144,7 +168,10 @@ export function conflictEntries(error: CombinedError | null | undefined): Confli
   const current = conflict?.extensions?.current;
   if (!Array.isArray(current)) return null;
   return current
-    .filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && typeof (c as { measureId?: unknown }).measureId === 'string')
+    .filter(
+      (c): c is Record<string, unknown> =>
+        typeof c === 'object' && c !== null && typeof (c as { measureId?: unknown }).measureId === 'string',
+    )
     .map((c) => ({
       measureId: String(c.measureId),
       numerator: numberOrNull(c.numerator),
@@ -172,6 +199,11 @@ export function keepingMine(entries: readonly FormEntry[], theirs: readonly Conf
   return entries.map((entry) => {
     const their = byMeasure.get(entry.measureId);
     if (!their) return entry;
-    return { ...entry, version: their.version, status: their.status, saved: { numerator: their.numerator, denominator: their.denominator, value: their.value } };
+    return {
+      ...entry,
+      version: their.version,
+      status: their.status,
+      saved: { numerator: their.numerator, denominator: their.denominator, value: their.value },
+    };
   });
 }

@@ -40,7 +40,10 @@ interface NetworkState {
 const NetworkContext = createContext<NetworkState | null>(null);
 
 /** The viewer as an actor of the policy, from her membership of one network. */
-export function actorOf(viewer: Pick<Viewer, 'id'>, membership: Pick<ViewerMembership, 'role' | 'active' | 'site'>): Actor {
+export function actorOf(
+  viewer: Pick<Viewer, 'id'>,
+  membership: Pick<ViewerMembership, 'role' | 'active' | 'site'>,
+): Actor {
   return { userId: viewer.id, role: membership.role, siteId: membership.site?.id ?? null, active: membership.active };
 }
 
@@ -50,7 +53,11 @@ export function NetworkScope() {
   const { slug = '' } = useParams();
   const viewer = useSignedInViewer();
   const membership = viewer.memberships.find((m) => m.network.slug === slug && m.active);
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: NetworkScopeDocument, variables: { slug }, pause: !membership });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: NetworkScopeDocument,
+    variables: { slug },
+    pause: !membership,
+  });
 
   useEffect(() => {
     if (membership) rememberNetwork(slug);

@@ -69,7 +69,12 @@ export const NotificationPreferencesDocument = graphql(`
 `);
 
 export const SetNotificationPreferenceDocument = graphql(`
-  mutation SetNotificationPreference($kind: NotificationKind!, $inApp: Boolean!, $email: Boolean!, $emailFrequency: EmailFrequency) {
+  mutation SetNotificationPreference(
+    $kind: NotificationKind!
+    $inApp: Boolean!
+    $email: Boolean!
+    $emailFrequency: EmailFrequency
+  ) {
     setNotificationPreference(kind: $kind, inApp: $inApp, email: $email, emailFrequency: $emailFrequency) {
       kind
       inApp

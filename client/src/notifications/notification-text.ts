@@ -1,7 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { NotificationFieldsFragment } from '../gql/graphql';
 
-type Facts = Pick<NotificationFieldsFragment, 'kind' | 'subjectType' | 'title' | 'actorName' | 'fromStatus' | 'toStatus' | 'pdsaStage' | 'pdsaEvent'>;
+type Facts = Pick<
+  NotificationFieldsFragment,
+  'kind' | 'subjectType' | 'title' | 'actorName' | 'fromStatus' | 'toStatus' | 'pdsaStage' | 'pdsaEvent'
+>;
 
 /**
  * One plain sentence saying what happened: who did what about which idea, group or discussion,
@@ -30,7 +33,11 @@ export function notificationSentence(facts: Facts, t: TFunction): string {
     case 'DECISION_AWAITING_CONFIRMATION':
     case 'DECISION_DECLINED':
       return facts.toStatus
-        ? t(`notifications.sentence.${facts.kind}_MOVE`, { actor, subject, to: t(`notifications.ideaStatus.${facts.toStatus}`) })
+        ? t(`notifications.sentence.${facts.kind}_MOVE`, {
+            actor,
+            subject,
+            to: t(`notifications.ideaStatus.${facts.toStatus}`),
+          })
         : t(`notifications.sentence.${facts.kind}`, { actor, subject });
     case 'PROPOSAL_OPENED':
       return t('notifications.sentence.PROPOSAL_OPENED', { actor, subject });

@@ -23,6 +23,11 @@ export const initialUnread = (networkId: string): UnreadState => ({ networkId, c
  */
 export function unreadReducer(state: UnreadState, event: UnreadEvent): UnreadState {
   if (event.networkId !== state.networkId) return state;
-  if (event.type === 'arrived') return { ...state, count: event.count, announcement: { seq: (state.announcement?.seq ?? 0) + 1, count: event.count } };
+  if (event.type === 'arrived')
+    return {
+      ...state,
+      count: event.count,
+      announcement: { seq: (state.announcement?.seq ?? 0) + 1, count: event.count },
+    };
   return state.count === event.count ? state : { ...state, count: event.count };
 }

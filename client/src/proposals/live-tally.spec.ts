@@ -2,7 +2,9 @@ import type { ProposalChangedPayload } from '@commons/shared';
 import { describe, expect, it } from 'vitest';
 import { keepNewest, withLiveTally } from './live-tally';
 
-const counts = (agree: number) => [{ group: 'PATIENTS_AND_FAMILIES' as const, agree, abstain: 0, disagree: 0, block: 0 }];
+const counts = (agree: number) => [
+  { group: 'PATIENTS_AND_FAMILIES' as const, agree, abstain: 0, disagree: 0, block: 0 },
+];
 const payload = (revision: number, agree: number, open = true): ProposalChangedPayload => ({
   proposalId: 'p1',
   threadId: 't1',
@@ -24,7 +26,12 @@ describe('live tallies', () => {
   });
 
   it('replace the loaded tally only when newer', () => {
-    expect(withLiveTally(loaded, payload(3, 3, false))).toMatchObject({ revision: 3, voters: 3, open: false, positionTally: counts(3) });
+    expect(withLiveTally(loaded, payload(3, 3, false))).toMatchObject({
+      revision: 3,
+      voters: 3,
+      open: false,
+      positionTally: counts(3),
+    });
     expect(withLiveTally(loaded, payload(2, 9))).toBe(loaded);
     expect(withLiveTally(loaded, undefined)).toBe(loaded);
   });

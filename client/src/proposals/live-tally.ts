@@ -11,7 +11,10 @@ export interface TalliedProposal {
 }
 
 /** Keeps, per proposal, the live tally with the highest revision (events from two processes may arrive out of order). */
-export function keepNewest(current: ReadonlyMap<string, ProposalChangedPayload>, payload: ProposalChangedPayload): Map<string, ProposalChangedPayload> {
+export function keepNewest(
+  current: ReadonlyMap<string, ProposalChangedPayload>,
+  payload: ProposalChangedPayload,
+): Map<string, ProposalChangedPayload> {
   const known = current.get(payload.proposalId);
   if (known && known.revision >= payload.revision) return current as Map<string, ProposalChangedPayload>;
   return new Map(current).set(payload.proposalId, payload);

@@ -21,7 +21,10 @@ export function toIsoInstant(local: string): string {
 }
 
 /** The translation key of what is wrong with closing at `local` when opened at `now`, or null. */
-export function closingTimeProblemKey(local: string, now: Date): 'proposals.form.closesTooSoon' | 'proposals.form.closesTooLate' | null {
+export function closingTimeProblemKey(
+  local: string,
+  now: Date,
+): 'proposals.form.closesTooSoon' | 'proposals.form.closesTooLate' | null {
   const iso = toIsoInstant(local);
   if (!iso) return null;
   const problem = closingTimeProblem(new Date(iso), now);

@@ -24,7 +24,7 @@ describe('RealtimeConnection: the key that keeps a connection on one app process
     await server.stop();
   });
 
-  it('puts one random key on every request of its connection, long-polling included, and another on another tab\'s', async () => {
+  it("puts one random key on every request of its connection, long-polling included, and another on another tab's", async () => {
     const options = server.clientOptions();
     const open = () => new RealtimeConnection({ ...options, socket: { ...options.socket, transports: ['polling'] } });
     const first = open();
@@ -36,7 +36,10 @@ describe('RealtimeConnection: the key that keeps a connection on one app process
     server.toUser('notifications:unread', { networkId: 'n1', unreadCount: 1 });
     await new Promise((resolve) => first.socket.once('notifications:unread', resolve));
     // A client event goes up in a POST of its own; the test server does not answer it.
-    await first.socket.timeout(200).emitWithAck('probe').catch(() => undefined);
+    await first.socket
+      .timeout(200)
+      .emitWithAck('probe')
+      .catch(() => undefined);
     const firstRequests = server.requests.slice(before);
     second.connect();
     await connected(second);

@@ -1,4 +1,12 @@
-import { type Ack, HANDSHAKE_REFUSALS, type HandshakeRefusal, LIVE_NODE_KEY_PARAM, SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@commons/shared';
+import {
+  type Ack,
+  HANDSHAKE_REFUSALS,
+  type HandshakeRefusal,
+  LIVE_NODE_KEY_PARAM,
+  SERVER_EVENTS,
+  type ServerEventName,
+  type ServerEventPayloads,
+} from '@commons/shared';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 /**
@@ -118,7 +126,9 @@ export class RealtimeConnection {
         this.setStatus('reconnecting');
         return;
       }
-      const code: RefusalCode = (HANDSHAKE_REFUSALS as readonly string[]).includes(error.message) ? (error.message as HandshakeRefusal) : 'OTHER';
+      const code: RefusalCode = (HANDSHAKE_REFUSALS as readonly string[]).includes(error.message)
+        ? (error.message as HandshakeRefusal)
+        : 'OTHER';
       this.setStatus('refused');
       for (const listener of [...this.refusedListeners]) listener(code);
       this.retryLater();
@@ -175,9 +185,15 @@ export class RealtimeConnection {
   }
 
   /** Sends a client event and waits for its acknowledgement (queued while offline). */
-  async request<E extends ClientRequestName>(event: E, payload: PayloadOf<E>, options: { timeoutMs?: number } = {}): Promise<Ack<ResultOf<E>>> {
+  async request<E extends ClientRequestName>(
+    event: E,
+    payload: PayloadOf<E>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<Ack<ResultOf<E>>> {
     try {
-      return (await this.socket.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<ResultOf<E>>;
+      return (await this.socket.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<
+        ResultOf<E>
+      >;
     } catch {
       return { ok: false, error: { code: 'TIMEOUT', message: 'The server did not answer in time.' } };
     }

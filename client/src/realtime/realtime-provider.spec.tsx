@@ -24,7 +24,9 @@ const viewer = {
 
 /** Answers the Viewer query: the member while `signedIn.value`, nobody afterwards. */
 function stubViewer(signedIn: { value: boolean }) {
-  return stubGraphql((operation) => (operation === 'Viewer' ? { data: { me: signedIn.value ? viewer : null } } : { data: null }));
+  return stubGraphql((operation) =>
+    operation === 'Viewer' ? { data: { me: signedIn.value ? viewer : null } } : { data: null },
+  );
 }
 
 function Probe() {

@@ -1,5 +1,15 @@
 import { SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@commons/shared';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useViewer } from '../auth/viewer';
 import { useResetGraphqlClient } from '../graphql/graphql-provider';
@@ -92,7 +102,10 @@ export function useRealtime(): RealtimeConnection | null {
 }
 
 /** Calls `handler` for each `event` the server sends while the component is mounted. */
-export function useServerEvent<E extends ServerEventName>(event: E, handler: (payload: ServerEventPayloads[E]) => void): void {
+export function useServerEvent<E extends ServerEventName>(
+  event: E,
+  handler: (payload: ServerEventPayloads[E]) => void,
+): void {
   const connection = useRealtime();
   const latest = useRef(handler);
   useLayoutEffect(() => {
@@ -114,6 +127,9 @@ export function useRealtimeConnected(handler: (info: ConnectInfo) => void): void
 /** The live connection's status ('idle' while nobody is signed in). */
 export function useRealtimeStatus(): RealtimeStatus {
   const connection = useRealtime();
-  const subscribe = useCallback((listener: () => void) => connection?.subscribeStatus(listener) ?? (() => undefined), [connection]);
+  const subscribe = useCallback(
+    (listener: () => void) => connection?.subscribeStatus(listener) ?? (() => undefined),
+    [connection],
+  );
   return useSyncExternalStore(subscribe, () => connection?.getStatus() ?? 'idle');
 }

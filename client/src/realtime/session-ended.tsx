@@ -18,7 +18,10 @@ const SESSION_ENDED_TEXT = {
 } as const;
 
 /** Where to send a member whose session the server ended while she was at `here`: sign in, then back. */
-export function signInAfterSessionEnded(here: { pathname: string; search: string }, reason: SessionEndedReason): { to: string; state: SessionEndedState } {
+export function signInAfterSessionEnded(
+  here: { pathname: string; search: string },
+  reason: SessionEndedReason,
+): { to: string; state: SessionEndedState } {
   const next = here.pathname + here.search;
   const stay = next === '/' || PUBLIC_PATHS.some((path) => here.pathname.startsWith(path));
   return {

@@ -38,7 +38,13 @@ export class TestSocketServer {
   clientOptions(): RealtimeOptions {
     return {
       url: this.url,
-      socket: { transports: ['websocket'], extraHeaders: { cookie: TEST_COOKIE }, reconnectionDelay: 20, reconnectionDelayMax: 50, randomizationFactor: 0 },
+      socket: {
+        transports: ['websocket'],
+        extraHeaders: { cookie: TEST_COOKIE },
+        reconnectionDelay: 20,
+        reconnectionDelayMax: 50,
+        randomizationFactor: 0,
+      },
     };
   }
 

@@ -16,7 +16,7 @@ const filled = {
 };
 
 describe('the first-run form', () => {
-  it('proposes this month in UTC, as the server counts months (not yet February in Stockholm\'s first hour)', () => {
+  it("proposes this month in UTC, as the server counts months (not yet February in Stockholm's first hour)", () => {
     expect(thisMonth(new Date('2026-01-31T23:30:00Z'))).toBe('2026-01');
     expect(thisMonth(new Date('2026-02-01T00:30:00+01:00'))).toBe('2026-01');
     expect(emptySetupForm('x', new Date('2026-12-01T12:00:00Z')).startMonth).toBe('2026-12');
@@ -47,7 +47,7 @@ describe('the first-run form', () => {
     expect(errors.siteRows).toEqual({ 0: 'Name at least one site.' });
   });
 
-  it('places the server\'s issues on fields and rows', () => {
+  it("places the server's issues on fields and rows", () => {
     const errors = setupErrors(
       [
         fieldIssue('input.sites.1', 'too_long', { max: 120 }),
@@ -58,7 +58,10 @@ describe('the first-run form', () => {
       en,
     );
     expect(errors).toEqual({
-      fields: { networkSlug: 'Use lowercase letters, digits and single hyphens, like northern-lights.', sites: undefined },
+      fields: {
+        networkSlug: 'Use lowercase letters, digits and single hyphens, like northern-lights.',
+        sites: undefined,
+      },
       form: ['This value is not valid.'],
       siteRows: { 2: 'Use at most 120 characters.' },
     });

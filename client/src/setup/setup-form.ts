@@ -16,7 +16,16 @@ export interface SetupFormValues {
   password: string;
 }
 
-export const SETUP_FIELDS = ['token', 'networkName', 'networkSlug', 'startMonth', 'sites', 'adminName', 'adminEmail', 'password'] as const;
+export const SETUP_FIELDS = [
+  'token',
+  'networkName',
+  'networkSlug',
+  'startMonth',
+  'sites',
+  'adminName',
+  'adminEmail',
+  'password',
+] as const;
 export type SetupField = (typeof SETUP_FIELDS)[number];
 
 /** The first month a new network proposes: this one, as `YYYY-MM` in UTC, the server's months. */
@@ -25,7 +34,17 @@ export function thisMonth(now = new Date()): string {
 }
 
 export function emptySetupForm(token: string, now = new Date()): SetupFormValues {
-  return { token, networkName: '', networkSlug: '', slugEdited: false, startMonth: thisMonth(now), sites: [''], adminName: '', adminEmail: '', password: '' };
+  return {
+    token,
+    networkName: '',
+    networkSlug: '',
+    slugEdited: false,
+    startMonth: thisMonth(now),
+    sites: [''],
+    adminName: '',
+    adminEmail: '',
+    password: '',
+  };
 }
 
 /** The form after the network's name changed: the slug follows it until the person edits the slug. */
@@ -75,7 +94,8 @@ export function setupErrors(issues: FieldIssue[], rows: number[], t: TFunction):
     siteRows[row] ??= issue.code === 'duplicate' ? t('setup.sites.twice') : translateIssue(issue, t);
   }
   const { fields, form } = issuesToFormErrors(others, SETUP_FIELDS, t);
-  if (others.some((issue) => issue.field === 'input.sites' && issue.code === 'too_few')) fields.sites = t('setup.sites.none');
+  if (others.some((issue) => issue.field === 'input.sites' && issue.code === 'too_few'))
+    fields.sites = t('setup.sites.none');
   // "At least one site" belongs to no row: it is shown at the first.
   if (fields.sites) siteRows[0] ??= fields.sites;
   return { fields: { ...fields, sites: undefined }, form, siteRows };

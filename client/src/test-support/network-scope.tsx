@@ -6,7 +6,14 @@ import { NetworkScope } from '../networks/network-context';
 import { renderInApp, stubGraphql } from './render-app';
 
 /** The network page tests render in: NorthStar, with one site (Riverside). */
-export const TEST_NETWORK = { id: 'n1', slug: 'northstar', name: 'NorthStar', description: '', startedOn: '2024-01-01', sites: [{ id: 's1', name: 'Riverside', city: 'Leeds' }] };
+export const TEST_NETWORK = {
+  id: 'n1',
+  slug: 'northstar',
+  name: 'NorthStar',
+  description: '',
+  startedOn: '2024-01-01',
+  sites: [{ id: 's1', name: 'Riverside', city: 'Leeds' }],
+};
 
 /** A signed-in member of TEST_NETWORK at Riverside with `role`, as the Viewer query answers. */
 export function testViewer(role: Role, person: { id: string; name: string; email: string }) {
@@ -36,7 +43,15 @@ export function testViewer(role: Role, person: { id: string; name: string; email
  */
 export function renderInNetwork(
   element: ReactNode,
-  { page, viewer, answer }: { page: string; viewer: ReturnType<typeof testViewer>; answer: (operation: string, variables: Record<string, unknown>) => unknown },
+  {
+    page,
+    viewer,
+    answer,
+  }: {
+    page: string;
+    viewer: ReturnType<typeof testViewer>;
+    answer: (operation: string, variables: Record<string, unknown>) => unknown;
+  },
 ) {
   const calls = stubGraphql((operation, variables) => {
     if (operation === 'Viewer') return { data: { me: viewer } };

@@ -14,9 +14,16 @@ type Responder = (operationName: string, variables: Record<string, unknown>) => 
 export function stubGraphql(respond: Responder) {
   const calls: [string, Record<string, unknown>][] = [];
   const fetchStub = vi.fn((_url: RequestInfo | URL, init?: RequestInit) => {
-    const body = JSON.parse((init?.body as string | undefined) ?? '{}') as { operationName: string; variables?: Record<string, unknown> };
+    const body = JSON.parse((init?.body as string | undefined) ?? '{}') as {
+      operationName: string;
+      variables?: Record<string, unknown>;
+    };
     calls.push([body.operationName, body.variables ?? {}]);
-    return Promise.resolve(new Response(JSON.stringify(respond(body.operationName, body.variables ?? {})), { headers: { 'content-type': 'application/json' } }));
+    return Promise.resolve(
+      new Response(JSON.stringify(respond(body.operationName, body.variables ?? {})), {
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
   });
   vi.stubGlobal('fetch', fetchStub);
   return calls;

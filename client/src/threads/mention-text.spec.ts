@@ -21,7 +21,10 @@ describe('mentions while writing', () => {
   });
 
   it('puts the picked name in place of what was typed, with the caret after it', () => {
-    expect(insertMention('Hi @Eli and more', 3, 7, 'Elin Sandberg')).toEqual({ text: 'Hi @Elin Sandberg  and more', caret: 18 });
+    expect(insertMention('Hi @Eli and more', 3, 7, 'Elin Sandberg')).toEqual({
+      text: 'Hi @Elin Sandberg  and more',
+      caret: 18,
+    });
   });
 
   it('sends a picked "@Name" as a mention token, leaving names typed without picking as text', () => {

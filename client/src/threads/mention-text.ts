@@ -57,7 +57,12 @@ export function mentionQueryAt(text: string, caret: number): MentionQuery | null
 }
 
 /** `text` with the mention being typed (from `start` to `caret`) replaced by "@Name ", and where the caret goes. */
-export function insertMention(text: string, start: number, caret: number, name: string): { text: string; caret: number } {
+export function insertMention(
+  text: string,
+  start: number,
+  caret: number,
+  name: string,
+): { text: string; caret: number } {
   const inserted = `@${name} `;
   return { text: text.slice(0, start) + inserted + text.slice(caret), caret: start + inserted.length };
 }

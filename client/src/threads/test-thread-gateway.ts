@@ -30,7 +30,12 @@ export class ThreadGatewayDouble {
   }
 
   /** Someone else writes: stored, then sent to the room, unless `broadcast` is false (a lost event). */
-  post(io: Server, author: { userId: string; name: string }, body: string, options: { broadcast?: boolean; parentId?: string } = {}): MessageNewPayload {
+  post(
+    io: Server,
+    author: { userId: string; name: string },
+    body: string,
+    options: { broadcast?: boolean; parentId?: string } = {},
+  ): MessageNewPayload {
     const message = this.store(author, body, `other-${this.seq}`, options.parentId ?? null);
     if (options.broadcast !== false) io.to(this.room).emit('message:new', message);
     return message;
@@ -40,7 +45,12 @@ export class ThreadGatewayDouble {
     return `thread:${this.threadId}`;
   }
 
-  private store(author: { userId: string; name: string }, body: string, clientId: string, parentId: string | null): MessageNewPayload {
+  private store(
+    author: { userId: string; name: string },
+    body: string,
+    clientId: string,
+    parentId: string | null,
+  ): MessageNewPayload {
     const prevSeq = this.messages.at(-1)?.seq ?? '0';
     // Seqs are platform-wide: they grow within a thread but skip values.
     this.seq += 3;
@@ -95,17 +105,26 @@ export class ThreadGatewayDouble {
       this.sendAttempts.push(payload.clientId);
       const refusal = this.refuseNextSends.shift();
       if (refusal) return ack({ ok: false, error: refusal });
-      const existing = this.messages.find((m) => m.clientId === payload.clientId && m.author.userId === this.member.userId);
+      const existing = this.messages.find(
+        (m) => m.clientId === payload.clientId && m.author.userId === this.member.userId,
+      );
       if (existing) return ack({ ok: true, data: { message: existing, created: false } });
       const message = this.store(this.member, payload.body, payload.clientId, payload.parentId ?? null);
       socket.to(this.room).emit('message:new', message);
       const { prevSeq: _prevSeq, ...stored } = message;
       ack({ ok: true, data: { message: stored, created: true } });
     });
-    socket.on('thread:read', (payload: { seq: string }, ack: Ack) => ack({ ok: true, data: { threadId: this.threadId, networkId: 'n1', unread: 0, lastReadSeq: payload.seq } }));
+    socket.on('thread:read', (payload: { seq: string }, ack: Ack) =>
+      ack({ ok: true, data: { threadId: this.threadId, networkId: 'n1', unread: 0, lastReadSeq: payload.seq } }),
+    );
     socket.on('thread:leave', (_payload: unknown, ack?: Ack) => ack?.({ ok: true, data: { threadId: this.threadId } }));
     socket.on('typing', (payload: { typing: boolean }) => {
-      socket.to(this.room).emit('typing', { threadId: this.threadId, userId: this.member.userId, name: this.member.name, typing: payload.typing });
+      socket.to(this.room).emit('typing', {
+        threadId: this.threadId,
+        userId: this.member.userId,
+        name: this.member.name,
+        typing: payload.typing,
+      });
     });
   }
 }

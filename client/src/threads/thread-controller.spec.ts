@@ -50,7 +50,8 @@ describe('ThreadController over a real socket.io connection', () => {
   }
 
   const bodies = () => controller.getSnapshot().messages.map((m) => m.body);
-  const live = () => vi.waitFor(() => expect(controller.getSnapshot()).toMatchObject({ live: true, syncing: false }), WAIT);
+  const live = () =>
+    vi.waitFor(() => expect(controller.getSnapshot()).toMatchObject({ live: true, syncing: false }), WAIT);
 
   it('joins from the newest message loaded and gets what was written between loading and joining', async () => {
     gateway.post(server.io, AMIRA, 'loaded');
@@ -109,9 +110,13 @@ describe('ThreadController over a real socket.io connection', () => {
     startController();
     await live();
     const clientId = controller.send('my idea');
-    expect(controller.getSnapshot().pending).toEqual([expect.objectContaining({ clientId, body: 'my idea', status: 'sending' })]);
+    expect(controller.getSnapshot().pending).toEqual([
+      expect.objectContaining({ clientId, body: 'my idea', status: 'sending' }),
+    ]);
     await vi.waitFor(() => expect(controller.getSnapshot().pending).toEqual([]), WAIT);
-    expect(controller.getSnapshot().messages).toEqual([expect.objectContaining({ body: 'my idea', clientId, author: ME })]);
+    expect(controller.getSnapshot().messages).toEqual([
+      expect.objectContaining({ body: 'my idea', clientId, author: ME }),
+    ]);
     // Someone answers: it follows the member's own message, which came by ack, not live.
     gateway.post(server.io, AMIRA, 'good idea');
     await vi.waitFor(() => expect(bodies()).toEqual(['my idea', 'good idea']), WAIT);
@@ -124,7 +129,11 @@ describe('ThreadController over a real socket.io connection', () => {
     await server.stop();
     await vi.waitFor(() => expect(connection.getStatus()).toBe('reconnecting'), WAIT);
     const clientId = controller.send('written offline');
-    await vi.waitFor(() => expect(controller.getSnapshot().pending).toEqual([expect.objectContaining({ clientId, status: 'waiting' })]), WAIT);
+    await vi.waitFor(
+      () =>
+        expect(controller.getSnapshot().pending).toEqual([expect.objectContaining({ clientId, status: 'waiting' })]),
+      WAIT,
+    );
 
     await server.restart();
     gateway.attach(server.io);
@@ -139,7 +148,14 @@ describe('ThreadController over a real socket.io connection', () => {
     gateway.refuseNextSends.push({ code: 'TOO_MANY_REQUESTS', message: 'Too many messages.', retryAfterSeconds: 6 });
     const clientId = controller.send('quickly');
     await vi.waitFor(
-      () => expect(controller.getSnapshot().pending).toEqual([expect.objectContaining({ clientId, status: 'failed', error: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 6 } })]),
+      () =>
+        expect(controller.getSnapshot().pending).toEqual([
+          expect.objectContaining({
+            clientId,
+            status: 'failed',
+            error: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 6 },
+          }),
+        ]),
       WAIT,
     );
     expect(gateway.messages).toEqual([]);
@@ -159,7 +175,9 @@ describe('ThreadController over a real socket.io connection', () => {
     // The double's other socket speaks for the same member; take it as Amira here.
     other.socket.emit('thread:join', { threadId: THREAD }, () => undefined);
     await vi.waitFor(() => expect(gateway.joinedFrom).toHaveLength(2), WAIT);
-    server.io.to(`thread:${THREAD}`).emit('typing', { threadId: THREAD, userId: AMIRA.userId, name: AMIRA.name, typing: true });
+    server.io
+      .to(`thread:${THREAD}`)
+      .emit('typing', { threadId: THREAD, userId: AMIRA.userId, name: AMIRA.name, typing: true });
     await vi.waitFor(() => expect(controller.getSnapshot().typing).toEqual([AMIRA]), WAIT);
     gateway.post(server.io, AMIRA, 'done typing');
     await vi.waitFor(() => expect(controller.getSnapshot().typing).toEqual([]), WAIT);

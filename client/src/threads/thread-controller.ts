@@ -1,4 +1,12 @@
-import { compareSeq, laterSeq, type ReactionEmoji, type Seq, THREAD_LIMITS, THREAD_SERVER_EVENTS, type ThreadPersonPayload } from '@commons/shared';
+import {
+  compareSeq,
+  laterSeq,
+  type ReactionEmoji,
+  type Seq,
+  THREAD_LIMITS,
+  THREAD_SERVER_EVENTS,
+  type ThreadPersonPayload,
+} from '@commons/shared';
 import type { RealtimeConnection } from '../realtime/realtime-connection';
 import { onThreadEvent } from './thread-events';
 import {
@@ -106,7 +114,8 @@ export class ThreadController {
     this.unread = options.unread;
     this.newClientId = options.newClientId ?? randomClientId;
     this.notifier = new TypingNotifier((typing) => {
-      if (this.options.connection.socket.connected) this.options.connection.send('typing', { threadId: this.options.threadId, typing }, { volatile: true });
+      if (this.options.connection.socket.connected)
+        this.options.connection.send('typing', { threadId: this.options.threadId, typing }, { volatile: true });
     });
     this.snapshot = this.makeSnapshot();
   }
@@ -118,17 +127,47 @@ export class ThreadController {
   /** Starts listening and joins (now when connected, otherwise when the connection opens). */
   start(): void {
     const { connection, threadId } = this.options;
-    const mine = <T extends { threadId: string }>(handler: (payload: T) => void) => (payload: T) => {
-      if (payload.threadId === threadId && !this.stopped) handler(payload);
-    };
+    const mine =
+      <T extends { threadId: string }>(handler: (payload: T) => void) =>
+      (payload: T) => {
+        if (payload.threadId === threadId && !this.stopped) handler(payload);
+      };
     this.unsubscribers.push(
-      onThreadEvent(connection, THREAD_SERVER_EVENTS.messageNew, mine((message) => this.onMessageNew(message))),
-      onThreadEvent(connection, THREAD_SERVER_EVENTS.messageUpdated, mine((message) => this.update(applyUpdate(this.state, message)))),
-      onThreadEvent(connection, THREAD_SERVER_EVENTS.reactions, mine((p) => this.update(applyReactions(this.state, p.messageId, p.reactions)))),
-      onThreadEvent(connection, THREAD_SERVER_EVENTS.presence, mine((p) => this.setPresence(p.members))),
-      onThreadEvent(connection, THREAD_SERVER_EVENTS.typing, mine((p) => this.onTyping(p.userId, p.name, p.typing))),
-      onThreadEvent(connection, THREAD_SERVER_EVENTS.unread, mine((p) => this.onReadState(p.lastReadSeq, p.unread))),
-      onThreadEvent(connection, THREAD_SERVER_EVENTS.revoked, mine(() => this.onRevoked())),
+      onThreadEvent(
+        connection,
+        THREAD_SERVER_EVENTS.messageNew,
+        mine((message) => this.onMessageNew(message)),
+      ),
+      onThreadEvent(
+        connection,
+        THREAD_SERVER_EVENTS.messageUpdated,
+        mine((message) => this.update(applyUpdate(this.state, message))),
+      ),
+      onThreadEvent(
+        connection,
+        THREAD_SERVER_EVENTS.reactions,
+        mine((p) => this.update(applyReactions(this.state, p.messageId, p.reactions))),
+      ),
+      onThreadEvent(
+        connection,
+        THREAD_SERVER_EVENTS.presence,
+        mine((p) => this.setPresence(p.members)),
+      ),
+      onThreadEvent(
+        connection,
+        THREAD_SERVER_EVENTS.typing,
+        mine((p) => this.onTyping(p.userId, p.name, p.typing)),
+      ),
+      onThreadEvent(
+        connection,
+        THREAD_SERVER_EVENTS.unread,
+        mine((p) => this.onReadState(p.lastReadSeq, p.unread)),
+      ),
+      onThreadEvent(
+        connection,
+        THREAD_SERVER_EVENTS.revoked,
+        mine(() => this.onRevoked()),
+      ),
       connection.onConnect(() => void this.join()),
       connection.subscribeStatus(() => {
         if (connection.getStatus() !== 'connected') this.onDisconnected();
@@ -145,7 +184,8 @@ export class ThreadController {
     for (const off of this.unsubscribers.splice(0)) off();
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
     this.typingTimers.clear();
-    if (this.options.connection.socket.connected) this.options.connection.send('thread:leave', { threadId: this.options.threadId });
+    if (this.options.connection.socket.connected)
+      this.options.connection.send('thread:leave', { threadId: this.options.threadId });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -163,7 +203,9 @@ export class ThreadController {
   /** Sends a new message (a reply when `parentId` is given); it shows at once as sending. */
   send(body: string, parentId: string | null = null): string {
     const clientId = this.newClientId();
-    this.update(addPending(this.state, { clientId, body, parentId, status: 'sending', createdAt: new Date().toISOString() }));
+    this.update(
+      addPending(this.state, { clientId, body, parentId, status: 'sending', createdAt: new Date().toISOString() }),
+    );
     this.notifier.stop();
     void this.dispatch(clientId);
     return clientId;
@@ -218,11 +260,13 @@ export class ThreadController {
     const newest = newestSeq(this.state.messages);
     if (compareSeq(newest, this.readSent) <= 0 || !this.options.connection.socket.connected) return;
     this.readSent = newest;
-    void this.options.connection.request('thread:read', { threadId: this.options.threadId, seq: newest }).then((ack) => {
-      if (ack.ok) this.onReadState(ack.data.lastReadSeq, ack.data.unread);
-      // Not stored (the connection dropped): try again when next seen.
-      else if (compareSeq(this.readSent, newest) === 0) this.readSent = this.lastReadSeq;
-    });
+    void this.options.connection
+      .request('thread:read', { threadId: this.options.threadId, seq: newest })
+      .then((ack) => {
+        if (ack.ok) this.onReadState(ack.data.lastReadSeq, ack.data.unread);
+        // Not stored (the connection dropped): try again when next seen.
+        else if (compareSeq(this.readSent, newest) === 0) this.readSent = this.lastReadSeq;
+      });
   }
 
   private async dispatch(clientId: string): Promise<void> {
@@ -234,14 +278,20 @@ export class ThreadController {
       return;
     }
     this.update(setPendingStatus(this.state, clientId, 'sending'));
-    const ack = await connection.request('message:send', { threadId, clientId, body: pending.body, parentId: pending.parentId });
+    const ack = await connection.request('message:send', {
+      threadId,
+      clientId,
+      body: pending.body,
+      parentId: pending.parentId,
+    });
     if (this.stopped || !this.state.pending.some((p) => p.clientId === clientId)) return;
     if (ack.ok) {
       this.update(acknowledge(this.state, ack.data.message, this.options.viewerId));
       return;
     }
     // Cut off by a drop: it goes again, with the same clientId, once the connection is back.
-    if (CONNECTION_CODES.has(ack.error.code) && !connection.socket.connected) this.update(setPendingStatus(this.state, clientId, 'waiting'));
+    if (CONNECTION_CODES.has(ack.error.code) && !connection.socket.connected)
+      this.update(setPendingStatus(this.state, clientId, 'waiting'));
     else this.update(setPendingStatus(this.state, clientId, 'failed', errorOf(ack.error)));
   }
 
@@ -251,7 +301,11 @@ export class ThreadController {
     const { connection, threadId } = this.options;
     const since = changesSince(this.state.messages);
     this.update(beginSync(this.state));
-    const ack = await connection.request('thread:join', { threadId, lastSeenSeq: this.state.lastSeenSeq ?? '0', ...(since ? { changesSince: since } : {}) });
+    const ack = await connection.request('thread:join', {
+      threadId,
+      lastSeenSeq: this.state.lastSeenSeq ?? '0',
+      ...(since ? { changesSince: since } : {}),
+    });
     if (this.stopped || generation !== this.generation) return;
     if (!ack.ok) {
       if (GONE_CODES.has(ack.error.code)) this.onRevoked();
@@ -293,10 +347,12 @@ export class ThreadController {
     const known = this.state.messages.some((m) => m.id === message.id);
     const { state, catchUp } = receiveLive(this.state, message, this.options.viewerId);
     this.clearTyping(message.author.userId, false);
-    if (!known && message.author.userId !== this.options.viewerId && compareSeq(message.seq, this.lastReadSeq) > 0) this.unread += 1;
+    if (!known && message.author.userId !== this.options.viewerId && compareSeq(message.seq, this.lastReadSeq) > 0)
+      this.unread += 1;
     this.state = state;
     this.emit();
-    if (!known && message.author.userId !== this.options.viewerId) this.options.onArrival?.({ messages: [message], caughtUp: false });
+    if (!known && message.author.userId !== this.options.viewerId)
+      this.options.onArrival?.({ messages: [message], caughtUp: false });
     if (catchUp) void this.catchUp(this.generation);
   }
 

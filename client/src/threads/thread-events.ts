@@ -25,14 +25,23 @@ export interface ReadStatePayload {
 
 declare module '../realtime/realtime-connection' {
   interface ClientRequests {
-    'thread:join': { payload: ThreadEventInput<'thread:join'>; result: ThreadJoinResult & { presence: ThreadPersonPayload[] } };
+    'thread:join': {
+      payload: ThreadEventInput<'thread:join'>;
+      result: ThreadJoinResult & { presence: ThreadPersonPayload[] };
+    };
     'thread:catch-up': { payload: ThreadEventInput<'thread:catch-up'>; result: ThreadCatchUpResult };
     'thread:leave': { payload: ThreadEventInput<'thread:leave'>; result: { threadId: string } };
     'thread:read': { payload: ThreadEventInput<'thread:read'>; result: ReadStatePayload };
-    'message:send': { payload: ThreadEventInput<'message:send'>; result: { message: ThreadMessagePayload; created: boolean } };
+    'message:send': {
+      payload: ThreadEventInput<'message:send'>;
+      result: { message: ThreadMessagePayload; created: boolean };
+    };
     'message:edit': { payload: ThreadEventInput<'message:edit'>; result: { message: ThreadMessagePayload } };
     'message:delete': { payload: ThreadEventInput<'message:delete'>; result: { message: ThreadMessagePayload } };
-    'reaction:toggle': { payload: ThreadEventInput<'reaction:toggle'>; result: ReactionsPayload & { reacted: boolean } };
+    'reaction:toggle': {
+      payload: ThreadEventInput<'reaction:toggle'>;
+      result: ReactionsPayload & { reacted: boolean };
+    };
     typing: { payload: ThreadEventInput<'typing'>; result: { sent: boolean } };
   }
 }
@@ -55,7 +64,11 @@ export type ThreadServerEvent = keyof ThreadServerPayloads;
  * Listens to a live thread event on the tab's connection; returns the unsubscribe. The
  * connection's own `on` knows the platform's events only, so thread events go to its socket.
  */
-export function onThreadEvent<E extends ThreadServerEvent>(connection: RealtimeConnection, event: E, handler: (payload: ThreadServerPayloads[E]) => void): () => void {
+export function onThreadEvent<E extends ThreadServerEvent>(
+  connection: RealtimeConnection,
+  event: E,
+  handler: (payload: ThreadServerPayloads[E]) => void,
+): () => void {
   const listener = (payload: ThreadServerPayloads[E]) => handler(payload);
   // Widened to a plain name: the untyped socket cannot tell a generic event name from its reserved ones.
   const name: string = event;

@@ -41,7 +41,10 @@ function message(seq: number, overrides: Partial<ThreadMessage> = {}): ThreadMes
   };
 }
 
-const live = (seq: number, prevSeq: number, overrides: Partial<ThreadMessage> = {}): MessageNewPayload => ({ ...message(seq, overrides), prevSeq: String(prevSeq) });
+const live = (seq: number, prevSeq: number, overrides: Partial<ThreadMessage> = {}): MessageNewPayload => ({
+  ...message(seq, overrides),
+  prevSeq: String(prevSeq),
+});
 const ids = (messages: readonly ThreadMessage[]) => messages.map((m) => m.id);
 
 describe('mergeMessages', () => {
@@ -144,13 +147,23 @@ describe('the catch-up point (lastSeenSeq)', () => {
 describe('changesSince', () => {
   it('is the latest time anything held was written, edited or deleted', () => {
     expect(changesSince([])).toBeNull();
-    const at = changesSince([message(3), message(4, { editedAt: '2026-02-01T00:00:00.000Z' }), message(5, { deletedAt: '2026-01-15T00:00:00.000Z' })]);
+    const at = changesSince([
+      message(3),
+      message(4, { editedAt: '2026-02-01T00:00:00.000Z' }),
+      message(5, { deletedAt: '2026-01-15T00:00:00.000Z' }),
+    ]);
     expect(at).toBe('2026-02-01T00:00:00.000Z');
   });
 });
 
 describe('an optimistic send', () => {
-  const pending = { clientId: 'c-0001aaaa', body: 'hello', parentId: null, status: 'sending' as const, createdAt: '2026-01-01T10:00:00.000Z' };
+  const pending = {
+    clientId: 'c-0001aaaa',
+    body: 'hello',
+    parentId: null,
+    status: 'sending' as const,
+    createdAt: '2026-01-01T10:00:00.000Z',
+  };
 
   it('shows at once, is replaced by the stored message when acknowledged, and does not move the catch-up point', () => {
     let state = addPending(loadedState([message(3)]), pending);
@@ -165,20 +178,30 @@ describe('an optimistic send', () => {
   it('is settled by a catch-up that brings the stored copy (the ack was lost in a drop)', () => {
     let state = setPendingStatus(addPending(loadedState([message(3)]), pending), 'c-0001aaaa', 'waiting');
     expect(pendingToResend(state).map((p) => p.clientId)).toEqual(['c-0001aaaa']);
-    ({ state } = applySync(beginSync(state), { messages: [message(9, { author: { userId: ME, name: 'Me' }, clientId: 'c-0001aaaa' })], hasMore: false }, ME));
+    ({ state } = applySync(
+      beginSync(state),
+      { messages: [message(9, { author: { userId: ME, name: 'Me' }, clientId: 'c-0001aaaa' })], hasMore: false },
+      ME,
+    ));
     expect(state.pending).toEqual([]);
     expect(pendingToResend(state)).toEqual([]);
   });
 
-  it('is not settled by someone else\'s message with the same clientId (clientIds are unique per member only)', () => {
+  it("is not settled by someone else's message with the same clientId (clientIds are unique per member only)", () => {
     let state = addPending(loadedState([]), pending);
     ({ state } = receiveLive(state, live(9, 0, { clientId: 'c-0001aaaa' }), ME));
     expect(state.pending).toHaveLength(1);
   });
 
   it('keeps why it failed, can be sent again with the same clientId, or discarded', () => {
-    let state = setPendingStatus(addPending(loadedState([]), pending), 'c-0001aaaa', 'failed', { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 4 });
-    expect(state.pending[0]).toMatchObject({ status: 'failed', error: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 4 } });
+    let state = setPendingStatus(addPending(loadedState([]), pending), 'c-0001aaaa', 'failed', {
+      code: 'TOO_MANY_REQUESTS',
+      retryAfterSeconds: 4,
+    });
+    expect(state.pending[0]).toMatchObject({
+      status: 'failed',
+      error: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 4 },
+    });
     expect(pendingToResend(state)).toEqual([]);
     state = setPendingStatus(state, 'c-0001aaaa', 'sending');
     expect(state.pending[0]).toMatchObject({ clientId: 'c-0001aaaa', status: 'sending', error: undefined });
@@ -188,7 +211,12 @@ describe('an optimistic send', () => {
 
 describe('firstUnreadId', () => {
   it('is the first message of others after the read marker, not one of mine nor a tombstone', () => {
-    const messages = [message(3), message(5, { author: { userId: ME, name: 'Me' } }), message(7, { deleted: true }), message(9)];
+    const messages = [
+      message(3),
+      message(5, { author: { userId: ME, name: 'Me' } }),
+      message(7, { deleted: true }),
+      message(9),
+    ];
     expect(firstUnreadId(messages, '3', ME)).toBe('m9');
     expect(firstUnreadId(messages, '0', ME)).toBe('m3');
     expect(firstUnreadId(messages, '9', ME)).toBeNull();

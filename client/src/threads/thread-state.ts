@@ -1,4 +1,11 @@
-import { compareSeq, laterSeq, type MessageNewPayload, type ReactionPayload, type Seq, type ThreadMessagePayload } from '@commons/shared';
+import {
+  compareSeq,
+  laterSeq,
+  type MessageNewPayload,
+  type ReactionPayload,
+  type Seq,
+  type ThreadMessagePayload,
+} from '@commons/shared';
 
 /** A message as the panel holds it: the live payload (GraphQL pages are mapped to it). */
 export type ThreadMessage = ThreadMessagePayload;
@@ -86,14 +93,22 @@ export function mergeMessages(current: readonly ThreadMessage[], incoming: reado
 }
 
 /** Pending messages that `arrived` (by the viewer's clientId) no longer wait: the stored one replaces each. */
-function settlePending(pending: PendingMessage[], arrived: readonly ThreadMessage[], viewerId: string): PendingMessage[] {
+function settlePending(
+  pending: PendingMessage[],
+  arrived: readonly ThreadMessage[],
+  viewerId: string,
+): PendingMessage[] {
   const stored = new Set(arrived.filter((m) => m.author.userId === viewerId).map((m) => m.clientId));
   return stored.size === 0 ? pending : pending.filter((p) => !stored.has(p.clientId));
 }
 
 function withMessages(state: ThreadState, incoming: readonly ThreadMessage[], viewerId: string): ThreadState {
   if (incoming.length === 0) return state;
-  return { ...state, messages: mergeMessages(state.messages, incoming), pending: settlePending(state.pending, incoming, viewerId) };
+  return {
+    ...state,
+    messages: mergeMessages(state.messages, incoming),
+    pending: settlePending(state.pending, incoming, viewerId),
+  };
 }
 
 /**
@@ -101,13 +116,18 @@ function withMessages(state: ThreadState, incoming: readonly ThreadMessage[], vi
  * directly; when it does not (something was missed), the answer says to catch up first. While a
  * join or catch-up is in flight it is held and checked when that answers.
  */
-export function receiveLive(state: ThreadState, incoming: MessageNewPayload, viewerId: string): { state: ThreadState; catchUp: boolean } {
+export function receiveLive(
+  state: ThreadState,
+  incoming: MessageNewPayload,
+  viewerId: string,
+): { state: ThreadState; catchUp: boolean } {
   const { prevSeq: _prevSeq, ...message } = incoming;
   const shown = withMessages(state, [message], viewerId);
   const seen = state.lastSeenSeq ?? '0';
   if (compareSeq(incoming.seq, seen) <= 0) return { state: shown, catchUp: false };
   if (state.syncing) return { state: { ...shown, held: [...state.held, incoming] }, catchUp: false };
-  if (compareSeq(incoming.prevSeq, seen) === 0) return { state: { ...shown, lastSeenSeq: incoming.seq }, catchUp: false };
+  if (compareSeq(incoming.prevSeq, seen) === 0)
+    return { state: { ...shown, lastSeenSeq: incoming.seq }, catchUp: false };
   return { state: { ...shown, syncing: true, held: [incoming] }, catchUp: true };
 }
 
@@ -151,7 +171,10 @@ export function applyUpdate(state: ThreadState, message: ThreadMessage): ThreadS
 
 /** A message's reactions as they are now. */
 export function applyReactions(state: ThreadState, messageId: string, reactions: ReactionPayload[]): ThreadState {
-  return { ...state, messages: state.messages.map((m) => (m.id === messageId && !m.deleted ? { ...m, reactions } : m)) };
+  return {
+    ...state,
+    messages: state.messages.map((m) => (m.id === messageId && !m.deleted ? { ...m, reactions } : m)),
+  };
 }
 
 /** A message the member just wrote, shown at once while it is sent (or waiting for the connection). */
@@ -160,7 +183,12 @@ export function addPending(state: ThreadState, pending: PendingMessage): ThreadS
 }
 
 /** Sets how a pending message is doing (sending again, waiting, or failed with why). */
-export function setPendingStatus(state: ThreadState, clientId: string, status: PendingMessage['status'], error?: SendError): ThreadState {
+export function setPendingStatus(
+  state: ThreadState,
+  clientId: string,
+  status: PendingMessage['status'],
+  error?: SendError,
+): ThreadState {
   return { ...state, pending: state.pending.map((p) => (p.clientId === clientId ? { ...p, status, error } : p)) };
 }
 
@@ -185,5 +213,7 @@ export function pendingToResend(state: ThreadState): PendingMessage[] {
 
 /** The first message of others after the member's read marker (where "New messages" goes), or null. */
 export function firstUnreadId(messages: readonly ThreadMessage[], lastReadSeq: Seq, viewerId: string): string | null {
-  return messages.find((m) => m.author.userId !== viewerId && !m.deleted && compareSeq(m.seq, lastReadSeq) > 0)?.id ?? null;
+  return (
+    messages.find((m) => m.author.userId !== viewerId && !m.deleted && compareSeq(m.seq, lastReadSeq) > 0)?.id ?? null
+  );
 }

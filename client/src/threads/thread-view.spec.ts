@@ -20,7 +20,13 @@ function message(seq: number, parentId: string | null = null): ThreadMessage {
   };
 }
 
-const pending = (clientId: string, parentId: string | null): PendingMessage => ({ clientId, body: 'x', parentId, status: 'sending', createdAt: '2026-01-01T00:00:00.000Z' });
+const pending = (clientId: string, parentId: string | null): PendingMessage => ({
+  clientId,
+  body: 'x',
+  parentId,
+  status: 'sending',
+  createdAt: '2026-01-01T00:00:00.000Z',
+});
 
 describe('threadItems', () => {
   it('puts replies under their message, oldest first, even when newer than later messages', () => {
@@ -40,7 +46,10 @@ describe('threadItems', () => {
   });
 
   it('puts pending replies under their message and other pending messages last', () => {
-    const { items, pendingTop } = threadItems([message(1)], [pending('a', 'm1'), pending('b', null), pending('c', 'm9')]);
+    const { items, pendingTop } = threadItems(
+      [message(1)],
+      [pending('a', 'm1'), pending('b', null), pending('c', 'm9')],
+    );
     expect(items[0].pendingReplies.map((p) => p.clientId)).toEqual(['a']);
     expect(pendingTop.map((p) => p.clientId)).toEqual(['b', 'c']);
   });

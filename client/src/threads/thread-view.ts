@@ -15,7 +15,10 @@ export interface ThreadItem {
  * oldest first); a reply to a message not loaded stands on its own. Pending top-level messages
  * (and replies to messages not shown) come last.
  */
-export function threadItems(messages: readonly ThreadMessage[], pending: readonly PendingMessage[]): { items: ThreadItem[]; pendingTop: PendingMessage[] } {
+export function threadItems(
+  messages: readonly ThreadMessage[],
+  pending: readonly PendingMessage[],
+): { items: ThreadItem[]; pendingTop: PendingMessage[] } {
   const ids = new Set(messages.map((m) => m.id));
   const items: ThreadItem[] = [];
   const byId = new Map<string, ThreadItem>();

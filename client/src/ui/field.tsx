@@ -1,4 +1,11 @@
-import { type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 import { LengthCount, useLengthLimit } from './length-limit';
 import './field.css';
 
@@ -10,7 +17,12 @@ interface FieldFrame {
 }
 
 /** Ids that tie a control to its hint, error and length count, for aria-describedby. */
-function useFieldIds(explicitId: string | undefined, hint: ReactNode, error: string | null | undefined, limit?: number) {
+function useFieldIds(
+  explicitId: string | undefined,
+  hint: ReactNode,
+  error: string | null | undefined,
+  limit?: number,
+) {
   const generated = useId();
   const id = explicitId ?? generated;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -30,7 +42,17 @@ interface Limited {
 
 const lengthOf = (value: unknown) => (typeof value === 'string' ? value.length : 0);
 
-function FieldNotes({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: string; error?: string | null; errorId?: string }) {
+function FieldNotes({
+  hint,
+  hintId,
+  error,
+  errorId,
+}: {
+  hint?: ReactNode;
+  hintId?: string;
+  error?: string | null;
+  errorId?: string;
+}) {
   return (
     <>
       {hint && (
@@ -47,10 +69,21 @@ function FieldNotes({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId
   );
 }
 
-type TextFieldProps = FieldFrame & Limited & Omit<InputHTMLAttributes<HTMLInputElement>, 'maxLength'> & { ref?: Ref<HTMLInputElement> };
+type TextFieldProps = FieldFrame &
+  Limited &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'maxLength'> & { ref?: Ref<HTMLInputElement> };
 
 /** A labelled text input with its hint and error, and its length count when limited. */
-export function TextField({ label, hint, error, limit, id: explicitId, className, onChange, ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  hint,
+  error,
+  limit,
+  id: explicitId,
+  className,
+  onChange,
+  ...input
+}: TextFieldProps) {
   const { id, hintId, errorId, countId, describedBy } = useFieldIds(explicitId, hint, error, limit);
   const limited = useLengthLimit(limit, onChange);
   return (
@@ -58,9 +91,18 @@ export function TextField({ label, hint, error, limit, id: explicitId, className
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <input id={id} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={limited.onChange} {...input} />
+      <input
+        id={id}
+        className="field__control"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={limited.onChange}
+        {...input}
+      />
       <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
-      {limit !== undefined && <LengthCount id={countId!} length={lengthOf(input.value)} limit={limit} refusedLength={limited.refusedLength} />}
+      {limit !== undefined && (
+        <LengthCount id={countId!} length={lengthOf(input.value)} limit={limit} refusedLength={limited.refusedLength} />
+      )}
     </div>
   );
 }
@@ -68,7 +110,16 @@ export function TextField({ label, hint, error, limit, id: explicitId, className
 type TextAreaFieldProps = FieldFrame & Limited & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'maxLength'>;
 
 /** A labelled multi-line text input, with its length count when limited. */
-export function TextAreaField({ label, hint, error, limit, id: explicitId, className, onChange, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  limit,
+  id: explicitId,
+  className,
+  onChange,
+  ...textarea
+}: TextAreaFieldProps) {
   const { id, hintId, errorId, countId, describedBy } = useFieldIds(explicitId, hint, error, limit);
   const limited = useLengthLimit(limit, onChange);
   return (
@@ -76,9 +127,23 @@ export function TextAreaField({ label, hint, error, limit, id: explicitId, class
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <textarea id={id} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={limited.onChange} {...textarea} />
+      <textarea
+        id={id}
+        className="field__control"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={limited.onChange}
+        {...textarea}
+      />
       <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
-      {limit !== undefined && <LengthCount id={countId!} length={lengthOf(textarea.value)} limit={limit} refusedLength={limited.refusedLength} />}
+      {limit !== undefined && (
+        <LengthCount
+          id={countId!}
+          length={lengthOf(textarea.value)}
+          limit={limit}
+          refusedLength={limited.refusedLength}
+        />
+      )}
     </div>
   );
 }
@@ -100,7 +165,13 @@ export function SelectField({ label, hint, error, id: explicitId, className, opt
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <select id={id} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
+      <select
+        id={id}
+        className="field__control"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...select}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}

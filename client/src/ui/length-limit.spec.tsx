@@ -35,7 +35,9 @@ describe('a length-limited field', () => {
     await userEvent.paste('x'.repeat(5_000_000));
 
     expect(input).toHaveValue('Transition clinic');
-    expect(screen.getByRole('status')).toHaveTextContent('Not added: that would make 5,000,017 characters, and the limit is 160.');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Not added: that would make 5,000,017 characters, and the limit is 160.',
+    );
     expect(screen.getByText('17 / 160 characters')).toBeInTheDocument();
   });
 

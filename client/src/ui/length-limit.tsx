@@ -26,7 +26,17 @@ export function useLengthLimit<E extends HTMLInputElement | HTMLTextAreaElement>
  * The live count under a limited field ("42 / 160 characters") and, after a refused change,
  * the reason, announced politely.
  */
-export function LengthCount({ id, length, limit, refusedLength }: { id: string; length: number; limit: number; refusedLength: number | null }) {
+export function LengthCount({
+  id,
+  length,
+  limit,
+  refusedLength,
+}: {
+  id: string;
+  length: number;
+  limit: number;
+  refusedLength: number | null;
+}) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en');
   const near = length >= limit * 0.9;
@@ -36,7 +46,8 @@ export function LengthCount({ id, length, limit, refusedLength }: { id: string; 
         {t('forms.length.count', { length: number.format(length), limit: number.format(limit) })}
       </p>
       <p className="field__error" role="status" hidden={refusedLength === null}>
-        {refusedLength !== null && t('forms.length.refused', { length: number.format(refusedLength), limit: number.format(limit) })}
+        {refusedLength !== null &&
+          t('forms.length.refused', { length: number.format(refusedLength), limit: number.format(limit) })}
       </p>
     </div>
   );

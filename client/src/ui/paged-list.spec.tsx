@@ -11,7 +11,12 @@ interface Thing {
   name: string;
 }
 interface ThingsData {
-  things: { __typename: 'ThingConnection'; totalCount: number; pageInfo: { __typename: 'PageInfo'; endCursor: string | null; hasNextPage: boolean }; nodes: (Thing & { __typename: 'Thing' })[] };
+  things: {
+    __typename: 'ThingConnection';
+    totalCount: number;
+    pageInfo: { __typename: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+    nodes: (Thing & { __typename: 'Thing' })[];
+  };
 }
 
 // Not a query of the app's schema: parsed here, so code generation does not read it.
@@ -34,8 +39,22 @@ const ThingsDocument = parse(`
 const thing = (n: number) => ({ __typename: 'Thing' as const, id: `t${n}`, name: `Thing ${n}` });
 const page = (after: unknown) =>
   after === 'c2'
-    ? { things: { __typename: 'ThingConnection', totalCount: 3, pageInfo: { __typename: 'PageInfo', endCursor: 'c3', hasNextPage: false }, nodes: [thing(3)] } }
-    : { things: { __typename: 'ThingConnection', totalCount: 3, pageInfo: { __typename: 'PageInfo', endCursor: 'c2', hasNextPage: true }, nodes: [thing(1), thing(2)] } };
+    ? {
+        things: {
+          __typename: 'ThingConnection',
+          totalCount: 3,
+          pageInfo: { __typename: 'PageInfo', endCursor: 'c3', hasNextPage: false },
+          nodes: [thing(3)],
+        },
+      }
+    : {
+        things: {
+          __typename: 'ThingConnection',
+          totalCount: 3,
+          pageInfo: { __typename: 'PageInfo', endCursor: 'c2', hasNextPage: true },
+          nodes: [thing(1), thing(2)],
+        },
+      };
 
 function Things() {
   return (
@@ -63,7 +82,9 @@ describe('PagedList', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows the count, appends the next page on "Show more" and moves focus to its first item', async () => {
-    const calls = stubGraphql((name, variables) => (name === 'Things' ? { data: page(variables.after) } : { data: { me: null } }));
+    const calls = stubGraphql((name, variables) =>
+      name === 'Things' ? { data: page(variables.after) } : { data: { me: null } },
+    );
     renderInApp(<Things />);
 
     expect(await screen.findByRole('link', { name: 'Thing 2' })).toBeInTheDocument();

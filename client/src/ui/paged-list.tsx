@@ -48,7 +48,15 @@ export function PagedList<Data, Variables extends AnyVariables, Node>(props: Pag
         {total === null ? '' : countText(shown, total)}
       </p>
       {cursors.map((after, index) => (
-        <ListPage key={after ?? 'first'} {...props} after={after} focusFirst={index > 0} isLast={index === cursors.length - 1} onLoaded={loaded(index)} onMore={more} />
+        <ListPage
+          key={after ?? 'first'}
+          {...props}
+          after={after}
+          focusFirst={index > 0}
+          isLast={index === cursors.length - 1}
+          onLoaded={loaded(index)}
+          onMore={more}
+        />
       ))}
     </section>
   );
@@ -63,8 +71,27 @@ interface ListPageProps<Data, Variables extends AnyVariables, Node> extends Page
 }
 
 function ListPage<Data, Variables extends AnyVariables, Node>(props: ListPageProps<Data, Variables, Node>) {
-  const { query, variables, after, connection, context, requestPolicy, listClassName, renderItem, showMoreLabel, focusFirst, isLast, onLoaded, onMore } = props;
-  const [{ data, fetching, error }, reexecute] = useQuery({ query, variables: { ...variables, after } as unknown as Variables, context, requestPolicy });
+  const {
+    query,
+    variables,
+    after,
+    connection,
+    context,
+    requestPolicy,
+    listClassName,
+    renderItem,
+    showMoreLabel,
+    focusFirst,
+    isLast,
+    onLoaded,
+    onMore,
+  } = props;
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query,
+    variables: { ...variables, after } as unknown as Variables,
+    context,
+    requestPolicy,
+  });
   const page = data ? connection(data) : undefined;
   const firstLink = usePageFocus(page, focusFirst, onLoaded);
 
@@ -75,7 +102,11 @@ function ListPage<Data, Variables extends AnyVariables, Node>(props: ListPagePro
   const endCursor = page.pageInfo.endCursor;
   return (
     <>
-      {page.nodes.length > 0 && <ul className={listClassName}>{page.nodes.map((node, i) => renderItem(node, i === 0 ? (el) => void (firstLink.current = el) : undefined))}</ul>}
+      {page.nodes.length > 0 && (
+        <ul className={listClassName}>
+          {page.nodes.map((node, i) => renderItem(node, i === 0 ? (el) => void (firstLink.current = el) : undefined))}
+        </ul>
+      )}
       {isLast && page.pageInfo.hasNextPage && endCursor && (
         <p className="results__more">
           <button type="button" className="button button--secondary" onClick={() => onMore(endCursor)}>

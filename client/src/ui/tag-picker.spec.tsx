@@ -17,7 +17,14 @@ function Harness({ initial = [] as string[], max = 20 }) {
   const [values, setValues] = useState(initial);
   return (
     <form>
-      <TagPicker label="Interests" values={values} onChange={setValues} max={max} schema={interestSchema} texts={INTEREST_TEXTS} />
+      <TagPicker
+        label="Interests"
+        values={values}
+        onChange={setValues}
+        max={max}
+        schema={interestSchema}
+        texts={INTEREST_TEXTS}
+      />
       <span data-testid="values">{values.join('|')}</span>
     </form>
   );
@@ -66,7 +73,10 @@ function CuratedHarness({ initial = [] as string[], max = 3 }) {
         onChange={setValues}
         max={max}
         schema={tagSchema}
-        curated={[{ tag: 'asthma', description: 'Breathing' }, { tag: 'transition', description: '' }]}
+        curated={[
+          { tag: 'asthma', description: 'Breathing' },
+          { tag: 'transition', description: '' },
+        ]}
         texts={{ ...INTEREST_TEXTS, freeTag: 'Add your own tag', curatedCaption: "The network's tags:" }}
       />
       <span data-testid="values">{values.join('|')}</span>

@@ -27,7 +27,11 @@ interface TagPickerProps {
   values: string[];
   onChange: (values: string[]) => void;
   /** The shared schema of one tag: it normalises what is typed the way the server stores it. */
-  schema: { safeParse(value: unknown): { success: true; data: string } | { success: false; error: Parameters<typeof fieldIssues>[0] } };
+  schema: {
+    safeParse(
+      value: unknown,
+    ): { success: true; data: string } | { success: false; error: Parameters<typeof fieldIssues>[0] };
+  };
   max: number;
   texts: TagPickerTexts;
   /** A problem with the list as a whole, e.g. from the server. */
@@ -44,7 +48,19 @@ interface TagPickerProps {
  * when given, curated tags as toggle buttons. Tags are normalised by the shared schema, kept once,
  * and at most `max`; additions and removals are announced.
  */
-export function TagPicker({ label, hint, values, onChange, schema, max, texts, error, suggestions = [], curated = [], maxLength }: TagPickerProps) {
+export function TagPicker({
+  label,
+  hint,
+  values,
+  onChange,
+  schema,
+  max,
+  texts,
+  error,
+  suggestions = [],
+  curated = [],
+  maxLength,
+}: TagPickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -88,8 +104,11 @@ export function TagPicker({ label, hint, values, onChange, schema, max, texts, e
     }
   }
 
-  const offered = [...curated.map((tag) => tag.tag), ...suggestions].filter((tag, i, all) => !values.includes(tag) && all.indexOf(tag) === i);
-  const describedBy = [hint ? `${id}-hint` : null, shownError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const offered = [...curated.map((tag) => tag.tag), ...suggestions].filter(
+    (tag, i, all) => !values.includes(tag) && all.indexOf(tag) === i,
+  );
+  const describedBy =
+    [hint ? `${id}-hint` : null, shownError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className="field tag-picker">
       <legend className="field__label">{label}</legend>

@@ -2,7 +2,15 @@ import type { CombinedError } from '@urql/core';
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '@commons/shared';
-import { type FormErrors, hasErrors, issuesToFormErrors, NO_ERRORS, toFormErrors, validateWith, type ValidationSchema } from '../graphql/errors';
+import {
+  type FormErrors,
+  hasErrors,
+  issuesToFormErrors,
+  NO_ERRORS,
+  toFormErrors,
+  validateWith,
+  type ValidationSchema,
+} from '../graphql/errors';
 import { focusFirstInvalid } from './field';
 
 interface SubmitSteps<F extends string, R extends { error?: CombinedError }> {
@@ -37,10 +45,16 @@ export function useForm<F extends string>(fields: readonly F[]) {
   }, []);
 
   /** The errors of `value` by the shared `schema`, or null when it is valid. */
-  const validate = useCallback((schema: ValidationSchema, value: unknown) => validateWith(schema, value, fields, t), [fields, t]);
+  const validate = useCallback(
+    (schema: ValidationSchema, value: unknown) => validateWith(schema, value, fields, t),
+    [fields, t],
+  );
 
   /** Field issues found by the form itself (a number that does not parse), placed like the server's; null when there are none. */
-  const fromIssues = useCallback((issues: readonly FieldIssue[]) => (issues.length ? issuesToFormErrors(issues, fields, t) : null), [fields, t]);
+  const fromIssues = useCallback(
+    (issues: readonly FieldIssue[]) => (issues.length ? issuesToFormErrors(issues, fields, t) : null),
+    [fields, t],
+  );
 
   /** Runs the steps; resolves to the operation's result once it succeeded, or null after showing why not. */
   async function submit<R extends { error?: CombinedError }>(steps: SubmitSteps<F, R>): Promise<R | null> {

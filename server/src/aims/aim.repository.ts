@@ -14,7 +14,15 @@ const AIM_SELECT = {
   dueDate: true,
 } as const;
 
-const DRIVER_SELECT = { id: true, networkId: true, parentId: true, kind: true, title: true, description: true, position: true } as const;
+const DRIVER_SELECT = {
+  id: true,
+  networkId: true,
+  parentId: true,
+  kind: true,
+  title: true,
+  description: true,
+  position: true,
+} as const;
 
 export interface AimData {
   statement: string;
@@ -44,15 +52,23 @@ export class AimRepository {
   }
 
   drivers(networkId: string) {
-    return this.prisma.driver.findMany({ where: { networkId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: DRIVER_SELECT });
+    return this.prisma.driver.findMany({
+      where: { networkId },
+      orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+      select: DRIVER_SELECT,
+    });
   }
 
   driver(id: string) {
     return this.prisma.driver.findUnique({ where: { id }, select: DRIVER_SELECT });
   }
 
-  async createDriver(networkId: string, data: { parentId: string | null; kind: DriverKind; title: string; description: string; position: number | null }) {
-    const position = data.position ?? (await this.prisma.driver.count({ where: { networkId, parentId: data.parentId } }));
+  async createDriver(
+    networkId: string,
+    data: { parentId: string | null; kind: DriverKind; title: string; description: string; position: number | null },
+  ) {
+    const position =
+      data.position ?? (await this.prisma.driver.count({ where: { networkId, parentId: data.parentId } }));
     return this.prisma.driver.create({ data: { ...data, networkId, position }, select: DRIVER_SELECT });
   }
 

@@ -9,13 +9,20 @@ import { Aim, Driver } from './models/aim.model';
 export class AimsResolver {
   constructor(private readonly service: AimsService) {}
 
-  @Query(() => Aim, { nullable: true, description: 'The network\'s shared aim with current progress; null until an admin sets it.' })
+  @Query(() => Aim, {
+    nullable: true,
+    description: "The network's shared aim with current progress; null until an admin sets it.",
+  })
   aim(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string) {
     return this.service.aim(viewer, networkId);
   }
 
   @Mutation(() => Aim, { description: 'Network admins: set the aim.' })
-  updateAim(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('input') input: AimInput) {
+  updateAim(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('input') input: AimInput,
+  ) {
     return this.service.updateAim(viewer, networkId, input);
   }
 
@@ -25,12 +32,20 @@ export class AimsResolver {
   }
 
   @Mutation(() => Driver)
-  createDriver(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('input') input: DriverInput) {
+  createDriver(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('input') input: DriverInput,
+  ) {
     return this.service.createDriver(viewer, networkId, input);
   }
 
   @Mutation(() => Driver)
-  updateDriver(@CurrentViewer() viewer: Viewer, @Args('driverId', { type: () => ID }) driverId: string, @Args('input') input: DriverInput) {
+  updateDriver(
+    @CurrentViewer() viewer: Viewer,
+    @Args('driverId', { type: () => ID }) driverId: string,
+    @Args('input') input: DriverInput,
+  ) {
     return this.service.updateDriver(viewer, driverId, input);
   }
 

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { addMonths, compareMonthKeys, idSchema, isMonthKey, type MonthKey, monthKeySchema, rule, suppressSmallCells } from '@commons/shared';
+import {
+  addMonths,
+  compareMonthKeys,
+  idSchema,
+  isMonthKey,
+  type MonthKey,
+  monthKeySchema,
+  rule,
+  suppressSmallCells,
+} from '@commons/shared';
 import { z } from 'zod';
 import { MeasuresService } from '../measures/measures.service';
 import { currentMonth } from '../measures/network-months';
@@ -23,10 +32,16 @@ const aimSchema = z
     targetValue: z.number().finite(),
     dueDate: z.iso.date(),
   })
-  .refine((aim) => !isMonthKey(aim.baselineFrom) || !isMonthKey(aim.baselineTo) || compareMonthKeys(aim.baselineFrom, aim.baselineTo) <= 0, {
-    ...rule('not_before', { other: 'baselineFrom' }),
-    path: ['baselineTo'],
-  });
+  .refine(
+    (aim) =>
+      !isMonthKey(aim.baselineFrom) ||
+      !isMonthKey(aim.baselineTo) ||
+      compareMonthKeys(aim.baselineFrom, aim.baselineTo) <= 0,
+    {
+      ...rule('not_before', { other: 'baselineFrom' }),
+      path: ['baselineTo'],
+    },
+  );
 
 const driverSchema = z.object({
   parentId: idSchema.nullable(),
@@ -51,7 +66,13 @@ export class AimsService {
     if (!row) return null;
     const measure = row.outcomeMeasureId ? await this.measures.find(row.outcomeMeasureId) : null;
     const base = { ...row, dueDate: row.dueDate.toISOString().slice(0, 10), outcomeMeasure: measure };
-    const empty = (site: AimProgress['site']): AimProgress => ({ site, value: null, fromMonth: null, toMonth: null, suppressed: false });
+    const empty = (site: AimProgress['site']): AimProgress => ({
+      site,
+      value: null,
+      fromMonth: null,
+      toMonth: null,
+      suppressed: false,
+    });
     if (!measure) return { ...base, current: empty(null), sites: [] };
 
     const data = await this.visible.forMeasures(actor, networkId, [measure]);
@@ -76,9 +97,21 @@ export class AimsService {
           sums.any = true;
         }
       }
-      return { siteId: site.id, month: from, measureKey: measure.key, numerator: sums.any && !sums.hidden ? sums.numerator : null, denominator: sums.any && !sums.hidden ? sums.denominator : null, hidden: sums.hidden };
+      return {
+        siteId: site.id,
+        month: from,
+        measureKey: measure.key,
+        numerator: sums.any && !sums.hidden ? sums.numerator : null,
+        denominator: sums.any && !sums.hidden ? sums.denominator : null,
+        hidden: sums.hidden,
+      };
     });
-    const visible = suppressSmallCells({ threshold: data.threshold, fullyVisibleSiteIds: data.fullyVisibleSiteIds, measureKinds: { [measure.key]: measure.kind }, cells });
+    const visible = suppressSmallCells({
+      threshold: data.threshold,
+      fullyVisibleSiteIds: data.fullyVisibleSiteIds,
+      measureKinds: { [measure.key]: measure.kind },
+      cells,
+    });
     const windowTotals = data.suppression.totals.filter((t) => compareMonthKeys(t.month as MonthKey, from) >= 0);
     let numerator = 0;
     let denominator = 0;
@@ -90,16 +123,29 @@ export class AimsService {
         denominator += total.denominator.value;
       } else withheld = true;
     }
-    const ratio = (n: number, d: number) => (measure.kind === 'MEAN' || measure.kind === 'COUNT' ? null : d > 0 ? n / d : null);
+    const ratio = (n: number, d: number) =>
+      measure.kind === 'MEAN' || measure.kind === 'COUNT' ? null : d > 0 ? n / d : null;
     return {
       ...base,
-      current: { site: null, value: withheld ? null : ratio(numerator, denominator), fromMonth: from, toMonth: last, suppressed: withheld },
+      current: {
+        site: null,
+        value: withheld ? null : ratio(numerator, denominator),
+        fromMonth: from,
+        toMonth: last,
+        suppressed: withheld,
+      },
       sites: data.sites.map((site, i) => {
         const cell = visible.cells[i];
         const hidden = cells[i].hidden || cell.suppressed;
         const n = cell.numerator?.shown ? cell.numerator.value : null;
         const d = cell.denominator?.shown ? cell.denominator.value : null;
-        return { site, value: hidden || n === null || d === null ? null : ratio(n, d), fromMonth: from, toMonth: last, suppressed: hidden };
+        return {
+          site,
+          value: hidden || n === null || d === null ? null : ratio(n, d),
+          fromMonth: from,
+          toMonth: last,
+          suppressed: hidden,
+        };
       }),
     };
   }
@@ -109,7 +155,8 @@ export class AimsService {
     const data = parseInput(aimSchema, { ...input, outcomeMeasureId: input.outcomeMeasureId ?? null }, 'input');
     if (data.outcomeMeasureId) {
       const measure = await this.measures.find(data.outcomeMeasureId);
-      if (!measure || measure.networkId !== networkId) throw invalid('input.outcomeMeasureId', 'not_in_network', { kind: 'measure' });
+      if (!measure || measure.networkId !== networkId)
+        throw invalid('input.outcomeMeasureId', 'not_in_network', { kind: 'measure' });
     }
     await this.aims.upsert(networkId, { ...data, dueDate: new Date(`${data.dueDate}T00:00:00Z`) }, viewer.userId);
     return this.aim(viewer, networkId);
@@ -122,10 +169,15 @@ export class AimsService {
 
   async createDriver(viewer: Viewer, networkId: string, input: DriverInput) {
     await this.access.require(viewer, networkId, 'aim.edit');
-    const data = parseInput(driverSchema, { ...input, parentId: input.parentId ?? null, position: input.position ?? null }, 'input');
+    const data = parseInput(
+      driverSchema,
+      { ...input, parentId: input.parentId ?? null, position: input.position ?? null },
+      'input',
+    );
     if (data.parentId) {
       const parent = await this.aims.driver(data.parentId);
-      if (!parent || parent.networkId !== networkId) throw invalid('input.parentId', 'not_in_network', { kind: 'driver' });
+      if (!parent || parent.networkId !== networkId)
+        throw invalid('input.parentId', 'not_in_network', { kind: 'driver' });
       if (parent.kind !== 'PRIMARY') throw invalid('input.parentId', 'not_primary_driver');
     }
     return this.aims.createDriver(networkId, { ...data, kind: data.parentId ? 'SECONDARY' : 'PRIMARY' });
@@ -133,8 +185,16 @@ export class AimsService {
 
   async updateDriver(viewer: Viewer, driverId: string, input: DriverInput) {
     const driver = await this.requireDriver(viewer, driverId);
-    const data = parseInput(driverSchema, { ...input, parentId: driver.parentId, position: input.position ?? null }, 'input');
-    return this.aims.updateDriver(driver.id, { title: data.title, description: data.description, ...(data.position !== null ? { position: data.position } : {}) });
+    const data = parseInput(
+      driverSchema,
+      { ...input, parentId: driver.parentId, position: input.position ?? null },
+      'input',
+    );
+    return this.aims.updateDriver(driver.id, {
+      title: data.title,
+      description: data.description,
+      ...(data.position !== null ? { position: data.position } : {}),
+    });
   }
 
   async deleteDriver(viewer: Viewer, driverId: string) {

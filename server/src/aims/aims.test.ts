@@ -33,10 +33,26 @@ describe('the shared aim and its driver diagram', () => {
   const window = [monthsAgo(3), monthsAgo(2), monthsAgo(1)];
 
   // Site A (the members' own), B reports a small month, C and D report large numbers.
-  const A: [number, number][] = [[40, 50], [41, 50], [42, 50]];
-  const B: [number, number][] = [[30, 40], [31, 40], [3, 7]];
-  const C: [number, number][] = [[200, 300], [210, 300], [220, 300]];
-  const D: [number, number][] = [[500, 600], [510, 600], [520, 600]];
+  const A: [number, number][] = [
+    [40, 50],
+    [41, 50],
+    [42, 50],
+  ];
+  const B: [number, number][] = [
+    [30, 40],
+    [31, 40],
+    [3, 7],
+  ];
+  const C: [number, number][] = [
+    [200, 300],
+    [210, 300],
+    [220, 300],
+  ];
+  const D: [number, number][] = [
+    [500, 600],
+    [510, 600],
+    [520, 600],
+  ];
 
   const aimInput = (overrides: Record<string, unknown> = {}) => ({
     statement: 'Within three years, 80% of children with IBD in our network will be in steroid-free remission.',
@@ -56,16 +72,28 @@ describe('the shared aim and its driver diagram', () => {
     networkId = made.network.id;
     measure = await newMeasure(admin, networkId, 'PROPORTION');
     const roles = ['SITE_LEAD', 'CLINICIAN', 'PATIENT_PARTNER', 'FAMILY_MEMBER', 'RESEARCHER'] as const;
-    const made2 = await Promise.all(roles.map((role) => app.newMember(admin, networkId, role, role === 'RESEARCHER' ? null : sites[0].id)));
+    const made2 = await Promise.all(
+      roles.map((role) => app.newMember(admin, networkId, role, role === 'RESEARCHER' ? null : sites[0].id)),
+    );
     roles.forEach((role, i) => (members[role] = made2[i]));
     lead = members.SITE_LEAD;
     await importReports(
       admin,
       networkId,
-      [A, B, C, D].flatMap((series, site) => series.map(([numerator, denominator], i) => ({ site: `site-${site}`, measure: measure.key, month: window[i], numerator, denominator }))),
+      [A, B, C, D].flatMap((series, site) =>
+        series.map(([numerator, denominator], i) => ({
+          site: `site-${site}`,
+          measure: measure.key,
+          month: window[i],
+          numerator,
+          denominator,
+        })),
+      ),
     );
     // An older month outside the three-month window.
-    await importReports(admin, networkId, [{ site: 'site-0', measure: measure.key, month: monthsAgo(6), numerator: 1, denominator: 50 }]);
+    await importReports(admin, networkId, [
+      { site: 'site-0', measure: measure.key, month: monthsAgo(6), numerator: 1, denominator: 50 },
+    ]);
   });
 
   afterAll(() => app?.stop());
@@ -93,11 +121,14 @@ describe('the shared aim and its driver diagram', () => {
     it('refuses an outcome measure of another network', async () => {
       const other = await app.newNetwork(1);
       const foreign = await newMeasure(other.admin, other.network.id, 'PROPORTION');
-      const result = await admin.client.gql(UPDATE_AIM, { networkId, input: aimInput({ outcomeMeasureId: foreign.id }) });
+      const result = await admin.client.gql(UPDATE_AIM, {
+        networkId,
+        input: aimInput({ outcomeMeasureId: foreign.id }),
+      });
       expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.outcomeMeasureId' });
     });
 
-    it('an admin sets it; every member sees it with the network\'s current value from the latest three months', async () => {
+    it("an admin sets it; every member sees it with the network's current value from the latest three months", async () => {
       const set = (await admin.client.ok(UPDATE_AIM, { networkId, input: aimInput() })).updateAim;
       expect(set).toMatchObject({ targetValue: 0.8, dueDate: '2027-12-31', outcomeMeasure: { id: measure.id } });
       const networkValue = ratio([...A, ...B, ...C, ...D]);
@@ -118,8 +149,9 @@ describe('the shared aim and its driver diagram', () => {
       }
     });
 
-    it('shows each site\'s progress; another site\'s small numbers are withheld from members, not from admins', async () => {
-      const bySite = (aim: any) => aim.sites.map((s: any) => [s.site.id, s.suppressed, s.value === null ? null : Number(s.value.toFixed(12))]);
+    it("shows each site's progress; another site's small numbers are withheld from members, not from admins", async () => {
+      const bySite = (aim: any) =>
+        aim.sites.map((s: any) => [s.site.id, s.suppressed, s.value === null ? null : Number(s.value.toFixed(12))]);
       const clinicianView = (await members.CLINICIAN.client.ok(AIM, { networkId })).aim;
       expect(clinicianView.sites.map((s: any) => s.site.id)).toEqual(sites.map((s) => s.id));
       const own = clinicianView.sites[0];
@@ -141,14 +173,21 @@ describe('the shared aim and its driver diagram', () => {
     it('an admin changes it; the change replaces the aim', async () => {
       await admin.client.ok(UPDATE_AIM, { networkId, input: aimInput({ targetValue: 0.85, outcomeMeasureId: null }) });
       const { aim } = await members.PATIENT_PARTNER.client.ok(AIM, { networkId });
-      expect(aim).toMatchObject({ targetValue: 0.85, outcomeMeasure: null, current: { value: null, suppressed: false }, sites: [] });
+      expect(aim).toMatchObject({
+        targetValue: 0.85,
+        outcomeMeasure: null,
+        current: { value: null, suppressed: false },
+        sites: [],
+      });
       expect(await app.prisma.aim.count({ where: { networkId } })).toBe(1);
       await admin.client.ok(UPDATE_AIM, { networkId, input: aimInput() });
     });
 
     it('only admins may change it', async () => {
       for (const member of Object.values(members)) {
-        expect(errorOf(await member.client.gql(UPDATE_AIM, { networkId, input: aimInput({ targetValue: 0.5 }) })).code).toBe('FORBIDDEN');
+        expect(
+          errorOf(await member.client.gql(UPDATE_AIM, { networkId, input: aimInput({ targetValue: 0.5 }) })).code,
+        ).toBe('FORBIDDEN');
       }
       expect((await lead.client.ok(AIM, { networkId })).aim.targetValue).toBe(0.8);
     });
@@ -156,25 +195,50 @@ describe('the shared aim and its driver diagram', () => {
 
   describe('the driver diagram', () => {
     it('an admin builds primary drivers with secondary drivers under them; every member reads it', async () => {
-      const create = async (input: Record<string, unknown>) => (await admin.client.ok(CREATE_DRIVER, { networkId, input })).createDriver;
-      const reliable = await create({ title: 'Reliable care at every visit', description: 'The right assessment at the right time.' });
+      const create = async (input: Record<string, unknown>) =>
+        (await admin.client.ok(CREATE_DRIVER, { networkId, input })).createDriver;
+      const reliable = await create({
+        title: 'Reliable care at every visit',
+        description: 'The right assessment at the right time.',
+      });
       const families = await create({ title: 'Activated families' });
       const huddles = await create({ parentId: reliable.id, title: 'Pre-visit planning huddles' });
       const levels = await create({ parentId: reliable.id, title: 'Drug levels for biologics' });
-      expect(reliable).toMatchObject({ kind: 'PRIMARY', parentId: null, position: 0, description: 'The right assessment at the right time.' });
+      expect(reliable).toMatchObject({
+        kind: 'PRIMARY',
+        parentId: null,
+        position: 0,
+        description: 'The right assessment at the right time.',
+      });
       expect(families).toMatchObject({ kind: 'PRIMARY', parentId: null, position: 1, description: '' });
       expect(huddles).toMatchObject({ kind: 'SECONDARY', parentId: reliable.id, position: 0 });
       expect(levels).toMatchObject({ kind: 'SECONDARY', parentId: reliable.id, position: 1 });
       const { drivers } = await members.PATIENT_PARTNER.client.ok(DRIVERS, { networkId });
-      expect(drivers.map((d: any) => d.title)).toEqual(expect.arrayContaining(['Reliable care at every visit', 'Activated families', 'Pre-visit planning huddles', 'Drug levels for biologics']));
+      expect(drivers.map((d: any) => d.title)).toEqual(
+        expect.arrayContaining([
+          'Reliable care at every visit',
+          'Activated families',
+          'Pre-visit planning huddles',
+          'Drug levels for biologics',
+        ]),
+      );
       expect(drivers).toHaveLength(4);
     });
 
     it('a secondary driver cannot have secondary drivers (BAD_USER_INPUT on input.parentId)', async () => {
-      const primary = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { title: 'Population management' } })).createDriver;
-      const secondary = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { parentId: primary.id, title: 'Registry reviewed monthly' } })).createDriver;
+      const primary = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { title: 'Population management' } }))
+        .createDriver;
+      const secondary = (
+        await admin.client.ok(CREATE_DRIVER, {
+          networkId,
+          input: { parentId: primary.id, title: 'Registry reviewed monthly' },
+        })
+      ).createDriver;
       const before = await app.prisma.driver.count({ where: { networkId } });
-      const result = await admin.client.gql(CREATE_DRIVER, { networkId, input: { parentId: secondary.id, title: 'Too deep' } });
+      const result = await admin.client.gql(CREATE_DRIVER, {
+        networkId,
+        input: { parentId: secondary.id, title: 'Too deep' },
+      });
       expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.parentId' });
       expect(result.errors![0].message).toMatch(/primary driver/);
       expect(await app.prisma.driver.count({ where: { networkId } })).toBe(before);
@@ -182,7 +246,9 @@ describe('the shared aim and its driver diagram', () => {
 
     it('validates each field by name', async () => {
       const other = await app.newNetwork(1);
-      const foreign = (await other.admin.client.ok(CREATE_DRIVER, { networkId: other.network.id, input: { title: 'Elsewhere' } })).createDriver;
+      const foreign = (
+        await other.admin.client.ok(CREATE_DRIVER, { networkId: other.network.id, input: { title: 'Elsewhere' } })
+      ).createDriver;
       const cases: [Record<string, unknown>, string][] = [
         [{ title: '  ' }, 'input.title'],
         [{ title: 'x'.repeat(201) }, 'input.title'],
@@ -192,34 +258,67 @@ describe('the shared aim and its driver diagram', () => {
         [{ title: 'Fine', parentId: 'a driver' }, 'input.parentId'],
       ];
       for (const [input, field] of cases) {
-        expect(errorOf(await admin.client.gql(CREATE_DRIVER, { networkId, input }))).toEqual({ code: 'BAD_USER_INPUT', field });
+        expect(errorOf(await admin.client.gql(CREATE_DRIVER, { networkId, input }))).toEqual({
+          code: 'BAD_USER_INPUT',
+          field,
+        });
       }
     });
 
     it('an admin renames and reorders a driver; its place in the tree stays', async () => {
       const primary = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { title: 'Access' } })).createDriver;
-      const secondary = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { parentId: primary.id, title: 'Flare clinic' } })).createDriver;
+      const secondary = (
+        await admin.client.ok(CREATE_DRIVER, { networkId, input: { parentId: primary.id, title: 'Flare clinic' } })
+      ).createDriver;
       // parentId is ignored on update: a driver does not move between levels.
-      const updated = (await admin.client.ok(UPDATE_DRIVER, { driverId: secondary.id, input: { parentId: null, title: 'Rapid-access flare clinic', description: 'Seen within 48 hours', position: 5 } })).updateDriver;
-      expect(updated).toMatchObject({ id: secondary.id, parentId: primary.id, kind: 'SECONDARY', title: 'Rapid-access flare clinic', description: 'Seen within 48 hours', position: 5 });
+      const updated = (
+        await admin.client.ok(UPDATE_DRIVER, {
+          driverId: secondary.id,
+          input: {
+            parentId: null,
+            title: 'Rapid-access flare clinic',
+            description: 'Seen within 48 hours',
+            position: 5,
+          },
+        })
+      ).updateDriver;
+      expect(updated).toMatchObject({
+        id: secondary.id,
+        parentId: primary.id,
+        kind: 'SECONDARY',
+        title: 'Rapid-access flare clinic',
+        description: 'Seen within 48 hours',
+        position: 5,
+      });
     });
 
     it('deleting a primary driver deletes its secondary drivers', async () => {
-      const primary = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { title: 'To be removed' } })).createDriver;
+      const primary = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { title: 'To be removed' } }))
+        .createDriver;
       const children = await Promise.all(
-        ['One', 'Two'].map(async (title) => (await admin.client.ok(CREATE_DRIVER, { networkId, input: { parentId: primary.id, title } })).createDriver),
+        ['One', 'Two'].map(
+          async (title) =>
+            (await admin.client.ok(CREATE_DRIVER, { networkId, input: { parentId: primary.id, title } })).createDriver,
+        ),
       );
       expect((await admin.client.ok(DELETE_DRIVER, { driverId: primary.id })).deleteDriver).toBe(true);
       const ids = (await lead.client.ok(DRIVERS, { networkId })).drivers.map((d: any) => d.id);
       for (const id of [primary.id, ...children.map((c) => c.id)]) expect(ids).not.toContain(id);
-      expect(errorOf(await admin.client.gql(DELETE_DRIVER, { driverId: primary.id }))).toEqual({ code: 'NOT_FOUND', field: undefined });
+      expect(errorOf(await admin.client.gql(DELETE_DRIVER, { driverId: primary.id }))).toEqual({
+        code: 'NOT_FOUND',
+        field: undefined,
+      });
     });
 
     it('only admins of the network change it', async () => {
       const driver = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { title: 'Guarded' } })).createDriver;
       for (const member of Object.values(members)) {
-        expect(errorOf(await member.client.gql(CREATE_DRIVER, { networkId, input: { title: 'Mine' } })).code).toBe('FORBIDDEN');
-        expect(errorOf(await member.client.gql(UPDATE_DRIVER, { driverId: driver.id, input: { title: 'Mine' } })).code).toBe('FORBIDDEN');
+        expect(errorOf(await member.client.gql(CREATE_DRIVER, { networkId, input: { title: 'Mine' } })).code).toBe(
+          'FORBIDDEN',
+        );
+        expect(
+          errorOf(await member.client.gql(UPDATE_DRIVER, { driverId: driver.id, input: { title: 'Mine' } })).code,
+        ).toBe('FORBIDDEN');
         expect(errorOf(await member.client.gql(DELETE_DRIVER, { driverId: driver.id })).code).toBe('FORBIDDEN');
       }
       const outsider = (await app.newNetwork(1)).admin;

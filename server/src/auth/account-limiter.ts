@@ -17,7 +17,9 @@ export class AccountLimiter {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS) redis: RedisClient | null) {
     const make = (keyPrefix: string, points: number, duration: number) =>
-      redis ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix, points, duration }) : new RateLimiterMemory({ keyPrefix, points, duration });
+      redis
+        ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix, points, duration })
+        : new RateLimiterMemory({ keyPrefix, points, duration });
     this.resetPerIp = make('reset-ip', config.signInMaxPerIp, config.signInWindowSeconds);
     this.resetPerAddress = make('reset-address', 3, 60 * 60);
     this.codesPerAccount = make('two-factor-account', config.signInMaxFailuresPerAccount, config.signInWindowSeconds);
@@ -55,6 +57,10 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<void>
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000);
-    throw new AppError('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, { retryAfterSeconds });
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+      { retryAfterSeconds },
+    );
   }
 }

@@ -51,13 +51,19 @@ export class AccountRepository {
     return db.user.findUnique({ where: { email }, select: { id: true } }).then(Boolean);
   }
 
-  async createToken(data: { userId: string; purpose: AccountTokenPurpose; tokenHash: string; expiresAt: Date; newEmail?: string }, db: Db = this.prisma) {
+  async createToken(
+    data: { userId: string; purpose: AccountTokenPurpose; tokenHash: string; expiresAt: Date; newEmail?: string },
+    db: Db = this.prisma,
+  ) {
     await db.accountToken.create({ data });
   }
 
   /** A token of `purpose` that is unused and unexpired, or null. */
   usableToken(tokenHash: string, purpose: AccountTokenPurpose, db: Db = this.prisma) {
-    return db.accountToken.findFirst({ where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: new Date() } }, select: { id: true, userId: true, newEmail: true, attempts: true } });
+    return db.accountToken.findFirst({
+      where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: new Date() } },
+      select: { id: true, userId: true, newEmail: true, attempts: true },
+    });
   }
 
   /** Uses a token up; false when it was used meanwhile (two tabs, two requests at once). */
@@ -81,7 +87,10 @@ export class AccountRepository {
   }
 
   async setTwoFactorSecret(userId: string, secret: string): Promise<void> {
-    await this.prisma.user.update({ where: { id: userId }, data: { twoFactorSecret: secret, twoFactorEnabledAt: null, twoFactorLastStep: null } });
+    await this.prisma.user.update({
+      where: { id: userId },
+      data: { twoFactorSecret: secret, twoFactorEnabledAt: null, twoFactorLastStep: null },
+    });
   }
 
   /**
@@ -103,13 +112,19 @@ export class AccountRepository {
   }
 
   async disableTwoFactor(userId: string, db: Db): Promise<void> {
-    await db.user.update({ where: { id: userId }, data: { twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorLastStep: null } });
+    await db.user.update({
+      where: { id: userId },
+      data: { twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorLastStep: null },
+    });
     await db.twoFactorRecoveryCode.deleteMany({ where: { userId } });
   }
 
   /** Uses a recovery code up; false when it is unknown or used. */
   async useRecoveryCode(userId: string, codeHash: string, db: Db = this.prisma): Promise<boolean> {
-    const { count } = await db.twoFactorRecoveryCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await db.twoFactorRecoveryCode.updateMany({
+      where: { userId, codeHash, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     return count === 1;
   }
 

@@ -32,46 +32,75 @@ export class AccountResolver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Mutation(() => Int, { description: 'Changes the viewer\'s password (the current one is required); ends her other sessions and returns how many.' })
-  changePassword(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: ChangePasswordInput) {
+  @Mutation(() => Int, {
+    description:
+      "Changes the viewer's password (the current one is required); ends her other sessions and returns how many.",
+  })
+  changePassword(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ChangePasswordInput,
+  ) {
     return this.accounts.changePassword(viewer, input, requestMeta(ctx.req).ipAddress);
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Emails a password reset link if the address has an account. Answers true either way.' })
+  @Mutation(() => Boolean, {
+    description: 'Emails a password reset link if the address has an account. Answers true either way.',
+  })
   requestPasswordReset(@Ctx() ctx: RequestContext, @Args('input') input: RequestPasswordResetInput) {
     return this.accounts.requestPasswordReset(input, requestMeta(ctx.req).ipAddress, requestOrigin(ctx.req));
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Sets a new password with a reset link (once); every session of the account ends.' })
+  @Mutation(() => Boolean, {
+    description: 'Sets a new password with a reset link (once); every session of the account ends.',
+  })
   resetPassword(@Args('input') input: ResetPasswordInput) {
     return this.accounts.resetPassword(input);
   }
 
-  @Mutation(() => Boolean, { description: 'Sends a confirmation link to a new address (the current password is required).' })
-  requestEmailChange(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: RequestEmailChangeInput) {
+  @Mutation(() => Boolean, {
+    description: 'Sends a confirmation link to a new address (the current password is required).',
+  })
+  requestEmailChange(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RequestEmailChangeInput,
+  ) {
     return this.accounts.requestEmailChange(viewer, input, requestMeta(ctx.req).ipAddress, requestOrigin(ctx.req));
   }
 
   @Public()
-  @Mutation(() => String, { description: 'Confirms a new address with the link sent to it; returns the address now in use. The old address is told.' })
+  @Mutation(() => String, {
+    description:
+      'Confirms a new address with the link sent to it; returns the address now in use. The old address is told.',
+  })
   async confirmEmailChange(@Args('input') input: ConfirmEmailChangeInput) {
     return (await this.accounts.confirmEmailChange(input)).email;
   }
 
-  @Query(() => AccountSecurity, { description: 'The viewer\'s two-factor sign-in state.' })
+  @Query(() => AccountSecurity, { description: "The viewer's two-factor sign-in state." })
   async accountSecurity(@CurrentViewer() viewer: Viewer) {
     const status = await this.twoFactor.status(viewer);
-    return { twoFactorEnabled: status.enabled, twoFactorEnabledAt: status.enabledAt, recoveryCodesLeft: status.recoveryCodesLeft };
+    return {
+      twoFactorEnabled: status.enabled,
+      twoFactorEnabledAt: status.enabledAt,
+      recoveryCodesLeft: status.recoveryCodesLeft,
+    };
   }
 
-  @Mutation(() => TwoFactorEnrolment, { description: 'Starts two-factor enrolment: a new secret for an authenticator app.' })
+  @Mutation(() => TwoFactorEnrolment, {
+    description: 'Starts two-factor enrolment: a new secret for an authenticator app.',
+  })
   beginTwoFactorEnrolment(@CurrentViewer() viewer: Viewer) {
     return this.twoFactor.beginEnrolment(viewer);
   }
 
-  @Mutation(() => [String], { description: 'Turns two-factor sign-in on with a code from the new secret; returns the recovery codes, shown only this once.' })
+  @Mutation(() => [String], {
+    description:
+      'Turns two-factor sign-in on with a code from the new secret; returns the recovery codes, shown only this once.',
+  })
   enableTwoFactor(@CurrentViewer() viewer: Viewer, @Args('input') input: EnableTwoFactorInput) {
     return this.twoFactor.enable(viewer, input);
   }
@@ -82,7 +111,10 @@ export class AccountResolver {
   }
 
   @Public()
-  @Mutation(() => Profile, { description: 'The second step of signing in to an account with two-factor: a code, or a recovery code. Sets the session cookie.' })
+  @Mutation(() => Profile, {
+    description:
+      'The second step of signing in to an account with two-factor: a code, or a recovery code. Sets the session cookie.',
+  })
   async completeTwoFactorSignIn(@Ctx() ctx: RequestContext, @Args('input') input: TwoFactorSignInInput) {
     const session = await this.twoFactor.completeSignIn(input, requestMeta(ctx.req));
     setSessionCookie(ctx.res, ctx.req, this.config, session.token, session.expiresAt);

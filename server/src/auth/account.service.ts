@@ -1,7 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { changePasswordSchema, confirmEmailChangeSchema, requestEmailChangeSchema, requestPasswordResetSchema, resetPasswordSchema } from '@commons/shared';
+import {
+  changePasswordSchema,
+  confirmEmailChangeSchema,
+  requestEmailChangeSchema,
+  requestPasswordResetSchema,
+  resetPasswordSchema,
+} from '@commons/shared';
 import { MailService } from '../mail/mail.service';
-import { type AccountNotice, accountNoticeEmail, emailChangeVerifyEmail, emailLocale, passwordResetEmail } from '../mail/templates/emails';
+import {
+  type AccountNotice,
+  accountNoticeEmail,
+  emailChangeVerifyEmail,
+  emailLocale,
+  passwordResetEmail,
+} from '../mail/templates/emails';
 import type { Db } from '../platform/database/db';
 import type { Viewer } from '../platform/auth/viewer';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config';
@@ -34,11 +46,16 @@ export class AccountService {
   ) {}
 
   /** Needs the current password (counted like a sign-in attempt); ends every other session. */
-  async changePassword(viewer: Viewer, input: { currentPassword: string; newPassword: string }, ip: string): Promise<number> {
+  async changePassword(
+    viewer: Viewer,
+    input: { currentPassword: string; newPassword: string },
+    ip: string,
+  ): Promise<number> {
     const parsed = parseInput(changePasswordSchema, input, 'input');
     const account = await this.requireAccount(viewer.userId);
     await this.signInLimiter.consumeAttempt(ip, account.email);
-    if (!(await verifyPassword(account.passwordHash, parsed.currentPassword))) throw invalid('input.currentPassword', 'not_right');
+    if (!(await verifyPassword(account.passwordHash, parsed.currentPassword)))
+      throw invalid('input.currentPassword', 'not_right');
     await this.signInLimiter.recordSuccess(account.email);
     const passwordHash = await hashPassword(parsed.newPassword);
     return this.accounts.transaction(async (db) => {
@@ -59,7 +76,10 @@ export class AccountService {
     await this.limiter.resetRequest(ip);
     const account = await this.accounts.findByEmail(email);
     // The answer does not wait for the email to be queued, so its timing does not tell either.
-    if (account) void this.queueReset(account, origin).catch((error: Error) => this.logger.warn(`password reset for ${account.id} not queued: ${error.message}`));
+    if (account)
+      void this.queueReset(account, origin).catch((error: Error) =>
+        this.logger.warn(`password reset for ${account.id} not queued: ${error.message}`),
+      );
     return true;
   }
 
@@ -70,9 +90,24 @@ export class AccountService {
     const locale = emailLocale(account.locale);
     const link = `${this.config.publicUrl ?? origin}/reset-password/${token}`;
     await this.accounts.transaction(async (db) => {
-      await this.accounts.createToken({ userId: account.id, purpose: 'PASSWORD_RESET', tokenHash, expiresAt: new Date(Date.now() + this.config.passwordResetTtlMs) }, db);
+      await this.accounts.createToken(
+        {
+          userId: account.id,
+          purpose: 'PASSWORD_RESET',
+          tokenHash,
+          expiresAt: new Date(Date.now() + this.config.passwordResetTtlMs),
+        },
+        db,
+      );
       await this.mail.queue(db, [
-        { kind: 'PASSWORD_RESET', dedupeKey: `password-reset:${tokenHash}`, to: account.email, userId: account.id, locale, render: () => passwordResetEmail(locale, { link, validMinutes }) },
+        {
+          kind: 'PASSWORD_RESET',
+          dedupeKey: `password-reset:${tokenHash}`,
+          to: account.email,
+          userId: account.id,
+          locale,
+          render: () => passwordResetEmail(locale, { link, validMinutes }),
+        },
       ]);
     });
   }
@@ -96,20 +131,36 @@ export class AccountService {
   }
 
   /** Sends a confirmation link to the new address; nothing changes until it is opened. */
-  async requestEmailChange(viewer: Viewer, input: { newEmail: string; currentPassword: string }, ip: string, origin: string): Promise<boolean> {
+  async requestEmailChange(
+    viewer: Viewer,
+    input: { newEmail: string; currentPassword: string },
+    ip: string,
+    origin: string,
+  ): Promise<boolean> {
     const parsed = parseInput(requestEmailChangeSchema, input, 'input');
     const account = await this.requireAccount(viewer.userId);
     await this.signInLimiter.consumeAttempt(ip, account.email);
-    if (!(await verifyPassword(account.passwordHash, parsed.currentPassword))) throw invalid('input.currentPassword', 'not_right');
+    if (!(await verifyPassword(account.passwordHash, parsed.currentPassword)))
+      throw invalid('input.currentPassword', 'not_right');
     await this.signInLimiter.recordSuccess(account.email);
     if (parsed.newEmail === account.email) throw invalid('input.newEmail', 'same_address');
-    if (await this.accounts.emailTaken(parsed.newEmail)) throw conflict('address_taken', 'Another account uses this address.', { field: 'input.newEmail' });
+    if (await this.accounts.emailTaken(parsed.newEmail))
+      throw conflict('address_taken', 'Another account uses this address.', { field: 'input.newEmail' });
     const { token, tokenHash } = newSessionToken();
     const locale = emailLocale(account.locale);
     const link = `${this.config.publicUrl ?? origin}/confirm-email/${token}`;
     await this.accounts.transaction(async (db) => {
       await this.accounts.expireTokens(account.id, 'EMAIL_CHANGE', db);
-      await this.accounts.createToken({ userId: account.id, purpose: 'EMAIL_CHANGE', tokenHash, newEmail: parsed.newEmail, expiresAt: new Date(Date.now() + EMAIL_CHANGE_TTL_MS) }, db);
+      await this.accounts.createToken(
+        {
+          userId: account.id,
+          purpose: 'EMAIL_CHANGE',
+          tokenHash,
+          newEmail: parsed.newEmail,
+          expiresAt: new Date(Date.now() + EMAIL_CHANGE_TTL_MS),
+        },
+        db,
+      );
       await this.mail.queue(db, [
         {
           kind: 'EMAIL_CHANGE_VERIFY',
@@ -117,7 +168,12 @@ export class AccountService {
           to: parsed.newEmail,
           userId: account.id,
           locale,
-          render: () => emailChangeVerifyEmail(locale, { newEmail: parsed.newEmail, link, validMinutes: EMAIL_CHANGE_TTL_MS / 60_000 }),
+          render: () =>
+            emailChangeVerifyEmail(locale, {
+              newEmail: parsed.newEmail,
+              link,
+              validMinutes: EMAIL_CHANGE_TTL_MS / 60_000,
+            }),
         },
       ]);
     });
@@ -133,7 +189,8 @@ export class AccountService {
     await this.accounts.transaction(async (db) => {
       if (!(await this.accounts.useToken(token.id, db))) throw invalidLink();
       const account = (await this.accounts.find(token.userId, db))!;
-      if (!(await this.accounts.setEmail(account.id, newEmail, db))) throw conflict('address_taken', 'Another account uses this address now.', { field: 'input.token' });
+      if (!(await this.accounts.setEmail(account.id, newEmail, db)))
+        throw conflict('address_taken', 'Another account uses this address now.', { field: 'input.token' });
       await this.notice(db, account, 'EMAIL_CHANGED', account.email, newEmail);
     });
     return { email: newEmail };
@@ -150,7 +207,14 @@ export class AccountService {
     const at = new Date();
     const kind = notice === 'EMAIL_CHANGED' ? 'EMAIL_CHANGED' : 'PASSWORD_CHANGED';
     return this.mail.queue(db, [
-      { kind, dedupeKey: `${notice}:${account.id}:${at.getTime()}`, to, userId: account.id, locale, render: () => accountNoticeEmail(locale, notice, { email: newEmail, at }) },
+      {
+        kind,
+        dedupeKey: `${notice}:${account.id}:${at.getTime()}`,
+        to,
+        userId: account.id,
+        locale,
+        render: () => accountNoticeEmail(locale, notice, { email: newEmail, at }),
+      },
     ]);
   }
 }

@@ -14,7 +14,8 @@ const ENABLE_2FA = `mutation($code: String!) { enableTwoFactor(input: { code: $c
 const COMPLETE_2FA = `mutation($challenge: String!, $code: String!) { completeTwoFactorSignIn(input: { challenge: $challenge, code: $code }) { id } }`;
 const NEW_PASSWORD = 'a brand new passphrase';
 
-const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => result.errors?.[0]?.extensions?.code;
+const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  result.errors?.[0]?.extensions?.code;
 const signedOut = async (client: TestClient) => {
   const result = await client.gql(`{ me { id } }`);
   return result.data?.me == null;
@@ -49,12 +50,18 @@ describe('accounts people can keep safe', () => {
     await otherDevice.signIn(member.email, TEST_PASSWORD);
     expect((await otherDevice.ok(`{ me { id } }`)).me.id).toBe(member.userId);
 
-    const wrong = await member.client.gql(CHANGE_PASSWORD, { input: { currentPassword: 'not my password', newPassword: NEW_PASSWORD } });
+    const wrong = await member.client.gql(CHANGE_PASSWORD, {
+      input: { currentPassword: 'not my password', newPassword: NEW_PASSWORD },
+    });
     expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.currentPassword' });
-    const short = await member.client.gql(CHANGE_PASSWORD, { input: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    const short = await member.client.gql(CHANGE_PASSWORD, {
+      input: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
     expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.newPassword' });
 
-    const changed = await member.client.ok(CHANGE_PASSWORD, { input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
+    const changed = await member.client.ok(CHANGE_PASSWORD, {
+      input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+    });
     expect(changed.changePassword).toBe(1);
     expect(await signedOut(otherDevice)).toBe(true);
     expect((await member.client.ok(`{ me { id } }`)).me.id).toBe(member.userId);
@@ -87,13 +94,17 @@ describe('accounts people can keep safe', () => {
     expect(mails[1].parsed.subject).toBe('Ditt lösenord på Commons har återställts');
     expect(sink.received.some((m) => m.to.includes('nobody-here@example.org'))).toBe(false);
     // The stored copy of the reset email no longer holds its link.
-    const stored = await app.prisma.emailMessage.findFirst({ where: { toAddress: member.email, kind: 'PASSWORD_RESET' }, select: { text: true } });
+    const stored = await app.prisma.emailMessage.findFirst({
+      where: { toAddress: member.email, kind: 'PASSWORD_RESET' },
+      select: { text: true },
+    });
     expect(stored?.text).not.toContain(token);
   });
 
   it('sends at most three reset emails an hour to one address, answering the same', async () => {
     const member = await app.newMember(admin, networkId, 'CLINICIAN', siteA);
-    for (let i = 0; i < 5; i += 1) expect((await app.client().ok(REQUEST_RESET, { email: member.email })).requestPasswordReset).toBe(true);
+    for (let i = 0; i < 5; i += 1)
+      expect((await app.client().ok(REQUEST_RESET, { email: member.email })).requestPasswordReset).toBe(true);
     await sink.waitForMail(member.email, 3, /password/i);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(sink.to(member.email, /Reset your/)).toHaveLength(3);
@@ -104,7 +115,9 @@ describe('accounts people can keep safe', () => {
     const newEmail = app.newEmail('moved');
     const taken = await member.client.gql(REQUEST_EMAIL_CHANGE, { email: admin.email, password: TEST_PASSWORD });
     expect(taken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.newEmail' });
-    expect((await member.client.ok(REQUEST_EMAIL_CHANGE, { email: newEmail, password: TEST_PASSWORD })).requestEmailChange).toBe(true);
+    expect(
+      (await member.client.ok(REQUEST_EMAIL_CHANGE, { email: newEmail, password: TEST_PASSWORD })).requestEmailChange,
+    ).toBe(true);
     const [verify] = await sink.waitForMail(newEmail);
     expect(verify.parsed.subject).toBe('Confirm your new Commons email address');
     const token = linkIn(verify.parsed.text!, `${app.url}/confirm-email/`).split('/confirm-email/')[1];
@@ -124,7 +137,10 @@ describe('accounts people can keep safe', () => {
     const firstCode = generateSync({ secret: enrolment.secret });
     const { enableTwoFactor: recoveryCodes } = await member.client.ok(ENABLE_2FA, { code: firstCode });
     expect(recoveryCodes).toHaveLength(10);
-    const stored = await app.prisma.twoFactorRecoveryCode.findMany({ where: { userId: member.userId }, select: { codeHash: true } });
+    const stored = await app.prisma.twoFactorRecoveryCode.findMany({
+      where: { userId: member.userId },
+      select: { codeHash: true },
+    });
     expect(stored.map((row) => row.codeHash)).not.toContain(recoveryCodes[0]);
     await sink.waitForMail(member.email, 1, /Two-factor sign-in is on/);
 
@@ -141,8 +157,12 @@ describe('accounts people can keep safe', () => {
     // A recovery code works once.
     const second = app.client();
     const challenge2 = (await second.signIn(member.email, TEST_PASSWORD)).errors![0].extensions!.challenge as string;
-    expect(codeOf(await second.gql(COMPLETE_2FA, { challenge: challenge2, code: recoveryCodes[0] }))).toBe('BAD_USER_INPUT');
-    expect((await member.client.ok(`{ accountSecurity { twoFactorEnabled recoveryCodesLeft } }`)).accountSecurity).toEqual({ twoFactorEnabled: true, recoveryCodesLeft: 9 });
+    expect(codeOf(await second.gql(COMPLETE_2FA, { challenge: challenge2, code: recoveryCodes[0] }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      (await member.client.ok(`{ accountSecurity { twoFactorEnabled recoveryCodesLeft } }`)).accountSecurity,
+    ).toEqual({ twoFactorEnabled: true, recoveryCodesLeft: 9 });
   });
 
   it('limits the codes tried on a sign-in challenge', async () => {
@@ -166,7 +186,10 @@ describe('accounts people can keep safe', () => {
     expect(codeOf(await lead.client.gql(SET, { n: network.id, on: false }))).toBe('FORBIDDEN');
     const { beginTwoFactorEnrolment: enrolment } = await owner.client.ok(BEGIN_2FA);
     await owner.client.ok(ENABLE_2FA, { code: generateSync({ secret: enrolment.secret }) });
-    expect((await owner.client.ok(SET, { n: network.id, on: true })).setMailSettings).toEqual({ requireTwoFactorForLeads: true, reportDueDay: 12 });
+    expect((await owner.client.ok(SET, { n: network.id, on: true })).setMailSettings).toEqual({
+      requireTwoFactorForLeads: true,
+      reportDueDay: 12,
+    });
 
     const MEMBERS = `query($n: ID!) { members(networkId: $n) { totalCount } }`;
     expect(codeOf(await lead.client.gql(MEMBERS, { n: network.id }))).toBe('TWO_FACTOR_SETUP_REQUIRED');
@@ -174,8 +197,10 @@ describe('accounts people can keep safe', () => {
     const { beginTwoFactorEnrolment: leadEnrolment } = await lead.client.ok(BEGIN_2FA);
     await lead.client.ok(ENABLE_2FA, { code: generateSync({ secret: leadEnrolment.secret }) });
     expect(codeOf(await lead.client.gql(MEMBERS, { n: network.id }))).toBeUndefined();
-    const bad = await owner.client.gql(`mutation($n: ID!) { setMailSettings(networkId: $n, input: { reportDueDay: 31, reportReminderDays: 4, requireTwoFactorForLeads: true }) { reportDueDay } }`, { n: network.id });
+    const bad = await owner.client.gql(
+      `mutation($n: ID!) { setMailSettings(networkId: $n, input: { reportDueDay: 31, reportReminderDays: 4, requireTwoFactorForLeads: true }) { reportDueDay } }`,
+      { n: network.id },
+    );
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reportDueDay' });
   });
 });
-

@@ -12,6 +12,15 @@ import { TwoFactorService } from './two-factor.service';
 
 @Module({
   imports: [MembersModule, InvitationsModule],
-  providers: [SignInLimiter, AuthService, AuthResolver, AccountRepository, AccountLimiter, AccountService, TwoFactorService, AccountResolver],
+  providers: [
+    SignInLimiter,
+    AuthService,
+    AuthResolver,
+    AccountRepository,
+    AccountLimiter,
+    AccountService,
+    TwoFactorService,
+    AccountResolver,
+  ],
 })
 export class AuthModule {}

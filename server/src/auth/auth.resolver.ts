@@ -44,13 +44,17 @@ export class AuthResolver {
     return true;
   }
 
-  @Query(() => [SessionInfo], { description: 'The viewer\'s active sessions.' })
+  @Query(() => [SessionInfo], { description: "The viewer's active sessions." })
   mySessions(@CurrentViewer() viewer: Viewer) {
     return this.sessions.list(viewer);
   }
 
-  @Mutation(() => Boolean, { description: 'Ends one of the viewer\'s sessions (signs that device out).' })
-  async revokeSession(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('sessionId', { type: () => ID }) sessionId: string) {
+  @Mutation(() => Boolean, { description: "Ends one of the viewer's sessions (signs that device out)." })
+  async revokeSession(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: RequestContext,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+  ) {
     await this.sessions.revoke(viewer, sessionId);
     if (sessionId === viewer.sessionId) clearSessionCookie(ctx.res, ctx.req, this.config);
     return true;

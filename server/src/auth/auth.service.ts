@@ -28,7 +28,10 @@ export class AuthService {
     const credentials = await this.accounts.findCredentials(email);
     const valid = await verifyPassword(credentials?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!credentials || !valid) {
-      throw new AppError('UNAUTHENTICATED', 'The email or password is not right.', { field: 'input.password', reason: 'wrong_credentials' });
+      throw new AppError('UNAUTHENTICATED', 'The email or password is not right.', {
+        field: 'input.password',
+        reason: 'wrong_credentials',
+      });
     }
     await this.limiter.recordSuccess(email);
     if (await this.accountRows.find(credentials.id).then((account) => account?.twoFactorEnabledAt)) {

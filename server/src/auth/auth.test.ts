@@ -18,10 +18,12 @@ function sessionCookieOf(result: GraphqlResponse) {
   const header = result.headers.getSetCookie().find((cookie) => cookie.startsWith('commons_session='));
   if (!header) return null;
   const [pair, ...attributes] = header.split(';').map((part) => part.trim());
-  const map = new Map(attributes.map((attribute) => {
-    const [key, ...value] = attribute.split('=');
-    return [key.toLowerCase(), value.join('=')] as const;
-  }));
+  const map = new Map(
+    attributes.map((attribute) => {
+      const [key, ...value] = attribute.split('=');
+      return [key.toLowerCase(), value.join('=')] as const;
+    }),
+  );
   return { value: pair.slice('commons_session='.length), attributes: map };
 }
 
@@ -42,7 +44,8 @@ describe('registration from an invitation', () => {
     await app?.stop();
   });
 
-  const invite = (role: Role = 'PATIENT_PARTNER', email?: string) => app.newInvitation(admin, networkId, { role, siteId, email });
+  const invite = (role: Role = 'PATIENT_PARTNER', email?: string) =>
+    app.newInvitation(admin, networkId, { role, siteId, email });
   const register = (input: { token: string; email: string; name?: string; password?: string }) =>
     app.client().gql(REGISTER, { input: { name: 'New Person', password: TEST_PASSWORD, ...input } });
   const usersWithEmail = (email: string) => app.prisma.user.count({ where: { email: email.toLowerCase() } });
@@ -52,7 +55,9 @@ describe('registration from an invitation', () => {
     const invitation = await invite('CLINICIAN');
     const client = app.client();
 
-    const result = await client.gql(REGISTER, { input: { token: invitation.token, email: invitation.email, name: '  Ines Invited ', password: TEST_PASSWORD } });
+    const result = await client.gql(REGISTER, {
+      input: { token: invitation.token, email: invitation.email, name: '  Ines Invited ', password: TEST_PASSWORD },
+    });
 
     expect(result.errors).toBeUndefined();
     expect(result.data.register).toMatchObject({
@@ -107,19 +112,28 @@ describe('registration from an invitation', () => {
     // Another network invites someone who already has an account here.
     const existing = await app.newMember(admin, networkId, 'RESEARCHER', null);
     const other = await app.newNetwork(1);
-    const invitation = await app.newInvitation(other.admin, other.network.id, { role: 'RESEARCHER', siteId: null, email: existing.email });
+    const invitation = await app.newInvitation(other.admin, other.network.id, {
+      role: 'RESEARCHER',
+      siteId: null,
+      email: existing.email,
+    });
 
     const result = await register({ token: invitation.token, email: existing.email });
 
     expect(errorOf(result)).toEqual({ code: 'CONFLICT', field: 'input.email' });
     expect(await usersWithEmail(existing.email)).toBe(1);
-    expect(await app.prisma.membership.count({ where: { userId: existing.userId, networkId: other.network.id } })).toBe(0);
+    expect(await app.prisma.membership.count({ where: { userId: existing.userId, networkId: other.network.id } })).toBe(
+      0,
+    );
     expect(await previewStatus(invitation.token)).toBe('PENDING');
   });
 
   it('refuses an expired invitation on input.token', async () => {
     const invitation = await invite();
-    await app.prisma.invitation.update({ where: { id: invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await app.prisma.invitation.update({
+      where: { id: invitation.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
 
     const result = await register({ token: invitation.token, email: invitation.email });
 
@@ -142,7 +156,9 @@ describe('registration from an invitation', () => {
 
   it('refuses a revoked invitation on input.token', async () => {
     const invitation = await invite();
-    await admin.client.ok(`mutation($id: ID!) { revokeInvitation(invitationId: $id) { status } }`, { id: invitation.id });
+    await admin.client.ok(`mutation($id: ID!) { revokeInvitation(invitationId: $id) { status } }`, {
+      id: invitation.id,
+    });
 
     const result = await register({ token: invitation.token, email: invitation.email });
 
@@ -189,7 +205,9 @@ describe('signing in and out', () => {
   });
 
   it('treats the email case-insensitively', async () => {
-    const result = await app.client().gql(SIGN_IN, { input: { email: `  ${member.email.toUpperCase()} `, password: TEST_PASSWORD } });
+    const result = await app
+      .client()
+      .gql(SIGN_IN, { input: { email: `  ${member.email.toUpperCase()} `, password: TEST_PASSWORD } });
 
     expect(result.errors).toBeUndefined();
     expect(result.data.signIn.id).toBe(member.userId);
@@ -207,7 +225,9 @@ describe('signing in and out', () => {
   });
 
   it('refuses an unknown email with UNAUTHENTICATED and the same message as a wrong password', async () => {
-    const unknown = await app.client().gql(SIGN_IN, { input: { email: app.newEmail('nobody'), password: TEST_PASSWORD } });
+    const unknown = await app
+      .client()
+      .gql(SIGN_IN, { input: { email: app.newEmail('nobody'), password: TEST_PASSWORD } });
     const wrong = await app.client().gql(SIGN_IN, { input: { email: member.email, password: 'not the password' } });
 
     expect(errorOf(unknown).code).toBe('UNAUTHENTICATED');
@@ -234,7 +254,9 @@ describe('signing in and out', () => {
     const replay = app.client();
     replay.cookie = oldCookie;
     expect((await replay.ok(ME)).me).toBeNull();
-    expect(await app.prisma.session.count({ where: { userId: member.userId, revokedAt: null } })).toBe(sessionsBefore - 1);
+    expect(await app.prisma.session.count({ where: { userId: member.userId, revokedAt: null } })).toBe(
+      sessionsBefore - 1,
+    );
     // The member's other sessions are untouched.
     expect((await member.client.ok(ME)).me.id).toBe(member.userId);
   });
@@ -247,7 +269,10 @@ describe('sign-in rate limit per account', () => {
 
   beforeAll(async () => {
     app = await TestApp.start({ SIGNIN_MAX_FAILURES_PER_ACCOUNT: '3', SIGNIN_MAX_PER_IP: '1000' });
-    ({ admin, network: { id: networkId } } = await app.newNetwork(1));
+    ({
+      admin,
+      network: { id: networkId },
+    } = await app.newNetwork(1));
   });
   afterAll(async () => {
     await app?.stop();
@@ -319,6 +344,8 @@ describe('sign-in rate limit per IP address', () => {
     expect(errorOf(refused).code).toBe('TOO_MANY_REQUESTS');
     expect(sessionCookieOf(refused)).toBeNull();
     // Without TRUST_PROXY a forged X-Forwarded-For does not make a new address.
-    expect(errorOf(await signIn(admin.email, TEST_PASSWORD, { 'x-forwarded-for': '203.0.113.9' })).code).toBe('TOO_MANY_REQUESTS');
+    expect(errorOf(await signIn(admin.email, TEST_PASSWORD, { 'x-forwarded-for': '203.0.113.9' })).code).toBe(
+      'TOO_MANY_REQUESTS',
+    );
   });
 });

@@ -8,7 +8,13 @@ function secure(config: AppConfig, req: Request): boolean {
 
 /** Sets the httpOnly, SameSite=Lax session cookie; the browser drops it at the session's end. */
 export function setSessionCookie(res: Response, req: Request, config: AppConfig, token: string, expiresAt: Date) {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: secure(config, req), path: '/', expires: expiresAt });
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secure(config, req),
+    path: '/',
+    expires: expiresAt,
+  });
 }
 
 export function clearSessionCookie(res: Response, req: Request, config: AppConfig) {

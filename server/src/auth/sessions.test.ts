@@ -62,7 +62,10 @@ describe('sessions', () => {
       const laptopSession = fromLaptop.find((session) => session.current)!.id;
       const phoneSession = fromPhone.find((session) => session.current)!.id;
       expect(laptopSession).not.toBe(phoneSession);
-      expect(fromLaptop[0]).toMatchObject({ userAgent: expect.any(String), ipAddress: expect.stringContaining('127.0.0.1') });
+      expect(fromLaptop[0]).toMatchObject({
+        userAgent: expect.any(String),
+        ipAddress: expect.stringContaining('127.0.0.1'),
+      });
     });
 
     it('does not list the sessions of other members', async () => {
@@ -107,13 +110,18 @@ describe('sessions', () => {
 
       expect(errorOf(result).code).toBe('NOT_FOUND');
       expect(await meOf(admin.client)).toBe(admin.userId);
-      expect(await app.prisma.session.findUniqueOrThrow({ where: { id: adminSession } })).toMatchObject({ revokedAt: null });
+      expect(await app.prisma.session.findUniqueOrThrow({ where: { id: adminSession } })).toMatchObject({
+        revokedAt: null,
+      });
     });
 
     it('refuses an id that is not a UUID with BAD_USER_INPUT on sessionId', async () => {
       const { laptop } = await memberOnTwoDevices();
 
-      expect(errorOf(await laptop.gql(REVOKE_SESSION, { id: 'not-a-session' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'sessionId' });
+      expect(errorOf(await laptop.gql(REVOKE_SESSION, { id: 'not-a-session' }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'sessionId',
+      });
     });
   });
 
@@ -121,7 +129,10 @@ describe('sessions', () => {
     it(`ends a session idle for longer than SESSION_IDLE_MINUTES (${IDLE_MINUTES})`, async () => {
       const { member, laptop, phone } = await memberOnTwoDevices();
       const phoneSession = await currentSessionId(phone);
-      await app.prisma.session.update({ where: { id: phoneSession }, data: { lastSeenAt: new Date(Date.now() - (IDLE_MINUTES + 1) * MINUTE_MS) } });
+      await app.prisma.session.update({
+        where: { id: phoneSession },
+        data: { lastSeenAt: new Date(Date.now() - (IDLE_MINUTES + 1) * MINUTE_MS) },
+      });
 
       expect(await meOf(phone)).toBeNull();
       expect(await meOf(laptop)).toBe(member.userId);
@@ -132,7 +143,10 @@ describe('sessions', () => {
     it('keeps a session idle for a little less than SESSION_IDLE_MINUTES, and records the new activity', async () => {
       const { member, phone } = await memberOnTwoDevices();
       const phoneSession = await currentSessionId(phone);
-      await app.prisma.session.update({ where: { id: phoneSession }, data: { lastSeenAt: new Date(Date.now() - (IDLE_MINUTES - 1) * MINUTE_MS) } });
+      await app.prisma.session.update({
+        where: { id: phoneSession },
+        data: { lastSeenAt: new Date(Date.now() - (IDLE_MINUTES - 1) * MINUTE_MS) },
+      });
 
       expect(await meOf(phone)).toBe(member.userId);
       const { lastSeenAt } = await app.prisma.session.findUniqueOrThrow({ where: { id: phoneSession } });
@@ -142,7 +156,10 @@ describe('sessions', () => {
     it('ends a session past its absolute lifetime even though it was just used', async () => {
       const { member, laptop, phone } = await memberOnTwoDevices();
       const phoneSession = await currentSessionId(phone);
-      await app.prisma.session.update({ where: { id: phoneSession }, data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() } });
+      await app.prisma.session.update({
+        where: { id: phoneSession },
+        data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() },
+      });
 
       expect(await meOf(phone)).toBeNull();
       expect(await meOf(laptop)).toBe(member.userId);

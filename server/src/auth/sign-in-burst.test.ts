@@ -13,7 +13,8 @@ const BURST = 30;
 async function clearSignInCounters(url: string) {
   const redis = createClient({ url });
   await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: 'signin-*', COUNT: 1000 })) if (keys.length) await redis.del(keys);
+  for await (const keys of redis.scanIterator({ MATCH: 'signin-*', COUNT: 1000 }))
+    if (keys.length) await redis.del(keys);
   await redis.quit();
 }
 
@@ -30,8 +31,15 @@ describe.each([
 
   beforeAll(async () => {
     if (env.REDIS_URL) await clearSignInCounters(env.REDIS_URL);
-    app = await TestApp.start({ ...env, SIGNIN_MAX_FAILURES_PER_ACCOUNT: String(MAX_FAILURES), SIGNIN_MAX_PER_IP: '1000' });
-    ({ admin, network: { id: networkId } } = await app.newNetwork(1));
+    app = await TestApp.start({
+      ...env,
+      SIGNIN_MAX_FAILURES_PER_ACCOUNT: String(MAX_FAILURES),
+      SIGNIN_MAX_PER_IP: '1000',
+    });
+    ({
+      admin,
+      network: { id: networkId },
+    } = await app.newNetwork(1));
   });
   afterAll(async () => {
     await app?.stop();
@@ -42,7 +50,9 @@ describe.each([
   it(`checks at most SIGNIN_MAX_FAILURES_PER_ACCOUNT of ${BURST} parallel wrong guesses; the rest are refused unchecked`, async () => {
     const member = await app.newMember(admin, networkId, 'PATIENT_PARTNER', null);
 
-    const codes = codesOf(await Promise.all(Array.from({ length: BURST }, () => signIn(member.email, 'wrong password'))));
+    const codes = codesOf(
+      await Promise.all(Array.from({ length: BURST }, () => signIn(member.email, 'wrong password'))),
+    );
 
     // UNAUTHENTICATED is the answer of a checked password; TOO_MANY_REQUESTS of one refused before the check.
     console.log(`[sign-in burst] ${count(codes, 'UNAUTHENTICATED')} of ${BURST} parallel guesses were checked`);

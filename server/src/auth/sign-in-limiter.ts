@@ -21,7 +21,13 @@ export class SignInLimiter {
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS) redis: RedisClient | null) {
     const make = (keyPrefix: string, points: number) =>
       redis
-        ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix, points, duration: config.signInWindowSeconds })
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            useRedisPackage: true,
+            keyPrefix,
+            points,
+            duration: config.signInWindowSeconds,
+          })
         : new RateLimiterMemory({ keyPrefix, points, duration: config.signInWindowSeconds });
     this.perIp = make('signin-ip', config.signInMaxPerIp);
     this.perAccount = make('signin-account', config.signInMaxFailuresPerAccount);
@@ -49,7 +55,11 @@ export class SignInLimiter {
 function tooMany(error: unknown): AppError {
   if (!(error instanceof RateLimiterRes)) throw error;
   const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000);
-  return new AppError('TOO_MANY_REQUESTS', `Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
-    retryAfterSeconds,
-  });
+  return new AppError(
+    'TOO_MANY_REQUESTS',
+    `Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+    {
+      retryAfterSeconds,
+    },
+  );
 }

@@ -21,7 +21,8 @@ const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 /** One step either side (±30 s) for a clock that is a little off. */
 const EPOCH_TOLERANCE_SECONDS = 30;
 
-const hashRecoveryCode = (code: string) => createHash('sha256').update(code.replace(/-/g, '').toLowerCase()).digest('hex');
+const hashRecoveryCode = (code: string) =>
+  createHash('sha256').update(code.replace(/-/g, '').toLowerCase()).digest('hex');
 
 function newRecoveryCode(): string {
   const chars = Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
@@ -47,13 +48,18 @@ export class TwoFactorService {
   async status(viewer: Viewer) {
     const account = await this.accounts.find(viewer.userId);
     const enabled = Boolean(account?.twoFactorEnabledAt);
-    return { enabled, enabledAt: account?.twoFactorEnabledAt ?? null, recoveryCodesLeft: enabled ? await this.accounts.recoveryCodesLeft(viewer.userId) : 0 };
+    return {
+      enabled,
+      enabledAt: account?.twoFactorEnabledAt ?? null,
+      recoveryCodesLeft: enabled ? await this.accounts.recoveryCodesLeft(viewer.userId) : 0,
+    };
   }
 
   /** A new secret for the viewer's authenticator app; two-factor stays off until `enable` confirms a code. */
   async beginEnrolment(viewer: Viewer) {
     const account = await this.requireAccount(viewer.userId);
-    if (account.twoFactorEnabledAt) throw conflict('two_factor_on', 'Two-factor sign-in is already on. Turn it off first to enrol another app.');
+    if (account.twoFactorEnabledAt)
+      throw conflict('two_factor_on', 'Two-factor sign-in is already on. Turn it off first to enrol another app.');
     const secret = generateSecret();
     await this.accounts.setTwoFactorSecret(viewer.userId, secret);
     const otpauthUri = generateURI({ issuer: 'Commons', label: account.email, secret });
@@ -82,7 +88,8 @@ export class TwoFactorService {
     const parsed = parseInput(disableTwoFactorSchema, input, 'input');
     const account = await this.requireAccount(viewer.userId);
     if (!account.twoFactorEnabledAt) return true;
-    if (!(await verifyPassword(account.passwordHash, parsed.currentPassword))) throw invalid('input.currentPassword', 'not_right');
+    if (!(await verifyPassword(account.passwordHash, parsed.currentPassword)))
+      throw invalid('input.currentPassword', 'not_right');
     await this.limiter.codeAttempt(account.id);
     if (!(await this.checkCode(account, parsed.code))) throw wrongCode('input.code');
     await this.limiter.codeAccepted(account.id);
@@ -96,7 +103,12 @@ export class TwoFactorService {
   /** After a right password on an account with two-factor: a short-lived token for the code step. */
   async challenge(userId: string): Promise<string> {
     const { token, tokenHash } = newSessionToken();
-    await this.accounts.createToken({ userId, purpose: 'TWO_FACTOR_SIGN_IN', tokenHash, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) });
+    await this.accounts.createToken({
+      userId,
+      purpose: 'TWO_FACTOR_SIGN_IN',
+      tokenHash,
+      expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS),
+    });
     return token;
   }
 
@@ -104,7 +116,11 @@ export class TwoFactorService {
   async completeSignIn(input: { challenge: string; code: string }, meta: SessionMeta) {
     const parsed = parseInput(twoFactorSignInSchema, input, 'input');
     const token = await this.accounts.usableToken(hashToken(parsed.challenge), 'TWO_FACTOR_SIGN_IN');
-    const expired = () => new AppError('UNAUTHENTICATED', 'The sign-in took too long or had too many wrong codes: sign in again.', { field: 'input.challenge', reason: 'sign_in_expired' });
+    const expired = () =>
+      new AppError('UNAUTHENTICATED', 'The sign-in took too long or had too many wrong codes: sign in again.', {
+        field: 'input.challenge',
+        reason: 'sign_in_expired',
+      });
     if (!token) throw expired();
     await this.limiter.codeAttempt(token.userId);
     const tried = await this.accounts.tryChallenge(token.id, CHALLENGE_MAX_ATTEMPTS);
@@ -124,7 +140,11 @@ export class TwoFactorService {
 
   private async checkTotp(account: AccountRow, code: string): Promise<boolean> {
     if (!account.twoFactorSecret) return false;
-    const result = verifySync({ secret: account.twoFactorSecret, token: code, epochTolerance: EPOCH_TOLERANCE_SECONDS });
+    const result = verifySync({
+      secret: account.twoFactorSecret,
+      token: code,
+      epochTolerance: EPOCH_TOLERANCE_SECONDS,
+    });
     if (!result.valid) return false;
     return this.accounts.acceptStep(account.id, (result as { timeStep: number }).timeStep);
   }
@@ -135,7 +155,11 @@ export class TwoFactorService {
     return account;
   }
 
-  private notice(db: Parameters<MailService['queue']>[0], account: AccountRow, notice: 'TWO_FACTOR_ENABLED' | 'TWO_FACTOR_DISABLED') {
+  private notice(
+    db: Parameters<MailService['queue']>[0],
+    account: AccountRow,
+    notice: 'TWO_FACTOR_ENABLED' | 'TWO_FACTOR_DISABLED',
+  ) {
     const locale = emailLocale(account.locale);
     const at = new Date();
     return this.mail.queue(db, [

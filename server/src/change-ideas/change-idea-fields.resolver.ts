@@ -1,5 +1,13 @@
 import { Args, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { allowedTransitions, can, CHANGE_IDEA_LIMITS, hasPatientOrFamilyVoice, isProposalOpen, needsPatientVoiceReason, roleCounts } from '@commons/shared';
+import {
+  allowedTransitions,
+  can,
+  CHANGE_IDEA_LIMITS,
+  hasPatientOrFamilyVoice,
+  isProposalOpen,
+  needsPatientVoiceReason,
+  roleCounts,
+} from '@commons/shared';
 import type { ProposalRefRow } from '../proposals/proposals.service';
 import { Driver } from '../aims/models/aim.model';
 import { MeasureCharts } from '../charts/models/chart.model';
@@ -35,10 +43,18 @@ async function personOf(loaders: ChangeIdeaLoaders, ctx: RequestContext, userId:
 async function standingOf(loaders: ChangeIdeaLoaders, ctx: RequestContext, idea: { id: string; proposerId: string }) {
   const viewerId = ctx.viewer?.userId;
   const rows = await loaders.of(ctx).coDesigners.load(idea.id);
-  return { isProposer: idea.proposerId === viewerId, isCoDesigner: rows.some((row) => row.userId === viewerId && row.status === 'ACTIVE') };
+  return {
+    isProposer: idea.proposerId === viewerId,
+    isCoDesigner: rows.some((row) => row.userId === viewerId && row.status === 'ACTIVE'),
+  };
 }
 
-const toProposalRef = (row: ProposalRefRow): ProposalRef => ({ id: row.id, question: row.question, open: isProposalOpen(row, new Date()), hasUnresolvedBlock: row.blocked });
+const toProposalRef = (row: ProposalRefRow): ProposalRef => ({
+  id: row.id,
+  question: row.question,
+  open: isProposalOpen(row, new Date()),
+  hasUnresolvedBlock: row.blocked,
+});
 
 const active = (rows: CoDesignerRow[]) => rows.filter((row) => row.status === 'ACTIVE');
 
@@ -67,7 +83,10 @@ export class ChangeIdeaFieldsResolver {
     return renderMarkdown(idea.idea);
   }
 
-  @ResolveField(() => String, { description: 'The idea as plain text, for previews.', complexity: FieldCost.largeText(CHANGE_IDEA_LIMITS.ideaMax) })
+  @ResolveField(() => String, {
+    description: 'The idea as plain text, for previews.',
+    complexity: FieldCost.largeText(CHANGE_IDEA_LIMITS.ideaMax),
+  })
   ideaText(@Parent() idea: ChangeIdea) {
     return markdownText(idea.idea);
   }
@@ -77,55 +96,76 @@ export class ChangeIdeaFieldsResolver {
     return (await this.loaders.of(ctx).drivers.load(idea.id)).map((row) => row.driver);
   }
 
-  @ResolveField(() => [CoDesigner], { description: 'Members co-designing it (the proposer first) and members invited to.' })
+  @ResolveField(() => [CoDesigner], {
+    description: 'Members co-designing it (the proposer first) and members invited to.',
+  })
   async coDesigners(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext): Promise<CoDesigner[]> {
     const rows = await this.loaders.of(ctx).coDesigners.load(idea.id);
-    return rows.filter((row) => row.status === 'ACTIVE' || row.status === 'INVITED').map((row) => ({
-      id: row.id,
-      userId: row.userId,
-      role: row.role,
-      status: row.status,
-      isProposer: row.userId === idea.proposerId,
-      invitedById: row.invitedById,
-      invitedAt: row.invitedAt,
-      joinedAt: row.joinedAt,
-    }));
+    return rows
+      .filter((row) => row.status === 'ACTIVE' || row.status === 'INVITED')
+      .map((row) => ({
+        id: row.id,
+        userId: row.userId,
+        role: row.role,
+        status: row.status,
+        isProposer: row.userId === idea.proposerId,
+        invitedById: row.invitedById,
+        invitedAt: row.invitedAt,
+        joinedAt: row.joinedAt,
+      }));
   }
 
-  @ResolveField(() => [RoleCount], { description: 'The mix of roles taking part (active co-designers, the proposer included), every role listed.' })
+  @ResolveField(() => [RoleCount], {
+    description: 'The mix of roles taking part (active co-designers, the proposer included), every role listed.',
+  })
   async participation(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext) {
     return roleCounts(active(await this.loaders.of(ctx).coDesigners.load(idea.id)).map((row) => row.role));
   }
 
-  @ResolveField(() => Boolean, { description: 'True while no patient partner or family member takes part in co-designing it.' })
+  @ResolveField(() => Boolean, {
+    description: 'True while no patient partner or family member takes part in co-designing it.',
+  })
   async noPatientOrFamilyVoice(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext) {
-    return !hasPatientOrFamilyVoice(active(await this.loaders.of(ctx).coDesigners.load(idea.id)).map((row) => row.role));
+    return !hasPatientOrFamilyVoice(
+      active(await this.loaders.of(ctx).coDesigners.load(idea.id)).map((row) => row.role),
+    );
   }
 
   @ResolveField(() => EndorsementSummary)
   async endorsements(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext): Promise<EndorsementSummary> {
     const loaders = this.loaders.of(ctx);
-    const [counts, viewerEndorsed] = await Promise.all([loaders.endorsementCounts.load(idea.id), loaders.viewerEndorsed.load(idea.id)]);
+    const [counts, viewerEndorsed] = await Promise.all([
+      loaders.endorsementCounts.load(idea.id),
+      loaders.viewerEndorsed.load(idea.id),
+    ]);
     const byRole = roleCounts([]).map(({ role }) => ({ role, count: counts.find((c) => c.role === role)?.count ?? 0 }));
     return { total: byRole.reduce((sum, c) => sum + c.count, 0), byRole, viewerEndorsed };
   }
 
   @ResolveField(() => [ChangeIdeaDecision], {
-    description: 'Every decision on it, the most recently proposed first: taken, waiting, and ended ones (declined, withdrawn, expired) with who said what.',
+    description:
+      'Every decision on it, the most recently proposed first: taken, waiting, and ended ones (declined, withdrawn, expired) with who said what.',
   })
   async decisions(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext): Promise<ChangeIdeaDecision[]> {
     const now = new Date();
     return (await this.loaders.of(ctx).decisions.load(idea.id)).map((row) => toDecision(row, now));
   }
 
-  @ResolveField(() => ChangeIdeaDecision, { nullable: true, description: 'The decision waiting for confirmations, if any (one at a time).' })
+  @ResolveField(() => ChangeIdeaDecision, {
+    nullable: true,
+    description: 'The decision waiting for confirmations, if any (one at a time).',
+  })
   async pendingDecision(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext): Promise<ChangeIdeaDecision | null> {
     const now = new Date();
-    const waiting = (await this.loaders.of(ctx).decisions.load(idea.id)).map((row) => toDecision(row, now)).find((d) => d.status === 'PENDING');
+    const waiting = (await this.loaders.of(ctx).decisions.load(idea.id))
+      .map((row) => toDecision(row, now))
+      .find((d) => d.status === 'PENDING');
     return waiting ?? null;
   }
 
-  @ResolveField(() => [ProposalRef], { description: 'The proposals in its thread, newest first: what a decision may rest on.' })
+  @ResolveField(() => [ProposalRef], {
+    description: 'The proposals in its thread, newest first: what a decision may rest on.',
+  })
   async proposals(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext): Promise<ProposalRef[]> {
     return (await this.loaders.of(ctx).proposalsOfIdea.load(idea.id)).map(toProposalRef);
   }
@@ -137,7 +177,10 @@ export class ChangeIdeaFieldsResolver {
   })
   async movesNeedingPatientVoiceReason(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext) {
     const loaders = this.loaders.of(ctx);
-    const [coDesigners, positionRoles] = await Promise.all([loaders.coDesigners.load(idea.id), loaders.voiceRoles.load(idea.id)]);
+    const [coDesigners, positionRoles] = await Promise.all([
+      loaders.coDesigners.load(idea.id),
+      loaders.voiceRoles.load(idea.id),
+    ]);
     const voices = { coDesignerRoles: active(coDesigners).map((row) => row.role), positionRoles };
     return allowedTransitions(idea.status).filter((toStatus) => needsPatientVoiceReason(toStatus, voices));
   }
@@ -154,34 +197,52 @@ export class ChangeIdeaFieldsResolver {
 
   @ResolveField(() => [ChangeIdeaStatus], {
     description:
-      'The statuses the lifecycle lets a decision move it to from where it is, in the lifecycle\'s order; empty once adopted. ' +
+      "The statuses the lifecycle lets a decision move it to from where it is, in the lifecycle's order; empty once adopted. " +
       'The same for every viewer: whether she may propose such a decision is viewerCanRecordDecision.',
   })
   nextStatuses(@Parent() idea: ChangeIdea) {
     return allowedTransitions(idea.status);
   }
 
-  @ResolveField(() => CoDesignerStatus, { nullable: true, description: 'The viewer\'s place among its co-designers (INVITED: an invitation awaits her answer).' })
+  @ResolveField(() => CoDesignerStatus, {
+    nullable: true,
+    description: "The viewer's place among its co-designers (INVITED: an invitation awaits her answer).",
+  })
   async viewerCoDesignStatus(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext) {
     const rows = await this.loaders.of(ctx).coDesigners.load(idea.id);
     return rows.find((row) => row.userId === ctx.viewer?.userId)?.status ?? null;
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the viewer may edit its text (proposer, co-designers, network admins).' })
+  @ResolveField(() => Boolean, {
+    description: 'Whether the viewer may edit its text (proposer, co-designers, network admins).',
+  })
   async viewerCanEdit(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext) {
-    return can(await this.loaders.of(ctx).actor.load(idea.networkId), 'changeIdea.edit', await standingOf(this.loaders, ctx, idea));
+    return can(
+      await this.loaders.of(ctx).actor.load(idea.networkId),
+      'changeIdea.edit',
+      await standingOf(this.loaders, ctx, idea),
+    );
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may invite co-designers.' })
   async viewerCanInvite(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext) {
-    return can(await this.loaders.of(ctx).actor.load(idea.networkId), 'changeIdea.inviteCoDesigner', await standingOf(this.loaders, ctx, idea));
+    return can(
+      await this.loaders.of(ctx).actor.load(idea.networkId),
+      'changeIdea.inviteCoDesigner',
+      await standingOf(this.loaders, ctx, idea),
+    );
   }
 
   @ResolveField(() => Boolean, {
-    description: 'Whether the viewer may record a decision on it, with others: she proposed or co-designs it, or is a site lead or network admin.',
+    description:
+      'Whether the viewer may record a decision on it, with others: she proposed or co-designs it, or is a site lead or network admin.',
   })
   async viewerCanRecordDecision(@Parent() idea: ChangeIdea, @Ctx() ctx: RequestContext) {
-    return can(await this.loaders.of(ctx).actor.load(idea.networkId), 'changeIdea.recordDecision', await standingOf(this.loaders, ctx, idea));
+    return can(
+      await this.loaders.of(ctx).actor.load(idea.networkId),
+      'changeIdea.recordDecision',
+      await standingOf(this.loaders, ctx, idea),
+    );
   }
 }
 
@@ -214,7 +275,10 @@ export class ChangeIdeaDecisionResolver {
     return toChangeIdea((await this.loaders.of(ctx).idea.load(decision.ideaId))!);
   }
 
-  @ResolveField(() => ProposalRef, { nullable: true, description: 'The proposal in the idea\'s thread it rests on, if any.' })
+  @ResolveField(() => ProposalRef, {
+    nullable: true,
+    description: "The proposal in the idea's thread it rests on, if any.",
+  })
   async proposal(@Parent() decision: ChangeIdeaDecision, @Ctx() ctx: RequestContext): Promise<ProposalRef | null> {
     if (!decision.proposalId) return null;
     const row = await this.loaders.of(ctx).proposalRef.load(decision.proposalId);
@@ -262,12 +326,18 @@ export class PdsaCycleFieldsResolver {
     return personOf(this.loaders, ctx, cycle.updatedById);
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the viewer may write this cycle (its site\'s team, the idea\'s co-designers at that site, admins).' })
+  @ResolveField(() => Boolean, {
+    description:
+      "Whether the viewer may write this cycle (its site's team, the idea's co-designers at that site, admins).",
+  })
   async viewerCanEdit(@Parent() cycle: PdsaCycle, @Ctx() ctx: RequestContext) {
     const loaders = this.loaders.of(ctx);
     const idea = await loaders.idea.load(cycle.ideaId);
     if (!idea) return false;
-    return can(await loaders.actor.load(cycle.networkId), 'pdsa.write', { siteId: cycle.siteId, ...(await standingOf(this.loaders, ctx, idea)) });
+    return can(await loaders.actor.load(cycle.networkId), 'pdsa.write', {
+      siteId: cycle.siteId,
+      ...(await standingOf(this.loaders, ctx, idea)),
+    });
   }
 }
 
@@ -284,7 +354,9 @@ export class PdsaAnnotationResolver {
 export class DriverChangeIdeasResolver {
   constructor(private readonly loaders: ChangeIdeaLoaders) {}
 
-  @ResolveField(() => [ChangeIdea], { description: 'The change ideas meant to move this driver, most recently changed first.' })
+  @ResolveField(() => [ChangeIdea], {
+    description: 'The change ideas meant to move this driver, most recently changed first.',
+  })
   async changeIdeas(@Parent() driver: Driver, @Ctx() ctx: RequestContext) {
     return (await this.loaders.of(ctx).ideasOfDriver.load(driver.id)).map((row) => toChangeIdea(row.idea));
   }
@@ -296,7 +368,8 @@ export class MeasureChartsPdsaResolver {
   constructor(private readonly cycles: PdsaCyclesService) {}
 
   @ResolveField(() => [PdsaAnnotation], {
-    description: 'PDSA cycles meant to move this measure, at every site, oldest first: draw each on its site\'s chart at its dates.',
+    description:
+      "PDSA cycles meant to move this measure, at every site, oldest first: draw each on its site's chart at its dates.",
   })
   pdsaAnnotations(@Parent() charts: MeasureCharts) {
     return this.cycles.annotationsOfMeasure(charts.measure.id);

@@ -42,7 +42,10 @@ function createLoaders(ctx: RequestContext, { ideas, cycles, decisions, proposal
       return ids.map((id) => names.get(id) ?? '');
     }),
     drivers: grouped(ideas.driversOf.bind(ideas), (row) => row.ideaId),
-    coDesigners: grouped((ids) => ideas.coDesignersOf(ids), (row) => row.ideaId),
+    coDesigners: grouped(
+      (ids) => ideas.coDesignersOf(ids),
+      (row) => row.ideaId,
+    ),
     endorsementCounts: grouped(ideas.endorsementCounts.bind(ideas), (row) => row.ideaId),
     decisions: grouped(decisions.decisionsOf.bind(decisions), (row) => row.ideaId),
     /** Roles of those who took a position on a proposal in each idea's thread (the patient voice). */
@@ -54,8 +57,14 @@ function createLoaders(ctx: RequestContext, { ideas, cycles, decisions, proposal
       const rows = new Map((await proposals.refs([...ids])).map((row) => [row.id, row]));
       return ids.map((id) => rows.get(id) ?? null);
     }),
-    proposalsOfIdea: grouped((ids) => proposals.refsOfIdeas(ids), (row) => row.ideaId),
-    cycles: grouped((ids) => cycles.cyclesOf(ids), (row) => row.ideaId),
+    proposalsOfIdea: grouped(
+      (ids) => proposals.refsOfIdeas(ids),
+      (row) => row.ideaId,
+    ),
+    cycles: grouped(
+      (ids) => cycles.cyclesOf(ids),
+      (row) => row.ideaId,
+    ),
     ideasOfDriver: grouped(ideas.ideasOfDrivers.bind(ideas), (row) => row.driverId),
     viewerEndorsed: new DataLoader(async (ids: readonly string[]) => {
       if (!ctx.viewer) return ids.map(() => false);
@@ -68,7 +77,9 @@ function createLoaders(ctx: RequestContext, { ideas, cycles, decisions, proposal
     }),
     /** The viewer as an actor per network (null when not an active member). */
     actor: new DataLoader<string, Actor | null>(async (networkIds) =>
-      Promise.all(networkIds.map((networkId) => (ctx.viewer ? access.actorIn(ctx.viewer, networkId) : Promise.resolve(null)))),
+      Promise.all(
+        networkIds.map((networkId) => (ctx.viewer ? access.actorIn(ctx.viewer, networkId) : Promise.resolve(null))),
+      ),
     ),
   };
 }
@@ -91,7 +102,11 @@ export class ChangeIdeaLoaders {
   of(ctx: RequestContext): ChangeIdeaLoaderSet {
     let loaders = this.perRequest.get(ctx);
     if (!loaders) {
-      loaders = createLoaders(ctx, { ideas: this.ideas, cycles: this.cycles, decisions: this.decisions, proposals: this.proposals }, this.access);
+      loaders = createLoaders(
+        ctx,
+        { ideas: this.ideas, cycles: this.cycles, decisions: this.decisions, proposals: this.proposals },
+        this.access,
+      );
       this.perRequest.set(ctx, loaders);
     }
     return loaders;

@@ -5,7 +5,15 @@ import { PrismaService } from '../platform/database/prisma.service';
 import type { Page } from '../platform/graphql/pagination';
 import { CO_DESIGNER_SELECT, type CoDesignerRow, IDEA_SELECT, type IdeaRow } from './change-idea.select';
 
-const DRIVER_SELECT = { id: true, networkId: true, parentId: true, kind: true, title: true, description: true, position: true } as const;
+const DRIVER_SELECT = {
+  id: true,
+  networkId: true,
+  parentId: true,
+  kind: true,
+  title: true,
+  description: true,
+  position: true,
+} as const;
 
 export interface IdeaText {
   title: string;
@@ -53,14 +61,23 @@ export class ChangeIdeaRepository {
     if (filter.statuses) where.status = { in: filter.statuses };
     if (filter.driverId) where.drivers = { some: { driverId: filter.driverId } };
     const [rows, totalCount] = await Promise.all([
-      this.prisma.changeIdea.findMany({ where, select: IDEA_SELECT, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], take: page.take, skip: page.skip }),
+      this.prisma.changeIdea.findMany({
+        where,
+        select: IDEA_SELECT,
+        orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+        take: page.take,
+        skip: page.skip,
+      }),
       this.prisma.changeIdea.count({ where }),
     ]);
     return { rows, totalCount };
   }
 
   /** Creates an idea; its proposer becomes its first (active) co-designer. */
-  async create(db: Db, data: IdeaText & { networkId: string; proposerId: string; proposerRole: Role; driverIds: string[]; at: Date }): Promise<IdeaRow> {
+  async create(
+    db: Db,
+    data: IdeaText & { networkId: string; proposerId: string; proposerRole: Role; driverIds: string[]; at: Date },
+  ): Promise<IdeaRow> {
     const { driverIds, proposerRole, at, ...idea } = data;
     return db.changeIdea.create({
       data: {
@@ -69,18 +86,33 @@ export class ChangeIdeaRepository {
         updatedAt: at,
         statusChangedAt: at,
         drivers: { create: driverIds.map((driverId) => ({ driverId })) },
-        coDesigners: { create: { userId: data.proposerId, role: proposerRole, status: 'ACTIVE', invitedAt: at, joinedAt: at } },
+        coDesigners: {
+          create: { userId: data.proposerId, role: proposerRole, status: 'ACTIVE', invitedAt: at, joinedAt: at },
+        },
       },
       select: IDEA_SELECT,
     });
   }
 
   /** Saves new text and drivers when the idea is still at `expectedVersion`; null when it is not. */
-  async update(db: Db, id: string, expectedVersion: number, text: IdeaText, driverIds: string[], at: Date): Promise<IdeaRow | null> {
-    const { count } = await db.changeIdea.updateMany({ where: { id, version: expectedVersion }, data: { ...text, version: { increment: 1 }, updatedAt: at } });
+  async update(
+    db: Db,
+    id: string,
+    expectedVersion: number,
+    text: IdeaText,
+    driverIds: string[],
+    at: Date,
+  ): Promise<IdeaRow | null> {
+    const { count } = await db.changeIdea.updateMany({
+      where: { id, version: expectedVersion },
+      data: { ...text, version: { increment: 1 }, updatedAt: at },
+    });
     if (count === 0) return null;
     await db.changeIdeaDriver.deleteMany({ where: { ideaId: id, driverId: { notIn: driverIds } } });
-    await db.changeIdeaDriver.createMany({ data: driverIds.map((driverId) => ({ ideaId: id, driverId })), skipDuplicates: true });
+    await db.changeIdeaDriver.createMany({
+      data: driverIds.map((driverId) => ({ ideaId: id, driverId })),
+      skipDuplicates: true,
+    });
     return this.find(id, db);
   }
 
@@ -113,11 +145,17 @@ export class ChangeIdeaRepository {
   /** The active members among `userIds` in `networkId`, with their role and site. */
   async activeMembers(networkId: string, userIds: string[]): Promise<ActiveMember[]> {
     if (userIds.length === 0) return [];
-    return this.prisma.membership.findMany({ where: { networkId, userId: { in: userIds }, deactivatedAt: null }, select: { userId: true, role: true, siteId: true } });
+    return this.prisma.membership.findMany({
+      where: { networkId, userId: { in: userIds }, deactivatedAt: null },
+      select: { userId: true, role: true, siteId: true },
+    });
   }
 
   coDesigner(ideaId: string, userId: string, db: Db = this.prisma): Promise<CoDesignerRow | null> {
-    return db.changeIdeaCoDesigner.findUnique({ where: { ideaId_userId: { ideaId, userId } }, select: CO_DESIGNER_SELECT });
+    return db.changeIdeaCoDesigner.findUnique({
+      where: { ideaId_userId: { ideaId, userId } },
+      select: CO_DESIGNER_SELECT,
+    });
   }
 
   /** Everyone ever invited to co-design `ideaIds` (declined and left included), in the order they were invited. */
@@ -130,8 +168,18 @@ export class ChangeIdeaRepository {
   }
 
   /** Invites `userId` (again, after she declined or left); returns the row. */
-  invite(db: Db, data: { ideaId: string; userId: string; role: Role; invitedById: string; at: Date }): Promise<CoDesignerRow> {
-    const invitation = { role: data.role, status: 'INVITED' as const, invitedById: data.invitedById, invitedAt: data.at, joinedAt: null, respondedAt: null };
+  invite(
+    db: Db,
+    data: { ideaId: string; userId: string; role: Role; invitedById: string; at: Date },
+  ): Promise<CoDesignerRow> {
+    const invitation = {
+      role: data.role,
+      status: 'INVITED' as const,
+      invitedById: data.invitedById,
+      invitedAt: data.at,
+      joinedAt: null,
+      respondedAt: null,
+    };
     return db.changeIdeaCoDesigner.upsert({
       where: { ideaId_userId: { ideaId: data.ideaId, userId: data.userId } },
       create: { ideaId: data.ideaId, userId: data.userId, ...invitation },
@@ -141,16 +189,26 @@ export class ChangeIdeaRepository {
   }
 
   /** Accepts (with her role now), declines or leaves, when the row is still in `fromStatus`. */
-  async respond(db: Db, id: string, fromStatus: 'INVITED' | 'ACTIVE', change: { status: 'ACTIVE' | 'DECLINED' | 'LEFT'; role: Role; at: Date }): Promise<boolean> {
+  async respond(
+    db: Db,
+    id: string,
+    fromStatus: 'INVITED' | 'ACTIVE',
+    change: { status: 'ACTIVE' | 'DECLINED' | 'LEFT'; role: Role; at: Date },
+  ): Promise<boolean> {
     const data =
-      change.status === 'ACTIVE' ? { status: change.status, role: change.role, joinedAt: change.at, respondedAt: change.at } : { status: change.status, respondedAt: change.at };
+      change.status === 'ACTIVE'
+        ? { status: change.status, role: change.role, joinedAt: change.at, respondedAt: change.at }
+        : { status: change.status, respondedAt: change.at };
     const { count } = await db.changeIdeaCoDesigner.updateMany({ where: { id, status: fromStatus }, data });
     return count === 1;
   }
 
   /** Active co-designers' user ids (the proposer included). */
   async activeCoDesignerIds(ideaId: string, db: Db = this.prisma): Promise<string[]> {
-    const rows = await db.changeIdeaCoDesigner.findMany({ where: { ideaId, status: 'ACTIVE' }, select: { userId: true } });
+    const rows = await db.changeIdeaCoDesigner.findMany({
+      where: { ideaId, status: 'ACTIVE' },
+      select: { userId: true },
+    });
     return rows.map((row) => row.userId);
   }
 
@@ -164,13 +222,20 @@ export class ChangeIdeaRepository {
 
   /** Endorsement counts per idea and role. */
   async endorsementCounts(ideaIds: string[]) {
-    const rows = await this.prisma.changeIdeaEndorsement.groupBy({ by: ['ideaId', 'role'], where: { ideaId: { in: ideaIds } }, _count: { _all: true } });
+    const rows = await this.prisma.changeIdeaEndorsement.groupBy({
+      by: ['ideaId', 'role'],
+      where: { ideaId: { in: ideaIds } },
+      _count: { _all: true },
+    });
     return rows.map((row) => ({ ideaId: row.ideaId, role: row.role, count: row._count._all }));
   }
 
   /** The ideas among `ideaIds` that `userId` endorsed. */
   async endorsedBy(userId: string, ideaIds: string[]): Promise<Set<string>> {
-    const rows = await this.prisma.changeIdeaEndorsement.findMany({ where: { userId, ideaId: { in: ideaIds } }, select: { ideaId: true } });
+    const rows = await this.prisma.changeIdeaEndorsement.findMany({
+      where: { userId, ideaId: { in: ideaIds } },
+      select: { ideaId: true },
+    });
     return new Set(rows.map((row) => row.ideaId));
   }
 

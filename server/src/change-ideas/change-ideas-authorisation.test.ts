@@ -1,6 +1,12 @@
 import { DECISION_STEWARD_ROLES, type Role, ROLES } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTORS as ACTORS_ORDER, type Actor, authorisationCases, type Outcome, outcomeOf } from '../test-support/authorisation-table';
+import {
+  ACTORS as ACTORS_ORDER,
+  type Actor,
+  authorisationCases,
+  type Outcome,
+  outcomeOf,
+} from '../test-support/authorisation-table';
 import {
   ANNOTATIONS,
   CREATE_CYCLE,
@@ -27,7 +33,17 @@ import {
   WITHDRAW_DECISION,
   AWAITING_ME,
 } from '../test-support/change-ideas';
-import { CAST_DOTS, CLOSE_PROPOSAL, ideaThreadId, OPEN_PROPOSAL, openProposal, PROPOSAL, proposalInput, PROPOSALS, TAKE_POSITION } from '../test-support/proposals';
+import {
+  CAST_DOTS,
+  CLOSE_PROPOSAL,
+  ideaThreadId,
+  OPEN_PROPOSAL,
+  openProposal,
+  PROPOSAL,
+  proposalInput,
+  PROPOSALS,
+  TAKE_POSITION,
+} from '../test-support/proposals';
 import type { TestClient } from '../test-support/graphql-client';
 import { TestApp, type TestMember } from '../test-support/test-app';
 
@@ -37,7 +53,11 @@ import { TestApp, type TestMember } from '../test-support/test-app';
  * unless a column says "her own". Cells as in test-support/authorisation-table.ts.
  */
 function cases<C extends string>(columns: C[], table: Record<Actor, string>): [Actor, C, Outcome][] {
-  return authorisationCases(columns, table).map(([actor, , outcome, column]): [Actor, C, Outcome] => [actor, column, outcome]);
+  return authorisationCases(columns, table).map(([actor, , outcome, column]): [Actor, C, Outcome] => [
+    actor,
+    column,
+    outcome,
+  ]);
 }
 
 const DRIVER_IDEAS = `query($networkId: ID!) { drivers(networkId: $networkId) { id changeIdeas { id } } }`;
@@ -60,8 +80,10 @@ describe('authorisation of change ideas and PDSA cycles', () => {
   let cycle: { id: string; version: number };
   let measureId: string;
 
-  const clientOf = (actor: Actor): TestClient => (actor === 'SIGNED_OUT' ? signedOut : actor === 'NON_MEMBER' ? outsider.client : members[actor].client);
-  const memberOf = (actor: Actor): { userId: string } => (actor === 'SIGNED_OUT' || actor === 'NON_MEMBER' ? outsider : members[actor]);
+  const clientOf = (actor: Actor): TestClient =>
+    actor === 'SIGNED_OUT' ? signedOut : actor === 'NON_MEMBER' ? outsider.client : members[actor].client;
+  const memberOf = (actor: Actor): { userId: string } =>
+    actor === 'SIGNED_OUT' || actor === 'NON_MEMBER' ? outsider : members[actor];
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -80,13 +102,27 @@ describe('authorisation of change ideas and PDSA cycles', () => {
     outsider = (await app.newNetwork(1)).admin;
     signedOut = app.client();
     measureId = (
-      await admin.client.ok(`mutation($networkId: ID!, $input: MeasureInput!) { createMeasure(networkId: $networkId, input: $input) { id } }`, {
-        networkId,
-        input: { key: 'remission', name: 'Remission', definition: '', kind: 'PROPORTION', direction: 'UP', unit: '%', target: null, defaultChart: 'P' },
-      })
+      await admin.client.ok(
+        `mutation($networkId: ID!, $input: MeasureInput!) { createMeasure(networkId: $networkId, input: $input) { id } }`,
+        {
+          networkId,
+          input: {
+            key: 'remission',
+            name: 'Remission',
+            definition: '',
+            kind: 'PROPORTION',
+            direction: 'UP',
+            unit: '%',
+            target: null,
+            defaultChart: 'P',
+          },
+        },
+      )
     ).createMeasure.id;
     testing = await ideaInTesting(author, steward, networkId);
-    cycle = (await admin.client.ok(CREATE_CYCLE, { ideaId: testing.id, input: cycleInput(siteA, { measureIds: [measureId] }) })).createPdsaCycle;
+    cycle = (
+      await admin.client.ok(CREATE_CYCLE, { ideaId: testing.id, input: cycleInput(siteA, { measureIds: [measureId] }) })
+    ).createPdsaCycle;
   });
 
   afterAll(() => app?.stop());
@@ -134,24 +170,38 @@ describe('authorisation of change ideas and PDSA cycles', () => {
       NON_MEMBER: '            NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA',
     };
-    it.each(cases(['propose', 'edit own', 'edit other', 'endorse'], table))('%s: %s: %s', async (actor, column, outcome) => {
-      const client = clientOf(actor);
-      if (column === 'propose') {
-        const title = `Proposed by ${actor}`;
-        expect(outcomeOf(await client.gql(PROPOSE, { networkId, input: ideaInput({ title }) }))).toBe(outcome);
-        expect(await app.prisma.changeIdea.count({ where: { title } })).toBe(outcome === 'ok' ? 1 : 0);
-        return;
-      }
-      const owner = column === 'edit own' && actor in members ? members[actor as Role] : author;
-      const idea = await newIdea(owner, networkId);
-      if (column === 'endorse') {
-        expect(outcomeOf(await client.gql(ENDORSE, { ideaId: idea.id, endorsed: true }))).toBe(outcome);
-        expect(await app.prisma.changeIdeaEndorsement.count({ where: { ideaId: idea.id } })).toBe(outcome === 'ok' ? 1 : 0);
-        return;
-      }
-      expect(outcomeOf(await client.gql(EDIT, { ideaId: idea.id, input: { ...ideaInput({ title: 'Edited title' }), expectedVersion: 1 } }))).toBe(outcome);
-      expect((await app.prisma.changeIdea.findUniqueOrThrow({ where: { id: idea.id } })).version).toBe(outcome === 'ok' ? 2 : 1);
-    });
+    it.each(cases(['propose', 'edit own', 'edit other', 'endorse'], table))(
+      '%s: %s: %s',
+      async (actor, column, outcome) => {
+        const client = clientOf(actor);
+        if (column === 'propose') {
+          const title = `Proposed by ${actor}`;
+          expect(outcomeOf(await client.gql(PROPOSE, { networkId, input: ideaInput({ title }) }))).toBe(outcome);
+          expect(await app.prisma.changeIdea.count({ where: { title } })).toBe(outcome === 'ok' ? 1 : 0);
+          return;
+        }
+        const owner = column === 'edit own' && actor in members ? members[actor as Role] : author;
+        const idea = await newIdea(owner, networkId);
+        if (column === 'endorse') {
+          expect(outcomeOf(await client.gql(ENDORSE, { ideaId: idea.id, endorsed: true }))).toBe(outcome);
+          expect(await app.prisma.changeIdeaEndorsement.count({ where: { ideaId: idea.id } })).toBe(
+            outcome === 'ok' ? 1 : 0,
+          );
+          return;
+        }
+        expect(
+          outcomeOf(
+            await client.gql(EDIT, {
+              ideaId: idea.id,
+              input: { ...ideaInput({ title: 'Edited title' }), expectedVersion: 1 },
+            }),
+          ),
+        ).toBe(outcome);
+        expect((await app.prisma.changeIdea.findUniqueOrThrow({ where: { id: idea.id } })).version).toBe(
+          outcome === 'ok' ? 2 : 1,
+        );
+      },
+    );
   });
 
   describe('proposeDecision', () => {
@@ -166,24 +216,39 @@ describe('authorisation of change ideas and PDSA cycles', () => {
       NON_MEMBER: '            NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA',
     };
-    it.each(cases(['with author and steward', 'alone', 'own with steward'], table))('%s proposing a decision %s: %s', async (actor, column, outcome) => {
-      const me = memberOf(actor);
-      const owner = column === 'own with steward' && actor in members ? members[actor as Role] : author;
-      const idea = await newIdea(owner, networkId);
-      const participants = column === 'alone' ? [me] : column === 'own with steward' ? [me, steward] : [me, author, steward];
-      if (column !== 'alone' && (outcome === 'ok' || outcome === 'FORBIDDEN')) {
-        // Told beforehand: whether she may record a decision (alone fails for the quorum, not for her), and the moves, the same for all.
-        const { changeIdea } = await clientOf(actor).ok(`query($id: ID!) { changeIdea(id: $id) { viewerCanRecordDecision nextStatuses } }`, { id: idea.id });
-        expect(changeIdea).toEqual({ viewerCanRecordDecision: outcome === 'ok', nextStatuses: ['CO_DESIGN', 'ABANDONED'] });
-      }
+    it.each(cases(['with author and steward', 'alone', 'own with steward'], table))(
+      '%s proposing a decision %s: %s',
+      async (actor, column, outcome) => {
+        const me = memberOf(actor);
+        const owner = column === 'own with steward' && actor in members ? members[actor as Role] : author;
+        const idea = await newIdea(owner, networkId);
+        const participants =
+          column === 'alone' ? [me] : column === 'own with steward' ? [me, steward] : [me, author, steward];
+        if (column !== 'alone' && (outcome === 'ok' || outcome === 'FORBIDDEN')) {
+          // Told beforehand: whether she may record a decision (alone fails for the quorum, not for her), and the moves, the same for all.
+          const { changeIdea } = await clientOf(actor).ok(
+            `query($id: ID!) { changeIdea(id: $id) { viewerCanRecordDecision nextStatuses } }`,
+            { id: idea.id },
+          );
+          expect(changeIdea).toEqual({
+            viewerCanRecordDecision: outcome === 'ok',
+            nextStatuses: ['CO_DESIGN', 'ABANDONED'],
+          });
+        }
 
-      const result = await clientOf(actor).gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', participants) });
+        const result = await clientOf(actor).gql(PROPOSE_DECISION, {
+          ideaId: idea.id,
+          input: decisionInput(idea, 'CO_DESIGN', participants),
+        });
 
-      expect(outcomeOf(result)).toBe(outcome);
-      expect(await app.prisma.changeIdeaDecision.count({ where: { ideaId: idea.id, status: 'PENDING' } })).toBe(outcome === 'ok' ? 1 : 0);
-      // Recording never moves the idea: only the participants' confirmations do.
-      expect((await app.prisma.changeIdea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe('PROPOSED');
-    });
+        expect(outcomeOf(result)).toBe(outcome);
+        expect(await app.prisma.changeIdeaDecision.count({ where: { ideaId: idea.id, status: 'PENDING' } })).toBe(
+          outcome === 'ok' ? 1 : 0,
+        );
+        // Recording never moves the idea: only the participants' confirmations do.
+        expect((await app.prisma.changeIdea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe('PROPOSED');
+      },
+    );
   });
 
   describe('answering decisions', () => {
@@ -200,7 +265,15 @@ describe('authorisation of change ideas and PDSA cycles', () => {
       NON_MEMBER: '            NF  NF  NF  NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA  UA  UA  UA',
     };
-    const columns = ['confirm named', 'decline named', 'confirm not named', 'decline not named', 'withdraw own', 'withdraw other', 'awaiting'];
+    const columns = [
+      'confirm named',
+      'decline named',
+      'confirm not named',
+      'decline not named',
+      'withdraw own',
+      'withdraw other',
+      'awaiting',
+    ];
     it.each(cases(columns, table))('%s: %s: %s', async (actor, column, outcome) => {
       const client = clientOf(actor);
       if (column === 'awaiting') {
@@ -215,7 +288,9 @@ describe('authorisation of change ideas and PDSA cycles', () => {
         const decision = await proposeDecision(owner, idea, 'CO_DESIGN', [steward]);
         const result = await client.gql(WITHDRAW_DECISION, { decisionId: decision.id });
         expect(outcomeOf(result)).toBe(outcome);
-        expect((await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: decision.id } })).status).toBe(outcome === 'ok' ? 'WITHDRAWN' : 'PENDING');
+        expect((await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: decision.id } })).status).toBe(
+          outcome === 'ok' ? 'WITHDRAWN' : 'PENDING',
+        );
         return;
       }
       const idea = await newIdea(author, networkId);
@@ -227,7 +302,10 @@ describe('authorisation of change ideas and PDSA cycles', () => {
           ? await client.gql(DECLINE_DECISION, { decisionId: decision.id, reason: 'No' })
           : await client.gql(WITHDRAW_DECISION, { decisionId: decision.id });
       expect(outcomeOf(result)).toBe(outcome);
-      const answers = await app.prisma.changeIdeaDecisionParticipant.findMany({ where: { decisionId: decision.id, userId: { not: author.userId } }, select: { answer: true } });
+      const answers = await app.prisma.changeIdeaDecisionParticipant.findMany({
+        where: { decisionId: decision.id, userId: { not: author.userId } },
+        select: { answer: true },
+      });
       const expected = outcome === 'ok' ? (column.startsWith('confirm') ? 'CONFIRMED' : 'DECLINED') : 'WAITING';
       expect(answers.some((a) => a.answer === expected)).toBe(true);
       // A steward's confirmation with the author's meets the together rule: the decision takes effect.
@@ -238,7 +316,7 @@ describe('authorisation of change ideas and PDSA cycles', () => {
     });
   });
 
-  describe('proposals in an idea\'s thread', () => {
+  describe("proposals in an idea's thread", () => {
     // On the author's idea (she opened the proposal acted on), unless a column says "her own".
     //                         proposals | proposal | open, her own idea | open, someone else's | take a position | cast dots | close her own | close another's
     const table: Record<Actor, string> = {
@@ -259,7 +337,9 @@ describe('authorisation of change ideas and PDSA cycles', () => {
         const idea = await newIdea(column === 'open own' ? own : author, networkId);
         const threadId = await ideaThreadId(author, idea.id);
         const question = `Opened by ${actor} (${column})`;
-        expect(outcomeOf(await client.gql(OPEN_PROPOSAL, { threadId, input: proposalInput({ question }) }))).toBe(outcome);
+        expect(outcomeOf(await client.gql(OPEN_PROPOSAL, { threadId, input: proposalInput({ question }) }))).toBe(
+          outcome,
+        );
         expect(await app.prisma.proposal.count({ where: { question } })).toBe(outcome === 'ok' ? 1 : 0);
         return;
       }
@@ -268,24 +348,35 @@ describe('authorisation of change ideas and PDSA cycles', () => {
         // A proposal she opened in a thread of an idea she proposed (a non-member's own is the author's).
         const mine = own === author ? idea : await newIdea(own, networkId);
         const proposal = await openProposal(own, mine.id);
-        expect(outcomeOf(await client.gql(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'Agreed.' }))).toBe(outcome);
+        expect(outcomeOf(await client.gql(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'Agreed.' }))).toBe(
+          outcome,
+        );
         return;
       }
       const dots = column === 'dots';
-      const proposal = await openProposal(author, idea.id, dots ? { kind: 'DOT_VOTE', options: ['A', 'B'], dotsPerMember: 2 } : {});
+      const proposal = await openProposal(
+        author,
+        idea.id,
+        dots ? { kind: 'DOT_VOTE', options: ['A', 'B'], dotsPerMember: 2 } : {},
+      );
       const result = {
         proposals: () => client.gql(PROPOSALS, { threadId: proposal.threadId }),
         proposal: () => client.gql(PROPOSAL, { id: proposal.id }),
-        position: () => client.gql(TAKE_POSITION, { proposalId: proposal.id, input: { position: 'AGREE', reason: '' } }),
-        dots: () => client.gql(CAST_DOTS, { proposalId: proposal.id, votes: [{ optionId: proposal.options[0].id, dots: 1 }] }),
+        position: () =>
+          client.gql(TAKE_POSITION, { proposalId: proposal.id, input: { position: 'AGREE', reason: '' } }),
+        dots: () =>
+          client.gql(CAST_DOTS, { proposalId: proposal.id, votes: [{ optionId: proposal.options[0].id, dots: 1 }] }),
         'close other': () => client.gql(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'Agreed.' }),
       }[column]!;
       const response = await result();
       expect(outcomeOf(response)).toBe(outcome);
       if (outcome !== 'ok') expect(response.data).toBeNull();
-      const written = dots ? await app.prisma.proposalDotVote.count({ where: { proposalId: proposal.id } }) : await app.prisma.proposalPosition.count({ where: { proposalId: proposal.id } });
+      const written = dots
+        ? await app.prisma.proposalDotVote.count({ where: { proposalId: proposal.id } })
+        : await app.prisma.proposalPosition.count({ where: { proposalId: proposal.id } });
       if (column === 'position' || column === 'dots') expect(written).toBe(outcome === 'ok' ? 1 : 0);
-      if (column === 'close other') expect((await app.prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).outcome).toBe('');
+      if (column === 'close other')
+        expect((await app.prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).outcome).toBe('');
     });
   });
 
@@ -303,12 +394,16 @@ describe('authorisation of change ideas and PDSA cycles', () => {
     };
     it.each(cases(['setDecisionConfirmationDays'], table))('%s: %s: %s', async (actor, _column, outcome) => {
       const days = 20 + ACTORS_ORDER.indexOf(actor);
-      const result = await clientOf(actor).gql(`mutation($networkId: ID!, $days: Int!) { setDecisionConfirmationDays(networkId: $networkId, days: $days) { decisionConfirmationDays } }`, {
-        networkId,
-        days,
-      });
+      const result = await clientOf(actor).gql(
+        `mutation($networkId: ID!, $days: Int!) { setDecisionConfirmationDays(networkId: $networkId, days: $days) { decisionConfirmationDays } }`,
+        {
+          networkId,
+          days,
+        },
+      );
       expect(outcomeOf(result)).toBe(outcome);
-      const stored = (await app.prisma.network.findUniqueOrThrow({ where: { id: networkId } })).decisionConfirmationDays;
+      const stored = (await app.prisma.network.findUniqueOrThrow({ where: { id: networkId } }))
+        .decisionConfirmationDays;
       expect(stored === days).toBe(outcome === 'ok');
       await app.prisma.network.update({ where: { id: networkId }, data: { decisionConfirmationDays: 14 } });
     });
@@ -326,25 +421,36 @@ describe('authorisation of change ideas and PDSA cycles', () => {
       NON_MEMBER: '            NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA',
     };
-    it.each(cases(['invite other', 'invite own', 'respond', 'leave'], table))('%s: %s: %s', async (actor, column, outcome) => {
-      const client = clientOf(actor);
-      const own = column === 'invite own' && actor in members;
-      const idea = await newIdea(own ? members[actor as Role] : author, networkId);
-      if (column.startsWith('invite')) {
-        const invitee = own && actor === 'PATIENT_PARTNER' ? author : members.PATIENT_PARTNER;
-        expect(outcomeOf(await client.gql(INVITE, { ideaId: idea.id, userId: invitee.userId }))).toBe(outcome);
-        expect(await app.prisma.changeIdeaCoDesigner.count({ where: { ideaId: idea.id, userId: invitee.userId } })).toBe(outcome === 'ok' ? 1 : 0);
-        return;
-      }
-      if (actor in members) await author.client.ok(INVITE, { ideaId: idea.id, userId: members[actor as Role].userId });
-      if (column === 'leave' && actor in members) await client.ok(RESPOND, { ideaId: idea.id, accept: true });
-      const result = column === 'respond' ? await client.gql(RESPOND, { ideaId: idea.id, accept: true }) : await client.gql(LEAVE, { ideaId: idea.id });
-      expect(outcomeOf(result)).toBe(outcome);
-      if (actor in members) {
-        const row = await app.prisma.changeIdeaCoDesigner.findUniqueOrThrow({ where: { ideaId_userId: { ideaId: idea.id, userId: memberOf(actor).userId } } });
-        expect(row.status).toBe(column === 'respond' ? 'ACTIVE' : 'LEFT');
-      }
-    });
+    it.each(cases(['invite other', 'invite own', 'respond', 'leave'], table))(
+      '%s: %s: %s',
+      async (actor, column, outcome) => {
+        const client = clientOf(actor);
+        const own = column === 'invite own' && actor in members;
+        const idea = await newIdea(own ? members[actor as Role] : author, networkId);
+        if (column.startsWith('invite')) {
+          const invitee = own && actor === 'PATIENT_PARTNER' ? author : members.PATIENT_PARTNER;
+          expect(outcomeOf(await client.gql(INVITE, { ideaId: idea.id, userId: invitee.userId }))).toBe(outcome);
+          expect(
+            await app.prisma.changeIdeaCoDesigner.count({ where: { ideaId: idea.id, userId: invitee.userId } }),
+          ).toBe(outcome === 'ok' ? 1 : 0);
+          return;
+        }
+        if (actor in members)
+          await author.client.ok(INVITE, { ideaId: idea.id, userId: members[actor as Role].userId });
+        if (column === 'leave' && actor in members) await client.ok(RESPOND, { ideaId: idea.id, accept: true });
+        const result =
+          column === 'respond'
+            ? await client.gql(RESPOND, { ideaId: idea.id, accept: true })
+            : await client.gql(LEAVE, { ideaId: idea.id });
+        expect(outcomeOf(result)).toBe(outcome);
+        if (actor in members) {
+          const row = await app.prisma.changeIdeaCoDesigner.findUniqueOrThrow({
+            where: { ideaId_userId: { ideaId: idea.id, userId: memberOf(actor).userId } },
+          });
+          expect(row.status).toBe(column === 'respond' ? 'ACTIVE' : 'LEFT');
+        }
+      },
+    );
   });
 
   describe('PDSA cycles', () => {
@@ -359,20 +465,32 @@ describe('authorisation of change ideas and PDSA cycles', () => {
       NON_MEMBER: '            NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA',
     };
-    it.each(cases(['create own site', 'create other site', 'update own site'], table))('%s: %s: %s', async (actor, column, outcome) => {
-      const client = clientOf(actor);
-      if (column.startsWith('create')) {
-        const title = `${column} by ${actor}`;
-        const result = await client.gql(CREATE_CYCLE, { ideaId: testing.id, input: cycleInput(column === 'create own site' ? siteA : siteB, { title }) });
+    it.each(cases(['create own site', 'create other site', 'update own site'], table))(
+      '%s: %s: %s',
+      async (actor, column, outcome) => {
+        const client = clientOf(actor);
+        if (column.startsWith('create')) {
+          const title = `${column} by ${actor}`;
+          const result = await client.gql(CREATE_CYCLE, {
+            ideaId: testing.id,
+            input: cycleInput(column === 'create own site' ? siteA : siteB, { title }),
+          });
+          expect(outcomeOf(result)).toBe(outcome);
+          expect(await app.prisma.pdsaCycle.count({ where: { title } })).toBe(outcome === 'ok' ? 1 : 0);
+          return;
+        }
+        const target = (await admin.client.ok(CREATE_CYCLE, { ideaId: testing.id, input: cycleInput(siteA) }))
+          .createPdsaCycle;
+        const { siteId: _site, ...fields } = cycleInput(siteA, { title: 'Updated title' });
+        const result = await client.gql(UPDATE_CYCLE, {
+          cycleId: target.id,
+          input: { ...fields, expectedVersion: target.version },
+        });
         expect(outcomeOf(result)).toBe(outcome);
-        expect(await app.prisma.pdsaCycle.count({ where: { title } })).toBe(outcome === 'ok' ? 1 : 0);
-        return;
-      }
-      const target = (await admin.client.ok(CREATE_CYCLE, { ideaId: testing.id, input: cycleInput(siteA) })).createPdsaCycle;
-      const { siteId: _site, ...fields } = cycleInput(siteA, { title: 'Updated title' });
-      const result = await client.gql(UPDATE_CYCLE, { cycleId: target.id, input: { ...fields, expectedVersion: target.version } });
-      expect(outcomeOf(result)).toBe(outcome);
-      expect((await app.prisma.pdsaCycle.findUniqueOrThrow({ where: { id: target.id } })).version).toBe(outcome === 'ok' ? 2 : 1);
-    });
+        expect((await app.prisma.pdsaCycle.findUniqueOrThrow({ where: { id: target.id } })).version).toBe(
+          outcome === 'ok' ? 2 : 1,
+        );
+      },
+    );
   });
 });

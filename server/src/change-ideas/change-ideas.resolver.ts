@@ -10,7 +10,10 @@ import { ChangeIdea, ChangeIdeaConnection } from './models/change-idea.model';
 export class ChangeIdeasResolver {
   constructor(private readonly service: ChangeIdeasService) {}
 
-  @Query(() => ChangeIdeaConnection, { description: 'A network\'s change ideas, most recently changed first.', complexity: pagedComplexity })
+  @Query(() => ChangeIdeaConnection, {
+    description: "A network's change ideas, most recently changed first.",
+    complexity: pagedComplexity,
+  })
   changeIdeas(@CurrentViewer() viewer: Viewer, @Args() args: ChangeIdeasArgs) {
     return this.service.list(viewer, args);
   }
@@ -21,17 +24,33 @@ export class ChangeIdeasResolver {
   }
 
   @Mutation(() => ChangeIdea, { description: 'Any member proposes a change idea; she becomes its first co-designer.' })
-  proposeChangeIdea(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('input') input: ChangeIdeaInput) {
+  proposeChangeIdea(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('input') input: ChangeIdeaInput,
+  ) {
     return this.service.propose(viewer, networkId, input);
   }
 
-  @Mutation(() => ChangeIdea, { description: 'The proposer and co-designers (and network admins) edit the idea\'s text and drivers.' })
-  editChangeIdea(@CurrentViewer() viewer: Viewer, @Args('ideaId', { type: () => ID }) ideaId: string, @Args('input') input: EditChangeIdeaInput) {
+  @Mutation(() => ChangeIdea, {
+    description: "The proposer and co-designers (and network admins) edit the idea's text and drivers.",
+  })
+  editChangeIdea(
+    @CurrentViewer() viewer: Viewer,
+    @Args('ideaId', { type: () => ID }) ideaId: string,
+    @Args('input') input: EditChangeIdeaInput,
+  ) {
     return this.service.edit(viewer, ideaId, input);
   }
 
-  @Mutation(() => ChangeIdea, { description: 'Invites a member of the network to co-design the idea (its co-designers, site leads and admins).' })
-  inviteCoDesigner(@CurrentViewer() viewer: Viewer, @Args('ideaId', { type: () => ID }) ideaId: string, @Args('userId', { type: () => ID }) userId: string) {
+  @Mutation(() => ChangeIdea, {
+    description: 'Invites a member of the network to co-design the idea (its co-designers, site leads and admins).',
+  })
+  inviteCoDesigner(
+    @CurrentViewer() viewer: Viewer,
+    @Args('ideaId', { type: () => ID }) ideaId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ) {
     return this.service.inviteCoDesigner(viewer, ideaId, userId);
   }
 
@@ -49,7 +68,9 @@ export class ChangeIdeasResolver {
     return this.service.leave(viewer, ideaId);
   }
 
-  @Mutation(() => ChangeIdea, { description: 'Endorses the idea (one endorsement per member) or takes the endorsement back.' })
+  @Mutation(() => ChangeIdea, {
+    description: 'Endorses the idea (one endorsement per member) or takes the endorsement back.',
+  })
   endorseChangeIdea(
     @CurrentViewer() viewer: Viewer,
     @Args('ideaId', { type: () => ID }) ideaId: string,

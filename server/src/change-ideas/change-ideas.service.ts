@@ -24,11 +24,15 @@ export interface IdeaStanding {
 }
 
 export const staleVersion = (row: IdeaRow) =>
-  conflict('idea_changed', `Someone changed this idea meanwhile (now version ${row.version}, ${row.status}). Reload, then try again.`, {
-    field: 'input.expectedVersion',
-    currentVersion: row.version,
-    currentStatus: row.status,
-  });
+  conflict(
+    'idea_changed',
+    `Someone changed this idea meanwhile (now version ${row.version}, ${row.status}). Reload, then try again.`,
+    {
+      field: 'input.expectedVersion',
+      currentVersion: row.version,
+      currentStatus: row.status,
+    },
+  );
 
 /**
  * Change ideas: proposing and editing, co-designers and endorsements. Decisions that move an idea
@@ -95,7 +99,12 @@ export class ChangeIdeasService {
     const data = parseInput(changeIdeaEditSchema, { ...input, nextDecisionOn: input.nextDecisionOn ?? null }, 'input');
     await this.assertDrivers(row.networkId, data.driverIds);
     if (data.expectedVersion !== row.version) throw staleVersion(row);
-    const text = { title: data.title, problem: data.problem, idea: data.idea, nextDecisionOn: data.nextDecisionOn ? dayOf(data.nextDecisionOn) : null };
+    const text = {
+      title: data.title,
+      problem: data.problem,
+      idea: data.idea,
+      nextDecisionOn: data.nextDecisionOn ? dayOf(data.nextDecisionOn) : null,
+    };
     const saved = await this.ideas.transaction(async (db) => {
       const updated = await this.ideas.update(db, row.id, data.expectedVersion, text, data.driverIds, new Date());
       if (!updated) throw staleVersion((await this.ideas.find(row.id, db))!);
@@ -117,7 +126,13 @@ export class ChangeIdeasService {
     if (existing && (existing.status === 'ACTIVE' || existing.status === 'INVITED')) return toChangeIdea(row);
     const actorName = (await this.ideas.userNames([actor.userId])).get(actor.userId) ?? '';
     await this.ideas.transaction(async (db) => {
-      await this.ideas.invite(db, { ideaId: row.id, userId, role: invitee.role, invitedById: actor.userId, at: new Date() });
+      await this.ideas.invite(db, {
+        ideaId: row.id,
+        userId,
+        role: invitee.role,
+        invitedById: actor.userId,
+        at: new Date(),
+      });
       await this.notifications.notify(db, {
         networkId: row.networkId,
         kind: 'CO_DESIGN_INVITE',
@@ -138,7 +153,11 @@ export class ChangeIdeasService {
     if (!invitation || invitation.status !== 'INVITED') throw notFound('Invitation');
     this.access.check(actor, 'changeIdea.respondToInvitation', { targetUserId: invitation.userId });
     const answered = await this.ideas.transaction((db) =>
-      this.ideas.respond(db, invitation.id, 'INVITED', { status: accept ? 'ACTIVE' : 'DECLINED', role: actor.role, at: new Date() }),
+      this.ideas.respond(db, invitation.id, 'INVITED', {
+        status: accept ? 'ACTIVE' : 'DECLINED',
+        role: actor.role,
+        at: new Date(),
+      }),
     );
     if (!answered) throw conflict('already_answered', 'This invitation was answered meanwhile.');
     return toChangeIdea(row);
@@ -150,7 +169,9 @@ export class ChangeIdeasService {
     if (row.proposerId === actor.userId) throw invalid('ideaId', 'own_proposal');
     const membership = await this.ideas.coDesigner(row.id, actor.userId);
     if (!membership || membership.status !== 'ACTIVE') throw notFound('Co-designer');
-    await this.ideas.transaction((db) => this.ideas.respond(db, membership.id, 'ACTIVE', { status: 'LEFT', role: membership.role, at: new Date() }));
+    await this.ideas.transaction((db) =>
+      this.ideas.respond(db, membership.id, 'ACTIVE', { status: 'LEFT', role: membership.role, at: new Date() }),
+    );
     return toChangeIdea(row);
   }
 

@@ -66,20 +66,40 @@ describe('change ideas', () => {
   describe('proposing', () => {
     it('any member proposes; she is its first co-designer and the idea starts PROPOSED at version 1', async () => {
       const idea = await newIdea(family, networkId, { title: 'A transition clinic evening for teenagers' });
-      expect(idea).toMatchObject({ status: 'PROPOSED', version: 1, proposer: { userId: family.userId, name: 'Fredrik Family' } });
+      expect(idea).toMatchObject({
+        status: 'PROPOSED',
+        version: 1,
+        proposer: { userId: family.userId, name: 'Fredrik Family' },
+      });
 
       const { changeIdea } = await researcher.client.ok(PEOPLE, { id: idea.id });
       expect(changeIdea.coDesigners).toEqual([
-        { member: { userId: family.userId, name: 'Fredrik Family' }, role: 'FAMILY_MEMBER', status: 'ACTIVE', isProposer: true, invitedBy: null, joinedAt: expect.any(String) },
+        {
+          member: { userId: family.userId, name: 'Fredrik Family' },
+          role: 'FAMILY_MEMBER',
+          status: 'ACTIVE',
+          isProposer: true,
+          invitedBy: null,
+          joinedAt: expect.any(String),
+        },
       ]);
       expect(changeIdea.nextStatuses).toEqual(['CO_DESIGN', 'ABANDONED']);
       expect(changeIdea.noPatientOrFamilyVoice).toBe(false);
-      expect(changeIdea).toMatchObject({ viewerCoDesignStatus: null, viewerCanEdit: false, viewerCanInvite: false, viewerCanRecordDecision: false });
+      expect(changeIdea).toMatchObject({
+        viewerCoDesignStatus: null,
+        viewerCanEdit: false,
+        viewerCanInvite: false,
+        viewerCanRecordDecision: false,
+      });
     });
 
     it('renders its Markdown sanitised', async () => {
-      const idea = await newIdea(patient, networkId, { idea: 'Try <script>alert(1)</script> **bold** [x](javascript:alert(1))' });
-      const { changeIdea } = await patient.client.ok(`query($id: ID!) { changeIdea(id: $id) { ideaHtml ideaText } }`, { id: idea.id });
+      const idea = await newIdea(patient, networkId, {
+        idea: 'Try <script>alert(1)</script> **bold** [x](javascript:alert(1))',
+      });
+      const { changeIdea } = await patient.client.ok(`query($id: ID!) { changeIdea(id: $id) { ideaHtml ideaText } }`, {
+        id: idea.id,
+      });
       expect(changeIdea.ideaHtml).toContain('<strong>bold</strong>');
       expect(changeIdea.ideaHtml).not.toMatch(/<script|href="javascript/);
       expect(changeIdea.ideaText).toContain('bold');
@@ -100,15 +120,25 @@ describe('change ideas', () => {
 
     it('links drivers of its own network only', async () => {
       const other = await app.newNetwork(1);
-      const foreign = (await other.admin.client.ok(CREATE_DRIVER, { networkId: other.network.id, input: { title: 'Elsewhere' } })).createDriver;
+      const foreign = (
+        await other.admin.client.ok(CREATE_DRIVER, { networkId: other.network.id, input: { title: 'Elsewhere' } })
+      ).createDriver;
       const own = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { title: 'Reliable labs' } })).createDriver;
-      const result = await clinician.client.gql(PROPOSE, { networkId, input: ideaInput({ driverIds: [own.id, foreign.id] }) });
+      const result = await clinician.client.gql(PROPOSE, {
+        networkId,
+        input: ideaInput({ driverIds: [own.id, foreign.id] }),
+      });
       expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.driverIds.1' });
     });
 
-    it('lists a network\'s ideas newest change first, filtered by status and driver, in pages', async () => {
+    it("lists a network's ideas newest change first, filtered by status and driver, in pages", async () => {
       const other = await app.newNetwork(1);
-      const driver = (await other.admin.client.ok(CREATE_DRIVER, { networkId: other.network.id, input: { title: 'Activated families' } })).createDriver;
+      const driver = (
+        await other.admin.client.ok(CREATE_DRIVER, {
+          networkId: other.network.id,
+          input: { title: 'Activated families' },
+        })
+      ).createDriver;
       const otherLead2 = await app.newMember(other.admin, other.network.id, 'SITE_LEAD', other.sites[0].id);
       const first = await newIdea(other.admin, other.network.id, { title: 'First', driverIds: [driver.id] });
       const second = await newIdea(other.admin, other.network.id, { title: 'Second' });
@@ -118,39 +148,67 @@ describe('change ideas', () => {
       const all = (await other.admin.client.ok(LIST_IDEAS, { networkId: other.network.id })).changeIdeas;
       expect(all.nodes.map((n: any) => n.title)).toEqual(['First', 'Third', 'Second']);
       expect(all.totalCount).toBe(3);
-      const proposed = (await other.admin.client.ok(LIST_IDEAS, { networkId: other.network.id, statuses: ['PROPOSED'] })).changeIdeas;
+      const proposed = (
+        await other.admin.client.ok(LIST_IDEAS, { networkId: other.network.id, statuses: ['PROPOSED'] })
+      ).changeIdeas;
       expect(proposed.nodes.map((n: any) => n.id)).toEqual([third.id, second.id]);
-      const byDriver = (await other.admin.client.ok(LIST_IDEAS, { networkId: other.network.id, driverId: driver.id })).changeIdeas;
+      const byDriver = (await other.admin.client.ok(LIST_IDEAS, { networkId: other.network.id, driverId: driver.id }))
+        .changeIdeas;
       expect(byDriver.nodes.map((n: any) => n.id)).toEqual([first.id, third.id]);
       const page1 = (await other.admin.client.ok(LIST_IDEAS, { networkId: other.network.id, first: 2 })).changeIdeas;
-      const page2 = (await other.admin.client.ok(LIST_IDEAS, { networkId: other.network.id, first: 2, after: page1.pageInfo.endCursor })).changeIdeas;
+      const page2 = (
+        await other.admin.client.ok(LIST_IDEAS, {
+          networkId: other.network.id,
+          first: 2,
+          after: page1.pageInfo.endCursor,
+        })
+      ).changeIdeas;
       expect(page1.pageInfo.hasNextPage).toBe(true);
       expect([...page1.nodes, ...page2.nodes].map((n: any) => n.title)).toEqual(['First', 'Third', 'Second']);
       expect(page2.pageInfo.hasNextPage).toBe(false);
-      expect(errorOf(await other.admin.client.gql(LIST_IDEAS, { networkId: other.network.id, first: 101 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+      expect(errorOf(await other.admin.client.gql(LIST_IDEAS, { networkId: other.network.id, first: 101 }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'first',
+      });
     });
   });
 
   describe('editing', () => {
     it('co-designers edit the text and drivers against the version they saw; a stale version is a CONFLICT', async () => {
-      const driver = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { title: 'Prepared visits' } })).createDriver;
+      const driver = (await admin.client.ok(CREATE_DRIVER, { networkId, input: { title: 'Prepared visits' } }))
+        .createDriver;
       const idea = await newIdea(patient, networkId);
       await addCoDesigner(patient, idea, clinician);
-      const input = { ...ideaInput({ title: 'Text reminders, in two languages', driverIds: [driver.id], nextDecisionOn: '2027-01-15' }), expectedVersion: 1 };
+      const input = {
+        ...ideaInput({
+          title: 'Text reminders, in two languages',
+          driverIds: [driver.id],
+          nextDecisionOn: '2027-01-15',
+        }),
+        expectedVersion: 1,
+      };
 
       const edited = (await clinician.client.ok(EDIT, { ideaId: idea.id, input })).editChangeIdea;
 
-      expect(edited).toMatchObject({ title: 'Text reminders, in two languages', version: 2, nextDecisionOn: '2027-01-15', drivers: [{ id: driver.id }] });
+      expect(edited).toMatchObject({
+        title: 'Text reminders, in two languages',
+        version: 2,
+        nextDecisionOn: '2027-01-15',
+        drivers: [{ id: driver.id }],
+      });
       const stale = await patient.client.gql(EDIT, { ideaId: idea.id, input: { ...input, title: 'Mine' } });
       expect(errorOf(stale)).toEqual({ code: 'CONFLICT', field: 'input.expectedVersion' });
       expect(stale.errors![0].extensions!.currentVersion).toBe(2);
-      expect((await patient.client.ok(GET_IDEA, { id: idea.id })).changeIdea.title).toBe('Text reminders, in two languages');
+      expect((await patient.client.ok(GET_IDEA, { id: idea.id })).changeIdea.title).toBe(
+        'Text reminders, in two languages',
+      );
     });
 
     it('a member who does not take part may not edit; a network admin may', async () => {
       const idea = await newIdea(patient, networkId);
       const input = { ...ideaInput({ title: 'Changed' }), expectedVersion: 1 };
-      for (const member of [clinician, researcher, lead, family]) expect(errorOf(await member.client.gql(EDIT, { ideaId: idea.id, input })).code).toBe('FORBIDDEN');
+      for (const member of [clinician, researcher, lead, family])
+        expect(errorOf(await member.client.gql(EDIT, { ideaId: idea.id, input })).code).toBe('FORBIDDEN');
       expect((await admin.client.ok(EDIT, { ideaId: idea.id, input })).editChangeIdea.title).toBe('Changed');
     });
   });
@@ -173,7 +231,8 @@ describe('change ideas', () => {
 
       await researcher.client.ok(RESPOND, { ideaId: idea.id, accept: true });
       expect((await clinician.client.ok(PEOPLE, { id: idea.id })).changeIdea.noPatientOrFamilyVoice).toBe(true);
-      const accepted = (await patient.client.ok(RESPOND, { ideaId: idea.id, accept: true })).respondToCoDesignInvitation;
+      const accepted = (await patient.client.ok(RESPOND, { ideaId: idea.id, accept: true }))
+        .respondToCoDesignInvitation;
       expect(accepted.viewerCoDesignStatus).toBe('ACTIVE');
 
       const { changeIdea } = await family.client.ok(PEOPLE, { id: idea.id });
@@ -191,12 +250,18 @@ describe('change ideas', () => {
     it('a declined invitation leaves no co-designer; she may be invited again', async () => {
       const idea = await newIdea(clinician, networkId);
       await clinician.client.ok(INVITE, { ideaId: idea.id, userId: family.userId });
-      expect((await family.client.ok(RESPOND, { ideaId: idea.id, accept: false })).respondToCoDesignInvitation.viewerCoDesignStatus).toBe('DECLINED');
+      expect(
+        (await family.client.ok(RESPOND, { ideaId: idea.id, accept: false })).respondToCoDesignInvitation
+          .viewerCoDesignStatus,
+      ).toBe('DECLINED');
       expect((await clinician.client.ok(PEOPLE, { id: idea.id })).changeIdea.coDesigners).toHaveLength(1);
       expect(errorOf(await family.client.gql(RESPOND, { ideaId: idea.id, accept: true })).code).toBe('NOT_FOUND');
 
       await clinician.client.ok(INVITE, { ideaId: idea.id, userId: family.userId });
-      expect((await family.client.ok(RESPOND, { ideaId: idea.id, accept: true })).respondToCoDesignInvitation.viewerCoDesignStatus).toBe('ACTIVE');
+      expect(
+        (await family.client.ok(RESPOND, { ideaId: idea.id, accept: true })).respondToCoDesignInvitation
+          .viewerCoDesignStatus,
+      ).toBe('ACTIVE');
     });
 
     it('inviting someone already invited or co-designing changes nothing and notifies once', async () => {
@@ -210,17 +275,28 @@ describe('change ideas', () => {
     it('refuses inviting a non-member, oneself, or into a closed idea', async () => {
       const idea = await newIdea(clinician, networkId);
       const outsider = (await app.newNetwork(1)).admin;
-      expect(errorOf(await clinician.client.gql(INVITE, { ideaId: idea.id, userId: outsider.userId }))).toEqual({ code: 'BAD_USER_INPUT', field: 'userId' });
-      expect(errorOf(await clinician.client.gql(INVITE, { ideaId: idea.id, userId: clinician.userId }))).toEqual({ code: 'BAD_USER_INPUT', field: 'userId' });
+      expect(errorOf(await clinician.client.gql(INVITE, { ideaId: idea.id, userId: outsider.userId }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'userId',
+      });
+      expect(errorOf(await clinician.client.gql(INVITE, { ideaId: idea.id, userId: clinician.userId }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'userId',
+      });
       const abandoned = await decide(clinician, idea, 'ABANDONED', [lead]);
       expect(abandoned.status).toBe('ABANDONED');
-      expect(errorOf(await clinician.client.gql(INVITE, { ideaId: idea.id, userId: patient.userId }))).toEqual({ code: 'BAD_USER_INPUT', field: 'ideaId' });
+      expect(errorOf(await clinician.client.gql(INVITE, { ideaId: idea.id, userId: patient.userId }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'ideaId',
+      });
     });
 
     it('only co-designers, site leads and admins invite', async () => {
       const idea = await newIdea(clinician, networkId);
       for (const member of [patient, family, researcher]) {
-        expect(errorOf(await member.client.gql(INVITE, { ideaId: idea.id, userId: lead.userId })).code).toBe('FORBIDDEN');
+        expect(errorOf(await member.client.gql(INVITE, { ideaId: idea.id, userId: lead.userId })).code).toBe(
+          'FORBIDDEN',
+        );
       }
       await otherLead.client.ok(INVITE, { ideaId: idea.id, userId: patient.userId });
       await admin.client.ok(INVITE, { ideaId: idea.id, userId: family.userId });
@@ -231,7 +307,10 @@ describe('change ideas', () => {
       await addCoDesigner(clinician, idea, family);
       expect((await family.client.ok(LEAVE, { ideaId: idea.id })).leaveCoDesign.viewerCoDesignStatus).toBe('LEFT');
       expect((await clinician.client.ok(PEOPLE, { id: idea.id })).changeIdea.noPatientOrFamilyVoice).toBe(true);
-      expect(errorOf(await clinician.client.gql(LEAVE, { ideaId: idea.id }))).toEqual({ code: 'BAD_USER_INPUT', field: 'ideaId' });
+      expect(errorOf(await clinician.client.gql(LEAVE, { ideaId: idea.id }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'ideaId',
+      });
       expect(errorOf(await family.client.gql(LEAVE, { ideaId: idea.id })).code).toBe('NOT_FOUND');
     });
   });
@@ -239,7 +318,8 @@ describe('change ideas', () => {
   describe('endorsements', () => {
     it('one per member, counted by role, whatever how often she endorses', async () => {
       const idea = await newIdea(clinician, networkId);
-      for (const member of [patient, patient, family, clinician, lead, admin]) await member.client.ok(ENDORSE, { ideaId: idea.id, endorsed: true });
+      for (const member of [patient, patient, family, clinician, lead, admin])
+        await member.client.ok(ENDORSE, { ideaId: idea.id, endorsed: true });
       // Several at once from one member still count once.
       await Promise.all([1, 2, 3].map(() => researcher.client.ok(ENDORSE, { ideaId: idea.id, endorsed: true })));
 
@@ -255,40 +335,56 @@ describe('change ideas', () => {
         { role: 'NETWORK_ADMIN', count: 1 },
       ]);
       expect(await app.prisma.changeIdeaEndorsement.count({ where: { ideaId: idea.id } })).toBe(6);
-      expect((await otherLead.client.ok(ENDORSEMENTS, { id: idea.id })).changeIdea.endorsements.viewerEndorsed).toBe(false);
+      expect((await otherLead.client.ok(ENDORSEMENTS, { id: idea.id })).changeIdea.endorsements.viewerEndorsed).toBe(
+        false,
+      );
     });
 
     it('taking an endorsement back removes it from the distribution', async () => {
       const idea = await newIdea(clinician, networkId);
       await patient.client.ok(ENDORSE, { ideaId: idea.id, endorsed: true });
       await family.client.ok(ENDORSE, { ideaId: idea.id, endorsed: true });
-      const after = (await patient.client.ok(ENDORSE, { ideaId: idea.id, endorsed: false })).endorseChangeIdea.endorsements;
+      const after = (await patient.client.ok(ENDORSE, { ideaId: idea.id, endorsed: false })).endorseChangeIdea
+        .endorsements;
       expect(after).toMatchObject({ total: 1, viewerEndorsed: false });
       expect(countOf(after.byRole, 'PATIENT_PARTNER')).toBe(0);
       expect(countOf(after.byRole, 'FAMILY_MEMBER')).toBe(1);
     });
   });
 
-  describe('the driver diagram\'s change ideas', () => {
+  describe("the driver diagram's change ideas", () => {
     it('each driver lists its ideas, in a constant number of queries however many drivers and ideas', async () => {
       const other = await app.newNetwork(1);
       const otherNetwork = other.network.id;
       const drivers: string[] = [];
       for (const title of ['Reliable care', 'Activated families', 'Registry']) {
-        drivers.push((await other.admin.client.ok(CREATE_DRIVER, { networkId: otherNetwork, input: { title } })).createDriver.id);
+        drivers.push(
+          (await other.admin.client.ok(CREATE_DRIVER, { networkId: otherNetwork, input: { title } })).createDriver.id,
+        );
       }
       const a = await newIdea(other.admin, otherNetwork, { title: 'Idea A', driverIds: [drivers[0], drivers[1]] });
       const b = await newIdea(other.admin, otherNetwork, { title: 'Idea B', driverIds: [drivers[1]] });
-      const count = async () => (await recordSql(() => other.admin.client.ok(DRIVERS, { networkId: otherNetwork }))).statements.length;
+      const count = async () =>
+        (await recordSql(() => other.admin.client.ok(DRIVERS, { networkId: otherNetwork }))).statements.length;
 
       const { drivers: diagram } = await other.admin.client.ok(DRIVERS, { networkId: otherNetwork });
       const byTitle = Object.fromEntries(diagram.map((d: any) => [d.title, d.changeIdeas.map((i: any) => i.title)]));
-      expect(byTitle).toEqual({ 'Reliable care': ['Idea A'], 'Activated families': ['Idea B', 'Idea A'], Registry: [] });
-      expect(diagram[0].changeIdeas[0]).toMatchObject({ id: a.id, status: 'PROPOSED', proposer: { name: other.admin.name }, endorsements: { total: 0 } });
+      expect(byTitle).toEqual({
+        'Reliable care': ['Idea A'],
+        'Activated families': ['Idea B', 'Idea A'],
+        Registry: [],
+      });
+      expect(diagram[0].changeIdeas[0]).toMatchObject({
+        id: a.id,
+        status: 'PROPOSED',
+        proposer: { name: other.admin.name },
+        endorsements: { total: 0 },
+      });
 
       const before = await count();
       for (let i = 0; i < 6; i += 1) await newIdea(other.admin, otherNetwork, { driverIds: [drivers[i % 3]] });
-      for (const title of ['More', 'Still more']) await other.admin.client.ok(CREATE_DRIVER, { networkId: otherNetwork, input: { title } });
+      for (const title of ['More', 'Still more'])
+        await other.admin.client.ok(CREATE_DRIVER, { networkId: otherNetwork, input: { title } });
       expect(await count()).toBe(before);
       expect(b.id).toBeTruthy();
     });
@@ -315,14 +411,16 @@ describe('change ideas', () => {
         app.newMember(other.admin, net, 'PATIENT_PARTNER', other.sites[0].id),
         app.newMember(other.admin, net, 'FAMILY_MEMBER', other.sites[0].id),
       ]);
-      const driver = (await other.admin.client.ok(CREATE_DRIVER, { networkId: net, input: { title: 'Reliable care' } })).createDriver;
+      const driver = (await other.admin.client.ok(CREATE_DRIVER, { networkId: net, input: { title: 'Reliable care' } }))
+        .createDriver;
       const seedIdea = async () => {
         const idea = await newIdea(patient2, net, { driverIds: [driver.id] });
         await addCoDesigner(patient2, idea, family2);
         await lead2.client.ok(ENDORSE, { ideaId: idea.id, endorsed: true });
         await decide(patient2, idea, 'CO_DESIGN', [lead2]);
       };
-      const statements = async () => (await recordSql(() => patient2.client.ok(FULL_PAGE, { networkId: net }))).statements.length;
+      const statements = async () =>
+        (await recordSql(() => patient2.client.ok(FULL_PAGE, { networkId: net }))).statements.length;
 
       await seedIdea();
       const forOne = await statements();
@@ -336,7 +434,10 @@ describe('change ideas', () => {
 
   describe('notifications written with each change', () => {
     const notificationsOf = (subjectId: string, kind: string) =>
-      app.prisma.notification.findMany({ where: { subjectId, kind: kind as any }, select: { userId: true, actorId: true, networkId: true, payload: true, readAt: true } });
+      app.prisma.notification.findMany({
+        where: { subjectId, kind: kind as any },
+        select: { userId: true, actorId: true, networkId: true, payload: true, readAt: true },
+      });
 
     it('a decision taking effect notifies the co-designers, the endorsers and the participants, its recorder included, never the member whose confirmation moved it', async () => {
       const idea: TestIdea = await newIdea(patient, networkId, { title: 'Family-held lab calendar' });
@@ -350,7 +451,13 @@ describe('change ideas', () => {
       expect(rows.map((r) => r.userId).sort()).toEqual([lead.userId, clinician.userId, researcher.userId].sort());
       for (const row of rows) {
         expect(row).toMatchObject({ actorId: patient.userId, networkId, readAt: null });
-        expect(row.payload).toMatchObject({ ideaId: idea.id, ideaTitle: 'Family-held lab calendar', fromStatus: 'PROPOSED', toStatus: 'CO_DESIGN', actorName: 'Pia Patient' });
+        expect(row.payload).toMatchObject({
+          ideaId: idea.id,
+          ideaTitle: 'Family-held lab calendar',
+          fromStatus: 'PROPOSED',
+          toStatus: 'CO_DESIGN',
+          actorName: 'Pia Patient',
+        });
       }
     });
 
@@ -358,7 +465,15 @@ describe('change ideas', () => {
       const idea = await newIdea(clinician, networkId, { title: 'Shared care plans' });
       await clinician.client.ok(INVITE, { ideaId: idea.id, userId: family.userId });
       const rows = await notificationsOf(idea.id, 'CO_DESIGN_INVITE');
-      expect(rows).toEqual([{ userId: family.userId, actorId: clinician.userId, networkId, readAt: null, payload: { ideaId: idea.id, ideaTitle: 'Shared care plans', actorName: 'Clara Clinician' } }]);
+      expect(rows).toEqual([
+        {
+          userId: family.userId,
+          actorId: clinician.userId,
+          networkId,
+          readAt: null,
+          payload: { ideaId: idea.id, ideaTitle: 'Shared care plans', actorName: 'Clara Clinician' },
+        },
+      ]);
     });
 
     it('a refused decision notifies nobody', async () => {

@@ -66,12 +66,19 @@ export class DecisionRepository {
 
   /** Every decision on `ideaIds`, waiting and ended ones included, the most recently proposed first. */
   decisionsOf(ideaIds: string[]): Promise<DecisionRow[]> {
-    return this.prisma.changeIdeaDecision.findMany({ where: { ideaId: { in: ideaIds } }, select: DECISION_SELECT, orderBy: [{ proposedAt: 'desc' }, { id: 'asc' }] });
+    return this.prisma.changeIdeaDecision.findMany({
+      where: { ideaId: { in: ideaIds } },
+      select: DECISION_SELECT,
+      orderBy: [{ proposedAt: 'desc' }, { id: 'asc' }],
+    });
   }
 
   /** The decision on `ideaId` still waiting at `now`, if any. */
   pendingOf(ideaId: string, now: Date, db: Db = this.prisma): Promise<DecisionRow | null> {
-    return db.changeIdeaDecision.findFirst({ where: { ideaId, status: 'PENDING', expiresAt: { gt: now } }, select: DECISION_SELECT });
+    return db.changeIdeaDecision.findFirst({
+      where: { ideaId, status: 'PENDING', expiresAt: { gt: now } },
+      select: DECISION_SELECT,
+    });
   }
 
   /** Marks the idea's (or every idea's) pending decisions past their expiry EXPIRED, as of their expiry; returns how many. */
@@ -82,7 +89,11 @@ export class DecisionRepository {
   }
 
   /** Records a pending decision; its recorder has confirmed it, everyone else waits. */
-  create(db: Db, data: NewDecision, participants: { userId: string; role: Role; coDesigner: boolean }[]): Promise<DecisionRow> {
+  create(
+    db: Db,
+    data: NewDecision,
+    participants: { userId: string; role: Role; coDesigner: boolean }[],
+  ): Promise<DecisionRow> {
     return db.changeIdeaDecision.create({
       data: {
         ...data,
@@ -100,8 +111,19 @@ export class DecisionRepository {
   }
 
   /** Records a participant's answer, with her role now and her comment. */
-  async answer(db: Db, decisionId: string, userId: string, answer: Extract<DecisionAnswer, 'CONFIRMED' | 'DECLINED'>, role: Role, comment: string, at: Date): Promise<void> {
-    await db.changeIdeaDecisionParticipant.update({ where: { decisionId_userId: { decisionId, userId } }, data: { answer, role, comment, answeredAt: at } });
+  async answer(
+    db: Db,
+    decisionId: string,
+    userId: string,
+    answer: Extract<DecisionAnswer, 'CONFIRMED' | 'DECLINED'>,
+    role: Role,
+    comment: string,
+    at: Date,
+  ): Promise<void> {
+    await db.changeIdeaDecisionParticipant.update({
+      where: { decisionId_userId: { decisionId, userId } },
+      data: { answer, role, comment, answeredAt: at },
+    });
   }
 
   /** Ends a pending decision with `status`; false when it no longer waited. */
@@ -117,7 +139,14 @@ export class DecisionRepository {
    * Moves the idea when it is still in `fromStatus` (the optimistic check of a decision taking
    * effect: whatever happened meanwhile, an idea never moves from a status it left); null when not.
    */
-  async moveIdea(db: Db, ideaId: string, fromStatus: ChangeIdeaStatus, toStatus: ChangeIdeaStatus, nextDecisionOn: Date | null, at: Date): Promise<IdeaRow | null> {
+  async moveIdea(
+    db: Db,
+    ideaId: string,
+    fromStatus: ChangeIdeaStatus,
+    toStatus: ChangeIdeaStatus,
+    nextDecisionOn: Date | null,
+    at: Date,
+  ): Promise<IdeaRow | null> {
     const { count } = await db.changeIdea.updateMany({
       where: { id: ideaId, status: fromStatus },
       data: { status: toStatus, nextDecisionOn, statusChangedAt: at, updatedAt: at, version: { increment: 1 } },
@@ -131,7 +160,12 @@ export class DecisionRepository {
    */
   awaiting(userId: string, networkId: string, now: Date, take: number) {
     return this.prisma.changeIdeaDecision.findMany({
-      where: { status: 'PENDING', expiresAt: { gt: now }, idea: { networkId }, participants: { some: { userId, answer: 'WAITING' } } },
+      where: {
+        status: 'PENDING',
+        expiresAt: { gt: now },
+        idea: { networkId },
+        participants: { some: { userId, answer: 'WAITING' } },
+      },
       select: { ...DECISION_SELECT, idea: { select: IDEA_SELECT } },
       orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
       take,
@@ -139,7 +173,10 @@ export class DecisionRepository {
   }
 
   async networkDays(networkId: string): Promise<number> {
-    const row = await this.prisma.network.findUniqueOrThrow({ where: { id: networkId }, select: { decisionConfirmationDays: true } });
+    const row = await this.prisma.network.findUniqueOrThrow({
+      where: { id: networkId },
+      select: { decisionConfirmationDays: true },
+    });
     return row.decisionConfirmationDays;
   }
 }

@@ -23,7 +23,11 @@ export class DecisionsResolver {
       'or network admin (FORBIDDEN otherwise, with the reason). A stale expectedVersion answers CONFLICT; another decision already waiting on ' +
       'the idea, DECISION_PENDING; a blocked proposal as the basis of ADOPTED, PROPOSAL_BLOCKED.',
   })
-  proposeDecision(@CurrentViewer() viewer: Viewer, @Args('ideaId', { type: () => ID }) ideaId: string, @Args('input') input: ChangeIdeaDecisionInput) {
+  proposeDecision(
+    @CurrentViewer() viewer: Viewer,
+    @Args('ideaId', { type: () => ID }) ideaId: string,
+    @Args('input') input: ChangeIdeaDecisionInput,
+  ) {
     return this.service.propose(viewer, ideaId, input);
   }
 
@@ -40,7 +44,10 @@ export class DecisionsResolver {
     return this.service.confirm(viewer, decisionId, comment ?? '');
   }
 
-  @Mutation(() => ChangeIdeaDecision, { description: 'A member named in a waiting decision declines it, with an optional reason everyone sees; it ends (DECLINED).' })
+  @Mutation(() => ChangeIdeaDecision, {
+    description:
+      'A member named in a waiting decision declines it, with an optional reason everyone sees; it ends (DECLINED).',
+  })
   declineDecision(
     @CurrentViewer() viewer: Viewer,
     @Args('decisionId', { type: () => ID }) decisionId: string,
@@ -49,7 +56,9 @@ export class DecisionsResolver {
     return this.service.decline(viewer, decisionId, reason ?? '');
   }
 
-  @Mutation(() => ChangeIdeaDecision, { description: 'The member who recorded a waiting decision takes it back (WITHDRAWN).' })
+  @Mutation(() => ChangeIdeaDecision, {
+    description: 'The member who recorded a waiting decision takes it back (WITHDRAWN).',
+  })
   withdrawDecision(@CurrentViewer() viewer: Viewer, @Args('decisionId', { type: () => ID }) decisionId: string) {
     return this.service.withdraw(viewer, decisionId);
   }

@@ -57,11 +57,14 @@ export function toDecision(row: DecisionRow, now = new Date()): ChangeIdeaDecisi
 }
 
 const decisionClosed = (status: string) =>
-  new AppError('DECISION_CLOSED', `This decision no longer waits for answers: it was ${status.toLowerCase()}.`, { status });
+  new AppError('DECISION_CLOSED', `This decision no longer waits for answers: it was ${status.toLowerCase()}.`, {
+    status,
+  });
 
 /** A unique constraint refused a write: P2002 from model queries, P2010 with SQLSTATE 23505 from raw ones. */
 const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || (error.code === 'P2010' && error.message.includes('23505')));
+  error instanceof Prisma.PrismaClientKnownRequestError &&
+  (error.code === 'P2002' || (error.code === 'P2010' && error.message.includes('23505')));
 
 /**
  * Decisions on change ideas, taken together for real: the member who records one names who takes
@@ -95,7 +98,12 @@ export class DecisionsService {
     this.access.check(actor, 'changeIdea.recordDecision', await this.changeIdeas.standing(actor, row));
     const data = parseInput(
       changeIdeaDecisionSchema,
-      { ...input, nextDecisionOn: input.nextDecisionOn ?? null, patientVoiceReason: input.patientVoiceReason ?? '', proposalId: input.proposalId ?? null },
+      {
+        ...input,
+        nextDecisionOn: input.nextDecisionOn ?? null,
+        patientVoiceReason: input.patientVoiceReason ?? '',
+        proposalId: input.proposalId ?? null,
+      },
       'input',
     );
     if (data.expectedVersion !== row.version) throw staleVersion(row);
@@ -106,7 +114,10 @@ export class DecisionsService {
     const participants = await this.participantFacts(row, data.participantIds);
     if (!can(actor, 'changeIdea.decide', { participants })) {
       const problem = decisionQuorumProblem(actor.userId, participants) ?? 'ACTOR_NOT_PARTICIPANT';
-      throw new AppError('FORBIDDEN', `This decision cannot be taken: ${DECISION_QUORUM_MESSAGES[problem]}.`, { field: 'input.participantIds', reason: problem });
+      throw new AppError('FORBIDDEN', `This decision cannot be taken: ${DECISION_QUORUM_MESSAGES[problem]}.`, {
+        field: 'input.participantIds',
+        reason: problem,
+      });
     }
     if (data.proposalId) await this.assertBasis(row, data.proposalId, data.toStatus, 'input.proposalId');
     const needsReason = await this.needsPatientVoiceReason(row, data.toStatus);
@@ -201,7 +212,9 @@ export class DecisionsService {
   async awaitingMe(viewer: Viewer, networkId: string): Promise<ChangeIdeaDecision[]> {
     await this.access.require(viewer, networkId, 'changeIdea.view');
     const now = new Date();
-    return (await this.decisions.awaiting(viewer.userId, networkId, now, AWAITING_DECISIONS_MAX)).map((row) => toDecision(row, now));
+    return (await this.decisions.awaiting(viewer.userId, networkId, now, AWAITING_DECISIONS_MAX)).map((row) =>
+      toDecision(row, now),
+    );
   }
 
   private async needsPatientVoiceReason(row: IdeaRow, toStatus: IdeaRow['status']): Promise<boolean> {
@@ -209,11 +222,19 @@ export class DecisionsService {
   }
 
   private async voicesOf(row: IdeaRow) {
-    const [coDesigners, positionRoles] = await Promise.all([this.ideas.coDesignersOf([row.id]), this.proposals.voiceRolesOfIdea(row.id)]);
+    const [coDesigners, positionRoles] = await Promise.all([
+      this.ideas.coDesignersOf([row.id]),
+      this.proposals.voiceRolesOfIdea(row.id),
+    ]);
     return { coDesignerRoles: coDesigners.filter((c) => c.status === 'ACTIVE').map((c) => c.role), positionRoles };
   }
 
-  private async answer(viewer: Viewer, decisionId: string, answer: 'CONFIRMED' | 'DECLINED', comment: string): Promise<ChangeIdeaDecision> {
+  private async answer(
+    viewer: Viewer,
+    decisionId: string,
+    answer: 'CONFIRMED' | 'DECLINED',
+    comment: string,
+  ): Promise<ChangeIdeaDecision> {
     const { decision, idea, actor } = await this.visibleDecision(viewer, decisionId);
     const participant = decision.participants.find((p) => p.userId === actor.userId);
     this.access.check(actor, 'changeIdea.answerDecision', { targetUserId: participant?.userId });
@@ -226,7 +247,10 @@ export class DecisionsService {
       const status = effectiveDecisionStatus(current, at);
       if (status !== 'PENDING') throw decisionClosed(status);
       await this.decisions.answer(db, decision.id, actor.userId, answer, actor.role, text, at);
-      const answers = current.participants.map((p) => ({ ...p, answer: p.userId === actor.userId ? answer : p.answer }));
+      const answers = current.participants.map((p) => ({
+        ...p,
+        answer: p.userId === actor.userId ? answer : p.answer,
+      }));
       const outcome = pendingDecisionOutcome(current.decidedById, answers);
       let movedIdea: IdeaRow | null = null;
       if (outcome === 'DECLINED') {
@@ -242,35 +266,85 @@ export class DecisionsService {
   }
 
   /** The together rule is met by confirmations: the idea moves from the status the decision was recorded in, or nothing does. */
-  private async takeEffect(db: Prisma.TransactionClient, decision: DecisionRow, idea: IdeaRow, actorId: string, actorName: string, at: Date): Promise<IdeaRow> {
-    if (decision.toStatus === 'ADOPTED' && decision.proposalId && (await this.proposals.blocked(decision.proposalId, db))) throw proposalBlocked();
-    const moved = await this.decisions.moveIdea(db, idea.id, decision.fromStatus, decision.toStatus, decision.nextDecisionOn, at);
+  private async takeEffect(
+    db: Prisma.TransactionClient,
+    decision: DecisionRow,
+    idea: IdeaRow,
+    actorId: string,
+    actorName: string,
+    at: Date,
+  ): Promise<IdeaRow> {
+    if (
+      decision.toStatus === 'ADOPTED' &&
+      decision.proposalId &&
+      (await this.proposals.blocked(decision.proposalId, db))
+    )
+      throw proposalBlocked();
+    const moved = await this.decisions.moveIdea(
+      db,
+      idea.id,
+      decision.fromStatus,
+      decision.toStatus,
+      decision.nextDecisionOn,
+      at,
+    );
     if (!moved) {
       const now = (await this.ideas.find(idea.id, db))!;
-      throw conflict('idea_moved', `This idea is ${now.status} now, not ${decision.fromStatus}: the decision can no longer take effect.`, { currentVersion: now.version, currentStatus: now.status });
+      throw conflict(
+        'idea_moved',
+        `This idea is ${now.status} now, not ${decision.fromStatus}: the decision can no longer take effect.`,
+        { currentVersion: now.version, currentStatus: now.status },
+      );
     }
     await this.decisions.close(db, decision.id, 'TAKEN', at);
-    const [coDesigners, endorsers] = await Promise.all([this.ideas.activeCoDesignerIds(idea.id, db), this.ideas.endorserIds(idea.id, db)]);
+    const [coDesigners, endorsers] = await Promise.all([
+      this.ideas.activeCoDesignerIds(idea.id, db),
+      this.ideas.endorserIds(idea.id, db),
+    ]);
     await this.notifications.notify(db, {
       networkId: idea.networkId,
       kind: 'IDEA_DECISION',
       subjectType: 'CHANGE_IDEA',
       subjectId: idea.id,
       actorId,
-      payload: { ideaId: idea.id, ideaTitle: idea.title, decisionId: decision.id, fromStatus: decision.fromStatus, toStatus: decision.toStatus, decision: decision.decision, actorName },
+      payload: {
+        ideaId: idea.id,
+        ideaTitle: idea.title,
+        decisionId: decision.id,
+        fromStatus: decision.fromStatus,
+        toStatus: decision.toStatus,
+        decision: decision.decision,
+        actorName,
+      },
       recipients: [idea.proposerId, ...coDesigners, ...endorsers, ...decision.participants.map((p) => p.userId)],
     });
     return moved;
   }
 
-  private async notifyDeclined(db: Db, decision: DecisionRow, idea: IdeaRow, actorId: string, actorName: string, reason: string): Promise<void> {
+  private async notifyDeclined(
+    db: Db,
+    decision: DecisionRow,
+    idea: IdeaRow,
+    actorId: string,
+    actorName: string,
+    reason: string,
+  ): Promise<void> {
     await this.notifications.notify(db, {
       networkId: idea.networkId,
       kind: 'DECISION_DECLINED',
       subjectType: 'CHANGE_IDEA',
       subjectId: idea.id,
       actorId,
-      payload: { ideaId: idea.id, ideaTitle: idea.title, decisionId: decision.id, fromStatus: decision.fromStatus, toStatus: decision.toStatus, decision: decision.decision, reason, actorName },
+      payload: {
+        ideaId: idea.id,
+        ideaTitle: idea.title,
+        decisionId: decision.id,
+        fromStatus: decision.fromStatus,
+        toStatus: decision.toStatus,
+        decision: decision.decision,
+        reason,
+        actorName,
+      },
       recipients: decision.participants.map((p) => p.userId),
     });
   }
@@ -297,7 +371,12 @@ export class DecisionsService {
   }
 
   /** A proposal a decision may rest on: in the idea's thread, and for an adoption, with no block standing. */
-  private async assertBasis(row: IdeaRow, proposalId: string, toStatus: IdeaRow['status'], field: string): Promise<void> {
+  private async assertBasis(
+    row: IdeaRow,
+    proposalId: string,
+    toStatus: IdeaRow['status'],
+    field: string,
+  ): Promise<void> {
     const basis = await this.proposals.basis(proposalId);
     if (!basis || basis.threadSubjectType !== 'CHANGE_IDEA' || basis.threadSubjectId !== row.id) {
       throw invalid(field, 'not_in_thread', { kind: 'proposal' });
@@ -307,7 +386,10 @@ export class DecisionsService {
 
   /** Each participant with her role now and whether she proposed or co-designs the idea. */
   private async participantFacts(row: IdeaRow, userIds: string[]): Promise<DecisionParticipantFacts[]> {
-    const [members, coDesigners] = await Promise.all([this.ideas.activeMembers(row.networkId, userIds), this.ideas.activeCoDesignerIds(row.id)]);
+    const [members, coDesigners] = await Promise.all([
+      this.ideas.activeMembers(row.networkId, userIds),
+      this.ideas.activeCoDesignerIds(row.id),
+    ]);
     const byId = new Map(members.map((m) => [m.userId, m]));
     const index = userIds.findIndex((id) => !byId.has(id));
     if (index >= 0) throw invalid(`input.participantIds.${index}`, 'not_in_network', { kind: 'member' });
@@ -329,18 +411,35 @@ export class DecisionsService {
     this.realtime.toUsers(
       decision.participants.map((p) => p.userId),
       SERVER_EVENTS.decisionChanged,
-      { networkId: idea.networkId, ideaId, decisionId: decision.id, status: effectiveDecisionStatus(decision, new Date()) },
+      {
+        networkId: idea.networkId,
+        ideaId,
+        decisionId: decision.id,
+        status: effectiveDecisionStatus(decision, new Date()),
+      },
     );
-    await this.threads.tellViewers('CHANGE_IDEA', ideaId, SERVER_EVENTS.ideaChanged, { ideaId, status: idea.status, version: idea.version });
+    await this.threads.tellViewers('CHANGE_IDEA', ideaId, SERVER_EVENTS.ideaChanged, {
+      ideaId,
+      status: idea.status,
+      version: idea.version,
+    });
   }
 }
 
 function pendingExists(pendingDecisionId: string | null): AppError {
-  return new AppError('DECISION_PENDING', 'Another decision on this idea is waiting for confirmations: answer or withdraw it first.', pendingDecisionId ? { pendingDecisionId } : {});
+  return new AppError(
+    'DECISION_PENDING',
+    'Another decision on this idea is waiting for confirmations: answer or withdraw it first.',
+    pendingDecisionId ? { pendingDecisionId } : {},
+  );
 }
 
 function proposalBlocked(): AppError {
-  return new AppError('PROPOSAL_BLOCKED', 'The proposal this decision rests on has a block that stands: it cannot be the basis of adopting the idea.', {
-    field: 'input.proposalId',
-  });
+  return new AppError(
+    'PROPOSAL_BLOCKED',
+    'The proposal this decision rests on has a block that stands: it cannot be the basis of adopting the idea.',
+    {
+      field: 'input.proposalId',
+    },
+  );
 }

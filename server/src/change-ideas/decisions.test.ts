@@ -60,26 +60,55 @@ describe('decisions taken together: each participant confirms', () => {
 
   const ideaOf = async (id: string) => (await admin.client.ok(IDEA_DECISIONS, { id })).changeIdea;
   const notificationsOf = (subjectId: string, kind: string) =>
-    app.prisma.notification.findMany({ where: { subjectId, kind: kind as never }, select: { userId: true, actorId: true, payload: true } });
+    app.prisma.notification.findMany({
+      where: { subjectId, kind: kind as never },
+      select: { userId: true, actorId: true, payload: true },
+    });
 
   describe('recording and confirming', () => {
     it('recording waits: the recorder has confirmed, everyone else is asked, the idea does not move', async () => {
       const idea = await newIdea(patient, networkId, { title: 'Lab texts' });
       const before = Date.now();
 
-      const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead, researcher], { decision: 'Co-design it with two families', nextDecisionOn: '2026-09-01' });
+      const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead, researcher], {
+        decision: 'Co-design it with two families',
+        nextDecisionOn: '2026-09-01',
+      });
 
-      expect(decision).toMatchObject({ status: 'PENDING', fromStatus: 'PROPOSED', toStatus: 'CO_DESIGN', decidedAt: null, closedAt: null, decidedBy: { userId: patient.userId } });
+      expect(decision).toMatchObject({
+        status: 'PENDING',
+        fromStatus: 'PROPOSED',
+        toStatus: 'CO_DESIGN',
+        decidedAt: null,
+        closedAt: null,
+        decidedBy: { userId: patient.userId },
+      });
       const expiresIn = new Date(decision.expiresAt).getTime() - new Date(decision.proposedAt).getTime();
       expect(expiresIn).toBe(14 * DAY_MS);
       expect(new Date(decision.proposedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
       expect(decision.participants).toEqual([
-        { member: { userId: patient.userId, name: 'Pia Patient' }, role: 'PATIENT_PARTNER', coDesigner: true, answer: 'CONFIRMED', answeredAt: decision.proposedAt, comment: '' },
-        expect.objectContaining({ member: expect.objectContaining({ userId: expect.any(String) }), answer: 'WAITING', answeredAt: null }),
+        {
+          member: { userId: patient.userId, name: 'Pia Patient' },
+          role: 'PATIENT_PARTNER',
+          coDesigner: true,
+          answer: 'CONFIRMED',
+          answeredAt: decision.proposedAt,
+          comment: '',
+        },
+        expect.objectContaining({
+          member: expect.objectContaining({ userId: expect.any(String) }),
+          answer: 'WAITING',
+          answeredAt: null,
+        }),
         expect.objectContaining({ answer: 'WAITING', answeredAt: null }),
       ]);
       const now = await ideaOf(idea.id);
-      expect(now).toMatchObject({ status: 'PROPOSED', version: 1, nextDecisionOn: null, pendingDecision: { id: decision.id, status: 'PENDING' } });
+      expect(now).toMatchObject({
+        status: 'PROPOSED',
+        version: 1,
+        nextDecisionOn: null,
+        pendingDecision: { id: decision.id, status: 'PENDING' },
+      });
 
       const asked = await notificationsOf(idea.id, 'DECISION_AWAITING_CONFIRMATION');
       expect(asked.map((n) => n.userId).sort()).toEqual([lead.userId, researcher.userId].sort());
@@ -94,45 +123,80 @@ describe('decisions taken together: each participant confirms', () => {
         actorName: 'Pia Patient',
         expiresAt: decision.expiresAt,
       });
-      expect((await lead.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id)).toContain(decision.id);
-      expect((await patient.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id)).not.toContain(decision.id);
+      expect((await lead.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id)).toContain(
+        decision.id,
+      );
+      expect(
+        (await patient.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id),
+      ).not.toContain(decision.id);
     });
 
     it('the idea moves once confirmations meet the together rule; the record shows who confirmed, when, in which role, with her comment, and who did not answer', async () => {
       const idea = await newIdea(patient, networkId);
-      const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [researcher, lead, clinician], { nextDecisionOn: '2026-09-01' });
+      const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [researcher, lead, clinician], {
+        nextDecisionOn: '2026-09-01',
+      });
 
       // A researcher confirming brings no site lead or admin: it still waits.
-      const first = (await researcher.client.ok(CONFIRM_DECISION, { decisionId: decision.id, comment: 'Yes, with Riverside first.' })).confirmDecision;
+      const first = (
+        await researcher.client.ok(CONFIRM_DECISION, { decisionId: decision.id, comment: 'Yes, with Riverside first.' })
+      ).confirmDecision;
       expect(first.status).toBe('PENDING');
       expect(await ideaOf(idea.id)).toMatchObject({ status: 'PROPOSED', version: 1 });
-      expect((await researcher.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id)).not.toContain(decision.id);
+      expect(
+        (await researcher.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id),
+      ).not.toContain(decision.id);
 
       // The site lead confirming with the proposer meets the rule; the clinician's answer is not needed.
       const taken = (await lead.client.ok(CONFIRM_DECISION, { decisionId: decision.id })).confirmDecision;
 
       expect(taken).toMatchObject({ status: 'TAKEN', decidedAt: expect.any(String), closedAt: taken.decidedAt });
       const answers = Object.fromEntries(taken.participants.map((p: any) => [p.member.userId, p]));
-      expect(answers[researcher.userId]).toMatchObject({ role: 'RESEARCHER', answer: 'CONFIRMED', comment: 'Yes, with Riverside first.', answeredAt: first.participants.find((p: any) => p.member.userId === researcher.userId).answeredAt });
-      expect(answers[lead.userId]).toMatchObject({ role: 'SITE_LEAD', answer: 'CONFIRMED', answeredAt: taken.decidedAt, comment: '' });
+      expect(answers[researcher.userId]).toMatchObject({
+        role: 'RESEARCHER',
+        answer: 'CONFIRMED',
+        comment: 'Yes, with Riverside first.',
+        answeredAt: first.participants.find((p: any) => p.member.userId === researcher.userId).answeredAt,
+      });
+      expect(answers[lead.userId]).toMatchObject({
+        role: 'SITE_LEAD',
+        answer: 'CONFIRMED',
+        answeredAt: taken.decidedAt,
+        comment: '',
+      });
       expect(answers[clinician.userId]).toMatchObject({ role: 'CLINICIAN', answer: 'WAITING', answeredAt: null });
-      expect(await ideaOf(idea.id)).toMatchObject({ status: 'CO_DESIGN', version: 2, nextDecisionOn: '2026-09-01', pendingDecision: null });
-      expect((await notificationsOf(idea.id, 'IDEA_DECISION')).map((n) => n.userId).sort()).toEqual([patient.userId, researcher.userId, clinician.userId].sort());
+      expect(await ideaOf(idea.id)).toMatchObject({
+        status: 'CO_DESIGN',
+        version: 2,
+        nextDecisionOn: '2026-09-01',
+        pendingDecision: null,
+      });
+      expect((await notificationsOf(idea.id, 'IDEA_DECISION')).map((n) => n.userId).sort()).toEqual(
+        [patient.userId, researcher.userId, clinician.userId].sort(),
+      );
 
       // Too late to answer: it no longer waits for her.
       const late = await clinician.client.gql(CONFIRM_DECISION, { decisionId: decision.id });
       expect(errorOf(late).code).toBe('DECISION_CLOSED');
       expect(late.errors![0].extensions!.status).toBe('TAKEN');
-      expect((await clinician.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id)).not.toContain(decision.id);
+      expect(
+        (await clinician.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id),
+      ).not.toContain(decision.id);
     });
 
     it('records the role a participant has when she confirms', async () => {
       const idea = await newIdea(patient, networkId);
       const changing = await app.newMember(admin, networkId, 'CLINICIAN', siteA, 'Changing Role');
       const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead, changing]);
-      await app.prisma.membership.updateMany({ where: { userId: changing.userId, networkId }, data: { role: 'RESEARCHER' } });
+      await app.prisma.membership.updateMany({
+        where: { userId: changing.userId, networkId },
+        data: { role: 'RESEARCHER' },
+      });
       const saved = (await changing.client.ok(CONFIRM_DECISION, { decisionId: decision.id })).confirmDecision;
-      expect(saved.participants.find((p: any) => p.member.userId === changing.userId)).toMatchObject({ role: 'RESEARCHER', answer: 'CONFIRMED' });
+      expect(saved.participants.find((p: any) => p.member.userId === changing.userId)).toMatchObject({
+        role: 'RESEARCHER',
+        answer: 'CONFIRMED',
+      });
     });
 
     it('tells the pages open on the idea live, and the home pages of everyone named: when it is recorded and when it takes effect', async () => {
@@ -147,11 +211,24 @@ describe('decisions taken together: each participant confirms', () => {
         await watcher.ok('thread:join', { threadId });
         const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead]);
         expect(await watcher.next('idea:changed')).toEqual({ ideaId: idea.id, status: 'PROPOSED', version: 1 });
-        expect(await named.next('decision:changed')).toEqual({ networkId, ideaId: idea.id, decisionId: decision.id, status: 'PENDING' });
+        expect(await named.next('decision:changed')).toEqual({
+          networkId,
+          ideaId: idea.id,
+          decisionId: decision.id,
+          status: 'PENDING',
+        });
         await lead.client.ok(CONFIRM_DECISION, { decisionId: decision.id });
-        expect(await watcher.next('idea:changed', (p: any) => p.status === 'CO_DESIGN')).toEqual({ ideaId: idea.id, status: 'CO_DESIGN', version: 2 });
-        expect(await named.next('decision:changed', (p: any) => p.status === 'TAKEN')).toMatchObject({ decisionId: decision.id });
-        expect(bystander.received.filter((r) => r.event === 'decision:changed' || r.event === 'idea:changed')).toEqual([]);
+        expect(await watcher.next('idea:changed', (p: any) => p.status === 'CO_DESIGN')).toEqual({
+          ideaId: idea.id,
+          status: 'CO_DESIGN',
+          version: 2,
+        });
+        expect(await named.next('decision:changed', (p: any) => p.status === 'TAKEN')).toMatchObject({
+          decisionId: decision.id,
+        });
+        expect(bystander.received.filter((r) => r.event === 'decision:changed' || r.event === 'idea:changed')).toEqual(
+          [],
+        );
       } finally {
         for (const client of [watcher, named, bystander]) client.close();
       }
@@ -161,7 +238,8 @@ describe('decisions taken together: each participant confirms', () => {
       const idea = await newIdea(patient, networkId);
       const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead, researcher]);
       await researcher.client.ok(CONFIRM_DECISION, { decisionId: decision.id, comment: 'first' });
-      const again = (await researcher.client.ok(CONFIRM_DECISION, { decisionId: decision.id, comment: 'second' })).confirmDecision;
+      const again = (await researcher.client.ok(CONFIRM_DECISION, { decisionId: decision.id, comment: 'second' }))
+        .confirmDecision;
       expect(again.status).toBe('PENDING');
       expect(again.participants.find((p: any) => p.member.userId === researcher.userId).comment).toBe('second');
 
@@ -169,8 +247,13 @@ describe('decisions taken together: each participant confirms', () => {
       expect(errorOf(await admin.client.gql(DECLINE_DECISION, { decisionId: decision.id })).code).toBe('FORBIDDEN');
       const outsider = (await app.newNetwork(1)).admin;
       expect(errorOf(await outsider.client.gql(CONFIRM_DECISION, { decisionId: decision.id })).code).toBe('NOT_FOUND');
-      expect(errorOf(await lead.client.gql(CONFIRM_DECISION, { decisionId: 'not-an-id' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'decisionId' });
-      expect(errorOf(await lead.client.gql(CONFIRM_DECISION, { decisionId: decision.id, comment: 'x'.repeat(1001) }))).toEqual({ code: 'BAD_USER_INPUT', field: 'comment' });
+      expect(errorOf(await lead.client.gql(CONFIRM_DECISION, { decisionId: 'not-an-id' }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'decisionId',
+      });
+      expect(
+        errorOf(await lead.client.gql(CONFIRM_DECISION, { decisionId: decision.id, comment: 'x'.repeat(1001) })),
+      ).toEqual({ code: 'BAD_USER_INPUT', field: 'comment' });
       expect((await ideaOf(idea.id)).status).toBe('PROPOSED');
     });
   });
@@ -181,16 +264,29 @@ describe('decisions taken together: each participant confirms', () => {
       const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead, researcher]);
       await researcher.client.ok(CONFIRM_DECISION, { decisionId: decision.id });
 
-      const declined = (await lead.client.ok(DECLINE_DECISION, { decisionId: decision.id, reason: 'Not before the school term starts.' })).declineDecision;
+      const declined = (
+        await lead.client.ok(DECLINE_DECISION, {
+          decisionId: decision.id,
+          reason: 'Not before the school term starts.',
+        })
+      ).declineDecision;
 
       expect(declined).toMatchObject({ status: 'DECLINED', decidedAt: null, closedAt: expect.any(String) });
-      expect(declined.participants.find((p: any) => p.member.userId === lead.userId)).toMatchObject({ answer: 'DECLINED', comment: 'Not before the school term starts.' });
+      expect(declined.participants.find((p: any) => p.member.userId === lead.userId)).toMatchObject({
+        answer: 'DECLINED',
+        comment: 'Not before the school term starts.',
+      });
       const now = await ideaOf(idea.id);
       expect(now).toMatchObject({ status: 'PROPOSED', version: 1, pendingDecision: null });
       expect(now.decisions[0]).toMatchObject({ id: decision.id, status: 'DECLINED' });
       const told = await notificationsOf(idea.id, 'DECISION_DECLINED');
       expect(told.map((n) => n.userId).sort()).toEqual([patient.userId, researcher.userId].sort());
-      expect(told[0].payload).toMatchObject({ reason: 'Not before the school term starts.', actorName: 'Sofia Lead', toStatus: 'CO_DESIGN', ideaTitle: 'School plans' });
+      expect(told[0].payload).toMatchObject({
+        reason: 'Not before the school term starts.',
+        actorName: 'Sofia Lead',
+        toStatus: 'CO_DESIGN',
+        ideaTitle: 'School plans',
+      });
 
       const late = await researcher.client.gql(CONFIRM_DECISION, { decisionId: decision.id });
       expect(errorOf(late).code).toBe('DECISION_CLOSED');
@@ -203,23 +299,37 @@ describe('decisions taken together: each participant confirms', () => {
       const idea = await newIdea(patient, networkId);
       const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead, researcher]);
       await researcher.client.ok(CONFIRM_DECISION, { decisionId: decision.id });
-      expect((await researcher.client.ok(DECLINE_DECISION, { decisionId: decision.id, reason: 'On second thoughts, no.' })).declineDecision.status).toBe('DECLINED');
+      expect(
+        (await researcher.client.ok(DECLINE_DECISION, { decisionId: decision.id, reason: 'On second thoughts, no.' }))
+          .declineDecision.status,
+      ).toBe('DECLINED');
     });
 
     it('its recorder withdraws it; nobody else may', async () => {
       const idea = await newIdea(patient, networkId);
       const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead]);
       expect(errorOf(await lead.client.gql(WITHDRAW_DECISION, { decisionId: decision.id })).code).toBe('FORBIDDEN');
-      expect((await patient.client.ok(WITHDRAW_DECISION, { decisionId: decision.id })).withdrawDecision.status).toBe('WITHDRAWN');
-      expect(errorOf(await patient.client.gql(WITHDRAW_DECISION, { decisionId: decision.id })).code).toBe('DECISION_CLOSED');
-      expect(errorOf(await lead.client.gql(CONFIRM_DECISION, { decisionId: decision.id })).code).toBe('DECISION_CLOSED');
+      expect((await patient.client.ok(WITHDRAW_DECISION, { decisionId: decision.id })).withdrawDecision.status).toBe(
+        'WITHDRAWN',
+      );
+      expect(errorOf(await patient.client.gql(WITHDRAW_DECISION, { decisionId: decision.id })).code).toBe(
+        'DECISION_CLOSED',
+      );
+      expect(errorOf(await lead.client.gql(CONFIRM_DECISION, { decisionId: decision.id })).code).toBe(
+        'DECISION_CLOSED',
+      );
       expect((await ideaOf(idea.id)).status).toBe('PROPOSED');
     });
 
-    it('expires after the network\'s number of days, which only admins set', async () => {
+    it("expires after the network's number of days, which only admins set", async () => {
       expect(errorOf(await lead.client.gql(SET_DAYS, { networkId, days: 3 })).code).toBe('FORBIDDEN');
-      expect(errorOf(await admin.client.gql(SET_DAYS, { networkId, days: 0 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'days' });
-      expect((await admin.client.ok(SET_DAYS, { networkId, days: 3 })).setDecisionConfirmationDays.decisionConfirmationDays).toBe(3);
+      expect(errorOf(await admin.client.gql(SET_DAYS, { networkId, days: 0 }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'days',
+      });
+      expect(
+        (await admin.client.ok(SET_DAYS, { networkId, days: 3 })).setDecisionConfirmationDays.decisionConfirmationDays,
+      ).toBe(3);
       const idea = await newIdea(patient, networkId);
       try {
         const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead]);
@@ -231,12 +341,21 @@ describe('decisions taken together: each participant confirms', () => {
 
         const now = await ideaOf(idea.id);
         expect(now.pendingDecision).toBeNull();
-        expect(now.decisions[0]).toMatchObject({ id: decision.id, status: 'EXPIRED', closedAt: expiredAt.toISOString() });
-        expect((await lead.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id)).not.toContain(decision.id);
+        expect(now.decisions[0]).toMatchObject({
+          id: decision.id,
+          status: 'EXPIRED',
+          closedAt: expiredAt.toISOString(),
+        });
+        expect(
+          (await lead.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id),
+        ).not.toContain(decision.id);
         const late = await lead.client.gql(CONFIRM_DECISION, { decisionId: decision.id });
         expect(errorOf(late).code).toBe('DECISION_CLOSED');
         expect(late.errors![0].extensions!.status).toBe('EXPIRED');
-        expect(await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: decision.id } })).toMatchObject({ status: 'EXPIRED', closedAt: expiredAt });
+        expect(await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: decision.id } })).toMatchObject({
+          status: 'EXPIRED',
+          closedAt: expiredAt,
+        });
         expect((await ideaOf(idea.id)).status).toBe('PROPOSED');
         // A new decision may be recorded.
         expect((await decide(patient, idea, 'CO_DESIGN', [lead])).status).toBe('CO_DESIGN');
@@ -250,29 +369,53 @@ describe('decisions taken together: each participant confirms', () => {
     it.each([
       ['an admin alone', () => admin, () => [admin], 'NO_CO_DESIGNER'],
       ['a site lead with an admin but no co-designer', () => lead, () => [lead, admin], 'NO_CO_DESIGNER'],
-      ['the proposer with other members but no steward', () => patient, () => [patient, clinician, researcher], 'NO_STEWARD'],
+      [
+        'the proposer with other members but no steward',
+        () => patient,
+        () => [patient, clinician, researcher],
+        'NO_STEWARD',
+      ],
       ['the proposer naming a site lead but not herself', () => patient, () => [lead], 'ACTOR_NOT_PARTICIPANT'],
-    ] as const)('%s is refused (FORBIDDEN) and nothing is written, nobody is asked', async (_label, actorOf, participantsOf, reason) => {
-      const idea = await newIdea(patient, networkId);
-      const result = await actorOf().client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', participantsOf()) });
-      expect(errorOf(result)).toEqual({ code: 'FORBIDDEN', field: 'input.participantIds' });
-      expect(result.errors![0].extensions!.reason).toBe(reason);
-      expect(await app.prisma.changeIdeaDecision.count({ where: { ideaId: idea.id } })).toBe(0);
-      expect(await notificationsOf(idea.id, 'DECISION_AWAITING_CONFIRMATION')).toEqual([]);
-    });
+    ] as const)(
+      '%s is refused (FORBIDDEN) and nothing is written, nobody is asked',
+      async (_label, actorOf, participantsOf, reason) => {
+        const idea = await newIdea(patient, networkId);
+        const result = await actorOf().client.gql(PROPOSE_DECISION, {
+          ideaId: idea.id,
+          input: decisionInput(idea, 'CO_DESIGN', participantsOf()),
+        });
+        expect(errorOf(result)).toEqual({ code: 'FORBIDDEN', field: 'input.participantIds' });
+        expect(result.errors![0].extensions!.reason).toBe(reason);
+        expect(await app.prisma.changeIdeaDecision.count({ where: { ideaId: idea.id } })).toBe(0);
+        expect(await notificationsOf(idea.id, 'DECISION_AWAITING_CONFIRMATION')).toEqual([]);
+      },
+    );
 
     it('a member who neither takes part in the idea nor stewards may not record one', async () => {
       const idea = await newIdea(patient, networkId);
-      const result = await researcher.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', [researcher, patient, lead]) });
+      const result = await researcher.client.gql(PROPOSE_DECISION, {
+        ideaId: idea.id,
+        input: decisionInput(idea, 'CO_DESIGN', [researcher, patient, lead]),
+      });
       expect(errorOf(result).code).toBe('FORBIDDEN');
     });
 
     it('follows the lifecycle, names the participant who is not a member, validates by field', async () => {
       const idea = await newIdea(patient, networkId);
-      const wrongMove = await patient.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'ADOPTED', [patient, lead]) });
+      const wrongMove = await patient.client.gql(PROPOSE_DECISION, {
+        ideaId: idea.id,
+        input: decisionInput(idea, 'ADOPTED', [patient, lead]),
+      });
       expect(errorOf(wrongMove)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.toStatus' });
       const outsider = (await app.newNetwork(1)).admin;
-      expect(errorOf(await patient.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', [patient, lead, outsider]) }))).toEqual({
+      expect(
+        errorOf(
+          await patient.client.gql(PROPOSE_DECISION, {
+            ideaId: idea.id,
+            input: decisionInput(idea, 'CO_DESIGN', [patient, lead, outsider]),
+          }),
+        ),
+      ).toEqual({
         code: 'BAD_USER_INPUT',
         field: 'input.participantIds.2',
       });
@@ -284,7 +427,14 @@ describe('decisions taken together: each participant confirms', () => {
         [{ patientVoiceReason: 'x\u0000' }, 'input.patientVoiceReason'],
         [{ proposalId: 'nope' }, 'input.proposalId'],
       ] as const) {
-        expect(errorOf(await patient.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', [patient, lead], overrides) }))).toEqual({
+        expect(
+          errorOf(
+            await patient.client.gql(PROPOSE_DECISION, {
+              ideaId: idea.id,
+              input: decisionInput(idea, 'CO_DESIGN', [patient, lead], overrides),
+            }),
+          ),
+        ).toEqual({
           code: 'BAD_USER_INPUT',
           field,
         });
@@ -295,7 +445,10 @@ describe('decisions taken together: each participant confirms', () => {
     it('a decision on a version someone else already moved answers CONFLICT with the current state', async () => {
       const idea = await newIdea(patient, networkId);
       await decide(lead, idea, 'CO_DESIGN', [patient]);
-      const stale = await patient.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'ABANDONED', [patient, lead]) });
+      const stale = await patient.client.gql(PROPOSE_DECISION, {
+        ideaId: idea.id,
+        input: decisionInput(idea, 'ABANDONED', [patient, lead]),
+      });
       expect(errorOf(stale)).toEqual({ code: 'CONFLICT', field: 'input.expectedVersion' });
       expect(stale.errors![0].extensions).toMatchObject({ currentVersion: 2, currentStatus: 'CO_DESIGN' });
     });
@@ -305,7 +458,10 @@ describe('decisions taken together: each participant confirms', () => {
     it('while one waits, another is refused with DECISION_PENDING naming it', async () => {
       const idea = await newIdea(patient, networkId);
       const waiting = await proposeDecision(patient, idea, 'CO_DESIGN', [lead]);
-      const second = await lead.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'ABANDONED', [lead, patient]) });
+      const second = await lead.client.gql(PROPOSE_DECISION, {
+        ideaId: idea.id,
+        input: decisionInput(idea, 'ABANDONED', [lead, patient]),
+      });
       expect(errorOf(second).code).toBe('DECISION_PENDING');
       expect(second.errors![0].extensions!.pendingDecisionId).toBe(waiting.id);
     });
@@ -314,11 +470,24 @@ describe('decisions taken together: each participant confirms', () => {
       const ideas = await Promise.all([1, 2, 3].map(() => newIdea(patient, networkId)));
       for (const idea of ideas) {
         const results = await Promise.all([
-          patient.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', [patient, lead]) }),
-          lead.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'ABANDONED', [lead, patient]) }),
-          patient.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'ABANDONED', [patient, otherLead]) }),
+          patient.client.gql(PROPOSE_DECISION, {
+            ideaId: idea.id,
+            input: decisionInput(idea, 'CO_DESIGN', [patient, lead]),
+          }),
+          lead.client.gql(PROPOSE_DECISION, {
+            ideaId: idea.id,
+            input: decisionInput(idea, 'ABANDONED', [lead, patient]),
+          }),
+          patient.client.gql(PROPOSE_DECISION, {
+            ideaId: idea.id,
+            input: decisionInput(idea, 'ABANDONED', [patient, otherLead]),
+          }),
         ]);
-        expect(results.map((r) => (r.errors ? errorOf(r).code : 'ok')).sort()).toEqual(['DECISION_PENDING', 'DECISION_PENDING', 'ok']);
+        expect(results.map((r) => (r.errors ? errorOf(r).code : 'ok')).sort()).toEqual([
+          'DECISION_PENDING',
+          'DECISION_PENDING',
+          'ok',
+        ]);
         expect(await app.prisma.changeIdeaDecision.count({ where: { ideaId: idea.id } })).toBe(1);
       }
     });
@@ -328,19 +497,26 @@ describe('decisions taken together: each participant confirms', () => {
       const waiting = await proposeDecision(patient, idea, 'CO_DESIGN', [lead]);
       const row = await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: waiting.id } });
       const { id: _id, ...copy } = row;
-      await expect(app.prisma.changeIdeaDecision.create({ data: { ...copy, toStatus: 'ABANDONED' } })).rejects.toThrow(/Unique constraint/);
+      await expect(app.prisma.changeIdeaDecision.create({ data: { ...copy, toStatus: 'ABANDONED' } })).rejects.toThrow(
+        /Unique constraint/,
+      );
     });
 
     it('confirmations sent at once, each enough for the rule, move the idea exactly once; the later one hears it was taken', async () => {
       for (let round = 0; round < 3; round++) {
         const idea = await newIdea(patient, networkId);
         const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead, researcher, otherLead]);
-        const results = await Promise.all([lead, otherLead].map((m) => m.client.gql(CONFIRM_DECISION, { decisionId: decision.id })));
+        const results = await Promise.all(
+          [lead, otherLead].map((m) => m.client.gql(CONFIRM_DECISION, { decisionId: decision.id })),
+        );
         expect(results.filter((r) => !r.errors).map((r) => r.data.confirmDecision.status)).toEqual(['TAKEN']);
         const refused = results.find((r) => r.errors)!;
         expect(errorOf(refused).code).toBe('DECISION_CLOSED');
         expect(refused.errors![0].extensions!.status).toBe('TAKEN');
-        expect(await app.prisma.changeIdea.findUniqueOrThrow({ where: { id: idea.id } })).toMatchObject({ status: 'CO_DESIGN', version: 2 });
+        expect(await app.prisma.changeIdea.findUniqueOrThrow({ where: { id: idea.id } })).toMatchObject({
+          status: 'CO_DESIGN',
+          version: 2,
+        });
         expect(await notificationsOf(idea.id, 'IDEA_DECISION')).toHaveLength(3);
       }
     });
@@ -370,12 +546,20 @@ describe('decisions taken together: each participant confirms', () => {
       const idea = await newIdea(patient, networkId);
       const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead]);
       // Whatever moved it meanwhile (a repair by hand, say), the decision does not move it again.
-      await app.prisma.changeIdea.update({ where: { id: idea.id }, data: { status: 'ABANDONED', version: { increment: 1 } } });
+      await app.prisma.changeIdea.update({
+        where: { id: idea.id },
+        data: { status: 'ABANDONED', version: { increment: 1 } },
+      });
       const result = await lead.client.gql(CONFIRM_DECISION, { decisionId: decision.id });
       expect(errorOf(result).code).toBe('CONFLICT');
       expect(result.errors![0].extensions).toMatchObject({ currentStatus: 'ABANDONED' });
-      expect(await app.prisma.changeIdea.findUniqueOrThrow({ where: { id: idea.id } })).toMatchObject({ status: 'ABANDONED', version: 2 });
-      expect((await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: decision.id } })).status).toBe('PENDING');
+      expect(await app.prisma.changeIdea.findUniqueOrThrow({ where: { id: idea.id } })).toMatchObject({
+        status: 'ABANDONED',
+        version: 2,
+      });
+      expect((await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: decision.id } })).status).toBe(
+        'PENDING',
+      );
     });
   });
 
@@ -390,21 +574,32 @@ describe('decisions taken together: each participant confirms', () => {
       const idea = await coDesignedByCareTeam();
       expect((await ideaOf(idea.id)).movesNeedingPatientVoiceReason).toEqual(['TESTING']);
 
-      const refused = await clinician.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'TESTING', [clinician, lead], { patientVoiceReason: '  ' }) });
+      const refused = await clinician.client.gql(PROPOSE_DECISION, {
+        ideaId: idea.id,
+        input: decisionInput(idea, 'TESTING', [clinician, lead], { patientVoiceReason: '  ' }),
+      });
       expect(errorOf(refused)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.patientVoiceReason' });
       expect(refused.errors![0].message).toMatch(/patient partner or family member/);
 
-      const decision = await proposeDecision(clinician, idea, 'TESTING', [lead], { patientVoiceReason: 'The family panel meets in May; this test is one clinic only.' });
+      const decision = await proposeDecision(clinician, idea, 'TESTING', [lead], {
+        patientVoiceReason: 'The family panel meets in May; this test is one clinic only.',
+      });
       await lead.client.ok(CONFIRM_DECISION, { decisionId: decision.id });
       const now = await ideaOf(idea.id);
       expect(now.status).toBe('TESTING');
-      expect(now.decisions[0]).toMatchObject({ status: 'TAKEN', toStatus: 'TESTING', patientVoiceReason: 'The family panel meets in May; this test is one clinic only.' });
+      expect(now.decisions[0]).toMatchObject({
+        status: 'TAKEN',
+        toStatus: 'TESTING',
+        patientVoiceReason: 'The family panel meets in May; this test is one clinic only.',
+      });
       expect(now.movesNeedingPatientVoiceReason).toEqual(['ADOPTED']);
     });
 
     it('a move that does not need it keeps no reason', async () => {
       const idea = await newIdea(clinician, networkId);
-      const decision = await proposeDecision(clinician, idea, 'CO_DESIGN', [lead], { patientVoiceReason: 'Not needed here' });
+      const decision = await proposeDecision(clinician, idea, 'CO_DESIGN', [lead], {
+        patientVoiceReason: 'Not needed here',
+      });
       expect(decision.patientVoiceReason).toBe('');
     });
 
@@ -416,12 +611,14 @@ describe('decisions taken together: each participant confirms', () => {
       expect(decision.status).toBe('PENDING');
     });
 
-    it('so is a patient\'s position on a proposal in the idea\'s thread', async () => {
+    it("so is a patient's position on a proposal in the idea's thread", async () => {
       const idea = await coDesignedByCareTeam();
       const proposal = await openProposal(clinician, idea.id);
       await takePosition(patient, proposal.id, 'AGREE');
       expect((await ideaOf(idea.id)).movesNeedingPatientVoiceReason).toEqual([]);
-      expect((await proposeDecision(clinician, idea, 'TESTING', [lead], { patientVoiceReason: '' })).status).toBe('PENDING');
+      expect((await proposeDecision(clinician, idea, 'TESTING', [lead], { patientVoiceReason: '' })).status).toBe(
+        'PENDING',
+      );
     });
   });
 
@@ -433,7 +630,10 @@ describe('decisions taken together: each participant confirms', () => {
       await takePosition(lead, proposal.id, 'AGREE');
       await takePosition(family, proposal.id, 'BLOCK', 'Families at Lakeview were not asked.');
 
-      const blocked = await patient.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(testing, 'ADOPTED', [patient, lead], { proposalId: proposal.id }) });
+      const blocked = await patient.client.gql(PROPOSE_DECISION, {
+        ideaId: idea.id,
+        input: decisionInput(testing, 'ADOPTED', [patient, lead], { proposalId: proposal.id }),
+      });
       expect(errorOf(blocked)).toEqual({ code: 'PROPOSAL_BLOCKED', field: 'input.proposalId' });
       // Another move may rest on it: a block stops adoption, not the conversation.
       const adapt = await proposeDecision(patient, testing, 'ADAPTED', [lead], { proposalId: proposal.id });
@@ -454,14 +654,19 @@ describe('decisions taken together: each participant confirms', () => {
 
       expect(errorOf(await lead.client.gql(CONFIRM_DECISION, { decisionId: adopt.id })).code).toBe('PROPOSAL_BLOCKED');
       expect((await ideaOf(idea.id)).status).toBe('TESTING');
-      expect((await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: adopt.id } })).status).toBe('PENDING');
+      expect((await app.prisma.changeIdeaDecision.findUniqueOrThrow({ where: { id: adopt.id } })).status).toBe(
+        'PENDING',
+      );
     });
 
-    it('only a proposal in the idea\'s own thread', async () => {
+    it("only a proposal in the idea's own thread", async () => {
       const idea = await newIdea(patient, networkId);
       const other = await newIdea(patient, networkId);
       const elsewhere = await openProposal(patient, other.id);
-      const result = await patient.client.gql(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, 'CO_DESIGN', [patient, lead], { proposalId: elsewhere.id }) });
+      const result = await patient.client.gql(PROPOSE_DECISION, {
+        ideaId: idea.id,
+        input: decisionInput(idea, 'CO_DESIGN', [patient, lead], { proposalId: elsewhere.id }),
+      });
       expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.proposalId' });
     });
   });
@@ -472,7 +677,10 @@ describe('decisions taken together: each participant confirms', () => {
     const second = await newIdea(clinician, networkId, { title: 'Second asked' });
     const a = await proposeDecision(patient, first, 'CO_DESIGN', [member]);
     const b = await proposeDecision(clinician, second, 'ABANDONED', [member]);
-    await app.prisma.changeIdeaDecision.update({ where: { id: b.id }, data: { expiresAt: new Date(Date.now() + DAY_MS) } });
+    await app.prisma.changeIdeaDecision.update({
+      where: { id: b.id },
+      data: { expiresAt: new Date(Date.now() + DAY_MS) },
+    });
 
     const cards = (await member.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe;
 
@@ -481,7 +689,9 @@ describe('decisions taken together: each participant confirms', () => {
       [a.id, 'First asked', 'CO_DESIGN'],
     ]);
     await member.client.ok(CONFIRM_DECISION, { decisionId: a.id });
-    expect((await member.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id)).toEqual([b.id]);
+    expect((await member.client.ok(AWAITING_ME, { networkId })).decisionsAwaitingMe.map((d: any) => d.id)).toEqual([
+      b.id,
+    ]);
     expect((await member.client.ok(GET_IDEA, { id: first.id })).changeIdea.status).toBe('CO_DESIGN');
   });
 });

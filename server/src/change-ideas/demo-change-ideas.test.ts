@@ -18,7 +18,7 @@ const IDEAS = `query($networkId: ID!) {
   }
 }`;
 
-describe('the demo network\'s change ideas', () => {
+describe("the demo network's change ideas", () => {
   let app: TestApp;
   let patient: TestClient;
   let networkId: string;
@@ -46,13 +46,18 @@ describe('the demo network\'s change ideas', () => {
   it('moved every idea by decisions the lifecycle and the together rule allow, each confirmed by everyone in it, one version each', () => {
     for (const idea of ideas) {
       const taken = idea.decisions.filter((d: any) => d.status === 'TAKEN');
-      for (const decision of taken) expect(decision.participants.every((p: any) => p.answer === 'CONFIRMED')).toBe(true);
+      for (const decision of taken)
+        expect(decision.participants.every((p: any) => p.answer === 'CONFIRMED')).toBe(true);
       const oldestFirst = [...taken].reverse();
       let status = 'PROPOSED';
       for (const decision of oldestFirst) {
         expect(decision.fromStatus).toBe(status);
         expect(isAllowedTransition(decision.fromStatus, decision.toStatus)).toBe(true);
-        const participants = decision.participants.map((p: any) => ({ userId: p.member.userId, role: p.role, coDesigner: p.coDesigner }));
+        const participants = decision.participants.map((p: any) => ({
+          userId: p.member.userId,
+          role: p.role,
+          coDesigner: p.coDesigner,
+        }));
         expect(decisionQuorumProblem(decision.decidedBy.userId, participants)).toBeNull();
         status = decision.toStatus;
       }
@@ -61,7 +66,9 @@ describe('the demo network\'s change ideas', () => {
     }
     // The one idea without a patient or family voice went to testing with a reason, shown on it.
     const registry = ideas.find((i) => i.title.startsWith('Monthly registry review'));
-    expect(registry.decisions.find((d: any) => d.toStatus === 'TESTING').patientVoiceReason).toMatch(/patient partner is invited/);
+    expect(registry.decisions.find((d: any) => d.toStatus === 'TESTING').patientVoiceReason).toMatch(
+      /patient partner is invited/,
+    );
   });
 
   it('has decisions waiting on the home pages of the patient partner, the clinician and the site lead, and proposals with positions in their threads', async () => {
@@ -72,12 +79,16 @@ describe('the demo network\'s change ideas', () => {
       return client;
     };
     const [clinician, lead] = [await signIn('clinician'), await signIn('sitelead')];
-    expect((await patient.ok(AWAITING, { networkId })).decisionsAwaitingMe.map((d: any) => [d.idea.title, d.toStatus])).toEqual([
-      ['A school support plan written with the family at diagnosis', 'TESTING'],
-    ]);
+    expect(
+      (await patient.ok(AWAITING, { networkId })).decisionsAwaitingMe.map((d: any) => [d.idea.title, d.toStatus]),
+    ).toEqual([['A school support plan written with the family at diagnosis', 'TESTING']]);
     for (const member of [clinician, lead]) {
       const [waiting] = (await member.ok(AWAITING, { networkId })).decisionsAwaitingMe;
-      expect(waiting).toMatchObject({ status: 'PENDING', toStatus: 'ADOPTED', idea: { title: 'Book the first drug level together with the third infusion' } });
+      expect(waiting).toMatchObject({
+        status: 'PENDING',
+        toStatus: 'ADOPTED',
+        idea: { title: 'Book the first drug level together with the third infusion' },
+      });
       expect(waiting.proposal.question).toMatch(/^Adopt booking the first level/);
       expect(waiting.participants.filter((p: any) => p.answer === 'CONFIRMED')).toHaveLength(2);
     }
@@ -93,7 +104,11 @@ describe('the demo network\'s change ideas', () => {
     expect(school).toMatchObject({ kind: 'CONSENT', open: true, voters: 4 });
     expect(school.positionTally.map((g: any) => g.agree + g.abstain + g.disagree + g.block)).toEqual([1, 1, 1, 1, 0]);
     const [levels] = await proposalsOf('Book the first drug level together with the third infusion');
-    expect(levels).toMatchObject({ open: false, voters: 4, outcome: expect.stringMatching(/^Everyone who answered agreed/) });
+    expect(levels).toMatchObject({
+      open: false,
+      voters: 4,
+      outcome: expect.stringMatching(/^Everyone who answered agreed/),
+    });
     const [dots] = await proposalsOf('A two-question text check-in between visits');
     expect(dots).toMatchObject({ kind: 'DOT_VOTE', open: true, voters: 3 });
     expect(dots.dotTally.map((o: any) => o.total)).toEqual([2, 1, 1, 2]);
@@ -101,12 +116,20 @@ describe('the demo network\'s change ideas', () => {
 
   it('has the patient and family demo members co-designing, and one idea without a patient or family voice', async () => {
     const byEmail = async (email: string) => (await app.prisma.user.findUniqueOrThrow({ where: { email } })).id;
-    const [patientId, familyId] = await Promise.all([byEmail('patient@demo.commons.test'), byEmail('family@demo.commons.test')]);
-    const coDesigning = (userId: string) => ideas.filter((i) => i.coDesigners.some((c: any) => c.member.userId === userId && c.status === 'ACTIVE'));
+    const [patientId, familyId] = await Promise.all([
+      byEmail('patient@demo.commons.test'),
+      byEmail('family@demo.commons.test'),
+    ]);
+    const coDesigning = (userId: string) =>
+      ideas.filter((i) => i.coDesigners.some((c: any) => c.member.userId === userId && c.status === 'ACTIVE'));
     expect(coDesigning(patientId).length).toBeGreaterThanOrEqual(3);
     expect(coDesigning(familyId).length).toBeGreaterThanOrEqual(3);
-    expect(ideas.filter((i) => i.noPatientOrFamilyVoice).map((i) => i.title)).toEqual(['Monthly registry review to find children overdue for review']);
-    const roles = new Set(ideas.flatMap((i) => i.coDesigners.filter((c: any) => c.status === 'ACTIVE').map((c: any) => c.role)));
+    expect(ideas.filter((i) => i.noPatientOrFamilyVoice).map((i) => i.title)).toEqual([
+      'Monthly registry review to find children overdue for review',
+    ]);
+    const roles = new Set(
+      ideas.flatMap((i) => i.coDesigners.filter((c: any) => c.status === 'ACTIVE').map((c: any) => c.role)),
+    );
     expect(roles).toEqual(new Set(['PATIENT_PARTNER', 'FAMILY_MEMBER', 'CLINICIAN', 'RESEARCHER', 'SITE_LEAD']));
     expect(ideas.every((i) => i.endorsements.total > 0)).toBe(true);
   });
@@ -130,20 +153,29 @@ describe('the demo network\'s change ideas', () => {
     ]);
   });
 
-  it('draws the pre-visit huddle on Riverside\'s remission chart', async () => {
+  it("draws the pre-visit huddle on Riverside's remission chart", async () => {
     const riverside = await app.prisma.site.findFirstOrThrow({ where: { slug: 'riverside' } });
     const remission = await app.prisma.measure.findFirstOrThrow({ where: { key: 'remission' } });
-    const { pdsaAnnotations } = await patient.ok(ANNOTATIONS, { networkId, siteId: riverside.id, measureId: remission.id });
+    const { pdsaAnnotations } = await patient.ok(ANNOTATIONS, {
+      networkId,
+      siteId: riverside.id,
+      measureId: remission.id,
+    });
     expect(pdsaAnnotations.map((a: any) => a.title)).toContain('Thursday huddle for every IBD clinic');
   });
 
   it('leaves invitations open and recent events unread for the demo sign-ins', async () => {
     const clinician = app.client();
     await clinician.signIn('clinician@demo.commons.test', DEMO_PASSWORD);
-    const mine = (await clinician.ok(IDEAS, { networkId })).changeIdeas.nodes.filter((i: any) => i.viewerCoDesignStatus === 'INVITED');
+    const mine = (await clinician.ok(IDEAS, { networkId })).changeIdeas.nodes.filter(
+      (i: any) => i.viewerCoDesignStatus === 'INVITED',
+    );
     expect(mine.map((i: any) => i.title)).toEqual(['A two-question text check-in between visits']);
-    const clinicianId = (await app.prisma.user.findUniqueOrThrow({ where: { email: 'clinician@demo.commons.test' } })).id;
-    expect(await app.prisma.notification.count({ where: { userId: clinicianId, kind: 'CO_DESIGN_INVITE', readAt: null } })).toBe(1);
+    const clinicianId = (await app.prisma.user.findUniqueOrThrow({ where: { email: 'clinician@demo.commons.test' } }))
+      .id;
+    expect(
+      await app.prisma.notification.count({ where: { userId: clinicianId, kind: 'CO_DESIGN_INVITE', readAt: null } }),
+    ).toBe(1);
     expect(await app.prisma.notification.count({ where: { kind: 'IDEA_DECISION' } })).toBeGreaterThan(0);
     expect(await app.prisma.notification.count({ where: { kind: 'PDSA_AT_SITE' } })).toBeGreaterThan(0);
   });

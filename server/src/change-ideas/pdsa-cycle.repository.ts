@@ -43,9 +43,16 @@ export class PdsaCycleRepository {
   }
 
   /** Creates the next cycle of the idea at the site (the caller holds the idea's row lock). */
-  async create(db: Db, data: CycleContent & { networkId: string; ideaId: string; siteId: string; createdById: string; at: Date }, measureIds: string[]): Promise<CycleRow> {
+  async create(
+    db: Db,
+    data: CycleContent & { networkId: string; ideaId: string; siteId: string; createdById: string; at: Date },
+    measureIds: string[],
+  ): Promise<CycleRow> {
     const { at, ...rest } = data;
-    const last = await db.pdsaCycle.aggregate({ where: { ideaId: data.ideaId, siteId: data.siteId }, _max: { number: true } });
+    const last = await db.pdsaCycle.aggregate({
+      where: { ideaId: data.ideaId, siteId: data.siteId },
+      _max: { number: true },
+    });
     return db.pdsaCycle.create({
       data: {
         ...rest,
@@ -60,11 +67,25 @@ export class PdsaCycleRepository {
   }
 
   /** Saves the cycle when it is still at `expectedVersion`; null when it is not. */
-  async update(db: Db, id: string, expectedVersion: number, content: CycleContent, measureIds: string[], updatedById: string, at: Date): Promise<CycleRow | null> {
-    const { count } = await db.pdsaCycle.updateMany({ where: { id, version: expectedVersion }, data: { ...content, updatedById, updatedAt: at, version: { increment: 1 } } });
+  async update(
+    db: Db,
+    id: string,
+    expectedVersion: number,
+    content: CycleContent,
+    measureIds: string[],
+    updatedById: string,
+    at: Date,
+  ): Promise<CycleRow | null> {
+    const { count } = await db.pdsaCycle.updateMany({
+      where: { id, version: expectedVersion },
+      data: { ...content, updatedById, updatedAt: at, version: { increment: 1 } },
+    });
     if (count === 0) return null;
     await db.pdsaCycleMeasure.deleteMany({ where: { cycleId: id, measureId: { notIn: measureIds } } });
-    await db.pdsaCycleMeasure.createMany({ data: measureIds.map((measureId) => ({ cycleId: id, measureId })), skipDuplicates: true });
+    await db.pdsaCycleMeasure.createMany({
+      data: measureIds.map((measureId) => ({ cycleId: id, measureId })),
+      skipDuplicates: true,
+    });
     return this.find(id, db);
   }
 
@@ -94,7 +115,10 @@ export class PdsaCycleRepository {
 
   /** Active members whose site is `siteId`. */
   async siteMemberIds(db: Db, networkId: string, siteId: string): Promise<string[]> {
-    const rows = await db.membership.findMany({ where: { networkId, siteId, deactivatedAt: null }, select: { userId: true } });
+    const rows = await db.membership.findMany({
+      where: { networkId, siteId, deactivatedAt: null },
+      select: { userId: true },
+    });
     return rows.map((row) => row.userId);
   }
 

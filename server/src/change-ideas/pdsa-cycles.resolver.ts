@@ -15,7 +15,8 @@ export class PdsaCyclesResolver {
   }
 
   @Query(() => [PdsaAnnotation], {
-    description: 'PDSA cycles to draw on charts at their dates, oldest first: a network\'s, optionally one site\'s, optionally only those meant to move one measure.',
+    description:
+      "PDSA cycles to draw on charts at their dates, oldest first: a network's, optionally one site's, optionally only those meant to move one measure.",
   })
   pdsaAnnotations(
     @CurrentViewer() viewer: Viewer,
@@ -27,14 +28,25 @@ export class PdsaCyclesResolver {
   }
 
   @Mutation(() => PdsaCycle, {
-    description: 'Starts a PDSA cycle of an idea in TESTING at a site: its site team (site lead, clinicians), the idea\'s co-designers at that site, or admins.',
+    description:
+      "Starts a PDSA cycle of an idea in TESTING at a site: its site team (site lead, clinicians), the idea's co-designers at that site, or admins.",
   })
-  createPdsaCycle(@CurrentViewer() viewer: Viewer, @Args('ideaId', { type: () => ID }) ideaId: string, @Args('input') input: PdsaCycleInput) {
+  createPdsaCycle(
+    @CurrentViewer() viewer: Viewer,
+    @Args('ideaId', { type: () => ID }) ideaId: string,
+    @Args('input') input: PdsaCycleInput,
+  ) {
     return this.service.create(viewer, ideaId, input);
   }
 
-  @Mutation(() => PdsaCycle, { description: 'Saves a PDSA cycle\'s do, study and act; a stale expectedVersion answers CONFLICT.' })
-  updatePdsaCycle(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string, @Args('input') input: EditPdsaCycleInput) {
+  @Mutation(() => PdsaCycle, {
+    description: "Saves a PDSA cycle's do, study and act; a stale expectedVersion answers CONFLICT.",
+  })
+  updatePdsaCycle(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('input') input: EditPdsaCycleInput,
+  ) {
     return this.service.update(viewer, cycleId, input);
   }
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, can, dayOf, isoDay, type PdsaCycleEditData, pdsaCycleEditSchema, pdsaCycleInputSchema } from '@commons/shared';
+import {
+  type Actor,
+  can,
+  dayOf,
+  isoDay,
+  type PdsaCycleEditData,
+  pdsaCycleEditSchema,
+  pdsaCycleInputSchema,
+} from '@commons/shared';
 import type { Db } from '../platform/database/db';
 import { NetworkService } from '../networks/network.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -75,8 +83,7 @@ function contentOf(data: Omit<PdsaCycleEditData, 'expectedVersion' | 'measureIds
   };
 }
 
-const notTesting = (row: IdeaRow) =>
-  invalid('ideaId', 'idea_not_testing', { status: row.status });
+const notTesting = (row: IdeaRow) => invalid('ideaId', 'idea_not_testing', { status: row.status });
 
 /**
  * PDSA cycles: each site's tests of an idea in TESTING, written by the site's care team and
@@ -99,7 +106,11 @@ export class PdsaCyclesService {
 
   async create(viewer: Viewer, ideaId: string, input: PdsaCycleInput): Promise<PdsaCycle> {
     const { row: idea, actor } = await this.changeIdeas.visible(viewer, ideaId);
-    const data = parseInput(pdsaCycleInputSchema, { ...input, act: input.act ?? null, endOn: input.endOn ?? null }, 'input');
+    const data = parseInput(
+      pdsaCycleInputSchema,
+      { ...input, act: input.act ?? null, endOn: input.endOn ?? null },
+      'input',
+    );
     await this.networks.assertSiteInNetwork(data.siteId, idea.networkId, 'input.siteId');
     this.access.check(actor, 'pdsa.write', { siteId: data.siteId, ...(await this.changeIdeas.standing(actor, idea)) });
     await this.assertMeasures(idea.networkId, data.measureIds);
@@ -111,7 +122,18 @@ export class PdsaCyclesService {
       await this.ideas.lock(db, idea.id);
       const current = (await this.ideas.find(idea.id, db))!;
       if (current.status !== 'TESTING') throw notTesting(current);
-      const cycle = await this.cycles.create(db, { ...contentOf(rest), networkId: idea.networkId, ideaId: idea.id, siteId, createdById: actor.userId, at: new Date() }, measureIds);
+      const cycle = await this.cycles.create(
+        db,
+        {
+          ...contentOf(rest),
+          networkId: idea.networkId,
+          ideaId: idea.id,
+          siteId,
+          createdById: actor.userId,
+          at: new Date(),
+        },
+        measureIds,
+      );
       await this.notifySite(db, author, current, cycle, 'created');
       return cycle;
     });
@@ -121,19 +143,35 @@ export class PdsaCyclesService {
   async update(viewer: Viewer, cycleId: string, input: EditPdsaCycleInput): Promise<PdsaCycle> {
     const { cycle, idea, actor } = await this.visible(viewer, cycleId, 'cycleId');
     this.access.check(actor, 'pdsa.write', { siteId: cycle.siteId, ...(await this.changeIdeas.standing(actor, idea)) });
-    const data = parseInput(pdsaCycleEditSchema, { ...input, act: input.act ?? null, endOn: input.endOn ?? null }, 'input');
+    const data = parseInput(
+      pdsaCycleEditSchema,
+      { ...input, act: input.act ?? null, endOn: input.endOn ?? null },
+      'input',
+    );
     await this.assertMeasures(cycle.networkId, data.measureIds);
     const stale = (current: CycleRow) =>
-      conflict('cycle_changed', `Someone saved this cycle meanwhile (now version ${current.version}). Reload, then edit again.`, {
-        field: 'input.expectedVersion',
-        currentVersion: current.version,
-        currentStage: current.stage,
-      });
+      conflict(
+        'cycle_changed',
+        `Someone saved this cycle meanwhile (now version ${current.version}). Reload, then edit again.`,
+        {
+          field: 'input.expectedVersion',
+          currentVersion: current.version,
+          currentStage: current.stage,
+        },
+      );
     if (data.expectedVersion !== cycle.version) throw stale(cycle);
     const { expectedVersion, measureIds, ...rest } = data;
     const author = await this.named(actor);
     const saved = await this.ideas.transaction(async (db) => {
-      const updated = await this.cycles.update(db, cycle.id, expectedVersion, contentOf(rest), measureIds, actor.userId, new Date());
+      const updated = await this.cycles.update(
+        db,
+        cycle.id,
+        expectedVersion,
+        contentOf(rest),
+        measureIds,
+        actor.userId,
+        new Date(),
+      );
       if (!updated) throw stale((await this.cycles.find(cycle.id, db))!);
       if (updated.stage !== cycle.stage) await this.notifySite(db, author, idea, updated, 'stageChanged');
       return updated;
@@ -147,7 +185,12 @@ export class PdsaCyclesService {
   }
 
   /** Cycles to draw on a network's charts: optionally only one site's and only those moving one measure. */
-  async annotations(viewer: Viewer, networkId: string, siteId: string | null, measureId: string | null): Promise<PdsaAnnotation[]> {
+  async annotations(
+    viewer: Viewer,
+    networkId: string,
+    siteId: string | null,
+    measureId: string | null,
+  ): Promise<PdsaAnnotation[]> {
     await this.access.require(viewer, networkId, 'pdsa.view');
     if (siteId) await this.networks.assertSiteInNetwork(requireId(siteId, 'siteId'), networkId, 'siteId');
     if (measureId && !(await this.cycles.measureIdsIn(networkId, [requireId(measureId, 'measureId')])).has(measureId)) {
@@ -161,7 +204,11 @@ export class PdsaCyclesService {
     return (await this.cycles.annotations({ networkId: null, siteId: null, measureId })).map(toAnnotation);
   }
 
-  private async visible(viewer: Viewer, cycleId: string, field: string): Promise<{ cycle: CycleRow; idea: IdeaRow; actor: Actor }> {
+  private async visible(
+    viewer: Viewer,
+    cycleId: string,
+    field: string,
+  ): Promise<{ cycle: CycleRow; idea: IdeaRow; actor: Actor }> {
     const cycle = await this.cycles.find(requireId(cycleId, field));
     if (!cycle) throw notFound('PDSA cycle');
     try {
@@ -174,7 +221,13 @@ export class PdsaCyclesService {
     }
   }
 
-  private async notifySite(db: Db, actor: { userId: string; name: string }, idea: IdeaRow, cycle: CycleRow, event: 'created' | 'stageChanged') {
+  private async notifySite(
+    db: Db,
+    actor: { userId: string; name: string },
+    idea: IdeaRow,
+    cycle: CycleRow,
+    event: 'created' | 'stageChanged',
+  ) {
     await this.notifications.notify(db, {
       networkId: cycle.networkId,
       kind: 'PDSA_AT_SITE',

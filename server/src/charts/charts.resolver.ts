@@ -10,34 +10,61 @@ import { FieldCost } from '../platform/graphql/field-cost';
 export class ChartsResolver {
   constructor(private readonly service: ChartsService) {}
 
-  @Query(() => MeasureCharts, { description: 'Run/SPC charts of a measure for the network and every site, and funnel plots.', complexity: FieldCost.charts })
+  @Query(() => MeasureCharts, {
+    description: 'Run/SPC charts of a measure for the network and every site, and funnel plots.',
+    complexity: FieldCost.charts,
+  })
   measureCharts(
     @CurrentViewer() viewer: Viewer,
     @Args('measureId', { type: () => ID }) measureId: string,
     @Args('chartType', { type: () => ChartType, nullable: true }) chartType: ChartType | null,
-    @Args('baselineMonths', { type: () => Int, nullable: true, description: 'Freeze centre line and limits on the first N months.' }) baselineMonths: number | null,
-    @Args('phaseStarts', { type: () => [String], nullable: true, description: 'Months where a new phase starts (e.g. a change was adopted).' }) phaseStarts: string[] | null,
+    @Args('baselineMonths', {
+      type: () => Int,
+      nullable: true,
+      description: 'Freeze centre line and limits on the first N months.',
+    })
+    baselineMonths: number | null,
+    @Args('phaseStarts', {
+      type: () => [String],
+      nullable: true,
+      description: 'Months where a new phase starts (e.g. a change was adopted).',
+    })
+    phaseStarts: string[] | null,
     @Args('screenMovingRanges', {
       type: () => Boolean,
       nullable: true,
-      description: 'I and P_PRIME charts: leave moving ranges above 3.267 × their average out of the limits (Nelson 1982). Default true, as qicharts2.',
+      description:
+        'I and P_PRIME charts: leave moving ranges above 3.267 × their average out of the limits (Nelson 1982). Default true, as qicharts2.',
     })
     screenMovingRanges: boolean | null,
     @Args('includeIncompleteMonths', {
       type: () => Boolean,
       nullable: true,
-      description: 'Count network months not every site has reported yet in the limits, signals and funnels. Default false.',
+      description:
+        'Count network months not every site has reported yet in the limits, signals and funnels. Default false.',
     })
     includeIncompleteMonths: boolean | null,
-    @Args('adjustFunnels', { type: () => Boolean, nullable: true, description: 'Widen funnel limits for overdispersion when the sites are overdispersed. Default true.' })
+    @Args('adjustFunnels', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Widen funnel limits for overdispersion when the sites are overdispersed. Default true.',
+    })
     adjustFunnels: boolean | null,
   ) {
-    return this.service.measureCharts(viewer, measureId, { chartType, baselineMonths, phaseStarts, screenMovingRanges, includeIncompleteMonths, adjustFunnels });
+    return this.service.measureCharts(viewer, measureId, {
+      chartType,
+      baselineMonths,
+      phaseStarts,
+      screenMovingRanges,
+      includeIncompleteMonths,
+      adjustFunnels,
+    });
   }
 
   @ResolveField(() => SeriesChart, {
     nullable: true,
-    description: 'One site\'s series, for selecting its points in full while `sites` asks only what small multiples draw. Null for a site not in the network.',
+    description:
+      "One site's series, for selecting its points in full while `sites` asks only what small multiples draw. Null for a site not in the network.",
   })
   site(@Parent() charts: MeasureCharts, @Args('siteId', { type: () => ID }) siteId: string): SeriesChart | null {
     return charts.sites.find((series) => series.site?.id === siteId) ?? null;

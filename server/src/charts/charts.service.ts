@@ -29,7 +29,14 @@ import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { invalid, notFound, requireId } from '../platform/graphql/app-error';
 import { ChartsCache } from './charts-cache';
-import type { ChartPointView, ChartSignal, FunnelView, MeasureCharts, SeriesChart, ShownCount } from './models/chart.model';
+import type {
+  ChartPointView,
+  ChartSignal,
+  FunnelView,
+  MeasureCharts,
+  SeriesChart,
+  ShownCount,
+} from './models/chart.model';
 
 export interface ChartOptions {
   chartType?: ChartType | null;
@@ -55,7 +62,8 @@ const FUNNEL_WINDOWS = [3, 6, 12];
 
 /** Six decimals are far finer than any chart or table shows, and the short numbers make the response a third smaller. */
 const rounded = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
-const shown = (n: DisplayedNumber<string> | null): ShownCount | null => (n ? (n.shown ? { value: n.value, label: null } : { value: null, label: n.label }) : null);
+const shown = (n: DisplayedNumber<string> | null): ShownCount | null =>
+  n ? (n.shown ? { value: n.value, label: null } : { value: null, label: n.label }) : null;
 
 /** Chart data for a measure, computed by the shared SPC engine from what the viewer may see. */
 @Injectable()
@@ -73,7 +81,10 @@ export class ChartsService {
     const measure = await this.measures.find(requireId(measureId, 'measureId'));
     if (!measure) throw notFound('Measure');
     // One round trip for both: the network row is only used once access is granted.
-    const [actor, network] = await Promise.all([this.access.require(viewer, measure.networkId, 'measure.viewReports'), this.networks.byId(measure.networkId)]);
+    const [actor, network] = await Promise.all([
+      this.access.require(viewer, measure.networkId, 'measure.viewReports'),
+      this.networks.byId(measure.networkId),
+    ]);
     const months = monthRange(monthOf(network.startedOn), currentMonth());
     const phaseStarts = (options.phaseStarts ?? []).map((m, i) => {
       if (!months.includes(m as MonthKey)) throw invalid(`phaseStarts.${i}`, 'not_in_network', { kind: 'month' });
@@ -90,8 +101,14 @@ export class ChartsService {
       phaseStarts,
       screenMovingRanges: options.screenMovingRanges ?? true,
     };
-    const pooling = { includeIncomplete: options.includeIncompleteMonths ?? false, adjustFunnels: options.adjustFunnels ?? true };
-    const [sites, version] = await Promise.all([this.networks.sitesOf(measure.networkId), this.visible.reportsVersion(measure.id)]);
+    const pooling = {
+      includeIncomplete: options.includeIncompleteMonths ?? false,
+      adjustFunnels: options.adjustFunnels ?? true,
+    };
+    const [sites, version] = await Promise.all([
+      this.networks.sitesOf(measure.networkId),
+      this.visible.reportsVersion(measure.id),
+    ]);
     const cacheKey = JSON.stringify([
       measure,
       spcOptions,
@@ -121,7 +138,8 @@ export class ChartsService {
       try {
         return spcChart(points, options);
       } catch (error) {
-        if (error instanceof RangeError) throw invalid('chartType', 'chart_does_not_fit', { chart: options.chart ?? '', kind: options.kind });
+        if (error instanceof RangeError)
+          throw invalid('chartType', 'chart_does_not_fit', { chart: options.chart ?? '', kind: options.kind });
         throw error;
       }
     };
@@ -131,14 +149,31 @@ export class ChartsService {
       if (!total) return { month };
       if (total.kind === 'COUNT') return total.value?.shown ? { month, value: total.value.value } : { month };
       if (!total.numerator?.shown || !total.denominator?.shown) return { month };
-      return measure.kind === 'MEAN' ? { month, value: total.ratio?.shown ? total.ratio.value : undefined } : { month, numerator: total.numerator.value, denominator: total.denominator.value };
+      return measure.kind === 'MEAN'
+        ? { month, value: total.ratio?.shown ? total.ratio.value : undefined }
+        : { month, numerator: total.numerator.value, denominator: total.denominator.value };
     });
     // The pooled counts behind each network point, as the viewer may see them (a withheld total leaves its point out).
     const networkCells = new Map<string, ShownCells>(
       data.suppression.totals.map((t) => {
-        const numbers = t.kind === 'COUNT' ? [t.value] : measure.kind === 'MEAN' ? [t.denominator, t.ratio] : [t.numerator, t.denominator];
-        const cell = t.kind === 'COUNT' ? { numerator: null, denominator: null } : { numerator: t.numerator, denominator: t.denominator };
-        return [t.month, { numerator: cell.numerator, denominator: cell.denominator, suppressed: numbers.some((n) => n?.shown === false) }];
+        const numbers =
+          t.kind === 'COUNT'
+            ? [t.value]
+            : measure.kind === 'MEAN'
+              ? [t.denominator, t.ratio]
+              : [t.numerator, t.denominator];
+        const cell =
+          t.kind === 'COUNT'
+            ? { numerator: null, denominator: null }
+            : { numerator: t.numerator, denominator: t.denominator };
+        return [
+          t.month,
+          {
+            numerator: cell.numerator,
+            denominator: cell.denominator,
+            suppressed: numbers.some((n) => n?.shown === false),
+          },
+        ];
       }),
     );
     const coverage = monthCoverage(data, measure.key, months);
@@ -146,13 +181,18 @@ export class ChartsService {
     const networkChart = toSeries(
       null,
       true,
-      safeChart(networkPoints, pooling.includeIncomplete ? spcOptions : { ...spcOptions, provisionalMonths: incomplete }),
+      safeChart(
+        networkPoints,
+        pooling.includeIncomplete ? spcOptions : { ...spcOptions, provisionalMonths: incomplete },
+      ),
       networkCells,
       coverage,
     );
     // Say which pooled months not every site has reported, and whether they were left out.
     networkChart.signals.push(
-      ...incomplete.map((month) => signalView({ key: 'incompleteMonth', month, ...coverage.get(month)!, leftOut: !pooling.includeIncomplete })),
+      ...incomplete.map((month) =>
+        signalView({ key: 'incompleteMonth', month, ...coverage.get(month)!, leftOut: !pooling.includeIncomplete }),
+      ),
     );
 
     const sites = data.sites.map((site) => {
@@ -161,7 +201,10 @@ export class ChartsService {
       return toSeries(site, data.fullyVisibleSiteIds.has(site.id), safeChart(points), cells);
     });
 
-    const funnels = measure.kind === 'PROPORTION' || measure.kind === 'RATE' ? this.funnels(measure, data, months, coverage, pooling) : [];
+    const funnels =
+      measure.kind === 'PROPORTION' || measure.kind === 'RATE'
+        ? this.funnels(measure, data, months, coverage, pooling)
+        : [];
     return { measure, suppressionThreshold: data.threshold, network: networkChart, sites, funnels };
   }
 
@@ -175,10 +218,16 @@ export class ChartsService {
     // Windows end with the latest month with reports; by default the latest month every site has
     // reported, so sites are compared over the same months.
     const reported = months.filter((month) => (coverage.get(month)?.sitesReported ?? 0) > 0);
-    const usable = pooling.includeIncomplete ? reported : reported.filter((month) => !isIncomplete(coverage.get(month)));
+    const usable = pooling.includeIncomplete
+      ? reported
+      : reported.filter((month) => !isIncomplete(coverage.get(month)));
     const last = usable[usable.length - 1] ?? months[months.length - 1];
     const later = months.filter((month) => compareMonthKeys(month, last) > 0 && isIncomplete(coverage.get(month)));
-    const incompleteIn = (from: MonthKey) => months.filter((month) => compareMonthKeys(month, from) >= 0 && compareMonthKeys(month, last) <= 0 && isIncomplete(coverage.get(month)));
+    const incompleteIn = (from: MonthKey) =>
+      months.filter(
+        (month) =>
+          compareMonthKeys(month, from) >= 0 && compareMonthKeys(month, last) <= 0 && isIncomplete(coverage.get(month)),
+      );
     return FUNNEL_WINDOWS.map((windowMonths) => {
       const from = addMonths(last, -(windowMonths - 1));
       // Window sums are cells of their own: small sums of other sites are suppressed too.
@@ -190,20 +239,43 @@ export class ChartsService {
           if (cell.numerator?.shown && cell.denominator?.shown) {
             numerator += cell.numerator.value;
             denominator += cell.denominator.value;
-          } else if (cell.suppressed) return { siteId: site.id, month: from, measureKey: measure.key, numerator: null, denominator: null };
+          } else if (cell.suppressed)
+            return { siteId: site.id, month: from, measureKey: measure.key, numerator: null, denominator: null };
         }
-        return { siteId: site.id, month: from, measureKey: measure.key, numerator: denominator ? numerator : null, denominator: denominator || null };
+        return {
+          siteId: site.id,
+          month: from,
+          measureKey: measure.key,
+          numerator: denominator ? numerator : null,
+          denominator: denominator || null,
+        };
       });
-      const visible = suppressSmallCells({ threshold: data.threshold, fullyVisibleSiteIds: data.fullyVisibleSiteIds, measureKinds: { [measure.key]: measure.kind }, cells });
+      const visible = suppressSmallCells({
+        threshold: data.threshold,
+        fullyVisibleSiteIds: data.fullyVisibleSiteIds,
+        measureKinds: { [measure.key]: measure.kind },
+        cells,
+      });
       const funnelSites: FunnelSite[] = visible.cells
         .filter((c) => !c.suppressed && c.numerator?.shown && c.denominator?.shown)
-        .map((c) => ({ site: c.siteId, numerator: (c.numerator as { value: number }).value, denominator: (c.denominator as { value: number }).value }));
+        .map((c) => ({
+          site: c.siteId,
+          numerator: (c.numerator as { value: number }).value,
+          denominator: (c.denominator as { value: number }).value,
+        }));
       const kind = measure.kind as 'PROPORTION' | 'RATE';
       const plot = funnelPlot(kind, funnelSites, measure.direction, { adjustForOverdispersion: pooling.adjustFunnels });
       const denominators = plot.sites.map((s) => s.denominator);
       const curve =
         plot.target !== null && denominators.length
-          ? funnelCurve(kind, plot.target, Math.max(1, Math.min(...denominators) / 2), Math.max(...denominators) * 1.5, 60, plot.limitsWidenedBy ?? 1)
+          ? funnelCurve(
+              kind,
+              plot.target,
+              Math.max(1, Math.min(...denominators) / 2),
+              Math.max(...denominators) * 1.5,
+              60,
+              plot.limitsWidenedBy ?? 1,
+            )
           : [];
       const siteById = new Map(data.sites.map((s) => [s.id, s]));
       const monthsOf = (list: MonthKey[]) => list.map((month) => ({ month, ...coverage.get(month)! }));
@@ -212,7 +284,14 @@ export class ChartsService {
         fromMonth: from,
         toMonth: last,
         target: plot.target,
-        sites: plot.sites.map((s) => ({ site: siteById.get(s.site)!, value: rounded(s.value)!, denominator: s.denominator, position95: s.position95, position998: s.position998, assessment: s.assessment })),
+        sites: plot.sites.map((s) => ({
+          site: siteById.get(s.site)!,
+          value: rounded(s.value)!,
+          denominator: s.denominator,
+          position95: s.position95,
+          position998: s.position998,
+          assessment: s.assessment,
+        })),
         sitesLeftOut: data.sites.length - plot.sites.length,
         phi: plot.overdispersion ? rounded(plot.overdispersion.phi) : null,
         overdispersed: plot.overdispersion?.overdispersed ?? false,
@@ -236,7 +315,11 @@ export class ChartsService {
  * (a site counts from its first submitted month, so a site that joins later does not make every
  * earlier month incomplete). Suppressed cells count: a count of sites identifies no one.
  */
-function monthCoverage(data: VisibleReports, measureKey: string, months: readonly MonthKey[]): Map<MonthKey, MonthCoverage> {
+function monthCoverage(
+  data: VisibleReports,
+  measureKey: string,
+  months: readonly MonthKey[],
+): Map<MonthKey, MonthCoverage> {
   const firstMonths: MonthKey[] = [];
   const reportedBy = new Map<string, number>();
   for (const site of data.sites) {
@@ -250,7 +333,13 @@ function monthCoverage(data: VisibleReports, measureKey: string, months: readonl
     firstMonths.push(first!);
   }
   return new Map(
-    months.map((month) => [month, { sitesReported: reportedBy.get(month) ?? 0, sites: firstMonths.filter((first) => compareMonthKeys(first, month) <= 0).length }]),
+    months.map((month) => [
+      month,
+      {
+        sitesReported: reportedBy.get(month) ?? 0,
+        sites: firstMonths.filter((first) => compareMonthKeys(first, month) <= 0).length,
+      },
+    ]),
   );
 }
 
@@ -258,7 +347,11 @@ function monthCoverage(data: VisibleReports, measureKey: string, months: readonl
 const isIncomplete = (coverage: MonthCoverage | undefined): boolean =>
   coverage !== undefined && coverage.sitesReported > 0 && coverage.sitesReported < coverage.sites;
 
-function pointOf(month: MonthKey, cell: DisplayedSiteCell | undefined, kind: string): ChartPoint & { suppressed?: boolean } {
+function pointOf(
+  month: MonthKey,
+  cell: DisplayedSiteCell | undefined,
+  kind: string,
+): ChartPoint & { suppressed?: boolean } {
   if (!cell) return { month };
   if (cell.suppressed) return { month, suppressed: true };
   const num = cell.numerator?.shown ? cell.numerator.value : undefined;
@@ -270,9 +363,18 @@ function pointOf(month: MonthKey, cell: DisplayedSiteCell | undefined, kind: str
 }
 
 /** What a chart point shows of its counts: a site's displayed cell, or a displayed network total. */
-type ShownCells = Pick<DisplayedSiteCell, 'suppressed'> & { numerator: DisplayedNumber<string> | null; denominator: DisplayedNumber<string> | null };
+type ShownCells = Pick<DisplayedSiteCell, 'suppressed'> & {
+  numerator: DisplayedNumber<string> | null;
+  denominator: DisplayedNumber<string> | null;
+};
 
-function toSeries(site: SeriesChart['site'], fullyVisible: boolean, chart: SpcChart, cells: Map<string, ShownCells>, coverage?: Map<MonthKey, MonthCoverage>): SeriesChart {
+function toSeries(
+  site: SeriesChart['site'],
+  fullyVisible: boolean,
+  chart: SpcChart,
+  cells: Map<string, ShownCells>,
+  coverage?: Map<MonthKey, MonthCoverage>,
+): SeriesChart {
   const points: ChartPointView[] = chart.points.map((point) => {
     const cell = cells.get(point.month);
     const covered = coverage?.get(point.month);

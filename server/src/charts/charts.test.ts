@@ -46,7 +46,8 @@ describe('measure charts', () => {
     return result.data.measureCharts;
   };
   const pointOf = (series: any, month: string) => series.points.find((p: any) => p.month === month);
-  const pooled = (numerators: number[], denominator: number) => numerators.reduce((s, n) => s + n, 0) / (numerators.length * denominator);
+  const pooled = (numerators: number[], denominator: number) =>
+    numerators.reduce((s, n) => s + n, 0) / (numerators.length * denominator);
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -54,7 +55,10 @@ describe('measure charts', () => {
     ({ admin, sites } = made);
     networkId = made.network.id;
     // The network starts with the data, so "the first N months" are the first N reports.
-    await app.prisma.network.update({ where: { id: networkId }, data: { startedOn: new Date(`${first}-01T00:00:00Z`) } });
+    await app.prisma.network.update({
+      where: { id: networkId },
+      data: { startedOn: new Date(`${first}-01T00:00:00Z`) },
+    });
     measure = await newMeasure(admin, networkId, 'PROPORTION', { direction: 'UP', defaultChart: 'P' });
     member = await app.newMember(admin, networkId, 'CLINICIAN', sites[0].id);
     months = monthRange(first, last);
@@ -79,10 +83,12 @@ describe('measure charts', () => {
     }
     // This month is not reported yet: its point is left out, and said to be.
     expect(pointOf(charts.sites[0], monthsAgo(0))).toMatchObject({ value: null, excluded: 'MISSING_VALUE' });
-    expect(charts.sites[0].signals).toContainEqual(expect.objectContaining({ key: 'pointExcluded', month: monthsAgo(0), reason: 'MISSING_VALUE' }));
+    expect(charts.sites[0].signals).toContainEqual(
+      expect.objectContaining({ key: 'pointExcluded', month: monthsAgo(0), reason: 'MISSING_VALUE' }),
+    );
   });
 
-  it('the network aggregate pools numerators and denominators, not the sites\' proportions', async () => {
+  it("the network aggregate pools numerators and denominators, not the sites' proportions", async () => {
     const charts = await query();
     months.forEach((month, i) => {
       const numerator = A_NUMERATORS[i] + B.numerator + C.numerator;
@@ -104,13 +110,25 @@ describe('measure charts', () => {
       const charts = await query({ chartType });
       const a = charts.sites[0];
       // Not "18 months below the centre line: a deterioration" and "16 above: an improvement", but one shift.
-      expect(a.signals.filter((s: any) => ['shift', 'longRun', 'fewCrossings', 'beyondLimits'].includes(s.key))).toEqual([
+      expect(
+        a.signals.filter((s: any) => ['shift', 'longRun', 'fewCrossings', 'beyondLimits'].includes(s.key)),
+      ).toEqual([
         // The median of the 34 months is 53%, and the two months at 53% lie on it, so count for neither side.
-        expect.objectContaining({ key: 'shift', side: 'above', month: months[LOW.length], before: chartType === 'RUN' ? LOW.length - 2 : LOW.length, after: HIGH.length, assessment: 'improvement', centre: chartType === 'RUN' ? 'median' : 'average' }),
+        expect.objectContaining({
+          key: 'shift',
+          side: 'above',
+          month: months[LOW.length],
+          before: chartType === 'RUN' ? LOW.length - 2 : LOW.length,
+          after: HIGH.length,
+          assessment: 'improvement',
+          centre: chartType === 'RUN' ? 'median' : 'average',
+        }),
       ]);
       expect(months.slice(LOW.length).every((month) => pointOf(a, month).inLongRun)).toBe(true);
       // The steady site has no signal.
-      expect(charts.sites[1].signals.filter((s: any) => ['shift', 'longRun', 'beyondLimits'].includes(s.key))).toEqual([]);
+      expect(charts.sites[1].signals.filter((s: any) => ['shift', 'longRun', 'beyondLimits'].includes(s.key))).toEqual(
+        [],
+      );
     }
   });
 
@@ -166,8 +184,22 @@ describe('measure charts', () => {
 
     it('a baseline or phase over months without reports gives no limits there, not an error', async () => {
       const late = await newMeasure(admin, networkId, 'RATE');
-      await importReports(admin, networkId, [monthsAgo(2), monthsAgo(1)].map((month) => ({ site: 'site-0', measure: late.key, month, numerator: 3, denominator: 900 })));
-      const result = await member.client.gql(CHARTS, { measureId: late.id, baselineMonths: 3, phaseStarts: [months[5]] });
+      await importReports(
+        admin,
+        networkId,
+        [monthsAgo(2), monthsAgo(1)].map((month) => ({
+          site: 'site-0',
+          measure: late.key,
+          month,
+          numerator: 3,
+          denominator: 900,
+        })),
+      );
+      const result = await member.client.gql(CHARTS, {
+        measureId: late.id,
+        baselineMonths: 3,
+        phaseStarts: [months[5]],
+      });
       expect(result.errors).toBeUndefined();
       const a = result.data.measureCharts.sites[0];
       expect(a.signals).toContainEqual(expect.objectContaining({ key: 'limitsUnavailable' }));
@@ -176,14 +208,20 @@ describe('measure charts', () => {
 
     it('answers from the data as it is now: a report written since the last request is in the next one', async () => {
       const fresh = await newMeasure(admin, networkId, 'PROPORTION');
-      await importReports(admin, networkId, [{ site: 'site-0', measure: fresh.key, month: monthsAgo(2), numerator: 30, denominator: 60 }]);
+      await importReports(admin, networkId, [
+        { site: 'site-0', measure: fresh.key, month: monthsAgo(2), numerator: 30, denominator: 60 },
+      ]);
       const ask = async () => (await member.client.gql(CHARTS, { measureId: fresh.id })).data.measureCharts;
       expect(pointOf((await ask()).sites[0], monthsAgo(2)).value).toBe(0.5);
       expect(pointOf((await ask()).sites[0], monthsAgo(1)).value).toBeNull();
-      await importReports(admin, networkId, [{ site: 'site-0', measure: fresh.key, month: monthsAgo(1), numerator: 45, denominator: 60 }]);
+      await importReports(admin, networkId, [
+        { site: 'site-0', measure: fresh.key, month: monthsAgo(1), numerator: 45, denominator: 60 },
+      ]);
       expect(pointOf((await ask()).sites[0], monthsAgo(1)).value).toBe(0.75);
       // A corrected number, not only a new one.
-      await importReports(admin, networkId, [{ site: 'site-0', measure: fresh.key, month: monthsAgo(1), numerator: 48, denominator: 60 }]);
+      await importReports(admin, networkId, [
+        { site: 'site-0', measure: fresh.key, month: monthsAgo(1), numerator: 48, denominator: 60 },
+      ]);
       expect(pointOf((await ask()).sites[0], monthsAgo(1)).value).toBe(0.8);
     });
 
@@ -199,7 +237,15 @@ describe('measure charts', () => {
     beforeAll(async () => {
       partial = await newMeasure(admin, networkId, 'PROPORTION', { direction: 'UP', defaultChart: 'P' });
       const rows: CsvRow[] = [4, 3, 2].flatMap((ago) =>
-        [0, 1, 2].filter((site) => site < 2 || ago < 4).map((site) => ({ site: `site-${site}`, measure: partial.key, month: monthsAgo(ago), numerator: 40 + site, denominator: 100 })),
+        [0, 1, 2]
+          .filter((site) => site < 2 || ago < 4)
+          .map((site) => ({
+            site: `site-${site}`,
+            measure: partial.key,
+            month: monthsAgo(ago),
+            numerator: 40 + site,
+            denominator: 100,
+          })),
       );
       rows.push({ site: 'site-0', measure: partial.key, month: monthsAgo(1), numerator: 95, denominator: 100 });
       await importReports(admin, networkId, rows);
@@ -208,22 +254,50 @@ describe('measure charts', () => {
 
     it('are drawn, marked with how many sites reported, and left out of the limits and signals', async () => {
       const { network, sites: siteSeries } = await partialCharts();
-      expect(pointOf(network, monthsAgo(1))).toMatchObject({ value: 0.95, provisional: true, sitesReported: 1, sites: 3, inBaseline: false });
+      expect(pointOf(network, monthsAgo(1))).toMatchObject({
+        value: 0.95,
+        provisional: true,
+        sitesReported: 1,
+        sites: 3,
+        inBaseline: false,
+      });
       // A site that joined later does not make the months before it incomplete.
-      expect(pointOf(network, monthsAgo(4))).toMatchObject({ provisional: false, sitesReported: null, sites: null, inBaseline: true });
+      expect(pointOf(network, monthsAgo(4))).toMatchObject({
+        provisional: false,
+        sitesReported: null,
+        sites: null,
+        inBaseline: true,
+      });
       expect(pointOf(network, monthsAgo(1)).centre).toBeCloseTo((40 + 41 + 2 * (40 + 41 + 42)) / 800, 6);
       expect(network.signals.filter((s: any) => s.key !== 'pointExcluded')).toEqual([
-        expect.objectContaining({ key: 'incompleteMonth', month: monthsAgo(1), sitesReported: 1, sites: 3, leftOut: true }),
+        expect.objectContaining({
+          key: 'incompleteMonth',
+          month: monthsAgo(1),
+          sitesReported: 1,
+          sites: 3,
+          leftOut: true,
+        }),
       ]);
       // A site's own month is complete for that site.
-      expect(pointOf(siteSeries[0], monthsAgo(1))).toMatchObject({ value: 0.95, provisional: false, sitesReported: null });
+      expect(pointOf(siteSeries[0], monthsAgo(1))).toMatchObject({
+        value: 0.95,
+        provisional: false,
+        sitesReported: null,
+      });
     });
 
     it('count when asked to, and are still said to be incomplete', async () => {
       const { network } = await partialCharts({ includeIncompleteMonths: true });
-      expect(pointOf(network, monthsAgo(1))).toMatchObject({ provisional: false, sitesReported: 1, sites: 3, inBaseline: true });
+      expect(pointOf(network, monthsAgo(1))).toMatchObject({
+        provisional: false,
+        sitesReported: 1,
+        sites: 3,
+        inBaseline: true,
+      });
       expect(pointOf(network, monthsAgo(1)).centre).toBeCloseTo((40 + 41 + 2 * (40 + 41 + 42) + 95) / 900, 6);
-      expect(network.signals).toContainEqual(expect.objectContaining({ key: 'incompleteMonth', month: monthsAgo(1), leftOut: false }));
+      expect(network.signals).toContainEqual(
+        expect.objectContaining({ key: 'incompleteMonth', month: monthsAgo(1), leftOut: false }),
+      );
     });
 
     it('end the funnel windows before them, and say so', async () => {
@@ -231,7 +305,11 @@ describe('measure charts', () => {
       expect(funnels.map((f: any) => f.toMonth)).toEqual([monthsAgo(2), monthsAgo(2), monthsAgo(2)]);
       expect(funnels[0].incompleteMonthsLeftOut).toEqual([{ month: monthsAgo(1), sitesReported: 1, sites: 3 }]);
       const included = (await partialCharts({ includeIncompleteMonths: true })).funnels[0];
-      expect(included).toMatchObject({ toMonth: monthsAgo(1), incompleteMonthsLeftOut: [], incompleteMonthsIncluded: [{ month: monthsAgo(1), sitesReported: 1, sites: 3 }] });
+      expect(included).toMatchObject({
+        toMonth: monthsAgo(1),
+        incompleteMonthsLeftOut: [],
+        incompleteMonthsIncluded: [{ month: monthsAgo(1), sitesReported: 1, sites: 3 }],
+      });
     });
   });
 
@@ -240,7 +318,17 @@ describe('measure charts', () => {
     // The worked example of shewhart.spec.ts: screened limits [7.930851, 18.569149], unscreened
     // [-0.289652, 26.789652]; the late 20 is a signal only with screening.
     const spike = [10, 11, 10, 12, 11, 30, 11, 10, 12, 11, 11, 20];
-    await importReports(admin, networkId, spike.map((value, i) => ({ site: 'site-0', measure: mean.key, month: monthsAgo(spike.length - i), denominator: 5, value })));
+    await importReports(
+      admin,
+      networkId,
+      spike.map((value, i) => ({
+        site: 'site-0',
+        measure: mean.key,
+        month: monthsAgo(spike.length - i),
+        denominator: 5,
+        value,
+      })),
+    );
     const screened = (await query({ measureId: mean.id })).sites[0];
     const unscreened = (await query({ measureId: mean.id, screenMovingRanges: false })).sites[0];
     expect(pointOf(screened, monthsAgo(1)).upper).toBeCloseTo(18.569149, 5);
@@ -261,7 +349,13 @@ describe('measure charts', () => {
       for (const funnel of funnels) {
         const reported = funnel.months;
         // Three sites are too few to estimate overdispersion: plain limits.
-        expect(funnel).toMatchObject({ phi: null, overdispersed: false, limitsWidenedBy: null, incompleteMonthsLeftOut: [], incompleteMonthsIncluded: [] });
+        expect(funnel).toMatchObject({
+          phi: null,
+          overdispersed: false,
+          limitsWidenedBy: null,
+          incompleteMonthsLeftOut: [],
+          incompleteMonthsIncluded: [],
+        });
         const aNumerators = A_NUMERATORS.slice(-reported);
         const aSum = aNumerators.reduce((s, n) => s + n, 0);
         expect(funnel.sitesLeftOut).toBe(0);
@@ -297,35 +391,52 @@ describe('measure charts', () => {
     it('mean and count measures have no funnels', async () => {
       for (const kind of ['MEAN', 'COUNT'] as const) {
         const other = await newMeasure(admin, networkId, kind);
-        const result = await member.client.ok(`query($id: ID!) { measureCharts(measureId: $id) { funnels { months } network { chartType } } }`, { id: other.id });
+        const result = await member.client.ok(
+          `query($id: ID!) { measureCharts(measureId: $id) { funnels { months } network { chartType } } }`,
+          { id: other.id },
+        );
         expect(result.measureCharts).toEqual({ funnels: [], network: { chartType: kind === 'MEAN' ? 'I' : 'C' } });
       }
     });
   });
 
-  it('a measure\'s default chart must fit its kind, so its charts always draw', async () => {
-    const result = await admin.client.gql(`mutation($n: ID!, $input: MeasureInput!) { createMeasure(networkId: $n, input: $input) { id } }`, {
-      n: networkId,
-      input: { key: 'wrong-chart', name: 'Wrong chart', kind: 'PROPORTION', direction: 'UP', defaultChart: 'C' },
-    });
+  it("a measure's default chart must fit its kind, so its charts always draw", async () => {
+    const result = await admin.client.gql(
+      `mutation($n: ID!, $input: MeasureInput!) { createMeasure(networkId: $n, input: $input) { id } }`,
+      {
+        n: networkId,
+        input: { key: 'wrong-chart', name: 'Wrong chart', kind: 'PROPORTION', direction: 'UP', defaultChart: 'C' },
+      },
+    );
     expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.defaultChart' });
-    const updated = await admin.client.gql(`mutation($id: ID!, $input: MeasureInput!) { updateMeasure(measureId: $id, input: $input) { id } }`, {
-      id: measure.id,
-      input: { key: measure.key, name: 'Renamed', kind: 'PROPORTION', direction: 'UP', defaultChart: 'U' },
-    });
+    const updated = await admin.client.gql(
+      `mutation($id: ID!, $input: MeasureInput!) { updateMeasure(measureId: $id, input: $input) { id } }`,
+      {
+        id: measure.id,
+        input: { key: measure.key, name: 'Renamed', kind: 'PROPORTION', direction: 'UP', defaultChart: 'U' },
+      },
+    );
     expect(errorOf(updated)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.defaultChart' });
   });
 
   it('an unknown or malformed measure id is NOT_FOUND or BAD_USER_INPUT', async () => {
-    expect(errorOf(await member.client.gql(CHARTS, { measureId: '00000000-0000-4000-8000-000000000000' }))).toEqual({ code: 'NOT_FOUND', field: undefined });
-    expect(errorOf(await member.client.gql(CHARTS, { measureId: 'remission' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'measureId' });
+    expect(errorOf(await member.client.gql(CHARTS, { measureId: '00000000-0000-4000-8000-000000000000' }))).toEqual({
+      code: 'NOT_FOUND',
+      field: undefined,
+    });
+    expect(errorOf(await member.client.gql(CHARTS, { measureId: 'remission' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'measureId',
+    });
   });
 
   it('a measure with no reports yet charts as empty series without failing', async () => {
     const empty = await newMeasure(admin, networkId, 'RATE');
     const result = await member.client.ok(CHARTS, { measureId: empty.id });
     expect(result.measureCharts.network.points.every((p: any) => p.value === null)).toBe(true);
-    expect(result.measureCharts.network.signals).toContainEqual(expect.objectContaining({ key: 'limitsUnavailable', reason: 'NO_DATA' }));
+    expect(result.measureCharts.network.signals).toContainEqual(
+      expect.objectContaining({ key: 'limitsUnavailable', reason: 'NO_DATA' }),
+    );
     expect(result.measureCharts.funnels.every((f: any) => f.sites.length === 0 && f.curve.length === 0)).toBe(true);
   });
 
@@ -336,16 +447,28 @@ describe('measure charts', () => {
     let od: { measure: TestMeasure; member: TestMember };
     beforeAll(async () => {
       const made = await app.newNetwork(6);
-      const measure = await newMeasure(made.admin, made.network.id, 'PROPORTION', { direction: 'UP', defaultChart: 'P' });
+      const measure = await newMeasure(made.admin, made.network.id, 'PROPORTION', {
+        direction: 'UP',
+        defaultChart: 'P',
+      });
       const monthly = [100, 150, 120, 180, 90, 160];
       await importReports(
         made.admin,
         made.network.id,
-        [3, 2, 1].flatMap((ago) => monthly.map((numerator, site) => ({ site: `site-${site}`, measure: measure.key, month: monthsAgo(ago), numerator, denominator: 500 }))),
+        [3, 2, 1].flatMap((ago) =>
+          monthly.map((numerator, site) => ({
+            site: `site-${site}`,
+            measure: measure.key,
+            month: monthsAgo(ago),
+            numerator,
+            denominator: 500,
+          })),
+        ),
       );
       od = { measure, member: made.admin };
     });
-    const funnelsOf = async (variables: Record<string, unknown> = {}) => (await od.member.client.ok(CHARTS, { measureId: od.measure.id, ...variables })).measureCharts.funnels;
+    const funnelsOf = async (variables: Record<string, unknown> = {}) =>
+      (await od.member.client.ok(CHARTS, { measureId: od.measure.id, ...variables })).measureCharts.funnels;
 
     it('widen the limits by √φ and say φ', async () => {
       const [funnel] = await funnelsOf();
@@ -353,7 +476,11 @@ describe('measure charts', () => {
       expect(funnel.target).toBeCloseTo(0.266667, 5);
       expect(funnel.phi).toBeCloseTo(26.036932, 5);
       expect(funnel.limitsWidenedBy).toBeCloseTo(26.036932, 5);
-      const at1500 = funnel.curve.find((p: any) => Math.abs(p.denominator - 1500) < 1e-6) ?? funnel.curve.reduce((a: any, b: any) => (Math.abs(b.denominator - 1500) < Math.abs(a.denominator - 1500) ? b : a));
+      const at1500 =
+        funnel.curve.find((p: any) => Math.abs(p.denominator - 1500) < 1e-6) ??
+        funnel.curve.reduce((a: any, b: any) =>
+          Math.abs(b.denominator - 1500) < Math.abs(a.denominator - 1500) ? b : a,
+        );
       const expected = 0.266667 + 1.96 * Math.sqrt((26.036932 * 0.266667 * 0.733333) / at1500.denominator);
       expect(at1500.upper95).toBeCloseTo(expected, 4);
       // With limits that allow for the spread, no site is "very unlikely to be chance".

@@ -1,4 +1,11 @@
-import { addMonths, type ChangeIdeaStatus, type MonthKey, type PdsaAct, type PdsaStage, type Role } from '@commons/shared';
+import {
+  addMonths,
+  type ChangeIdeaStatus,
+  type MonthKey,
+  type PdsaAct,
+  type PdsaStage,
+  type Role,
+} from '@commons/shared';
 import type { NotificationKind, Prisma } from '../generated/prisma/client';
 import { readDemoJson } from './demo-data';
 import { DEMO_EMAIL_DOMAIN } from './demo-people';
@@ -82,8 +89,10 @@ export async function seedDemoChangeIdeas(
   input: { networkId: string; firstMonth: MonthKey; siteIds: string[]; people: SeedPerson[] },
 ): Promise<void> {
   const { networkId, firstMonth } = input;
-  const at = ([month, day]: Day, hour = 10) => new Date(`${addMonths(firstMonth, month)}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`);
-  const date = ([month, day]: Day) => new Date(`${addMonths(firstMonth, month)}-${String(day).padStart(2, '0')}T00:00:00Z`);
+  const at = ([month, day]: Day, hour = 10) =>
+    new Date(`${addMonths(firstMonth, month)}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`);
+  const date = ([month, day]: Day) =>
+    new Date(`${addMonths(firstMonth, month)}-${String(day).padStart(2, '0')}T00:00:00Z`);
   const person = (who: Who): SeedPerson => {
     const found =
       typeof who === 'string'
@@ -92,21 +101,52 @@ export async function seedDemoChangeIdeas(
     if (!found) throw new Error(`demo change ideas: nobody is ${JSON.stringify(who)}`);
     return found;
   };
-  const drivers = new Map((await tx.driver.findMany({ where: { networkId }, select: { id: true, title: true } })).map((d) => [d.title, d.id]));
-  const measures = new Map((await tx.measure.findMany({ where: { networkId }, select: { id: true, key: true } })).map((m) => [m.key, m.id]));
-  const names = new Map((await tx.user.findMany({ where: { id: { in: input.people.map((p) => p.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const drivers = new Map(
+    (await tx.driver.findMany({ where: { networkId }, select: { id: true, title: true } })).map((d) => [d.title, d.id]),
+  );
+  const measures = new Map(
+    (await tx.measure.findMany({ where: { networkId }, select: { id: true, key: true } })).map((m) => [m.key, m.id]),
+  );
+  const names = new Map(
+    (
+      await tx.user.findMany({
+        where: { id: { in: input.people.map((p) => p.userId) } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
   const notifications: Prisma.NotificationCreateManyInput[] = [];
-  const notify = (kind: NotificationKind, subject: { type: 'CHANGE_IDEA' | 'PDSA_CYCLE'; id: string }, actorId: string, createdAt: Date, payload: Prisma.InputJsonObject, recipients: string[]) => {
+  const notify = (
+    kind: NotificationKind,
+    subject: { type: 'CHANGE_IDEA' | 'PDSA_CYCLE'; id: string },
+    actorId: string,
+    createdAt: Date,
+    payload: Prisma.InputJsonObject,
+    recipients: string[],
+  ) => {
     for (const userId of new Set(recipients)) {
       if (userId === actorId) continue;
-      notifications.push({ userId, networkId, kind, subjectType: subject.type, subjectId: subject.id, actorId, payload: { ...payload, actorName: names.get(actorId) ?? '' }, createdAt });
+      notifications.push({
+        userId,
+        networkId,
+        kind,
+        subjectType: subject.type,
+        subjectId: subject.id,
+        actorId,
+        payload: { ...payload, actorName: names.get(actorId) ?? '' },
+        createdAt,
+      });
     }
   };
 
   for (const demo of DEMO_CHANGE_IDEAS) {
     const proposer = person(demo.proposer);
     const last = demo.decisions[demo.decisions.length - 1];
-    const updated = [demo.proposed, ...demo.decisions.map((d) => d.on), ...demo.cycles.map((c) => c.end ?? c.start)].map((d) => at(d).getTime());
+    const updated = [
+      demo.proposed,
+      ...demo.decisions.map((d) => d.on),
+      ...demo.cycles.map((c) => c.end ?? c.start),
+    ].map((d) => at(d).getTime());
     const idea = await tx.changeIdea.create({
       data: {
         networkId,
@@ -126,7 +166,14 @@ export async function seedDemoChangeIdeas(
     });
     const coDesignerIds = [proposer.userId];
     await tx.changeIdeaCoDesigner.create({
-      data: { ideaId: idea.id, userId: proposer.userId, role: proposer.role, status: 'ACTIVE', invitedAt: at(demo.proposed), joinedAt: at(demo.proposed) },
+      data: {
+        ideaId: idea.id,
+        userId: proposer.userId,
+        role: proposer.role,
+        status: 'ACTIVE',
+        invitedAt: at(demo.proposed),
+        joinedAt: at(demo.proposed),
+      },
     });
     for (const c of demo.coDesigners) {
       const member = person(c.who);
@@ -144,17 +191,31 @@ export async function seedDemoChangeIdeas(
         },
       });
       if (c.joined) coDesignerIds.push(member.userId);
-      else notify('CO_DESIGN_INVITE', { type: 'CHANGE_IDEA', id: idea.id }, inviter.userId, at(c.invited, 9), { ideaId: idea.id, ideaTitle: demo.title }, [member.userId]);
+      else
+        notify(
+          'CO_DESIGN_INVITE',
+          { type: 'CHANGE_IDEA', id: idea.id },
+          inviter.userId,
+          at(c.invited, 9),
+          { ideaId: idea.id, ideaTitle: demo.title },
+          [member.userId],
+        );
     }
     const endorsers = demo.endorsers.map(person);
     await tx.changeIdeaEndorsement.createMany({
-      data: endorsers.map((e, i) => ({ ideaId: idea.id, userId: e.userId, role: e.role, createdAt: new Date(at(demo.proposed).getTime() + (i + 1) * 86_400_000) })),
+      data: endorsers.map((e, i) => ({
+        ideaId: idea.id,
+        userId: e.userId,
+        role: e.role,
+        createdAt: new Date(at(demo.proposed).getTime() + (i + 1) * 86_400_000),
+      })),
     });
     let from: ChangeIdeaStatus = 'PROPOSED';
     for (const d of demo.decisions) {
       const participants = d.participants.map(person);
       // Recorded in the morning; each participant confirmed during the day, the last at 15:00, when it took effect.
-      const confirmedAt = (i: number) => (i === 0 ? at(d.on, 9) : new Date(at(d.on, 15).getTime() - (participants.length - 1 - i) * 3_600_000));
+      const confirmedAt = (i: number) =>
+        i === 0 ? at(d.on, 9) : new Date(at(d.on, 15).getTime() - (participants.length - 1 - i) * 3_600_000);
       const decision = await tx.changeIdeaDecision.create({
         data: {
           ideaId: idea.id,
@@ -187,7 +248,14 @@ export async function seedDemoChangeIdeas(
           { type: 'CHANGE_IDEA', id: idea.id },
           participants[0].userId,
           at(d.on, 15),
-          { ideaId: idea.id, ideaTitle: demo.title, decisionId: decision.id, fromStatus: from, toStatus: d.to, decision: d.decision },
+          {
+            ideaId: idea.id,
+            ideaTitle: demo.title,
+            decisionId: decision.id,
+            fromStatus: from,
+            toStatus: d.to,
+            decision: d.decision,
+          },
           [...coDesignerIds, ...endorsers.map((e) => e.userId), ...participants.map((p) => p.userId)],
         );
       }
@@ -230,7 +298,16 @@ export async function seedDemoChangeIdeas(
           { type: 'PDSA_CYCLE', id: cycle.id },
           author.userId,
           at([c.start[0], Math.max(1, c.start[1] - 3)]),
-          { event: 'created', cycleId: cycle.id, ideaId: idea.id, ideaTitle: demo.title, siteId, number, title: c.title, stage: 'PLAN' },
+          {
+            event: 'created',
+            cycleId: cycle.id,
+            ideaId: idea.id,
+            ideaTitle: demo.title,
+            siteId,
+            number,
+            title: c.title,
+            stage: 'PLAN',
+          },
           input.people.filter((p) => p.site === c.site).map((p) => p.userId),
         );
       }

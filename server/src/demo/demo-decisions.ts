@@ -21,7 +21,11 @@ interface DemoProposal {
   outcome?: string;
   positions?: { who: Who; position: Position; reason?: string; hoursAgo: number }[];
   /** A dot vote: its options, the dots each member has, and who put how many dots where (by option index). */
-  dots?: { options: string[]; perMember: number; ballots: { who: Who; votes: [option: number, dots: number][]; hoursAgo: number }[] };
+  dots?: {
+    options: string[];
+    perMember: number;
+    ballots: { who: Who; votes: [option: number, dots: number][]; hoursAgo: number }[];
+  };
 }
 
 interface DemoPendingDecision {
@@ -47,28 +51,61 @@ const DEMO_PROPOSALS: DemoProposal[] = [
   {
     idea: 'A school support plan written with the family at diagnosis',
     by: 'family',
-    question: 'Shall we test the one-page plan with the two St Brigid\'s schools this term?',
-    details: 'Six weeks, then we study it with the head teachers and the families. The toilet pass card stays at the top.',
+    question: "Shall we test the one-page plan with the two St Brigid's schools this term?",
+    details:
+      'Six weeks, then we study it with the head teachers and the families. The toilet pass card stays at the top.',
     openedHoursAgo: 20,
     closesInHours: 24 * 5,
     positions: [
-      { who: { role: 'SITE_LEAD', site: ST_BRIGID }, position: 'AGREE', reason: 'Both head teachers are ready to start after half term.', hoursAgo: 18 },
-      { who: { role: 'CLINICIAN', site: ST_BRIGID }, position: 'AGREE', reason: 'With the exam line added.', hoursAgo: 16 },
-      { who: { role: 'PATIENT_PARTNER', site: ST_BRIGID }, position: 'ABSTAIN', reason: 'I left school before any of this existed, so I will let others judge.', hoursAgo: 9 },
-      { who: 'researcher', position: 'DISAGREE', reason: 'Two schools will not tell us much; could we add a third?', hoursAgo: 4 },
+      {
+        who: { role: 'SITE_LEAD', site: ST_BRIGID },
+        position: 'AGREE',
+        reason: 'Both head teachers are ready to start after half term.',
+        hoursAgo: 18,
+      },
+      {
+        who: { role: 'CLINICIAN', site: ST_BRIGID },
+        position: 'AGREE',
+        reason: 'With the exam line added.',
+        hoursAgo: 16,
+      },
+      {
+        who: { role: 'PATIENT_PARTNER', site: ST_BRIGID },
+        position: 'ABSTAIN',
+        reason: 'I left school before any of this existed, so I will let others judge.',
+        hoursAgo: 9,
+      },
+      {
+        who: 'researcher',
+        position: 'DISAGREE',
+        reason: 'Two schools will not tell us much; could we add a third?',
+        hoursAgo: 4,
+      },
     ],
   },
   {
     idea: 'Book the first drug level together with the third infusion',
     by: { role: 'CLINICIAN', site: LAKEVIEW },
     question: 'Adopt booking the first level with the third infusion at Riverside and Lakeview?',
-    details: 'Riverside had the level taken on the day for 12 of 14 children. Lakeview\'s second cycle uses the "from the drip" wording.',
+    details:
+      'Riverside had the level taken on the day for 12 of 14 children. Lakeview\'s second cycle uses the "from the drip" wording.',
     openedHoursAgo: 72,
     closesInHours: -20,
-    outcome: 'Everyone who answered agreed. We propose adopting it once Lakeview\'s second cycle has been studied, with the new wording in the text.',
+    outcome:
+      "Everyone who answered agreed. We propose adopting it once Lakeview's second cycle has been studied, with the new wording in the text.",
     positions: [
-      { who: 'family', position: 'AGREE', reason: 'The text the day before made all the difference for us.', hoursAgo: 70 },
-      { who: { role: 'PATIENT_PARTNER', site: LAKEVIEW }, position: 'AGREE', reason: 'Only with "taken from the drip" in the text.', hoursAgo: 60 },
+      {
+        who: 'family',
+        position: 'AGREE',
+        reason: 'The text the day before made all the difference for us.',
+        hoursAgo: 70,
+      },
+      {
+        who: { role: 'PATIENT_PARTNER', site: LAKEVIEW },
+        position: 'AGREE',
+        reason: 'Only with "taken from the drip" in the text.',
+        hoursAgo: 60,
+      },
       { who: 'sitelead', position: 'AGREE', hoursAgo: 50 },
       { who: 'clinician', position: 'AGREE', hoursAgo: 30 },
     ],
@@ -89,8 +126,22 @@ const DEMO_PROPOSALS: DemoProposal[] = [
       ],
       perMember: 2,
       ballots: [
-        { who: 'patient', votes: [[1, 1], [3, 1]], hoursAgo: 29 },
-        { who: { role: 'FAMILY_MEMBER', site: 0 }, votes: [[2, 1], [3, 1]], hoursAgo: 25 },
+        {
+          who: 'patient',
+          votes: [
+            [1, 1],
+            [3, 1],
+          ],
+          hoursAgo: 29,
+        },
+        {
+          who: { role: 'FAMILY_MEMBER', site: 0 },
+          votes: [
+            [2, 1],
+            [3, 1],
+          ],
+          hoursAgo: 25,
+        },
         { who: 'researcher', votes: [[0, 2]], hoursAgo: 12 },
       ],
     },
@@ -103,11 +154,16 @@ const DEMO_PENDING_DECISIONS: DemoPendingDecision[] = [
     idea: 'A school support plan written with the family at diagnosis',
     participants: ['family', 'patient', { role: 'SITE_LEAD', site: ST_BRIGID }, { role: 'CLINICIAN', site: ST_BRIGID }],
     to: 'TESTING',
-    decision: 'Test the one-page school plan with two St Brigid\'s schools this term.',
-    rationale: 'The plan went through three drafts with families; two head teachers have agreed to try it for six weeks.',
+    decision: "Test the one-page school plan with two St Brigid's schools this term.",
+    rationale:
+      'The plan went through three drafts with families; two head teachers have agreed to try it for six weeks.',
     proposedHoursAgo: 6,
     confirmed: [
-      { who: { role: 'SITE_LEAD', site: ST_BRIGID }, comment: 'Yes. I will brief both schools on Monday.', hoursAgo: 5 },
+      {
+        who: { role: 'SITE_LEAD', site: ST_BRIGID },
+        comment: 'Yes. I will brief both schools on Monday.',
+        hoursAgo: 5,
+      },
       { who: { role: 'CLINICIAN', site: ST_BRIGID }, comment: '', hoursAgo: 2 },
     ],
   },
@@ -116,7 +172,8 @@ const DEMO_PENDING_DECISIONS: DemoPendingDecision[] = [
     participants: [{ role: 'CLINICIAN', site: LAKEVIEW }, 'sitelead', 'clinician', 'family'],
     to: 'ADOPTED',
     decision: 'Adopt booking the first drug level with the third infusion at Riverside and Lakeview.',
-    rationale: 'Both sites took the level on the day for most children, families found the text helpful, and the proposal in the thread found no objection.',
+    rationale:
+      'Both sites took the level on the day for most children, families found the text helpful, and the proposal in the thread found no objection.',
     proposedHoursAgo: 18,
     confirmed: [{ who: 'family', comment: 'Gladly, with the new wording.', hoursAgo: 15 }],
     basedOn: 'Adopt booking the first level with the third infusion at Riverside and Lakeview?',
@@ -135,7 +192,10 @@ interface SeedPerson {
  * and its decisions waiting for confirmations, with the notifications they sent. Run after the
  * change ideas and threads; times are relative to `now`, so pending decisions wait into the future.
  */
-export async function seedDemoDecisions(tx: Prisma.TransactionClient, input: { networkId: string; people: SeedPerson[]; now?: Date }): Promise<void> {
+export async function seedDemoDecisions(
+  tx: Prisma.TransactionClient,
+  input: { networkId: string; people: SeedPerson[]; now?: Date },
+): Promise<void> {
   const now = input.now ?? new Date();
   const ago = (hours: number) => new Date(now.getTime() - hours * HOUR_MS);
   const person = (who: Who): SeedPerson => {
@@ -149,16 +209,46 @@ export async function seedDemoDecisions(tx: Prisma.TransactionClient, input: { n
   const ideaOf = async (title: string) => {
     const idea = await tx.changeIdea.findFirst({
       where: { networkId: input.networkId, title },
-      select: { id: true, title: true, status: true, proposerId: true, coDesigners: { where: { status: 'ACTIVE' }, select: { userId: true } } },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        proposerId: true,
+        coDesigners: { where: { status: 'ACTIVE' }, select: { userId: true } },
+      },
     });
     if (!idea) throw new Error(`demo decisions: no idea "${title}"`);
     return idea;
   };
-  const names = new Map((await tx.user.findMany({ where: { id: { in: input.people.map((p) => p.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (
+      await tx.user.findMany({
+        where: { id: { in: input.people.map((p) => p.userId) } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
   const notifications: Prisma.NotificationCreateManyInput[] = [];
-  const notify = (kind: NotificationKind, ideaId: string, actorId: string, createdAt: Date, payload: Prisma.InputJsonObject, recipients: string[]) => {
+  const notify = (
+    kind: NotificationKind,
+    ideaId: string,
+    actorId: string,
+    createdAt: Date,
+    payload: Prisma.InputJsonObject,
+    recipients: string[],
+  ) => {
     for (const userId of new Set(recipients)) {
-      if (userId !== actorId) notifications.push({ userId, networkId: input.networkId, kind, subjectType: 'CHANGE_IDEA', subjectId: ideaId, actorId, payload: { ...payload, actorName: names.get(actorId) ?? '' }, createdAt });
+      if (userId !== actorId)
+        notifications.push({
+          userId,
+          networkId: input.networkId,
+          kind,
+          subjectType: 'CHANGE_IDEA',
+          subjectId: ideaId,
+          actorId,
+          payload: { ...payload, actorName: names.get(actorId) ?? '' },
+          createdAt,
+        });
     }
   };
 
@@ -166,8 +256,19 @@ export async function seedDemoDecisions(tx: Prisma.TransactionClient, input: { n
   for (const demo of DEMO_PROPOSALS) {
     const idea = await ideaOf(demo.idea);
     const thread =
-      (await tx.thread.findUnique({ where: { subjectType_subjectId: { subjectType: 'CHANGE_IDEA', subjectId: idea.id } }, select: { id: true } })) ??
-      (await tx.thread.create({ data: { networkId: input.networkId, subjectType: 'CHANGE_IDEA', subjectId: idea.id, createdAt: ago(demo.openedHoursAgo) }, select: { id: true } }));
+      (await tx.thread.findUnique({
+        where: { subjectType_subjectId: { subjectType: 'CHANGE_IDEA', subjectId: idea.id } },
+        select: { id: true },
+      })) ??
+      (await tx.thread.create({
+        data: {
+          networkId: input.networkId,
+          subjectType: 'CHANGE_IDEA',
+          subjectId: idea.id,
+          createdAt: ago(demo.openedHoursAgo),
+        },
+        select: { id: true },
+      }));
     const proposer = person(demo.by);
     const closesAt = new Date(now.getTime() + demo.closesInHours * HOUR_MS);
     const changes = (demo.positions?.length ?? 0) + (demo.dots?.ballots.length ?? 0) + (demo.outcome ? 1 : 0);
@@ -195,20 +296,39 @@ export async function seedDemoDecisions(tx: Prisma.TransactionClient, input: { n
       await tx.proposalPosition.createMany({
         data: demo.positions.map((p) => {
           const who = person(p.who);
-          return { proposalId: proposal.id, userId: who.userId, role: who.role, position: p.position, reason: p.reason ?? '', createdAt: ago(p.hoursAgo), updatedAt: ago(p.hoursAgo) };
+          return {
+            proposalId: proposal.id,
+            userId: who.userId,
+            role: who.role,
+            position: p.position,
+            reason: p.reason ?? '',
+            createdAt: ago(p.hoursAgo),
+            updatedAt: ago(p.hoursAgo),
+          };
         }),
       });
     }
     for (const ballot of demo.dots?.ballots ?? []) {
       const who = person(ballot.who);
       await tx.proposalDotVote.createMany({
-        data: ballot.votes.map(([option, dots]) => ({ proposalId: proposal.id, optionId: proposal.options[option].id, userId: who.userId, role: who.role, dots, updatedAt: ago(ballot.hoursAgo) })),
+        data: ballot.votes.map(([option, dots]) => ({
+          proposalId: proposal.id,
+          optionId: proposal.options[option].id,
+          userId: who.userId,
+          role: who.role,
+          dots,
+          updatedAt: ago(ballot.hoursAgo),
+        })),
       });
     }
-    notify('PROPOSAL_OPENED', idea.id, proposer.userId, ago(demo.openedHoursAgo), { ideaId: idea.id, ideaTitle: idea.title, proposalId: proposal.id, question: demo.question }, [
-      idea.proposerId,
-      ...idea.coDesigners.map((c) => c.userId),
-    ]);
+    notify(
+      'PROPOSAL_OPENED',
+      idea.id,
+      proposer.userId,
+      ago(demo.openedHoursAgo),
+      { ideaId: idea.id, ideaTitle: idea.title, proposalId: proposal.id, question: demo.question },
+      [idea.proposerId, ...idea.coDesigners.map((c) => c.userId)],
+    );
   }
 
   for (const demo of DEMO_PENDING_DECISIONS) {
@@ -265,7 +385,12 @@ export async function seedDemoDecisions(tx: Prisma.TransactionClient, input: { n
     );
     // Those who confirmed already have read the request.
     for (const n of notifications) {
-      if (n.kind === 'DECISION_AWAITING_CONFIRMATION' && (n.payload as { decisionId?: string }).decisionId === decision.id && confirmed.has(n.userId)) n.readAt = ago(confirmed.get(n.userId)!.hoursAgo);
+      if (
+        n.kind === 'DECISION_AWAITING_CONFIRMATION' &&
+        (n.payload as { decisionId?: string }).decisionId === decision.id &&
+        confirmed.has(n.userId)
+      )
+        n.readAt = ago(confirmed.get(n.userId)!.hoursAgo);
     }
   }
   await tx.notification.createMany({ data: notifications });

@@ -38,12 +38,14 @@ describe('the demo working groups', () => {
 
     expect(groups.map((g: { name: string; visibility: string }) => `${g.name} (${g.visibility})`)).toEqual([
       'Diet and nutrition (OPEN)',
-      'Parent partners\' circle (INVITE_ONLY)',
-      'QI coaches\' huddle (INVITE_ONLY)',
+      "Parent partners' circle (INVITE_ONLY)",
+      "QI coaches' huddle (INVITE_ONLY)",
       'School and IBD (OPEN)',
       'Transition to adult care (OPEN)',
     ]);
-    const roles = new Set(groups.flatMap((g: { members: { networkRole: string }[] }) => g.members.map((m) => m.networkRole)));
+    const roles = new Set(
+      groups.flatMap((g: { members: { networkRole: string }[] }) => g.members.map((m) => m.networkRole)),
+    );
     expect([...roles].sort()).toEqual([...ROLES].sort());
     for (const group of groups) {
       expect(group.memberCount).toBeGreaterThanOrEqual(4);
@@ -51,35 +53,58 @@ describe('the demo working groups', () => {
     }
   });
 
-  it('keeps the parents\' circle to its members, and shows each demo sign-in her own groups and invitations', async () => {
-    expect((await groupsOf('patient')).map((g: { name: string }) => g.name)).not.toContain('Parent partners\' circle');
+  it("keeps the parents' circle to its members, and shows each demo sign-in her own groups and invitations", async () => {
+    expect((await groupsOf('patient')).map((g: { name: string }) => g.name)).not.toContain("Parent partners' circle");
     const family = await groupsOf('family');
-    expect(family.find((g: { name: string }) => g.name === 'Parent partners\' circle').viewerMembership).toEqual({ role: 'OWNER', status: 'ACTIVE' });
+    expect(family.find((g: { name: string }) => g.name === "Parent partners' circle").viewerMembership).toEqual({
+      role: 'OWNER',
+      status: 'ACTIVE',
+    });
     const clinician = await groupsOf('clinician');
-    expect(clinician.find((g: { name: string }) => g.name === 'QI coaches\' huddle').viewerMembership).toEqual({ role: 'MEMBER', status: 'INVITED' });
+    expect(clinician.find((g: { name: string }) => g.name === "QI coaches' huddle").viewerMembership).toEqual({
+      role: 'MEMBER',
+      status: 'INVITED',
+    });
   });
 
   it.each(['patient', 'family', 'clinician', 'sitelead'])('gives %s@ an unread group invitation', async (name) => {
     const { notifications } = await (await signedIn(name)).ok(NOTIFICATIONS, { networkId });
-    const invitations = notifications.nodes.filter((n: { kind: string; read: boolean }) => n.kind === 'GROUP_INVITE' && !n.read);
+    const invitations = notifications.nodes.filter(
+      (n: { kind: string; read: boolean }) => n.kind === 'GROUP_INVITE' && !n.read,
+    );
     expect(invitations.length).toBeGreaterThanOrEqual(1);
     expect(notifications.unreadCount).toBeGreaterThanOrEqual(invitations.length);
-    expect(invitations[0]).toMatchObject({ title: expect.any(String), actorName: expect.any(String), link: expect.stringMatching(/^groups\//) });
+    expect(invitations[0]).toMatchObject({
+      title: expect.any(String),
+      actorName: expect.any(String),
+      link: expect.stringMatching(/^groups\//),
+    });
   });
 
   it('seeds live discussion on two ideas: the patient partner has unread messages, a mention and a reply waiting', async () => {
     const patient = await signedIn('patient');
-    const idea = await app.prisma.changeIdea.findFirstOrThrow({ where: { title: 'A school support plan written with the family at diagnosis' }, select: { id: true } });
+    const idea = await app.prisma.changeIdea.findFirstOrThrow({
+      where: { title: 'A school support plan written with the family at diagnosis' },
+      select: { id: true },
+    });
     const { thread } = await patient.ok(
       `query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { unreadCount messages(last: 20) { nodes { body author { name } replies { body } } } } }`,
       { id: idea.id },
     );
     expect(thread.unreadCount).toBe(3);
     expect(thread.messages.nodes.length).toBeGreaterThanOrEqual(4);
-    const unread = (await patient.ok(`query($networkId: ID!) { unreadThreads(networkId: $networkId) { totalUnread } }`, { networkId })).unreadThreads;
+    const unread = (
+      await patient.ok(`query($networkId: ID!) { unreadThreads(networkId: $networkId) { totalUnread } }`, { networkId })
+    ).unreadThreads;
     expect(unread.totalUnread).toBeGreaterThanOrEqual(3);
-    const notices = (await patient.ok(NOTIFICATIONS, { networkId })).notifications.nodes.filter((n: { kind: string }) => n.kind === 'MENTION' || n.kind === 'REPLY');
+    const notices = (await patient.ok(NOTIFICATIONS, { networkId })).notifications.nodes.filter(
+      (n: { kind: string }) => n.kind === 'MENTION' || n.kind === 'REPLY',
+    );
     expect(notices.map((n: { kind: string }) => n.kind).sort()).toEqual(['MENTION', 'REPLY']);
-    expect(notices[0]).toMatchObject({ title: 'A school support plan written with the family at diagnosis', actorName: "Grace O'Connell", read: false });
+    expect(notices[0]).toMatchObject({
+      title: 'A school support plan written with the family at diagnosis',
+      actorName: "Grace O'Connell",
+      read: false,
+    });
   });
 });

@@ -8,9 +8,10 @@ export const DEMO_MEASURES = [
     key: 'remission',
     name: 'Steroid-free remission',
     definition: 'Children and young people with IBD seen this month who are in remission without steroids.',
-    numeratorDefinition: 'Patients seen this month with a physician global assessment of "quiescent" and no steroids in the last 90 days.',
+    numeratorDefinition:
+      'Patients seen this month with a physician global assessment of "quiescent" and no steroids in the last 90 days.',
     denominatorDefinition: 'Patients with IBD seen in clinic this month.',
-    inclusions: 'Crohn\'s disease, ulcerative colitis and IBD-unclassified, aged 2 to 18.',
+    inclusions: "Crohn's disease, ulcerative colitis and IBD-unclassified, aged 2 to 18.",
     exclusions: 'Diagnosed less than 90 days ago.',
     kind: 'PROPORTION',
     direction: 'UP',
@@ -50,7 +51,8 @@ export const DEMO_MEASURES = [
     key: 'admissions',
     name: 'Unplanned IBD admissions',
     // Rates are charted per 1,000 units of exposure, so the definition and the target say the same.
-    definition: 'Unplanned hospital admissions for IBD per 1,000 patient-months: each patient in the site\'s registry counts one patient-month a month.',
+    definition:
+      "Unplanned hospital admissions for IBD per 1,000 patient-months: each patient in the site's registry counts one patient-month a month.",
     numeratorDefinition: 'Unplanned admissions with IBD as the main reason.',
     denominatorDefinition: 'Patients in the site registry this month (one patient-month each).',
     inclusions: 'Emergency and unplanned elective admissions.',
@@ -95,7 +97,8 @@ export const DEMO_MEASURES = [
 /** The aim; its baseline is the network's first six months. */
 export function demoAim(firstMonth: MonthKey) {
   return {
-    statement: 'Within three years, 80% of children and young people with IBD in our network will be in steroid-free remission (from 62% in our first six months).',
+    statement:
+      'Within three years, 80% of children and young people with IBD in our network will be in steroid-free remission (from 62% in our first six months).',
     baselineValue: 0.62,
     baselineFrom: firstMonth,
     baselineTo: addMonths(firstMonth, 5),
@@ -108,7 +111,11 @@ export const DEMO_DRIVERS: { title: string; description: string; secondary: stri
   {
     title: 'Reliable, proactive care at every visit',
     description: 'Every child gets the right assessment and treatment at the right time.',
-    secondary: ['Pre-visit planning huddles', 'Therapeutic drug monitoring for biologics', 'Growth and nutrition assessed at every visit'],
+    secondary: [
+      'Pre-visit planning huddles',
+      'Therapeutic drug monitoring for biologics',
+      'Growth and nutrition assessed at every visit',
+    ],
   },
   {
     title: 'Activated, supported families and young people',
@@ -207,23 +214,40 @@ export function demoReports(input: {
       const seen = Math.max(4, Math.round(size * (0.85 + rand() * 0.3)));
       const onBiologic = Math.max(2, Math.round(seen * 0.45));
       const values: Record<string, { numerator: number | null; denominator: number | null; value: number | null }> = {
-        remission: { numerator: binomial(rand, seen, baseRemission + (improved ? 0.17 : 0.01 * (m / 24))), denominator: seen, value: null },
-        'growth-assessed': { numerator: binomial(rand, seen, Math.min(0.97, 0.78 + (improved ? 0.14 : 0.02))), denominator: seen, value: null },
+        remission: {
+          numerator: binomial(rand, seen, baseRemission + (improved ? 0.17 : 0.01 * (m / 24))),
+          denominator: seen,
+          value: null,
+        },
+        'growth-assessed': {
+          numerator: binomial(rand, seen, Math.min(0.97, 0.78 + (improved ? 0.14 : 0.02))),
+          denominator: seen,
+          value: null,
+        },
         tdm: { numerator: binomial(rand, onBiologic, improved ? 0.88 : 0.64), denominator: onBiologic, value: null },
-        admissions: { numerator: poisson(rand, size * 4 * (improved ? 0.011 : 0.019)), denominator: size * 4, value: null },
+        admissions: {
+          numerator: poisson(rand, size * 4 * (improved ? 0.011 : 0.019)),
+          denominator: size * 4,
+          value: null,
+        },
         'wait-days': (() => {
           const newPatients = 1 + Math.floor(rand() * (size / 6));
           const mean = (improved ? 12 : 24) + (rand() - 0.5) * 8;
           return { numerator: null, denominator: newPatients, value: Math.round(mean * 10) / 10 };
         })(),
-        'steroid-courses': { numerator: null, denominator: null, value: poisson(rand, size * (improved ? 0.07 : 0.12)) },
+        'steroid-courses': {
+          numerator: null,
+          denominator: null,
+          value: poisson(rand, size * (improved ? 0.07 : 0.12)),
+        },
       };
       // Drawn all the same (above), so the other sites' numbers do not depend on the day of seeding.
       if (lastMonth && (NOT_REPORTED_LAST_MONTH.has(site) || (!draft && submittedOn > now))) return;
       for (const [key, v] of Object.entries(values)) {
         const id = randomUUID();
         const correctedAt = new Date(reportedAt.getTime() + 3 * 86_400_000);
-        const corrected = status === 'SUBMITTED' && key === 'remission' && m % 7 === 3 && site % 3 === 0 && correctedAt <= now;
+        const corrected =
+          status === 'SUBMITTED' && key === 'remission' && m % 7 === 3 && site % 3 === 0 && correctedAt <= now;
         const common = { status, changedById: input.reporterBySite[site] } as const;
         reports.push({
           id,
@@ -239,7 +263,15 @@ export function demoReports(input: {
           updatedById: input.reporterBySite[site],
         });
         if (corrected) {
-          revisions.push({ reportId: id, version: 1, ...v, numerator: Math.max(0, (v.numerator ?? 0) - 2), ...common, reason: null, changedAt: reportedAt });
+          revisions.push({
+            reportId: id,
+            version: 1,
+            ...v,
+            numerator: Math.max(0, (v.numerator ?? 0) - 2),
+            ...common,
+            reason: null,
+            changedAt: reportedAt,
+          });
           revisions.push({
             reportId: id,
             version: 2,

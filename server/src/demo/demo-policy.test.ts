@@ -11,8 +11,16 @@ describe('shouldSeedDemo', () => {
     ['the embedded database started before (its data kept)', { embeddedCreatedNow: false }, false],
     ['a configured DATABASE_URL', { databaseConfigured: true, embeddedCreatedNow: false }, false],
     ['a fresh embedded database behind a public PUBLIC_URL', { publicUrl: 'https://commons.example.org' }, false],
-    ['SEED_DEMO=true with DATABASE_URL (the e2e run)', { seedDemo: true, databaseConfigured: true, embeddedCreatedNow: false }, true],
-    ['SEED_DEMO=true behind a public PUBLIC_URL (refused later unless allowed)', { seedDemo: true, publicUrl: 'https://demo.example.org' }, true],
+    [
+      'SEED_DEMO=true with DATABASE_URL (the e2e run)',
+      { seedDemo: true, databaseConfigured: true, embeddedCreatedNow: false },
+      true,
+    ],
+    [
+      'SEED_DEMO=true behind a public PUBLIC_URL (refused later unless allowed)',
+      { seedDemo: true, publicUrl: 'https://demo.example.org' },
+      true,
+    ],
     ['SEED_DEMO=false on the newcomer path', { seedDemo: false }, false],
   ])('%s → %s', (_, facts, expected) => {
     expect(shouldSeedDemo({ ...newcomer, ...facts })).toBe(expected);
@@ -40,7 +48,12 @@ describe('isLocalUrl', () => {
 });
 
 describe('demoExposureProblem', () => {
-  const exposed = { demoAccounts: true, publicUrl: 'https://commons.example.org', allowDemoAccounts: false, seeding: false };
+  const exposed = {
+    demoAccounts: true,
+    publicUrl: 'https://commons.example.org',
+    allowDemoAccounts: false,
+    seeding: false,
+  };
 
   it('refuses the demo accounts at a public URL, saying exactly what to do', () => {
     const problem = demoExposureProblem(exposed)!;
@@ -49,7 +62,9 @@ describe('demoExposureProblem', () => {
     expect(problem).toContain('npm run setup');
     expect(problem).toContain('ALLOW_DEMO_ACCOUNTS=true');
     expect(problem).not.toContain('demo-password');
-    expect(demoExposureProblem({ ...exposed, seeding: true })).toContain('SEED_DEMO=true would create the demo network');
+    expect(demoExposureProblem({ ...exposed, seeding: true })).toContain(
+      'SEED_DEMO=true would create the demo network',
+    );
   });
 
   it.each([

@@ -36,7 +36,9 @@ export interface DemoResource {
  * and dataset descriptions, in the voices of young people, parents, clinicians and QI teams.
  * Each resource is described in data/resources.json; its body is data/resources/<key>.md.
  */
-export const DEMO_RESOURCES: DemoResource[] = readDemoJson<Omit<DemoResource, 'body'>[]>('resources.json').map((resource) => ({
-  ...resource,
-  body: readDemoMarkdown(`resources/${resource.key}.md`),
-}));
+export const DEMO_RESOURCES: DemoResource[] = readDemoJson<Omit<DemoResource, 'body'>[]>('resources.json').map(
+  (resource) => ({
+    ...resource,
+    body: readDemoMarkdown(`resources/${resource.key}.md`),
+  }),
+);

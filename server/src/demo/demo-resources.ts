@@ -22,7 +22,7 @@ export const DEMO_CURATED_TAGS = [
   { tag: 'transition', description: 'Moving to adult care' },
   { tag: 'biologics', description: 'Anti-TNF and other biologic medicines' },
   { tag: 'mental health', description: 'Anxiety, depression and psychosocial care' },
-  { tag: 'remission', description: 'Steroid-free remission, the network\'s aim' },
+  { tag: 'remission', description: "Steroid-free remission, the network's aim" },
   { tag: 'pdsa', description: 'Tests of change' },
   { tag: 'registry', description: 'The network registry and its data' },
   { tag: 'co-design', description: 'Working with patient and family partners' },
@@ -55,12 +55,14 @@ export async function seedDemoResources(
     return candidates[i % candidates.length].userId;
   };
   const reporterAt = (site: number) =>
-    (input.people.find((p) => p.site === site && (p.role === 'SITE_LEAD' || p.role === 'CLINICIAN')) ?? input.people[0]).userId;
+    (input.people.find((p) => p.site === site && (p.role === 'SITE_LEAD' || p.role === 'CLINICIAN')) ?? input.people[0])
+      .userId;
 
   for (const [i, demo] of DEMO_RESOURCES.entries()) {
     const authorId = authorOf(demo.by, i);
     const adaptedFromId = demo.adaptedFrom ? ids.get(demo.adaptedFrom) : null;
-    if (demo.adaptedFrom && !adaptedFromId) throw new Error(`Demo resource ${demo.key} is adapted from ${demo.adaptedFrom}, which comes later`);
+    if (demo.adaptedFrom && !adaptedFromId)
+      throw new Error(`Demo resource ${demo.key} is adapted from ${demo.adaptedFrom}, which comes later`);
     const createdAt = new Date(now - demo.daysAgo * DAY_MS);
     const edits = demo.edits ?? [];
     const bodies = edits.reduce((list, edit) => [...list, list[list.length - 1] + edit.append], [demo.body]);
@@ -103,7 +105,12 @@ export async function seedDemoResources(
         resourceId: row.id,
         version: v + 1,
         body: versionBody,
-        changeNote: v === 0 ? (demo.adaptedFrom ? `Adapted from "${DEMO_RESOURCES.find((d) => d.key === demo.adaptedFrom)!.title}"` : '') : edits[v - 1].note,
+        changeNote:
+          v === 0
+            ? demo.adaptedFrom
+              ? `Adapted from "${DEMO_RESOURCES.find((d) => d.key === demo.adaptedFrom)!.title}"`
+              : ''
+            : edits[v - 1].note,
         editedById: authorId,
         editedAt: v === 0 ? createdAt : new Date(now - edits[v - 1].daysAgo * DAY_MS),
       })),
@@ -111,21 +118,37 @@ export async function seedDemoResources(
     if (uses.length) {
       await tx.resourceUse.createMany({
         data: uses.map((use, k) => {
-          const at = new Date(createdAt.getTime() + (k + 1) * Math.max(1, Math.floor(demo.daysAgo / (uses.length + 1))) * DAY_MS);
-          return { resourceId: row.id, siteId: input.siteIds[use.site], note: use.note, recordedById: reporterAt(use.site), createdAt: at, updatedAt: at };
+          const at = new Date(
+            createdAt.getTime() + (k + 1) * Math.max(1, Math.floor(demo.daysAgo / (uses.length + 1))) * DAY_MS,
+          );
+          return {
+            resourceId: row.id,
+            siteId: input.siteIds[use.site],
+            note: use.note,
+            recordedById: reporterAt(use.site),
+            createdAt: at,
+            updatedAt: at,
+          };
         }),
       });
     }
-    if (helpful.length) await tx.resourceHelpful.createMany({ data: helpful.map((userId) => ({ resourceId: row.id, userId, createdAt })) });
+    if (helpful.length)
+      await tx.resourceHelpful.createMany({
+        data: helpful.map((userId) => ({ resourceId: row.id, userId, createdAt })),
+      });
     await addToVocabulary(tx, toSearchDocument(row));
   }
 
   const admin = input.people.find((p) => p.role === 'NETWORK_ADMIN') ?? input.people[0];
-  await tx.networkTag.createMany({ data: DEMO_CURATED_TAGS.map((tag) => ({ ...tag, networkId: input.networkId, createdById: admin.userId })) });
+  await tx.networkTag.createMany({
+    data: DEMO_CURATED_TAGS.map((tag) => ({ ...tag, networkId: input.networkId, createdById: admin.userId })),
+  });
   for (const [local, keys] of Object.entries(DEMO_BOOKMARKS)) {
     const person = input.people.find((p) => p.email.startsWith(`${local}@`));
     if (!person) continue;
-    await tx.resourceBookmark.createMany({ data: keys.map((key) => ({ resourceId: ids.get(key)!, userId: person.userId })) });
+    await tx.resourceBookmark.createMany({
+      data: keys.map((key) => ({ resourceId: ids.get(key)!, userId: person.userId })),
+    });
   }
   return ids;
 }

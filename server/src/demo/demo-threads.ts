@@ -52,7 +52,7 @@ const CONVERSATIONS: DemoConversation[] = [
       {
         by: { role: 'SITE_LEAD' },
         minutesAgo: 95,
-        body: 'Two head teachers near St Brigid\'s have agreed to try it this term. If the study after six weeks looks right, I would like us to decide on **testing it at sites** at the next review.',
+        body: "Two head teachers near St Brigid's have agreed to try it this term. If the study after six weeks looks right, I would like us to decide on **testing it at sites** at the next review.",
       },
       {
         by: { role: 'CLINICIAN' },
@@ -96,10 +96,18 @@ const CONVERSATIONS: DemoConversation[] = [
  * Live discussion on two demo change ideas, so the threads, unread badges and a mention show on
  * the first visit: messages by their co-designers, one level of replies, read markers part way.
  */
-export async function seedDemoThreads(tx: Prisma.TransactionClient, input: { networkId: string; now?: Date }): Promise<void> {
+export async function seedDemoThreads(
+  tx: Prisma.TransactionClient,
+  input: { networkId: string; now?: Date },
+): Promise<void> {
   const now = input.now ?? new Date();
   const users = new Map(
-    (await tx.user.findMany({ where: { email: { in: DEMO_SIGN_INS.map((s) => s.email) } }, select: { id: true, email: true, name: true } })).map((u) => [u.email.split('@')[0], u]),
+    (
+      await tx.user.findMany({
+        where: { email: { in: DEMO_SIGN_INS.map((s) => s.email) } },
+        select: { id: true, email: true, name: true },
+      })
+    ).map((u) => [u.email.split('@')[0], u]),
   );
   const demoUser = (name: string) => {
     const user = users.get(name);
@@ -110,7 +118,15 @@ export async function seedDemoThreads(tx: Prisma.TransactionClient, input: { net
   for (const conversation of CONVERSATIONS) {
     const idea = await tx.changeIdea.findFirst({
       where: { networkId: input.networkId, title: conversation.idea },
-      select: { id: true, title: true, coDesigners: { where: { status: 'ACTIVE' }, orderBy: { joinedAt: 'asc' }, select: { userId: true, role: true, user: { select: { name: true } } } } },
+      select: {
+        id: true,
+        title: true,
+        coDesigners: {
+          where: { status: 'ACTIVE' },
+          orderBy: { joinedAt: 'asc' },
+          select: { userId: true, role: true, user: { select: { name: true } } },
+        },
+      },
     });
     if (!idea) throw new Error(`demo threads: no idea "${conversation.idea}"`);
     const author = (who: Author) => {
@@ -119,16 +135,27 @@ export async function seedDemoThreads(tx: Prisma.TransactionClient, input: { net
       if (!found) throw new Error(`demo threads: no ${who.role} co-designing "${idea.title}"`);
       return { id: found.userId, name: found.user.name };
     };
-    const thread = await tx.thread.create({ data: { networkId: input.networkId, subjectType: 'CHANGE_IDEA', subjectId: idea.id } });
+    const thread = await tx.thread.create({
+      data: { networkId: input.networkId, subjectType: 'CHANGE_IDEA', subjectId: idea.id },
+    });
     const stored: { id: string; seq: bigint; authorId: string }[] = [];
     for (const [index, message] of conversation.messages.entries()) {
       const by = author(message.by);
       const mentioned = [...message.body.matchAll(/\{(\w+)\}/g)].map((m) => demoUser(m[1]));
-      const body = message.body.replace(/\{(\w+)\}/g, (_, name: string) => mentionToken(demoUser(name).name, demoUser(name).id));
+      const body = message.body.replace(/\{(\w+)\}/g, (_, name: string) =>
+        mentionToken(demoUser(name).name, demoUser(name).id),
+      );
       const createdAt = new Date(now.getTime() - message.minutesAgo * MINUTE_MS);
       const parent = message.replyTo === undefined ? null : stored[message.replyTo];
       const row = await tx.message.create({
-        data: { threadId: thread.id, authorId: by.id, parentId: parent?.id ?? null, body, clientId: `demo-${thread.id}-${index}`, createdAt },
+        data: {
+          threadId: thread.id,
+          authorId: by.id,
+          parentId: parent?.id ?? null,
+          body,
+          clientId: `demo-${thread.id}-${index}`,
+          createdAt,
+        },
         select: { id: true, seq: true, authorId: true },
       });
       stored.push(row);
@@ -146,19 +173,37 @@ export async function seedDemoThreads(tx: Prisma.TransactionClient, input: { net
         ...mentioned.map((user) => ({ userId: user.id, kind: 'MENTION' as const })),
         ...(parent && parent.authorId !== by.id ? [{ userId: parent.authorId, kind: 'REPLY' as const }] : []),
       ].filter((notice) => notice.userId !== by.id);
-      if (mentioned.length) await tx.messageMention.createMany({ data: mentioned.map((user) => ({ messageId: row.id, userId: user.id })) });
+      if (mentioned.length)
+        await tx.messageMention.createMany({ data: mentioned.map((user) => ({ messageId: row.id, userId: user.id })) });
       if (notices.length) {
         await tx.notification.createMany({
-          data: notices.map((notice) => ({ ...notice, networkId: input.networkId, subjectType: 'MESSAGE' as const, subjectId: row.id, actorId: by.id, payload, createdAt })),
+          data: notices.map((notice) => ({
+            ...notice,
+            networkId: input.networkId,
+            subjectType: 'MESSAGE' as const,
+            subjectId: row.id,
+            actorId: by.id,
+            payload,
+            createdAt,
+          })),
         });
       }
     }
     const last = stored[stored.length - 1];
-    await tx.thread.update({ where: { id: thread.id }, data: { lastMessageSeq: last.seq, lastMessageAt: new Date(now.getTime() - conversation.messages.at(-1)!.minutesAgo * MINUTE_MS) } });
+    await tx.thread.update({
+      where: { id: thread.id },
+      data: {
+        lastMessageSeq: last.seq,
+        lastMessageAt: new Date(now.getTime() - conversation.messages.at(-1)!.minutesAgo * MINUTE_MS),
+      },
+    });
     // Authors have read up to their own messages; the demo sign-ins as set, so some threads show unread messages.
     const markers = new Map<string, bigint>();
     for (const message of stored) markers.set(message.authorId, message.seq);
-    for (const [name, count] of Object.entries(conversation.readUpTo)) if (count > 0) markers.set(demoUser(name).id, stored[count - 1].seq);
-    await tx.threadReadMarker.createMany({ data: [...markers].map(([userId, lastReadSeq]) => ({ threadId: thread.id, userId, lastReadSeq, updatedAt: now })) });
+    for (const [name, count] of Object.entries(conversation.readUpTo))
+      if (count > 0) markers.set(demoUser(name).id, stored[count - 1].seq);
+    await tx.threadReadMarker.createMany({
+      data: [...markers].map(([userId, lastReadSeq]) => ({ threadId: thread.id, userId, lastReadSeq, updatedAt: now })),
+    });
   }
 }

@@ -33,7 +33,9 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
       const network = await tx.network.create({
         data: { ...DEMO_NETWORK, startedOn: new Date(`${firstMonth}-01T00:00:00Z`) },
       });
-      const sites = await Promise.all(DEMO_SITES.map((site) => tx.site.create({ data: { ...site, networkId: network.id } })));
+      const sites = await Promise.all(
+        DEMO_SITES.map((site) => tx.site.create({ data: { ...site, networkId: network.id } })),
+      );
       const userIds: string[] = [];
       for (const [i, person] of people.entries()) {
         const user = await tx.user.create({
@@ -69,7 +71,12 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
       });
       const seedPeople = people.map((p, i) => ({ ...p, userId: userIds[i] }));
       await seedDemoResources(tx, { networkId: network.id, siteIds: sites.map((site) => site.id), people: seedPeople });
-      await seedDemoChangeIdeas(tx, { networkId: network.id, firstMonth, siteIds: sites.map((site) => site.id), people: seedPeople });
+      await seedDemoChangeIdeas(tx, {
+        networkId: network.id,
+        firstMonth,
+        siteIds: sites.map((site) => site.id),
+        people: seedPeople,
+      });
       await seedDemoGroups(tx, { networkId: network.id, people: seedPeople });
       await seedDemoThreads(tx, { networkId: network.id });
       await seedDemoDecisions(tx, { networkId: network.id, people: seedPeople });
@@ -79,32 +86,60 @@ export async function seedDemoNetworkIfEmpty(prisma: PrismaService, logger: Logg
   );
   if (!seeded) return false;
   // The sign-ins (with the demo's password) are printed for the newcomer on localhost only, never logged.
-  logger.info({ network: DEMO_NETWORK.name, members: people.length, sites: DEMO_SITES.length, ms: Date.now() - started }, 'Seeded the demo network');
+  logger.info(
+    { network: DEMO_NETWORK.name, members: people.length, sites: DEMO_SITES.length, ms: Date.now() - started },
+    'Seeded the demo network',
+  );
   return true;
 }
 
 /** True when the demo's accounts (emails at the demo's domain, with its published password) are in the database. */
 export async function demoAccountsPresent(prisma: PrismaService): Promise<boolean> {
-  return (await prisma.user.findFirst({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } }, select: { id: true } })) !== null;
+  return (
+    (await prisma.user.findFirst({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } }, select: { id: true } })) !==
+    null
+  );
 }
 
 async function seedDemoAimAndMeasures(
   tx: Prisma.TransactionClient,
-  input: { firstMonth: ReturnType<typeof currentMonth>; networkId: string; siteIds: string[]; reporterBySite: string[] },
+  input: {
+    firstMonth: ReturnType<typeof currentMonth>;
+    networkId: string;
+    siteIds: string[];
+    reporterBySite: string[];
+  },
 ) {
   const measureIds: Record<string, string> = {};
   for (const [position, measure] of DEMO_MEASURES.entries()) {
-    const created = await tx.measure.create({ data: { ...measure, networkId: input.networkId, position }, select: { id: true } });
+    const created = await tx.measure.create({
+      data: { ...measure, networkId: input.networkId, position },
+      select: { id: true },
+    });
     measureIds[measure.key] = created.id;
   }
-  await tx.aim.create({ data: { networkId: input.networkId, outcomeMeasureId: measureIds.remission, ...demoAim(input.firstMonth) } });
+  await tx.aim.create({
+    data: { networkId: input.networkId, outcomeMeasureId: measureIds.remission, ...demoAim(input.firstMonth) },
+  });
   for (const [position, driver] of DEMO_DRIVERS.entries()) {
     const primary = await tx.driver.create({
-      data: { networkId: input.networkId, kind: 'PRIMARY', title: driver.title, description: driver.description, position },
+      data: {
+        networkId: input.networkId,
+        kind: 'PRIMARY',
+        title: driver.title,
+        description: driver.description,
+        position,
+      },
       select: { id: true },
     });
     await tx.driver.createMany({
-      data: driver.secondary.map((title, i) => ({ networkId: input.networkId, parentId: primary.id, kind: 'SECONDARY' as const, title, position: i })),
+      data: driver.secondary.map((title, i) => ({
+        networkId: input.networkId,
+        parentId: primary.id,
+        kind: 'SECONDARY' as const,
+        title,
+        position: i,
+      })),
     });
   }
   const { reports, revisions } = demoReports({ ...input, measureIds });

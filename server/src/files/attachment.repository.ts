@@ -53,13 +53,21 @@ export class AttachmentRepository {
 
   /** Takes an attachment off its resource; the row and the stored file are kept. */
   remove(id: string, removedById: string) {
-    return this.prisma.attachment.update({ where: { id }, data: { removedAt: new Date(), removedById }, select: ATTACHMENT_SELECT });
+    return this.prisma.attachment.update({
+      where: { id },
+      data: { removedAt: new Date(), removedById },
+      select: ATTACHMENT_SELECT,
+    });
   }
 
   async countDownload(id: string, resourceId: string): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.attachment.update({ where: { id }, data: { downloadCount: { increment: 1 } }, select: { id: true } }),
-      this.prisma.resource.update({ where: { id: resourceId }, data: { downloadCount: { increment: 1 } }, select: { id: true } }),
+      this.prisma.resource.update({
+        where: { id: resourceId },
+        data: { downloadCount: { increment: 1 } },
+        select: { id: true },
+      }),
     ]);
   }
 }

@@ -25,7 +25,8 @@ const tooLarge = () =>
   });
 
 /** The upload as a whole was refused (the English message says why, for API users). */
-const refused = (message: string) => new AppError('BAD_USER_INPUT', message, { field: 'file', issues: [fieldIssue('file', 'upload_refused')] });
+const refused = (message: string) =>
+  new AppError('BAD_USER_INPUT', message, { field: 'file', issues: [fieldIssue('file', 'upload_refused')] });
 
 /**
  * Attachment upload (multipart, field "file") and download. Like a GraphQL mutation, an upload
@@ -73,7 +74,6 @@ export class AttachmentsController {
   }
 }
 
-
 /**
  * What went wrong reading the multipart body, as the app's errors naming the field: multer's
  * limits, and a body the parser could not read (cut short, a broken boundary), which is the
@@ -88,12 +88,20 @@ function multipartError(error: unknown): AppError {
   return refused(`The upload was refused: the form data is malformed or incomplete (${reason}). Send it again.`);
 }
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+};
 
 function sendError(req: Request, res: Response, error: unknown) {
   if (!(error instanceof AppError)) throw error;
   const { status, ...extensions } = error.extensions as { status?: number };
   // A refused upload may still be arriving: answer, and close the connection rather than read it.
   if (req.method === 'POST' && !req.complete) res.setHeader('Connection', 'close');
-  res.status(status ?? STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message, ...extensions } });
+  res
+    .status(status ?? STATUS[error.code] ?? 400)
+    .json({ error: { code: error.code, message: error.message, ...extensions } });
 }

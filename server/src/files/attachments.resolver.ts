@@ -13,7 +13,9 @@ export class ResourceAttachmentsResolver {
 
   constructor(private readonly service: AttachmentsService) {}
 
-  @ResolveField(() => [Attachment], { description: 'The files it carries, oldest first. Upload with POST /files/resources/:id/attachments.' })
+  @ResolveField(() => [Attachment], {
+    description: 'The files it carries, oldest first. Upload with POST /files/resources/:id/attachments.',
+  })
   attachments(@Parent() resource: Resource, @Ctx() ctx: RequestContext) {
     let loader = this.perRequest.get(ctx);
     if (!loader) {
@@ -31,7 +33,9 @@ export class ResourceAttachmentsResolver {
 export class AttachmentsResolver {
   constructor(private readonly attachments: AttachmentsService) {}
 
-  @Mutation(() => Attachment, { description: 'Takes a file off a resource (its author or an admin). The file is kept.' })
+  @Mutation(() => Attachment, {
+    description: 'Takes a file off a resource (its author or an admin). The file is kept.',
+  })
   removeAttachment(@CurrentViewer() viewer: Viewer, @Args('attachmentId', { type: () => ID }) attachmentId: string) {
     return this.attachments.remove(viewer, attachmentId);
   }

@@ -1,7 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { ATTACHMENT_EXTENSIONS, ATTACHMENT_TYPES, fileExtension, MAX_ATTACHMENTS_PER_RESOURCE, safeFilename } from '@commons/shared';
+import {
+  ATTACHMENT_EXTENSIONS,
+  ATTACHMENT_TYPES,
+  fileExtension,
+  MAX_ATTACHMENTS_PER_RESOURCE,
+  safeFilename,
+} from '@commons/shared';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
 import { conflict, invalid, notFound, requireId } from '../platform/graphql/app-error';
@@ -64,7 +70,11 @@ export class AttachmentsService {
     const { row, actor } = await this.resources.visible(viewer, resourceId);
     this.access.check(actor, 'resource.edit', { authorId: row.authorId });
     if ((await this.attachments.countCurrent(row.id)) >= MAX_ATTACHMENTS_PER_RESOURCE) {
-      throw conflict('too_many_attachments', `A resource carries at most ${MAX_ATTACHMENTS_PER_RESOURCE} attachments.`, { field: 'file', max: MAX_ATTACHMENTS_PER_RESOURCE });
+      throw conflict(
+        'too_many_attachments',
+        `A resource carries at most ${MAX_ATTACHMENTS_PER_RESOURCE} attachments.`,
+        { field: 'file', max: MAX_ATTACHMENTS_PER_RESOURCE },
+      );
     }
     return { resourceId: row.id, version: row.version, userId: actor.userId };
   }
@@ -74,7 +84,8 @@ export class AttachmentsService {
     const filename = safeFilename(file.originalname);
     const extension = fileExtension(filename);
     if (!extension) throw invalid('file', 'file_no_extension', { accepted: ACCEPTED });
-    if (!ATTACHMENT_EXTENSIONS.includes(extension)) throw invalid('file', 'file_type_not_accepted', { extension, accepted: ACCEPTED });
+    if (!ATTACHMENT_EXTENSIONS.includes(extension))
+      throw invalid('file', 'file_type_not_accepted', { extension, accepted: ACCEPTED });
     const type = sniffFileType(file.buffer, extension);
     if (!type) throw invalid('file', 'file_bad_content', { extension });
     if (!(ATTACHMENT_TYPES[type].extensions as readonly string[]).includes(extension)) {
@@ -103,7 +114,10 @@ export class AttachmentsService {
   }
 
   /** The attachment and its bytes, for a viewer who may see its resource; counts the download. */
-  async open(viewer: Viewer, attachmentId: string): Promise<{ attachment: Attachment; contentType: string; stream: Readable }> {
+  async open(
+    viewer: Viewer,
+    attachmentId: string,
+  ): Promise<{ attachment: Attachment; contentType: string; stream: Readable }> {
     const row = await this.attachments.find(requireId(attachmentId, 'attachmentId'));
     if (!row || row.removedAt) throw notFound('Attachment');
     await this.resources.visible(viewer, row.resourceId);

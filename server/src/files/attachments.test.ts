@@ -18,7 +18,10 @@ const HIDE = `mutation($id: ID!) { hideResource(resourceId: $id, reason: "Under 
 /** Every file under `dir`, relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 describe('attachments: upload and download', () => {
@@ -30,8 +33,13 @@ describe('attachments: upload and download', () => {
   let other: TestMember;
   let outsider: TestMember;
 
-  const upload = (member: TestMember | null, resourceId: string, filename: string, content: Buffer, extra: Record<string, unknown> = {}) =>
-    uploadAttachment(app.url, member, resourceId, { filename, content, ...extra });
+  const upload = (
+    member: TestMember | null,
+    resourceId: string,
+    filename: string,
+    content: Buffer,
+    extra: Record<string, unknown> = {},
+  ) => uploadAttachment(app.url, member, resourceId, { filename, content, ...extra });
   const nothingStoredFor = async (resourceId: string) => {
     expect(await app.prisma.attachment.count({ where: { resourceId } })).toBe(0);
   };
@@ -54,7 +62,9 @@ describe('attachments: upload and download', () => {
   it('stores an upload under a generated key and serves it back as an attachment with a safe type', async () => {
     const resource = await newResource(author, networkId);
 
-    const uploaded = await upload(author, resource.id, 'Flare plan.pdf', SAMPLE_FILES.pdf, { contentType: 'text/html' });
+    const uploaded = await upload(author, resource.id, 'Flare plan.pdf', SAMPLE_FILES.pdf, {
+      contentType: 'text/html',
+    });
 
     expect(uploaded.status).toBe(201);
     const { attachment } = uploaded.body;
@@ -86,8 +96,18 @@ describe('attachments: upload and download', () => {
   });
 
   it.each<[string, string, Buffer, string]>([
-    ['a Word document', 'Care plan.docx', OFFICE_SAMPLES.docx(), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    ['a spreadsheet', 'Run chart data.xlsx', OFFICE_SAMPLES.xlsx(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    [
+      'a Word document',
+      'Care plan.docx',
+      OFFICE_SAMPLES.docx(),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    [
+      'a spreadsheet',
+      'Run chart data.xlsx',
+      OFFICE_SAMPLES.xlsx(),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
     ['an OpenDocument text', 'Skolbrev.odt', OFFICE_SAMPLES.odt(), 'application/vnd.oasis.opendocument.text'],
     ['a legacy Word file', 'Old letter.doc', OFFICE_SAMPLES.doc(), 'application/msword'],
     ['a photo', 'Poster.JPG', SAMPLE_FILES.jpeg, 'image/jpeg'],
@@ -108,12 +128,14 @@ describe('attachments: upload and download', () => {
     const dashed = await upload(author, resource.id, 'Zoë – plan.pdf', SAMPLE_FILES.pdf);
 
     expect(swedish.body.attachment.filename).toBe('Årsrapport för Uppsala.pdf');
-    expect((await downloadAttachment(app.url, author, swedish.body.attachment.url)).headers.get('content-disposition')).toBe(
+    expect(
+      (await downloadAttachment(app.url, author, swedish.body.attachment.url)).headers.get('content-disposition'),
+    ).toBe(
       `attachment; filename="_rsrapport f_r Uppsala.pdf"; filename*=UTF-8''%C3%85rsrapport%20f%C3%B6r%20Uppsala.pdf`,
     );
-    expect((await downloadAttachment(app.url, author, dashed.body.attachment.url)).headers.get('content-disposition')).toBe(
-      `attachment; filename="Zo_ _ plan.pdf"; filename*=UTF-8''Zo%C3%AB%20%E2%80%93%20plan.pdf`,
-    );
+    expect(
+      (await downloadAttachment(app.url, author, dashed.body.attachment.url)).headers.get('content-disposition'),
+    ).toBe(`attachment; filename="Zo_ _ plan.pdf"; filename*=UTF-8''Zo%C3%AB%20%E2%80%93%20plan.pdf`);
   });
 
   it.each([
@@ -130,7 +152,9 @@ describe('attachments: upload and download', () => {
     expect(uploaded.status).toBe(201);
     expect(uploaded.body.attachment.filename).toBe(label);
     const added = (await filesUnder(dataDir)).filter((file) => !before.includes(file));
-    expect(added).toEqual([path.join('files', 'attachments', uploaded.body.attachment.id.slice(0, 2), uploaded.body.attachment.id)]);
+    expect(added).toEqual([
+      path.join('files', 'attachments', uploaded.body.attachment.id.slice(0, 2), uploaded.body.attachment.id),
+    ]);
   });
 
   it.each<[string, string, Buffer, string]>([
@@ -220,12 +244,16 @@ describe('attachments: upload and download', () => {
     await nothingStoredFor(resource.id);
   });
 
-  it('needs the session, the CSRF header and the app\'s own origin', async () => {
+  it("needs the session, the CSRF header and the app's own origin", async () => {
     const resource = await newResource(author, networkId);
 
     expect((await upload(null, resource.id, 'plan.pdf', SAMPLE_FILES.pdf)).status).toBe(401);
-    expect((await upload(author, resource.id, 'plan.pdf', SAMPLE_FILES.pdf, { csrf: false })).body.error.code).toBe('FORBIDDEN');
-    const crossSite = await upload(author, resource.id, 'plan.pdf', SAMPLE_FILES.pdf, { origin: 'https://evil.example' });
+    expect((await upload(author, resource.id, 'plan.pdf', SAMPLE_FILES.pdf, { csrf: false })).body.error.code).toBe(
+      'FORBIDDEN',
+    );
+    const crossSite = await upload(author, resource.id, 'plan.pdf', SAMPLE_FILES.pdf, {
+      origin: 'https://evil.example',
+    });
     expect(crossSite.status).toBe(403);
     expect((await upload(author, resource.id, 'plan.pdf', SAMPLE_FILES.pdf, { origin: app.url })).status).toBe(201);
     expect(await app.prisma.attachment.count({ where: { resourceId: resource.id } })).toBe(1);
@@ -236,7 +264,10 @@ describe('attachments: upload and download', () => {
 
     expect((await upload(other, resource.id, 'plan.pdf', SAMPLE_FILES.pdf)).status).toBe(403);
     expect((await upload(outsider, resource.id, 'plan.pdf', SAMPLE_FILES.pdf)).status).toBe(404);
-    expect((await upload(author, 'not-an-id', 'plan.pdf', SAMPLE_FILES.pdf)).body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'resourceId' });
+    expect((await upload(author, 'not-an-id', 'plan.pdf', SAMPLE_FILES.pdf)).body.error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'resourceId',
+    });
     expect((await upload(admin, resource.id, 'plan.pdf', SAMPLE_FILES.pdf)).status).toBe(201);
   });
 
@@ -263,15 +294,19 @@ describe('attachments: upload and download', () => {
     expect((await downloadAttachment(app.url, admin, attachment.url)).status).toBe(200);
   });
 
-  it.each(['/files/attachments/..%2F..%2F..%2Fpackage.json', '/files/attachments/%2e%2e%2fetc%2fpasswd', '/files/attachments/attachments%2F00%2Fx'])(
-    'answers %s with 400 and no file',
-    async (url) => {
-      const downloaded = await downloadAttachment(app.url, author, url);
+  it.each([
+    '/files/attachments/..%2F..%2F..%2Fpackage.json',
+    '/files/attachments/%2e%2e%2fetc%2fpasswd',
+    '/files/attachments/attachments%2F00%2Fx',
+  ])('answers %s with 400 and no file', async (url) => {
+    const downloaded = await downloadAttachment(app.url, author, url);
 
-      expect(downloaded.status).toBe(400);
-      expect(JSON.parse(downloaded.bytes.toString()).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachmentId' });
-    },
-  );
+    expect(downloaded.status).toBe(400);
+    expect(JSON.parse(downloaded.bytes.toString()).error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'attachmentId',
+    });
+  });
 
   it('takes an attachment off (author or admin) but keeps its file', async () => {
     const resource = await newResource(author, networkId);
@@ -292,7 +327,9 @@ describe('attachments: upload and download', () => {
 
     const { adaptResource } = await other.client.ok(ADAPT, { id: resource.id });
 
-    expect(adaptResource.attachments).toEqual([{ filename: 'template.docx', sha256: attachment.sha256, url: expect.stringMatching(/^\/files\/attachments\//) }]);
+    expect(adaptResource.attachments).toEqual([
+      { filename: 'template.docx', sha256: attachment.sha256, url: expect.stringMatching(/^\/files\/attachments\//) },
+    ]);
     const downloaded = await downloadAttachment(app.url, other, adaptResource.attachments[0].url);
     expect(downloaded.bytes.equals(OFFICE_SAMPLES.docx())).toBe(true);
   });

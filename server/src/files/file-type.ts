@@ -1,7 +1,8 @@
 import type { AttachmentType } from '@commons/shared';
 
 const startsWith = (data: Buffer, bytes: number[], offset = 0) => bytes.every((byte, i) => data[offset + i] === byte);
-const ascii = (data: Buffer, offset: number, length: number) => data.subarray(offset, offset + length).toString('latin1');
+const ascii = (data: Buffer, offset: number, length: number) =>
+  data.subarray(offset, offset + length).toString('latin1');
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_LOCAL = 0x04034b50;

@@ -19,7 +19,11 @@ import { LocalFileStorage } from './local-file-storage';
     AttachmentsService,
     AttachmentsResolver,
     ResourceAttachmentsResolver,
-    { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalFileStorage(path.join(config.dataDir, 'files')) },
+    {
+      provide: FILE_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LocalFileStorage(path.join(config.dataDir, 'files')),
+    },
   ],
 })
 export class FilesModule implements NestModule {
@@ -27,6 +31,8 @@ export class FilesModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer) {
     // The same origin check as /graphql: a cross-site form must not upload with the member's cookie.
-    consumer.apply(originCheck(this.config.publicUrl)).forRoutes({ path: 'files/resources/*path', method: RequestMethod.POST });
+    consumer
+      .apply(originCheck(this.config.publicUrl))
+      .forRoutes({ path: 'files/resources/*path', method: RequestMethod.POST });
   }
 }

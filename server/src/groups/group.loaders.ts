@@ -23,8 +23,14 @@ function createLoaders(ctx: RequestContext, groups: GroupRepository, access: Acc
       const counts = await groups.memberCounts([...ids]);
       return ids.map((id) => counts.get(id) ?? 0);
     }),
-    members: grouped<GroupMemberRow>((ids) => groups.membersOf(ids), (row) => row.groupId),
-    shelf: grouped<ShelfRow>((ids) => groups.shelvesOf(ids), (row) => row.groupId),
+    members: grouped<GroupMemberRow>(
+      (ids) => groups.membersOf(ids),
+      (row) => row.groupId,
+    ),
+    shelf: grouped<ShelfRow>(
+      (ids) => groups.shelvesOf(ids),
+      (row) => row.groupId,
+    ),
     viewerMembership: new DataLoader<string, GroupMembershipRow | null>(async (ids) => {
       if (!ctx.viewer) return ids.map(() => null);
       const rows = new Map((await groups.membershipsOf(ctx.viewer.userId, [...ids])).map((row) => [row.groupId, row]));
@@ -36,7 +42,9 @@ function createLoaders(ctx: RequestContext, groups: GroupRepository, access: Acc
     }),
     /** The viewer as an actor per network (null when not an active member). */
     actor: new DataLoader<string, Actor | null>(async (networkIds) =>
-      Promise.all(networkIds.map((networkId) => (ctx.viewer ? access.actorIn(ctx.viewer, networkId) : Promise.resolve(null)))),
+      Promise.all(
+        networkIds.map((networkId) => (ctx.viewer ? access.actorIn(ctx.viewer, networkId) : Promise.resolve(null))),
+      ),
     ),
   };
 }

@@ -19,7 +19,10 @@ export const GROUP_MEMBERSHIP_SELECT = {
 export type GroupMembershipRow = Prisma.GroupMembershipGetPayload<{ select: typeof GROUP_MEMBERSHIP_SELECT }>;
 
 /** A group member with her name and her role in the group's network. */
-export type GroupMemberRow = GroupMembershipRow & { name: string; networkRole: Prisma.MembershipGetPayload<{ select: { role: true } }>['role'] | null };
+export type GroupMemberRow = GroupMembershipRow & {
+  name: string;
+  networkRole: Prisma.MembershipGetPayload<{ select: { role: true } }>['role'] | null;
+};
 
 const SHELF_SELECT = { groupId: true, addedById: true, addedAt: true, resource: { select: RESOURCE_SELECT } } as const;
 export type ShelfRow = Prisma.GroupResourceGetPayload<{ select: typeof SHELF_SELECT }>;
@@ -63,9 +66,16 @@ export class GroupRepository {
     const where: Prisma.WorkingGroupWhereInput = { networkId: filter.networkId };
     if (!filter.includeArchived) where.archivedAt = null;
     if (filter.mine) where.memberships = { some: { userId: filter.viewerId } };
-    else if (!filter.seesAll) where.OR = [{ visibility: 'OPEN' }, { memberships: { some: { userId: filter.viewerId } } }];
+    else if (!filter.seesAll)
+      where.OR = [{ visibility: 'OPEN' }, { memberships: { some: { userId: filter.viewerId } } }];
     const [rows, totalCount] = await Promise.all([
-      this.prisma.workingGroup.findMany({ where, select: GROUP_SELECT, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: page.take, skip: page.skip }),
+      this.prisma.workingGroup.findMany({
+        where,
+        select: GROUP_SELECT,
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        take: page.take,
+        skip: page.skip,
+      }),
       this.prisma.workingGroup.count({ where }),
     ]);
     return { rows, totalCount };
@@ -83,28 +93,48 @@ export class GroupRepository {
   create(db: Db, data: GroupText & { networkId: string; ownerId: string; at: Date }): Promise<GroupRow> {
     const { ownerId, at, ...group } = data;
     return db.workingGroup.create({
-      data: { ...group, createdById: ownerId, createdAt: at, updatedAt: at, memberships: { create: { userId: ownerId, role: 'OWNER', status: 'ACTIVE', createdAt: at, joinedAt: at } } },
+      data: {
+        ...group,
+        createdById: ownerId,
+        createdAt: at,
+        updatedAt: at,
+        memberships: { create: { userId: ownerId, role: 'OWNER', status: 'ACTIVE', createdAt: at, joinedAt: at } },
+      },
       select: GROUP_SELECT,
     });
   }
 
-  update(id: string, data: Partial<GroupText> & { archivedAt?: Date; at: Date }, db: Db = this.prisma): Promise<GroupRow> {
+  update(
+    id: string,
+    data: Partial<GroupText> & { archivedAt?: Date; at: Date },
+    db: Db = this.prisma,
+  ): Promise<GroupRow> {
     const { at, ...changes } = data;
     return db.workingGroup.update({ where: { id }, data: { ...changes, updatedAt: at }, select: GROUP_SELECT });
   }
 
   membership(groupId: string, userId: string, db: Db = this.prisma): Promise<GroupMembershipRow | null> {
-    return db.groupMembership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: GROUP_MEMBERSHIP_SELECT });
+    return db.groupMembership.findUnique({
+      where: { groupId_userId: { groupId, userId } },
+      select: GROUP_MEMBERSHIP_SELECT,
+    });
   }
 
   /** The memberships (and invitations) of `userId` among `groupIds`. */
   membershipsOf(userId: string, groupIds: string[]): Promise<GroupMembershipRow[]> {
-    return this.prisma.groupMembership.findMany({ where: { userId, groupId: { in: groupIds } }, select: GROUP_MEMBERSHIP_SELECT });
+    return this.prisma.groupMembership.findMany({
+      where: { userId, groupId: { in: groupIds } },
+      select: GROUP_MEMBERSHIP_SELECT,
+    });
   }
 
   /** Active members per group. */
   async memberCounts(groupIds: string[]): Promise<Map<string, number>> {
-    const rows = await this.prisma.groupMembership.groupBy({ by: ['groupId'], where: { groupId: { in: groupIds }, status: 'ACTIVE' }, _count: { _all: true } });
+    const rows = await this.prisma.groupMembership.groupBy({
+      by: ['groupId'],
+      where: { groupId: { in: groupIds }, status: 'ACTIVE' },
+      _count: { _all: true },
+    });
     return new Map(rows.map((row) => [row.groupId, row._count._all]));
   }
 
@@ -112,7 +142,11 @@ export class GroupRepository {
   async membersOf(groupIds: string[]): Promise<GroupMemberRow[]> {
     const rows = await this.prisma.groupMembership.findMany({
       where: { groupId: { in: groupIds } },
-      select: { ...GROUP_MEMBERSHIP_SELECT, group: { select: { networkId: true } }, user: { select: { name: true, memberships: { select: { networkId: true, role: true } } } } },
+      select: {
+        ...GROUP_MEMBERSHIP_SELECT,
+        group: { select: { networkId: true } },
+        user: { select: { name: true, memberships: { select: { networkId: true, role: true } } } },
+      },
       orderBy: [{ role: 'asc' }, { user: { name: 'asc' } }, { userId: 'asc' }],
     });
     return rows.map(({ group, user, ...membership }) => ({
@@ -124,14 +158,26 @@ export class GroupRepository {
 
   /** Active owners of the group, read in `db` (after `lock`, so the count holds until commit). */
   async ownerIds(db: Db, groupId: string): Promise<string[]> {
-    const rows = await db.groupMembership.findMany({ where: { groupId, role: 'OWNER', status: 'ACTIVE' }, select: { userId: true } });
+    const rows = await db.groupMembership.findMany({
+      where: { groupId, role: 'OWNER', status: 'ACTIVE' },
+      select: { userId: true },
+    });
     return rows.map((row) => row.userId);
   }
 
   /** Adds an active member, or returns null when she already has a row (a member or an invitee). */
   async addMember(db: Db, data: { groupId: string; userId: string; at: Date }): Promise<boolean> {
     const { count } = await db.groupMembership.createMany({
-      data: [{ groupId: data.groupId, userId: data.userId, role: 'MEMBER', status: 'ACTIVE', createdAt: data.at, joinedAt: data.at }],
+      data: [
+        {
+          groupId: data.groupId,
+          userId: data.userId,
+          role: 'MEMBER',
+          status: 'ACTIVE',
+          createdAt: data.at,
+          joinedAt: data.at,
+        },
+      ],
       skipDuplicates: true,
     });
     return count === 1;
@@ -140,7 +186,16 @@ export class GroupRepository {
   /** Invites `userId`; false when she already has a row. */
   async invite(db: Db, data: { groupId: string; userId: string; invitedById: string; at: Date }): Promise<boolean> {
     const { count } = await db.groupMembership.createMany({
-      data: [{ groupId: data.groupId, userId: data.userId, role: 'MEMBER', status: 'INVITED', invitedById: data.invitedById, createdAt: data.at }],
+      data: [
+        {
+          groupId: data.groupId,
+          userId: data.userId,
+          role: 'MEMBER',
+          status: 'INVITED',
+          invitedById: data.invitedById,
+          createdAt: data.at,
+        },
+      ],
       skipDuplicates: true,
     });
     return count === 1;
@@ -148,34 +203,52 @@ export class GroupRepository {
 
   /** Turns an invitation into a membership; false when it is no longer an invitation. */
   async accept(db: Db, groupId: string, userId: string, at: Date): Promise<boolean> {
-    const { count } = await db.groupMembership.updateMany({ where: { groupId, userId, status: 'INVITED' }, data: { status: 'ACTIVE', joinedAt: at } });
+    const { count } = await db.groupMembership.updateMany({
+      where: { groupId, userId, status: 'INVITED' },
+      data: { status: 'ACTIVE', joinedAt: at },
+    });
     return count === 1;
   }
 
   /** Deletes a membership or invitation in `status`; false when there was none. */
   async remove(db: Db, groupId: string, userId: string, status?: GroupMembershipStatus): Promise<boolean> {
-    const { count } = await db.groupMembership.deleteMany({ where: { groupId, userId, ...(status ? { status } : {}) } });
+    const { count } = await db.groupMembership.deleteMany({
+      where: { groupId, userId, ...(status ? { status } : {}) },
+    });
     return count === 1;
   }
 
   async setRole(db: Db, groupId: string, userId: string, role: GroupRole): Promise<boolean> {
-    const { count } = await db.groupMembership.updateMany({ where: { groupId, userId, status: 'ACTIVE' }, data: { role } });
+    const { count } = await db.groupMembership.updateMany({
+      where: { groupId, userId, status: 'ACTIVE' },
+      data: { role },
+    });
     return count === 1;
   }
 
   /** The active members among `userIds` of `networkId`. */
   async activeNetworkMembers(networkId: string, userIds: string[]): Promise<Set<string>> {
-    const rows = await this.prisma.membership.findMany({ where: { networkId, userId: { in: userIds }, deactivatedAt: null }, select: { userId: true } });
+    const rows = await this.prisma.membership.findMany({
+      where: { networkId, userId: { in: userIds }, deactivatedAt: null },
+      select: { userId: true },
+    });
     return new Set(rows.map((row) => row.userId));
   }
 
   /** The shelves of `groupIds`, most recently added first. */
   shelvesOf(groupIds: string[]): Promise<ShelfRow[]> {
-    return this.prisma.groupResource.findMany({ where: { groupId: { in: groupIds } }, select: SHELF_SELECT, orderBy: [{ addedAt: 'desc' }, { resourceId: 'asc' }] });
+    return this.prisma.groupResource.findMany({
+      where: { groupId: { in: groupIds } },
+      select: SHELF_SELECT,
+      orderBy: [{ addedAt: 'desc' }, { resourceId: 'asc' }],
+    });
   }
 
   async shelve(groupId: string, resourceId: string, addedById: string, at: Date): Promise<void> {
-    await this.prisma.groupResource.createMany({ data: [{ groupId, resourceId, addedById, addedAt: at }], skipDuplicates: true });
+    await this.prisma.groupResource.createMany({
+      data: [{ groupId, resourceId, addedById, addedAt: at }],
+      skipDuplicates: true,
+    });
   }
 
   async unshelve(groupId: string, resourceId: string): Promise<void> {

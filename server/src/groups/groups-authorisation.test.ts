@@ -31,7 +31,11 @@ import { TestApp, type TestMember } from '../test-support/test-app';
  * test-support/authorisation-table.ts.
  */
 function cases<C extends string>(columns: C[], table: Record<Actor, string>): [Actor, C, Outcome][] {
-  return authorisationCases(columns, table).map(([actor, , outcome, column]): [Actor, C, Outcome] => [actor, column, outcome]);
+  return authorisationCases(columns, table).map(([actor, , outcome, column]): [Actor, C, Outcome] => [
+    actor,
+    column,
+    outcome,
+  ]);
 }
 
 describe('authorisation of working groups', () => {
@@ -46,10 +50,12 @@ describe('authorisation of working groups', () => {
   let bystander: TestMember;
   let resourceId: string;
 
-  const clientOf = (actor: Actor): TestClient => (actor === 'SIGNED_OUT' ? signedOut : actor === 'NON_MEMBER' ? outsider.client : members[actor].client);
+  const clientOf = (actor: Actor): TestClient =>
+    actor === 'SIGNED_OUT' ? signedOut : actor === 'NON_MEMBER' ? outsider.client : members[actor].client;
   const isMember = (actor: Actor): actor is Role => actor !== 'SIGNED_OUT' && actor !== 'NON_MEMBER';
   const userIdOf = (actor: Actor) => (isMember(actor) ? members[actor].userId : outsider.userId);
-  const membershipCount = (groupId: string, actor: Actor) => app.prisma.groupMembership.count({ where: { groupId, userId: userIdOf(actor), status: 'ACTIVE' } });
+  const membershipCount = (groupId: string, actor: Actor) =>
+    app.prisma.groupMembership.count({ where: { groupId, userId: userIdOf(actor), status: 'ACTIVE' } });
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -72,7 +78,10 @@ describe('authorisation of working groups', () => {
   afterAll(() => app?.stop());
 
   /** A group of the owner's, with the bystander in it and the actor too when `withActor`. */
-  async function ownersGroup(actor: Actor, options: { inviteOnly?: boolean; withActor?: boolean } = {}): Promise<TestGroup> {
+  async function ownersGroup(
+    actor: Actor,
+    options: { inviteOnly?: boolean; withActor?: boolean } = {},
+  ): Promise<TestGroup> {
     const group = await newGroup(owner, networkId, { visibility: options.inviteOnly ? 'INVITE_ONLY' : 'OPEN' });
     await addGroupMember(owner, group, bystander);
     if (options.withActor && isMember(actor)) await addGroupMember(owner, group, members[actor]);
@@ -85,7 +94,10 @@ describe('authorisation of working groups', () => {
    */
   async function expectViewerCan(actor: Actor, groupId: string, field: string, outcome: Outcome) {
     if (outcome !== 'ok' && outcome !== 'FORBIDDEN') return;
-    const data = await clientOf(actor).ok<{ group: Record<string, boolean> }>(`query($id: ID!) { group(id: $id) { ${field} } }`, { id: groupId });
+    const data = await clientOf(actor).ok<{ group: Record<string, boolean> }>(
+      `query($id: ID!) { group(id: $id) { ${field} } }`,
+      { id: groupId },
+    );
     expect(data.group[field]).toBe(outcome === 'ok');
   }
 
@@ -101,19 +113,25 @@ describe('authorisation of working groups', () => {
       NON_MEMBER: '            NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA',
     };
-    it.each(cases(['groups', 'open', 'invite-only outside', 'invite-only inside'], table))('%s reading %s: %s', async (actor, column, outcome) => {
-      const client = clientOf(actor);
-      if (column === 'groups') {
-        const result = await client.gql(LIST_GROUPS, { networkId });
+    it.each(cases(['groups', 'open', 'invite-only outside', 'invite-only inside'], table))(
+      '%s reading %s: %s',
+      async (actor, column, outcome) => {
+        const client = clientOf(actor);
+        if (column === 'groups') {
+          const result = await client.gql(LIST_GROUPS, { networkId });
+          expect(outcomeOf(result)).toBe(outcome);
+          if (outcome !== 'ok') expect(result.data).toBeNull();
+          return;
+        }
+        const group = await ownersGroup(actor, {
+          inviteOnly: column !== 'open',
+          withActor: column === 'invite-only inside',
+        });
+        const result = await client.gql(GET_GROUP, { id: group.id });
         expect(outcomeOf(result)).toBe(outcome);
         if (outcome !== 'ok') expect(result.data).toBeNull();
-        return;
-      }
-      const group = await ownersGroup(actor, { inviteOnly: column !== 'open', withActor: column === 'invite-only inside' });
-      const result = await client.gql(GET_GROUP, { id: group.id });
-      expect(outcomeOf(result)).toBe(outcome);
-      if (outcome !== 'ok') expect(result.data).toBeNull();
-    });
+      },
+    );
   });
 
   describe('starting, editing and archiving', () => {
@@ -128,26 +146,38 @@ describe('authorisation of working groups', () => {
       NON_MEMBER: '            NF  NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA  UA',
     };
-    it.each(cases(['start', 'edit own', 'edit other', 'archive own', 'archive other'], table))('%s: %s: %s', async (actor, column, outcome) => {
-      const client = clientOf(actor);
-      if (column === 'start') {
-        const name = `Started by ${actor}`;
-        expect(outcomeOf(await client.gql(START_GROUP, { networkId, input: groupInput({ name }) }))).toBe(outcome);
-        expect(await app.prisma.workingGroup.count({ where: { name } })).toBe(outcome === 'ok' ? 1 : 0);
-        return;
-      }
-      const group = column.endsWith('own') && isMember(actor) ? await newGroup(members[actor], networkId) : await ownersGroup(actor);
-      if (column.startsWith('edit')) {
-        await expectViewerCan(actor, group.id, 'viewerCanEdit', outcome);
-        const name = `Edited by ${actor} ${column}`;
-        expect(outcomeOf(await client.gql(EDIT_GROUP, { groupId: group.id, input: groupInput({ name }) }))).toBe(outcome);
-        expect((await app.prisma.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).name === name).toBe(outcome === 'ok');
-        return;
-      }
-      await expectViewerCan(actor, group.id, 'viewerCanArchive', outcome);
-      expect(outcomeOf(await client.gql(ARCHIVE_GROUP, { groupId: group.id }))).toBe(outcome);
-      expect((await app.prisma.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).archivedAt !== null).toBe(outcome === 'ok');
-    });
+    it.each(cases(['start', 'edit own', 'edit other', 'archive own', 'archive other'], table))(
+      '%s: %s: %s',
+      async (actor, column, outcome) => {
+        const client = clientOf(actor);
+        if (column === 'start') {
+          const name = `Started by ${actor}`;
+          expect(outcomeOf(await client.gql(START_GROUP, { networkId, input: groupInput({ name }) }))).toBe(outcome);
+          expect(await app.prisma.workingGroup.count({ where: { name } })).toBe(outcome === 'ok' ? 1 : 0);
+          return;
+        }
+        const group =
+          column.endsWith('own') && isMember(actor)
+            ? await newGroup(members[actor], networkId)
+            : await ownersGroup(actor);
+        if (column.startsWith('edit')) {
+          await expectViewerCan(actor, group.id, 'viewerCanEdit', outcome);
+          const name = `Edited by ${actor} ${column}`;
+          expect(outcomeOf(await client.gql(EDIT_GROUP, { groupId: group.id, input: groupInput({ name }) }))).toBe(
+            outcome,
+          );
+          expect((await app.prisma.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).name === name).toBe(
+            outcome === 'ok',
+          );
+          return;
+        }
+        await expectViewerCan(actor, group.id, 'viewerCanArchive', outcome);
+        expect(outcomeOf(await client.gql(ARCHIVE_GROUP, { groupId: group.id }))).toBe(outcome);
+        expect((await app.prisma.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).archivedAt !== null).toBe(
+          outcome === 'ok',
+        );
+      },
+    );
   });
 
   describe('joining, leaving and invitations', () => {
@@ -162,28 +192,32 @@ describe('authorisation of working groups', () => {
       NON_MEMBER: '            NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA',
     };
-    it.each(cases(['join open', 'join invite-only', 'leave', 'respond'], table))('%s: %s: %s', async (actor, column, outcome) => {
-      const client = clientOf(actor);
-      if (column.startsWith('join')) {
-        const group = await ownersGroup(actor, { inviteOnly: column === 'join invite-only' });
+    it.each(cases(['join open', 'join invite-only', 'leave', 'respond'], table))(
+      '%s: %s: %s',
+      async (actor, column, outcome) => {
+        const client = clientOf(actor);
+        if (column.startsWith('join')) {
+          const group = await ownersGroup(actor, { inviteOnly: column === 'join invite-only' });
+          await expectViewerCan(actor, group.id, 'viewerCanJoin', outcome);
+          expect(outcomeOf(await client.gql(JOIN_GROUP, { groupId: group.id }))).toBe(outcome);
+          expect(await membershipCount(group.id, actor)).toBe(outcome === 'ok' ? 1 : 0);
+          return;
+        }
+        if (column === 'leave') {
+          const group = await ownersGroup(actor, { withActor: true });
+          await expectViewerCan(actor, group.id, 'viewerCanLeave', outcome);
+          expect(outcomeOf(await client.gql(LEAVE_GROUP, { groupId: group.id }))).toBe(outcome);
+          expect(await membershipCount(group.id, actor)).toBe(0);
+          return;
+        }
+        const group = await ownersGroup(actor, { inviteOnly: true });
+        if (isMember(actor))
+          await owner.client.ok(INVITE_TO_GROUP, { groupId: group.id, userId: members[actor].userId });
         await expectViewerCan(actor, group.id, 'viewerCanJoin', outcome);
-        expect(outcomeOf(await client.gql(JOIN_GROUP, { groupId: group.id }))).toBe(outcome);
+        expect(outcomeOf(await client.gql(RESPOND_TO_GROUP, { groupId: group.id, accept: true }))).toBe(outcome);
         expect(await membershipCount(group.id, actor)).toBe(outcome === 'ok' ? 1 : 0);
-        return;
-      }
-      if (column === 'leave') {
-        const group = await ownersGroup(actor, { withActor: true });
-        await expectViewerCan(actor, group.id, 'viewerCanLeave', outcome);
-        expect(outcomeOf(await client.gql(LEAVE_GROUP, { groupId: group.id }))).toBe(outcome);
-        expect(await membershipCount(group.id, actor)).toBe(0);
-        return;
-      }
-      const group = await ownersGroup(actor, { inviteOnly: true });
-      if (isMember(actor)) await owner.client.ok(INVITE_TO_GROUP, { groupId: group.id, userId: members[actor].userId });
-      await expectViewerCan(actor, group.id, 'viewerCanJoin', outcome);
-      expect(outcomeOf(await client.gql(RESPOND_TO_GROUP, { groupId: group.id, accept: true }))).toBe(outcome);
-      expect(await membershipCount(group.id, actor)).toBe(outcome === 'ok' ? 1 : 0);
-    });
+      },
+    );
   });
 
   describe('running a group', () => {
@@ -198,28 +232,45 @@ describe('authorisation of working groups', () => {
       NON_MEMBER: '            NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA',
     };
-    it.each(cases(['invite open', 'invite invite-only', 'remove', 'set role'], table))('%s: %s: %s', async (actor, column, outcome) => {
-      const client = clientOf(actor);
-      if (column.startsWith('invite')) {
-        const group = await ownersGroup(actor, { inviteOnly: column === 'invite invite-only', withActor: true });
-        const invitee = actor === 'PATIENT_PARTNER' ? members.FAMILY_MEMBER : members.PATIENT_PARTNER;
-        await expectViewerCan(actor, group.id, 'viewerCanInvite', outcome);
-        expect(outcomeOf(await client.gql(INVITE_TO_GROUP, { groupId: group.id, userId: invitee.userId }))).toBe(outcome);
-        expect(await app.prisma.groupMembership.count({ where: { groupId: group.id, userId: invitee.userId, status: 'INVITED' } })).toBe(outcome === 'ok' ? 1 : 0);
-        return;
-      }
-      const group = await ownersGroup(actor);
-      if (column === 'remove') {
-        await expectViewerCan(actor, group.id, 'viewerCanRemoveMembers', outcome);
-        expect(outcomeOf(await client.gql(REMOVE_MEMBER, { groupId: group.id, userId: bystander.userId }))).toBe(outcome);
-        expect(await app.prisma.groupMembership.count({ where: { groupId: group.id, userId: bystander.userId } })).toBe(outcome === 'ok' ? 0 : 1);
-        return;
-      }
-      await expectViewerCan(actor, group.id, 'viewerCanSetMemberRoles', outcome);
-      expect(outcomeOf(await client.gql(SET_MEMBER_ROLE, { groupId: group.id, userId: bystander.userId, role: 'OWNER' }))).toBe(outcome);
-      const row = await app.prisma.groupMembership.findUniqueOrThrow({ where: { groupId_userId: { groupId: group.id, userId: bystander.userId } } });
-      expect(row.role).toBe(outcome === 'ok' ? 'OWNER' : 'MEMBER');
-    });
+    it.each(cases(['invite open', 'invite invite-only', 'remove', 'set role'], table))(
+      '%s: %s: %s',
+      async (actor, column, outcome) => {
+        const client = clientOf(actor);
+        if (column.startsWith('invite')) {
+          const group = await ownersGroup(actor, { inviteOnly: column === 'invite invite-only', withActor: true });
+          const invitee = actor === 'PATIENT_PARTNER' ? members.FAMILY_MEMBER : members.PATIENT_PARTNER;
+          await expectViewerCan(actor, group.id, 'viewerCanInvite', outcome);
+          expect(outcomeOf(await client.gql(INVITE_TO_GROUP, { groupId: group.id, userId: invitee.userId }))).toBe(
+            outcome,
+          );
+          expect(
+            await app.prisma.groupMembership.count({
+              where: { groupId: group.id, userId: invitee.userId, status: 'INVITED' },
+            }),
+          ).toBe(outcome === 'ok' ? 1 : 0);
+          return;
+        }
+        const group = await ownersGroup(actor);
+        if (column === 'remove') {
+          await expectViewerCan(actor, group.id, 'viewerCanRemoveMembers', outcome);
+          expect(outcomeOf(await client.gql(REMOVE_MEMBER, { groupId: group.id, userId: bystander.userId }))).toBe(
+            outcome,
+          );
+          expect(
+            await app.prisma.groupMembership.count({ where: { groupId: group.id, userId: bystander.userId } }),
+          ).toBe(outcome === 'ok' ? 0 : 1);
+          return;
+        }
+        await expectViewerCan(actor, group.id, 'viewerCanSetMemberRoles', outcome);
+        expect(
+          outcomeOf(await client.gql(SET_MEMBER_ROLE, { groupId: group.id, userId: bystander.userId, role: 'OWNER' })),
+        ).toBe(outcome);
+        const row = await app.prisma.groupMembership.findUniqueOrThrow({
+          where: { groupId_userId: { groupId: group.id, userId: bystander.userId } },
+        });
+        expect(row.role).toBe(outcome === 'ok' ? 'OWNER' : 'MEMBER');
+      },
+    );
   });
 
   describe('the shelf', () => {
@@ -234,20 +285,23 @@ describe('authorisation of working groups', () => {
       NON_MEMBER: '            NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA',
     };
-    it.each(cases(['add member', 'add outsider', 'remove member', 'remove outsider'], table))('%s: %s: %s', async (actor, column, outcome) => {
-      const client = clientOf(actor);
-      const group = await ownersGroup(actor, { withActor: column.endsWith('member') });
-      const shelved = () => app.prisma.groupResource.count({ where: { groupId: group.id } });
-      if (column.startsWith('add')) {
-        await expectViewerCan(actor, group.id, 'viewerCanShelve', outcome);
-        expect(outcomeOf(await client.gql(ADD_TO_SHELF, { groupId: group.id, resourceId }))).toBe(outcome);
-        expect(await shelved()).toBe(outcome === 'ok' ? 1 : 0);
-        return;
-      }
-      await owner.client.ok(ADD_TO_SHELF, { groupId: group.id, resourceId });
-      await expectViewerCan(actor, group.id, 'viewerCanUnshelve', outcome);
-      expect(outcomeOf(await client.gql(REMOVE_FROM_SHELF, { groupId: group.id, resourceId }))).toBe(outcome);
-      expect(await shelved()).toBe(outcome === 'ok' ? 0 : 1);
-    });
+    it.each(cases(['add member', 'add outsider', 'remove member', 'remove outsider'], table))(
+      '%s: %s: %s',
+      async (actor, column, outcome) => {
+        const client = clientOf(actor);
+        const group = await ownersGroup(actor, { withActor: column.endsWith('member') });
+        const shelved = () => app.prisma.groupResource.count({ where: { groupId: group.id } });
+        if (column.startsWith('add')) {
+          await expectViewerCan(actor, group.id, 'viewerCanShelve', outcome);
+          expect(outcomeOf(await client.gql(ADD_TO_SHELF, { groupId: group.id, resourceId }))).toBe(outcome);
+          expect(await shelved()).toBe(outcome === 'ok' ? 1 : 0);
+          return;
+        }
+        await owner.client.ok(ADD_TO_SHELF, { groupId: group.id, resourceId });
+        await expectViewerCan(actor, group.id, 'viewerCanUnshelve', outcome);
+        expect(outcomeOf(await client.gql(REMOVE_FROM_SHELF, { groupId: group.id, resourceId }))).toBe(outcome);
+        expect(await shelved()).toBe(outcome === 'ok' ? 0 : 1);
+      },
+    );
   });
 });

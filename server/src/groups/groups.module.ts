@@ -14,7 +14,15 @@ import { GroupsService } from './groups.service';
 // current with every write; SearchService asks GroupsService which invite-only groups a viewer may find.
 @Module({
   imports: [ResourcesModule, NotificationsModule, ThreadsModule],
-  providers: [GroupRepository, GroupsService, GroupLoaders, GroupsResolver, WorkingGroupFieldsResolver, ShelfItemResolver, GroupViewerMembershipResolver],
+  providers: [
+    GroupRepository,
+    GroupsService,
+    GroupLoaders,
+    GroupsResolver,
+    WorkingGroupFieldsResolver,
+    ShelfItemResolver,
+    GroupViewerMembershipResolver,
+  ],
   exports: [GroupsService],
 })
 export class GroupsModule {}

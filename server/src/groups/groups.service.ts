@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, can, type GroupAction, type GroupStanding, groupInputSchema, groupRoleSchema, type Scope } from '@commons/shared';
+import {
+  type Actor,
+  can,
+  type GroupAction,
+  type GroupStanding,
+  groupInputSchema,
+  groupRoleSchema,
+  type Scope,
+} from '@commons/shared';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AccessService } from '../platform/auth/access.service';
 import type { Viewer } from '../platform/auth/viewer';
@@ -25,12 +33,17 @@ export function toGroup(row: GroupRow): WorkingGroup {
 }
 
 /** A member's place in a group, as the policy sees it. */
-export function standingOf(membership: Pick<GroupMembershipRow, 'role' | 'status'> | null | undefined): GroupStanding | null {
+export function standingOf(
+  membership: Pick<GroupMembershipRow, 'role' | 'status'> | null | undefined,
+): GroupStanding | null {
   if (!membership) return null;
   return membership.status === 'INVITED' ? 'INVITED' : membership.role;
 }
 
-export const groupScope = (row: Pick<GroupRow, 'visibility'>, membership: Pick<GroupMembershipRow, 'role' | 'status'> | null | undefined): Scope => ({
+export const groupScope = (
+  row: Pick<GroupRow, 'visibility'>,
+  membership: Pick<GroupMembershipRow, 'role' | 'status'> | null | undefined,
+): Scope => ({
   groupVisibility: row.visibility,
   groupStanding: standingOf(membership),
 });
@@ -85,7 +98,13 @@ export class GroupsService {
     const actor = await this.access.require(viewer, args.networkId, 'group.list');
     const page = toPage(args);
     const { rows, totalCount } = await this.groups.list(
-      { networkId: args.networkId, viewerId: viewer.userId, seesAll: can(actor, 'group.view', { groupVisibility: 'INVITE_ONLY', groupStanding: null }), mine: args.mine, includeArchived: args.includeArchived },
+      {
+        networkId: args.networkId,
+        viewerId: viewer.userId,
+        seesAll: can(actor, 'group.view', { groupVisibility: 'INVITE_ONLY', groupStanding: null }),
+        mine: args.mine,
+        includeArchived: args.includeArchived,
+      },
       page,
     );
     return { nodes: rows.map(toGroup), totalCount, pageInfo: pageInfo(page, rows.length, totalCount) };
@@ -95,7 +114,9 @@ export class GroupsService {
   async start(viewer: Viewer, networkId: string, input: GroupInput): Promise<WorkingGroup> {
     const actor = await this.access.require(viewer, networkId, 'group.start');
     const data = parseInput(groupInputSchema, input, 'input');
-    const row = await this.groups.transaction((db) => this.groups.create(db, { ...data, networkId, ownerId: actor.userId, at: new Date() }));
+    const row = await this.groups.transaction((db) =>
+      this.groups.create(db, { ...data, networkId, ownerId: actor.userId, at: new Date() }),
+    );
     return toGroup(row);
   }
 
@@ -121,7 +142,9 @@ export class GroupsService {
     if (membership?.status === 'INVITED') return this.respond(viewer, groupId, true);
     this.check(actor, 'group.join', scope);
     if (row.archivedAt) throw archived(row);
-    await this.groups.transaction((db) => this.groups.addMember(db, { groupId: row.id, userId: actor.userId, at: new Date() }));
+    await this.groups.transaction((db) =>
+      this.groups.addMember(db, { groupId: row.id, userId: actor.userId, at: new Date() }),
+    );
     return toGroup(row);
   }
 
@@ -151,7 +174,12 @@ export class GroupsService {
     }
     const actorName = (await this.groups.userNames([actor.userId])).get(actor.userId) ?? '';
     await this.groups.transaction(async (db) => {
-      const invited = await this.groups.invite(db, { groupId: row.id, userId, invitedById: actor.userId, at: new Date() });
+      const invited = await this.groups.invite(db, {
+        groupId: row.id,
+        userId,
+        invitedById: actor.userId,
+        at: new Date(),
+      });
       if (!invited) return;
       await this.notifications.notify(db, {
         networkId: row.networkId,
@@ -173,7 +201,9 @@ export class GroupsService {
     this.check(actor, 'group.respondToInvitation', { ...scope, targetUserId: membership.userId });
     if (accept && row.archivedAt) throw archived(row);
     const answered = await this.groups.transaction((db) =>
-      accept ? this.groups.accept(db, row.id, actor.userId, new Date()) : this.groups.remove(db, row.id, actor.userId, 'INVITED'),
+      accept
+        ? this.groups.accept(db, row.id, actor.userId, new Date())
+        : this.groups.remove(db, row.id, actor.userId, 'INVITED'),
     );
     if (!answered) throw conflict('already_answered', 'This invitation was answered meanwhile.');
     return toGroup(row);

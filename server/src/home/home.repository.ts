@@ -18,7 +18,10 @@ export class HomeRepository {
   /** Ideas of the network that `userId` co-designs (proposing included) or endorsed, most recently changed first. */
   async involvedIdeas(userId: string, networkId: string, limit: number): Promise<InvolvementRow[]> {
     const rows = await this.prisma.changeIdea.findMany({
-      where: { networkId, OR: [{ coDesigners: { some: { userId, status: 'ACTIVE' } } }, { endorsements: { some: { userId } } }] },
+      where: {
+        networkId,
+        OR: [{ coDesigners: { some: { userId, status: 'ACTIVE' } } }, { endorsements: { some: { userId } } }],
+      },
       select: {
         ...IDEA_SELECT,
         coDesigners: { where: { userId, status: 'ACTIVE' }, select: { userId: true } },
@@ -27,13 +30,21 @@ export class HomeRepository {
       orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
       take: limit,
     });
-    return rows.map(({ coDesigners, endorsements, ...idea }) => ({ idea, coDesigning: coDesigners.length > 0, endorsed: endorsements.length > 0 }));
+    return rows.map(({ coDesigners, endorsements, ...idea }) => ({
+      idea,
+      coDesigning: coDesigners.length > 0,
+      endorsed: endorsements.length > 0,
+    }));
   }
 
   /** The PDSA cycles of `ideaIds`, at every site, oldest first. */
   cyclesOf(ideaIds: string[]): Promise<CycleRow[]> {
     if (ideaIds.length === 0) return Promise.resolve([]);
-    return this.prisma.pdsaCycle.findMany({ where: { ideaId: { in: ideaIds } }, select: CYCLE_SELECT, orderBy: [{ startOn: 'asc' }, { number: 'asc' }] });
+    return this.prisma.pdsaCycle.findMany({
+      where: { ideaId: { in: ideaIds } },
+      select: CYCLE_SELECT,
+      orderBy: [{ startOn: 'asc' }, { number: 'asc' }],
+    });
   }
 
   /**

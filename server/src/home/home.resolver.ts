@@ -25,7 +25,7 @@ export class HomeResolver {
   @Query(() => [SiteTestingIdea], {
     description:
       'Home cards for a clinician or site lead (any member with a site may ask): the change ideas in TESTING with PDSA cycles ' +
-      'at the viewer\'s site, with those cycles; empty for a member without a site.',
+      "at the viewer's site, with those cycles; empty for a member without a site.",
   })
   ideasTestingAtMySite(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string) {
     return this.service.ideasTestingAtMySite(viewer, networkId);

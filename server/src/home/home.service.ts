@@ -60,7 +60,8 @@ export class HomeService {
   /** Ideas she co-designs or endorsed: those in progress first, the next decision due soonest first. */
   async myChangeIdeas(viewer: Viewer, networkId: string, first: number): Promise<MyChangeIdea[]> {
     await this.access.require(viewer, networkId, 'changeIdea.view');
-    if (!Number.isInteger(first) || first < 1 || first > HOME_CARDS_MAX) throw invalid('first', 'out_of_range', { min: 1, max: HOME_CARDS_MAX });
+    if (!Number.isInteger(first) || first < 1 || first > HOME_CARDS_MAX)
+      throw invalid('first', 'out_of_range', { min: 1, max: HOME_CARDS_MAX });
     const involved = await this.home.involvedIdeas(viewer.userId, networkId, INVOLVED_IDEAS_SCANNED);
     const ids = involved.map((row) => row.idea.id);
     const [cycles, unread] = await Promise.all([this.home.cyclesOf(ids), this.home.unreadMessages(viewer.userId, ids)]);
@@ -71,7 +72,11 @@ export class HomeService {
       coDesigning,
       endorsed,
       unreadMessages: unread.get(idea.id) ?? 0,
-      nextDecision: nextDecisionOf(idea, cycles.filter((c) => c.ideaId === idea.id), today),
+      nextDecision: nextDecisionOf(
+        idea,
+        cycles.filter((c) => c.ideaId === idea.id),
+        today,
+      ),
     }));
     return cards.sort(byDueDate).slice(0, first);
   }
@@ -92,7 +97,11 @@ export class HomeService {
     return [...byIdea.values()].map(({ idea, cycles }) => ({
       idea: toChangeIdea(idea),
       cycles: cycles.map(toPdsaCycle),
-      nextDecision: nextDecisionOf(idea, allCycles.filter((c) => c.ideaId === idea.id), today),
+      nextDecision: nextDecisionOf(
+        idea,
+        allCycles.filter((c) => c.ideaId === idea.id),
+        today,
+      ),
     }));
   }
 }

@@ -27,7 +27,15 @@ export class InvitationRepository {
 
   /** `invitedById` is null for the first admin's invitation, which `npm run setup` makes. */
   create(
-    data: { networkId: string; email: string; role: Role; siteId: string | null; tokenHash: string; invitedById: string | null; expiresAt: Date },
+    data: {
+      networkId: string;
+      email: string;
+      role: Role;
+      siteId: string | null;
+      tokenHash: string;
+      invitedById: string | null;
+      expiresAt: Date;
+    },
     db: Db = this.prisma,
   ) {
     return db.invitation.create({ data, select: INVITATION_SELECT });
@@ -44,7 +52,13 @@ export class InvitationRepository {
   async list(networkId: string, siteId: string | null, page: Page) {
     const where: Prisma.InvitationWhereInput = { networkId, ...(siteId ? { siteId } : {}) };
     const [rows, totalCount] = await Promise.all([
-      this.prisma.invitation.findMany({ where, orderBy: { createdAt: 'desc' }, skip: page.skip, take: page.take, select: INVITATION_SELECT }),
+      this.prisma.invitation.findMany({
+        where,
+        orderBy: { createdAt: 'desc' },
+        skip: page.skip,
+        take: page.take,
+        select: INVITATION_SELECT,
+      }),
       this.prisma.invitation.count({ where }),
     ]);
     return { rows, totalCount };

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, can, invitationSchema, issueMessage, type RegisterInput, registerSchema, SITE_TEAM_ROLES } from '@commons/shared';
+import {
+  type Actor,
+  can,
+  invitationSchema,
+  issueMessage,
+  type RegisterInput,
+  registerSchema,
+  SITE_TEAM_ROLES,
+} from '@commons/shared';
 import { hashPassword } from '../platform/auth/password';
 import { hashToken, newSessionToken } from '../platform/auth/session-token';
 import { MemberAccountsService } from '../members/member-accounts.service';
@@ -37,7 +45,10 @@ function toInvitation(row: InvitationRow, seenBy: Actor): Invitation {
   };
 }
 
-const UNUSABLE: Record<Exclude<InvitationStatus, InvitationStatus.PENDING>, 'invitation_used' | 'invitation_expired' | 'invitation_revoked'> = {
+const UNUSABLE: Record<
+  Exclude<InvitationStatus, InvitationStatus.PENDING>,
+  'invitation_used' | 'invitation_expired' | 'invitation_revoked'
+> = {
   [InvitationStatus.ACCEPTED]: 'invitation_used',
   [InvitationStatus.EXPIRED]: 'invitation_expired',
   [InvitationStatus.REVOKED]: 'invitation_revoked',
@@ -57,7 +68,10 @@ export class InvitationsService {
 
   async invite(viewer: Viewer, networkId: string, input: InvitationInput, requestOrigin: string) {
     const parsed = parseInput(invitationSchema, { ...input, siteId: input.siteId ?? null }, 'input');
-    const actor = await this.access.require(viewer, networkId, 'member.invite', { siteId: parsed.siteId, targetRole: parsed.role });
+    const actor = await this.access.require(viewer, networkId, 'member.invite', {
+      siteId: parsed.siteId,
+      targetRole: parsed.role,
+    });
     if (SITE_TEAM_ROLES.includes(parsed.role) && !parsed.siteId) {
       throw invalid('input.siteId', 'site_required');
     }
@@ -86,7 +100,13 @@ export class InvitationsService {
         to: row.email,
         networkId,
         locale,
-        render: () => invitationEmail(locale, { inviterName: row.invitedBy?.name ?? null, networkName: row.network.name, link, expiresAt: row.expiresAt }),
+        render: () =>
+          invitationEmail(locale, {
+            inviterName: row.invitedBy?.name ?? null,
+            networkName: row.network.name,
+            link,
+            expiresAt: row.expiresAt,
+          }),
       },
     ]);
     return { invitation: toInvitation(row, actor), link, emailed: this.mail.delivers };
@@ -97,10 +117,15 @@ export class InvitationsService {
     const page = toPage(pageArgs);
     // She sees the invitations she may revoke: every one (admins: also those to no site), or her own site's (site leads).
     const all = can(actor, 'invitation.revoke', { siteId: null });
-    if (!all && !can(actor, 'invitation.revoke', { siteId: actor.siteId })) return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
+    if (!all && !can(actor, 'invitation.revoke', { siteId: actor.siteId }))
+      return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
     const siteOnly = all ? null : actor.siteId;
     const { rows, totalCount } = await this.invitations.list(networkId, siteOnly, page);
-    return { nodes: rows.map((row) => toInvitation(row, actor)), totalCount, pageInfo: pageInfo(page, rows.length, totalCount) };
+    return {
+      nodes: rows.map((row) => toInvitation(row, actor)),
+      totalCount,
+      pageInfo: pageInfo(page, rows.length, totalCount),
+    };
   }
 
   async revoke(viewer: Viewer, invitationId: string): Promise<Invitation> {
@@ -136,12 +161,19 @@ export class InvitationsService {
     return this.invitations.transaction(async (db) => {
       const row = await this.usableInvitation(parsed.token, db, 'input.token');
       if (row.email !== parsed.email) throw invalid('input.email', 'invitation_email');
-      const emailTaken = () => conflict('account_exists', 'An account with this email already exists. Sign in to accept the invitation.', { field: 'input.email' });
+      const emailTaken = () =>
+        conflict('account_exists', 'An account with this email already exists. Sign in to accept the invitation.', {
+          field: 'input.email',
+        });
       if (await this.accounts.emailTaken(parsed.email, db)) throw emailTaken();
       const user = await this.accounts.createUser({ email: parsed.email, name: parsed.name, passwordHash }, db);
       if (!user) throw emailTaken();
-      await this.accounts.createMembership({ userId: user.id, networkId: row.networkId, role: row.role, siteId: row.siteId }, db);
-      if (!(await this.invitations.markAccepted(row.id, user.id, new Date(), db))) throw usedConcurrently('input.token');
+      await this.accounts.createMembership(
+        { userId: user.id, networkId: row.networkId, role: row.role, siteId: row.siteId },
+        db,
+      );
+      if (!(await this.invitations.markAccepted(row.id, user.id, new Date(), db)))
+        throw usedConcurrently('input.token');
       return { userId: user.id };
     });
   }
@@ -158,17 +190,31 @@ export class InvitationsService {
       const existing = await this.accounts.membership(row.networkId, viewer.userId, db);
       if (existing && !existing.deactivatedAt) throw alreadyMember();
       if (existing) {
-        await this.accounts.updateMembership(existing.id, { role: row.role, siteId: row.siteId, deactivatedAt: null }, db);
-      } else if (!(await this.accounts.createMembership({ userId: viewer.userId, networkId: row.networkId, role: row.role, siteId: row.siteId }, db))) {
+        await this.accounts.updateMembership(
+          existing.id,
+          { role: row.role, siteId: row.siteId, deactivatedAt: null },
+          db,
+        );
+      } else if (
+        !(await this.accounts.createMembership(
+          { userId: viewer.userId, networkId: row.networkId, role: row.role, siteId: row.siteId },
+          db,
+        ))
+      ) {
         throw alreadyMember();
       }
-      if (!(await this.invitations.markAccepted(row.id, viewer.userId, new Date(), db))) throw usedConcurrently('token');
+      if (!(await this.invitations.markAccepted(row.id, viewer.userId, new Date(), db)))
+        throw usedConcurrently('token');
       return { networkSlug: row.network.slug };
     });
   }
 
   /** The pending invitation `token` stands for; otherwise BAD_USER_INPUT naming `field`, the argument that carried it. */
-  private async usableInvitation(token: string, db: Parameters<InvitationRepository['findByTokenHash']>[1], field: string) {
+  private async usableInvitation(
+    token: string,
+    db: Parameters<InvitationRepository['findByTokenHash']>[1],
+    field: string,
+  ) {
     const row = await this.invitations.findByTokenHash(hashToken(token), db);
     if (!row) throw invalid(field, 'invitation_invalid');
     const status = statusOf(row);

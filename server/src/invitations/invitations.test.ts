@@ -45,7 +45,10 @@ describe('invitations', () => {
 
   describe('inviteMember', () => {
     it('returns a one-time link and the pending invitation, which expires after INVITATION_TTL_DAYS', async () => {
-      const result = await admin.client.ok(INVITE, { networkId, input: { email: ' New.Person@Example.ORG ', role: 'CLINICIAN', siteId: siteIds[0] } });
+      const result = await admin.client.ok(INVITE, {
+        networkId,
+        input: { email: ' New.Person@Example.ORG ', role: 'CLINICIAN', siteId: siteIds[0] },
+      });
 
       const { link, emailed, invitation } = result.inviteMember;
       expect(link).toMatch(new RegExp(`^${app.url}/invite/[A-Za-z0-9_-]{40,}$`));
@@ -70,7 +73,10 @@ describe('invitations', () => {
     it('refuses to invite someone who is already a member, with CONFLICT on input.email', async () => {
       const member = await app.newMember(admin, networkId, 'RESEARCHER', null);
 
-      const result = await admin.client.gql(INVITE, { networkId, input: { email: member.email.toUpperCase(), role: 'RESEARCHER', siteId: null } });
+      const result = await admin.client.gql(INVITE, {
+        networkId,
+        input: { email: member.email.toUpperCase(), role: 'RESEARCHER', siteId: null },
+      });
 
       expect(errorOf(result)).toEqual({ code: 'CONFLICT', field: 'input.email' });
       expect(await app.prisma.invitation.count({ where: { email: member.email } })).toBe(1);
@@ -78,8 +84,16 @@ describe('invitations', () => {
 
     it.each<[string, string, () => Record<string, unknown>]>([
       ['a malformed email', 'input.email', () => ({ email: 'not an email', role: 'RESEARCHER', siteId: null })],
-      ['a site of another network', 'input.siteId', () => ({ email: 'valid@example.org', role: 'CLINICIAN', siteId: otherNetwork.sites[0].id })],
-      ['a care-team role without a site', 'input.siteId', () => ({ email: 'valid@example.org', role: 'SITE_LEAD', siteId: null })],
+      [
+        'a site of another network',
+        'input.siteId',
+        () => ({ email: 'valid@example.org', role: 'CLINICIAN', siteId: otherNetwork.sites[0].id }),
+      ],
+      [
+        'a care-team role without a site',
+        'input.siteId',
+        () => ({ email: 'valid@example.org', role: 'SITE_LEAD', siteId: null }),
+      ],
     ])('refuses %s with BAD_USER_INPUT on %s and stores nothing', async (_, field, input) => {
       const before = await app.prisma.invitation.count();
 
@@ -108,29 +122,47 @@ describe('invitations', () => {
       const [accepted, revoked, expired] = await Promise.all(
         [0, 1, 2].map(() => app.newInvitation(admin, networkId, { role: 'PATIENT_PARTNER', siteId: null })),
       );
-      await app.client().ok(REGISTER, { input: { token: accepted.token, email: accepted.email, name: 'Accepting Person', password: TEST_PASSWORD } });
+      await app.client().ok(REGISTER, {
+        input: { token: accepted.token, email: accepted.email, name: 'Accepting Person', password: TEST_PASSWORD },
+      });
       await admin.client.ok(REVOKE, { id: revoked.id });
-      await app.prisma.invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+      await app.prisma.invitation.update({
+        where: { id: expired.id },
+        data: { expiresAt: new Date(Date.now() - 1000) },
+      });
 
-      const statuses = await Promise.all([accepted, revoked, expired].map(async (invitation) => (await preview(invitation.token)).status));
+      const statuses = await Promise.all(
+        [accepted, revoked, expired].map(async (invitation) => (await preview(invitation.token)).status),
+      );
 
       expect(statuses).toEqual(['ACCEPTED', 'REVOKED', 'EXPIRED']);
     });
 
     it('answers NOT_FOUND for a token no invitation has', async () => {
-      expect(errorOf(await app.client().gql(PREVIEW, { token: 'no-such-token-at-all-anywhere' })).code).toBe('NOT_FOUND');
+      expect(errorOf(await app.client().gql(PREVIEW, { token: 'no-such-token-at-all-anywhere' })).code).toBe(
+        'NOT_FOUND',
+      );
     });
   });
 
   describe('the invitations list', () => {
     it('lists the newest first, page by page', async () => {
       const made = [];
-      for (let i = 0; i < 3; i += 1) made.push(await app.newInvitation(otherNetwork.admin, otherNetwork.network.id, { role: 'RESEARCHER', siteId: null }));
+      for (let i = 0; i < 3; i += 1)
+        made.push(
+          await app.newInvitation(otherNetwork.admin, otherNetwork.network.id, { role: 'RESEARCHER', siteId: null }),
+        );
       const newestFirst = made.reverse().map((invitation) => invitation.email);
 
-      const first = (await otherNetwork.admin.client.ok(INVITATIONS, { networkId: otherNetwork.network.id, first: 2 })).invitations;
-      const second = (await otherNetwork.admin.client.ok(INVITATIONS, { networkId: otherNetwork.network.id, first: 2, after: first.pageInfo.endCursor }))
+      const first = (await otherNetwork.admin.client.ok(INVITATIONS, { networkId: otherNetwork.network.id, first: 2 }))
         .invitations;
+      const second = (
+        await otherNetwork.admin.client.ok(INVITATIONS, {
+          networkId: otherNetwork.network.id,
+          first: 2,
+          after: first.pageInfo.endCursor,
+        })
+      ).invitations;
 
       expect(first.totalCount).toBe(3);
       expect(first.pageInfo.hasNextPage).toBe(true);
@@ -142,7 +174,9 @@ describe('invitations', () => {
   describe('revokeInvitation', () => {
     it('refuses an invitation that was already used or revoked, with CONFLICT', async () => {
       const used = await app.newInvitation(admin, networkId, { role: 'PATIENT_PARTNER', siteId: null });
-      await app.client().ok(REGISTER, { input: { token: used.token, email: used.email, name: 'Used Invitation', password: TEST_PASSWORD } });
+      await app.client().ok(REGISTER, {
+        input: { token: used.token, email: used.email, name: 'Used Invitation', password: TEST_PASSWORD },
+      });
       const revoked = await app.newInvitation(admin, networkId, { role: 'PATIENT_PARTNER', siteId: null });
       await admin.client.ok(REVOKE, { id: revoked.id });
 
@@ -152,7 +186,9 @@ describe('invitations', () => {
     });
 
     it('answers NOT_FOUND for an id no invitation has', async () => {
-      expect(errorOf(await admin.client.gql(REVOKE, { id: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
+      expect(errorOf(await admin.client.gql(REVOKE, { id: '00000000-0000-4000-8000-000000000000' })).code).toBe(
+        'NOT_FOUND',
+      );
     });
   });
 
@@ -164,23 +200,34 @@ describe('invitations', () => {
       for (let pair = 0; pair < 6; pair += 1) {
         const invitation = await app.newInvitation(admin, networkId, { role: 'PATIENT_PARTNER', siteId: null });
         const attempt = (name: string) =>
-          app.client().gql(REGISTER, { input: { token: invitation.token, email: invitation.email, name, password: TEST_PASSWORD } });
+          app.client().gql(REGISTER, {
+            input: { token: invitation.token, email: invitation.email, name, password: TEST_PASSWORD },
+          });
 
         const results = await Promise.all([attempt('First Racer'), attempt('Second Racer')]);
 
-        outcomes.push(...results.filter((result) => result.errors).map((result) => `${errorOf(result).code} ${errorOf(result).field}`));
+        outcomes.push(
+          ...results
+            .filter((result) => result.errors)
+            .map((result) => `${errorOf(result).code} ${errorOf(result).field}`),
+        );
         expect(results.filter((result) => !result.errors)).toHaveLength(1);
         expect(await app.prisma.user.count({ where: { email: invitation.email } })).toBe(1);
       }
       expect(outcomes).toHaveLength(6);
-      for (const outcome of outcomes) expect(['BAD_USER_INPUT input.token', 'CONFLICT input.token', 'CONFLICT input.email']).toContain(outcome);
+      for (const outcome of outcomes)
+        expect(['BAD_USER_INPUT input.token', 'CONFLICT input.token', 'CONFLICT input.email']).toContain(outcome);
     });
   });
 
   describe('acceptInvitation', () => {
     it('lets a signed-in person from another network join with the role and site the invitation offers', async () => {
       const person = await app.newMember(otherNetwork.admin, otherNetwork.network.id, 'RESEARCHER', null);
-      const invitation = await app.newInvitation(admin, networkId, { role: 'CLINICIAN', siteId: siteIds[1], email: person.email });
+      const invitation = await app.newInvitation(admin, networkId, {
+        role: 'CLINICIAN',
+        siteId: siteIds[1],
+        email: person.email,
+      });
 
       const result = await person.client.gql(ACCEPT, { token: invitation.token });
 
@@ -197,7 +244,11 @@ describe('invitations', () => {
 
     it('refuses an invitation sent to someone else, and the invitation stays usable', async () => {
       const person = await app.newMember(otherNetwork.admin, otherNetwork.network.id, 'RESEARCHER', null);
-      const invitation = await app.newInvitation(admin, networkId, { role: 'NETWORK_ADMIN', siteId: null, email: app.newEmail() });
+      const invitation = await app.newInvitation(admin, networkId, {
+        role: 'NETWORK_ADMIN',
+        siteId: null,
+        email: app.newEmail(),
+      });
 
       const result = await person.client.gql(ACCEPT, { token: invitation.token });
 
@@ -209,21 +260,34 @@ describe('invitations', () => {
       const outcomes: string[] = [];
       for (let pair = 0; pair < 6; pair += 1) {
         const person = await app.newMember(otherNetwork.admin, otherNetwork.network.id, 'RESEARCHER', null);
-        const invitation = await app.newInvitation(admin, networkId, { role: 'RESEARCHER', siteId: null, email: person.email });
+        const invitation = await app.newInvitation(admin, networkId, {
+          role: 'RESEARCHER',
+          siteId: null,
+          email: person.email,
+        });
 
         const results = await Promise.all([0, 1].map(() => person.client.gql(ACCEPT, { token: invitation.token })));
 
-        outcomes.push(...results.filter((result) => result.errors).map((result) => `${errorOf(result).code} ${errorOf(result).field}`));
+        outcomes.push(
+          ...results
+            .filter((result) => result.errors)
+            .map((result) => `${errorOf(result).code} ${errorOf(result).field}`),
+        );
         expect(results.filter((result) => !result.errors)).toHaveLength(1);
         expect(await app.prisma.membership.count({ where: { userId: person.userId, networkId } })).toBe(1);
       }
       expect(outcomes).toHaveLength(6);
-      for (const outcome of outcomes) expect(['BAD_USER_INPUT token', 'CONFLICT token', 'CONFLICT undefined']).toContain(outcome);
+      for (const outcome of outcomes)
+        expect(['BAD_USER_INPUT token', 'CONFLICT token', 'CONFLICT undefined']).toContain(outcome);
     });
 
     it('refuses a token that was already used, with BAD_USER_INPUT on token', async () => {
       const person = await app.newMember(otherNetwork.admin, otherNetwork.network.id, 'RESEARCHER', null);
-      const invitation = await app.newInvitation(admin, networkId, { role: 'RESEARCHER', siteId: null, email: person.email });
+      const invitation = await app.newInvitation(admin, networkId, {
+        role: 'RESEARCHER',
+        siteId: null,
+        email: person.email,
+      });
       await person.client.ok(ACCEPT, { token: invitation.token });
 
       const result = await person.client.gql(ACCEPT, { token: invitation.token });
@@ -240,16 +304,24 @@ describe('invitations', () => {
     it('refuses someone who is already an active member with CONFLICT, and leaves the invitation pending', async () => {
       // Two invitations to one address; the person registers with the first.
       const first = await app.newInvitation(admin, networkId, { role: 'PATIENT_PARTNER', siteId: null });
-      const second = await app.newInvitation(admin, networkId, { role: 'SITE_LEAD', siteId: siteIds[0], email: first.email });
+      const second = await app.newInvitation(admin, networkId, {
+        role: 'SITE_LEAD',
+        siteId: siteIds[0],
+        email: first.email,
+      });
       const client = app.client();
-      await client.ok(REGISTER, { input: { token: first.token, email: first.email, name: 'Twice Invited', password: TEST_PASSWORD } });
+      await client.ok(REGISTER, {
+        input: { token: first.token, email: first.email, name: 'Twice Invited', password: TEST_PASSWORD },
+      });
 
       const result = await client.gql(ACCEPT, { token: second.token });
 
       expect(errorOf(result).code).toBe('CONFLICT');
       expect((await preview(second.token)).status).toBe('PENDING');
       const user = await app.prisma.user.findUniqueOrThrow({ where: { email: first.email } });
-      expect(await app.prisma.membership.findUniqueOrThrow({ where: { userId_networkId: { userId: user.id, networkId } } })).toMatchObject({
+      expect(
+        await app.prisma.membership.findUniqueOrThrow({ where: { userId_networkId: { userId: user.id, networkId } } }),
+      ).toMatchObject({
         role: 'PATIENT_PARTNER',
         siteId: null,
       });

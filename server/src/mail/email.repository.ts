@@ -65,7 +65,11 @@ export class EmailRepository {
   /** Queues emails through `db`; those whose dedupeKey is taken are left out. Returns the ids written. */
   async insert(db: Db, rows: NewEmailRow[]): Promise<string[]> {
     if (rows.length === 0) return [];
-    const written = await db.emailMessage.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+    const written = await db.emailMessage.createManyAndReturn({
+      data: rows,
+      skipDuplicates: true,
+      select: { id: true },
+    });
     return written.map((row) => row.id);
   }
 
@@ -89,17 +93,29 @@ export class EmailRepository {
     const secret = SECRET_KINDS.includes(email.kind);
     await this.prisma.emailMessage.updateMany({
       where: { id: email.id, status: 'SENDING' },
-      data: { status: 'SENT', sentAt: new Date(), leaseUntil: null, response: response.slice(0, 500), ...(secret ? { text: REDACTED, html: REDACTED } : {}) },
+      data: {
+        status: 'SENT',
+        sentAt: new Date(),
+        leaseUntil: null,
+        response: response.slice(0, 500),
+        ...(secret ? { text: REDACTED, html: REDACTED } : {}),
+      },
     });
   }
 
   /** A temporary failure: back to QUEUED for the queue's next try. */
   async markRetry(id: string, error: string): Promise<void> {
-    await this.prisma.emailMessage.updateMany({ where: { id, status: 'SENDING' }, data: { status: 'QUEUED', leaseUntil: null, lastError: error.slice(0, 500) } });
+    await this.prisma.emailMessage.updateMany({
+      where: { id, status: 'SENDING' },
+      data: { status: 'QUEUED', leaseUntil: null, lastError: error.slice(0, 500) },
+    });
   }
 
   async markFinal(id: string, status: Extract<EmailStatus, 'FAILED' | 'BOUNCED'>, error: string): Promise<void> {
-    await this.prisma.emailMessage.updateMany({ where: { id, status: 'SENDING' }, data: { status, leaseUntil: null, lastError: error.slice(0, 500) } });
+    await this.prisma.emailMessage.updateMany({
+      where: { id, status: 'SENDING' },
+      data: { status, leaseUntil: null, lastError: error.slice(0, 500) },
+    });
   }
 
   /**
@@ -123,13 +139,24 @@ export class EmailRepository {
     return rows.map((row) => row.id);
   }
 
-  async log(filter: { networkId: string; memberIds: string[] | null; status: EmailStatus | null; userId: string | null }, page: Page) {
+  async log(
+    filter: { networkId: string; memberIds: string[] | null; status: EmailStatus | null; userId: string | null },
+    page: Page,
+  ) {
     const where: Prisma.EmailMessageWhereInput = {
-      ...(filter.userId ? { userId: filter.userId } : { OR: [{ networkId: filter.networkId }, { networkId: null, userId: { in: filter.memberIds ?? [] } }] }),
+      ...(filter.userId
+        ? { userId: filter.userId }
+        : { OR: [{ networkId: filter.networkId }, { networkId: null, userId: { in: filter.memberIds ?? [] } }] }),
       ...(filter.status ? { status: filter.status } : {}),
     };
     const [rows, totalCount] = await Promise.all([
-      this.prisma.emailMessage.findMany({ where, select: EMAIL_LOG_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: page.take, skip: page.skip }),
+      this.prisma.emailMessage.findMany({
+        where,
+        select: EMAIL_LOG_SELECT,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: page.take,
+        skip: page.skip,
+      }),
       this.prisma.emailMessage.count({ where }),
     ]);
     return { rows, totalCount };
@@ -137,7 +164,18 @@ export class EmailRepository {
 
   /** Per member of the network: how many emails were sent, failed, bounced or wait. */
   async summary(networkId: string) {
-    return this.prisma.$queryRaw<{ userId: string; name: string; email: string; sent: number; failed: number; bounced: number; queued: number; lastAt: Date | null }[]>`
+    return this.prisma.$queryRaw<
+      {
+        userId: string;
+        name: string;
+        email: string;
+        sent: number;
+        failed: number;
+        bounced: number;
+        queued: number;
+        lastAt: Date | null;
+      }[]
+    >`
       SELECT u.id AS "userId", u.name, u.email,
         COUNT(*) FILTER (WHERE e.status = 'SENT')::int AS sent,
         COUNT(*) FILTER (WHERE e.status = 'FAILED')::int AS failed,
@@ -154,7 +192,15 @@ export class EmailRepository {
   findByUnsubscribeToken(tokenHash: string) {
     return this.prisma.emailMessage.findUnique({
       where: { unsubscribeTokenHash: tokenHash },
-      select: { id: true, userId: true, unsubscribeScope: true, unsubscribedAt: true, toAddress: true, locale: true, network: { select: { name: true } } },
+      select: {
+        id: true,
+        userId: true,
+        unsubscribeScope: true,
+        unsubscribedAt: true,
+        toAddress: true,
+        locale: true,
+        network: { select: { name: true } },
+      },
     });
   }
 }

@@ -3,15 +3,21 @@ import { loadConfig } from '../platform/config/config';
 
 describe('email configuration', () => {
   it('takes an smtp:// or smtps:// URL, and refuses anything else naming SMTP_URL', () => {
-    expect(loadConfig({ SMTP_URL: 'smtps://user:secret@smtp.example.org:465' }).smtpUrl).toBe('smtps://user:secret@smtp.example.org:465');
+    expect(loadConfig({ SMTP_URL: 'smtps://user:secret@smtp.example.org:465' }).smtpUrl).toBe(
+      'smtps://user:secret@smtp.example.org:465',
+    );
     expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525?pool=true' }).smtpUrl).toBe('smtp://127.0.0.1:2525?pool=true');
     expect(loadConfig({ SMTP_URL: '' }).smtpUrl).toBeNull();
-    expect(() => loadConfig({ SMTP_URL: 'http://smtp.example.org' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadConfig({ SMTP_URL: 'http://smtp.example.org' })).toThrow(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
     expect(() => loadConfig({ SMTP_URL: 'smtp.example.org' })).toThrow(/SMTP_URL/);
   });
 
   it('takes MAIL_FROM as an address, with or without a name', () => {
-    expect(loadConfig({ MAIL_FROM: 'Northern Lights <noreply@example.org>' }).mailFrom).toBe('Northern Lights <noreply@example.org>');
+    expect(loadConfig({ MAIL_FROM: 'Northern Lights <noreply@example.org>' }).mailFrom).toBe(
+      'Northern Lights <noreply@example.org>',
+    );
     expect(loadConfig({ MAIL_FROM: 'noreply@example.org' }).mailFrom).toBe('noreply@example.org');
     expect(() => loadConfig({ MAIL_FROM: 'Commons' })).toThrow(/MAIL_FROM: must be an address/);
   });

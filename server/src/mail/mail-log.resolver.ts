@@ -4,7 +4,14 @@ import { Public } from '../platform/auth/public.decorator';
 import type { Viewer } from '../platform/auth/viewer';
 import { pagedComplexity } from '../platform/graphql/pagination';
 import { MailLogService } from './mail-log.service';
-import { EmailLogArgs, EmailLogConnection, MailSettings, MailSettingsInput, MemberMailSummary, UnsubscribeInfo } from './models/mail.model';
+import {
+  EmailLogArgs,
+  EmailLogConnection,
+  MailSettings,
+  MailSettingsInput,
+  MemberMailSummary,
+  UnsubscribeInfo,
+} from './models/mail.model';
 import { UnsubscribeService } from './unsubscribe.service';
 
 @Resolver()
@@ -14,12 +21,17 @@ export class MailLogResolver {
     private readonly unsubscribes: UnsubscribeService,
   ) {}
 
-  @Query(() => EmailLogConnection, { description: 'Network admins: the emails sent to the network\'s members (the outbox without SMTP), newest first.', complexity: pagedComplexity })
+  @Query(() => EmailLogConnection, {
+    description: "Network admins: the emails sent to the network's members (the outbox without SMTP), newest first.",
+    complexity: pagedComplexity,
+  })
   emailLog(@CurrentViewer() viewer: Viewer, @Args() args: EmailLogArgs) {
     return this.log.list(viewer, args);
   }
 
-  @Query(() => [MemberMailSummary], { description: 'Network admins: per member, how many emails were sent, failed, bounced or wait.' })
+  @Query(() => [MemberMailSummary], {
+    description: 'Network admins: per member, how many emails were sent, failed, bounced or wait.',
+  })
   memberMailSummary(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string) {
     return this.log.summary(viewer, networkId);
   }
@@ -29,8 +41,14 @@ export class MailLogResolver {
     return this.log.settings(viewer, networkId);
   }
 
-  @Mutation(() => MailSettings, { description: 'Network admins: the reporting due day, reminder lead time and two-factor requirement.' })
-  setMailSettings(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('input') input: MailSettingsInput) {
+  @Mutation(() => MailSettings, {
+    description: 'Network admins: the reporting due day, reminder lead time and two-factor requirement.',
+  })
+  setMailSettings(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('input') input: MailSettingsInput,
+  ) {
     return this.log.setSettings(viewer, networkId, input);
   }
 

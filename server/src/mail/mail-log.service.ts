@@ -10,7 +10,13 @@ import { MailService } from './mail.service';
 import type { EmailLogArgs, EmailLogConnection, MailSettingsInput } from './models/mail.model';
 
 /** Account emails: their content is the member's own business (and held a secret link). */
-const PRIVATE_KINDS = new Set(['PASSWORD_RESET', 'EMAIL_CHANGE_VERIFY', 'PASSWORD_CHANGED', 'EMAIL_CHANGED', 'TWO_FACTOR_CHANGED']);
+const PRIVATE_KINDS = new Set([
+  'PASSWORD_RESET',
+  'EMAIL_CHANGE_VERIFY',
+  'PASSWORD_CHANGED',
+  'EMAIL_CHANGED',
+  'TWO_FACTOR_CHANGED',
+]);
 
 /** The admin mail log: what was sent to the network's members, what failed or bounced. */
 @Injectable()
@@ -26,11 +32,24 @@ export class MailLogService {
     await this.access.require(viewer, args.networkId, 'network.configure');
     const page = toPage(args);
     const userId = args.userId ? requireId(args.userId, 'userId') : null;
-    const memberIds = userId ? null : (await this.prisma.membership.findMany({ where: { networkId: args.networkId }, select: { userId: true } })).map((m) => m.userId);
-    if (userId && !(await this.prisma.membership.findUnique({ where: { userId_networkId: { userId, networkId: args.networkId } }, select: { id: true } }))) {
+    const memberIds = userId
+      ? null
+      : (await this.prisma.membership.findMany({ where: { networkId: args.networkId }, select: { userId: true } })).map(
+          (m) => m.userId,
+        );
+    if (
+      userId &&
+      !(await this.prisma.membership.findUnique({
+        where: { userId_networkId: { userId, networkId: args.networkId } },
+        select: { id: true },
+      }))
+    ) {
       return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
     }
-    const { rows, totalCount } = await this.emails.log({ networkId: args.networkId, memberIds, status: args.status ?? null, userId }, page);
+    const { rows, totalCount } = await this.emails.log(
+      { networkId: args.networkId, memberIds, status: args.status ?? null, userId },
+      page,
+    );
     return {
       nodes: rows.map((row) => ({
         id: row.id,
@@ -60,7 +79,10 @@ export class MailLogService {
 
   async settings(viewer: Viewer, networkId: string) {
     await this.access.require(viewer, networkId, 'network.configure');
-    const network = await this.prisma.network.findUniqueOrThrow({ where: { id: networkId }, select: { reportDueDay: true, reportReminderDays: true, requireTwoFactorForLeads: true } });
+    const network = await this.prisma.network.findUniqueOrThrow({
+      where: { id: networkId },
+      select: { reportDueDay: true, reportReminderDays: true, requireTwoFactorForLeads: true },
+    });
     return { transport: this.mail.delivers ? 'SMTP' : 'OUTBOX', ...network };
   }
 
@@ -69,8 +91,16 @@ export class MailLogService {
     await this.access.require(viewer, networkId, 'network.configure');
     const data = parseInput(networkMailSettingsSchema, input, 'input');
     if (data.requireTwoFactorForLeads) {
-      const own = await this.prisma.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { twoFactorEnabledAt: true } });
-      if (!own.twoFactorEnabledAt) throw new AppError('TWO_FACTOR_SETUP_REQUIRED', 'Turn on two-factor sign-in for yourself before requiring it.', { field: 'input.requireTwoFactorForLeads' });
+      const own = await this.prisma.user.findUniqueOrThrow({
+        where: { id: viewer.userId },
+        select: { twoFactorEnabledAt: true },
+      });
+      if (!own.twoFactorEnabledAt)
+        throw new AppError(
+          'TWO_FACTOR_SETUP_REQUIRED',
+          'Turn on two-factor sign-in for yourself before requiring it.',
+          { field: 'input.requireTwoFactorForLeads' },
+        );
     }
     await this.prisma.network.update({ where: { id: networkId }, data });
     return this.settings(viewer, networkId);

@@ -38,9 +38,15 @@ describe('sending email from several processes, and across crashes', () => {
     if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
     return client;
   };
-  const invite = (client: TestClient, email: string) => client.ok(INVITE, { n: networkId, input: { email, role: 'CLINICIAN', siteId } });
+  const invite = (client: TestClient, email: string) =>
+    client.ok(INVITE, { n: networkId, input: { email, role: 'CLINICIAN', siteId } });
   const statusOf = async (email: string) =>
-    (await db.query<{ status: string; attempts: number; lastError: string | null }>(`SELECT status, attempts, "lastError" FROM "EmailMessage" WHERE "toAddress" = $1`, [email])).rows;
+    (
+      await db.query<{ status: string; attempts: number; lastError: string | null }>(
+        `SELECT status, attempts, "lastError" FROM "EmailMessage" WHERE "toAddress" = $1`,
+        [email],
+      )
+    ).rows;
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
@@ -100,7 +106,8 @@ describe('sending email from several processes, and across crashes', () => {
     const email = `crash-during-${Date.now()}@example.org`;
     await invite(await signedIn(doomed), email);
     const deadline = Date.now() + 15_000;
-    while ((await statusOf(email))[0]?.status !== 'SENDING' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while ((await statusOf(email))[0]?.status !== 'SENDING' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await statusOf(email))[0].status).toBe('SENDING');
     await doomed.kill();
     sink.stallData = false;

@@ -43,7 +43,12 @@ export class MailQueue {
 
   /** Starts pg-boss, creates the queues, sets the schedules and starts a worker per handler. */
   async start(handlers: Record<MailQueueName, JobHandler>): Promise<void> {
-    const boss = new PgBoss({ connectionString: this.databaseUrl, max: Math.min(4, this.config.mailConcurrency + 2), schema: 'pgboss', application_name: 'commons-mail' });
+    const boss = new PgBoss({
+      connectionString: this.databaseUrl,
+      max: Math.min(4, this.config.mailConcurrency + 2),
+      schema: 'pgboss',
+      application_name: 'commons-mail',
+    });
     boss.on('error', (error) => this.logger.warn(`queue: ${error.message}`));
     await boss.start();
     // Processes starting together on a fresh database would deadlock creating the same queues'
@@ -53,9 +58,22 @@ export class MailQueue {
         if (await boss.getQueue(name)) continue;
         if (name === MAIL_QUEUES.send) {
           // 'short': one waiting job per email (its id is the singleton key), however often it is requeued.
-          await boss.createQueue(name, { name, policy: 'short', retryLimit: SEND_RETRY_LIMIT, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 });
+          await boss.createQueue(name, {
+            name,
+            policy: 'short',
+            retryLimit: SEND_RETRY_LIMIT,
+            retryDelay: 30,
+            retryBackoff: true,
+            expireInSeconds: 15 * 60,
+          });
         } else {
-          await boss.createQueue(name, { name, retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 60 * 60 });
+          await boss.createQueue(name, {
+            name,
+            retryLimit: 2,
+            retryDelay: 60,
+            retryBackoff: true,
+            expireInSeconds: 60 * 60,
+          });
         }
       }
     });
@@ -67,7 +85,11 @@ export class MailQueue {
     await boss.schedule(MAIL_QUEUES.reportReminders, `0 ${hour} * * *`, {}, { tz: 'UTC' });
     for (const [name, handler] of Object.entries(handlers)) {
       if (name !== MAIL_QUEUES.send) {
-        await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: this.config.mailPollSeconds, batchSize: 1 }, async ([job]) => handler(job.data ?? {}));
+        await boss.work<Record<string, unknown>>(
+          name,
+          { pollingIntervalSeconds: this.config.mailPollSeconds, batchSize: 1 },
+          async ([job]) => handler(job.data ?? {}),
+        );
       }
     }
     await this.workSends(boss, handlers[MAIL_QUEUES.send]);
@@ -95,28 +117,41 @@ export class MailQueue {
   private async workSends(boss: PgBoss, handler: JobHandler): Promise<void> {
     const batchSize = this.config.mailConcurrency * 10;
     let workerId = '';
-    workerId = await boss.work<Record<string, unknown>>(MAIL_QUEUES.send, { pollingIntervalSeconds: this.config.mailPollSeconds, batchSize }, async (jobs) => {
-      let next = 0;
-      const lane = async () => {
-        while (next < jobs.length) {
-          const job = jobs[next++];
-          try {
-            await handler(job.data ?? {});
-          } catch (error) {
-            await boss.fail(MAIL_QUEUES.send, job.id, { message: (error as Error).message });
+    workerId = await boss.work<Record<string, unknown>>(
+      MAIL_QUEUES.send,
+      { pollingIntervalSeconds: this.config.mailPollSeconds, batchSize },
+      async (jobs) => {
+        let next = 0;
+        const lane = async () => {
+          while (next < jobs.length) {
+            const job = jobs[next++];
+            try {
+              await handler(job.data ?? {});
+            } catch (error) {
+              await boss.fail(MAIL_QUEUES.send, job.id, { message: (error as Error).message });
+            }
           }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(this.config.mailConcurrency, jobs.length) }, lane));
-      if (jobs.length === batchSize) boss.notifyWorker(workerId);
-    });
+        };
+        await Promise.all(Array.from({ length: Math.min(this.config.mailConcurrency, jobs.length) }, lane));
+        if (jobs.length === batchSize) boss.notifyWorker(workerId);
+      },
+    );
   }
 
   /** Jobs to send these emails (their rows are committed already). Before start, the sweep picks them up. */
   async send(emailIds: string[]): Promise<void> {
     if (!this.boss || emailIds.length === 0) return;
     for (let i = 0; i < emailIds.length; i += 1000) {
-      await this.boss.insert(emailIds.slice(i, i + 1000).map((emailId) => ({ name: MAIL_QUEUES.send, data: { emailId }, singletonKey: emailId, retryLimit: SEND_RETRY_LIMIT, retryDelay: 30, retryBackoff: true })));
+      await this.boss.insert(
+        emailIds.slice(i, i + 1000).map((emailId) => ({
+          name: MAIL_QUEUES.send,
+          data: { emailId },
+          singletonKey: emailId,
+          retryLimit: SEND_RETRY_LIMIT,
+          retryDelay: 30,
+          retryBackoff: true,
+        })),
+      );
     }
   }
 
@@ -128,6 +163,10 @@ export class MailQueue {
   async stop(): Promise<void> {
     const boss = this.boss;
     this.boss = null;
-    await boss?.stop({ graceful: true, wait: true, timeout: Math.max(1000, Math.min(this.config.shutdownGraceMs, 10_000)) });
+    await boss?.stop({
+      graceful: true,
+      wait: true,
+      timeout: Math.max(1000, Math.min(this.config.shutdownGraceMs, 10_000)),
+    });
   }
 }

@@ -19,7 +19,11 @@ export class SmtpTransport implements MailTransport {
    * `leaseMs`: how long a claim on an email lasts. The SMTP timeouts stay well inside it (unless
    * the URL sets its own), so a send never outlives its claim and gets marked abandoned meanwhile.
    */
-  constructor(smtpUrl: string, private readonly from: string, leaseMs: number) {
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+    leaseMs: number,
+  ) {
     const url = new URL(smtpUrl);
     const timeouts: [string, number][] = [
       ['connectionTimeout', Math.min(30_000, leaseMs / 4)],
@@ -46,12 +50,14 @@ export class SmtpTransport implements MailTransport {
         messageId: email.messageId,
         headers,
       })) as { rejected: unknown[]; response?: string };
-      if (info.rejected.length > 0) return { ok: false, permanent: true, error: `rejected: ${String(info.response ?? '')}` };
+      if (info.rejected.length > 0)
+        return { ok: false, permanent: true, error: `rejected: ${String(info.response ?? '')}` };
       return { ok: true, response: String(info.response ?? 'accepted') };
     } catch (error) {
       const smtpError = error as Error & { responseCode?: number };
       // 5xx is the server refusing for good (no such mailbox, policy): a bounce, not worth retrying.
-      const permanent = typeof smtpError.responseCode === 'number' && smtpError.responseCode >= 500 && smtpError.responseCode < 600;
+      const permanent =
+        typeof smtpError.responseCode === 'number' && smtpError.responseCode >= 500 && smtpError.responseCode < 600;
       return { ok: false, permanent, error: smtpError.message };
     }
   }

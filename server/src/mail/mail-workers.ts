@@ -43,7 +43,9 @@ export class MailWorkers {
     });
     // What an earlier process left behind: abandoned sends, emails whose job was lost.
     await this.mail.sweep(0).catch((error: Error) => this.logger.warn(`mail sweep at start-up: ${error.message}`));
-    this.logger.log(`mail: ${this.mail.delivers ? 'SMTP' : 'outbox (SMTP_URL unset: emails stay in the database, admins read them in the app)'}`);
+    this.logger.log(
+      `mail: ${this.mail.delivers ? 'SMTP' : 'outbox (SMTP_URL unset: emails stay in the database, admins read them in the app)'}`,
+    );
   }
 
   stop(): Promise<void> {

@@ -59,7 +59,9 @@ export class MailService {
     readonly links: MailLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.transport = config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom, config.mailLeaseMs) : new OutboxTransport();
+    this.transport = config.smtpUrl
+      ? new SmtpTransport(config.smtpUrl, config.mailFrom, config.mailLeaseMs)
+      : new OutboxTransport();
     this.domain = senderDomain(config.mailFrom);
   }
 
@@ -131,7 +133,9 @@ export class MailService {
       // Failing the job makes pg-boss try again later, with backoff.
       throw new Error(`email ${email.id} not sent yet: ${result.error}`);
     }
-    this.logger.warn(`email ${email.id} to ${email.toAddress} ${result.permanent ? 'bounced' : 'failed'}: ${result.error}`);
+    this.logger.warn(
+      `email ${email.id} to ${email.toAddress} ${result.permanent ? 'bounced' : 'failed'}: ${result.error}`,
+    );
   }
 
   /**
@@ -140,7 +144,8 @@ export class MailService {
    */
   async sweep(neverTriedAgeMs = 60_000): Promise<void> {
     const abandoned = await this.emails.failAbandoned();
-    if (abandoned) this.logger.warn(`${abandoned} email(s) were interrupted while sending and are marked FAILED, not resent`);
+    if (abandoned)
+      this.logger.warn(`${abandoned} email(s) were interrupted while sending and are marked FAILED, not resent`);
     // One page per sweep: the rows just given jobs stay QUEUED with attempts 0 until sent.
     await this.jobs.send(await this.emails.neverTried(neverTriedAgeMs, 5000));
   }

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFIRM_DECISION, CREATE_CYCLE, cycleInput, ideaInTesting, newIdea, proposeDecision } from '../test-support/change-ideas';
+import {
+  CONFIRM_DECISION,
+  CREATE_CYCLE,
+  cycleInput,
+  ideaInTesting,
+  newIdea,
+  proposeDecision,
+} from '../test-support/change-ideas';
 import { INVITE_TO_GROUP, newGroup } from '../test-support/groups';
 import { newMeasure } from '../test-support/measures';
 import { headerOf, linkIn, SmtpSink } from '../test-support/smtp-sink';
@@ -25,7 +32,13 @@ describe('email through a real SMTP server', () => {
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    app = await TestApp.start({ SMTP_URL: sink.url, MAIL_FROM: 'Commons <commons@example.org>', MAIL_POLL_SECONDS: '0.5', MAIL_WORKERS: 'true', NOTIFICATION_EMAIL_DELAY_MINUTES: '0' });
+    app = await TestApp.start({
+      SMTP_URL: sink.url,
+      MAIL_FROM: 'Commons <commons@example.org>',
+      MAIL_POLL_SECONDS: '0.5',
+      MAIL_WORKERS: 'true',
+      NOTIFICATION_EMAIL_DELAY_MINUTES: '0',
+    });
     const created = await app.newNetwork(2);
     admin = created.admin;
     networkId = created.network.id;
@@ -40,7 +53,7 @@ describe('email through a real SMTP server', () => {
     await sink?.close();
   });
 
-  it('emails an invitation once, in the inviter\'s language, with a link that opens the invitation', async () => {
+  it("emails an invitation once, in the inviter's language, with a link that opens the invitation", async () => {
     await app.prisma.user.update({ where: { id: admin.userId }, data: { locale: 'sv' } });
     const { email, token } = await app.newInvitation(admin, networkId, { role: 'CLINICIAN', siteId: siteA });
     const [mail] = await sink.waitForMail(email);
@@ -50,7 +63,9 @@ describe('email through a real SMTP server', () => {
     expect(mail.parsed.html).toContain('<html lang="sv">');
     const link = linkIn(mail.parsed.text!, `${app.url}/invite/`);
     expect(link).toBe(`${app.url}/invite/${token}`);
-    const preview = await app.client().ok(`query($t: String!) { invitationPreview(token: $t) { email status } }`, { t: link.split('/invite/')[1] });
+    const preview = await app
+      .client()
+      .ok(`query($t: String!) { invitationPreview(token: $t) { email status } }`, { t: link.split('/invite/')[1] });
     expect(preview.invitationPreview).toEqual({ email, status: 'PENDING' });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(sink.to(email)).toHaveLength(1);
@@ -75,15 +90,23 @@ describe('email through a real SMTP server', () => {
     expect(listUnsubscribe.url).toMatch(new RegExp(`^${app.url}/mail/unsubscribe/`));
 
     // RFC 8058: a POST with the one-click body, no cookie, no CSRF header.
-    const posted = await fetch(listUnsubscribe.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const posted = await fetch(listUnsubscribe.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(posted.status).toBe(200);
     const prefs = await member.client.ok(`{ notificationPreferences { kind emailFrequency } }`);
-    expect(prefs.notificationPreferences.find((p: { kind: string }) => p.kind === 'GROUP_INVITE').emailFrequency).toBe('OFF');
+    expect(prefs.notificationPreferences.find((p: { kind: string }) => p.kind === 'GROUP_INVITE').emailFrequency).toBe(
+      'OFF',
+    );
     expect((await fetch(`${app.url}/mail/unsubscribe/not-a-token`, { method: 'POST' })).status).toBe(404);
 
     // The link in the text opens the confirmation page, which reads the link's scope.
     const page = linkIn(mail.parsed.text!, `${app.url}/unsubscribe/`);
-    const info = await app.client().ok(`query($t: String!) { unsubscribeInfo(token: $t) { scope done } }`, { t: page.split('/unsubscribe/')[1] });
+    const info = await app
+      .client()
+      .ok(`query($t: String!) { unsubscribeInfo(token: $t) { scope done } }`, { t: page.split('/unsubscribe/')[1] });
     expect(info.unsubscribeInfo).toEqual({ scope: 'GROUP_INVITE', done: true });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(sink.to(member.email, NETWORK_MAIL)).toHaveLength(1);
@@ -93,30 +116,48 @@ describe('email through a real SMTP server', () => {
     const clinician = await app.newMember(admin, networkId, 'CLINICIAN', siteA, 'Elin Endorser');
     await app.prisma.user.update({ where: { id: clinician.userId }, data: { locale: 'sv' } });
     const patient = await app.newMember(admin, networkId, 'PATIENT_PARTNER', siteA, 'Pia Patient');
-    for (const kind of ['IDEA_DECISION', 'PDSA_AT_SITE'] as const) await clinician.client.ok(SET_PREFERENCE, { kind, email: true, f: 'IMMEDIATE' });
+    for (const kind of ['IDEA_DECISION', 'PDSA_AT_SITE'] as const)
+      await clinician.client.ok(SET_PREFERENCE, { kind, email: true, f: 'IMMEDIATE' });
     const idea = await newIdea(patient, networkId, { title: 'Family-held lab calendar' });
-    await clinician.client.ok(`mutation($id: ID!) { endorseChangeIdea(ideaId: $id, endorsed: true) { id } }`, { id: idea.id });
+    await clinician.client.ok(`mutation($id: ID!) { endorseChangeIdea(ideaId: $id, endorsed: true) { id } }`, {
+      id: idea.id,
+    });
     const decision = await proposeDecision(patient, idea, 'CO_DESIGN', [lead]);
     await lead.client.ok(CONFIRM_DECISION, { decisionId: decision.id });
     const testing = await ideaInTesting(patient, lead, networkId, { title: 'Text reminders before labs' });
-    await lead.client.ok(CREATE_CYCLE, { ideaId: testing.id, input: cycleInput(siteA, { title: 'Monday lab clinic texts' }) });
+    await lead.client.ok(CREATE_CYCLE, {
+      ideaId: testing.id,
+      input: cycleInput(siteA, { title: 'Monday lab clinic texts' }),
+    });
     await app.server.app.get(NotificationMailService).sendImmediate();
 
     const mails = await sink.waitForMail(clinician.email, 2, NETWORK_MAIL);
     const subjects = mails.map((mail) => mail.parsed.subject);
     expect(subjects).toContain('[Network 1] Ett beslut har fattats om Family-held lab calendar');
     expect(subjects).toContain('[Network 1] En PDSA-cykel på din enhet: Text reminders before labs');
-    const inApp = await clinician.client.ok(`query($n: ID!) { notifications(networkId: $n) { nodes { kind link } } }`, { n: networkId });
+    const inApp = await clinician.client.ok(`query($n: ID!) { notifications(networkId: $n) { nodes { kind link } } }`, {
+      n: networkId,
+    });
     for (const kind of ['IDEA_DECISION', 'PDSA_AT_SITE']) {
       const node = inApp.notifications.nodes.find((n: { kind: string }) => n.kind === kind);
       const mail = mails.find((m) => m.parsed.subject!.includes(kind === 'IDEA_DECISION' ? 'beslut' : 'PDSA'))!;
       expect(mail.parsed.text).toContain(`${app.url}/n/${slug}/${node.link}`);
       expect(mail.parsed.html).toContain('<html lang="sv">');
       const unsubscribe = headerOf(mail, 'List-Unsubscribe')!.replace(/^<|>$/g, '');
-      expect((await fetch(unsubscribe, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(200);
+      expect(
+        (
+          await fetch(unsubscribe, {
+            method: 'POST',
+            body: 'List-Unsubscribe=One-Click',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          })
+        ).status,
+      ).toBe(200);
     }
     const prefs = await clinician.client.ok(`{ notificationPreferences { kind emailFrequency } }`);
-    expect(prefs.notificationPreferences.filter((p: { emailFrequency: string }) => p.emailFrequency !== 'OFF')).toEqual([]);
+    expect(prefs.notificationPreferences.filter((p: { emailFrequency: string }) => p.emailFrequency !== 'OFF')).toEqual(
+      [],
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(sink.to(clinician.email, NETWORK_MAIL)).toHaveLength(2);
   });
@@ -134,17 +175,72 @@ describe('email through a real SMTP server', () => {
   it('sends a daily digest in Swedish, grouped by change idea, thread and group, leaving out what was read and what is old', async () => {
     const member = await app.newMember(admin, networkId, 'CLINICIAN', siteA, 'Dagny Digest');
     await app.prisma.user.update({ where: { id: member.userId }, data: { locale: 'sv' } });
-    for (const kind of ['MENTION', 'REPLY', 'IDEA_DECISION', 'GROUP_INVITE'] as const) await member.client.ok(SET_PREFERENCE, { kind, email: true, f: 'DAILY' });
+    for (const kind of ['MENTION', 'REPLY', 'IDEA_DECISION', 'GROUP_INVITE'] as const)
+      await member.client.ok(SET_PREFERENCE, { kind, email: true, f: 'DAILY' });
     const ideaId = '11111111-1111-4111-8111-111111111111';
     const resourceId = '22222222-2222-4222-8222-222222222222';
     const base = { userId: member.userId, networkId, actorId: lead.userId };
     await app.prisma.notification.createMany({
       data: [
-        { ...base, kind: 'IDEA_DECISION', subjectType: 'CHANGE_IDEA', subjectId: ideaId, payload: { ideaId, ideaTitle: 'Pre-visit planning', decision: 'Adopt it network-wide' } },
-        { ...base, kind: 'MENTION', subjectType: 'MESSAGE', subjectId: '33333333-3333-4333-8333-333333333333', payload: { threadSubjectType: 'CHANGE_IDEA', threadSubjectId: ideaId, subjectTitle: 'Pre-visit planning', excerpt: 'What do you think?', actorName: 'Lena Lead' } },
-        { ...base, kind: 'REPLY', subjectType: 'MESSAGE', subjectId: '44444444-4444-4444-8444-444444444444', payload: { threadSubjectType: 'RESOURCE', threadSubjectId: resourceId, subjectTitle: 'Transition checklist', excerpt: 'Thanks!', actorName: 'Lena Lead' } },
-        { ...base, kind: 'REPLY', subjectType: 'MESSAGE', subjectId: '55555555-5555-4555-8555-555555555555', payload: { threadSubjectType: 'RESOURCE', threadSubjectId: resourceId, subjectTitle: 'Transition checklist', excerpt: 'Already read' }, readAt: new Date() },
-        { ...base, kind: 'REPLY', subjectType: 'MESSAGE', subjectId: '66666666-6666-4666-8666-666666666666', payload: { threadSubjectType: 'RESOURCE', threadSubjectId: resourceId, subjectTitle: 'Transition checklist', excerpt: 'Long ago' }, createdAt: new Date(Date.now() - 30 * 86_400_000) },
+        {
+          ...base,
+          kind: 'IDEA_DECISION',
+          subjectType: 'CHANGE_IDEA',
+          subjectId: ideaId,
+          payload: { ideaId, ideaTitle: 'Pre-visit planning', decision: 'Adopt it network-wide' },
+        },
+        {
+          ...base,
+          kind: 'MENTION',
+          subjectType: 'MESSAGE',
+          subjectId: '33333333-3333-4333-8333-333333333333',
+          payload: {
+            threadSubjectType: 'CHANGE_IDEA',
+            threadSubjectId: ideaId,
+            subjectTitle: 'Pre-visit planning',
+            excerpt: 'What do you think?',
+            actorName: 'Lena Lead',
+          },
+        },
+        {
+          ...base,
+          kind: 'REPLY',
+          subjectType: 'MESSAGE',
+          subjectId: '44444444-4444-4444-8444-444444444444',
+          payload: {
+            threadSubjectType: 'RESOURCE',
+            threadSubjectId: resourceId,
+            subjectTitle: 'Transition checklist',
+            excerpt: 'Thanks!',
+            actorName: 'Lena Lead',
+          },
+        },
+        {
+          ...base,
+          kind: 'REPLY',
+          subjectType: 'MESSAGE',
+          subjectId: '55555555-5555-4555-8555-555555555555',
+          payload: {
+            threadSubjectType: 'RESOURCE',
+            threadSubjectId: resourceId,
+            subjectTitle: 'Transition checklist',
+            excerpt: 'Already read',
+          },
+          readAt: new Date(),
+        },
+        {
+          ...base,
+          kind: 'REPLY',
+          subjectType: 'MESSAGE',
+          subjectId: '66666666-6666-4666-8666-666666666666',
+          payload: {
+            threadSubjectType: 'RESOURCE',
+            threadSubjectId: resourceId,
+            subjectTitle: 'Transition checklist',
+            excerpt: 'Long ago',
+          },
+          createdAt: new Date(Date.now() - 30 * 86_400_000),
+        },
       ],
     });
     const mailer = app.server.app.get(NotificationMailService);
@@ -177,7 +273,7 @@ describe('email through a real SMTP server', () => {
     expect(mail.parsed.text).toContain(`Group: Weekly readers (${app.url}/n/${slug}/groups/${group.id})`);
   });
 
-  it('reminds a site\'s reporting team that the month is due, then overdue, until it is submitted', async () => {
+  it("reminds a site's reporting team that the month is due, then overdue, until it is submitted", async () => {
     const clinician = await app.newMember(admin, networkId, 'CLINICIAN', siteA, 'Rut Reporter');
     const patient = await app.newMember(admin, networkId, 'PATIENT_PARTNER', siteA, 'Pat Patient');
     const measure = await newMeasure(admin, networkId);
@@ -200,13 +296,27 @@ describe('email through a real SMTP server', () => {
     expect(mails[1].parsed.subject).toBe('[Network 1] The February 2026 report is overdue');
 
     await app.prisma.measureReport.create({
-      data: { networkId, siteId: siteA, measureId: measure.id, month: '2026-02', numerator: 1, denominator: 2, status: 'SUBMITTED', submittedAt: new Date(), updatedById: clinician.userId },
+      data: {
+        networkId,
+        siteId: siteA,
+        measureId: measure.id,
+        month: '2026-02',
+        numerator: 1,
+        denominator: 2,
+        status: 'SUBMITTED',
+        submittedAt: new Date(),
+        updatedById: clinician.userId,
+      },
     });
     expect(await reminders.send(new Date('2026-03-18T07:00:00Z'))).toBe(0);
   });
 
   it('works out which reminder a day brings', () => {
-    expect(reminderFor(new Date('2026-03-07T00:00:00Z'), 10, 3)).toMatchObject({ month: '2026-02', overdue: false, daysLeft: 3 });
+    expect(reminderFor(new Date('2026-03-07T00:00:00Z'), 10, 3)).toMatchObject({
+      month: '2026-02',
+      overdue: false,
+      daysLeft: 3,
+    });
     expect(reminderFor(new Date('2026-03-10T00:00:00Z'), 10, 3)).toBeNull();
     expect(reminderFor(new Date('2026-03-11T00:00:00Z'), 10, 3)).toMatchObject({ month: '2026-02', overdue: true });
     expect(reminderFor(new Date('2026-03-12T00:00:00Z'), 10, 3)).toBeNull();
@@ -224,11 +334,15 @@ describe('email through a real SMTP server', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       log = await admin.client.ok(EMAIL_LOG, { networkId, status: 'BOUNCED' });
     } while (log.emailLog.totalCount === 0 && Date.now() < deadline);
-    expect(log.emailLog.nodes).toEqual([expect.objectContaining({ kind: 'INVITATION', toAddress: email, status: 'BOUNCED', attempts: 1 })]);
+    expect(log.emailLog.nodes).toEqual([
+      expect.objectContaining({ kind: 'INVITATION', toAddress: email, status: 'BOUNCED', attempts: 1 }),
+    ]);
     expect(log.emailLog.nodes[0].lastError).toMatch(/550/);
     const forbidden = await lead.client.gql(EMAIL_LOG, { networkId });
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const summary = await admin.client.ok(`query($n: ID!) { memberMailSummary(networkId: $n) { name sent } }`, { n: networkId });
+    const summary = await admin.client.ok(`query($n: ID!) { memberMailSummary(networkId: $n) { name sent } }`, {
+      n: networkId,
+    });
     expect(summary.memberMailSummary.length).toBeGreaterThan(0);
   });
 });
@@ -252,7 +366,9 @@ describe('email without SMTP: the outbox', () => {
       { n: network.id, input: { email: 'outbox@example.org', role: 'CLINICIAN', siteId: sites[0].id } },
     );
     expect(invited.inviteMember.emailed).toBe(false);
-    const settings = await admin.client.ok(`query($n: ID!) { mailSettings(networkId: $n) { transport } }`, { n: network.id });
+    const settings = await admin.client.ok(`query($n: ID!) { mailSettings(networkId: $n) { transport } }`, {
+      n: network.id,
+    });
     expect(settings.mailSettings.transport).toBe('OUTBOX');
     const deadline = Date.now() + 15_000;
     let log;
@@ -260,7 +376,11 @@ describe('email without SMTP: the outbox', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       log = await admin.client.ok(EMAIL_LOG, { networkId: network.id });
     } while (log.emailLog.nodes[0]?.status !== 'SENT' && Date.now() < deadline);
-    expect(log.emailLog.nodes[0]).toMatchObject({ kind: 'INVITATION', toAddress: 'outbox@example.org', status: 'SENT' });
+    expect(log.emailLog.nodes[0]).toMatchObject({
+      kind: 'INVITATION',
+      toAddress: 'outbox@example.org',
+      status: 'SENT',
+    });
     expect(log.emailLog.nodes[0].text).toContain(invited.inviteMember.link);
   });
 });

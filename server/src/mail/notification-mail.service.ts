@@ -74,7 +74,10 @@ export class NotificationMailService {
           SELECT t.*, u.email, u.locale, net.slug, net.name AS "networkName"
           FROM taken t JOIN "User" u ON u.id = t."userId" JOIN "Network" net ON net.id = t."networkId"
           JOIN "Membership" m ON m."userId" = t."userId" AND m."networkId" = t."networkId" AND m."deactivatedAt" IS NULL`;
-        return this.mail.queue(tx, rows.map((row) => this.immediateEmail(row)));
+        return this.mail.queue(
+          tx,
+          rows.map((row) => this.immediateEmail(row)),
+        );
       });
       total += ids.length;
       if (ids.length < 1000) return total;
@@ -125,8 +128,9 @@ export class NotificationMailService {
       if (users.length === 0) return total;
       after = users[users.length - 1].userId;
       const userIds = users.map((row) => row.userId);
-      const ids = await this.prisma.$transaction(async (tx) => {
-        const rows = await tx.$queryRaw<(PendingRow & { createdAt: Date })[]>`
+      const ids = await this.prisma.$transaction(
+        async (tx) => {
+          const rows = await tx.$queryRaw<(PendingRow & { createdAt: Date })[]>`
           WITH taken AS (
             UPDATE "Notification" n SET "emailedAt" = (now() AT TIME ZONE 'UTC')
             FROM "NotificationPreference" p
@@ -137,15 +141,17 @@ export class NotificationMailService {
           FROM taken t JOIN "User" u ON u.id = t."userId" JOIN "Network" net ON net.id = t."networkId"
           JOIN "Membership" m ON m."userId" = t."userId" AND m."networkId" = t."networkId" AND m."deactivatedAt" IS NULL
           ORDER BY t."createdAt"`;
-        const byMember = new Map<string, PendingRow[]>();
-        for (const row of rows) {
-          const key = `${row.userId}:${row.networkId}`;
-          byMember.set(key, [...(byMember.get(key) ?? []), row]);
-        }
-        const emails = [...byMember.values()].map((group) => this.digest(frequency, day, group));
-        const inserted = await this.mail.queue(tx, emails);
-        return inserted;
-      }, { timeout: 120_000 });
+          const byMember = new Map<string, PendingRow[]>();
+          for (const row of rows) {
+            const key = `${row.userId}:${row.networkId}`;
+            byMember.set(key, [...(byMember.get(key) ?? []), row]);
+          }
+          const emails = [...byMember.values()].map((group) => this.digest(frequency, day, group));
+          const inserted = await this.mail.queue(tx, emails);
+          return inserted;
+        },
+        { timeout: 120_000 },
+      );
       total += ids.length;
     }
   }
@@ -202,7 +208,10 @@ export function digestSections(locale: Locale, rows: PendingRow[], url: (page: s
       sections.set(key, section);
     }
     const line = notificationLine(locale, row.kind, view.actorName, view.title);
-    section.items.push({ text: view.detail ? `${line}: “${view.detail}”` : line, url: view.link ? url(view.link) : null });
+    section.items.push({
+      text: view.detail ? `${line}: “${view.detail}”` : line,
+      url: view.link ? url(view.link) : null,
+    });
   }
   return [...sections.values()];
 }

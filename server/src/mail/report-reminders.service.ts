@@ -16,7 +16,11 @@ function previousMonth(year: number, monthIndex: number): string {
  * the network's due day of the month after it. `dueInDays` days before: "due in N days";
  * the day after the due day, and every 7 days after that: "overdue". Null: nothing today.
  */
-export function reminderFor(today: Date, dueDay: number, reminderDays: number): { month: string; dueOn: Date; overdue: boolean; daysLeft: number } | null {
+export function reminderFor(
+  today: Date,
+  dueDay: number,
+  reminderDays: number,
+): { month: string; dueOn: Date; overdue: boolean; daysLeft: number } | null {
   const year = today.getUTCFullYear();
   const monthIndex = today.getUTCMonth();
   // The report of the month before this one is due this month on dueDay.
@@ -43,12 +47,16 @@ export class ReportRemindersService {
   /** Queues today's reminders in every network; returns how many. Running twice a day queues them once. */
   async send(now = new Date()): Promise<number> {
     const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-    const networks = await this.prisma.network.findMany({ select: { id: true, slug: true, name: true, startedOn: true, reportDueDay: true, reportReminderDays: true } });
+    const networks = await this.prisma.network.findMany({
+      select: { id: true, slug: true, name: true, startedOn: true, reportDueDay: true, reportReminderDays: true },
+    });
     let total = 0;
     for (const network of networks) {
       const reminder = reminderFor(today, network.reportDueDay, network.reportReminderDays);
       if (!reminder || reminder.month < network.startedOn.toISOString().slice(0, 7)) continue;
-      const recipients = await this.prisma.$queryRaw<{ userId: string; email: string; locale: string | null; siteId: string; siteName: string }[]>`
+      const recipients = await this.prisma.$queryRaw<
+        { userId: string; email: string; locale: string | null; siteId: string; siteName: string }[]
+      >`
         SELECT u.id AS "userId", u.email, u.locale, s.id AS "siteId", s.name AS "siteName"
         FROM "Site" s
         JOIN "Membership" m ON m."siteId" = s.id AND m."networkId" = s."networkId" AND m."deactivatedAt" IS NULL AND m.role IN ('SITE_LEAD', 'CLINICIAN')

@@ -21,7 +21,11 @@ export class UnsubscribeService {
   async describe(token: string): Promise<{ scope: UnsubscribeScope; networkName: string | null; done: boolean }> {
     const email = await this.mail.findByUnsubscribeToken(token);
     if (!email?.userId || !email.unsubscribeScope) throw notFound('Unsubscribe link');
-    return { scope: email.unsubscribeScope as UnsubscribeScope, networkName: email.network?.name ?? null, done: email.unsubscribedAt !== null };
+    return {
+      scope: email.unsubscribeScope as UnsubscribeScope,
+      networkName: email.network?.name ?? null,
+      done: email.unsubscribedAt !== null,
+    };
   }
 
   async unsubscribe(token: string): Promise<{ scope: UnsubscribeScope; networkName: string | null; done: boolean }> {
@@ -35,7 +39,10 @@ export class UnsubscribeService {
         await tx.user.update({ where: { id: userId }, data: { emailReportReminders: false } });
       } else if (scope === 'DIGEST_DAILY' || scope === 'DIGEST_WEEKLY') {
         const frequency = scope === 'DIGEST_DAILY' ? 'DAILY' : 'WEEKLY';
-        await tx.notificationPreference.updateMany({ where: { userId, emailFrequency: frequency }, data: { emailFrequency: 'OFF', email: false, updatedAt: at } });
+        await tx.notificationPreference.updateMany({
+          where: { userId, emailFrequency: frequency },
+          data: { emailFrequency: 'OFF', email: false, updatedAt: at },
+        });
       } else if ((NOTIFICATION_KINDS as readonly string[]).includes(scope)) {
         await tx.notificationPreference.upsert({
           where: { userId_kind: { userId, kind: scope } },

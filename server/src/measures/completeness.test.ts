@@ -28,8 +28,12 @@ describe('reporting completeness', () => {
   ];
   /** Moves the submission time of a site's month, as if it had been submitted then. */
   const submittedOn = (siteId: string, month: string, date: string) =>
-    app.prisma.measureReport.updateMany({ where: { siteId, month }, data: { submittedAt: new Date(`${date}T12:00:00Z`) } });
-  const grid = async (member: TestMember, months = 6) => (await member.client.ok(COMPLETENESS, { networkId, months })).completeness;
+    app.prisma.measureReport.updateMany({
+      where: { siteId, month },
+      data: { submittedAt: new Date(`${date}T12:00:00Z`) },
+    });
+  const grid = async (member: TestMember, months = 6) =>
+    (await member.client.ok(COMPLETENESS, { networkId, months })).completeness;
   const statusOf = (completeness: any, siteId: string, month: string) =>
     completeness.rows.find((row: any) => row.site.id === siteId).cells.find((cell: any) => cell.month === month);
 
@@ -52,7 +56,10 @@ describe('reporting completeness', () => {
       });
     // This month: A submitted (as a network's grace period allows), B has a draft, C nothing (not due yet).
     await save(lead, A, monthsAgo(0), false);
-    await app.prisma.measureReport.updateMany({ where: { siteId: A, month: monthsAgo(0) }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+    await app.prisma.measureReport.updateMany({
+      where: { siteId: A, month: monthsAgo(0) },
+      data: { status: 'SUBMITTED', submittedAt: new Date() },
+    });
     await save(leadB, B, monthsAgo(0), false, entries(5).slice(0, 1));
     // Two months ago: A on time, B late, C nothing.
     await save(lead, A, monthsAgo(2), true);
@@ -61,7 +68,10 @@ describe('reporting completeness', () => {
     await submittedOn(B, monthsAgo(2), `${monthsAgo(1)}-20`);
     // Three months ago: A submitted one measure of two, B only a draft.
     await save(lead, A, monthsAgo(3), false, entries(5));
-    await app.prisma.measureReport.updateMany({ where: { siteId: A, month: monthsAgo(3), measureId: measures[0].id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+    await app.prisma.measureReport.updateMany({
+      where: { siteId: A, month: monthsAgo(3), measureId: measures[0].id },
+      data: { status: 'SUBMITTED', submittedAt: new Date() },
+    });
     await save(leadB, B, monthsAgo(3), false);
   });
 
@@ -73,15 +83,35 @@ describe('reporting completeness', () => {
     expect(completeness.months).toEqual(monthRange(monthsAgo(5), monthsAgo(0)));
     expect(completeness.rows.map((row: any) => row.site.id)).toEqual(sites.map((s) => s.id));
     const [A, B, C] = sites.map((s) => s.id);
-    expect(statusOf(completeness, A, monthsAgo(0))).toEqual({ month: monthsAgo(0), status: 'SUBMITTED', submitted: 2, drafts: 0 });
-    expect(statusOf(completeness, B, monthsAgo(0))).toEqual({ month: monthsAgo(0), status: 'DRAFT', submitted: 0, drafts: 1 });
+    expect(statusOf(completeness, A, monthsAgo(0))).toEqual({
+      month: monthsAgo(0),
+      status: 'SUBMITTED',
+      submitted: 2,
+      drafts: 0,
+    });
+    expect(statusOf(completeness, B, monthsAgo(0))).toEqual({
+      month: monthsAgo(0),
+      status: 'DRAFT',
+      submitted: 0,
+      drafts: 1,
+    });
     expect(statusOf(completeness, C, monthsAgo(0)).status).toBe('NOT_DUE');
     expect(statusOf(completeness, A, monthsAgo(2)).status).toBe('SUBMITTED');
     expect(statusOf(completeness, B, monthsAgo(2)).status).toBe('LATE');
     expect(statusOf(completeness, C, monthsAgo(2)).status).toBe('MISSING');
     // Past the due date, anything short of every measure submitted is missing.
-    expect(statusOf(completeness, A, monthsAgo(3))).toEqual({ month: monthsAgo(3), status: 'MISSING', submitted: 1, drafts: 1 });
-    expect(statusOf(completeness, B, monthsAgo(3))).toEqual({ month: monthsAgo(3), status: 'MISSING', submitted: 0, drafts: 2 });
+    expect(statusOf(completeness, A, monthsAgo(3))).toEqual({
+      month: monthsAgo(3),
+      status: 'MISSING',
+      submitted: 1,
+      drafts: 1,
+    });
+    expect(statusOf(completeness, B, monthsAgo(3))).toEqual({
+      month: monthsAgo(3),
+      status: 'MISSING',
+      submitted: 0,
+      drafts: 2,
+    });
     expect(statusOf(completeness, C, monthsAgo(1)).status).toBe(isDue(monthsAgo(1)) ? 'MISSING' : 'NOT_DUE');
   });
 
@@ -103,7 +133,7 @@ describe('reporting completeness', () => {
     expect(longest.months).toEqual(sinceStart.length > 36 ? sinceStart.slice(-36) : sinceStart);
   });
 
-  it('overdueReports lists the site lead\'s months that are due and not fully submitted, with their due dates', async () => {
+  it("overdueReports lists the site lead's months that are due and not fully submitted, with their due dates", async () => {
     const { overdueReports } = await lead.client.ok(OVERDUE, { networkId });
     const expected = monthRange(addMonths(monthsAgo(0), -11), monthsAgo(0))
       .filter((month) => month >= '2024-01' && isDue(month) && month !== monthsAgo(2))

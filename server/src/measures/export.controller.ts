@@ -41,5 +41,7 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, N
 
 function sendError(res: Response, error: unknown) {
   if (!(error instanceof AppError)) throw error;
-  res.status(STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message, ...error.extensions } });
+  res
+    .status(STATUS[error.code] ?? 400)
+    .json({ error: { code: error.code, message: error.message, ...error.extensions } });
 }

@@ -8,7 +8,8 @@ import { MeasureRepository } from './measure.repository';
 import { currentMonth } from './network-months';
 import { VisibleReportsService } from './visible-reports.service';
 
-const label = (n: { shown: true; value: number } | { shown: false; label: string } | null) => (n === null ? '' : n.shown ? String(n.value) : n.label);
+const label = (n: { shown: true; value: number } | { shown: false; label: string } | null) =>
+  n === null ? '' : n.shown ? String(n.value) : n.label;
 
 /** The data a member may see, as CSV rows; suppressed numbers keep their "<11" labels. */
 @Injectable()
@@ -38,7 +39,9 @@ export class ExportService {
         value: label(cell.value),
         suppressed: cell.suppressed ? cell.reason : '',
       }))
-      .sort((a, b) => a.site.localeCompare(b.site) || a.measure.localeCompare(b.measure) || a.month.localeCompare(b.month));
+      .sort(
+        (a, b) => a.site.localeCompare(b.site) || a.measure.localeCompare(b.measure) || a.month.localeCompare(b.month),
+      );
   }
 
   /** The import template: one row per measure for the previous month at the viewer's site. */

@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, can, type FieldIssue, fieldIssue, IMPORT_COLUMNS, type IssueCode, type IssueParams, parseMonthKey, reportMonthIssue, reportSubmissionIssue, reportValueIssues } from '@commons/shared';
+import {
+  type Actor,
+  can,
+  type FieldIssue,
+  fieldIssue,
+  IMPORT_COLUMNS,
+  type IssueCode,
+  type IssueParams,
+  parseMonthKey,
+  reportMonthIssue,
+  reportSubmissionIssue,
+  reportValueIssues,
+} from '@commons/shared';
 import { parse } from 'csv-parse/sync';
 import { NetworkService } from '../networks/network.service';
 import { AccessService } from '../platform/auth/access.service';
@@ -40,7 +52,13 @@ export class MeasureImportService {
     const actor = await this.access.require(viewer, networkId, 'measure.viewReports');
     const { rows, problems } = await this.parseRows(actor, networkId, csv);
     const changed = problems.length ? [] : await this.changedRows(networkId, rows);
-    return { valid: problems.length === 0, rows: rows.length, changes: changed.length, unchanged: rows.length - changed.length, problems };
+    return {
+      valid: problems.length === 0,
+      rows: rows.length,
+      changes: changed.length,
+      unchanged: rows.length - changed.length,
+      problems,
+    };
   }
 
   async commit(viewer: Viewer, networkId: string, csv: string): Promise<ImportPreview> {
@@ -48,28 +66,58 @@ export class MeasureImportService {
     const { rows, problems } = await this.parseRows(actor, networkId, csv);
     if (problems.length) {
       const [first] = problems;
-      throw new AppError('BAD_USER_INPUT', `Line ${first.line}, ${first.column}: ${first.message}`, { field: 'csv', problems: problems.map(({ params, ...problem }) => ({ ...problem, params: paramsOf(params) })) });
+      throw new AppError('BAD_USER_INPUT', `Line ${first.line}, ${first.column}: ${first.message}`, {
+        field: 'csv',
+        problems: problems.map(({ params, ...problem }) => ({ ...problem, params: paramsOf(params) })),
+      });
     }
     const changed = await this.changedRows(networkId, rows);
     await this.reports.transaction(async (db) => {
       const at = new Date();
       for (const row of changed) {
-        const [existing] = (await this.reports.forSiteMonth(row.siteId, row.month, db)).filter((r) => r.measureId === row.measureId);
-        const write = { numerator: row.numerator, denominator: row.denominator, value: row.value, status: 'SUBMITTED' as const, changedById: viewer.userId, at };
+        const [existing] = (await this.reports.forSiteMonth(row.siteId, row.month, db)).filter(
+          (r) => r.measureId === row.measureId,
+        );
+        const write = {
+          numerator: row.numerator,
+          denominator: row.denominator,
+          value: row.value,
+          status: 'SUBMITTED' as const,
+          changedById: viewer.userId,
+          at,
+        };
         const written = existing
-          ? await this.reports.update(db, existing, existing.version, { ...write, reason: `Imported from CSV (line ${row.line})` })
-          : await this.reports.create(db, { networkId, siteId: row.siteId, measureId: row.measureId, month: row.month }, { ...write, reason: 'Imported from CSV' });
+          ? await this.reports.update(db, existing, existing.version, {
+              ...write,
+              reason: `Imported from CSV (line ${row.line})`,
+            })
+          : await this.reports.create(
+              db,
+              { networkId, siteId: row.siteId, measureId: row.measureId, month: row.month },
+              { ...write, reason: 'Imported from CSV' },
+            );
         if (!written) {
-          throw conflict('import_changed', 'A report in the file changed while importing. Import again.', { field: 'csv' });
+          throw conflict('import_changed', 'A report in the file changed while importing. Import again.', {
+            field: 'csv',
+          });
         }
       }
     });
-    return { valid: true, rows: rows.length, changes: changed.length, unchanged: rows.length - changed.length, problems: [] };
+    return {
+      valid: true,
+      rows: rows.length,
+      changes: changed.length,
+      unchanged: rows.length - changed.length,
+      problems: [],
+    };
   }
 
   private async changedRows(networkId: string, rows: ParsedRow[]): Promise<ParsedRow[]> {
     const months = rows.map((r) => r.month).sort();
-    const existing = await this.reports.forNetwork(networkId, { fromMonth: months[0], toMonth: months[months.length - 1] });
+    const existing = await this.reports.forNetwork(networkId, {
+      fromMonth: months[0],
+      toMonth: months[months.length - 1],
+    });
     const byKey = new Map(existing.map((r) => [`${r.siteId}|${r.measureId}|${r.month}`, r]));
     return rows.filter((row) => {
       const current = byKey.get(`${row.siteId}|${row.measureId}|${row.month}`);
@@ -83,13 +131,24 @@ export class MeasureImportService {
     });
   }
 
-  private async parseRows(actor: Actor, networkId: string, csv: string): Promise<{ rows: ParsedRow[]; problems: ImportProblem[] }> {
+  private async parseRows(
+    actor: Actor,
+    networkId: string,
+    csv: string,
+  ): Promise<{ rows: ParsedRow[]; problems: ImportProblem[] }> {
     const problems: ImportProblem[] = [];
     let records: string[][];
     try {
       records = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
     } catch (error) {
-      return { rows: [], problems: [problem((error as { lines?: number }).lines ?? 1, 'file', 'csv_not_csv', { detail: (error as Error).message })] };
+      return {
+        rows: [],
+        problems: [
+          problem((error as { lines?: number }).lines ?? 1, 'file', 'csv_not_csv', {
+            detail: (error as Error).message,
+          }),
+        ],
+      };
     }
     const [header = [], ...body] = records;
     const columns = header.map((name) => name.toLowerCase());
@@ -113,16 +172,24 @@ export class MeasureImportService {
       const line = index + 2;
       const cell = (name: (typeof IMPORT_COLUMNS)[number]) => record[columns.indexOf(name)] ?? '';
       const rowProblems: FieldIssue[] = [];
-      if (record.length !== columns.length) rowProblems.push(fieldIssue('file', 'csv_value_count', { count: record.length, expected: columns.length }));
+      if (record.length !== columns.length)
+        rowProblems.push(fieldIssue('file', 'csv_value_count', { count: record.length, expected: columns.length }));
       const site = sites.get(cell('site'));
       if (!site) rowProblems.push(fieldIssue('site', 'csv_not_a_site', { value: cell('site') }));
-      else if (!can(actor, 'measure.report', { siteId: site.id })) rowProblems.push(fieldIssue('site', 'csv_not_your_site', { site: site.name }));
+      else if (!can(actor, 'measure.report', { siteId: site.id }))
+        rowProblems.push(fieldIssue('site', 'csv_not_your_site', { site: site.name }));
       const measure = measures.get(cell('measure'));
       if (!measure) rowProblems.push(fieldIssue('measure', 'csv_not_a_measure', { value: cell('measure') }));
       // Imported reports are submitted, so their month must be open for submission.
-      const monthIssue = reportMonthIssue(cell('month'), start, now) ?? reportSubmissionIssue(parseMonthKey(cell('month')), submittedAt, network.reportGraceDays);
+      const monthIssue =
+        reportMonthIssue(cell('month'), start, now) ??
+        reportSubmissionIssue(parseMonthKey(cell('month')), submittedAt, network.reportGraceDays);
       if (monthIssue) rowProblems.push(fieldIssue('month', monthIssue.code, monthIssue.params));
-      const numbers = { numerator: toNumber(cell('numerator')), denominator: toNumber(cell('denominator')), value: toNumber(cell('value')) };
+      const numbers = {
+        numerator: toNumber(cell('numerator')),
+        denominator: toNumber(cell('denominator')),
+        value: toNumber(cell('value')),
+      };
       for (const name of ['numerator', 'denominator', 'value'] as const) {
         if (Number.isNaN(numbers[name])) rowProblems.push(fieldIssue(name, 'csv_not_a_number', { value: cell(name) }));
       }
@@ -148,7 +215,13 @@ export class MeasureImportService {
 /** One problem of the file, at `line` in `column`, with the English sentence of its code. */
 function problem(line: number, column: string, code: IssueCode, params: IssueParams = {}): ImportProblem {
   const { message } = fieldIssue(column, code, params);
-  return { line, column, code, params: Object.entries(params).map(([name, value]) => ({ name, value: String(value) })), message };
+  return {
+    line,
+    column,
+    code,
+    params: Object.entries(params).map(([name, value]) => ({ name, value: String(value) })),
+    message,
+  };
 }
 
 /** GraphQL's list of params as the object a field issue carries. */

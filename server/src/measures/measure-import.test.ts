@@ -24,7 +24,9 @@ describe('CSV import of measure reports', () => {
     revisions: await app.prisma.measureReportRevision.count({ where: { report: { networkId } } }),
   });
   const download = (member: TestMember | null, file: string, id = networkId) =>
-    fetch(`${app.url}/files/${file}?networkId=${id}`, { headers: member?.client.cookie ? { cookie: member.client.cookie } : {} });
+    fetch(`${app.url}/files/${file}?networkId=${id}`, {
+      headers: member?.client.cookie ? { cookie: member.client.cookie } : {},
+    });
 
   /** Four valid rows: one month of site A for every measure. */
   const validMonth = (month: string, n = 30): CsvRow[] => [
@@ -47,7 +49,7 @@ describe('CSV import of measure reports', () => {
   afterAll(() => app?.stop());
 
   describe('preview', () => {
-    it('lists every row\'s problems by line and column, and writes nothing', async () => {
+    it("lists every row's problems by line and column, and writes nothing", async () => {
       const p = measures.proportion.key;
       const m = monthsAgo(2);
       const csv = reportsCsv([
@@ -109,20 +111,28 @@ describe('CSV import of measure reports', () => {
     });
 
     it('a file without the columns, without rows or with ragged rows is refused whole', async () => {
-      const bad = async (csv: string) => (await lead.client.ok(PREVIEW, { networkId, csv })).previewMeasureImport.problems;
-      expect(await bad('site,measure,month\nsite-0,x,2025-01\n')).toEqual([{ line: 1, column: 'numerator, denominator, value', message: 'is missing from the header' }]);
+      const bad = async (csv: string) =>
+        (await lead.client.ok(PREVIEW, { networkId, csv })).previewMeasureImport.problems;
+      expect(await bad('site,measure,month\nsite-0,x,2025-01\n')).toEqual([
+        { line: 1, column: 'numerator, denominator, value', message: 'is missing from the header' },
+      ]);
       expect(await bad('site,measure,month,numerator,denominator,value,notes\n')).toEqual([
         { line: 1, column: 'notes', message: 'is not a known column' },
         { line: 1, column: 'file', message: 'has no rows after the header' },
       ]);
-      const ragged = await bad(`site,measure,month,numerator,denominator,value\nsite-0,${measures.count.key},${monthsAgo(2)},,,3,extra\n`);
+      const ragged = await bad(
+        `site,measure,month,numerator,denominator,value\nsite-0,${measures.count.key},${monthsAgo(2)},,,3,extra\n`,
+      );
       expect(ragged).toContainEqual({ line: 2, column: 'file', message: 'has 7 values; the header has 6' });
       expect((await bad('"unclosed,quote\n'))[0]).toMatchObject({ column: 'file' });
     });
 
     it('a valid file says how many rows it would add or change, and writes nothing', async () => {
       const before = await counts();
-      const { previewMeasureImport: preview } = await lead.client.ok(PREVIEW, { networkId, csv: reportsCsv(validMonth(monthsAgo(5))) });
+      const { previewMeasureImport: preview } = await lead.client.ok(PREVIEW, {
+        networkId,
+        csv: reportsCsv(validMonth(monthsAgo(5))),
+      });
       expect(preview).toEqual({ valid: true, rows: 4, changes: 4, unchanged: 0, problems: [] });
       expect(await counts()).toEqual(before);
     });
@@ -131,19 +141,33 @@ describe('CSV import of measure reports', () => {
   describe('commit', () => {
     it('a file with one bad row writes nothing and names the row', async () => {
       const month = monthsAgo(6);
-      const rows = [...validMonth(month), { site: 'site-0', measure: measures.proportion.key, month: monthsAgo(7), numerator: 50, denominator: 40 }];
+      const rows = [
+        ...validMonth(month),
+        { site: 'site-0', measure: measures.proportion.key, month: monthsAgo(7), numerator: 50, denominator: 40 },
+      ];
       const before = await counts();
       const result = await lead.client.gql(COMMIT, { networkId, csv: reportsCsv(rows) });
       expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'csv' });
       expect(result.errors![0].message).toBe('Line 6, numerator: cannot be more than the denominator');
-      expect(result.errors![0].extensions!.problems).toEqual([{ line: 6, column: 'numerator', code: 'above_denominator', params: {}, message: 'cannot be more than the denominator' }]);
+      expect(result.errors![0].extensions!.problems).toEqual([
+        {
+          line: 6,
+          column: 'numerator',
+          code: 'above_denominator',
+          params: {},
+          message: 'cannot be more than the denominator',
+        },
+      ]);
       expect(await counts()).toEqual(before);
     });
 
     it('a valid file is written as submitted reports, each with its first revision', async () => {
       const month = monthsAgo(8);
       const before = await counts();
-      const { commitMeasureImport: result } = await lead.client.ok(COMMIT, { networkId, csv: reportsCsv(validMonth(month)) });
+      const { commitMeasureImport: result } = await lead.client.ok(COMMIT, {
+        networkId,
+        csv: reportsCsv(validMonth(month)),
+      });
       expect(result).toEqual({ valid: true, rows: 4, changes: 4, unchanged: 0, problems: [] });
       expect(await counts()).toEqual({ reports: before.reports + 4, revisions: before.revisions + 4 });
       const { monthReport } = await lead.client.ok(MONTH_REPORT, { networkId, siteId: siteA, month });
@@ -153,7 +177,9 @@ describe('CSV import of measure reports', () => {
         ['SUBMITTED', 1, null, 8, 12.5],
         ['SUBMITTED', 1, null, null, 4],
       ]);
-      expect(monthReport.entries[0].history).toEqual([expect.objectContaining({ version: 1, reason: 'Imported from CSV', changedByName: 'Lena Lead' })]);
+      expect(monthReport.entries[0].history).toEqual([
+        expect.objectContaining({ version: 1, reason: 'Imported from CSV', changedByName: 'Lena Lead' }),
+      ]);
     });
 
     it('importing the same file twice changes nothing the second time', async () => {
@@ -163,7 +189,11 @@ describe('CSV import of measure reports', () => {
       const after = await counts();
       const stored = await app.prisma.measureReport.findMany({ where: { networkId }, orderBy: { id: 'asc' } });
 
-      expect((await lead.client.ok(PREVIEW, { networkId, csv })).previewMeasureImport).toMatchObject({ valid: true, changes: 0, unchanged: 8 });
+      expect((await lead.client.ok(PREVIEW, { networkId, csv })).previewMeasureImport).toMatchObject({
+        valid: true,
+        changes: 0,
+        unchanged: 8,
+      });
       const second = (await lead.client.ok(COMMIT, { networkId, csv })).commitMeasureImport;
       expect(second).toEqual({ valid: true, rows: 8, changes: 0, unchanged: 8, problems: [] });
       expect(await counts()).toEqual(after);
@@ -174,20 +204,32 @@ describe('CSV import of measure reports', () => {
       const month = monthsAgo(11);
       await lead.client.ok(COMMIT, { networkId, csv: reportsCsv(validMonth(month, 30)) });
       const before = await counts();
-      const result = (await admin.client.ok(COMMIT, { networkId, csv: reportsCsv(validMonth(month, 33)) })).commitMeasureImport;
+      const result = (await admin.client.ok(COMMIT, { networkId, csv: reportsCsv(validMonth(month, 33)) }))
+        .commitMeasureImport;
       expect(result).toMatchObject({ rows: 4, changes: 1, unchanged: 3 });
       expect(await counts()).toEqual({ reports: before.reports, revisions: before.revisions + 1 });
       const { monthReport } = await lead.client.ok(MONTH_REPORT, { networkId, siteId: siteA, month });
       expect(monthReport.entries[0]).toMatchObject({ numerator: 33, version: 2, updatedByName: admin.name });
-      expect(monthReport.entries[0].history[0]).toMatchObject({ version: 2, numerator: 33, reason: 'Imported from CSV (line 2)' });
+      expect(monthReport.entries[0].history[0]).toMatchObject({
+        version: 2,
+        numerator: 33,
+        reason: 'Imported from CSV (line 2)',
+      });
     });
 
-    it('a draft in the file\'s month is submitted with the file\'s numbers', async () => {
+    it("a draft in the file's month is submitted with the file's numbers", async () => {
       const month = monthsAgo(12);
       await lead.client.ok(`mutation($input: SaveMonthReportInput!) { saveMonthReport(input: $input) { month } }`, {
-        input: { networkId, siteId: siteA, month, submit: false, entries: [{ measureId: measures.proportion.id, numerator: 30, denominator: 40, expectedVersion: 0 }] },
+        input: {
+          networkId,
+          siteId: siteA,
+          month,
+          submit: false,
+          entries: [{ measureId: measures.proportion.id, numerator: 30, denominator: 40, expectedVersion: 0 }],
+        },
       });
-      const result = (await lead.client.ok(COMMIT, { networkId, csv: reportsCsv(validMonth(month, 30)) })).commitMeasureImport;
+      const result = (await lead.client.ok(COMMIT, { networkId, csv: reportsCsv(validMonth(month, 30)) }))
+        .commitMeasureImport;
       // The draft's numbers are the same, but it was not submitted: it counts as a change.
       expect(result).toMatchObject({ changes: 4, unchanged: 0 });
       const { monthReport } = await lead.client.ok(MONTH_REPORT, { networkId, siteId: siteA, month });
@@ -195,8 +237,13 @@ describe('CSV import of measure reports', () => {
     });
 
     it('the network admin may import for every site', async () => {
-      const rows = [...validMonth(monthsAgo(13)), ...validMonth(monthsAgo(13)).map((row) => ({ ...row, site: 'site-1' }))];
-      expect((await admin.client.ok(COMMIT, { networkId, csv: reportsCsv(rows) })).commitMeasureImport).toMatchObject({ changes: 8 });
+      const rows = [
+        ...validMonth(monthsAgo(13)),
+        ...validMonth(monthsAgo(13)).map((row) => ({ ...row, site: 'site-1' })),
+      ];
+      expect((await admin.client.ok(COMMIT, { networkId, csv: reportsCsv(rows) })).commitMeasureImport).toMatchObject({
+        changes: 8,
+      });
     });
   });
 
@@ -209,16 +256,35 @@ describe('CSV import of measure reports', () => {
       const text = await response.text();
       expect(text.split('\n')[0]).toBe('site,measure,month,numerator,denominator,value');
       const rows = parse(text, { columns: true });
-      expect(rows).toEqual(measures.all.map((m) => ({ site: 'site-0', measure: m.key, month: monthsAgo(1), numerator: '', denominator: '', value: '' })));
+      expect(rows).toEqual(
+        measures.all.map((m) => ({
+          site: 'site-0',
+          measure: m.key,
+          month: monthsAgo(1),
+          numerator: '',
+          denominator: '',
+          value: '',
+        })),
+      );
     });
 
     it('the template, filled in, imports cleanly', async () => {
       const text = await (await download(lead, 'measures-template.csv')).text();
       const filled = text.replace(/^(site-0,[^,]+,[^,]+),,,$/gm, (_line, start: string) => {
         const key = start.split(',')[1];
-        return key === measures.proportion.key ? `${start},10,20,` : key === measures.rate.key ? `${start},1,300,` : key === measures.mean.key ? `${start},,5,7.5` : `${start},,,3`;
+        return key === measures.proportion.key
+          ? `${start},10,20,`
+          : key === measures.rate.key
+            ? `${start},1,300,`
+            : key === measures.mean.key
+              ? `${start},,5,7.5`
+              : `${start},,,3`;
       });
-      expect((await lead.client.ok(PREVIEW, { networkId, csv: filled })).previewMeasureImport).toMatchObject({ valid: true, rows: 4, problems: [] });
+      expect((await lead.client.ok(PREVIEW, { networkId, csv: filled })).previewMeasureImport).toMatchObject({
+        valid: true,
+        rows: 4,
+        problems: [],
+      });
     });
 
     it('a member who does not report gets the header with example rows', async () => {

@@ -8,7 +8,11 @@ export class MeasureRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   list(networkId: string) {
-    return this.prisma.measure.findMany({ where: { networkId }, orderBy: [{ position: 'asc' }, { name: 'asc' }], select: MEASURE_SELECT });
+    return this.prisma.measure.findMany({
+      where: { networkId },
+      orderBy: [{ position: 'asc' }, { name: 'asc' }],
+      select: MEASURE_SELECT,
+    });
   }
 
   find(id: string) {

@@ -22,16 +22,24 @@ export class MeasuresResolver {
   }
 
   @Mutation(() => Measure, { description: 'Network admins: define a measure.' })
-  createMeasure(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('input') input: MeasureInput) {
+  createMeasure(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('input') input: MeasureInput,
+  ) {
     return this.service.create(viewer, networkId, input);
   }
 
-  @Mutation(() => Measure, { description: 'Network admins: change a measure\'s definition (not its kind).' })
-  updateMeasure(@CurrentViewer() viewer: Viewer, @Args('measureId', { type: () => ID }) measureId: string, @Args('input') input: MeasureInput) {
+  @Mutation(() => Measure, { description: "Network admins: change a measure's definition (not its kind)." })
+  updateMeasure(
+    @CurrentViewer() viewer: Viewer,
+    @Args('measureId', { type: () => ID }) measureId: string,
+    @Args('input') input: MeasureInput,
+  ) {
     return this.service.update(viewer, measureId, input);
   }
 
-  @Query(() => MonthReport, { description: 'The reporting form of a site for a month, with each report\'s history.' })
+  @Query(() => MonthReport, { description: "The reporting form of a site for a month, with each report's history." })
   monthReport(
     @CurrentViewer() viewer: Viewer,
     @Args('networkId', { type: () => ID }) networkId: string,
@@ -41,7 +49,9 @@ export class MeasuresResolver {
     return this.reporting.monthReport(viewer, networkId, siteId, month);
   }
 
-  @Mutation(() => MonthReport, { description: 'Saves a site\'s month as a draft or submits it. Changing a submitted month needs a reason.' })
+  @Mutation(() => MonthReport, {
+    description: "Saves a site's month as a draft or submits it. Changing a submitted month needs a reason.",
+  })
   saveMonthReport(@CurrentViewer() viewer: Viewer, @Args('input') input: SaveMonthReportInput) {
     return this.reporting.save(viewer, input);
   }
@@ -55,18 +65,28 @@ export class MeasuresResolver {
     return this.reporting.completeness(viewer, networkId, months);
   }
 
-  @Query(() => [OverdueMonth], { description: 'Months the viewer\'s site has not submitted although they are due.' })
+  @Query(() => [OverdueMonth], { description: "Months the viewer's site has not submitted although they are due." })
   overdueReports(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string) {
     return this.reporting.overdue(viewer, networkId);
   }
 
-  @Mutation(() => ImportPreview, { description: 'Checks a CSV file of reports and says what importing it would do. Writes nothing.' })
-  previewMeasureImport(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('csv') csv: string) {
+  @Mutation(() => ImportPreview, {
+    description: 'Checks a CSV file of reports and says what importing it would do. Writes nothing.',
+  })
+  previewMeasureImport(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('csv') csv: string,
+  ) {
     return this.imports.preview(viewer, networkId, csv);
   }
 
   @Mutation(() => ImportPreview, { description: 'Imports a CSV file of reports: all rows or none.' })
-  commitMeasureImport(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('csv') csv: string) {
+  commitMeasureImport(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('csv') csv: string,
+  ) {
     return this.imports.commit(viewer, networkId, csv);
   }
 }

@@ -35,7 +35,8 @@ export class MeasuresService {
     await this.access.require(viewer, networkId, 'measure.define');
     const data = parseInput(measureDefinitionSchema, { ...input, target: input.target ?? null }, 'input');
     assertChartFits(data.kind, data.defaultChart);
-    if (await this.measures.keyTaken(networkId, data.key)) throw conflict('measure_key_taken', 'A measure with this key exists.', { field: 'input.key' });
+    if (await this.measures.keyTaken(networkId, data.key))
+      throw conflict('measure_key_taken', 'A measure with this key exists.', { field: 'input.key' });
     return this.measures.create(networkId, data);
   }
 
@@ -45,9 +46,13 @@ export class MeasuresService {
     await this.access.require(viewer, measure.networkId, 'measure.define');
     const data = parseInput(measureDefinitionSchema, { ...input, target: input.target ?? null }, 'input');
     // Reports were validated against the kind; changing it would reinterpret every one of them.
-    if (data.kind !== measure.kind) throw conflict('measure_kind_fixed', 'The kind of a measure cannot change once defined.', { field: 'input.kind' });
+    if (data.kind !== measure.kind)
+      throw conflict('measure_kind_fixed', 'The kind of a measure cannot change once defined.', {
+        field: 'input.kind',
+      });
     assertChartFits(data.kind, data.defaultChart);
-    if (await this.measures.keyTaken(measure.networkId, data.key, measure.id)) throw conflict('measure_key_taken', 'A measure with this key exists.', { field: 'input.key' });
+    if (await this.measures.keyTaken(measure.networkId, data.key, measure.id))
+      throw conflict('measure_key_taken', 'A measure with this key exists.', { field: 'input.key' });
     return this.measures.update(measure.id, data);
   }
 }

@@ -21,7 +21,14 @@ export const REPORT_SELECT = {
 export type ReportRow = Prisma.MeasureReportGetPayload<{ select: typeof REPORT_SELECT }>;
 
 /** What charts, the aim and the export read of a submitted report: its numbers only. */
-export const SUBMITTED_NUMBERS_SELECT = { siteId: true, measureId: true, month: true, numerator: true, denominator: true, value: true } as const;
+export const SUBMITTED_NUMBERS_SELECT = {
+  siteId: true,
+  measureId: true,
+  month: true,
+  numerator: true,
+  denominator: true,
+  value: true,
+} as const;
 
 export type SubmittedNumbers = Prisma.MeasureReportGetPayload<{ select: typeof SUBMITTED_NUMBERS_SELECT }>;
 
@@ -47,7 +54,10 @@ export class ReportRepository {
     return db.measureReport.findMany({ where: { siteId, month }, select: REPORT_SELECT });
   }
 
-  forNetwork(networkId: string, filter: { measureId?: string; siteIds?: string[]; fromMonth?: string; toMonth?: string } = {}) {
+  forNetwork(
+    networkId: string,
+    filter: { measureId?: string; siteIds?: string[]; fromMonth?: string; toMonth?: string } = {},
+  ) {
     return this.prisma.measureReport.findMany({
       where: {
         networkId,
@@ -69,12 +79,19 @@ export class ReportRepository {
    * charts and the aim, so a prepared statement rather than Prisma's compile per query. One text
    * with and one without the measure, so each plan can use the (network, measure, month) index.
    */
-  submittedNumbers(networkId: string, filter: { measureId?: string; fromMonth?: string; toMonth?: string } = {}): Promise<SubmittedNumbers[]> {
+  submittedNumbers(
+    networkId: string,
+    filter: { measureId?: string; fromMonth?: string; toMonth?: string } = {},
+  ): Promise<SubmittedNumbers[]> {
     const months = [filter.fromMonth ?? '0000-00', filter.toMonth ?? '9999-99'];
     const columns = `SELECT "siteId", "measureId", month, numerator, denominator, value FROM "MeasureReport"
       WHERE "networkId" = $1::uuid AND status = 'SUBMITTED' AND month >= $2::char(7) AND month <= $3::char(7)`;
     return filter.measureId
-      ? this.prisma.read<SubmittedNumbers>(`${columns} AND "measureId" = $4::uuid ORDER BY month`, [networkId, ...months, filter.measureId])
+      ? this.prisma.read<SubmittedNumbers>(`${columns} AND "measureId" = $4::uuid ORDER BY month`, [
+          networkId,
+          ...months,
+          filter.measureId,
+        ])
       : this.prisma.read<SubmittedNumbers>(`${columns} ORDER BY month`, [networkId, ...months]);
   }
 
@@ -123,22 +140,40 @@ export class ReportRepository {
 
   /** One site's report of one measure for one month, or null. */
   find(db: Db, { siteId, measureId, month }: { siteId: string; measureId: string; month: string }) {
-    return db.measureReport.findUnique({ where: { siteId_measureId_month: { siteId, measureId, month } }, select: REPORT_SELECT });
+    return db.measureReport.findUnique({
+      where: { siteId_measureId_month: { siteId, measureId, month } },
+      select: REPORT_SELECT,
+    });
   }
 
   /**
    * Creates version 1 of a report; returns null when someone else created it in between (the
    * insert skips the duplicate rather than failing, which would abort the whole transaction).
    */
-  async create(db: Db, key: { networkId: string; siteId: string; measureId: string; month: string }, write: ReportWrite) {
+  async create(
+    db: Db,
+    key: { networkId: string; siteId: string; measureId: string; month: string },
+    write: ReportWrite,
+  ) {
     const { reason, changedById, at, ...values } = write;
     const [report] = await db.measureReport.createManyAndReturn({
-      data: [{ ...key, ...values, version: 1, updatedById: changedById, updatedAt: at, submittedAt: values.status === 'SUBMITTED' ? at : null }],
+      data: [
+        {
+          ...key,
+          ...values,
+          version: 1,
+          updatedById: changedById,
+          updatedAt: at,
+          submittedAt: values.status === 'SUBMITTED' ? at : null,
+        },
+      ],
       skipDuplicates: true,
       select: REPORT_SELECT,
     });
     if (!report) return null;
-    await db.measureReportRevision.create({ data: { reportId: report.id, version: 1, ...values, reason, changedById, changedAt: at } });
+    await db.measureReportRevision.create({
+      data: { reportId: report.id, version: 1, ...values, reason, changedById, changedAt: at },
+    });
     return report;
   }
 
@@ -149,13 +184,16 @@ export class ReportRepository {
   async update(db: Db, current: ReportRow, expectedVersion: number, write: ReportWrite) {
     const { reason, changedById, at, ...values } = write;
     const version = expectedVersion + 1;
-    const submittedAt = values.status === 'SUBMITTED' ? (current.status === 'SUBMITTED' ? current.submittedAt : at) : null;
+    const submittedAt =
+      values.status === 'SUBMITTED' ? (current.status === 'SUBMITTED' ? current.submittedAt : at) : null;
     const { count } = await db.measureReport.updateMany({
       where: { id: current.id, version: expectedVersion },
       data: { ...values, version, updatedById: changedById, updatedAt: at, submittedAt },
     });
     if (count === 0) return null;
-    await db.measureReportRevision.create({ data: { reportId: current.id, version, ...values, reason, changedById, changedAt: at } });
+    await db.measureReportRevision.create({
+      data: { reportId: current.id, version, ...values, reason, changedById, changedAt: at },
+    });
     return { ...current, ...values, version, updatedById: changedById, updatedAt: at, submittedAt };
   }
 }

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, can, type DisplayedSiteCell, type SmallCellSuppressionResult, suppressSmallCells } from '@commons/shared';
+import {
+  type Actor,
+  can,
+  type DisplayedSiteCell,
+  type SmallCellSuppressionResult,
+  suppressSmallCells,
+} from '@commons/shared';
 import { NetworkService } from '../networks/network.service';
 import type { MeasureRow } from './measure.select';
 import { ReportRepository, type SubmittedNumbers } from './report.repository';
-
 
 export interface VisibleReports {
   threshold: number;
@@ -30,15 +35,25 @@ export class VisibleReportsService {
     return this.reports.versionOf(measureId);
   }
 
-  async forMeasures(actor: Actor, networkId: string, measures: MeasureRow[], filter: { fromMonth?: string; toMonth?: string } = {}): Promise<VisibleReports> {
+  async forMeasures(
+    actor: Actor,
+    networkId: string,
+    measures: MeasureRow[],
+    filter: { fromMonth?: string; toMonth?: string } = {},
+  ): Promise<VisibleReports> {
     const [network, sites, rows] = await Promise.all([
       this.networks.byId(networkId),
       this.networks.sitesOf(networkId),
-      this.reports.submittedNumbers(networkId, measures.length === 1 ? { ...filter, measureId: measures[0].id } : filter),
+      this.reports.submittedNumbers(
+        networkId,
+        measures.length === 1 ? { ...filter, measureId: measures[0].id } : filter,
+      ),
     ]);
     const byId = new Map(measures.map((m) => [m.id, m]));
     const submitted = rows.filter((row) => byId.has(row.measureId));
-    const fullyVisibleSiteIds = new Set(sites.filter((site) => can(actor, 'measure.viewUnsuppressed', { siteId: site.id })).map((s) => s.id));
+    const fullyVisibleSiteIds = new Set(
+      sites.filter((site) => can(actor, 'measure.viewUnsuppressed', { siteId: site.id })).map((s) => s.id),
+    );
     const suppression = suppressSmallCells({
       threshold: network.suppressionThreshold,
       fullyVisibleSiteIds,
@@ -66,8 +81,22 @@ function toCell(row: SubmittedNumbers, measure: MeasureRow) {
       return { siteId, month, measureKey, numerator: null, denominator: null, value: row.value };
     case 'MEAN':
       // The rule protects a mean through its count of patients and the sum it averages.
-      return { siteId, month, measureKey, numerator: row.value !== null && row.denominator !== null ? row.value * row.denominator : null, denominator: row.denominator, value: row.value };
+      return {
+        siteId,
+        month,
+        measureKey,
+        numerator: row.value !== null && row.denominator !== null ? row.value * row.denominator : null,
+        denominator: row.denominator,
+        value: row.value,
+      };
     default:
-      return { siteId, month, measureKey, numerator: row.numerator, denominator: row.denominator, value: row.numerator !== null && row.denominator ? row.numerator / row.denominator : null };
+      return {
+        siteId,
+        month,
+        measureKey,
+        numerator: row.numerator,
+        denominator: row.denominator,
+        value: row.numerator !== null && row.denominator ? row.numerator / row.denominator : null,
+      };
   }
 }

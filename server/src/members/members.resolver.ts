@@ -20,7 +20,11 @@ export class MembersResolver {
   }
 
   @Query(() => Member)
-  member(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('userId', { type: () => ID }) userId: string) {
+  member(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ) {
     return this.service.member(viewer, networkId, userId);
   }
 
@@ -45,7 +49,10 @@ export class MembersResolver {
     return this.service.setMySite(viewer, networkId, siteId ?? null);
   }
 
-  @Mutation(() => Member, { description: 'Network admins: change a member\'s role and site (a request of hers to join a site that still waits is withdrawn).' })
+  @Mutation(() => Member, {
+    description:
+      "Network admins: change a member's role and site (a request of hers to join a site that still waits is withdrawn).",
+  })
   changeMemberRole(
     @CurrentViewer() viewer: Viewer,
     @Args('networkId', { type: () => ID }) networkId: string,
@@ -57,12 +64,20 @@ export class MembersResolver {
   }
 
   @Mutation(() => Member, { description: 'Network admins: deactivate a member and end all of their sessions.' })
-  deactivateMember(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('userId', { type: () => ID }) userId: string) {
+  deactivateMember(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ) {
     return this.service.deactivate(viewer, networkId, userId);
   }
 
   @Mutation(() => Member, { description: 'Network admins: let a deactivated member back in.' })
-  reactivateMember(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('userId', { type: () => ID }) userId: string) {
+  reactivateMember(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ) {
     return this.service.reactivate(viewer, networkId, userId);
   }
 
@@ -71,12 +86,17 @@ export class MembersResolver {
     return member.siteId ? ctx.loaders.site.load(member.siteId) : null;
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the viewer may change her role and site (network admins, for anyone but themselves).' })
+  @ResolveField(() => Boolean, {
+    description: 'Whether the viewer may change her role and site (network admins, for anyone but themselves).',
+  })
   viewerCanChangeRole(@Parent() member: Member) {
     return can(member.seenBy, 'member.changeRole', { targetUserId: member.userId });
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the viewer may deactivate her or let her back in (network admins, for anyone but themselves).' })
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the viewer may deactivate her or let her back in (network admins, for anyone but themselves).',
+  })
   viewerCanDeactivate(@Parent() member: Member) {
     return can(member.seenBy, 'member.deactivate', { targetUserId: member.userId });
   }

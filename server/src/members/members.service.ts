@@ -45,7 +45,12 @@ export class MembersService {
     return memberships.map((m) => ({ ...m, active: m.deactivatedAt === null }));
   }
 
-  async directory(viewer: Viewer, networkId: string, filter: DirectoryFilter | null | undefined, pageArgs: PageArgs): Promise<MemberConnection> {
+  async directory(
+    viewer: Viewer,
+    networkId: string,
+    filter: DirectoryFilter | null | undefined,
+    pageArgs: PageArgs,
+  ): Promise<MemberConnection> {
     const actor = await this.access.require(viewer, networkId, 'member.list');
     const page = toPage(pageArgs);
     const parsed = parseInput(directoryFilterSchema, filter ?? {}, 'filter');
@@ -94,10 +99,20 @@ export class MembersService {
     return this.toMember(await this.members.update(row.id, { siteId }), actor, row.user.interests);
   }
 
-  async changeRole(viewer: Viewer, networkId: string, userId: string, role: Role, siteId: string | null): Promise<Member> {
+  async changeRole(
+    viewer: Viewer,
+    networkId: string,
+    userId: string,
+    role: Role,
+    siteId: string | null,
+  ): Promise<Member> {
     requireId(userId, 'userId');
     if (siteId) requireId(siteId, 'siteId');
-    const actor = await this.access.require(viewer, networkId, 'member.changeRole', { targetUserId: userId, targetRole: role, siteId });
+    const actor = await this.access.require(viewer, networkId, 'member.changeRole', {
+      targetUserId: userId,
+      targetRole: role,
+      siteId,
+    });
     if (SITE_TEAM_ROLES.includes(role) && !siteId) throw invalid('siteId', 'site_required');
     if (siteId) await this.networks.assertSiteInNetwork(siteId, networkId, 'siteId');
     const row = await this.requireMember(networkId, userId);
@@ -105,7 +120,12 @@ export class MembersService {
     const member = await this.siteRequests.transaction(async (db) => {
       const updated = await this.members.update(row.id, { role, siteId }, db);
       const waiting = await this.siteRequests.findPending(db, userId, networkId);
-      if (waiting) await this.siteRequests.close(db, waiting.id, { status: 'CANCELLED', answeredById: actor.userId, at: new Date() });
+      if (waiting)
+        await this.siteRequests.close(db, waiting.id, {
+          status: 'CANCELLED',
+          answeredById: actor.userId,
+          at: new Date(),
+        });
       return updated;
     });
     return this.toMember(member, actor, []);

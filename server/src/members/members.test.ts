@@ -61,20 +61,28 @@ describe('members', () => {
       person('FAMILY_MEMBER', 1, 'Eve Ek', []),
       person('PATIENT_PARTNER', 2, 'Fay Falk', ['nutrition', 'registries']),
     ]);
-    await admin.client.ok(`mutation($networkId: ID!, $userId: ID!) { deactivateMember(networkId: $networkId, userId: $userId) { active } }`, {
-      networkId,
-      userId: fay.userId,
-    });
+    await admin.client.ok(
+      `mutation($networkId: ID!, $userId: ID!) { deactivateMember(networkId: $networkId, userId: $userId) { active } }`,
+      {
+        networkId,
+        userId: fay.userId,
+      },
+    );
   });
   afterAll(async () => {
     await app?.stop();
   });
 
   async function directory(client: TestClient, variables: Record<string, unknown> = {}) {
-    return (await client.ok<{ members: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: MemberNode[] } }>(
-      MEMBERS,
-      { networkId, ...variables },
-    )).members;
+    return (
+      await client.ok<{
+        members: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          nodes: MemberNode[];
+        };
+      }>(MEMBERS, { networkId, ...variables })
+    ).members;
   }
   const names = (nodes: MemberNode[]) => nodes.map((node) => node.name);
 
@@ -84,13 +92,21 @@ describe('members', () => {
 
       expect(names(nodes)).toEqual([admin.name, 'Alice Andersson', 'Bob Berg', 'Cara Carlsson', 'Dan Dahl', 'Eve Ek']);
       expect(totalCount).toBe(6);
-      expect(nodes.find((node) => node.name === 'Cara Carlsson')).toMatchObject({ role: 'SITE_LEAD', active: true, site: { id: siteIds[1] } });
+      expect(nodes.find((node) => node.name === 'Cara Carlsson')).toMatchObject({
+        role: 'SITE_LEAD',
+        active: true,
+        site: { id: siteIds[1] },
+      });
     });
 
     it.each<[string, () => Record<string, unknown>, string[]]>([
       ['role', () => ({ role: 'CLINICIAN' }), ['Bob Berg']],
       ['site', () => ({ siteId: siteIds[1] }), ['Cara Carlsson', 'Eve Ek']],
-      ['interest, normalised like a stored interest', () => ({ interest: '  Nutrition ' }), ['Alice Andersson', 'Bob Berg']],
+      [
+        'interest, normalised like a stored interest',
+        () => ({ interest: '  Nutrition ' }),
+        ['Alice Andersson', 'Bob Berg'],
+      ],
       ['part of a name, in any case', () => ({ search: 'CARL' }), ['Cara Carlsson']],
       ['role and site together', () => ({ role: 'PATIENT_PARTNER', siteId: siteIds[0] }), ['Alice Andersson']],
     ])('filters by %s', async (_, filter, expected) => {
@@ -122,7 +138,10 @@ describe('members', () => {
       ['filter.interest', { interest: 'x' }],
       ['filter.search', { search: 's'.repeat(101) }],
     ])('refuses a bad %s with BAD_USER_INPUT naming it', async (field, filter) => {
-      expect(errorOf(await alice.client.gql(MEMBERS, { networkId, filter }))).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(errorOf(await alice.client.gql(MEMBERS, { networkId, filter }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
     });
   });
 
@@ -152,7 +171,10 @@ describe('members', () => {
       ['after', { after: 'not a cursor!' }],
       ['after', { after: 'LTE' }], // base64url of "-1"
     ])('refuses a bad %s (%j) with BAD_USER_INPUT naming it', async (field, variables) => {
-      expect(errorOf(await bob.client.gql(MEMBERS, { networkId, ...variables }))).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(errorOf(await bob.client.gql(MEMBERS, { networkId, ...variables }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
     });
   });
 
@@ -164,13 +186,18 @@ describe('members', () => {
       expect(nodes.find((node) => node.userId === bob.userId)!.email).toBe(bob.email);
     });
 
-    it.each(['PATIENT_PARTNER', 'CLINICIAN', 'SITE_LEAD', 'RESEARCHER', 'FAMILY_MEMBER'])('are hidden from a %s, except her own', async (role) => {
-      const viewer = [alice, bob, cara, dan, eve].find((member) => member.role === role)!;
+    it.each(['PATIENT_PARTNER', 'CLINICIAN', 'SITE_LEAD', 'RESEARCHER', 'FAMILY_MEMBER'])(
+      'are hidden from a %s, except her own',
+      async (role) => {
+        const viewer = [alice, bob, cara, dan, eve].find((member) => member.role === role)!;
 
-      const { nodes } = await directory(viewer.client);
+        const { nodes } = await directory(viewer.client);
 
-      expect(nodes.filter((node) => node.email !== null).map((node) => [node.userId, node.email])).toEqual([[viewer.userId, viewer.email]]);
-    });
+        expect(nodes.filter((node) => node.email !== null).map((node) => [node.userId, node.email])).toEqual([
+          [viewer.userId, viewer.email],
+        ]);
+      },
+    );
 
     it('follow the same rule for a single member', async () => {
       const byPeer = await alice.client.ok(MEMBER, { networkId, userId: bob.userId });
@@ -220,33 +247,65 @@ describe('members', () => {
       const member = await app.newMember(admin, networkId, 'FAMILY_MEMBER', siteIds[0]);
 
       const { updateProfile } = await member.client.ok(UPDATE_PROFILE, {
-        input: { name: '  Gia Gustafsson ', pronouns: 'she/her', bio: ' Parent of a teenager. ', interests: [' Nutrition ', 'nutrition', 'QI Methods', 'NUTRITION'], locale: 'sv' },
+        input: {
+          name: '  Gia Gustafsson ',
+          pronouns: 'she/her',
+          bio: ' Parent of a teenager. ',
+          interests: [' Nutrition ', 'nutrition', 'QI Methods', 'NUTRITION'],
+          locale: 'sv',
+        },
       });
 
-      expect(updateProfile).toEqual({ name: 'Gia Gustafsson', pronouns: 'she/her', bio: 'Parent of a teenager.', interests: ['nutrition', 'qi methods'], locale: 'sv' });
-      expect((await member.client.ok(`{ me { name interests locale } }`)).me).toEqual({ name: 'Gia Gustafsson', interests: ['nutrition', 'qi methods'], locale: 'sv' });
+      expect(updateProfile).toEqual({
+        name: 'Gia Gustafsson',
+        pronouns: 'she/her',
+        bio: 'Parent of a teenager.',
+        interests: ['nutrition', 'qi methods'],
+        locale: 'sv',
+      });
+      expect((await member.client.ok(`{ me { name interests locale } }`)).me).toEqual({
+        name: 'Gia Gustafsson',
+        interests: ['nutrition', 'qi methods'],
+        locale: 'sv',
+      });
     });
 
     it.each<[string, string, Record<string, unknown>]>([
       ['an empty name', 'input.name', { name: '  ' }],
       ['a bio over 2000 characters', 'input.bio', { bio: 'b'.repeat(2001) }],
-      ['more than 20 interests', 'input.interests', { interests: Array.from({ length: 21 }, (_, i) => `interest ${i}`) }],
+      [
+        'more than 20 interests',
+        'input.interests',
+        { interests: Array.from({ length: 21 }, (_, i) => `interest ${i}`) },
+      ],
       ['a one-letter interest', 'input.interests.1', { interests: ['nutrition', 'x'] }],
       ['an unsupported locale', 'input.locale', { locale: 'fr' }],
     ])('refuses %s with BAD_USER_INPUT on %s and changes nothing', async (_, field, override) => {
-      const before = await app.prisma.user.findUniqueOrThrow({ where: { id: dan.userId }, select: { name: true, bio: true, interests: true, locale: true } });
+      const before = await app.prisma.user.findUniqueOrThrow({
+        where: { id: dan.userId },
+        select: { name: true, bio: true, interests: true, locale: true },
+      });
 
-      const result = await dan.client.gql(UPDATE_PROFILE, { input: { name: 'Dan Dahl', bio: 'Changed', interests: ['changed'], locale: 'en', ...override } });
+      const result = await dan.client.gql(UPDATE_PROFILE, {
+        input: { name: 'Dan Dahl', bio: 'Changed', interests: ['changed'], locale: 'en', ...override },
+      });
 
       expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field });
-      expect(await app.prisma.user.findUniqueOrThrow({ where: { id: dan.userId }, select: { name: true, bio: true, interests: true, locale: true } })).toEqual(before);
+      expect(
+        await app.prisma.user.findUniqueOrThrow({
+          where: { id: dan.userId },
+          select: { name: true, bio: true, interests: true, locale: true },
+        }),
+      ).toEqual(before);
     });
 
     it('accepts exactly 20 interests and a 2000-character bio', async () => {
       const member = await app.newMember(admin, networkId, 'RESEARCHER', null);
       const interests = Array.from({ length: 20 }, (_, i) => `interest ${i}`);
 
-      const { updateProfile } = await member.client.ok(UPDATE_PROFILE, { input: { name: 'Hal Holm', bio: 'b'.repeat(2000), interests } });
+      const { updateProfile } = await member.client.ok(UPDATE_PROFILE, {
+        input: { name: 'Hal Holm', bio: 'b'.repeat(2000), interests },
+      });
 
       expect(updateProfile.interests).toEqual(interests);
       expect(updateProfile.bio).toHaveLength(2000);
@@ -254,7 +313,8 @@ describe('members', () => {
   });
 
   describe('setMySite', () => {
-    const siteOf = async (userId: string) => (await app.prisma.membership.findFirstOrThrow({ where: { userId, networkId } })).siteId;
+    const siteOf = async (userId: string) =>
+      (await app.prisma.membership.findFirstOrThrow({ where: { userId, networkId } })).siteId;
 
     it('lets a NETWORK_ADMIN choose her own site, and go back to where she was', async () => {
       const before = await siteOf(admin.userId);
@@ -284,18 +344,24 @@ describe('members', () => {
       const left = await viewer.client.ok(SET_MY_SITE, { networkId, siteId: null });
       expect(left.setMySite).toEqual({ userId: viewer.userId, site: null });
       expect(await siteOf(viewer.userId)).toBeNull();
-      await app.prisma.membership.update({ where: { userId_networkId: { userId: viewer.userId, networkId } }, data: { siteId: before } });
+      await app.prisma.membership.update({
+        where: { userId_networkId: { userId: viewer.userId, networkId } },
+        data: { siteId: before },
+      });
     });
 
-    it.each<['CLINICIAN' | 'SITE_LEAD']>([['CLINICIAN'], ['SITE_LEAD']])('refuses a %s (an admin sets care-team sites) with FORBIDDEN', async (role) => {
-      const viewer = role === 'CLINICIAN' ? bob : cara;
-      const before = await siteOf(viewer.userId);
+    it.each<['CLINICIAN' | 'SITE_LEAD']>([['CLINICIAN'], ['SITE_LEAD']])(
+      'refuses a %s (an admin sets care-team sites) with FORBIDDEN',
+      async (role) => {
+        const viewer = role === 'CLINICIAN' ? bob : cara;
+        const before = await siteOf(viewer.userId);
 
-      const result = await viewer.client.gql(SET_MY_SITE, { networkId, siteId: siteIds[2] });
+        const result = await viewer.client.gql(SET_MY_SITE, { networkId, siteId: siteIds[2] });
 
-      expect(errorOf(result).code).toBe('FORBIDDEN');
-      expect(await siteOf(viewer.userId)).toBe(before);
-    });
+        expect(errorOf(result).code).toBe('FORBIDDEN');
+        expect(await siteOf(viewer.userId)).toBe(before);
+      },
+    );
 
     it('refuses a site of another network with BAD_USER_INPUT on siteId', async () => {
       const before = await siteOf(admin.userId);
@@ -312,11 +378,21 @@ describe('members', () => {
     const valid = () => ({ networkId, userId: dan.userId, siteId: siteIds[0] });
 
     it.each<[string, string, string, (ids: ReturnType<typeof valid>) => Record<string, unknown>]>([
-      ['members', 'networkId', `query($networkId: ID!) { members(networkId: $networkId) { totalCount } }`, () => ({ networkId: NOT_AN_ID })],
+      [
+        'members',
+        'networkId',
+        `query($networkId: ID!) { members(networkId: $networkId) { totalCount } }`,
+        () => ({ networkId: NOT_AN_ID }),
+      ],
       ['member', 'networkId', MEMBER, (ids) => ({ ...ids, networkId: NOT_AN_ID })],
       ['member', 'userId', MEMBER, (ids) => ({ ...ids, userId: NOT_AN_ID })],
       ['interests', 'networkId', INTERESTS, () => ({ networkId: NOT_AN_ID })],
-      ['invitations', 'networkId', `query($networkId: ID!) { invitations(networkId: $networkId) { totalCount } }`, () => ({ networkId: NOT_AN_ID })],
+      [
+        'invitations',
+        'networkId',
+        `query($networkId: ID!) { invitations(networkId: $networkId) { totalCount } }`,
+        () => ({ networkId: NOT_AN_ID }),
+      ],
       ['setMySite', 'siteId', SET_MY_SITE, (ids) => ({ networkId: ids.networkId, siteId: NOT_AN_ID })],
       ['setMySite', 'networkId', SET_MY_SITE, (ids) => ({ networkId: NOT_AN_ID, siteId: ids.siteId })],
       [
@@ -331,8 +407,18 @@ describe('members', () => {
         `mutation($networkId: ID!, $userId: ID!, $siteId: ID) { changeMemberRole(networkId: $networkId, userId: $userId, role: CLINICIAN, siteId: $siteId) { id } }`,
         (ids) => ({ ...ids, siteId: NOT_AN_ID }),
       ],
-      ['deactivateMember', 'userId', `mutation($networkId: ID!, $userId: ID!) { deactivateMember(networkId: $networkId, userId: $userId) { id } }`, (ids) => ({ ...ids, userId: NOT_AN_ID })],
-      ['reactivateMember', 'userId', `mutation($networkId: ID!, $userId: ID!) { reactivateMember(networkId: $networkId, userId: $userId) { id } }`, (ids) => ({ ...ids, userId: NOT_AN_ID })],
+      [
+        'deactivateMember',
+        'userId',
+        `mutation($networkId: ID!, $userId: ID!) { deactivateMember(networkId: $networkId, userId: $userId) { id } }`,
+        (ids) => ({ ...ids, userId: NOT_AN_ID }),
+      ],
+      [
+        'reactivateMember',
+        'userId',
+        `mutation($networkId: ID!, $userId: ID!) { reactivateMember(networkId: $networkId, userId: $userId) { id } }`,
+        (ids) => ({ ...ids, userId: NOT_AN_ID }),
+      ],
       [
         'inviteMember',
         'input.siteId',
@@ -345,7 +431,12 @@ describe('members', () => {
         `mutation($networkId: ID!, $siteId: ID) { inviteMember(networkId: $networkId, input: { email: "x@example.org", role: CLINICIAN, siteId: $siteId }) { link } }`,
         (ids) => ({ networkId: NOT_AN_ID, siteId: ids.siteId }),
       ],
-      ['revokeInvitation', 'invitationId', `mutation($id: ID!) { revokeInvitation(invitationId: $id) { id } }`, () => ({ id: NOT_AN_ID })],
+      [
+        'revokeInvitation',
+        'invitationId',
+        `mutation($id: ID!) { revokeInvitation(invitationId: $id) { id } }`,
+        () => ({ id: NOT_AN_ID }),
+      ],
     ])('%s refuses a malformed %s with BAD_USER_INPUT naming it', async (_, field, document, variables) => {
       const result = await admin.client.gql(document, variables(valid()));
 

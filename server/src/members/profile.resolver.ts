@@ -39,7 +39,8 @@ export class ViewerMembershipResolver {
 
   @ResolveField(() => SiteRequest, {
     nullable: true,
-    description: 'Her newest request to join a site of this network, whatever became of it (PENDING: waiting for confirmation); null when she never asked.',
+    description:
+      'Her newest request to join a site of this network, whatever became of it (PENDING: waiting for confirmation); null when she never asked.',
   })
   siteRequest(@Parent() membership: ViewerMembership, @CurrentViewer() viewer: Viewer) {
     return this.siteRequests.latestOwn(viewer, membership.networkId);

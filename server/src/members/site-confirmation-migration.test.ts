@@ -20,13 +20,32 @@ describe(`migration ${THIS_MIGRATION} on a database with members`, () => {
   afterAll(() => migration?.drop());
 
   it('keeps invited and care-team sites, and turns self-chosen sites of patients, families and researchers into pending requests', async () => {
-    const network = (await db.query(`INSERT INTO "Network" (id, slug, name, "startedOn") VALUES (gen_random_uuid(), 'n', 'N', '2024-01-01') RETURNING id`)).rows[0].id;
-    const site = async (slug: string) => (await db.query(`INSERT INTO "Site" (id, "networkId", slug, name) VALUES (gen_random_uuid(), $1, $2, $2) RETURNING id`, [network, slug])).rows[0].id;
+    const network = (
+      await db.query(
+        `INSERT INTO "Network" (id, slug, name, "startedOn") VALUES (gen_random_uuid(), 'n', 'N', '2024-01-01') RETURNING id`,
+      )
+    ).rows[0].id;
+    const site = async (slug: string) =>
+      (
+        await db.query(
+          `INSERT INTO "Site" (id, "networkId", slug, name) VALUES (gen_random_uuid(), $1, $2, $2) RETURNING id`,
+          [network, slug],
+        )
+      ).rows[0].id;
     const [a, b] = [await site('a'), await site('b')];
-    const user = async (email: string) => (await db.query(`INSERT INTO "User" (id, email, "passwordHash", name, "updatedAt") VALUES (gen_random_uuid(), $1, 'x', $1, now()) RETURNING id`, [email])).rows[0].id;
+    const user = async (email: string) =>
+      (
+        await db.query(
+          `INSERT INTO "User" (id, email, "passwordHash", name, "updatedAt") VALUES (gen_random_uuid(), $1, 'x', $1, now()) RETURNING id`,
+          [email],
+        )
+      ).rows[0].id;
     const member = async (email: string, role: string, siteId: string | null, invitedTo?: string | null) => {
       const id = await user(email);
-      await db.query(`INSERT INTO "Membership" (id, "userId", "networkId", "siteId", role) VALUES (gen_random_uuid(), $1, $2, $3, $4)`, [id, network, siteId, role]);
+      await db.query(
+        `INSERT INTO "Membership" (id, "userId", "networkId", "siteId", role) VALUES (gen_random_uuid(), $1, $2, $3, $4)`,
+        [id, network, siteId, role],
+      );
       if (invitedTo !== undefined) {
         await db.query(
           `INSERT INTO "Invitation" (id, "networkId", email, role, "siteId", "tokenHash", "invitedById", "expiresAt", "acceptedAt", "acceptedById")
@@ -46,8 +65,17 @@ describe(`migration ${THIS_MIGRATION} on a database with members`, () => {
 
     expect(await migration.applyIt()).toEqual([THIS_MIGRATION]);
 
-    const sites = new Map((await db.query(`SELECT "userId", "siteId" FROM "Membership"`)).rows.map((row) => [row.userId, row.siteId]));
-    expect(Object.fromEntries([invitedToA, invitedToAMovedToB, invitedWithoutSite, seededOrAssigned, noSite, clinician, lead].map((id) => [id, sites.get(id)]))).toEqual({
+    const sites = new Map(
+      (await db.query(`SELECT "userId", "siteId" FROM "Membership"`)).rows.map((row) => [row.userId, row.siteId]),
+    );
+    expect(
+      Object.fromEntries(
+        [invitedToA, invitedToAMovedToB, invitedWithoutSite, seededOrAssigned, noSite, clinician, lead].map((id) => [
+          id,
+          sites.get(id),
+        ]),
+      ),
+    ).toEqual({
       [invitedToA]: a,
       [invitedToAMovedToB]: null,
       [invitedWithoutSite]: null,
@@ -56,7 +84,9 @@ describe(`migration ${THIS_MIGRATION} on a database with members`, () => {
       [clinician]: a,
       [lead]: b,
     });
-    const requests = (await db.query(`SELECT "userId", "siteId", status::text, "answeredById" FROM "SiteRequest" ORDER BY "userId"`)).rows;
+    const requests = (
+      await db.query(`SELECT "userId", "siteId", status::text, "answeredById" FROM "SiteRequest" ORDER BY "userId"`)
+    ).rows;
     expect(requests).toEqual(
       expect.arrayContaining([
         { userId: invitedToAMovedToB, siteId: b, status: 'PENDING', answeredById: null },
@@ -68,11 +98,19 @@ describe(`migration ${THIS_MIGRATION} on a database with members`, () => {
   });
 
   it('allows one pending request per member and network', async () => {
-    const { rows } = await db.query(`SELECT "networkId", "siteId", "userId" FROM "SiteRequest" WHERE status = 'PENDING' LIMIT 1`);
+    const { rows } = await db.query(
+      `SELECT "networkId", "siteId", "userId" FROM "SiteRequest" WHERE status = 'PENDING' LIMIT 1`,
+    );
     const [pending] = rows;
     await expect(
-      db.query(`INSERT INTO "SiteRequest" (id, "networkId", "siteId", "userId") VALUES (gen_random_uuid(), $1, $2, $3)`, [pending.networkId, pending.siteId, pending.userId]),
+      db.query(
+        `INSERT INTO "SiteRequest" (id, "networkId", "siteId", "userId") VALUES (gen_random_uuid(), $1, $2, $3)`,
+        [pending.networkId, pending.siteId, pending.userId],
+      ),
     ).rejects.toThrow(/SiteRequest_one_pending_per_member/);
-    await db.query(`INSERT INTO "SiteRequest" (id, "networkId", "siteId", "userId", status) VALUES (gen_random_uuid(), $1, $2, $3, 'DECLINED')`, [pending.networkId, pending.siteId, pending.userId]);
+    await db.query(
+      `INSERT INTO "SiteRequest" (id, "networkId", "siteId", "userId", status) VALUES (gen_random_uuid(), $1, $2, $3, 'DECLINED')`,
+      [pending.networkId, pending.siteId, pending.userId],
+    );
   });
 });

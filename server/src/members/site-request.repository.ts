@@ -34,11 +34,19 @@ export class SiteRequestRepository {
 
   /** The member's newest request in the network (whatever its status), or null. */
   latestOf(userId: string, networkId: string) {
-    return this.prisma.siteRequest.findFirst({ where: { userId, networkId }, orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }], select: SITE_REQUEST_SELECT });
+    return this.prisma.siteRequest.findFirst({
+      where: { userId, networkId },
+      orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],
+      select: SITE_REQUEST_SELECT,
+    });
   }
 
   /** Pending requests of active members, oldest first; to one site, or to any when `siteId` is null. */
-  async pending(networkId: string, siteId: string | null, page: Page): Promise<{ rows: SiteRequestRow[]; totalCount: number }> {
+  async pending(
+    networkId: string,
+    siteId: string | null,
+    page: Page,
+  ): Promise<{ rows: SiteRequestRow[]; totalCount: number }> {
     const where: Prisma.SiteRequestWhereInput = {
       networkId,
       status: 'PENDING',
@@ -46,7 +54,13 @@ export class SiteRequestRepository {
       user: { memberships: { some: { networkId, deactivatedAt: null } } },
     };
     const [rows, totalCount] = await Promise.all([
-      this.prisma.siteRequest.findMany({ where, orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }], skip: page.skip, take: page.take, select: SITE_REQUEST_SELECT }),
+      this.prisma.siteRequest.findMany({
+        where,
+        orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
+        skip: page.skip,
+        take: page.take,
+        select: SITE_REQUEST_SELECT,
+      }),
       this.prisma.siteRequest.count({ where }),
     ]);
     return { rows, totalCount };
@@ -55,7 +69,10 @@ export class SiteRequestRepository {
   /** The roles the members `userIds` hold in the network. */
   async rolesOf(networkId: string, userIds: string[]): Promise<Map<string, Role>> {
     if (userIds.length === 0) return new Map();
-    const rows = await this.prisma.membership.findMany({ where: { networkId, userId: { in: userIds } }, select: { userId: true, role: true } });
+    const rows = await this.prisma.membership.findMany({
+      where: { networkId, userId: { in: userIds } },
+      select: { userId: true, role: true },
+    });
     return new Map(rows.map((row) => [row.userId, row.role]));
   }
 
@@ -76,10 +93,19 @@ export class SiteRequestRepository {
   }
 
   /** Closes a pending request as `status` (the member withdrew it, or an admin settled her site); null when it no longer waited. */
-  async close(db: Prisma.TransactionClient, id: string, close: { status: SiteRequestStatus; answeredById: string; at: Date; reason?: string }) {
+  async close(
+    db: Prisma.TransactionClient,
+    id: string,
+    close: { status: SiteRequestStatus; answeredById: string; at: Date; reason?: string },
+  ) {
     const { count } = await db.siteRequest.updateMany({
       where: { id, status: 'PENDING' },
-      data: { status: close.status, answeredById: close.answeredById, answeredAt: close.at, reason: close.reason ?? '' },
+      data: {
+        status: close.status,
+        answeredById: close.answeredById,
+        answeredAt: close.at,
+        reason: close.reason ?? '',
+      },
     });
     return count === 1 ? db.siteRequest.findUniqueOrThrow({ where: { id }, select: SITE_REQUEST_SELECT }) : null;
   }
@@ -98,9 +124,15 @@ export class SiteRequestRepository {
 
   /** Who hears of a request to join `siteId`: its active site leads, or the network's active admins when it has none. */
   async answerersOf(db: Prisma.TransactionClient, networkId: string, siteId: string): Promise<string[]> {
-    const leads = await db.membership.findMany({ where: { networkId, siteId, role: 'SITE_LEAD', deactivatedAt: null }, select: { userId: true } });
+    const leads = await db.membership.findMany({
+      where: { networkId, siteId, role: 'SITE_LEAD', deactivatedAt: null },
+      select: { userId: true },
+    });
     if (leads.length > 0) return leads.map((lead) => lead.userId);
-    const admins = await db.membership.findMany({ where: { networkId, role: 'NETWORK_ADMIN', deactivatedAt: null }, select: { userId: true } });
+    const admins = await db.membership.findMany({
+      where: { networkId, role: 'NETWORK_ADMIN', deactivatedAt: null },
+      select: { userId: true },
+    });
     return admins.map((admin) => admin.userId);
   }
 }

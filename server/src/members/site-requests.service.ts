@@ -80,7 +80,11 @@ export class SiteRequestsService {
     const row = await this.requests.transaction(async (db) => {
       const waiting = await this.requests.findPending(db, viewer.userId, networkId);
       if (!waiting) throw notFound('Site request');
-      const closed = await this.requests.close(db, waiting.id, { status: 'CANCELLED', answeredById: viewer.userId, at: new Date() });
+      const closed = await this.requests.close(db, waiting.id, {
+        status: 'CANCELLED',
+        answeredById: viewer.userId,
+        at: new Date(),
+      });
       if (!closed) throw alreadyAnswered();
       return closed;
     });
@@ -104,10 +108,18 @@ export class SiteRequestsService {
     // Requests to every site (admins answer those) or to her own site (site leads).
     const all = can(actor, 'siteRequest.answer', { siteId: null });
     const siteId = all ? (args.siteId ?? null) : actor.siteId;
-    if (!all && !can(actor, 'siteRequest.answer', { siteId })) return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
+    if (!all && !can(actor, 'siteRequest.answer', { siteId }))
+      return { nodes: [], totalCount: 0, pageInfo: pageInfo(page, 0, 0) };
     const { rows, totalCount } = await this.requests.pending(args.networkId, siteId, page);
-    const roles = await this.requests.rolesOf(args.networkId, rows.map((row) => row.userId));
-    return { nodes: rows.map((row) => toSiteRequest(row, roles.get(row.userId) ?? null)), totalCount, pageInfo: pageInfo(page, rows.length, totalCount) };
+    const roles = await this.requests.rolesOf(
+      args.networkId,
+      rows.map((row) => row.userId),
+    );
+    return {
+      nodes: rows.map((row) => toSiteRequest(row, roles.get(row.userId) ?? null)),
+      totalCount,
+      pageInfo: pageInfo(page, rows.length, totalCount),
+    };
   }
 
   /** The site's lead or an admin confirms: the member's site becomes the requested one. */
@@ -121,7 +133,12 @@ export class SiteRequestsService {
     return this.answer(viewer, requestId, 'DECLINED', parsed.reason);
   }
 
-  private async answer(viewer: Viewer, requestId: string, status: 'CONFIRMED' | 'DECLINED', reason: string): Promise<SiteRequest> {
+  private async answer(
+    viewer: Viewer,
+    requestId: string,
+    status: 'CONFIRMED' | 'DECLINED',
+    reason: string,
+  ): Promise<SiteRequest> {
     const found = await this.requests.find(requireId(requestId, 'requestId'));
     const actor = found && (await this.access.actorIn(viewer, found.networkId));
     if (!found || !actor) throw notFound('Site request');
@@ -132,7 +149,12 @@ export class SiteRequestsService {
       const membership = await this.requests.lockMembership(db, found.userId, found.networkId);
       if (!membership) throw conflict('member_inactive', 'The member who asked is no longer an active member.');
       if (status === 'CONFIRMED' && !SITE_REQUEST_ROLES.includes(membership.role)) throw alreadyAnswered();
-      const answered = await this.requests.close(db, found.id, { status, answeredById: viewer.userId, at: new Date(), reason });
+      const answered = await this.requests.close(db, found.id, {
+        status,
+        answeredById: viewer.userId,
+        at: new Date(),
+        reason,
+      });
       if (!answered) throw alreadyAnswered();
       if (status === 'CONFIRMED') await this.requests.setConfirmedSite(db, membership.id, found.siteId);
       await this.notifications.notify(db, {

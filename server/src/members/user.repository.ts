@@ -41,7 +41,10 @@ export class UserRepository {
     }
   }
 
-  updateProfile(id: string, data: { name: string; pronouns: string | null; bio: string; interests: string[]; locale: string | null }) {
+  updateProfile(
+    id: string,
+    data: { name: string; pronouns: string | null; bio: string; interests: string[]; locale: string | null },
+  ) {
     return this.prisma.user.update({ where: { id }, data, select: PROFILE_SELECT });
   }
 

@@ -37,7 +37,11 @@ export class NetworkRepository {
   }
 
   async setDecisionConfirmationDays(id: string, days: number) {
-    return this.prisma.network.update({ where: { id }, data: { decisionConfirmationDays: days }, select: NETWORK_SELECT });
+    return this.prisma.network.update({
+      where: { id },
+      data: { decisionConfirmationDays: days },
+      select: NETWORK_SELECT,
+    });
   }
 
   siteInNetwork(siteId: string, networkId: string) {

@@ -14,7 +14,10 @@ export class NetworkResolver {
     return this.networks.bySlug(viewer, slug);
   }
 
-  @Mutation(() => Network, { description: 'Network admins: how many days (1-90) decisions on change ideas wait for confirmations. Decisions already waiting keep their expiry.' })
+  @Mutation(() => Network, {
+    description:
+      'Network admins: how many days (1-90) decisions on change ideas wait for confirmations. Decisions already waiting keep their expiry.',
+  })
   setDecisionConfirmationDays(
     @CurrentViewer() viewer: Viewer,
     @Args('networkId', { type: () => ID }) networkId: string,

@@ -10,7 +10,15 @@ type NetworkRow = NonNullable<Awaited<ReturnType<NetworkRepository['findBySlug']
 
 export function toNetwork(row: Omit<NetworkRow, 'reportGraceDays'>): Network {
   const { id, slug, name, description, suppressionThreshold, decisionConfirmationDays } = row;
-  return { id, slug, name, description, suppressionThreshold, decisionConfirmationDays, startedOn: row.startedOn.toISOString().slice(0, 10) };
+  return {
+    id,
+    slug,
+    name,
+    description,
+    suppressionThreshold,
+    decisionConfirmationDays,
+    startedOn: row.startedOn.toISOString().slice(0, 10),
+  };
 }
 
 @Injectable()

@@ -34,7 +34,13 @@ describe('networks', () => {
     it('describes the network and its sites by name, counting only active members per site', async () => {
       const { network: found } = await clinician.client.ok(NETWORK, { slug: network.slug });
 
-      expect(found).toMatchObject({ id: network.id, slug: network.slug, name: network.name, startedOn: '2024-01-01', suppressionThreshold: 10 });
+      expect(found).toMatchObject({
+        id: network.id,
+        slug: network.slug,
+        name: network.name,
+        startedOn: '2024-01-01',
+        suppressionThreshold: 10,
+      });
       expect(found.sites.map((site: { name: string; memberCount: number }) => [site.name, site.memberCount])).toEqual([
         ['Site A', 1],
         ['Site B', 0],
@@ -58,7 +64,12 @@ describe('networks', () => {
       const { me } = await clinician.client.ok(MY_NETWORKS);
 
       expect(me.memberships).toEqual([
-        { role: 'CLINICIAN', active: true, network: { id: network.id, slug: network.slug, name: network.name }, site: { id: sites[2].id, name: 'Site C' } },
+        {
+          role: 'CLINICIAN',
+          active: true,
+          network: { id: network.id, slug: network.slug, name: network.name },
+          site: { id: sites[2].id, name: 'Site C' },
+        },
       ]);
     });
 
@@ -66,7 +77,11 @@ describe('networks', () => {
     it('still answer, with every network, after the member was deactivated in one of them', async () => {
       const other = await app.newNetwork(2);
       const person = await app.newMember(other.admin, other.network.id, 'RESEARCHER', null);
-      const invitation = await app.newInvitation(admin, network.id, { role: 'PATIENT_PARTNER', siteId: null, email: person.email });
+      const invitation = await app.newInvitation(admin, network.id, {
+        role: 'PATIENT_PARTNER',
+        siteId: null,
+        email: person.email,
+      });
       await person.client.ok(ACCEPT, { token: invitation.token });
       await admin.client.ok(DEACTIVATE, { networkId: network.id, userId: person.userId });
       const client = app.client();

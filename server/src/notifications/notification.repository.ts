@@ -46,7 +46,10 @@ export class NotificationRepository {
 
   /** Those of `userIds` who turned in-app notifications of `kind` off (one query for them all). */
   async mutedIn(db: Db, kind: NotificationKind, userIds: string[]): Promise<Set<string>> {
-    const rows = await db.notificationPreference.findMany({ where: { kind, inApp: false, userId: { in: userIds } }, select: { userId: true } });
+    const rows = await db.notificationPreference.findMany({
+      where: { kind, inApp: false, userId: { in: userIds } },
+      select: { userId: true },
+    });
     return new Set(rows.map((row) => row.userId));
   }
 
@@ -67,10 +70,23 @@ export class NotificationRepository {
   }
 
   /** A member's notifications in a network, newest first. */
-  async list(filter: { userId: string; networkId: string; unreadOnly: boolean }, page: Page): Promise<{ rows: NotificationRow[]; totalCount: number }> {
-    const where: Prisma.NotificationWhereInput = { userId: filter.userId, networkId: filter.networkId, ...(filter.unreadOnly ? { readAt: null } : {}) };
+  async list(
+    filter: { userId: string; networkId: string; unreadOnly: boolean },
+    page: Page,
+  ): Promise<{ rows: NotificationRow[]; totalCount: number }> {
+    const where: Prisma.NotificationWhereInput = {
+      userId: filter.userId,
+      networkId: filter.networkId,
+      ...(filter.unreadOnly ? { readAt: null } : {}),
+    };
     const [rows, totalCount] = await Promise.all([
-      this.prisma.notification.findMany({ where, select: NOTIFICATION_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: page.take, skip: page.skip }),
+      this.prisma.notification.findMany({
+        where,
+        select: NOTIFICATION_SELECT,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: page.take,
+        skip: page.skip,
+      }),
       this.prisma.notification.count({ where }),
     ]);
     return { rows, totalCount };
@@ -88,7 +104,9 @@ export class NotificationRepository {
 
   /** Marks every unread notification of a member in a network read; returns how many. */
   async markAllRead(userId: string, networkId: string, at: Date): Promise<number> {
-    return (await this.prisma.notification.updateMany({ where: { userId, networkId, readAt: null }, data: { readAt: at } })).count;
+    return (
+      await this.prisma.notification.updateMany({ where: { userId, networkId, readAt: null }, data: { readAt: at } })
+    ).count;
   }
 
   preferences(userId: string): Promise<PreferenceRow[]> {
@@ -105,7 +123,6 @@ export class NotificationRepository {
       select: PREFERENCE_SELECT,
     });
   }
-
 
   userNames(ids: string[]): Promise<{ id: string; name: string }[]> {
     return this.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });

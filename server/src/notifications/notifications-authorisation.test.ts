@@ -33,13 +33,15 @@ describe('authorisation of notifications and home cards', () => {
   /** Someone else whose notification nobody but she may mark read. */
   let bystander: TestMember;
 
-  const clientOf = (actor: Actor): TestClient => (actor === 'SIGNED_OUT' ? signedOut : actor === 'NON_MEMBER' ? outsider.client : members[actor].client);
+  const clientOf = (actor: Actor): TestClient =>
+    actor === 'SIGNED_OUT' ? signedOut : actor === 'NON_MEMBER' ? outsider.client : members[actor].client;
 
   /** A new unread notification for `member`, sent by `from` inviting her to a new group of `network`. */
   async function notificationFor(member: TestMember, from: TestMember, network: string): Promise<string> {
     const group = await newGroup(from, network);
     await from.client.ok(INVITE_TO_GROUP, { groupId: group.id, userId: member.userId });
-    return (await app.prisma.notification.findFirstOrThrow({ where: { userId: member.userId, subjectId: group.id } })).id;
+    return (await app.prisma.notification.findFirstOrThrow({ where: { userId: member.userId, subjectId: group.id } }))
+      .id;
   }
 
   beforeAll(async () => {
@@ -56,7 +58,11 @@ describe('authorisation of notifications and home cards', () => {
     ]);
     const elsewhere = await app.newNetwork(1);
     outsider = elsewhere.admin;
-    await notificationFor(outsider, await app.newMember(outsider, elsewhere.network.id, 'RESEARCHER', null, 'Colleague elsewhere'), elsewhere.network.id);
+    await notificationFor(
+      outsider,
+      await app.newMember(outsider, elsewhere.network.id, 'RESEARCHER', null, 'Colleague elsewhere'),
+      elsewhere.network.id,
+    );
     signedOut = app.client();
   });
 
@@ -86,33 +92,50 @@ describe('authorisation of notifications and home cards', () => {
     'ideasTestingAtMySite',
   ];
 
-  it.each(authorisationCases(columns, table).map(([actor, column, outcome]) => [actor, column, outcome] as const))('%s: %s: %s', async (actor, column, outcome) => {
-    const client = clientOf(actor);
-    if (column in QUERIES) {
-      const result = await client.gql(QUERIES[column], { networkId });
-      expect(outcomeOf(result)).toBe(outcome);
-      if (outcome !== 'ok') expect(result.data).toBeNull();
-      return;
-    }
-    if (column.startsWith('markRead')) {
-      const owner = column === 'markRead own' && actor !== 'SIGNED_OUT' ? (actor === 'NON_MEMBER' ? outsider : members[actor]) : bystander;
-      const id =
-        owner === outsider ? (await app.prisma.notification.findFirstOrThrow({ where: { userId: outsider.userId } })).id : await notificationFor(owner, inviter, networkId);
-      expect(outcomeOf(await client.gql(MARK_READ, { id }))).toBe(outcome);
-      expect((await app.prisma.notification.findUniqueOrThrow({ where: { id } })).readAt !== null).toBe(outcome === 'ok');
-      return;
-    }
-    if (column === 'markAllRead') {
-      const theirs = actor in members ? members[actor as Role] : bystander;
-      const id = await notificationFor(theirs, inviter, networkId);
-      const bystanders = await notificationFor(bystander, inviter, networkId);
-      expect(outcomeOf(await client.gql(MARK_ALL, { networkId }))).toBe(outcome);
-      expect((await app.prisma.notification.findUniqueOrThrow({ where: { id } })).readAt !== null).toBe(outcome === 'ok');
-      expect((await app.prisma.notification.findUniqueOrThrow({ where: { id: bystanders } })).readAt).toBeNull();
-      return;
-    }
-    const userId = actor === 'SIGNED_OUT' ? null : actor === 'NON_MEMBER' ? outsider.userId : members[actor].userId;
-    expect(outcomeOf(await client.gql(SET_PREFERENCE))).toBe(outcome);
-    if (userId) expect(await app.prisma.notificationPreference.count({ where: { userId, kind: 'REPLY', email: true } })).toBe(outcome === 'ok' ? 1 : 0);
-  });
+  it.each(authorisationCases(columns, table).map(([actor, column, outcome]) => [actor, column, outcome] as const))(
+    '%s: %s: %s',
+    async (actor, column, outcome) => {
+      const client = clientOf(actor);
+      if (column in QUERIES) {
+        const result = await client.gql(QUERIES[column], { networkId });
+        expect(outcomeOf(result)).toBe(outcome);
+        if (outcome !== 'ok') expect(result.data).toBeNull();
+        return;
+      }
+      if (column.startsWith('markRead')) {
+        const owner =
+          column === 'markRead own' && actor !== 'SIGNED_OUT'
+            ? actor === 'NON_MEMBER'
+              ? outsider
+              : members[actor]
+            : bystander;
+        const id =
+          owner === outsider
+            ? (await app.prisma.notification.findFirstOrThrow({ where: { userId: outsider.userId } })).id
+            : await notificationFor(owner, inviter, networkId);
+        expect(outcomeOf(await client.gql(MARK_READ, { id }))).toBe(outcome);
+        expect((await app.prisma.notification.findUniqueOrThrow({ where: { id } })).readAt !== null).toBe(
+          outcome === 'ok',
+        );
+        return;
+      }
+      if (column === 'markAllRead') {
+        const theirs = actor in members ? members[actor as Role] : bystander;
+        const id = await notificationFor(theirs, inviter, networkId);
+        const bystanders = await notificationFor(bystander, inviter, networkId);
+        expect(outcomeOf(await client.gql(MARK_ALL, { networkId }))).toBe(outcome);
+        expect((await app.prisma.notification.findUniqueOrThrow({ where: { id } })).readAt !== null).toBe(
+          outcome === 'ok',
+        );
+        expect((await app.prisma.notification.findUniqueOrThrow({ where: { id: bystanders } })).readAt).toBeNull();
+        return;
+      }
+      const userId = actor === 'SIGNED_OUT' ? null : actor === 'NON_MEMBER' ? outsider.userId : members[actor].userId;
+      expect(outcomeOf(await client.gql(SET_PREFERENCE))).toBe(outcome);
+      if (userId)
+        expect(await app.prisma.notificationPreference.count({ where: { userId, kind: 'REPLY', email: true } })).toBe(
+          outcome === 'ok' ? 1 : 0,
+        );
+    },
+  );
 });

@@ -97,7 +97,12 @@ export class NotificationsService {
       this.notifications.list({ userId: viewer.userId, networkId: args.networkId, unreadOnly: args.unreadOnly }, page),
       this.notifications.unreadCount(viewer.userId, args.networkId),
     ]);
-    return { nodes: rows.map(toNotification), totalCount, unreadCount, pageInfo: pageInfo(page, rows.length, totalCount) };
+    return {
+      nodes: rows.map(toNotification),
+      totalCount,
+      unreadCount,
+      pageInfo: pageInfo(page, rows.length, totalCount),
+    };
   }
 
   async unreadCount(viewer: Viewer, networkId: string): Promise<number> {
@@ -131,10 +136,20 @@ export class NotificationsService {
   }
 
   async setPreference(viewer: Viewer, args: SetNotificationPreferenceArgs): Promise<NotificationPreference> {
-    const data = parseInput(notificationPreferenceSchema, { kind: args.kind, inApp: args.inApp, email: args.email, emailFrequency: args.emailFrequency ?? null }, '');
-    const current = (await this.notifications.preferences(viewer.userId)).find((row) => row.kind === data.kind)?.emailFrequency ?? 'OFF';
+    const data = parseInput(
+      notificationPreferenceSchema,
+      { kind: args.kind, inApp: args.inApp, email: args.email, emailFrequency: args.emailFrequency ?? null },
+      '',
+    );
+    const current =
+      (await this.notifications.preferences(viewer.userId)).find((row) => row.kind === data.kind)?.emailFrequency ??
+      'OFF';
     const emailFrequency = resolveEmailFrequency(data, current);
-    return this.notifications.setPreference(viewer.userId, { kind: data.kind, inApp: data.inApp, email: emailFrequency !== 'OFF', emailFrequency }, new Date());
+    return this.notifications.setPreference(
+      viewer.userId,
+      { kind: data.kind, inApp: data.inApp, email: emailFrequency !== 'OFF', emailFrequency },
+      new Date(),
+    );
   }
 
   /** Tells each recipient's sockets of the new notification, with her unread count (one emit per distinct count). */

@@ -1,7 +1,16 @@
 import { SERVER_EVENTS, type ServerEventPayloads } from '@commons/shared';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFIRM_DECISION, cycleInput, CREATE_CYCLE, decide, ideaInTesting, INVITE, newIdea, proposeDecision } from '../test-support/change-ideas';
+import {
+  CONFIRM_DECISION,
+  cycleInput,
+  CREATE_CYCLE,
+  decide,
+  ideaInTesting,
+  INVITE,
+  newIdea,
+  proposeDecision,
+} from '../test-support/change-ideas';
 import { errorOf } from '../test-support/graphql-client';
 import { INVITE_TO_GROUP, newGroup } from '../test-support/groups';
 import { recordSql } from '../test-support/sql-counter';
@@ -33,7 +42,12 @@ class LiveClient {
   private waiters: (() => void)[] = [];
 
   constructor(url: string, member: TestMember) {
-    this.socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, extraHeaders: { cookie: member.client.cookie! } });
+    this.socket = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { cookie: member.client.cookie! },
+    });
     for (const event of [SERVER_EVENTS.notificationNew, SERVER_EVENTS.notificationsUnread]) {
       this.socket.on(event, (payload: NewNotification | Unread) => {
         this.events.push({ event, payload });
@@ -93,7 +107,8 @@ describe('notifications', () => {
     await client.connected();
     return client;
   };
-  const listOf = async (member: TestMember, variables: Record<string, unknown> = {}) => (await member.client.ok(NOTIFICATIONS, { networkId, ...variables })).notifications;
+  const listOf = async (member: TestMember, variables: Record<string, unknown> = {}) =>
+    (await member.client.ok(NOTIFICATIONS, { networkId, ...variables })).notifications;
 
   describe('the list', () => {
     let member: TestMember;
@@ -105,7 +120,10 @@ describe('notifications', () => {
       const leads = await newIdea(lead, networkId, { title: 'Transition clinic evenings' });
       await lead.client.ok(INVITE, { ideaId: leads.id, userId: member.userId });
       const testing = await ideaInTesting(clinician, lead, networkId, { title: 'Text reminders before labs' });
-      await clinician.client.ok(CREATE_CYCLE, { ideaId: testing.id, input: cycleInput(siteA, { title: 'Monday lab clinic texts' }) });
+      await clinician.client.ok(CREATE_CYCLE, {
+        ideaId: testing.id,
+        input: cycleInput(siteA, { title: 'Monday lab clinic texts' }),
+      });
       const group = await newGroup(family, networkId, { name: 'School and IBD' });
       await family.client.ok(INVITE_TO_GROUP, { groupId: group.id, userId: member.userId });
     });
@@ -114,13 +132,45 @@ describe('notifications', () => {
       const list = await listOf(member);
 
       expect(list).toMatchObject({ totalCount: 4, unreadCount: 4 });
-      expect(list.nodes.map((n: { kind: string }) => n.kind)).toEqual(['GROUP_INVITE', 'PDSA_AT_SITE', 'CO_DESIGN_INVITE', 'IDEA_DECISION']);
+      expect(list.nodes.map((n: { kind: string }) => n.kind)).toEqual([
+        'GROUP_INVITE',
+        'PDSA_AT_SITE',
+        'CO_DESIGN_INVITE',
+        'IDEA_DECISION',
+      ]);
       const [group, cycle, invite, decision] = list.nodes;
-      expect(group).toMatchObject({ subjectType: 'GROUP', title: 'School and IBD', detail: null, actorName: 'Fredrik Family', link: `groups/${group.subjectId}`, read: false, readAt: null });
-      expect(cycle).toMatchObject({ subjectType: 'PDSA_CYCLE', title: 'Text reminders before labs', detail: 'Monday lab clinic texts', actorName: 'Clara Clinician', pdsaStage: 'PLAN', pdsaEvent: 'created' });
+      expect(group).toMatchObject({
+        subjectType: 'GROUP',
+        title: 'School and IBD',
+        detail: null,
+        actorName: 'Fredrik Family',
+        link: `groups/${group.subjectId}`,
+        read: false,
+        readAt: null,
+      });
+      expect(cycle).toMatchObject({
+        subjectType: 'PDSA_CYCLE',
+        title: 'Text reminders before labs',
+        detail: 'Monday lab clinic texts',
+        actorName: 'Clara Clinician',
+        pdsaStage: 'PLAN',
+        pdsaEvent: 'created',
+      });
       expect(cycle.link).toMatch(new RegExp(`^ideas/[0-9a-f-]+\\?cycle=${cycle.subjectId}$`));
-      expect(invite).toMatchObject({ subjectType: 'CHANGE_IDEA', title: 'Transition clinic evenings', actorId: lead.userId, actorName: 'Sofia Lead', link: `ideas/${invite.subjectId}` });
-      expect(decision).toMatchObject({ title: 'Family-held lab calendar', detail: 'Move to CO_DESIGN', fromStatus: 'PROPOSED', toStatus: 'CO_DESIGN', actorName: 'Sofia Lead' });
+      expect(invite).toMatchObject({
+        subjectType: 'CHANGE_IDEA',
+        title: 'Transition clinic evenings',
+        actorId: lead.userId,
+        actorName: 'Sofia Lead',
+        link: `ideas/${invite.subjectId}`,
+      });
+      expect(decision).toMatchObject({
+        title: 'Family-held lab calendar',
+        detail: 'Move to CO_DESIGN',
+        fromStatus: 'PROPOSED',
+        toStatus: 'CO_DESIGN',
+        actorName: 'Sofia Lead',
+      });
     });
 
     it('pages, filters the unread ones, and marks one read (only once)', async () => {
@@ -131,7 +181,9 @@ describe('notifications', () => {
 
       const marked = (await member.client.ok(MARK_READ, { id: page.nodes[0].id })).markNotificationRead;
       expect(marked).toMatchObject({ id: page.nodes[0].id, read: true, readAt: expect.any(String) });
-      expect((await member.client.ok(MARK_READ, { id: page.nodes[0].id })).markNotificationRead.readAt).toBe(marked.readAt);
+      expect((await member.client.ok(MARK_READ, { id: page.nodes[0].id })).markNotificationRead.readAt).toBe(
+        marked.readAt,
+      );
 
       expect((await member.client.ok(UNREAD, { networkId })).unreadNotificationCount).toBe(3);
       const unread = await listOf(member, { unreadOnly: true });
@@ -144,18 +196,25 @@ describe('notifications', () => {
       for (const other of [admin, family]) {
         expect(errorOf(await other.client.gql(MARK_READ, { id: first.id })).code).toBe('NOT_FOUND');
       }
-      expect(errorOf(await member.client.gql(MARK_READ, { id: 'nope' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+      expect(errorOf(await member.client.gql(MARK_READ, { id: 'nope' }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'id',
+      });
       expect((await app.prisma.notification.findUniqueOrThrow({ where: { id: first.id } })).readAt).toBeNull();
     });
 
-    it('marks all of hers read in the network, and nobody else\'s', async () => {
-      const othersUnread = await app.prisma.notification.count({ where: { networkId, readAt: null, userId: { not: member.userId } } });
+    it("marks all of hers read in the network, and nobody else's", async () => {
+      const othersUnread = await app.prisma.notification.count({
+        where: { networkId, readAt: null, userId: { not: member.userId } },
+      });
       expect(othersUnread).toBeGreaterThan(0);
 
       expect((await member.client.ok(MARK_ALL, { networkId })).markAllNotificationsRead).toBe(3);
 
       expect((await member.client.ok(UNREAD, { networkId })).unreadNotificationCount).toBe(0);
-      expect(await app.prisma.notification.count({ where: { networkId, readAt: null, userId: { not: member.userId } } })).toBe(othersUnread);
+      expect(
+        await app.prisma.notification.count({ where: { networkId, readAt: null, userId: { not: member.userId } } }),
+      ).toBe(othersUnread);
       expect((await member.client.ok(MARK_ALL, { networkId })).markAllNotificationsRead).toBe(0);
     });
   });
@@ -177,22 +236,25 @@ describe('notifications', () => {
           'DECISION_AWAITING_CONFIRMATION',
           'DECISION_DECLINED',
           'PROPOSAL_OPENED',
-        ].map(
-          (kind) => ({ kind, inApp: true, email: false }),
-        ),
+        ].map((kind) => ({ kind, inApp: true, email: false })),
       );
     });
 
-    it('with in-app off for a kind, nothing of that kind is written for her, while others still get theirs; one query reads everyone\'s choice', async () => {
+    it("with in-app off for a kind, nothing of that kind is written for her, while others still get theirs; one query reads everyone's choice", async () => {
       const member = await app.newMember(admin, networkId, 'PATIENT_PARTNER', siteA, 'Quiet Member');
       await member.client.ok(SET_PREFERENCE, { kind: 'IDEA_DECISION', inApp: false, email: false });
       const idea = await newIdea(member, networkId, { title: 'Quiet idea' });
-      await clinician.client.ok(`mutation($id: ID!) { endorseChangeIdea(ideaId: $id, endorsed: true) { id } }`, { id: idea.id });
+      await clinician.client.ok(`mutation($id: ID!) { endorseChangeIdea(ideaId: $id, endorsed: true) { id } }`, {
+        id: idea.id,
+      });
 
       const decision = await proposeDecision(member, idea, 'CO_DESIGN', [lead]);
       const { statements } = await recordSql(() => lead.client.ok(CONFIRM_DECISION, { decisionId: decision.id }));
 
-      const rows = await app.prisma.notification.findMany({ where: { subjectId: idea.id, kind: 'IDEA_DECISION' }, select: { userId: true } });
+      const rows = await app.prisma.notification.findMany({
+        where: { subjectId: idea.id, kind: 'IDEA_DECISION' },
+        select: { userId: true },
+      });
       expect(rows).toEqual([{ userId: clinician.userId }]);
       expect(statements.filter((sql) => sql.includes('"NotificationPreference"'))).toHaveLength(1);
       const other = await newGroup(lead, networkId);
@@ -209,7 +271,17 @@ describe('notifications', () => {
       await lead.client.ok(INVITE_TO_GROUP, { groupId: group.id, userId: clinician.userId });
 
       await app.server.app.get(NotificationMailService).sendImmediate(new Date(Date.now() + 3_600_000));
-      const emails = await app.prisma.emailMessage.findMany({ where: { kind: 'NOTIFICATION', dedupeKey: { in: (await app.prisma.notification.findMany({ where: { subjectId: group.id }, select: { id: true } })).map((n) => `notification:${n.id}`) } }, select: { userId: true } });
+      const emails = await app.prisma.emailMessage.findMany({
+        where: {
+          kind: 'NOTIFICATION',
+          dedupeKey: {
+            in: (await app.prisma.notification.findMany({ where: { subjectId: group.id }, select: { id: true } })).map(
+              (n) => `notification:${n.id}`,
+            ),
+          },
+        },
+        select: { userId: true },
+      });
       expect(emails).toEqual([{ userId: member.userId }]);
     });
 
@@ -227,7 +299,10 @@ describe('notifications', () => {
 
       await family.client.ok(INVITE_TO_GROUP, { groupId: group.id, userId: member.userId });
 
-      const expected = { event: SERVER_EVENTS.notificationNew, payload: { networkId, unreadCount: 1, kind: 'GROUP_INVITE', subjectType: 'GROUP', subjectId: group.id } };
+      const expected = {
+        event: SERVER_EVENTS.notificationNew,
+        payload: { networkId, unreadCount: 1, kind: 'GROUP_INVITE', subjectType: 'GROUP', subjectId: group.id },
+      };
       expect(await tab1.received(1)).toEqual([expected]);
       expect(await tab2.received(1)).toEqual([expected]);
     });
@@ -257,9 +332,13 @@ describe('notifications', () => {
       await family.client.ok(INVITE_TO_GROUP, { groupId: committed.id, userId: bystander.userId });
 
       // Events reach a socket in the order they were sent, so had the rolled-back one been pushed, it would come first.
-      expect((await socket.received(1)).map(({ payload }) => payload)).toEqual([expect.objectContaining({ subjectId: committed.id, unreadCount: 1 })]);
+      expect((await socket.received(1)).map(({ payload }) => payload)).toEqual([
+        expect.objectContaining({ subjectId: committed.id, unreadCount: 1 }),
+      ]);
       expect(await app.prisma.notification.count({ where: { subjectId: rolledBackGroup.id } })).toBe(0);
-      expect((await bystanderSocket.received(1)).map(({ payload }) => payload)).toEqual([expect.objectContaining({ subjectId: committed.id, unreadCount: 1 })]);
+      expect((await bystanderSocket.received(1)).map(({ payload }) => payload)).toEqual([
+        expect.objectContaining({ subjectId: committed.id, unreadCount: 1 }),
+      ]);
     });
 
     it('pushes the notifications of change ideas too: their services only call notify inside their transactions', async () => {
@@ -269,14 +348,19 @@ describe('notifications', () => {
 
       await decide(member, idea, 'CO_DESIGN', [lead]);
 
-      expect((await tab.received(1)).map(({ payload }) => payload)).toEqual([{ networkId, unreadCount: 1, kind: 'IDEA_DECISION', subjectType: 'CHANGE_IDEA', subjectId: idea.id }]);
+      expect((await tab.received(1)).map(({ payload }) => payload)).toEqual([
+        { networkId, unreadCount: 1, kind: 'IDEA_DECISION', subjectType: 'CHANGE_IDEA', subjectId: idea.id },
+      ]);
     });
 
     it('tells her other tabs her new unread count when she marks notifications read', async () => {
       const member = await app.newMember(admin, networkId, 'SITE_LEAD', siteA, 'Reading Member');
       const tab = await connect(member);
       for (const name of ['One', 'Two']) {
-        await family.client.ok(INVITE_TO_GROUP, { groupId: (await newGroup(family, networkId, { name })).id, userId: member.userId });
+        await family.client.ok(INVITE_TO_GROUP, {
+          groupId: (await newGroup(family, networkId, { name })).id,
+          userId: member.userId,
+        });
       }
       await tab.received(2);
       const [newest] = (await listOf(member)).nodes;

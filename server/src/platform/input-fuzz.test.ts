@@ -38,7 +38,14 @@ const DEEP_OBJECT = () => {
 };
 
 /** Refusals a member can act on; anything else (INTERNAL_SERVER_ERROR above all) is a defect. */
-const HONEST_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'TOO_MANY_REQUESTS']);
+const HONEST_CODES = new Set([
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'TOO_MANY_REQUESTS',
+]);
 const PASSWORD_DUMMY = 'not the password 1234';
 
 interface Position {
@@ -70,7 +77,10 @@ describe('every text input of the API, fuzzed', () => {
     admin = made.admin;
     const member = await app.newMember(admin, made.network.id, 'CLINICIAN', made.sites[0].id);
     const idea = await newIdea(admin, made.network.id);
-    const thread = await admin.client.ok(`query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { id } }`, { id: idea.id });
+    const thread = await admin.client.ok(
+      `query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { id } }`,
+      { id: idea.id },
+    );
     const message = await admin.client.ok(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, {
       input: { threadId: thread.thread.id, clientId: newClientId(), body: 'First message' },
     });
@@ -126,14 +136,24 @@ describe('every text input of the API, fuzzed', () => {
   /** Every String or ID argument of every Query and Mutation field, and every String or ID field of their inputs. */
   function positions(): Position[] {
     const found: Position[] = [];
-    const walk = (field: GraphQLField<unknown, unknown>, operation: 'query' | 'mutation', path: string[], type: GraphQLInputType, seen: Set<string>) => {
+    const walk = (
+      field: GraphQLField<unknown, unknown>,
+      operation: 'query' | 'mutation',
+      path: string[],
+      type: GraphQLInputType,
+      seen: Set<string>,
+    ) => {
       const named = getNamedType(type);
       if (named.name === 'String' || named.name === 'ID') found.push({ field, operation, path });
       else if (isInputObjectType(named) && !seen.has(named.name)) {
-        for (const inner of Object.values(named.getFields())) walk(field, operation, [...path, inner.name], inner.type, new Set([...seen, named.name]));
+        for (const inner of Object.values(named.getFields()))
+          walk(field, operation, [...path, inner.name], inner.type, new Set([...seen, named.name]));
       }
     };
-    for (const [operation, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+    for (const [operation, root] of [
+      ['query', schema.getQueryType()],
+      ['mutation', schema.getMutationType()],
+    ] as const) {
       for (const field of Object.values((root as GraphQLObjectType).getFields())) {
         for (const arg of field.args) walk(field, operation, [arg.name], arg.type, new Set());
       }
@@ -146,7 +166,8 @@ describe('every text input of the API, fuzzed', () => {
     const { field, operation, path } = position;
     const variables: Record<string, unknown> = {};
     for (const arg of field.args) {
-      if (isNonNullType(arg.type) || arg.name === path[0]) variables[arg.name] = plausible(arg.type, arg.name, field.name);
+      if (isNonNullType(arg.type) || arg.name === path[0])
+        variables[arg.name] = plausible(arg.type, arg.name, field.name);
     }
     // Walk down to the fuzzed field, creating the inputs on the way, and mark it for the raw value.
     const marker = `__FUZZ_${Math.random().toString(36).slice(2)}__`;
@@ -172,7 +193,13 @@ describe('every text input of the API, fuzzed', () => {
     const call = field.args.filter((a) => a.name in variables).map((a) => `${a.name}: $${a.name}`);
     const returned = getNamedType(field.type);
     const leaf = path.at(-1)!;
-    const readField = isObjectType(returned) && returned.getFields()[leaf] && getNamedType(returned.getFields()[leaf].type).name === 'String' && returned.getFields()[leaf].args.length === 0 ? leaf : null;
+    const readField =
+      isObjectType(returned) &&
+      returned.getFields()[leaf] &&
+      getNamedType(returned.getFields()[leaf].type).name === 'String' &&
+      returned.getFields()[leaf].args.length === 0
+        ? leaf
+        : null;
     const selection = isLeafType(returned) ? '' : ` { __typename${readField ? ` ${readField}` : ''} }`;
     const query = `${operation} Fuzz${declarations.length ? `(${declarations.join(', ')})` : ''} { ${field.name}${call.length ? `(${call.join(', ')})` : ''}${selection} }`;
     const body = JSON.stringify({ query, variables }).replace(JSON.stringify(marker), rawValue);
@@ -187,10 +214,21 @@ describe('every text input of the API, fuzzed', () => {
       headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', cookie: admin.client.cookie! },
       body,
     });
-    const answer = (await response.json()) as { data?: Record<string, any> | null; errors?: { extensions?: { code?: string; field?: string } }[] };
+    const answer = (await response.json()) as {
+      data?: Record<string, any> | null;
+      errors?: { extensions?: { code?: string; field?: string } }[];
+    };
     const [error] = answer.errors ?? [];
     const readBack = readField ? answer.data?.[position.field.name]?.[readField] : undefined;
-    return { where, value, status: response.status, code: error?.extensions?.code, field: error?.extensions?.field, readBack, sent: readField ? value : undefined };
+    return {
+      where,
+      value,
+      status: response.status,
+      code: error?.extensions?.code,
+      field: error?.extensions?.field,
+      readBack,
+      sent: readField ? value : undefined,
+    };
   }
 
   /** Runs `jobs` a few at a time. */
@@ -216,7 +254,13 @@ describe('every text input of the API, fuzzed', () => {
       if (outcome.code === 'BAD_USER_INPUT' && !outcome.field) return 'BAD_USER_INPUT without a field';
       return null;
     }
-    if (outcome.sent !== undefined && outcome.readBack !== undefined && outcome.readBack !== outcome.sent && typeof outcome.readBack === 'string' && outcome.readBack.startsWith('fz')) {
+    if (
+      outcome.sent !== undefined &&
+      outcome.readBack !== undefined &&
+      outcome.readBack !== outcome.sent &&
+      typeof outcome.readBack === 'string' &&
+      outcome.readBack.startsWith('fz')
+    ) {
       return 'stored text reads back changed';
     }
     return null;
@@ -225,13 +269,19 @@ describe('every text input of the API, fuzzed', () => {
   it('answers every String and ID input, with each hostile text and deep JSON, with a field-named 4xx or stores it as sent', async () => {
     const all = positions();
     const jobs = all.flatMap((position) => [
-      ...HOSTILE.map(([, value]) => () => send(position, JSON.stringify(value), value)),
+      ...HOSTILE.map(
+        ([, value]) =>
+          () =>
+            send(position, JSON.stringify(value), value),
+      ),
       () => send(position, DEEP_JSON, 'deep JSON'),
     ]);
 
     const outcomes = await pooled(jobs);
 
-    const defects = outcomes.flatMap((o) => (defect(o) ? [`${o.where} with ${JSON.stringify(o.value.slice(0, 20))}: ${defect(o)}`] : []));
+    const defects = outcomes.flatMap((o) =>
+      defect(o) ? [`${o.where} with ${JSON.stringify(o.value.slice(0, 20))}: ${defect(o)}`] : [],
+    );
     expect(defects).toEqual([]);
     // The walk really covered the API: many fields, and the refusals name what they refuse.
     expect(new Set(all.map((p) => p.field.name)).size).toBeGreaterThan(60);
@@ -258,7 +308,10 @@ describe('every text input of the API, fuzzed', () => {
       };
       expect(Object.keys(base).sort()).toEqual(Object.keys(THREAD_EVENT_SCHEMAS).sort());
       const outcomes: Outcome[] = [];
-      for (const [event, schema] of Object.entries(THREAD_EVENT_SCHEMAS) as [keyof typeof base, { shape: Record<string, unknown> }][]) {
+      for (const [event, schema] of Object.entries(THREAD_EVENT_SCHEMAS) as [
+        keyof typeof base,
+        { shape: Record<string, unknown> },
+      ][]) {
         for (const key of Object.keys(schema.shape)) {
           for (const [, value] of [...HOSTILE, ['deep JSON', DEEP_OBJECT()] as [string, unknown]]) {
             const ack = await live.request(event, { ...base[event](), [key]: value });
@@ -277,10 +330,18 @@ describe('every text input of the API, fuzzed', () => {
         }
         // The whole payload deep JSON instead of an object.
         const ack = await live.request(event, JSON.parse(DEEP_JSON.slice(0, 4000) + DEEP_JSON.slice(-4000)));
-        outcomes.push({ where: `${event} (payload)`, value: 'deep JSON', status: ack.ok ? 200 : 400, code: ack.ok ? undefined : ack.error.code, field: ack.ok ? undefined : ack.error.field });
+        outcomes.push({
+          where: `${event} (payload)`,
+          value: 'deep JSON',
+          status: ack.ok ? 200 : 400,
+          code: ack.ok ? undefined : ack.error.code,
+          field: ack.ok ? undefined : ack.error.field,
+        });
       }
 
-      const defects = outcomes.flatMap((o) => (defect(o) ? [`${o.where} with ${JSON.stringify(o.value.slice(0, 20))}: ${defect(o)}`] : []));
+      const defects = outcomes.flatMap((o) =>
+        defect(o) ? [`${o.where} with ${JSON.stringify(o.value.slice(0, 20))}: ${defect(o)}`] : [],
+      );
       expect(defects).toEqual([]);
       expect(outcomes.some((o) => o.where === 'message:send.body' && o.readBack === o.sent)).toBe(true);
       expect(live.socket.connected).toBe(true);

@@ -8,7 +8,8 @@ const MEMBER_COUNT = 50;
 const directory = (withSite: boolean) => `query($networkId: ID!, $first: Int!) {
   members(networkId: $networkId, first: $first) { nodes { name ${withSite ? 'site { name }' : ''} } }
 }`;
-const sitesOf = (withCount: boolean) => `query($slug: String!) { network(slug: $slug) { sites { name ${withCount ? 'memberCount' : ''} } } }`;
+const sitesOf = (withCount: boolean) =>
+  `query($slug: String!) { network(slug: $slug) { sites { name ${withCount ? 'memberCount' : ''} } } }`;
 
 /**
  * The per-request DataLoaders: a list of N rows costs one query per relation, not N. Counted as
@@ -30,7 +31,9 @@ describe('batched loading (DataLoader)', () => {
     for (let batch = 0; batch < MEMBER_COUNT - 1; batch += 10) {
       const size = Math.min(10, MEMBER_COUNT - 1 - batch);
       await Promise.all(
-        Array.from({ length: size }, (_, i) => app.newMember(admin, networkId, 'PATIENT_PARTNER', made.sites[(batch + i) % SITE_COUNT].id)),
+        Array.from({ length: size }, (_, i) =>
+          app.newMember(admin, networkId, 'PATIENT_PARTNER', made.sites[(batch + i) % SITE_COUNT].id),
+        ),
       );
     }
   });
@@ -49,7 +52,9 @@ describe('batched loading (DataLoader)', () => {
 
     expect(few.data.members.nodes).toHaveLength(5);
     expect(many.data.members.nodes).toHaveLength(MEMBER_COUNT);
-    const siteNames = new Set(many.data.members.nodes.map((node: { site: { name: string } | null }) => node.site?.name).filter(Boolean));
+    const siteNames = new Set(
+      many.data.members.nodes.map((node: { site: { name: string } | null }) => node.site?.name).filter(Boolean),
+    );
     expect(siteNames.size).toBe(SITE_COUNT);
     expect(few.statements.length).toBeGreaterThan(0);
     expect(many.statements).toHaveLength(few.statements.length);

@@ -14,8 +14,15 @@ const THREAD = `query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $i
 
 /** POSTs `body` to /graphql with `headers`; returns status and the parsed answer. */
 async function postRaw(app: TestApp, body: string, headers: Record<string, string>) {
-  const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { [CSRF_HEADER]: '1', ...headers }, body });
-  return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { [CSRF_HEADER]: '1', ...headers },
+    body,
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 /** Sends a multipart upload whose body stops half way (the connection then ends). */
@@ -31,7 +38,11 @@ function truncatedUpload(app: TestApp, member: TestMember, resourceId: string): 
         port: url.port,
         path: url.pathname,
         method: 'POST',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: member.client.cookie!, [CSRF_HEADER]: '1' },
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          cookie: member.client.cookie!,
+          [CSRF_HEADER]: '1',
+        },
       },
       (response) => {
         let text = '';
@@ -64,7 +75,11 @@ describe('malformed input is answered with a 4xx and an honest code, never a 500
 
   describe('documents that do not validate', () => {
     it.each([
-      ['a fragment cycle', `{ me { ...A } } fragment A on Profile { id ...B } fragment B on Profile { name ...A }`, /within itself/i],
+      [
+        'a fragment cycle',
+        `{ me { ...A } } fragment A on Profile { id ...B } fragment B on Profile { name ...A }`,
+        /within itself/i,
+      ],
       ['a fragment that spreads itself', `{ me { ...A } } fragment A on Profile { id ...A }`, /within itself/i],
       ['an unknown fragment', `{ me { ...Nowhere } }`, /Unknown fragment/i],
     ])('refuses %s with 400 GRAPHQL_VALIDATION_FAILED', async (_, query, message) => {
@@ -79,7 +94,9 @@ describe('malformed input is answered with a 4xx and an honest code, never a 500
 
   describe('requests that are not a GraphQL request', () => {
     it('refuses a batch (a JSON array) with 400 BAD_REQUEST', async () => {
-      const result = await postRaw(app, JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { name } }' }]), { 'content-type': 'application/json' });
+      const result = await postRaw(app, JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { name } }' }]), {
+        'content-type': 'application/json',
+      });
 
       expect(result.status).toBe(400);
       expect(result.body.errors![0].extensions?.code).toBe('BAD_REQUEST');
@@ -96,7 +113,9 @@ describe('malformed input is answered with a 4xx and an honest code, never a 500
     it('refuses a mutation sent as a GET with 405 BAD_REQUEST', async () => {
       const query = encodeURIComponent(`mutation { updateProfile(input: { name: "Linked" }) { name } }`);
 
-      const response = await fetch(`${app.url}/graphql?query=${query}`, { headers: { cookie: patient.client.cookie!, [CSRF_HEADER]: '1' } });
+      const response = await fetch(`${app.url}/graphql?query=${query}`, {
+        headers: { cookie: patient.client.cookie!, [CSRF_HEADER]: '1' },
+      });
 
       expect(response.status).toBe(405);
       const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
@@ -120,24 +139,39 @@ describe('malformed input is answered with a 4xx and an honest code, never a 500
     it.each([
       ['a NUL', NUL],
       ['an unpaired surrogate', LONE_SURROGATE],
-    ])('is refused with BAD_USER_INPUT naming the field, with %s in a resource title, a bio, a group name and a message', async (_, text) => {
-      const idea = await newIdea(patient, networkId);
-      const threadId = (await patient.client.ok(THREAD, { id: idea.id })).thread.id;
-      const attempts = {
-        title: await patient.client.gql(POST, { networkId, input: { kind: 'TOOL', title: text, summary: '', body: 'Body', tags: [], audiences: [], siteId: null } }),
-        bio: await patient.client.gql(PROFILE, { input: { name: patient.name, bio: text, interests: [], pronouns: null, locale: null } }),
-        group: await patient.client.gql(START_GROUP, { networkId, input: { name: text, purpose: '', visibility: 'OPEN' } }),
-        message: await patient.client.gql(SEND, { input: { threadId, clientId: 'fuzz-client-1', body: text } }),
-      };
+    ])(
+      'is refused with BAD_USER_INPUT naming the field, with %s in a resource title, a bio, a group name and a message',
+      async (_, text) => {
+        const idea = await newIdea(patient, networkId);
+        const threadId = (await patient.client.ok(THREAD, { id: idea.id })).thread.id;
+        const attempts = {
+          title: await patient.client.gql(POST, {
+            networkId,
+            input: { kind: 'TOOL', title: text, summary: '', body: 'Body', tags: [], audiences: [], siteId: null },
+          }),
+          bio: await patient.client.gql(PROFILE, {
+            input: { name: patient.name, bio: text, interests: [], pronouns: null, locale: null },
+          }),
+          group: await patient.client.gql(START_GROUP, {
+            networkId,
+            input: { name: text, purpose: '', visibility: 'OPEN' },
+          }),
+          message: await patient.client.gql(SEND, { input: { threadId, clientId: 'fuzz-client-1', body: text } }),
+        };
 
-      expect(Object.fromEntries(Object.entries(attempts).map(([key, result]) => [key, { status: result.status, ...errorOf(result) }]))).toEqual({
-        title: { status: 200, code: 'BAD_USER_INPUT', field: 'input.title' },
-        bio: { status: 200, code: 'BAD_USER_INPUT', field: 'input.bio' },
-        group: { status: 200, code: 'BAD_USER_INPUT', field: 'input.name' },
-        message: { status: 200, code: 'BAD_USER_INPUT', field: 'input.body' },
-      });
-      expect(await app.prisma.message.count({ where: { threadId } })).toBe(0);
-    });
+        expect(
+          Object.fromEntries(
+            Object.entries(attempts).map(([key, result]) => [key, { status: result.status, ...errorOf(result) }]),
+          ),
+        ).toEqual({
+          title: { status: 200, code: 'BAD_USER_INPUT', field: 'input.title' },
+          bio: { status: 200, code: 'BAD_USER_INPUT', field: 'input.bio' },
+          group: { status: 200, code: 'BAD_USER_INPUT', field: 'input.name' },
+          message: { status: 200, code: 'BAD_USER_INPUT', field: 'input.body' },
+        });
+        expect(await app.prisma.message.count({ where: { threadId } })).toBe(0);
+      },
+    );
 
     it('refuses a message with a NUL sent over the live connection, naming its body', async () => {
       const idea = await newIdea(patient, networkId);
@@ -158,25 +192,37 @@ describe('malformed input is answered with a 4xx and an honest code, never a 500
       }
     });
 
-    it.each([1, 2])('stores a mention in a message of emoji, its notification excerpt cut between two emoji (offset %i)', async (offset) => {
-      const idea = await newIdea(patient, networkId);
-      const threadId = (await patient.client.ok(THREAD, { id: idea.id })).thread.id;
-      const body = `@[${admin.name}](user:${admin.userId}) ${'x'.repeat(offset)}${'😀'.repeat(100)}`;
+    it.each([1, 2])(
+      'stores a mention in a message of emoji, its notification excerpt cut between two emoji (offset %i)',
+      async (offset) => {
+        const idea = await newIdea(patient, networkId);
+        const threadId = (await patient.client.ok(THREAD, { id: idea.id })).thread.id;
+        const body = `@[${admin.name}](user:${admin.userId}) ${'x'.repeat(offset)}${'😀'.repeat(100)}`;
 
-      const sent = await patient.client.gql(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { body } }`, {
-        input: { threadId, clientId: `emoji-excerpt-${offset}`, body },
-      });
+        const sent = await patient.client.gql(
+          `mutation($input: SendMessageInput!) { sendMessage(input: $input) { body } }`,
+          {
+            input: { threadId, clientId: `emoji-excerpt-${offset}`, body },
+          },
+        );
 
-      expect(sent.errors).toBeUndefined();
-      expect(sent.data.sendMessage.body).toBe(body);
-      const notification = await app.prisma.notification.findFirstOrThrow({ where: { userId: admin.userId, kind: 'MENTION' }, orderBy: { createdAt: 'desc' } });
-      const texts: string[] = [];
-      JSON.stringify(notification, (_, value) => (typeof value === 'string' && texts.push(value), value));
-      expect(texts.every(isStorableText)).toBe(true);
-    });
+        expect(sent.errors).toBeUndefined();
+        expect(sent.data.sendMessage.body).toBe(body);
+        const notification = await app.prisma.notification.findFirstOrThrow({
+          where: { userId: admin.userId, kind: 'MENTION' },
+          orderBy: { createdAt: 'desc' },
+        });
+        const texts: string[] = [];
+        JSON.stringify(notification, (_, value) => (typeof value === 'string' && texts.push(value), value));
+        expect(texts.every(isStorableText)).toBe(true);
+      },
+    );
 
     it('refuses a NUL in a string argument no schema checks (a search query), naming it', async () => {
-      const result = await patient.client.gql(`query($networkId: ID!, $q: String!) { search(networkId: $networkId, query: $q) { totalCount } }`, { networkId, q: NUL });
+      const result = await patient.client.gql(
+        `query($networkId: ID!, $q: String!) { search(networkId: $networkId, query: $q) { totalCount } }`,
+        { networkId, q: NUL },
+      );
 
       expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'query' });
     });
@@ -186,7 +232,11 @@ describe('malformed input is answered with a 4xx and an honest code, never a 500
     it('refuses a malformed 26-byte zip named .docx with 400', async () => {
       const resource = await newResource(patient, networkId);
       // A local-file signature, then an end-of-archive record for an empty archive, cut short.
-      const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]);
+      const zip = Buffer.concat([
+        Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+        Buffer.from([0x50, 0x4b, 0x05, 0x06]),
+        Buffer.alloc(18),
+      ]);
       expect(zip.length).toBe(26);
 
       const uploaded = await uploadAttachment(app.url, patient, resource.id, { filename: 'plan.docx', content: zip });

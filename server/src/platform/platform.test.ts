@@ -21,7 +21,11 @@ const MISSPELT = `{ me { nmae } }`;
 
 /** POSTs a raw body to /graphql, as a browser or a script might. */
 function post(app: TestApp, body: string, headers: Record<string, string> = {}) {
-  return fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-commons-csrf': '1', ...headers }, body });
+  return fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-commons-csrf': '1', ...headers },
+    body,
+  });
 }
 
 describe('the HTTP and GraphQL platform', () => {
@@ -64,23 +68,32 @@ describe('the HTTP and GraphQL platform', () => {
       expect(result.data).toEqual({ me: { id: admin.userId } });
     });
 
-    it.each(['https://evil.example', 'null'])('refuses a request from the foreign Origin %s with HTTP 403, before it runs', async (origin) => {
-      const before = await storedName();
+    it.each(['https://evil.example', 'null'])(
+      'refuses a request from the foreign Origin %s with HTTP 403, before it runs',
+      async (origin) => {
+        const before = await storedName();
 
-      const response = await post(app, JSON.stringify({ query: UPDATE_NAME, variables: { name: 'Cross-site Name' } }), {
-        origin,
-        cookie: admin.client.cookie!,
-      });
+        const response = await post(
+          app,
+          JSON.stringify({ query: UPDATE_NAME, variables: { name: 'Cross-site Name' } }),
+          {
+            origin,
+            cookie: admin.client.cookie!,
+          },
+        );
 
-      expect(response.status).toBe(403);
-      expect(await storedName()).toBe(before);
-    });
+        expect(response.status).toBe(403);
+        expect(await storedName()).toBe(before);
+      },
+    );
 
     it('never runs a mutation sent as a GET (a link or top-level navigation carries the Lax cookie)', async () => {
       const before = await storedName();
       const query = encodeURIComponent(`mutation { updateProfile(input: { name: "Linked Name" }) { name } }`);
 
-      const response = await fetch(`${app.url}/graphql?query=${query}`, { headers: { cookie: admin.client.cookie!, 'x-commons-csrf': '1' } });
+      const response = await fetch(`${app.url}/graphql?query=${query}`, {
+        headers: { cookie: admin.client.cookie!, 'x-commons-csrf': '1' },
+      });
 
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
@@ -98,7 +111,10 @@ describe('the HTTP and GraphQL platform', () => {
   describe('request bodies', () => {
     it('refuses a body over 1 MB with HTTP 413, and changes nothing', async () => {
       const before = await storedName();
-      const body = JSON.stringify({ query: UPDATE_NAME, variables: { name: 'Huge Request', padding: 'x'.repeat(1_100_000) } });
+      const body = JSON.stringify({
+        query: UPDATE_NAME,
+        variables: { name: 'Huge Request', padding: 'x'.repeat(1_100_000) },
+      });
 
       const response = await post(app, body, { cookie: admin.client.cookie! });
 
@@ -208,7 +224,9 @@ describe('the HTTP and GraphQL platform', () => {
         case 'DateTime':
           return new Date().toISOString();
         default:
-          return name.toLowerCase().includes('email') ? 'nobody@example.org' : 'dummy-value-that-is-long-enough-for-tokens';
+          return name.toLowerCase().includes('email')
+            ? 'nobody@example.org'
+            : 'dummy-value-that-is-long-enough-for-tokens';
       }
     }
 
@@ -248,7 +266,14 @@ describe('the HTTP and GraphQL platform', () => {
 
       expect(outcomes).toEqual(expected);
       // The walk really covered the schema, including every public field.
-      expect(Object.keys(outcomes)).toEqual(expect.arrayContaining([...Object.keys(PUBLIC), 'Query.members', 'Mutation.inviteMember', 'Mutation.revokeSession']));
+      expect(Object.keys(outcomes)).toEqual(
+        expect.arrayContaining([
+          ...Object.keys(PUBLIC),
+          'Query.members',
+          'Mutation.inviteMember',
+          'Mutation.revokeSession',
+        ]),
+      );
       expect(Object.keys(outcomes).length).toBeGreaterThanOrEqual(20);
     });
   });
@@ -288,9 +313,12 @@ describe('GraphQL query limits', () => {
   });
 
   it('refuses a query whose estimated cost exceeds GRAPHQL_MAX_COST, saying so', async () => {
-    const result = await admin.client.gql(`query($networkId: ID!) { members(networkId: $networkId, first: 100) { nodes { name site { name } } } }`, {
-      networkId,
-    });
+    const result = await admin.client.gql(
+      `query($networkId: ID!) { members(networkId: $networkId, first: 100) { nodes { name site { name } } } }`,
+      {
+        networkId,
+      },
+    );
 
     expect(result.status).toBe(400);
     expect(errorOf(result).code).toBe('QUERY_TOO_COMPLEX');
@@ -299,9 +327,12 @@ describe('GraphQL query limits', () => {
   });
 
   it('runs a cheap page of the same list', async () => {
-    const result = await admin.client.gql(`query($networkId: ID!) { members(networkId: $networkId, first: 2) { nodes { name site { name } } } }`, {
-      networkId,
-    });
+    const result = await admin.client.gql(
+      `query($networkId: ID!) { members(networkId: $networkId, first: 2) { nodes { name site { name } } } }`,
+      {
+        networkId,
+      },
+    );
 
     expect(result.errors).toBeUndefined();
     expect(result.data.members.nodes).toEqual([{ name: admin.name, site: null }]);

@@ -51,7 +51,13 @@ export interface ProposalBasis {
   threadSubjectId: string;
 }
 
-const REF_SELECT = { id: true, question: true, closesAt: true, closedAt: true, positions: { where: { position: 'BLOCK' }, select: { userId: true }, take: 1 } } as const;
+const REF_SELECT = {
+  id: true,
+  question: true,
+  closesAt: true,
+  closedAt: true,
+  positions: { where: { position: 'BLOCK' }, select: { userId: true }, take: 1 },
+} as const;
 
 /** A proposal as decisions refer to it: its question, whether it is open, and whether a block stands. */
 export interface ProposalRefRow {
@@ -80,16 +86,36 @@ export class ProposalRepository {
 
   /** A thread's proposals, newest first. */
   ofThread(threadId: string): Promise<ProposalRow[]> {
-    return this.prisma.proposal.findMany({ where: { threadId }, select: PROPOSAL_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: PROPOSALS_PER_THREAD });
+    return this.prisma.proposal.findMany({
+      where: { threadId },
+      select: PROPOSAL_SELECT,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: PROPOSALS_PER_THREAD,
+    });
   }
 
   create(
     db: Db,
-    data: { networkId: string; threadId: string; kind: ProposalKind; question: string; details: string; proposerId: string; closesAt: Date; dotsPerMember: number | null; options: string[]; at: Date },
+    data: {
+      networkId: string;
+      threadId: string;
+      kind: ProposalKind;
+      question: string;
+      details: string;
+      proposerId: string;
+      closesAt: Date;
+      dotsPerMember: number | null;
+      options: string[];
+      at: Date;
+    },
   ): Promise<ProposalRow> {
     const { options, at, ...proposal } = data;
     return db.proposal.create({
-      data: { ...proposal, createdAt: at, options: { create: options.map((label, position) => ({ label, position })) } },
+      data: {
+        ...proposal,
+        createdAt: at,
+        options: { create: options.map((label, position) => ({ label, position })) },
+      },
       select: PROPOSAL_SELECT,
     });
   }
@@ -117,7 +143,10 @@ export class ProposalRepository {
     return rows[0].revision;
   }
 
-  async setPosition(db: Db, data: { proposalId: string; userId: string; role: Role; position: Position; reason: string; at: Date }): Promise<void> {
+  async setPosition(
+    db: Db,
+    data: { proposalId: string; userId: string; role: Role; position: Position; reason: string; at: Date },
+  ): Promise<void> {
     const { proposalId, userId, at, ...position } = data;
     await db.proposalPosition.upsert({
       where: { proposalId_userId: { proposalId, userId } },
@@ -127,12 +156,22 @@ export class ProposalRepository {
   }
 
   /** Replaces a member's dots on a proposal (none: she takes her votes back). */
-  async setDots(db: Db, data: { proposalId: string; userId: string; role: Role; votes: { optionId: string; dots: number }[]; at: Date }): Promise<void> {
+  async setDots(
+    db: Db,
+    data: { proposalId: string; userId: string; role: Role; votes: { optionId: string; dots: number }[]; at: Date },
+  ): Promise<void> {
     await db.proposalDotVote.deleteMany({ where: { proposalId: data.proposalId, userId: data.userId } });
     const votes = data.votes.filter((v) => v.dots > 0);
     if (votes.length === 0) return;
     await db.proposalDotVote.createMany({
-      data: votes.map((v) => ({ proposalId: data.proposalId, optionId: v.optionId, userId: data.userId, role: data.role, dots: v.dots, updatedAt: data.at })),
+      data: votes.map((v) => ({
+        proposalId: data.proposalId,
+        optionId: v.optionId,
+        userId: data.userId,
+        role: data.role,
+        dots: v.dots,
+        updatedAt: data.at,
+      })),
     });
   }
 
@@ -141,7 +180,15 @@ export class ProposalRepository {
     if (proposalIds.length === 0) return [];
     const rows = await db.proposalPosition.findMany({
       where: { proposalId: { in: proposalIds } },
-      select: { proposalId: true, userId: true, role: true, position: true, reason: true, updatedAt: true, user: { select: { name: true } } },
+      select: {
+        proposalId: true,
+        userId: true,
+        role: true,
+        position: true,
+        reason: true,
+        updatedAt: true,
+        user: { select: { name: true } },
+      },
       orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
     });
     return rows.map(({ user, ...row }) => ({ ...row, name: user.name }));
@@ -152,7 +199,14 @@ export class ProposalRepository {
     if (proposalIds.length === 0) return [];
     const rows = await db.proposalDotVote.findMany({
       where: { proposalId: { in: proposalIds } },
-      select: { proposalId: true, optionId: true, userId: true, role: true, dots: true, user: { select: { name: true } } },
+      select: {
+        proposalId: true,
+        optionId: true,
+        userId: true,
+        role: true,
+        dots: true,
+        user: { select: { name: true } },
+      },
       orderBy: [{ updatedAt: 'asc' }, { userId: 'asc' }, { optionId: 'asc' }],
     });
     return rows.map(({ user, ...row }) => ({ ...row, name: user.name }));
@@ -172,15 +226,32 @@ export class ProposalRepository {
   async ideaStanding(ideaId: string, userId: string) {
     const idea = await this.prisma.changeIdea.findUnique({
       where: { id: ideaId },
-      select: { id: true, title: true, proposerId: true, coDesigners: { where: { userId, status: 'ACTIVE' }, select: { userId: true } } },
+      select: {
+        id: true,
+        title: true,
+        proposerId: true,
+        coDesigners: { where: { userId, status: 'ACTIVE' }, select: { userId: true } },
+      },
     });
-    return idea && { title: idea.title, isProposer: idea.proposerId === userId, isCoDesigner: idea.coDesigners.length > 0 };
+    return (
+      idea && { title: idea.title, isProposer: idea.proposerId === userId, isCoDesigner: idea.coDesigners.length > 0 }
+    );
   }
 
   /** Where proposal `id` lives, or null. */
   async basis(id: string, db: Db = this.prisma): Promise<ProposalBasis | null> {
-    const row = await db.proposal.findUnique({ where: { id }, select: { id: true, kind: true, thread: { select: { subjectType: true, subjectId: true } } } });
-    return row && { id: row.id, kind: row.kind, threadSubjectType: row.thread.subjectType, threadSubjectId: row.thread.subjectId };
+    const row = await db.proposal.findUnique({
+      where: { id },
+      select: { id: true, kind: true, thread: { select: { subjectType: true, subjectId: true } } },
+    });
+    return (
+      row && {
+        id: row.id,
+        kind: row.kind,
+        threadSubjectType: row.thread.subjectType,
+        threadSubjectId: row.thread.subjectId,
+      }
+    );
   }
 
   /** Whether anyone's position on proposal `id` is BLOCK now. */
@@ -221,7 +292,11 @@ export class ProposalRepository {
       select: { ...REF_SELECT, thread: { select: { subjectId: true } } },
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
     });
-    return rows.map(({ thread, positions, ...row }) => ({ ...row, blocked: positions.length > 0, ideaId: thread.subjectId }));
+    return rows.map(({ thread, positions, ...row }) => ({
+      ...row,
+      blocked: positions.length > 0,
+      ideaId: thread.subjectId,
+    }));
   }
 
   private async refRows(where: Prisma.ProposalWhereInput): Promise<ProposalRefRow[]> {

@@ -23,19 +23,32 @@ export class ProposalsResolver {
   }
 
   @Mutation(() => Proposal, {
-    description: 'Opens a proposal in a change idea\'s thread: the people taking part in the idea (its proposer and co-designers) and its stewards (site leads, admins).',
+    description:
+      "Opens a proposal in a change idea's thread: the people taking part in the idea (its proposer and co-designers) and its stewards (site leads, admins).",
   })
-  openProposal(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('input') input: ProposalInput) {
+  openProposal(
+    @CurrentViewer() viewer: Viewer,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('input') input: ProposalInput,
+  ) {
     return this.service.open(viewer, threadId, input);
   }
 
-  @Mutation(() => Proposal, { description: 'Takes or changes the viewer\'s position on an open CONSENT proposal (a block needs a reason). PROPOSAL_CLOSED once it closed.' })
-  takePosition(@CurrentViewer() viewer: Viewer, @Args('proposalId', { type: () => ID }) proposalId: string, @Args('input') input: PositionInput) {
+  @Mutation(() => Proposal, {
+    description:
+      "Takes or changes the viewer's position on an open CONSENT proposal (a block needs a reason). PROPOSAL_CLOSED once it closed.",
+  })
+  takePosition(
+    @CurrentViewer() viewer: Viewer,
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @Args('input') input: PositionInput,
+  ) {
     return this.service.takePosition(viewer, proposalId, input);
   }
 
   @Mutation(() => Proposal, {
-    description: 'Spreads the viewer\'s dots over an open DOT_VOTE proposal\'s options (at most dotsPerMember in all; an empty list takes her votes back). PROPOSAL_CLOSED once it closed.',
+    description:
+      "Spreads the viewer's dots over an open DOT_VOTE proposal's options (at most dotsPerMember in all; an empty list takes her votes back). PROPOSAL_CLOSED once it closed.",
   })
   castDots(
     @CurrentViewer() viewer: Viewer,
@@ -45,8 +58,15 @@ export class ProposalsResolver {
     return this.service.castDots(viewer, proposalId, votes);
   }
 
-  @Mutation(() => Proposal, { description: 'Its proposer closes the proposal (if still open) and writes the outcome; she may rewrite the outcome later.' })
-  closeProposal(@CurrentViewer() viewer: Viewer, @Args('proposalId', { type: () => ID }) proposalId: string, @Args('outcome') outcome: string) {
+  @Mutation(() => Proposal, {
+    description:
+      'Its proposer closes the proposal (if still open) and writes the outcome; she may rewrite the outcome later.',
+  })
+  closeProposal(
+    @CurrentViewer() viewer: Viewer,
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @Args('outcome') outcome: string,
+  ) {
     return this.service.close(viewer, proposalId, outcome);
   }
 }

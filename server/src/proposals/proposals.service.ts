@@ -25,7 +25,14 @@ import { ThreadLiveService } from '../threads/thread-live.service';
 import { type ThreadAccess, ThreadsService } from '../threads/threads.service';
 import type { DotVoteInput, PositionInput, ProposalInput } from './dto/proposal.input';
 import type { Proposal, ThreadProposals } from './models/proposal.model';
-import { type DotVoteRow, type PositionRow, type ProposalBasis, type ProposalRefRow, ProposalRepository, type ProposalRow } from './proposal.repository';
+import {
+  type DotVoteRow,
+  type PositionRow,
+  type ProposalBasis,
+  type ProposalRefRow,
+  ProposalRepository,
+  type ProposalRow,
+} from './proposal.repository';
 
 export type { ProposalBasis, ProposalRefRow };
 
@@ -49,7 +56,12 @@ export function tallyPayload({ row, positions, dots }: ProposalFacts, now: Date)
     open: isProposalOpen(row, now),
     voters: new Set((consent ? positions : dots).map((v) => v.userId)).size,
     positions: consent ? consentTally(positions) : null,
-    dots: consent ? null : dotTally(row.options.map((o) => o.id), dots),
+    dots: consent
+      ? null
+      : dotTally(
+          row.options.map((o) => o.id),
+          dots,
+        ),
   };
 }
 
@@ -106,7 +118,11 @@ export class ProposalsService {
     if (!can(access.actor, 'proposal.view', { thread: access.facts })) throw forbidden('see these proposals');
     const rows = await this.proposals.ofThread(access.row.id);
     const [nodes, standing] = await Promise.all([this.views(access, rows), this.standing(access)]);
-    return { threadId: access.row.id, viewerCanOpen: can(access.actor, 'proposal.open', { thread: access.facts, ...standing }), nodes };
+    return {
+      threadId: access.row.id,
+      viewerCanOpen: can(access.actor, 'proposal.open', { thread: access.facts, ...standing }),
+      nodes,
+    };
   }
 
   async get(viewer: Viewer, proposalId: string): Promise<Proposal> {
@@ -117,9 +133,13 @@ export class ProposalsService {
   /** Opens a proposal in a change idea's thread; the people taking part in the idea hear of it. */
   async open(viewer: Viewer, threadId: string, input: ProposalInput): Promise<Proposal> {
     const access = await this.threads.authorise(viewer, threadId);
-    const idea = access.row.subjectType === 'CHANGE_IDEA' ? await this.proposals.ideaStanding(access.row.subjectId, viewer.userId) : null;
+    const idea =
+      access.row.subjectType === 'CHANGE_IDEA'
+        ? await this.proposals.ideaStanding(access.row.subjectId, viewer.userId)
+        : null;
     const standing = { isProposer: idea?.isProposer ?? false, isCoDesigner: idea?.isCoDesigner ?? false };
-    if (!can(access.actor, 'proposal.open', { thread: access.facts, ...standing })) throw forbidden('open a proposal in this thread');
+    if (!can(access.actor, 'proposal.open', { thread: access.facts, ...standing }))
+      throw forbidden('open a proposal in this thread');
     const data = parseInput(proposalInputSchema, { ...input, dotsPerMember: input.dotsPerMember ?? null }, 'input');
     const at = new Date();
     const closesAt = new Date(data.closesAt);
@@ -145,8 +165,16 @@ export class ProposalsService {
           subjectType: 'CHANGE_IDEA',
           subjectId: access.row.subjectId,
           actorId: viewer.userId,
-          payload: { ideaId: access.row.subjectId, ideaTitle: idea.title, proposalId: created.id, question: created.question, actorName: created.proposer.name },
-          recipients: (await this.proposals.takingPart(access.row.subjectId, access.row.networkId)).map((p) => p.userId),
+          payload: {
+            ideaId: access.row.subjectId,
+            ideaTitle: idea.title,
+            proposalId: created.id,
+            question: created.question,
+            actorName: created.proposer.name,
+          },
+          recipients: (await this.proposals.takingPart(access.row.subjectId, access.row.networkId)).map(
+            (p) => p.userId,
+          ),
         });
       }
       return created;
@@ -158,11 +186,19 @@ export class ProposalsService {
   /** The viewer takes or changes her position on a CONSENT proposal while it is open. */
   async takePosition(viewer: Viewer, proposalId: string, input: PositionInput): Promise<Proposal> {
     const { row, access } = await this.visible(viewer, proposalId);
-    if (!can(access.actor, 'proposal.takePosition', { thread: access.facts })) throw forbidden('take a position on this proposal');
+    if (!can(access.actor, 'proposal.takePosition', { thread: access.facts }))
+      throw forbidden('take a position on this proposal');
     if (row.kind !== 'CONSENT') throw invalid('proposalId', 'dots_not_position');
     const data = parseInput(positionInputSchema, input, 'input');
     return this.change(access, row, (db, at) =>
-      this.proposals.setPosition(db, { proposalId: row.id, userId: viewer.userId, role: access.actor.role, position: data.position, reason: data.reason, at }),
+      this.proposals.setPosition(db, {
+        proposalId: row.id,
+        userId: viewer.userId,
+        role: access.actor.role,
+        position: data.position,
+        reason: data.reason,
+        at,
+      }),
     );
   }
 
@@ -172,19 +208,32 @@ export class ProposalsService {
     if (!can(access.actor, 'proposal.takePosition', { thread: access.facts })) throw forbidden('vote on this proposal');
     if (row.kind !== 'DOT_VOTE') throw invalid('proposalId', 'position_not_dots');
     const data = parseInput(dotVotesSchema, votes, 'votes');
-    const problem = dotVoteProblem(data, row.options.map((o) => o.id), row.dotsPerMember ?? 0);
+    const problem = dotVoteProblem(
+      data,
+      row.options.map((o) => o.id),
+      row.dotsPerMember ?? 0,
+    );
     if (problem === 'UNKNOWN_OPTION') {
       const index = data.findIndex((v) => !row.options.some((o) => o.id === v.optionId));
       throw invalid(`votes.${index}.optionId`, 'not_an_option');
     }
     if (problem === 'TOO_MANY_DOTS') throw invalid('votes', 'too_many_dots', { max: row.dotsPerMember ?? 0 });
-    return this.change(access, row, (db, at) => this.proposals.setDots(db, { proposalId: row.id, userId: viewer.userId, role: access.actor.role, votes: data, at }));
+    return this.change(access, row, (db, at) =>
+      this.proposals.setDots(db, {
+        proposalId: row.id,
+        userId: viewer.userId,
+        role: access.actor.role,
+        votes: data,
+        at,
+      }),
+    );
   }
 
   /** Its proposer closes the proposal (if still open) and writes what the group concluded; she may rewrite it later. */
   async close(viewer: Viewer, proposalId: string, outcome: string): Promise<Proposal> {
     const { row, access } = await this.visible(viewer, proposalId);
-    if (!can(access.actor, 'proposal.close', { thread: access.facts, authorId: row.proposerId })) throw forbidden('close this proposal');
+    if (!can(access.actor, 'proposal.close', { thread: access.facts, authorId: row.proposerId }))
+      throw forbidden('close this proposal');
     const data = parseInput(proposalOutcomeSchema, { outcome }, '');
     const at = new Date();
     const facts = await this.proposals.transaction(async (db) => {
@@ -196,7 +245,11 @@ export class ProposalsService {
   }
 
   /** Applies `write` while the proposal is open, counting a revision under its row lock; the new tally goes to the thread. */
-  private async change(access: ThreadAccess, row: ProposalRow, write: (db: Prisma.TransactionClient, at: Date) => Promise<void>): Promise<Proposal> {
+  private async change(
+    access: ThreadAccess,
+    row: ProposalRow,
+    write: (db: Prisma.TransactionClient, at: Date) => Promise<void>,
+  ): Promise<Proposal> {
     const at = new Date();
     const facts = await this.proposals.transaction(async (db) => {
       if ((await this.proposals.bumpIfOpen(db, row.id, at)) === null) throw proposalClosed();
@@ -208,7 +261,11 @@ export class ProposalsService {
   }
 
   private async factsIn(db: Prisma.TransactionClient, id: string): Promise<ProposalFacts> {
-    const [row, positions, dots] = await Promise.all([this.proposals.find(id, db), this.proposals.positionsOf([id], db), this.proposals.dotVotesOf([id], db)]);
+    const [row, positions, dots] = await Promise.all([
+      this.proposals.find(id, db),
+      this.proposals.positionsOf([id], db),
+      this.proposals.dotVotesOf([id], db),
+    ]);
     return { row: row!, positions, dots };
   }
 
@@ -220,9 +277,11 @@ export class ProposalsService {
   private async visible(viewer: Viewer, proposalId: string): Promise<{ row: ProposalRow; access: ThreadAccess }> {
     const row = await this.proposals.find(requireId(proposalId, 'proposalId'));
     if (!row) throw notFound('Proposal');
-    const access = await this.threads.authorise(viewer, row.threadId, 'thread.read', 'proposalId').catch((error: unknown) => {
-      throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('Proposal') : error;
-    });
+    const access = await this.threads
+      .authorise(viewer, row.threadId, 'thread.read', 'proposalId')
+      .catch((error: unknown) => {
+        throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('Proposal') : error;
+      });
     if (!can(access.actor, 'proposal.view', { thread: access.facts })) throw forbidden('see this proposal');
     return { row, access };
   }
@@ -242,19 +301,52 @@ export class ProposalsService {
     const [positions, dots, expected] = await Promise.all([
       this.proposals.positionsOf(ids),
       this.proposals.dotVotesOf(ids),
-      mine && access.row.subjectType === 'CHANGE_IDEA' ? this.proposals.takingPart(access.row.subjectId, access.row.networkId) : Promise.resolve([]),
+      mine && access.row.subjectType === 'CHANGE_IDEA'
+        ? this.proposals.takingPart(access.row.subjectId, access.row.networkId)
+        : Promise.resolve([]),
     ]);
     const now = new Date();
-    return rows.map((row) => this.view(actor, facts, { row, positions: positions.filter((p) => p.proposalId === row.id), dots: dots.filter((d) => d.proposalId === row.id) }, expected, now));
+    return rows.map((row) =>
+      this.view(
+        actor,
+        facts,
+        {
+          row,
+          positions: positions.filter((p) => p.proposalId === row.id),
+          dots: dots.filter((d) => d.proposalId === row.id),
+        },
+        expected,
+        now,
+      ),
+    );
   }
 
-  private view(actor: Actor, thread: ThreadSubjectFacts, proposal: ProposalFacts, expected: { userId: string; name: string }[], now: Date): Proposal {
+  private view(
+    actor: Actor,
+    thread: ThreadSubjectFacts,
+    proposal: ProposalFacts,
+    expected: { userId: string; name: string }[],
+    now: Date,
+  ): Proposal {
     const { row, positions, dots } = proposal;
     const tally = tallyPayload(proposal, now);
     const open = tally.open;
     const voted = new Set((row.kind === 'CONSENT' ? positions : dots).map((v) => v.userId));
-    const entry = (p: PositionRow) => ({ member: { userId: p.userId, name: p.name }, role: p.role, position: p.position, reason: p.reason, updatedAt: p.updatedAt });
-    const ballots = new Map<string, { member: { userId: string; name: string }; role: PositionRow['role']; votes: { optionId: string; dots: number }[] }>();
+    const entry = (p: PositionRow) => ({
+      member: { userId: p.userId, name: p.name },
+      role: p.role,
+      position: p.position,
+      reason: p.reason,
+      updatedAt: p.updatedAt,
+    });
+    const ballots = new Map<
+      string,
+      {
+        member: { userId: string; name: string };
+        role: PositionRow['role'];
+        votes: { optionId: string; dots: number }[];
+      }
+    >();
     for (const d of dots) {
       const ballot = ballots.get(d.userId) ?? { member: { userId: d.userId, name: d.name }, role: d.role, votes: [] };
       ballot.votes.push({ optionId: d.optionId, dots: d.dots });
@@ -286,7 +378,10 @@ export class ProposalsService {
       hasUnresolvedBlock: hasUnresolvedBlock(positions),
       viewerPosition: viewerPosition ? entry(viewerPosition) : null,
       viewerDots: dots.filter((d) => d.userId === actor.userId).map((d) => ({ optionId: d.optionId, dots: d.dots })),
-      notYetVoted: can(actor, 'proposal.seeWhoIsMissing', { thread, authorId: row.proposerId }) && isProposer ? expected.filter((p) => !voted.has(p.userId)) : null,
+      notYetVoted:
+        can(actor, 'proposal.seeWhoIsMissing', { thread, authorId: row.proposerId }) && isProposer
+          ? expected.filter((p) => !voted.has(p.userId))
+          : null,
       viewerCanTakePosition: open && can(actor, 'proposal.takePosition', { thread }),
       viewerCanClose: can(actor, 'proposal.close', { thread, authorId: row.proposerId }),
     };

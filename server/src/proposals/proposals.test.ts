@@ -21,7 +21,7 @@ import { TestApp, type TestMember } from '../test-support/test-app';
 const CREATE_GROUP = `mutation($networkId: ID!, $input: GroupInput!) { startGroup(networkId: $networkId, input: $input) { id } }`;
 const zeros = (group: string) => ({ group, agree: 0, abstain: 0, disagree: 0, block: 0 });
 
-describe('proposals with positions in a change idea\'s thread', () => {
+describe("proposals with positions in a change idea's thread", () => {
   let app: TestApp;
   let networkId: string;
   let admin: TestMember;
@@ -55,7 +55,10 @@ describe('proposals with positions in a change idea\'s thread', () => {
 
   describe('opening', () => {
     it('a co-designer opens one; it starts open with every voice group at zero, and the people taking part hear of it', async () => {
-      const proposal = await openProposal(clinician, idea.id, { question: 'Test the huddle at Riverside in May?', details: 'Four Mondays.' });
+      const proposal = await openProposal(clinician, idea.id, {
+        question: 'Test the huddle at Riverside in May?',
+        details: 'Four Mondays.',
+      });
 
       expect(proposal).toMatchObject({
         kind: 'CONSENT',
@@ -71,25 +74,49 @@ describe('proposals with positions in a change idea\'s thread', () => {
         positionTally: ['PATIENTS_AND_FAMILIES', 'CLINICIANS', 'SITE_TEAMS', 'RESEARCHERS', 'NETWORK_STAFF'].map(zeros),
         dotTally: [],
         viewerCanClose: true,
-        notYetVoted: [{ userId: clinician.userId, name: 'Clara Clinician' }, { userId: patient.userId, name: 'Pia Patient' }],
+        notYetVoted: [
+          { userId: clinician.userId, name: 'Clara Clinician' },
+          { userId: patient.userId, name: 'Pia Patient' },
+        ],
       });
-      const told = await app.prisma.notification.findMany({ where: { kind: 'PROPOSAL_OPENED', subjectId: idea.id }, select: { userId: true, payload: true } });
+      const told = await app.prisma.notification.findMany({
+        where: { kind: 'PROPOSAL_OPENED', subjectId: idea.id },
+        select: { userId: true, payload: true },
+      });
       expect(told.map((n) => n.userId)).toEqual([patient.userId]);
-      expect(told[0].payload).toMatchObject({ proposalId: proposal.id, question: 'Test the huddle at Riverside in May?', ideaTitle: 'Pre-visit huddles', actorName: 'Clara Clinician' });
+      expect(told[0].payload).toMatchObject({
+        proposalId: proposal.id,
+        question: 'Test the huddle at Riverside in May?',
+        ideaTitle: 'Pre-visit huddles',
+        actorName: 'Clara Clinician',
+      });
     });
 
     it('stewards open one too; a member neither taking part nor stewarding may not', async () => {
       expect((await openProposal(lead, idea.id)).proposer.userId).toBe(lead.userId);
-      expect(errorOf(await family.client.gql(OPEN_PROPOSAL, { threadId, input: proposalInput() })).code).toBe('FORBIDDEN');
+      expect(errorOf(await family.client.gql(OPEN_PROPOSAL, { threadId, input: proposalInput() })).code).toBe(
+        'FORBIDDEN',
+      );
       expect((await family.client.ok(PROPOSALS, { threadId })).proposals.viewerCanOpen).toBe(false);
       expect((await patient.client.ok(PROPOSALS, { threadId })).proposals.viewerCanOpen).toBe(true);
     });
 
-    it('only in a change idea\'s thread', async () => {
-      const group = (await patient.client.ok(CREATE_GROUP, { networkId, input: { name: 'Transition to adult care', purpose: '', visibility: 'OPEN' } })).startGroup;
+    it("only in a change idea's thread", async () => {
+      const group = (
+        await patient.client.ok(CREATE_GROUP, {
+          networkId,
+          input: { name: 'Transition to adult care', purpose: '', visibility: 'OPEN' },
+        })
+      ).startGroup;
       const groupThread = (await patient.client.ok(THREAD_OF, { subjectType: 'GROUP', subjectId: group.id })).thread.id;
-      expect(errorOf(await patient.client.gql(OPEN_PROPOSAL, { threadId: groupThread, input: proposalInput() })).code).toBe('FORBIDDEN');
-      expect((await patient.client.ok(PROPOSALS, { threadId: groupThread })).proposals).toEqual({ threadId: groupThread, viewerCanOpen: false, nodes: [] });
+      expect(
+        errorOf(await patient.client.gql(OPEN_PROPOSAL, { threadId: groupThread, input: proposalInput() })).code,
+      ).toBe('FORBIDDEN');
+      expect((await patient.client.ok(PROPOSALS, { threadId: groupThread })).proposals).toEqual({
+        threadId: groupThread,
+        viewerCanOpen: false,
+        nodes: [],
+      });
     });
 
     it.each([
@@ -103,7 +130,9 @@ describe('proposals with positions in a change idea\'s thread', () => {
       [{ details: 'bad \ud800' }, 'input.details'],
     ])('refuses %o on %s and writes nothing', async (overrides, field) => {
       const before = await app.prisma.proposal.count();
-      expect(errorOf(await clinician.client.gql(OPEN_PROPOSAL, { threadId, input: proposalInput(overrides) }))).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(errorOf(await clinician.client.gql(OPEN_PROPOSAL, { threadId, input: proposalInput(overrides) }))).toEqual(
+        { code: 'BAD_USER_INPUT', field },
+      );
       expect(await app.prisma.proposal.count()).toBe(before);
     });
   });
@@ -117,7 +146,12 @@ describe('proposals with positions in a change idea\'s thread', () => {
       await takePosition(researcher, proposal.id, 'AGREE');
       const changed = await takePosition(lead, proposal.id, 'AGREE', 'June then.');
 
-      expect(changed).toMatchObject({ voters: 4, revision: 5, hasUnresolvedBlock: false, viewerPosition: { position: 'AGREE', reason: 'June then.' } });
+      expect(changed).toMatchObject({
+        voters: 4,
+        revision: 5,
+        hasUnresolvedBlock: false,
+        viewerPosition: { position: 'AGREE', reason: 'June then.' },
+      });
       expect(changed.positionTally).toEqual([
         { group: 'PATIENTS_AND_FAMILIES', agree: 1, abstain: 1, disagree: 0, block: 0 },
         zeros('CLINICIANS'),
@@ -139,28 +173,57 @@ describe('proposals with positions in a change idea\'s thread', () => {
 
     it('a block needs a reason, and stands until its member changes it', async () => {
       const proposal = await openProposal(clinician, idea.id);
-      expect(errorOf(await family.client.gql(TAKE_POSITION, { proposalId: proposal.id, input: { position: 'BLOCK', reason: '  ' } }))).toEqual({
+      expect(
+        errorOf(
+          await family.client.gql(TAKE_POSITION, {
+            proposalId: proposal.id,
+            input: { position: 'BLOCK', reason: '  ' },
+          }),
+        ),
+      ).toEqual({
         code: 'BAD_USER_INPUT',
         field: 'input.reason',
       });
-      expect((await takePosition(family, proposal.id, 'BLOCK', 'Families at Lakeview were not asked.')).hasUnresolvedBlock).toBe(true);
+      expect(
+        (await takePosition(family, proposal.id, 'BLOCK', 'Families at Lakeview were not asked.')).hasUnresolvedBlock,
+      ).toBe(true);
       expect((await takePosition(family, proposal.id, 'DISAGREE')).hasUnresolvedBlock).toBe(false);
     });
 
-    it('closes early with the proposer\'s outcome; no position changes after; only its proposer closes it', async () => {
+    it("closes early with the proposer's outcome; no position changes after; only its proposer closes it", async () => {
       const proposal = await openProposal(clinician, idea.id);
       await takePosition(patient, proposal.id, 'AGREE');
-      expect(errorOf(await patient.client.gql(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'Mine now' })).code).toBe('FORBIDDEN');
-      expect(errorOf(await clinician.client.gql(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: ' ' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'outcome' });
+      expect(
+        errorOf(await patient.client.gql(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'Mine now' })).code,
+      ).toBe('FORBIDDEN');
+      expect(errorOf(await clinician.client.gql(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: ' ' }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'outcome',
+      });
 
-      const closed = (await clinician.client.ok(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'We test in June at Riverside.' })).closeProposal;
+      const closed = (
+        await clinician.client.ok(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'We test in June at Riverside.' })
+      ).closeProposal;
 
-      expect(closed).toMatchObject({ open: false, outcome: 'We test in June at Riverside.', closedAt: expect.any(String), viewerCanTakePosition: false });
-      const late = await patient.client.gql(TAKE_POSITION, { proposalId: proposal.id, input: { position: 'DISAGREE', reason: '' } });
+      expect(closed).toMatchObject({
+        open: false,
+        outcome: 'We test in June at Riverside.',
+        closedAt: expect.any(String),
+        viewerCanTakePosition: false,
+      });
+      const late = await patient.client.gql(TAKE_POSITION, {
+        proposalId: proposal.id,
+        input: { position: 'DISAGREE', reason: '' },
+      });
       expect(errorOf(late).code).toBe('PROPOSAL_CLOSED');
       expect((await patient.client.ok(PROPOSAL, { id: proposal.id })).proposal.viewerPosition.position).toBe('AGREE');
       // The proposer may rewrite the outcome; the closing time stays.
-      const rewritten = (await clinician.client.ok(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'We test in June, at two clinics.' })).closeProposal;
+      const rewritten = (
+        await clinician.client.ok(CLOSE_PROPOSAL, {
+          proposalId: proposal.id,
+          outcome: 'We test in June, at two clinics.',
+        })
+      ).closeProposal;
       expect(rewritten).toMatchObject({ outcome: 'We test in June, at two clinics.', closedAt: closed.closedAt });
     });
 
@@ -168,14 +231,27 @@ describe('proposals with positions in a change idea\'s thread', () => {
       const proposal = await openProposal(clinician, idea.id);
       const closesAt = new Date(Date.now() - 60_000);
       await app.prisma.proposal.update({ where: { id: proposal.id }, data: { closesAt } });
-      expect(errorOf(await patient.client.gql(TAKE_POSITION, { proposalId: proposal.id, input: { position: 'AGREE', reason: '' } })).code).toBe('PROPOSAL_CLOSED');
-      const closed = (await clinician.client.ok(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'Nobody answered in time.' })).closeProposal;
+      expect(
+        errorOf(
+          await patient.client.gql(TAKE_POSITION, {
+            proposalId: proposal.id,
+            input: { position: 'AGREE', reason: '' },
+          }),
+        ).code,
+      ).toBe('PROPOSAL_CLOSED');
+      const closed = (
+        await clinician.client.ok(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'Nobody answered in time.' })
+      ).closeProposal;
       expect(closed).toMatchObject({ open: false, closedAt: closesAt.toISOString() });
     });
 
     it('positions sent at once each count, in distinct revisions', async () => {
       const proposal = await openProposal(clinician, idea.id);
-      const people = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => app.newMember(admin, networkId, n % 2 ? 'PATIENT_PARTNER' : 'RESEARCHER', null, `Voter ${n}`)));
+      const people = await Promise.all(
+        [1, 2, 3, 4, 5, 6].map((n) =>
+          app.newMember(admin, networkId, n % 2 ? 'PATIENT_PARTNER' : 'RESEARCHER', null, `Voter ${n}`),
+        ),
+      );
       await Promise.all(people.map((p) => takePosition(p, proposal.id, 'AGREE')));
       const after = (await clinician.client.ok(PROPOSAL, { id: proposal.id })).proposal;
       expect(after.revision).toBe(6);
@@ -187,14 +263,31 @@ describe('proposals with positions in a change idea\'s thread', () => {
 
   describe('choosing among options with dots', () => {
     it('each member spreads at most her dots; the tally is per option and voice group; she may take them back', async () => {
-      const proposal = await openProposal(lead, idea.id, { kind: 'DOT_VOTE', question: 'Which clinic tests it first?', options: ['Monday', 'Wednesday', 'Friday'], dotsPerMember: 3 });
+      const proposal = await openProposal(lead, idea.id, {
+        kind: 'DOT_VOTE',
+        question: 'Which clinic tests it first?',
+        options: ['Monday', 'Wednesday', 'Friday'],
+        dotsPerMember: 3,
+      });
       const [monday, wednesday, friday] = proposal.options.map((o: any) => o.id);
       expect(proposal).toMatchObject({ kind: 'DOT_VOTE', dotsPerMember: 3, positionTally: [] });
       expect(proposal.options.map((o: any) => o.label)).toEqual(['Monday', 'Wednesday', 'Friday']);
 
-      await patient.client.ok(CAST_DOTS, { proposalId: proposal.id, votes: [{ optionId: monday, dots: 2 }, { optionId: friday, dots: 1 }] });
+      await patient.client.ok(CAST_DOTS, {
+        proposalId: proposal.id,
+        votes: [
+          { optionId: monday, dots: 2 },
+          { optionId: friday, dots: 1 },
+        ],
+      });
       const after = (
-        await clinician.client.ok(CAST_DOTS, { proposalId: proposal.id, votes: [{ optionId: monday, dots: 1 }, { optionId: wednesday, dots: 2 }] })
+        await clinician.client.ok(CAST_DOTS, {
+          proposalId: proposal.id,
+          votes: [
+            { optionId: monday, dots: 1 },
+            { optionId: wednesday, dots: 2 },
+          ],
+        })
       ).castDots;
 
       expect(after.voters).toBe(2);
@@ -204,16 +297,45 @@ describe('proposals with positions in a change idea\'s thread', () => {
         [friday, 1],
       ]);
       const mondayByGroup = Object.fromEntries(after.dotTally[0].byGroup.map((g: any) => [g.group, g.dots]));
-      expect(mondayByGroup).toEqual({ PATIENTS_AND_FAMILIES: 2, CLINICIANS: 1, SITE_TEAMS: 0, RESEARCHERS: 0, NETWORK_STAFF: 0 });
-      expect(after.viewerDots).toEqual(expect.arrayContaining([{ optionId: monday, dots: 1 }, { optionId: wednesday, dots: 2 }]));
+      expect(mondayByGroup).toEqual({
+        PATIENTS_AND_FAMILIES: 2,
+        CLINICIANS: 1,
+        SITE_TEAMS: 0,
+        RESEARCHERS: 0,
+        NETWORK_STAFF: 0,
+      });
+      expect(after.viewerDots).toEqual(
+        expect.arrayContaining([
+          { optionId: monday, dots: 1 },
+          { optionId: wednesday, dots: 2 },
+        ]),
+      );
 
-      expect(errorOf(await patient.client.gql(CAST_DOTS, { proposalId: proposal.id, votes: [{ optionId: monday, dots: 4 }] }))).toEqual({ code: 'BAD_USER_INPUT', field: 'votes' });
+      expect(
+        errorOf(
+          await patient.client.gql(CAST_DOTS, { proposalId: proposal.id, votes: [{ optionId: monday, dots: 4 }] }),
+        ),
+      ).toEqual({ code: 'BAD_USER_INPUT', field: 'votes' });
       const other = await openProposal(lead, idea.id, { kind: 'DOT_VOTE', options: ['X', 'Y'], dotsPerMember: 1 });
-      expect(errorOf(await patient.client.gql(CAST_DOTS, { proposalId: proposal.id, votes: [{ optionId: other.options[0].id, dots: 1 }] }))).toEqual({
+      expect(
+        errorOf(
+          await patient.client.gql(CAST_DOTS, {
+            proposalId: proposal.id,
+            votes: [{ optionId: other.options[0].id, dots: 1 }],
+          }),
+        ),
+      ).toEqual({
         code: 'BAD_USER_INPUT',
         field: 'votes.0.optionId',
       });
-      expect(errorOf(await patient.client.gql(TAKE_POSITION, { proposalId: proposal.id, input: { position: 'AGREE', reason: '' } }))).toEqual({
+      expect(
+        errorOf(
+          await patient.client.gql(TAKE_POSITION, {
+            proposalId: proposal.id,
+            input: { position: 'AGREE', reason: '' },
+          }),
+        ),
+      ).toEqual({
         code: 'BAD_USER_INPUT',
         field: 'proposalId',
       });
@@ -240,7 +362,10 @@ describe('proposals with positions in a change idea\'s thread', () => {
         await takePosition(lead, proposal.id, 'BLOCK', 'Not before the audit.');
 
         for (const watcher of [watcherA, watcherB]) {
-          const second = await watcher.next('proposal:changed', (p: any) => p.proposalId === proposal.id && p.revision === 2);
+          const second = await watcher.next(
+            'proposal:changed',
+            (p: any) => p.proposalId === proposal.id && p.revision === 2,
+          );
           expect(second).toEqual({
             proposalId: proposal.id,
             threadId,
@@ -257,11 +382,18 @@ describe('proposals with positions in a change idea\'s thread', () => {
             ],
             dots: null,
           });
-          const revisions = watcher.received.filter((r) => r.event === 'proposal:changed' && r.payload.proposalId === proposal.id).map((r) => r.payload.revision);
+          const revisions = watcher.received
+            .filter((r) => r.event === 'proposal:changed' && r.payload.proposalId === proposal.id)
+            .map((r) => r.payload.revision);
           expect(revisions).toEqual([1, 2]);
         }
-        await clinician.client.ok(CLOSE_PROPOSAL, { proposalId: proposal.id, outcome: 'Blocked: we wait for the audit.' });
-        expect(await watcherA.next('proposal:changed', (p: any) => p.proposalId === proposal.id && p.revision === 3)).toMatchObject({ open: false });
+        await clinician.client.ok(CLOSE_PROPOSAL, {
+          proposalId: proposal.id,
+          outcome: 'Blocked: we wait for the audit.',
+        });
+        expect(
+          await watcherA.next('proposal:changed', (p: any) => p.proposalId === proposal.id && p.revision === 3),
+        ).toMatchObject({ open: false });
         expect(elsewhere.received.filter((r) => r.event === 'proposal:changed')).toEqual([]);
       } finally {
         for (const w of [watcherA, watcherB, elsewhere]) w.close();
@@ -272,10 +404,25 @@ describe('proposals with positions in a change idea\'s thread', () => {
       const watcher = await LiveClient.open(app.url, family.client.cookie);
       try {
         await watcher.ok('thread:join', { threadId });
-        const proposal = await openProposal(clinician, idea.id, { kind: 'DOT_VOTE', options: ['Texts', 'Cards'], dotsPerMember: 2 });
-        expect(await watcher.next('proposal:changed', (p: any) => p.proposalId === proposal.id)).toMatchObject({ revision: 0, voters: 0, positions: null, kind: 'DOT_VOTE' });
-        await patient.client.ok(CAST_DOTS, { proposalId: proposal.id, votes: [{ optionId: proposal.options[1].id, dots: 2 }] });
-        const tally = await watcher.next('proposal:changed', (p: any) => p.proposalId === proposal.id && p.revision === 1);
+        const proposal = await openProposal(clinician, idea.id, {
+          kind: 'DOT_VOTE',
+          options: ['Texts', 'Cards'],
+          dotsPerMember: 2,
+        });
+        expect(await watcher.next('proposal:changed', (p: any) => p.proposalId === proposal.id)).toMatchObject({
+          revision: 0,
+          voters: 0,
+          positions: null,
+          kind: 'DOT_VOTE',
+        });
+        await patient.client.ok(CAST_DOTS, {
+          proposalId: proposal.id,
+          votes: [{ optionId: proposal.options[1].id, dots: 2 }],
+        });
+        const tally = await watcher.next(
+          'proposal:changed',
+          (p: any) => p.proposalId === proposal.id && p.revision === 1,
+        );
         expect(tally.dots.map((o: any) => [o.optionId, o.total])).toEqual([
           [proposal.options[0].id, 0],
           [proposal.options[1].id, 2],

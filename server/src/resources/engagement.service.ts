@@ -77,7 +77,12 @@ export class EngagementService {
   async bookmarks(viewer: Viewer, networkId: string, pageArgs: PageArgs): Promise<ResourceConnection> {
     const actor = await this.access.require(viewer, networkId, 'resource.bookmark');
     const page = toPage(pageArgs);
-    const { rows, totalCount } = await this.resources.bookmarks(actor.userId, networkId, { all: can(actor, 'resource.viewHidden'), authorId: actor.userId }, page);
+    const { rows, totalCount } = await this.resources.bookmarks(
+      actor.userId,
+      networkId,
+      { all: can(actor, 'resource.viewHidden'), authorId: actor.userId },
+      page,
+    );
     return { nodes: rows.map(toResource), totalCount, pageInfo: pageInfo(page, rows.length, totalCount) };
   }
 

@@ -21,7 +21,11 @@ const FIELDS: { field: string; text: (content: ResourceContent, siteNames: Map<s
  * hunks of added and removed lines with up to three lines of context (Myers' algorithm, as
  * implemented by the `diff` package). Tags and audiences diff one per line.
  */
-export function diffResourceVersions(from: ResourceContent, to: ResourceContent, siteNames: Map<string, string>): FieldDiff[] {
+export function diffResourceVersions(
+  from: ResourceContent,
+  to: ResourceContent,
+  siteNames: Map<string, string>,
+): FieldDiff[] {
   const fields: FieldDiff[] = [];
   for (const { field, text } of FIELDS) {
     const before = text(from, siteNames);

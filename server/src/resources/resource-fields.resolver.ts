@@ -5,7 +5,14 @@ import { Ctx, CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
 import type { RequestContext } from '../platform/graphql/request-context';
 import { markdownText, renderMarkdown } from '../platform/markdown/markdown';
-import { LineageNode, Resource, ResourceAuthor, ResourceLineage, ResourceUse, ResourceVersion } from './models/resource.model';
+import {
+  LineageNode,
+  Resource,
+  ResourceAuthor,
+  ResourceLineage,
+  ResourceUse,
+  ResourceVersion,
+} from './models/resource.model';
 import { ResourceLoaders } from './resource.loaders';
 import { licenceAllowsAdaptation, ResourcesService } from './resources.service';
 import { FieldCost } from '../platform/graphql/field-cost';
@@ -31,7 +38,10 @@ export class ResourceFieldsResolver {
     return renderMarkdown(resource.body);
   }
 
-  @ResolveField(() => String, { description: 'The body as plain text.', complexity: FieldCost.largeText(RESOURCE_LIMITS.bodyMax) })
+  @ResolveField(() => String, {
+    description: 'The body as plain text.',
+    complexity: FieldCost.largeText(RESOURCE_LIMITS.bodyMax),
+  })
   bodyText(@Parent() resource: Resource) {
     return markdownText(resource.body);
   }
@@ -46,7 +56,10 @@ export class ResourceFieldsResolver {
     return siteOf(ctx, resource.siteId);
   }
 
-  @ResolveField(() => Resource, { nullable: true, description: 'What it was adapted from, when the viewer may see that.' })
+  @ResolveField(() => Resource, {
+    nullable: true,
+    description: 'What it was adapted from, when the viewer may see that.',
+  })
   adaptedFrom(@Parent() resource: Resource, @CurrentViewer() viewer: Viewer) {
     return resource.adaptedFromId ? this.service.visibleOrNull(viewer, resource.adaptedFromId) : null;
   }
@@ -63,7 +76,10 @@ export class ResourceFieldsResolver {
 
   @ResolveField(() => [ResourceUse], { description: 'The sites that used it, first first.' })
   async uses(@Parent() resource: Resource, @Ctx() ctx: RequestContext): Promise<ResourceUse[]> {
-    return (await this.loaders.of(ctx).uses.load(resource.id)).map((row) => ({ ...row, networkId: resource.networkId }));
+    return (await this.loaders.of(ctx).uses.load(resource.id)).map((row) => ({
+      ...row,
+      networkId: resource.networkId,
+    }));
   }
 
   @ResolveField(() => Boolean)
@@ -78,13 +94,15 @@ export class ResourceFieldsResolver {
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may edit it (its author, or a network admin).' })
   async viewerCanEdit(@Parent() resource: Resource, @Ctx() ctx: RequestContext) {
-    return can(await this.loaders.of(ctx).actor.load(resource.networkId), 'resource.edit', { authorId: resource.authorId });
+    return can(await this.loaders.of(ctx).actor.load(resource.networkId), 'resource.edit', {
+      authorId: resource.authorId,
+    });
   }
 
   @ResolveField(() => Boolean, {
     description:
       'Whether the viewer may adapt it for her own site: any member may, unless its licence is all rights reserved and she is not its author. ' +
-      'Which other sites she may adapt it for is the policy\'s resource.adapt.',
+      "Which other sites she may adapt it for is the policy's resource.adapt.",
   })
   async viewerCanAdapt(@Parent() resource: Resource, @Ctx() ctx: RequestContext) {
     const actor = await this.loaders.of(ctx).actor.load(resource.networkId);
@@ -94,7 +112,9 @@ export class ResourceFieldsResolver {
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may hide it (network admins).' })
   async viewerCanHide(@Parent() resource: Resource, @Ctx() ctx: RequestContext) {
-    return can(await this.loaders.of(ctx).actor.load(resource.networkId), 'resource.hide', { authorId: resource.authorId });
+    return can(await this.loaders.of(ctx).actor.load(resource.networkId), 'resource.hide', {
+      authorId: resource.authorId,
+    });
   }
 }
 
@@ -127,7 +147,9 @@ export class ResourceUseResolver {
     return authorOf(this.loaders, ctx, use.recordedById);
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the viewer may take this use back (members of its site, and network admins).' })
+  @ResolveField(() => Boolean, {
+    description: 'Whether the viewer may take this use back (members of its site, and network admins).',
+  })
   async viewerCanRemove(@Parent() use: ResourceUse, @Ctx() ctx: RequestContext) {
     return can(await this.loaders.of(ctx).actor.load(use.networkId), 'resource.markUsed', { siteId: use.siteId });
   }

@@ -24,7 +24,9 @@ function createLoaders(ctx: RequestContext, resources: ResourceRepository, acces
     viewerMarks: marks,
     /** The viewer as an actor per network (null when not an active member). */
     actor: new DataLoader<string, Actor | null>(async (networkIds) =>
-      Promise.all(networkIds.map((networkId) => (ctx.viewer ? access.actorIn(ctx.viewer, networkId) : Promise.resolve(null)))),
+      Promise.all(
+        networkIds.map((networkId) => (ctx.viewer ? access.actorIn(ctx.viewer, networkId) : Promise.resolve(null))),
+      ),
     ),
   };
 }

@@ -23,7 +23,14 @@ const VERSION_SELECT = {
 
 export type VersionRow = Prisma.ResourceVersionGetPayload<{ select: typeof VERSION_SELECT }>;
 
-const USE_SELECT = { resourceId: true, siteId: true, note: true, recordedById: true, createdAt: true, updatedAt: true } as const;
+const USE_SELECT = {
+  resourceId: true,
+  siteId: true,
+  note: true,
+  recordedById: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 /** The content of a resource, as every version keeps it. */
 export interface ResourceContent {
@@ -73,12 +80,23 @@ export class ResourceRepository {
   /** Creates a resource and its first version. */
   async create(
     db: Db,
-    data: ResourceContent & { networkId: string; authorId: string; bodyText: string; adaptedFromId: string | null; at: Date },
+    data: ResourceContent & {
+      networkId: string;
+      authorId: string;
+      bodyText: string;
+      adaptedFromId: string | null;
+      at: Date;
+    },
     changeNote: string,
   ): Promise<ResourceRow> {
     const { at, ...rest } = data;
-    const row = await db.resource.create({ data: { ...rest, version: 1, createdAt: at, updatedAt: at }, select: RESOURCE_SELECT });
-    await db.resourceVersion.create({ data: { ...contentOf(row), resourceId: row.id, version: 1, changeNote, editedById: data.authorId, editedAt: at } });
+    const row = await db.resource.create({
+      data: { ...rest, version: 1, createdAt: at, updatedAt: at },
+      select: RESOURCE_SELECT,
+    });
+    await db.resourceVersion.create({
+      data: { ...contentOf(row), resourceId: row.id, version: 1, changeNote, editedById: data.authorId, editedAt: at },
+    });
     return row;
   }
 
@@ -96,10 +114,15 @@ export class ResourceRepository {
     at: Date,
   ): Promise<ResourceRow | null> {
     const version = expectedVersion + 1;
-    const { count } = await db.resource.updateMany({ where: { id, version: expectedVersion }, data: { ...data, version, updatedAt: at } });
+    const { count } = await db.resource.updateMany({
+      where: { id, version: expectedVersion },
+      data: { ...data, version, updatedAt: at },
+    });
     if (count === 0) return null;
     const { bodyText: _, ...content } = data;
-    await db.resourceVersion.create({ data: { ...content, resourceId: id, version, changeNote, editedById, editedAt: at } });
+    await db.resourceVersion.create({
+      data: { ...content, resourceId: id, version, changeNote, editedById, editedAt: at },
+    });
     return db.resource.findUniqueOrThrow({ where: { id }, select: RESOURCE_SELECT });
   }
 
@@ -112,11 +135,18 @@ export class ResourceRepository {
   }
 
   versions(resourceId: string) {
-    return this.prisma.resourceVersion.findMany({ where: { resourceId }, orderBy: { version: 'desc' }, select: VERSION_SELECT });
+    return this.prisma.resourceVersion.findMany({
+      where: { resourceId },
+      orderBy: { version: 'desc' },
+      select: VERSION_SELECT,
+    });
   }
 
   versionsByNumber(resourceId: string, versions: number[]) {
-    return this.prisma.resourceVersion.findMany({ where: { resourceId, version: { in: versions } }, select: VERSION_SELECT });
+    return this.prisma.resourceVersion.findMany({
+      where: { resourceId, version: { in: versions } },
+      select: VERSION_SELECT,
+    });
   }
 
   /** What `id` was adapted from, that one's origin, and so on: nearest first. */
@@ -155,7 +185,9 @@ export class ResourceRepository {
       select: { filename: true, contentType: true, size: true, storageKey: true, sha256: true },
     });
     if (attachments.length === 0) return;
-    await db.attachment.createMany({ data: attachments.map((a) => ({ ...a, resourceId: toId, version: 1, uploadedById, createdAt: at })) });
+    await db.attachment.createMany({
+      data: attachments.map((a) => ({ ...a, resourceId: toId, version: 1, uploadedById, createdAt: at })),
+    });
   }
 
   /** Marks or unmarks `userId`'s helpful vote, keeping the count in step; the new count. */
@@ -164,31 +196,61 @@ export class ResourceRepository {
       ? await db.resourceHelpful.createMany({ data: [{ resourceId, userId }], skipDuplicates: true })
       : await db.resourceHelpful.deleteMany({ where: { resourceId, userId } });
     if (count === 0) return db.resource.findUniqueOrThrow({ where: { id: resourceId }, select: RESOURCE_SELECT });
-    return db.resource.update({ where: { id: resourceId }, data: { helpfulCount: { increment: helpful ? 1 : -1 } }, select: RESOURCE_SELECT });
+    return db.resource.update({
+      where: { id: resourceId },
+      data: { helpfulCount: { increment: helpful ? 1 : -1 } },
+      select: RESOURCE_SELECT,
+    });
   }
 
   /** Records (or updates the note of) a site's use, keeping the count of sites in step. */
-  async recordUse(db: Db, resourceId: string, siteId: string, note: string, recordedById: string, at: Date): Promise<ResourceRow> {
-    const { count } = await db.resourceUse.createMany({ data: [{ resourceId, siteId, note, recordedById, createdAt: at, updatedAt: at }], skipDuplicates: true });
+  async recordUse(
+    db: Db,
+    resourceId: string,
+    siteId: string,
+    note: string,
+    recordedById: string,
+    at: Date,
+  ): Promise<ResourceRow> {
+    const { count } = await db.resourceUse.createMany({
+      data: [{ resourceId, siteId, note, recordedById, createdAt: at, updatedAt: at }],
+      skipDuplicates: true,
+    });
     if (count === 0) {
-      await db.resourceUse.update({ where: { resourceId_siteId: { resourceId, siteId } }, data: { note, recordedById, updatedAt: at } });
+      await db.resourceUse.update({
+        where: { resourceId_siteId: { resourceId, siteId } },
+        data: { note, recordedById, updatedAt: at },
+      });
       return db.resource.findUniqueOrThrow({ where: { id: resourceId }, select: RESOURCE_SELECT });
     }
-    return db.resource.update({ where: { id: resourceId }, data: { useCount: { increment: 1 } }, select: RESOURCE_SELECT });
+    return db.resource.update({
+      where: { id: resourceId },
+      data: { useCount: { increment: 1 } },
+      select: RESOURCE_SELECT,
+    });
   }
 
   async removeUse(db: Db, resourceId: string, siteId: string): Promise<ResourceRow> {
     const { count } = await db.resourceUse.deleteMany({ where: { resourceId, siteId } });
     if (count === 0) return db.resource.findUniqueOrThrow({ where: { id: resourceId }, select: RESOURCE_SELECT });
-    return db.resource.update({ where: { id: resourceId }, data: { useCount: { decrement: 1 } }, select: RESOURCE_SELECT });
+    return db.resource.update({
+      where: { id: resourceId },
+      data: { useCount: { decrement: 1 } },
+      select: RESOURCE_SELECT,
+    });
   }
 
   usesOf(resourceIds: string[]) {
-    return this.prisma.resourceUse.findMany({ where: { resourceId: { in: resourceIds } }, orderBy: { createdAt: 'asc' }, select: USE_SELECT });
+    return this.prisma.resourceUse.findMany({
+      where: { resourceId: { in: resourceIds } },
+      orderBy: { createdAt: 'asc' },
+      select: USE_SELECT,
+    });
   }
 
   async setBookmark(resourceId: string, userId: string, bookmarked: boolean): Promise<void> {
-    if (bookmarked) await this.prisma.resourceBookmark.createMany({ data: [{ resourceId, userId }], skipDuplicates: true });
+    if (bookmarked)
+      await this.prisma.resourceBookmark.createMany({ data: [{ resourceId, userId }], skipDuplicates: true });
     else await this.prisma.resourceBookmark.deleteMany({ where: { resourceId, userId } });
   }
 
@@ -197,24 +259,40 @@ export class ResourceRepository {
     return this.transaction(async (db) => {
       const { count } = await db.resourceView.createMany({ data: [{ resourceId, userId, day }], skipDuplicates: true });
       if (count === 0) return db.resource.findUniqueOrThrow({ where: { id: resourceId }, select: RESOURCE_SELECT });
-      return db.resource.update({ where: { id: resourceId }, data: { viewCount: { increment: 1 } }, select: RESOURCE_SELECT });
+      return db.resource.update({
+        where: { id: resourceId },
+        data: { viewCount: { increment: 1 } },
+        select: RESOURCE_SELECT,
+      });
     });
   }
 
   /** Of `resourceIds`, those `userId` marked helpful and those she bookmarked. */
   async viewerMarks(userId: string, resourceIds: string[]) {
     const [helpful, bookmarked] = await Promise.all([
-      this.prisma.resourceHelpful.findMany({ where: { userId, resourceId: { in: resourceIds } }, select: { resourceId: true } }),
-      this.prisma.resourceBookmark.findMany({ where: { userId, resourceId: { in: resourceIds } }, select: { resourceId: true } }),
+      this.prisma.resourceHelpful.findMany({
+        where: { userId, resourceId: { in: resourceIds } },
+        select: { resourceId: true },
+      }),
+      this.prisma.resourceBookmark.findMany({
+        where: { userId, resourceId: { in: resourceIds } },
+        select: { resourceId: true },
+      }),
     ]);
-    return { helpful: new Set(helpful.map((r) => r.resourceId)), bookmarked: new Set(bookmarked.map((r) => r.resourceId)) };
+    return {
+      helpful: new Set(helpful.map((r) => r.resourceId)),
+      bookmarked: new Set(bookmarked.map((r) => r.resourceId)),
+    };
   }
 
   /** A member's bookmarks in a network, newest first; hidden resources only where `hiddenVisible` says. */
   async bookmarks(userId: string, networkId: string, hiddenVisible: { all: boolean; authorId: string }, page: Page) {
     const where: Prisma.ResourceBookmarkWhereInput = {
       userId,
-      resource: { networkId, ...(hiddenVisible.all ? {} : { OR: [{ hiddenAt: null }, { authorId: hiddenVisible.authorId }] }) },
+      resource: {
+        networkId,
+        ...(hiddenVisible.all ? {} : { OR: [{ hiddenAt: null }, { authorId: hiddenVisible.authorId }] }),
+      },
     };
     const [rows, totalCount] = await Promise.all([
       this.prisma.resourceBookmark.findMany({
@@ -245,7 +323,10 @@ export class ResourceRepository {
 
   /** Adds a curated tag; false when the network has it already. */
   async createTag(networkId: string, tag: string, description: string, createdById: string): Promise<boolean> {
-    const { count } = await this.prisma.networkTag.createMany({ data: [{ networkId, tag, description, createdById }], skipDuplicates: true });
+    const { count } = await this.prisma.networkTag.createMany({
+      data: [{ networkId, tag, description, createdById }],
+      skipDuplicates: true,
+    });
     return count > 0;
   }
 

@@ -2,7 +2,15 @@ import { type Role, ROLES } from '@commons/shared';
 import { type Actor, authorisationCases, type Outcome, outcomeOf } from '../test-support/authorisation-table';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../test-support/graphql-client';
-import { EDIT_RESOURCE, editInput, GET_RESOURCE, newResource, POST_RESOURCE, resourceInput, type TestResource } from '../test-support/resources';
+import {
+  EDIT_RESOURCE,
+  editInput,
+  GET_RESOURCE,
+  newResource,
+  POST_RESOURCE,
+  resourceInput,
+  type TestResource,
+} from '../test-support/resources';
 import { TestApp, type TestMember } from '../test-support/test-app';
 
 /**
@@ -10,7 +18,11 @@ import { TestApp, type TestMember } from '../test-support/test-app';
  * another site. Cells as in test-support/authorisation-table.ts.
  */
 function cases<C extends string>(columns: C[], table: Record<Actor, string>): [Actor, C, Outcome][] {
-  return authorisationCases(columns, table).map(([actor, , outcome, column]): [Actor, C, Outcome] => [actor, column, outcome]);
+  return authorisationCases(columns, table).map(([actor, , outcome, column]): [Actor, C, Outcome] => [
+    actor,
+    column,
+    outcome,
+  ]);
 }
 
 const ADAPT = `mutation($id: ID!, $input: AdaptResourceInput) { adaptResource(resourceId: $id, input: $input) { id } }`;
@@ -40,8 +52,10 @@ describe('authorisation in the commons', () => {
   let otherAuthor: TestMember;
   let counter = 0;
 
-  const clientOf = (actor: Actor): TestClient => (actor === 'SIGNED_OUT' ? signedOut : actor === 'NON_MEMBER' ? outsider.client : members[actor].client);
-  const siteOf = (column: string) => (column.includes('another site') ? siteB : column.includes('no site') ? null : siteA);
+  const clientOf = (actor: Actor): TestClient =>
+    actor === 'SIGNED_OUT' ? signedOut : actor === 'NON_MEMBER' ? outsider.client : members[actor].client;
+  const siteOf = (column: string) =>
+    column.includes('another site') ? siteB : column.includes('no site') ? null : siteA;
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -76,15 +90,25 @@ describe('authorisation in the commons', () => {
       NON_MEMBER: '            NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA',
     };
-    it.each(cases(['resource', 'history', 'diff', 'hidden'], table))('%s reading %s: %s', async (actor, column, outcome) => {
-      const document = column === 'resource' ? GET_RESOURCE : column === 'history' ? HISTORY : column === 'diff' ? DIFF : GET_RESOURCE;
-      const id = column === 'hidden' ? hiddenByOther.id : shared.id;
+    it.each(cases(['resource', 'history', 'diff', 'hidden'], table))(
+      '%s reading %s: %s',
+      async (actor, column, outcome) => {
+        const document =
+          column === 'resource'
+            ? GET_RESOURCE
+            : column === 'history'
+              ? HISTORY
+              : column === 'diff'
+                ? DIFF
+                : GET_RESOURCE;
+        const id = column === 'hidden' ? hiddenByOther.id : shared.id;
 
-      const result = await clientOf(actor).gql(document, { id });
+        const result = await clientOf(actor).gql(document, { id });
 
-      expect(outcomeOf(result)).toBe(outcome);
-      if (outcome !== 'ok') expect(result.data).toBeNull();
-    });
+        expect(outcomeOf(result)).toBe(outcome);
+        if (outcome !== 'ok') expect(result.data).toBeNull();
+      },
+    );
   });
 
   describe('postResource', () => {
@@ -99,14 +123,20 @@ describe('authorisation in the commons', () => {
       NON_MEMBER: '            NF  NF NF',
       SIGNED_OUT: '            UA  UA UA',
     };
-    it.each(cases(['her own site', 'another site', 'no site'], table))('%s posting for %s: %s', async (actor, column, outcome) => {
-      const title = `Posted ${++counter}`;
+    it.each(cases(['her own site', 'another site', 'no site'], table))(
+      '%s posting for %s: %s',
+      async (actor, column, outcome) => {
+        const title = `Posted ${++counter}`;
 
-      const result = await clientOf(actor).gql(POST_RESOURCE, { networkId, input: resourceInput({ title, siteId: siteOf(column) }) });
+        const result = await clientOf(actor).gql(POST_RESOURCE, {
+          networkId,
+          input: resourceInput({ title, siteId: siteOf(column) }),
+        });
 
-      expect(outcomeOf(result)).toBe(outcome);
-      expect(await app.prisma.resource.count({ where: { title } })).toBe(outcome === 'ok' ? 1 : 0);
-    });
+        expect(outcomeOf(result)).toBe(outcome);
+        expect(await app.prisma.resource.count({ where: { title } })).toBe(outcome === 'ok' ? 1 : 0);
+      },
+    );
   });
 
   describe('editing and moderating', () => {
@@ -121,24 +151,33 @@ describe('authorisation in the commons', () => {
       NON_MEMBER: '            NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA',
     };
-    it.each(cases(['edit own', 'edit other', 'hide own', 'hide other'], table))('%s: %s: %s', async (actor, column, outcome) => {
-      const owner = column.endsWith('own') && actor in members ? members[actor as Role] : otherAuthor;
-      const target = await newResource(owner, networkId);
+    it.each(cases(['edit own', 'edit other', 'hide own', 'hide other'], table))(
+      '%s: %s: %s',
+      async (actor, column, outcome) => {
+        const owner = column.endsWith('own') && actor in members ? members[actor as Role] : otherAuthor;
+        const target = await newResource(owner, networkId);
 
-      const result = column.startsWith('edit')
-        ? await clientOf(actor).gql(EDIT_RESOURCE, { id: target.id, input: editInput(target, { title: 'Edited title' }) })
-        : await clientOf(actor).gql(HIDE, { id: target.id });
+        const result = column.startsWith('edit')
+          ? await clientOf(actor).gql(EDIT_RESOURCE, {
+              id: target.id,
+              input: editInput(target, { title: 'Edited title' }),
+            })
+          : await clientOf(actor).gql(HIDE, { id: target.id });
 
-      expect(outcomeOf(result)).toBe(outcome);
-      const row = await app.prisma.resource.findUniqueOrThrow({ where: { id: target.id } });
-      if (column.startsWith('edit')) expect(row.version).toBe(outcome === 'ok' ? 2 : 1);
-      else expect(row.hiddenAt !== null).toBe(outcome === 'ok');
-    });
+        expect(outcomeOf(result)).toBe(outcome);
+        const row = await app.prisma.resource.findUniqueOrThrow({ where: { id: target.id } });
+        if (column.startsWith('edit')) expect(row.version).toBe(outcome === 'ok' ? 2 : 1);
+        else expect(row.hiddenAt !== null).toBe(outcome === 'ok');
+      },
+    );
 
-    it.each(ROLES)('tells a %s what she may do with her own resource and with others\'', async (role) => {
+    it.each(ROLES)("tells a %s what she may do with her own resource and with others'", async (role) => {
       const own = await newResource(members[role], networkId);
 
-      expect((await members[role].client.ok(CAN, { id: own.id })).resource).toEqual({ viewerCanEdit: true, viewerCanHide: role === 'NETWORK_ADMIN' });
+      expect((await members[role].client.ok(CAN, { id: own.id })).resource).toEqual({
+        viewerCanEdit: true,
+        viewerCanHide: role === 'NETWORK_ADMIN',
+      });
       expect((await members[role].client.ok(CAN, { id: shared.id })).resource).toEqual({
         viewerCanEdit: role === 'NETWORK_ADMIN',
         viewerCanHide: role === 'NETWORK_ADMIN',
@@ -158,33 +197,50 @@ describe('authorisation in the commons', () => {
       NON_MEMBER: '            NF  NF  NF  NF',
       SIGNED_OUT: '            UA  UA  UA  UA',
     };
-    it.each(cases(['adapt: her own site', 'adapt: another site', 'used: her own site', 'used: another site'], table))('%s, %s: %s', async (actor, column, outcome) => {
-      const resource = await newResource(otherAuthor, networkId);
-      const siteId = siteOf(column);
+    it.each(cases(['adapt: her own site', 'adapt: another site', 'used: her own site', 'used: another site'], table))(
+      '%s, %s: %s',
+      async (actor, column, outcome) => {
+        const resource = await newResource(otherAuthor, networkId);
+        const siteId = siteOf(column);
 
-      const result = column.startsWith('adapt')
-        ? await clientOf(actor).gql(ADAPT, { id: resource.id, input: { siteId } })
-        : await clientOf(actor).gql(USE, { id: resource.id, siteId });
+        const result = column.startsWith('adapt')
+          ? await clientOf(actor).gql(ADAPT, { id: resource.id, input: { siteId } })
+          : await clientOf(actor).gql(USE, { id: resource.id, siteId });
 
-      expect(outcomeOf(result)).toBe(outcome);
-      if (column.startsWith('adapt')) expect(await app.prisma.resource.count({ where: { adaptedFromId: resource.id } })).toBe(outcome === 'ok' ? 1 : 0);
-      else expect(await app.prisma.resourceUse.count({ where: { resourceId: resource.id } })).toBe(outcome === 'ok' ? 1 : 0);
-    });
+        expect(outcomeOf(result)).toBe(outcome);
+        if (column.startsWith('adapt'))
+          expect(await app.prisma.resource.count({ where: { adaptedFromId: resource.id } })).toBe(
+            outcome === 'ok' ? 1 : 0,
+          );
+        else
+          expect(await app.prisma.resourceUse.count({ where: { resourceId: resource.id } })).toBe(
+            outcome === 'ok' ? 1 : 0,
+          );
+      },
+    );
   });
 
-  describe('what the viewer may do with a resource\'s uses', () => {
+  describe("what the viewer may do with a resource's uses", () => {
     let used: TestResource;
     beforeAll(async () => {
       used = await newResource(otherAuthor, networkId);
       for (const siteId of [siteA, siteB]) await admin.client.ok(USE, { id: used.id, siteId });
     });
 
-    it.each(ROLES)('tells a %s at site A that she may adapt it and take back her site\'s use (admins: any site\'s)', async (role) => {
-      const { resource } = await members[role].client.ok(USES, { id: used.id });
-      expect(resource.viewerCanAdapt).toBe(true);
-      const removable = Object.fromEntries(resource.uses.map((use: { site: { id: string }; viewerCanRemove: boolean }) => [use.site.id, use.viewerCanRemove]));
-      expect(removable).toEqual({ [siteA]: true, [siteB]: role === 'NETWORK_ADMIN' });
-    });
+    it.each(ROLES)(
+      "tells a %s at site A that she may adapt it and take back her site's use (admins: any site's)",
+      async (role) => {
+        const { resource } = await members[role].client.ok(USES, { id: used.id });
+        expect(resource.viewerCanAdapt).toBe(true);
+        const removable = Object.fromEntries(
+          resource.uses.map((use: { site: { id: string }; viewerCanRemove: boolean }) => [
+            use.site.id,
+            use.viewerCanRemove,
+          ]),
+        );
+        expect(removable).toEqual({ [siteA]: true, [siteB]: role === 'NETWORK_ADMIN' });
+      },
+    );
 
     it('takes back a use exactly where the field said she may', async () => {
       const REMOVE = `mutation($id: ID!, $siteId: ID!) { removeResourceUse(resourceId: $id, siteId: $siteId) { useCount } }`;
@@ -217,7 +273,8 @@ describe('authorisation in the commons', () => {
               : await clientOf(actor).gql(CREATE_TAG, { networkId, tag });
 
       expect(outcomeOf(result)).toBe(outcome);
-      if (column === 'add tag') expect(await app.prisma.networkTag.count({ where: { tag } })).toBe(outcome === 'ok' ? 1 : 0);
+      if (column === 'add tag')
+        expect(await app.prisma.networkTag.count({ where: { tag } })).toBe(outcome === 'ok' ? 1 : 0);
     });
   });
 });

@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { NetworksModule } from '../networks/networks.module';
 import { ThreadsModule } from '../threads/threads.module';
 import { EngagementService } from './engagement.service';
-import { LineageNodeResolver, ResourceFieldsResolver, ResourceUseResolver, ResourceVersionResolver } from './resource-fields.resolver';
+import {
+  LineageNodeResolver,
+  ResourceFieldsResolver,
+  ResourceUseResolver,
+  ResourceVersionResolver,
+} from './resource-fields.resolver';
 import { ResourceLoaders } from './resource.loaders';
 import { ResourceRepository } from './resource.repository';
 import { ResourcesResolver } from './resources.resolver';

@@ -2,7 +2,14 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
 import { pagedComplexity } from '../platform/graphql/pagination';
-import { AdaptResourceInput, BookmarksArgs, EditResourceInput, NetworkTagInput, ResourceInput, ResourceUseInput } from './dto/resource.input';
+import {
+  AdaptResourceInput,
+  BookmarksArgs,
+  EditResourceInput,
+  NetworkTagInput,
+  ResourceInput,
+  ResourceUseInput,
+} from './dto/resource.input';
 import { EngagementService } from './engagement.service';
 import { ResourceDiff } from './models/resource-diff.model';
 import { NetworkTag, Resource, ResourceConnection } from './models/resource.model';
@@ -21,7 +28,10 @@ export class ResourcesResolver {
     return this.service.get(viewer, id);
   }
 
-  @Query(() => ResourceDiff, { description: 'The line diff between two versions of a resource.', complexity: FieldCost.diff })
+  @Query(() => ResourceDiff, {
+    description: 'The line diff between two versions of a resource.',
+    complexity: FieldCost.diff,
+  })
   resourceDiff(
     @CurrentViewer() viewer: Viewer,
     @Args('resourceId', { type: () => ID }) resourceId: string,
@@ -31,28 +41,45 @@ export class ResourcesResolver {
     return this.service.diff(viewer, resourceId, fromVersion, toVersion);
   }
 
-  @Query(() => ResourceConnection, { description: 'The viewer\'s bookmarked resources in a network, newest first.', complexity: pagedComplexity })
+  @Query(() => ResourceConnection, {
+    description: "The viewer's bookmarked resources in a network, newest first.",
+    complexity: pagedComplexity,
+  })
   myBookmarks(@CurrentViewer() viewer: Viewer, @Args() args: BookmarksArgs) {
     return this.engagement.bookmarks(viewer, args.networkId, args);
   }
 
-  @Query(() => [NetworkTag], { description: 'The tags the network\'s admins curate.' })
+  @Query(() => [NetworkTag], { description: "The tags the network's admins curate." })
   networkTags(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string) {
     return this.engagement.networkTags(viewer, networkId);
   }
 
   @Mutation(() => Resource, { description: 'Shares a resource to the commons.' })
-  postResource(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('input') input: ResourceInput) {
+  postResource(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('input') input: ResourceInput,
+  ) {
     return this.service.post(viewer, networkId, input);
   }
 
   @Mutation(() => Resource, { description: 'Saves a new version (authors and network admins).' })
-  editResource(@CurrentViewer() viewer: Viewer, @Args('resourceId', { type: () => ID }) resourceId: string, @Args('input') input: EditResourceInput) {
+  editResource(
+    @CurrentViewer() viewer: Viewer,
+    @Args('resourceId', { type: () => ID }) resourceId: string,
+    @Args('input') input: EditResourceInput,
+  ) {
     return this.service.edit(viewer, resourceId, input);
   }
 
-  @Mutation(() => Resource, { description: 'Network admins: hide a resource, saying why. It is kept, and its author still sees it.' })
-  hideResource(@CurrentViewer() viewer: Viewer, @Args('resourceId', { type: () => ID }) resourceId: string, @Args('reason') reason: string) {
+  @Mutation(() => Resource, {
+    description: 'Network admins: hide a resource, saying why. It is kept, and its author still sees it.',
+  })
+  hideResource(
+    @CurrentViewer() viewer: Viewer,
+    @Args('resourceId', { type: () => ID }) resourceId: string,
+    @Args('reason') reason: string,
+  ) {
     return this.service.hide(viewer, resourceId, reason);
   }
 
@@ -61,7 +88,9 @@ export class ResourcesResolver {
     return this.service.unhide(viewer, resourceId);
   }
 
-  @Mutation(() => Resource, { description: '"Adapt this": the viewer\'s own copy for her site, recording what it was adapted from.' })
+  @Mutation(() => Resource, {
+    description: '"Adapt this": the viewer\'s own copy for her site, recording what it was adapted from.',
+  })
   adaptResource(
     @CurrentViewer() viewer: Viewer,
     @Args('resourceId', { type: () => ID }) resourceId: string,
@@ -79,8 +108,14 @@ export class ResourcesResolver {
     return this.engagement.markHelpful(viewer, resourceId, helpful);
   }
 
-  @Mutation(() => Resource, { description: '"We used this": records that a site used the resource, with a short note.' })
-  recordResourceUse(@CurrentViewer() viewer: Viewer, @Args('resourceId', { type: () => ID }) resourceId: string, @Args('input') input: ResourceUseInput) {
+  @Mutation(() => Resource, {
+    description: '"We used this": records that a site used the resource, with a short note.',
+  })
+  recordResourceUse(
+    @CurrentViewer() viewer: Viewer,
+    @Args('resourceId', { type: () => ID }) resourceId: string,
+    @Args('input') input: ResourceUseInput,
+  ) {
     return this.engagement.recordUse(viewer, resourceId, input);
   }
 
@@ -108,12 +143,20 @@ export class ResourcesResolver {
   }
 
   @Mutation(() => NetworkTag, { description: 'Network admins: add a curated tag.' })
-  createNetworkTag(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('input') input: NetworkTagInput) {
+  createNetworkTag(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('input') input: NetworkTagInput,
+  ) {
     return this.engagement.createTag(viewer, networkId, input);
   }
 
   @Mutation(() => Boolean, { description: 'Network admins: remove a curated tag (resources keep it as a free tag).' })
-  deleteNetworkTag(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string, @Args('tag') tag: string) {
+  deleteNetworkTag(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('tag') tag: string,
+  ) {
     return this.engagement.deleteTag(viewer, networkId, tag);
   }
 }

@@ -117,7 +117,9 @@ export class ResourcesService {
   /** Resources the viewer may see among `ids`, in the order of `ids`. */
   async visibleMany(actor: Actor, networkId: string, ids: string[]): Promise<Map<string, Resource>> {
     const rows = await this.resources.findMany(ids);
-    return new Map(rows.filter((row) => row.networkId === networkId && canSee(actor, row)).map((row) => [row.id, toResource(row)]));
+    return new Map(
+      rows.filter((row) => row.networkId === networkId && canSee(actor, row)).map((row) => [row.id, toResource(row)]),
+    );
   }
 
   async post(viewer: Viewer, networkId: string, input: ResourceInput): Promise<Resource> {
@@ -128,7 +130,14 @@ export class ResourcesService {
     const row = await this.resources.transaction(async (db) => {
       const created = await this.resources.create(
         db,
-        { ...data, networkId, authorId: actor.userId, bodyText: markdownText(data.body), adaptedFromId: null, at: new Date() },
+        {
+          ...data,
+          networkId,
+          authorId: actor.userId,
+          bodyText: markdownText(data.body),
+          adaptedFromId: null,
+          at: new Date(),
+        },
         '',
       );
       await this.indexed(db, created);
@@ -141,7 +150,11 @@ export class ResourcesService {
   async edit(viewer: Viewer, resourceId: string, input: EditResourceInput): Promise<Resource> {
     const { row, actor } = await this.visible(viewer, resourceId);
     this.access.check(actor, 'resource.edit', { authorId: row.authorId });
-    const { expectedVersion, changeNote, ...data } = parseInput(resourceEditSchema, { ...input, siteId: input.siteId ?? null }, 'input');
+    const { expectedVersion, changeNote, ...data } = parseInput(
+      resourceEditSchema,
+      { ...input, siteId: input.siteId ?? null },
+      'input',
+    );
     // An author who moved sites keeps her resource where it was; moving it follows the posting rule.
     if (data.siteId !== row.siteId) {
       this.access.check(actor, 'resource.post', { siteId: data.siteId });
@@ -150,7 +163,15 @@ export class ResourcesService {
     if (expectedVersion !== row.version) throw staleVersion(row.version);
     if (sameContent(contentOf(row), data)) return toResource(row);
     const updated = await this.resources.transaction(async (db) => {
-      const saved = await this.resources.update(db, row.id, expectedVersion, { ...data, bodyText: markdownText(data.body) }, actor.userId, changeNote, new Date());
+      const saved = await this.resources.update(
+        db,
+        row.id,
+        expectedVersion,
+        { ...data, bodyText: markdownText(data.body) },
+        actor.userId,
+        changeNote,
+        new Date(),
+      );
       if (!saved) throw staleVersion(row.version + 1);
       await this.indexed(db, saved);
       return saved;
@@ -183,7 +204,11 @@ export class ResourcesService {
     this.access.check(actor, 'resource.hide', { authorId: row.authorId });
     const hiddenReason = parseInput(hideReasonSchema, reason, 'reason');
     const hidden = await this.resources.transaction(async (db) => {
-      const saved = await this.resources.setHidden(db, row.id, { hiddenAt: row.hiddenAt ?? new Date(), hiddenById: actor.userId, hiddenReason });
+      const saved = await this.resources.setHidden(db, row.id, {
+        hiddenAt: row.hiddenAt ?? new Date(),
+        hiddenById: actor.userId,
+        hiddenReason,
+      });
       await this.indexed(db, saved);
       return saved;
     });
@@ -217,7 +242,10 @@ export class ResourcesService {
     );
     this.access.check(actor, 'resource.adapt', { siteId: options.siteId });
     if (!licenceAllowsAdaptation(source, actor.userId)) {
-      throw new AppError('FORBIDDEN', 'The licence of this resource does not allow adaptations.', { field: 'resourceId', reason: 'no_adaptations' });
+      throw new AppError('FORBIDDEN', 'The licence of this resource does not allow adaptations.', {
+        field: 'resourceId',
+        reason: 'no_adaptations',
+      });
     }
     if (options.siteId) await this.networks.assertSiteInNetwork(options.siteId, source.networkId, 'input.siteId');
     const at = new Date();
@@ -246,8 +274,14 @@ export class ResourcesService {
   /** What the resource was adapted from and every adaptation made from it, as far as the viewer may see. */
   async lineage(viewer: Viewer, resource: Resource): Promise<ResourceLineage> {
     const actor = await this.access.require(viewer, resource.networkId, 'resource.view');
-    const [up, down] = await Promise.all([this.resources.ancestors(resource.id), this.resources.descendants(resource.id)]);
-    const row = (data: LineageRowData) => ({ ...data, visible: data.networkId === resource.networkId && canSee(actor, data) });
+    const [up, down] = await Promise.all([
+      this.resources.ancestors(resource.id),
+      this.resources.descendants(resource.id),
+    ]);
+    const row = (data: LineageRowData) => ({
+      ...data,
+      visible: data.networkId === resource.networkId && canSee(actor, data),
+    });
     const node = (data: LineageRowData & { parentId: string | null; depth: number }): LineageNode => ({
       id: data.id,
       parentId: data.parentId,
@@ -282,7 +316,10 @@ export class ResourcesService {
 }
 
 const staleVersion = (current: number) =>
-  conflict('resource_changed', `Someone saved a newer version (${current}) meanwhile. Reload, then edit again.`, { field: 'input.expectedVersion', currentVersion: current });
+  conflict('resource_changed', `Someone saved a newer version (${current}) meanwhile. Reload, then edit again.`, {
+    field: 'input.expectedVersion',
+    currentVersion: current,
+  });
 
 function sameContent(a: ReturnType<typeof contentOf>, b: ReturnType<typeof contentOf>): boolean {
   return JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));

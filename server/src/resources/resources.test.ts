@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf } from '../test-support/graphql-client';
-import { EDIT_RESOURCE, editInput, GET_RESOURCE, newResource, POST_RESOURCE, RESOURCE_FIELDS, resourceInput } from '../test-support/resources';
+import {
+  EDIT_RESOURCE,
+  editInput,
+  GET_RESOURCE,
+  newResource,
+  POST_RESOURCE,
+  RESOURCE_FIELDS,
+  resourceInput,
+} from '../test-support/resources';
 import { TestApp, type TestMember } from '../test-support/test-app';
 
 const HISTORY = `query($id: ID!) { resource(id: $id) { version history { version title body tags changeNote editedAt editedBy { userId name } site { id } } } }`;
@@ -61,7 +69,13 @@ describe('the commons: resources', () => {
     it('shares a resource with normalised tags, CC BY 4.0 by default, as version 1 by its author', async () => {
       const { postResource } = await patient.client.ok(POST_RESOURCE, {
         networkId,
-        input: resourceInput({ kind: 'GUIDE', title: '  My flare plan ', tags: ['#School', 'school', 'Flare  Plan'], audiences: ['PATIENT_PARTNER', 'FAMILY_MEMBER'], siteId: siteA }),
+        input: resourceInput({
+          kind: 'GUIDE',
+          title: '  My flare plan ',
+          tags: ['#School', 'school', 'Flare  Plan'],
+          audiences: ['PATIENT_PARTNER', 'FAMILY_MEMBER'],
+          siteId: siteA,
+        }),
       });
 
       expect(postResource).toMatchObject({
@@ -105,7 +119,9 @@ describe('the commons: resources', () => {
       expect(html).toContain('<a href="https://example.org/ibd" rel="noopener noreferrer nofollow">our page</a>');
       expect(html).toContain('<a href="mailto:ibd@example.org"');
       // An image from another site would be blocked by the content policy: it becomes a labelled link.
-      expect(html).toContain('<a href="https://example.org/logo.png" class="md-external-image" rel="noopener noreferrer nofollow">ok</a>');
+      expect(html).toContain(
+        '<a href="https://example.org/logo.png" class="md-external-image" rel="noopener noreferrer nofollow">ok</a>',
+      );
       expect(html).not.toContain('<img');
       expect(html).toContain('<td>call</td>');
       expect(html).not.toMatch(/<script/i);
@@ -124,7 +140,10 @@ describe('the commons: resources', () => {
       ['a malformed site id', { siteId: 'riverside' }, 'input.siteId'],
     ])('refuses %s with BAD_USER_INPUT on %s and writes nothing', async (_, override, field) => {
       const before = await app.prisma.resource.count();
-      const input = resourceInput({ ...override, siteId: override.siteId === 'OTHER' ? otherSite : (override.siteId ?? null) });
+      const input = resourceInput({
+        ...override,
+        siteId: override.siteId === 'OTHER' ? otherSite : (override.siteId ?? null),
+      });
 
       const result = await admin.client.gql(POST_RESOURCE, { networkId, input });
 
@@ -133,40 +152,86 @@ describe('the commons: resources', () => {
     });
 
     it('lets a member post for her own site or none, not for another site', async () => {
-      expect(errorOf(await patient.client.gql(POST_RESOURCE, { networkId, input: resourceInput({ siteId: siteB }) })).code).toBe('FORBIDDEN');
-      expect(errorOf(await researcher.client.gql(POST_RESOURCE, { networkId, input: resourceInput({ siteId: siteA }) })).code).toBe('FORBIDDEN');
-      expect((await researcher.client.ok(POST_RESOURCE, { networkId, input: resourceInput() })).postResource.site).toBeNull();
-      expect((await admin.client.ok(POST_RESOURCE, { networkId, input: resourceInput({ siteId: siteB }) })).postResource.site).toEqual({ id: siteB });
+      expect(
+        errorOf(await patient.client.gql(POST_RESOURCE, { networkId, input: resourceInput({ siteId: siteB }) })).code,
+      ).toBe('FORBIDDEN');
+      expect(
+        errorOf(await researcher.client.gql(POST_RESOURCE, { networkId, input: resourceInput({ siteId: siteA }) }))
+          .code,
+      ).toBe('FORBIDDEN');
+      expect(
+        (await researcher.client.ok(POST_RESOURCE, { networkId, input: resourceInput() })).postResource.site,
+      ).toBeNull();
+      expect(
+        (await admin.client.ok(POST_RESOURCE, { networkId, input: resourceInput({ siteId: siteB }) })).postResource
+          .site,
+      ).toEqual({ id: siteB });
     });
 
     it('is NOT_FOUND for a non-member and UNAUTHENTICATED when signed out', async () => {
-      expect(errorOf(await outsider.client.gql(POST_RESOURCE, { networkId, input: resourceInput() })).code).toBe('NOT_FOUND');
-      expect(errorOf(await app.client().gql(POST_RESOURCE, { networkId, input: resourceInput() })).code).toBe('UNAUTHENTICATED');
+      expect(errorOf(await outsider.client.gql(POST_RESOURCE, { networkId, input: resourceInput() })).code).toBe(
+        'NOT_FOUND',
+      );
+      expect(errorOf(await app.client().gql(POST_RESOURCE, { networkId, input: resourceInput() })).code).toBe(
+        'UNAUTHENTICATED',
+      );
     });
 
     it('hides a resource from non-members as NOT_FOUND, as if it did not exist', async () => {
       const resource = await newResource(patient, networkId);
 
       expect(errorOf(await outsider.client.gql(GET_RESOURCE, { id: resource.id })).code).toBe('NOT_FOUND');
-      expect(errorOf(await outsider.client.gql(GET_RESOURCE, { id: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
-      expect(errorOf(await patient.client.gql(GET_RESOURCE, { id: 'nope' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+      expect(
+        errorOf(await outsider.client.gql(GET_RESOURCE, { id: '00000000-0000-4000-8000-000000000000' })).code,
+      ).toBe('NOT_FOUND');
+      expect(errorOf(await patient.client.gql(GET_RESOURCE, { id: 'nope' }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'id',
+      });
     });
   });
 
   describe('editResource, history and diff', () => {
     it('saves every edit as a version, with the history newest first and a line diff between any two', async () => {
-      const resource = await newResource(lead, networkId, { title: 'Pre-visit planning checklist', body: 'Line one\nLine two\nLine three', tags: ['pre-visit'] });
-      const v2 = (await lead.client.ok(EDIT_RESOURCE, { id: resource.id, input: editInput(resource, { body: 'Line one\nLine 2\nLine three\nLine four', changeNote: 'Clearer wording' }) })).editResource;
-      const v3 = (await admin.client.ok(EDIT_RESOURCE, { id: resource.id, input: editInput(v2, { title: 'Pre-visit planning checklist (2026)', tags: ['pre-visit', 'huddle'] }) })).editResource;
+      const resource = await newResource(lead, networkId, {
+        title: 'Pre-visit planning checklist',
+        body: 'Line one\nLine two\nLine three',
+        tags: ['pre-visit'],
+      });
+      const v2 = (
+        await lead.client.ok(EDIT_RESOURCE, {
+          id: resource.id,
+          input: editInput(resource, {
+            body: 'Line one\nLine 2\nLine three\nLine four',
+            changeNote: 'Clearer wording',
+          }),
+        })
+      ).editResource;
+      const v3 = (
+        await admin.client.ok(EDIT_RESOURCE, {
+          id: resource.id,
+          input: editInput(v2, { title: 'Pre-visit planning checklist (2026)', tags: ['pre-visit', 'huddle'] }),
+        })
+      ).editResource;
 
       expect(v3.version).toBe(3);
       const { resource: withHistory } = await patient.client.ok(HISTORY, { id: resource.id });
-      expect(withHistory.history.map((v: { version: number; changeNote: string; editedBy: { userId: string } }) => [v.version, v.changeNote, v.editedBy.userId])).toEqual([
+      expect(
+        withHistory.history.map((v: { version: number; changeNote: string; editedBy: { userId: string } }) => [
+          v.version,
+          v.changeNote,
+          v.editedBy.userId,
+        ]),
+      ).toEqual([
         [3, '', admin.userId],
         [2, 'Clearer wording', lead.userId],
         [1, '', lead.userId],
       ]);
-      expect(withHistory.history[2]).toMatchObject({ title: 'Pre-visit planning checklist', body: 'Line one\nLine two\nLine three', tags: ['pre-visit'] });
+      expect(withHistory.history[2]).toMatchObject({
+        title: 'Pre-visit planning checklist',
+        body: 'Line one\nLine two\nLine three',
+        tags: ['pre-visit'],
+      });
 
       const { resourceDiff } = await patient.client.ok(DIFF, { id: resource.id, from: 1, to: 3 });
       expect(resourceDiff.fields.map((f: { field: string }) => f.field)).toEqual(['title', 'body', 'tags']);
@@ -197,16 +262,25 @@ describe('the commons: resources', () => {
       const resource = await newResource(lead, networkId);
       await lead.client.ok(EDIT_RESOURCE, { id: resource.id, input: editInput(resource, { summary: 'first editor' }) });
 
-      const result = await admin.client.gql(EDIT_RESOURCE, { id: resource.id, input: editInput(resource, { summary: 'second editor' }) });
+      const result = await admin.client.gql(EDIT_RESOURCE, {
+        id: resource.id,
+        input: editInput(resource, { summary: 'second editor' }),
+      });
 
       expect(errorOf(result)).toEqual({ code: 'CONFLICT', field: 'input.expectedVersion' });
-      expect(await app.prisma.resource.findUniqueOrThrow({ where: { id: resource.id } })).toMatchObject({ version: 2, summary: 'first editor' });
+      expect(await app.prisma.resource.findUniqueOrThrow({ where: { id: resource.id } })).toMatchObject({
+        version: 2,
+        summary: 'first editor',
+      });
     });
 
     it('does not make a version of an edit that changes nothing', async () => {
       const resource = await newResource(lead, networkId);
 
-      const { editResource } = await lead.client.ok(EDIT_RESOURCE, { id: resource.id, input: editInput(resource, { changeNote: 'nothing really' }) });
+      const { editResource } = await lead.client.ok(EDIT_RESOURCE, {
+        id: resource.id,
+        input: editInput(resource, { changeNote: 'nothing really' }),
+      });
 
       expect(editResource.version).toBe(1);
       expect(await app.prisma.resourceVersion.count({ where: { resourceId: resource.id } })).toBe(1);
@@ -216,26 +290,58 @@ describe('the commons: resources', () => {
       const resource = await newResource(patient, networkId);
 
       for (const member of [lead, clinicianB, researcher]) {
-        expect(errorOf(await member.client.gql(EDIT_RESOURCE, { id: resource.id, input: editInput(resource, { title: 'Taken over' }) })).code).toBe('FORBIDDEN');
+        expect(
+          errorOf(
+            await member.client.gql(EDIT_RESOURCE, {
+              id: resource.id,
+              input: editInput(resource, { title: 'Taken over' }),
+            }),
+          ).code,
+        ).toBe('FORBIDDEN');
       }
-      expect(errorOf(await outsider.client.gql(EDIT_RESOURCE, { id: resource.id, input: editInput(resource, { title: 'Taken over' }) })).code).toBe('NOT_FOUND');
-      expect(await app.prisma.resource.findUniqueOrThrow({ where: { id: resource.id } })).toMatchObject({ version: 1, title: resource.title });
+      expect(
+        errorOf(
+          await outsider.client.gql(EDIT_RESOURCE, {
+            id: resource.id,
+            input: editInput(resource, { title: 'Taken over' }),
+          }),
+        ).code,
+      ).toBe('NOT_FOUND');
+      expect(await app.prisma.resource.findUniqueOrThrow({ where: { id: resource.id } })).toMatchObject({
+        version: 1,
+        title: resource.title,
+      });
     });
 
     it('refuses a diff with a version the resource does not have, naming it', async () => {
       const resource = await newResource(patient, networkId);
 
-      expect(errorOf(await patient.client.gql(DIFF, { id: resource.id, from: 1, to: 2 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'toVersion' });
-      expect(errorOf(await patient.client.gql(DIFF, { id: resource.id, from: 0, to: 1 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'fromVersion' });
+      expect(errorOf(await patient.client.gql(DIFF, { id: resource.id, from: 1, to: 2 }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'toVersion',
+      });
+      expect(errorOf(await patient.client.gql(DIFF, { id: resource.id, from: 0, to: 1 }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'fromVersion',
+      });
     });
   });
 
   describe('adaptResource and lineage', () => {
-    it('copies the resource for the member\'s own site, records where it came from, and shows the whole lineage', async () => {
-      const origin = await newResource(lead, networkId, { kind: 'TEMPLATE', title: 'School letter template', body: 'Dear teacher,', tags: ['school'], siteId: siteA });
+    it("copies the resource for the member's own site, records where it came from, and shows the whole lineage", async () => {
+      const origin = await newResource(lead, networkId, {
+        kind: 'TEMPLATE',
+        title: 'School letter template',
+        body: 'Dear teacher,',
+        tags: ['school'],
+        siteId: siteA,
+      });
 
       const { adaptResource: adapted } = await clinicianB.client.ok(ADAPT, { id: origin.id });
-      const { adaptResource: grandchild } = await patient.client.ok(ADAPT, { id: adapted.id, input: { title: 'School letter for teenagers' } });
+      const { adaptResource: grandchild } = await patient.client.ok(ADAPT, {
+        id: adapted.id,
+        input: { title: 'School letter for teenagers' },
+      });
       const { adaptResource: sibling } = await researcher.client.ok(ADAPT, { id: origin.id, input: { siteId: null } });
 
       expect(adapted).toMatchObject({
@@ -249,12 +355,18 @@ describe('the commons: resources', () => {
         site: { id: siteB },
         author: { userId: clinicianB.userId },
       });
-      expect(grandchild).toMatchObject({ title: 'School letter for teenagers', site: { id: siteA }, adaptedFromId: adapted.id });
+      expect(grandchild).toMatchObject({
+        title: 'School letter for teenagers',
+        site: { id: siteA },
+        adaptedFromId: adapted.id,
+      });
       expect(sibling.site).toBeNull();
 
       const fromOrigin = (await patient.client.ok(LINEAGE, { id: origin.id })).resource.lineage;
       expect(fromOrigin.ancestors).toEqual([]);
-      expect(fromOrigin.descendants.map((n: { id: string; parentId: string; depth: number }) => [n.id, n.parentId, n.depth])).toEqual([
+      expect(
+        fromOrigin.descendants.map((n: { id: string; parentId: string; depth: number }) => [n.id, n.parentId, n.depth]),
+      ).toEqual([
         [adapted.id, origin.id, 1],
         [grandchild.id, adapted.id, 2],
         [sibling.id, origin.id, 1],
@@ -266,23 +378,39 @@ describe('the commons: resources', () => {
       ]);
       expect(fromGrandchild.descendants).toEqual([]);
       const history = (await patient.client.ok(HISTORY, { id: adapted.id })).resource.history;
-      expect(history).toMatchObject([{ version: 1, changeNote: 'Adapted from "School letter template" (version 1)', editedBy: { userId: clinicianB.userId } }]);
+      expect(history).toMatchObject([
+        {
+          version: 1,
+          changeNote: 'Adapted from "School letter template" (version 1)',
+          editedBy: { userId: clinicianB.userId },
+        },
+      ]);
     });
 
-    it('refuses an adaptation for another site than the member\'s own', async () => {
+    it("refuses an adaptation for another site than the member's own", async () => {
       const origin = await newResource(lead, networkId);
 
-      expect(errorOf(await patient.client.gql(ADAPT, { id: origin.id, input: { siteId: siteB } })).code).toBe('FORBIDDEN');
-      expect(errorOf(await admin.client.gql(ADAPT, { id: origin.id, input: { siteId: otherSite } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.siteId' });
+      expect(errorOf(await patient.client.gql(ADAPT, { id: origin.id, input: { siteId: siteB } })).code).toBe(
+        'FORBIDDEN',
+      );
+      expect(errorOf(await admin.client.gql(ADAPT, { id: origin.id, input: { siteId: otherSite } }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'input.siteId',
+      });
       expect(await app.prisma.resource.count({ where: { adaptedFromId: origin.id } })).toBe(0);
     });
 
     it('refuses to adapt a resource whose licence reserves all rights, except for its author', async () => {
       const origin = await newResource(lead, networkId, { license: 'ALL-RIGHTS-RESERVED' });
-      const adaptable = async (member: TestMember) => (await member.client.ok(`query($id: ID!) { resource(id: $id) { viewerCanAdapt } }`, { id: origin.id })).resource.viewerCanAdapt;
+      const adaptable = async (member: TestMember) =>
+        (await member.client.ok(`query($id: ID!) { resource(id: $id) { viewerCanAdapt } }`, { id: origin.id })).resource
+          .viewerCanAdapt;
       expect([await adaptable(patient), await adaptable(admin), await adaptable(lead)]).toEqual([false, false, true]);
 
-      expect(errorOf(await patient.client.gql(ADAPT, { id: origin.id }))).toEqual({ code: 'FORBIDDEN', field: 'resourceId' });
+      expect(errorOf(await patient.client.gql(ADAPT, { id: origin.id }))).toEqual({
+        code: 'FORBIDDEN',
+        field: 'resourceId',
+      });
       expect((await lead.client.ok(ADAPT, { id: origin.id })).adaptResource.adaptedFromId).toBe(origin.id);
     });
   });
@@ -291,15 +419,27 @@ describe('the commons: resources', () => {
     it('hides a resource from everyone but admins and its author, who sees why; nothing is deleted', async () => {
       const resource = await newResource(patient, networkId, { title: 'Questionable advice' });
 
-      const { hideResource } = await admin.client.ok(HIDE, { id: resource.id, reason: '  Recommends stopping medication without a doctor. ' });
+      const { hideResource } = await admin.client.ok(HIDE, {
+        id: resource.id,
+        reason: '  Recommends stopping medication without a doctor. ',
+      });
 
-      expect(hideResource).toMatchObject({ hidden: true, hiddenReason: 'Recommends stopping medication without a doctor.' });
-      expect((await patient.client.ok(GET_RESOURCE, { id: resource.id })).resource).toMatchObject({ hidden: true, hiddenReason: 'Recommends stopping medication without a doctor.' });
+      expect(hideResource).toMatchObject({
+        hidden: true,
+        hiddenReason: 'Recommends stopping medication without a doctor.',
+      });
+      expect((await patient.client.ok(GET_RESOURCE, { id: resource.id })).resource).toMatchObject({
+        hidden: true,
+        hiddenReason: 'Recommends stopping medication without a doctor.',
+      });
       expect((await admin.client.ok(GET_RESOURCE, { id: resource.id })).resource.hidden).toBe(true);
       for (const member of [lead, clinicianB, researcher, outsider]) {
         expect(errorOf(await member.client.gql(GET_RESOURCE, { id: resource.id })).code).toBe('NOT_FOUND');
       }
-      expect(await app.prisma.resource.findUniqueOrThrow({ where: { id: resource.id } })).toMatchObject({ title: 'Questionable advice', hiddenById: admin.userId });
+      expect(await app.prisma.resource.findUniqueOrThrow({ where: { id: resource.id } })).toMatchObject({
+        title: 'Questionable advice',
+        hiddenById: admin.userId,
+      });
 
       const { unhideResource } = await admin.client.ok(UNHIDE, { id: resource.id });
       expect(unhideResource).toEqual({ id: resource.id, hidden: false, hiddenReason: null });
@@ -309,9 +449,14 @@ describe('the commons: resources', () => {
     it('needs a reason, and only network admins may hide or unhide, even their own resources', async () => {
       const resource = await newResource(lead, networkId);
 
-      expect(errorOf(await admin.client.gql(HIDE, { id: resource.id, reason: ' ' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
+      expect(errorOf(await admin.client.gql(HIDE, { id: resource.id, reason: ' ' }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'reason',
+      });
       for (const member of [lead, patient, clinicianB]) {
-        expect(errorOf(await member.client.gql(HIDE, { id: resource.id, reason: 'I do not like it' })).code).toBe('FORBIDDEN');
+        expect(errorOf(await member.client.gql(HIDE, { id: resource.id, reason: 'I do not like it' })).code).toBe(
+          'FORBIDDEN',
+        );
       }
       await admin.client.ok(HIDE, { id: resource.id, reason: 'Duplicate of another resource' });
       expect(errorOf(await lead.client.gql(UNHIDE, { id: resource.id })).code).toBe('FORBIDDEN');
@@ -322,16 +467,24 @@ describe('the commons: resources', () => {
       const origin = await newResource(lead, networkId, { title: 'Transition readiness checklist' });
       const hidden = (await clinicianB.client.ok(ADAPT, { id: origin.id })).adaptResource;
       const child = (await patient.client.ok(ADAPT, { id: hidden.id })).adaptResource;
-      await admin.client.ok(HIDE, { id: hidden.id, reason: 'Contains a patient\'s name' });
+      await admin.client.ok(HIDE, { id: hidden.id, reason: "Contains a patient's name" });
 
       const seenByOthers = (await researcher.client.ok(LINEAGE, { id: origin.id })).resource.lineage.descendants;
       const seenByAdmin = (await admin.client.ok(LINEAGE, { id: origin.id })).resource.lineage.descendants;
       const childLineage = (await researcher.client.ok(LINEAGE, { id: child.id })).resource.lineage.ancestors;
 
-      expect(seenByOthers.map((n: { id: string; parentId: string; depth: number }) => [n.id, n.parentId, n.depth])).toEqual([[child.id, origin.id, 1]]);
+      expect(
+        seenByOthers.map((n: { id: string; parentId: string; depth: number }) => [n.id, n.parentId, n.depth]),
+      ).toEqual([[child.id, origin.id, 1]]);
       expect(seenByAdmin.map((n: { id: string }) => n.id)).toEqual([hidden.id, child.id]);
       expect(childLineage.map((n: { id: string; depth: number }) => [n.id, n.depth])).toEqual([[origin.id, -1]]);
-      expect((await researcher.client.ok(`query($id: ID!) { resource(id: $id) { adaptedFromId adaptedFrom { id } } }`, { id: child.id })).resource).toEqual({
+      expect(
+        (
+          await researcher.client.ok(`query($id: ID!) { resource(id: $id) { adaptedFromId adaptedFrom { id } } }`, {
+            id: child.id,
+          })
+        ).resource,
+      ).toEqual({
         adaptedFromId: hidden.id,
         adaptedFrom: null,
       });
@@ -356,22 +509,32 @@ describe('the commons: resources', () => {
       const resource = await newResource(researcher, networkId);
 
       await patient.client.ok(USE, { id: resource.id, input: { siteId: siteA, note: 'Used in our parent evening' } });
-      const updated = (await lead.client.ok(USE, { id: resource.id, input: { siteId: siteA, note: '  Used in two parent evenings ' } })).recordResourceUse;
+      const updated = (
+        await lead.client.ok(USE, { id: resource.id, input: { siteId: siteA, note: '  Used in two parent evenings ' } })
+      ).recordResourceUse;
       const refused = await patient.client.gql(USE, { id: resource.id, input: { siteId: siteB, note: 'Not my site' } });
-      const byAdmin = (await admin.client.ok(USE, { id: resource.id, input: { siteId: siteB, note: '' } })).recordResourceUse;
+      const byAdmin = (await admin.client.ok(USE, { id: resource.id, input: { siteId: siteB, note: '' } }))
+        .recordResourceUse;
 
-      expect(updated).toMatchObject({ useCount: 1, uses: [{ note: 'Used in two parent evenings', site: { id: siteA }, recordedBy: { userId: lead.userId } }] });
+      expect(updated).toMatchObject({
+        useCount: 1,
+        uses: [{ note: 'Used in two parent evenings', site: { id: siteA }, recordedBy: { userId: lead.userId } }],
+      });
       expect(errorOf(refused).code).toBe('FORBIDDEN');
       expect(byAdmin.useCount).toBe(2);
       expect(byAdmin.uses.map((use: { site: { id: string } }) => use.site.id)).toEqual([siteA, siteB]);
-      expect(errorOf(await researcher.client.gql(USE, { id: resource.id, input: { siteId: siteA, note: '' } })).code).toBe('FORBIDDEN');
-      expect(errorOf(await admin.client.gql(USE, { id: resource.id, input: { siteId: otherSite, note: '' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.siteId' });
+      expect(
+        errorOf(await researcher.client.gql(USE, { id: resource.id, input: { siteId: siteA, note: '' } })).code,
+      ).toBe('FORBIDDEN');
+      expect(errorOf(await admin.client.gql(USE, { id: resource.id, input: { siteId: otherSite, note: '' } }))).toEqual(
+        { code: 'BAD_USER_INPUT', field: 'input.siteId' },
+      );
 
       const removed = (await admin.client.ok(REMOVE_USE, { id: resource.id, siteId: siteB })).removeResourceUse;
       expect(removed).toEqual({ useCount: 1, uses: [{ site: { id: siteA } }] });
     });
 
-    it('keeps each member\'s bookmarks, leaving out resources hidden since', async () => {
+    it("keeps each member's bookmarks, leaving out resources hidden since", async () => {
       const kept = await newResource(lead, networkId);
       const toHide = await newResource(lead, networkId);
       await researcher.client.ok(BOOKMARK, { id: kept.id, bookmarked: true });
@@ -387,7 +550,7 @@ describe('the commons: resources', () => {
       expect((await researcher.client.ok(BOOKMARKS, { networkId })).myBookmarks.totalCount).toBe(0);
     });
 
-    it('counts a member\'s views once a day', async () => {
+    it("counts a member's views once a day", async () => {
       const resource = await newResource(lead, networkId);
 
       await patient.client.ok(VIEW, { id: resource.id });
@@ -402,13 +565,26 @@ describe('the commons: resources', () => {
     it('are kept by network admins, counted over visible resources, and removable', async () => {
       await newResource(lead, networkId, { tags: ['Exclusive enteral nutrition'] });
 
-      const { createNetworkTag } = await admin.client.ok(CREATE_TAG, { networkId, input: { tag: ' #Exclusive  Enteral Nutrition', description: 'EEN' } });
+      const { createNetworkTag } = await admin.client.ok(CREATE_TAG, {
+        networkId,
+        input: { tag: ' #Exclusive  Enteral Nutrition', description: 'EEN' },
+      });
       expect(createNetworkTag).toEqual({ tag: 'exclusive enteral nutrition', description: 'EEN', resourceCount: 1 });
-      expect(errorOf(await admin.client.gql(CREATE_TAG, { networkId, input: { tag: 'exclusive enteral nutrition' } }))).toEqual({ code: 'CONFLICT', field: 'input.tag' });
-      expect(errorOf(await lead.client.gql(CREATE_TAG, { networkId, input: { tag: 'anything' } })).code).toBe('FORBIDDEN');
-      expect((await patient.client.ok(TAGS, { networkId })).networkTags).toContainEqual({ tag: 'exclusive enteral nutrition', description: 'EEN', resourceCount: 1 });
+      expect(
+        errorOf(await admin.client.gql(CREATE_TAG, { networkId, input: { tag: 'exclusive enteral nutrition' } })),
+      ).toEqual({ code: 'CONFLICT', field: 'input.tag' });
+      expect(errorOf(await lead.client.gql(CREATE_TAG, { networkId, input: { tag: 'anything' } })).code).toBe(
+        'FORBIDDEN',
+      );
+      expect((await patient.client.ok(TAGS, { networkId })).networkTags).toContainEqual({
+        tag: 'exclusive enteral nutrition',
+        description: 'EEN',
+        resourceCount: 1,
+      });
 
-      expect((await admin.client.ok(DELETE_TAG, { networkId, tag: 'Exclusive enteral nutrition' })).deleteNetworkTag).toBe(true);
+      expect(
+        (await admin.client.ok(DELETE_TAG, { networkId, tag: 'Exclusive enteral nutrition' })).deleteNetworkTag,
+      ).toBe(true);
       expect((await patient.client.ok(TAGS, { networkId })).networkTags).toEqual([]);
     });
   });

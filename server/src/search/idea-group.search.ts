@@ -25,7 +25,6 @@ const TITLE_HEADLINE = `HighlightAll=true, ${HEADLINE_MARKS}`;
 const SNIPPET_HEADLINE = `MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … ", ${HEADLINE_MARKS}`;
 const SNIPPET_PLAIN_LENGTH = 240;
 
-
 interface AnswerRow {
   ideas: number;
   groups: number;
@@ -35,8 +34,14 @@ interface AnswerRow {
     score: number;
     title: string;
     snippet: string;
-    idea: (Omit<IdeaRow, 'createdAt' | 'updatedAt' | 'statusChangedAt' | 'nextDecisionOn'> & Record<'createdAt' | 'updatedAt' | 'statusChangedAt', string> & { nextDecisionOn: string | null }) | null;
-    group: (Omit<GroupRow, 'createdAt' | 'updatedAt' | 'archivedAt'> & Record<'createdAt' | 'updatedAt', string> & { archivedAt: string | null }) | null;
+    idea:
+      | (Omit<IdeaRow, 'createdAt' | 'updatedAt' | 'statusChangedAt' | 'nextDecisionOn'> &
+          Record<'createdAt' | 'updatedAt' | 'statusChangedAt', string> & { nextDecisionOn: string | null })
+      | null;
+    group:
+      | (Omit<GroupRow, 'createdAt' | 'updatedAt' | 'archivedAt'> &
+          Record<'createdAt' | 'updatedAt', string> & { archivedAt: string | null })
+      | null;
   }[];
 }
 
@@ -101,7 +106,11 @@ export class IdeaGroupSearch {
   }
 
   /** Each query word, whether any document the viewer may find holds it, and its nearest words among theirs when none does. */
-  private async correctedTerms(request: SearchRequest, scope: { ideas: boolean; groups: boolean }, terms: string[]): Promise<TermRow[]> {
+  private async correctedTerms(
+    request: SearchRequest,
+    scope: { ideas: boolean; groups: boolean },
+    terms: string[],
+  ): Promise<TermRow[]> {
     const sql = Prisma.sql;
     const last = terms.length;
     const rows = await this.prisma.$queryRaw<{ idx: number; term: string; known: boolean; similar: string[] }[]>(sql`
@@ -119,7 +128,12 @@ export class IdeaGroupSearch {
     return rows.map((row) => ({ ...row, documents: null, completions: null, resources: 0 }));
   }
 
-  private async answer(request: SearchRequest, scope: { ideas: boolean; groups: boolean }, terms: TermRow[] | null, mode: Mode = 'all'): Promise<SearchResult> {
+  private async answer(
+    request: SearchRequest,
+    scope: { ideas: boolean; groups: boolean },
+    terms: TermRow[] | null,
+    mode: Mode = 'all',
+  ): Promise<SearchResult> {
     const sql = Prisma.sql;
     const queries = terms ? tsqueries(terms, mode) : null;
     const q = queries
@@ -130,7 +144,10 @@ export class IdeaGroupSearch {
     const score = queries
       ? sql`(ts_rank(d.document, q.query, 1) + 0.5 * ts_rank('{0,0,0,1}', d.document, q.query, 0) / (1 + char_length(d.title) / 40.0))::real`
       : sql`0::real`;
-    const order = queries && request.sort === 'RELEVANCE' ? sql`m.score DESC, m."createdAt" DESC, m.id` : sql`m."createdAt" DESC, m.id`;
+    const order =
+      queries && request.sort === 'RELEVANCE'
+        ? sql`m.score DESC, m."createdAt" DESC, m.id`
+        : sql`m."createdAt" DESC, m.id`;
     // Markdown marks are left out of snippets.
     const text = sql`regexp_replace(concat_ws(E'\n', nullif(x.a, ''), nullif(x.b, '')), '[*_#>\`~]+|\\]\\([^)]*\\)|\\[', '', 'g')`;
     const headlines = queries
@@ -180,7 +197,8 @@ export class IdeaGroupSearch {
         idea: hit.idea
           ? {
               ...hit.idea,
-              nextDecisionOn: hit.idea.nextDecisionOn === null ? null : new Date(`${hit.idea.nextDecisionOn}T00:00:00Z`),
+              nextDecisionOn:
+                hit.idea.nextDecisionOn === null ? null : new Date(`${hit.idea.nextDecisionOn}T00:00:00Z`),
               statusChangedAt: utc(hit.idea.statusChangedAt),
               createdAt: utc(hit.idea.createdAt),
               updatedAt: utc(hit.idea.updatedAt),

@@ -1,4 +1,6 @@
-import type { Meilisearch, MultiSearchQuery, SearchResponse, Settings } from 'meilisearch' with { 'resolution-mode': 'import' };
+import type { Meilisearch, MultiSearchQuery, SearchResponse, Settings } from 'meilisearch' with {
+  'resolution-mode': 'import',
+};
 import type { SearchDocument } from './search-engine';
 
 /** A resource as stored in Meilisearch: dates as epoch milliseconds, so they filter and sort. */
@@ -64,7 +66,9 @@ export class MeiliGateway implements MeiliIndexGateway {
   ) {}
 
   private meili(): Promise<Meilisearch> {
-    this.client ??= import('meilisearch').then(({ Meilisearch }) => new Meilisearch({ host: this.host, apiKey: this.apiKey ?? undefined }));
+    this.client ??= import('meilisearch').then(
+      ({ Meilisearch }) => new Meilisearch({ host: this.host, apiKey: this.apiKey ?? undefined }),
+    );
     return this.client;
   }
 
@@ -80,7 +84,9 @@ export class MeiliGateway implements MeiliIndexGateway {
   async upsert(documents: MeiliDocument[]): Promise<void> {
     if (documents.length === 0) return;
     const meili = await this.meili();
-    await succeeded(meili.index(this.indexUid).addDocuments(documents, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    await succeeded(
+      meili.index(this.indexUid).addDocuments(documents, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }),
+    );
   }
 
   async delete(ids: string[]): Promise<void> {
@@ -113,14 +119,19 @@ export class MeiliGateway implements MeiliIndexGateway {
       count += documents.length;
     }
     await this.ensureSettings();
-    await succeeded(meili.swapIndexes([{ indexes: [this.indexUid, fresh], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    await succeeded(
+      meili.swapIndexes([{ indexes: [this.indexUid, fresh], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS }),
+    );
     await meili.deleteIndexIfExists(fresh);
     return count;
   }
 }
 
 /** Throws unless the task Meilisearch ran succeeded. */
-async function succeeded(task: Promise<{ status: string; error: { message: string } | null; uid: number }>): Promise<void> {
+async function succeeded(
+  task: Promise<{ status: string; error: { message: string } | null; uid: number }>,
+): Promise<void> {
   const done = await task;
-  if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? 'no detail'}`);
+  if (done.status !== 'succeeded')
+    throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? 'no detail'}`);
 }

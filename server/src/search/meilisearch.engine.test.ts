@@ -19,8 +19,20 @@ class RecordingGateway implements Partial<MeiliIndexGateway> {
     this.queries = queries;
     const main = {
       hits: [
-        { id: 'r1', _rankingScore: 0.9, _formatted: { title: `Flare ${S}action${E} plan`, summary: 'What to do', bodyText: `When a ${S}flare${E} starts…` } },
-        { id: 'r2', _rankingScore: 0.5, _formatted: { title: 'School letter', summary: `For ${S}teachers${E}`, bodyText: 'Dear teacher…' } },
+        {
+          id: 'r1',
+          _rankingScore: 0.9,
+          _formatted: {
+            title: `Flare ${S}action${E} plan`,
+            summary: 'What to do',
+            bodyText: `When a ${S}flare${E} starts…`,
+          },
+        },
+        {
+          id: 'r2',
+          _rankingScore: 0.5,
+          _formatted: { title: 'School letter', summary: `For ${S}teachers${E}`, bodyText: 'Dear teacher…' },
+        },
       ],
       estimatedTotalHits: 2,
       processingTimeMs: 1,
@@ -40,7 +52,10 @@ class RecordingGateway implements Partial<MeiliIndexGateway> {
     return Promise.resolve([
       main,
       facet('kind', { TOOL: 1, TEMPLATE: 1, GUIDE: 0 }),
-      facet('tags', Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`tag ${String(i).padStart(2, '0')}`, 25 - i]))),
+      facet(
+        'tags',
+        Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`tag ${String(i).padStart(2, '0')}`, 25 - i])),
+      ),
       facet('audiences', { FAMILY_MEMBER: 2 }),
       facet('siteId', { 's-b': 1, 's-a': 1 }),
       facet('authorId', { u1: 2 }),
@@ -60,7 +75,12 @@ const request = (overrides: Partial<SearchRequest> = {}): SearchRequest => ({
   ...overrides,
 });
 
-const FALLBACK_RESULT: SearchResult = { hits: [], totalCount: 42, exact: true, facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] } };
+const FALLBACK_RESULT: SearchResult = {
+  hits: [],
+  totalCount: 42,
+  exact: true,
+  facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] },
+};
 
 function engineWith(gateway: RecordingGateway) {
   const fallback = { search: () => Promise.resolve(FALLBACK_RESULT) } as unknown as PostgresSearchEngine;
@@ -86,7 +106,12 @@ describe('MeilisearchEngine', () => {
     );
 
     const [main, kinds, tags] = gateway.queries;
-    const base = ['networkId = "net-1"', 'type = "RESOURCE"', ['hidden = false', 'authorId = "me"'], `createdAt >= ${Date.parse('2026-01-01T00:00:00Z')}`];
+    const base = [
+      'networkId = "net-1"',
+      'type = "RESOURCE"',
+      ['hidden = false', 'authorId = "me"'],
+      `createdAt >= ${Date.parse('2026-01-01T00:00:00Z')}`,
+    ];
     expect(main).toMatchObject({
       q: 'flare act',
       offset: 20,
@@ -98,8 +123,15 @@ describe('MeilisearchEngine', () => {
       highlightPostTag: E,
       filter: [...base, ['kind = "TOOL"', 'kind = "TEMPLATE"'], ['tags = "school \\"letters\\""'], ['siteId = "s-a"']],
     });
-    expect(kinds).toMatchObject({ limit: 0, facets: ['kind'], filter: [...base, ['tags = "school \\"letters\\""'], ['siteId = "s-a"']] });
-    expect(tags).toMatchObject({ facets: ['tags'], filter: [...base, ['kind = "TOOL"', 'kind = "TEMPLATE"'], ['siteId = "s-a"']] });
+    expect(kinds).toMatchObject({
+      limit: 0,
+      facets: ['kind'],
+      filter: [...base, ['tags = "school \\"letters\\""'], ['siteId = "s-a"']],
+    });
+    expect(tags).toMatchObject({
+      facets: ['tags'],
+      filter: [...base, ['kind = "TOOL"', 'kind = "TEMPLATE"'], ['siteId = "s-a"']],
+    });
     expect(gateway.queries).toHaveLength(6);
   });
 
@@ -122,7 +154,7 @@ describe('MeilisearchEngine', () => {
     expect(gateway.queries[0].filter).toEqual(['networkId = "net-1"', 'type = "RESOURCE"', 'hidden = false']);
   });
 
-  it('turns Meilisearch\'s answer into hits with highlighted segments and sorted, capped facets', async () => {
+  it("turns Meilisearch's answer into hits with highlighted segments and sorted, capped facets", async () => {
     const result = await engineWith(new RecordingGateway()).search(request());
 
     expect(result.totalCount).toBe(2);

@@ -93,11 +93,16 @@ export class MeilisearchEngine implements SearchEngine {
     const { filters } = request;
     const base: (string | string[])[] = [`networkId = ${filterValue(request.networkId)}`, `type = "RESOURCE"`];
     if (!request.hidden.all) {
-      base.push(request.hidden.authorId ? ['hidden = false', `authorId = ${filterValue(request.hidden.authorId)}`] : 'hidden = false');
+      base.push(
+        request.hidden.authorId
+          ? ['hidden = false', `authorId = ${filterValue(request.hidden.authorId)}`]
+          : 'hidden = false',
+      );
     }
     if (filters.createdFrom) base.push(`createdAt >= ${filters.createdFrom.getTime()}`);
     if (filters.createdTo) base.push(`createdAt <= ${filters.createdTo.getTime()}`);
-    const anyOf = (attribute: string, values: string[]) => (values.length ? [values.map((value) => `${attribute} = ${filterValue(value)}`)] : []);
+    const anyOf = (attribute: string, values: string[]) =>
+      values.length ? [values.map((value) => `${attribute} = ${filterValue(value)}`)] : [];
     const dimensions: Record<Dimension, string[][]> = {
       kinds: anyOf('kind', filters.kinds),
       tags: anyOf('tags', filters.tags),
@@ -105,8 +110,10 @@ export class MeilisearchEngine implements SearchEngine {
       sites: anyOf('siteId', filters.siteIds),
       authors: anyOf('authorId', filters.authorIds),
     };
-    const except = (skip: Dimension | null) =>
-      [...base, ...(Object.keys(dimensions) as Dimension[]).filter((d) => d !== skip).flatMap((d) => dimensions[d])];
+    const except = (skip: Dimension | null) => [
+      ...base,
+      ...(Object.keys(dimensions) as Dimension[]).filter((d) => d !== skip).flatMap((d) => dimensions[d]),
+    ];
     const sort =
       request.sort === 'NEWEST' || (request.sort === 'RELEVANCE' && !request.text)
         ? ['createdAt:desc']
@@ -137,7 +144,10 @@ export class MeilisearchEngine implements SearchEngine {
     }));
     const [answer, ...facetAnswers] = await this.gateway.multiSearch([main, ...facetQueries]);
     const facets = Object.fromEntries(
-      dimensionNames.map((dimension, i) => [dimension, facetCounts(facetAnswers[i], FACET_ATTRIBUTES[dimension], LIMITED.includes(dimension))]),
+      dimensionNames.map((dimension, i) => [
+        dimension,
+        facetCounts(facetAnswers[i], FACET_ATTRIBUTES[dimension], LIMITED.includes(dimension)),
+      ]),
     ) as unknown as SearchFacets;
     return {
       totalCount: answer.estimatedTotalHits ?? answer.totalHits ?? answer.hits.length,
@@ -157,7 +167,13 @@ export class MeilisearchEngine implements SearchEngine {
           snippet: segmentsOf(snippet),
           ...(hit.createdAt === undefined
             ? {}
-            : { sortKey: { createdAt: new Date(Number(hit.createdAt)), useCount: Number(hit.useCount ?? 0), helpfulCount: Number(hit.helpfulCount ?? 0) } }),
+            : {
+                sortKey: {
+                  createdAt: new Date(Number(hit.createdAt)),
+                  useCount: Number(hit.useCount ?? 0),
+                  helpfulCount: Number(hit.helpfulCount ?? 0),
+                },
+              }),
         };
       }),
     };

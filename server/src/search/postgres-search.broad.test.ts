@@ -8,7 +8,15 @@ import { estimatedMatches, type TermRow } from './tsquery';
 import type { SearchRequest, SearchResult } from './search-engine';
 import { toSearchDocument } from './search-document';
 
-const NO_FILTERS: SearchFilters = { kinds: [], tags: [], audiences: [], siteIds: [], authorIds: [], createdFrom: null, createdTo: null };
+const NO_FILTERS: SearchFilters = {
+  kinds: [],
+  tags: [],
+  audiences: [],
+  siteIds: [],
+  authorIds: [],
+  createdFrom: null,
+  createdTo: null,
+};
 const DAY = 86_400_000;
 const KINDS: ResourceKind[] = ['TOOL', 'GUIDE', 'TEMPLATE', 'STORY'];
 
@@ -42,14 +50,26 @@ describe('PostgreSQL search on broad queries', () => {
     await exact.search(request(text, overrides)),
   ];
   const idsOf = (result: SearchResult) => result.hits.map((hit) => hit.id);
-  const countsOf = (facets: { value: string; count: number }[]) => new Map(facets.map((facet) => [facet.value, facet.count]));
+  const countsOf = (facets: { value: string; count: number }[]) =>
+    new Map(facets.map((facet) => [facet.value, facet.count]));
 
   beforeAll(async () => {
     app = await TestApp.start();
     const made = await app.newNetwork(2);
     networkId = made.network.id;
     const engine = app.server.app.get(PostgresSearchEngine);
-    async function put(key: string, data: { title: string; body: string; tags: string[]; kind: ResourceKind; daysAgo: number; useCount: number; siteId?: string }) {
+    async function put(
+      key: string,
+      data: {
+        title: string;
+        body: string;
+        tags: string[];
+        kind: ResourceKind;
+        daysAgo: number;
+        useCount: number;
+        siteId?: string;
+      },
+    ) {
       const row = await app.prisma.resource.create({
         data: {
           networkId,
@@ -80,7 +100,14 @@ describe('PostgreSQL search on broad queries', () => {
       });
     }
     // ...and an old, unused one with remission in its title, far down the order they are walked in.
-    await put('titled', { title: 'Remission tracker', body: 'Track how long each remission lasts.', tags: ['remission'], kind: 'TOOL', daysAgo: 900, useCount: 0 });
+    await put('titled', {
+      title: 'Remission tracker',
+      body: 'Track how long each remission lasts.',
+      tags: ['remission'],
+      kind: 'TOOL',
+      daysAgo: 900,
+      useCount: 0,
+    });
     broad = new PostgresSearchEngine(app.prisma, { exactLimit: 5, sample: 20, titleSample: 5, window: 30 });
     exact = new PostgresSearchEngine(app.prisma);
   });
@@ -113,7 +140,10 @@ describe('PostgreSQL search on broad queries', () => {
 
     expect(idsOf(counted)[0]).toBe(ids.titled);
     expect(idsOf(walked)[0]).toBe(ids.titled);
-    expect(walked.hits[0].title).toEqual([{ text: 'Remission', match: true }, { text: ' tracker', match: false }]);
+    expect(walked.hits[0].title).toEqual([
+      { text: 'Remission', match: true },
+      { text: ' tracker', match: false },
+    ]);
   });
 
   it('finds the same first pages in the newest and most-used orders, which it walks itself', async () => {
@@ -158,15 +188,29 @@ describe('PostgreSQL search on broad queries', () => {
   });
 
   it('counts a document for each word in the vocabulary, and words sharing a stem together', async () => {
-    const rows = await app.prisma.searchWord.findMany({ where: { networkId, word: { in: ['remission', 'huddle', 'lasts'] } } });
+    const rows = await app.prisma.searchWord.findMany({
+      where: { networkId, word: { in: ['remission', 'huddle', 'lasts'] } },
+    });
 
-    expect(Object.fromEntries(rows.map((row) => [row.word, row.documents]))).toEqual({ remission: 61, huddle: 60, lasts: 1 });
+    expect(Object.fromEntries(rows.map((row) => [row.word, row.documents]))).toEqual({
+      remission: 61,
+      huddle: 60,
+      lasts: 1,
+    });
     expect(rows.find((row) => row.word === 'lasts')?.stem).toBe('last');
   });
 });
 
 describe('estimatedMatches', () => {
-  const row = (documents: number | null): TermRow => ({ idx: 1, term: 'x', known: true, similar: [], documents, completions: null, resources: 5000 });
+  const row = (documents: number | null): TermRow => ({
+    idx: 1,
+    term: 'x',
+    known: true,
+    similar: [],
+    documents,
+    completions: null,
+    resources: 5000,
+  });
 
   it('is the rarest word when every word must match, the sum when any may', () => {
     expect(estimatedMatches([row(900), row(40), row(null)], 'all')).toBe(40);

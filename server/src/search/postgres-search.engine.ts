@@ -36,7 +36,13 @@ export interface PostgresSearchTuning {
 
 export const POSTGRES_SEARCH_TUNING = Symbol('POSTGRES_SEARCH_TUNING');
 
-export const DEFAULT_TUNING: PostgresSearchTuning = { exactLimit: 1000, sample: 150, titleSample: 100, window: 1200, snippetChars: 320 };
+export const DEFAULT_TUNING: PostgresSearchTuning = {
+  exactLimit: 1000,
+  sample: 150,
+  titleSample: 100,
+  window: 1200,
+  snippetChars: 320,
+};
 
 interface AnswerRow {
   total: number;
@@ -49,7 +55,11 @@ interface AnswerRow {
   hits: { id: string; score: number; title: string; snippet: string; row: JsonRow }[];
 }
 
-type JsonRow = Omit<SearchHitRow, 'createdAt' | 'updatedAt' | 'hiddenAt'> & { createdAt: string; updatedAt: string; hiddenAt: string | null };
+type JsonRow = Omit<SearchHitRow, 'createdAt' | 'updatedAt' | 'hiddenAt'> & {
+  createdAt: string;
+  updatedAt: string;
+  hiddenAt: string | null;
+};
 
 /** How the words of a query combine: every word must match, or any may (the fallback). */
 
@@ -66,7 +76,12 @@ const RANKED_STEP = 50;
 /** A last word with at most this many completions is looked up in an index by them rather than as a prefix. */
 const COMPLETIONS_LISTED = 16;
 
-const EMPTY: SearchResult = { hits: [], totalCount: 0, exact: true, facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] } };
+const EMPTY: SearchResult = {
+  hits: [],
+  totalCount: 0,
+  exact: true,
+  facets: { kinds: [], tags: [], audiences: [], sites: [], authors: [] },
+};
 const TRUE = Prisma.sql`TRUE`;
 
 const HEADLINE_MARKS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}"`;
@@ -148,11 +163,14 @@ export class PostgresSearchEngine implements SearchEngine {
   private async answer(request: SearchRequest, rows: TermRow[], mode: Mode): Promise<SearchResult> {
     const queries = tsqueries(rows, mode);
     // A small network, or a query that matches few of a large one's resources, is answered exactly.
-    if (Math.min(rows[0].resources, estimatedMatches(rows, mode)) <= this.tuning.exactLimit) return this.exact(request, queries);
+    if (Math.min(rows[0].resources, estimatedMatches(rows, mode)) <= this.tuning.exactLimit)
+      return this.exact(request, queries);
     const walked = await this.walked(request, queries);
     // Too few among the rows walked: the matches are rare, so the index is asked for every word,
     // short ones too, rather than reading the rows of the common ones.
-    return walked.exact || walked.hits.length >= request.limit ? walked : this.exact(request, { ...queries, index: queries.everyWordIndex });
+    return walked.exact || walked.hits.length >= request.limit
+      ? walked
+      : this.exact(request, { ...queries, index: queries.everyWordIndex });
   }
 
   /** Runs a read as a named prepared statement: PostgreSQL plans each shape of search once per connection, not per keystroke. */
@@ -267,7 +285,9 @@ export class PostgresSearchEngine implements SearchEngine {
             AND (SELECT count(*) FROM m WHERE m.in_title AND ${parts.everyFilter}) < ${need}
           LIMIT ${literal(tuning.titleSample)}`
       : null;
-    const filteredWalk = parts.filtered ? walk((w) => sql`${matches(w)} AND ${parts.filtersOn(w)}`, enough, tuning.window * 2) : null;
+    const filteredWalk = parts.filtered
+      ? walk((w) => sql`${matches(w)} AND ${parts.filtersOn(w)}`, enough, tuning.window * 2)
+      : null;
     const ranked = relevance ? parts.ranked(sql`candidates`, enough) : sql`candidates`;
     const [row] = await this.rows<AnswerRow>(Prisma.sql`
       WITH q AS (${parts.q}),
@@ -307,7 +327,9 @@ export class PostgresSearchEngine implements SearchEngine {
       site: filters.siteIds.length ? sql`${r}."siteId" = ANY(${filters.siteIds}::uuid[])` : TRUE,
       author: filters.authorIds.length ? sql`${r}."authorId" = ANY(${filters.authorIds}::uuid[])` : TRUE,
     });
-    const filtered = [filters.kinds, filters.tags, filters.audiences, filters.siteIds, filters.authorIds].some((values) => values.length > 0);
+    const filtered = [filters.kinds, filters.tags, filters.audiences, filters.siteIds, filters.authorIds].some(
+      (values) => values.length > 0,
+    );
     const base = (r: Prisma.Sql) => {
       const hidden = request.hidden.all
         ? TRUE
@@ -322,15 +344,19 @@ export class PostgresSearchEngine implements SearchEngine {
     const popularity = (r: Prisma.Sql) => sql`(1 + ln(1 + 2 * ${r}."useCount" + ${r}."helpfulCount") / 5)`;
     // The title bonus: the title-only rank (weight A; the same on the title vector as on the whole
     // document, and cheaper there) over the title's length, so short, focused titles come first.
-    const titleBonus = (r: Prisma.Sql) => sql`0.5 * ts_rank('{0,0,0,1}', ${r}."searchTitle", q.query, 0) / (1 + char_length(${r}.title) / 40.0)`;
+    const titleBonus = (r: Prisma.Sql) =>
+      sql`0.5 * ts_rank('{0,0,0,1}', ${r}."searchTitle", q.query, 0) / (1 + char_length(${r}.title) / 40.0)`;
     // Relevance: ts_rank over the weighted document (normalisation 1 divides by 1 + log(length),
     // so a long body does not drown a short resource whose title matches); plus the title bonus;
     // times a popularity factor from sites that used it and helpful marks, so among near-equal
     // matches (an original and its adaptations) the proven one comes first.
     const score = (r: Prisma.Sql) =>
-      queries ? sql`((ts_rank(${r}."searchDocument", q.query, 1) + ${titleBonus(r)}) * ${popularity(r)})::real` : sql`0::real`;
+      queries
+        ? sql`((ts_rank(${r}."searchDocument", q.query, 1) + ${titleBonus(r)}) * ${popularity(r)})::real`
+        : sql`0::real`;
     // The same from the title and tags alone, to choose which candidates get the full score.
-    const titleScore = (r: Prisma.Sql) => sql`((ts_rank(${r}."searchTitle", q.query, 1) + ${titleBonus(r)}) * ${popularity(r)})::real`;
+    const titleScore = (r: Prisma.Sql) =>
+      sql`((ts_rank(${r}."searchTitle", q.query, 1) + ${titleBonus(r)}) * ${popularity(r)})::real`;
     const columns = (r: Prisma.Sql, scored: Prisma.Sql) => {
       const d = dimensions(r);
       return sql`${r}.id, ${r}.kind, ${r}.tags, ${r}.audiences, ${r}."siteId", ${r}."authorId", ${r}."createdAt", ${r}."useCount", ${r}."helpfulCount",
@@ -352,7 +378,13 @@ export class PostgresSearchEngine implements SearchEngine {
       ? sql`SELECT ${queries.match} AS query, ${queries.index} AS index_query, ${queries.headline} AS simple_query, ${queries.words}::text[] AS words`
       : sql`SELECT NULL::tsquery AS query, NULL::tsquery AS index_query, NULL::tsquery AS simple_query, ARRAY[]::text[] AS words`;
     // Site and author values are labelled with the site's or the member's name.
-    const facet = (value: Prisma.Sql, from: Prisma.Sql, where: Prisma.Sql, named: 'Site' | 'User' | null, limit: number | null) => sql`(
+    const facet = (
+      value: Prisma.Sql,
+      from: Prisma.Sql,
+      where: Prisma.Sql,
+      named: 'Site' | 'User' | null,
+      limit: number | null,
+    ) => sql`(
       SELECT coalesce(json_agg(json_build_object('value', x.value, 'count', x.count${named ? sql`, 'label', l.name` : Prisma.empty}) ORDER BY x.count DESC, x.value), '[]'::json)
       FROM (SELECT ${value} AS value, count(*)::int AS count FROM ${from} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1
             ${limit ? sql`LIMIT ${literal(limit)}` : Prisma.empty}) x

@@ -15,7 +15,10 @@ import { SearchOutboxRepository } from './search-outbox.repository';
  * live one and swapped in atomically; changes written meanwhile are sent again from the outbox.
  * Without DATABASE_URL it uses the embedded database: the running app's, or starts it.
  */
-export async function reindex(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): Promise<void> {
+export async function reindex(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   const config = loadConfig(env);
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = config.databaseUrl;
@@ -42,7 +45,9 @@ export async function reindex(env: NodeJS.ProcessEnv = process.env, log: (line: 
         })(),
       );
       const resent = await new SearchOutboxRepository(prisma).resendSince(started);
-      log(`Meilisearch: index "${MEILI_RESOURCE_INDEX}" rebuilt with ${sent} document(s); ${resent} change(s) made meanwhile queued again`);
+      log(
+        `Meilisearch: index "${MEILI_RESOURCE_INDEX}" rebuilt with ${sent} document(s); ${resent} change(s) made meanwhile queued again`,
+      );
     }
   } finally {
     await prisma.onModuleDestroy();

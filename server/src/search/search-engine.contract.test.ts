@@ -27,7 +27,15 @@ interface EngineUnderTest {
   close(): Promise<void>;
 }
 
-const NO_FILTERS: SearchFilters = { kinds: [], tags: [], audiences: [], siteIds: [], authorIds: [], createdFrom: null, createdTo: null };
+const NO_FILTERS: SearchFilters = {
+  kinds: [],
+  tags: [],
+  audiences: [],
+  siteIds: [],
+  authorIds: [],
+  createdFrom: null,
+  createdTo: null,
+};
 const DAY = 86_400_000;
 
 describe('SearchEngine contract', () => {
@@ -42,13 +50,25 @@ describe('SearchEngine contract', () => {
   const now = Date.now();
 
   const engines: [string, () => Promise<EngineUnderTest>][] = [
-    ['postgres', () => Promise.resolve({ engine: app.server.app.get(PostgresSearchEngine), settle: () => Promise.resolve(), close: () => Promise.resolve() })],
+    [
+      'postgres',
+      () =>
+        Promise.resolve({
+          engine: app.server.app.get(PostgresSearchEngine),
+          settle: () => Promise.resolve(),
+          close: () => Promise.resolve(),
+        }),
+    ],
   ];
   if (MEILI_HOST) {
     engines.push([
       'meilisearch',
       async () => {
-        const gateway = new MeiliGateway(MEILI_HOST, process.env.MEILI_KEY ?? null, `contract_${randomUUID().replace(/-/g, '')}`);
+        const gateway = new MeiliGateway(
+          MEILI_HOST,
+          process.env.MEILI_KEY ?? null,
+          `contract_${randomUUID().replace(/-/g, '')}`,
+        );
         const outbox = app.server.app.get(SearchOutboxRepository);
         const engine = new MeilisearchEngine(gateway, outbox, app.server.app.get(PostgresSearchEngine));
         const worker = new SearchOutboxWorker(gateway, outbox, app.server.app.get(SearchDocumentRepository));
@@ -58,27 +78,32 @@ describe('SearchEngine contract', () => {
           settle: async () => void (await worker.drain()),
           close: async () => {
             const { Meilisearch } = await import('meilisearch');
-            await new Meilisearch({ host: MEILI_HOST, apiKey: process.env.MEILI_KEY }).deleteIndexIfExists(gateway.indexUid);
+            await new Meilisearch({ host: MEILI_HOST, apiKey: process.env.MEILI_KEY }).deleteIndexIfExists(
+              gateway.indexUid,
+            );
           },
         };
       },
     ]);
   }
 
-  async function put(key: string, data: {
-    title: string;
-    summary?: string;
-    body?: string;
-    tags?: string[];
-    kind?: ResourceKind;
-    audiences?: Role[];
-    siteId?: string | null;
-    authorId?: string;
-    daysAgo?: number;
-    useCount?: number;
-    hidden?: boolean;
-    network?: string;
-  }) {
+  async function put(
+    key: string,
+    data: {
+      title: string;
+      summary?: string;
+      body?: string;
+      tags?: string[];
+      kind?: ResourceKind;
+      audiences?: Role[];
+      siteId?: string | null;
+      authorId?: string;
+      daysAgo?: number;
+      useCount?: number;
+      hidden?: boolean;
+      network?: string;
+    },
+  ) {
     const body = data.body ?? '';
     const row = await app.prisma.resource.create({
       data: {
@@ -111,11 +136,51 @@ describe('SearchEngine contract', () => {
     authorB = (await app.newMember(made.admin, networkId, 'CLINICIAN', siteB)).userId;
     otherNetworkId = (await app.newNetwork(1)).network.id;
 
-    await put('remission', { title: 'Steroid-free remission change package', tags: ['remission', 'qi'], kind: 'CHANGE_PACKAGE', siteId: siteA, daysAgo: 30, useCount: 5, audiences: ['SITE_LEAD'] });
-    await put('body-only', { title: 'Clinic huddle notes', body: 'We talked about **remission** rates and the huddle.', kind: 'GUIDE', siteId: siteB, authorId: authorB, daysAgo: 10, useCount: 1 });
-    await put('school', { title: 'School letter template', summary: 'For teachers of pupils with IBD', tags: ['school'], kind: 'TEMPLATE', audiences: ['FAMILY_MEMBER', 'PATIENT_PARTNER'], siteId: siteA, daysAgo: 60, useCount: 3 });
-    await put('transition', { title: 'Transition readiness checklist', tags: ['transition', 'school'], kind: 'TOOL', audiences: ['PATIENT_PARTNER'], siteId: siteB, authorId: authorB, daysAgo: 5, useCount: 8 });
-    await put('hidden', { title: 'Hidden remission advice', kind: 'GUIDE', hidden: true, authorId: authorB, daysAgo: 1 });
+    await put('remission', {
+      title: 'Steroid-free remission change package',
+      tags: ['remission', 'qi'],
+      kind: 'CHANGE_PACKAGE',
+      siteId: siteA,
+      daysAgo: 30,
+      useCount: 5,
+      audiences: ['SITE_LEAD'],
+    });
+    await put('body-only', {
+      title: 'Clinic huddle notes',
+      body: 'We talked about **remission** rates and the huddle.',
+      kind: 'GUIDE',
+      siteId: siteB,
+      authorId: authorB,
+      daysAgo: 10,
+      useCount: 1,
+    });
+    await put('school', {
+      title: 'School letter template',
+      summary: 'For teachers of pupils with IBD',
+      tags: ['school'],
+      kind: 'TEMPLATE',
+      audiences: ['FAMILY_MEMBER', 'PATIENT_PARTNER'],
+      siteId: siteA,
+      daysAgo: 60,
+      useCount: 3,
+    });
+    await put('transition', {
+      title: 'Transition readiness checklist',
+      tags: ['transition', 'school'],
+      kind: 'TOOL',
+      audiences: ['PATIENT_PARTNER'],
+      siteId: siteB,
+      authorId: authorB,
+      daysAgo: 5,
+      useCount: 8,
+    });
+    await put('hidden', {
+      title: 'Hidden remission advice',
+      kind: 'GUIDE',
+      hidden: true,
+      authorId: authorB,
+      daysAgo: 1,
+    });
     await put('elsewhere', { title: 'Remission guide of another network', network: otherNetworkId });
   });
   afterAll(async () => {
@@ -135,8 +200,10 @@ describe('SearchEngine contract', () => {
       limit: 20,
       ...overrides,
     });
-    const search = async (text: string, overrides: Partial<SearchRequest> = {}) => subject.engine.search(request(text, overrides));
-    const keysOf = (result: SearchResult) => result.hits.map((hit) => Object.entries(ids).find(([, id]) => id === hit.id)?.[0] ?? hit.id);
+    const search = async (text: string, overrides: Partial<SearchRequest> = {}) =>
+      subject.engine.search(request(text, overrides));
+    const keysOf = (result: SearchResult) =>
+      result.hits.map((hit) => Object.entries(ids).find(([, id]) => id === hit.id)?.[0] ?? hit.id);
 
     beforeAll(async () => {
       subject = await make();
@@ -146,7 +213,7 @@ describe('SearchEngine contract', () => {
       await subject?.close();
     });
 
-    it('finds what was indexed in the network, title matches before body matches, never another network\'s', async () => {
+    it("finds what was indexed in the network, title matches before body matches, never another network's", async () => {
       const result = await search('remission');
 
       expect(keysOf(result)).toEqual(['remission', 'body-only']);
@@ -175,7 +242,7 @@ describe('SearchEngine contract', () => {
       expect(bodyHit.snippet.some((segment) => segment.match && /huddle/i.test(segment.text))).toBe(true);
     });
 
-    it('filters by kind, tag, audience, site, author and date, and counts facets without each one\'s own filter', async () => {
+    it("filters by kind, tag, audience, site, author and date, and counts facets without each one's own filter", async () => {
       const byKind = await search('', { filters: { ...NO_FILTERS, kinds: ['TEMPLATE', 'TOOL'] }, sort: 'NEWEST' });
       expect(keysOf(byKind)).toEqual(['transition', 'school']);
       expect(byKind.facets.kinds).toEqual([
@@ -192,11 +259,25 @@ describe('SearchEngine contract', () => {
         ].sort((a, b) => (a.value < b.value ? -1 : 1)),
       );
 
-      expect(keysOf(await search('', { filters: { ...NO_FILTERS, tags: ['school'] }, sort: 'NEWEST' }))).toEqual(['transition', 'school']);
-      expect(keysOf(await search('', { filters: { ...NO_FILTERS, audiences: ['FAMILY_MEMBER'] } }))).toEqual(['school']);
-      expect(keysOf(await search('', { filters: { ...NO_FILTERS, siteIds: [siteB] }, sort: 'NEWEST' }))).toEqual(['transition', 'body-only']);
-      expect(keysOf(await search('', { filters: { ...NO_FILTERS, authorIds: [authorB] }, sort: 'NEWEST' }))).toEqual(['transition', 'body-only']);
-      const recent = await search('', { filters: { ...NO_FILTERS, createdFrom: new Date(now - 12 * DAY), createdTo: new Date(now - 3 * DAY) }, sort: 'NEWEST' });
+      expect(keysOf(await search('', { filters: { ...NO_FILTERS, tags: ['school'] }, sort: 'NEWEST' }))).toEqual([
+        'transition',
+        'school',
+      ]);
+      expect(keysOf(await search('', { filters: { ...NO_FILTERS, audiences: ['FAMILY_MEMBER'] } }))).toEqual([
+        'school',
+      ]);
+      expect(keysOf(await search('', { filters: { ...NO_FILTERS, siteIds: [siteB] }, sort: 'NEWEST' }))).toEqual([
+        'transition',
+        'body-only',
+      ]);
+      expect(keysOf(await search('', { filters: { ...NO_FILTERS, authorIds: [authorB] }, sort: 'NEWEST' }))).toEqual([
+        'transition',
+        'body-only',
+      ]);
+      const recent = await search('', {
+        filters: { ...NO_FILTERS, createdFrom: new Date(now - 12 * DAY), createdTo: new Date(now - 3 * DAY) },
+        sort: 'NEWEST',
+      });
       expect(keysOf(recent)).toEqual(['transition', 'body-only']);
 
       const tagFacets = (await search('', { filters: { ...NO_FILTERS, tags: ['transition'] } })).facets.tags;
@@ -210,10 +291,14 @@ describe('SearchEngine contract', () => {
 
     it('sorts by newest and by most used', async () => {
       expect(keysOf(await search('', { sort: 'NEWEST' }))).toEqual(['transition', 'body-only', 'remission', 'school']);
-      expect(keysOf(await search('', { sort: 'MOST_USED' })).slice(0, 3)).toEqual(['transition', 'remission', 'school']);
+      expect(keysOf(await search('', { sort: 'MOST_USED' })).slice(0, 3)).toEqual([
+        'transition',
+        'remission',
+        'school',
+      ]);
     });
 
-    it('shows hidden documents only to those allowed: everyone\'s to admins, her own to an author', async () => {
+    it("shows hidden documents only to those allowed: everyone's to admins, her own to an author", async () => {
       expect(keysOf(await search('hidden'))).toEqual([]);
       expect(keysOf(await search('hidden', { hidden: { all: true, authorId: null } }))).toEqual(['hidden']);
       expect(keysOf(await search('hidden', { hidden: { all: false, authorId: authorB } }))).toEqual(['hidden']);

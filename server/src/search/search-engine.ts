@@ -142,12 +142,15 @@ export const EMPTY_RESULT: SearchResult = { hits: [], totalCount: 0, exact: true
 
 /** The resource filters (and facets) change ideas and groups have no values for. */
 export function filtersResources(filters: SearchFilters): boolean {
-  return [filters.kinds, filters.tags, filters.audiences, filters.siteIds, filters.authorIds].some((values) => values.length > 0);
+  return [filters.kinds, filters.tags, filters.audiences, filters.siteIds, filters.authorIds].some(
+    (values) => values.length > 0,
+  );
 }
 
 function sortKeyOf(hit: SearchHit): SortKey {
   const row = hit.row ?? hit.idea ?? hit.group;
-  if (row) return { createdAt: row.createdAt, useCount: hit.row?.useCount ?? 0, helpfulCount: hit.row?.helpfulCount ?? 0 };
+  if (row)
+    return { createdAt: row.createdAt, useCount: hit.row?.useCount ?? 0, helpfulCount: hit.row?.helpfulCount ?? 0 };
   return hit.sortKey ?? { createdAt: new Date(0), useCount: 0, helpfulCount: 0 };
 }
 
@@ -157,7 +160,11 @@ function sortKeyOf(hit: SearchHit): SortKey {
  * or by use (MOST_USED; ideas and groups count as unused); counts added up; facets from
  * `facetsFrom` (resources' alone).
  */
-export function mergeResults(request: Pick<SearchRequest, 'sort' | 'text' | 'offset' | 'limit'>, results: SearchResult[], facetsFrom: SearchResult | null): SearchResult {
+export function mergeResults(
+  request: Pick<SearchRequest, 'sort' | 'text' | 'offset' | 'limit'>,
+  results: SearchResult[],
+  facetsFrom: SearchResult | null,
+): SearchResult {
   const relevance = request.sort === 'RELEVANCE' && request.text.trim() !== '';
   const keyed = results.flatMap((result) => result.hits).map((hit) => ({ hit, key: sortKeyOf(hit) }));
   const newer = (a: SortKey, b: SortKey) => b.createdAt.getTime() - a.createdAt.getTime();

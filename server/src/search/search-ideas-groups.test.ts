@@ -49,7 +49,11 @@ describe('search over change ideas and working groups', () => {
       exactCounts: boolean;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
       nodes: Hit[];
-      facets: { kinds: { value: string; count: number }[]; tags: { value: string; count: number }[]; authors: { value: string; count: number }[] };
+      facets: {
+        kinds: { value: string; count: number }[];
+        tags: { value: string; count: number }[];
+        authors: { value: string; count: number }[];
+      };
     };
   const idsOf = (nodes: Hit[]) => nodes.map((node) => node.id);
 
@@ -62,29 +66,42 @@ describe('search over change ideas and working groups', () => {
     invitee = await app.newMember(admin, networkId, 'PATIENT_PARTNER', null, 'Ivy Invitee');
     stranger = await app.newMember(admin, networkId, 'FAMILY_MEMBER', null, 'Sam Stranger');
 
-    ids.idea = (await newIdea(owner, networkId, {
-      title: 'Text reminders before lab visits',
-      problem: 'Families miss **calprotectin** tests because the letter arrives late.',
-      idea: 'Send a text message two days before each lab visit, with the address of the lab.',
-    })).id;
-    ids.otherIdea = (await newIdea(owner, networkId, {
-      title: 'Transition clinic for teenagers',
-      problem: 'Teenagers feel lost when they move to the adult clinic.',
-      idea: 'A joint clinic with the adult team in the last year.',
-    })).id;
-    ids.openGroup = (await newGroup(owner, networkId, { name: 'Parents of toddlers', purpose: 'Share how families manage feeding and nappies during a flare.' })).id;
-    ids.secretGroup = (await newGroup(owner, networkId, {
-      name: 'Colonoscopy preparation taskforce',
-      purpose: 'Redesign bowel preparation so children can sleep the night before.',
-      visibility: 'INVITE_ONLY',
-    })).id;
+    ids.idea = (
+      await newIdea(owner, networkId, {
+        title: 'Text reminders before lab visits',
+        problem: 'Families miss **calprotectin** tests because the letter arrives late.',
+        idea: 'Send a text message two days before each lab visit, with the address of the lab.',
+      })
+    ).id;
+    ids.otherIdea = (
+      await newIdea(owner, networkId, {
+        title: 'Transition clinic for teenagers',
+        problem: 'Teenagers feel lost when they move to the adult clinic.',
+        idea: 'A joint clinic with the adult team in the last year.',
+      })
+    ).id;
+    ids.openGroup = (
+      await newGroup(owner, networkId, {
+        name: 'Parents of toddlers',
+        purpose: 'Share how families manage feeding and nappies during a flare.',
+      })
+    ).id;
+    ids.secretGroup = (
+      await newGroup(owner, networkId, {
+        name: 'Colonoscopy preparation taskforce',
+        purpose: 'Redesign bowel preparation so children can sleep the night before.',
+        visibility: 'INVITE_ONLY',
+      })
+    ).id;
     await owner.client.ok(INVITE_TO_GROUP, { groupId: ids.secretGroup, userId: invitee.userId });
-    ids.resource = (await newResource(owner, networkId, {
-      kind: 'GUIDE',
-      title: 'Bowel preparation guide for children',
-      summary: 'Making colonoscopy preparation bearable.',
-      tags: ['colonoscopy'],
-    })).id;
+    ids.resource = (
+      await newResource(owner, networkId, {
+        kind: 'GUIDE',
+        title: 'Bowel preparation guide for children',
+        summary: 'Making colonoscopy preparation bearable.',
+        tags: ['colonoscopy'],
+      })
+    ).id;
   });
 
   afterAll(async () => {
@@ -105,7 +122,12 @@ describe('search over change ideas and working groups', () => {
     expect(result.exactCounts).toBe(true);
     const [hit] = result.nodes;
     expect(hit).toMatchObject({ type: 'CHANGE_IDEA', id: ids.idea, resource: null, group: null });
-    expect(hit.changeIdea).toEqual({ id: ids.idea, title: 'Text reminders before lab visits', status: 'PROPOSED', proposer: { name: 'Olga Owner' } });
+    expect(hit.changeIdea).toEqual({
+      id: ids.idea,
+      title: 'Text reminders before lab visits',
+      status: 'PROPOSED',
+      proposer: { name: 'Olga Owner' },
+    });
     expect(hit.snippet.filter((s) => s.match).map((s) => s.text.toLowerCase())).toContain('calprotectin');
     expect(hit.snippet.map((s) => s.text).join('')).not.toContain('**');
     expect(result.facets.kinds).toEqual([]);
@@ -122,7 +144,14 @@ describe('search over change ideas and working groups', () => {
     // "lab" is in the first idea's title; "adult" only in the second's problem and idea.
     await owner.client.ok(EDIT, {
       ideaId: ids.otherIdea,
-      input: { expectedVersion: 1, title: 'Transition clinic for teenagers', problem: 'Teenagers feel lost.', idea: 'Visit the lab with the adult team.', driverIds: [], nextDecisionOn: null },
+      input: {
+        expectedVersion: 1,
+        title: 'Transition clinic for teenagers',
+        problem: 'Teenagers feel lost.',
+        idea: 'Visit the lab with the adult team.',
+        driverIds: [],
+        nextDecisionOn: null,
+      },
     });
     const result = await search(stranger, 'lab', { types: ['CHANGE_IDEA'] });
     expect(idsOf(result.nodes)).toEqual([ids.idea, ids.otherIdea]);
@@ -132,8 +161,15 @@ describe('search over change ideas and working groups', () => {
   it('finds an open group by its purpose, and sees its edits at once', async () => {
     const result = await search(stranger, 'nappies', { types: ['GROUP'] });
     expect(result.totalCount).toBe(1);
-    expect(result.nodes[0]).toMatchObject({ type: 'GROUP', id: ids.openGroup, group: { name: 'Parents of toddlers', visibility: 'OPEN', memberCount: 1 } });
-    await owner.client.ok(EDIT_GROUP, { groupId: ids.openGroup, input: { name: 'Parents of toddlers', purpose: 'Share how families manage weaning.', visibility: 'OPEN' } });
+    expect(result.nodes[0]).toMatchObject({
+      type: 'GROUP',
+      id: ids.openGroup,
+      group: { name: 'Parents of toddlers', visibility: 'OPEN', memberCount: 1 },
+    });
+    await owner.client.ok(EDIT_GROUP, {
+      groupId: ids.openGroup,
+      input: { name: 'Parents of toddlers', purpose: 'Share how families manage weaning.', visibility: 'OPEN' },
+    });
     expect((await search(stranger, 'nappies', { types: ['GROUP'] })).totalCount).toBe(0);
     expect(idsOf((await search(stranger, 'weaning', { types: ['GROUP'] })).nodes)).toEqual([ids.openGroup]);
   });
@@ -160,7 +196,9 @@ describe('search over change ideas and working groups', () => {
     // Nothing of the group's words leaks through typo correction either.
     expect((await search(stranger, 'taskforse', { types: ALL })).totalCount).toBe(0);
     expect((await search(stranger, 'taskforce', { types: ['GROUP'] })).totalCount).toBe(0);
-    expect((await search(invitee, 'taskforse', { types: ['GROUP'] })).nodes.map((n) => n.id)).toEqual([ids.secretGroup]);
+    expect((await search(invitee, 'taskforse', { types: ['GROUP'] })).nodes.map((n) => n.id)).toEqual([
+      ids.secretGroup,
+    ]);
   });
 
   it('selects types, merges them by score, and keeps facets for resources alone', async () => {
@@ -192,9 +230,17 @@ describe('search over change ideas and working groups', () => {
 
   it('reads ideas and groups with the search itself, not once per hit', async () => {
     const many = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => newIdea(owner, networkId, { title: `Feeding chart ${i}`, problem: 'Feeding is hard to track.', idea: 'A chart.' })),
+      Array.from({ length: 6 }, (_, i) =>
+        newIdea(owner, networkId, {
+          title: `Feeding chart ${i}`,
+          problem: 'Feeding is hard to track.',
+          idea: 'A chart.',
+        }),
+      ),
     );
-    const { result, statements } = await recordSql(() => search(owner, 'feeding', { types: ['CHANGE_IDEA', 'GROUP'], first: 10 }));
+    const { result, statements } = await recordSql(() =>
+      search(owner, 'feeding', { types: ['CHANGE_IDEA', 'GROUP'], first: 10 }),
+    );
     expect(result.nodes.length).toBeGreaterThanOrEqual(many.length);
     const ideaReads = statements.filter((sql) => /FROM "public"\."ChangeIdea"/.test(sql));
     expect(ideaReads).toHaveLength(0);

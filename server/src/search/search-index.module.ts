@@ -34,13 +34,18 @@ export const MEILI_RESOURCE_INDEX = 'resources';
     {
       provide: SEARCH_ENGINE,
       inject: [MEILI_GATEWAY, SearchOutboxRepository, PostgresSearchEngine],
-      useFactory: (gateway: MeiliIndexGateway | null, outbox: SearchOutboxRepository, postgres: PostgresSearchEngine) =>
-        gateway ? new MeilisearchEngine(gateway, outbox, postgres) : postgres,
+      useFactory: (
+        gateway: MeiliIndexGateway | null,
+        outbox: SearchOutboxRepository,
+        postgres: PostgresSearchEngine,
+      ) => (gateway ? new MeilisearchEngine(gateway, outbox, postgres) : postgres),
     },
     {
       provide: ResourceSearchIndex,
       inject: [SEARCH_ENGINE],
-      useFactory: (engine: SearchEngine): ResourceSearchIndex => ({ index: (db, row) => engine.index(db, toSearchDocument(row)) }),
+      useFactory: (engine: SearchEngine): ResourceSearchIndex => ({
+        index: (db, row) => engine.index(db, toSearchDocument(row)),
+      }),
     },
     SearchOutboxWorker,
   ],

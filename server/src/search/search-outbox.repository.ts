@@ -21,7 +21,9 @@ export class SearchOutboxRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async enqueue(db: Db, ref: SearchRef, operation: SearchOutboxOperation): Promise<void> {
-    await db.searchOutbox.create({ data: { entityType: ref.type, entityId: ref.id, operation, nextAttemptAt: new Date() } });
+    await db.searchOutbox.create({
+      data: { entityType: ref.type, entityId: ref.id, operation, nextAttemptAt: new Date() },
+    });
   }
 
   /** Enqueues an upsert of every resource (a full reindex through the outbox). */
@@ -52,12 +54,18 @@ export class SearchOutboxRepository {
   }
 
   async done(ids: bigint[]): Promise<void> {
-    await this.prisma.searchOutbox.updateMany({ where: { id: { in: ids } }, data: { processedAt: new Date(), lockedUntil: null, lastError: null } });
+    await this.prisma.searchOutbox.updateMany({
+      where: { id: { in: ids } },
+      data: { processedAt: new Date(), lockedUntil: null, lastError: null },
+    });
   }
 
   /** Releases rows that failed, to be tried again at `nextAttemptAt`. */
   async failed(ids: bigint[], error: string, nextAttemptAt: Date): Promise<void> {
-    await this.prisma.searchOutbox.updateMany({ where: { id: { in: ids } }, data: { lockedUntil: null, lastError: error.slice(0, 2000), nextAttemptAt } });
+    await this.prisma.searchOutbox.updateMany({
+      where: { id: { in: ids } },
+      data: { lockedUntil: null, lastError: error.slice(0, 2000), nextAttemptAt },
+    });
   }
 
   /** Forgets rows sent before `before`. */

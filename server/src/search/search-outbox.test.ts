@@ -127,7 +127,10 @@ describe('the search outbox and its worker', () => {
     expect(await worker.drain()).toBe(0);
     expect(meili.documents.has(resource.id)).toBe(false);
 
-    await app.prisma.searchOutbox.updateMany({ where: { processedAt: null }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    await app.prisma.searchOutbox.updateMany({
+      where: { processedAt: null },
+      data: { nextAttemptAt: new Date(Date.now() - 1000) },
+    });
     expect(await worker.drain()).toBe(1);
     expect(meili.documents.get(resource.id)?.title).toBe('Written during an outage, edited');
     expect(await pending()).toEqual([]);
@@ -162,7 +165,10 @@ describe('the search outbox and its worker', () => {
 
     expect(await worker.drain()).toBe(0);
 
-    await app.prisma.searchOutbox.updateMany({ where: { id: claimed[0].id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await app.prisma.searchOutbox.updateMany({
+      where: { id: claimed[0].id },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect(await worker.drain()).toBe(1);
     expect(meili.documents.get(resource.id)?.title).toBe('Leased elsewhere (changed)');
   });
@@ -190,9 +196,19 @@ describe('the search outbox and its worker', () => {
     await reindex({ DATABASE_URL: app.database.url, DATABASE_POOL_SIZE: '2' }, (line) => lines.push(line));
 
     expect(await app.prisma.searchWord.count({ where: { networkId, word: 'fistula' } })).toBe(1);
-    const countedBefore = await app.prisma.searchWord.findMany({ where: { networkId }, select: { word: true, documents: true }, orderBy: { word: 'asc' } });
+    const countedBefore = await app.prisma.searchWord.findMany({
+      where: { networkId },
+      select: { word: true, documents: true },
+      orderBy: { word: 'asc' },
+    });
     await reindex({ DATABASE_URL: app.database.url, DATABASE_POOL_SIZE: '2' }, () => undefined);
-    expect(await app.prisma.searchWord.findMany({ where: { networkId }, select: { word: true, documents: true }, orderBy: { word: 'asc' } })).toEqual(countedBefore);
+    expect(
+      await app.prisma.searchWord.findMany({
+        where: { networkId },
+        select: { word: true, documents: true },
+        orderBy: { word: 'asc' },
+      }),
+    ).toEqual(countedBefore);
     expect(lines).toEqual([expect.stringMatching(/^PostgreSQL: vocabulary refreshed from \d+ resource\(s\)$/)]);
   });
 

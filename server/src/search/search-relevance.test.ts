@@ -28,20 +28,37 @@ interface RelevanceCase {
  */
 const CASES: RelevanceCase[] = [
   // Exact words
-  { why: 'exact title words', query: 'flare action plan', first: 'flare-plan', among: ['flare-plan-stbrigid'], within: 2 },
-  { why: 'fewer words find the teen version too', query: 'flare plan', among: ['flare-plan', 'flare-plan-stbrigid', 'flare-plan-teen'], within: 3 },
+  {
+    why: 'exact title words',
+    query: 'flare action plan',
+    first: 'flare-plan',
+    among: ['flare-plan-stbrigid'],
+    within: 2,
+  },
+  {
+    why: 'fewer words find the teen version too',
+    query: 'flare plan',
+    among: ['flare-plan', 'flare-plan-stbrigid', 'flare-plan-teen'],
+    within: 3,
+  },
   { why: 'an acronym in the tags', query: 'EEN', among: ['een-guide', 'een-story', 'een-school'], within: 4 },
   { why: 'a medical term', query: 'exclusive enteral nutrition', first: 'een-guide' },
   { why: 'a drug name and a lab word', query: 'infliximab trough levels', first: 'tdm-tool' },
   { why: 'title words in another order', query: 'checklist transition readiness', first: 'transition-checklist' },
   { why: 'a dataset by its name', query: 'data dictionary', first: 'registry-dictionary' },
   { why: 'a word only in one title', query: 'sibling', first: 'sibling-support' },
-  { why: 'two title words', query: 'school letter', first: 'school-letter', among: ['school-letter-secondary', 'school-letter-sv'], within: 4 },
+  {
+    why: 'two title words',
+    query: 'school letter',
+    first: 'school-letter',
+    among: ['school-letter-secondary', 'school-letter-sv'],
+    within: 4,
+  },
   // Paraphrase within reason (the words are in the resource, not in its title)
   { why: 'how a patient says it', query: 'feeling tired all the time', first: 'fatigue-guide' },
-  { why: 'a parent\'s question', query: 'how to explain Crohn\'s to a teacher', among: ['school-letter'], within: 3 },
+  { why: "a parent's question", query: "how to explain Crohn's to a teacher", among: ['school-letter'], within: 3 },
   { why: 'a story by its situation', query: 'going back to school after hospital', first: 'back-to-school-story' },
-  { why: 'a clinician\'s wording', query: 'vaccines before starting biologics', first: 'vaccination-checklist' },
+  { why: "a clinician's wording", query: 'vaccines before starting biologics', first: 'vaccination-checklist' },
   { why: 'a QI term in the body', query: 'control limits special cause', first: 'spc-guide' },
   { why: 'a plain-language need', query: 'iron deficiency anaemia', first: 'iron-pathway' },
   // Typos
@@ -57,11 +74,33 @@ const CASES: RelevanceCase[] = [
   { why: 'the start of an acronym-free word', query: 'enterog', first: 'mri-prep' },
   // Filters
   { why: 'a kind filter', query: 'registry', filter: { kinds: ['DATASET_DESCRIPTION'] }, first: 'registry-dictionary' },
-  { why: 'an audience filter picks the families\' guide', query: 'injections', filter: { audiences: ['FAMILY_MEMBER'] }, first: 'injection-guide-kids' },
-  { why: 'a site filter picks the local adaptation', query: 'flare action plan', filter: { sites: ['st-brigid'] }, first: 'flare-plan-stbrigid' },
+  {
+    why: "an audience filter picks the families' guide",
+    query: 'injections',
+    filter: { audiences: ['FAMILY_MEMBER'] },
+    first: 'injection-guide-kids',
+  },
+  {
+    why: 'a site filter picks the local adaptation',
+    query: 'flare action plan',
+    filter: { sites: ['st-brigid'] },
+    first: 'flare-plan-stbrigid',
+  },
   { why: 'a tag filter', query: 'checklist', filter: { tags: ['transition'] }, first: 'transition-checklist' },
-  { why: 'most used change package, nothing typed', query: '', filter: { kinds: ['CHANGE_PACKAGE'] }, sort: 'MOST_USED', first: 'remission-package' },
-  { why: 'newest story, nothing typed', query: '', filter: { kinds: ['STORY'] }, sort: 'NEWEST', first: 'parent-diary-story' },
+  {
+    why: 'most used change package, nothing typed',
+    query: '',
+    filter: { kinds: ['CHANGE_PACKAGE'] },
+    sort: 'MOST_USED',
+    first: 'remission-package',
+  },
+  {
+    why: 'newest story, nothing typed',
+    query: '',
+    filter: { kinds: ['STORY'] },
+    sort: 'NEWEST',
+    first: 'parent-diary-story',
+  },
 ];
 
 describe('search relevance over the demo commons', () => {
@@ -95,8 +134,12 @@ describe('search relevance over the demo commons', () => {
     expect(DEMO_RESOURCES.length).toBeGreaterThanOrEqual(60);
     expect(await app.prisma.resource.count({ where: { networkId } })).toBe(DEMO_RESOURCES.length);
     expect(kinds).toHaveLength(6);
-    expect(await app.prisma.resource.count({ where: { networkId, adaptedFromId: { not: null } } })).toBeGreaterThanOrEqual(10);
-    expect(new Set((await app.prisma.resourceUse.findMany({ select: { siteId: true } })).map((u) => u.siteId)).size).toBe(DEMO_SITES.length);
+    expect(
+      await app.prisma.resource.count({ where: { networkId, adaptedFromId: { not: null } } }),
+    ).toBeGreaterThanOrEqual(10);
+    expect(
+      new Set((await app.prisma.resourceUse.findMany({ select: { siteId: true } })).map((u) => u.siteId)).size,
+    ).toBe(DEMO_SITES.length);
     expect(await app.prisma.resourceHelpful.count()).toBeGreaterThan(200);
   });
 
@@ -110,7 +153,13 @@ describe('search relevance over the demo commons', () => {
         }
       : null;
 
-    const { search } = await client.ok(SEARCH, { networkId, query: c.query, filter, sort: c.sort ?? 'RELEVANCE', first: 10 });
+    const { search } = await client.ok(SEARCH, {
+      networkId,
+      query: c.query,
+      filter,
+      sort: c.sort ?? 'RELEVANCE',
+      first: 10,
+    });
 
     const keys = search.nodes.map((node: { id: string }) => keyOf.get(node.id));
     const described = `"${c.query}" gave ${JSON.stringify(keys.slice(0, 6))}`;

@@ -12,7 +12,8 @@ export class SearchResolver {
   constructor(private readonly service: SearchService) {}
 
   @Query(() => SearchResults, {
-    description: 'One search box over a network: resources, change ideas and working groups (`types`), with filters and facet counts (resources) and highlights.',
+    description:
+      'One search box over a network: resources, change ideas and working groups (`types`), with filters and facet counts (resources) and highlights.',
     complexity: FieldCost.paged(FieldCost.search),
   })
   search(@CurrentViewer() viewer: Viewer, @Args() args: SearchArgs, @Ctx() ctx: RequestContext) {

@@ -12,7 +12,14 @@ import type { Resource } from '../resources/models/resource.model';
 import { canSee, ResourcesService, toResource } from '../resources/resources.service';
 import type { SearchArgs } from './dto/search.args';
 import type { FacetValue, SearchResults } from './models/search.model';
-import { type FacetCount, type GroupAccess, SEARCH_ENGINE, type SearchEngine, type SearchHit, type SearchResult } from './search-engine';
+import {
+  type FacetCount,
+  type GroupAccess,
+  SEARCH_ENGINE,
+  type SearchEngine,
+  type SearchHit,
+  type SearchResult,
+} from './search-engine';
 
 /** The one search box: checks membership and input, asks the engine, and returns what the viewer may see. */
 @Injectable()
@@ -29,7 +36,9 @@ export class SearchService {
     const actor = await this.access.require(viewer, args.networkId, 'resource.view');
     const page = toPage(args);
     const text = parseInput(searchTextSchema, args.query ?? '', 'query');
-    const given = Object.fromEntries(Object.entries(args.filter ?? {}).filter(([, value]) => value !== null && value !== undefined));
+    const given = Object.fromEntries(
+      Object.entries(args.filter ?? {}).filter(([, value]) => value !== null && value !== undefined),
+    );
     const filters = parseInput(searchFilterSchema, given, 'filter');
     const types = (args.types?.length ? [...new Set<SearchType>(args.types)] : ['RESOURCE' as const]).filter(
       (type) => type !== 'CHANGE_IDEA' || can(actor, 'changeIdea.view'),
@@ -66,14 +75,22 @@ export class SearchService {
       }));
     const { sites, authors } = await this.facetLabels(args.networkId, result);
     const labelled = (facets: FacetCount[], names?: Map<string, string>): FacetValue[] =>
-      facets.map((facet) => ({ value: facet.value, count: facet.count, label: facet.label ?? names?.get(facet.value) ?? facet.value }));
+      facets.map((facet) => ({
+        value: facet.value,
+        count: facet.count,
+        label: facet.label ?? names?.get(facet.value) ?? facet.value,
+      }));
     const end = page.skip + result.hits.length;
     return {
       nodes,
       totalCount: result.totalCount,
       exactCounts: result.exact,
       // Counts that are lower bounds cannot say the last page is reached while it is full.
-      pageInfo: pageInfo(page, result.hits.length, result.exact || result.hits.length < page.take ? result.totalCount : Math.max(result.totalCount, end + 1)),
+      pageInfo: pageInfo(
+        page,
+        result.hits.length,
+        result.exact || result.hits.length < page.take ? result.totalCount : Math.max(result.totalCount, end + 1),
+      ),
       facets: {
         kinds: labelled(result.facets.kinds),
         tags: labelled(result.facets.tags),
@@ -89,9 +106,19 @@ export class SearchService {
    * (PostgreSQL) hands them over, with their authors' names and sites, which this request's
    * loaders then need not fetch again; otherwise (Meilisearch may lag behind) the rows are read.
    */
-  private async visibleResources(actor: Actor, networkId: string, found: SearchResult, ctx?: RequestContext): Promise<Map<string, Resource>> {
+  private async visibleResources(
+    actor: Actor,
+    networkId: string,
+    found: SearchResult,
+    ctx?: RequestContext,
+  ): Promise<Map<string, Resource>> {
     const result = { ...found, hits: found.hits.filter((hit) => hit.type === 'RESOURCE') };
-    if (!result.hits.every((hit) => hit.row)) return this.resources.visibleMany(actor, networkId, result.hits.map((hit) => hit.id));
+    if (!result.hits.every((hit) => hit.row))
+      return this.resources.visibleMany(
+        actor,
+        networkId,
+        result.hits.map((hit) => hit.id),
+      );
     const visible = new Map<string, Resource>();
     for (const { row } of result.hits) {
       if (!row || row.networkId !== networkId || !canSee(actor, row)) continue;
@@ -114,10 +141,15 @@ export class SearchService {
 
   /** Names for the site and author facets the engine did not label. */
   private async facetLabels(networkId: string, result: SearchResult) {
-    const unlabelled = (facets: FacetCount[]) => facets.some((facet) => facet.label === undefined || facet.label === null);
+    const unlabelled = (facets: FacetCount[]) =>
+      facets.some((facet) => facet.label === undefined || facet.label === null);
     const [sites, authors] = await Promise.all([
-      unlabelled(result.facets.sites) ? this.networks.sitesOf(networkId).then((rows) => new Map(rows.map((site) => [site.id, site.name]))) : undefined,
-      unlabelled(result.facets.authors) ? this.resources.authorNames(result.facets.authors.map((facet) => facet.value)) : undefined,
+      unlabelled(result.facets.sites)
+        ? this.networks.sitesOf(networkId).then((rows) => new Map(rows.map((site) => [site.id, site.name])))
+        : undefined,
+      unlabelled(result.facets.authors)
+        ? this.resources.authorNames(result.facets.authors.map((facet) => facet.value))
+        : undefined,
     ]);
     return { sites, authors };
   }

@@ -38,27 +38,43 @@ describe('search over GraphQL', () => {
     patient = await app.newMember(admin, networkId, 'PATIENT_PARTNER', siteB, 'Pat Partner');
     outsider = (await app.newNetwork(1)).admin;
 
-    ids.een = (await newResource(clinician, networkId, {
-      kind: 'GUIDE',
-      title: 'Exclusive enteral nutrition guide',
-      summary: 'Eight weeks of formula to bring Crohn\'s disease into remission.',
-      body: 'Week one is the hardest. **Remission** usually follows by week eight.',
-      tags: ['nutrition', 'een'],
-      audiences: ['FAMILY_MEMBER'],
-      siteId: siteA,
-    })).id;
-    ids.plan = (await newResource(patient, networkId, {
-      kind: 'TOOL',
-      title: 'Flare action plan',
-      summary: 'What to do when a flare starts.',
-      tags: ['flare', 'self-management'],
-      audiences: ['PATIENT_PARTNER', 'FAMILY_MEMBER'],
-      siteId: siteB,
-    })).id;
-    ids.remission = (await newResource(admin, networkId, { kind: 'CHANGE_PACKAGE', title: 'Steroid-free remission change package', tags: ['remission'] })).id;
-    ids.hidden = (await newResource(patient, networkId, { kind: 'STORY', title: 'My remission story (draft)', tags: ['remission'] })).id;
+    ids.een = (
+      await newResource(clinician, networkId, {
+        kind: 'GUIDE',
+        title: 'Exclusive enteral nutrition guide',
+        summary: "Eight weeks of formula to bring Crohn's disease into remission.",
+        body: 'Week one is the hardest. **Remission** usually follows by week eight.',
+        tags: ['nutrition', 'een'],
+        audiences: ['FAMILY_MEMBER'],
+        siteId: siteA,
+      })
+    ).id;
+    ids.plan = (
+      await newResource(patient, networkId, {
+        kind: 'TOOL',
+        title: 'Flare action plan',
+        summary: 'What to do when a flare starts.',
+        tags: ['flare', 'self-management'],
+        audiences: ['PATIENT_PARTNER', 'FAMILY_MEMBER'],
+        siteId: siteB,
+      })
+    ).id;
+    ids.remission = (
+      await newResource(admin, networkId, {
+        kind: 'CHANGE_PACKAGE',
+        title: 'Steroid-free remission change package',
+        tags: ['remission'],
+      })
+    ).id;
+    ids.hidden = (
+      await newResource(patient, networkId, { kind: 'STORY', title: 'My remission story (draft)', tags: ['remission'] })
+    ).id;
     await admin.client.ok(HIDE, { id: ids.hidden });
-    await newResource(outsider, (await app.prisma.membership.findFirstOrThrow({ where: { userId: outsider.userId } })).networkId, { title: 'Remission elsewhere' });
+    await newResource(
+      outsider,
+      (await app.prisma.membership.findFirstOrThrow({ where: { userId: outsider.userId } })).networkId,
+      { title: 'Remission elsewhere' },
+    );
   });
   afterAll(async () => {
     await app?.stop();
@@ -73,7 +89,12 @@ describe('search over GraphQL', () => {
     expect(hit).toMatchObject({
       type: 'RESOURCE',
       id: ids.een,
-      resource: { id: ids.een, title: 'Exclusive enteral nutrition guide', author: { name: 'Cleo Clinician' }, site: { name: 'Site A' } },
+      resource: {
+        id: ids.een,
+        title: 'Exclusive enteral nutrition guide',
+        author: { name: 'Cleo Clinician' },
+        site: { name: 'Site A' },
+      },
     });
     expect(hit.title).toEqual([
       { text: 'Exclusive ', match: false },
@@ -93,7 +114,10 @@ describe('search over GraphQL', () => {
 
   it('finds what an edit added, in the same request that follows the edit', async () => {
     const resource = await newResource(clinician, networkId, { title: 'Growth chart tool' });
-    await clinician.client.ok(EDIT_RESOURCE, { id: resource.id, input: editInput(resource, { title: 'Growth and puberty chart tool' }) });
+    await clinician.client.ok(EDIT_RESOURCE, {
+      id: resource.id,
+      input: editInput(resource, { title: 'Growth and puberty chart tool' }),
+    });
 
     const { search } = await patient.client.ok(SEARCH, { networkId, query: 'puberty' });
 
@@ -101,7 +125,12 @@ describe('search over GraphQL', () => {
   });
 
   it('counts facets with labels, and filters', async () => {
-    const { search } = await patient.client.ok(SEARCH, { networkId, query: '', filter: { audiences: ['FAMILY_MEMBER'] }, sort: 'NEWEST' });
+    const { search } = await patient.client.ok(SEARCH, {
+      networkId,
+      query: '',
+      filter: { audiences: ['FAMILY_MEMBER'] },
+      sort: 'NEWEST',
+    });
 
     expect(search.nodes.map((node: { id: string }) => node.id)).toEqual([ids.plan, ids.een]);
     expect(search.facets.audiences).toEqual([
@@ -120,21 +149,37 @@ describe('search over GraphQL', () => {
         { value: patient.userId, count: 1, label: 'Pat Partner' },
       ]),
     );
-    const bySite = await patient.client.ok(SEARCH, { networkId, query: '', filter: { siteIds: [siteB], kinds: ['TOOL', 'GUIDE'] } });
+    const bySite = await patient.client.ok(SEARCH, {
+      networkId,
+      query: '',
+      filter: { siteIds: [siteB], kinds: ['TOOL', 'GUIDE'] },
+    });
     expect(bySite.search.nodes.map((node: { id: string }) => node.id)).toEqual([ids.plan]);
   });
 
   it('pages with cursors', async () => {
     const first = (await patient.client.ok(SEARCH, { networkId, query: '', sort: 'NEWEST', first: 2 })).search;
-    const second = (await patient.client.ok(SEARCH, { networkId, query: '', sort: 'NEWEST', first: 2, after: first.pageInfo.endCursor })).search;
+    const second = (
+      await patient.client.ok(SEARCH, {
+        networkId,
+        query: '',
+        sort: 'NEWEST',
+        first: 2,
+        after: first.pageInfo.endCursor,
+      })
+    ).search;
 
     expect(first.pageInfo.hasNextPage).toBe(true);
-    expect(new Set([...first.nodes, ...second.nodes].map((node: { id: string }) => node.id)).size).toBe(Math.min(4, first.totalCount));
+    expect(new Set([...first.nodes, ...second.nodes].map((node: { id: string }) => node.id)).size).toBe(
+      Math.min(4, first.totalCount),
+    );
   });
 
   it('shows a hidden resource to admins and its author only', async () => {
     const found = async (member: TestMember) =>
-      (await member.client.ok(SEARCH, { networkId, query: 'draft' })).search.nodes.map((node: { id: string }) => node.id);
+      (await member.client.ok(SEARCH, { networkId, query: 'draft' })).search.nodes.map(
+        (node: { id: string }) => node.id,
+      );
 
     expect(await found(clinician)).toEqual([]);
     expect(await found(patient)).toEqual([ids.hidden]);
@@ -150,7 +195,11 @@ describe('search over GraphQL', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['a query over 200 characters', { query: 'x'.repeat(201) }, 'query'],
     ['a malformed site id', { filter: { siteIds: ['riverside'] } }, 'filter.siteIds.0'],
-    ['a date range that ends before it starts', { filter: { createdFrom: '2026-05-01T00:00:00Z', createdTo: '2026-04-01T00:00:00Z' } }, 'filter.createdFrom'],
+    [
+      'a date range that ends before it starts',
+      { filter: { createdFrom: '2026-05-01T00:00:00Z', createdTo: '2026-04-01T00:00:00Z' } },
+      'filter.createdFrom',
+    ],
     ['a page of 101', { first: 101 }, 'first'],
   ])('refuses %s with BAD_USER_INPUT on %s', async (_, variables, field) => {
     const result = await patient.client.gql(SEARCH, { networkId, query: 'remission', ...variables });
@@ -159,7 +208,7 @@ describe('search over GraphQL', () => {
   });
 
   it('treats query syntax as plain words', async () => {
-    for (const query of ["remission' & !", 'a | b :* (', '\\', '<script>', "'); DROP TABLE \"Resource\"; --"]) {
+    for (const query of ["remission' & !", 'a | b :* (', '\\', '<script>', '\'); DROP TABLE "Resource"; --']) {
       const result = await patient.client.gql(SEARCH, { networkId, query });
       expect(result.errors, query).toBeUndefined();
     }

@@ -90,7 +90,11 @@ export function tsqueries(rows: TermRow[], mode: Mode): TsQueries {
   const last = rows[rows.length - 1];
   const everyWord = [...rows.slice(0, -1).flatMap(alternatives), `${last.term}:*`, ...alternatives(last).slice(1)];
   const words = [
-    ...new Set([...rows.flatMap(alternatives).filter((word) => word.length >= 3), last.term].map((word) => word.slice(0, SNIPPET_STEM))),
+    ...new Set(
+      [...rows.flatMap(alternatives).filter((word) => word.length >= 3), last.term].map((word) =>
+        word.slice(0, SNIPPET_STEM),
+      ),
+    ),
   ];
   return {
     match: tsquery(rows, mode),
@@ -111,7 +115,10 @@ export function tsqueries(rows: TermRow[], mode: Mode): TsQueries {
  * cheaper than checking every row of the common ones).
  */
 function indexQuery(rows: TermRow[], mode: Mode, narrowing: boolean): Prisma.Sql {
-  const told = narrowing && mode === 'all' && rows.some((row) => row.documents !== null) ? rows.filter((row) => row.documents !== null) : rows;
+  const told =
+    narrowing && mode === 'all' && rows.some((row) => row.documents !== null)
+      ? rows.filter((row) => row.documents !== null)
+      : rows;
   const last = told[told.length - 1];
   if (last !== rows[rows.length - 1] || !last.completions) return tsquery(told, mode);
   return tsquery(told, mode, [...new Set([...alternatives(last), ...last.completions])]);

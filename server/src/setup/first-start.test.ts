@@ -20,12 +20,22 @@ const PUBLIC = 'https://commons.example.org';
 /** A server started in this process on `env`, with its log lines and whatever it printed on stdout. */
 async function start(env: Record<string, string>) {
   const log: string[] = [];
-  const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _, done) => (log.push(String(chunk)), done()) }));
+  const logger = pino(
+    { level: 'info' },
+    new Writable({ write: (chunk, _, done) => (log.push(String(chunk)), done()) }),
+  );
   const printed: string[] = [];
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (printed.push(String(chunk)), true));
   try {
     const server = await startServer(
-      loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '4', ...env }),
+      loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        DATABASE_POOL_SIZE: '4',
+        ...env,
+      }),
       logger,
     );
     return { server, log: log.join(''), printed: printed.join('') };
@@ -69,18 +79,21 @@ describe('what a start does with an empty or demo database', () => {
       expect(base).toBe(server.url);
 
       const client = new TestClient(server.url);
-      const done = await client.gql(`mutation($input: CompleteSetupInput!) { completeSetup(input: $input) { networkSlug } }`, {
-        input: {
-          token,
-          networkName: 'Harbour Network',
-          networkSlug: 'harbour',
-          startMonth: '2026-01',
-          sites: ['Harbour City Children\'s'],
-          adminName: 'Ada Admin',
-          adminEmail: 'ada@example.org',
-          password: 'a long admin password',
+      const done = await client.gql(
+        `mutation($input: CompleteSetupInput!) { completeSetup(input: $input) { networkSlug } }`,
+        {
+          input: {
+            token,
+            networkName: 'Harbour Network',
+            networkSlug: 'harbour',
+            startMonth: '2026-01',
+            sites: ["Harbour City Children's"],
+            adminName: 'Ada Admin',
+            adminEmail: 'ada@example.org',
+            password: 'a long admin password',
+          },
         },
-      });
+      );
       expect(done.errors).toBeUndefined();
       await server.close();
 
@@ -124,14 +137,21 @@ describe('what a start does with an empty or demo database', () => {
     });
 
     it('starts there with ALLOW_DEMO_ACCOUNTS=true (a public demo site), printing no password', async () => {
-      const { server, log, printed } = await started({ DATABASE_URL: demoDatabase, PUBLIC_URL: PUBLIC, ALLOW_DEMO_ACCOUNTS: 'true' });
+      const { server, log, printed } = await started({
+        DATABASE_URL: demoDatabase,
+        PUBLIC_URL: PUBLIC,
+        ALLOW_DEMO_ACCOUNTS: 'true',
+      });
       expect(server.url).toBe(PUBLIC);
       expect(printed).toBe('');
       expect(log).not.toContain(DEMO_PASSWORD);
     });
 
     it('starts there again on localhost, printing the sign-ins but seeding nothing more', async () => {
-      const { server, log, printed } = await started({ DATABASE_URL: demoDatabase, PUBLIC_URL: 'http://localhost:3999' });
+      const { server, log, printed } = await started({
+        DATABASE_URL: demoDatabase,
+        PUBLIC_URL: 'http://localhost:3999',
+      });
       expect(log).not.toContain('Seeded the demo network');
       expect(printed).toContain('at http://localhost:3999');
       expect(await networkCount(server)).toBe(1);
@@ -140,7 +160,9 @@ describe('what a start does with an empty or demo database', () => {
 
   it('refuses SEED_DEMO=true at a public PUBLIC_URL before seeding anything', async () => {
     const url = await newDatabase();
-    await expect(start({ DATABASE_URL: url, SEED_DEMO: 'true', PUBLIC_URL: PUBLIC })).rejects.toThrow(/SEED_DEMO=true would create the demo network/);
+    await expect(start({ DATABASE_URL: url, SEED_DEMO: 'true', PUBLIC_URL: PUBLIC })).rejects.toThrow(
+      /SEED_DEMO=true would create the demo network/,
+    );
     const { server } = await started({ DATABASE_URL: url, SEED_DEMO: 'false' });
     expect(await networkCount(server)).toBe(0);
   });
@@ -149,7 +171,16 @@ describe('what a start does with an empty or demo database', () => {
     it('exits with the message alone on stderr (no stack trace) and code 1', async () => {
       const url = await newDatabase();
       const child = spawn(process.execPath, [BUILT_SERVER], {
-        env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: url, SEED_DEMO: 'true', PUBLIC_URL: PUBLIC, LOG_LEVEL: 'warn' },
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: 'production',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: url,
+          SEED_DEMO: 'true',
+          PUBLIC_URL: PUBLIC,
+          LOG_LEVEL: 'warn',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
@@ -158,7 +189,10 @@ describe('what a start does with an empty or demo database', () => {
       child.stdout.on('data', (chunk) => (stdout += chunk));
       const code = await new Promise((resolve) => child.once('exit', resolve));
       expect(code).toBe(1);
-      expect(stderr.trim().split('\n').slice(0, 2)).toEqual(['Commons could not start.', expect.stringMatching(/^Refusing to start: SEED_DEMO=true would create the demo network/)]);
+      expect(stderr.trim().split('\n').slice(0, 2)).toEqual([
+        'Commons could not start.',
+        expect.stringMatching(/^Refusing to start: SEED_DEMO=true would create the demo network/),
+      ]);
       expect(stderr).toContain('ALLOW_DEMO_ACCOUNTS=true');
       expect(stderr).not.toMatch(/\n\s+at /);
       expect(stdout + stderr).not.toContain(DEMO_PASSWORD);

@@ -25,9 +25,16 @@ interface Run {
 }
 
 /** Runs the built `npm run setup` as its own process; `stdin` is piped in, closed at once when absent. */
-function runCli(args: string[], env: Record<string, string>, options: { command?: string[]; stdin?: string } = {}): Promise<Run> {
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+  options: { command?: string[]; stdin?: string } = {},
+): Promise<Run> {
   const [command, ...prefix] = options.command ?? [process.execPath, CLI];
-  const child = spawn(command, [...prefix, ...args], { env: { PATH: process.env.PATH, PORT: '3000', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(command, [...prefix, ...args], {
+    env: { PATH: process.env.PATH, PORT: '3000', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -40,7 +47,11 @@ function runCli(args: string[], env: Record<string, string>, options: { command?
 async function emptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = uniqueName('commons_setup_cli');
   await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
-  return { url: databaseUrl(name), drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
+  return {
+    url: databaseUrl(name),
+    drop: () =>
+      withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
 }
 
 async function query<T = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
@@ -76,7 +87,22 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
 
     it('refuses wrong options, naming each flag, before it touches the database', async () => {
       const run = await runCli(
-        ['--network', 'N', '--slug', 'Bad Slug', '--site', 'Riverside', '--site', 'RIVERSIDE', '--admin-email', 'maya', '--public-url', 'ftp://example.org', '--start-month', '2026-13'],
+        [
+          '--network',
+          'N',
+          '--slug',
+          'Bad Slug',
+          '--site',
+          'Riverside',
+          '--site',
+          'RIVERSIDE',
+          '--admin-email',
+          'maya',
+          '--public-url',
+          'ftp://example.org',
+          '--start-month',
+          '2026-13',
+        ],
         { DATABASE_URL: database.url },
       );
       expect(run.code).toBe(2);
@@ -88,7 +114,10 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
         '--admin-email: must be a valid email address',
         '--public-url: must be an http or https address',
       ]);
-      const [{ migrated }] = await query<{ migrated: boolean }>(database.url, `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS migrated`);
+      const [{ migrated }] = await query<{ migrated: boolean }>(
+        database.url,
+        `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS migrated`,
+      );
       expect(migrated).toBe(false);
     });
 
@@ -101,9 +130,21 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
     });
 
     it('refuses a start month in the future, and an unknown option', async () => {
-      const future = await runCli(['--network', 'Northern Lights', '--site', 'Riverside', '--admin-email', 'a@example.org', '--start-month', '2999-01'], {
-        DATABASE_URL: database.url,
-      });
+      const future = await runCli(
+        [
+          '--network',
+          'Northern Lights',
+          '--site',
+          'Riverside',
+          '--admin-email',
+          'a@example.org',
+          '--start-month',
+          '2999-01',
+        ],
+        {
+          DATABASE_URL: database.url,
+        },
+      );
       expect(future.code).toBe(2);
       expect(future.stderr).toContain('--start-month: cannot be in the future');
       const unknown = await runCli(['--netwrok', 'x'], { DATABASE_URL: database.url });
@@ -114,31 +155,61 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
 
     it('migrates the empty database, creates the network and its sites, and prints a one-time sign-up link', async () => {
       first = await runCli(
-        ['--network', 'Northern Lights IBD Network', '--site', 'Riverside Children\'s Hospital', '--site', 'Lakeview', '--admin-email', 'Maya@Example.org', '--start-month', '2025-03', '--public-url', 'https://commons.example.org/'],
+        [
+          '--network',
+          'Northern Lights IBD Network',
+          '--site',
+          "Riverside Children's Hospital",
+          '--site',
+          'Lakeview',
+          '--admin-email',
+          'Maya@Example.org',
+          '--start-month',
+          '2025-03',
+          '--public-url',
+          'https://commons.example.org/',
+        ],
         { DATABASE_URL: database.url },
       );
       expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(/^Applied \d+ database migration\(s\)\./);
-      expect(first.stdout).toContain('Created the network "Northern Lights IBD Network" (northern-lights-ibd-network) with 2 site(s)');
+      expect(first.stdout).toContain(
+        'Created the network "Northern Lights IBD Network" (northern-lights-ibd-network) with 2 site(s)',
+      );
       const match = first.stdout.match(LINK)!;
       link = { base: match[1], token: match[2] };
       expect(link.base).toBe('https://commons.example.org');
 
       const networks = await query(database.url, `SELECT slug, name, "startedOn"::text AS "startedOn" FROM "Network"`);
-      expect(networks).toEqual([{ slug: 'northern-lights-ibd-network', name: 'Northern Lights IBD Network', startedOn: '2025-03-01' }]);
+      expect(networks).toEqual([
+        { slug: 'northern-lights-ibd-network', name: 'Northern Lights IBD Network', startedOn: '2025-03-01' },
+      ]);
       const sites = await query(database.url, `SELECT slug, name FROM "Site" ORDER BY slug`);
       expect(sites).toEqual([
         { slug: 'lakeview', name: 'Lakeview' },
-        { slug: 'riverside-childrens-hospital', name: 'Riverside Children\'s Hospital' },
+        { slug: 'riverside-childrens-hospital', name: "Riverside Children's Hospital" },
       ]);
       // Only the token's hash is stored, as for every invitation.
-      const invitations = await query(database.url, `SELECT email, role, "siteId", "invitedById", "tokenHash" FROM "Invitation"`);
-      expect(invitations).toEqual([{ email: 'maya@example.org', role: 'NETWORK_ADMIN', siteId: null, invitedById: null, tokenHash: sha256(link.token) }]);
+      const invitations = await query(
+        database.url,
+        `SELECT email, role, "siteId", "invitedById", "tokenHash" FROM "Invitation"`,
+      );
+      expect(invitations).toEqual([
+        {
+          email: 'maya@example.org',
+          role: 'NETWORK_ADMIN',
+          siteId: null,
+          invitedById: null,
+          tokenHash: sha256(link.token),
+        },
+      ]);
     });
 
     it('the link registers the first network admin, once', async () => {
-      server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
+      server = await startServer(
+        loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'silent' }),
+      );
       const visitor = new TestClient(server.url);
       const { invitationPreview } = await visitor.ok(PREVIEW, { token: link.token });
       expect(invitationPreview).toEqual({
@@ -149,7 +220,14 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
         siteName: null,
         status: 'PENDING',
       });
-      await visitor.ok(REGISTER, { input: { token: link.token, email: 'maya@example.org', name: 'Maya Lindqvist', password: 'a long admin password' } });
+      await visitor.ok(REGISTER, {
+        input: {
+          token: link.token,
+          email: 'maya@example.org',
+          name: 'Maya Lindqvist',
+          password: 'a long admin password',
+        },
+      });
       const { me } = await visitor.ok(ME);
       expect(me.memberships).toEqual([
         {
@@ -161,13 +239,20 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
             startedOn: '2025-03-01',
             sites: [
               { slug: 'lakeview', name: 'Lakeview' },
-              { slug: 'riverside-childrens-hospital', name: 'Riverside Children\'s Hospital' },
+              { slug: 'riverside-childrens-hospital', name: "Riverside Children's Hospital" },
             ],
           },
         },
       ]);
 
-      const again = await new TestClient(server.url).gql(REGISTER, { input: { token: link.token, email: 'maya@example.org', name: 'Someone Else', password: 'another long password' } });
+      const again = await new TestClient(server.url).gql(REGISTER, {
+        input: {
+          token: link.token,
+          email: 'maya@example.org',
+          name: 'Someone Else',
+          password: 'another long password',
+        },
+      });
       expect(errorOf(again)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.token' });
       expect(again.errors?.[0].message).toMatch(/has already been used/);
     });
@@ -176,9 +261,12 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
       const admin = new TestClient(server!.url);
       await admin.signIn('maya@example.org', 'a long admin password');
       const { me } = await admin.ok(`{ me { memberships { network { id } } } }`);
-      const { invitations } = await admin.ok(`query($id: ID!) { invitations(networkId: $id, first: 10) { nodes { email invitedByName status } } }`, {
-        id: me.memberships[0].network.id,
-      });
+      const { invitations } = await admin.ok(
+        `query($id: ID!) { invitations(networkId: $id, first: 10) { nodes { email invitedByName status } } }`,
+        {
+          id: me.memberships[0].network.id,
+        },
+      );
       expect(invitations.nodes).toEqual([{ email: 'maya@example.org', invitedByName: null, status: 'ACCEPTED' }]);
     });
 
@@ -189,11 +277,18 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
       expect(refused.stderr).toContain('This database has a network already');
       expect(refused.stderr).toContain('--add-network');
 
-      const taken = await runCli([...base, '--slug', 'northern-lights-ibd-network', '--add-network'], { DATABASE_URL: database.url });
+      const taken = await runCli([...base, '--slug', 'northern-lights-ibd-network', '--add-network'], {
+        DATABASE_URL: database.url,
+      });
       expect(taken.code).toBe(2);
-      expect(taken.stderr.trim()).toBe('--slug: "northern-lights-ibd-network" is the slug of another network; choose another one');
+      expect(taken.stderr.trim()).toBe(
+        '--slug: "northern-lights-ibd-network" is the slug of another network; choose another one',
+      );
 
-      const added = await runCli([...base, '--add-network'], { DATABASE_URL: database.url, PUBLIC_URL: 'https://commons.example.org' });
+      const added = await runCli([...base, '--add-network'], {
+        DATABASE_URL: database.url,
+        PUBLIC_URL: 'https://commons.example.org',
+      });
       expect(added.code).toBe(0);
       expect(added.stdout).not.toContain('migration');
       expect(added.stdout.match(LINK)?.[1]).toBe('https://commons.example.org');
@@ -201,25 +296,45 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
       expect(networks.map((n) => n.slug)).toEqual(['northern-lights-ibd-network', 'second-network']);
     });
 
-    it.skipIf(!existsSync('/usr/bin/script'))('asks at a terminal for what the options left out, again until each answer is valid', async () => {
-      const other = await emptyDatabase();
-      try {
-        const answers = ['Västra Nätverket', '', 'Riverside', 'riverside', 'Lakeview', '', '', 'not-an-email', 'anna@example.org', ''];
-        // `script` gives the command a terminal, as a person running it would have.
-        const run = await runCli([], { DATABASE_URL: other.url }, {
-          command: ['/usr/bin/script', '-q', '-e', '-c', `${process.execPath} ${CLI}`, '/dev/null'],
-          stdin: `${answers.join('\n')}\n`,
-        });
-        expect(run.code).toBe(0);
-        expect(run.stdout).toContain('Its address in URLs (slug) [vastra-natverket]');
-        expect(run.stdout).toContain('must not list the same one twice');
-        expect(run.stdout).toContain('must be a valid email address');
-        expect(run.stdout).toContain('Created the network "Västra Nätverket" (vastra-natverket) with 2 site(s): Riverside, Lakeview.');
-        expect(run.stdout).toMatch(/http:\/\/localhost:3000\/invite\/[\w-]{40,}/);
-      } finally {
-        await other.drop();
-      }
-    });
+    it.skipIf(!existsSync('/usr/bin/script'))(
+      'asks at a terminal for what the options left out, again until each answer is valid',
+      async () => {
+        const other = await emptyDatabase();
+        try {
+          const answers = [
+            'Västra Nätverket',
+            '',
+            'Riverside',
+            'riverside',
+            'Lakeview',
+            '',
+            '',
+            'not-an-email',
+            'anna@example.org',
+            '',
+          ];
+          // `script` gives the command a terminal, as a person running it would have.
+          const run = await runCli(
+            [],
+            { DATABASE_URL: other.url },
+            {
+              command: ['/usr/bin/script', '-q', '-e', '-c', `${process.execPath} ${CLI}`, '/dev/null'],
+              stdin: `${answers.join('\n')}\n`,
+            },
+          );
+          expect(run.code).toBe(0);
+          expect(run.stdout).toContain('Its address in URLs (slug) [vastra-natverket]');
+          expect(run.stdout).toContain('must not list the same one twice');
+          expect(run.stdout).toContain('must be a valid email address');
+          expect(run.stdout).toContain(
+            'Created the network "Västra Nätverket" (vastra-natverket) with 2 site(s): Riverside, Lakeview.',
+          );
+          expect(run.stdout).toMatch(/http:\/\/localhost:3000\/invite\/[\w-]{40,}/);
+        } finally {
+          await other.drop();
+        }
+      },
+    );
   });
 
   describe('on the embedded database (no DATABASE_URL)', () => {
@@ -235,23 +350,33 @@ describe('npm run setup (server/dist/setup/setup-cli.js)', () => {
     });
 
     it('opens it in DATA_DIR, refuses while the app runs there, and its link works in the app', async () => {
-      const created = await runCli(['--network', 'Embedded Network', '--site', 'Riverside', '--admin-email', 'lena@example.org'], { DATA_DIR: dataDir });
+      const created = await runCli(
+        ['--network', 'Embedded Network', '--site', 'Riverside', '--admin-email', 'lena@example.org'],
+        { DATA_DIR: dataDir },
+      );
       // Its stderr may carry the embedded database's own warnings (file permissions when run as root).
       expect(created.code, created.stderr).toBe(0);
       const token = created.stdout.match(LINK)![2];
 
       // SEED_DEMO blank is automatic: the folder existed before this start, so no demo.
       app = await ServerProcess.start({ DATA_DIR: dataDir, SEED_DEMO: '' });
-      const busy = await runCli(['--network', 'Another', '--site', 'Harbour', '--admin-email', 'x@example.org', '--add-network'], { DATA_DIR: dataDir });
+      const busy = await runCli(
+        ['--network', 'Another', '--site', 'Harbour', '--admin-email', 'x@example.org', '--add-network'],
+        { DATA_DIR: dataDir },
+      );
       expect(busy.code).toBe(1);
       expect(busy.stderr).toContain(`Commons is running on the embedded database in ${dataDir}`);
       expect(busy.stderr).toContain('stop the app and run `npm run setup` again');
       expect(busy.stderr).toContain('first-run page');
 
       const visitor = new TestClient(app.url);
-      await visitor.ok(REGISTER, { input: { token, email: 'lena@example.org', name: 'Lena Berg', password: 'a long admin password' } });
+      await visitor.ok(REGISTER, {
+        input: { token, email: 'lena@example.org', name: 'Lena Berg', password: 'a long admin password' },
+      });
       const { me } = await visitor.ok(ME);
-      expect(me.memberships.map((m: { role: string; network: { slug: string } }) => [m.role, m.network.slug])).toEqual([['NETWORK_ADMIN', 'embedded-network']]);
+      expect(me.memberships.map((m: { role: string; network: { slug: string } }) => [m.role, m.network.slug])).toEqual([
+        ['NETWORK_ADMIN', 'embedded-network'],
+      ]);
       const { setupStatus } = await visitor.ok(`{ setupStatus { needed } }`);
       expect(setupStatus.needed).toBe(false);
       const demo = await new TestClient(app.url).signIn('admin@demo.commons.test', 'demo-password');

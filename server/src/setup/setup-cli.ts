@@ -1,10 +1,21 @@
 import { createInterface, type Interface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { fieldIssues, issueMessage, type SetupCommandInput, setupCommandSchema, slugify, startMonthIssue } from '@commons/shared';
+import {
+  fieldIssues,
+  issueMessage,
+  type SetupCommandInput,
+  setupCommandSchema,
+  slugify,
+  startMonthIssue,
+} from '@commons/shared';
 import { monthOf } from '../measures/network-months';
 import { type AppConfig, loadConfig } from '../platform/config/config';
-import { EmbeddedInUseError, type EmbeddedPostgres, startEmbeddedPostgres } from '../platform/database/embedded-postgres';
+import {
+  EmbeddedInUseError,
+  type EmbeddedPostgres,
+  startEmbeddedPostgres,
+} from '../platform/database/embedded-postgres';
 import { migrate } from '../platform/database/migrator';
 import { PrismaService } from '../platform/database/prisma.service';
 import { createNetworkWithAdminInvitation, SetupCommandError } from './setup-command';
@@ -35,7 +46,8 @@ const FLAG_OF: Record<keyof SetupCommandInput, string> = {
   publicUrl: '--public-url',
 };
 
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+const ordinal = (n: number) =>
+  `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 /** "--site (2nd)" for the issue path `sites.1`, "--network" for `networkName`. */
 function flagOf(path: string): string {
@@ -140,7 +152,10 @@ class Prompter {
 
 /** Fills what the options left out: by asking in a terminal, otherwise with the defaults there are. */
 async function complete(draft: Draft, config: AppConfig, io: Io): Promise<Draft> {
-  const defaults = { startMonth: monthOf(new Date()) as string, publicUrl: config.publicUrl ?? `http://localhost:${config.port}` };
+  const defaults = {
+    startMonth: monthOf(new Date()) as string,
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+  };
   if (!io.stdin.isTTY) {
     return {
       ...draft,
@@ -152,11 +167,15 @@ async function complete(draft: Draft, config: AppConfig, io: Io): Promise<Draft>
   const ask = new Prompter(io);
   try {
     const networkName = draft.networkName ?? (await ask.field('networkName', 'Name of the network'));
-    const networkSlug = draft.networkSlug ?? (await ask.field('networkSlug', 'Its address in URLs (slug)', slugify(networkName) || undefined));
+    const networkSlug =
+      draft.networkSlug ??
+      (await ask.field('networkSlug', 'Its address in URLs (slug)', slugify(networkName) || undefined));
     const sites = draft.sites ?? (await ask.sites());
-    const startMonth = draft.startMonth ?? (await ask.field('startMonth', 'First month for measures (YYYY-MM)', defaults.startMonth));
+    const startMonth =
+      draft.startMonth ?? (await ask.field('startMonth', 'First month for measures (YYYY-MM)', defaults.startMonth));
     const adminEmail = draft.adminEmail ?? (await ask.field('adminEmail', 'Email address of the first network admin'));
-    const publicUrl = draft.publicUrl ?? (await ask.field('publicUrl', 'Where members reach Commons', defaults.publicUrl));
+    const publicUrl =
+      draft.publicUrl ?? (await ask.field('publicUrl', 'Where members reach Commons', defaults.publicUrl));
     return { networkName, networkSlug, sites, startMonth, adminEmail, publicUrl };
   } finally {
     ask.close();
@@ -167,12 +186,22 @@ async function complete(draft: Draft, config: AppConfig, io: Io): Promise<Draft>
 function problemsOf(draft: Draft): { input: SetupCommandInput | null; problems: string[] } {
   const missing = (['networkName', 'sites', 'adminEmail'] as const).filter((field) => draft[field] === undefined);
   if (missing.length) {
-    return { input: null, problems: missing.map((field) => `${FLAG_OF[field]} is required${field === 'sites' ? ' (repeat it for each site)' : ''}`) };
+    return {
+      input: null,
+      problems: missing.map(
+        (field) => `${FLAG_OF[field]} is required${field === 'sites' ? ' (repeat it for each site)' : ''}`,
+      ),
+    };
   }
   const parsed = setupCommandSchema.safeParse(draft);
-  if (!parsed.success) return { input: null, problems: fieldIssues(parsed.error).map((issue) => `${flagOf(issue.field)}: ${issue.message}`) };
+  if (!parsed.success)
+    return {
+      input: null,
+      problems: fieldIssues(parsed.error).map((issue) => `${flagOf(issue.field)}: ${issue.message}`),
+    };
   const startIssue = startMonthIssue(parsed.data.startMonth, monthOf(new Date()));
-  if (startIssue) return { input: null, problems: [`${FLAG_OF.startMonth}: ${issueMessage(startIssue.code, startIssue.params)}`] };
+  if (startIssue)
+    return { input: null, problems: [`${FLAG_OF.startMonth}: ${issueMessage(startIssue.code, startIssue.params)}`] };
   return { input: parsed.data, problems: [] };
 }
 
@@ -189,7 +218,7 @@ async function openDatabase(config: AppConfig): Promise<{ url: string; embedded:
       [
         `Commons is running on the embedded database in ${config.dataDir} (DATA_DIR).`,
         'Either stop the app and run `npm run setup` again, or, while no network exists, open the first-run page:',
-        'its one-time link (…/setup?token=…) is in the app\'s log.',
+        "its one-time link (…/setup?token=…) is in the app's log.",
       ].join('\n'),
     );
   }
@@ -235,7 +264,10 @@ export async function runSetupCli(argv: string[], env: NodeJS.ProcessEnv, io: Io
   try {
     const { applied } = await migrate(database.url, config.migrationsDir);
     if (applied.length) io.stdout.write(`Applied ${applied.length} database migration(s).\n`);
-    const created = await createNetworkWithAdminInvitation(prisma, input, { addNetwork: options.addNetwork, invitationTtlMs: config.invitationTtlMs });
+    const created = await createNetworkWithAdminInvitation(prisma, input, {
+      addNetwork: options.addNetwork,
+      invitationTtlMs: config.invitationTtlMs,
+    });
     io.stdout.write(
       [
         `Created the network "${input.networkName}" (${created.slug}) with ${input.sites.length} site(s): ${input.sites.join(', ')}.`,
@@ -263,7 +295,11 @@ export async function runSetupCli(argv: string[], env: NodeJS.ProcessEnv, io: Io
 }
 
 if (require.main === module) {
-  runSetupCli(process.argv.slice(2), process.env, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+  runSetupCli(process.argv.slice(2), process.env, {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  }).then(
     (code) => process.exit(code),
     (error) => {
       console.error(error);

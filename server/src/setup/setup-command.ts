@@ -54,11 +54,26 @@ export async function createNetworkWithAdminInvitation(
           },
           db,
         );
-    if (!network) throw new SetupCommandError(`"${input.networkSlug}" is the slug of another network; choose another one`, '--slug');
+    if (!network)
+      throw new SetupCommandError(
+        `"${input.networkSlug}" is the slug of another network; choose another one`,
+        '--slug',
+      );
     const invitation = await setup.createAdminInvitation(
-      { networkId: network.id, email: input.adminEmail, tokenHash, expiresAt: new Date(now.getTime() + options.invitationTtlMs) },
+      {
+        networkId: network.id,
+        email: input.adminEmail,
+        tokenHash,
+        expiresAt: new Date(now.getTime() + options.invitationTtlMs),
+      },
       db,
     );
-    return { networkId: network.id, slug: network.slug, siteSlugs: slugs, link: `${new URL(input.publicUrl).origin}/invite/${token}`, expiresAt: invitation.expiresAt };
+    return {
+      networkId: network.id,
+      slug: network.slug,
+      siteSlugs: slugs,
+      link: `${new URL(input.publicUrl).origin}/invite/${token}`,
+      expiresAt: invitation.expiresAt,
+    };
   });
 }

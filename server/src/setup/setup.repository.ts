@@ -42,7 +42,10 @@ export class SetupRepository {
 
   /** The invitation that makes `email` the network's first admin; it has no inviter. */
   createAdminInvitation(data: { networkId: string; email: string; tokenHash: string; expiresAt: Date }, db: Db) {
-    return db.invitation.create({ data: { ...data, role: 'NETWORK_ADMIN', siteId: null, invitedById: null }, select: { id: true, expiresAt: true } });
+    return db.invitation.create({
+      data: { ...data, role: 'NETWORK_ADMIN', siteId: null, invitedById: null },
+      select: { id: true, expiresAt: true },
+    });
   }
 
   createSetupToken(tokenHash: string, expiresAt: Date) {
@@ -55,7 +58,10 @@ export class SetupRepository {
 
   /** Uses the code up, unless another request used it first or it expired; true when this one did. */
   async useSetupToken(id: string, at: Date, db: Db): Promise<boolean> {
-    const { count } = await db.setupToken.updateMany({ where: { id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
+    const { count } = await db.setupToken.updateMany({
+      where: { id, usedAt: null, expiresAt: { gt: at } },
+      data: { usedAt: at },
+    });
     return count === 1;
   }
 

@@ -25,7 +25,8 @@ export class SetupResolver {
 
   @Public()
   @Mutation(() => CompletedSetup, {
-    description: 'First run: with the setup code printed at start-up, creates the network, its sites and its first admin, and signs her in. ALREADY_SET_UP once any network exists.',
+    description:
+      'First run: with the setup code printed at start-up, creates the network, its sites and its first admin, and signs her in. ALREADY_SET_UP once any network exists.',
   })
   async completeSetup(@Ctx() ctx: RequestContext, @Args('input') input: CompleteSetupInput) {
     const { session, networkSlug } = await this.setup.complete(input, requestMeta(ctx.req));

@@ -71,9 +71,18 @@ export class SetupService {
       );
       if (!network) throw alreadySetUp();
       // No network means no member, but an account may outlive a network deleted by hand.
-      const user = await this.accounts.createUser({ email: parsed.adminEmail, name: parsed.adminName, passwordHash }, db);
-      if (!user) throw conflict('admin_account_exists', 'An account with this email address already exists.', { field: 'input.adminEmail' });
-      await this.accounts.createMembership({ userId: user.id, networkId: network.id, role: 'NETWORK_ADMIN', siteId: null }, db);
+      const user = await this.accounts.createUser(
+        { email: parsed.adminEmail, name: parsed.adminName, passwordHash },
+        db,
+      );
+      if (!user)
+        throw conflict('admin_account_exists', 'An account with this email address already exists.', {
+          field: 'input.adminEmail',
+        });
+      await this.accounts.createMembership(
+        { userId: user.id, networkId: network.id, role: 'NETWORK_ADMIN', siteId: null },
+        db,
+      );
       if (!(await this.setup.useSetupToken(code.id, now, db))) {
         throw invalid('input.token', 'setup_code_used');
       }

@@ -28,7 +28,7 @@ describe('the first-run page (setupStatus, completeSetup)', () => {
     networkName: 'Northern Lights IBD Network',
     networkSlug: 'northern-lights',
     startMonth: '2025-01',
-    sites: ['Riverside Children\'s Hospital', 'Lakeview University Hospital'],
+    sites: ["Riverside Children's Hospital", 'Lakeview University Hospital'],
     adminName: 'Maya Lindqvist',
     adminEmail: 'Maya@Example.org',
     password: PASSWORD,
@@ -88,7 +88,9 @@ describe('the first-run page (setupStatus, completeSetup)', () => {
     });
 
     it('answers malformed GraphQL variables with a 4xx, never a 500', async () => {
-      const result = await app.client().gql(COMPLETE, { input: { ...inputWith(await newCode()), sites: 'Riverside', extra: 1 } });
+      const result = await app
+        .client()
+        .gql(COMPLETE, { input: { ...inputWith(await newCode()), sites: 'Riverside', extra: 1 } });
       expect(result.status).toBeGreaterThanOrEqual(400);
       expect(result.status).toBeLessThan(500);
       expect(errorOf(result).code).toBe('BAD_USER_INPUT');
@@ -151,7 +153,7 @@ describe('the first-run page (setupStatus, completeSetup)', () => {
               startedOn: '2025-01-01',
               sites: [
                 { slug: 'lakeview-university-hospital', name: 'Lakeview University Hospital' },
-                { slug: 'riverside-childrens-hospital', name: 'Riverside Children\'s Hospital' },
+                { slug: 'riverside-childrens-hospital', name: "Riverside Children's Hospital" },
               ],
             },
           },
@@ -162,7 +164,9 @@ describe('the first-run page (setupStatus, completeSetup)', () => {
     it('stores the password like registration does: the admin signs in with it later', async () => {
       const later = app.client();
       expect((await later.signIn('maya@example.org', PASSWORD)).errors).toBeUndefined();
-      expect((await app.client().signIn('maya@example.org', 'not the password')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await app.client().signIn('maya@example.org', 'not the password')).errors?.[0].extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
     });
 
     it('uses the code up', async () => {
@@ -176,7 +180,9 @@ describe('the first-run page (setupStatus, completeSetup)', () => {
 
     it('refuses any later setup with ALREADY_SET_UP, whatever the code', async () => {
       for (const code of [token, await newCode(), 'this-is-not-a-setup-code-at-all-0123456789']) {
-        const again = await submit(inputWith(code, { networkSlug: 'another-network', adminEmail: 'someone@example.org' }));
+        const again = await submit(
+          inputWith(code, { networkSlug: 'another-network', adminEmail: 'someone@example.org' }),
+        );
         expect(errorOf(again)).toEqual({ code: 'ALREADY_SET_UP', field: undefined });
       }
       expect(await app.prisma.network.count()).toBe(1);
@@ -208,7 +214,10 @@ describe('the first-run page (setupStatus, completeSetup)', () => {
       await removeEverything();
       const token = await newCode();
       const usedBefore = await app.prisma.setupToken.count({ where: { usedAt: { not: null } } });
-      const results = await Promise.all([submit(inputWith(token)), submit(inputWith(token, { adminEmail: 'twin@example.org' }))]);
+      const results = await Promise.all([
+        submit(inputWith(token)),
+        submit(inputWith(token, { adminEmail: 'twin@example.org' })),
+      ]);
       expect(results.map((r) => (r.errors ? errorOf(r).code : 'WON')).sort()).toEqual(['ALREADY_SET_UP', 'WON']);
       expect(await counts()).toEqual({ networks: 1, sites: 2, users: 1, memberships: 1 });
       expect(await app.prisma.setupToken.count({ where: { usedAt: { not: null } } })).toBe(usedBefore + 1);

@@ -13,10 +13,15 @@ export const ACTORS: Actor[] = [...ROLES, 'NON_MEMBER', 'SIGNED_OUT'];
 const CELLS: Record<string, Outcome> = { ok: 'ok', F: 'FORBIDDEN', NF: 'NOT_FOUND', UA: 'UNAUTHENTICATED' };
 
 /** Turns a table of actor → cells (one per column) into test cases: [actor, column label, expected outcome, column]. */
-export function authorisationCases<C>(columns: C[], table: Record<Actor, string>, label: (column: C) => string = String): [Actor, string, Outcome, C][] {
+export function authorisationCases<C>(
+  columns: C[],
+  table: Record<Actor, string>,
+  label: (column: C) => string = String,
+): [Actor, string, Outcome, C][] {
   return ACTORS.flatMap((actor) => {
     const cells = table[actor].split(/\s+/).filter((cell) => cell && cell !== '|');
-    if (cells.length !== columns.length) throw new Error(`${actor}: ${cells.length} cells for ${columns.length} columns`);
+    if (cells.length !== columns.length)
+      throw new Error(`${actor}: ${cells.length} cells for ${columns.length} columns`);
     return cells.map((cell, i): [Actor, string, Outcome, C] => {
       if (!(cell in CELLS)) throw new Error(`${actor}: unknown cell ${cell}`);
       return [actor, label(columns[i]), CELLS[cell], columns[i]];

@@ -61,7 +61,11 @@ export function ideaInput(overrides: Record<string, unknown> = {}) {
 }
 
 /** A change idea proposed by `member` through the real mutation. */
-export async function newIdea(member: TestMember, networkId: string, overrides: Record<string, unknown> = {}): Promise<TestIdea> {
+export async function newIdea(
+  member: TestMember,
+  networkId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<TestIdea> {
   return (await member.client.ok(PROPOSE, { networkId, input: ideaInput(overrides) })).proposeChangeIdea;
 }
 
@@ -69,7 +73,12 @@ export async function newIdea(member: TestMember, networkId: string, overrides: 
  * The input of `proposeDecision` moving `idea` to `toStatus` with `participants`. It says why it
  * goes ahead without a patient voice (kept only when the move needs it): pass `patientVoiceReason: ''` to test that rule.
  */
-export function decisionInput(idea: { version: number }, toStatus: string, participants: { userId: string }[], overrides: Record<string, unknown> = {}) {
+export function decisionInput(
+  idea: { version: number },
+  toStatus: string,
+  participants: { userId: string }[],
+  overrides: Record<string, unknown> = {},
+) {
   return {
     expectedVersion: idea.version,
     toStatus,
@@ -84,12 +93,28 @@ export function decisionInput(idea: { version: number }, toStatus: string, parti
 }
 
 /** A decision on `idea` waiting for `others` to confirm, recorded by `actor`. */
-export async function proposeDecision(actor: TestMember, idea: { id: string; version: number }, toStatus: string, others: { userId: string }[], overrides: Record<string, unknown> = {}) {
-  return (await actor.client.ok(PROPOSE_DECISION, { ideaId: idea.id, input: decisionInput(idea, toStatus, [actor, ...others], overrides) })).proposeDecision;
+export async function proposeDecision(
+  actor: TestMember,
+  idea: { id: string; version: number },
+  toStatus: string,
+  others: { userId: string }[],
+  overrides: Record<string, unknown> = {},
+) {
+  return (
+    await actor.client.ok(PROPOSE_DECISION, {
+      ideaId: idea.id,
+      input: decisionInput(idea, toStatus, [actor, ...others], overrides),
+    })
+  ).proposeDecision;
 }
 
 /** Moves `idea` to `toStatus`: `actor` records it with `others`, who each confirm; returns the idea after the move. */
-export async function decide(actor: TestMember, idea: { id: string; version: number }, toStatus: string, others: TestMember[]): Promise<TestIdea> {
+export async function decide(
+  actor: TestMember,
+  idea: { id: string; version: number },
+  toStatus: string,
+  others: TestMember[],
+): Promise<TestIdea> {
   const decision = await proposeDecision(actor, idea, toStatus, others);
   for (const other of others) await other.client.ok(CONFIRM_DECISION, { decisionId: decision.id });
   return (await actor.client.ok(GET_IDEA, { id: idea.id })).changeIdea;
@@ -102,7 +127,12 @@ export async function addCoDesigner(inviter: TestMember, idea: { id: string }, i
 }
 
 /** An idea proposed by `proposer` and moved to TESTING with `steward` (a site lead or admin). */
-export async function ideaInTesting(proposer: TestMember, steward: TestMember, networkId: string, overrides: Record<string, unknown> = {}): Promise<TestIdea> {
+export async function ideaInTesting(
+  proposer: TestMember,
+  steward: TestMember,
+  networkId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<TestIdea> {
   const idea = await newIdea(proposer, networkId, overrides);
   const coDesign = await decide(proposer, idea, 'CO_DESIGN', [steward]);
   return decide(proposer, coDesign, 'TESTING', [steward]);

@@ -27,7 +27,11 @@ export class TestClient {
     if (options.csrf !== false) headers[CSRF_HEADER] = '1';
     if (options.origin) headers.origin = options.origin;
     if (this.cookie) headers.cookie = this.cookie;
-    const response = await fetch(`${this.baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) {
       const [pair] = setCookie.split(';');

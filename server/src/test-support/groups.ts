@@ -1,6 +1,7 @@
 import type { TestMember } from './test-app';
 
-export const GROUP_FIELDS = 'id networkId name purpose visibility archived archivedAt memberCount createdBy { userId name }';
+export const GROUP_FIELDS =
+  'id networkId name purpose visibility archived archivedAt memberCount createdBy { userId name }';
 
 export const START_GROUP = `mutation($networkId: ID!, $input: GroupInput!) { startGroup(networkId: $networkId, input: $input) { ${GROUP_FIELDS} } }`;
 export const EDIT_GROUP = `mutation($groupId: ID!, $input: GroupInput!) { editGroup(groupId: $groupId, input: $input) { ${GROUP_FIELDS} } }`;
@@ -45,11 +46,20 @@ let groupCounter = 0;
 /** The input of `startGroup`, with plausible defaults. */
 export function groupInput(overrides: Record<string, unknown> = {}) {
   const n = ++groupCounter;
-  return { name: `Transition to adult care ${n}`, purpose: 'Make moving to the adult clinic less of a cliff edge.', visibility: 'OPEN', ...overrides };
+  return {
+    name: `Transition to adult care ${n}`,
+    purpose: 'Make moving to the adult clinic less of a cliff edge.',
+    visibility: 'OPEN',
+    ...overrides,
+  };
 }
 
 /** A group started by `owner` through the real mutation. */
-export async function newGroup(owner: TestMember, networkId: string, overrides: Record<string, unknown> = {}): Promise<TestGroup> {
+export async function newGroup(
+  owner: TestMember,
+  networkId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<TestGroup> {
   return (await owner.client.ok(START_GROUP, { networkId, input: groupInput(overrides) })).startGroup;
 }
 

@@ -66,7 +66,12 @@ export class LiveClient {
   }
 
   send(threadId: string, body: string, extra: { clientId?: string; parentId?: string } = {}) {
-    return this.request(`message:send`, { threadId, clientId: extra.clientId ?? newClientId(), body, parentId: extra.parentId }) as Promise<SendAck>;
+    return this.request(`message:send`, {
+      threadId,
+      clientId: extra.clientId ?? newClientId(),
+      body,
+      parentId: extra.parentId,
+    }) as Promise<SendAck>;
   }
 
   /** Resolves with the next `event` (already received ones included) whose payload matches. */
@@ -78,7 +83,9 @@ export class LiveClient {
 
   /** Every `message:new` received for a thread, in arrival order. */
   newMessages(threadId: string): MessageNewPayload[] {
-    return this.received.filter((r) => r.event === 'message:new' && r.payload.threadId === threadId).map((r) => r.payload);
+    return this.received
+      .filter((r) => r.event === 'message:new' && r.payload.threadId === threadId)
+      .map((r) => r.payload);
   }
 
   close() {

@@ -39,11 +39,19 @@ export function measureInput(kind: MeasureKind = 'PROPORTION', overrides: Record
 }
 
 /** A measure defined by the network admin through the real `createMeasure` mutation. */
-export async function newMeasure(admin: TestMember, networkId: string, kind: MeasureKind = 'PROPORTION', overrides: Record<string, unknown> = {}): Promise<TestMeasure> {
-  const data = await admin.client.ok(`mutation($networkId: ID!, $input: MeasureInput!) { createMeasure(networkId: $networkId, input: $input) { ${MEASURE_FIELDS} } }`, {
-    networkId,
-    input: measureInput(kind, overrides),
-  });
+export async function newMeasure(
+  admin: TestMember,
+  networkId: string,
+  kind: MeasureKind = 'PROPORTION',
+  overrides: Record<string, unknown> = {},
+): Promise<TestMeasure> {
+  const data = await admin.client.ok(
+    `mutation($networkId: ID!, $input: MeasureInput!) { createMeasure(networkId: $networkId, input: $input) { ${MEASURE_FIELDS} } }`,
+    {
+      networkId,
+      input: measureInput(kind, overrides),
+    },
+  );
   return data.createMeasure;
 }
 
@@ -68,17 +76,27 @@ export interface CsvRow {
 /** A reports CSV file (the import format), header first. */
 export function reportsCsv(rows: CsvRow[]): string {
   return stringify(
-    rows.map((row) => ({ site: row.site, measure: row.measure, month: row.month, numerator: row.numerator ?? '', denominator: row.denominator ?? '', value: row.value ?? '' })),
+    rows.map((row) => ({
+      site: row.site,
+      measure: row.measure,
+      month: row.month,
+      numerator: row.numerator ?? '',
+      denominator: row.denominator ?? '',
+      value: row.value ?? '',
+    })),
     { header: true, columns: ['site', 'measure', 'month', 'numerator', 'denominator', 'value'] },
   );
 }
 
 /** Submitted reports made through the real CSV import (one transaction) by `member`; returns its summary. */
 export async function importReports(member: TestMember, networkId: string, rows: CsvRow[]) {
-  const data = await member.client.ok(`mutation($networkId: ID!, $csv: String!) { commitMeasureImport(networkId: $networkId, csv: $csv) { rows changes unchanged } }`, {
-    networkId,
-    csv: reportsCsv(rows),
-  });
+  const data = await member.client.ok(
+    `mutation($networkId: ID!, $csv: String!) { commitMeasureImport(networkId: $networkId, csv: $csv) { rows changes unchanged } }`,
+    {
+      networkId,
+      csv: reportsCsv(rows),
+    },
+  );
   return data.commitMeasureImport as { rows: number; changes: number; unchanged: number };
 }
 
@@ -110,7 +128,16 @@ export interface EntryInput {
 /** Sends `saveMonthReport` as `member` (expectedVersion defaults to 0); returns the raw response. */
 export function saveMonth(
   member: TestMember,
-  input: { networkId: string; siteId: string; month: string; submit: boolean; reason?: string | null; entries: EntryInput[] },
+  input: {
+    networkId: string;
+    siteId: string;
+    month: string;
+    submit: boolean;
+    reason?: string | null;
+    entries: EntryInput[];
+  },
 ) {
-  return member.client.gql(SAVE_MONTH, { input: { ...input, entries: input.entries.map((e) => ({ expectedVersion: 0, ...e })) } });
+  return member.client.gql(SAVE_MONTH, {
+    input: { ...input, entries: input.entries.map((e) => ({ expectedVersion: 0, ...e })) },
+  });
 }

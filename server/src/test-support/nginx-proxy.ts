@@ -32,7 +32,11 @@ export function renderTemplate(template: string, variables: Record<string, strin
 
 /** nginx on this machine, or a failure that says how to get it (the topology test must never skip). */
 export function nginxBinary(): string {
-  const candidates = [process.env.NGINX_BIN, '/usr/sbin/nginx', ...(process.env.PATH ?? '').split(':').map((dir) => path.join(dir, 'nginx'))];
+  const candidates = [
+    process.env.NGINX_BIN,
+    '/usr/sbin/nginx',
+    ...(process.env.PATH ?? '').split(':').map((dir) => path.join(dir, 'nginx')),
+  ];
   for (const candidate of candidates) {
     if (!candidate) continue;
     try {
@@ -42,7 +46,9 @@ export function nginxBinary(): string {
       // try the next one
     }
   }
-  throw new Error('nginx is not installed: the topology test runs the shipped proxy configuration in a real nginx. Install it with `apt-get install nginx` (or set NGINX_BIN).');
+  throw new Error(
+    'nginx is not installed: the topology test runs the shipped proxy configuration in a real nginx. Install it with `apt-get install nginx` (or set NGINX_BIN).',
+  );
 }
 
 async function listening(port: number): Promise<boolean> {
@@ -75,8 +81,15 @@ export class NginxProxy {
     chmodSync(prefix, 0o755);
     mkdirSync(path.join(prefix, 'conf.d'));
     const [port, strippingPort] = [await freePort(), await freePort()];
-    const variables: ProxyTemplateVariables = { COMMONS_PROXY_LISTEN: `127.0.0.1:${port}`, COMMONS_APP_1: apps[0], COMMONS_APP_2: apps[1] };
-    writeFileSync(path.join(prefix, 'conf.d', 'default.conf'), renderTemplate(readFileSync(NGINX_TEMPLATE, 'utf8'), { ...variables }));
+    const variables: ProxyTemplateVariables = {
+      COMMONS_PROXY_LISTEN: `127.0.0.1:${port}`,
+      COMMONS_APP_1: apps[0],
+      COMMONS_APP_2: apps[1],
+    };
+    writeFileSync(
+      path.join(prefix, 'conf.d', 'default.conf'),
+      renderTemplate(readFileSync(NGINX_TEMPLATE, 'utf8'), { ...variables }),
+    );
     writeFileSync(
       path.join(prefix, 'conf.d', 'upgrade-stripping-proxy.conf'),
       `server {
@@ -113,9 +126,13 @@ http {
 }
 `,
     );
-    const child = spawn(binary, ['-p', prefix, '-e', path.join(prefix, 'error.log'), '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      binary,
+      ['-p', prefix, '-e', path.join(prefix, 'error.log'), '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     const output = () => {
@@ -131,7 +148,13 @@ http {
     const orphanGuard = () => child.kill('SIGTERM');
     process.once('exit', orphanGuard);
     child.once('exit', () => process.off('exit', orphanGuard));
-    const proxy = new NginxProxy(`http://127.0.0.1:${port}`, `http://127.0.0.1:${strippingPort}`, prefix, child, output);
+    const proxy = new NginxProxy(
+      `http://127.0.0.1:${port}`,
+      `http://127.0.0.1:${strippingPort}`,
+      prefix,
+      child,
+      output,
+    );
     const deadline = Date.now() + 10_000;
     while (!((await listening(port)) && (await listening(strippingPort)))) {
       if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${output()}`);

@@ -21,7 +21,15 @@ export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_6
 
 /** The input of `openProposal`: a CONSENT question closing in two days unless told otherwise. */
 export function proposalInput(overrides: Record<string, unknown> = {}) {
-  return { kind: 'CONSENT', question: 'Shall we test the huddle at Riverside in May?', details: '', closesAt: hoursFromNow(48), options: [], dotsPerMember: null, ...overrides };
+  return {
+    kind: 'CONSENT',
+    question: 'Shall we test the huddle at Riverside in May?',
+    details: '',
+    closesAt: hoursFromNow(48),
+    options: [],
+    dotsPerMember: null,
+    ...overrides,
+  };
 }
 
 /** The id of the thread of a change idea (created on first use), as `member` asks for it. */

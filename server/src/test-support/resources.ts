@@ -34,7 +34,11 @@ export interface TestResource {
 }
 
 /** A resource posted by `member` through the real `postResource` mutation. */
-export async function newResource(member: TestMember, networkId: string, overrides: Record<string, unknown> = {}): Promise<TestResource> {
+export async function newResource(
+  member: TestMember,
+  networkId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<TestResource> {
   const data = await member.client.ok(POST_RESOURCE, { networkId, input: resourceInput(overrides) });
   return data.postResource;
 }
@@ -68,15 +72,28 @@ export interface UploadOptions {
 }
 
 /** Uploads one file as a browser would (multipart, session cookie, CSRF header); returns status and JSON body. */
-export async function uploadAttachment(baseUrl: string, member: TestMember | null, resourceId: string, options: UploadOptions) {
+export async function uploadAttachment(
+  baseUrl: string,
+  member: TestMember | null,
+  resourceId: string,
+  options: UploadOptions,
+) {
   const form = new FormData();
-  form.append(options.field ?? 'file', new Blob([options.content], { type: options.contentType ?? 'application/octet-stream' }), options.filename);
+  form.append(
+    options.field ?? 'file',
+    new Blob([options.content], { type: options.contentType ?? 'application/octet-stream' }),
+    options.filename,
+  );
   const headers: Record<string, string> = {};
   const cookie = options.cookie === undefined ? member?.client.cookie : options.cookie;
   if (cookie) headers.cookie = cookie;
   if (options.csrf !== false) headers[CSRF_HEADER] = '1';
   if (options.origin) headers.origin = options.origin;
-  const response = await fetch(`${baseUrl}/files/resources/${encodeURIComponent(resourceId)}/attachments`, { method: 'POST', headers, body: form });
+  const response = await fetch(`${baseUrl}/files/resources/${encodeURIComponent(resourceId)}/attachments`, {
+    method: 'POST',
+    headers,
+    body: form,
+  });
   const text = await response.text();
   let body: any = null;
   try {
@@ -98,8 +115,15 @@ export async function downloadAttachment(baseUrl: string, member: TestMember | n
 /** Small but real files of each kind, by their signatures. */
 export const SAMPLE_FILES = {
   pdf: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
-  png: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2c4a0b90000000049454e44ae426082', 'hex'),
-  jpeg: Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(32), Buffer.from('ffd9', 'hex')]),
+  png: Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2c4a0b90000000049454e44ae426082',
+    'hex',
+  ),
+  jpeg: Buffer.concat([
+    Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'),
+    Buffer.alloc(32),
+    Buffer.from('ffd9', 'hex'),
+  ]),
   html: Buffer.from('<!doctype html><script>alert(document.cookie)</script>'),
   exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]),
   svg: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),

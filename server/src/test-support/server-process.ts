@@ -31,7 +31,15 @@ export class ServerProcess {
     if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run \`npm run build\` first`);
     const port = await freePort();
     const child = spawn(process.execPath, [BUILT_SERVER], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     const server = new ServerProcess(`http://127.0.0.1:${port}`, child);
@@ -41,7 +49,13 @@ export class ServerProcess {
     child.once('exit', () => process.off('exit', orphanGuard));
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the server process exited (${child.exitCode}): ${server.output}`);
-      if (await fetch(`${server.url}/readyz`).then((r) => r.ok, () => false)) return server;
+      if (
+        await fetch(`${server.url}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return server;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

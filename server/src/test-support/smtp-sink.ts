@@ -19,7 +19,10 @@ export class SmtpSink {
   reject = new Set<string>();
   stallData = false;
 
-  private constructor(private readonly server: SMTPServer, readonly port: number) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
 
   static async start(): Promise<SmtpSink> {
     let sink: SmtpSink | null = null;
@@ -70,7 +73,9 @@ export class SmtpSink {
 
   /** Messages to `address` received so far, those whose subject matches `subject` when given. */
   to(address: string, subject?: RegExp): ReceivedMail[] {
-    return this.received.filter((mail) => mail.to.includes(address.toLowerCase()) && (!subject || subject.test(mail.parsed.subject ?? '')));
+    return this.received.filter(
+      (mail) => mail.to.includes(address.toLowerCase()) && (!subject || subject.test(mail.parsed.subject ?? '')),
+    );
   }
 
   /** Waits until `predicate` holds over what arrived (or throws after `timeoutMs`). */
@@ -78,7 +83,10 @@ export class SmtpSink {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.received)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for mail; received: ${this.received.map((m) => `${m.to.join(',')}: ${m.parsed.subject}`).join(' | ')}`);
+      if (left <= 0)
+        throw new Error(
+          `timed out waiting for mail; received: ${this.received.map((m) => `${m.to.join(',')}: ${m.parsed.subject}`).join(' | ')}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 250));
         this.waiters.push(() => {

@@ -26,7 +26,10 @@ export class TestApp {
   private counter = 0;
   private hash: Promise<string> | null = null;
 
-  private constructor(readonly server: RunningServer, readonly database: TestDatabase) {}
+  private constructor(
+    readonly server: RunningServer,
+    readonly database: TestDatabase,
+  ) {}
 
   /** Starts the app with `env`; `options.logger` receives its log (silent by default). */
   static async start(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
@@ -67,17 +70,30 @@ export class TestApp {
     });
     const sites = [];
     for (let i = 0; i < siteCount; i += 1) {
-      sites.push(await this.prisma.site.create({ data: { networkId: network.id, slug: `site-${i}`, name: `Site ${String.fromCharCode(65 + i)}` } }));
+      sites.push(
+        await this.prisma.site.create({
+          data: { networkId: network.id, slug: `site-${i}`, name: `Site ${String.fromCharCode(65 + i)}` },
+        }),
+      );
     }
     const email = `admin-${n}-${Date.now()}@example.org`;
     this.hash ??= hashPassword(TEST_PASSWORD);
     const admin = await this.prisma.user.create({
-      data: { email, name: `Admin ${n}`, passwordHash: await this.hash, memberships: { create: { networkId: network.id, role: 'NETWORK_ADMIN' } } },
+      data: {
+        email,
+        name: `Admin ${n}`,
+        passwordHash: await this.hash,
+        memberships: { create: { networkId: network.id, role: 'NETWORK_ADMIN' } },
+      },
     });
     const client = this.client();
     const signedIn = await client.signIn(email, TEST_PASSWORD);
     if (signedIn.errors?.length) throw new Error(`the new admin could not sign in: ${JSON.stringify(signedIn.errors)}`);
-    return { network, sites, admin: { userId: admin.id, email, name: admin.name, role: 'NETWORK_ADMIN' as Role, siteId: null, client } };
+    return {
+      network,
+      sites,
+      admin: { userId: admin.id, email, name: admin.name, role: 'NETWORK_ADMIN' as Role, siteId: null, client },
+    };
   }
 
   /** A fresh, unused email address. */
@@ -86,7 +102,11 @@ export class TestApp {
   }
 
   /** A pending invitation made through the API by `inviter`; returns its id and the token from its link. */
-  async newInvitation(inviter: TestMember, networkId: string, input: { role: Role; siteId: string | null; email?: string }) {
+  async newInvitation(
+    inviter: TestMember,
+    networkId: string,
+    input: { role: Role; siteId: string | null; email?: string },
+  ) {
     const email = input.email ?? this.newEmail(input.role.toLowerCase());
     const invited = await inviter.client.ok(
       `mutation($networkId: ID!, $input: InvitationInput!) { inviteMember(networkId: $networkId, input: $input) { link invitation { id } } }`,
@@ -97,7 +117,13 @@ export class TestApp {
   }
 
   /** Invites a person as `admin` and registers them through the API; returns them signed in. */
-  async newMember(admin: TestMember, networkId: string, role: Role, siteId: string | null, name = `${role} ${++this.counter}`): Promise<TestMember> {
+  async newMember(
+    admin: TestMember,
+    networkId: string,
+    role: Role,
+    siteId: string | null,
+    name = `${role} ${++this.counter}`,
+  ): Promise<TestMember> {
     const { token, email } = await this.newInvitation(admin, networkId, { role, siteId });
     const client = this.client();
     await client.ok(`mutation($input: RegisterInput!) { register(input: $input) { id } }`, {
@@ -111,9 +137,17 @@ export class TestApp {
    * A member of `role` without a site who has asked to join `siteId` (requestSite) and is still
    * waiting for an answer: the site is not hers yet. Returns her and her request's id.
    */
-  async newPendingMember(admin: TestMember, networkId: string, role: Role, siteId: string): Promise<TestMember & { requestId: string }> {
+  async newPendingMember(
+    admin: TestMember,
+    networkId: string,
+    role: Role,
+    siteId: string,
+  ): Promise<TestMember & { requestId: string }> {
     const member = await this.newMember(admin, networkId, role, null);
-    const { requestSite } = await member.client.ok(`mutation($n: ID!, $s: ID!) { requestSite(networkId: $n, siteId: $s) { id status } }`, { n: networkId, s: siteId });
+    const { requestSite } = await member.client.ok(
+      `mutation($n: ID!, $s: ID!) { requestSite(networkId: $n, siteId: $s) { id status } }`,
+      { n: networkId, s: siteId },
+    );
     if (requestSite.status !== 'PENDING') throw new Error(`the request is ${requestSite.status}, not PENDING`);
     return { ...member, requestId: requestSite.id };
   }

@@ -40,16 +40,42 @@ export function zipOf(entries: [name: string, content: string | Buffer][]): Buff
   return Buffer.concat([...locals, directory, end]);
 }
 
-const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const CONTENT_TYPES =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
 /** Minimal office documents, by the entries their formats are recognised by. */
 export const OFFICE_SAMPLES = {
-  docx: () => zipOf([['[Content_Types].xml', CONTENT_TYPES], ['word/document.xml', '<w:document/>']]),
-  xlsx: () => zipOf([['[Content_Types].xml', CONTENT_TYPES], ['xl/workbook.xml', '<workbook/>']]),
-  pptx: () => zipOf([['[Content_Types].xml', CONTENT_TYPES], ['ppt/presentation.xml', '<presentation/>']]),
-  docm: () => zipOf([['[Content_Types].xml', CONTENT_TYPES], ['word/document.xml', '<w:document/>'], ['word/vbaProject.bin', 'macro']]),
-  odt: () => zipOf([['mimetype', 'application/vnd.oasis.opendocument.text'], ['content.xml', '<office:document-content/>']]),
-  ods: () => zipOf([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'], ['content.xml', '<x/>']]),
+  docx: () =>
+    zipOf([
+      ['[Content_Types].xml', CONTENT_TYPES],
+      ['word/document.xml', '<w:document/>'],
+    ]),
+  xlsx: () =>
+    zipOf([
+      ['[Content_Types].xml', CONTENT_TYPES],
+      ['xl/workbook.xml', '<workbook/>'],
+    ]),
+  pptx: () =>
+    zipOf([
+      ['[Content_Types].xml', CONTENT_TYPES],
+      ['ppt/presentation.xml', '<presentation/>'],
+    ]),
+  docm: () =>
+    zipOf([
+      ['[Content_Types].xml', CONTENT_TYPES],
+      ['word/document.xml', '<w:document/>'],
+      ['word/vbaProject.bin', 'macro'],
+    ]),
+  odt: () =>
+    zipOf([
+      ['mimetype', 'application/vnd.oasis.opendocument.text'],
+      ['content.xml', '<office:document-content/>'],
+    ]),
+  ods: () =>
+    zipOf([
+      ['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'],
+      ['content.xml', '<x/>'],
+    ]),
   plainZip: () => zipOf([['readme.txt', 'hello']]),
   doc: () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]),
 };

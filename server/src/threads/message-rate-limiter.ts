@@ -14,7 +14,9 @@ export class MessageRateLimiter {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS) redis: RedisClient | null) {
     const options = { keyPrefix: 'messages', points: config.messagesPerWindow, duration: config.messageWindowSeconds };
-    this.limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true }) : new RateLimiterMemory(options);
+    this.limiter = redis
+      ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true })
+      : new RateLimiterMemory(options);
   }
 
   /** Counts one message of `userId`; throws TOO_MANY_REQUESTS (with retryAfterSeconds) over the limit. */
@@ -24,7 +26,11 @@ export class MessageRateLimiter {
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
       const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw new AppError('TOO_MANY_REQUESTS', `You are sending messages too fast. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+      throw new AppError(
+        'TOO_MANY_REQUESTS',
+        `You are sending messages too fast. Try again in ${retryAfterSeconds} seconds.`,
+        { retryAfterSeconds },
+      );
     }
   }
 }

@@ -34,7 +34,11 @@ export function reactionsByMessage(rows: ReactionRow[]): Map<string, ReactionPay
  * links to their profiles (with their current names), then the Markdown is rendered and
  * sanitised like every other Markdown on the platform. A tombstone renders to nothing.
  */
-export function messageHtml(row: MessageRow, mentionNames: Map<string, string> | undefined, networkSlug: string): string {
+export function messageHtml(
+  row: MessageRow,
+  mentionNames: Map<string, string> | undefined,
+  networkSlug: string,
+): string {
   if (row.deletedAt) return '';
   const markdown = mentionsToMarkdown(row.body, (userId) => {
     const name = mentionNames?.get(userId);
@@ -45,7 +49,11 @@ export function messageHtml(row: MessageRow, mentionNames: Map<string, string> |
 
 export function toMessageView(
   row: MessageRow,
-  context: { reactions: Map<string, ReactionPayload[]>; mentionNames: Map<string, Map<string, string>>; networkSlug: string },
+  context: {
+    reactions: Map<string, ReactionPayload[]>;
+    mentionNames: Map<string, Map<string, string>>;
+    networkSlug: string;
+  },
 ): MessageView {
   return {
     id: row.id,

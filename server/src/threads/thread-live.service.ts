@@ -57,7 +57,9 @@ export class ThreadLiveService implements OnModuleDestroy {
   }
 
   messageUpdated(view: MessageView, exceptSocketId?: string) {
-    this.realtime.emit(threadRoom(view.threadId), THREAD_SERVER_EVENTS.messageUpdated, toPayload(view), { exceptSocketId });
+    this.realtime.emit(threadRoom(view.threadId), THREAD_SERVER_EVENTS.messageUpdated, toPayload(view), {
+      exceptSocketId,
+    });
   }
 
   reactionsChanged(payload: ReactionsPayload, exceptSocketId?: string) {
@@ -65,7 +67,10 @@ export class ThreadLiveService implements OnModuleDestroy {
   }
 
   typing(payload: TypingPayload, exceptSocketId: string) {
-    this.realtime.emit(threadRoom(payload.threadId), THREAD_SERVER_EVENTS.typing, payload, { exceptSocketId, volatile: true });
+    this.realtime.emit(threadRoom(payload.threadId), THREAD_SERVER_EVENTS.typing, payload, {
+      exceptSocketId,
+      volatile: true,
+    });
   }
 
   /** A member's unread count of a thread, to her other sockets. */
@@ -110,7 +115,8 @@ export class ThreadLiveService implements OnModuleDestroy {
     const members = new Map<string, ThreadPersonPayload>();
     for (const socket of sockets) {
       const data = socket.data as ThreadSocketData;
-      if (data.viewer && !members.has(data.viewer.userId)) members.set(data.viewer.userId, { userId: data.viewer.userId, name: data.name ?? '' });
+      if (data.viewer && !members.has(data.viewer.userId))
+        members.set(data.viewer.userId, { userId: data.viewer.userId, name: data.name ?? '' });
     }
     return [...members.values()].sort((a, b) => a.name.localeCompare(b.name));
   }

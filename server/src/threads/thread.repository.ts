@@ -19,7 +19,14 @@ export const MESSAGE_SELECT = {
 
 export type MessageRow = Prisma.MessageGetPayload<{ select: typeof MESSAGE_SELECT }>;
 
-const THREAD_SELECT = { id: true, networkId: true, subjectType: true, subjectId: true, lastMessageSeq: true, lastMessageAt: true } as const;
+const THREAD_SELECT = {
+  id: true,
+  networkId: true,
+  subjectType: true,
+  subjectId: true,
+  lastMessageSeq: true,
+  lastMessageAt: true,
+} as const;
 export type ThreadRow = Prisma.ThreadGetPayload<{ select: typeof THREAD_SELECT }>;
 
 /** What the policy needs about a thread's subject, whoever asks. `exists` is false once the subject is gone. */
@@ -105,27 +112,55 @@ export class ThreadRepository {
         return row && { ...none, networkId: row.networkId, exists: true };
       }
       case 'RESOURCE': {
-        const row = await this.prisma.resource.findUnique({ where: { id: subjectId }, select: { networkId: true, hiddenAt: true, authorId: true } });
-        return row && { ...none, networkId: row.networkId, exists: true, resourceHidden: row.hiddenAt !== null, resourceAuthorId: row.authorId };
+        const row = await this.prisma.resource.findUnique({
+          where: { id: subjectId },
+          select: { networkId: true, hiddenAt: true, authorId: true },
+        });
+        return (
+          row && {
+            ...none,
+            networkId: row.networkId,
+            exists: true,
+            resourceHidden: row.hiddenAt !== null,
+            resourceAuthorId: row.authorId,
+          }
+        );
       }
       case 'SITE': {
         const row = await this.prisma.site.findUnique({ where: { id: subjectId }, select: { networkId: true } });
         return row && { ...none, networkId: row.networkId, exists: true };
       }
       case 'GROUP': {
-        const row = await this.prisma.workingGroup.findUnique({ where: { id: subjectId }, select: { networkId: true, visibility: true, archivedAt: true } });
-        return row && { ...none, networkId: row.networkId, exists: true, groupVisibility: row.visibility, groupArchived: row.archivedAt !== null };
+        const row = await this.prisma.workingGroup.findUnique({
+          where: { id: subjectId },
+          select: { networkId: true, visibility: true, archivedAt: true },
+        });
+        return (
+          row && {
+            ...none,
+            networkId: row.networkId,
+            exists: true,
+            groupVisibility: row.visibility,
+            groupArchived: row.archivedAt !== null,
+          }
+        );
       }
     }
   }
 
   async isActiveGroupMember(groupId: string, userId: string): Promise<boolean> {
-    const row = await this.prisma.groupMembership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { status: true } });
+    const row = await this.prisma.groupMembership.findUnique({
+      where: { groupId_userId: { groupId, userId } },
+      select: { status: true },
+    });
     return row?.status === 'ACTIVE';
   }
 
   findBySubject(subjectType: ThreadSubjectType, subjectId: string) {
-    return this.prisma.thread.findUnique({ where: { subjectType_subjectId: { subjectType, subjectId } }, select: THREAD_SELECT });
+    return this.prisma.thread.findUnique({
+      where: { subjectType_subjectId: { subjectType, subjectId } },
+      select: THREAD_SELECT,
+    });
   }
 
   /** The subject's thread, created on first use; concurrent first uses end with the same thread. */
@@ -141,7 +176,11 @@ export class ThreadRepository {
    * The thread `threadId` with its subject's facts and `userId`'s standing, in one query; with
    * `clientId`, also the id of her message already sent with it (a retried send), if any.
    */
-  async access(threadId: string, userId: string, clientId: string | null = null): Promise<(ThreadAccessRow & { sentMessageId: string | null }) | null> {
+  async access(
+    threadId: string,
+    userId: string,
+    clientId: string | null = null,
+  ): Promise<(ThreadAccessRow & { sentMessageId: string | null }) | null> {
     const rows = await this.prisma.$queryRaw<(ThreadAccessRow & { sentMessageId: string | null })[]>`
       SELECT ${accessColumns}, sent.id AS "sentMessageId"
       FROM "Thread" t ${accessJoins(userId)}
@@ -151,7 +190,11 @@ export class ThreadRepository {
   }
 
   /** Active members among `userIds` in `networkId`, and whether each is an active member of `groupId`. */
-  async members(networkId: string, userIds: string[], groupId: string | null): Promise<(MemberFactsRow & { name: string })[]> {
+  async members(
+    networkId: string,
+    userIds: string[],
+    groupId: string | null,
+  ): Promise<(MemberFactsRow & { name: string })[]> {
     if (userIds.length === 0) return [];
     return this.prisma.$queryRaw<(MemberFactsRow & { name: string })[]>`
       SELECT m."userId", u.name, m.role::text AS role, m."siteId", COALESCE(gm.status = 'ACTIVE', false) AS "groupMemberActive"
@@ -162,7 +205,9 @@ export class ThreadRepository {
   }
 
   userName(userId: string): Promise<string> {
-    return this.prisma.user.findUnique({ where: { id: userId }, select: { name: true } }).then((row) => row?.name ?? '');
+    return this.prisma.user
+      .findUnique({ where: { id: userId }, select: { name: true } })
+      .then((row) => row?.name ?? '');
   }
 
   async userNames(userIds: string[]): Promise<Map<string, string>> {
@@ -176,7 +221,10 @@ export class ThreadRepository {
   }
 
   byClientId(authorId: string, clientId: string): Promise<MessageRow | null> {
-    return this.prisma.message.findUnique({ where: { authorId_clientId: { authorId, clientId } }, select: MESSAGE_SELECT });
+    return this.prisma.message.findUnique({
+      where: { authorId_clientId: { authorId, clientId } },
+      select: MESSAGE_SELECT,
+    });
   }
 
   /**
@@ -187,7 +235,15 @@ export class ThreadRepository {
    * `db` it joins the caller's transaction; without one it commits by itself.
    */
   async insertMessage(
-    data: { threadId: string; authorId: string; authorName: string; parentId: string | null; body: string; clientId: string; at: Date },
+    data: {
+      threadId: string;
+      authorId: string;
+      authorName: string;
+      parentId: string | null;
+      body: string;
+      clientId: string;
+      at: Date;
+    },
     db: Db = this.prisma,
   ): Promise<{ row: MessageRow; prevSeq: bigint }> {
     const [stored] = await db.$queryRaw<{ id: string; seq: bigint; prev: bigint }[]>`
@@ -225,11 +281,17 @@ export class ThreadRepository {
   }
 
   async addMentions(db: Db, messageId: string, userIds: string[]): Promise<void> {
-    if (userIds.length) await db.messageMention.createMany({ data: userIds.map((userId) => ({ messageId, userId })), skipDuplicates: true });
+    if (userIds.length)
+      await db.messageMention.createMany({
+        data: userIds.map((userId) => ({ messageId, userId })),
+        skipDuplicates: true,
+      });
   }
 
   mentionedIn(messageId: string, db: Db = this.prisma): Promise<string[]> {
-    return db.messageMention.findMany({ where: { messageId }, select: { userId: true } }).then((rows) => rows.map((row) => row.userId));
+    return db.messageMention
+      .findMany({ where: { messageId }, select: { userId: true } })
+      .then((rows) => rows.map((row) => row.userId));
   }
 
   /** Moves `userId`'s read marker of a thread forward to `seq` (never back). */
@@ -244,13 +306,18 @@ export class ThreadRepository {
   }
 
   async readMarker(threadId: string, userId: string): Promise<bigint> {
-    const row = await this.prisma.threadReadMarker.findUnique({ where: { threadId_userId: { threadId, userId } }, select: { lastReadSeq: true } });
+    const row = await this.prisma.threadReadMarker.findUnique({
+      where: { threadId_userId: { threadId, userId } },
+      select: { lastReadSeq: true },
+    });
     return row?.lastReadSeq ?? 0n;
   }
 
   /** Messages of others after `afterSeq` in a thread, tombstones apart: what `userId` has not read. */
   unreadCount(threadId: string, userId: string, afterSeq: bigint): Promise<number> {
-    return this.prisma.message.count({ where: { threadId, seq: { gt: afterSeq }, authorId: { not: userId }, deletedAt: null } });
+    return this.prisma.message.count({
+      where: { threadId, seq: { gt: afterSeq }, authorId: { not: userId }, deletedAt: null },
+    });
   }
 
   /**
@@ -274,7 +341,12 @@ export class ThreadRepository {
     if (rows.length === 0) return null;
     return {
       thread: rows[0],
-      followers: rows.map((row) => ({ userId: row.followerId!, role: row.role!, siteId: row.memberSiteId, groupMemberActive: row.groupMemberActive })),
+      followers: rows.map((row) => ({
+        userId: row.followerId!,
+        role: row.role!,
+        siteId: row.memberSiteId,
+        groupMemberActive: row.groupMemberActive,
+      })),
     };
   }
 
@@ -291,7 +363,12 @@ export class ThreadRepository {
 
   /** Messages of a thread after `afterSeq`, oldest first, at most `take`. */
   after(threadId: string, afterSeq: bigint, take: number): Promise<MessageRow[]> {
-    return this.prisma.message.findMany({ where: { threadId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take, select: MESSAGE_SELECT });
+    return this.prisma.message.findMany({
+      where: { threadId, seq: { gt: afterSeq } },
+      orderBy: { seq: 'asc' },
+      take,
+      select: MESSAGE_SELECT,
+    });
   }
 
   /** Messages of a thread up to `uptoSeq` edited or deleted at or after `since`, oldest first, at most `take`. */
@@ -306,7 +383,12 @@ export class ThreadRepository {
 
   /** The newest `take` messages of a thread (replies included), newest first. */
   newest(threadId: string, take: number): Promise<MessageRow[]> {
-    return this.prisma.message.findMany({ where: { threadId }, orderBy: { seq: 'desc' }, take, select: MESSAGE_SELECT });
+    return this.prisma.message.findMany({
+      where: { threadId },
+      orderBy: { seq: 'desc' },
+      take,
+      select: MESSAGE_SELECT,
+    });
   }
 
   /** Top-level messages of a thread before `beforeSeq` (all when null), newest first, at most `take`. */
@@ -322,7 +404,11 @@ export class ThreadRepository {
   /** The replies to `parentIds`, oldest first. */
   repliesTo(parentIds: string[]): Promise<MessageRow[]> {
     if (parentIds.length === 0) return Promise.resolve([]);
-    return this.prisma.message.findMany({ where: { parentId: { in: parentIds } }, orderBy: { seq: 'asc' }, select: MESSAGE_SELECT });
+    return this.prisma.message.findMany({
+      where: { parentId: { in: parentIds } },
+      orderBy: { seq: 'asc' },
+      select: MESSAGE_SELECT,
+    });
   }
 
   reactions(messageIds: string[], db: Db = this.prisma): Promise<ReactionRow[]> {
@@ -373,12 +459,20 @@ export class ThreadRepository {
     await db.messageRevision.deleteMany({ where: { messageId } });
     await db.messageReaction.deleteMany({ where: { messageId } });
     await db.messageMention.deleteMany({ where: { messageId } });
-    await db.message.updateMany({ where: { id: messageId, deletedAt: null }, data: { body: '', deletedAt: at, deletedById } });
+    await db.message.updateMany({
+      where: { id: messageId, deletedAt: null },
+      data: { body: '', deletedAt: at, deletedById },
+    });
     return (await this.message(messageId, db))!;
   }
 
   /** Adds the reaction when absent, removes it when present; true when it is now there. */
-  async toggleReaction(db: Prisma.TransactionClient, messageId: string, userId: string, emoji: string): Promise<boolean> {
+  async toggleReaction(
+    db: Prisma.TransactionClient,
+    messageId: string,
+    userId: string,
+    emoji: string,
+  ): Promise<boolean> {
     const removed = await db.messageReaction.deleteMany({ where: { messageId, userId, emoji } });
     if (removed.count > 0) return false;
     await db.messageReaction.createMany({ data: [{ messageId, userId, emoji }], skipDuplicates: true });
@@ -387,7 +481,9 @@ export class ThreadRepository {
 
   /** Holds the message's row until the transaction ends, so toggles of one message queue up. */
   async lockMessage(db: Prisma.TransactionClient, messageId: string): Promise<{ deletedAt: Date | null } | null> {
-    const [row] = await db.$queryRaw<{ deletedAt: Date | null }[]>`SELECT "deletedAt" FROM "Message" WHERE id = ${messageId}::uuid FOR UPDATE`;
+    const [row] = await db.$queryRaw<
+      { deletedAt: Date | null }[]
+    >`SELECT "deletedAt" FROM "Message" WHERE id = ${messageId}::uuid FOR UPDATE`;
     return row ?? null;
   }
 }

@@ -26,7 +26,13 @@ describe('live threads across two server processes sharing PostgreSQL and Redis'
 
   beforeAll(async () => {
     app = await TestApp.start({ REDIS_URL });
-    const env = { DATABASE_URL: app.database.url, REDIS_URL, DATABASE_POOL_SIZE: '4', MESSAGES_PER_WINDOW: '8', MESSAGE_WINDOW_SECONDS: '600' };
+    const env = {
+      DATABASE_URL: app.database.url,
+      REDIS_URL,
+      DATABASE_POOL_SIZE: '4',
+      MESSAGES_PER_WINDOW: '8',
+      MESSAGE_WINDOW_SECONDS: '600',
+    };
     [nodeA, nodeB] = await Promise.all([ServerProcess.start(env), ServerProcess.start(env)]);
     const { admin, network, sites } = await app.newNetwork(1);
     patient = await app.newMember(admin, network.id, 'PATIENT_PARTNER', sites[0].id, 'Pat Partner');
@@ -42,8 +48,11 @@ describe('live threads across two server processes sharing PostgreSQL and Redis'
     await app?.stop();
   });
 
-  it('counts a member\'s messages against one limit whichever process they reach', async () => {
-    const idea = await newIdea(researcher, (await app.prisma.thread.findUniqueOrThrow({ where: { id: threadId } })).networkId);
+  it("counts a member's messages against one limit whichever process they reach", async () => {
+    const idea = await newIdea(
+      researcher,
+      (await app.prisma.thread.findUniqueOrThrow({ where: { id: threadId } })).networkId,
+    );
     const ownThread = (await researcher.client.ok(THREAD, { id: idea.id })).thread.id;
     const onA = await open(nodeA, researcher);
     const onB = await open(nodeB, researcher);
@@ -102,7 +111,11 @@ describe('live threads across two server processes sharing PostgreSQL and Redis'
     if (!after.ok) throw new Error(JSON.stringify(after));
     await patOnB.next<MessageNewPayload>('message:new', (m) => m.id === after.data.message.id);
 
-    const stored = await app.prisma.message.findMany({ where: { threadId }, orderBy: { seq: 'asc' }, select: { id: true, body: true } });
+    const stored = await app.prisma.message.findMany({
+      where: { threadId },
+      orderBy: { seq: 'asc' },
+      select: { id: true, body: true },
+    });
     expect(patView.bodies()).toEqual(stored.map((m) => m.body));
     expect([...patView.arrivals.values()].every((count) => count === 1)).toBe(true);
     expect(patView.gaps).toBe(0);

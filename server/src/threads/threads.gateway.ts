@@ -1,5 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, type OnGatewayConnection, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import {
   type Ack,
   type AckError,
@@ -58,24 +64,36 @@ export class ThreadsGateway implements OnGatewayConnection {
    * answer, so none is missed (one in both is dropped by id on the client).
    */
   @SubscribeMessage(THREAD_CLIENT_EVENTS.join)
-  join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<ThreadJoinResult & { presence: { userId: string; name: string }[] }>> {
+  join(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<ThreadJoinResult & { presence: { userId: string; name: string }[] }>> {
     return this.run(socket, threadJoinSchema, body, async (viewer, data) => {
       const access = await this.threads.authorise(viewer, data.threadId);
       const socketData = socket.data as ThreadSocketData;
       socketData.name ??= await this.threads.memberName(viewer.userId);
       await socket.join(threadRoom(access.row.id));
-      const page = await this.threads.catchUp(access, data.lastSeenSeq ?? null, data.limit ?? THREAD_LIMITS.catchUpDefault);
+      const page = await this.threads.catchUp(
+        access,
+        data.lastSeenSeq ?? null,
+        data.limit ?? THREAD_LIMITS.catchUpDefault,
+      );
       const readState = await this.threads.readState(access);
       const changed =
-        data.lastSeenSeq != null && data.changesSince ? await this.threads.changedSince(access, data.lastSeenSeq, data.changesSince, THREAD_LIMITS.catchUpMax) : [];
-      const presence = await this.live.presence(access.row.id).catch(() => [{ userId: viewer.userId, name: socketData.name ?? '' }]);
+        data.lastSeenSeq != null && data.changesSince
+          ? await this.threads.changedSince(access, data.lastSeenSeq, data.changesSince, THREAD_LIMITS.catchUpMax)
+          : [];
+      const presence = await this.live
+        .presence(access.row.id)
+        .catch(() => [{ userId: viewer.userId, name: socketData.name ?? '' }]);
       this.live.schedulePresence(access.row.id);
       const newest = page.messages.at(-1)?.seq;
       return {
         threadId: access.row.id,
         subjectType: access.row.subjectType,
         subjectId: access.row.subjectId,
-        lastMessageSeq: newest && BigInt(newest) > access.row.lastMessageSeq ? newest : access.row.lastMessageSeq.toString(),
+        lastMessageSeq:
+          newest && BigInt(newest) > access.row.lastMessageSeq ? newest : access.row.lastMessageSeq.toString(),
         lastReadSeq: readState.lastReadSeq,
         messages: page.messages.map(toPayload),
         hasMore: data.lastSeenSeq == null ? false : page.hasMore,
@@ -129,12 +147,16 @@ export class ThreadsGateway implements OnGatewayConnection {
 
   @SubscribeMessage(THREAD_CLIENT_EVENTS.react)
   react(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.run(socket, reactionToggleSchema, body, (viewer, data) => this.threads.toggleReaction(viewer, data.messageId, data.emoji, { socketId: socket.id }));
+    return this.run(socket, reactionToggleSchema, body, (viewer, data) =>
+      this.threads.toggleReaction(viewer, data.messageId, data.emoji, { socketId: socket.id }),
+    );
   }
 
   @SubscribeMessage(THREAD_CLIENT_EVENTS.read)
   read(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.run(socket, threadReadSchema, body, (viewer, data) => this.threads.markRead(viewer, data.threadId, data.seq, { socketId: socket.id }));
+    return this.run(socket, threadReadSchema, body, (viewer, data) =>
+      this.threads.markRead(viewer, data.threadId, data.seq, { socketId: socket.id }),
+    );
   }
 
   /**
@@ -153,14 +175,24 @@ export class ThreadsGateway implements OnGatewayConnection {
   }
 
   /** Validates `body`, runs `work` as the socket's member and turns the outcome into an ack. */
-  private async run<S extends z.ZodType, R>(socket: Socket, schema: S, body: unknown, work: (viewer: Viewer, data: z.output<S>) => Promise<R>): Promise<Ack<R>> {
+  private async run<S extends z.ZodType, R>(
+    socket: Socket,
+    schema: S,
+    body: unknown,
+    work: (viewer: Viewer, data: z.output<S>) => Promise<R>,
+  ): Promise<Ack<R>> {
     const viewer = (socket.data as ThreadSocketData).viewer;
     if (!viewer) return failure({ code: 'UNAUTHENTICATED', message: 'Please sign in.' });
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const issues = fieldIssues(parsed.error).map((issue) => ({ ...issue, field: issue.field || 'payload' }));
       const [first] = issues;
-      return failure({ code: 'BAD_USER_INPUT', message: `${first.field} ${first.message}`, field: first.field, issues });
+      return failure({
+        code: 'BAD_USER_INPUT',
+        message: `${first.field} ${first.message}`,
+        field: first.field,
+        issues,
+      });
     }
     try {
       return { ok: true, data: await work(viewer, parsed.data) };
@@ -171,7 +203,8 @@ export class ThreadsGateway implements OnGatewayConnection {
       }
       // Whoever may no longer read a thread stops hearing it.
       const threadId = (parsed.data as { threadId?: string }).threadId;
-      if (threadId && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) await socket.leave(threadRoom(threadId));
+      if (threadId && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND'))
+        await socket.leave(threadRoom(threadId));
       const { field, issues, reason, retryAfterSeconds } = error.extensions as Omit<AckError, 'code' | 'message'>;
       return failure({ code: error.code, message: error.message, field, issues, reason, retryAfterSeconds });
     }
@@ -180,5 +213,8 @@ export class ThreadsGateway implements OnGatewayConnection {
 
 /** A negative ack: the code, reason and issues a GraphQL error would carry, without empty keys. */
 function failure(error: AckError): { ok: false; error: AckError } {
-  return { ok: false, error: Object.fromEntries(Object.entries(error).filter(([, value]) => value !== undefined)) as unknown as AckError };
+  return {
+    ok: false,
+    error: Object.fromEntries(Object.entries(error).filter(([, value]) => value !== undefined)) as unknown as AckError,
+  };
 }

@@ -13,7 +13,17 @@ import { TypingThrottle } from './typing-throttle';
 // unread counts, socket.io (ThreadsGateway, on the platform's realtime server) for live traffic.
 @Module({
   imports: [NotificationsModule],
-  providers: [ThreadRepository, ThreadsService, ThreadLiveService, ThreadLoaders, MessageRateLimiter, TypingThrottle, ThreadsResolver, MessageFieldsResolver, ThreadsGateway],
+  providers: [
+    ThreadRepository,
+    ThreadsService,
+    ThreadLiveService,
+    ThreadLoaders,
+    MessageRateLimiter,
+    TypingThrottle,
+    ThreadsResolver,
+    MessageFieldsResolver,
+    ThreadsGateway,
+  ],
   exports: [ThreadsService, ThreadLiveService],
 })
 export class ThreadsModule {}

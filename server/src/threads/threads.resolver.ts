@@ -1,5 +1,14 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { can, matches, messageBodySchema, messageSendSchema, type ReactionPayload, reactionToggleSchema, THREAD_LIMITS, threadReadSchema } from '@commons/shared';
+import {
+  can,
+  matches,
+  messageBodySchema,
+  messageSendSchema,
+  type ReactionPayload,
+  reactionToggleSchema,
+  THREAD_LIMITS,
+  threadReadSchema,
+} from '@commons/shared';
 import { z } from 'zod';
 import { Ctx, CurrentViewer } from '../platform/auth/current-viewer.decorator';
 import type { Viewer } from '../platform/auth/viewer';
@@ -23,12 +32,20 @@ import { type ThreadAccess, ThreadsService, type ThreadView } from './threads.se
 import { FieldCost } from '../platform/graphql/field-cost';
 
 const pageSchema = z.object({
-  before: z.string().refine(...matches(/^\d{1,19}$/, 'cursor')).nullish(),
+  before: z
+    .string()
+    .refine(...matches(/^\d{1,19}$/, 'cursor'))
+    .nullish(),
   last: z.number().int().min(1).max(THREAD_LIMITS.pageMax),
 });
 
 function reactionsFor(reactions: ReactionPayload[], viewerId: string): MessageReactionSummary[] {
-  return reactions.map((r) => ({ emoji: r.emoji, count: r.count, userIds: r.userIds, viewerReacted: r.userIds.includes(viewerId) }));
+  return reactions.map((r) => ({
+    emoji: r.emoji,
+    count: r.count,
+    userIds: r.userIds,
+    viewerReacted: r.userIds.includes(viewerId),
+  }));
 }
 
 /** The GraphQL shape of a message, with what the viewer may do to it. */
@@ -55,7 +72,9 @@ export class ThreadsResolver {
 
   constructor(private readonly service: ThreadsService) {}
 
-  @Query(() => Thread, { description: 'The thread about a subject, created on first use, when the viewer may read it.' })
+  @Query(() => Thread, {
+    description: 'The thread about a subject, created on first use, when the viewer may read it.',
+  })
   async thread(
     @CurrentViewer() viewer: Viewer,
     @Args('subjectType', { type: () => ThreadSubjectType }) subjectType: ThreadSubjectType,
@@ -65,10 +84,23 @@ export class ThreadsResolver {
     return toThread(view, access);
   }
 
-  @Query(() => UnreadThreads, { description: 'Threads of the network the viewer follows with unread messages, and their total (the navigation badge).' })
-  async unreadThreads(@CurrentViewer() viewer: Viewer, @Args('networkId', { type: () => ID }) networkId: string): Promise<UnreadThreads> {
+  @Query(() => UnreadThreads, {
+    description:
+      'Threads of the network the viewer follows with unread messages, and their total (the navigation badge).',
+  })
+  async unreadThreads(
+    @CurrentViewer() viewer: Viewer,
+    @Args('networkId', { type: () => ID }) networkId: string,
+  ): Promise<UnreadThreads> {
     const { totalUnread, threads } = await this.service.unreadThreads(viewer, networkId);
-    return { totalUnread, threads: threads.map((t) => ({ thread: toThread(t.thread, t.access), unread: t.unread, lastReadSeq: t.lastReadSeq })) };
+    return {
+      totalUnread,
+      threads: threads.map((t) => ({
+        thread: toThread(t.thread, t.access),
+        unread: t.unread,
+        lastReadSeq: t.lastReadSeq,
+      })),
+    };
   }
 
   @ResolveField(() => MessagePage, {
@@ -84,7 +116,12 @@ export class ThreadsResolver {
     );
     const nodes = page.messages.map((view) => {
       const entry = replies.get(view.id)!;
-      return toMessage(view, thread.access, entry.replies.map((reply) => toMessage(reply, thread.access)), entry.count);
+      return toMessage(
+        view,
+        thread.access,
+        entry.replies.map((reply) => toMessage(reply, thread.access)),
+        entry.count,
+      );
     });
     return { nodes, hasMore: page.hasMore, beforeCursor: nodes[0]?.seq ?? null };
   }
@@ -94,7 +131,7 @@ export class ThreadsResolver {
     return (await this.readState(thread.access)).lastReadSeq;
   }
 
-  @ResolveField(() => Int, { description: 'Messages of others after the viewer\'s read marker (deleted ones apart).' })
+  @ResolveField(() => Int, { description: "Messages of others after the viewer's read marker (deleted ones apart)." })
   async unreadCount(@Parent() thread: Thread) {
     return (await this.readState(thread.access)).unread;
   }
@@ -108,27 +145,40 @@ export class ThreadsResolver {
     return state;
   }
 
-  @Mutation(() => Message, { description: 'Posts a message (for clients without a live connection); a retry with the same clientId returns the stored message.' })
+  @Mutation(() => Message, {
+    description:
+      'Posts a message (for clients without a live connection); a retry with the same clientId returns the stored message.',
+  })
   async sendMessage(@CurrentViewer() viewer: Viewer, @Args('input') input: SendMessageInput): Promise<Message> {
     const data = parseInput(messageSendSchema, input, 'input');
     const { message, access } = await this.service.send(viewer, data);
     return toMessage(message, access);
   }
 
-  @Mutation(() => Message, { description: 'Edits the viewer\'s own message; the previous body is kept in its history.' })
-  async editMessage(@CurrentViewer() viewer: Viewer, @Args('messageId', { type: () => ID }) messageId: string, @Args('body') body: string): Promise<Message> {
+  @Mutation(() => Message, { description: "Edits the viewer's own message; the previous body is kept in its history." })
+  async editMessage(
+    @CurrentViewer() viewer: Viewer,
+    @Args('messageId', { type: () => ID }) messageId: string,
+    @Args('body') body: string,
+  ): Promise<Message> {
     const data = parseInput(z.object({ body: messageBodySchema }), { body }, '');
     const { message, access } = await this.service.edit(viewer, messageId, data.body);
     return toMessage(message, access);
   }
 
-  @Mutation(() => Message, { description: 'Deletes a message (its author, or an admin), leaving a tombstone: the text and its history are gone, the fact stays.' })
-  async deleteMessage(@CurrentViewer() viewer: Viewer, @Args('messageId', { type: () => ID }) messageId: string): Promise<Message> {
+  @Mutation(() => Message, {
+    description:
+      'Deletes a message (its author, or an admin), leaving a tombstone: the text and its history are gone, the fact stays.',
+  })
+  async deleteMessage(
+    @CurrentViewer() viewer: Viewer,
+    @Args('messageId', { type: () => ID }) messageId: string,
+  ): Promise<Message> {
     const { message, access } = await this.service.delete(viewer, messageId);
     return toMessage(message, access);
   }
 
-  @Mutation(() => ReactionToggleResult, { description: 'Puts the viewer\'s reaction on a message, or takes it off.' })
+  @Mutation(() => ReactionToggleResult, { description: "Puts the viewer's reaction on a message, or takes it off." })
   async toggleReaction(
     @CurrentViewer() viewer: Viewer,
     @Args('messageId', { type: () => ID }) messageId: string,
@@ -136,11 +186,22 @@ export class ThreadsResolver {
   ): Promise<ReactionToggleResult> {
     const data = parseInput(reactionToggleSchema, { messageId, emoji }, '');
     const result = await this.service.toggleReaction(viewer, data.messageId, data.emoji);
-    return { messageId: result.messageId, seq: result.seq, reacted: result.reacted, reactions: reactionsFor(result.reactions, viewer.userId) };
+    return {
+      messageId: result.messageId,
+      seq: result.seq,
+      reacted: result.reacted,
+      reactions: reactionsFor(result.reactions, viewer.userId),
+    };
   }
 
-  @Mutation(() => ThreadReadState, { description: 'Moves the viewer\'s read marker forward to seq (never back, never past the newest message).' })
-  markThreadRead(@CurrentViewer() viewer: Viewer, @Args('threadId', { type: () => ID }) threadId: string, @Args('seq') seq: string): Promise<ThreadReadState> {
+  @Mutation(() => ThreadReadState, {
+    description: "Moves the viewer's read marker forward to seq (never back, never past the newest message).",
+  })
+  markThreadRead(
+    @CurrentViewer() viewer: Viewer,
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('seq') seq: string,
+  ): Promise<ThreadReadState> {
     const data = parseInput(threadReadSchema, { threadId, seq }, '');
     return this.service.markRead(viewer, data.threadId, data.seq);
   }
@@ -150,7 +211,9 @@ export class ThreadsResolver {
 export class MessageFieldsResolver {
   constructor(private readonly loaders: ThreadLoaders) {}
 
-  @ResolveField(() => [MessageRevision], { description: 'Earlier bodies, oldest first: the edit history (none once deleted).' })
+  @ResolveField(() => [MessageRevision], {
+    description: 'Earlier bodies, oldest first: the edit history (none once deleted).',
+  })
   revisions(@Parent() message: Message, @Ctx() ctx: RequestContext) {
     return this.loaders.of(ctx).revisions.load(message.id);
   }

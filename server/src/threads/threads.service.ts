@@ -22,7 +22,13 @@ import { markdownText } from '../platform/markdown/markdown';
 import { type MessageView, reactionsByMessage, toMessageView } from './message-view';
 import { MessageRateLimiter } from './message-rate-limiter';
 import { ThreadLiveService } from './thread-live.service';
-import { type MemberFactsRow, type MessageRow, type SubjectFactsRow, ThreadRepository, type ThreadAccessRow } from './thread.repository';
+import {
+  type MemberFactsRow,
+  type MessageRow,
+  type SubjectFactsRow,
+  ThreadRepository,
+  type ThreadAccessRow,
+} from './thread.repository';
 
 /** A thread the viewer may act in, as the policy saw it a moment ago. */
 export interface ThreadAccess {
@@ -67,7 +73,12 @@ const CLOCK_MARGIN_MS = 5000;
 const ACCESS_SWEEP_MS = 60_000;
 
 /** The policy's facts about a thread's subject, for a member who is (or is not) in its group. */
-function subjectFacts(type: ThreadSubjectType, subjectId: string, subject: SubjectFactsRow, groupMember: boolean): ThreadSubjectFacts {
+function subjectFacts(
+  type: ThreadSubjectType,
+  subjectId: string,
+  subject: SubjectFactsRow,
+  groupMember: boolean,
+): ThreadSubjectFacts {
   switch (type) {
     case 'CHANGE_IDEA':
       return { type };
@@ -76,7 +87,12 @@ function subjectFacts(type: ThreadSubjectType, subjectId: string, subject: Subje
     case 'SITE':
       return { type, siteId: subjectId };
     case 'GROUP':
-      return { type, visibility: subject.groupVisibility ?? 'INVITE_ONLY', isMember: groupMember, archived: subject.groupArchived ?? false };
+      return {
+        type,
+        visibility: subject.groupVisibility ?? 'INVITE_ONLY',
+        isMember: groupMember,
+        archived: subject.groupArchived ?? false,
+      };
   }
 }
 
@@ -87,7 +103,8 @@ function excerpt(body: string): string {
 
 /** A unique constraint refused a write: P2002 from model queries, P2010 with SQLSTATE 23505 from raw ones. */
 const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || (error.code === 'P2010' && error.message.includes('23505')));
+  error instanceof Prisma.PrismaClientKnownRequestError &&
+  (error.code === 'P2002' || (error.code === 'P2010' && error.message.includes('23505')));
 
 /**
  * Threads on change ideas, resources, groups and sites: who may read and post follows the
@@ -111,7 +128,11 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The subject's thread (created on first use) when the viewer may read it. */
-  async forSubject(viewer: Viewer, subjectType: ThreadSubjectType, subjectId: string): Promise<{ view: ThreadView; access: ThreadAccess }> {
+  async forSubject(
+    viewer: Viewer,
+    subjectType: ThreadSubjectType,
+    subjectId: string,
+  ): Promise<{ view: ThreadView; access: ThreadAccess }> {
     requireId(subjectId, 'subjectId');
     const subject = await this.threads.subject(subjectType, subjectId);
     if (!subject?.networkId) throw notFound('Thread subject');
@@ -131,13 +152,21 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
    * The thread when the viewer may perform `action` in it (as the policy decides now). Not being
    * an active member of its network is NOT_FOUND; a member without the right gets FORBIDDEN.
    */
-  async authorise(viewer: Viewer, threadId: string, action: ThreadAction = 'thread.read', field = 'threadId', clientId: string | null = null): Promise<ThreadAccess> {
+  async authorise(
+    viewer: Viewer,
+    threadId: string,
+    action: ThreadAction = 'thread.read',
+    field = 'threadId',
+    clientId: string | null = null,
+  ): Promise<ThreadAccess> {
     const row = await this.threads.access(requireId(threadId, field), viewer.userId, clientId);
     if (!row || !row.exists || !row.memberActive || !row.role) throw notFound('Thread');
     const actor: Actor = { userId: viewer.userId, role: row.role, siteId: row.memberSiteId, active: true };
     const facts = subjectFacts(row.subjectType, row.subjectId, row, row.groupMemberActive);
-    if (!can(actor, 'thread.read', { thread: facts })) throw row.subjectType === 'RESOURCE' ? notFound('Thread') : forbidden('read this thread');
-    if (action !== 'thread.read' && !can(actor, action, { thread: facts })) throw forbidden(action === 'thread.post' ? 'post in this thread' : `perform ${action}`);
+    if (!can(actor, 'thread.read', { thread: facts }))
+      throw row.subjectType === 'RESOURCE' ? notFound('Thread') : forbidden('read this thread');
+    if (action !== 'thread.read' && !can(actor, action, { thread: facts }))
+      throw forbidden(action === 'thread.post' ? 'post in this thread' : `perform ${action}`);
     return { row, actor, facts };
   }
 
@@ -175,10 +204,15 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The replies to each of `parentIds` (oldest first, at most THREAD_LIMITS.repliesPerMessage each). */
-  async replies(access: ThreadAccess, parentIds: string[]): Promise<Map<string, { replies: MessageView[]; count: number }>> {
+  async replies(
+    access: ThreadAccess,
+    parentIds: string[],
+  ): Promise<Map<string, { replies: MessageView[]; count: number }>> {
     const rows = await this.threads.repliesTo(parentIds);
     const views = await this.views(rows, access.row.networkSlug);
-    const result = new Map<string, { replies: MessageView[]; count: number }>(parentIds.map((id) => [id, { replies: [], count: 0 }]));
+    const result = new Map<string, { replies: MessageView[]; count: number }>(
+      parentIds.map((id) => [id, { replies: [], count: 0 }]),
+    );
     for (const view of views) {
       const entry = result.get(view.parentId!)!;
       entry.count += 1;
@@ -195,7 +229,10 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   async catchUp(access: ThreadAccess, afterSeq: string | null, limit: number): Promise<MessagePage> {
     if (afterSeq === null) {
       const rows = await this.threads.newest(access.row.id, limit + 1);
-      return { messages: await this.views(rows.slice(0, limit).reverse(), access.row.networkSlug), hasMore: rows.length > limit };
+      return {
+        messages: await this.views(rows.slice(0, limit).reverse(), access.row.networkSlug),
+        hasMore: rows.length > limit,
+      };
     }
     const rows = await this.threads.after(access.row.id, BigInt(afterSeq), limit + 1);
     return { messages: await this.views(rows.slice(0, limit), access.row.networkSlug), hasMore: rows.length > limit };
@@ -207,11 +244,19 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
    */
   async changedSince(access: ThreadAccess, uptoSeq: string, since: string, limit: number): Promise<MessageView[]> {
     const from = new Date(new Date(since).getTime() - CLOCK_MARGIN_MS);
-    return this.views(await this.threads.changedSince(access.row.id, BigInt(uptoSeq), from, limit), access.row.networkSlug);
+    return this.views(
+      await this.threads.changedSince(access.row.id, BigInt(uptoSeq), from, limit),
+      access.row.networkSlug,
+    );
   }
 
   /** Sends `event` to every socket in the thread of a subject (the pages showing it), on every node; nothing when it has no thread yet. */
-  async tellViewers<E extends ServerEventName>(subjectType: ThreadSubjectType, subjectId: string, event: E, payload: ServerEventPayloads[E]): Promise<void> {
+  async tellViewers<E extends ServerEventName>(
+    subjectType: ThreadSubjectType,
+    subjectId: string,
+    event: E,
+    payload: ServerEventPayloads[E],
+  ): Promise<void> {
     const thread = await this.threads.findBySubject(subjectType, subjectId);
     if (thread) this.live.toThread(thread.id, event, payload);
   }
@@ -234,17 +279,24 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     let allowed = new Set<string>();
     if (thread?.exists) {
       const groupId = thread.subjectType === 'GROUP' ? thread.subjectId : null;
-      allowed = new Set(this.readers(thread, await this.threads.members(thread.networkId, userIds, groupId)).map((m) => m.userId));
+      allowed = new Set(
+        this.readers(thread, await this.threads.members(thread.networkId, userIds, groupId)).map((m) => m.userId),
+      );
     }
     const gone = sockets.filter((s) => !allowed.has(s.userId));
-    this.live.revoke(threadId, gone.map((s) => s.socket));
+    this.live.revoke(
+      threadId,
+      gone.map((s) => s.socket),
+    );
     return gone.length;
   }
 
   /** Rechecks the thread rooms of this process's sockets (a backstop for changes nobody reported). */
   private async sweep() {
     for (const threadId of this.live.localThreadIds()) {
-      await this.recheckRoom(threadId, true).catch((error: Error) => this.logger.warn(`access sweep of thread ${threadId}: ${error.message}`));
+      await this.recheckRoom(threadId, true).catch((error: Error) =>
+        this.logger.warn(`access sweep of thread ${threadId}: ${error.message}`),
+      );
     }
   }
 
@@ -262,7 +314,11 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
    * the stored message and stores nothing. Mentions of members who may read the thread become
    * mention rows and MENTION notifications; the author of the message replied to gets REPLY.
    */
-  async send(viewer: Viewer, input: SendInput, origin: EventOrigin = {}): Promise<{ message: MessageView; created: boolean; access: ThreadAccess }> {
+  async send(
+    viewer: Viewer,
+    input: SendInput,
+    origin: EventOrigin = {},
+  ): Promise<{ message: MessageView; created: boolean; access: ThreadAccess }> {
     const access = await this.authorise(viewer, input.threadId, 'thread.post', 'threadId', input.clientId);
     const existing = access.row.sentMessageId ? await this.threads.byClientId(viewer.userId, input.clientId) : null;
     if (existing) return { message: await this.sameMessage(existing, input, access), created: false, access };
@@ -275,9 +331,23 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     }
     await this.limiter.consume(viewer.userId);
 
-    const mentioned = await this.readersAmong(access.row, mentionedUserIds(input.body).filter((id) => id !== viewer.userId));
-    const replyTo = parent && parent.authorId !== viewer.userId && !mentioned.some((m) => m.userId === parent.authorId) ? await this.readersAmong(access.row, [parent.authorId]) : [];
-    const data = { threadId: access.row.id, authorId: viewer.userId, authorName: access.row.memberName ?? '', parentId: parent?.id ?? null, body: input.body, clientId: input.clientId, at: new Date() };
+    const mentioned = await this.readersAmong(
+      access.row,
+      mentionedUserIds(input.body).filter((id) => id !== viewer.userId),
+    );
+    const replyTo =
+      parent && parent.authorId !== viewer.userId && !mentioned.some((m) => m.userId === parent.authorId)
+        ? await this.readersAmong(access.row, [parent.authorId])
+        : [];
+    const data = {
+      threadId: access.row.id,
+      authorId: viewer.userId,
+      authorName: access.row.memberName ?? '',
+      parentId: parent?.id ?? null,
+      body: input.body,
+      clientId: input.clientId,
+      at: new Date(),
+    };
     let stored: { row: MessageRow; prevSeq: bigint };
     try {
       // Most messages notify no one and commit in one statement; mentions and replies add their rows in the same transaction.
@@ -286,8 +356,18 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
           ? await this.threads.insertMessage(data)
           : await this.threads.transaction(async (db) => {
               const created = await this.threads.insertMessage(data, db);
-              await this.threads.addMentions(db, created.row.id, mentioned.map((m) => m.userId));
-              await this.notifyAbout(db, access, created.row, mentioned.map((m) => m.userId), replyTo.map((m) => m.userId));
+              await this.threads.addMentions(
+                db,
+                created.row.id,
+                mentioned.map((m) => m.userId),
+              );
+              await this.notifyAbout(
+                db,
+                access,
+                created.row,
+                mentioned.map((m) => m.userId),
+                replyTo.map((m) => m.userId),
+              );
               return created;
             });
     } catch (error) {
@@ -298,17 +378,30 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
       return { message: await this.sameMessage(winner, input, access), created: false, access };
     }
     const mentionNames = new Map([[stored.row.id, new Map(mentioned.map((m) => [m.userId, m.name]))]]);
-    const message = toMessageView(stored.row, { reactions: new Map(), mentionNames, networkSlug: access.row.networkSlug });
+    const message = toMessageView(stored.row, {
+      reactions: new Map(),
+      mentionNames,
+      networkSlug: access.row.networkSlug,
+    });
     this.live.messageCreated(message, stored.prevSeq.toString(), access.row.networkId, origin.socketId);
     return { message, created: true, access };
   }
 
   private async sameMessage(existing: MessageRow, input: SendInput, access: ThreadAccess): Promise<MessageView> {
-    if (existing.threadId !== access.row.id) throw conflict('client_id_reused', 'This clientId was already used for a message in another thread.', { field: 'clientId' });
+    if (existing.threadId !== access.row.id)
+      throw conflict('client_id_reused', 'This clientId was already used for a message in another thread.', {
+        field: 'clientId',
+      });
     return this.view(existing, access.row.networkSlug);
   }
 
-  private async notifyAbout(db: Prisma.TransactionClient, access: ThreadAccess, row: MessageRow, mentioned: string[], replyTo: string[]) {
+  private async notifyAbout(
+    db: Prisma.TransactionClient,
+    access: ThreadAccess,
+    row: MessageRow,
+    mentioned: string[],
+    replyTo: string[],
+  ) {
     const payload = {
       threadId: access.row.id,
       threadSubjectType: access.row.subjectType,
@@ -319,7 +412,13 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
       actorName: row.author.name,
       excerpt: excerpt(row.body),
     };
-    const common = { networkId: access.row.networkId, subjectType: 'MESSAGE' as const, subjectId: row.id, actorId: row.authorId, payload };
+    const common = {
+      networkId: access.row.networkId,
+      subjectType: 'MESSAGE' as const,
+      subjectId: row.id,
+      actorId: row.authorId,
+      payload,
+    };
     await this.notifications.notify(db, { ...common, kind: 'MENTION', recipients: mentioned });
     await this.notifications.notify(db, { ...common, kind: 'REPLY', recipients: replyTo });
   }
@@ -334,7 +433,9 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   private readers<M extends MemberFactsRow>(thread: ThreadAccessRow, members: M[]): M[] {
     return members.filter((m) => {
       const actor: Actor = { userId: m.userId, role: m.role, siteId: m.siteId, active: true };
-      return can(actor, 'thread.read', { thread: subjectFacts(thread.subjectType, thread.subjectId, thread, m.groupMemberActive) });
+      return can(actor, 'thread.read', {
+        thread: subjectFacts(thread.subjectType, thread.subjectId, thread, m.groupMemberActive),
+      });
     });
   }
 
@@ -351,7 +452,13 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     if (!row) throw notFound('Message');
     const access = await this.authorise(viewer, row.threadId, 'thread.read', 'messageId');
     if (!can(access.actor, action, { thread: access.facts, authorId: row.authorId })) {
-      throw forbidden(action === 'message.edit' ? 'edit this message' : action === 'message.delete' ? 'delete this message' : 'react in this thread');
+      throw forbidden(
+        action === 'message.edit'
+          ? 'edit this message'
+          : action === 'message.delete'
+            ? 'delete this message'
+            : 'react in this thread',
+      );
     }
     return { row, access };
   }
@@ -362,11 +469,23 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Replaces the body of the viewer's own message; the old body is kept as a revision. */
-  async edit(viewer: Viewer, messageId: string, body: string, origin: EventOrigin = {}): Promise<{ message: MessageView; access: ThreadAccess }> {
+  async edit(
+    viewer: Viewer,
+    messageId: string,
+    body: string,
+    origin: EventOrigin = {},
+  ): Promise<{ message: MessageView; access: ThreadAccess }> {
     const { row, access } = await this.messageFor(viewer, messageId, 'message.edit');
     if (row.deletedAt) throw conflict('message_deleted', 'This message was deleted.', { field: 'messageId' });
     const known = new Set(await this.threads.mentionedIn(row.id));
-    const mentioned = (await this.readersAmong(access.row, mentionedUserIds(body).filter((id) => id !== viewer.userId))).map((m) => m.userId).filter((id) => !known.has(id));
+    const mentioned = (
+      await this.readersAmong(
+        access.row,
+        mentionedUserIds(body).filter((id) => id !== viewer.userId),
+      )
+    )
+      .map((m) => m.userId)
+      .filter((id) => !known.has(id));
     const at = new Date();
     const edited = await this.threads.transaction(async (db) => {
       const saved = await this.threads.edit(db, row.id, body, at);
@@ -383,24 +502,39 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Deletes a message, leaving a visible tombstone (author, or an admin moderating). */
-  async delete(viewer: Viewer, messageId: string, origin: EventOrigin = {}): Promise<{ message: MessageView; access: ThreadAccess }> {
+  async delete(
+    viewer: Viewer,
+    messageId: string,
+    origin: EventOrigin = {},
+  ): Promise<{ message: MessageView; access: ThreadAccess }> {
     const { row, access } = await this.messageFor(viewer, messageId, 'message.delete');
     if (row.deletedAt) return { message: await this.view(row, access.row.networkSlug), access };
-    const deleted = await this.threads.transaction((db) => this.threads.tombstone(db, row.id, viewer.userId, new Date()));
+    const deleted = await this.threads.transaction((db) =>
+      this.threads.tombstone(db, row.id, viewer.userId, new Date()),
+    );
     const message = await this.view(deleted, access.row.networkSlug);
     this.live.messageUpdated(message, origin.socketId);
     return { message, access };
   }
 
   /** Puts the viewer's reaction on a message, or takes it off when it is there. */
-  async toggleReaction(viewer: Viewer, messageId: string, emoji: string, origin: EventOrigin = {}): Promise<ReactionsPayload & { reacted: boolean }> {
+  async toggleReaction(
+    viewer: Viewer,
+    messageId: string,
+    emoji: string,
+    origin: EventOrigin = {},
+  ): Promise<ReactionsPayload & { reacted: boolean }> {
     const { row } = await this.messageFor(viewer, messageId, 'thread.post');
     if (row.deletedAt) throw conflict('message_deleted', 'This message was deleted.', { field: 'messageId' });
     const { reacted, reactions } = await this.threads.transaction(async (db) => {
       const locked = await this.threads.lockMessage(db, row.id);
-      if (!locked || locked.deletedAt) throw conflict('message_deleted', 'This message was deleted.', { field: 'messageId' });
+      if (!locked || locked.deletedAt)
+        throw conflict('message_deleted', 'This message was deleted.', { field: 'messageId' });
       const now = await this.threads.toggleReaction(db, row.id, viewer.userId, emoji);
-      return { reacted: now, reactions: reactionsByMessage(await this.threads.reactions([row.id], db)).get(row.id) ?? [] };
+      return {
+        reacted: now,
+        reactions: reactionsByMessage(await this.threads.reactions([row.id], db)).get(row.id) ?? [],
+      };
     });
     const payload: ReactionsPayload = { threadId: row.threadId, messageId: row.id, seq: row.seq.toString(), reactions };
     this.live.reactionsChanged(payload, origin.socketId);
@@ -413,7 +547,12 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
     const target = BigInt(seq) > access.row.lastMessageSeq ? access.row.lastMessageSeq : BigInt(seq);
     const lastReadSeq = await this.threads.markRead(access.row.id, viewer.userId, target, new Date());
     const unread = await this.threads.unreadCount(access.row.id, viewer.userId, lastReadSeq);
-    const payload = { threadId: access.row.id, networkId: access.row.networkId, unread, lastReadSeq: lastReadSeq.toString() };
+    const payload = {
+      threadId: access.row.id,
+      networkId: access.row.networkId,
+      unread,
+      lastReadSeq: lastReadSeq.toString(),
+    };
     this.live.unreadChanged(viewer.userId, payload, origin.socketId);
     return payload;
   }
@@ -440,5 +579,4 @@ export class ThreadsService implements OnModuleInit, OnModuleDestroy {
       }));
     return { totalUnread: threads.reduce((sum, t) => sum + t.unread, 0), threads };
   }
-
 }

@@ -39,7 +39,8 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
     clients.push(client);
     return client;
   };
-  const threadOf = async (member: TestMember, type: string, id: string) => (await member.client.ok(THREAD, { type, id })).thread;
+  const threadOf = async (member: TestMember, type: string, id: string) =>
+    (await member.client.ok(THREAD, { type, id })).thread;
   const ideaThread = async (owner = patient) => threadOf(owner, 'CHANGE_IDEA', (await newIdea(owner, networkId)).id);
   const messageCount = () => app.prisma.message.count();
 
@@ -51,7 +52,14 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
         name: `Group ${Date.now()}`,
         visibility,
         createdById: members[0].userId,
-        memberships: { create: members.map((m, i) => ({ userId: m.userId, role: i === 0 ? 'OWNER' : 'MEMBER', status: 'ACTIVE', joinedAt: new Date() })) },
+        memberships: {
+          create: members.map((m, i) => ({
+            userId: m.userId,
+            role: i === 0 ? 'OWNER' : 'MEMBER',
+            status: 'ACTIVE',
+            joinedAt: new Date(),
+          })),
+        },
       },
     });
   }
@@ -88,7 +96,14 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       const first = await threadOf(patient, 'CHANGE_IDEA', idea.id);
       const again = await threadOf(clinician, 'CHANGE_IDEA', idea.id);
       expect(again.id).toBe(first.id);
-      expect(first).toMatchObject({ networkId, subjectType: 'CHANGE_IDEA', subjectId: idea.id, viewerCanPost: true, lastMessageSeq: '0', unreadCount: 0 });
+      expect(first).toMatchObject({
+        networkId,
+        subjectType: 'CHANGE_IDEA',
+        subjectId: idea.id,
+        viewerCanPost: true,
+        lastMessageSeq: '0',
+        unreadCount: 0,
+      });
       // Deleting others' messages is the admins' (the policy's message.delete), told to the client with the thread.
       expect(first.viewerCanModerate).toBe(false);
       expect((await threadOf(admin, 'CHANGE_IDEA', idea.id)).viewerCanModerate).toBe(true);
@@ -111,19 +126,34 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
 
       const hidden = await newResource(clinician, networkId);
       const resourceThread = await threadOf(clinician, 'RESOURCE', hidden.id);
-      await admin.client.ok(`mutation($id: ID!) { hideResource(resourceId: $id, reason: "Outdated advice") { hidden } }`, { id: hidden.id });
-      expect((await researcher.client.gql(THREAD, { type: 'RESOURCE', id: hidden.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      expect(await (await live(researcher)).join(resourceThread.id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      await admin.client.ok(
+        `mutation($id: ID!) { hideResource(resourceId: $id, reason: "Outdated advice") { hidden } }`,
+        { id: hidden.id },
+      );
+      expect(
+        (await researcher.client.gql(THREAD, { type: 'RESOURCE', id: hidden.id })).errors?.[0].extensions?.code,
+      ).toBe('NOT_FOUND');
+      expect(await (await live(researcher)).join(resourceThread.id)).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
       expect((await (await live(clinician)).join(resourceThread.id)).ok).toBe(true);
 
-      expect(await fay.join('00000000-0000-4000-8000-000000000000')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await fay.join('00000000-0000-4000-8000-000000000000')).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     });
 
-    it('keeps a member out of a private group\'s thread she is not in; an open group\'s she may read, not post in', async () => {
+    it("keeps a member out of a private group's thread she is not in; an open group's she may read, not post in", async () => {
       const privateGroup = await newGroup('INVITE_ONLY', [patient, clinician]);
       const thread = await threadOf(patient, 'GROUP', privateGroup.id);
-      expect((await researcher.client.gql(THREAD, { type: 'GROUP', id: privateGroup.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect((await admin.client.gql(THREAD, { type: 'GROUP', id: privateGroup.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(
+        (await researcher.client.gql(THREAD, { type: 'GROUP', id: privateGroup.id })).errors?.[0].extensions?.code,
+      ).toBe('FORBIDDEN');
+      expect(
+        (await admin.client.gql(THREAD, { type: 'GROUP', id: privateGroup.id })).errors?.[0].extensions?.code,
+      ).toBe('FORBIDDEN');
 
       const ravi = await live(researcher);
       expect(await ravi.join(thread.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -161,7 +191,12 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       ['message:send', 'threadId', { clientId: 'client-0001', body: 'Hi' }, 'BAD_USER_INPUT'],
       ['message:send', 'clientId', { threadId: '@thread', clientId: 'x', body: 'Hi' }, 'BAD_USER_INPUT'],
       ['message:send', 'body', { threadId: '@thread', clientId: 'client-0001', body: '  ' }, 'BAD_USER_INPUT'],
-      ['message:send', 'body', { threadId: '@thread', clientId: 'client-0001', body: 'x'.repeat(10_001) }, 'BAD_USER_INPUT'],
+      [
+        'message:send',
+        'body',
+        { threadId: '@thread', clientId: 'client-0001', body: 'x'.repeat(10_001) },
+        'BAD_USER_INPUT',
+      ],
       ['message:send', 'body', { threadId: '@thread', clientId: 'client-0001', body: 42 }, 'BAD_USER_INPUT'],
       ['message:send', 'payload', 'hello', 'BAD_USER_INPUT'],
       ['message:send', 'payload', null, 'BAD_USER_INPUT'],
@@ -170,17 +205,28 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       ['thread:join', 'lastSeenSeq', { threadId: '@thread', lastSeenSeq: 'yesterday' }, 'BAD_USER_INPUT'],
       ['thread:read', 'seq', { threadId: '@thread', seq: -3 }, 'BAD_USER_INPUT'],
       ['typing', 'typing', { threadId: '@thread', typing: 'maybe' }, 'BAD_USER_INPUT'],
-    ] as const)('%s with a bad %s: an error ack naming the field, nothing written', async (event, field, payload, code) => {
-      const thread = await ideaThread();
-      const pat = await live(patient);
-      const resolved = typeof payload === 'object' && payload !== null ? JSON.parse(JSON.stringify(payload).replaceAll('@thread', thread.id)) : payload;
-      const counts = async () => [await messageCount(), await app.prisma.messageReaction.count(), await app.prisma.threadReadMarker.count(), await app.prisma.notification.count()];
-      const before = await counts();
-      const ack = await pat.request(event, resolved);
-      expect(ack).toMatchObject({ ok: false, error: { code, field } });
-      expect(ack.ok === false && ack.error.message).toMatch(new RegExp(`^${field} `));
-      expect(await counts()).toEqual(before);
-    });
+    ] as const)(
+      '%s with a bad %s: an error ack naming the field, nothing written',
+      async (event, field, payload, code) => {
+        const thread = await ideaThread();
+        const pat = await live(patient);
+        const resolved =
+          typeof payload === 'object' && payload !== null
+            ? JSON.parse(JSON.stringify(payload).replaceAll('@thread', thread.id))
+            : payload;
+        const counts = async () => [
+          await messageCount(),
+          await app.prisma.messageReaction.count(),
+          await app.prisma.threadReadMarker.count(),
+          await app.prisma.notification.count(),
+        ];
+        const before = await counts();
+        const ack = await pat.request(event, resolved);
+        expect(ack).toMatchObject({ ok: false, error: { code, field } });
+        expect(ack.ok === false && ack.error.message).toMatch(new RegExp(`^${field} `));
+        expect(await counts()).toEqual(before);
+      },
+    );
   });
 
   describe('messages', () => {
@@ -191,12 +237,19 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       const cleo = await live(clinician);
       for (const c of [pat, patOtherTab, cleo]) await c.ok('thread:join', { threadId: thread.id });
 
-      const storedWhenReceived = cleo.next('message:new').then(async (m: any) => ({ m, row: await app.prisma.message.findUnique({ where: { id: m.id } }) }));
+      const storedWhenReceived = cleo
+        .next('message:new')
+        .then(async (m: any) => ({ m, row: await app.prisma.message.findUnique({ where: { id: m.id } }) }));
       const first = await pat.send(thread.id, 'Could families get the **lab letter** by text?');
       if (!first.ok) throw new Error(JSON.stringify(first));
       const { m, row } = await storedWhenReceived;
       expect(row).not.toBeNull();
-      expect(m).toMatchObject({ id: first.data.message.id, seq: first.data.message.seq, prevSeq: '0', author: { userId: patient.userId, name: 'Pat Partner' } });
+      expect(m).toMatchObject({
+        id: first.data.message.id,
+        seq: first.data.message.seq,
+        prevSeq: '0',
+        author: { userId: patient.userId, name: 'Pat Partner' },
+      });
       expect(m.bodyHtml).toContain('<strong>lab letter</strong>');
 
       const second = await pat.send(thread.id, 'Or by the app?');
@@ -217,10 +270,16 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       const retry = await pat.send(thread.id, 'Only once', { clientId });
       expect(original.ok && retry.ok).toBe(true);
       if (!original.ok || !retry.ok) return;
-      expect(retry.data).toMatchObject({ created: false, message: { id: original.data.message.id, seq: original.data.message.seq } });
+      expect(retry.data).toMatchObject({
+        created: false,
+        message: { id: original.data.message.id, seq: original.data.message.seq },
+      });
 
       const racing = newClientId();
-      const [a, b] = await Promise.all([pat.send(thread.id, 'Racing', { clientId: racing }), pat.send(thread.id, 'Racing', { clientId: racing })]);
+      const [a, b] = await Promise.all([
+        pat.send(thread.id, 'Racing', { clientId: racing }),
+        pat.send(thread.id, 'Racing', { clientId: racing }),
+      ]);
       expect(a.ok && b.ok && a.data.message.id === b.data.message.id).toBe(true);
       expect(a.ok && b.ok && [a.data.created, b.data.created].sort()).toEqual([false, true]);
       expect(await app.prisma.message.count({ where: { threadId: thread.id } })).toBe(2);
@@ -230,21 +289,28 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       expect(cleo.newMessages(thread.id).map((x) => x.body)).toEqual(['Only once', 'Racing', 'barrier']);
 
       const elsewhere = await ideaThread();
-      expect(await pat.send(elsewhere.id, 'Only once', { clientId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'clientId' } });
+      expect(await pat.send(elsewhere.id, 'Only once', { clientId })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', field: 'clientId' },
+      });
     });
 
     it('chains concurrent messages of one thread by seq: each names the one committed before it', async () => {
       const thread = await ideaThread();
       const pat = await live(patient);
       const cleo = await live(clinician);
-      const acks = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? pat : cleo).send(thread.id, `burst ${i}`)));
+      const acks = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => (i % 2 ? pat : cleo).send(thread.id, `burst ${i}`)),
+      );
       expect(acks.every((a) => a.ok)).toBe(true);
       const reader = await live(researcher);
       const joined = await reader.ok('thread:join', { threadId: thread.id, lastSeenSeq: '0' });
       expect(joined.messages).toHaveLength(12);
       const watcher = await live(admin);
       await watcher.ok('thread:join', { threadId: thread.id });
-      const more = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? pat : cleo).send(thread.id, `second burst ${i}`)));
+      const more = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? pat : cleo).send(thread.id, `second burst ${i}`)),
+      );
       const seqs = more.map((a) => (a.ok ? a.data.message.seq : '')).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
       for (const seq of seqs) await watcher.next('message:new', (m: any) => m.seq === seq);
       const chain = watcher.newMessages(thread.id).sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
@@ -255,7 +321,10 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
     it('renders Markdown sanitised: no script, no javascript: links, no raw HTML', async () => {
       const thread = await ideaThread();
       const pat = await live(patient);
-      const ack = await pat.send(thread.id, '<script>alert(1)</script> [click](javascript:alert(2)) <img src=x onerror=alert(3)> *fine*');
+      const ack = await pat.send(
+        thread.id,
+        '<script>alert(1)</script> [click](javascript:alert(2)) <img src=x onerror=alert(3)> *fine*',
+      );
       if (!ack.ok) throw new Error(JSON.stringify(ack));
       const html = ack.data.message.bodyHtml;
       expect(html).not.toMatch(/<script|<img|href="javascript/i);
@@ -272,13 +341,26 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       const reply = await cleo.send(thread.id, 'Good idea', { parentId: parent.data.message.id });
       expect(reply.ok && reply.data.message.parentId).toBe(parent.data.message.id);
       if (!reply.ok) return;
-      expect(await cleo.send(thread.id, 'Deeper', { parentId: reply.data.message.id })).toMatchObject({ ok: false, error: { code: 'BAD_USER_INPUT', field: 'parentId' } });
+      expect(await cleo.send(thread.id, 'Deeper', { parentId: reply.data.message.id })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_USER_INPUT', field: 'parentId' },
+      });
       const other = await ideaThread();
-      expect(await cleo.send(other.id, 'Wrong thread', { parentId: parent.data.message.id })).toMatchObject({ ok: false, error: { code: 'BAD_USER_INPUT', field: 'parentId' } });
-      const notices = await app.prisma.notification.findMany({ where: { kind: 'REPLY', subjectId: reply.data.message.id } });
+      expect(await cleo.send(other.id, 'Wrong thread', { parentId: parent.data.message.id })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_USER_INPUT', field: 'parentId' },
+      });
+      const notices = await app.prisma.notification.findMany({
+        where: { kind: 'REPLY', subjectId: reply.data.message.id },
+      });
       expect(notices.map((n) => n.userId)).toEqual([patient.userId]);
       expect(notices[0]).toMatchObject({ networkId, subjectType: 'MESSAGE', actorId: clinician.userId });
-      expect(notices[0].payload).toMatchObject({ threadId: thread.id, threadSubjectType: 'CHANGE_IDEA', excerpt: 'Good idea', actorName: 'Cleo Clinician' });
+      expect(notices[0].payload).toMatchObject({
+        threadId: thread.id,
+        threadSubjectType: 'CHANGE_IDEA',
+        excerpt: 'Good idea',
+        actorName: 'Cleo Clinician',
+      });
     });
 
     it('turns @mentions of members who may read the thread into mention rows, notifications and profile links', async () => {
@@ -289,12 +371,21 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       const ack = await pat.send(thread.id, body);
       if (!ack.ok) throw new Error(JSON.stringify(ack));
       const id = ack.data.message.id;
-      expect((await app.prisma.messageMention.findMany({ where: { messageId: id } })).map((m) => m.userId)).toEqual([clinician.userId]);
+      expect((await app.prisma.messageMention.findMany({ where: { messageId: id } })).map((m) => m.userId)).toEqual([
+        clinician.userId,
+      ]);
       const notices = await app.prisma.notification.findMany({ where: { kind: 'MENTION', subjectId: id } });
       expect(notices.map((n) => n.userId)).toEqual([clinician.userId]);
-      expect(notices[0].payload).toMatchObject({ excerpt: 'Thoughts, @Cleo and @Ravi? Not @me.', threadSubjectType: 'GROUP', threadSubjectId: group.id });
+      expect(notices[0].payload).toMatchObject({
+        excerpt: 'Thoughts, @Cleo and @Ravi? Not @me.',
+        threadSubjectType: 'GROUP',
+        threadSubjectId: group.id,
+      });
       // The notification list names what the thread is about and links to it.
-      const listed = await clinician.client.ok(`query($networkId: ID!) { notifications(networkId: $networkId, first: 20) { nodes { kind title link detail actorName } } }`, { networkId });
+      const listed = await clinician.client.ok(
+        `query($networkId: ID!) { notifications(networkId: $networkId, first: 20) { nodes { kind title link detail actorName } } }`,
+        { networkId },
+      );
       expect(listed.notifications.nodes.find((n: any) => n.kind === 'MENTION')).toEqual({
         kind: 'MENTION',
         title: group.name,
@@ -302,7 +393,9 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
         detail: 'Thoughts, @Cleo and @Ravi? Not @me.',
         actorName: 'Pat Partner',
       });
-      expect(ack.data.message.bodyHtml).toContain(`<a href="/n/${networkSlug}/members/${clinician.userId}" rel="noopener noreferrer nofollow">@Cleo Clinician</a>`);
+      expect(ack.data.message.bodyHtml).toContain(
+        `<a href="/n/${networkSlug}/members/${clinician.userId}" rel="noopener noreferrer nofollow">@Cleo Clinician</a>`,
+      );
       expect(ack.data.message.bodyHtml).toContain('@Ravi?');
       expect(ack.data.message.bodyHtml).not.toContain(researcher.userId);
     });
@@ -315,14 +408,29 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       const sent = await pat.send(thread.id, 'First wording');
       if (!sent.ok) throw new Error('send failed');
       const id = sent.data.message.id;
-      const edited = await pat.ok('message:edit', { messageId: id, body: `Second wording, ${mentionToken('Cleo', clinician.userId)}` });
-      expect(edited.message).toMatchObject({ id, seq: sent.data.message.seq, body: expect.stringContaining('Second wording') });
+      const edited = await pat.ok('message:edit', {
+        messageId: id,
+        body: `Second wording, ${mentionToken('Cleo', clinician.userId)}`,
+      });
+      expect(edited.message).toMatchObject({
+        id,
+        seq: sent.data.message.seq,
+        body: expect.stringContaining('Second wording'),
+      });
       const update = await cleo.next('message:updated', (m: any) => m.id === id);
       expect(update).toMatchObject({ seq: sent.data.message.seq, editedAt: expect.any(String) });
-      expect(await app.prisma.notification.count({ where: { kind: 'MENTION', subjectId: id, userId: clinician.userId } })).toBe(1);
+      expect(
+        await app.prisma.notification.count({ where: { kind: 'MENTION', subjectId: id, userId: clinician.userId } }),
+      ).toBe(1);
 
-      expect(await cleo.request('message:edit', { messageId: id, body: 'Hijacked' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await (await live(admin)).request('message:edit', { messageId: id, body: 'Moderated' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await cleo.request('message:edit', { messageId: id, body: 'Hijacked' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await (await live(admin)).request('message:edit', { messageId: id, body: 'Moderated' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
 
       const { thread: t } = await patient.client.ok(MESSAGES, { type: 'CHANGE_IDEA', id: thread.subjectId });
       const node = t.messages.nodes.find((n: any) => n.id === id);
@@ -339,18 +447,29 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       if (!sent.ok) throw new Error('send failed');
       const id = sent.data.message.id;
       await pat.ok('message:edit', { messageId: id, body: 'Something I regret, edited' });
-      expect(await cleo.request('message:delete', { messageId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await cleo.request('message:delete', { messageId: id })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
 
       const deleted = await pat.ok('message:delete', { messageId: id });
       expect(deleted.message).toMatchObject({ id, seq: sent.data.message.seq, deleted: true, body: '', bodyHtml: '' });
-      expect(await cleo.next('message:updated', (m: any) => m.id === id && m.deleted)).toMatchObject({ body: '', seq: sent.data.message.seq });
+      expect(await cleo.next('message:updated', (m: any) => m.id === id && m.deleted)).toMatchObject({
+        body: '',
+        seq: sent.data.message.seq,
+      });
       const row = await app.prisma.message.findUnique({ where: { id }, include: { revisions: true } });
       expect(row).toMatchObject({ body: '', deletedById: patient.userId, revisions: [] });
-      expect(await pat.request('message:edit', { messageId: id, body: 'Back again' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(await pat.request('message:edit', { messageId: id, body: 'Back again' })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
 
       const cleoSent = await cleo.send(thread.id, 'Off-topic');
       if (!cleoSent.ok) throw new Error('send failed');
-      expect((await (await live(admin)).ok('message:delete', { messageId: cleoSent.data.message.id })).message.deleted).toBe(true);
+      expect(
+        (await (await live(admin)).ok('message:delete', { messageId: cleoSent.data.message.id })).message.deleted,
+      ).toBe(true);
 
       const { thread: t } = await patient.client.ok(MESSAGES, { type: 'CHANGE_IDEA', id: thread.subjectId });
       expect(t.messages.nodes.map((n: any) => [n.deleted, n.body, n.revisions.length])).toEqual([
@@ -368,8 +487,15 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       if (!sent.ok) throw new Error('send failed');
       const messageId = sent.data.message.id;
       const on = await cleo.ok('reaction:toggle', { messageId, emoji: '👍' });
-      expect(on).toMatchObject({ reacted: true, seq: sent.data.message.seq, reactions: [{ emoji: '👍', count: 1, userIds: [clinician.userId] }] });
-      expect(await pat.next('message:reactions', (r: any) => r.messageId === messageId)).toMatchObject({ seq: sent.data.message.seq, reactions: on.reactions });
+      expect(on).toMatchObject({
+        reacted: true,
+        seq: sent.data.message.seq,
+        reactions: [{ emoji: '👍', count: 1, userIds: [clinician.userId] }],
+      });
+      expect(await pat.next('message:reactions', (r: any) => r.messageId === messageId)).toMatchObject({
+        seq: sent.data.message.seq,
+        reactions: on.reactions,
+      });
       await pat.ok('reaction:toggle', { messageId, emoji: '👍' });
       await pat.ok('reaction:toggle', { messageId, emoji: '🎉' });
       const { thread: t } = await patient.client.ok(MESSAGES, { type: 'CHANGE_IDEA', id: thread.subjectId });
@@ -377,7 +503,13 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
         { emoji: '👍', count: 2, viewerReacted: true, userIds: [clinician.userId, patient.userId] },
         { emoji: '🎉', count: 1, viewerReacted: true, userIds: [patient.userId] },
       ]);
-      expect(await cleo.ok('reaction:toggle', { messageId, emoji: '👍' })).toMatchObject({ reacted: false, reactions: [{ emoji: '👍', count: 1 }, { emoji: '🎉', count: 1 }] });
+      expect(await cleo.ok('reaction:toggle', { messageId, emoji: '👍' })).toMatchObject({
+        reacted: false,
+        reactions: [
+          { emoji: '👍', count: 1 },
+          { emoji: '🎉', count: 1 },
+        ],
+      });
     });
 
     it('sends typing to the others in the thread, throttled, and stores nothing', async () => {
@@ -388,11 +520,20 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       await pat.ok('thread:join', { threadId: thread.id });
       expect(await pat.ok('typing', { threadId: thread.id, typing: true })).toEqual({ sent: true });
       expect(await pat.ok('typing', { threadId: thread.id, typing: true })).toEqual({ sent: false });
-      expect(await cleo.next('typing', (t: any) => t.threadId === thread.id)).toEqual({ threadId: thread.id, userId: patient.userId, name: 'Pat Partner', typing: true });
+      expect(await cleo.next('typing', (t: any) => t.threadId === thread.id)).toEqual({
+        threadId: thread.id,
+        userId: patient.userId,
+        name: 'Pat Partner',
+        typing: true,
+      });
       expect(await pat.ok('typing', { threadId: thread.id, typing: false })).toEqual({ sent: true });
       await cleo.next('typing', (t: any) => t.threadId === thread.id && !t.typing);
       expect(pat.received.filter((r) => r.event === 'typing')).toEqual([]);
-      expect(await (await live(familyB)).request('typing', { threadId: (await threadOf(clinician, 'SITE', siteA)).id, typing: true })).toMatchObject({
+      expect(
+        await (
+          await live(familyB)
+        ).request('typing', { threadId: (await threadOf(clinician, 'SITE', siteA)).id, typing: true }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
@@ -400,7 +541,7 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
   });
 
   describe('read markers and unread counts', () => {
-    it('counts the messages of others after a member\'s read marker, and pushes changes to her other sockets', async () => {
+    it("counts the messages of others after a member's read marker, and pushes changes to her other sockets", async () => {
       const thread = await ideaThread();
       const cleoReading = await live(clinician);
       const cleoNav = await live(clinician);
@@ -413,10 +554,17 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
         const ack = await pat.send(thread.id, body);
         if (ack.ok) seqs.push(ack.data.message.seq);
       }
-      const activity = await cleoNav.next('thread:activity', (a: any) => a.threadId === thread.id && a.lastMessageSeq === seqs[2]);
+      const activity = await cleoNav.next(
+        'thread:activity',
+        (a: any) => a.threadId === thread.id && a.lastMessageSeq === seqs[2],
+      );
       expect(activity.networkId).toBe(networkId);
       const unread = (await clinician.client.ok(UNREAD, { networkId })).unreadThreads;
-      expect(unread.threads.find((t: any) => t.thread.id === thread.id)).toEqual({ unread: 3, lastReadSeq: own.data.message.seq, thread: { id: thread.id } });
+      expect(unread.threads.find((t: any) => t.thread.id === thread.id)).toEqual({
+        unread: 3,
+        lastReadSeq: own.data.message.seq,
+        thread: { id: thread.id },
+      });
       expect(unread.totalUnread).toBeGreaterThanOrEqual(3);
 
       const read = await cleoReading.ok('thread:read', { threadId: thread.id, seq: seqs[0] });
@@ -424,11 +572,21 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       expect(await cleoNav.next('thread:unread', (u: any) => u.threadId === thread.id)).toEqual(read);
       expect(cleoReading.received.filter((r) => r.event === 'thread:unread')).toEqual([]);
 
-      expect(await cleoReading.ok('thread:read', { threadId: thread.id, seq: '1' })).toMatchObject({ unread: 2, lastReadSeq: seqs[0] });
-      expect(await cleoReading.ok('thread:read', { threadId: thread.id, seq: '999999999999' })).toMatchObject({ unread: 0, lastReadSeq: seqs[2] });
+      expect(await cleoReading.ok('thread:read', { threadId: thread.id, seq: '1' })).toMatchObject({
+        unread: 2,
+        lastReadSeq: seqs[0],
+      });
+      expect(await cleoReading.ok('thread:read', { threadId: thread.id, seq: '999999999999' })).toMatchObject({
+        unread: 0,
+        lastReadSeq: seqs[2],
+      });
       const after = await clinician.client.ok(THREAD, { type: 'CHANGE_IDEA', id: thread.subjectId });
       expect(after.thread).toMatchObject({ unreadCount: 0, lastReadSeq: seqs[2], lastMessageSeq: seqs[2] });
-      expect((await clinician.client.ok(UNREAD, { networkId })).unreadThreads.threads.find((t: any) => t.thread.id === thread.id)).toBeUndefined();
+      expect(
+        (await clinician.client.ok(UNREAD, { networkId })).unreadThreads.threads.find(
+          (t: any) => t.thread.id === thread.id,
+        ),
+      ).toBeUndefined();
     });
   });
 
@@ -446,7 +604,10 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       const [cleo, pat] = [await live(clinician), await live(patient)];
       await cleo.ok('thread:join', { threadId: resourceThread.id });
       await pat.ok('thread:join', { threadId: resourceThread.id });
-      await admin.client.ok(`mutation($id: ID!) { hideResource(resourceId: $id, reason: "Shares a child's full name") { id hidden } }`, { id: resource.id });
+      await admin.client.ok(
+        `mutation($id: ID!) { hideResource(resourceId: $id, reason: "Shares a child's full name") { id hidden } }`,
+        { id: resource.id },
+      );
       expect(await cleo.next('thread:revoked')).toEqual({ threadId: resourceThread.id });
       // Its author still sees a hidden resource, and so stays in its thread.
       expect((await pat.send(resourceThread.id, 'I will fix the name')).ok).toBe(true);
@@ -459,7 +620,9 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       await ravi.ok('thread:join', { threadId: thread.id });
       expect((await ravi.send(thread.id, 'Glad to be here')).ok).toBe(true);
 
-      await app.prisma.groupMembership.delete({ where: { groupId_userId: { groupId: group.id, userId: researcher.userId } } });
+      await app.prisma.groupMembership.delete({
+        where: { groupId_userId: { groupId: group.id, userId: researcher.userId } },
+      });
       // What the groups capability calls after a membership change: her sockets stop hearing the thread at once.
       expect(await app.server.app.get(ThreadsService).recheckLiveAccess('GROUP', group.id)).toBe(1);
       expect(await ravi.next('thread:revoked')).toEqual({ threadId: thread.id });
@@ -468,7 +631,10 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       expect(watching.ok && watching.data.presence.map((p) => p.userId)).toEqual([patient.userId]);
       const before = await messageCount();
       expect(await ravi.send(thread.id, 'Still here?')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await ravi.request('thread:catch-up', { threadId: thread.id, afterSeq: '0' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await ravi.request('thread:catch-up', { threadId: thread.id, afterSeq: '0' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
       expect(await ravi.join(thread.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(await messageCount()).toBe(before);
       const pat = await live(patient);
@@ -489,7 +655,11 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
         const ack = await cleo.send(thread.id, `missed ${i}`);
         if (ack.ok) sent.push(ack.data.message.id);
       }
-      const joined = await pat.ok('thread:join', { threadId: thread.id, lastSeenSeq: first.data.message.seq, limit: 2 });
+      const joined = await pat.ok('thread:join', {
+        threadId: thread.id,
+        lastSeenSeq: first.data.message.seq,
+        limit: 2,
+      });
       const got = [...joined.messages];
       let more = joined.hasMore;
       while (more) {
@@ -516,13 +686,18 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       if (!kept.ok || !toEdit.ok || !toDelete.ok) throw new Error('send failed');
       const cleo = await live(clinician);
       const held = await cleo.ok('thread:join', { threadId: thread.id });
-      const since = held.messages.map((m: any) => m.editedAt ?? m.deletedAt ?? m.createdAt).sort().at(-1);
+      const since = held.messages
+        .map((m: any) => m.editedAt ?? m.deletedAt ?? m.createdAt)
+        .sort()
+        .at(-1);
       const lastSeenSeq = held.messages.at(-1).seq;
       cleo.close();
 
       await pat.ok('message:edit', { messageId: toEdit.data.message.id, body: 'edited while Cleo was away' });
       await pat.ok('message:delete', { messageId: toDelete.data.message.id });
-      const back = await (await live(clinician)).ok('thread:join', { threadId: thread.id, lastSeenSeq, changesSince: since });
+      const back = await (
+        await live(clinician)
+      ).ok('thread:join', { threadId: thread.id, lastSeenSeq, changesSince: since });
       expect(back.messages).toEqual([]);
       expect(back.changed.map((m: any) => [m.id, m.body, m.deleted])).toEqual([
         [toEdit.data.message.id, 'edited while Cleo was away', false],
@@ -545,16 +720,31 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
       await cleo.send(thread.id, 'reply to 4', { parentId: ids[3] });
       await pat.send(thread.id, 'second reply to 5', { parentId: ids[4] });
 
-      const first = (await clinician.client.ok(MESSAGES, { type: 'CHANGE_IDEA', id: thread.subjectId, last: 2 })).thread.messages;
+      const first = (await clinician.client.ok(MESSAGES, { type: 'CHANGE_IDEA', id: thread.subjectId, last: 2 })).thread
+        .messages;
       expect(first.nodes.map((n: any) => [n.body, n.replyCount, n.replies.map((r: any) => r.body)])).toEqual([
         ['top 4', 1, ['reply to 4']],
         ['top 5', 2, ['reply to 5', 'second reply to 5']],
       ]);
       expect(first.nodes[1]).toMatchObject({ viewerCanEdit: false, viewerCanDelete: false });
       expect(first.hasMore).toBe(true);
-      const second = (await clinician.client.ok(MESSAGES, { type: 'CHANGE_IDEA', id: thread.subjectId, last: 2, before: first.beforeCursor })).thread.messages;
+      const second = (
+        await clinician.client.ok(MESSAGES, {
+          type: 'CHANGE_IDEA',
+          id: thread.subjectId,
+          last: 2,
+          before: first.beforeCursor,
+        })
+      ).thread.messages;
       expect(second.nodes.map((n: any) => n.body)).toEqual(['top 2', 'top 3']);
-      const third = (await clinician.client.ok(MESSAGES, { type: 'CHANGE_IDEA', id: thread.subjectId, last: 2, before: second.beforeCursor })).thread.messages;
+      const third = (
+        await clinician.client.ok(MESSAGES, {
+          type: 'CHANGE_IDEA',
+          id: thread.subjectId,
+          last: 2,
+          before: second.beforeCursor,
+        })
+      ).thread.messages;
       expect(third).toMatchObject({ hasMore: false, nodes: [{ body: 'top 1' }] });
 
       const bad = await clinician.client.gql(MESSAGES, { type: 'CHANGE_IDEA', id: thread.subjectId, last: 0 });
@@ -563,22 +753,37 @@ describe('live threads over socket.io (one app process, PostgreSQL)', () => {
 
     it('offers the same writes as mutations for clients without a live connection', async () => {
       const thread = await ideaThread();
-      const sent = await patient.client.ok(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { id seq body } }`, {
-        input: { threadId: thread.id, clientId: newClientId(), body: 'From a form' },
-      });
+      const sent = await patient.client.ok(
+        `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id seq body } }`,
+        {
+          input: { threadId: thread.id, clientId: newClientId(), body: 'From a form' },
+        },
+      );
       expect(sent.sendMessage.body).toBe('From a form');
-      const bad = await patient.client.gql(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, {
-        input: { threadId: thread.id, clientId: newClientId(), body: '' },
-      });
+      const bad = await patient.client.gql(
+        `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`,
+        {
+          input: { threadId: thread.id, clientId: newClientId(), body: '' },
+        },
+      );
       expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
-      const toggled = await clinician.client.ok(`mutation($id: ID!) { toggleReaction(messageId: $id, emoji: "💡") { reacted reactions { emoji count viewerReacted } } }`, {
-        id: sent.sendMessage.id,
+      const toggled = await clinician.client.ok(
+        `mutation($id: ID!) { toggleReaction(messageId: $id, emoji: "💡") { reacted reactions { emoji count viewerReacted } } }`,
+        {
+          id: sent.sendMessage.id,
+        },
+      );
+      expect(toggled.toggleReaction).toEqual({
+        reacted: true,
+        reactions: [{ emoji: '💡', count: 1, viewerReacted: true }],
       });
-      expect(toggled.toggleReaction).toEqual({ reacted: true, reactions: [{ emoji: '💡', count: 1, viewerReacted: true }] });
-      const read = await clinician.client.ok(`mutation($t: ID!, $s: String!) { markThreadRead(threadId: $t, seq: $s) { unread lastReadSeq } }`, {
-        t: thread.id,
-        s: sent.sendMessage.seq,
-      });
+      const read = await clinician.client.ok(
+        `mutation($t: ID!, $s: String!) { markThreadRead(threadId: $t, seq: $s) { unread lastReadSeq } }`,
+        {
+          t: thread.id,
+          s: sent.sendMessage.seq,
+        },
+      );
       expect(read.markThreadRead).toEqual({ unread: 0, lastReadSeq: sent.sendMessage.seq });
     });
   });
@@ -597,7 +802,7 @@ describe('message rate limit (one app process, counters in memory)', () => {
     await app.stop();
   });
 
-  it('refuses a member\'s messages over the limit with TOO_MANY_REQUESTS and stores none of them; retries are still answered', async () => {
+  it("refuses a member's messages over the limit with TOO_MANY_REQUESTS and stores none of them; retries are still answered", async () => {
     const { admin, network } = await app.newNetwork(1);
     const member = await app.newMember(admin, network.id, 'PATIENT_PARTNER', null);
     const idea = await newIdea(member, network.id);
@@ -607,12 +812,18 @@ describe('message rate limit (one app process, counters in memory)', () => {
     const clientIds = [newClientId(), newClientId(), newClientId()];
     for (const clientId of clientIds) expect((await client.send(thread.id, 'quick', { clientId })).ok).toBe(true);
     const refused = await client.send(thread.id, 'one too many');
-    expect(refused).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) },
+    });
     expect(await app.prisma.message.count({ where: { threadId: thread.id } })).toBe(3);
     expect((await client.send(thread.id, 'quick', { clientId: clientIds[0] })).ok).toBe(true);
-    const viaGraphql = await member.client.gql(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, {
-      input: { threadId: thread.id, clientId: newClientId(), body: 'by form' },
-    });
+    const viaGraphql = await member.client.gql(
+      `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`,
+      {
+        input: { threadId: thread.id, clientId: newClientId(), body: 'by form' },
+      },
+    );
     expect(viaGraphql.errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
     const other = await app.newMember(admin, network.id, 'RESEARCHER', null);
     const otherClient = await LiveClient.open(app.url, other.client.cookie);

@@ -15,14 +15,18 @@ const BURST = 300;
  */
 async function burst(sockets: LiveClient[], threadId: string): Promise<number> {
   const started = Date.now();
-  await Promise.all(Array.from({ length: BURST }, (_, i) => sockets[i % sockets.length].request('typing', { threadId, typing: true })));
+  await Promise.all(
+    Array.from({ length: BURST }, (_, i) => sockets[i % sockets.length].request('typing', { threadId, typing: true })),
+  );
   return Date.now() - started;
 }
 
 /** The "started typing" events of `userId` that `observer` heard in the thread, once the relays have had time to arrive. */
 async function heard(observer: LiveClient, threadId: string, userId: string): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 500));
-  return observer.received.filter((r) => r.event === 'typing' && r.payload.threadId === threadId && r.payload.userId === userId && r.payload.typing).length;
+  return observer.received.filter(
+    (r) => r.event === 'typing' && r.payload.threadId === threadId && r.payload.userId === userId && r.payload.typing,
+  ).length;
 }
 
 /** At most one relay per throttle window the burst touched. */
@@ -39,7 +43,8 @@ describe('the typing throttle under a burst', () => {
     clients.push(client);
     return client;
   };
-  const newThread = async () => (await patient.client.ok(THREAD, { id: (await newIdea(patient, networkId)).id })).thread.id as string;
+  const newThread = async () =>
+    (await patient.client.ok(THREAD, { id: (await newIdea(patient, networkId)).id })).thread.id as string;
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -110,7 +115,11 @@ describe('the typing throttle under a burst', () => {
 
       await observer.next('typing', (t: { threadId: string; typing: boolean }) => t.threadId === threadId && !t.typing);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(observer.received.filter((r) => r.event === 'typing' && r.payload.threadId === threadId).map((r) => r.payload.typing)).toEqual([true, false, true]);
+      expect(
+        observer.received
+          .filter((r) => r.event === 'typing' && r.payload.threadId === threadId)
+          .map((r) => r.payload.typing),
+      ).toEqual([true, false, true]);
     });
   });
 });

@@ -30,7 +30,11 @@ function graphqlFrom(url: string, localAddress: string, body: object, headers: R
   return new Promise<{ status: number; body: any; cookie: string | null }>((resolve, reject) => {
     const request = http.request(
       `${url}/graphql`,
-      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'x-commons-csrf': '1', ...headers } },
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'x-commons-csrf': '1', ...headers },
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
@@ -70,8 +74,14 @@ class ThreadFollower {
     readonly client: LiveClient,
     private readonly threadId: string,
   ) {
-    client.socket.on('message:new', (message: MessageNewPayload) => message.threadId === threadId && this.view.live(message));
-    client.socket.on('connect', () => void this.join().catch((error: Error) => (this.lastError = `thread:join: ${error.message}`)));
+    client.socket.on(
+      'message:new',
+      (message: MessageNewPayload) => message.threadId === threadId && this.view.live(message),
+    );
+    client.socket.on(
+      'connect',
+      () => void this.join().catch((error: Error) => (this.lastError = `thread:join: ${error.message}`)),
+    );
     client.socket.on('connect_error', (error) => (this.lastError = error.message));
   }
 
@@ -96,9 +106,13 @@ class ThreadFollower {
     while (this.connections.length < count) {
       const remaining = deadline - Date.now();
       const joinedAgain = new Promise<boolean>((resolve) => this.listeners.push(() => resolve(true)));
-      const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), Math.max(0, remaining)).unref());
+      const timedOut = new Promise<boolean>((resolve) =>
+        setTimeout(() => resolve(false), Math.max(0, remaining)).unref(),
+      );
       if (!(await Promise.race([joinedAgain, timedOut]))) {
-        throw new Error(`joined ${this.connections.length} time(s), expected ${count}, within 10 s (last connection error: ${this.lastError})`);
+        throw new Error(
+          `joined ${this.connections.length} time(s), expected ${count}, within 10 s (last connection error: ${this.lastError})`,
+        );
       }
     }
   }
@@ -145,7 +159,10 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     const { sid } = JSON.parse((await handshake.text()).slice(1)) as { sid: string };
     for (const node of nodes) {
       // A close packet: 200 from the process that holds the session, 400 "Session ID unknown" elsewhere.
-      const close = await fetch(`${node.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body: '1' });
+      const close = await fetch(`${node.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, {
+        method: 'POST',
+        body: '1',
+      });
       if (close.ok) return node;
     }
     throw new Error(`no process holds session ${sid}`);
@@ -190,7 +207,8 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
   it('signs in and answers GraphQL through nginx, spreading requests over both processes', async () => {
     const viaProxy = new TestClient(proxy.url);
     expect((await viaProxy.signIn(patient.email, TEST_PASSWORD)).errors).toBeUndefined();
-    for (let i = 0; i < 4; i += 1) expect((await viaProxy.ok(`{ me { id name } }`)).me).toEqual({ id: patient.userId, name: 'Pat Partner' });
+    for (let i = 0; i < 4; i += 1)
+      expect((await viaProxy.ok(`{ me { id name } }`)).me).toEqual({ id: patient.userId, name: 'Pat Partner' });
     const served = proxy
       .accessLog()
       .split('\n')
@@ -201,12 +219,20 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
 
   it('records the address nginx saw on the session, not the one the client wrote in X-Forwarded-For', async () => {
     const from = freshLoopbackAddress();
-    const signedIn = await graphqlFrom(proxy.url, from, { query: SIGN_IN, variables: { input: { email: clinician.email, password: TEST_PASSWORD } } }, { 'x-forwarded-for': '6.6.6.6' });
+    const signedIn = await graphqlFrom(
+      proxy.url,
+      from,
+      { query: SIGN_IN, variables: { input: { email: clinician.email, password: TEST_PASSWORD } } },
+      { 'x-forwarded-for': '6.6.6.6' },
+    );
     expect(signedIn.body.errors).toBeUndefined();
     const device = new TestClient(proxy.url);
     device.cookie = signedIn.cookie;
     const { mySessions } = await device.ok(`{ mySessions { current ipAddress } }`);
-    expect(mySessions.find((session: { current: boolean }) => session.current)).toEqual({ current: true, ipAddress: from });
+    expect(mySessions.find((session: { current: boolean }) => session.current)).toEqual({
+      current: true,
+      ipAddress: from,
+    });
   });
 
   it(`limits sign-in attempts per client address at SIGNIN_MAX_PER_IP (${SIGNIN_MAX_PER_IP}), whatever X-Forwarded-For the client writes`, async () => {
@@ -214,10 +240,18 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     const codes: string[] = [];
     for (let attempt = 1; attempt <= 40; attempt += 1) {
       const input = { email: `nobody-${randomUUID()}@example.org`, password: 'not the password' };
-      const answer = await graphqlFrom(proxy.url, from, { query: SIGN_IN, variables: { input } }, { 'x-forwarded-for': `6.6.${attempt}.${attempt}` });
+      const answer = await graphqlFrom(
+        proxy.url,
+        from,
+        { query: SIGN_IN, variables: { input } },
+        { 'x-forwarded-for': `6.6.${attempt}.${attempt}` },
+      );
       codes.push(answer.body.errors?.[0]?.extensions?.code);
     }
-    expect(codes).toEqual([...Array(SIGNIN_MAX_PER_IP).fill('UNAUTHENTICATED'), ...Array(40 - SIGNIN_MAX_PER_IP).fill('TOO_MANY_REQUESTS')]);
+    expect(codes).toEqual([
+      ...Array(SIGNIN_MAX_PER_IP).fill('UNAUTHENTICATED'),
+      ...Array(40 - SIGNIN_MAX_PER_IP).fill('TOO_MANY_REQUESTS'),
+    ]);
   });
 
   it('upgrades the live connection to WebSocket through nginx and carries a thread message across the two processes', async () => {
@@ -268,7 +302,10 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     const via = proxy.upgradeStrippingUrl;
     const key = randomUUID();
     // As the browser's connection: WebSocket first, then every other transport.
-    const ravi = new ThreadFollower(connect(researcher, { via, nodeKey: key, transports: ['websocket', 'polling'], tryAllTransports: true }), threadId);
+    const ravi = new ThreadFollower(
+      connect(researcher, { via, nodeKey: key, transports: ['websocket', 'polling'], tryAllTransports: true }),
+      threadId,
+    );
     const cleo = new ThreadFollower(connect(clinician), threadId);
     await Promise.all([ravi.joined(1), cleo.joined(1)]);
     expect(ravi.transport).toBe('polling');
@@ -288,13 +325,23 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
 
   it('when a process is killed (SIGKILL), its clients reconnect through nginx to the other and catch up by seq: nothing missed, nothing twice', async () => {
     const [victim, survivor] = nodes;
-    const reconnecting: LiveClientOptions = { reconnection: true, reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0 };
+    const reconnecting: LiveClientOptions = {
+      reconnection: true,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+      randomizationFactor: 0,
+    };
     const pat = new ThreadFollower(connect(patient, { ...reconnecting, nodeKey: await keyServedBy(victim) }), threadId);
-    const ravi = new ThreadFollower(connect(researcher, { ...reconnecting, nodeKey: await keyServedBy(victim), transports: ['polling'] }), threadId);
+    const ravi = new ThreadFollower(
+      connect(researcher, { ...reconnecting, nodeKey: await keyServedBy(victim), transports: ['polling'] }),
+      threadId,
+    );
     const cleo = new ThreadFollower(connect(clinician, { nodeKey: await keyServedBy(survivor) }), threadId);
     await Promise.all([pat.joined(1), ravi.joined(1), cleo.joined(1)]);
     const before = await cleo.send('before the crash');
-    await Promise.all([pat, ravi].map((f) => f.client.next<MessageNewPayload>('message:new', (m) => m.id === before.id)));
+    await Promise.all(
+      [pat, ravi].map((f) => f.client.next<MessageNewPayload>('message:new', (m) => m.id === before.id)),
+    );
 
     // The tabs come back whenever socket.io reconnects them, but rejoin only after the messages
     // below are sent: those can only reach them by the catch-up from their last seq.
@@ -306,7 +353,8 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     await victim.kill();
     await dropped;
     const sentDuringOutage: string[] = [];
-    for (const body of ['while it is down 1', 'while it is down 2', 'while it is down 3']) sentDuringOutage.push((await cleo.send(body)).id);
+    for (const body of ['while it is down 1', 'while it is down 2', 'while it is down 3'])
+      sentDuringOutage.push((await cleo.send(body)).id);
     release();
     await Promise.all([pat.joined(2), ravi.joined(2)]);
 
@@ -318,12 +366,24 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     }
     expect([pat.connections[1].transport, ravi.connections[1].transport]).toEqual(['websocket', 'polling']);
     const after = await cleo.send('welcome back');
-    await Promise.all([pat, ravi].map((f) => f.client.next<MessageNewPayload>('message:new', (m) => m.id === after.id)));
+    await Promise.all(
+      [pat, ravi].map((f) => f.client.next<MessageNewPayload>('message:new', (m) => m.id === after.id)),
+    );
 
-    const stored = await app.prisma.message.findMany({ where: { threadId }, orderBy: { seq: 'asc' }, select: { body: true } });
+    const stored = await app.prisma.message.findMany({
+      where: { threadId },
+      orderBy: { seq: 'asc' },
+      select: { body: true },
+    });
     for (const tab of [pat, ravi]) {
       expect(tab.view.bodies()).toEqual(stored.map((m) => m.body));
-      expect(tab.view.bodies().slice(-5)).toEqual(['before the crash', 'while it is down 1', 'while it is down 2', 'while it is down 3', 'welcome back']);
+      expect(tab.view.bodies().slice(-5)).toEqual([
+        'before the crash',
+        'while it is down 1',
+        'while it is down 2',
+        'while it is down 3',
+        'welcome back',
+      ]);
       expect([...tab.view.arrivals.values()].every((count) => count === 1)).toBe(true);
       expect(tab.view.gaps).toBe(0);
     }

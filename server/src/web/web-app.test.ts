@@ -14,12 +14,17 @@ interface RawResponse {
 }
 
 /** One request over real HTTP, returning the bytes as sent (fetch would decompress them). */
-function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
     });
     request.on('error', reject);
     request.end(options.body);
@@ -56,7 +61,9 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
   });
 
   it('sends a hashed script as brotli to a browser that accepts it, immutable, varying by encoding', async () => {
-    const response = await raw(`${app.url}/assets/app-4f9a1c.js`, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    const response = await raw(`${app.url}/assets/app-4f9a1c.js`, {
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    });
 
     expect(response.status).toBe(200);
     expect(response.headers['content-encoding']).toBe('br');
@@ -104,7 +111,9 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
 
   it('never serves a file outside the web folder, whatever the path', async () => {
     for (const page of ['/assets/..%2F..%2F..%2Fetc%2Fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/%E0%A4%A']) {
-      const response = await raw(`${app.url}${page}`, { headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' } });
+      const response = await raw(`${app.url}${page}`, {
+        headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' },
+      });
 
       expect(response.body.toString()).not.toMatch(/root:/);
     }
@@ -113,7 +122,12 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
   it('compresses a GraphQL answer above 1 KB for a client that accepts it, and leaves a small one alone', async () => {
     const sites = `{ me { id name email } }`;
     const big = `{ __type(name: "Query") { fields { name description } } }`;
-    const headers = { 'content-type': 'application/json', 'x-commons-csrf': '1', cookie: admin.client.cookie!, 'accept-encoding': 'gzip, br' };
+    const headers = {
+      'content-type': 'application/json',
+      'x-commons-csrf': '1',
+      cookie: admin.client.cookie!,
+      'accept-encoding': 'gzip, br',
+    };
 
     const small = await raw(`${app.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: sites }) });
     const large = await raw(`${app.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: big }) });
@@ -129,7 +143,11 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
   });
 
   it('keeps live connections working (socket.io is not behind the compression)', async () => {
-    const socket = io(app.url, { transports: ['polling'], extraHeaders: { cookie: admin.client.cookie! }, reconnection: false });
+    const socket = io(app.url, {
+      transports: ['polling'],
+      extraHeaders: { cookie: admin.client.cookie! },
+      reconnection: false,
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', resolve);

@@ -30,7 +30,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export function webApp(webDir: string) {
   const root = path.resolve(webDir);
   const indexHtml = path.join(root, 'index.html');
-  const cacheControl = (filePath: string) => (filePath.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache');
+  const cacheControl = (filePath: string) =>
+    filePath.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache';
   const assets = express.static(root, {
     index: false,
     setHeaders(res, filePath) {
@@ -55,7 +56,9 @@ export function webApp(webDir: string) {
     const type = COMPRESSIBLE_TYPES[path.extname(file)];
     if (!type || !file.startsWith(root + path.sep)) return false;
     // Our order, not the browser's: brotli is smaller, and browsers list gzip first.
-    const chosen = PRECOMPRESSED.find((option) => req.acceptsEncodings(option.encoding) === option.encoding && hasSibling(file, file + option.suffix));
+    const chosen = PRECOMPRESSED.find(
+      (option) => req.acceptsEncodings(option.encoding) === option.encoding && hasSibling(file, file + option.suffix),
+    );
     if (!chosen) return false;
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Encoding', chosen.encoding);

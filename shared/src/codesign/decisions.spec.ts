@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../roles';
-import { type DecisionAnswer, decisionExpiresAt, effectiveDecisionStatus, needsPatientVoiceReason, pendingDecisionOutcome } from './decisions';
+import {
+  type DecisionAnswer,
+  decisionExpiresAt,
+  effectiveDecisionStatus,
+  needsPatientVoiceReason,
+  pendingDecisionOutcome,
+} from './decisions';
 
 describe('pendingDecisionOutcome', () => {
   // The recorder (a clinician co-designing the idea), a patient co-designer, and a site lead of another site.
@@ -30,8 +36,18 @@ describe('pendingDecisionOutcome', () => {
 
   it('a steward recording needs a co-designer other than herself to confirm', () => {
     const admin = { userId: 'admin', role: 'NETWORK_ADMIN' as Role, coDesigner: true };
-    expect(pendingDecisionOutcome('admin', [{ ...admin, answer: 'CONFIRMED' }, { ...lead, answer: 'WAITING' }])).toBe('WAITING');
-    expect(pendingDecisionOutcome('admin', [{ ...admin, answer: 'CONFIRMED' }, { ...lead, answer: 'CONFIRMED' }])).toBe('READY');
+    expect(
+      pendingDecisionOutcome('admin', [
+        { ...admin, answer: 'CONFIRMED' },
+        { ...lead, answer: 'WAITING' },
+      ]),
+    ).toBe('WAITING');
+    expect(
+      pendingDecisionOutcome('admin', [
+        { ...admin, answer: 'CONFIRMED' },
+        { ...lead, answer: 'CONFIRMED' },
+      ]),
+    ).toBe('READY');
     expect(pendingDecisionOutcome('admin', [])).toBe('WAITING');
   });
 });
@@ -45,7 +61,9 @@ describe('decision expiry', () => {
 
   it('a pending decision reads as expired from its expiry on; others keep their status', () => {
     const expiresAt = decisionExpiresAt(proposedAt, 1);
-    expect(effectiveDecisionStatus({ status: 'PENDING', expiresAt }, new Date(expiresAt.getTime() - 1))).toBe('PENDING');
+    expect(effectiveDecisionStatus({ status: 'PENDING', expiresAt }, new Date(expiresAt.getTime() - 1))).toBe(
+      'PENDING',
+    );
     expect(effectiveDecisionStatus({ status: 'PENDING', expiresAt }, expiresAt)).toBe('EXPIRED');
     expect(effectiveDecisionStatus({ status: 'TAKEN', expiresAt }, new Date(expiresAt.getTime() + 1))).toBe('TAKEN');
     expect(effectiveDecisionStatus({ status: 'TAKEN', expiresAt: null }, new Date())).toBe('TAKEN');

@@ -44,15 +44,23 @@ export interface DecisionAnswerFacts extends DecisionParticipantFacts {
  * still be waiting when it takes effect, and the record shows they did not answer. WAITING
  * otherwise.
  */
-export function pendingDecisionOutcome(recorderId: string, participants: readonly DecisionAnswerFacts[]): 'WAITING' | 'READY' | 'DECLINED' {
+export function pendingDecisionOutcome(
+  recorderId: string,
+  participants: readonly DecisionAnswerFacts[],
+): 'WAITING' | 'READY' | 'DECLINED' {
   if (participants.some((p) => p.answer === 'DECLINED')) return 'DECLINED';
   const confirmed = participants.filter((p) => p.answer === 'CONFIRMED');
   return decisionQuorumProblem(recorderId, confirmed) === null ? 'READY' : 'WAITING';
 }
 
 /** The status a decision shows at `now`: a PENDING one past its expiry is EXPIRED even before anyone wrote so. */
-export function effectiveDecisionStatus(decision: { status: DecisionStatus; expiresAt: Date | null }, now: Date): DecisionStatus {
-  return decision.status === 'PENDING' && decision.expiresAt !== null && decision.expiresAt.getTime() <= now.getTime() ? 'EXPIRED' : decision.status;
+export function effectiveDecisionStatus(
+  decision: { status: DecisionStatus; expiresAt: Date | null },
+  now: Date,
+): DecisionStatus {
+  return decision.status === 'PENDING' && decision.expiresAt !== null && decision.expiresAt.getTime() <= now.getTime()
+    ? 'EXPIRED'
+    : decision.status;
 }
 
 /** Moves that put an idea in front of patients and families: they need their voice, or a recorded reason. */
@@ -63,7 +71,10 @@ export const PATIENT_VOICE_MOVES: readonly ChangeIdeaStatus[] = ['TESTING', 'ADO
  * family member takes part: none co-designs it (`coDesignerRoles`, active co-designers with the
  * proposer) and none took a position on a proposal in its thread (`positionRoles`).
  */
-export function needsPatientVoiceReason(toStatus: ChangeIdeaStatus, voices: { coDesignerRoles: readonly Role[]; positionRoles: readonly Role[] }): boolean {
+export function needsPatientVoiceReason(
+  toStatus: ChangeIdeaStatus,
+  voices: { coDesignerRoles: readonly Role[]; positionRoles: readonly Role[] },
+): boolean {
   if (!PATIENT_VOICE_MOVES.includes(toStatus)) return false;
   return ![...voices.coDesignerRoles, ...voices.positionRoles].some((role) => LIVED_EXPERIENCE_ROLES.includes(role));
 }

@@ -74,6 +74,13 @@ describe('participation by role', () => {
   });
 
   it('puts every role in exactly one group', () => {
-    expect(ROLES.map(participantGroupOf)).toEqual(['PATIENTS', 'FAMILIES', 'CLINICIANS', 'RESEARCHERS', 'SITE_TEAMS', 'NETWORK_STAFF']);
+    expect(ROLES.map(participantGroupOf)).toEqual([
+      'PATIENTS',
+      'FAMILIES',
+      'CLINICIANS',
+      'RESEARCHERS',
+      'SITE_TEAMS',
+      'NETWORK_STAFF',
+    ]);
   });
 });

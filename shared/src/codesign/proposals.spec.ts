@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../roles';
-import { consentTally, dotTally, dotVoteProblem, hasUnresolvedBlock, isProposalOpen, VOICE_GROUP_NAMES, voiceGroupOf } from './proposals';
+import {
+  consentTally,
+  dotTally,
+  dotVoteProblem,
+  hasUnresolvedBlock,
+  isProposalOpen,
+  VOICE_GROUP_NAMES,
+  voiceGroupOf,
+} from './proposals';
 
 describe('voice groups', () => {
   it('every role is tallied in exactly one group; patients and families together', () => {
-    expect(ROLES.map(voiceGroupOf)).toEqual(['PATIENTS_AND_FAMILIES', 'PATIENTS_AND_FAMILIES', 'CLINICIANS', 'RESEARCHERS', 'SITE_TEAMS', 'NETWORK_STAFF']);
-    expect(VOICE_GROUP_NAMES).toEqual(['PATIENTS_AND_FAMILIES', 'CLINICIANS', 'SITE_TEAMS', 'RESEARCHERS', 'NETWORK_STAFF']);
+    expect(ROLES.map(voiceGroupOf)).toEqual([
+      'PATIENTS_AND_FAMILIES',
+      'PATIENTS_AND_FAMILIES',
+      'CLINICIANS',
+      'RESEARCHERS',
+      'SITE_TEAMS',
+      'NETWORK_STAFF',
+    ]);
+    expect(VOICE_GROUP_NAMES).toEqual([
+      'PATIENTS_AND_FAMILIES',
+      'CLINICIANS',
+      'SITE_TEAMS',
+      'RESEARCHERS',
+      'NETWORK_STAFF',
+    ]);
   });
 });
 
@@ -29,13 +50,20 @@ describe('consentTally', () => {
 });
 
 describe('dotTally', () => {
-  it('adds dots per option in the options\' order, per group', () => {
-    const tally = dotTally(['a', 'b', 'c'], [
-      { role: 'PATIENT_PARTNER', optionId: 'b', dots: 2 },
-      { role: 'FAMILY_MEMBER', optionId: 'b', dots: 1 },
-      { role: 'CLINICIAN', optionId: 'a', dots: 3 },
+  it("adds dots per option in the options' order, per group", () => {
+    const tally = dotTally(
+      ['a', 'b', 'c'],
+      [
+        { role: 'PATIENT_PARTNER', optionId: 'b', dots: 2 },
+        { role: 'FAMILY_MEMBER', optionId: 'b', dots: 1 },
+        { role: 'CLINICIAN', optionId: 'a', dots: 3 },
+      ],
+    );
+    expect(tally.map((o) => [o.optionId, o.total])).toEqual([
+      ['a', 3],
+      ['b', 3],
+      ['c', 0],
     ]);
-    expect(tally.map((o) => [o.optionId, o.total])).toEqual([['a', 3], ['b', 3], ['c', 0]]);
     expect(tally[1].byGroup.find((g) => g.group === 'PATIENTS_AND_FAMILIES')!.dots).toBe(3);
     expect(tally[0].byGroup.find((g) => g.group === 'CLINICIANS')!.dots).toBe(3);
     expect(tally[2].byGroup).toHaveLength(5);
@@ -44,10 +72,22 @@ describe('dotTally', () => {
 
 describe('dotVoteProblem', () => {
   it.each([
-    [[{ optionId: 'a', dots: 2 }, { optionId: 'b', dots: 1 }], null],
+    [
+      [
+        { optionId: 'a', dots: 2 },
+        { optionId: 'b', dots: 1 },
+      ],
+      null,
+    ],
     [[{ optionId: 'a', dots: 3 }], null],
     [[], null],
-    [[{ optionId: 'a', dots: 2 }, { optionId: 'b', dots: 2 }], 'TOO_MANY_DOTS'],
+    [
+      [
+        { optionId: 'a', dots: 2 },
+        { optionId: 'b', dots: 2 },
+      ],
+      'TOO_MANY_DOTS',
+    ],
     [[{ optionId: 'z', dots: 1 }], 'UNKNOWN_OPTION'],
   ])('%j with 3 dots: %s', (votes, problem) => {
     expect(dotVoteProblem(votes, ['a', 'b'], 3)).toBe(problem);
@@ -64,6 +104,8 @@ describe('blocks and closing', () => {
     const closesAt = new Date('2026-05-01T12:00:00Z');
     expect(isProposalOpen({ closesAt, closedAt: null }, new Date('2026-05-01T11:59:59Z'))).toBe(true);
     expect(isProposalOpen({ closesAt, closedAt: null }, closesAt)).toBe(false);
-    expect(isProposalOpen({ closesAt, closedAt: new Date('2026-04-30T00:00:00Z') }, new Date('2026-04-30T01:00:00Z'))).toBe(false);
+    expect(
+      isProposalOpen({ closesAt, closedAt: new Date('2026-04-30T00:00:00Z') }, new Date('2026-04-30T01:00:00Z')),
+    ).toBe(false);
   });
 });

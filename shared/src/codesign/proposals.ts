@@ -62,7 +62,13 @@ export function consentTally(positions: readonly { role: Role; position: Positio
   return VOICE_GROUP_NAMES.map((group) => {
     const mine = positions.filter((p) => voiceGroupOf(p.role) === group);
     const count = (position: Position) => mine.filter((p) => p.position === position).length;
-    return { group, agree: count('AGREE'), abstain: count('ABSTAIN'), disagree: count('DISAGREE'), block: count('BLOCK') };
+    return {
+      group,
+      agree: count('AGREE'),
+      abstain: count('ABSTAIN'),
+      disagree: count('DISAGREE'),
+      block: count('BLOCK'),
+    };
   });
 }
 
@@ -74,10 +80,16 @@ export interface OptionDots {
 }
 
 /** Dots on a DOT_VOTE proposal per option (in `optionIds` order) and voice group. */
-export function dotTally(optionIds: readonly string[], votes: readonly { role: Role; optionId: string; dots: number }[]): OptionDots[] {
+export function dotTally(
+  optionIds: readonly string[],
+  votes: readonly { role: Role; optionId: string; dots: number }[],
+): OptionDots[] {
   return optionIds.map((optionId) => {
     const mine = votes.filter((v) => v.optionId === optionId);
-    const byGroup = VOICE_GROUP_NAMES.map((group) => ({ group, dots: mine.filter((v) => voiceGroupOf(v.role) === group).reduce((sum, v) => sum + v.dots, 0) }));
+    const byGroup = VOICE_GROUP_NAMES.map((group) => ({
+      group,
+      dots: mine.filter((v) => voiceGroupOf(v.role) === group).reduce((sum, v) => sum + v.dots, 0),
+    }));
     return { optionId, total: byGroup.reduce((sum, g) => sum + g.dots, 0), byGroup };
   });
 }
@@ -97,7 +109,11 @@ export function isProposalOpen(proposal: { closesAt: Date; closedAt: Date | null
  * only the proposal's options, no more dots in all than the limit. No dots at all takes a
  * member's votes back.
  */
-export function dotVoteProblem(votes: readonly { optionId: string; dots: number }[], optionIds: readonly string[], dotsPerMember: number): 'UNKNOWN_OPTION' | 'TOO_MANY_DOTS' | null {
+export function dotVoteProblem(
+  votes: readonly { optionId: string; dots: number }[],
+  optionIds: readonly string[],
+  dotsPerMember: number,
+): 'UNKNOWN_OPTION' | 'TOO_MANY_DOTS' | null {
   if (votes.some((v) => !optionIds.includes(v.optionId))) return 'UNKNOWN_OPTION';
   return votes.reduce((sum, v) => sum + v.dots, 0) > dotsPerMember ? 'TOO_MANY_DOTS' : null;
 }

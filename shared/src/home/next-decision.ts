@@ -35,7 +35,8 @@ export function nextDecisionDue(facts: NextDecisionFacts, today: string): NextDe
   if (facts.nextDecisionOn) candidates.push({ dueOn: facts.nextDecisionOn, basis: 'AGREED_DATE', cycleId: null });
   if (facts.status === 'TESTING') {
     for (const cycle of facts.cycles) {
-      if (cycle.act === null && cycle.endOn) candidates.push({ dueOn: cycle.endOn, basis: 'PDSA_CYCLE_END', cycleId: cycle.id });
+      if (cycle.act === null && cycle.endOn)
+        candidates.push({ dueOn: cycle.endOn, basis: 'PDSA_CYCLE_END', cycleId: cycle.id });
     }
   }
   if (candidates.length === 0) {

@@ -24,7 +24,12 @@ export interface NotificationView {
  * Thread subjects, mapped to the network page that shows each. MENTION and REPLY payloads name
  * the message's thread subject with `threadSubjectType` and `threadSubjectId` (and `messageId`).
  */
-const THREAD_SUBJECT_PAGES: Record<string, string> = { CHANGE_IDEA: 'ideas', RESOURCE: 'commons', GROUP: 'groups', SITE: 'sites' };
+const THREAD_SUBJECT_PAGES: Record<string, string> = {
+  CHANGE_IDEA: 'ideas',
+  RESOURCE: 'commons',
+  GROUP: 'groups',
+  SITE: 'sites',
+};
 
 /** The payload field a change idea notice quotes, by kind. */
 const CHANGE_IDEA_DETAIL: Partial<Record<NotificationKind, string>> = {
@@ -76,7 +81,12 @@ export function notificationView(facts: NotificationFacts): NotificationView {
       };
     }
     case 'GROUP':
-      return { title: text(payload, 'groupName') ?? '', detail: null, actorName, link: `groups/${text(payload, 'groupId') ?? facts.subjectId}` };
+      return {
+        title: text(payload, 'groupName') ?? '',
+        detail: null,
+        actorName,
+        link: `groups/${text(payload, 'groupId') ?? facts.subjectId}`,
+      };
     case 'SITE_REQUEST':
       // The site's lead answers on the people page's list of requests; the member sees her site on the sites page.
       return {

@@ -5,8 +5,17 @@ import { type Actor, can } from './policy';
 
 const SITE_A = 'site-a';
 const SITE_B = 'site-b';
-const actor = (role: Role, siteId: string | null = SITE_A, userId = 'me'): Actor => ({ userId, role, siteId, active: true });
-const person = (userId: string, role: Role, coDesigner = false): DecisionParticipantFacts => ({ userId, role, coDesigner });
+const actor = (role: Role, siteId: string | null = SITE_A, userId = 'me'): Actor => ({
+  userId,
+  role,
+  siteId,
+  active: true,
+});
+const person = (userId: string, role: Role, coDesigner = false): DecisionParticipantFacts => ({
+  userId,
+  role,
+  coDesigner,
+});
 
 describe('can: change ideas', () => {
   it.each(ROLES)('a %s reads, proposes and endorses change ideas and reads PDSA cycles', (role) => {
@@ -15,7 +24,7 @@ describe('can: change ideas', () => {
     }
   });
 
-  it.each(ROLES)('a %s edits an idea she proposes or co-designs; only an admin edits others\'', (role) => {
+  it.each(ROLES)("a %s edits an idea she proposes or co-designs; only an admin edits others'", (role) => {
     expect(can(actor(role), 'changeIdea.edit', { isProposer: true })).toBe(true);
     expect(can(actor(role), 'changeIdea.edit', { isCoDesigner: true })).toBe(true);
     expect(can(actor(role), 'changeIdea.edit', {})).toBe(role === 'NETWORK_ADMIN');
@@ -42,19 +51,64 @@ describe('can: change ideas', () => {
 
 describe('can: changeIdea.decide (the together rule)', () => {
   const cases: [string, Role, DecisionParticipantFacts[], boolean][] = [
-    ['the proposer with a site lead', 'PATIENT_PARTNER', [person('me', 'PATIENT_PARTNER', true), person('lead', 'SITE_LEAD')], true],
-    ['a site lead with the proposer', 'SITE_LEAD', [person('me', 'SITE_LEAD'), person('p', 'PATIENT_PARTNER', true)], true],
+    [
+      'the proposer with a site lead',
+      'PATIENT_PARTNER',
+      [person('me', 'PATIENT_PARTNER', true), person('lead', 'SITE_LEAD')],
+      true,
+    ],
+    [
+      'a site lead with the proposer',
+      'SITE_LEAD',
+      [person('me', 'SITE_LEAD'), person('p', 'PATIENT_PARTNER', true)],
+      true,
+    ],
     ['a co-designer with an admin', 'CLINICIAN', [person('me', 'CLINICIAN', true), person('a', 'NETWORK_ADMIN')], true],
-    ['an admin with a co-designer and others', 'NETWORK_ADMIN', [person('me', 'NETWORK_ADMIN'), person('c', 'FAMILY_MEMBER', true), person('r', 'RESEARCHER')], true],
+    [
+      'an admin with a co-designer and others',
+      'NETWORK_ADMIN',
+      [person('me', 'NETWORK_ADMIN'), person('c', 'FAMILY_MEMBER', true), person('r', 'RESEARCHER')],
+      true,
+    ],
     ['an admin alone', 'NETWORK_ADMIN', [person('me', 'NETWORK_ADMIN')], false],
-    ['an admin with another admin, no co-designer', 'NETWORK_ADMIN', [person('me', 'NETWORK_ADMIN'), person('a2', 'NETWORK_ADMIN')], false],
+    [
+      'an admin with another admin, no co-designer',
+      'NETWORK_ADMIN',
+      [person('me', 'NETWORK_ADMIN'), person('a2', 'NETWORK_ADMIN')],
+      false,
+    ],
     ['an admin who proposed the idea, alone', 'NETWORK_ADMIN', [person('me', 'NETWORK_ADMIN', true)], false],
-    ['an admin who proposed it, with another admin', 'NETWORK_ADMIN', [person('me', 'NETWORK_ADMIN', true), person('a2', 'NETWORK_ADMIN')], true],
+    [
+      'an admin who proposed it, with another admin',
+      'NETWORK_ADMIN',
+      [person('me', 'NETWORK_ADMIN', true), person('a2', 'NETWORK_ADMIN')],
+      true,
+    ],
     ['a site lead co-designing, alone', 'SITE_LEAD', [person('me', 'SITE_LEAD', true)], false],
-    ['the proposer with co-designers but no steward', 'PATIENT_PARTNER', [person('me', 'PATIENT_PARTNER', true), person('c', 'CLINICIAN', true)], false],
-    ['a site lead and an admin, neither co-designing', 'SITE_LEAD', [person('me', 'SITE_LEAD'), person('a', 'NETWORK_ADMIN')], false],
-    ['a co-designer naming others but not herself', 'CLINICIAN', [person('p', 'PATIENT_PARTNER', true), person('lead', 'SITE_LEAD')], false],
-    ['a member without standing recording it', 'RESEARCHER', [person('me', 'RESEARCHER'), person('p', 'PATIENT_PARTNER', true), person('lead', 'SITE_LEAD')], false],
+    [
+      'the proposer with co-designers but no steward',
+      'PATIENT_PARTNER',
+      [person('me', 'PATIENT_PARTNER', true), person('c', 'CLINICIAN', true)],
+      false,
+    ],
+    [
+      'a site lead and an admin, neither co-designing',
+      'SITE_LEAD',
+      [person('me', 'SITE_LEAD'), person('a', 'NETWORK_ADMIN')],
+      false,
+    ],
+    [
+      'a co-designer naming others but not herself',
+      'CLINICIAN',
+      [person('p', 'PATIENT_PARTNER', true), person('lead', 'SITE_LEAD')],
+      false,
+    ],
+    [
+      'a member without standing recording it',
+      'RESEARCHER',
+      [person('me', 'RESEARCHER'), person('p', 'PATIENT_PARTNER', true), person('lead', 'SITE_LEAD')],
+      false,
+    ],
   ];
 
   it.each(cases)('%s: %s', (_label, role, participants, allowed) => {
@@ -94,7 +148,7 @@ describe('can: pdsa.write', () => {
     expect(can(actor(role), 'pdsa.write', { siteId, ...scope })).toBe(allowed);
   });
 
-  it('a co-designer without a site writes no site\'s cycle', () => {
+  it("a co-designer without a site writes no site's cycle", () => {
     expect(can(actor('RESEARCHER', null), 'pdsa.write', { siteId: SITE_A, isCoDesigner: true })).toBe(false);
   });
 });

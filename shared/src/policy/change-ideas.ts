@@ -23,7 +23,8 @@ export interface CoDesignScope {
 }
 
 /** Why a decision's participants may not move an idea. */
-export type DecisionQuorumProblem = 'ACTOR_NOT_PARTICIPANT' | 'ACTOR_WITHOUT_STANDING' | 'NO_CO_DESIGNER' | 'NO_STEWARD' | 'NEEDS_TWO_PEOPLE';
+export type DecisionQuorumProblem =
+  'ACTOR_NOT_PARTICIPANT' | 'ACTOR_WITHOUT_STANDING' | 'NO_CO_DESIGNER' | 'NO_STEWARD' | 'NEEDS_TWO_PEOPLE';
 
 const isSteward = (role: Role) => DECISION_STEWARD_ROLES.includes(role);
 
@@ -35,7 +36,10 @@ const isSteward = (role: Role) => DECISION_STEWARD_ROLES.includes(role);
  * site lead or network admin. One person never decides alone, whatever her roles: an admin who
  * proposed an idea still needs a co-designer or another steward with her.
  */
-export function decisionQuorumProblem(actorUserId: string, participants: readonly DecisionParticipantFacts[]): DecisionQuorumProblem | null {
+export function decisionQuorumProblem(
+  actorUserId: string,
+  participants: readonly DecisionParticipantFacts[],
+): DecisionQuorumProblem | null {
   const actor = participants.find((p) => p.userId === actorUserId);
   if (!actor) return 'ACTOR_NOT_PARTICIPANT';
   if (!actor.coDesigner && !isSteward(actor.role)) return 'ACTOR_WITHOUT_STANDING';
@@ -53,7 +57,8 @@ export const DECISION_QUORUM_MESSAGES: Record<DecisionQuorumProblem, string> = {
   ACTOR_WITHOUT_STANDING: 'only the proposer, a co-designer, a site lead or a network admin may record a decision',
   NO_CO_DESIGNER: 'a decision needs the proposer or a co-designer of the idea',
   NO_STEWARD: 'a decision needs a site lead or a network admin',
-  NEEDS_TWO_PEOPLE: 'a decision needs the proposer or a co-designer together with another member who is a site lead or network admin',
+  NEEDS_TWO_PEOPLE:
+    'a decision needs the proposer or a co-designer together with another member who is a site lead or network admin',
 };
 
 export const CHANGE_IDEA_ACTIONS = [
@@ -90,7 +95,8 @@ export const CHANGE_IDEA_RULES: Record<ChangeIdeaAction, (actor: Actor, scope: S
   'changeIdea.respondToInvitation': (actor, scope) => scope.targetUserId === actor.userId,
   // Who may stand in a decision as its recorder; whether the decision may be taken is 'changeIdea.decide'.
   'changeIdea.recordDecision': (actor, scope) => takesPart(scope) || isSteward(actor.role),
-  'changeIdea.decide': (actor, scope) => scope.participants !== undefined && decisionQuorumProblem(actor.userId, scope.participants) === null,
+  'changeIdea.decide': (actor, scope) =>
+    scope.participants !== undefined && decisionQuorumProblem(actor.userId, scope.participants) === null,
   // A decision takes effect only once the people named in it confirmed themselves: each answers
   // for herself (scope.targetUserId: the participant), nobody for another, not even an admin.
   'changeIdea.answerDecision': (actor, scope) => scope.targetUserId === actor.userId,
@@ -98,5 +104,6 @@ export const CHANGE_IDEA_RULES: Record<ChangeIdeaAction, (actor: Actor, scope: S
   'changeIdea.withdrawDecision': (actor, scope) => scope.authorId === actor.userId,
   'pdsa.view': () => true,
   // A cycle is the site's own test: its care team and the idea's co-designers at that site write it.
-  'pdsa.write': (actor, scope) => isAdmin(actor) || (atSite(actor, scope) && (SITE_TEAM_ROLES.includes(actor.role) || takesPart(scope))),
+  'pdsa.write': (actor, scope) =>
+    isAdmin(actor) || (atSite(actor, scope) && (SITE_TEAM_ROLES.includes(actor.role) || takesPart(scope))),
 };

@@ -4,7 +4,10 @@ import type { GroupStanding, GroupVisibility } from './groups';
 import { type Actor, can } from './policy';
 
 const actor = (role: Role, active = true): Actor => ({ userId: 'me', role, siteId: 'site-a', active });
-const scope = (groupVisibility: GroupVisibility, groupStanding: GroupStanding | null) => ({ groupVisibility, groupStanding });
+const scope = (groupVisibility: GroupVisibility, groupStanding: GroupStanding | null) => ({
+  groupVisibility,
+  groupStanding,
+});
 const MEMBER_ROLES = ROLES.filter((role) => role !== 'NETWORK_ADMIN');
 
 describe('can: seeing and joining working groups', () => {
@@ -16,7 +19,8 @@ describe('can: seeing and joining working groups', () => {
 
   it.each(MEMBER_ROLES)('a %s sees an invite-only group only as its member or invitee', (role) => {
     expect(can(actor(role), 'group.view', scope('INVITE_ONLY', null))).toBe(false);
-    for (const standing of ['OWNER', 'MEMBER', 'INVITED'] as const) expect(can(actor(role), 'group.view', scope('INVITE_ONLY', standing))).toBe(true);
+    for (const standing of ['OWNER', 'MEMBER', 'INVITED'] as const)
+      expect(can(actor(role), 'group.view', scope('INVITE_ONLY', standing))).toBe(true);
   });
 
   it('a network admin sees invite-only groups but joins one only by invitation, like everyone', () => {
@@ -35,8 +39,15 @@ describe('can: seeing and joining working groups', () => {
   });
 
   it('only the invitee answers her invitation', () => {
-    expect(can(actor('CLINICIAN'), 'group.respondToInvitation', { ...scope('INVITE_ONLY', 'INVITED'), targetUserId: 'me' })).toBe(true);
-    expect(can(actor('NETWORK_ADMIN'), 'group.respondToInvitation', { ...scope('INVITE_ONLY', null), targetUserId: 'someone' })).toBe(false);
+    expect(
+      can(actor('CLINICIAN'), 'group.respondToInvitation', { ...scope('INVITE_ONLY', 'INVITED'), targetUserId: 'me' }),
+    ).toBe(true);
+    expect(
+      can(actor('NETWORK_ADMIN'), 'group.respondToInvitation', {
+        ...scope('INVITE_ONLY', null),
+        targetUserId: 'someone',
+      }),
+    ).toBe(false);
   });
 
   it('a deactivated member may do nothing with groups', () => {

@@ -52,7 +52,8 @@ export const GROUP_RULES: Record<GroupAction, (actor: Actor, scope: Scope) => bo
   // Anyone in an open group may bring people in (anyone may join it anyway); an invite-only
   // group's owners decide who is in it, and admins may invite on the network's behalf.
   'group.invite': (actor, scope) => isAdmin(actor) || isOwner(scope) || (takesPart(scope) && isOpen(scope)),
-  'group.respondToInvitation': (actor, scope) => scope.groupStanding === 'INVITED' && scope.targetUserId === actor.userId,
+  'group.respondToInvitation': (actor, scope) =>
+    scope.groupStanding === 'INVITED' && scope.targetUserId === actor.userId,
   'group.removeMember': (actor, scope) => isAdmin(actor) || isOwner(scope),
   'group.setMemberRole': (actor, scope) => isAdmin(actor) || isOwner(scope),
   'group.edit': (actor, scope) => isAdmin(actor) || isOwner(scope),

@@ -4,7 +4,12 @@ import { type Actor, can } from './policy';
 
 const SITE_A = 'site-a';
 const SITE_B = 'site-b';
-const actor = (role: Role, siteId: string | null = SITE_A, active = true): Actor => ({ userId: 'me', role, siteId, active });
+const actor = (role: Role, siteId: string | null = SITE_A, active = true): Actor => ({
+  userId: 'me',
+  role,
+  siteId,
+  active,
+});
 
 describe('can: members of the network', () => {
   it.each(ROLES)('%s may view the network, its sites and its directory', (role) => {
@@ -131,7 +136,7 @@ describe('can: measures', () => {
     ['RESEARCHER', SITE_B, false],
     ['CLINICIAN', SITE_B, false],
     ['NETWORK_ADMIN', SITE_B, true],
-  ] as const)('%s sees %s\'s numbers unsuppressed: %s', (role, siteId, allowed) => {
+  ] as const)("%s sees %s's numbers unsuppressed: %s", (role, siteId, allowed) => {
     expect(can(actor(role), 'measure.viewUnsuppressed', { siteId })).toBe(allowed);
   });
 

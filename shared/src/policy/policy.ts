@@ -73,7 +73,8 @@ const adminOnly: Rule = (actor) => actor.role === 'NETWORK_ADMIN';
 const sameSite = (actor: Actor, scope: Scope) => actor.siteId !== null && scope.siteId === actor.siteId;
 const isAuthor = (actor: Actor, scope: Scope) => scope.authorId !== undefined && scope.authorId === actor.userId;
 /** A resource is for no site in particular, or for the actor's own site; admins place it anywhere. */
-const ownSiteOrNone = (actor: Actor, scope: Scope) => adminOnly(actor, scope) || !scope.siteId || sameSite(actor, scope);
+const ownSiteOrNone = (actor: Actor, scope: Scope) =>
+  adminOnly(actor, scope) || !scope.siteId || sameSite(actor, scope);
 
 /** Roles a site lead may give when inviting to her own site. */
 export const SITE_LEAD_INVITABLE_ROLES: readonly Role[] = ['PATIENT_PARTNER', 'FAMILY_MEMBER', 'CLINICIAN'];
@@ -95,7 +96,8 @@ const RULES: Record<Action, Rule> = {
       scope.targetRole !== undefined &&
       SITE_LEAD_INVITABLE_ROLES.includes(scope.targetRole)),
   'invitation.list': (actor) => actor.role === 'NETWORK_ADMIN' || actor.role === 'SITE_LEAD',
-  'invitation.revoke': (actor, scope) => adminOnly(actor, scope) || (actor.role === 'SITE_LEAD' && sameSite(actor, scope)),
+  'invitation.revoke': (actor, scope) =>
+    adminOnly(actor, scope) || (actor.role === 'SITE_LEAD' && sameSite(actor, scope)),
   // An admin may not demote or deactivate herself: a network must never lose its last admin by accident.
   'member.changeRole': (actor, scope) => adminOnly(actor, scope) && scope.targetUserId !== actor.userId,
   'member.deactivate': (actor, scope) => adminOnly(actor, scope) && scope.targetUserId !== actor.userId,
@@ -103,11 +105,13 @@ const RULES: Record<Action, Rule> = {
   // care-team member's site also decides which site's data she may write, so only an admin moves
   // her. Patients, families and researchers ask to join a site and its lead or an admin confirms;
   // leaving a site needs nobody. Admins see every site in full anyway and set their own.
-  'profile.setOwnSite': (actor, scope) => adminOnly(actor, scope) || (SITE_REQUEST_ROLES.includes(actor.role) && !scope.siteId),
+  'profile.setOwnSite': (actor, scope) =>
+    adminOnly(actor, scope) || (SITE_REQUEST_ROLES.includes(actor.role) && !scope.siteId),
   'profile.requestSite': (actor) => SITE_REQUEST_ROLES.includes(actor.role),
   // Requests to join a site are answered by that site's lead or by a network admin.
   'siteRequest.list': (actor) => actor.role === 'NETWORK_ADMIN' || actor.role === 'SITE_LEAD',
-  'siteRequest.answer': (actor, scope) => adminOnly(actor, scope) || (actor.role === 'SITE_LEAD' && sameSite(actor, scope)),
+  'siteRequest.answer': (actor, scope) =>
+    adminOnly(actor, scope) || (actor.role === 'SITE_LEAD' && sameSite(actor, scope)),
   'aim.view': anyMember,
   // The aim, its driver diagram and the measure definitions are the network's shared frame.
   'aim.edit': adminOnly,
@@ -117,7 +121,8 @@ const RULES: Record<Action, Rule> = {
   // admins, who steward the data, see every site in full.
   'measure.viewUnsuppressed': (actor, scope) => adminOnly(actor, scope) || sameSite(actor, scope),
   // A site's care team reports its months; network admins may enter data for any site.
-  'measure.report': (actor, scope) => adminOnly(actor, scope) || (SITE_TEAM_ROLES.includes(actor.role) && sameSite(actor, scope)),
+  'measure.report': (actor, scope) =>
+    adminOnly(actor, scope) || (SITE_TEAM_ROLES.includes(actor.role) && sameSite(actor, scope)),
   'completeness.viewAll': adminOnly,
   // The commons belongs to every member: anyone reads, posts, adapts, marks helpful and bookmarks.
   'resource.view': anyMember,

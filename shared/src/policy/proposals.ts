@@ -2,7 +2,13 @@ import { DECISION_STEWARD_ROLES } from './change-ideas';
 import type { Actor, Scope } from './policy';
 import { THREAD_RULES } from './threads';
 
-export const PROPOSAL_ACTIONS = ['proposal.view', 'proposal.open', 'proposal.takePosition', 'proposal.close', 'proposal.seeWhoIsMissing'] as const;
+export const PROPOSAL_ACTIONS = [
+  'proposal.view',
+  'proposal.open',
+  'proposal.takePosition',
+  'proposal.close',
+  'proposal.seeWhoIsMissing',
+] as const;
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
 
 const mayRead = (actor: Actor, scope: Scope) => THREAD_RULES['thread.read'](actor, scope);

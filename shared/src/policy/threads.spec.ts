@@ -7,7 +7,11 @@ const SITE_A = 'site-a';
 const SITE_B = 'site-b';
 const actor = (role: Role, siteId: string | null = SITE_A): Actor => ({ userId: 'me', role, siteId, active: true });
 const idea: ThreadSubjectFacts = { type: 'CHANGE_IDEA' };
-const resource = (hidden: boolean, authorId = 'someone'): ThreadSubjectFacts => ({ type: 'RESOURCE', hidden, authorId });
+const resource = (hidden: boolean, authorId = 'someone'): ThreadSubjectFacts => ({
+  type: 'RESOURCE',
+  hidden,
+  authorId,
+});
 const site = (siteId: string): ThreadSubjectFacts => ({ type: 'SITE', siteId });
 const group = (visibility: 'OPEN' | 'INVITE_ONLY', isMember: boolean, archived = false): ThreadSubjectFacts => ({
   type: 'GROUP',
@@ -24,14 +28,14 @@ describe('can: thread.read and thread.post', () => {
     }
   });
 
-  it.each(ROLES)('a %s reads a hidden resource\'s thread only as its author or an admin', (role) => {
+  it.each(ROLES)("a %s reads a hidden resource's thread only as its author or an admin", (role) => {
     const admin = role === 'NETWORK_ADMIN';
     expect(can(actor(role), 'thread.read', { thread: resource(true) })).toBe(admin);
     expect(can(actor(role), 'thread.post', { thread: resource(true) })).toBe(admin);
     expect(can(actor(role), 'thread.read', { thread: resource(true, 'me') })).toBe(true);
   });
 
-  it.each(ROLES)('a %s of site A reads and posts in site A\'s thread, site B\'s only as an admin', (role) => {
+  it.each(ROLES)("a %s of site A reads and posts in site A's thread, site B's only as an admin", (role) => {
     const admin = role === 'NETWORK_ADMIN';
     expect(can(actor(role), 'thread.read', { thread: site(SITE_A) })).toBe(true);
     expect(can(actor(role), 'thread.post', { thread: site(SITE_A) })).toBe(true);
@@ -39,7 +43,7 @@ describe('can: thread.read and thread.post', () => {
     expect(can(actor(role), 'thread.post', { thread: site(SITE_B) })).toBe(admin);
   });
 
-  it('a member without a site reads no site\'s thread', () => {
+  it("a member without a site reads no site's thread", () => {
     expect(can(actor('RESEARCHER', null), 'thread.read', { thread: site(SITE_A) })).toBe(false);
     expect(can(actor('NETWORK_ADMIN', null), 'thread.read', { thread: site(SITE_A) })).toBe(true);
   });
@@ -51,12 +55,15 @@ describe('can: thread.read and thread.post', () => {
     ['INVITE_ONLY', false, false, false, false],
     ['OPEN', true, true, true, false],
     ['INVITE_ONLY', true, true, true, false],
-  ] as const)('a %s group, member %s, archived %s: reads %s, posts %s', (visibility, isMember, archived, reads, posts) => {
-    for (const role of ROLES) {
-      expect(can(actor(role), 'thread.read', { thread: group(visibility, isMember, archived) })).toBe(reads);
-      expect(can(actor(role), 'thread.post', { thread: group(visibility, isMember, archived) })).toBe(posts);
-    }
-  });
+  ] as const)(
+    'a %s group, member %s, archived %s: reads %s, posts %s',
+    (visibility, isMember, archived, reads, posts) => {
+      for (const role of ROLES) {
+        expect(can(actor(role), 'thread.read', { thread: group(visibility, isMember, archived) })).toBe(reads);
+        expect(can(actor(role), 'thread.post', { thread: group(visibility, isMember, archived) })).toBe(posts);
+      }
+    },
+  );
 
   it('an admin who is not in an invite-only group neither reads nor moderates its thread', () => {
     const thread = group('INVITE_ONLY', false);
@@ -71,7 +78,7 @@ describe('can: thread.read and thread.post', () => {
 });
 
 describe('can: message.edit and message.delete', () => {
-  it.each(ROLES)('a %s edits and deletes her own messages, not others\'', (role) => {
+  it.each(ROLES)("a %s edits and deletes her own messages, not others'", (role) => {
     expect(can(actor(role), 'message.edit', { thread: idea, authorId: 'me' })).toBe(true);
     expect(can(actor(role), 'message.edit', { thread: idea, authorId: 'someone' })).toBe(false);
     expect(can(actor(role), 'message.delete', { thread: idea, authorId: 'me' })).toBe(true);

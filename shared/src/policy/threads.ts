@@ -58,8 +58,9 @@ function mayPost(actor: Actor, facts: ThreadSubjectFacts): boolean {
   return true;
 }
 
-const withThread = (rule: (actor: Actor, facts: ThreadSubjectFacts, scope: Scope) => boolean) => (actor: Actor, scope: Scope) =>
-  scope.thread !== undefined && rule(actor, scope.thread, scope);
+const withThread =
+  (rule: (actor: Actor, facts: ThreadSubjectFacts, scope: Scope) => boolean) => (actor: Actor, scope: Scope) =>
+    scope.thread !== undefined && rule(actor, scope.thread, scope);
 
 /** The thread rules of the policy (see `can`). */
 export const THREAD_RULES: Record<ThreadAction, (actor: Actor, scope: Scope) => boolean> = {
@@ -69,6 +70,7 @@ export const THREAD_RULES: Record<ThreadAction, (actor: Actor, scope: Scope) => 
   'message.edit': withThread((actor, facts, scope) => mayPost(actor, facts) && scope.authorId === actor.userId),
   // The author takes her message back; admins moderate any thread they can read.
   'message.delete': withThread(
-    (actor, facts, scope) => (scope.authorId === actor.userId && mayPost(actor, facts)) || (isAdmin(actor) && mayRead(actor, facts)),
+    (actor, facts, scope) =>
+      (scope.authorId === actor.userId && mayPost(actor, facts)) || (isAdmin(actor) && mayRead(actor, facts)),
   ),
 };

@@ -44,7 +44,13 @@ export const LIVE_NODE_KEY_PARAM = 'node_key';
 /** Payloads of server → client events, keyed by event name. */
 export interface ServerEventPayloads {
   [SERVER_EVENTS.sessionEnded]: { reason: 'signed-out' | 'revoked' | 'deactivated' | 'expired' };
-  [SERVER_EVENTS.notificationNew]: { networkId: string; unreadCount: number; kind: NotificationKind; subjectType: NotificationSubjectType; subjectId: string };
+  [SERVER_EVENTS.notificationNew]: {
+    networkId: string;
+    unreadCount: number;
+    kind: NotificationKind;
+    subjectType: NotificationSubjectType;
+    subjectId: string;
+  };
   [SERVER_EVENTS.notificationsUnread]: { networkId: string; unreadCount: number };
   [SERVER_EVENTS.ideaChanged]: { ideaId: string; status: string; version: number };
   [SERVER_EVENTS.decisionChanged]: { networkId: string; ideaId: string; decisionId: string; status: string };

@@ -48,5 +48,13 @@ export const REACTION_EMOJI = ['👍', '❤️', '🎉', '🙏', '💡', '👀']
 export type ReactionEmoji = (typeof REACTION_EMOJI)[number];
 
 /** Error codes a thread event's negative ack may carry. */
-export const THREAD_ERROR_CODES = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] as const;
+export const THREAD_ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
 export type ThreadErrorCode = (typeof THREAD_ERROR_CODES)[number];

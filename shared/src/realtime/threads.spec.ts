@@ -10,16 +10,24 @@ const problems = (event: keyof typeof THREAD_EVENT_SCHEMAS, payload: unknown) =>
 
 describe('thread event payloads', () => {
   it('accepts a well-formed message and normalises seqs to strings', () => {
-    expect(problems(THREAD_CLIENT_EVENTS.send, { threadId: THREAD, clientId: 'client-0001', body: 'Hello **all**' })).toEqual([]);
+    expect(
+      problems(THREAD_CLIENT_EVENTS.send, { threadId: THREAD, clientId: 'client-0001', body: 'Hello **all**' }),
+    ).toEqual([]);
     expect(THREAD_EVENT_SCHEMAS['thread:join'].parse({ threadId: THREAD, lastSeenSeq: 42 }).lastSeenSeq).toBe('42');
-    expect(THREAD_EVENT_SCHEMAS['thread:read'].parse({ threadId: THREAD, seq: '9223372036854775807' }).seq).toBe('9223372036854775807');
+    expect(THREAD_EVENT_SCHEMAS['thread:read'].parse({ threadId: THREAD, seq: '9223372036854775807' }).seq).toBe(
+      '9223372036854775807',
+    );
   });
 
   it.each([
     ['message:send', { threadId: 'nope', clientId: 'client-0001', body: 'x' }, ['threadId']],
     ['message:send', { threadId: THREAD, clientId: 'short', body: 'x' }, ['clientId']],
     ['message:send', { threadId: THREAD, clientId: 'client-0001', body: '   ' }, ['body']],
-    ['message:send', { threadId: THREAD, clientId: 'client-0001', body: 'x'.repeat(THREAD_LIMITS.bodyMax + 1) }, ['body']],
+    [
+      'message:send',
+      { threadId: THREAD, clientId: 'client-0001', body: 'x'.repeat(THREAD_LIMITS.bodyMax + 1) },
+      ['body'],
+    ],
     ['message:send', { threadId: THREAD, clientId: 'client-0001', body: 'x', parentId: 'p' }, ['parentId']],
     ['message:send', 'just a string', ['']],
     ['thread:join', { threadId: THREAD, lastSeenSeq: '-1' }, ['lastSeenSeq']],

@@ -10,7 +10,10 @@ export * from './thread-constants';
 const seqRule = rule('invalid_format', { format: 'seq' });
 const seqSchema = z
   .union([safeString(), z.number()])
-  .refine((value) => (typeof value === 'number' ? Number.isSafeInteger(value) && value >= 0 : /^\d{1,19}$/.test(value)), seqRule)
+  .refine(
+    (value) => (typeof value === 'number' ? Number.isSafeInteger(value) && value >= 0 : /^\d{1,19}$/.test(value)),
+    seqRule,
+  )
   .transform((value) => String(value))
   .refine((value) => BigInt(value) <= 9223372036854775807n, seqRule);
 
@@ -20,7 +23,9 @@ export const messageBodySchema = safeString()
   .refine((body) => body.trim().length > 0, rule('required'));
 
 /** Chosen by the sending client, unique per member: a retried send with it stores nothing new. */
-export const clientIdSchema = safeString().refine(...matches(new RegExp(`^[A-Za-z0-9_-]{8,${THREAD_LIMITS.clientIdMax}}$`), 'client_id'));
+export const clientIdSchema = safeString().refine(
+  ...matches(new RegExp(`^[A-Za-z0-9_-]{8,${THREAD_LIMITS.clientIdMax}}$`), 'client_id'),
+);
 
 export const threadJoinSchema = z.object({
   threadId: idSchema,

@@ -16,9 +16,15 @@ export const ATTACHMENT_TYPES = {
   jpeg: { contentType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
   gif: { contentType: 'image/gif', extensions: ['gif'] },
   webp: { contentType: 'image/webp', extensions: ['webp'] },
-  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'] },
+  docx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['docx'],
+  },
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] },
-  pptx: { contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extensions: ['pptx'] },
+  pptx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extensions: ['pptx'],
+  },
   odt: { contentType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
   ods: { contentType: 'application/vnd.oasis.opendocument.spreadsheet', extensions: ['ods'] },
   odp: { contentType: 'application/vnd.oasis.opendocument.presentation', extensions: ['odp'] },
@@ -30,7 +36,9 @@ export const ATTACHMENT_TYPES = {
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 
 /** Every file extension accepted, e.g. for an `accept` attribute (".pdf,.png,…"). */
-export const ATTACHMENT_EXTENSIONS: readonly string[] = Object.values(ATTACHMENT_TYPES).flatMap((type) => type.extensions);
+export const ATTACHMENT_EXTENSIONS: readonly string[] = Object.values(ATTACHMENT_TYPES).flatMap(
+  (type) => type.extensions,
+);
 
 /** The lower-case extension of `filename` without the dot, or '' when it has none. */
 export function fileExtension(filename: string): string {

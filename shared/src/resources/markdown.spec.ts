@@ -10,7 +10,9 @@ describe('createMarkdown (the one parser of the server and the client preview)',
 
   it('refuses unsafe links as they are parsed, and links bare URLs', () => {
     expect(markdown.render('[x](javascript:alert(1))')).not.toContain('href');
-    expect(markdown.render('see https://example.org')).toContain('<a href="https://example.org">https://example.org</a>');
+    expect(markdown.render('see https://example.org')).toContain(
+      '<a href="https://example.org">https://example.org</a>',
+    );
   });
 
   it('makes no typographic replacements', () => {

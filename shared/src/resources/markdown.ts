@@ -1,12 +1,38 @@
-
 /**
  * What rendered Markdown may contain once sanitised: the structure Markdown produces (headings,
  * lists, tables, code, quotes, links, images) and nothing that runs (no script, style, iframe,
  * form, no event-handler attributes, no inline style).
  */
 export const MARKDOWN_ALLOWED_TAGS = [
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'em', 'strong', 's', 'del',
-  'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'blockquote',
+  'pre',
+  'code',
+  'em',
+  'strong',
+  's',
+  'del',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'sup',
+  'sub',
 ] as const;
 
 /** Attributes allowed per tag; everything else (on*, style, …) is dropped. */

@@ -8,7 +8,16 @@ import { normaliseTag, normaliseTags, resourceEditSchema, resourceInputSchema } 
 import { queryTerms, searchFilterSchema } from './search';
 
 const SITE = '6f1c1a43-08d4-4a52-9a55-3f54d8d8d001';
-const valid = { kind: 'TOOL', title: 'Flare action plan', summary: '', body: '', tags: [], audiences: [], siteId: null, license: 'CC-BY-4.0' };
+const valid = {
+  kind: 'TOOL',
+  title: 'Flare action plan',
+  summary: '',
+  body: '',
+  tags: [],
+  audiences: [],
+  siteId: null,
+  license: 'CC-BY-4.0',
+};
 const issuesOf = (schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, value: unknown) => {
   const result = schema.safeParse(value);
   return result.success ? [] : fieldIssues(result.error as never, 'input').map((issue) => issue.field);
@@ -31,7 +40,11 @@ describe('normaliseTag', () => {
 
 describe('resourceInputSchema', () => {
   it('accepts a minimal resource and normalises its tags and audiences', () => {
-    const parsed = resourceInputSchema.parse({ ...valid, tags: ['#School', 'school', 'Mental  Health'], audiences: ['CLINICIAN', 'CLINICIAN'] });
+    const parsed = resourceInputSchema.parse({
+      ...valid,
+      tags: ['#School', 'school', 'Mental  Health'],
+      audiences: ['CLINICIAN', 'CLINICIAN'],
+    });
     expect(parsed.tags).toEqual(['school', 'mental health']);
     expect(parsed.audiences).toEqual(['CLINICIAN']);
   });
@@ -61,8 +74,12 @@ describe('resourceInputSchema', () => {
   });
 
   it('an edit needs the version it was loaded at', () => {
-    expect(issuesOf(resourceEditSchema, { ...valid, expectedVersion: 0, changeNote: '' })).toEqual(['input.expectedVersion']);
-    expect(issuesOf(resourceEditSchema, { ...valid, siteId: SITE, expectedVersion: 3, changeNote: 'typo' })).toEqual([]);
+    expect(issuesOf(resourceEditSchema, { ...valid, expectedVersion: 0, changeNote: '' })).toEqual([
+      'input.expectedVersion',
+    ]);
+    expect(issuesOf(resourceEditSchema, { ...valid, siteId: SITE, expectedVersion: 3, changeNote: 'typo' })).toEqual(
+      [],
+    );
   });
 });
 
@@ -129,11 +146,14 @@ describe('safeFilename', () => {
     expect(fileExtension(name)).toBe('pdf');
   });
 
-  it.each([`${'😀'.repeat(100)}.pdf`, `a${'😀'.repeat(100)}.pdf`, `${'😀'.repeat(100)}`, `a${'😀'.repeat(100)}`])('shortens a long name of emoji without cutting one in half (%#)', (raw) => {
-    const name = safeFilename(raw);
-    expect(name.length).toBeLessThanOrEqual(180);
-    expect(isStorableText(name)).toBe(true);
-  });
+  it.each([`${'😀'.repeat(100)}.pdf`, `a${'😀'.repeat(100)}.pdf`, `${'😀'.repeat(100)}`, `a${'😀'.repeat(100)}`])(
+    'shortens a long name of emoji without cutting one in half (%#)',
+    (raw) => {
+      const name = safeFilename(raw);
+      expect(name.length).toBeLessThanOrEqual(180);
+      expect(isStorableText(name)).toBe(true);
+    },
+  );
 });
 
 describe('isSafeUrl', () => {
@@ -173,12 +193,23 @@ describe('queryTerms', () => {
 describe('searchFilterSchema', () => {
   it('fills in empty filters and normalises tags', () => {
     expect(searchFilterSchema.parse({ tags: ['#School'] })).toEqual({
-      kinds: [], tags: ['school'], audiences: [], siteIds: [], authorIds: [], createdFrom: null, createdTo: null,
+      kinds: [],
+      tags: ['school'],
+      audiences: [],
+      siteIds: [],
+      authorIds: [],
+      createdFrom: null,
+      createdTo: null,
     });
   });
 
   it('refuses a date range that ends before it starts, naming createdFrom', () => {
-    const result = searchFilterSchema.safeParse({ createdFrom: new Date('2026-05-01'), createdTo: new Date('2026-04-01') });
-    expect(result.success ? [] : fieldIssues(result.error, 'filter').map((i) => i.field)).toEqual(['filter.createdFrom']);
+    const result = searchFilterSchema.safeParse({
+      createdFrom: new Date('2026-05-01'),
+      createdTo: new Date('2026-04-01'),
+    });
+    expect(result.success ? [] : fieldIssues(result.error, 'filter').map((i) => i.field)).toEqual([
+      'filter.createdFrom',
+    ]);
   });
 });

@@ -7,7 +7,14 @@ export const RESOURCE_KINDS = ['TOOL', 'TEMPLATE', 'GUIDE', 'STORY', 'CHANGE_PAC
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** Licences a resource may carry (SPDX identifiers, plus all rights reserved). */
-export const RESOURCE_LICENSES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'CC-BY-NC-SA-4.0', 'CC0-1.0', 'ALL-RIGHTS-RESERVED'] as const;
+export const RESOURCE_LICENSES = [
+  'CC-BY-4.0',
+  'CC-BY-SA-4.0',
+  'CC-BY-NC-4.0',
+  'CC-BY-NC-SA-4.0',
+  'CC0-1.0',
+  'ALL-RIGHTS-RESERVED',
+] as const;
 export type ResourceLicense = (typeof RESOURCE_LICENSES)[number];
 /** The licence of a new resource unless its author chooses another: CC BY 4.0. */
 export const DEFAULT_RESOURCE_LICENSE: ResourceLicense = 'CC-BY-4.0';
@@ -32,13 +39,7 @@ export const RESOURCE_LIMITS = {
  * collapsed to one space, so "#Transition  to Adult care " and "transition to adult care" are one tag.
  */
 export function normaliseTag(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .trim()
-    .replace(/^#+/, '')
-    .toLocaleLowerCase('en')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return raw.normalize('NFC').trim().replace(/^#+/, '').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
 }
 
 /** The tags of `list`, normalised, without duplicates, in their first order. */
@@ -62,19 +63,13 @@ const dedupe = <T>(list: T[]) => [...new Set(list)];
 
 const resourceFields = {
   kind: z.enum(RESOURCE_KINDS),
-  title: safeString()
-    .trim()
-    .min(RESOURCE_LIMITS.titleMin)
-    .max(RESOURCE_LIMITS.titleMax),
+  title: safeString().trim().min(RESOURCE_LIMITS.titleMin).max(RESOURCE_LIMITS.titleMax),
   summary: safeString().trim().max(RESOURCE_LIMITS.summaryMax),
   // Markdown: only trailing whitespace is trimmed, indentation means something.
   body: safeString()
     .transform((body) => body.replace(/\r\n?/g, '\n').trimEnd())
     .pipe(z.string().max(RESOURCE_LIMITS.bodyMax)),
-  tags: z
-    .array(tagSchema)
-    .transform(dedupe)
-    .pipe(z.array(z.string()).max(RESOURCE_LIMITS.tagsMax)),
+  tags: z.array(tagSchema).transform(dedupe).pipe(z.array(z.string()).max(RESOURCE_LIMITS.tagsMax)),
   audiences: z.array(z.enum(ROLES)).transform(dedupe),
   siteId: idSchema.nullable(),
   license: z.enum(RESOURCE_LICENSES),

@@ -32,7 +32,15 @@ describe('describeSignal', () => {
       '8 months in a row above the median (2026-03 to 2026-10): this is unlikely to be chance. This is an improvement.',
     ],
     [
-      { key: 'fewCrossings', phase: 0, crossings: 1, expectedAtLeast: 3, months: 12, centre: 'average', assessment: 'neutral' },
+      {
+        key: 'fewCrossings',
+        phase: 0,
+        crossings: 1,
+        expectedAtLeast: 3,
+        months: 12,
+        centre: 'average',
+        assessment: 'neutral',
+      },
       'Over 12 months the line crossed the average only 1 time, where chance alone would give at least 3: ' +
         'the level has probably shifted.',
     ],
@@ -50,7 +58,16 @@ describe('describeSignal', () => {
       'There are too few months in this period to work out the expected range.',
     ],
     [
-      { key: 'shift', phase: 0, side: 'above', month: october, before: 11, after: 1, centre: 'average', assessment: 'improvement' },
+      {
+        key: 'shift',
+        phase: 0,
+        side: 'above',
+        month: october,
+        before: 11,
+        after: 1,
+        centre: 'average',
+        assessment: 'improvement',
+      },
       'The level moved up around 2026-10: 11 months below the average before it and 1 month above it since, ' +
         'which is unlikely to be chance. This is an improvement. Consider starting a new phase in 2026-10.',
     ],
@@ -63,21 +80,44 @@ describe('describeSignal', () => {
   });
 
   it('pluralises crossings', () => {
-    const signal: SpcSignal = { key: 'fewCrossings', phase: 0, crossings: 0, expectedAtLeast: 2, months: 10, centre: 'median', assessment: 'neutral' };
+    const signal: SpcSignal = {
+      key: 'fewCrossings',
+      phase: 0,
+      crossings: 0,
+      expectedAtLeast: 2,
+      months: 10,
+      centre: 'median',
+      assessment: 'neutral',
+    };
     expect(describeSignal(signal)).toContain('only 0 times');
   });
 });
 
 describe('levelShift', () => {
-  const run = (side: 'above' | 'below', from: number, length: number) => ({ side, indices: Array.from({ length }, (_, i) => from + i) });
+  const run = (side: 'above' | 'below', from: number, length: number) => ({
+    side,
+    indices: Array.from({ length }, (_, i) => from + i),
+  });
 
   it('reads long runs on opposite sides at both ends as one shift', () => {
     const runs = [run('below', 0, 9), run('above', 9, 2), run('below', 11, 1), run('above', 12, 9)];
-    expect(levelShift(runs, [runs[0], runs[3]])).toEqual({ side: 'above', index: 12, before: 10, after: 9, runs: [runs[0], runs[3]] });
+    expect(levelShift(runs, [runs[0], runs[3]])).toEqual({
+      side: 'above',
+      index: 12,
+      before: 10,
+      after: 9,
+      runs: [runs[0], runs[3]],
+    });
   });
 
   it('explains every long run on the old side before it and on the new side after it', () => {
-    const runs = [run('below', 0, 10), run('above', 10, 2), run('below', 12, 1), run('above', 13, 9), run('below', 22, 1)];
+    const runs = [
+      run('below', 0, 10),
+      run('above', 10, 2),
+      run('below', 12, 1),
+      run('above', 13, 9),
+      run('below', 22, 1),
+    ];
     const shift = levelShift(runs, [runs[0], runs[3]]);
     expect(shift).toMatchObject({ side: 'above', index: 10, before: 10, runs: [runs[0], runs[3]] });
   });

@@ -124,7 +124,8 @@ export function levelShift(runs: readonly Run[], longRuns: readonly Run[]): Leve
     const start = runs[1].indices[0];
     const later = points.filter((point) => point.index >= start);
     const otherSide = later.filter((point) => point.side !== first.side).length;
-    if (otherSide >= SHIFT_MIN_OTHER_SIDE && otherSide * 2 > later.length) shift = { from: first.side, index: start, runs: [first] };
+    if (otherSide >= SHIFT_MIN_OTHER_SIDE && otherSide * 2 > later.length)
+      shift = { from: first.side, index: start, runs: [first] };
   } else if (isLong(last)) {
     const earlier = points.filter((point) => point.index < last.indices[0]);
     const otherSide = earlier.filter((point) => point.side !== last.side).length;

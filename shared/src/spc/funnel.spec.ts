@@ -121,7 +121,14 @@ describe('funnelPlot', () => {
   });
 
   it('has no target when no site is usable', () => {
-    expect(funnelPlot('RATE', [], 'UP')).toEqual({ kind: 'RATE', target: null, sites: [], excluded: [], overdispersion: null, limitsWidenedBy: null });
+    expect(funnelPlot('RATE', [], 'UP')).toEqual({
+      kind: 'RATE',
+      target: null,
+      sites: [],
+      excluded: [],
+      overdispersion: null,
+      limitsWidenedBy: null,
+    });
   });
 });
 
@@ -174,7 +181,13 @@ describe('funnelOverdispersion (Spiegelhalter 2005 §6.3)', () => {
 
   it('gives no estimate with fewer than 4 sites or a target of 0', () => {
     expect(funnelOverdispersion('PROPORTION', OVERDISPERSED.slice(0, 3), 0.2)).toBeNull();
-    expect(funnelOverdispersion('RATE', OVERDISPERSED.map((site) => ({ ...site, numerator: 0 })), 0)).toBeNull();
+    expect(
+      funnelOverdispersion(
+        'RATE',
+        OVERDISPERSED.map((site) => ({ ...site, numerator: 0 })),
+        0,
+      ),
+    ).toBeNull();
   });
 
   it('rejects a target outside its range', () => {
@@ -201,7 +214,16 @@ describe('funnelPlot with overdispersion', () => {
     expect(plain.limitsWidenedBy).toBeNull();
     expect(plain.overdispersion?.phi).toBeCloseTo(11.4724350754119, 9);
     expect(plain.sites[0].band95.lower).toBeCloseTo(0.205532031973963, 10);
-    expect(plain.sites.filter((site) => site.position95 !== 'within').map((site) => site.site)).toEqual(['S1', 'S3', 'S4', 'S5', 'S6', 'S8', 'S9', 'S10']);
+    expect(plain.sites.filter((site) => site.position95 !== 'within').map((site) => site.site)).toEqual([
+      'S1',
+      'S3',
+      'S4',
+      'S5',
+      'S6',
+      'S8',
+      'S9',
+      'S10',
+    ]);
   });
 
   it('draws the widened curve', () => {
@@ -214,7 +236,13 @@ describe('funnelPlot with overdispersion', () => {
 describe('funnelCurve', () => {
   it('spaces denominators evenly on a log scale, both ends included', () => {
     const curve = funnelCurve('PROPORTION', 0.2, 10, 1000, 5);
-    expect(curve.map((point) => point.denominator)).toEqual([10, expect.closeTo(31.622777, 5), expect.closeTo(100, 10), expect.closeTo(316.227766, 5), 1000]);
+    expect(curve.map((point) => point.denominator)).toEqual([
+      10,
+      expect.closeTo(31.622777, 5),
+      expect.closeTo(100, 10),
+      expect.closeTo(316.227766, 5),
+      1000,
+    ]);
     expect(curve[2].band95.lower).toBeCloseTo(0.1216, 10);
     expect(curve[2].band998.upper).toBeCloseTo(0.3236, 10);
   });

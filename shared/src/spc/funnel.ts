@@ -92,11 +92,13 @@ export interface FunnelCurvePoint {
   band998: FunnelBand;
 }
 
-const unitVariance = (kind: FunnelKind, target: number): number => (kind === 'PROPORTION' ? target * (1 - target) : target);
+const unitVariance = (kind: FunnelKind, target: number): number =>
+  kind === 'PROPORTION' ? target * (1 - target) : target;
 
 function assertTarget(kind: FunnelKind, target: number): void {
   const valid = Number.isFinite(target) && target >= 0 && (kind === 'RATE' || target <= 1);
-  if (!valid) throw new RangeError(`target must be a finite number ≥ 0${kind === 'PROPORTION' ? ' and ≤ 1' : ''}: ${target}`);
+  if (!valid)
+    throw new RangeError(`target must be a finite number ≥ 0${kind === 'PROPORTION' ? ' and ≤ 1' : ''}: ${target}`);
 }
 
 function assertPhi(phi: number): void {
@@ -110,7 +112,8 @@ function assertPhi(phi: number): void {
  * target outside its range, or a phi that is not positive.
  */
 export function funnelLimits(kind: FunnelKind, target: number, denominator: number, z: number, phi = 1): FunnelBand {
-  if (!(denominator > 0) || !Number.isFinite(denominator)) throw new RangeError(`denominator must be a finite number > 0: ${denominator}`);
+  if (!(denominator > 0) || !Number.isFinite(denominator))
+    throw new RangeError(`denominator must be a finite number > 0: ${denominator}`);
   assertTarget(kind, target);
   assertPhi(phi);
   const halfWidth = z * Math.sqrt((phi * unitVariance(kind, target)) / denominator);
@@ -146,12 +149,17 @@ function quantileOfSorted(sorted: readonly number[], p: number): number {
  * more than chance. Null with fewer than OVERDISPERSION_MIN_SITES usable sites, or when the target
  * leaves no variation to compare with (0, or 1 for proportions). Sites must be usable (denominator > 0).
  */
-export function funnelOverdispersion(kind: FunnelKind, sites: readonly FunnelSite[], target: number): FunnelOverdispersion | null {
+export function funnelOverdispersion(
+  kind: FunnelKind,
+  sites: readonly FunnelSite[],
+  target: number,
+): FunnelOverdispersion | null {
   assertTarget(kind, target);
   const variance = unitVariance(kind, target);
   if (sites.length < OVERDISPERSION_MIN_SITES || variance === 0) return null;
   const zScores = sites.map((site) => {
-    if (exclusionReason(kind, site) !== null) throw new RangeError(`site ${site.site} cannot be charted: ${site.numerator}/${site.denominator}`);
+    if (exclusionReason(kind, site) !== null)
+      throw new RangeError(`site ${site.site} cannot be charted: ${site.numerator}/${site.denominator}`);
     return (site.numerator / site.denominator - target) / Math.sqrt(variance / site.denominator);
   });
   const sorted = [...zScores].sort((a, b) => a - b);
@@ -169,13 +177,19 @@ export function funnelOverdispersion(kind: FunnelKind, sites: readonly FunnelSit
  * denominator or impossible numbers). When the sites are overdispersed (see `funnelOverdispersion`)
  * the limits are widened by √φ̂ unless `options.adjustForOverdispersion` is false.
  */
-export function funnelPlot(kind: FunnelKind, sites: readonly FunnelSite[], direction: Direction, options: FunnelOptions = {}): FunnelPlot {
+export function funnelPlot(
+  kind: FunnelKind,
+  sites: readonly FunnelSite[],
+  direction: Direction,
+  options: FunnelOptions = {},
+): FunnelPlot {
   const excluded = sites.flatMap((site) => {
     const reason = exclusionReason(kind, site);
     return reason === null ? [] : [{ site: site.site, reason }];
   });
   const usable = sites.filter((site) => exclusionReason(kind, site) === null);
-  if (usable.length === 0) return { kind, target: null, sites: [], excluded, overdispersion: null, limitsWidenedBy: null };
+  if (usable.length === 0)
+    return { kind, target: null, sites: [], excluded, overdispersion: null, limitsWidenedBy: null };
 
   const target = sum(usable.map((site) => site.numerator)) / sum(usable.map((site) => site.denominator));
   const overdispersion = funnelOverdispersion(kind, usable, target);

@@ -5,7 +5,8 @@ import type { ChartPoint, ChartType } from './types';
 
 const START = parseMonthKey('2024-01');
 const month = (index: number): MonthKey => addMonths(START, index);
-const valuePoints = (values: readonly number[]): ChartPoint[] => values.map((value, index) => ({ month: month(index), value }));
+const valuePoints = (values: readonly number[]): ChartPoint[] =>
+  values.map((value, index) => ({ month: month(index), value }));
 const ratioPoints = (numerators: readonly number[], denominators: readonly number[]): ChartPoint[] =>
   numerators.map((numerator, index) => ({ month: month(index), numerator, denominator: denominators[index] }));
 
@@ -41,7 +42,10 @@ describe('spcChart with a frozen baseline', () => {
       expect(point.upper).toBeCloseTo(13.793359, 6);
       expect(point.lower).toBeCloseTo(6.539974, 6);
     }
-    expect(chart.points.map((point) => point.inBaseline)).toEqual([...BEFORE.map(() => true), ...AFTER.map(() => false)]);
+    expect(chart.points.map((point) => point.inBaseline)).toEqual([
+      ...BEFORE.map(() => true),
+      ...AFTER.map(() => false),
+    ]);
   });
 
   it('flags the months above the frozen limits and the long run after the change as improvements', () => {
@@ -60,8 +64,16 @@ describe('spcChart with a frozen baseline', () => {
         assessment: 'improvement',
       },
     ]);
-    expect(chart.phases[0].runs).toMatchObject({ usefulObservations: 20, longestRun: 8, longestRunLimit: 7, crossings: 9 });
-    expect(chart.points.map((point) => point.inLongRun)).toEqual([...BEFORE.map(() => false), ...AFTER.map(() => true)]);
+    expect(chart.phases[0].runs).toMatchObject({
+      usefulObservations: 20,
+      longestRun: 8,
+      longestRunLimit: 7,
+      crossings: 9,
+    });
+    expect(chart.points.map((point) => point.inLongRun)).toEqual([
+      ...BEFORE.map(() => false),
+      ...AFTER.map(() => true),
+    ]);
   });
 
   it('gives the same chart for a baseline given as months', () => {
@@ -73,7 +85,11 @@ describe('spcChart with a frozen baseline', () => {
   });
 
   it('labels the same signals as deteriorations when lower is better', () => {
-    const downward = spcChart(valuePoints([...BEFORE, ...AFTER]), { ...MEAN_UP, direction: 'DOWN', baseline: { firstPoints: 12 } });
+    const downward = spcChart(valuePoints([...BEFORE, ...AFTER]), {
+      ...MEAN_UP,
+      direction: 'DOWN',
+      baseline: { firstPoints: 12 },
+    });
     const assessments = downward.signals.map((signal) => ('assessment' in signal ? signal.assessment : null));
     expect(assessments).toEqual(['deterioration', 'deterioration', 'deterioration', 'deterioration']);
   });
@@ -91,7 +107,16 @@ describe('spcChart over a shift in one phase', () => {
 
   it('says the level moved, where, and that it is an improvement', () => {
     expect(chart.signals).toEqual([
-      { key: 'shift', phase: 0, side: 'above', month: '2025-01', before: 11, after: 8, centre: 'average', assessment: 'improvement' },
+      {
+        key: 'shift',
+        phase: 0,
+        side: 'above',
+        month: '2025-01',
+        before: 11,
+        after: 8,
+        centre: 'average',
+        assessment: 'improvement',
+      },
     ]);
   });
 
@@ -104,14 +129,29 @@ describe('spcChart over a shift in one phase', () => {
     // 9 months around 20, then 7 around 10 (higher is worse): a run of 9 above (> 7 for 16
     // months) begins the phase and the 7 after it all lie below: the level moved down in Oct 2024.
     // Every month also lies beyond limits that straddle both levels; the shift says why.
-    const down = spcChart(valuePoints([20, 21, 19, 20, 22, 21, 20, 19, 21, 10, 11, 9, 10, 12, 10, 11]), { ...MEAN_UP, direction: 'DOWN' });
+    const down = spcChart(valuePoints([20, 21, 19, 20, 22, 21, 20, 19, 21, 10, 11, 9, 10, 12, 10, 11]), {
+      ...MEAN_UP,
+      direction: 'DOWN',
+    });
     expect(down.signals).toEqual([
-      { key: 'shift', phase: 0, side: 'below', month: '2024-10', before: 9, after: 7, centre: 'average', assessment: 'improvement' },
+      {
+        key: 'shift',
+        phase: 0,
+        side: 'below',
+        month: '2024-10',
+        before: 9,
+        after: 7,
+        centre: 'average',
+        assessment: 'improvement',
+      },
     ]);
   });
 
   it('keeps a long run in the middle of a phase as a run', () => {
-    const middle = spcChart(valuePoints([10, 12, 9, 13, 10, 15, 15, 16, 15, 16, 15, 16, 15, 16, 11, 9, 12, 8, 13, 10]), { ...MEAN_UP, chart: 'RUN' });
+    const middle = spcChart(
+      valuePoints([10, 12, 9, 13, 10, 15, 15, 16, 15, 16, 15, 16, 15, 16, 11, 9, 12, 8, 13, 10]),
+      { ...MEAN_UP, chart: 'RUN' },
+    );
     expect(middle.signals.map((signal) => signal.key)).toContain('longRun');
     expect(middle.signals.map((signal) => signal.key)).not.toContain('shift');
   });
@@ -168,9 +208,9 @@ describe('spcChart with phases', () => {
 
   it('rejects a baseline that spans two phases or holds no points', () => {
     const points = valuePoints([...BEFORE, ...AFTER]);
-    expect(() => spcChart(points, { ...MEAN_UP, phaseStarts: [month(12)], baseline: { from: month(10), to: month(13) } })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      spcChart(points, { ...MEAN_UP, phaseStarts: [month(12)], baseline: { from: month(10), to: month(13) } }),
+    ).toThrow(RangeError);
     expect(() => spcChart(points, { ...MEAN_UP, baseline: { from: month(40), to: month(45) } })).toThrow(RangeError);
     expect(() => spcChart(points, { ...MEAN_UP, baseline: { firstPoints: 0 } })).toThrow(RangeError);
   });
@@ -179,10 +219,18 @@ describe('spcChart with phases', () => {
 describe('spcChart p charts', () => {
   // Montgomery, Introduction to Statistical Quality Control 6th ed., Example 7.1 (orange juice cans,
   // n = 50): samples 15 and 23 lie above UCL = 0.4102. Here a lower proportion of defects is better.
-  const ORANGE_JUICE = [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6];
+  const ORANGE_JUICE = [
+    12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6,
+  ];
 
   it('flags Montgomery Example 7.1 samples 15 and 23 as deteriorations', () => {
-    const chart = spcChart(ratioPoints(ORANGE_JUICE, ORANGE_JUICE.map(() => 50)), { kind: 'PROPORTION', direction: 'DOWN' });
+    const chart = spcChart(
+      ratioPoints(
+        ORANGE_JUICE,
+        ORANGE_JUICE.map(() => 50),
+      ),
+      { kind: 'PROPORTION', direction: 'DOWN' },
+    );
     expect(chart.chart).toBe('P');
     expect(chart.points[0].upper).toBeCloseTo(0.410239, 6);
     expect(chart.signals).toEqual([
@@ -215,17 +263,22 @@ describe('spcChart p charts', () => {
     const chart = spcChart(ratioPoints(counts, units), { kind: 'RATE', direction: 'DOWN' });
     expect(chart.chart).toBe('U');
     expect(chart.points.map((point) => point.upper)).toEqual(
-      [2.555, 2.6886, 2.4159, 2.555, 2.5844, 2.555, 2.4564, 2.5278, 2.4564, 2.4356].map((upper) => expect.closeTo(upper, 3)),
+      [2.555, 2.6886, 2.4159, 2.555, 2.5844, 2.555, 2.4564, 2.5278, 2.4564, 2.4356].map((upper) =>
+        expect.closeTo(upper, 3),
+      ),
     );
     expect(chart.signals).toEqual([]);
   });
 
   it('reports σz for a Laney p′ chart', () => {
-    const chart = spcChart(ratioPoints([130, 152, 98, 171, 140, 120, 160, 110], [1000, 1100, 900, 1200, 1000, 950, 1150, 1000]), {
-      kind: 'PROPORTION',
-      direction: 'UP',
-      chart: 'P_PRIME',
-    });
+    const chart = spcChart(
+      ratioPoints([130, 152, 98, 171, 140, 120, 160, 110], [1000, 1100, 900, 1200, 1000, 950, 1150, 1000]),
+      {
+        kind: 'PROPORTION',
+        direction: 'UP',
+        chart: 'P_PRIME',
+      },
+    );
     expect(chart.phases[0].sigmaZ).toBeCloseTo(1.561504, 6);
     expect(chart.points[0].upper).toBeCloseTo(0.180099, 6);
     expect(chart.signals).toEqual([]);
@@ -244,7 +297,12 @@ describe('spcChart run charts', () => {
 
   it('captions a long run below the median as an improvement when lower is better', () => {
     const values = [8, 9, 7, 8, 9, 8, 7, 9, 8, 9, 3, 2, 4, 3, 2, 3, 4, 2];
-    const chart = spcChart(valuePoints(values), { kind: 'COUNT', direction: 'DOWN', chart: 'RUN', baseline: { firstPoints: 10 } });
+    const chart = spcChart(valuePoints(values), {
+      kind: 'COUNT',
+      direction: 'DOWN',
+      chart: 'RUN',
+      baseline: { firstPoints: 10 },
+    });
     expect(chart.phases[0].centre).toBe(8);
     expect(chart.signals).toContainEqual({
       key: 'longRun',
@@ -259,9 +317,21 @@ describe('spcChart run charts', () => {
   });
 
   it('captions too few crossings', () => {
-    const chart = spcChart(valuePoints([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), { kind: 'MEAN', direction: 'UP', chart: 'RUN' });
+    const chart = spcChart(valuePoints([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), {
+      kind: 'MEAN',
+      direction: 'UP',
+      chart: 'RUN',
+    });
     expect(chart.signals).toEqual([
-      { key: 'fewCrossings', phase: 0, crossings: 1, expectedAtLeast: 3, months: 12, centre: 'median', assessment: 'neutral' },
+      {
+        key: 'fewCrossings',
+        phase: 0,
+        crossings: 1,
+        expectedAtLeast: 3,
+        months: 12,
+        centre: 'median',
+        assessment: 'neutral',
+      },
     ]);
   });
 });
@@ -281,7 +351,14 @@ describe('spcChart edge cases', () => {
       : valuePoints(Array(count).fill(numerator / denominator));
 
   it.each(CHARTS)('%s chart of an empty series is empty', (chart, kind) => {
-    expect(spcChart([], { kind, direction: 'UP', chart })).toEqual({ chart, kind, direction: 'UP', points: [], phases: [], signals: [] });
+    expect(spcChart([], { kind, direction: 'UP', chart })).toEqual({
+      chart,
+      kind,
+      direction: 'UP',
+      points: [],
+      phases: [],
+      signals: [],
+    });
   });
 
   it.each(CHARTS)('%s chart of equal values: no NaN, no signals, no crossings', (chart, kind) => {
@@ -342,9 +419,9 @@ describe('spcChart edge cases', () => {
     expect(() => spcChart([...valuePoints([1]), ...valuePoints([2])], MEAN_UP)).toThrow(RangeError);
     expect(() => spcChart([{ month: '2024-13' as MonthKey, value: 1 }], MEAN_UP)).toThrow(RangeError);
     expect(() => spcChart(valuePoints([1]), { ...MEAN_UP, phaseStarts: ['2024' as MonthKey] })).toThrow(RangeError);
-    expect(() => spcChart(valuePoints([1]), { ...MEAN_UP, baseline: { from: month(0), to: 'soon' as MonthKey } })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      spcChart(valuePoints([1]), { ...MEAN_UP, baseline: { from: month(0), to: 'soon' as MonthKey } }),
+    ).toThrow(RangeError);
     expect(() => spcChart(valuePoints([1]), { kind: 'MEAN', direction: 'UP', chart: 'P' })).toThrow(RangeError);
     expect(() => spcChart(valuePoints([1]), { kind: 'COUNT', direction: 'UP', chart: 'U' })).toThrow(RangeError);
   });
@@ -367,7 +444,13 @@ describe('spcChart with provisional months', () => {
   it('draws the month with the limits but sets nothing from it', () => {
     const plain = spcChart(valuePoints(BEFORE), MEAN_UP);
     expect(chart.phases[0].centre).toBe(plain.phases[0].centre);
-    expect(chart.points[12]).toMatchObject({ value: 30, provisional: true, inBaseline: false, beyondLimits: null, movingRange: null });
+    expect(chart.points[12]).toMatchObject({
+      value: 30,
+      provisional: true,
+      inBaseline: false,
+      beyondLimits: null,
+      movingRange: null,
+    });
     expect(chart.points[12].upper).toBe(plain.points[0].upper);
     expect(chart.phases[0].baselineMonths).not.toContain(month(12));
   });
@@ -380,7 +463,12 @@ describe('spcChart with provisional months', () => {
   });
 
   it('breaks moving ranges and leaves a p chart month its own limits', () => {
-    const p = spcChart(ratioPoints([10, 12, 40, 11], [100, 100, 100, 100]), { kind: 'PROPORTION', direction: 'UP', chart: 'P_PRIME', provisionalMonths: [month(2)] });
+    const p = spcChart(ratioPoints([10, 12, 40, 11], [100, 100, 100, 100]), {
+      kind: 'PROPORTION',
+      direction: 'UP',
+      chart: 'P_PRIME',
+      provisionalMonths: [month(2)],
+    });
     expect(p.phases[0].centre).toBeCloseTo(33 / 300, 12);
     expect(p.points[2].upper).not.toBeNull();
     expect(p.points[2].beyondLimits).toBeNull();
@@ -389,7 +477,10 @@ describe('spcChart with provisional months', () => {
 
 describe('spcChart I chart moving ranges', () => {
   it('never bridges a month without a value, and draws the limits across it', () => {
-    const chart = spcChart([...valuePoints([10, 12]), { month: month(2) }, { month: month(3), value: 20 }, { month: month(4), value: 21 }], MEAN_UP);
+    const chart = spcChart(
+      [...valuePoints([10, 12]), { month: month(2) }, { month: month(3), value: 20 }, { month: month(4), value: 21 }],
+      MEAN_UP,
+    );
     expect(chart.points.map((point) => point.movingRange)).toEqual([null, 2, null, null, 1]);
     expect(chart.phases[0].movingRangeCentre).toBe(1.5);
     expect(chart.points[2]).toMatchObject({ value: null, excluded: 'MISSING_VALUE', centre: 15.75 });

@@ -165,13 +165,24 @@ function phaseLimits(
   const perPosition = (limits: ControlLimits | null) =>
     limits === null
       ? noLimits
-      : { ...none, centre: limits.centre, lower: atPositions(observations, limits.lower), upper: atPositions(observations, limits.upper) };
+      : {
+          ...none,
+          centre: limits.centre,
+          lower: atPositions(observations, limits.lower),
+          upper: atPositions(observations, limits.upper),
+        };
   const everyPosition = (limits: ControlLimits | null) =>
     limits === null || values.length === 0
       ? noLimits
-      : { ...none, centre: limits.centre, lower: observations.map(() => limits.lower[0]), upper: observations.map(() => limits.upper[0]) };
+      : {
+          ...none,
+          centre: limits.centre,
+          lower: observations.map(() => limits.lower[0]),
+          upper: observations.map(() => limits.upper[0]),
+        };
   const valueOrNull = (observation: Observation | null) => observation?.value ?? null;
-  const subgroupOrNull = (observation: Observation | null) => (observation !== null && isIncluded(observation) ? asSubgroup(observation) : null);
+  const subgroupOrNull = (observation: Observation | null) =>
+    observation !== null && isIncluded(observation) ? asSubgroup(observation) : null;
   switch (chart) {
     case 'RUN':
       return { ...noLimits, centre: median(baselineValues) };
@@ -182,7 +193,9 @@ function phaseLimits(
     case 'C':
       return everyPosition(cChartLimits(values, baselineValues));
     case 'P_PRIME': {
-      const limits = laneyPChartLimits(observations.map(subgroupOrNull), baselineObservations.map(subgroupOrNull), { screened });
+      const limits = laneyPChartLimits(observations.map(subgroupOrNull), baselineObservations.map(subgroupOrNull), {
+        screened,
+      });
       if (limits === null) return noLimits;
       const { centre, lower, upper, sigmaZ, movingRangesScreenedOut } = limits;
       return { ...none, centre, lower, upper, sigmaZ, movingRangesScreenedOut };
@@ -353,7 +366,9 @@ function phaseSignals(
   // Months beyond the limits on the old side before a shift, or on the new side after it, are the
   // shift itself seen through limits that straddle two levels: the shift caption covers them.
   const explainedByShift = (point: SpcPoint, position: number) =>
-    shift !== null && point.beyondLimits === (position + offset < shift.index ? (shift.side === 'above' ? 'below' : 'above') : shift.side);
+    shift !== null &&
+    point.beyondLimits ===
+      (position + offset < shift.index ? (shift.side === 'above' ? 'below' : 'above') : shift.side);
   points.forEach((point, position) => {
     if (point.beyondLimits === null || explainedByShift(point, position)) return;
     const assessment = signalAssessment(point.beyondLimits, direction);

@@ -161,7 +161,9 @@ describe('runsAnalysis', () => {
   // 26 printed circuit boards, c̄ = 516/26 = 19.846): 8 runs, so 7 crossings against a lower limit of
   // 8 for n = 26 — too few crossings (counted by hand from the published data).
   it('finds too few crossings in the circuit-board counts of Montgomery Example 7.3', () => {
-    const counts = [21, 24, 16, 12, 15, 5, 28, 20, 31, 25, 20, 24, 16, 19, 10, 17, 13, 22, 18, 39, 30, 24, 16, 19, 17, 15];
+    const counts = [
+      21, 24, 16, 12, 15, 5, 28, 20, 31, 25, 20, 24, 16, 19, 10, 17, 13, 22, 18, 39, 30, 24, 16, 19, 17, 15,
+    ];
     const analysis = runsAnalysis(counts, 516 / 26);
     expect(analysis.usefulObservations).toBe(26);
     expect(analysis.runs.map((run) => run.indices.length)).toEqual([2, 4, 6, 5, 1, 1, 3, 4]);

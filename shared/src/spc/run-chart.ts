@@ -98,9 +98,11 @@ function runsOf(values: readonly (number | null)[], centre: number): Run[] {
  */
 export function runsAnalysis(values: readonly (number | null)[], centre: number | null): RunsAnalysis {
   values.forEach((value, index) => {
-    if (value !== null && !Number.isFinite(value)) throw new RangeError(`values[${index}] must be a finite number or null: ${value}`);
+    if (value !== null && !Number.isFinite(value))
+      throw new RangeError(`values[${index}] must be a finite number or null: ${value}`);
   });
-  if (centre !== null && !Number.isFinite(centre)) throw new RangeError(`centre must be a finite number or null: ${centre}`);
+  if (centre !== null && !Number.isFinite(centre))
+    throw new RangeError(`centre must be a finite number or null: ${centre}`);
   const runs = centre === null ? [] : runsOf(values, centre);
   const usefulObservations = runs.reduce((total, run) => total + run.indices.length, 0);
   const longestRun = Math.max(0, ...runs.map((run) => run.indices.length));

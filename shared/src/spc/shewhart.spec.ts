@@ -22,11 +22,16 @@ const outside = (values: readonly number[], lower: readonly (number | null)[], u
 // Montgomery, Introduction to Statistical Quality Control, 6th ed., Example 7.1: frozen orange juice
 // cans, 30 samples of n = 50. Published: p̄ = 347/1500 = 0.2313, UCL = 0.4102, LCL = 0.0524, samples 15
 // and 23 above the UCL (also the NIST/SEMATECH e-Handbook §6.3.3.2 example).
-const ORANGE_JUICE = [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6];
+const ORANGE_JUICE = [
+  12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6,
+];
 
 describe('pChartLimits', () => {
   it('reproduces Montgomery Example 7.1 (orange juice cans)', () => {
-    const samples = subgroups(ORANGE_JUICE, ORANGE_JUICE.map(() => 50));
+    const samples = subgroups(
+      ORANGE_JUICE,
+      ORANGE_JUICE.map(() => 50),
+    );
     const limits = pChartLimits(samples)!;
     expect(limits.centre).toBeCloseTo(0.231333, 6);
     expect(limits.upper[0]).toBeCloseTo(0.410239, 6);
@@ -77,7 +82,12 @@ describe('uChartLimits', () => {
   // Published: ū = 193/100 = 1.93, UCL = 3.79, LCL = 0.07 (exact: 1.93 ± 3·√(1.93/5)).
   it('reproduces Montgomery Example 7.4 (personal computers, n = 5)', () => {
     const counts = [10, 12, 8, 14, 10, 16, 11, 7, 10, 15, 9, 5, 7, 11, 12, 6, 8, 10, 7, 5];
-    const limits = uChartLimits(subgroups(counts, counts.map(() => 5)))!;
+    const limits = uChartLimits(
+      subgroups(
+        counts,
+        counts.map(() => 5),
+      ),
+    )!;
     expect(limits.centre).toBeCloseTo(1.93, 10);
     expect(limits.upper[0]).toBeCloseTo(3.793867, 6);
     expect(limits.lower[0]).toBeCloseTo(0.066133, 6);
@@ -114,7 +124,9 @@ describe('cChartLimits', () => {
   // Montgomery 6th ed., Example 7.3: nonconformities in 26 samples of 100 printed circuit boards.
   // Published: c̄ = 516/26 = 19.85, UCL = 33.22, LCL = 6.48; samples 6 and 20 outside.
   it('reproduces Montgomery Example 7.3 (printed circuit boards)', () => {
-    const counts = [21, 24, 16, 12, 15, 5, 28, 20, 31, 25, 20, 24, 16, 19, 10, 17, 13, 22, 18, 39, 30, 24, 16, 19, 17, 15];
+    const counts = [
+      21, 24, 16, 12, 15, 5, 28, 20, 31, 25, 20, 24, 16, 19, 10, 17, 13, 22, 18, 39, 30, 24, 16, 19, 17, 15,
+    ];
     const limits = cChartLimits(counts)!;
     expect(limits.centre).toBeCloseTo(19.846154, 6);
     expect(limits.upper[0]).toBeCloseTo(33.210861, 6);
@@ -150,7 +162,9 @@ describe('xmrLimits', () => {
   // MRbar = 6.73/14 = 0.480714; 33.523333 ± 3 × 0.480714 / 1.128 = ± 1.278495; 3.267 × 0.480714 =
   // 1.570494. No moving range exceeds 1.570494, so screening leaves out none.
   it('reproduces the Montgomery viscosity individuals chart', () => {
-    const viscosity = [33.75, 33.05, 34.0, 33.81, 33.46, 34.02, 33.68, 33.27, 33.49, 33.2, 33.62, 33.0, 33.54, 33.12, 33.84];
+    const viscosity = [
+      33.75, 33.05, 34.0, 33.81, 33.46, 34.02, 33.68, 33.27, 33.49, 33.2, 33.62, 33.0, 33.54, 33.12, 33.84,
+    ];
     const limits = xmrLimits(viscosity)!;
     expect(limits.centre).toBeCloseTo(33.523333, 6);
     expect(limits.movingRangeCentre).toBeCloseTo(0.480714, 6);
@@ -190,7 +204,14 @@ describe('xmrLimits', () => {
   });
 
   it('has a centre but no limits for one value, and nothing for none', () => {
-    expect(xmrLimits([7])).toEqual({ centre: 7, lower: [null], upper: [null], movingRangeCentre: null, movingRangeUpper: null, movingRangesScreenedOut: 0 });
+    expect(xmrLimits([7])).toEqual({
+      centre: 7,
+      lower: [null],
+      upper: [null],
+      movingRangeCentre: null,
+      movingRangeUpper: null,
+      movingRangesScreenedOut: 0,
+    });
     expect(xmrLimits([])).toBeNull();
   });
 });
@@ -244,16 +265,24 @@ describe('input checks of the exported limit functions', () => {
     ['negative numerator', () => pChartLimits(subgroups([1, -1], [10, 10])), /subgroups\[1\]\.numerator/],
     ['zero denominator', () => pChartLimits(subgroups([0], [0])), /subgroups\[0\]\.denominator/],
     ['negative denominator', () => pChartLimits(subgroups([1], [-10])), /subgroups\[0\]\.denominator/],
-    ['numerator above denominator', () => pChartLimits(subgroups([11], [10])), /subgroups\[0\]\.numerator must not exceed/],
-    ['bad baseline', () => pChartLimits(subgroups([1], [10]), subgroups([1], [Number.NaN])), /baseline\[0\]\.denominator/],
+    [
+      'numerator above denominator',
+      () => pChartLimits(subgroups([11], [10])),
+      /subgroups\[0\]\.numerator must not exceed/,
+    ],
+    [
+      'bad baseline',
+      () => pChartLimits(subgroups([1], [10]), subgroups([1], [Number.NaN])),
+      /baseline\[0\]\.denominator/,
+    ],
     ['u: zero exposure', () => uChartLimits(subgroups([1, 2], [10, 0])), /subgroups\[1\]\.denominator/],
     ['u: infinite count', () => uChartLimits(subgroups([Infinity], [10])), /subgroups\[0\]\.numerator/],
     ['c: negative count', () => cChartLimits([3, -1]), /counts\[1\]/],
     ['c: NaN baseline', () => cChartLimits([3], [Number.NaN]), /baseline\[0\]/],
     ['I: NaN value', () => xmrLimits([1, Number.NaN, 3]), /values\[1\]/],
     ['I: infinite baseline', () => xmrLimits([1, 2], [1, -Infinity]), /baseline\[1\]/],
-    ["p′: zero denominator", () => laneyPChartLimits(subgroups([1, 1], [10, 0])), /subgroups\[1\]\.denominator/],
-    ["p′: negative numerator", () => laneyPChartLimits(subgroups([-1], [10])), /subgroups\[0\]\.numerator/],
+    ['p′: zero denominator', () => laneyPChartLimits(subgroups([1, 1], [10, 0])), /subgroups\[1\]\.denominator/],
+    ['p′: negative numerator', () => laneyPChartLimits(subgroups([-1], [10])), /subgroups\[0\]\.numerator/],
   ])('throws a RangeError naming the argument for %s', (_, call, message) => {
     expect(call).toThrow(RangeError);
     expect(call).toThrow(message);
@@ -291,7 +320,12 @@ describe('laneyPChartLimits', () => {
   // p̄ ± (3/1.128)·MRbar(p). Orange juice data (Montgomery Example 7.1): MRbar(p) = 0.111724,
   // UCL = 0.231333 + 2.659574 × 0.111724 = 0.528472, LCL clamped at 0; σz = 1.660867.
   it('equals an individuals chart of the proportions when subgroup sizes are equal', () => {
-    const limits = laneyPChartLimits(subgroups(ORANGE_JUICE, ORANGE_JUICE.map(() => 50)))!;
+    const limits = laneyPChartLimits(
+      subgroups(
+        ORANGE_JUICE,
+        ORANGE_JUICE.map(() => 50),
+      ),
+    )!;
     expect(limits.sigmaZ).toBeCloseTo(1.660867, 6);
     expect(limits.upper[0]).toBeCloseTo(0.528472, 6);
     expect(limits.lower[0]).toBe(0);
@@ -308,7 +342,13 @@ describe('laneyPChartLimits', () => {
   });
 
   it('has no limits with a single subgroup', () => {
-    expect(laneyPChartLimits(subgroups([3], [10]))).toEqual({ centre: 0.3, lower: [null], upper: [null], sigmaZ: null, movingRangesScreenedOut: 0 });
+    expect(laneyPChartLimits(subgroups([3], [10]))).toEqual({
+      centre: 0.3,
+      lower: [null],
+      upper: [null],
+      sigmaZ: null,
+      movingRangesScreenedOut: 0,
+    });
     expect(laneyPChartLimits([])).toBeNull();
   });
 });
@@ -318,7 +358,12 @@ describe('laneyPChartLimits with a month missing', () => {
     // By hand: p̄ = 60/300 = 0.2, σ = √(0.2 × 0.8 / 100) = 0.04; z = −2.5, –, 2.5, 0. The only moving
     // ranges are |0 − 2.5| = 2.5 (none across the gap), σz = 2.5 / 1.128 = 2.216312, limits at
     // n = 100: 0.2 ± 3 × 0.04 × 2.216312 = [0, 0.465957].
-    const limits = laneyPChartLimits([{ numerator: 10, denominator: 100 }, null, { numerator: 30, denominator: 100 }, { numerator: 20, denominator: 100 }])!;
+    const limits = laneyPChartLimits([
+      { numerator: 10, denominator: 100 },
+      null,
+      { numerator: 30, denominator: 100 },
+      { numerator: 20, denominator: 100 },
+    ])!;
     expect(limits.centre).toBeCloseTo(0.2, 12);
     expect(limits.sigmaZ).toBeCloseTo(2.216312, 6);
     expect(limits.upper[0]).toBeCloseTo(0.465957, 6);

@@ -71,20 +71,24 @@ function assertSubgroups(subgroups: readonly Subgroup[], name: string, proportio
       throw new RangeError(`${name}[${index}].denominator must be a finite number > 0: ${denominator}`);
     }
     if (proportions && numerator > denominator) {
-      throw new RangeError(`${name}[${index}].numerator must not exceed its denominator: ${numerator} > ${denominator}`);
+      throw new RangeError(
+        `${name}[${index}].numerator must not exceed its denominator: ${numerator} > ${denominator}`,
+      );
     }
   });
 }
 
 function assertCounts(counts: readonly number[], name: string): void {
   counts.forEach((count, index) => {
-    if (!Number.isFinite(count) || count < 0) throw new RangeError(`${name}[${index}] must be a finite number ≥ 0: ${count}`);
+    if (!Number.isFinite(count) || count < 0)
+      throw new RangeError(`${name}[${index}] must be a finite number ≥ 0: ${count}`);
   });
 }
 
 function assertValues(values: readonly (number | null)[], name: string): void {
   values.forEach((value, index) => {
-    if (value !== null && !Number.isFinite(value)) throw new RangeError(`${name}[${index}] must be a finite number or null: ${value}`);
+    if (value !== null && !Number.isFinite(value))
+      throw new RangeError(`${name}[${index}] must be a finite number or null: ${value}`);
   });
 }
 
@@ -93,7 +97,12 @@ function pooledRatio(subgroups: readonly Subgroup[]): number | null {
   return denominator > 0 ? sum(subgroups.map((subgroup) => subgroup.numerator)) / denominator : null;
 }
 
-function limitsFromSigmas(centre: number, sigmas: readonly (number | null)[], floor: number, ceiling: number): ControlLimits {
+function limitsFromSigmas(
+  centre: number,
+  sigmas: readonly (number | null)[],
+  floor: number,
+  ceiling: number,
+): ControlLimits {
   return {
     centre,
     lower: sigmas.map((sigma) => (sigma === null ? null : clamp(centre - SIGMA_MULTIPLIER * sigma, floor, ceiling))),
@@ -180,7 +189,12 @@ export function cChartLimits(counts: readonly number[], baseline: readonly numbe
   assertCounts(baseline, 'baseline');
   const centre = mean(baseline);
   if (centre === null) return null;
-  return limitsFromSigmas(centre, counts.map(() => Math.sqrt(centre)), 0, Infinity);
+  return limitsFromSigmas(
+    centre,
+    counts.map(() => Math.sqrt(centre)),
+    0,
+    Infinity,
+  );
 }
 
 /**
@@ -227,7 +241,8 @@ export function laneyPChartLimits(
   baseline: readonly (Subgroup | null)[] = subgroups,
   options: MovingRangeOptions = {},
 ): LaneyLimits | null {
-  const present = (list: readonly (Subgroup | null)[]) => list.filter((subgroup): subgroup is Subgroup => subgroup !== null);
+  const present = (list: readonly (Subgroup | null)[]) =>
+    list.filter((subgroup): subgroup is Subgroup => subgroup !== null);
   assertSubgroups(present(subgroups), 'subgroups', true);
   assertSubgroups(present(baseline), 'baseline', true);
   const centre = pooledRatio(present(baseline));
@@ -244,7 +259,9 @@ export function laneyPChartLimits(
     return { centre, lower: none, upper: none, sigmaZ: null, movingRangesScreenedOut: 0 };
   }
   const sigmaZ = average.used / D2;
-  const sigmas = subgroups.map((subgroup) => (subgroup === null ? null : binomialSigma(centre, subgroup.denominator) * sigmaZ));
+  const sigmas = subgroups.map((subgroup) =>
+    subgroup === null ? null : binomialSigma(centre, subgroup.denominator) * sigmaZ,
+  );
   return { ...limitsFromSigmas(centre, sigmas, 0, 1), sigmaZ, movingRangesScreenedOut: average.screenedOut };
 }
 

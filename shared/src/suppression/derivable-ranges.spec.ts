@@ -10,9 +10,19 @@ describe('rangeUnderSum', () => {
     { name: 'the only unknown is pinned', ranges: [small, known(20)], total: 23, expected: { lo: 3, hi: 3 } },
     { name: 'two small counts adding to 2 are both 1', ranges: [small, small], total: 2, expected: { lo: 1, hi: 1 } },
     { name: 'two small counts adding to 7 stay open', ranges: [small, small], total: 7, expected: { lo: 1, hi: 6 } },
-    { name: 'two small counts adding to 20 are both 10', ranges: [small, small], total: 20, expected: { lo: 10, hi: 10 } },
+    {
+      name: 'two small counts adding to 20 are both 10',
+      ranges: [small, small],
+      total: 20,
+      expected: { lo: 10, hi: 10 },
+    },
     { name: 'a small count beside exactly 11 is 1', ranges: [small, above10], total: 12, expected: { lo: 1, hi: 1 } },
-    { name: 'a small count beside more than 11 stays open', ranges: [small, above10], total: 15, expected: { lo: 1, hi: 4 } },
+    {
+      name: 'a small count beside more than 11 stays open',
+      ranges: [small, above10],
+      total: 15,
+      expected: { lo: 1, hi: 4 },
+    },
     { name: 'without a total only the label bounds it', ranges: [small, known(20)], total: null, expected: small },
   ])('$name', ({ ranges, total, expected }) => {
     expect(rangeUnderSum(ranges, 0, total)).toEqual(expected);
@@ -26,10 +36,13 @@ describe('rangeUnderProportionSums', () => {
       { numerator: small, denominator: known(50) },
       { numerator: above10, denominator: known(11) },
     ];
-    expect(rangeUnderProportionSums(sites, 0, 'numerator', { numerator: 14, denominator: 61 })).toEqual({ lo: 3, hi: 3 });
+    expect(rangeUnderProportionSums(sites, 0, 'numerator', { numerator: 14, denominator: 61 })).toEqual({
+      lo: 3,
+      hi: 3,
+    });
   });
 
-  it('pins a numerator through the other sites\' denominators', () => {
+  it("pins a numerator through the other sites' denominators", () => {
     // T = 2. B and C: both counts "<3", denominators adding to 3, so their numerators add to at most 3;
     // A's numerator (1..2) must then be 5 - 3 = 2.
     const tiny: IntegerRange = { lo: 1, hi: 2 };
@@ -47,7 +60,10 @@ describe('rangeUnderProportionSums', () => {
       { numerator: small, denominator: small },
       { numerator: known(30), denominator: known(40) },
     ];
-    expect(rangeUnderProportionSums(sites, 0, 'denominator', { numerator: 40, denominator: null })).toEqual({ lo: 10, hi: 10 });
+    expect(rangeUnderProportionSums(sites, 0, 'denominator', { numerator: 40, denominator: null })).toEqual({
+      lo: 10,
+      hi: 10,
+    });
   });
 
   // Exhaustive check of the closed form against enumeration on small random systems.
@@ -69,7 +85,10 @@ describe('rangeUnderProportionSums', () => {
         const denominator = int(0, 6);
         return { numerator: int(0, denominator), denominator };
       });
-      const sites = truth.map((site) => ({ numerator: rangeAround(site.numerator), denominator: rangeAround(site.denominator) }));
+      const sites = truth.map((site) => ({
+        numerator: rangeAround(site.numerator),
+        denominator: rangeAround(site.denominator),
+      }));
       const totals = {
         numerator: random() < 0.8 ? truth.reduce((sum, site) => sum + site.numerator, 0) : null,
         denominator: random() < 0.8 ? truth.reduce((sum, site) => sum + site.denominator, 0) : null,
@@ -84,7 +103,8 @@ describe('rangeUnderProportionSums', () => {
         return out;
       };
       // A dimension without a total is not tracked.
-      const track = (n: number, d: number) => [totals.numerator === null ? 0 : n, totals.denominator === null ? 0 : d] as const;
+      const track = (n: number, d: number) =>
+        [totals.numerator === null ? 0 : n, totals.denominator === null ? 0 : d] as const;
       sites.forEach((site, target) => {
         let reach = new Set(['0,0']);
         sites.forEach((other, index) => {

@@ -77,7 +77,8 @@ function randomNetwork(seed: number): Network {
           cells.push({ ...base, numerator: null, denominator: null, value: amount() });
         } else if (kind === 'PROPORTION') {
           const denominator = amount();
-          const numerator = next() < 0.2 ? denominator : Math.min(denominator, next() < 0.5 ? amount() : int(0, denominator));
+          const numerator =
+            next() < 0.2 ? denominator : Math.min(denominator, next() < 0.5 ? amount() : int(0, denominator));
           cells.push({ ...base, numerator, denominator, value: denominator === 0 ? null : numerator / denominator });
         } else if (kind === 'RATE') {
           const numerator = amount();
@@ -119,7 +120,13 @@ function boxOf(number: DisplayedNumber<string>, threshold: number): Box {
 }
 
 const totalNumber = (total: DisplayedNetworkTotal, component: Component) =>
-  total.kind === 'COUNT' ? (component === 'value' ? total.value : null) : component === 'value' ? null : total[component];
+  total.kind === 'COUNT'
+    ? component === 'value'
+      ? total.value
+      : null
+    : component === 'value'
+      ? null
+      : total[component];
 
 interface Unknown {
   /** The viewer's bounds on each number of this site the system covers. */
@@ -205,20 +212,30 @@ function attack(result: SmallCellSuppressionResult, threshold: number) {
     const kind = KINDS[total.measureKey];
     const group = result.cells.filter((cell) => cell.measureKey === total.measureKey && cell.month === total.month);
     // Proportions are solved jointly (numerator <= denominator); other kinds per number.
-    const systems: Component[][] = kind === 'PROPORTION' ? [['numerator', 'denominator']] : PROTECTED[kind].map((component) => [component]);
+    const systems: Component[][] =
+      kind === 'PROPORTION' ? [['numerator', 'denominator']] : PROTECTED[kind].map((component) => [component]);
     for (const components of systems) {
       const reporting = group.filter((cell) => cell[components[0]] !== null);
-      const sites: Unknown[] = reporting.map((cell) => ({ boxes: components.map((component) => boxOf(cell[component]!, threshold)) }));
+      const sites: Unknown[] = reporting.map((cell) => ({
+        boxes: components.map((component) => boxOf(cell[component]!, threshold)),
+      }));
       const remainders = components.map((component, d) => {
         const shownTotal = totalNumber(total, component);
         if (!shownTotal?.shown) return null;
-        return sites.reduce((rest, site) => rest - (site.boxes[d].lo === site.boxes[d].hi ? site.boxes[d].lo : 0), shownTotal.value);
+        return sites.reduce(
+          (rest, site) => rest - (site.boxes[d].lo === site.boxes[d].hi ? site.boxes[d].lo : 0),
+          shownTotal.value,
+        );
       });
       reporting.forEach((cell, s) => {
         components.forEach((component, d) => {
           const number = cell[component];
           if (number?.shown === false && number.reason === 'small-cell') {
-            findings.push({ cell, component, candidates: feasibleValues(sites, s, d, remainders, components.length === 2) });
+            findings.push({
+              cell,
+              component,
+              candidates: feasibleValues(sites, s, d, remainders, components.length === 2),
+            });
           }
         });
       });
@@ -227,7 +244,8 @@ function attack(result: SmallCellSuppressionResult, threshold: number) {
   return findings;
 }
 
-const keyOf = (cell: { siteId: string; month: string; measureKey: string }) => `${cell.measureKey}/${cell.month}/${cell.siteId}`;
+const keyOf = (cell: { siteId: string; month: string; measureKey: string }) =>
+  `${cell.measureKey}/${cell.month}/${cell.siteId}`;
 
 describe('suppressSmallCells on random networks', () => {
   const networks = Array.from({ length: NETWORKS }, (_, i) => randomNetwork(FIRST_SEED + i));
@@ -241,7 +259,10 @@ describe('suppressSmallCells on random networks', () => {
         attacked++;
         const actual = component === 'value' ? truth.get(keyOf(cell))!.value! : truth.get(keyOf(cell))![component]!;
         expect(candidates.has(actual), `seed ${network.seed}: ${keyOf(cell)} ${component}`).toBe(true);
-        expect(candidates.size, `seed ${network.seed}: ${keyOf(cell)} ${component} = ${[...candidates].join()}`).toBeGreaterThanOrEqual(2);
+        expect(
+          candidates.size,
+          `seed ${network.seed}: ${keyOf(cell)} ${component} = ${[...candidates].join()}`,
+        ).toBeGreaterThanOrEqual(2);
       }
     }
     expect(attacked).toBeGreaterThan(NETWORKS);
@@ -255,13 +276,14 @@ describe('suppressSmallCells on random networks', () => {
         const group = result.cells.filter((cell) => cell.measureKey === total.measureKey && cell.month === total.month);
         const kind = KINDS[total.measureKey];
         // A mean's sums are summed too, so they must not be alone either.
-        for (const component of kind === 'MEAN' ? ['denominator', 'numerator'] as const : PROTECTED[kind]) {
+        for (const component of kind === 'MEAN' ? (['denominator', 'numerator'] as const) : PROTECTED[kind]) {
           const numbers = group.map((cell) => cell[component]).filter((number) => number !== null);
           const withheld = numbers.filter((number) => !number.shown);
           const shownTotal = totalNumber(total, component);
           if (shownTotal?.shown === false) seen.withheldTotals++;
           if (withheld.some((number) => !number.shown && number.reason === 'complementary')) seen.complementary++;
-          if (shownTotal?.shown && withheld.length > 0) expect(withheld.length, `seed ${network.seed}`).toBeGreaterThanOrEqual(2);
+          if (shownTotal?.shown && withheld.length > 0)
+            expect(withheld.length, `seed ${network.seed}`).toBeGreaterThanOrEqual(2);
         }
       }
     }
@@ -279,7 +301,9 @@ describe('suppressSmallCells on random networks', () => {
         if (network.viewer.includes(input.siteId)) {
           expect(cell.suppressed).toBe(false);
           expect([cell.numerator, cell.denominator, cell.value]).toEqual(
-            [input.numerator, input.denominator, input.value ?? null].map((amount) => (amount === null ? null : { shown: true, value: amount })),
+            [input.numerator, input.denominator, input.value ?? null].map((amount) =>
+              amount === null ? null : { shown: true, value: amount },
+            ),
           );
           return;
         }
@@ -287,14 +311,16 @@ describe('suppressSmallCells on random networks', () => {
           const amount = component === 'value' ? (input.value ?? null) : input[component];
           const number = cell[component];
           if (amount === null) expect(number).toBeNull();
-          else if (isSmallCell(amount, network.threshold)) expect(number).toEqual({ shown: false, reason: 'small-cell', label: `<${network.threshold + 1}` });
+          else if (isSmallCell(amount, network.threshold))
+            expect(number).toEqual({ shown: false, reason: 'small-cell', label: `<${network.threshold + 1}` });
           else if (amount === 0) expect(number).toEqual({ shown: true, value: 0 });
           else if (number?.shown === false) expect(number.reason).toBe('complementary');
           else expect(number).toEqual({ shown: true, value: amount });
         }
         const withheld = (number: DisplayedNumber<string> | null) => number?.shown === false;
         if (kind === 'MEAN') {
-          for (const number of [cell.numerator, cell.value]) if (number) expect(withheld(number)).toBe(withheld(cell.denominator));
+          for (const number of [cell.numerator, cell.value])
+            if (number) expect(withheld(number)).toBe(withheld(cell.denominator));
         } else if (kind !== 'COUNT' && cell.value) {
           expect(withheld(cell.value)).toBe(withheld(cell.numerator) || withheld(cell.denominator));
         }
@@ -308,7 +334,9 @@ describe('suppressSmallCells on random networks', () => {
       const { cells, totals } = run(network);
       const numbers = [
         ...cells.flatMap((cell) => [cell.numerator, cell.denominator, cell.value]),
-        ...totals.flatMap((total) => (total.kind === 'COUNT' ? [total.value] : [total.numerator, total.denominator, total.ratio])),
+        ...totals.flatMap((total) =>
+          total.kind === 'COUNT' ? [total.value] : [total.numerator, total.denominator, total.ratio],
+        ),
       ];
       for (const number of numbers) {
         if (number?.shown === false) expect(Object.keys(number).sort()).toEqual(['label', 'reason', 'shown']);
@@ -319,12 +347,19 @@ describe('suppressSmallCells on random networks', () => {
   it('computes shown totals from the unsuppressed data', () => {
     for (const network of networks) {
       for (const total of run(network).totals) {
-        const group = network.cells.filter((cell) => cell.measureKey === total.measureKey && cell.month === total.month);
-        const sum = (pick: (cell: SiteMeasureCell) => number | null | undefined) => group.reduce((acc, cell) => acc + (pick(cell) ?? 0), 0);
+        const group = network.cells.filter(
+          (cell) => cell.measureKey === total.measureKey && cell.month === total.month,
+        );
+        const sum = (pick: (cell: SiteMeasureCell) => number | null | undefined) =>
+          group.reduce((acc, cell) => acc + (pick(cell) ?? 0), 0);
         if (total.kind === 'COUNT') {
           if (total.value?.shown) expect(total.value.value).toBe(sum((cell) => cell.value));
         } else {
-          if (total.numerator?.shown) expect(total.numerator.value).toBeCloseTo(sum((cell) => cell.numerator), 9);
+          if (total.numerator?.shown)
+            expect(total.numerator.value).toBeCloseTo(
+              sum((cell) => cell.numerator),
+              9,
+            );
           if (total.denominator?.shown) expect(total.denominator.value).toBe(sum((cell) => cell.denominator));
         }
       }

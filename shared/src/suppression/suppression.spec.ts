@@ -61,7 +61,9 @@ function suppress(cells: SiteMeasureCell[], options: { viewer?: string[]; thresh
 }
 
 const cellOf = (cells: readonly DisplayedSiteCell[], siteId: string, month = MONTH, measureKey?: string) => {
-  const found = cells.find((cell) => cell.siteId === siteId && cell.month === month && (!measureKey || cell.measureKey === measureKey));
+  const found = cells.find(
+    (cell) => cell.siteId === siteId && cell.month === month && (!measureKey || cell.measureKey === measureKey),
+  );
   if (!found) throw new Error(`no cell for ${siteId} ${month}`);
   return found;
 };
@@ -73,7 +75,8 @@ const totalOf = (totals: readonly DisplayedNetworkTotal[], month = MONTH, measur
 };
 
 /** What a number looks like to the viewer: the value, or the label. */
-const shownAs = (number: DisplayedNumber<string> | null) => (number === null ? null : number.shown ? number.value : number.label);
+const shownAs = (number: DisplayedNumber<string> | null) =>
+  number === null ? null : number.shown ? number.value : number.label;
 
 /** COUNT cells of the viewer and sites A, B, C... by value; returns what each site shows and the total. */
 function countRow(values: Record<string, number>, options: { viewer?: string[]; threshold?: number } = {}) {
@@ -153,7 +156,12 @@ describe('suppressSmallCells: primary suppression', () => {
   });
 
   it('leaves a proportion point out of the chart when either count is small, and withholds its value', () => {
-    const { cells } = suppress([proportion('V', 30, 40), proportion('A', 3, 50), proportion('C', 40, 60), proportion('D', 45, 70)]);
+    const { cells } = suppress([
+      proportion('V', 30, 40),
+      proportion('A', 3, 50),
+      proportion('C', 40, 60),
+      proportion('D', 45, 70),
+    ]);
     const a = cellOf(cells, 'A');
     expect([shownAs(a.numerator), shownAs(a.denominator), shownAs(a.value)]).toEqual(['<11', 50, '*']);
     expect(a.value).toEqual({ shown: false, reason: 'cell-suppressed', label: '*' });
@@ -161,14 +169,23 @@ describe('suppressSmallCells: primary suppression', () => {
   });
 
   it('withholds both counts of a proportion when both are small', () => {
-    const { cells } = suppress([proportion('V', 30, 40), proportion('B', 5, 8), proportion('C', 40, 60), proportion('D', 45, 70)]);
+    const { cells } = suppress([
+      proportion('V', 30, 40),
+      proportion('B', 5, 8),
+      proportion('C', 40, 60),
+      proportion('D', 45, 70),
+    ]);
     const b = cellOf(cells, 'B');
     expect([shownAs(b.numerator), shownAs(b.denominator), shownAs(b.value)]).toEqual(['<11', '<11', '*']);
   });
 
   it('shows a zero numerator over a large denominator', () => {
     const { cells } = suppress([proportion('V', 30, 40), proportion('A', 0, 50), proportion('B', 20, 60)]);
-    expect(cellOf(cells, 'A')).toMatchObject({ suppressed: false, numerator: { shown: true, value: 0 }, value: { shown: true, value: 0 } });
+    expect(cellOf(cells, 'A')).toMatchObject({
+      suppressed: false,
+      numerator: { shown: true, value: 0 },
+      value: { shown: true, value: 0 },
+    });
   });
 
   it('suppresses a RATE numerator of a few events over many patient-days', () => {
@@ -183,7 +200,13 @@ describe('suppressSmallCells: primary suppression', () => {
   });
 
   it('withholds a MEAN point, its sum and its mean, when it has 1 to T patients', () => {
-    const { cells } = suppress([mean('V', 20, 7.1), mean('A', 4, 8.2), mean('B', 30, 7.4), mean('C', 40, 6.9), mean('D', 35, 7)]);
+    const { cells } = suppress([
+      mean('V', 20, 7.1),
+      mean('A', 4, 8.2),
+      mean('B', 30, 7.4),
+      mean('C', 40, 6.9),
+      mean('D', 35, 7),
+    ]);
     const a = cellOf(cells, 'A');
     expect([shownAs(a.numerator), shownAs(a.denominator), shownAs(a.value)]).toEqual(['*', '<11', '*']);
     expect(a.numerator).toEqual({ shown: false, reason: 'cell-suppressed', label: '*' });
@@ -202,7 +225,12 @@ describe('suppressSmallCells: network totals', () => {
   });
 
   it('gives numerator, denominator and ratio of sums for a proportion', () => {
-    const { totals } = suppress([proportion('V', 30, 40), proportion('A', 3, 50), proportion('B', 20, 60), proportion('C', 25, 70)]);
+    const { totals } = suppress([
+      proportion('V', 30, 40),
+      proportion('A', 3, 50),
+      proportion('B', 20, 60),
+      proportion('C', 25, 70),
+    ]);
     expect(totalOf(totals)).toEqual({
       kind: 'PROPORTION',
       measureKey: 'remission',
@@ -226,7 +254,11 @@ describe('suppressSmallCells: network totals', () => {
   });
 
   it('lists totals by measure key, then month', () => {
-    const { totals } = suppress([count('A', 20, '2026-04'), proportion('A', 1, 20, '2026-03'), count('A', 30, '2026-03')]);
+    const { totals } = suppress([
+      count('A', 20, '2026-04'),
+      proportion('A', 1, 20, '2026-03'),
+      count('A', 30, '2026-03'),
+    ]);
     expect(totals.map((total) => [total.measureKey, total.month])).toEqual([
       ['admissions', '2026-03'],
       ['admissions', '2026-04'],
@@ -236,7 +268,11 @@ describe('suppressSmallCells: network totals', () => {
 });
 
 /** For each component: total minus every shown number, and how many numbers are withheld. */
-function derivationCheck(cells: readonly DisplayedSiteCell[], total: DisplayedNumber<string> | null, pick: (cell: DisplayedSiteCell) => DisplayedNumber<string> | null) {
+function derivationCheck(
+  cells: readonly DisplayedSiteCell[],
+  total: DisplayedNumber<string> | null,
+  pick: (cell: DisplayedSiteCell) => DisplayedNumber<string> | null,
+) {
   const numbers = cells.map(pick).filter((number) => number !== null);
   const shownSum = numbers.reduce((sum, number) => sum + (number.shown ? number.value : 0), 0);
   return {
@@ -286,7 +322,13 @@ describe('suppressSmallCells: complementary suppression', () => {
   });
 
   it('protects numerators and denominators separately', () => {
-    const { cells } = suppress([proportion('V', 10, 20), proportion('A', 2, 8), proportion('B', 15, 30), proportion('C', 20, 40), proportion('D', 30, 50)]);
+    const { cells } = suppress([
+      proportion('V', 10, 20),
+      proportion('A', 2, 8),
+      proportion('B', 15, 30),
+      proportion('C', 20, 40),
+      proportion('D', 30, 50),
+    ]);
     const shown = (siteId: string) => {
       const cell = cellOf(cells, siteId);
       return [shownAs(cell.numerator), shownAs(cell.denominator)];
@@ -294,11 +336,20 @@ describe('suppressSmallCells: complementary suppression', () => {
     expect(shown('A')).toEqual(['<11', '<11']);
     expect(shown('B')).toEqual(['*', '*']);
     expect(shown('C')).toEqual([20, 40]);
-    expect(cellOf(cells, 'B')).toMatchObject({ suppressed: true, reason: 'complementary', value: { shown: false, reason: 'cell-suppressed' } });
+    expect(cellOf(cells, 'B')).toMatchObject({
+      suppressed: true,
+      reason: 'complementary',
+      value: { shown: false, reason: 'cell-suppressed' },
+    });
   });
 
   it('protects a small denominator alone when the numerators give nothing away', () => {
-    const { cells } = suppress([proportion('V', 10, 20), proportion('A', 0, 8), proportion('B', 15, 30), proportion('C', 20, 40)]);
+    const { cells } = suppress([
+      proportion('V', 10, 20),
+      proportion('A', 0, 8),
+      proportion('B', 15, 30),
+      proportion('C', 20, 40),
+    ]);
     expect(cells.map((cell) => [cell.siteId, shownAs(cell.numerator), shownAs(cell.denominator)])).toEqual([
       ['V', 10, 20],
       ['A', 0, '<11'],
@@ -309,7 +360,12 @@ describe('suppressSmallCells: complementary suppression', () => {
 
   it("knows a proportion's numerator is at most its shown denominator", () => {
     // Withholding B's numerator (11 of 11) would still give 14 - 11 = 3 for A.
-    const { cells } = suppress([proportion('V', 30, 40), proportion('A', 3, 50), proportion('B', 11, 11), proportion('C', 30, 90)]);
+    const { cells } = suppress([
+      proportion('V', 30, 40),
+      proportion('A', 3, 50),
+      proportion('B', 11, 11),
+      proportion('C', 30, 90),
+    ]);
     expect(cells.map((cell) => shownAs(cell.numerator))).toEqual([30, '<11', 11, '*']);
   });
 
@@ -334,7 +390,11 @@ describe('suppressSmallCells: complementary suppression', () => {
     expect([shownAs(b.numerator), shownAs(b.denominator), shownAs(b.value)]).toEqual(['*', '*', '*']);
     expect(b.reason).toBe('complementary');
     const total = totalOf(totals);
-    expect(total.kind === 'MEAN' && [total.numerator?.shown, total.denominator?.shown, total.ratio?.shown]).toEqual([true, true, true]);
+    expect(total.kind === 'MEAN' && [total.numerator?.shown, total.denominator?.shown, total.ratio?.shown]).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('treats months independently', () => {
@@ -363,7 +423,14 @@ describe('suppressSmallCells: complementary suppression', () => {
   });
 
   it('treats measures independently', () => {
-    const { cells } = suppress([count('V', 20), count('A', 3), count('B', 30), proportion('V', 10, 20), proportion('A', 15, 30), proportion('B', 20, 40)]);
+    const { cells } = suppress([
+      count('V', 20),
+      count('A', 3),
+      count('B', 30),
+      proportion('V', 10, 20),
+      proportion('A', 15, 30),
+      proportion('B', 20, 40),
+    ]);
     expect(cellOf(cells, 'A', MONTH, 'remission').suppressed).toBe(false);
     expect(cellOf(cells, 'B', MONTH, 'remission').suppressed).toBe(false);
     expect(cellOf(cells, 'B', MONTH, 'admissions').reason).toBe('complementary');
@@ -395,26 +462,41 @@ describe('suppressSmallCells: when no complement can protect', () => {
   it('withholds only the exposed total of a proportion, and the ratio with it', () => {
     const { totals } = suppress([proportion('V', 10, 40), proportion('A', 3, 50)]);
     const total = totalOf(totals);
-    expect(total.kind === 'PROPORTION' && [shownAs(total.numerator), shownAs(total.denominator), shownAs(total.ratio)]).toEqual(['*', 90, '*']);
+    expect(
+      total.kind === 'PROPORTION' && [shownAs(total.numerator), shownAs(total.denominator), shownAs(total.ratio)],
+    ).toEqual(['*', 90, '*']);
   });
 
   it("withholds a mean's sum and mean with its patient count", () => {
     const { totals } = suppress([mean('V', 20, 7), mean('A', 4, 8)]);
     const total = totalOf(totals);
-    expect(total.kind === 'MEAN' && [shownAs(total.numerator), shownAs(total.denominator), shownAs(total.ratio)]).toEqual(['*', '*', '*']);
+    expect(
+      total.kind === 'MEAN' && [shownAs(total.numerator), shownAs(total.denominator), shownAs(total.ratio)],
+    ).toEqual(['*', '*', '*']);
   });
 
   it('leaves at most one unknown only where the total is withheld', () => {
     const { cells, totals } = suppress([count('V', 20), count('A', 3)]);
     const total = totalOf(totals);
-    expect(derivationCheck(cells, total.kind === 'COUNT' ? total.value : null, (cell) => cell.value)).toEqual({ totalShown: false, remainder: null, withheld: 1 });
+    expect(derivationCheck(cells, total.kind === 'COUNT' ? total.value : null, (cell) => cell.value)).toEqual({
+      totalShown: false,
+      remainder: null,
+      withheld: 1,
+    });
   });
 });
 
 describe('suppressSmallCells: what leaves the server', () => {
   it('puts no value on a withheld number', () => {
-    const { cells } = suppress([proportion('V', 30, 40), proportion('A', 3, 7), proportion('B', 20, 60), proportion('C', 25, 70)]);
-    const withheld = cells.flatMap((cell) => [cell.numerator, cell.denominator, cell.value]).filter((number) => number?.shown === false);
+    const { cells } = suppress([
+      proportion('V', 30, 40),
+      proportion('A', 3, 7),
+      proportion('B', 20, 60),
+      proportion('C', 25, 70),
+    ]);
+    const withheld = cells
+      .flatMap((cell) => [cell.numerator, cell.denominator, cell.value])
+      .filter((number) => number?.shown === false);
     expect(withheld.length).toBeGreaterThan(0);
     for (const number of withheld) expect(Object.keys(number).sort()).toEqual(['label', 'reason', 'shown']);
   });
@@ -431,14 +513,28 @@ describe('suppressSmallCells: what leaves the server', () => {
   });
 
   it('returns null for numbers that were not reported', () => {
-    const { cells } = suppress([count('V', 20), count('A', null), { siteId: 'B', month: MONTH, measureKey: 'remission', numerator: null, denominator: null }]);
+    const { cells } = suppress([
+      count('V', 20),
+      count('A', null),
+      { siteId: 'B', month: MONTH, measureKey: 'remission', numerator: null, denominator: null },
+    ]);
     expect(cellOf(cells, 'A')).toMatchObject({ value: null, suppressed: false });
-    expect(cellOf(cells, 'B', MONTH, 'remission')).toMatchObject({ numerator: null, denominator: null, value: null, suppressed: false });
+    expect(cellOf(cells, 'B', MONTH, 'remission')).toMatchObject({
+      numerator: null,
+      denominator: null,
+      value: null,
+      suppressed: false,
+    });
   });
 });
 
 describe('suppressSmallCells: input errors name the field', () => {
-  const valid = (): SmallCellSuppressionInput => ({ threshold: 10, fullyVisibleSiteIds: ['V'], measureKinds: KINDS, cells: [count('V', 20)] });
+  const valid = (): SmallCellSuppressionInput => ({
+    threshold: 10,
+    fullyVisibleSiteIds: ['V'],
+    measureKinds: KINDS,
+    cells: [count('V', 20)],
+  });
 
   it.each([
     { threshold: 1, message: /^threshold must be an integer of at least 2/ },
@@ -452,15 +548,27 @@ describe('suppressSmallCells: input errors name the field', () => {
     { cell: { ...count('A', 3), month: '2026-13' }, message: /^cells\[1\]\.month must be a month like 2026-03/ },
     { cell: { ...count('A', 3), month: '2026-3' }, message: /^cells\[1\]\.month/ },
     { cell: { ...count('A', 3), siteId: '' }, message: /^cells\[1\]\.siteId/ },
-    { cell: { ...count('A', 3), measureKey: 'unknown' }, message: /^cells\[1\]\.measureKey "unknown" has no known kind/ },
+    {
+      cell: { ...count('A', 3), measureKey: 'unknown' },
+      message: /^cells\[1\]\.measureKey "unknown" has no known kind/,
+    },
     { cell: { ...count('A', 3), measureKey: 'constructor' }, message: /^cells\[1\]\.measureKey/ },
     { cell: count('A', -1), message: /^cells\[1\]\.value must be a whole count/ },
     { cell: count('A', 2.5), message: /^cells\[1\]\.value must be a whole count/ },
     { cell: { ...count('A', 3), numerator: 3 }, message: /^cells\[1\]\.numerator must be null for a COUNT/ },
     { cell: proportion('A', 12, 10), message: /^cells\[1\]\.numerator must not exceed the denominator/ },
-    { cell: { ...proportion('A', 3, 10), denominator: null }, message: /^cells\[1\]\.denominator must be given together/ },
-    { cell: { siteId: 'A', month: MONTH, measureKey: 'remission', numerator: null, denominator: null, value: 0.5 }, message: /^cells\[1\]\.value needs its numerator/ },
-    { cell: { ...proportion('A', 3, 10), value: Number.POSITIVE_INFINITY }, message: /^cells\[1\]\.value must be a finite number/ },
+    {
+      cell: { ...proportion('A', 3, 10), denominator: null },
+      message: /^cells\[1\]\.denominator must be given together/,
+    },
+    {
+      cell: { siteId: 'A', month: MONTH, measureKey: 'remission', numerator: null, denominator: null, value: 0.5 },
+      message: /^cells\[1\]\.value needs its numerator/,
+    },
+    {
+      cell: { ...proportion('A', 3, 10), value: Number.POSITIVE_INFINITY },
+      message: /^cells\[1\]\.value must be a finite number/,
+    },
     { cell: { ...mean('A', 12, 7), denominator: 12.5 }, message: /^cells\[1\]\.denominator must be a whole count/ },
     { cell: count('V', 4), message: /^cells\[1\] repeats cells\[0\]/ },
   ])('rejects $message', ({ cell, message }) => {

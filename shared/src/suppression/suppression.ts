@@ -239,7 +239,8 @@ function protectGroup(
 
   const withheldTotals = new Set<Component>();
   for (;;) {
-    for (const slot of slots) slot.status = slot.withholdable && isSmallCell(slot.amount, threshold) ? 'small-cell' : 'shown';
+    for (const slot of slots)
+      slot.status = slot.withholdable && isSmallCell(slot.amount, threshold) ? 'small-cell' : 'shown';
     const unprotectable = addComplements(kind, slots, withheldTotals, threshold);
     if (unprotectable === null) break;
     withheldTotals.add(unprotectable);
@@ -269,11 +270,14 @@ function addComplements(
     // fix first the component whose own total pins it.
     const fixable = order.filter((component) => exposedNow.has(component) && summed.has(component));
     const exposed =
-      fixable.find((component) => pinnedComponents(kind, slots, new Set([component]), threshold).has(component)) ?? fixable[0];
+      fixable.find((component) => pinnedComponents(kind, slots, new Set([component]), threshold).has(component)) ??
+      fixable[0];
     // Without any total nothing but its label (1..T, T >= 2) bounds a small count.
     if (exposed === undefined) throw new Error('suppression: a small count stays derivable without any total');
     const candidates = slots
-      .filter((slot) => slot.component === exposed && slot.withholdable && slot.status === 'shown' && slot.amount > threshold)
+      .filter(
+        (slot) => slot.component === exposed && slot.withholdable && slot.status === 'shown' && slot.amount > threshold,
+      )
       .sort((a, b) => a.amount - b.amount || compareCodeUnits(a.siteId, b.siteId));
     if (candidates.length === 0) return exposed;
     const sufficient = candidates.find((candidate) => {
@@ -315,7 +319,9 @@ function pinnedComponents(
   if (kind === 'PROPORTION') {
     // Numerator and denominator are reported together, so slots come in pairs per cell.
     const numerators = slots.filter((slot) => slot.component === 'numerator');
-    const denominatorAt = new Map(slots.filter((slot) => slot.component === 'denominator').map((slot) => [slot.position, slot]));
+    const denominatorAt = new Map(
+      slots.filter((slot) => slot.component === 'denominator').map((slot) => [slot.position, slot]),
+    );
     const denominators = numerators.map((numerator) => denominatorAt.get(numerator.position)!);
     const sites: ProportionRanges[] = numerators.map((numerator, index) => ({
       numerator: rangeOf(numerator),
@@ -323,8 +329,12 @@ function pinnedComponents(
     }));
     const totals = { numerator: totalOf('numerator'), denominator: totalOf('denominator') };
     numerators.forEach((numerator, index) => {
-      for (const [component, slot] of [['numerator', numerator], ['denominator', denominators[index]]] as const) {
-        if (slot.status === 'small-cell' && isPinned(rangeUnderProportionSums(sites, index, component, totals))) pinned.add(component);
+      for (const [component, slot] of [
+        ['numerator', numerator],
+        ['denominator', denominators[index]],
+      ] as const) {
+        if (slot.status === 'small-cell' && isPinned(rangeUnderProportionSums(sites, index, component, totals)))
+          pinned.add(component);
       }
     });
     return pinned;
@@ -362,7 +372,9 @@ function displayCell(
   const followingNumber = (component: Component, withheld: boolean): DisplayedNumber<CellWithholdReason> | null => {
     const amount = amountOf(cell, component);
     if (amount === null) return null;
-    return withheld ? { shown: false, reason: 'cell-suppressed', label: WITHHELD_LABEL } : { shown: true, value: amount };
+    return withheld
+      ? { shown: false, reason: 'cell-suppressed', label: WITHHELD_LABEL }
+      : { shown: true, value: amount };
   };
 
   let numerator: DisplayedNumber<CellWithholdReason> | null = null;
@@ -403,10 +415,16 @@ function displayTotal(
   // Summed in site order, so a mean's fractional sums do not depend on input order.
   const bySite = [...cells].sort((a, b) => compareCodeUnits(a.siteId, b.siteId));
   const sumOf = (component: Component): number | null => {
-    const amounts = bySite.map((cell) => amountOf(cell, component)).filter((amount): amount is number => amount !== null);
+    const amounts = bySite
+      .map((cell) => amountOf(cell, component))
+      .filter((amount): amount is number => amount !== null);
     return amounts.length === 0 ? null : amounts.reduce((sum, amount) => sum + amount, 0);
   };
-  const withheld = (): WithheldNumber<TotalWithholdReason> => ({ shown: false, reason: 'would-disclose', label: WITHHELD_LABEL });
+  const withheld = (): WithheldNumber<TotalWithholdReason> => ({
+    shown: false,
+    reason: 'would-disclose',
+    label: WITHHELD_LABEL,
+  });
   const display = (amount: number | null, isWithheld: boolean): DisplayedNumber<TotalWithholdReason> | null =>
     amount === null ? null : isWithheld ? withheld() : { shown: true, value: amount };
 
@@ -449,7 +467,8 @@ function assertValidInput(input: SmallCellSuppressionInput): void {
   const seen = new Map<string, number>();
   cells.forEach((cell, index) => {
     const field = (name: string) => `cells[${index}].${name}`;
-    if (typeof cell.siteId !== 'string' || cell.siteId === '') throw new RangeError(`${field('siteId')} must be a non-empty string`);
+    if (typeof cell.siteId !== 'string' || cell.siteId === '')
+      throw new RangeError(`${field('siteId')} must be a non-empty string`);
     if (typeof cell.measureKey !== 'string' || cell.measureKey === '') {
       throw new RangeError(`${field('measureKey')} must be a non-empty string`);
     }
@@ -462,13 +481,18 @@ function assertValidInput(input: SmallCellSuppressionInput): void {
     }
     const key = `${cell.measureKey}\u0000${cell.month}\u0000${cell.siteId}`;
     const earlier = seen.get(key);
-    if (earlier !== undefined) throw new RangeError(`cells[${index}] repeats cells[${earlier}] (same site, measure and month)`);
+    if (earlier !== undefined)
+      throw new RangeError(`cells[${index}] repeats cells[${earlier}] (same site, measure and month)`);
     seen.set(key, index);
     assertValidNumbers(kind, cell, field);
   });
 }
 
-function assertValidNumbers(kind: SuppressionMeasureKind, cell: SiteMeasureCell, field: (name: string) => string): void {
+function assertValidNumbers(
+  kind: SuppressionMeasureKind,
+  cell: SiteMeasureCell,
+  field: (name: string) => string,
+): void {
   const { numerator, denominator } = cell;
   const value = cell.value ?? null;
   const wholeCount = (name: 'numerator' | 'denominator' | 'value', amount: number | null) => {
@@ -477,20 +501,27 @@ function assertValidNumbers(kind: SuppressionMeasureKind, cell: SiteMeasureCell,
     }
   };
   const finite = (name: 'numerator' | 'value', amount: number | null) => {
-    if (amount !== null && !Number.isFinite(amount)) throw new RangeError(`${field(name)} must be a finite number, got ${amount}`);
+    if (amount !== null && !Number.isFinite(amount))
+      throw new RangeError(`${field(name)} must be a finite number, got ${amount}`);
   };
 
   if (kind === 'COUNT') {
-    if (numerator !== null) throw new RangeError(`${field('numerator')} must be null for a COUNT measure (the count is the value)`);
-    if (denominator !== null) throw new RangeError(`${field('denominator')} must be null for a COUNT measure (the count is the value)`);
+    if (numerator !== null)
+      throw new RangeError(`${field('numerator')} must be null for a COUNT measure (the count is the value)`);
+    if (denominator !== null)
+      throw new RangeError(`${field('denominator')} must be null for a COUNT measure (the count is the value)`);
     wholeCount('value', value);
     return;
   }
   if ((numerator === null) !== (denominator === null)) {
-    throw new RangeError(`${field(numerator === null ? 'numerator' : 'denominator')} must be given together with the other count`);
+    throw new RangeError(
+      `${field(numerator === null ? 'numerator' : 'denominator')} must be given together with the other count`,
+    );
   }
   if (value !== null && denominator === null) {
-    throw new RangeError(`${field('value')} needs its numerator and denominator, or small counts could not be recognised`);
+    throw new RangeError(
+      `${field('value')} needs its numerator and denominator, or small counts could not be recognised`,
+    );
   }
   finite('value', value);
   wholeCount('denominator', denominator);
@@ -500,6 +531,8 @@ function assertValidNumbers(kind: SuppressionMeasureKind, cell: SiteMeasureCell,
   }
   wholeCount('numerator', numerator);
   if (kind === 'PROPORTION' && numerator !== null && denominator !== null && numerator > denominator) {
-    throw new RangeError(`${field('numerator')} must not exceed the denominator of a PROPORTION measure (${numerator} > ${denominator})`);
+    throw new RangeError(
+      `${field('numerator')} must not exceed the denominator of a PROPORTION measure (${numerator} > ${denominator})`,
+    );
   }
 }

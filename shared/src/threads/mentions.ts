@@ -2,14 +2,19 @@
  * A mention in a message body is written `@[Name](user:<id>)`: the client inserts it when a member
  * picks someone from the list, so a mention names a member by id, never by a guessable handle.
  */
-const MENTION = /@\[([^\]\n]{1,100})\]\(user:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)/g;
+const MENTION =
+  /@\[([^\]\n]{1,100})\]\(user:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)/g;
 
 /** At most this many members are notified from one message; further mentions stay text. */
 export const MAX_MENTIONS_PER_MESSAGE = 20;
 
 /** The token a client inserts into a body to mention `userId`, shown as `@name`. */
 export function mentionToken(name: string, userId: string): string {
-  const label = name.replace(/[[\]\n]/g, ' ').trim().slice(0, 100) || 'member';
+  const label =
+    name
+      .replace(/[[\]\n]/g, ' ')
+      .trim()
+      .slice(0, 100) || 'member';
   return `@[${label}](user:${userId.toLowerCase()})`;
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MENTIONS_PER_MESSAGE, mentionedUserIds, mentionsToMarkdown, mentionsToText, mentionToken } from './mentions';
+import {
+  MAX_MENTIONS_PER_MESSAGE,
+  mentionedUserIds,
+  mentionsToMarkdown,
+  mentionsToText,
+  mentionToken,
+} from './mentions';
 import { compareSeq, incomingVerdict, laterSeq, mergeMessages } from './sequence';
 
 const ANNA = '11111111-1111-4111-8111-111111111111';
@@ -23,7 +29,9 @@ describe('mentions', () => {
 
   it('renders a known member as a link with her current name, escaped; an unknown one as text', () => {
     const body = `${mentionToken('Typed label', ANNA)} and ${mentionToken('Bo *bold*', BO)}`;
-    const markdown = mentionsToMarkdown(body, (id) => (id === ANNA ? { name: 'Anna <b>Berg</b>', href: `/n/net/members/${ANNA}` } : null));
+    const markdown = mentionsToMarkdown(body, (id) =>
+      id === ANNA ? { name: 'Anna <b>Berg</b>', href: `/n/net/members/${ANNA}` } : null,
+    );
     expect(markdown).toBe(`[@Anna \\<b\\>Berg\\</b\\>](/n/net/members/${ANNA}) and @Bo \\*bold\\*`);
     expect(mentionsToText(body)).toBe('@Typed label and @Bo *bold*');
   });

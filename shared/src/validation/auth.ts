@@ -5,17 +5,12 @@ import { rule } from './issues';
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
-export const passwordSchema = safeString()
-  .min(MIN_PASSWORD_LENGTH)
-  .max(MAX_PASSWORD_LENGTH);
+export const passwordSchema = safeString().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
 
 /** Longest member name, in characters. */
 export const NAME_MAX = 100;
 
-export const nameSchema = safeString()
-  .trim()
-  .min(1)
-  .max(NAME_MAX);
+export const nameSchema = safeString().trim().min(1).max(NAME_MAX);
 
 export const signInSchema = z.object({
   email: emailSchema,
@@ -23,7 +18,9 @@ export const signInSchema = z.object({
 });
 
 export const registerSchema = z.object({
-  token: safeString().trim().refine((token) => token.length >= 20 && token.length <= 200, rule('invitation_invalid')),
+  token: safeString()
+    .trim()
+    .refine((token) => token.length >= 20 && token.length <= 200, rule('invitation_invalid')),
   email: emailSchema,
   name: nameSchema,
   password: passwordSchema,
@@ -45,6 +42,10 @@ export const requestPasswordResetSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({ token: tokenSchema, newPassword: passwordSchema });
 export const requestEmailChangeSchema = z.object({ newEmail: emailSchema, currentPassword: currentPasswordSchema });
 export const confirmEmailChangeSchema = z.object({ token: tokenSchema });
-export const enableTwoFactorSchema = z.object({ code: safeString().trim().regex(/^\d{6}$/, rule('two_factor_code')) });
+export const enableTwoFactorSchema = z.object({
+  code: safeString()
+    .trim()
+    .regex(/^\d{6}$/, rule('two_factor_code')),
+});
 export const disableTwoFactorSchema = z.object({ currentPassword: currentPasswordSchema, code: twoFactorCodeSchema });
 export const twoFactorSignInSchema = z.object({ challenge: tokenSchema, code: twoFactorCodeSchema });

@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { changeIdeaDecisionSchema, decisionAnswerSchema, decisionConfirmationDaysSchema, changeIdeaInputSchema, pdsaCycleEditSchema, pdsaCycleInputSchema } from './change-ideas';
+import {
+  changeIdeaDecisionSchema,
+  decisionAnswerSchema,
+  decisionConfirmationDaysSchema,
+  changeIdeaInputSchema,
+  pdsaCycleEditSchema,
+  pdsaCycleInputSchema,
+} from './change-ideas';
 import { fieldIssues } from './issues';
 
 const ID = '7b4c1c9e-2a4f-4c55-9f0e-6f1b7e2d9a10';
 const ID2 = '0d3b3c55-8e3c-4b56-9a47-64f3c1a2b7e1';
 
-const fieldsOf = (result: { success: boolean; error?: any }) => (result.success ? [] : fieldIssues(result.error).map((i) => i.field));
+const fieldsOf = (result: { success: boolean; error?: any }) =>
+  result.success ? [] : fieldIssues(result.error).map((i) => i.field);
 
 describe('changeIdeaInputSchema', () => {
-  const valid = { title: 'Text reminders before labs', problem: 'Half of the lab visits are missed.', idea: 'Send a text two days before.', driverIds: [ID], nextDecisionOn: null };
+  const valid = {
+    title: 'Text reminders before labs',
+    problem: 'Half of the lab visits are missed.',
+    idea: 'Send a text two days before.',
+    driverIds: [ID],
+    nextDecisionOn: null,
+  };
 
   it('accepts a proposal and trims its text', () => {
-    expect(changeIdeaInputSchema.parse({ ...valid, title: '  Text reminders before labs ' }).title).toBe('Text reminders before labs');
+    expect(changeIdeaInputSchema.parse({ ...valid, title: '  Text reminders before labs ' }).title).toBe(
+      'Text reminders before labs',
+    );
   });
 
   it.each([
@@ -27,7 +43,16 @@ describe('changeIdeaInputSchema', () => {
 });
 
 describe('changeIdeaDecisionSchema', () => {
-  const valid = { expectedVersion: 1, toStatus: 'CO_DESIGN', decision: 'Start co-design', rationale: 'Families asked for it', participantIds: [ID, ID2], nextDecisionOn: null, patientVoiceReason: '', proposalId: null };
+  const valid = {
+    expectedVersion: 1,
+    toStatus: 'CO_DESIGN',
+    decision: 'Start co-design',
+    rationale: 'Families asked for it',
+    participantIds: [ID, ID2],
+    nextDecisionOn: null,
+    patientVoiceReason: '',
+    proposalId: null,
+  };
 
   it.each([
     [{ patientVoiceReason: 'x'.repeat(2001) }, 'patientVoiceReason'],
@@ -45,7 +70,10 @@ describe('changeIdeaDecisionSchema', () => {
 
   it('accepts a decision, with a reason for going ahead without a patient voice and the proposal it rests on', () => {
     expect(changeIdeaDecisionSchema.safeParse(valid).success).toBe(true);
-    expect(changeIdeaDecisionSchema.parse({ ...valid, patientVoiceReason: ' The panel meets in May. ', proposalId: ID }).patientVoiceReason).toBe('The panel meets in May.');
+    expect(
+      changeIdeaDecisionSchema.parse({ ...valid, patientVoiceReason: ' The panel meets in May. ', proposalId: ID })
+        .patientVoiceReason,
+    ).toBe('The panel meets in May.');
   });
 });
 
@@ -64,7 +92,13 @@ describe('PDSA cycles', () => {
     endOn: '2026-03-27',
     measureIds: [ID2],
   };
-  const done = { ...planned, stage: 'ACT', doNotes: 'Sent 58 texts.', studyNotes: '3 of 20 missed, better than predicted.', act: 'ADOPT' };
+  const done = {
+    ...planned,
+    stage: 'ACT',
+    doNotes: 'Sent 58 texts.',
+    studyNotes: '3 of 20 missed, better than predicted.',
+    act: 'ADOPT',
+  };
 
   it('accepts a plan with a prediction and a cycle carried through to its act', () => {
     expect(pdsaCycleInputSchema.safeParse(planned).success).toBe(true);
@@ -90,17 +124,29 @@ describe('PDSA cycles', () => {
   it('asks for the study before the act', () => {
     const result = pdsaCycleInputSchema.safeParse({ ...done, studyNotes: '' });
     expect(result.success).toBe(false);
-    expect(fieldIssues(result.error!)).toEqual([{ field: 'studyNotes', code: 'study_before_act', message: 'must compare what happened with the prediction before the act' }]);
+    expect(fieldIssues(result.error!)).toEqual([
+      {
+        field: 'studyNotes',
+        code: 'study_before_act',
+        message: 'must compare what happened with the prediction before the act',
+      },
+    ]);
   });
 });
 
-describe('decision answers and the network\'s days to confirm', () => {
-  it('an answer\'s comment is optional, trimmed and at most 1000 characters', () => {
+describe("decision answers and the network's days to confirm", () => {
+  it("an answer's comment is optional, trimmed and at most 1000 characters", () => {
     expect(decisionAnswerSchema.parse({ comment: '  ' }).comment).toBe('');
     expect(fieldsOf(decisionAnswerSchema.safeParse({ comment: 'x'.repeat(1001) }))).toEqual(['comment']);
   });
 
-  it.each([[0, false], [1, true], [90, true], [91, false], [2.5, false]])('%s days: %s', (days, ok) => {
+  it.each([
+    [0, false],
+    [1, true],
+    [90, true],
+    [91, false],
+    [2.5, false],
+  ])('%s days: %s', (days, ok) => {
     expect(decisionConfirmationDaysSchema.safeParse(days).success).toBe(ok);
   });
 });

@@ -73,7 +73,10 @@ export const decisionAnswerSchema = z.object({ comment: text(CHANGE_IDEA_LIMITS.
 export const decisionConfirmationDaysSchema = z
   .number()
   .int()
-  .refine((days) => days >= DECISION_CONFIRMATION_DAYS_RANGE.min && days <= DECISION_CONFIRMATION_DAYS_RANGE.max, rule('out_of_range', { ...DECISION_CONFIRMATION_DAYS_RANGE }));
+  .refine(
+    (days) => days >= DECISION_CONFIRMATION_DAYS_RANGE.min && days <= DECISION_CONFIRMATION_DAYS_RANGE.max,
+    rule('out_of_range', { ...DECISION_CONFIRMATION_DAYS_RANGE }),
+  );
 
 const pdsaFields = {
   title: required(CHANGE_IDEA_LIMITS.pdsaTitleMax),
@@ -99,8 +102,10 @@ type PdsaValues = { [K in keyof typeof pdsaFields]: z.infer<(typeof pdsaFields)[
 export function pdsaCycleIssues(cycle: PdsaValues): FieldIssue[] {
   const issues: FieldIssue[] = [];
   // Refinements run beside field errors too: compare dates only when both are dates.
-  const validDates = isoDate.safeParse(cycle.startOn).success && (cycle.endOn === null || isoDate.safeParse(cycle.endOn).success);
-  if (validDates && cycle.endOn && cycle.endOn < cycle.startOn) issues.push(fieldIssue('endOn', 'not_before', { other: 'startOn' }));
+  const validDates =
+    isoDate.safeParse(cycle.startOn).success && (cycle.endOn === null || isoDate.safeParse(cycle.endOn).success);
+  if (validDates && cycle.endOn && cycle.endOn < cycle.startOn)
+    issues.push(fieldIssue('endOn', 'not_before', { other: 'startOn' }));
   const studied = cycle.stage === 'STUDY' || cycle.stage === 'ACT';
   if (studied && !cycle.doNotes) issues.push(fieldIssue('doNotes', 'do_before_study'));
   if (studied && !cycle.endOn) issues.push(fieldIssue('endOn', 'end_required_when_studied'));
@@ -113,7 +118,8 @@ export function pdsaCycleIssues(cycle: PdsaValues): FieldIssue[] {
 }
 
 function withPdsaRules<T extends PdsaValues>(cycle: T, ctx: z.core.$RefinementCtx<T>) {
-  for (const issue of pdsaCycleIssues(cycle)) ctx.addIssue({ code: 'custom', path: [issue.field], ...rule(issue.code, issue.params) });
+  for (const issue of pdsaCycleIssues(cycle))
+    ctx.addIssue({ code: 'custom', path: [issue.field], ...rule(issue.code, issue.params) });
 }
 
 /** A new PDSA cycle at a site. The prediction is required: a test without one teaches nothing. */

@@ -11,7 +11,8 @@ export * from './text';
 export const safeString = () => z.string().refine(isStorableText, rule('unstorable_text'));
 
 /** The arguments of a refinement that `pattern` matches, raising `invalid_format` with the format's name: `.refine(...matches(P, 'slug'))`. */
-export const matches = (pattern: RegExp, format: IssueFormat) => [(text: string) => pattern.test(text), rule('invalid_format', { format })] as const;
+export const matches = (pattern: RegExp, format: IssueFormat) =>
+  [(text: string) => pattern.test(text), rule('invalid_format', { format })] as const;
 
 export const emailSchema = safeString()
   .trim()

@@ -15,7 +15,12 @@ describe('email frequency of a notification preference', () => {
   });
 
   it('refuses an unknown frequency, naming the field', () => {
-    const result = notificationPreferenceSchema.safeParse({ kind: 'MENTION', inApp: true, email: true, emailFrequency: 'HOURLY' });
+    const result = notificationPreferenceSchema.safeParse({
+      kind: 'MENTION',
+      inApp: true,
+      email: true,
+      emailFrequency: 'HOURLY',
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].path).toEqual(['emailFrequency']);
   });
@@ -23,9 +28,21 @@ describe('email frequency of a notification preference', () => {
 
 describe('network mail settings', () => {
   it('keeps the due day within 1-28 and the reminder lead within 0-27', () => {
-    expect(networkMailSettingsSchema.safeParse({ reportDueDay: 28, reportReminderDays: 0, requireTwoFactorForLeads: false }).success).toBe(true);
-    expect(networkMailSettingsSchema.safeParse({ reportDueDay: 29, reportReminderDays: 0, requireTwoFactorForLeads: false }).success).toBe(false);
-    expect(networkMailSettingsSchema.safeParse({ reportDueDay: 10, reportReminderDays: 28, requireTwoFactorForLeads: false }).success).toBe(false);
-    expect(networkMailSettingsSchema.safeParse({ reportDueDay: 1.5, reportReminderDays: 2, requireTwoFactorForLeads: false }).success).toBe(false);
+    expect(
+      networkMailSettingsSchema.safeParse({ reportDueDay: 28, reportReminderDays: 0, requireTwoFactorForLeads: false })
+        .success,
+    ).toBe(true);
+    expect(
+      networkMailSettingsSchema.safeParse({ reportDueDay: 29, reportReminderDays: 0, requireTwoFactorForLeads: false })
+        .success,
+    ).toBe(false);
+    expect(
+      networkMailSettingsSchema.safeParse({ reportDueDay: 10, reportReminderDays: 28, requireTwoFactorForLeads: false })
+        .success,
+    ).toBe(false);
+    expect(
+      networkMailSettingsSchema.safeParse({ reportDueDay: 1.5, reportReminderDays: 2, requireTwoFactorForLeads: false })
+        .success,
+    ).toBe(false);
   });
 });

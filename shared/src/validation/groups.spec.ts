@@ -3,13 +3,17 @@ import { fieldIssues } from './issues';
 import { groupInputSchema, groupRoleSchema } from './groups';
 import { notificationPreferenceSchema } from './notifications';
 
-const fieldsOf = (result: { success: boolean; error?: any }) => (result.success ? [] : fieldIssues(result.error).map((i) => i.field));
+const fieldsOf = (result: { success: boolean; error?: any }) =>
+  result.success ? [] : fieldIssues(result.error).map((i) => i.field);
 
 describe('groupInputSchema', () => {
   const valid = { name: 'School and IBD', purpose: 'Keeping school going through flares.', visibility: 'OPEN' };
 
   it('accepts a group and trims its text', () => {
-    expect(groupInputSchema.parse({ ...valid, name: '  School and IBD ', purpose: ' ' })).toEqual({ ...valid, purpose: '' });
+    expect(groupInputSchema.parse({ ...valid, name: '  School and IBD ', purpose: ' ' })).toEqual({
+      ...valid,
+      purpose: '',
+    });
   });
 
   it.each([

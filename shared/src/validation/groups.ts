@@ -9,10 +9,7 @@ export type GroupRole = (typeof GROUP_ROLES)[number];
 
 /** A working group as its owner describes it: a name, what it is for, and who may join. */
 export const groupInputSchema = z.object({
-  name: safeString()
-    .trim()
-    .min(GROUP_LIMITS.nameMin)
-    .max(GROUP_LIMITS.nameMax),
+  name: safeString().trim().min(GROUP_LIMITS.nameMin).max(GROUP_LIMITS.nameMax),
   purpose: safeString().trim().max(GROUP_LIMITS.purposeMax),
   visibility: z.enum(GROUP_VISIBILITIES),
 });

@@ -4,7 +4,20 @@ import type { z } from 'zod';
 export type IssueParams = Record<string, string | number>;
 
 /** The formats `invalid_format` names in `params.format`; each has its own translation. */
-export const ISSUE_FORMATS = ['email', 'id', 'date', 'datetime', 'month', 'url', 'slug', 'measure_key', 'tag', 'cursor', 'seq', 'client_id'] as const;
+export const ISSUE_FORMATS = [
+  'email',
+  'id',
+  'date',
+  'datetime',
+  'month',
+  'url',
+  'slug',
+  'measure_key',
+  'tag',
+  'cursor',
+  'seq',
+  'client_id',
+] as const;
 export type IssueFormat = (typeof ISSUE_FORMATS)[number];
 
 const FORMAT_MESSAGES: Record<IssueFormat, string> = {
@@ -92,7 +105,8 @@ const ISSUE_MESSAGES = {
   file_too_large: (p: P) => `is larger than ${p.maxMb} MB`,
   upload_refused: () => 'was refused: send one file in the "file" field of well-formed form data',
   // Change ideas, PDSA cycles, decisions
-  transition_not_allowed: (p: P) => `cannot follow ${p.from}${p.allowed ? `; it may move to ${p.allowed}` : '; it is final'}`,
+  transition_not_allowed: (p: P) =>
+    `cannot follow ${p.from}${p.allowed ? `; it may move to ${p.allowed}` : '; it is final'}`,
   idea_closed: (p: P) => `is ${String(p.status).toLowerCase()}: co-designers join ideas still in progress`,
   idea_not_testing: (p: P) => `is ${p.status}: PDSA cycles test ideas in TESTING (a decision moves it there)`,
   own_proposal: () => 'is your proposal: its proposer co-designs it throughout',
@@ -101,7 +115,8 @@ const ISSUE_MESSAGES = {
   study_before_act: () => 'must compare what happened with the prediction before the act',
   stage_must_be_act: () => 'must be ACT once the act is chosen',
   act_required: () => 'is required at the ACT stage',
-  patient_voice_reason: () => 'is required: no patient partner or family member co-designs this idea or took a position on it',
+  patient_voice_reason: () =>
+    'is required: no patient partner or family member co-designs this idea or took a position on it',
   // Proposals
   closes_too_soon: (p: P) => `must be at least ${p.minutes} minutes from now`,
   closes_too_late: (p: P) => `must be at most ${p.days} days from now`,
@@ -170,22 +185,42 @@ export function fieldIssue(field: string, code: IssueCode, params?: IssueParams)
  * What a zod refinement needs to raise `code` with `params`: `.refine(ok, rule('duplicate'))` or
  * `ctx.addIssue({ code: 'custom', path, ...rule('required') })`.
  */
-export function rule(code: IssueCode, params: IssueParams = {}): { params: { code: IssueCode } & IssueParams; message: string } {
+export function rule(
+  code: IssueCode,
+  params: IssueParams = {},
+): { params: { code: IssueCode } & IssueParams; message: string } {
   return { params: { ...params, code }, message: issueMessage(code, params) };
 }
 
-const FORMATS_OF_ZOD: Partial<Record<string, IssueFormat>> = { email: 'email', uuid: 'id', guid: 'id', date: 'date', datetime: 'datetime', url: 'url' };
-const TYPE_CODES: Partial<Record<string, IssueCode>> = { string: 'not_text', number: 'not_a_number', int: 'not_whole_number', boolean: 'not_boolean' };
+const FORMATS_OF_ZOD: Partial<Record<string, IssueFormat>> = {
+  email: 'email',
+  uuid: 'id',
+  guid: 'id',
+  date: 'date',
+  datetime: 'datetime',
+  url: 'url',
+};
+const TYPE_CODES: Partial<Record<string, IssueCode>> = {
+  string: 'not_text',
+  number: 'not_a_number',
+  int: 'not_whole_number',
+  boolean: 'not_boolean',
+};
 
 /** The code and params of one zod issue: refinements carry theirs (see `rule`), built-in checks map to the vocabulary. */
 function codeOf(issue: z.core.$ZodIssue): { code: IssueCode; params?: IssueParams } {
   switch (issue.code) {
     case 'custom': {
       const { code, ...params } = (issue.params ?? {}) as { code?: IssueCode } & IssueParams;
-      return code && code in ISSUE_MESSAGES ? { code, params: Object.keys(params).length ? params : undefined } : { code: 'invalid' };
+      return code && code in ISSUE_MESSAGES
+        ? { code, params: Object.keys(params).length ? params : undefined }
+        : { code: 'invalid' };
     }
     case 'invalid_type':
-      return { code: TYPE_CODES[issue.expected] ?? 'wrong_type', params: TYPE_CODES[issue.expected] ? undefined : { expected: issue.expected } };
+      return {
+        code: TYPE_CODES[issue.expected] ?? 'wrong_type',
+        params: TYPE_CODES[issue.expected] ? undefined : { expected: issue.expected },
+      };
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string') return min <= 1 ? { code: 'required' } : { code: 'too_short', params: { min } };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseMonthKey } from '../spc/month-key';
-import { isEmptyReport, reportDueDate, reportMonthIssue, reportSubmissionIssue, reportSubmissionOpensAt, reportValueIssues } from './measures';
+import {
+  isEmptyReport,
+  reportDueDate,
+  reportMonthIssue,
+  reportSubmissionIssue,
+  reportSubmissionOpensAt,
+  reportValueIssues,
+} from './measures';
 
 const fields = (issues: { field: string }[]) => issues.map((issue) => issue.field);
 

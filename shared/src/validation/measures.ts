@@ -122,7 +122,9 @@ export function reportSubmissionOpensAt(month: MonthKey, graceDays = 0): Date {
 /** The problem with submitting `month`'s report at `now`, or null once submission has opened. */
 export function reportSubmissionIssue(month: MonthKey, now: Date, graceDays = 0): Problem | null {
   const opens = reportSubmissionOpensAt(month, graceDays);
-  return now.getTime() < opens.getTime() ? { code: 'not_open_yet', params: { date: opens.toISOString().slice(0, 10) } } : null;
+  return now.getTime() < opens.getTime()
+    ? { code: 'not_open_yet', params: { date: opens.toISOString().slice(0, 10) } }
+    : null;
 }
 
 /** The day of the following month by which a month's report is due. */

@@ -9,11 +9,7 @@ export const MAX_INTERESTS = 20;
 export const PROFILE_LIMITS = { pronounsMax: 40, bioMax: 2000 } as const;
 
 /** Interests are short lowercase tags, so "Nutrition" and "nutrition " are one interest. */
-export const interestSchema = safeString()
-  .trim()
-  .toLowerCase()
-  .min(2)
-  .max(40);
+export const interestSchema = safeString().trim().toLowerCase().min(2).max(40);
 
 export const profileSchema = z.object({
   name: nameSchema,

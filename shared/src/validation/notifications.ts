@@ -47,7 +47,10 @@ export const DEFAULT_NOTIFICATION_PREFERENCE = { inApp: true, email: false, emai
  * The frequency a change asks for: `emailFrequency` when given; else `email` off is OFF, and on
  * keeps the current frequency (IMMEDIATE when it was off).
  */
-export function resolveEmailFrequency(change: { email: boolean; emailFrequency?: EmailFrequency | null }, current: EmailFrequency): EmailFrequency {
+export function resolveEmailFrequency(
+  change: { email: boolean; emailFrequency?: EmailFrequency | null },
+  current: EmailFrequency,
+): EmailFrequency {
   if (change.emailFrequency) return change.emailFrequency;
   if (!change.email) return 'OFF';
   return current === 'OFF' ? 'IMMEDIATE' : current;

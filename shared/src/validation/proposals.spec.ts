@@ -3,11 +3,25 @@ import { fieldIssues } from './issues';
 import { closingTimeProblem, dotVotesSchema, positionInputSchema, proposalInputSchema } from './proposals';
 
 const ID = '7b4c1c9e-2a4f-4c55-9f0e-6f1b7e2d9a10';
-const fieldsOf = (result: { success: boolean; error?: any }) => (result.success ? [] : fieldIssues(result.error).map((i) => i.field));
+const fieldsOf = (result: { success: boolean; error?: any }) =>
+  result.success ? [] : fieldIssues(result.error).map((i) => i.field);
 
 describe('proposalInputSchema', () => {
-  const consent = { kind: 'CONSENT', question: 'Test the huddle at Riverside in May?', details: '', closesAt: '2026-05-01T12:00:00+02:00', options: [], dotsPerMember: null };
-  const dots = { ...consent, kind: 'DOT_VOTE', question: 'Which idea do we test next?', options: ['Lab texts', 'School plan', 'Peer mentors'], dotsPerMember: 2 };
+  const consent = {
+    kind: 'CONSENT',
+    question: 'Test the huddle at Riverside in May?',
+    details: '',
+    closesAt: '2026-05-01T12:00:00+02:00',
+    options: [],
+    dotsPerMember: null,
+  };
+  const dots = {
+    ...consent,
+    kind: 'DOT_VOTE',
+    question: 'Which idea do we test next?',
+    options: ['Lab texts', 'School plan', 'Peer mentors'],
+    dotsPerMember: 2,
+  };
 
   it('accepts a consent proposal and a dot vote', () => {
     expect(proposalInputSchema.safeParse(consent).success).toBe(true);
@@ -31,10 +45,16 @@ describe('proposalInputSchema', () => {
 
   it('closes between 5 minutes and 60 days after it opens', () => {
     const now = new Date('2026-05-01T12:00:00Z');
-    expect(closingTimeProblem(new Date('2026-05-01T12:04:59Z'), now)).toEqual({ code: 'closes_too_soon', params: { minutes: 5 } });
+    expect(closingTimeProblem(new Date('2026-05-01T12:04:59Z'), now)).toEqual({
+      code: 'closes_too_soon',
+      params: { minutes: 5 },
+    });
     expect(closingTimeProblem(new Date('2026-05-01T12:05:00Z'), now)).toBeNull();
     expect(closingTimeProblem(new Date('2026-06-30T12:00:00Z'), now)).toBeNull();
-    expect(closingTimeProblem(new Date('2026-06-30T12:00:01Z'), now)).toEqual({ code: 'closes_too_late', params: { days: 60 } });
+    expect(closingTimeProblem(new Date('2026-06-30T12:00:01Z'), now)).toEqual({
+      code: 'closes_too_late',
+      params: { days: 60 },
+    });
   });
 });
 
@@ -52,7 +72,14 @@ describe('dotVotesSchema', () => {
   it('each option once, 0-10 dots each', () => {
     expect(dotVotesSchema.safeParse([{ optionId: ID, dots: 2 }]).success).toBe(true);
     expect(dotVotesSchema.safeParse([]).success).toBe(true);
-    expect(fieldsOf(dotVotesSchema.safeParse([{ optionId: ID, dots: 1 }, { optionId: ID, dots: 1 }]))).toEqual(['']);
+    expect(
+      fieldsOf(
+        dotVotesSchema.safeParse([
+          { optionId: ID, dots: 1 },
+          { optionId: ID, dots: 1 },
+        ]),
+      ),
+    ).toEqual(['']);
     expect(fieldsOf(dotVotesSchema.safeParse([{ optionId: ID, dots: -1 }]))).toEqual(['0.dots']);
   });
 });

@@ -18,19 +18,17 @@ export const proposalInputSchema = z
     details: text(PROPOSAL_LIMITS.detailsMax),
     closesAt: safeString().pipe(z.iso.datetime({ offset: true })),
     options: z.array(text(PROPOSAL_LIMITS.optionMax).min(1)).max(PROPOSAL_LIMITS.optionsMax),
-    dotsPerMember: z
-      .number()
-      .int()
-      .min(PROPOSAL_LIMITS.dotsMin)
-      .max(PROPOSAL_LIMITS.dotsMax)
-      .nullable(),
+    dotsPerMember: z.number().int().min(PROPOSAL_LIMITS.dotsMin).max(PROPOSAL_LIMITS.dotsMax).nullable(),
   })
   .superRefine((proposal, ctx) => {
     if (proposal.kind === 'DOT_VOTE') {
-      if (proposal.options.length < PROPOSAL_LIMITS.optionsMin) ctx.addIssue({ code: 'custom', path: ['options'], ...rule('too_few', { min: PROPOSAL_LIMITS.optionsMin }) });
+      if (proposal.options.length < PROPOSAL_LIMITS.optionsMin)
+        ctx.addIssue({ code: 'custom', path: ['options'], ...rule('too_few', { min: PROPOSAL_LIMITS.optionsMin }) });
       const labels = proposal.options.map((o) => o.toLowerCase());
-      if (new Set(labels).size !== labels.length) ctx.addIssue({ code: 'custom', path: ['options'], ...rule('duplicate') });
-      if (proposal.dotsPerMember === null) ctx.addIssue({ code: 'custom', path: ['dotsPerMember'], ...rule('required') });
+      if (new Set(labels).size !== labels.length)
+        ctx.addIssue({ code: 'custom', path: ['options'], ...rule('duplicate') });
+      if (proposal.dotsPerMember === null)
+        ctx.addIssue({ code: 'custom', path: ['dotsPerMember'], ...rule('required') });
     } else if (proposal.options.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['options'], ...rule('options_only_for_dots') });
     }
@@ -39,8 +37,10 @@ export type ProposalInputData = z.infer<typeof proposalInputSchema>;
 
 /** The problem with a proposal closing at `closesAt` when opened at `now`, or null. */
 export function closingTimeProblem(closesAt: Date, now: Date): Problem | null {
-  if (closesAt.getTime() < now.getTime() + PROPOSAL_LIMITS.minOpenMinutes * MINUTE_MS) return { code: 'closes_too_soon', params: { minutes: PROPOSAL_LIMITS.minOpenMinutes } };
-  if (closesAt.getTime() > now.getTime() + PROPOSAL_LIMITS.maxOpenDays * DAY_MS) return { code: 'closes_too_late', params: { days: PROPOSAL_LIMITS.maxOpenDays } };
+  if (closesAt.getTime() < now.getTime() + PROPOSAL_LIMITS.minOpenMinutes * MINUTE_MS)
+    return { code: 'closes_too_soon', params: { minutes: PROPOSAL_LIMITS.minOpenMinutes } };
+  if (closesAt.getTime() > now.getTime() + PROPOSAL_LIMITS.maxOpenDays * DAY_MS)
+    return { code: 'closes_too_late', params: { days: PROPOSAL_LIMITS.maxOpenDays } };
   return null;
 }
 
@@ -51,7 +51,8 @@ export const positionInputSchema = z
     reason: text(PROPOSAL_LIMITS.reasonMax),
   })
   .superRefine((input, ctx) => {
-    if (input.position === 'BLOCK' && input.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], ...rule('block_reason_required') });
+    if (input.position === 'BLOCK' && input.reason === '')
+      ctx.addIssue({ code: 'custom', path: ['reason'], ...rule('block_reason_required') });
   });
 export type PositionInputData = z.infer<typeof positionInputSchema>;
 
@@ -60,11 +61,7 @@ export const dotVotesSchema = z
   .array(
     z.object({
       optionId: idSchema,
-      dots: z
-        .number()
-        .int()
-        .min(0)
-        .max(PROPOSAL_LIMITS.dotsMax),
+      dots: z.number().int().min(0).max(PROPOSAL_LIMITS.dotsMax),
     }),
   )
   .max(PROPOSAL_LIMITS.optionsMax)

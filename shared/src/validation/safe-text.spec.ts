@@ -48,23 +48,78 @@ describe('safeString', () => {
   });
 
   it('names a value that is not text', () => {
-    expect(fieldIssues(safeString().safeParse(42).error!)).toEqual([{ field: '', code: 'not_text', message: 'must be text' }]);
+    expect(fieldIssues(safeString().safeParse(42).error!)).toEqual([
+      { field: '', code: 'not_text', message: 'must be text' },
+    ]);
   });
 });
 
 describe('every text field of the shared schemas refuses text that cannot be stored, naming the field', () => {
   const bad = 'Lab\u0000visits';
-  const cases: [string, { safeParse: (value: unknown) => { success: boolean; error?: any } }, Record<string, unknown>, string][] = [
-    ['resource title', resourceInputSchema, { kind: 'TOOL', title: bad, summary: '', body: 'b', tags: [], audiences: [], siteId: null, license: 'CC-BY-4.0' }, 'title'],
-    ['resource body', resourceInputSchema, { kind: 'TOOL', title: 'Title', summary: '', body: bad, tags: [], audiences: [], siteId: null, license: 'CC-BY-4.0' }, 'body'],
-    ['resource tag', resourceInputSchema, { kind: 'TOOL', title: 'Title', summary: '', body: 'b', tags: [bad], audiences: [], siteId: null, license: 'CC-BY-4.0' }, 'tags.0'],
+  const cases: [
+    string,
+    { safeParse: (value: unknown) => { success: boolean; error?: any } },
+    Record<string, unknown>,
+    string,
+  ][] = [
+    [
+      'resource title',
+      resourceInputSchema,
+      { kind: 'TOOL', title: bad, summary: '', body: 'b', tags: [], audiences: [], siteId: null, license: 'CC-BY-4.0' },
+      'title',
+    ],
+    [
+      'resource body',
+      resourceInputSchema,
+      {
+        kind: 'TOOL',
+        title: 'Title',
+        summary: '',
+        body: bad,
+        tags: [],
+        audiences: [],
+        siteId: null,
+        license: 'CC-BY-4.0',
+      },
+      'body',
+    ],
+    [
+      'resource tag',
+      resourceInputSchema,
+      {
+        kind: 'TOOL',
+        title: 'Title',
+        summary: '',
+        body: 'b',
+        tags: [bad],
+        audiences: [],
+        siteId: null,
+        license: 'CC-BY-4.0',
+      },
+      'tags.0',
+    ],
     ['use note', resourceUseSchema, { siteId: '00000000-0000-4000-8000-000000000000', note: bad }, 'note'],
     ['tag description', networkTagSchema, { tag: 'nutrition', description: bad }, 'description'],
     ['bio', profileSchema, { name: 'Ann', pronouns: null, bio: bad, interests: [], locale: null }, 'bio'],
-    ['interest', profileSchema, { name: 'Ann', pronouns: null, bio: '', interests: [bad], locale: null }, 'interests.0'],
+    [
+      'interest',
+      profileSchema,
+      { name: 'Ann', pronouns: null, bio: '', interests: [bad], locale: null },
+      'interests.0',
+    ],
     ['group name', groupInputSchema, { name: bad, purpose: '', visibility: 'OPEN' }, 'name'],
-    ['idea problem', changeIdeaInputSchema, { title: 'Title', problem: bad, idea: 'i', driverIds: [], nextDecisionOn: null }, 'problem'],
-    ['registration name', registerSchema, { token: 't'.repeat(30), email: 'a@example.org', name: bad, password: 'long enough password' }, 'name'],
+    [
+      'idea problem',
+      changeIdeaInputSchema,
+      { title: 'Title', problem: bad, idea: 'i', driverIds: [], nextDecisionOn: null },
+      'problem',
+    ],
+    [
+      'registration name',
+      registerSchema,
+      { token: 't'.repeat(30), email: 'a@example.org', name: bad, password: 'long enough password' },
+      'name',
+    ],
     [
       'measure definition',
       measureDefinitionSchema,
@@ -84,7 +139,12 @@ describe('every text field of the shared schemas refuses text that cannot be sto
       },
       'definition',
     ],
-    ['message body', messageSendSchema, { threadId: '00000000-0000-4000-8000-000000000000', clientId: 'client-0001', body: bad }, 'body'],
+    [
+      'message body',
+      messageSendSchema,
+      { threadId: '00000000-0000-4000-8000-000000000000', clientId: 'client-0001', body: bad },
+      'body',
+    ],
   ];
 
   it.each(cases)('%s', (_, schema, value, field) => {

@@ -15,7 +15,10 @@ describe('slugify', () => {
     ['  --Hello__World--  ', 'hello-world'],
     ['Łódź Straße', 'lodz-strasse'],
     ['東京', ''],
-    ['A very long network name that goes on and on beyond forty characters', 'a-very-long-network-name-that-goes-on-an'],
+    [
+      'A very long network name that goes on and on beyond forty characters',
+      'a-very-long-network-name-that-goes-on-an',
+    ],
   ])('%s → %s', (text, slug) => {
     expect(slugify(text)).toBe(slug);
   });
@@ -28,7 +31,12 @@ describe('slugify', () => {
 
 describe('siteSlugs', () => {
   it('gives every site its own slug, numbering clashes and names without Latin letters', () => {
-    expect(siteSlugs(['Riverside', 'Riverside!', '東京', 'Lakeview'])).toEqual(['riverside', 'riverside-2', 'site-3', 'lakeview']);
+    expect(siteSlugs(['Riverside', 'Riverside!', '東京', 'Lakeview'])).toEqual([
+      'riverside',
+      'riverside-2',
+      'site-3',
+      'lakeview',
+    ]);
   });
 });
 
@@ -45,7 +53,9 @@ describe('firstRunSchema', () => {
   };
 
   it('accepts a complete setup, trimming text and lowering the email', () => {
-    expect(firstRunSchema.parse({ ...valid, networkName: '  Northern Lights Network ', sites: [' Riverside', 'Lakeview '] })).toEqual({
+    expect(
+      firstRunSchema.parse({ ...valid, networkName: '  Northern Lights Network ', sites: [' Riverside', 'Lakeview '] }),
+    ).toEqual({
       ...valid,
       adminEmail: 'maya@example.org',
     });
@@ -69,18 +79,28 @@ describe('firstRunSchema', () => {
     [{ adminEmail: 'maya' }, 'adminEmail', 'invalid_format', { format: 'email' }],
     [{ password: 'short' }, 'password', 'too_short', { min: 10 }],
   ] as const)('%o is refused on %s with %s', (overrides, field, code, params?: object) => {
-    expect(issuesOf(firstRunSchema.safeParse({ ...valid, ...overrides })).map(({ message: _, ...issue }) => issue)).toEqual([{ field, code, ...(params ? { params } : {}) }]);
+    expect(
+      issuesOf(firstRunSchema.safeParse({ ...valid, ...overrides })).map(({ message: _, ...issue }) => issue),
+    ).toEqual([{ field, code, ...(params ? { params } : {}) }]);
   });
 });
 
 describe('setupCommandSchema', () => {
-  const valid = { networkName: 'Northern Lights', networkSlug: 'northern-lights', startMonth: '2026-01', sites: ['Riverside'], adminEmail: 'a@example.org' };
+  const valid = {
+    networkName: 'Northern Lights',
+    networkSlug: 'northern-lights',
+    startMonth: '2026-01',
+    sites: ['Riverside'],
+    adminEmail: 'a@example.org',
+  };
 
   it('takes http and https addresses only', () => {
     expect(setupCommandSchema.safeParse({ ...valid, publicUrl: 'https://commons.example.org' }).success).toBe(true);
     expect(setupCommandSchema.safeParse({ ...valid, publicUrl: 'http://localhost:3000' }).success).toBe(true);
     expect(fieldsOf(setupCommandSchema.safeParse({ ...valid, publicUrl: 'ftp://example.org' }))).toEqual(['publicUrl']);
-    expect(fieldsOf(setupCommandSchema.safeParse({ ...valid, publicUrl: 'commons.example.org' }))).toEqual(['publicUrl']);
+    expect(fieldsOf(setupCommandSchema.safeParse({ ...valid, publicUrl: 'commons.example.org' }))).toEqual([
+      'publicUrl',
+    ]);
   });
 });
 

@@ -12,7 +12,16 @@ export const MAX_SETUP_SITES = 50;
 /** How far back a network's first month may lie: its charts show every month since. */
 export const MAX_START_MONTHS_AGO = 120;
 
-const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ð: 'd' };
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ł: 'l',
+  þ: 'th',
+  ð: 'd',
+};
 
 /**
  * A URL-safe slug made from free text, at most 40 characters: "St Brigid's Centre" →
@@ -52,15 +61,9 @@ export const slugSchema = safeString()
   .max(MAX_SLUG_LENGTH)
   .refine(...matches(SLUG_PATTERN, 'slug'));
 
-export const networkNameSchema = safeString()
-  .trim()
-  .min(2)
-  .max(120);
+export const networkNameSchema = safeString().trim().min(2).max(120);
 
-export const siteNameSchema = safeString()
-  .trim()
-  .min(2)
-  .max(120);
+export const siteNameSchema = safeString().trim().min(2).max(120);
 
 /** A network's sites by name: at least one, none twice (compared as slugs, so case and accents do not count). */
 export const siteNamesSchema = z
@@ -80,13 +83,17 @@ export const siteNamesSchema = z
 export const networkSetupSchema = z.object({
   networkName: networkNameSchema,
   networkSlug: slugSchema,
-  startMonth: safeString().trim().refine(isMonthKey, rule('invalid_format', { format: 'month' })),
+  startMonth: safeString()
+    .trim()
+    .refine(isMonthKey, rule('invalid_format', { format: 'month' })),
   sites: siteNamesSchema,
 });
 
 /** The first-run page: the network, and its first admin with her password (the rules of registration). */
 export const firstRunSchema = networkSetupSchema.extend({
-  token: safeString().trim().refine((token) => token.length >= 20 && token.length <= 200, rule('setup_code_invalid')),
+  token: safeString()
+    .trim()
+    .refine((token) => token.length >= 20 && token.length <= 200, rule('setup_code_invalid')),
   adminName: nameSchema,
   adminEmail: emailSchema,
   password: passwordSchema,
@@ -103,7 +110,8 @@ export const setupCommandSchema = networkSetupSchema.extend({
 /** The problem with `month` as a network's first month, or null: not in the future, at most ten years back. */
 export function startMonthIssue(month: MonthKey, currentMonth: MonthKey): Problem | null {
   if (compareMonthKeys(month, currentMonth) > 0) return { code: 'in_future' };
-  if (compareMonthKeys(month, addMonths(currentMonth, -MAX_START_MONTHS_AGO)) < 0) return { code: 'too_long_ago', params: { years: MAX_START_MONTHS_AGO / 12 } };
+  if (compareMonthKeys(month, addMonths(currentMonth, -MAX_START_MONTHS_AGO)) < 0)
+    return { code: 'too_long_ago', params: { years: MAX_START_MONTHS_AGO / 12 } };
   return null;
 }
 

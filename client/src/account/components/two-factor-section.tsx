@@ -5,7 +5,12 @@ import type { BeginTwoFactorEnrolmentMutation } from '../../gql/graphql';
 import { type FormErrors, NO_ERRORS, toFormErrors } from '../../graphql/errors';
 import { FormAlert, Loading, QueryError, StatusMessage } from '../../ui/feedback';
 import { focusFirstInvalid, TextField } from '../../ui/field';
-import { AccountSecurityDocument, BeginTwoFactorDocument, DisableTwoFactorDocument, EnableTwoFactorDocument } from '../documents';
+import {
+  AccountSecurityDocument,
+  BeginTwoFactorDocument,
+  DisableTwoFactorDocument,
+  EnableTwoFactorDocument,
+} from '../documents';
 
 type Enrolment = BeginTwoFactorEnrolmentMutation['beginTwoFactorEnrolment'];
 
@@ -16,7 +21,10 @@ type Enrolment = BeginTwoFactorEnrolmentMutation['beginTwoFactorEnrolment'];
  */
 export function TwoFactorSection() {
   const { t } = useTranslation();
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: AccountSecurityDocument, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, reexecute] = useQuery({
+    query: AccountSecurityDocument,
+    requestPolicy: 'cache-and-network',
+  });
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -38,7 +46,11 @@ export function TwoFactorSection() {
   return (
     <section aria-labelledby="two-factor-title">
       <h3 id="two-factor-title">{t('account.twoFactor.title')}</h3>
-      <p>{security.twoFactorEnabled ? t('account.twoFactor.on', { count: security.recoveryCodesLeft }) : t('account.twoFactor.off')}</p>
+      <p>
+        {security.twoFactorEnabled
+          ? t('account.twoFactor.on', { count: security.recoveryCodesLeft })
+          : t('account.twoFactor.off')}
+      </p>
       <FormAlert messages={problems} />
       {recoveryCodes && (
         <div className="panel" role="region" aria-labelledby="recovery-codes-title">

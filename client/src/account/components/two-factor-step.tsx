@@ -8,7 +8,15 @@ import { PageHeading } from '../../ui/page-heading';
 import { CompleteTwoFactorSignInDocument } from '../documents';
 
 /** The second step of signing in to an account with two-factor: a code from the app, or a recovery code. */
-export function TwoFactorStep({ challenge, onSignedIn, onRestart }: { challenge: string; onSignedIn: () => void; onRestart: () => void }) {
+export function TwoFactorStep({
+  challenge,
+  onSignedIn,
+  onRestart,
+}: {
+  challenge: string;
+  onSignedIn: () => void;
+  onRestart: () => void;
+}) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const [code, setCode] = useState('');
@@ -20,7 +28,10 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: { challenge:
     const result = await complete({ input: { challenge, code } });
     if (result.error || !result.data) {
       const found = toFormErrors(result.error, ['code', 'challenge'] as const, t);
-      setErrors({ fields: { code: found.fields.code }, form: [...found.form, ...(found.fields.challenge ? [found.fields.challenge] : [])] });
+      setErrors({
+        fields: { code: found.fields.code },
+        form: [...found.form, ...(found.fields.challenge ? [found.fields.challenge] : [])],
+      });
       focusFirstInvalid(formRef.current);
       return;
     }

@@ -29,7 +29,10 @@ export function ResetPasswordPage() {
     if (invalid || !result || result.error) {
       const found = invalid ?? toFormErrors(result?.error, FIELDS, t);
       // A bad link is no field of the form: say it above it.
-      setErrors({ fields: { newPassword: found.fields.newPassword }, form: [...found.form, ...(found.fields.token ? [found.fields.token] : [])] });
+      setErrors({
+        fields: { newPassword: found.fields.newPassword },
+        form: [...found.form, ...(found.fields.token ? [found.fields.token] : [])],
+      });
       focusFirstInvalid(formRef.current);
       return;
     }

@@ -33,7 +33,15 @@ const UpdateAimDocument = graphql(`
   }
 `);
 
-const FIELDS = ['statement', 'outcomeMeasureId', 'baselineValue', 'baselineFrom', 'baselineTo', 'targetValue', 'dueDate'] as const;
+const FIELDS = [
+  'statement',
+  'outcomeMeasureId',
+  'baselineValue',
+  'baselineFrom',
+  'baselineTo',
+  'targetValue',
+  'dueDate',
+] as const;
 
 export interface AimValues {
   statement: string;
@@ -58,7 +66,8 @@ export function AimForm({ aim, onDone }: { aim: AimValues | null; onDone: (saved
   const { errors } = form;
   const locale = useLocale();
   // Typed values are plain numbers in the shown unit (no grouping), so they read back exactly.
-  const shown = (value: number | undefined) => (value === undefined ? '' : String(Number((aim?.kind ? toDisplay(aim.kind, value) : value).toFixed(4))));
+  const shown = (value: number | undefined) =>
+    value === undefined ? '' : String(Number((aim?.kind ? toDisplay(aim.kind, value) : value).toFixed(4)));
   const [statement, setStatement] = useState(aim?.statement ?? '');
   const [measureId, setMeasureId] = useState(aim?.outcomeMeasureId ?? '');
   const [baseline, setBaseline] = useState(shown(aim?.baselineValue));
@@ -76,24 +85,32 @@ export function AimForm({ aim, onDone }: { aim: AimValues | null; onDone: (saved
     const targetNumber = parseNumberText(target);
     const issues = [
       ...(statement.trim() ? [] : [fieldIssue('statement', 'required')]),
-      ...(baselineNumber === null ? [fieldIssue('baselineValue', 'required')] : Number.isNaN(baselineNumber) ? [fieldIssue('baselineValue', 'not_a_number')] : []),
-      ...(targetNumber === null ? [fieldIssue('targetValue', 'required')] : Number.isNaN(targetNumber) ? [fieldIssue('targetValue', 'not_a_number')] : []),
+      ...(baselineNumber === null
+        ? [fieldIssue('baselineValue', 'required')]
+        : Number.isNaN(baselineNumber)
+          ? [fieldIssue('baselineValue', 'not_a_number')]
+          : []),
+      ...(targetNumber === null
+        ? [fieldIssue('targetValue', 'required')]
+        : Number.isNaN(targetNumber)
+          ? [fieldIssue('targetValue', 'not_a_number')]
+          : []),
       ...(dueDate ? [] : [fieldIssue('dueDate', 'required')]),
     ];
     const stored = (value: number) => (measure ? fromDisplay(measure.kind, value) : value);
     const send = () =>
       update({
-      networkId: network.id,
-      input: {
-        statement,
-        outcomeMeasureId: measureId || null,
-        baselineValue: stored(baselineNumber!),
-        baselineFrom,
-        baselineTo,
-        targetValue: stored(targetNumber!),
-        dueDate,
-      },
-    });
+        networkId: network.id,
+        input: {
+          statement,
+          outcomeMeasureId: measureId || null,
+          baselineValue: stored(baselineNumber!),
+          baselineFrom,
+          baselineTo,
+          targetValue: stored(targetNumber!),
+          dueDate,
+        },
+      });
     if (await form.submit({ check: () => form.fromIssues(issues), send })) onDone(true);
   }
 
@@ -101,14 +118,24 @@ export function AimForm({ aim, onDone }: { aim: AimValues | null; onDone: (saved
     <form {...form.formProps(submit)} className="panel aim-form">
       <h2>{aim ? t('aim.form.editTitle') : t('aim.form.createTitle')}</h2>
       <FormAlert messages={errors.form} />
-      <TextAreaField label={t('aim.form.statement')} hint={t('aim.form.statementHint')} value={statement} onChange={(e) => setStatement(e.target.value)} error={errors.fields.statement} required />
+      <TextAreaField
+        label={t('aim.form.statement')}
+        hint={t('aim.form.statementHint')}
+        value={statement}
+        onChange={(e) => setStatement(e.target.value)}
+        error={errors.fields.statement}
+        required
+      />
       <SelectField
         label={t('aim.form.outcomeMeasure')}
         hint={t('aim.form.outcomeMeasureHint')}
         value={measureId}
         onChange={(e) => setMeasureId(e.target.value)}
         error={errors.fields.outcomeMeasureId}
-        options={[{ value: '', label: t('aim.form.noMeasure') }, ...measures.map((m) => ({ value: m.id, label: m.name }))]}
+        options={[
+          { value: '', label: t('aim.form.noMeasure') },
+          ...measures.map((m) => ({ value: m.id, label: m.name })),
+        ]}
       />
       <div className="form-row">
         <TextField
@@ -129,10 +156,30 @@ export function AimForm({ aim, onDone }: { aim: AimValues | null; onDone: (saved
         />
       </div>
       <div className="form-row">
-        <SelectField label={t('aim.form.baselineFrom')} value={baselineFrom} onChange={(e) => setBaselineFrom(e.target.value)} options={monthOptions} error={errors.fields.baselineFrom} />
-        <SelectField label={t('aim.form.baselineTo')} value={baselineTo} onChange={(e) => setBaselineTo(e.target.value)} options={monthOptions} error={errors.fields.baselineTo} />
+        <SelectField
+          label={t('aim.form.baselineFrom')}
+          value={baselineFrom}
+          onChange={(e) => setBaselineFrom(e.target.value)}
+          options={monthOptions}
+          error={errors.fields.baselineFrom}
+        />
+        <SelectField
+          label={t('aim.form.baselineTo')}
+          value={baselineTo}
+          onChange={(e) => setBaselineTo(e.target.value)}
+          options={monthOptions}
+          error={errors.fields.baselineTo}
+        />
       </div>
-      <TextField label={t('aim.form.dueDate')} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} error={errors.fields.dueDate} required className="field--short" />
+      <TextField
+        label={t('aim.form.dueDate')}
+        type="date"
+        value={dueDate}
+        onChange={(e) => setDueDate(e.target.value)}
+        error={errors.fields.dueDate}
+        required
+        className="field--short"
+      />
       <div className="button-row">
         <button type="submit" className="button" disabled={fetching}>
           {t('aim.form.save')}

@@ -32,7 +32,14 @@ interface DriverDiagramProps {
  * connecting arrows. The drawing is made of nested lists, so a screen reader reads it as the
  * structured list it is; the lines are decoration.
  */
-export function DriverDiagram({ networkId, networkSlug, aimStatement, drivers, editable, onChanged }: DriverDiagramProps) {
+export function DriverDiagram({
+  networkId,
+  networkSlug,
+  aimStatement,
+  drivers,
+  editable,
+  onChanged,
+}: DriverDiagramProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const [editing, setEditing] = useState(false);
@@ -53,7 +60,12 @@ export function DriverDiagram({ networkId, networkSlug, aimStatement, drivers, e
       <div className="section-header">
         <h2 id={titleId}>{t('drivers.title')}</h2>
         {editable && (
-          <button type="button" className="button button--secondary button--small" aria-pressed={editing} onClick={() => setEditing((value) => !value)}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-pressed={editing}
+            onClick={() => setEditing((value) => !value)}
+          >
             {editing ? t('drivers.doneEditing') : t('drivers.edit')}
           </button>
         )}
@@ -81,11 +93,16 @@ export function DriverDiagram({ networkId, networkSlug, aimStatement, drivers, e
                   <span className="visually-hidden">{t('drivers.primaryNumber', { number: index + 1 })}: </span>
                   <p className="kdd__title">{driver.title}</p>
                   {driver.description && <p className="kdd__description">{driver.description}</p>}
-                  {(driver.changeIdeas?.length ?? 0) > 0 && <DriverIdeas driver={driver} networkSlug={networkSlug} inline />}
+                  {(driver.changeIdeas?.length ?? 0) > 0 && (
+                    <DriverIdeas driver={driver} networkSlug={networkSlug} inline />
+                  )}
                   {editing && <DriverControls driver={driver} childCount={secondaries.length} onChanged={changed} />}
                 </div>
                 {secondaries.length > 0 || editing ? (
-                  <ul className="kdd__secondaries kdd__tree" aria-label={t('drivers.secondaryOf', { title: driver.title })}>
+                  <ul
+                    className="kdd__secondaries kdd__tree"
+                    aria-label={t('drivers.secondaryOf', { title: driver.title })}
+                  >
                     {secondaries.map((secondary) => (
                       <li key={secondary.id} className="kdd__leaf">
                         <div className="kdd__box kdd__box--secondary" id={`driver-${secondary.id}`}>
@@ -98,7 +115,12 @@ export function DriverDiagram({ networkId, networkSlug, aimStatement, drivers, e
                     ))}
                     {editing && (
                       <li className="kdd__leaf kdd__leaf--add">
-                        <AddDriverForm networkId={networkId} parent={driver} position={nextPosition(secondaries)} onChanged={changed} />
+                        <AddDriverForm
+                          networkId={networkId}
+                          parent={driver}
+                          position={nextPosition(secondaries)}
+                          onChanged={changed}
+                        />
                       </li>
                     )}
                   </ul>
@@ -109,11 +131,15 @@ export function DriverDiagram({ networkId, networkSlug, aimStatement, drivers, e
             ))}
             {editing && (
               <li className="kdd__branch kdd__branch--add">
-                <AddDriverForm networkId={networkId} parent={null} position={nextPosition(branches.map((b) => b.driver))} onChanged={changed} />
+                <AddDriverForm
+                  networkId={networkId}
+                  parent={null}
+                  position={nextPosition(branches.map((b) => b.driver))}
+                  onChanged={changed}
+                />
               </li>
             )}
           </ol>
-
         </div>
         {branches.length === 0 && !editing && <p className="muted">{t('drivers.none')}</p>}
       </div>
@@ -128,7 +154,15 @@ export function DriverDiagram({ networkId, networkSlug, aimStatement, drivers, e
  * The change ideas meant to move one driver, each linked to its page with its status; for a
  * secondary driver with none yet, a link to propose one for it.
  */
-function DriverIdeas({ driver, networkSlug, inline = false }: { driver: DiagramDriver; networkSlug: string; inline?: boolean }) {
+function DriverIdeas({
+  driver,
+  networkSlug,
+  inline = false,
+}: {
+  driver: DiagramDriver;
+  networkSlug: string;
+  inline?: boolean;
+}) {
   const { t } = useTranslation();
   const ideas = driver.changeIdeas ?? [];
   return (
@@ -146,8 +180,7 @@ function DriverIdeas({ driver, networkSlug, inline = false }: { driver: DiagramD
         <p className="kdd__no-ideas">
           {t('drivers.noIdeas')}{' '}
           <Link to={`/n/${networkSlug}/ideas/new?driver=${encodeURIComponent(driver.id)}`}>
-            {t('drivers.proposeOne')}
-            {' '}
+            {t('drivers.proposeOne')}{' '}
             <span className="visually-hidden">{t('drivers.forDriver', { title: driver.title })}</span>
           </Link>
         </p>

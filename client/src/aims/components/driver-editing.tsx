@@ -40,7 +40,17 @@ const DeleteDriverDocument = graphql(`
 export type DriverChange = (message: string) => void;
 
 /** A small inline form that adds a primary driver (no parent) or a secondary driver under `parent`. */
-export function AddDriverForm({ networkId, parent, position, onChanged }: { networkId: string; parent: DriverNode | null; position: number; onChanged: DriverChange }) {
+export function AddDriverForm({
+  networkId,
+  parent,
+  position,
+  onChanged,
+}: {
+  networkId: string;
+  parent: DriverNode | null;
+  position: number;
+  onChanged: DriverChange;
+}) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +64,10 @@ export function AddDriverForm({ networkId, parent, position, onChanged }: { netw
       inputRef.current?.focus();
       return;
     }
-    const result = await create({ networkId, input: { title, description: '', parentId: parent?.id ?? null, position } });
+    const result = await create({
+      networkId,
+      input: { title, description: '', parentId: parent?.id ?? null, position },
+    });
     if (result.error) {
       setError(toFormErrors(result.error, ['title'], t).fields.title ?? describeError(result.error, t));
       inputRef.current?.focus();
@@ -84,7 +97,15 @@ export function AddDriverForm({ networkId, parent, position, onChanged }: { netw
 }
 
 /** Rename and delete controls of one driver box (admins, in edit mode). */
-export function DriverControls({ driver, childCount, onChanged }: { driver: DriverNode; childCount: number; onChanged: DriverChange }) {
+export function DriverControls({
+  driver,
+  childCount,
+  onChanged,
+}: {
+  driver: DriverNode;
+  childCount: number;
+  onChanged: DriverChange;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'idle' | 'rename' | 'confirm'>('idle');
   const [title, setTitle] = useState(driver.title);
@@ -138,12 +159,25 @@ export function DriverControls({ driver, childCount, onChanged }: { driver: Driv
   if (mode === 'rename') {
     return (
       <form onSubmit={(event) => void rename(event)} noValidate className="kdd__edit">
-        <TextField ref={titleRef} label={t('drivers.nameField')} value={title} onChange={(e) => setTitle(e.target.value)} error={error} className="field--compact" />
+        <TextField
+          ref={titleRef}
+          label={t('drivers.nameField')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={error}
+          className="field--compact"
+        />
         <div className="field field--compact">
           <label htmlFor={descriptionId} className="field__label">
             {t('drivers.descriptionField')}
           </label>
-          <textarea id={descriptionId} className="field__control" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            id={descriptionId}
+            className="field__control"
+            rows={2}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
         </div>
         <div className="button-row">
           <button type="submit" className="button button--small" disabled={updateState.fetching}>
@@ -160,10 +194,19 @@ export function DriverControls({ driver, childCount, onChanged }: { driver: Driv
   if (mode === 'confirm') {
     return (
       <div role="group" aria-label={t('drivers.confirmLabel')} className="kdd__confirm">
-        <p>{childCount > 0 ? t('drivers.confirmWithChildren', { title: driver.title, count: childCount }) : t('drivers.confirm', { title: driver.title })}</p>
+        <p>
+          {childCount > 0
+            ? t('drivers.confirmWithChildren', { title: driver.title, count: childCount })
+            : t('drivers.confirm', { title: driver.title })}
+        </p>
         {error && <p className="field__error">{error}</p>}
         <div className="button-row">
-          <button type="button" className="button button--danger button--small" onClick={() => void confirmDelete()} disabled={deleteState.fetching}>
+          <button
+            type="button"
+            className="button button--danger button--small"
+            onClick={() => void confirmDelete()}
+            disabled={deleteState.fetching}
+          >
             {t('drivers.confirmYes')}
           </button>
           <button type="button" className="button button--secondary button--small" onClick={close}>
@@ -176,10 +219,21 @@ export function DriverControls({ driver, childCount, onChanged }: { driver: Driv
 
   return (
     <div className="kdd__controls">
-      <button ref={renameRef} type="button" className="link-button" onClick={() => setMode('rename')} aria-label={t('drivers.renameOf', { title: driver.title })}>
+      <button
+        ref={renameRef}
+        type="button"
+        className="link-button"
+        onClick={() => setMode('rename')}
+        aria-label={t('drivers.renameOf', { title: driver.title })}
+      >
         {t('drivers.rename')}
       </button>
-      <button type="button" className="link-button link-button--danger" onClick={() => setMode('confirm')} aria-label={t('drivers.deleteOf', { title: driver.title })}>
+      <button
+        type="button"
+        className="link-button link-button--danger"
+        onClick={() => setMode('confirm')}
+        aria-label={t('drivers.deleteOf', { title: driver.title })}
+      >
         {t('drivers.delete')}
       </button>
     </div>

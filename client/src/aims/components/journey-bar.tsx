@@ -20,7 +20,11 @@ export function JourneyBar({ baseline, target, value, labels, highlight }: Journ
   const position = fraction === null ? null : clampFraction(fraction);
   const style = { '--journey': position ?? 0 } as CSSProperties;
   return (
-    <div className={`journey ${highlight ? 'journey--highlight' : ''} ${labels ? '' : 'journey--bare'}`} aria-hidden="true" style={style}>
+    <div
+      className={`journey ${highlight ? 'journey--highlight' : ''} ${labels ? '' : 'journey--bare'}`}
+      aria-hidden="true"
+      style={style}
+    >
       {labels && (
         <div className="journey__ends">
           <span>{labels.start}</span>

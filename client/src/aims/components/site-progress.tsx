@@ -41,12 +41,18 @@ export function SiteProgress({ rows, kind, baseline, target, ownSiteId }: SitePr
               ) : (
                 <>
                   {format(kind, row.value)}
-                  {(progressFraction(baseline, target, row.value) ?? 0) < 0 && <span className="site-progress__note"> · {t('aim.sites.belowStart')}</span>}
-                  {(progressFraction(baseline, target, row.value) ?? 0) >= 1 && <span className="site-progress__note"> · {t('aim.sites.reached')}</span>}
+                  {(progressFraction(baseline, target, row.value) ?? 0) < 0 && (
+                    <span className="site-progress__note"> · {t('aim.sites.belowStart')}</span>
+                  )}
+                  {(progressFraction(baseline, target, row.value) ?? 0) >= 1 && (
+                    <span className="site-progress__note"> · {t('aim.sites.reached')}</span>
+                  )}
                 </>
               )}
             </p>
-            {!row.suppressed && row.value !== null && <JourneyBar baseline={baseline} target={target} value={row.value} highlight={own} />}
+            {!row.suppressed && row.value !== null && (
+              <JourneyBar baseline={baseline} target={target} value={row.value} highlight={own} />
+            )}
           </li>
         );
       })}

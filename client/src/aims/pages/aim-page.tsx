@@ -74,7 +74,11 @@ type LoadedAim = NonNullable<AimPageQuery['aim']>;
 export function AimPage() {
   const { t } = useTranslation();
   const { network, actor } = useNetwork();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: AimPageDocument, variables: { networkId: network.id }, context: AIM_CONTEXT });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: AimPageDocument,
+    variables: { networkId: network.id },
+    context: AIM_CONTEXT,
+  });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const mayEdit = can(actor, 'aim.edit');
@@ -117,14 +121,18 @@ export function AimPage() {
           }}
         />
       ) : aim ? (
-        <AimSummary aim={aim} slug={network.slug} onEdit={
+        <AimSummary
+          aim={aim}
+          slug={network.slug}
+          onEdit={
             mayEdit
               ? () => {
                   setSaved(false);
                   setEditing(true);
                 }
               : undefined
-          } />
+          }
+        />
       ) : (
         <div className="panel">
           <p>{t('aim.none')}</p>
@@ -139,7 +147,13 @@ export function AimPage() {
       {aim?.outcomeMeasure && (
         <Card title={t('aim.sites.title')}>
           <p className="muted">{t('aim.sites.intro', { measure: aim.outcomeMeasure.name })}</p>
-          <SiteProgress rows={aim.sites.flatMap((row) => (row.site ? [{ ...row, site: row.site }] : []))} kind={aim.outcomeMeasure.kind} baseline={aim.baselineValue} target={aim.targetValue} ownSiteId={actor.siteId} />
+          <SiteProgress
+            rows={aim.sites.flatMap((row) => (row.site ? [{ ...row, site: row.site }] : []))}
+            kind={aim.outcomeMeasure.kind}
+            baseline={aim.baselineValue}
+            target={aim.targetValue}
+            ownSiteId={actor.siteId}
+          />
         </Card>
       )}
 
@@ -189,9 +203,22 @@ function AimSummary({ aim, slug, onEdit }: { aim: LoadedAim; slug: string; onEdi
           ? t('aim.nowHidden')
           : current.value === null
             ? t('aim.noData')
-            : t('aim.now', { value: value(current.value), from: formatMonth(current.fromMonth ?? ''), to: formatMonth(current.toMonth ?? '') })}{' '}
-        {t('aim.startedAndGoal', { baseline: value(aim.baselineValue), target: value(aim.targetValue), due: formatDay(aim.dueDate) })}{' '}
-        {fraction !== null && (fraction >= 1 ? t('aim.reached') : fraction < 0 ? t('aim.behind') : t('aim.wayThere', { percent: Math.round(fraction * 100) }))}
+            : t('aim.now', {
+                value: value(current.value),
+                from: formatMonth(current.fromMonth ?? ''),
+                to: formatMonth(current.toMonth ?? ''),
+              })}{' '}
+        {t('aim.startedAndGoal', {
+          baseline: value(aim.baselineValue),
+          target: value(aim.targetValue),
+          due: formatDay(aim.dueDate),
+        })}{' '}
+        {fraction !== null &&
+          (fraction >= 1
+            ? t('aim.reached')
+            : fraction < 0
+              ? t('aim.behind')
+              : t('aim.wayThere', { percent: Math.round(fraction * 100) }))}
       </p>
       <dl className="facts">
         {aim.outcomeMeasure && (
@@ -204,7 +231,13 @@ function AimSummary({ aim, slug, onEdit }: { aim: LoadedAim; slug: string; onEdi
         )}
         <div>
           <dt>{t('aim.baseline')}</dt>
-          <dd>{t('aim.baselineValue', { value: value(aim.baselineValue), from: formatMonth(aim.baselineFrom), to: formatMonth(aim.baselineTo) })}</dd>
+          <dd>
+            {t('aim.baselineValue', {
+              value: value(aim.baselineValue),
+              from: formatMonth(aim.baselineFrom),
+              to: formatMonth(aim.baselineTo),
+            })}
+          </dd>
         </div>
         <div>
           <dt>{t('aim.target')}</dt>

@@ -22,7 +22,10 @@ export function AppLayout() {
   const memberships = activeMemberships(viewer);
   const remembered = lastNetwork();
   const slug =
-    match?.params.slug ?? memberships.find((m) => m.network.slug === remembered)?.network.slug ?? memberships[0]?.network.slug ?? null;
+    match?.params.slug ??
+    memberships.find((m) => m.network.slug === remembered)?.network.slug ??
+    memberships[0]?.network.slug ??
+    null;
   const membership = memberships.find((m) => m.network.slug === slug);
   const hasNav = Boolean(slug && membership);
 
@@ -39,9 +42,16 @@ export function AppLayout() {
       <SiteHeader
         bell={<MemberBell viewer={viewer} slug={slug} />}
         member={<MemberMenu viewer={viewer} slug={slug} />}
-        menu={{ open: menuOpen, toggle: () => setMenuOpen((open) => !open), regionId, controls: hasNav ? `${regionId} ${navId}` : regionId }}
+        menu={{
+          open: menuOpen,
+          toggle: () => setMenuOpen((open) => !open),
+          regionId,
+          controls: hasNav ? `${regionId} ${navId}` : regionId,
+        }}
       />
-      {slug && membership && <MainNav id={navId} slug={slug} networkId={membership.network.id} actor={actorOf(viewer, membership)} />}
+      {slug && membership && (
+        <MainNav id={navId} slug={slug} networkId={membership.network.id} actor={actorOf(viewer, membership)} />
+      )}
       <main id="main" tabIndex={-1} className="page-shell">
         <Outlet />
       </main>

@@ -16,7 +16,17 @@ const THREAD_SUBJECT_OF: Partial<Record<NavItem['key'], 'CHANGE_IDEA' | 'RESOURC
  * The network's main menu; the current page (or the section it belongs to) is marked with
  * aria-current, and a section shows its unread messages live.
  */
-export function MainNav({ id, slug, networkId, actor }: { id?: string; slug: string; networkId: string; actor: Actor | null }) {
+export function MainNav({
+  id,
+  slug,
+  networkId,
+  actor,
+}: {
+  id?: string;
+  slug: string;
+  networkId: string;
+  actor: Actor | null;
+}) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const unread = useUnreadThreads(networkId);
@@ -29,7 +39,11 @@ export function MainNav({ id, slug, networkId, actor }: { id?: string; slug: str
       <ul className="main-nav__list">
         {navItemsFor(actor).map((item) => (
           <li key={item.key}>
-            <Link to={item.path ? `/n/${slug}/${item.path}` : `/n/${slug}`} aria-current={navCurrent(item, pathname, slug)} className="main-nav__link">
+            <Link
+              to={item.path ? `/n/${slug}/${item.path}` : `/n/${slug}`}
+              aria-current={navCurrent(item, pathname, slug)}
+              className="main-nav__link"
+            >
               {t(`nav.${item.key}`)}
               <UnreadCountBadge count={unreadIn(item.key)} />
             </Link>

@@ -4,7 +4,13 @@ import { Link, useLocation } from 'react-router';
 import type { ViewerMembership } from '../../auth/viewer';
 
 /** The current network's name; a menu of the member's other networks when she has several. */
-export function NetworkSwitcher({ memberships, currentSlug }: { memberships: ViewerMembership[]; currentSlug: string | null }) {
+export function NetworkSwitcher({
+  memberships,
+  currentSlug,
+}: {
+  memberships: ViewerMembership[];
+  currentSlug: string | null;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -67,7 +73,10 @@ export function NetworkSwitcher({ memberships, currentSlug }: { memberships: Vie
       <ul id={listId} className="switcher__list" hidden={!open}>
         {memberships.map((m) => (
           <li key={m.id}>
-            <Link to={`/n/${m.network.slug}`} aria-current={m.network.slug === current.network.slug ? 'true' : undefined}>
+            <Link
+              to={`/n/${m.network.slug}`}
+              aria-current={m.network.slug === current.network.slug ? 'true' : undefined}
+            >
               {m.network.name}
               <span className="switcher__role">{t(`roles.${m.role}`)}</span>
             </Link>

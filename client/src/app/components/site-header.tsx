@@ -30,7 +30,13 @@ export function SiteHeader({ bell, member, menu }: { bell?: ReactNode; member?: 
           <div className="site-header__tools">
             {bell}
             {menu && (
-              <button type="button" className="menu-button" aria-expanded={menu.open} aria-controls={menu.controls} onClick={menu.toggle}>
+              <button
+                type="button"
+                className="menu-button"
+                aria-expanded={menu.open}
+                aria-controls={menu.controls}
+                onClick={menu.toggle}
+              >
                 <span aria-hidden="true" className="menu-button__icon">
                   {menu.open ? '✕' : '☰'}
                 </span>

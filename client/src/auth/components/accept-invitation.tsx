@@ -16,7 +16,15 @@ const AcceptInvitationDocument = graphql(`
 `);
 
 /** For a signed-in person: join the invitation's network with one button. */
-export function AcceptInvitation({ token, preview, viewer }: { token: string; preview: InvitationPreview; viewer: Viewer }) {
+export function AcceptInvitation({
+  token,
+  preview,
+  viewer,
+}: {
+  token: string;
+  preview: InvitationPreview;
+  viewer: Viewer;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const resetClient = useResetGraphqlClient();
@@ -27,7 +35,8 @@ export function AcceptInvitation({ token, preview, viewer }: { token: string; pr
   if (alreadyMember) {
     return (
       <p className="notice">
-        {t('invite.accept.alreadyMember')} <Link to={`/n/${preview.networkSlug}`}>{t('invite.accept.open', { network: preview.networkName })}</Link>
+        {t('invite.accept.alreadyMember')}{' '}
+        <Link to={`/n/${preview.networkSlug}`}>{t('invite.accept.open', { network: preview.networkName })}</Link>
       </p>
     );
   }
@@ -47,7 +56,9 @@ export function AcceptInvitation({ token, preview, viewer }: { token: string; pr
   return (
     <div className="panel">
       <p>{t('invite.accept.signedInAs', { name: viewer.name, email: viewer.email })}</p>
-      {viewer.email !== preview.email && <p className="muted">{t('invite.accept.otherAddress', { email: preview.email })}</p>}
+      {viewer.email !== preview.email && (
+        <p className="muted">{t('invite.accept.otherAddress', { email: preview.email })}</p>
+      )}
       <FormAlert messages={messages} />
       <button type="button" className="button" onClick={() => void join()} disabled={fetching}>
         {t('invite.accept.join', { network: preview.networkName })}

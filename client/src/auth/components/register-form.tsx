@@ -35,7 +35,10 @@ export function RegisterForm({ token, preview }: { token: string; preview: Invit
 
   // The token is not a field here: its problem belongs to the form as a whole.
   const tokenToForm = (failed: FormErrors<Field> | null): FormErrors<Field> | null =>
-    failed && { fields: { ...failed.fields, token: undefined }, form: failed.fields.token ? [failed.fields.token, ...failed.form] : failed.form };
+    failed && {
+      fields: { ...failed.fields, token: undefined },
+      form: failed.fields.token ? [failed.fields.token, ...failed.form] : failed.form,
+    };
 
   async function submit() {
     const input = { token, email: preview.email, name, password };
@@ -53,7 +56,15 @@ export function RegisterForm({ token, preview }: { token: string; preview: Invit
     <form {...form.formProps(submit)} className="panel">
       <h2>{t('invite.register.title')}</h2>
       <FormAlert messages={errors.form} />
-      <TextField label={t('auth.fields.email')} name="email" type="email" value={preview.email} readOnly error={errors.fields.email} hint={t('invite.register.emailHint')} />
+      <TextField
+        label={t('auth.fields.email')}
+        name="email"
+        type="email"
+        value={preview.email}
+        readOnly
+        error={errors.fields.email}
+        hint={t('invite.register.emailHint')}
+      />
       <TextField
         label={t('auth.fields.name')}
         name="name"

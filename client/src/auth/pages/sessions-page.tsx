@@ -38,7 +38,10 @@ export function SessionsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const resetClient = useResetGraphqlClient();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: MySessionsDocument, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: MySessionsDocument,
+    requestPolicy: 'cache-and-network',
+  });
   const [, revoke] = useMutation(RevokeSessionDocument);
   const [messages, setMessages] = useState<string[]>([]);
   const [status, setStatus] = useState('');
@@ -94,11 +97,17 @@ function SessionItem({ session, onSignOut }: { session: Session; onSignOut: () =
           {device} {session.current && <span className="badge">{t('sessions.thisDevice')}</span>}
         </h2>
         <p className="muted">
-          {t('sessions.lastSeen', { when: formatDateTime(session.lastSeenAt) })} · {t('sessions.signedIn', { when: formatDateTime(session.createdAt) })} ·{' '}
+          {t('sessions.lastSeen', { when: formatDateTime(session.lastSeenAt) })} ·{' '}
+          {t('sessions.signedIn', { when: formatDateTime(session.createdAt) })} ·{' '}
           {t('sessions.address', { address: session.ipAddress })}
         </p>
       </div>
-      <button type="button" className="button button--secondary" onClick={onSignOut} aria-label={t('sessions.signOutLabel', { device })}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={onSignOut}
+        aria-label={t('sessions.signOutLabel', { device })}
+      >
         {t('sessions.signOut')}
       </button>
     </li>

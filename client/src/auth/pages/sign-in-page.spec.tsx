@@ -35,7 +35,15 @@ describe('SignInPage', () => {
   it('shows the server error next to the field it names', async () => {
     stubGraphql((operation) =>
       operation === 'SignIn'
-        ? { data: null, errors: [{ message: 'The email or password is not right.', extensions: { code: 'UNAUTHENTICATED', reason: 'wrong_credentials', field: 'input.password' } }] }
+        ? {
+            data: null,
+            errors: [
+              {
+                message: 'The email or password is not right.',
+                extensions: { code: 'UNAUTHENTICATED', reason: 'wrong_credentials', field: 'input.password' },
+              },
+            ],
+          }
         : { data: { me: null } },
     );
     renderSignIn();
@@ -60,6 +68,8 @@ describe('SignInPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByText('members page')).toBeInTheDocument();
-    expect(calls.find(([name]) => name === 'SignIn')?.[1]).toEqual({ input: { email: 'elin@example.org', password: 'demo-password' } });
+    expect(calls.find(([name]) => name === 'SignIn')?.[1]).toEqual({
+      input: { email: 'elin@example.org', password: 'demo-password' },
+    });
   });
 });

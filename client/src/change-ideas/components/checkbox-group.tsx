@@ -19,12 +19,22 @@ interface CheckboxGroupProps {
 }
 
 /** A fieldset of checkboxes with its hint and error, each box described by both. */
-export function CheckboxGroup({ legend, hint, empty, options, selected, onChange, error, className }: CheckboxGroupProps) {
+export function CheckboxGroup({
+  legend,
+  hint,
+  empty,
+  options,
+  selected,
+  onChange,
+  error,
+  className,
+}: CheckboxGroupProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  const toggle = (optionId: string, on: boolean) => onChange(on ? [...selected, optionId] : selected.filter((x) => x !== optionId));
+  const toggle = (optionId: string, on: boolean) =>
+    onChange(on ? [...selected, optionId] : selected.filter((x) => x !== optionId));
 
   return (
     <fieldset className={`field checkbox-group ${className ?? ''}`}>

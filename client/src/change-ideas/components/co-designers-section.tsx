@@ -72,7 +72,9 @@ export function CoDesignersSection({ idea, networkId, viewerId, open }: CoDesign
               <li key={c.id}>
                 <span className="people__name">{c.member.name}</span>
                 <span className="muted"> · {t(`roles.${c.role}`)}</span>
-                {c.invitedBy && <span className="muted small"> · {t('ideas.coDesign.invitedBy', { name: c.invitedBy.name })}</span>}
+                {c.invitedBy && (
+                  <span className="muted small"> · {t('ideas.coDesign.invitedBy', { name: c.invitedBy.name })}</span>
+                )}
               </li>
             ))}
           </ul>
@@ -84,7 +86,10 @@ export function CoDesignersSection({ idea, networkId, viewerId, open }: CoDesign
           <ul className="people people--list">
             {steppedBack.map((c) => (
               <li key={c.id}>
-                {c.member.name} <span className="muted">· {t(`roles.${c.role}`)} · {t(`ideas.coDesign.status.${c.status}`)}</span>
+                {c.member.name}{' '}
+                <span className="muted">
+                  · {t(`roles.${c.role}`)} · {t(`ideas.coDesign.status.${c.status}`)}
+                </span>
               </li>
             ))}
           </ul>
@@ -92,14 +97,28 @@ export function CoDesignersSection({ idea, networkId, viewerId, open }: CoDesign
       )}
       <StatusMessage>{announcement}</StatusMessage>
       <FormAlert messages={problem} />
-      {idea.viewerCanInvite && open && <InviteCoDesigner ideaId={idea.id} networkId={networkId} viewerId={viewerId} taken={idea.coDesigners.filter((c) => c.status === 'ACTIVE' || c.status === 'INVITED').map((c) => c.member.userId)} />}
+      {idea.viewerCanInvite && open && (
+        <InviteCoDesigner
+          ideaId={idea.id}
+          networkId={networkId}
+          viewerId={viewerId}
+          taken={idea.coDesigners
+            .filter((c) => c.status === 'ACTIVE' || c.status === 'INVITED')
+            .map((c) => c.member.userId)}
+        />
+      )}
       {idea.viewerCanInvite && !open && <p className="muted small">{t('ideas.coDesign.closed')}</p>}
       {mayLeave &&
         (confirming ? (
           <div className="confirm" role="group" aria-label={t('ideas.coDesign.leaveConfirmLabel')}>
             <p>{t('ideas.coDesign.leaveConfirm')}</p>
             <div className="button-row">
-              <button type="button" className="button button--danger" onClick={() => void stepBack()} disabled={fetching}>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => void stepBack()}
+                disabled={fetching}
+              >
                 {t('ideas.coDesign.leaveYes')}
               </button>
               <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>

@@ -32,13 +32,19 @@ export function DecisionAnswer({ decisionId, label, onAnswered, onClosed }: Deci
   async function answer(kind: 'CONFIRMED' | 'DECLINED') {
     setProblem(null);
     const variables = kind === 'CONFIRMED' ? { decisionId, comment } : { decisionId, reason: comment };
-    const result = kind === 'CONFIRMED' ? await confirm(variables, DECISION_CONTEXT) : await decline(variables, DECISION_CONTEXT);
+    const result =
+      kind === 'CONFIRMED' ? await confirm(variables, DECISION_CONTEXT) : await decline(variables, DECISION_CONTEXT);
     if (result.error) {
-      setProblem(errorCode(result.error) === 'BAD_USER_INPUT' ? t('errors.issue.too_long', { max: CHANGE_IDEA_LIMITS.answerMax }) : describeError(result.error, t));
+      setProblem(
+        errorCode(result.error) === 'BAD_USER_INPUT'
+          ? t('errors.issue.too_long', { max: CHANGE_IDEA_LIMITS.answerMax })
+          : describeError(result.error, t),
+      );
       if (errorCode(result.error) === 'DECISION_CLOSED') onClosed?.();
       return;
     }
-    const saved = result.data && ('confirmDecision' in result.data ? result.data.confirmDecision : result.data.declineDecision);
+    const saved =
+      result.data && ('confirmDecision' in result.data ? result.data.confirmDecision : result.data.declineDecision);
     onAnswered(kind, saved?.status ?? 'PENDING');
   }
 
@@ -62,7 +68,12 @@ export function DecisionAnswer({ decisionId, label, onAnswered, onClosed }: Deci
         <button type="button" className="button" disabled={busy} onClick={() => void answer('CONFIRMED')}>
           {t('ideas.pending.confirm')}
         </button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void answer('DECLINED')}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy}
+          onClick={() => void answer('DECLINED')}
+        >
           {t('ideas.pending.decline')}
         </button>
       </div>

@@ -50,7 +50,9 @@ export function DecisionDays() {
     }
     const result = await save({ networkId: network.id, days: value });
     if (result.error) {
-      setError(toFormErrors(result.error, ['days'], t).fields.days ?? t('ideas.days.range', DECISION_CONFIRMATION_DAYS_RANGE));
+      setError(
+        toFormErrors(result.error, ['days'], t).fields.days ?? t('ideas.days.range', DECISION_CONFIRMATION_DAYS_RANGE),
+      );
       return;
     }
     setError(null);
@@ -63,14 +65,23 @@ export function DecisionDays() {
       <p>
         {t('ideas.days.rule', { count: days })}{' '}
         {can(actor, 'network.configure') && editing === null && (
-          <button type="button" className="button button--secondary button--small" onClick={() => setEditing(String(days))}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setEditing(String(days))}
+          >
             {t('ideas.days.change')}
           </button>
         )}
       </p>
       <StatusMessage>{announcement}</StatusMessage>
       {editing !== null && (
-        <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('ideas.days.change')} className="decision-days__form">
+        <form
+          onSubmit={(event) => void submit(event)}
+          noValidate
+          aria-label={t('ideas.days.change')}
+          className="decision-days__form"
+        >
           <TextField
             className="field--short"
             type="number"

@@ -16,11 +16,22 @@ const ID = {
   maya: '0a000000-0000-4000-8000-000000000006',
 };
 
-const member = (userId: string, name: string, role: string, site: string | null) => ({ id: `m-${userId}`, userId, name, role, site: site && { id: `s-${site}`, name: site } });
+const member = (userId: string, name: string, role: string, site: string | null) => ({
+  id: `m-${userId}`,
+  userId,
+  name,
+  role,
+  site: site && { id: `s-${site}`, name: site },
+});
 
 const stewards = {
   data: {
-    siteLeads: { nodes: [member(ID.oskar, 'Oskar Nyberg', 'SITE_LEAD', 'Riverside'), member(ID.lena, 'Lena Berg', 'SITE_LEAD', 'Lakeview')] },
+    siteLeads: {
+      nodes: [
+        member(ID.oskar, 'Oskar Nyberg', 'SITE_LEAD', 'Riverside'),
+        member(ID.lena, 'Lena Berg', 'SITE_LEAD', 'Lakeview'),
+      ],
+    },
     admins: { nodes: [member(ID.maya, 'Maya Lindqvist', 'NETWORK_ADMIN', null)] },
   },
 };
@@ -44,7 +55,9 @@ const siteLead = { userId: ID.oskar, name: 'Oskar Nyberg', role: 'SITE_LEAD' as 
 function renderForm(props: Partial<Parameters<typeof DecisionForm>[0]> = {}) {
   const onDone = vi.fn();
   const onConflict = vi.fn();
-  renderInApp(<DecisionForm idea={idea()} networkId="n1" viewer={siteLead} onDone={onDone} onConflict={onConflict} {...props} />);
+  renderInApp(
+    <DecisionForm idea={idea()} networkId="n1" viewer={siteLead} onDone={onDone} onConflict={onConflict} {...props} />,
+  );
   return { onDone, onConflict };
 }
 
@@ -86,17 +99,29 @@ describe('DecisionForm', () => {
     stubGraphql((name) => (name === 'DecisionStewards' ? stewards : { data: { me: null } }));
     renderForm();
     await screen.findByLabelText(/Maya Lindqvist/);
-    expect(check()).toHaveTextContent('Not enough yet: add the person who proposed the idea or one of its co-designers.');
+    expect(check()).toHaveTextContent(
+      'Not enough yet: add the person who proposed the idea or one of its co-designers.',
+    );
     await userEvent.click(screen.getByLabelText(/Maya Lindqvist/));
-    expect(check()).toHaveTextContent('Not enough yet: add the person who proposed the idea or one of its co-designers.');
+    expect(check()).toHaveTextContent(
+      'Not enough yet: add the person who proposed the idea or one of its co-designers.',
+    );
     await userEvent.click(screen.getByLabelText(/Elin Sandberg/));
-    expect(check()).toHaveTextContent('Enough people to decide: Elin Sandberg (Patient partner, co-designing) together with Oskar Nyberg (Site lead).');
+    expect(check()).toHaveTextContent(
+      'Enough people to decide: Elin Sandberg (Patient partner, co-designing) together with Oskar Nyberg (Site lead).',
+    );
   });
 
   it('tells an admin who proposed the idea that she cannot decide alone', async () => {
     stubGraphql((name) => (name === 'DecisionStewards' ? stewards : { data: { me: null } }));
     const admin = { userId: ID.maya, name: 'Maya Lindqvist', role: 'NETWORK_ADMIN' as const, coDesigner: true };
-    renderForm({ viewer: admin, idea: { ...idea(), coDesigners: [{ status: 'ACTIVE', role: 'NETWORK_ADMIN', member: { userId: ID.maya, name: 'Maya Lindqvist' } }] } });
+    renderForm({
+      viewer: admin,
+      idea: {
+        ...idea(),
+        coDesigners: [{ status: 'ACTIVE', role: 'NETWORK_ADMIN', member: { userId: ID.maya, name: 'Maya Lindqvist' } }],
+      },
+    });
     await screen.findByLabelText(/Lena Berg/);
     expect(check()).toHaveTextContent('Not enough yet: one person cannot decide alone.');
   });
@@ -108,7 +133,9 @@ describe('DecisionForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
     expect(screen.getByLabelText('What was decided')).toHaveAccessibleDescription(/This is required\./);
     expect(screen.getByLabelText('Co-design it')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText(/Elin Sandberg/)).toHaveAccessibleDescription(/Not enough yet: add the person who proposed the idea/);
+    expect(screen.getByLabelText(/Elin Sandberg/)).toHaveAccessibleDescription(
+      /Not enough yet: add the person who proposed the idea/,
+    );
     await waitFor(() => expect(screen.getByLabelText('Co-design it')).toHaveFocus());
     expect(calls.map(([name]) => name)).not.toContain('ProposeDecision');
   });
@@ -116,7 +143,18 @@ describe('DecisionForm', () => {
   it('proposes the decision with everyone who takes part, the recorder included', async () => {
     const calls = stubGraphql((name) => {
       if (name === 'DecisionStewards') return stewards;
-      if (name === 'ProposeDecision') return { data: { proposeDecision: { __typename: 'ChangeIdeaDecision', id: 'd1', ideaId: IDEA_ID, status: 'PENDING', toStatus: 'CO_DESIGN' } } };
+      if (name === 'ProposeDecision')
+        return {
+          data: {
+            proposeDecision: {
+              __typename: 'ChangeIdeaDecision',
+              id: 'd1',
+              ideaId: IDEA_ID,
+              status: 'PENDING',
+              toStatus: 'CO_DESIGN',
+            },
+          },
+        };
       return { data: { me: null } };
     });
     const { onDone } = renderForm();
@@ -146,7 +184,15 @@ describe('DecisionForm', () => {
     stubGraphql((name) => {
       if (name === 'DecisionStewards') return stewards;
       if (name === 'ProposeDecision') {
-        return { data: null, errors: [{ message: 'Someone changed this idea meanwhile (now version 4, TESTING). Reload, then try again.', extensions: { code: 'CONFLICT', currentVersion: 4, currentStatus: 'TESTING' } }] };
+        return {
+          data: null,
+          errors: [
+            {
+              message: 'Someone changed this idea meanwhile (now version 4, TESTING). Reload, then try again.',
+              extensions: { code: 'CONFLICT', currentVersion: 4, currentStatus: 'TESTING' },
+            },
+          ],
+        };
       }
       return { data: { me: null } };
     });
@@ -168,23 +214,49 @@ describe('DecisionForm', () => {
     stubGraphql((name) => {
       if (name === 'DecisionStewards') return stewards;
       if (name === 'ProposeDecision') {
-        return { data: null, errors: [{ message: 'This decision cannot be taken.', extensions: { code: 'FORBIDDEN', field: 'input.participantIds', reason: 'NO_STEWARD' } }] };
+        return {
+          data: null,
+          errors: [
+            {
+              message: 'This decision cannot be taken.',
+              extensions: { code: 'FORBIDDEN', field: 'input.participantIds', reason: 'NO_STEWARD' },
+            },
+          ],
+        };
       }
       return { data: { me: null } };
     });
-    renderForm({ viewer: { userId: ID.aisha, name: 'Aisha Rahman', role: 'CLINICIAN', coDesigner: true }, idea: idea('PROPOSED') });
+    renderForm({
+      viewer: { userId: ID.aisha, name: 'Aisha Rahman', role: 'CLINICIAN', coDesigner: true },
+      idea: idea('PROPOSED'),
+    });
     await screen.findByLabelText(/Maya Lindqvist/);
     await userEvent.click(screen.getByLabelText('Abandon it'));
     await fillText();
     await userEvent.click(screen.getByLabelText(/Oskar Nyberg/));
     await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
-    await waitFor(() => expect(screen.getByLabelText(/Elin Sandberg/)).toHaveAccessibleDescription(/Not enough yet: add a site lead or a network admin\./));
+    await waitFor(() =>
+      expect(screen.getByLabelText(/Elin Sandberg/)).toHaveAccessibleDescription(
+        /Not enough yet: add a site lead or a network admin\./,
+      ),
+    );
   });
 
   it('asks why a move goes ahead without a patient or family voice, only for the moves that need it, and sends the reason', async () => {
     const calls = stubGraphql((name) => {
       if (name === 'DecisionStewards') return stewards;
-      if (name === 'ProposeDecision') return { data: { proposeDecision: { __typename: 'ChangeIdeaDecision', id: 'd1', ideaId: IDEA_ID, status: 'PENDING', toStatus: 'TESTING' } } };
+      if (name === 'ProposeDecision')
+        return {
+          data: {
+            proposeDecision: {
+              __typename: 'ChangeIdeaDecision',
+              id: 'd1',
+              ideaId: IDEA_ID,
+              status: 'PENDING',
+              toStatus: 'TESTING',
+            },
+          },
+        };
       return { data: { me: null } };
     });
     const { onDone } = renderForm({ idea: { ...idea('CO_DESIGN'), movesNeedingPatientVoiceReason: ['TESTING'] } });
@@ -201,29 +273,51 @@ describe('DecisionForm', () => {
     await userEvent.type(reason, 'The family panel meets next month.');
     await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('TESTING'));
-    expect((calls.find(([name]) => name === 'ProposeDecision')![1].input as { patientVoiceReason: string }).patientVoiceReason).toBe('The family panel meets next month.');
+    expect(
+      (calls.find(([name]) => name === 'ProposeDecision')![1].input as { patientVoiceReason: string })
+        .patientVoiceReason,
+    ).toBe('The family panel meets next month.');
   });
 
   it('puts a blocked proposal on the basis field, and tells of a decision already waiting', async () => {
-    let answer: unknown = { data: null, errors: [{ message: 'blocked', extensions: { code: 'PROPOSAL_BLOCKED', field: 'input.proposalId' } }] };
+    let answer: unknown = {
+      data: null,
+      errors: [{ message: 'blocked', extensions: { code: 'PROPOSAL_BLOCKED', field: 'input.proposalId' } }],
+    };
     stubGraphql((name) => {
       if (name === 'DecisionStewards') return stewards;
       if (name === 'ProposeDecision') return answer;
       return { data: { me: null } };
     });
-    const proposals = [{ id: '0c000000-0000-4000-8000-000000000001', question: 'Adopt it everywhere?', open: false, hasUnresolvedBlock: true }];
+    const proposals = [
+      {
+        id: '0c000000-0000-4000-8000-000000000001',
+        question: 'Adopt it everywhere?',
+        open: false,
+        hasUnresolvedBlock: true,
+      },
+    ];
     const { onConflict } = renderForm({ idea: { ...idea('TESTING'), proposals } });
     await screen.findByLabelText(/Maya Lindqvist/);
     await userEvent.click(screen.getByLabelText('Adopt it'));
     await fillText();
     await userEvent.click(screen.getByLabelText(/Elin Sandberg/));
-    await userEvent.selectOptions(screen.getByLabelText('It rests on a proposal (optional)'), 'Adopt it everywhere? (a block stands)');
+    await userEvent.selectOptions(
+      screen.getByLabelText('It rests on a proposal (optional)'),
+      'Adopt it everywhere? (a block stands)',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
-    await waitFor(() => expect(screen.getByLabelText('It rests on a proposal (optional)')).toHaveAccessibleDescription(/has a block that stands/));
+    await waitFor(() =>
+      expect(screen.getByLabelText('It rests on a proposal (optional)')).toHaveAccessibleDescription(
+        /has a block that stands/,
+      ),
+    );
 
     answer = { data: null, errors: [{ message: 'pending', extensions: { code: 'DECISION_PENDING' } }] };
     await userEvent.click(screen.getByRole('button', { name: 'Propose the decision' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Another decision on this idea is waiting for confirmations.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Another decision on this idea is waiting for confirmations.',
+    );
     expect(onConflict).toHaveBeenCalled();
   });
 });

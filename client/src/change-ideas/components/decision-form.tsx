@@ -50,7 +50,15 @@ const ProposeDecisionDocument = graphql(`
   }
 `);
 
-const FIELDS = ['toStatus', 'decision', 'rationale', 'participantIds', 'nextDecisionOn', 'patientVoiceReason', 'proposalId'] as const;
+const FIELDS = [
+  'toStatus',
+  'decision',
+  'rationale',
+  'participantIds',
+  'nextDecisionOn',
+  'patientVoiceReason',
+  'proposalId',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 export interface DecisionFormIdea {
@@ -95,7 +103,10 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const checkId = useId();
-  const [{ data: stewardData, error: stewardError }, reloadStewards] = useQuery({ query: DecisionStewardsDocument, variables: { networkId } });
+  const [{ data: stewardData, error: stewardError }, reloadStewards] = useQuery({
+    query: DecisionStewardsDocument,
+    variables: { networkId },
+  });
   const [{ fetching }, propose] = useMutation(ProposeDecisionDocument);
   const moves = idea.nextStatuses;
   const [toStatus, setToStatus] = useState<ChangeIdeaStatus | ''>(moves.length === 1 ? moves[0] : '');
@@ -111,8 +122,13 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
   // After a reload following a conflict, a move that is no longer allowed is chosen again by the member.
   if (toStatus && !moves.includes(toStatus)) setToStatus('');
 
-  const coDesigners = idea.coDesigners.filter((c) => c.status === 'ACTIVE').map((c) => ({ userId: c.member.userId, name: c.member.name, role: c.role }));
-  const stewardNodes = useMemo(() => [...(stewardData?.siteLeads.nodes ?? []), ...(stewardData?.admins.nodes ?? [])], [stewardData]);
+  const coDesigners = idea.coDesigners
+    .filter((c) => c.status === 'ACTIVE')
+    .map((c) => ({ userId: c.member.userId, name: c.member.name, role: c.role }));
+  const stewardNodes = useMemo(
+    () => [...(stewardData?.siteLeads.nodes ?? []), ...(stewardData?.admins.nodes ?? [])],
+    [stewardData],
+  );
   const candidates = decisionCandidates(viewer, coDesigners, stewardNodes);
   const siteOf = new Map(stewardNodes.map((m) => [m.userId, m.site?.name ?? null]));
   const problem = participantsProblem(viewer.userId, candidates, chosen);
@@ -142,10 +158,14 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
       proposalId: proposalId || null,
     };
     // The shared schema and the shared together rule, both before sending: every problem at once.
-    const invalid: FormErrors<Field> = validateWith(changeIdeaDecisionSchema, input, FIELDS, t) ?? { fields: {}, form: [] };
+    const invalid: FormErrors<Field> = validateWith(changeIdeaDecisionSchema, input, FIELDS, t) ?? {
+      fields: {},
+      form: [],
+    };
     if (toStatus === '') invalid.fields.toStatus = t('ideas.decide.chooseMove');
     if (problem) invalid.fields.participantIds ??= t(`ideas.together.problem.${problem}`);
-    if (needsVoiceReason && patientVoiceReason.trim() === '') invalid.fields.patientVoiceReason ??= t('ideas.decide.voiceReasonRequired');
+    if (needsVoiceReason && patientVoiceReason.trim() === '')
+      invalid.fields.patientVoiceReason ??= t('ideas.decide.voiceReasonRequired');
     if (toStatus === '' || hasErrors(invalid)) {
       setErrors(invalid);
       focusFirstInvalid(formRef.current);
@@ -167,13 +187,20 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
       const stale = conflictState(result.error);
       if (stale) {
         setErrors(NO_ERRORS);
-        setConflict(stale.status ? t('ideas.decide.conflictNow', { status: t(`ideas.status.${stale.status as ChangeIdeaStatus}`) }) : t('errors.reason.idea_changed'));
+        setConflict(
+          stale.status
+            ? t('ideas.decide.conflictNow', { status: t(`ideas.status.${stale.status as ChangeIdeaStatus}`) })
+            : t('errors.reason.idea_changed'),
+        );
         onConflict();
         return;
       }
       const reason = result.error?.graphQLErrors[0]?.extensions?.reason;
       if (errorCode(result.error) === 'FORBIDDEN' && typeof reason === 'string' && reason in QUORUM_KEYS) {
-        setErrors({ fields: { participantIds: t(`ideas.together.problem.${reason as keyof typeof QUORUM_KEYS}`) }, form: [] });
+        setErrors({
+          fields: { participantIds: t(`ideas.together.problem.${reason as keyof typeof QUORUM_KEYS}`) },
+          form: [],
+        });
       } else {
         setErrors(toFormErrors(result.error, FIELDS, t));
       }
@@ -213,7 +240,8 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
                   aria-invalid={participantError && !c.isViewer ? true : undefined}
                 />
                 <label htmlFor={id}>
-                  {c.isViewer ? t('ideas.decide.you', { name: c.name }) : c.name} <span className="muted">· {candidateLabel(c)}</span>
+                  {c.isViewer ? t('ideas.decide.you', { name: c.name }) : c.name}{' '}
+                  <span className="muted">· {candidateLabel(c)}</span>
                 </label>
               </li>
             );
@@ -223,7 +251,13 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
     );
 
   return (
-    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="decision-form" aria-label={t('ideas.decide.title')}>
+    <form
+      ref={formRef}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      className="decision-form"
+      aria-label={t('ideas.decide.title')}
+    >
       {conflict && (
         <div role="alert" className="notice notice--error">
           <p className="notice__title">{t('ideas.decide.conflictTitle')}</p>
@@ -261,18 +295,45 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
           </p>
         )}
       </fieldset>
-      <TextAreaField label={t('ideas.decide.decision')} hint={t('ideas.decide.decisionHint')} rows={3} value={decision} onChange={(e) => setDecision(e.target.value)} error={errors.fields.decision} required />
-      <TextAreaField label={t('ideas.decide.rationale')} hint={t('ideas.decide.rationaleHint')} rows={4} value={rationale} onChange={(e) => setRationale(e.target.value)} error={errors.fields.rationale} required />
+      <TextAreaField
+        label={t('ideas.decide.decision')}
+        hint={t('ideas.decide.decisionHint')}
+        rows={3}
+        value={decision}
+        onChange={(e) => setDecision(e.target.value)}
+        error={errors.fields.decision}
+        required
+      />
+      <TextAreaField
+        label={t('ideas.decide.rationale')}
+        hint={t('ideas.decide.rationaleHint')}
+        rows={4}
+        value={rationale}
+        onChange={(e) => setRationale(e.target.value)}
+        error={errors.fields.rationale}
+        required
+      />
       <fieldset className="field participants">
         <legend className="field__label">{t('ideas.decide.participants')}</legend>
         <p className="field__hint">{t('ideas.decide.participantsHint')}</p>
         <TogetherRule />
-        {stewardError && <QueryError error={stewardError} onRetry={() => reloadStewards({ requestPolicy: 'network-only' })} />}
+        {stewardError && (
+          <QueryError error={stewardError} onRetry={() => reloadStewards({ requestPolicy: 'network-only' })} />
+        )}
         {!stewardData && !stewardError && <Loading />}
         <ul className="participants__groups">
-          {group(t('ideas.decide.groupYou'), candidates.filter((c) => c.isViewer))}
-          {group(t('ideas.decide.groupCoDesigners'), candidates.filter((c) => !c.isViewer && c.coDesigner))}
-          {group(t('ideas.decide.groupStewards'), candidates.filter((c) => !c.isViewer && !c.coDesigner))}
+          {group(
+            t('ideas.decide.groupYou'),
+            candidates.filter((c) => c.isViewer),
+          )}
+          {group(
+            t('ideas.decide.groupCoDesigners'),
+            candidates.filter((c) => !c.isViewer && c.coDesigner),
+          )}
+          {group(
+            t('ideas.decide.groupStewards'),
+            candidates.filter((c) => !c.isViewer && !c.coDesigner),
+          )}
         </ul>
         <ParticipantsCheck id={checkId} problem={problem} pair={pair} />
         {participantError && (
@@ -301,7 +362,10 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
           error={errors.fields.proposalId}
           options={[
             { value: '', label: t('ideas.decide.noBasis') },
-            ...idea.proposals.map((p) => ({ value: p.id, label: p.hasUnresolvedBlock ? t('ideas.decide.basisBlocked', { question: p.question }) : p.question })),
+            ...idea.proposals.map((p) => ({
+              value: p.id,
+              label: p.hasUnresolvedBlock ? t('ideas.decide.basisBlocked', { question: p.question }) : p.question,
+            })),
           ]}
         />
       )}
@@ -326,4 +390,10 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
   );
 }
 
-const QUORUM_KEYS = { ACTOR_NOT_PARTICIPANT: 1, ACTOR_WITHOUT_STANDING: 1, NO_CO_DESIGNER: 1, NO_STEWARD: 1, NEEDS_TWO_PEOPLE: 1 } as const;
+const QUORUM_KEYS = {
+  ACTOR_NOT_PARTICIPANT: 1,
+  ACTOR_WITHOUT_STANDING: 1,
+  NO_CO_DESIGNER: 1,
+  NO_STEWARD: 1,
+  NEEDS_TWO_PEOPLE: 1,
+} as const;

@@ -9,14 +9,23 @@ type Participant = DecisionFieldsFragment['participants'][number];
  * said; who declined and why; who has not answered. `ended`: the decision no longer waits, so a
  * missing answer reads as "did not answer".
  */
-export function DecisionParticipants({ participants, ended, label }: { participants: readonly Participant[]; ended: boolean; label: string }) {
+export function DecisionParticipants({
+  participants,
+  ended,
+  label,
+}: {
+  participants: readonly Participant[];
+  ended: boolean;
+  label: string;
+}) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   return (
     <ul className="people decision-people" aria-label={label}>
       {participants.map((p) => (
         <li key={p.member.userId} className={`decision-people__item decision-people__item--${p.answer.toLowerCase()}`}>
-          <span className="decision-people__name">{p.member.name}</span> <span className="muted">· {t(`roles.${p.role}`)}</span>
+          <span className="decision-people__name">{p.member.name}</span>{' '}
+          <span className="muted">· {t(`roles.${p.role}`)}</span>
           {p.coDesigner && <span className="people__flag"> · {t('ideas.decisions.asCoDesigner')}</span>}
           <span className="decision-people__answer">
             {' · '}
@@ -26,7 +35,8 @@ export function DecisionParticipants({ participants, ended, label }: { participa
               t('ideas.answer.NAMED')
             ) : (
               <>
-                {t(`ideas.answer.${p.answer}`)} <time dateTime={p.answeredAt ?? undefined}>{p.answeredAt ? formatDateTime(p.answeredAt) : ''}</time>
+                {t(`ideas.answer.${p.answer}`)}{' '}
+                <time dateTime={p.answeredAt ?? undefined}>{p.answeredAt ? formatDateTime(p.answeredAt) : ''}</time>
               </>
             )}
           </span>

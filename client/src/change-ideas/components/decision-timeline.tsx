@@ -19,10 +19,18 @@ export function DecisionTimeline({ decisions }: { decisions: readonly DecisionFi
         const when = decision.decidedAt ?? decision.closedAt ?? decision.proposedAt;
         return (
           <li key={decision.id} className={`timeline__item timeline__item--${decision.status.toLowerCase()}`}>
-            <h3 className="timeline__title">{t('ideas.decisions.move', { from: t(`ideas.status.${decision.fromStatus}`), to: t(`ideas.status.${decision.toStatus}`) })}</h3>
+            <h3 className="timeline__title">
+              {t('ideas.decisions.move', {
+                from: t(`ideas.status.${decision.fromStatus}`),
+                to: t(`ideas.status.${decision.toStatus}`),
+              })}
+            </h3>
             <p className="muted small">
-              <span className={`decision-status decision-status--${decision.status.toLowerCase()}`}>{t(`ideas.decisionStatus.${decision.status}`)}</span>{' '}
-              <time dateTime={when}>{formatDateTime(when)}</time> · {t('ideas.decisions.recordedBy', { name: decision.decidedBy.name })}
+              <span className={`decision-status decision-status--${decision.status.toLowerCase()}`}>
+                {t(`ideas.decisionStatus.${decision.status}`)}
+              </span>{' '}
+              <time dateTime={when}>{formatDateTime(when)}</time> ·{' '}
+              {t('ideas.decisions.recordedBy', { name: decision.decidedBy.name })}
             </p>
             <DecisionFacts decision={decision}>
               <dt>{t('ideas.decisions.who')}</dt>

@@ -30,7 +30,8 @@ export function DecisionsSection({ idea, networkId, viewer, onChanged }: Decisio
   const [recording, setRecording] = useState(false);
   // `while`: what was said holds only while the idea stays where it was ("proposed, waiting"); null: it holds.
   const [announcement, setAnnouncement] = useState<{ text: string; while: ChangeIdeaStatus | null } | null>(null);
-  const said = announcement && (announcement.while === null || announcement.while === idea.status) ? announcement.text : null;
+  const said =
+    announcement && (announcement.while === null || announcement.while === idea.status) ? announcement.text : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moves = idea.nextStatuses;
   const pending = idea.pendingDecision;
@@ -38,7 +39,10 @@ export function DecisionsSection({ idea, networkId, viewer, onChanged }: Decisio
   const done = (toStatus: ChangeIdeaStatus | null) => {
     setRecording(false);
     if (!toStatus) return;
-    setAnnouncement({ text: t('ideas.decide.recorded', { status: t(`ideas.status.${toStatus}`) }), while: idea.status });
+    setAnnouncement({
+      text: t('ideas.decide.recorded', { status: t(`ideas.status.${toStatus}`) }),
+      while: idea.status,
+    });
     onChanged();
     headingRef.current?.focus();
   };

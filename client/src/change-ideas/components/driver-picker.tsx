@@ -22,8 +22,7 @@ export function DriverPicker({ drivers, selected, onChange, error }: DriverPicke
         nested: driver.parentTitle !== null,
         label: driver.parentTitle ? (
           <>
-            {driver.title}
-            {' '}
+            {driver.title}{' '}
             <span className="visually-hidden">({t('ideas.drivers.under', { parent: driver.parentTitle })})</span>
           </>
         ) : (

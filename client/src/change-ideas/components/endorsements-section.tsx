@@ -53,7 +53,12 @@ export function EndorsementsSection({ ideaId, endorsements }: { ideaId: string; 
       <RoleDistribution byRole={endorsements.byRole} label={t('ideas.endorse.byRole')} unit="endorsements" />
       <FormAlert messages={problem} />
       <StatusMessage>{announcement}</StatusMessage>
-      <button type="button" className={`button ${endorsements.viewerEndorsed ? 'button--secondary' : ''}`} onClick={() => void toggle()} disabled={fetching}>
+      <button
+        type="button"
+        className={`button ${endorsements.viewerEndorsed ? 'button--secondary' : ''}`}
+        onClick={() => void toggle()}
+        disabled={fetching}
+      >
         {endorsements.viewerEndorsed ? t('ideas.endorse.withdraw') : t('ideas.endorse.endorse')}
       </button>
       {endorsements.viewerEndorsed && <p className="muted small">{t('ideas.endorse.youEndorsed')}</p>}

@@ -16,7 +16,15 @@ export function preview(text: string, length = PREVIEW_LENGTH): string {
 }
 
 /** One idea in the list: its status, the start of the idea, who co-designs it, and how many endorse it. */
-export function IdeaCard({ idea, to, linkRef }: { idea: ChangeIdeaSummaryFragment; to: string; linkRef?: (el: HTMLAnchorElement | null) => void }) {
+export function IdeaCard({
+  idea,
+  to,
+  linkRef,
+}: {
+  idea: ChangeIdeaSummaryFragment;
+  to: string;
+  linkRef?: (el: HTMLAnchorElement | null) => void;
+}) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (

@@ -5,5 +5,12 @@ import { ThreadPanel } from '../../threads/components/thread-panel';
 /** The idea's live discussion: where patients, families and the care team co-design it together, with its proposals. */
 export function IdeaDiscussion({ ideaId }: { ideaId: string }) {
   const { t } = useTranslation();
-  return <ThreadPanel subjectType="CHANGE_IDEA" subjectId={ideaId} title={t('ideas.discussion.title')} renderAbove={(threadId) => <ProposalsSection threadId={threadId} />} />;
+  return (
+    <ThreadPanel
+      subjectType="CHANGE_IDEA"
+      subjectId={ideaId}
+      title={t('ideas.discussion.title')}
+      renderAbove={(threadId) => <ProposalsSection threadId={threadId} />}
+    />
+  );
 }

@@ -36,13 +36,28 @@ describe('IdeaForm', () => {
   it('lists secondary drivers under their primary, saying so to screen readers', () => {
     stubGraphql(() => ({ data: { me: null } }));
     renderForm();
-    expect(screen.getByRole('checkbox', { name: 'Pre-visit planning huddles (under Reliable, proactive care at every visit)' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('checkbox', {
+        name: 'Pre-visit planning huddles (under Reliable, proactive care at every visit)',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('proposes the idea with the drivers chosen, and puts a server problem on the field it names', async () => {
     const calls = stubGraphql((name) =>
       name === 'ProposeChangeIdea'
-        ? { data: null, errors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', issues: [fieldIssue('input.driverIds.0', 'not_in_network', { kind: 'driver' })] } }] }
+        ? {
+            data: null,
+            errors: [
+              {
+                message: 'Invalid input',
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  issues: [fieldIssue('input.driverIds.0', 'not_in_network', { kind: 'driver' })],
+                },
+              },
+            ],
+          }
         : { data: { me: null } },
     );
     const { onDone } = renderForm();
@@ -51,11 +66,21 @@ describe('IdeaForm', () => {
     await userEvent.type(screen.getByLabelText('The idea'), 'Send it by text **before** clinic.');
     await userEvent.click(screen.getByRole('checkbox', { name: /Pre-visit planning huddles/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Propose the idea' }));
-    await waitFor(() => expect(screen.getByRole('checkbox', { name: /Pre-visit planning huddles/ })).toHaveAccessibleDescription(/This is not part of the network\./));
+    await waitFor(() =>
+      expect(screen.getByRole('checkbox', { name: /Pre-visit planning huddles/ })).toHaveAccessibleDescription(
+        /This is not part of the network\./,
+      ),
+    );
     const [, variables] = calls.find(([name]) => name === 'ProposeChangeIdea')!;
     expect(variables).toEqual({
       networkId: 'n1',
-      input: { title: 'Text a photo of the meal plan', problem: 'Families forget the plan.', idea: 'Send it by text **before** clinic.', driverIds: [SECONDARY], nextDecisionOn: null },
+      input: {
+        title: 'Text a photo of the meal plan',
+        problem: 'Families forget the plan.',
+        idea: 'Send it by text **before** clinic.',
+        driverIds: [SECONDARY],
+        nextDecisionOn: null,
+      },
     });
     expect(onDone).not.toHaveBeenCalled();
   });

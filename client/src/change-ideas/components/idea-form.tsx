@@ -63,17 +63,30 @@ export function IdeaForm({ networkId, drivers, editing, initial, onDone, onConfl
   const busy = proposeState.fetching || editState.fetching;
   const text = (name: 'title' | 'problem' | 'idea' | 'nextDecisionOn') => ({
     value: values[name],
-    onChange: (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setValues((current) => ({ ...current, [name]: event.target.value })),
     error: errors.fields[name],
   });
 
   async function submit() {
     const input = { ...values, nextDecisionOn: values.nextDecisionOn || null };
     const result = await form.submit({
-      check: () => (editing ? form.validate(changeIdeaEditSchema, { ...input, expectedVersion: editing.version }) : form.validate(changeIdeaInputSchema, input)),
+      check: () =>
+        editing
+          ? form.validate(changeIdeaEditSchema, { ...input, expectedVersion: editing.version })
+          : form.validate(changeIdeaInputSchema, input),
       send: async () => {
-        const result = editing ? await edit({ ideaId: editing.ideaId, input: { ...input, expectedVersion: editing.version } }) : await propose({ networkId, input });
-        return { error: result.error, saved: result.data ? ('editChangeIdea' in result.data ? result.data.editChangeIdea : result.data.proposeChangeIdea) : null };
+        const result = editing
+          ? await edit({ ideaId: editing.ideaId, input: { ...input, expectedVersion: editing.version } })
+          : await propose({ networkId, input });
+        return {
+          error: result.error,
+          saved: result.data
+            ? 'editChangeIdea' in result.data
+              ? result.data.editChangeIdea
+              : result.data.proposeChangeIdea
+            : null,
+        };
       },
       onError: (error) => void (errorCode(error) === 'CONFLICT' && onConflict?.()),
     });
@@ -83,11 +96,42 @@ export function IdeaForm({ networkId, drivers, editing, initial, onDone, onConfl
   return (
     <form {...form.formProps(submit)} className="idea-form">
       <FormAlert messages={errors.form} />
-      <TextField label={t('ideas.form.title')} hint={t('ideas.form.titleHint')} {...text('title')} limit={CHANGE_IDEA_LIMITS.titleMax} required />
-      <TextAreaField label={t('ideas.form.problem')} hint={t('ideas.form.problemHint')} rows={5} {...text('problem')} limit={CHANGE_IDEA_LIMITS.problemMax} required />
-      <TextAreaField label={t('ideas.form.idea')} hint={t('ideas.form.ideaHint')} rows={9} {...text('idea')} limit={CHANGE_IDEA_LIMITS.ideaMax} required />
-      <DriverPicker drivers={drivers} selected={values.driverIds} onChange={(driverIds) => setValues((current) => ({ ...current, driverIds }))} error={errors.fields.driverIds} />
-      <TextField label={t('ideas.form.nextDecisionOn')} hint={t('ideas.form.nextDecisionOnHint')} type="date" className="field--short" {...text('nextDecisionOn')} />
+      <TextField
+        label={t('ideas.form.title')}
+        hint={t('ideas.form.titleHint')}
+        {...text('title')}
+        limit={CHANGE_IDEA_LIMITS.titleMax}
+        required
+      />
+      <TextAreaField
+        label={t('ideas.form.problem')}
+        hint={t('ideas.form.problemHint')}
+        rows={5}
+        {...text('problem')}
+        limit={CHANGE_IDEA_LIMITS.problemMax}
+        required
+      />
+      <TextAreaField
+        label={t('ideas.form.idea')}
+        hint={t('ideas.form.ideaHint')}
+        rows={9}
+        {...text('idea')}
+        limit={CHANGE_IDEA_LIMITS.ideaMax}
+        required
+      />
+      <DriverPicker
+        drivers={drivers}
+        selected={values.driverIds}
+        onChange={(driverIds) => setValues((current) => ({ ...current, driverIds }))}
+        error={errors.fields.driverIds}
+      />
+      <TextField
+        label={t('ideas.form.nextDecisionOn')}
+        hint={t('ideas.form.nextDecisionOnHint')}
+        type="date"
+        className="field--short"
+        {...text('nextDecisionOn')}
+      />
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {editing ? t('ideas.form.save') : t('ideas.form.propose')}

@@ -68,10 +68,14 @@ export function IdeaResults({ networkId, networkSlug, statuses, driverId }: Idea
       connection={(data) => data.changeIdeas}
       context={IDEA_CONTEXT}
       requestPolicy="cache-and-network"
-      countText={(shown, total) => (total === 0 ? t('ideas.list.none') : t('ideas.list.showing', { shown, count: total }))}
+      countText={(shown, total) =>
+        total === 0 ? t('ideas.list.none') : t('ideas.list.showing', { shown, count: total })
+      }
       showMoreLabel={t('ideas.list.showMore')}
       listClassName="idea-list"
-      renderItem={(idea, firstLink) => <IdeaCard key={idea.id} idea={idea} to={`/n/${networkSlug}/ideas/${idea.id}`} linkRef={firstLink} />}
+      renderItem={(idea, firstLink) => (
+        <IdeaCard key={idea.id} idea={idea} to={`/n/${networkSlug}/ideas/${idea.id}`} linkRef={firstLink} />
+      )}
     />
   );
 }

@@ -15,7 +15,15 @@ const RespondToCoDesignInvitationDocument = graphql(`
 `);
 
 /** The viewer's invitation to co-design the idea, with who sent it, to accept or decline. */
-export function InvitationAnswer({ ideaId, invitedBy, onAnswered }: { ideaId: string; invitedBy: string | null; onAnswered: (accepted: boolean) => void }) {
+export function InvitationAnswer({
+  ideaId,
+  invitedBy,
+  onAnswered,
+}: {
+  ideaId: string;
+  invitedBy: string | null;
+  onAnswered: (accepted: boolean) => void;
+}) {
   const { t } = useTranslation();
   const [{ fetching }, respond] = useMutation(RespondToCoDesignInvitationDocument);
   const [problem, setProblem] = useState<string[]>([]);
@@ -31,14 +39,21 @@ export function InvitationAnswer({ ideaId, invitedBy, onAnswered }: { ideaId: st
 
   return (
     <section className="notice invitation-answer" aria-label={t('ideas.invitation.label')}>
-      <p className="notice__title">{invitedBy ? t('ideas.invitation.fromName', { name: invitedBy }) : t('ideas.invitation.title')}</p>
+      <p className="notice__title">
+        {invitedBy ? t('ideas.invitation.fromName', { name: invitedBy }) : t('ideas.invitation.title')}
+      </p>
       <p>{t('ideas.invitation.body')}</p>
       <FormAlert messages={problem} />
       <div className="button-row">
         <button type="button" className="button" onClick={() => void answer(true)} disabled={fetching}>
           {t('ideas.invitation.accept')}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => void answer(false)} disabled={fetching}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void answer(false)}
+          disabled={fetching}
+        >
           {t('ideas.invitation.decline')}
         </button>
       </div>

@@ -62,7 +62,11 @@ export function InviteCoDesigner({ ideaId, networkId, viewerId, taken }: InviteC
   const headingId = useId();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: CoDesignerSearchDocument, variables: { networkId, search }, pause: search === '' });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: CoDesignerSearchDocument,
+    variables: { networkId, search },
+    pause: search === '',
+  });
   const [inviteState, invite] = useMutation(InviteCoDesignerDocument);
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const [problem, setProblem] = useState<string[]>([]);
@@ -90,7 +94,14 @@ export function InviteCoDesigner({ ideaId, networkId, viewerId, taken }: InviteC
         {t('ideas.invite.title')}
       </h3>
       <form onSubmit={find} className="inline-search" role="search" aria-label={t('ideas.invite.title')}>
-        <TextField label={t('ideas.invite.search')} hint={t('ideas.invite.searchHint')} value={text} onChange={(e) => setText(e.target.value)} className="field--compact" type="search" />
+        <TextField
+          label={t('ideas.invite.search')}
+          hint={t('ideas.invite.searchHint')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="field--compact"
+          type="search"
+        />
         <button type="submit" className="button button--secondary button--small">
           {t('ideas.invite.find')}
         </button>
@@ -118,10 +129,13 @@ export function InviteCoDesigner({ ideaId, networkId, viewerId, taken }: InviteC
                 {taken.includes(member.userId) ? (
                   <span className="muted small">{t('ideas.invite.already')}</span>
                 ) : (
-                  <button type="button" className="button button--small" onClick={() => void inviteMember(member.userId, member.name)} disabled={inviteState.fetching}>
-                    {t('ideas.invite.invite')}
-                    {' '}
-                    <span className="visually-hidden">{member.name}</span>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => void inviteMember(member.userId, member.name)}
+                    disabled={inviteState.fetching}
+                  >
+                    {t('ideas.invite.invite')} <span className="visually-hidden">{member.name}</span>
                   </button>
                 )}
               </li>

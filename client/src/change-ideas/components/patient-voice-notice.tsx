@@ -6,7 +6,13 @@ import type { DecisionFieldsFragment } from '../../gql/graphql';
  * Said on the idea while it stands where a decision taken without a patient or family voice put
  * it: that no patient or family member took part, and the reason recorded for going ahead.
  */
-export function PatientVoiceNotice({ decisions, status }: { decisions: readonly DecisionFieldsFragment[]; status: ChangeIdeaStatus }) {
+export function PatientVoiceNotice({
+  decisions,
+  status,
+}: {
+  decisions: readonly DecisionFieldsFragment[];
+  status: ChangeIdeaStatus;
+}) {
   const { t } = useTranslation();
   const latest = decisions.find((d) => d.status === 'TAKEN');
   if (!latest || latest.toStatus !== status || !latest.patientVoiceReason) return null;

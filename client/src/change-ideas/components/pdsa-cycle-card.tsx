@@ -43,14 +43,24 @@ export function useCycleDates() {
   const { t } = useTranslation();
   const formatDay = useFormatDay();
   return (startOn: string, endOn: string | null) =>
-    endOn ? t('ideas.pdsa.dates', { start: formatDay(startOn), end: formatDay(endOn) }) : t('ideas.pdsa.datesOpen', { start: formatDay(startOn) });
+    endOn
+      ? t('ideas.pdsa.dates', { start: formatDay(startOn), end: formatDay(endOn) })
+      : t('ideas.pdsa.datesOpen', { start: formatDay(startOn) });
 }
 
 /**
  * One PDSA cycle: where it stands among plan, do, study and act; the plan and its prediction
  * side by side with what happened; the act; and links to the charts of the measures it should move.
  */
-export function PdsaCycleCard({ cycle, networkSlug, onEdit }: { cycle: PdsaCycleFieldsFragment; networkSlug: string; onEdit?: () => void }) {
+export function PdsaCycleCard({
+  cycle,
+  networkSlug,
+  onEdit,
+}: {
+  cycle: PdsaCycleFieldsFragment;
+  networkSlug: string;
+  onEdit?: () => void;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const dates = useCycleDates();
@@ -67,7 +77,11 @@ export function PdsaCycleCard({ cycle, networkSlug, onEdit }: { cycle: PdsaCycle
       </p>
       <ol className="pdsa-stages" aria-label={t('ideas.pdsa.stagesLabel')}>
         {PDSA_STAGES.map((stage, index) => (
-          <li key={stage} className={`pdsa-stages__stage ${index < stageIndex ? 'pdsa-stages__stage--done' : index === stageIndex ? 'pdsa-stages__stage--current' : ''}`} aria-current={index === stageIndex ? 'step' : undefined}>
+          <li
+            key={stage}
+            className={`pdsa-stages__stage ${index < stageIndex ? 'pdsa-stages__stage--done' : index === stageIndex ? 'pdsa-stages__stage--current' : ''}`}
+            aria-current={index === stageIndex ? 'step' : undefined}
+          >
             {t(`ideas.pdsa.stage.${stage}`)}
           </li>
         ))}
@@ -123,9 +137,10 @@ export function PdsaCycleCard({ cycle, networkSlug, onEdit }: { cycle: PdsaCycle
       </dl>
       {onEdit && (
         <button type="button" className="button button--secondary button--small" onClick={onEdit}>
-          {t('ideas.pdsa.update')}
-          {' '}
-          <span className="visually-hidden">{t('ideas.pdsa.cycleTitle', { number: cycle.number, title: cycle.title })}</span>
+          {t('ideas.pdsa.update')}{' '}
+          <span className="visually-hidden">
+            {t('ideas.pdsa.cycleTitle', { number: cycle.number, title: cycle.title })}
+          </span>
         </button>
       )}
     </article>

@@ -52,9 +52,15 @@ describe('PdsaCycleForm', () => {
     await userEvent.selectOptions(screen.getByLabelText('Stage now'), 'STUDY');
     await userEvent.selectOptions(screen.getByLabelText('Decision'), 'ADOPT');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(screen.getByLabelText('What was done')).toHaveAccessibleDescription(/Say what was done before studying the results\./);
-    expect(screen.getByLabelText('End date')).toHaveAccessibleDescription(/Enter the end date before studying the results\./);
-    expect(screen.getByLabelText('What happened compared with the prediction')).toHaveAccessibleDescription(/Compare what happened with the prediction before deciding\./);
+    expect(screen.getByLabelText('What was done')).toHaveAccessibleDescription(
+      /Say what was done before studying the results\./,
+    );
+    expect(screen.getByLabelText('End date')).toHaveAccessibleDescription(
+      /Enter the end date before studying the results\./,
+    );
+    expect(screen.getByLabelText('What happened compared with the prediction')).toHaveAccessibleDescription(
+      /Compare what happened with the prediction before deciding\./,
+    );
     expect(screen.getByLabelText('Stage now')).toHaveAccessibleDescription(/Set the stage to Act once you decide\./);
     expect(calls.map(([name]) => name)).not.toContain('UpdatePdsaCycle');
   });
@@ -70,18 +76,38 @@ describe('PdsaCycleForm', () => {
   it('saves against the version seen, and offers to see the other version after a conflict', async () => {
     const calls = stubGraphql((name) =>
       name === 'UpdatePdsaCycle'
-        ? { data: null, errors: [{ message: 'Someone saved this cycle meanwhile (now version 6). Reload, then edit again.', extensions: { code: 'CONFLICT', currentVersion: 6, currentStage: 'STUDY' } }] }
+        ? {
+            data: null,
+            errors: [
+              {
+                message: 'Someone saved this cycle meanwhile (now version 6). Reload, then edit again.',
+                extensions: { code: 'CONFLICT', currentVersion: 6, currentStage: 'STUDY' },
+              },
+            ],
+          }
         : { data: { me: null } },
     );
     const onDone = vi.fn();
     const onConflict = vi.fn();
-    renderInApp(<PdsaCycleForm ideaId={IDEA} sites={sites} measures={measures} cycle={saved} onDone={onDone} onConflict={onConflict} />);
+    renderInApp(
+      <PdsaCycleForm
+        ideaId={IDEA}
+        sites={sites}
+        measures={measures}
+        cycle={saved}
+        onDone={onDone}
+        onConflict={onConflict}
+      />,
+    );
     await userEvent.type(screen.getByLabelText('What was done'), 'Ran on four Thursdays.');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Someone saved this cycle while you were editing');
     expect(onConflict).toHaveBeenCalledTimes(1);
     const [, variables] = calls.find(([name]) => name === 'UpdatePdsaCycle')!;
-    expect(variables).toMatchObject({ cycleId: saved.id, input: { expectedVersion: 5, stage: 'DO', doNotes: 'Ran on four Thursdays.', measureIds: [MEASURE] } });
+    expect(variables).toMatchObject({
+      cycleId: saved.id,
+      input: { expectedVersion: 5, stage: 'DO', doNotes: 'Ran on four Thursdays.', measureIds: [MEASURE] },
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Leave the form and see their version' }));
     expect(onDone).toHaveBeenCalledWith(null);
   });

@@ -1,4 +1,11 @@
-import { PDSA_ACTS, PDSA_STAGES, type PdsaAct, type PdsaStage, pdsaCycleEditSchema, pdsaCycleInputSchema } from '@commons/shared';
+import {
+  PDSA_ACTS,
+  PDSA_STAGES,
+  type PdsaAct,
+  type PdsaStage,
+  pdsaCycleEditSchema,
+  pdsaCycleInputSchema,
+} from '@commons/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -28,7 +35,20 @@ const UpdatePdsaCycleDocument = graphql(`
   }
 `);
 
-const FIELDS = ['siteId', 'title', 'stage', 'startOn', 'endOn', 'plan', 'prediction', 'doNotes', 'studyNotes', 'act', 'actNotes', 'measureIds'] as const;
+const FIELDS = [
+  'siteId',
+  'title',
+  'stage',
+  'startOn',
+  'endOn',
+  'plan',
+  'prediction',
+  'doNotes',
+  'studyNotes',
+  'act',
+  'actNotes',
+  'measureIds',
+] as const;
 
 interface Values {
   siteId: string;
@@ -88,8 +108,11 @@ export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConfli
   const [conflict, setConflict] = useState(false);
   const [createState, create] = useMutation(CreatePdsaCycleDocument);
   const [updateState, update] = useMutation(UpdatePdsaCycleDocument);
-  const set = <K extends keyof Values>(name: K, value: Values[K]) => setValues((current) => ({ ...current, [name]: value }));
-  const text = (name: 'title' | 'startOn' | 'endOn' | 'plan' | 'prediction' | 'doNotes' | 'studyNotes' | 'actNotes') => ({
+  const set = <K extends keyof Values>(name: K, value: Values[K]) =>
+    setValues((current) => ({ ...current, [name]: value }));
+  const text = (
+    name: 'title' | 'startOn' | 'endOn' | 'plan' | 'prediction' | 'doNotes' | 'studyNotes' | 'actNotes',
+  ) => ({
     value: values[name],
     onChange: (event: { target: { value: string } }) => set(name, event.target.value),
     error: errors.fields[name],
@@ -101,10 +124,21 @@ export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConfli
     const fields = { ...content, act: values.act || null, endOn: values.endOn || null };
     const result = await form.submit({
       check: () =>
-        cycle ? form.validate(pdsaCycleEditSchema, { ...fields, expectedVersion: cycle.version }) : form.validate(pdsaCycleInputSchema, { ...fields, siteId }),
+        cycle
+          ? form.validate(pdsaCycleEditSchema, { ...fields, expectedVersion: cycle.version })
+          : form.validate(pdsaCycleInputSchema, { ...fields, siteId }),
       send: async () => {
-        const sent = cycle ? await update({ cycleId: cycle.id, input: { ...fields, expectedVersion: cycle.version } }) : await create({ ideaId, input: { ...fields, siteId } });
-        return { error: sent.error, saved: sent.data ? ('updatePdsaCycle' in sent.data ? sent.data.updatePdsaCycle : sent.data.createPdsaCycle) : null };
+        const sent = cycle
+          ? await update({ cycleId: cycle.id, input: { ...fields, expectedVersion: cycle.version } })
+          : await create({ ideaId, input: { ...fields, siteId } });
+        return {
+          error: sent.error,
+          saved: sent.data
+            ? 'updatePdsaCycle' in sent.data
+              ? sent.data.updatePdsaCycle
+              : sent.data.createPdsaCycle
+            : null,
+        };
       },
       onError: (error) => {
         if (!conflictState(error)) return undefined;
@@ -117,11 +151,18 @@ export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConfli
   }
 
   const stageOptions = PDSA_STAGES.map((stage) => ({ value: stage, label: t(`ideas.pdsa.stage.${stage}`) }));
-  const actOptions = [{ value: '', label: t('ideas.pdsa.form.actNone') }, ...PDSA_ACTS.map((act) => ({ value: act, label: t(`ideas.pdsa.act.${act}`) }))];
+  const actOptions = [
+    { value: '', label: t('ideas.pdsa.form.actNone') },
+    ...PDSA_ACTS.map((act) => ({ value: act, label: t(`ideas.pdsa.act.${act}`) })),
+  ];
 
   return (
     <form {...form.formProps(submit)} className="pdsa-form" aria-labelledby={headingId}>
-      <h3 id={headingId}>{cycle ? t('ideas.pdsa.form.editTitle', { number: cycle.number, title: cycle.title }) : t('ideas.pdsa.form.newTitle')}</h3>
+      <h3 id={headingId}>
+        {cycle
+          ? t('ideas.pdsa.form.editTitle', { number: cycle.number, title: cycle.title })
+          : t('ideas.pdsa.form.newTitle')}
+      </h3>
       {conflict && (
         <div role="alert" className="notice notice--error">
           <p className="notice__title">{t('ideas.pdsa.form.conflictTitle')}</p>
@@ -154,11 +195,28 @@ export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConfli
       <TextField label={t('ideas.pdsa.form.title')} {...text('title')} required />
       <fieldset className="pdsa-form__part">
         <legend>{t('ideas.pdsa.stage.PLAN')}</legend>
-        <TextAreaField label={t('ideas.pdsa.form.plan')} hint={t('ideas.pdsa.form.planHint')} rows={4} {...text('plan')} required />
-        <TextAreaField label={t('ideas.pdsa.form.prediction')} hint={t('ideas.pdsa.form.predictionHint')} rows={3} {...text('prediction')} required />
+        <TextAreaField
+          label={t('ideas.pdsa.form.plan')}
+          hint={t('ideas.pdsa.form.planHint')}
+          rows={4}
+          {...text('plan')}
+          required
+        />
+        <TextAreaField
+          label={t('ideas.pdsa.form.prediction')}
+          hint={t('ideas.pdsa.form.predictionHint')}
+          rows={3}
+          {...text('prediction')}
+          required
+        />
         <div className="form-row">
           <TextField label={t('ideas.pdsa.form.startOn')} type="date" {...text('startOn')} required />
-          <TextField label={t('ideas.pdsa.form.endOn')} hint={t('ideas.pdsa.form.endOnHint')} type="date" {...text('endOn')} />
+          <TextField
+            label={t('ideas.pdsa.form.endOn')}
+            hint={t('ideas.pdsa.form.endOnHint')}
+            type="date"
+            {...text('endOn')}
+          />
         </div>
         <CheckboxGroup
           legend={t('ideas.pdsa.form.measures')}
@@ -171,15 +229,31 @@ export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConfli
       </fieldset>
       <fieldset className="pdsa-form__part">
         <legend>{t('ideas.pdsa.stage.DO')}</legend>
-        <TextAreaField label={t('ideas.pdsa.form.doNotes')} hint={t('ideas.pdsa.form.doNotesHint')} rows={3} {...text('doNotes')} />
+        <TextAreaField
+          label={t('ideas.pdsa.form.doNotes')}
+          hint={t('ideas.pdsa.form.doNotesHint')}
+          rows={3}
+          {...text('doNotes')}
+        />
       </fieldset>
       <fieldset className="pdsa-form__part">
         <legend>{t('ideas.pdsa.stage.STUDY')}</legend>
-        <TextAreaField label={t('ideas.pdsa.form.studyNotes')} hint={t('ideas.pdsa.form.studyNotesHint')} rows={3} {...text('studyNotes')} />
+        <TextAreaField
+          label={t('ideas.pdsa.form.studyNotes')}
+          hint={t('ideas.pdsa.form.studyNotesHint')}
+          rows={3}
+          {...text('studyNotes')}
+        />
       </fieldset>
       <fieldset className="pdsa-form__part">
         <legend>{t('ideas.pdsa.stage.ACT')}</legend>
-        <SelectField label={t('ideas.pdsa.form.act')} value={values.act} onChange={(e) => set('act', e.target.value as PdsaAct | '')} options={actOptions} error={errors.fields.act} />
+        <SelectField
+          label={t('ideas.pdsa.form.act')}
+          value={values.act}
+          onChange={(e) => set('act', e.target.value as PdsaAct | '')}
+          options={actOptions}
+          error={errors.fields.act}
+        />
         <TextAreaField label={t('ideas.pdsa.form.actNotes')} rows={2} {...text('actNotes')} />
       </fieldset>
       <div className="button-row">

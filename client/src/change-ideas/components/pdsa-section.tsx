@@ -22,19 +22,35 @@ interface PdsaSectionProps {
 }
 
 /** The idea's PDSA cycles grouped by site, and the forms to start one (at the sites the member may) or update one. */
-export function PdsaSection({ ideaId, status, cycles, sites, measures, networkSlug, actor, standing, onChanged }: PdsaSectionProps) {
+export function PdsaSection({
+  ideaId,
+  status,
+  cycles,
+  sites,
+  measures,
+  networkSlug,
+  actor,
+  standing,
+  onChanged,
+}: PdsaSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const [form, setForm] = useState<string | null>(null); // 'new', or the id of the cycle being updated
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const writableSites = pdsaSitesFor(actor, sites, standing);
   const mayStart = status === 'TESTING' && writableSites.length > 0;
-  const bySite = sites.map((site) => ({ site, cycles: cycles.filter((c) => c.site.id === site.id) })).filter((group) => group.cycles.length > 0);
+  const bySite = sites
+    .map((site) => ({ site, cycles: cycles.filter((c) => c.site.id === site.id) }))
+    .filter((group) => group.cycles.length > 0);
 
   const done = (saved: PdsaCycleFieldsFragment | null, created: boolean) => {
     setForm(null);
     if (!saved) return;
-    setAnnouncement(created ? t('ideas.pdsa.created', { number: saved.number, site: saved.site.name }) : t('ideas.pdsa.saved', { number: saved.number }));
+    setAnnouncement(
+      created
+        ? t('ideas.pdsa.created', { number: saved.number, site: saved.site.name })
+        : t('ideas.pdsa.saved', { number: saved.number }),
+    );
     onChanged();
   };
 
@@ -48,7 +64,12 @@ export function PdsaSection({ ideaId, status, cycles, sites, measures, networkSl
       {mayStart &&
         (form === 'new' ? (
           <Suspense fallback={<Loading />}>
-            <PdsaCycleForm ideaId={ideaId} sites={writableSites} measures={measures} onDone={(saved) => done(saved, true)} />
+            <PdsaCycleForm
+              ideaId={ideaId}
+              sites={writableSites}
+              measures={measures}
+              onDone={(saved) => done(saved, true)}
+            />
           </Suspense>
         ) : (
           <button
@@ -68,7 +89,14 @@ export function PdsaSection({ ideaId, status, cycles, sites, measures, networkSl
           {siteCycles.map((cycle) =>
             form === cycle.id ? (
               <Suspense key={cycle.id} fallback={<Loading />}>
-                <PdsaCycleForm ideaId={ideaId} sites={[]} measures={measures} cycle={cycle} onDone={(saved) => done(saved, false)} onConflict={onChanged} />
+                <PdsaCycleForm
+                  ideaId={ideaId}
+                  sites={[]}
+                  measures={measures}
+                  cycle={cycle}
+                  onDone={(saved) => done(saved, false)}
+                  onConflict={onChanged}
+                />
               </Suspense>
             ) : (
               <PdsaCycleCard

@@ -39,7 +39,11 @@ export function PendingDecision({ decision, viewerId, onChanged }: PendingDecisi
     <section id="pending-decision" className="pending-decision" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('ideas.pending.title')}</h3>
       <p>
-        {t('ideas.pending.summary', { name: decision.decidedBy.name, from: status(decision.fromStatus), to: status(decision.toStatus) })}{' '}
+        {t('ideas.pending.summary', {
+          name: decision.decidedBy.name,
+          from: status(decision.fromStatus),
+          to: status(decision.toStatus),
+        })}{' '}
         {decision.expiresAt && (
           <span className="muted">
             {t('ideas.pending.until')} <time dateTime={decision.expiresAt}>{formatDateTime(decision.expiresAt)}</time>

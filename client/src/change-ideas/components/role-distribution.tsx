@@ -7,7 +7,15 @@ import { groupDistribution } from '../role-distribution';
  * bar chart made of a list: each line says the group and its number in words, and the bar beside
  * it is decoration for sighted readers.
  */
-export function RoleDistribution({ byRole, label, unit }: { byRole: readonly { role: Role; count: number }[]; label: string; unit: 'endorsements' | 'people' }) {
+export function RoleDistribution({
+  byRole,
+  label,
+  unit,
+}: {
+  byRole: readonly { role: Role; count: number }[];
+  label: string;
+  unit: 'endorsements' | 'people';
+}) {
   const { t } = useTranslation();
   const groups = groupDistribution(byRole);
   return (
@@ -19,9 +27,7 @@ export function RoleDistribution({ byRole, label, unit }: { byRole: readonly { r
             <span className="distribution__fill" style={{ width: `${Math.round(relative * 100)}%` }} />
           </span>
           <span className="distribution__count">
-            {count}
-            {' '}
-            <span className="visually-hidden">{t(`ideas.distribution.${unit}`, { count })}</span>
+            {count} <span className="visually-hidden">{t(`ideas.distribution.${unit}`, { count })}</span>
           </span>
         </li>
       ))}

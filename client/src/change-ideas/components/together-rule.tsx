@@ -23,7 +23,11 @@ interface ParticipantsCheckProps {
 export function ParticipantsCheck({ id, problem, pair }: ParticipantsCheckProps) {
   const { t } = useTranslation();
   return (
-    <p id={id} role="status" className={`participants-check ${problem ? 'participants-check--missing' : 'participants-check--ok'}`}>
+    <p
+      id={id}
+      role="status"
+      className={`participants-check ${problem ? 'participants-check--missing' : 'participants-check--ok'}`}
+    >
       {problem
         ? t(`ideas.together.problem.${problem}`)
         : pair &&

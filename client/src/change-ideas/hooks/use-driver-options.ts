@@ -29,13 +29,20 @@ export interface DriverOption {
 /** The network's drivers in the diagram's order (each primary, then its secondaries), with a label that says where each sits. */
 export function useDriverOptions(networkId: string) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({ query: IdeaDriversDocument, variables: { networkId }, context: DRIVER_CONTEXT });
+  const [{ data, fetching, error }] = useQuery({
+    query: IdeaDriversDocument,
+    variables: { networkId },
+    context: DRIVER_CONTEXT,
+  });
   const drivers: DriverOption[] = data
     ? driverTree(data.drivers).flatMap(({ driver, secondaries }) => [
         { id: driver.id, title: driver.title, parentTitle: null },
         ...secondaries.map((secondary) => ({ id: secondary.id, title: secondary.title, parentTitle: driver.title })),
       ])
     : [];
-  const label = (option: DriverOption) => (option.parentTitle ? t('ideas.drivers.secondaryOption', { title: option.title, parent: option.parentTitle }) : option.title);
+  const label = (option: DriverOption) =>
+    option.parentTitle
+      ? t('ideas.drivers.secondaryOption', { title: option.title, parent: option.parentTitle })
+      : option.title;
   return { drivers, label, loading: fetching && !data, error };
 }

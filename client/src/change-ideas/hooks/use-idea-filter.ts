@@ -12,7 +12,8 @@ export interface IdeaFilter {
   driver: string;
 }
 
-const isStatusFilter = (value: string): value is StatusFilter => value === 'OPEN' || (CHANGE_IDEA_STATUSES as readonly string[]).includes(value);
+const isStatusFilter = (value: string): value is StatusFilter =>
+  value === 'OPEN' || (CHANGE_IDEA_STATUSES as readonly string[]).includes(value);
 
 /** Reads the filters from search parameters; unknown values are ignored. */
 export function readIdeaFilter(params: URLSearchParams): IdeaFilter {

@@ -111,7 +111,9 @@ const IdeaPageDocument = graphql(`
 `);
 
 // Mutations answer with a change idea, a cycle or an endorsement: each of them changes this page.
-const IDEA_CONTEXT = { additionalTypenames: ['ChangeIdea', 'PdsaCycle', 'CoDesigner', 'ChangeIdeaDecision', 'Proposal'] };
+const IDEA_CONTEXT = {
+  additionalTypenames: ['ChangeIdea', 'PdsaCycle', 'CoDesigner', 'ChangeIdeaDecision', 'Proposal'],
+};
 
 type Idea = IdeaPageQuery['changeIdea'];
 
@@ -126,7 +128,10 @@ export function IdeaPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const { network } = useNetwork();
-  const [proposal] = useState(() => ({ ideaId, proposed: Boolean((location.state as { proposed?: string } | null)?.proposed) }));
+  const [proposal] = useState(() => ({
+    ideaId,
+    proposed: Boolean((location.state as { proposed?: string } | null)?.proposed),
+  }));
   // Others decide, join and endorse all the time: show what is cached at once, then what is current.
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: IdeaPageDocument,
@@ -168,12 +173,28 @@ export function IdeaPage() {
   return (
     <>
       {back}
-      <IdeaView key={ideaId} idea={data.changeIdea} measures={data.measures} proposed={proposal.proposed && proposal.ideaId === ideaId} onChanged={reload} />
+      <IdeaView
+        key={ideaId}
+        idea={data.changeIdea}
+        measures={data.measures}
+        proposed={proposal.proposed && proposal.ideaId === ideaId}
+        onChanged={reload}
+      />
     </>
   );
 }
 
-function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measures: IdeaPageQuery['measures']; proposed: boolean; onChanged: () => void }) {
+function IdeaView({
+  idea,
+  measures,
+  proposed,
+  onChanged,
+}: {
+  idea: Idea;
+  measures: IdeaPageQuery['measures'];
+  proposed: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const viewer = useSignedInViewer();
   const { network, actor } = useNetwork();
@@ -184,7 +205,10 @@ function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measure
   const [announcement, setAnnouncement] = useState<string | null>(proposed ? t('ideas.propose.done') : null);
   const { drivers } = useDriverOptions(network.id);
   const standing = standingOf(actor, idea);
-  const invitation = idea.viewerCoDesignStatus === 'INVITED' ? idea.coDesigners.find((c) => c.member.userId === viewer.id && c.status === 'INVITED') : undefined;
+  const invitation =
+    idea.viewerCoDesignStatus === 'INVITED'
+      ? idea.coDesigners.find((c) => c.member.userId === viewer.id && c.status === 'INVITED')
+      : undefined;
 
   return (
     <>
@@ -208,7 +232,10 @@ function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measure
         />
       )}
       <PatientVoiceNotice decisions={idea.decisions} status={idea.status} />
-      <LifecycleStepper status={idea.status} reached={statusesReached(idea.decisions.filter((d) => d.status === 'TAKEN'))} />
+      <LifecycleStepper
+        status={idea.status}
+        reached={statusesReached(idea.decisions.filter((d) => d.status === 'TAKEN'))}
+      />
 
       <div className="idea-layout">
         <div className="idea-layout__main">
@@ -223,7 +250,13 @@ function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measure
                 editing={{
                   ideaId: idea.id,
                   version: idea.version,
-                  values: { title: idea.title, problem: idea.problem, idea: idea.idea, driverIds: idea.drivers.map((d) => d.id), nextDecisionOn: idea.nextDecisionOn ?? '' },
+                  values: {
+                    title: idea.title,
+                    problem: idea.problem,
+                    idea: idea.idea,
+                    driverIds: idea.drivers.map((d) => d.id),
+                    nextDecisionOn: idea.nextDecisionOn ?? '',
+                  },
                 }}
                 onConflict={onChanged}
                 onDone={(saved) => {
@@ -271,7 +304,12 @@ function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measure
           <DecisionsSection
             idea={idea}
             networkId={network.id}
-            viewer={{ userId: viewer.id, name: viewer.name, role: actor.role, coDesigner: standing.isProposer || standing.isCoDesigner }}
+            viewer={{
+              userId: viewer.id,
+              name: viewer.name,
+              role: actor.role,
+              coDesigner: standing.isProposer || standing.isCoDesigner,
+            }}
             onChanged={onChanged}
           />
           <PdsaSection
@@ -288,7 +326,12 @@ function IdeaView({ idea, measures, proposed, onChanged }: { idea: Idea; measure
           <IdeaDiscussion ideaId={idea.id} />
         </div>
         <div className="idea-layout__side">
-          <CoDesignersSection idea={idea} networkId={network.id} viewerId={viewer.id} open={isOpenChangeIdea(idea.status)} />
+          <CoDesignersSection
+            idea={idea}
+            networkId={network.id}
+            viewerId={viewer.id}
+            open={isOpenChangeIdea(idea.status)}
+          />
           <EndorsementsSection ideaId={idea.id} endorsements={idea.endorsements} />
         </div>
       </div>

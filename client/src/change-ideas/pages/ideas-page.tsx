@@ -21,7 +21,10 @@ export function IdeasPage() {
     { value: 'OPEN', label: t('ideas.filter.open') },
     ...CHANGE_IDEA_STATUSES.map((status) => ({ value: status, label: t(`ideas.status.${status}`) })),
   ];
-  const driverOptions = [{ value: '', label: t('ideas.filter.anyDriver') }, ...drivers.map((driver) => ({ value: driver.id, label: label(driver) }))];
+  const driverOptions = [
+    { value: '', label: t('ideas.filter.anyDriver') },
+    ...drivers.map((driver) => ({ value: driver.id, label: label(driver) })),
+  ];
   // A driver from the address that is not (or not yet) listed still filters; it shows as "any" until the list arrives.
   const driverKnown = drivers.some((driver) => driver.id === filter.driver);
 

@@ -31,7 +31,11 @@ export function ProposeIdeaPage() {
           networkId={network.id}
           drivers={drivers}
           initial={preselected && drivers.some((d) => d.id === preselected) ? { driverIds: [preselected] } : undefined}
-          onDone={(saved) => void navigate(saved ? `${list}/${saved.id}` : list, { state: saved ? { proposed: saved.title } : undefined })}
+          onDone={(saved) =>
+            void navigate(saved ? `${list}/${saved.id}` : list, {
+              state: saved ? { proposed: saved.title } : undefined,
+            })
+          }
         />
       )}
     </div>

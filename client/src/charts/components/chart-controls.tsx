@@ -38,7 +38,17 @@ export function useChartTypeOptions(kind: MeasureKind) {
  * (I and p′ charts) and whether network months not every site has reported count. The panel stays
  * open while the settings change; it opens when the chart is not the standard one.
  */
-export function ChartControls({ kind, chartType, defaultChart, baseline, phases, screened = true, includeIncomplete = false, months, onChange }: ChartControlsProps) {
+export function ChartControls({
+  kind,
+  chartType,
+  defaultChart,
+  baseline,
+  phases,
+  screened = true,
+  includeIncomplete = false,
+  months,
+  onChange,
+}: ChartControlsProps) {
   const { t } = useTranslation();
   const formatMonth = useFormatMonth('long');
   const typeOptions = useChartTypeOptions(kind);
@@ -46,7 +56,8 @@ export function ChartControls({ kind, chartType, defaultChart, baseline, phases,
   const [baselineError, setBaselineError] = useState<string | null>(null);
   const phaseCandidates = months.slice(1).filter((month) => !phases.includes(month));
   const [phaseMonth, setPhaseMonth] = useState(phaseCandidates[Math.floor(phaseCandidates.length / 2)] ?? '');
-  const customised = chartType !== defaultChart || baseline !== null || phases.length > 0 || !screened || includeIncomplete;
+  const customised =
+    chartType !== defaultChart || baseline !== null || phases.length > 0 || !screened || includeIncomplete;
   // Open or closed is the member's choice from then on: a new chart after a change must not close it.
   const [open, setOpen] = useState(customised);
   // A setting changed from elsewhere (a caption's "start a new phase") opens it, to show how to undo it.
@@ -172,7 +183,9 @@ export function ChartControls({ kind, chartType, defaultChart, baseline, phases,
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => onChange({ chart: null, baseline: null, phases: [], screened: true, includeIncomplete: false })}
+          onClick={() =>
+            onChange({ chart: null, baseline: null, phases: [], screened: true, includeIncomplete: false })
+          }
         >
           {t('charts.controls.reset')}
         </button>

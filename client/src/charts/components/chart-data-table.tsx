@@ -39,17 +39,27 @@ export function ChartDataTable({ points, kind, unit, limits, caption, threshold 
 
   const notes = (point: PointData) =>
     [
-      point.beyondLimits ? t(point.beyondLimits === 'below' ? 'charts.table.beyondBelow' : 'charts.table.beyondAbove') : null,
+      point.beyondLimits
+        ? t(point.beyondLimits === 'below' ? 'charts.table.beyondBelow' : 'charts.table.beyondAbove')
+        : null,
       point.inLongRun ? t('charts.table.inLongRun') : null,
       point.excluded === 'SUPPRESSED' ? t('charts.table.hiddenNote') : null,
       point.excluded === 'MISSING_VALUE' && !isReportDue(point.month) ? t('charts.table.notDue') : null,
-      point.excluded && point.excluded !== 'SUPPRESSED' && (point.excluded !== 'MISSING_VALUE' || isReportDue(point.month))
+      point.excluded &&
+      point.excluded !== 'SUPPRESSED' &&
+      (point.excluded !== 'MISSING_VALUE' || isReportDue(point.month))
         ? t(`charts.caption.reason.${point.excluded as 'MISSING_VALUE' | 'ZERO_DENOMINATOR' | 'INVALID_VALUE'}`)
         : null,
       point.sitesReported != null && point.sites != null
-        ? t(point.provisional ? 'charts.table.incompleteLeftOut' : 'charts.table.incomplete', { reported: point.sitesReported, sites: point.sites })
+        ? t(point.provisional ? 'charts.table.incompleteLeftOut' : 'charts.table.incomplete', {
+            reported: point.sitesReported,
+            sites: point.sites,
+          })
         : null,
-      point.inBaseline && points.some((p) => !p.inBaseline && p.phase === point.phase && p.value !== null && !p.provisional) ? t('charts.table.inBaseline') : null,
+      point.inBaseline &&
+      points.some((p) => !p.inBaseline && p.phase === point.phase && p.value !== null && !p.provisional)
+        ? t('charts.table.inBaseline')
+        : null,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -66,7 +76,11 @@ export function ChartDataTable({ points, kind, unit, limits, caption, threshold 
                 {t(`charts.table.${column}.${kind}`)}
               </th>
             ))}
-            <th scope="col">{unit && (kind === 'MEAN' || kind === 'COUNT') ? t('charts.table.valueIn', { unit }) : t('charts.table.value')}</th>
+            <th scope="col">
+              {unit && (kind === 'MEAN' || kind === 'COUNT')
+                ? t('charts.table.valueIn', { unit })
+                : t('charts.table.value')}
+            </th>
             <th scope="col">{t(limits ? 'charts.legend.average' : 'charts.legend.median')}</th>
             {limits && <th scope="col">{t('charts.table.range')}</th>}
             <th scope="col">{t('charts.table.notes')}</th>
@@ -82,12 +96,18 @@ export function ChartDataTable({ points, kind, unit, limits, caption, threshold 
                 </td>
               ))}
               <td className="data-table__number">
-                {point.value !== null ? format(kind, point.value) : point.excluded === 'SUPPRESSED' ? t('charts.table.hidden') : '—'}
+                {point.value !== null
+                  ? format(kind, point.value)
+                  : point.excluded === 'SUPPRESSED'
+                    ? t('charts.table.hidden')
+                    : '—'}
               </td>
               <td className="data-table__number">{shown(point.centre)}</td>
               {limits && (
                 <td className="data-table__number">
-                  {point.lower === null && point.upper === null ? '—' : t('charts.table.rangeValue', { lower: shown(point.lower), upper: shown(point.upper) })}
+                  {point.lower === null && point.upper === null
+                    ? '—'
+                    : t('charts.table.rangeValue', { lower: shown(point.lower), upper: shown(point.upper) })}
                 </td>
               )}
               <td>{notes(point)}</td>
@@ -95,7 +115,9 @@ export function ChartDataTable({ points, kind, unit, limits, caption, threshold 
           ))}
         </tbody>
       </table>
-      {withheld && <p className="small muted">{t('charts.table.withheldNote', { label: `<${threshold + 1}`, threshold })}</p>}
+      {withheld && (
+        <p className="small muted">{t('charts.table.withheldNote', { label: `<${threshold + 1}`, threshold })}</p>
+      )}
     </div>
   );
 }

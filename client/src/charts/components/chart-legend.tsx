@@ -2,7 +2,19 @@ import { useTranslation } from 'react-i18next';
 import { LegendSwatch } from './point-shapes';
 
 /** What each line and mark of a chart means, in words next to its shape. */
-export function ChartLegend({ limits, target, phases, baseline, provisional = false }: { limits: boolean; target: boolean; phases: boolean; baseline: boolean; provisional?: boolean }) {
+export function ChartLegend({
+  limits,
+  target,
+  phases,
+  baseline,
+  provisional = false,
+}: {
+  limits: boolean;
+  target: boolean;
+  phases: boolean;
+  baseline: boolean;
+  provisional?: boolean;
+}) {
   const { t } = useTranslation();
   type Swatch = Parameters<typeof LegendSwatch>[0]['kind'];
   const items: [Swatch, string][] = [

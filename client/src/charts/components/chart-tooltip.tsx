@@ -31,9 +31,15 @@ export function ChartTooltip({ kind, byMonth, active, label }: ChartTooltipProps
             : t('charts.table.leftOut')}
       </p>
       {(kind === 'PROPORTION' || kind === 'RATE') && (point.numerator || point.denominator) && (
-        <p className="muted">{t('charts.tooltip.ofTotal', { numerator: count(point.numerator), denominator: count(point.denominator) })}</p>
+        <p className="muted">
+          {t('charts.tooltip.ofTotal', { numerator: count(point.numerator), denominator: count(point.denominator) })}
+        </p>
       )}
-      {point.beyondLimits && <p className="chart-tooltip__signal">{t(point.beyondLimits === 'below' ? 'charts.table.beyondBelow' : 'charts.table.beyondAbove')}</p>}
+      {point.beyondLimits && (
+        <p className="chart-tooltip__signal">
+          {t(point.beyondLimits === 'below' ? 'charts.table.beyondBelow' : 'charts.table.beyondAbove')}
+        </p>
+      )}
       {point.inLongRun && <p className="chart-tooltip__signal">{t('charts.table.inLongRun')}</p>}
     </div>
   );

@@ -14,19 +14,43 @@ const funnel = (overrides: Partial<FunnelData> = {}): FunnelData => ({
   limitsWidenedBy: 26.036932,
   incompleteMonthsLeftOut: [{ month: '2026-11', sitesReported: 5, sites: 8 }],
   incompleteMonthsIncluded: [],
-  sites: [{ site: { id: 's1', name: 'Riverside' }, value: 0.7, denominator: 900, position95: 'within', position998: 'within', assessment: 'neutral' }],
+  sites: [
+    {
+      site: { id: 's1', name: 'Riverside' },
+      value: 0.7,
+      denominator: 900,
+      position95: 'within',
+      position998: 'within',
+      assessment: 'neutral',
+    },
+  ],
   curve: [{ denominator: 900, lower95: 0.5, upper95: 0.7, lower998: 0.45, upper998: 0.75 }],
   ...overrides,
 });
 
 const renderPlot = (data: FunnelData, onAdjustedChange = vi.fn(), adjusted = true) =>
-  render(<FunnelPlot funnels={[data]} window={12} onWindowChange={() => undefined} adjusted={adjusted} onAdjustedChange={onAdjustedChange} kind="PROPORTION" measureName="Remission" ownSiteId={null} />);
+  render(
+    <FunnelPlot
+      funnels={[data]}
+      window={12}
+      onWindowChange={() => undefined}
+      adjusted={adjusted}
+      onAdjustedChange={onAdjustedChange}
+      kind="PROPORTION"
+      measureName="Remission"
+      ownSiteId={null}
+    />,
+  );
 
 describe('FunnelPlot', () => {
   it('says the limits are widened for overdispersion, with φ, and offers the plain limits', async () => {
     const onAdjustedChange = vi.fn();
     renderPlot(funnel(), onAdjustedChange);
-    expect(screen.getByText(/^Limits widened for overdispersion, φ = 26: the sites vary more than chance alone would make them/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^Limits widened for overdispersion, φ = 26: the sites vary more than chance alone would make them/,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText('95% limits (widened for overdispersion, φ = 26)')).toBeInTheDocument();
     const adjust = screen.getByLabelText('Widen the limits for overdispersion (recommended)');
     expect(adjust).toBeChecked();

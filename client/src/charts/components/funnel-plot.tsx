@@ -1,7 +1,17 @@
 import type { MeasureKind } from '@commons/shared';
 import { type ReactElement, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  ComposedChart,
+  LabelList,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useFormatMonth, useLocale } from '../../i18n/format';
 import { formatNumber } from '../../measures/format';
 import { CheckboxField } from '../../ui/field';
@@ -24,7 +34,14 @@ export interface FunnelData {
   limitsWidenedBy: number | null;
   incompleteMonthsLeftOut: readonly MonthCoverage[];
   incompleteMonthsIncluded: readonly MonthCoverage[];
-  sites: readonly { site: { id: string; name: string }; value: number; denominator: number; position95: string; position998: string; assessment: string }[];
+  sites: readonly {
+    site: { id: string; name: string };
+    value: number;
+    denominator: number;
+    position95: string;
+    position998: string;
+    assessment: string;
+  }[];
   curve: readonly { denominator: number; lower95: number; upper95: number; lower998: number; upper998: number }[];
 }
 
@@ -54,7 +71,10 @@ export function shortSiteName(name: string): string {
 }
 
 /** Where a site lies against the funnel's limits, as a translation key. */
-export function funnelPositionKey(site: { position95: string; position998: string }): 'within' | 'above95' | 'below95' | 'above998' | 'below998' {
+export function funnelPositionKey(site: {
+  position95: string;
+  position998: string;
+}): 'within' | 'above95' | 'below95' | 'above998' | 'below998' {
   if (site.position998 === 'above' || site.position998 === 'below') return `${site.position998}998`;
   if (site.position95 === 'above' || site.position95 === 'below') return `${site.position95}95`;
   return 'within';
@@ -72,7 +92,9 @@ interface SiteRow {
 
 function SiteMark({ cx, cy, payload }: { cx?: number; cy?: number; payload?: SiteRow }): ReactElement {
   if (cx == null || cy == null || !payload) return <g />;
-  const ring = payload.own ? <circle cx={cx} cy={cy} r={11} fill="none" stroke={CHART_COLOURS.own} strokeWidth={2} /> : null;
+  const ring = payload.own ? (
+    <circle cx={cx} cy={cy} r={11} fill="none" stroke={CHART_COLOURS.own} strokeWidth={2} />
+  ) : null;
   if (payload.position === 'above998' || payload.position === 'below998') {
     return (
       <g>
@@ -85,7 +107,12 @@ function SiteMark({ cx, cy, payload }: { cx?: number; cy?: number; payload?: Sit
     return (
       <g>
         {ring}
-        <path d={`M${cx},${cy - 7} L${cx + 7},${cy + 6} L${cx - 7},${cy + 6} Z`} fill={CHART_COLOURS.run} stroke="#fff" strokeWidth={1.5} />
+        <path
+          d={`M${cx},${cy - 7} L${cx + 7},${cy + 6} L${cx - 7},${cy + 6} Z`}
+          fill={CHART_COLOURS.run}
+          stroke="#fff"
+          strokeWidth={1.5}
+        />
       </g>
     );
   }
@@ -105,7 +132,16 @@ function SiteMark({ cx, cy, payload }: { cx?: number; cy?: number; payload?: Sit
  * every site has reported are left out, and said to be. The table under the plot says the same
  * in words.
  */
-export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, onAdjustedChange, kind, measureName, ownSiteId }: FunnelPlotProps) {
+export function FunnelPlot({
+  funnels,
+  window,
+  onWindowChange,
+  adjusted = true,
+  onAdjustedChange,
+  kind,
+  measureName,
+  ownSiteId,
+}: FunnelPlotProps) {
   const { t } = useTranslation();
   const formatMonth = useFormatMonth();
   const locale = useLocale();
@@ -139,11 +175,18 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
   );
   if (!funnel) return null;
   // The legend of the limits says it too, so the plot never shows widened limits without saying so.
-  const widenedNote = funnel.limitsWidenedBy !== null ? ` ${t('charts.funnel.widenedShort', { phi: formatNumber(funnel.limitsWidenedBy, locale, 1) })}` : '';
+  const widenedNote =
+    funnel.limitsWidenedBy !== null
+      ? ` ${t('charts.funnel.widenedShort', { phi: formatNumber(funnel.limitsWidenedBy, locale, 1) })}`
+      : '';
 
   const values = [...sites.map((s) => s.value), ...curve.flatMap((p) => [p.lower998, p.upper998])];
   const [low, high] = niceDomain(kind, Math.min(...values), Math.max(...values));
-  const title = t('charts.funnel.chartTitle', { measure: measureName, from: formatMonth(funnel.fromMonth), to: formatMonth(funnel.toMonth) });
+  const title = t('charts.funnel.chartTitle', {
+    measure: measureName,
+    from: formatMonth(funnel.fromMonth),
+    to: formatMonth(funnel.toMonth),
+  });
   const curveLine = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') => (
     <Line
       key={key}
@@ -167,17 +210,32 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
         <legend>{t('charts.funnel.window')}</legend>
         {FUNNEL_WINDOWS.map((months) => (
           <label key={months} className="segmented__option">
-            <input type="radio" name="funnel-window" value={months} checked={window === months} onChange={() => onWindowChange(months)} />
+            <input
+              type="radio"
+              name="funnel-window"
+              value={months}
+              checked={window === months}
+              onChange={() => onWindowChange(months)}
+            />
             <span>{t('charts.funnel.months', { count: months })}</span>
           </label>
         ))}
       </fieldset>
-      <p className="small">{t('charts.funnel.period', { from: formatMonth(funnel.fromMonth), to: formatMonth(funnel.toMonth) })}</p>
+      <p className="small">
+        {t('charts.funnel.period', { from: formatMonth(funnel.fromMonth), to: formatMonth(funnel.toMonth) })}
+      </p>
       {funnel.phi !== null && (
         <p className={`funnel__dispersion ${funnel.limitsWidenedBy !== null ? 'funnel__dispersion--widened' : ''}`}>
-          {t(funnel.limitsWidenedBy !== null ? 'charts.funnel.widened' : funnel.overdispersed ? 'charts.funnel.overdispersedPlain' : 'charts.funnel.notOverdispersed', {
-            phi: formatNumber(funnel.phi, locale, 1),
-          })}
+          {t(
+            funnel.limitsWidenedBy !== null
+              ? 'charts.funnel.widened'
+              : funnel.overdispersed
+                ? 'charts.funnel.overdispersedPlain'
+                : 'charts.funnel.notOverdispersed',
+            {
+              phi: formatNumber(funnel.phi, locale, 1),
+            },
+          )}
         </p>
       )}
       {funnel.overdispersed && onAdjustedChange && (
@@ -193,12 +251,20 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
       )}
       {funnel.incompleteMonthsLeftOut.map((m) => (
         <p key={`out-${m.month}`} className="small muted">
-          {t('charts.funnel.incompleteLeftOut', { month: formatMonth(m.month), reported: m.sitesReported, sites: m.sites })}
+          {t('charts.funnel.incompleteLeftOut', {
+            month: formatMonth(m.month),
+            reported: m.sitesReported,
+            sites: m.sites,
+          })}
         </p>
       ))}
       {funnel.incompleteMonthsIncluded.map((m) => (
         <p key={`in-${m.month}`} className="small muted">
-          {t('charts.funnel.incompleteIncluded', { month: formatMonth(m.month), reported: m.sitesReported, sites: m.sites })}
+          {t('charts.funnel.incompleteIncluded', {
+            month: formatMonth(m.month),
+            reported: m.sitesReported,
+            sites: m.sites,
+          })}
         </p>
       ))}
       {sites.length === 0 ? (
@@ -206,7 +272,13 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
       ) : (
         <>
           <ResponsiveContainer width="100%" height={380}>
-            <ComposedChart margin={{ top: 16, right: 90, bottom: 24, left: 4 }} title={title} desc={t('charts.funnel.description')} accessibilityLayer={false} role="img">
+            <ComposedChart
+              margin={{ top: 16, right: 90, bottom: 24, left: 4 }}
+              title={title}
+              desc={t('charts.funnel.description')}
+              accessibilityLayer={false}
+              role="img"
+            >
               <CartesianGrid stroke={CHART_COLOURS.grid} />
               <XAxis
                 type="number"
@@ -214,7 +286,13 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
                 domain={[0, 'dataMax']}
                 tickFormatter={(value: number) => number(value, 0)}
                 tick={{ fill: CHART_COLOURS.centre, fontSize: 13 }}
-                label={{ value: t('charts.funnel.xAxis'), position: 'insideBottom', offset: -14, fill: CHART_COLOURS.centre, fontSize: 13 }}
+                label={{
+                  value: t('charts.funnel.xAxis'),
+                  position: 'insideBottom',
+                  offset: -14,
+                  fill: CHART_COLOURS.centre,
+                  fontSize: 13,
+                }}
               />
               <YAxis
                 type="number"
@@ -230,7 +308,12 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
                   y={toDisplay(kind, funnel.target)}
                   stroke={CHART_COLOURS.centre}
                   strokeWidth={1.5}
-                  label={{ value: t('charts.funnel.networkValue', { value: format(kind, funnel.target) }), position: 'insideBottomRight', fill: CHART_COLOURS.centre, fontSize: 12 }}
+                  label={{
+                    value: t('charts.funnel.networkValue', { value: format(kind, funnel.target) }),
+                    position: 'insideBottomRight',
+                    fill: CHART_COLOURS.centre,
+                    fontSize: 12,
+                  }}
                 />
               )}
               {(['upper998', 'upper95', 'lower95', 'lower998'] as const).map(curveLine)}
@@ -242,7 +325,15 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
           <ul className="legend" aria-label={t('charts.legend.label')}>
             <li>
               <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">
-                <line x1={2} y1={9} x2={26} y2={9} stroke={CHART_COLOURS.funnel95} strokeWidth={1.5} strokeDasharray="5 3" />
+                <line
+                  x1={2}
+                  y1={9}
+                  x2={26}
+                  y2={9}
+                  stroke={CHART_COLOURS.funnel95}
+                  strokeWidth={1.5}
+                  strokeDasharray="5 3"
+                />
               </svg>
               {t('charts.funnel.limit95')}
               {widenedNote}
@@ -295,7 +386,9 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
                       <tr key={s.site.id}>
                         <th scope="row">
                           {s.site.name}
-                          {s.site.id === ownSiteId && <span className="visually-hidden"> ({t('aim.sites.yourSite')})</span>}
+                          {s.site.id === ownSiteId && (
+                            <span className="visually-hidden"> ({t('aim.sites.yourSite')})</span>
+                          )}
                         </th>
                         <td className="data-table__number">{format(kind, s.value)}</td>
                         <td className="data-table__number">{number(s.denominator, 0)}</td>
@@ -312,7 +405,9 @@ export function FunnelPlot({ funnels, window, onWindowChange, adjusted = true, o
           </div>
         </>
       )}
-      {funnel.sitesLeftOut > 0 && <p className="small muted">{t('charts.funnel.leftOut', { count: funnel.sitesLeftOut })}</p>}
+      {funnel.sitesLeftOut > 0 && (
+        <p className="small muted">{t('charts.funnel.leftOut', { count: funnel.sitesLeftOut })}</p>
+      )}
     </section>
   );
 }

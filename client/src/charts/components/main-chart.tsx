@@ -41,10 +41,18 @@ export function MainChart({ charts, networkSlug, siteParam, ownSiteId, onSite, o
   const limits = hasLimits(series.chartType);
   const title = t('charts.mainTitle', { measure: measure.name, where });
   const months = useMemo(() => series.points.map((point) => point.month), [series.points]);
-  const pdsa = useMemo(() => pdsaBands(charts.pdsaAnnotations, series.site?.id ?? null, months), [charts.pdsaAnnotations, series.site, months]);
+  const pdsa = useMemo(
+    () => pdsaBands(charts.pdsaAnnotations, series.site?.id ?? null, months),
+    [charts.pdsaAnnotations, series.site, months],
+  );
   const siteOptions = [
     { value: 'network', label: t('charts.network') },
-    ...charts.sites.filter((s) => s.site).map((s) => ({ value: s.site!.id, label: s.site!.id === ownSiteId ? t('charts.ownSite', { site: s.site!.name }) : s.site!.name })),
+    ...charts.sites
+      .filter((s) => s.site)
+      .map((s) => ({
+        value: s.site!.id,
+        label: s.site!.id === ownSiteId ? t('charts.ownSite', { site: s.site!.name }) : s.site!.name,
+      })),
   ];
 
   return (
@@ -87,7 +95,13 @@ export function MainChart({ charts, networkSlug, siteParam, ownSiteId, onSite, o
       </figure>
       <PdsaAnnotations site={where} networkSlug={networkSlug} items={pdsa} />
       <SignalCaptions signals={series.signals} points={series.points} onSplit={onSplit} />
-      <button type="button" className="button button--secondary" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((value) => !value)}>
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-expanded={showTable}
+        aria-controls={tableId}
+        onClick={() => setShowTable((value) => !value)}
+      >
         {showTable ? t('charts.table.hide') : t('charts.table.show')}
       </button>
       <div id={tableId} hidden={!showTable}>

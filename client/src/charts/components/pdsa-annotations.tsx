@@ -39,7 +39,9 @@ export function PdsaAnnotations({ site, networkSlug, items }: PdsaAnnotationsPro
             </span>
             <span>
               <span className="visually-hidden">{t('charts.pdsa.marker', { marker })} </span>
-              <Link to={`/n/${networkSlug}/ideas/${annotation.ideaId}`}>{t('charts.pdsa.cycle', { number: annotation.number, title: annotation.title })}</Link>
+              <Link to={`/n/${networkSlug}/ideas/${annotation.ideaId}`}>
+                {t('charts.pdsa.cycle', { number: annotation.number, title: annotation.title })}
+              </Link>
               <span className="muted">
                 {' · '}
                 {t('charts.pdsa.idea', { idea: annotation.ideaTitle })}

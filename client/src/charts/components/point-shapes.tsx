@@ -2,21 +2,40 @@ import type { PointMark } from '../chart-data';
 import { CHART_COLOURS, RUN_BAND_OPACITY } from '../colours';
 
 /** A diamond centred on (cx, cy). */
-export const diamondPath = (cx: number, cy: number, r: number) => `M${cx},${cy - r} L${cx + r},${cy} L${cx},${cy + r} L${cx - r},${cy} Z`;
+export const diamondPath = (cx: number, cy: number, r: number) =>
+  `M${cx},${cy - r} L${cx + r},${cy} L${cx},${cy + r} L${cx - r},${cy} Z`;
 
 /**
  * The mark of one month on a chart: a small dot; a red diamond beyond the limits; a hollow circle
  * for a month not every site has reported yet. Long runs are marked by a band, not here.
  */
 export function PointShape({ cx, cy, mark, size = 1 }: { cx: number; cy: number; mark: PointMark; size?: number }) {
-  if (mark === 'beyond') return <path d={diamondPath(cx, cy, 7 * size)} fill={CHART_COLOURS.beyond} stroke="#fff" strokeWidth={1.5} />;
-  if (mark === 'provisional') return <circle cx={cx} cy={cy} r={4.5 * size} fill="#fff" stroke={CHART_COLOURS.value} strokeWidth={2} strokeDasharray="2 1.5" />;
+  if (mark === 'beyond')
+    return <path d={diamondPath(cx, cy, 7 * size)} fill={CHART_COLOURS.beyond} stroke="#fff" strokeWidth={1.5} />;
+  if (mark === 'provisional')
+    return (
+      <circle
+        cx={cx}
+        cy={cy}
+        r={4.5 * size}
+        fill="#fff"
+        stroke={CHART_COLOURS.value}
+        strokeWidth={2}
+        strokeDasharray="2 1.5"
+      />
+    );
   return <circle cx={cx} cy={cy} r={3.5 * size} fill={CHART_COLOURS.value} stroke="#fff" strokeWidth={1} />;
 }
 
 /** A legend swatch: the same shapes, in a tiny inline SVG. */
-export function LegendSwatch({ kind }: { kind: 'point' | 'beyond' | 'run' | 'provisional' | 'centre' | 'limits' | 'target' | 'phase' | 'baseline' }) {
-  const line = (stroke: string, dash?: string, width = 2) => <line x1={2} y1={9} x2={26} y2={9} stroke={stroke} strokeWidth={width} strokeDasharray={dash} />;
+export function LegendSwatch({
+  kind,
+}: {
+  kind: 'point' | 'beyond' | 'run' | 'provisional' | 'centre' | 'limits' | 'target' | 'phase' | 'baseline';
+}) {
+  const line = (stroke: string, dash?: string, width = 2) => (
+    <line x1={2} y1={9} x2={26} y2={9} stroke={stroke} strokeWidth={width} strokeDasharray={dash} />
+  );
   return (
     <svg width={28} height={18} viewBox="0 0 28 18" aria-hidden="true" focusable="false" className="legend__swatch">
       {kind === 'point' && (
@@ -37,7 +56,9 @@ export function LegendSwatch({ kind }: { kind: 'point' | 'beyond' | 'run' | 'pro
       {kind === 'limits' && line(CHART_COLOURS.limits, '5 3', 1.5)}
       {kind === 'target' && line(CHART_COLOURS.target, '8 3 2 3', 2)}
       {kind === 'phase' && <line x1={14} y1={1} x2={14} y2={17} stroke={CHART_COLOURS.phase} strokeWidth={2} />}
-      {kind === 'baseline' && <rect x={2} y={2} width={24} height={14} fill={CHART_COLOURS.baseline} stroke={CHART_COLOURS.grid} />}
+      {kind === 'baseline' && (
+        <rect x={2} y={2} width={24} height={14} fill={CHART_COLOURS.baseline} stroke={CHART_COLOURS.grid} />
+      )}
     </svg>
   );
 }

@@ -8,7 +8,18 @@ describe('SignalCaptions', () => {
     const onSplit = vi.fn();
     render(
       <SignalCaptions
-        signals={[{ key: 'shift', phase: 0, side: 'above', month: '2025-10', before: 11, after: 8, centre: 'average', assessment: 'improvement' }]}
+        signals={[
+          {
+            key: 'shift',
+            phase: 0,
+            side: 'above',
+            month: '2025-10',
+            before: 11,
+            after: 8,
+            centre: 'average',
+            assessment: 'improvement',
+          },
+        ]}
         points={[]}
         onSplit={onSplit}
       />,

@@ -12,7 +12,9 @@ export function useMonthList() {
   const { i18n } = useTranslation();
   const formatMonth = useFormatMonth();
   return (months: readonly string[]) =>
-    new Intl.ListFormat(i18n.resolvedLanguage ?? 'en', { type: 'conjunction' }).format(months.map((month) => formatMonth(month)));
+    new Intl.ListFormat(i18n.resolvedLanguage ?? 'en', { type: 'conjunction' }).format(
+      months.map((month) => formatMonth(month)),
+    );
 }
 
 /**
@@ -21,16 +23,31 @@ export function useMonthList() {
  * then notes on months left out, hidden or not reported by every site. A shift offers to start
  * a new phase where the level moved (`onSplit`).
  */
-export function SignalCaptions({ signals, points, onSplit }: { signals: readonly SignalData[]; points: readonly PointData[]; onSplit?: (month: string) => void }) {
+export function SignalCaptions({
+  signals,
+  points,
+  onSplit,
+}: {
+  signals: readonly SignalData[];
+  points: readonly PointData[];
+  onSplit?: (month: string) => void;
+}) {
   const { t } = useTranslation();
   const formatMonth = useFormatMonth();
   const monthList = useMonthList();
   const headingId = useId();
   // A month whose report is not due yet is not "missing": it just has not happened.
-  const shown = signals.filter((s) => !(s.key === 'pointExcluded' && s.reason === 'MISSING_VALUE' && s.month && !isReportDue(s.month)));
+  const shown = signals.filter(
+    (s) => !(s.key === 'pointExcluded' && s.reason === 'MISSING_VALUE' && s.month && !isReportDue(s.month)),
+  );
   const captions = chartCaptions(shown, t, formatMonth, phaseCount(points));
   const { suppressed } = excludedMonths(points);
-  const notes = [...captions.notices.map((c) => c.text), ...(suppressed.length ? [t('charts.caption.suppressed', { count: suppressed.length, months: monthList(suppressed) })] : [])];
+  const notes = [
+    ...captions.notices.map((c) => c.text),
+    ...(suppressed.length
+      ? [t('charts.caption.suppressed', { count: suppressed.length, months: monthList(suppressed) })]
+      : []),
+  ];
 
   return (
     <section className="captions" aria-labelledby={headingId}>

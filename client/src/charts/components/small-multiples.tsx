@@ -26,7 +26,11 @@ interface SmallMultiplesProps {
 }
 
 /** Which ways a series' signals point: up for the better, down for the worse, or a shift of no single direction. */
-export function signalSummary(signals: readonly Pick<SignalData, 'key' | 'assessment'>[]): { improvement: boolean; deterioration: boolean; shift: boolean } {
+export function signalSummary(signals: readonly Pick<SignalData, 'key' | 'assessment'>[]): {
+  improvement: boolean;
+  deterioration: boolean;
+  shift: boolean;
+} {
   const real = signals.filter((s) => (SIGNAL_KEYS as readonly string[]).includes(s.key));
   return {
     improvement: real.some((s) => s.assessment === 'improvement'),
@@ -36,12 +40,26 @@ export function signalSummary(signals: readonly Pick<SignalData, 'key' | 'assess
 }
 
 /** One compact chart per site, on one shared scale, with its signals and privacy marks in words. */
-export function SmallMultiples({ series, kind, chartType, target, measureName, ownSiteId, selectedSiteId, onSelect }: SmallMultiplesProps) {
+export function SmallMultiples({
+  series,
+  kind,
+  chartType,
+  target,
+  measureName,
+  ownSiteId,
+  selectedSiteId,
+  onSelect,
+}: SmallMultiplesProps) {
   const { t } = useTranslation();
   const formatMonth = useFormatMonth();
   const { format } = useMeasureFormat();
   const domain = useMemo(
-    () => valueDomain(kind, series.flatMap((s) => chartRows(s.points, kind)), [target === null ? null : toDisplay(kind, target)]),
+    () =>
+      valueDomain(
+        kind,
+        series.flatMap((s) => chartRows(s.points, kind)),
+        [target === null ? null : toDisplay(kind, target)],
+      ),
     [series, kind, target],
   );
   const headingId = useId();
@@ -59,7 +77,10 @@ export function SmallMultiples({ series, kind, chartType, target, measureName, o
           const summary = signalSummary(s.signals);
           const hidden = s.points.some((p) => p.excluded === 'SUPPRESSED');
           return (
-            <li key={s.site.id} className={`multiple ${own ? 'multiple--own' : ''} ${s.site.id === selectedSiteId ? 'multiple--selected' : ''}`}>
+            <li
+              key={s.site.id}
+              className={`multiple ${own ? 'multiple--own' : ''} ${s.site.id === selectedSiteId ? 'multiple--selected' : ''}`}
+            >
               <h3 className="multiple__title">
                 {s.site.name}
                 {own && <span className="badge badge--pending">{t('aim.sites.yourSite')}</span>}
@@ -77,7 +98,10 @@ export function SmallMultiples({ series, kind, chartType, target, measureName, o
               />
               <p className="small multiple__latest">
                 {latest
-                  ? t('charts.multiples.latest', { value: format(kind, latest.value!), month: formatMonth(latest.month) })
+                  ? t('charts.multiples.latest', {
+                      value: format(kind, latest.value!),
+                      month: formatMonth(latest.month),
+                    })
                   : hidden
                     ? t('charts.multiples.allHidden')
                     : t('charts.multiples.noData')}
@@ -101,7 +125,9 @@ export function SmallMultiples({ series, kind, chartType, target, measureName, o
                     {t('charts.multiples.shift')}
                   </li>
                 )}
-                {!summary.improvement && !summary.deterioration && !summary.shift && <li className="muted">{t('charts.multiples.noSignal')}</li>}
+                {!summary.improvement && !summary.deterioration && !summary.shift && (
+                  <li className="muted">{t('charts.multiples.noSignal')}</li>
+                )}
                 {hidden && latest && <li className="multiple__hidden">{t('charts.multiples.hidden')}</li>}
               </ul>
               <button

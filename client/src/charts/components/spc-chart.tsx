@@ -1,10 +1,31 @@
 import type { ChartType, MeasureKind } from '@commons/shared';
 import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useFormatMonth } from '../../i18n/format';
 import { toDisplay, useMeasureFormat } from '../../measures/format';
-import { axisTicks, baselineRange, type ChartRow, chartRows, type CompactPointData, longRunSpans, phaseCount, phaseStartMonths, type PointData, valueDomain } from '../chart-data';
+import {
+  axisTicks,
+  baselineRange,
+  type ChartRow,
+  chartRows,
+  type CompactPointData,
+  longRunSpans,
+  phaseCount,
+  phaseStartMonths,
+  type PointData,
+  valueDomain,
+} from '../chart-data';
 import { hasLimits } from '../chart-types';
 import type { PdsaBand } from '../pdsa-bands';
 import { CHART_COLOURS, RUN_BAND_OPACITY } from '../colours';
@@ -100,7 +121,12 @@ export function SpcChart(props: SpcChartProps) {
             x2={baseline.to}
             fill={CHART_COLOURS.baseline}
             fillOpacity={0.8}
-            label={{ value: t('charts.legend.baseline'), position: 'insideTop', fill: CHART_COLOURS.centre, fontSize: 12 }}
+            label={{
+              value: t('charts.legend.baseline'),
+              position: 'insideTop',
+              fill: CHART_COLOURS.centre,
+              fontSize: 12,
+            }}
           />
         )}
         {runs.map((run) => (
@@ -112,7 +138,14 @@ export function SpcChart(props: SpcChartProps) {
             x1={band.from}
             x2={band.to}
             shape={PdsaBandShape}
-            label={{ value: band.marker, position: 'insideTop', offset: 6 + (index % 3) * 16, fill: CHART_COLOURS.pdsa, fontSize: 13, fontWeight: 700 }}
+            label={{
+              value: band.marker,
+              position: 'insideTop',
+              offset: 6 + (index % 3) * 16,
+              fill: CHART_COLOURS.pdsa,
+              fontSize: 13,
+              fontWeight: 700,
+            }}
           />
         ))}
         <XAxis
@@ -138,7 +171,16 @@ export function SpcChart(props: SpcChartProps) {
             strokeWidth={2}
             strokeDasharray="8 3 2 3"
             ifOverflow="extendDomain"
-            label={compact ? undefined : { value: t('charts.legend.targetValue', { value: format(kind, target!) }), position: 'insideTopRight', fill: CHART_COLOURS.target, fontSize: 12 }}
+            label={
+              compact
+                ? undefined
+                : {
+                    value: t('charts.legend.targetValue', { value: format(kind, target!) }),
+                    position: 'insideTopRight',
+                    fill: CHART_COLOURS.target,
+                    fontSize: 12,
+                  }
+            }
           />
         )}
         {starts.map((month, index) => (
@@ -147,7 +189,16 @@ export function SpcChart(props: SpcChartProps) {
             x={month}
             stroke={CHART_COLOURS.phase}
             strokeWidth={2}
-            label={compact ? undefined : { value: t('charts.phaseLabel', { number: index + 2 }), position: 'insideTopLeft', fill: CHART_COLOURS.centre, fontSize: 12 }}
+            label={
+              compact
+                ? undefined
+                : {
+                    value: t('charts.phaseLabel', { number: index + 2 }),
+                    position: 'insideTopLeft',
+                    fill: CHART_COLOURS.centre,
+                    fontSize: 12,
+                  }
+            }
           />
         ))}
         {Array.from({ length: phases }, (_, phase) => [
@@ -199,23 +250,56 @@ export function SpcChart(props: SpcChartProps) {
 }
 
 /** A PDSA cycle's span: a light amber band with a solid edge where it starts, wide enough to see when it lasts one month. */
-function PdsaBandShape({ x = 0, y = 0, width = 0, height = 0 }: { x?: number; y?: number; width?: number; height?: number }) {
+function PdsaBandShape({
+  x = 0,
+  y = 0,
+  width = 0,
+  height = 0,
+}: {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+}) {
   const shown = Math.max(width, 10);
   const left = width < 10 ? x - shown / 2 : x;
   return (
     <g className="pdsa-band">
       <rect x={left} y={y} width={shown} height={height} fill={CHART_COLOURS.pdsaFill} fillOpacity={0.45} />
-      <line x1={left} y1={y} x2={left} y2={y + height} stroke={CHART_COLOURS.pdsa} strokeWidth={2} strokeDasharray="2 3" />
+      <line
+        x1={left}
+        y1={y}
+        x2={left}
+        y2={y + height}
+        stroke={CHART_COLOURS.pdsa}
+        strokeWidth={2}
+        strokeDasharray="2 3"
+      />
     </g>
   );
 }
 
 /** An unusually long run: a light band over its months with a bracket along the top, drawn once for the run. */
-function RunBandShape({ x = 0, y = 0, width = 0, height = 0 }: { x?: number; y?: number; width?: number; height?: number }) {
+function RunBandShape({
+  x = 0,
+  y = 0,
+  width = 0,
+  height = 0,
+}: {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+}) {
   return (
     <g className="run-band">
       <rect x={x} y={y} width={width} height={height} fill={CHART_COLOURS.runFill} fillOpacity={RUN_BAND_OPACITY} />
-      <path d={`M${x},${y + 6} L${x},${y + 1} L${x + width},${y + 1} L${x + width},${y + 6}`} fill="none" stroke={CHART_COLOURS.run} strokeWidth={1.5} />
+      <path
+        d={`M${x},${y + 6} L${x},${y + 1} L${x + width},${y + 1} L${x + width},${y + 6}`}
+        fill="none"
+        stroke={CHART_COLOURS.run}
+        strokeWidth={1.5}
+      />
     </g>
   );
 }

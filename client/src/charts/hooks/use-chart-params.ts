@@ -22,7 +22,8 @@ export interface ChartParams {
   adjustFunnels: boolean;
 }
 
-const isChartType = (value: string | null): value is ChartType => value !== null && (CHART_TYPES as readonly string[]).includes(value);
+const isChartType = (value: string | null): value is ChartType =>
+  value !== null && (CHART_TYPES as readonly string[]).includes(value);
 
 /** Reads the chart settings from search parameters; anything malformed is ignored. */
 export function readChartParams(params: URLSearchParams): ChartParams {
@@ -64,6 +65,9 @@ export function useChartParams() {
   const [searchParams] = useSearchParams();
   const updateSearch = useSearchUpdate();
   const params = useMemo(() => readChartParams(searchParams), [searchParams]);
-  const update = useCallback((changes: Partial<ChartParams>) => updateSearch((current) => writeChartParams(current, changes)), [updateSearch]);
+  const update = useCallback(
+    (changes: Partial<ChartParams>) => updateSearch((current) => writeChartParams(current, changes)),
+    [updateSearch],
+  );
   return { params, update };
 }

@@ -256,7 +256,8 @@ export function MeasureChartPage() {
   );
 
   if (!charts) {
-    const missing = (measureList && !listed) || errorCode(error) === 'NOT_FOUND' || errorCode(error) === 'BAD_USER_INPUT';
+    const missing =
+      (measureList && !listed) || errorCode(error) === 'NOT_FOUND' || errorCode(error) === 'BAD_USER_INPUT';
     return (
       <>
         {back}

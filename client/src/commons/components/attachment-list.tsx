@@ -25,7 +25,9 @@ export function AttachmentList({ attachments, onRemove, removing }: AttachmentLi
     <ul className="attachment-list">
       {attachments.map((attachment) => {
         const kind = fileKind(attachment.contentType);
-        const details = [kind ? t(`commons.attachments.fileKind.${kind}`) : null, formatBytes(attachment.size)].filter(Boolean).join(', ');
+        const details = [kind ? t(`commons.attachments.fileKind.${kind}`) : null, formatBytes(attachment.size)]
+          .filter(Boolean)
+          .join(', ');
         return (
           <li key={attachment.id} className="attachment">
             <a href={attachment.url} download={attachment.filename} className="attachment__link">
@@ -33,7 +35,10 @@ export function AttachmentList({ attachments, onRemove, removing }: AttachmentLi
             </a>{' '}
             <span className="attachment__details">({details})</span>
             {attachment.downloadCount !== undefined && (
-              <span className="attachment__downloads muted small"> · {t('commons.attachments.downloads', { count: attachment.downloadCount })}</span>
+              <span className="attachment__downloads muted small">
+                {' '}
+                · {t('commons.attachments.downloads', { count: attachment.downloadCount })}
+              </span>
             )}
             {onRemove && (
               <button

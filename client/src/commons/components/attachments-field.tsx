@@ -48,7 +48,10 @@ function FileInput({ id, problems, onFiles, disabled }: FileInputProps) {
         {t('commons.attachments.choose')}
       </label>
       <p id={`${id}-hint`} className="field__hint">
-        {t('commons.attachments.limits', { size: formatBytes(MAX_ATTACHMENT_BYTES), count: MAX_ATTACHMENTS_PER_RESOURCE })}
+        {t('commons.attachments.limits', {
+          size: formatBytes(MAX_ATTACHMENT_BYTES),
+          count: MAX_ATTACHMENTS_PER_RESOURCE,
+        })}
       </p>
       <input
         ref={inputRef}
@@ -70,7 +73,9 @@ function FileInput({ id, problems, onFiles, disabled }: FileInputProps) {
         <div id={`${id}-error`} className="field__error attachments-field__errors">
           <ul>
             {problems.map((problem, index) => (
-              <li key={`${problem.filename}-${index}`}>{t('commons.attachments.problem', { name: problem.filename, message: problem.message })}</li>
+              <li key={`${problem.filename}-${index}`}>
+                {t('commons.attachments.problem', { name: problem.filename, message: problem.message })}
+              </li>
             ))}
           </ul>
         </div>
@@ -89,7 +94,12 @@ interface PendingAttachmentsProps {
 }
 
 /** Files chosen before the resource exists; they are checked now and sent once it is saved. */
-export function PendingAttachments({ files, onChange, problems: serverProblems = [], carried = 0 }: PendingAttachmentsProps) {
+export function PendingAttachments({
+  files,
+  onChange,
+  problems: serverProblems = [],
+  carried = 0,
+}: PendingAttachmentsProps) {
   const { t } = useTranslation();
   const id = useId();
   const formatBytes = useFormatBytes();
@@ -103,7 +113,10 @@ export function PendingAttachments({ files, onChange, problems: serverProblems =
       const problem = precheckFile(file);
       if (problem) refused.push({ filename: file.name, message: describeUploadError(problem, t) });
       else if (carried + files.length + accepted.length >= MAX_ATTACHMENTS_PER_RESOURCE) {
-        refused.push({ filename: file.name, message: t('errors.reason.too_many_attachments', { max: MAX_ATTACHMENTS_PER_RESOURCE }) });
+        refused.push({
+          filename: file.name,
+          message: t('errors.reason.too_many_attachments', { max: MAX_ATTACHMENTS_PER_RESOURCE }),
+        });
       } else accepted.push(file);
     }
     setProblems(refused);
@@ -119,7 +132,11 @@ export function PendingAttachments({ files, onChange, problems: serverProblems =
           {files.map((file, index) => (
             <li key={`${file.name}-${index}`} className="attachment">
               {file.name} <span className="attachment__details">({formatBytes(file.size)})</span>
-              <button type="button" className="link-button link-button--danger attachment__remove" onClick={() => onChange(files.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="link-button link-button--danger attachment__remove"
+                onClick={() => onChange(files.filter((_, i) => i !== index))}
+              >
                 {t('commons.attachments.remove')}
                 <span className="visually-hidden"> {file.name}</span>
               </button>
@@ -161,7 +178,9 @@ export function LiveAttachments({ resourceId, attachments, initialProblems = [],
         continue;
       }
       setUploading({ name: file.name, progress: 0 });
-      const result = await uploadAttachment(resourceId, file, (progress) => setUploading({ name: file.name, progress }));
+      const result = await uploadAttachment(resourceId, file, (progress) =>
+        setUploading({ name: file.name, progress }),
+      );
       if (result.ok) done.push(result.attachment.filename);
       else refused.push({ filename: file.name, message: describeUploadError(result.error, t) });
     }

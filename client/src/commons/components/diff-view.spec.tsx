@@ -20,7 +20,21 @@ const body: FieldDiffItem = {
     },
   ],
 };
-const title: FieldDiffItem = { field: 'title', hunks: [{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 1, lines: [{ kind: 'REMOVED', text: 'Flare plan' }, { kind: 'ADDED', text: 'Flare plan (our version)' }] }] };
+const title: FieldDiffItem = {
+  field: 'title',
+  hunks: [
+    {
+      oldStart: 1,
+      oldLines: 1,
+      newStart: 1,
+      newLines: 1,
+      lines: [
+        { kind: 'REMOVED', text: 'Flare plan' },
+        { kind: 'ADDED', text: 'Flare plan (our version)' },
+      ],
+    },
+  ],
+};
 
 describe('DiffView', () => {
   it('marks each added and removed line with a visible sign and a spoken word, not colour alone', () => {
@@ -37,7 +51,9 @@ describe('DiffView', () => {
     ]);
     expect(container.querySelectorAll('ins')).toHaveLength(3);
     expect(container.querySelectorAll('del')).toHaveLength(2);
-    expect(within(container.querySelectorAll('ins')[0] as HTMLElement).getByText('Added:')).toHaveClass('visually-hidden');
+    expect(within(container.querySelectorAll('ins')[0] as HTMLElement).getByText('Added:')).toHaveClass(
+      'visually-hidden',
+    );
   });
 
   it('names each changed field with how many lines it gains and loses, and where a later hunk starts', () => {

@@ -53,7 +53,9 @@ export function DiffView({ fields }: { fields: readonly FieldDiffItem[] }) {
           <section key={field.field} className="diff__field">
             <h4 className="diff__field-name">
               {isKnownField(field.field) ? t(`commons.diff.field.${field.field}`) : field.field}{' '}
-              <span className="diff__stats muted small">{t('commons.diff.stats', { added: stats.added, removed: stats.removed })}</span>
+              <span className="diff__stats muted small">
+                {t('commons.diff.stats', { added: stats.added, removed: stats.removed })}
+              </span>
             </h4>
             {field.hunks.map((hunk, index) => (
               <div key={index} className="diff__hunk">

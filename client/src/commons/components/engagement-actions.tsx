@@ -47,7 +47,10 @@ export function EngagementActions({ resourceId, helpfulCount, markedHelpful, boo
         disabled={helpfulState.fetching}
         onClick={() =>
           void markHelpful({ resourceId, helpful: !markedHelpful }).then((result) => {
-            if (!result.error) setAnnouncement(markedHelpful ? t('commons.engagement.unmarkedHelpful') : t('commons.engagement.markedHelpful'));
+            if (!result.error)
+              setAnnouncement(
+                markedHelpful ? t('commons.engagement.unmarkedHelpful') : t('commons.engagement.markedHelpful'),
+              );
           })
         }
       >
@@ -61,7 +64,8 @@ export function EngagementActions({ resourceId, helpfulCount, markedHelpful, boo
         disabled={bookmarkState.fetching}
         onClick={() =>
           void bookmark({ resourceId, bookmarked: !bookmarked }).then((result) => {
-            if (!result.error) setAnnouncement(bookmarked ? t('commons.engagement.unbookmarked') : t('commons.engagement.bookmarked'));
+            if (!result.error)
+              setAnnouncement(bookmarked ? t('commons.engagement.unbookmarked') : t('commons.engagement.bookmarked'));
           })
         }
       >

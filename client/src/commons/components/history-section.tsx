@@ -46,7 +46,10 @@ export function HistorySection({ resourceId, history }: { resourceId: string; hi
     setTo(toVersion);
     setCompared((last) => ({ from: fromVersion, to: toVersion, round: (last?.round ?? 0) + 1 }));
   };
-  const options = history.map((v) => ({ value: v.version, label: t('commons.history.versionLabel', { version: v.version, date: formatDateTime(v.editedAt) }) }));
+  const options = history.map((v) => ({
+    value: v.version,
+    label: t('commons.history.versionLabel', { version: v.version, date: formatDateTime(v.editedAt) }),
+  }));
 
   return (
     <section className="resource-section" aria-labelledby={headingId}>
@@ -55,11 +58,16 @@ export function HistorySection({ resourceId, history }: { resourceId: string; hi
         {history.map((version) => (
           <li key={version.version} className="history-list__item">
             <p className="history-list__who">
-              <strong>{t('commons.history.version', { version: version.version })}</strong> · {formatDateTime(version.editedAt)} · {version.editedBy.name}
+              <strong>{t('commons.history.version', { version: version.version })}</strong> ·{' '}
+              {formatDateTime(version.editedAt)} · {version.editedBy.name}
             </p>
             {version.changeNote && <p className="history-list__note">{version.changeNote}</p>}
             {version.version > 1 && (
-              <button type="button" className="link-button" onClick={() => compare(version.version - 1, version.version)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => compare(version.version - 1, version.version)}
+              >
                 {t('commons.history.seeChanges', { version: version.version })}
               </button>
             )}
@@ -95,7 +103,17 @@ export function HistorySection({ resourceId, history }: { resourceId: string; hi
   );
 }
 
-function VersionSelect({ label, value, options, onChange }: { label: string; value: number; options: { value: number; label: string }[]; onChange: (v: number) => void }) {
+function VersionSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  options: { value: number; label: string }[];
+  onChange: (v: number) => void;
+}) {
   const id = useId();
   return (
     <div className="field field--compact">
@@ -115,7 +133,10 @@ function VersionSelect({ label, value, options, onChange }: { label: string; val
 
 function DiffResult({ resourceId, from, to }: { resourceId: string; from: number; to: number }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: ResourceDiffDocument, variables: { resourceId, fromVersion: from, toVersion: to } });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: ResourceDiffDocument,
+    variables: { resourceId, fromVersion: from, toVersion: to },
+  });
   const title = useRef<HTMLHeadingElement>(null);
   const shown = Boolean(data);
   // The changes appear below the buttons: focus goes to them, so they are read next.

@@ -62,11 +62,22 @@ export function LineageSection({ current, ancestors, descendants, networkSlug }:
   );
 }
 
-function LineageBranch({ node, networkSlug }: { node: LineageTreeNode<LineageNodeFieldsFragment>; networkSlug: string }) {
+function LineageBranch({
+  node,
+  networkSlug,
+}: {
+  node: LineageTreeNode<LineageNodeFieldsFragment>;
+  networkSlug: string;
+}) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const { item } = node;
-  const meta = [t(`commons.kind.${item.kind}`), item.site?.name ?? t('commons.resource.anySite'), item.author.name, formatDate(item.createdAt)].join(' · ');
+  const meta = [
+    t(`commons.kind.${item.kind}`),
+    item.site?.name ?? t('commons.resource.anySite'),
+    item.author.name,
+    formatDate(item.createdAt),
+  ].join(' · ');
   return (
     <li className={`lineage__node${node.current ? ' lineage__node--current' : ''}`}>
       <div className="lineage__item">

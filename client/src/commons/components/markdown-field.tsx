@@ -30,11 +30,22 @@ export function MarkdownField({ value, onChange, error }: MarkdownFieldProps) {
         className="markdown-field__input"
       />
       <p className="markdown-field__toggle">
-        <button type="button" className="button button--secondary button--small" aria-expanded={preview} aria-controls={previewId} onClick={() => setPreview(!preview)}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-expanded={preview}
+          aria-controls={previewId}
+          onClick={() => setPreview(!preview)}
+        >
           {preview ? t('commons.form.hidePreview') : t('commons.form.showPreview')}
         </button>
       </p>
-      <section id={previewId} className="markdown-field__preview panel" aria-label={t('commons.form.preview')} hidden={!preview}>
+      <section
+        id={previewId}
+        className="markdown-field__preview panel"
+        aria-label={t('commons.form.preview')}
+        hidden={!preview}
+      >
         {preview && (
           <Suspense fallback={<Loading />}>
             <MarkdownPreview body={value} emptyText={t('commons.form.previewEmpty')} />

@@ -47,7 +47,9 @@ export function HiddenBanner({ resourceId, hiddenAt, reason, canShow, onChanged 
   const [state, unhide] = useMutation(UnhideResourceDocument);
   return (
     <div className="notice notice--error hidden-banner">
-      <p className="notice__title">{hiddenAt ? t('commons.moderation.hiddenOn', { date: formatDate(hiddenAt) }) : t('commons.moderation.hidden')}</p>
+      <p className="notice__title">
+        {hiddenAt ? t('commons.moderation.hiddenOn', { date: formatDate(hiddenAt) }) : t('commons.moderation.hidden')}
+      </p>
       {reason && <p>{t('commons.moderation.reasonIs', { reason })}</p>}
       <p>{t('commons.moderation.whoSees')}</p>
       {canShow && (
@@ -82,7 +84,10 @@ export function HideForm({ resourceId, onChanged }: { resourceId: string; onChan
   async function submit() {
     const parsed = hideReasonSchema.safeParse(reason);
     const result = await form.submit({
-      check: () => (parsed.success ? null : { fields: { reason: firstIssueOf(hideReasonSchema, reason, t) ?? undefined }, form: [] }),
+      check: () =>
+        parsed.success
+          ? null
+          : { fields: { reason: firstIssueOf(hideReasonSchema, reason, t) ?? undefined }, form: [] },
       send: () => hide({ resourceId, reason: parsed.data ?? '' }),
     });
     if (!result) return;

@@ -49,7 +49,9 @@ export function ResourceCard({ resource, networkSlug, title, snippet, linkRef }:
   return (
     <li className="resource-card">
       <p className="resource-card__kind">
-        <span className={`kind-badge kind-badge--${resource.kind.toLowerCase()}`}>{t(`commons.kind.${resource.kind}`)}</span>
+        <span className={`kind-badge kind-badge--${resource.kind.toLowerCase()}`}>
+          {t(`commons.kind.${resource.kind}`)}
+        </span>
         {resource.hidden && <span className="badge badge--revoked">{t('commons.resource.hiddenBadge')}</span>}
       </p>
       <h3 className="resource-card__title">
@@ -65,7 +67,11 @@ export function ResourceCard({ resource, networkSlug, title, snippet, linkRef }:
         resource.summary && <p className="resource-card__snippet">{resource.summary}</p>
       )}
       <p className="resource-card__meta">
-        {[resource.site?.name ?? t('commons.resource.anySite'), resource.author.name, formatDate(resource.createdAt)].join(' · ')}
+        {[
+          resource.site?.name ?? t('commons.resource.anySite'),
+          resource.author.name,
+          formatDate(resource.createdAt),
+        ].join(' · ')}
       </p>
       <p className="resource-card__counts">
         {t('commons.resource.usedBySites', { count: resource.useCount })}

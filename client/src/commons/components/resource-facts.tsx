@@ -5,7 +5,15 @@ import { useFormatDate } from '../../i18n/format';
 import { licenseInfo } from '../format';
 
 /** What a resource is for, where it is from, under which licence, and how much it is used. */
-export function ResourceFacts({ resource, networkSlug, viewCount }: { resource: ResourcePageFieldsFragment; networkSlug: string; viewCount: number }) {
+export function ResourceFacts({
+  resource,
+  networkSlug,
+  viewCount,
+}: {
+  resource: ResourcePageFieldsFragment;
+  networkSlug: string;
+  viewCount: number;
+}) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const license = licenseInfo(resource.license);
@@ -25,9 +33,19 @@ export function ResourceFacts({ resource, networkSlug, viewCount }: { resource: 
           <Link to={`/n/${networkSlug}/members/${resource.author.userId}`}>{resource.author.name}</Link>
         </dd>
         <dt>{t('commons.facts.site')}</dt>
-        <dd>{resource.site ? <Link to={`${commons}?site=${resource.site.id}`}>{resource.site.name}</Link> : t('commons.resource.anySite')}</dd>
+        <dd>
+          {resource.site ? (
+            <Link to={`${commons}?site=${resource.site.id}`}>{resource.site.name}</Link>
+          ) : (
+            t('commons.resource.anySite')
+          )}
+        </dd>
         <dt>{t('commons.facts.audiences')}</dt>
-        <dd>{resource.audiences.length ? resource.audiences.map((role) => t(`roles.${role}`)).join(', ') : t('commons.facts.everyone')}</dd>
+        <dd>
+          {resource.audiences.length
+            ? resource.audiences.map((role) => t(`roles.${role}`)).join(', ')
+            : t('commons.facts.everyone')}
+        </dd>
         <dt>{t('commons.facts.tags')}</dt>
         <dd>
           {resource.tags.length ? (

@@ -1,4 +1,15 @@
-import { can, RESOURCE_KINDS, RESOURCE_LICENSES, RESOURCE_LIMITS, type ResourceKind, resourceEditSchema, resourceInputSchema, ROLES, type Role, tagSchema } from '@commons/shared';
+import {
+  can,
+  RESOURCE_KINDS,
+  RESOURCE_LICENSES,
+  RESOURCE_LIMITS,
+  type ResourceKind,
+  resourceEditSchema,
+  resourceInputSchema,
+  ROLES,
+  type Role,
+  tagSchema,
+} from '@commons/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,7 +20,12 @@ import { useNetwork } from '../../networks/network-context';
 import { FormAlert } from '../../ui/feedback';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { licenseInfo } from '../format';
-import { changesBeyondAdaptation, type ResourceContent, type ResourceFormValues, toResourceInput } from '../resource-form-values';
+import {
+  changesBeyondAdaptation,
+  type ResourceContent,
+  type ResourceFormValues,
+  toResourceInput,
+} from '../resource-form-values';
 import { uploadAttachment } from '../upload';
 import type { AttachmentItem } from './attachment-list';
 import { describeUploadError, type FileProblem, LiveAttachments, PendingAttachments } from './attachments-field';
@@ -97,10 +113,15 @@ export function ResourceForm(props: ResourceFormProps) {
   const [, adapt] = useMutation(AdaptResourceDocument);
   const commons = `/n/${network.slug}/commons`;
 
-  const set = <K extends keyof ResourceFormValues>(key: K, value: ResourceFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
-  const allowedSites = network.sites.filter((site) => can(actor, 'resource.post', { siteId: site.id }) || site.id === props.initial.siteId);
+  const set = <K extends keyof ResourceFormValues>(key: K, value: ResourceFormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const allowedSites = network.sites.filter(
+    (site) => can(actor, 'resource.post', { siteId: site.id }) || site.id === props.initial.siteId,
+  );
   const siteOptions = [
-    ...(can(actor, 'resource.post', { siteId: null }) || props.initial.siteId === '' ? [{ value: '', label: t('commons.form.noSite') }] : []),
+    ...(can(actor, 'resource.post', { siteId: null }) || props.initial.siteId === ''
+      ? [{ value: '', label: t('commons.form.noSite') }]
+      : []),
     ...allowedSites.map((site) => ({ value: site.id, label: site.name })),
   ];
   const license = licenseInfo(values.license);
@@ -124,7 +145,9 @@ export function ResourceForm(props: ResourceFormProps) {
   async function finish(resourceId: string, flash: string) {
     const problems = await uploadAll(resourceId);
     if (problems.length) {
-      void navigate(`${commons}/${resourceId}/edit`, { state: { flash: t('commons.form.savedButFiles'), uploadProblems: problems } satisfies AfterSave });
+      void navigate(`${commons}/${resourceId}/edit`, {
+        state: { flash: t('commons.form.savedButFiles'), uploadProblems: problems } satisfies AfterSave,
+      });
     } else {
       void navigate(`${commons}/${resourceId}`, { state: { flash } satisfies AfterSave });
     }
@@ -149,7 +172,9 @@ export function ResourceForm(props: ResourceFormProps) {
       const result = await edit({ resourceId: props.resourceId, input: editInput });
       if (result.error || !result.data) return fail(toFormErrors(result.error, FIELDS, t));
       setBusy(null);
-      void navigate(`${commons}/${props.resourceId}`, { state: { flash: t('commons.form.saved', { version: result.data.editResource.version }) } satisfies AfterSave });
+      void navigate(`${commons}/${props.resourceId}`, {
+        state: { flash: t('commons.form.saved', { version: result.data.editResource.version }) } satisfies AfterSave,
+      });
       return;
     }
 
@@ -166,7 +191,11 @@ export function ResourceForm(props: ResourceFormProps) {
     if (target.version > 1 || changesBeyondAdaptation(values, props.source)) {
       const result = await edit({
         resourceId: target.id,
-        input: { ...input, expectedVersion: target.version, changeNote: values.changeNote || t('commons.form.adaptedNote') },
+        input: {
+          ...input,
+          expectedVersion: target.version,
+          changeNote: values.changeNote || t('commons.form.adaptedNote'),
+        },
       });
       if (result.error || !result.data) {
         const next = toFormErrors(result.error, FIELDS, t);
@@ -178,7 +207,8 @@ export function ResourceForm(props: ResourceFormProps) {
     return finish(target.id, t('commons.form.adapted'));
   }
 
-  const cancelTo = props.mode === 'post' ? commons : `${commons}/${props.mode === 'edit' ? props.resourceId : props.source.id}`;
+  const cancelTo =
+    props.mode === 'post' ? commons : `${commons}/${props.mode === 'edit' ? props.resourceId : props.source.id}`;
   return (
     <form {...form.formProps(submit)} className="resource-form" aria-busy={busy !== null}>
       <FormAlert messages={errors.form} />
@@ -229,7 +259,10 @@ export function ResourceForm(props: ResourceFormProps) {
           curatedCaption: t('commons.form.curatedTags'),
         }}
       />
-      <fieldset className="field audience-choice" aria-describedby={errors.fields.audiences ? 'audiences-error' : undefined}>
+      <fieldset
+        className="field audience-choice"
+        aria-describedby={errors.fields.audiences ? 'audiences-error' : undefined}
+      >
         <legend className="field__label">{t('commons.form.audiences')}</legend>
         <p className="field__hint">{t('commons.form.audiencesHint')}</p>
         <ul className="audience-choice__list">
@@ -239,7 +272,12 @@ export function ResourceForm(props: ResourceFormProps) {
                 type="checkbox"
                 id={`audience-${role}`}
                 checked={values.audiences.includes(role)}
-                onChange={(e) => set('audiences', e.target.checked ? [...values.audiences, role] : values.audiences.filter((r: Role) => r !== role))}
+                onChange={(e) =>
+                  set(
+                    'audiences',
+                    e.target.checked ? [...values.audiences, role] : values.audiences.filter((r: Role) => r !== role),
+                  )
+                }
               />
               <label htmlFor={`audience-${role}`}>{t(`roles.${role}`)}</label>
             </li>
@@ -281,18 +319,31 @@ export function ResourceForm(props: ResourceFormProps) {
         />
       )}
       {props.mode === 'edit' ? (
-        <LiveAttachments resourceId={props.resourceId} attachments={props.attachments} initialProblems={props.uploadProblems} onUploaded={props.onUploaded} />
+        <LiveAttachments
+          resourceId={props.resourceId}
+          attachments={props.attachments}
+          initialProblems={props.uploadProblems}
+          onUploaded={props.onUploaded}
+        />
       ) : (
         <>
           {props.mode === 'adapt' && props.source.attachmentCount > 0 && (
             <p className="muted small">{t('commons.form.filesCarried', { count: props.source.attachmentCount })}</p>
           )}
-          <PendingAttachments files={files} onChange={setFiles} carried={props.mode === 'adapt' ? props.source.attachmentCount : 0} />
+          <PendingAttachments
+            files={files}
+            onChange={setFiles}
+            carried={props.mode === 'adapt' ? props.source.attachmentCount : 0}
+          />
         </>
       )}
       <div className="button-row">
         <button type="submit" className="button" disabled={busy !== null}>
-          {props.mode === 'post' ? t('commons.form.post') : props.mode === 'edit' ? t('commons.form.save') : t('commons.form.adapt')}
+          {props.mode === 'post'
+            ? t('commons.form.post')
+            : props.mode === 'edit'
+              ? t('commons.form.save')
+              : t('commons.form.adapt')}
         </button>
         <Link to={cancelTo} className="button button--secondary">
           {t('common.cancel')}

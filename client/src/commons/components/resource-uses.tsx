@@ -52,7 +52,10 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
 
   async function submit() {
     const input = { siteId, note };
-    const result = await form.submit({ check: () => form.validate(resourceUseSchema, input), send: () => record({ resourceId: resource.id, input }) });
+    const result = await form.submit({
+      check: () => form.validate(resourceUseSchema, input),
+      send: () => record({ resourceId: resource.id, input }),
+    });
     if (!result) return;
     setOpen(false);
     setSaved(t('commons.uses.saved', { site: sites.find((s) => s.id === siteId)?.name ?? '' }));
@@ -72,7 +75,10 @@ export function ResourceUses({ resource }: { resource: ResourcePageFieldsFragmen
               <li key={use.site.id} className="use">
                 <p className="use__site">
                   <strong>{use.site.name}</strong>
-                  <span className="muted small"> · {t('commons.uses.recordedBy', { name: use.recordedBy.name, date: formatDate(use.updatedAt) })}</span>
+                  <span className="muted small">
+                    {' '}
+                    · {t('commons.uses.recordedBy', { name: use.recordedBy.name, date: formatDate(use.updatedAt) })}
+                  </span>
                 </p>
                 {use.note && <p className="use__note">{use.note}</p>}
                 {use.viewerCanRemove && (

@@ -69,9 +69,14 @@ export function SearchFilters({ search, facets, onToggle, onChange, onClear, sit
     label: (value: string) => string | undefined,
     fallback: (value: string) => string = (value) => value,
   ): FacetValue[] => {
-    const list: FacetValue[] = (values ?? []).map((v) => ({ value: v.value, label: label(v.value) || v.label, count: v.count }));
+    const list: FacetValue[] = (values ?? []).map((v) => ({
+      value: v.value,
+      label: label(v.value) || v.label,
+      count: v.count,
+    }));
     for (const value of chosen) {
-      if (!list.some((v) => v.value === value)) list.push({ value, label: label(value) || fallback(value), count: facets ? 0 : null });
+      if (!list.some((v) => v.value === value))
+        list.push({ value, label: label(value) || fallback(value), count: facets ? 0 : null });
     }
     return list;
   };
@@ -94,7 +99,13 @@ export function SearchFilters({ search, facets, onToggle, onChange, onClear, sit
         <TypeChoice
           value={search.types}
           // Kinds, tags, audiences, sites and authors describe resources: they go when resources are not searched.
-          onChange={(types) => onChange(searchesResources({ types }) ? { types } : { types, kinds: [], tags: [], audiences: [], sites: [], authors: [] })}
+          onChange={(types) =>
+            onChange(
+              searchesResources({ types })
+                ? { types }
+                : { types, kinds: [], tags: [], audiences: [], sites: [], authors: [] },
+            )
+          }
         />
         <p className="field__hint">{t('commons.filters.typeHint')}</p>
       </fieldset>
@@ -102,18 +113,30 @@ export function SearchFilters({ search, facets, onToggle, onChange, onClear, sit
         <>
           <FacetGroup
             legend={t('commons.filters.kind')}
-            values={withChosen(facets?.kinds, search.kinds, (v) => t(`commons.kind.${v as CommonsSearch['kinds'][number]}`))}
+            values={withChosen(facets?.kinds, search.kinds, (v) =>
+              t(`commons.kind.${v as CommonsSearch['kinds'][number]}`),
+            )}
             chosen={search.kinds}
             onToggle={(value) => onToggle('kinds', value as CommonsSearch['kinds'][number])}
           />
-          <FacetGroup legend={t('commons.filters.tag')} values={withChosen(facets?.tags, search.tags, none)} chosen={search.tags} onToggle={(value) => onToggle('tags', value)} />
+          <FacetGroup
+            legend={t('commons.filters.tag')}
+            values={withChosen(facets?.tags, search.tags, none)}
+            chosen={search.tags}
+            onToggle={(value) => onToggle('tags', value)}
+          />
           <FacetGroup
             legend={t('commons.filters.audience')}
             values={withChosen(facets?.audiences, search.audiences, (v) => t(`roles.${v as Role}`))}
             chosen={search.audiences}
             onToggle={(value) => onToggle('audiences', value as Role)}
           />
-          <FacetGroup legend={t('commons.filters.site')} values={withChosen(facets?.sites, search.sites, siteName)} chosen={search.sites} onToggle={(value) => onToggle('sites', value)} />
+          <FacetGroup
+            legend={t('commons.filters.site')}
+            values={withChosen(facets?.sites, search.sites, siteName)}
+            chosen={search.sites}
+            onToggle={(value) => onToggle('sites', value)}
+          />
           <FacetGroup
             legend={t('commons.filters.author')}
             values={withChosen(facets?.authors, search.authors, none, () => t('commons.filters.chosenAuthor'))}
@@ -172,7 +195,12 @@ function FacetGroup({ legend, values, chosen, onToggle }: FacetGroupProps) {
       <ul className="facet__list" id={`${id}-list`}>
         {shown.map((facet, i) => (
           <li key={facet.value} className="facet__value">
-            <input type="checkbox" id={`${id}-${i}`} checked={chosen.includes(facet.value)} onChange={() => onToggle(facet.value)} />
+            <input
+              type="checkbox"
+              id={`${id}-${i}`}
+              checked={chosen.includes(facet.value)}
+              onChange={() => onToggle(facet.value)}
+            />
             <label htmlFor={`${id}-${i}`}>
               {facet.label}
               {facet.count !== null && (
@@ -187,7 +215,13 @@ function FacetGroup({ legend, values, chosen, onToggle }: FacetGroupProps) {
         ))}
       </ul>
       {values.length > shown.length || expanded ? (
-        <button type="button" className="link-button" aria-expanded={expanded} aria-controls={`${id}-list`} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={expanded}
+          aria-controls={`${id}-list`}
+          onClick={() => setExpanded(!expanded)}
+        >
           {expanded ? t('commons.filters.showFewer') : t('commons.filters.showAll', { count: values.length })}
         </button>
       ) : null}
@@ -195,7 +229,15 @@ function FacetGroup({ legend, values, chosen, onToggle }: FacetGroupProps) {
   );
 }
 
-function DateRange({ from, to, onChange }: { from: string; to: string; onChange: (changes: Partial<CommonsSearch>) => void }) {
+function DateRange({
+  from,
+  to,
+  onChange,
+}: {
+  from: string;
+  to: string;
+  onChange: (changes: Partial<CommonsSearch>) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -206,13 +248,27 @@ function DateRange({ from, to, onChange }: { from: string; to: string; onChange:
           <label htmlFor={`${id}-from`} className="field__label">
             {t('commons.filters.from')}
           </label>
-          <input id={`${id}-from`} type="date" className="field__control" value={from} max={to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            className="field__control"
+            value={from}
+            max={to || undefined}
+            onChange={(e) => onChange({ from: e.target.value })}
+          />
         </div>
         <div className="field field--compact">
           <label htmlFor={`${id}-to`} className="field__label">
             {t('commons.filters.to')}
           </label>
-          <input id={`${id}-to`} type="date" className="field__control" value={to} min={from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            className="field__control"
+            value={to}
+            min={from || undefined}
+            onChange={(e) => onChange({ to: e.target.value })}
+          />
         </div>
       </div>
     </fieldset>

@@ -39,7 +39,13 @@ function Snippet({ snippet }: { snippet: readonly TextSegment[] }) {
 }
 
 /** A change idea found by the search: its type, status, title (linked) and a passage. */
-export function IdeaHitCard({ idea, networkSlug, title, snippet, linkRef }: HitCardProps & { idea: IdeaHitFieldsFragment }) {
+export function IdeaHitCard({
+  idea,
+  networkSlug,
+  title,
+  snippet,
+  linkRef,
+}: HitCardProps & { idea: IdeaHitFieldsFragment }) {
   const { t } = useTranslation();
   return (
     <li className="resource-card search-hit search-hit--idea">
@@ -58,7 +64,13 @@ export function IdeaHitCard({ idea, networkSlug, title, snippet, linkRef }: HitC
 }
 
 /** A working group found by the search: its type, whether it is open, its name (linked) and a passage of its purpose. */
-export function GroupHitCard({ group, networkSlug, title, snippet, linkRef }: HitCardProps & { group: GroupHitFieldsFragment }) {
+export function GroupHitCard({
+  group,
+  networkSlug,
+  title,
+  snippet,
+  linkRef,
+}: HitCardProps & { group: GroupHitFieldsFragment }) {
   const { t } = useTranslation();
   return (
     <li className="resource-card search-hit search-hit--group">

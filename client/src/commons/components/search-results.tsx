@@ -29,8 +29,20 @@ export function HitList({ hits, networkSlug, highlight, focusFirst = false }: Hi
   return (
     <ul className="resource-list">
       {hits.map((hit, i) => {
-        const common = { networkSlug, title: highlight ? hit.title : undefined, linkRef: i === 0 ? firstLink : undefined };
-        if (hit.resource) return <ResourceCard key={hit.id} resource={hit.resource} {...common} snippet={highlight ? hit.snippet : undefined} />;
+        const common = {
+          networkSlug,
+          title: highlight ? hit.title : undefined,
+          linkRef: i === 0 ? firstLink : undefined,
+        };
+        if (hit.resource)
+          return (
+            <ResourceCard
+              key={hit.id}
+              resource={hit.resource}
+              {...common}
+              snippet={highlight ? hit.snippet : undefined}
+            />
+          );
         if (hit.changeIdea) return <IdeaHitCard key={hit.id} idea={hit.changeIdea} {...common} snippet={hit.snippet} />;
         if (hit.group) return <GroupHitCard key={hit.id} group={hit.group} {...common} snippet={hit.snippet} />;
         return null;
@@ -54,9 +66,16 @@ export function MoreResults({ variables, first, networkSlug }: SearchResultsProp
   const { t } = useTranslation();
   const key = JSON.stringify(variables);
   const [more, setMore] = useState<{ key: string; cursors: string[] }>({ key, cursors: [] });
-  const [lastPage, setLastPage] = useState<{ key: string; cursor: string; pageInfo: SearchAnswer['pageInfo'] } | null>(null);
+  const [lastPage, setLastPage] = useState<{ key: string; cursor: string; pageInfo: SearchAnswer['pageInfo'] } | null>(
+    null,
+  );
   const cursors = more.key === key ? more.cursors : [];
-  const lastInfo = cursors.length === 0 ? first?.pageInfo : lastPage?.key === key && lastPage.cursor === cursors.at(-1) ? lastPage.pageInfo : null;
+  const lastInfo =
+    cursors.length === 0
+      ? first?.pageInfo
+      : lastPage?.key === key && lastPage.cursor === cursors.at(-1)
+        ? lastPage.pageInfo
+        : null;
 
   if (!first) return null;
   return (
@@ -66,12 +85,20 @@ export function MoreResults({ variables, first, networkSlug }: SearchResultsProp
           key={cursor}
           variables={{ ...variables, after: cursor }}
           networkSlug={networkSlug}
-          onLoaded={(pageInfo) => setLastPage((before) => (before?.cursor === cursor && before.key === key ? before : { key, cursor, pageInfo }))}
+          onLoaded={(pageInfo) =>
+            setLastPage((before) =>
+              before?.cursor === cursor && before.key === key ? before : { key, cursor, pageInfo },
+            )
+          }
         />
       ))}
       {lastInfo?.hasNextPage && lastInfo.endCursor && (
         <p className="results__more">
-          <button type="button" className="button button--secondary" onClick={() => setMore({ key, cursors: [...cursors, lastInfo.endCursor!] })}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setMore({ key, cursors: [...cursors, lastInfo.endCursor!] })}
+          >
             {t('commons.results.showMore')}
           </button>
         </p>
@@ -108,7 +135,17 @@ function ResultPage({ variables, networkSlug, onLoaded }: ResultPageProps) {
 }
 
 /** The first page of results. */
-export function FirstResults({ answer, networkSlug, highlight, busy }: { answer: SearchAnswer; networkSlug: string; highlight: boolean; busy: boolean }) {
+export function FirstResults({
+  answer,
+  networkSlug,
+  highlight,
+  busy,
+}: {
+  answer: SearchAnswer;
+  networkSlug: string;
+  highlight: boolean;
+  busy: boolean;
+}) {
   return (
     <div aria-busy={busy} className={busy ? 'results--stale' : undefined}>
       <HitList hits={answer.nodes} networkSlug={networkSlug} highlight={highlight} />

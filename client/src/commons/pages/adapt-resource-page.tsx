@@ -16,7 +16,11 @@ export function AdaptResourcePage() {
   const { t } = useTranslation();
   const { resourceId = '' } = useParams();
   const { network, actor } = useNetwork();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: ResourceFormDocument, variables: { id: resourceId }, context: RESOURCE_CONTEXT });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: ResourceFormDocument,
+    variables: { id: resourceId },
+    context: RESOURCE_CONTEXT,
+  });
   const commons = `/n/${network.slug}/commons`;
   const source = data?.resource.networkId === network.id ? data.resource : null;
 
@@ -42,9 +46,13 @@ export function AdaptResourcePage() {
       <p className="breadcrumb">
         <Link to={`${commons}/${source.id}`}>{t('commons.form.backTo', { title: source.title })}</Link>
       </p>
-      <PageHeading title={t('commons.form.adaptTitle', { title: source.title })}>{t('commons.form.adaptTitle', { title: source.title })}</PageHeading>
+      <PageHeading title={t('commons.form.adaptTitle', { title: source.title })}>
+        {t('commons.form.adaptTitle', { title: source.title })}
+      </PageHeading>
       <p className="lead">
-        {ownSite ? t('commons.form.adaptIntroSite', { author: source.author.name, site: ownSite.name }) : t('commons.form.adaptIntro', { author: source.author.name })}
+        {ownSite
+          ? t('commons.form.adaptIntroSite', { author: source.author.name, site: ownSite.name })
+          : t('commons.form.adaptIntro', { author: source.author.name })}
       </p>
       <ResourceForm
         key={source.id}

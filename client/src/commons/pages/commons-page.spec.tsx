@@ -9,7 +9,14 @@ import { renderInApp } from '../../test-support/render-app';
 import { SEARCH_DEBOUNCE_MS } from '../components/search-box';
 import { CommonsPage } from './commons-page';
 
-const NETWORK = { id: 'n1', slug: 'northstar', name: 'NorthStar', description: '', startedOn: '2024-01-01', sites: [{ id: 's1', name: 'Riverside', city: 'Leeds' }] };
+const NETWORK = {
+  id: 'n1',
+  slug: 'northstar',
+  name: 'NorthStar',
+  description: '',
+  startedOn: '2024-01-01',
+  sites: [{ id: 's1', name: 'Riverside', city: 'Leeds' }],
+};
 const VIEWER = {
   id: 'u1',
   name: 'Elin',
@@ -18,7 +25,17 @@ const VIEWER = {
   bio: '',
   interests: [],
   locale: 'en',
-  memberships: [{ id: 'm1', role: 'CLINICIAN', active: true, joinedAt: '2024-01-01T00:00:00Z', site: { id: 's1', name: 'Riverside' }, siteRequest: null, network: { id: 'n1', slug: 'northstar', name: 'NorthStar', sites: [{ id: 's1', name: 'Riverside' }] } }],
+  memberships: [
+    {
+      id: 'm1',
+      role: 'CLINICIAN',
+      active: true,
+      joinedAt: '2024-01-01T00:00:00Z',
+      site: { id: 's1', name: 'Riverside' },
+      siteRequest: null,
+      network: { id: 'n1', slug: 'northstar', name: 'NorthStar', sites: [{ id: 's1', name: 'Riverside' }] },
+    },
+  ],
 };
 
 const segment = (text: string, match = false) => ({ text, match });
@@ -46,7 +63,10 @@ function hit(id: string, title: string, titleSegments = [segment(title)], snippe
 }
 
 const FACETS = {
-  kinds: [{ value: 'GUIDE', label: 'GUIDE', count: 1 }, { value: 'TOOL', label: 'TOOL', count: 3 }],
+  kinds: [
+    { value: 'GUIDE', label: 'GUIDE', count: 1 },
+    { value: 'TOOL', label: 'TOOL', count: 3 },
+  ],
   tags: [{ value: 'remission', label: 'remission', count: 1 }],
   audiences: [],
   sites: [{ value: 's1', label: 'Riverside', count: 1 }],
@@ -54,7 +74,17 @@ const FACETS = {
 };
 
 function answer(nodes: ReturnType<typeof hit>[]) {
-  return { data: { search: { totalCount: nodes.length, exactCounts: true, pageInfo: { hasNextPage: false, endCursor: null }, facets: FACETS, nodes } } };
+  return {
+    data: {
+      search: {
+        totalCount: nodes.length,
+        exactCounts: true,
+        pageInfo: { hasNextPage: false, endCursor: null },
+        facets: FACETS,
+        nodes,
+      },
+    },
+  };
 }
 
 interface Call {
@@ -69,9 +99,13 @@ function deferredGraphql(auto: (operation: string, variables: Record<string, unk
   vi.stubGlobal(
     'fetch',
     vi.fn((_url: RequestInfo | URL, init?: RequestInit) => {
-      const body = JSON.parse((init?.body as string | undefined) ?? '{}') as { operationName: string; variables?: Record<string, unknown> };
+      const body = JSON.parse((init?.body as string | undefined) ?? '{}') as {
+        operationName: string;
+        variables?: Record<string, unknown>;
+      };
       return new Promise<Response>((resolve) => {
-        const respond = (payload: unknown) => resolve(new Response(JSON.stringify(payload), { headers: { 'content-type': 'application/json' } }));
+        const respond = (payload: unknown) =>
+          resolve(new Response(JSON.stringify(payload), { headers: { 'content-type': 'application/json' } }));
         const automatic = auto(body.operationName, body.variables ?? {});
         if (automatic !== undefined) respond(automatic);
         else calls.push({ operation: body.operationName, variables: body.variables ?? {}, respond });
@@ -106,7 +140,8 @@ function renderCommons(path = '/n/northstar/commons') {
   );
 }
 
-const searchesFor = (calls: Call[], query: string) => calls.filter((c) => c.operation === 'CommonsSearch' && c.variables.query === query);
+const searchesFor = (calls: Call[], query: string) =>
+  calls.filter((c) => c.operation === 'CommonsSearch' && c.variables.query === query);
 
 describe('CommonsPage', () => {
   beforeEach(() => {
@@ -147,11 +182,21 @@ describe('CommonsPage', () => {
     await waitFor(() => expect(searchesFor(calls, 'remision')).toHaveLength(1));
     expect(location).toBe('/n/northstar/commons?q=remision');
     // Each pause sent one search; the letters in between were never sent.
-    expect(calls.filter((c) => c.operation === 'CommonsSearch').map((c) => c.variables.query)).toEqual(['remi', 'remision']);
+    expect(calls.filter((c) => c.operation === 'CommonsSearch').map((c) => c.variables.query)).toEqual([
+      'remi',
+      'remision',
+    ]);
 
     // The newer search answers first; the older answer, arriving late, is not shown.
     searchesFor(calls, 'remision')[0].respond(
-      answer([hit('r1', 'Remission guide', [segment('Remission', true), segment(' guide')], [segment('Steroid-free '), segment('remission', true), segment(' <b>by</b> week 10')])]),
+      answer([
+        hit(
+          'r1',
+          'Remission guide',
+          [segment('Remission', true), segment(' guide')],
+          [segment('Steroid-free '), segment('remission', true), segment(' <b>by</b> week 10')],
+        ),
+      ]),
     );
     const status = await screen.findByText('1 result found for “remision”');
     expect(status).toHaveAttribute('role', 'status');
@@ -189,8 +234,14 @@ describe('CommonsPage', () => {
     await user().click(within(kinds).getByRole('checkbox', { name: /^Tool/ }));
     await waitFor(() => expect(location).toBe('/n/northstar/commons?q=flare&sort=NEWEST&kind=GUIDE&kind=TOOL'));
     await waitFor(() => {
-      const sent = fetchStub.mock.calls.map(([, init]) => JSON.parse(init?.body as string) as { operationName: string; variables: { filter?: { kinds?: string[] } } });
-      expect(sent.filter((s) => s.operationName === 'CommonsSearch').at(-1)?.variables.filter?.kinds).toEqual(['GUIDE', 'TOOL']);
+      const sent = fetchStub.mock.calls.map(
+        ([, init]) =>
+          JSON.parse(init?.body as string) as { operationName: string; variables: { filter?: { kinds?: string[] } } },
+      );
+      expect(sent.filter((s) => s.operationName === 'CommonsSearch').at(-1)?.variables.filter?.kinds).toEqual([
+        'GUIDE',
+        'TOOL',
+      ]);
     });
     expect(calls).toHaveLength(0);
   });

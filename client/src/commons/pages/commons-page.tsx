@@ -12,7 +12,14 @@ import { SearchFilters } from '../components/search-filters';
 import { FirstResults, MoreResults } from '../components/search-results';
 import { COMMONS_PAGE_SIZE, CommonsSearchDocument, RESOURCE_CONTEXT } from '../documents';
 import { useCommonsSearch } from '../hooks/use-commons-search';
-import { effectiveQuery, filterCount, isBrowsing, onlyResources, shownCount, toSearchVariables } from '../search-params';
+import {
+  effectiveQuery,
+  filterCount,
+  isBrowsing,
+  onlyResources,
+  shownCount,
+  toSearchVariables,
+} from '../search-params';
 import '../commons.css';
 
 /**
@@ -40,7 +47,9 @@ export function CommonsPage() {
   const siteName = useCallback((id: string) => network.sites.find((site) => site.id === id)?.name, [network.sites]);
 
   const resourcesOnly = onlyResources(search);
-  const counted = answer ? { count: answer.totalCount, shown: shownCount(answer.totalCount, answer.exactCounts !== false), query } : null;
+  const counted = answer
+    ? { count: answer.totalCount, shown: shownCount(answer.totalCount, answer.exactCounts !== false), query }
+    : null;
   const count = counted
     ? query
       ? t(resourcesOnly ? 'commons.results.foundFor' : 'commons.results.anyFoundFor', counted)
@@ -78,7 +87,14 @@ export function CommonsPage() {
         {t('commons.results.skipTo')}
       </a>
       <div className="commons-layout">
-        <SearchFilters search={search} facets={facets} onToggle={toggle} onChange={update} onClear={clearFilters} siteName={siteName} />
+        <SearchFilters
+          search={search}
+          facets={facets}
+          onToggle={toggle}
+          onChange={update}
+          onClear={clearFilters}
+          siteName={siteName}
+        />
         <div className="commons-main">
           {browsing && <BookmarksPanel networkId={network.id} networkSlug={network.slug} />}
           <section aria-labelledby={resultsHeading} className="commons-results">
@@ -112,7 +128,9 @@ export function CommonsPage() {
             {error && <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
             {answer && answer.totalCount === 0 && (
               <div className="panel commons-empty">
-                <p className="commons-empty__title">{query ? t('commons.empty.titleFor', { query }) : t('commons.empty.title')}</p>
+                <p className="commons-empty__title">
+                  {query ? t('commons.empty.titleFor', { query }) : t('commons.empty.title')}
+                </p>
                 <p>{t('commons.empty.hint')}</p>
                 <p className="button-row">
                   {filterCount(search) > 0 && (

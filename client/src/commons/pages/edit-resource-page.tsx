@@ -89,7 +89,9 @@ export function EditResourcePage() {
       <p className="breadcrumb">
         <Link to={`${commons}/${resource.id}`}>{t('commons.form.backTo', { title: resource.title })}</Link>
       </p>
-      <PageHeading title={t('commons.form.editTitle', { title: resource.title })}>{t('commons.form.editTitle', { title: resource.title })}</PageHeading>
+      <PageHeading title={t('commons.form.editTitle', { title: resource.title })}>
+        {t('commons.form.editTitle', { title: resource.title })}
+      </PageHeading>
       <StatusMessage>{after.flash}</StatusMessage>
       <ResourceForm
         key={resource.id}

@@ -135,7 +135,11 @@ export function ResourcePage() {
   const { network } = useNetwork();
   const location = useLocation();
   const formatDate = useFormatDate();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: ResourcePageDocument, variables: { id: resourceId }, context: RESOURCE_CONTEXT });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: ResourcePageDocument,
+    variables: { id: resourceId },
+    context: RESOURCE_CONTEXT,
+  });
   const [viewed, recordView] = useMutation(RecordViewDocument);
   const recorded = useRef<string | null>(null);
   const [status, setStatus] = useState<string | null>(() => (location.state as ResourcePageState)?.flash ?? null);
@@ -184,7 +188,9 @@ export function ResourcePage() {
         <Link to={back}>{t('commons.backToCommons')}</Link>
       </p>
       <p className="resource-page__kind">
-        <span className={`kind-badge kind-badge--${resource.kind.toLowerCase()}`}>{t(`commons.kind.${resource.kind}`)}</span>
+        <span className={`kind-badge kind-badge--${resource.kind.toLowerCase()}`}>
+          {t(`commons.kind.${resource.kind}`)}
+        </span>
         {resource.hidden && <span className="badge badge--revoked">{t('commons.resource.hiddenBadge')}</span>}
       </p>
       <PageHeading>{resource.title}</PageHeading>
@@ -197,13 +203,20 @@ export function ResourcePage() {
         {resource.adaptedFrom && (
           <>
             {' '}
-            {t('commons.resource.adaptedFromPrefix')} <Link to={`${commons}/${resource.adaptedFrom.id}`}>{resource.adaptedFrom.title}</Link>
+            {t('commons.resource.adaptedFromPrefix')}{' '}
+            <Link to={`${commons}/${resource.adaptedFrom.id}`}>{resource.adaptedFrom.title}</Link>
           </>
         )}
       </p>
       <StatusMessage>{status}</StatusMessage>
       {resource.hidden && (
-        <HiddenBanner resourceId={resource.id} hiddenAt={resource.hiddenAt} reason={resource.hiddenReason} canShow={resource.viewerCanHide} onChanged={setStatus} />
+        <HiddenBanner
+          resourceId={resource.id}
+          hiddenAt={resource.hiddenAt}
+          reason={resource.hiddenReason}
+          canShow={resource.viewerCanHide}
+          onChanged={setStatus}
+        />
       )}
       {resource.summary && <p className="lead resource-page__summary">{resource.summary}</p>}
       <div className="resource-actions" role="group" aria-label={t('commons.resource.actions')}>
@@ -224,7 +237,9 @@ export function ResourcePage() {
           </Link>
         )}
       </div>
-      {!adaptable && resource.license === 'ALL-RIGHTS-RESERVED' && <p className="muted small">{t('commons.resource.noAdaptations')}</p>}
+      {!adaptable && resource.license === 'ALL-RIGHTS-RESERVED' && (
+        <p className="muted small">{t('commons.resource.noAdaptations')}</p>
+      )}
       <div className="resource-layout">
         <div className="resource-layout__main">
           {resource.bodyHtml ? (
@@ -235,10 +250,19 @@ export function ResourcePage() {
           )}
           <section className="resource-section" aria-labelledby="resource-files">
             <h2 id="resource-files">{t('commons.attachments.title')}</h2>
-            {resource.attachments.length ? <AttachmentList attachments={resource.attachments} /> : <p className="muted">{t('commons.attachments.none')}</p>}
+            {resource.attachments.length ? (
+              <AttachmentList attachments={resource.attachments} />
+            ) : (
+              <p className="muted">{t('commons.attachments.none')}</p>
+            )}
           </section>
           <ResourceUses resource={resource} />
-          <LineageSection current={current} ancestors={resource.lineage.ancestors} descendants={resource.lineage.descendants} networkSlug={network.slug} />
+          <LineageSection
+            current={current}
+            ancestors={resource.lineage.ancestors}
+            descendants={resource.lineage.descendants}
+            networkSlug={network.slug}
+          />
           <HistorySection resourceId={resource.id} history={resource.history} />
           <ResourceDiscussion resourceId={resource.id} />
           {resource.viewerCanHide && !resource.hidden && <HideForm resourceId={resource.id} onChanged={setStatus} />}
@@ -248,7 +272,10 @@ export function ResourcePage() {
             resource={resource}
             networkSlug={network.slug}
             // This visit is counted by a mutation that may answer after the page's query: take the higher count.
-            viewCount={Math.max(resource.viewCount, viewed.data?.recordResourceView.id === resource.id ? viewed.data.recordResourceView.viewCount : 0)}
+            viewCount={Math.max(
+              resource.viewCount,
+              viewed.data?.recordResourceView.id === resource.id ? viewed.data.recordResourceView.viewCount : 0,
+            )}
           />
         </aside>
       </div>

@@ -25,7 +25,16 @@ export function AddToShelf({ group, onAdded }: { group: GroupPageFieldsFragment;
   const searching = settled.length >= MIN_SEARCH;
   const [{ data, fetching, error }] = useQuery({
     query: CommonsSearchDocument,
-    variables: { networkId: network.id, query: settled, filter: null, sort: 'RELEVANCE', types: ['RESOURCE'], first: RESULTS, after: null, withFacets: false },
+    variables: {
+      networkId: network.id,
+      query: settled,
+      filter: null,
+      sort: 'RELEVANCE',
+      types: ['RESOURCE'],
+      first: RESULTS,
+      after: null,
+      withFacets: false,
+    },
     context: RESOURCE_CONTEXT,
     pause: !searching,
   });
@@ -43,7 +52,13 @@ export function AddToShelf({ group, onAdded }: { group: GroupPageFieldsFragment;
     <div className="add-to-shelf" role="group" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('groups.shelf.addTitle')}</h3>
       <FormAlert messages={problems} />
-      <TextField label={t('groups.shelf.search')} type="search" autoComplete="off" value={search} onChange={(e) => setSearch(e.target.value)} />
+      <TextField
+        label={t('groups.shelf.search')}
+        type="search"
+        autoComplete="off"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
       <p role="status" className="small muted">
         {searching && data && !fetching ? t('groups.shelf.found', { count: data.search.totalCount }) : ''}
       </p>
@@ -62,7 +77,12 @@ export function AddToShelf({ group, onAdded }: { group: GroupPageFieldsFragment;
                   {shelved.has(resource.id) ? (
                     <span className="muted small">{t('groups.shelf.onShelf')}</span>
                   ) : (
-                    <button type="button" className="button button--small" disabled={add.busy} onClick={() => void addResource(resource.id, resource.title)}>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={add.busy}
+                      onClick={() => void addResource(resource.id, resource.title)}
+                    >
                       {t('groups.shelf.add')}
                       <span className="visually-hidden">{`: ${resource.title}`}</span>
                     </button>

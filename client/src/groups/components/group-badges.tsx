@@ -8,9 +8,15 @@ export function GroupBadges({ group }: { group: GroupSummaryFieldsFragment }) {
   const standing = standingIn(group);
   return (
     <p className="group-badges">
-      <span className={`badge ${group.visibility === 'OPEN' ? 'badge--accepted' : 'badge--pending'}`}>{t(`groups.visibility.${group.visibility}`)}</span>
+      <span className={`badge ${group.visibility === 'OPEN' ? 'badge--accepted' : 'badge--pending'}`}>
+        {t(`groups.visibility.${group.visibility}`)}
+      </span>
       {group.archived && <span className="badge badge--revoked">{t('groups.archivedBadge')}</span>}
-      {standing && <span className={`badge ${standing === 'INVITED' ? 'badge--warning' : ''}`}>{t(`groups.standing.${standing}`)}</span>}
+      {standing && (
+        <span className={`badge ${standing === 'INVITED' ? 'badge--warning' : ''}`}>
+          {t(`groups.standing.${standing}`)}
+        </span>
+      )}
     </p>
   );
 }

@@ -7,9 +7,18 @@ import { GroupBadges } from './group-badges';
 const PURPOSE_PREVIEW = 220;
 
 /** One group in a list: its name (a link), whether it is open, the viewer's place, its purpose and size. */
-export function GroupCard({ group, networkSlug, linkRef }: { group: GroupSummaryFieldsFragment; networkSlug: string; linkRef?: Ref<HTMLAnchorElement> }) {
+export function GroupCard({
+  group,
+  networkSlug,
+  linkRef,
+}: {
+  group: GroupSummaryFieldsFragment;
+  networkSlug: string;
+  linkRef?: Ref<HTMLAnchorElement>;
+}) {
   const { t } = useTranslation();
-  const purpose = group.purpose.length > PURPOSE_PREVIEW ? `${group.purpose.slice(0, PURPOSE_PREVIEW).trimEnd()}…` : group.purpose;
+  const purpose =
+    group.purpose.length > PURPOSE_PREVIEW ? `${group.purpose.slice(0, PURPOSE_PREVIEW).trimEnd()}…` : group.purpose;
   return (
     <li className="group-card">
       <h3 className="group-card__name">

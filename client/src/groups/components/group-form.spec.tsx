@@ -27,7 +27,11 @@ describe('GroupForm', () => {
     await userEvent.type(screen.getByLabelText('What is the group for?'), ' Swap what works. ');
     await userEvent.click(screen.getByLabelText('Invite-only'));
     await userEvent.click(screen.getByRole('button', { name: 'Start the group' }));
-    expect(onSubmit).toHaveBeenCalledWith({ name: 'Parents of teens', purpose: 'Swap what works.', visibility: 'INVITE_ONLY' });
+    expect(onSubmit).toHaveBeenCalledWith({
+      name: 'Parents of teens',
+      purpose: 'Swap what works.',
+      visibility: 'INVITE_ONLY',
+    });
   });
 
   it('shows the problems the server names next to their fields', async () => {

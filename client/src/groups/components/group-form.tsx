@@ -32,7 +32,8 @@ export function GroupForm({ initial, submitLabel, busyLabel, onSubmit, onCancel 
   const { errors } = form;
   const [values, setValues] = useState(initial);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof GroupFormValues>(key: K, value: GroupFormValues[K]) => setValues((before) => ({ ...before, [key]: value }));
+  const set = <K extends keyof GroupFormValues>(key: K, value: GroupFormValues[K]) =>
+    setValues((before) => ({ ...before, [key]: value }));
 
   async function submit() {
     await form.submit({
@@ -69,7 +70,11 @@ export function GroupForm({ initial, submitLabel, busyLabel, onSubmit, onCancel 
         limit={GROUP_LIMITS.purposeMax}
         rows={5}
       />
-      <VisibilityChoice value={values.visibility} onChange={(visibility) => set('visibility', visibility)} error={errors.fields.visibility} />
+      <VisibilityChoice
+        value={values.visibility}
+        onChange={(visibility) => set('visibility', visibility)}
+        error={errors.fields.visibility}
+      />
       <p className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {busy ? busyLabel : submitLabel}
@@ -86,7 +91,15 @@ export function GroupForm({ initial, submitLabel, busyLabel, onSubmit, onCancel 
 
 const VISIBILITIES: readonly GroupVisibility[] = ['OPEN', 'INVITE_ONLY'];
 
-function VisibilityChoice({ value, onChange, error }: { value: GroupVisibility; onChange: (value: GroupVisibility) => void; error?: string }) {
+function VisibilityChoice({
+  value,
+  onChange,
+  error,
+}: {
+  value: GroupVisibility;
+  onChange: (value: GroupVisibility) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (

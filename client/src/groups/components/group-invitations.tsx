@@ -25,7 +25,12 @@ export function GroupInvitations({ networkId, networkSlug }: { networkId: string
     setProblems([]);
     const problem = await respond(group.id, accept);
     if (problem) setProblems([problem]);
-    else setStatus(accept ? t('groups.invitation.accepted', { name: group.name }) : t('groups.invitation.declined', { name: group.name }));
+    else
+      setStatus(
+        accept
+          ? t('groups.invitation.accepted', { name: group.name })
+          : t('groups.invitation.declined', { name: group.name }),
+      );
   }
 
   return (
@@ -40,11 +45,21 @@ export function GroupInvitations({ networkId, networkSlug }: { networkId: string
               <li key={group.id} className="group-invitation">
                 <Link to={`/n/${networkSlug}/groups/${group.id}`}>{group.name}</Link>
                 <span className="button-row">
-                  <button type="button" className="button button--small" onClick={() => void answer(group, true)} disabled={busy}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => void answer(group, true)}
+                    disabled={busy}
+                  >
                     {t('groups.invitation.accept')}
                     <span className="visually-hidden">{`: ${group.name}`}</span>
                   </button>
-                  <button type="button" className="button button--secondary button--small" onClick={() => void answer(group, false)} disabled={busy}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => void answer(group, false)}
+                    disabled={busy}
+                  >
                     {t('groups.invitation.decline')}
                     <span className="visually-hidden">{`: ${group.name}`}</span>
                   </button>

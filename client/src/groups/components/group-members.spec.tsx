@@ -37,7 +37,11 @@ function group(can: { removeMembers: boolean; setMemberRoles: boolean }): GroupP
     viewerCanSetMemberRoles: can.setMemberRoles,
     viewerCanShelve: true,
     viewerCanUnshelve: true,
-    members: [member('owner', 'Oskar Nyberg', 'OWNER'), member('elin', 'Elin Sandberg', 'MEMBER'), member('grace', 'Grace Byrne', 'MEMBER', 'INVITED')],
+    members: [
+      member('owner', 'Oskar Nyberg', 'OWNER'),
+      member('elin', 'Elin Sandberg', 'MEMBER'),
+      member('grace', 'Grace Byrne', 'MEMBER', 'INVITED'),
+    ],
     shelf: [],
   };
 }
@@ -54,7 +58,7 @@ const renderMembers = (shown: GroupPageFieldsFragment) =>
 afterEach(() => vi.unstubAllGlobals());
 
 describe('GroupMembers', () => {
-  it('offers removing and role changes as the group\'s viewer fields allow, never on her own row', async () => {
+  it("offers removing and role changes as the group's viewer fields allow, never on her own row", async () => {
     renderMembers(group({ removeMembers: true, setMemberRoles: true }));
 
     expect(await screen.findByRole('button', { name: 'Make owner: Elin Sandberg' })).toBeInTheDocument();

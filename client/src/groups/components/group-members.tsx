@@ -32,7 +32,14 @@ export function GroupMembers({ group }: { group: GroupPageFieldsFragment }) {
       <StatusMessage>{status}</StatusMessage>
       <ul className="member-list">
         {active.map((member) => (
-          <MemberRow key={member.userId} group={group} member={member} networkSlug={network.slug} manage={member.userId !== viewer.id} onDone={report} />
+          <MemberRow
+            key={member.userId}
+            group={group}
+            member={member}
+            networkSlug={network.slug}
+            manage={member.userId !== viewer.id}
+            onDone={report}
+          />
         ))}
       </ul>
       {invited.length > 0 && (
@@ -40,7 +47,14 @@ export function GroupMembers({ group }: { group: GroupPageFieldsFragment }) {
           <h3>{t('groups.members.invitedTitle', { count: invited.length })}</h3>
           <ul className="member-list">
             {invited.map((member) => (
-              <MemberRow key={member.userId} group={group} member={member} networkSlug={network.slug} manage={member.userId !== viewer.id} onDone={report} />
+              <MemberRow
+                key={member.userId}
+                group={group}
+                member={member}
+                networkSlug={network.slug}
+                manage={member.userId !== viewer.id}
+                onDone={report}
+              />
             ))}
           </ul>
         </>
@@ -73,7 +87,10 @@ function MemberRow({ group, member, networkSlug, manage, onDone }: RowProps) {
   async function changeRole() {
     const role = member.role === 'OWNER' ? 'MEMBER' : 'OWNER';
     const problem = await setRole.perform({ ...variables, role });
-    onDone(problem, role === 'OWNER' ? t('groups.members.madeOwner', { name }) : t('groups.members.madeMember', { name }));
+    onDone(
+      problem,
+      role === 'OWNER' ? t('groups.members.madeOwner', { name }) : t('groups.members.madeMember', { name }),
+    );
   }
 
   async function removeMember() {
@@ -92,12 +109,23 @@ function MemberRow({ group, member, networkSlug, manage, onDone }: RowProps) {
       {(mayRemove || maySetRole) &&
         (confirming ? (
           <div role="group" aria-label={t('groups.members.confirmLabel')} className="confirm">
-            <p>{invited ? t('groups.members.confirmWithdraw', { name }) : t('groups.members.confirmRemove', { name })}</p>
+            <p>
+              {invited ? t('groups.members.confirmWithdraw', { name }) : t('groups.members.confirmRemove', { name })}
+            </p>
             <p className="button-row">
-              <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => void removeMember()}>
+              <button
+                type="button"
+                className="button button--danger button--small"
+                disabled={busy}
+                onClick={() => void removeMember()}
+              >
                 {invited ? t('groups.members.withdrawYes') : t('groups.members.removeYes')}
               </button>
-              <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(false)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => setConfirming(false)}
+              >
                 {t('common.cancel')}
               </button>
             </p>

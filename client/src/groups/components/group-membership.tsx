@@ -56,17 +56,28 @@ export function GroupMembership({ group, onStatus }: Props) {
       {own?.status === 'INVITED' ? (
         <>
           <p className="group-membership__place">
-            {own.invitedBy ? t('groups.membership.invitedBy', { name: own.invitedBy.name }) : t('groups.membership.invited')}
+            {own.invitedBy
+              ? t('groups.membership.invitedBy', { name: own.invitedBy.name })
+              : t('groups.membership.invited')}
           </p>
           <p className="button-row">
-            <button type="button" className="button" disabled={busy} onClick={() => void run(() => respond(group.id, true), t('groups.invitation.accepted', { name: group.name }))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void run(() => respond(group.id, true), t('groups.invitation.accepted', { name: group.name }))
+              }
+            >
               {t('groups.invitation.accept')}
             </button>
             <button
               type="button"
               className="button button--secondary"
               disabled={busy}
-              onClick={() => void run(() => respond(group.id, false), t('groups.invitation.declined', { name: group.name }), true)}
+              onClick={() =>
+                void run(() => respond(group.id, false), t('groups.invitation.declined', { name: group.name }), true)
+              }
             >
               {t('groups.invitation.decline')}
             </button>
@@ -74,13 +85,22 @@ export function GroupMembership({ group, onStatus }: Props) {
         </>
       ) : own ? (
         <>
-          <p className="group-membership__place">{own.role === 'OWNER' ? t('groups.membership.owner') : t('groups.membership.member')}</p>
+          <p className="group-membership__place">
+            {own.role === 'OWNER' ? t('groups.membership.owner') : t('groups.membership.member')}
+          </p>
           {group.viewerCanLeave &&
             (confirming === 'leave' ? (
               <div role="group" aria-label={t('groups.membership.confirmLeaveLabel')} className="confirm">
                 <p>{t('groups.membership.confirmLeave', { name: group.name })}</p>
                 <p className="button-row">
-                  <button type="button" className="button button--danger" disabled={busy} onClick={() => void run(() => leave.perform(variables), t('groups.membership.left', { name: group.name }), true)}>
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    disabled={busy}
+                    onClick={() =>
+                      void run(() => leave.perform(variables), t('groups.membership.left', { name: group.name }), true)
+                    }
+                  >
                     {t('groups.membership.leaveYes')}
                   </button>
                   <button type="button" className="button button--secondary" onClick={() => setConfirming(null)}>
@@ -97,12 +117,19 @@ export function GroupMembership({ group, onStatus }: Props) {
       ) : group.viewerCanJoin ? (
         <>
           <p className="group-membership__place">{t('groups.membership.notIn')}</p>
-          <button type="button" className="button" disabled={busy} onClick={() => void run(() => join.perform(variables), t('groups.membership.joined', { name: group.name }))}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run(() => join.perform(variables), t('groups.membership.joined', { name: group.name }))}
+          >
             {t('groups.membership.join')}
           </button>
         </>
       ) : (
-        <p className="group-membership__place">{group.archived ? t('groups.membership.archived') : t('groups.membership.adminView')}</p>
+        <p className="group-membership__place">
+          {group.archived ? t('groups.membership.archived') : t('groups.membership.adminView')}
+        </p>
       )}
       {(group.viewerCanEdit || group.viewerCanArchive) && (
         <div className="group-membership__owner">
@@ -123,7 +150,14 @@ export function GroupMembership({ group, onStatus }: Props) {
             <div role="group" aria-label={t('groups.owner.confirmArchiveLabel')} className="confirm">
               <p>{t('groups.owner.confirmArchive', { name: group.name })}</p>
               <p className="button-row">
-                <button type="button" className="button button--danger" disabled={busy} onClick={() => void run(() => archive.perform(variables), t('groups.owner.archived', { name: group.name }))}>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(() => archive.perform(variables), t('groups.owner.archived', { name: group.name }))
+                  }
+                >
                   {t('groups.owner.archiveYes')}
                 </button>
                 <button type="button" className="button button--secondary" onClick={() => setConfirming(null)}>

@@ -21,10 +21,14 @@ export function GroupResults({ networkId, networkSlug, mine, includeArchived }: 
       variables={{ networkId, mine, includeArchived, first: GROUPS_PAGE_SIZE }}
       connection={(data) => data.groups}
       context={GROUP_CONTEXT}
-      countText={(_shown, total) => (total === 0 ? (mine ? t('groups.noneMine') : t('groups.none')) : t('groups.count', { count: total }))}
+      countText={(_shown, total) =>
+        total === 0 ? (mine ? t('groups.noneMine') : t('groups.none')) : t('groups.count', { count: total })
+      }
       showMoreLabel={t('groups.showMore')}
       listClassName="group-grid"
-      renderItem={(group, firstLink) => <GroupCard key={group.id} group={group} networkSlug={networkSlug} linkRef={firstLink} />}
+      renderItem={(group, firstLink) => (
+        <GroupCard key={group.id} group={group} networkSlug={networkSlug} linkRef={firstLink} />
+      )}
     />
   );
 }

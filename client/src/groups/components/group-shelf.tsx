@@ -41,7 +41,9 @@ export function GroupShelf({ group }: { group: GroupPageFieldsFragment }) {
           {group.shelf.map(({ resource, addedBy, addedAt }) => (
             <li key={resource.id} className="shelf__item">
               <p className="shelf__kind">
-                <span className={`kind-badge kind-badge--${resource.kind.toLowerCase()}`}>{t(`commons.kind.${resource.kind}`)}</span>
+                <span className={`kind-badge kind-badge--${resource.kind.toLowerCase()}`}>
+                  {t(`commons.kind.${resource.kind}`)}
+                </span>
               </p>
               <h3 className="shelf__title">
                 <Link to={`/n/${network.slug}/commons/${resource.id}`}>{resource.title}</Link>
@@ -52,7 +54,12 @@ export function GroupShelf({ group }: { group: GroupPageFieldsFragment }) {
                 {removable && (
                   <>
                     {' · '}
-                    <button type="button" className="link-button link-button--danger" disabled={remove.busy} onClick={() => void takeOff(resource.id, resource.title)}>
+                    <button
+                      type="button"
+                      className="link-button link-button--danger"
+                      disabled={remove.busy}
+                      onClick={() => void takeOff(resource.id, resource.title)}
+                    >
                       {t('groups.shelf.remove')}
                       <span className="visually-hidden">{`: ${resource.title}`}</span>
                     </button>
@@ -63,7 +70,9 @@ export function GroupShelf({ group }: { group: GroupPageFieldsFragment }) {
           ))}
         </ul>
       )}
-      {group.viewerCanShelve && <AddToShelf group={group} onAdded={(title) => setStatus(t('groups.shelf.added', { title }))} />}
+      {group.viewerCanShelve && (
+        <AddToShelf group={group} onAdded={(title) => setStatus(t('groups.shelf.added', { title }))} />
+      )}
     </section>
   );
 }

@@ -41,7 +41,11 @@ export function InviteMember({ group }: { group: GroupPageFieldsFragment }) {
   const [problems, setProblems] = useState<string[]>([]);
   const invite = useGroupMutation(InviteToGroupDocument);
   const searching = settled.length >= MIN_SEARCH;
-  const [{ data, fetching, error }] = useQuery({ query: FindMembersDocument, variables: { networkId: network.id, search: settled }, pause: !searching });
+  const [{ data, fetching, error }] = useQuery({
+    query: FindMembersDocument,
+    variables: { networkId: network.id, search: settled },
+    pause: !searching,
+  });
   const placeOf = new Map(group.members.map((m) => [m.userId, m.status]));
   const found = searching ? (data?.members.nodes ?? []) : [];
 
@@ -82,9 +86,16 @@ export function InviteMember({ group }: { group: GroupPageFieldsFragment }) {
                 </p>
                 <p className="member-list__actions">
                   {place ? (
-                    <span className="muted small">{place === 'INVITED' ? t('groups.invite.alreadyInvited') : t('groups.invite.alreadyIn')}</span>
+                    <span className="muted small">
+                      {place === 'INVITED' ? t('groups.invite.alreadyInvited') : t('groups.invite.alreadyIn')}
+                    </span>
                   ) : (
-                    <button type="button" className="button button--small" disabled={invite.busy} onClick={() => void inviteMember(member.userId, member.name)}>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={invite.busy}
+                      onClick={() => void inviteMember(member.userId, member.name)}
+                    >
                       {t('groups.invite.invite')}
                       <span className="visually-hidden">{` ${member.name}`}</span>
                     </button>

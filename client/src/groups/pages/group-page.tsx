@@ -39,7 +39,15 @@ export function GroupPage() {
   return <GroupView group={group} status={status} onStatus={setStatus} />;
 }
 
-function GroupView({ group, status, onStatus }: { group: GroupPageFieldsFragment; status: string | null; onStatus: (message: string | null) => void }) {
+function GroupView({
+  group,
+  status,
+  onStatus,
+}: {
+  group: GroupPageFieldsFragment;
+  status: string | null;
+  onStatus: (message: string | null) => void;
+}) {
   const { t } = useTranslation();
   const { network } = useNetwork();
   const formatDate = useFormatDate();
@@ -62,7 +70,11 @@ function GroupView({ group, status, onStatus }: { group: GroupPageFieldsFragment
         <div className="group-layout__main">
           <section className="group-section" aria-labelledby="group-purpose">
             <h2 id="group-purpose">{t('groups.purposeTitle')}</h2>
-            {group.purpose ? <p className="group-page__purpose">{group.purpose}</p> : <p className="muted">{t('groups.noPurpose')}</p>}
+            {group.purpose ? (
+              <p className="group-page__purpose">{group.purpose}</p>
+            ) : (
+              <p className="muted">{t('groups.noPurpose')}</p>
+            )}
           </section>
           <GroupShelf group={group} />
           <GroupDiscussion groupId={group.id} />

@@ -50,12 +50,20 @@ export function GroupsPage() {
         <nav aria-label={t('groups.filter.label')}>
           <ul className="segmented">
             <li>
-              <Link to={withParams({ show: null })} aria-current={mine ? undefined : 'true'} className="segmented__link">
+              <Link
+                to={withParams({ show: null })}
+                aria-current={mine ? undefined : 'true'}
+                className="segmented__link"
+              >
                 {t('groups.filter.all')}
               </Link>
             </li>
             <li>
-              <Link to={withParams({ show: 'mine' })} aria-current={mine ? 'true' : undefined} className="segmented__link">
+              <Link
+                to={withParams({ show: 'mine' })}
+                aria-current={mine ? 'true' : undefined}
+                className="segmented__link"
+              >
                 {t('groups.filter.mine')}
               </Link>
             </li>
@@ -67,7 +75,13 @@ export function GroupsPage() {
           onChange={(e) => setParams(paramsWith({ archived: e.target.checked ? '1' : null }), { replace: true })}
         />
       </div>
-      <GroupResults key={`${mine}|${includeArchived}`} networkId={network.id} networkSlug={network.slug} mine={mine} includeArchived={includeArchived} />
+      <GroupResults
+        key={`${mine}|${includeArchived}`}
+        networkId={network.id}
+        networkSlug={network.slug}
+        mine={mine}
+        includeArchived={includeArchived}
+      />
     </>
   );
 }

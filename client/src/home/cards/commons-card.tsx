@@ -15,7 +15,16 @@ export function CommonsCard({ network }: HomeCardProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({
     query: CommonsSearchDocument,
-    variables: { networkId: network.id, query: '', filter: null, sort: 'NEWEST', types: ['RESOURCE'], first: NEWEST, after: null, withFacets: false },
+    variables: {
+      networkId: network.id,
+      query: '',
+      filter: null,
+      sort: 'NEWEST',
+      types: ['RESOURCE'],
+      first: NEWEST,
+      after: null,
+      withFacets: false,
+    },
     context: RESOURCE_CONTEXT,
   });
   const hits = data?.search.nodes ?? [];
@@ -26,7 +35,9 @@ export function CommonsCard({ network }: HomeCardProps) {
       {data && hits.length === 0 && <p>{t('home.commons.none')}</p>}
       {hits.length > 0 && (
         <ul className="resource-list resource-list--compact">
-          {hits.map((hit) => (hit.resource ? <ResourceCard key={hit.id} resource={hit.resource} networkSlug={network.slug} /> : null))}
+          {hits.map((hit) =>
+            hit.resource ? <ResourceCard key={hit.id} resource={hit.resource} networkSlug={network.slug} /> : null,
+          )}
         </ul>
       )}
       <p className="button-row">

@@ -44,7 +44,9 @@ const props = {
 };
 
 function renderCard(answer: (operation: string, variables: Record<string, unknown>) => unknown) {
-  const calls = stubGraphql((operation, variables) => (operation === 'Viewer' ? { data: { me: null } } : answer(operation, variables)));
+  const calls = stubGraphql((operation, variables) =>
+    operation === 'Viewer' ? { data: { me: null } } : answer(operation, variables),
+  );
   renderInApp(<DecisionsWaitingCard {...props} />);
   return calls;
 }
@@ -55,7 +57,10 @@ describe('DecisionsWaitingCard', () => {
   it('lists a decision waiting for her: the move, what is decided, who confirmed and who else is asked, and until when', async () => {
     renderCard(() => ({ data: { decisionsAwaitingMe: [DECISION] } }));
     const item = await screen.findByRole('article', { name: 'A calm corner' });
-    expect(within(item).getByRole('link', { name: 'A calm corner' })).toHaveAttribute('href', '/n/northstar/ideas/i1#pending-decision');
+    expect(within(item).getByRole('link', { name: 'A calm corner' })).toHaveAttribute(
+      'href',
+      '/n/northstar/ideas/i1#pending-decision',
+    );
     expect(item).toHaveTextContent('Aisha Rahman proposes: from “Being co-designed” to “Being tested”.');
     expect(item).toHaveTextContent('Test the calm corner at Riverside.');
     expect(item).toHaveTextContent('Confirmed so far: Aisha Rahman. Also waiting for: Oskar Nyberg.');
@@ -75,28 +80,40 @@ describe('DecisionsWaitingCard', () => {
     const item = await screen.findByRole('article', { name: 'A calm corner' });
     await userEvent.type(within(item).getByLabelText('Your comment or reason (optional)'), 'Yes, with a blanket.');
     await userEvent.click(within(item).getByRole('button', { name: 'Confirm' }));
-    await screen.findByText('You confirmed the decision on “A calm corner”. It takes effect once a co-designer and a site lead or network admin have confirmed.');
-    expect(calls.find(([name]) => name === 'ConfirmDecision')![1]).toEqual({ decisionId: 'd1', comment: 'Yes, with a blanket.' });
+    await screen.findByText(
+      'You confirmed the decision on “A calm corner”. It takes effect once a co-designer and a site lead or network admin have confirmed.',
+    );
+    expect(calls.find(([name]) => name === 'ConfirmDecision')![1]).toEqual({
+      decisionId: 'd1',
+      comment: 'Yes, with a blanket.',
+    });
     await waitFor(() => expect(screen.getByText('No decision is waiting for you.')).toBeInTheDocument());
   });
 
   it('declines with her reason', async () => {
     const calls = renderCard((operation) => {
       if (operation === 'DecisionsAwaitingMe') return { data: { decisionsAwaitingMe: [DECISION] } };
-      if (operation === 'DeclineDecision') return { data: { declineDecision: { ...DECISION, status: 'DECLINED', idea: undefined } } };
+      if (operation === 'DeclineDecision')
+        return { data: { declineDecision: { ...DECISION, status: 'DECLINED', idea: undefined } } };
       return { data: null };
     });
     const item = await screen.findByRole('article', { name: 'A calm corner' });
     await userEvent.type(within(item).getByLabelText('Your comment or reason (optional)'), 'Not before the audit.');
     await userEvent.click(within(item).getByRole('button', { name: 'Decline' }));
     await screen.findByText('You declined the decision on “A calm corner”. It has ended.');
-    expect(calls.find(([name]) => name === 'DeclineDecision')![1]).toEqual({ decisionId: 'd1', reason: 'Not before the audit.' });
+    expect(calls.find(([name]) => name === 'DeclineDecision')![1]).toEqual({
+      decisionId: 'd1',
+      reason: 'Not before the audit.',
+    });
   });
 
   it('says when the decision no longer waits (someone declined meanwhile)', async () => {
     renderCard((operation) => {
       if (operation === 'DecisionsAwaitingMe') return { data: { decisionsAwaitingMe: [DECISION] } };
-      return { data: null, errors: [{ message: 'closed', extensions: { code: 'DECISION_CLOSED', status: 'DECLINED' } }] };
+      return {
+        data: null,
+        errors: [{ message: 'closed', extensions: { code: 'DECISION_CLOSED', status: 'DECLINED' } }],
+      };
     });
     const item = await screen.findByRole('article', { name: 'A calm corner' });
     await userEvent.click(within(item).getByRole('button', { name: 'Confirm' }));

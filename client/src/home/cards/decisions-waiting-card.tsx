@@ -69,7 +69,17 @@ export function DecisionsWaitingCard({ network, viewer }: HomeCardProps) {
   );
 }
 
-function WaitingDecision({ decision, viewerId, href, onAnswered }: { decision: Waiting; viewerId: string; href: string; onAnswered: (text: string) => void }) {
+function WaitingDecision({
+  decision,
+  viewerId,
+  href,
+  onAnswered,
+}: {
+  decision: Waiting;
+  viewerId: string;
+  href: string;
+  onAnswered: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const formatDateTime = useFormatDateTime();
@@ -83,12 +93,19 @@ function WaitingDecision({ decision, viewerId, href, onAnswered }: { decision: W
           <Link to={`${href}#pending-decision`}>{decision.idea.title}</Link>
         </h3>
         <p className="idea-list__facts">
-          {t('home.decisions.move', { name: decision.decidedBy.name, from: status(decision.fromStatus), to: status(decision.toStatus) })}
+          {t('home.decisions.move', {
+            name: decision.decidedBy.name,
+            from: status(decision.fromStatus),
+            to: status(decision.toStatus),
+          })}
         </p>
         <p className="prose">{decision.decision}</p>
         <p className="idea-list__quiet">
-          {confirmed.length > 0 ? t('home.decisions.confirmed', { names: confirmed.map((p) => p.member.name).join(', ') }) : t('home.decisions.noneYet')}
-          {waitingOn.length > 0 && ` ${t('home.decisions.alsoWaiting', { names: waitingOn.map((p) => p.member.name).join(', ') })}`}
+          {confirmed.length > 0
+            ? t('home.decisions.confirmed', { names: confirmed.map((p) => p.member.name).join(', ') })
+            : t('home.decisions.noneYet')}
+          {waitingOn.length > 0 &&
+            ` ${t('home.decisions.alsoWaiting', { names: waitingOn.map((p) => p.member.name).join(', ') })}`}
         </p>
         {decision.expiresAt && (
           <p className="idea-list__quiet">

@@ -31,7 +31,12 @@ homeCards
   })
   // Co-design, tailored: patients and families follow the ideas they take part in, right after the aim;
   // the site team follows what is being tested at its site.
-  .register({ id: 'my-change-ideas', order: -5, roles: ['PATIENT_PARTNER', 'FAMILY_MEMBER'], Component: MyChangeIdeasCard })
+  .register({
+    id: 'my-change-ideas',
+    order: -5,
+    roles: ['PATIENT_PARTNER', 'FAMILY_MEMBER'],
+    Component: MyChangeIdeasCard,
+  })
   .register({
     id: 'testing-at-my-site',
     order: 7,

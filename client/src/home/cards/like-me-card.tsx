@@ -24,7 +24,11 @@ const PeopleLikeMeDocument = graphql(`
 /** Three members who share the viewer's interests, and the way to the rest. */
 export function LikeMeCard({ viewer, network }: HomeCardProps) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({ query: PeopleLikeMeDocument, variables: { networkId: network.id }, pause: viewer.interests.length === 0 });
+  const [{ data, fetching, error }] = useQuery({
+    query: PeopleLikeMeDocument,
+    variables: { networkId: network.id },
+    pause: viewer.interests.length === 0,
+  });
   const base = `/n/${network.slug}/members`;
 
   return (

@@ -78,10 +78,13 @@ function MyIdeaItem({ item, href }: { item: MyIdea; href: string }) {
         <Link to={href}>{item.idea.title}</Link>
       </h3>
       <p className="idea-list__facts">
-        <span className="badge">{t(`home.ideaStatus.${item.idea.status}`)}</span> <span>{t(`home.myIdeas.part.${part}`)}</span>
+        <span className="badge">{t(`home.ideaStatus.${item.idea.status}`)}</span>{' '}
+        <span>{t(`home.myIdeas.part.${part}`)}</span>
       </p>
       <p className={item.unreadMessages > 0 ? 'idea-list__unread' : 'idea-list__quiet'}>
-        {item.unreadMessages > 0 ? t('home.myIdeas.unread', { count: item.unreadMessages }) : t('home.myIdeas.noUnread')}
+        {item.unreadMessages > 0
+          ? t('home.myIdeas.unread', { count: item.unreadMessages })
+          : t('home.myIdeas.noUnread')}
       </p>
       {item.nextDecision && <NextDecisionLine decision={item.nextDecision} formatDay={formatDay} />}
     </li>

@@ -28,7 +28,11 @@ const INVITATION_CONTEXT = { additionalTypenames: ['Invitation'] };
 export function PendingInvitationsCard({ network }: HomeCardProps) {
   const { t } = useTranslation();
   // The API has no status filter yet, so pending ones are counted in the newest page.
-  const [{ data, fetching, error }] = useQuery({ query: InvitationStatusesDocument, variables: { networkId: network.id, first: MAX_PAGE_SIZE }, context: INVITATION_CONTEXT });
+  const [{ data, fetching, error }] = useQuery({
+    query: InvitationStatusesDocument,
+    variables: { networkId: network.id, first: MAX_PAGE_SIZE },
+    context: INVITATION_CONTEXT,
+  });
   const pending = data?.invitations.nodes.filter((invitation) => invitation.status === 'PENDING').length ?? 0;
   const more = data?.invitations.pageInfo.hasNextPage ?? false;
 

@@ -26,7 +26,11 @@ export function ReportsDueCard({ network }: HomeCardProps) {
   const { t } = useTranslation();
   const formatMonth = useFormatMonth('long');
   const formatDay = useFormatDay();
-  const [{ data, fetching, error }] = useQuery({ query: OverdueReportsDocument, variables: { networkId: network.id }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }] = useQuery({
+    query: OverdueReportsDocument,
+    variables: { networkId: network.id },
+    requestPolicy: 'cache-and-network',
+  });
   const overdue = data?.overdueReports ?? [];
   const report = `/n/${network.slug}/report`;
 
@@ -41,7 +45,9 @@ export function ReportsDueCard({ network }: HomeCardProps) {
           <ul className="plain-list">
             {[...overdue].reverse().map((item) => (
               <li key={`${item.site.id}|${item.month}`}>
-                <Link to={`${report}?month=${item.month}&site=${item.site.id}`}>{t('home.reportsDue.item', { month: formatMonth(item.month) })}</Link>
+                <Link to={`${report}?month=${item.month}&site=${item.site.id}`}>
+                  {t('home.reportsDue.item', { month: formatMonth(item.month) })}
+                </Link>
                 <span className="muted small"> · {t('home.reportsDue.due', { due: formatDay(item.dueDate) })}</span>
               </li>
             ))}

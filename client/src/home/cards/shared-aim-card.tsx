@@ -41,7 +41,12 @@ export function SharedAimCard({ network, actor }: HomeCardProps) {
 
   return (
     // For patients and families the aim comes first, across the page.
-    <Card title={t('home.sharedAim.title')} className={actor.role === 'PATIENT_PARTNER' || actor.role === 'FAMILY_MEMBER' ? 'card--wide shared-aim--lead' : undefined}>
+    <Card
+      title={t('home.sharedAim.title')}
+      className={
+        actor.role === 'PATIENT_PARTNER' || actor.role === 'FAMILY_MEMBER' ? 'card--wide shared-aim--lead' : undefined
+      }
+    >
       {fetching && !data && <Loading />}
       {error && <QueryError error={error} />}
       {data && !aim && <p>{t('home.sharedAim.none')}</p>}
@@ -58,7 +63,11 @@ export function SharedAimCard({ network, actor }: HomeCardProps) {
                 baseline={aim.baselineValue}
                 target={aim.targetValue}
                 value={aim.current.value}
-                labels={{ start: t('aim.bar.start', { value: value(aim.baselineValue) }), end: t('aim.bar.goal', { value: value(aim.targetValue) }), now: null }}
+                labels={{
+                  start: t('aim.bar.start', { value: value(aim.baselineValue) }),
+                  end: t('aim.bar.goal', { value: value(aim.targetValue) }),
+                  now: null,
+                }}
               />
             </>
           ) : (

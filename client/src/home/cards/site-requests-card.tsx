@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { SITE_REQUEST_CONTEXT, SITE_REQUESTS_ANCHOR, SiteRequestsDocument } from '../../members/components/site-request-list';
+import {
+  SITE_REQUEST_CONTEXT,
+  SITE_REQUESTS_ANCHOR,
+  SiteRequestsDocument,
+} from '../../members/components/site-request-list';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
 import type { HomeCardProps } from '../card-registry';
@@ -11,7 +15,11 @@ const SHOWN = 5;
 /** Requests to join a site that wait for the viewer's answer (a site lead's own site; every site for admins). */
 export function SiteRequestsCard({ network }: HomeCardProps) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({ query: SiteRequestsDocument, variables: { networkId: network.id, first: SHOWN }, context: SITE_REQUEST_CONTEXT });
+  const [{ data, fetching, error }] = useQuery({
+    query: SiteRequestsDocument,
+    variables: { networkId: network.id, first: SHOWN },
+    context: SITE_REQUEST_CONTEXT,
+  });
   const list = data?.siteRequests;
 
   return (
@@ -22,7 +30,8 @@ export function SiteRequestsCard({ network }: HomeCardProps) {
       {list && list.totalCount > 0 && (
         <>
           <p className="big-number">
-            <span className="big-number__value">{list.totalCount}</span> <span>{t('home.siteRequests.count', { count: list.totalCount })}</span>
+            <span className="big-number__value">{list.totalCount}</span>{' '}
+            <span>{t('home.siteRequests.count', { count: list.totalCount })}</span>
           </p>
           <ul className="plain-list">
             {list.nodes.map((request) => (

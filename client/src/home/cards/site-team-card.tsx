@@ -25,7 +25,11 @@ export function SiteTeamCard({ network, actor }: HomeCardProps) {
   const { t } = useTranslation();
   const siteId = actor.siteId ?? '';
   const site = network.sites.find((s) => s.id === siteId);
-  const [{ data, fetching, error }] = useQuery({ query: SiteTeamDocument, variables: { networkId: network.id, siteId }, pause: !siteId });
+  const [{ data, fetching, error }] = useQuery({
+    query: SiteTeamDocument,
+    variables: { networkId: network.id, siteId },
+    pause: !siteId,
+  });
   const directory = `/n/${network.slug}/members`;
 
   if (!site) {
@@ -51,7 +55,9 @@ export function SiteTeamCard({ network, actor }: HomeCardProps) {
       )}
       {data && (
         <p>
-          <Link to={`${directory}?site=${encodeURIComponent(site.id)}`}>{t('home.siteTeam.seeAll', { count: data.members.totalCount })}</Link>
+          <Link to={`${directory}?site=${encodeURIComponent(site.id)}`}>
+            {t('home.siteTeam.seeAll', { count: data.members.totalCount })}
+          </Link>
         </p>
       )}
     </Card>

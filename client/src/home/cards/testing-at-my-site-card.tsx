@@ -41,12 +41,19 @@ type TestingIdea = IdeasTestingAtMySiteQuery['ideasTestingAtMySite'][number];
 export function TestingAtMySiteCard({ network, actor }: HomeCardProps) {
   const { t } = useTranslation();
   const site = network.sites.find((s) => s.id === actor.siteId);
-  const [{ data, fetching, error }] = useQuery({ query: IdeasTestingAtMySiteDocument, variables: { networkId: network.id }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }] = useQuery({
+    query: IdeasTestingAtMySiteDocument,
+    variables: { networkId: network.id },
+    requestPolicy: 'cache-and-network',
+  });
   const ideas = data?.ideasTestingAtMySite ?? [];
   const base = `/n/${network.slug}/ideas`;
 
   return (
-    <Card title={site ? t('home.testingAtSite.titleAt', { site: site.name }) : t('home.testingAtSite.title')} className="ideas-card">
+    <Card
+      title={site ? t('home.testingAtSite.titleAt', { site: site.name }) : t('home.testingAtSite.title')}
+      className="ideas-card"
+    >
       {fetching && !data && <Loading />}
       {error && <QueryError error={error} />}
       {data && ideas.length === 0 && <p>{t('home.testingAtSite.none')}</p>}
@@ -75,10 +82,14 @@ function TestingIdeaItem({ item, href }: { item: TestingIdea; href: string }) {
       <ul className="cycle-list" aria-label={t('home.testingAtSite.cycles', { title: item.idea.title })}>
         {item.cycles.map((cycle) => (
           <li key={cycle.id}>
-            <Link to={`${href}?cycle=${cycle.id}`}>{t('home.testingAtSite.cycle', { number: cycle.number, title: cycle.title })}</Link>
+            <Link to={`${href}?cycle=${cycle.id}`}>
+              {t('home.testingAtSite.cycle', { number: cycle.number, title: cycle.title })}
+            </Link>
             <span className="muted small">
               {' · '}
-              {cycle.act ? t(`home.testingAtSite.act.${cycle.act}`) : t('home.testingAtSite.stage', { stage: t(`notifications.pdsaStage.${cycle.stage}`) })}
+              {cycle.act
+                ? t(`home.testingAtSite.act.${cycle.act}`)
+                : t('home.testingAtSite.stage', { stage: t(`notifications.pdsaStage.${cycle.stage}`) })}
               {' · '}
               {cycle.endOn
                 ? t('home.testingAtSite.dates', { from: formatDay(cycle.startOn), to: formatDay(cycle.endOn) })

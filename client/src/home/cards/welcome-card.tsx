@@ -12,9 +12,7 @@ export function WelcomeCard({ network, actor }: HomeCardProps) {
   return (
     <Card title={t('home.welcome.title', { network: network.name })} className="card--wide">
       <p className="lead">
-        {site
-          ? t('home.welcome.roleAtSite', { role, site: site.name })
-          : t('home.welcome.role', { role })}
+        {site ? t('home.welcome.roleAtSite', { role, site: site.name }) : t('home.welcome.role', { role })}
       </p>
       <p>{t(`home.welcome.hint.${actor.role}`)}</p>
       <p className="muted">{network.description}</p>

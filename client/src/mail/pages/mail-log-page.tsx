@@ -86,7 +86,9 @@ export function MailLogPage() {
       <p className="lead">
         {settings.data?.mailSettings.transport === 'OUTBOX' ? t('mail.log.outbox') : t('mail.log.smtp')}
       </p>
-      {settings.error && <QueryError error={settings.error} onRetry={() => refreshSettings({ requestPolicy: 'network-only' })} />}
+      {settings.error && (
+        <QueryError error={settings.error} onRetry={() => refreshSettings({ requestPolicy: 'network-only' })} />
+      )}
       {settings.data && <SettingsForm networkId={network.id} settings={settings.data.mailSettings} />}
 
       <Card title={t('mail.log.members')}>
@@ -130,7 +132,10 @@ export function MailLogPage() {
             name="status"
             value={status}
             onChange={(e) => setStatus(e.target.value as EmailStatus | '')}
-            options={[{ value: '', label: t('mail.log.allStatuses') }, ...STATUSES.map((value) => ({ value, label: t(`mail.status.${value}`) }))]}
+            options={[
+              { value: '', label: t('mail.log.allStatuses') },
+              ...STATUSES.map((value) => ({ value, label: t(`mail.status.${value}`) })),
+            ]}
           />
           {userId && (
             <button type="button" className="button button--secondary" onClick={() => setUserId('')}>
@@ -148,11 +153,12 @@ export function MailLogPage() {
                 <li key={email.id} className="panel">
                   <details>
                     <summary>
-                      <strong>{email.subject}</strong> — {email.userName ?? email.toAddress} · {t(`mail.status.${email.status}`)} ·{' '}
-                      {formatDateTime(email.sentAt ?? email.createdAt)}
+                      <strong>{email.subject}</strong> — {email.userName ?? email.toAddress} ·{' '}
+                      {t(`mail.status.${email.status}`)} · {formatDateTime(email.sentAt ?? email.createdAt)}
                     </summary>
                     <p>
-                      {t('mail.log.to', { address: email.toAddress })} · {t(`mail.kind.${email.kind}`)} · {t('mail.log.attempts', { count: email.attempts })}
+                      {t('mail.log.to', { address: email.toAddress })} · {t(`mail.kind.${email.kind}`)} ·{' '}
+                      {t('mail.log.attempts', { count: email.attempts })}
                     </p>
                     {email.lastError && <p className="field__error">{email.lastError}</p>}
                     <pre className="mail-log__text">{email.text}</pre>
@@ -190,7 +196,11 @@ function SettingsForm({ networkId, settings }: { networkId: string; settings: Se
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { reportDueDay: Number(dueDay), reportReminderDays: Number(reminderDays), requireTwoFactorForLeads: requireTwoFactor };
+    const input = {
+      reportDueDay: Number(dueDay),
+      reportReminderDays: Number(reminderDays),
+      requireTwoFactorForLeads: requireTwoFactor,
+    };
     const result = await save({ networkId, input });
     if (result.error) {
       setErrors(toFormErrors(result.error, SETTING_FIELDS, t));

@@ -9,7 +9,14 @@ function renderCell(status: CellStatus, href?: string) {
       <table>
         <tbody>
           <tr>
-            <CompletenessCell status={status} submitted={status === 'SUBMITTED' ? 6 : 2} drafts={status === 'DRAFT' ? 4 : 0} measureCount={6} label="Riverside, March 2026" href={href} />
+            <CompletenessCell
+              status={status}
+              submitted={status === 'SUBMITTED' ? 6 : 2}
+              drafts={status === 'DRAFT' ? 4 : 0}
+              measureCount={6}
+              label="Riverside, March 2026"
+              href={href}
+            />
           </tr>
         </tbody>
       </table>
@@ -35,7 +42,9 @@ describe('CompletenessCell', () => {
 
   it('counts what is in and links to the month form for those who may report', () => {
     renderCell('DRAFT', '/n/ibd/report?month=2026-03&site=s1');
-    const link = within(screen.getByRole('cell')).getByRole('link', { name: /Riverside, March 2026: Draft\. 2 of 6 measures submitted, 4 in draft/ });
+    const link = within(screen.getByRole('cell')).getByRole('link', {
+      name: /Riverside, March 2026: Draft\. 2 of 6 measures submitted, 4 in draft/,
+    });
     expect(link).toHaveAttribute('href', '/n/ibd/report?month=2026-03&site=s1');
   });
 });
@@ -44,7 +53,13 @@ describe('CompletenessLegend', () => {
   it('explains every status in words', () => {
     render(<CompletenessLegend />);
     const items = within(screen.getByRole('list', { name: 'Key to the grid' })).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent)).toEqual(['✓Submitted on time', '!Submitted late', '✎Draft', '✗Missing', '·Not due yet']);
+    expect(items.map((item) => item.textContent)).toEqual([
+      '✓Submitted on time',
+      '!Submitted late',
+      '✎Draft',
+      '✗Missing',
+      '·Not due yet',
+    ]);
     expect(items).toHaveLength(CELL_STATUSES.length);
   });
 });

@@ -4,7 +4,13 @@ import { Link } from 'react-router';
 export type CellStatus = 'SUBMITTED' | 'LATE' | 'DRAFT' | 'MISSING' | 'NOT_DUE';
 
 /** The icon of each status: a distinct shape, so the grid reads without colour. */
-export const STATUS_ICON: Record<CellStatus, string> = { SUBMITTED: '✓', LATE: '!', DRAFT: '✎', MISSING: '✗', NOT_DUE: '·' };
+export const STATUS_ICON: Record<CellStatus, string> = {
+  SUBMITTED: '✓',
+  LATE: '!',
+  DRAFT: '✎',
+  MISSING: '✗',
+  NOT_DUE: '·',
+};
 
 export const CELL_STATUSES: readonly CellStatus[] = ['SUBMITTED', 'LATE', 'DRAFT', 'MISSING', 'NOT_DUE'];
 
@@ -34,7 +40,10 @@ export function CompletenessCell({ status, submitted, drafts, measureCount, labe
     </>
   );
   return (
-    <td className={`cell cell--${status.toLowerCase().replace('_', '-')}`} title={`${t(`completeness.status.${status}`)} · ${detail}`}>
+    <td
+      className={`cell cell--${status.toLowerCase().replace('_', '-')}`}
+      title={`${t(`completeness.status.${status}`)} · ${detail}`}
+    >
       {href ? (
         <Link to={href} className="cell__link">
           {content}

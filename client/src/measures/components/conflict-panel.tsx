@@ -56,7 +56,10 @@ export function ConflictPanel({ theirs, entries, measures, onUseTheirs, onKeepMi
                     <strong>{numbers(measure.kind, their)}</strong>
                     <br />
                     <span className="small">
-                      {t('report.conflict.savedBy', { name: their.updatedByName || t('report.conflict.someone'), when: their.updatedAt ? formatDateTime(their.updatedAt) : '' })}
+                      {t('report.conflict.savedBy', {
+                        name: their.updatedByName || t('report.conflict.someone'),
+                        when: their.updatedAt ? formatDateTime(their.updatedAt) : '',
+                      })}
                       {' · '}
                       {t(`report.status.${their.status}`)}
                     </span>

@@ -43,16 +43,29 @@ export function MeasureCard({ measure, networkId, networkSlug, editable, onSaved
               <span aria-hidden="true">{measure.direction === 'UP' ? '↑ ' : '↓ '}</span>
               {t(`measures.direction.${measure.direction}`)}
             </li>
-            {measure.target !== null && <li className="tag">{t('measures.targetIs', { value: format(measure.kind, measure.target, measure.unit) })}</li>}
+            {measure.target !== null && (
+              <li className="tag">
+                {t('measures.targetIs', { value: format(measure.kind, measure.target, measure.unit) })}
+              </li>
+            )}
           </ul>
           {measure.definition && <p>{measure.definition}</p>}
           <MeasureDefinitionList measure={measure} />
           <div className="button-row">
-            <Link to={`/n/${networkSlug}/measures/${measure.id}`} className="button button--secondary" aria-label={t('measures.seeChartsOf', { name: measure.name })}>
+            <Link
+              to={`/n/${networkSlug}/measures/${measure.id}`}
+              className="button button--secondary"
+              aria-label={t('measures.seeChartsOf', { name: measure.name })}
+            >
               {t('measures.seeCharts')}
             </Link>
             {editable && (
-              <button type="button" className="button button--secondary" onClick={() => setEditing(true)} aria-label={t('measures.editOf', { name: measure.name })}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setEditing(true)}
+                aria-label={t('measures.editOf', { name: measure.name })}
+              >
                 {t('measures.edit')}
               </button>
             )}

@@ -13,8 +13,12 @@ export interface DefinitionParts {
 export function MeasureDefinitionList({ measure }: { measure: DefinitionParts }) {
   const { t } = useTranslation();
   const rows = [
-    measure.kind !== 'COUNT' && measure.numeratorDefinition ? [t(`measures.definition.numerator.${measure.kind}`), measure.numeratorDefinition] : null,
-    measure.kind !== 'COUNT' && measure.denominatorDefinition ? [t(`measures.definition.denominator.${measure.kind}`), measure.denominatorDefinition] : null,
+    measure.kind !== 'COUNT' && measure.numeratorDefinition
+      ? [t(`measures.definition.numerator.${measure.kind}`), measure.numeratorDefinition]
+      : null,
+    measure.kind !== 'COUNT' && measure.denominatorDefinition
+      ? [t(`measures.definition.denominator.${measure.kind}`), measure.denominatorDefinition]
+      : null,
     measure.inclusions ? [t('measures.definition.inclusions'), measure.inclusions] : null,
     measure.exclusions ? [t('measures.definition.exclusions'), measure.exclusions] : null,
   ].filter((row): row is [string, string] => row !== null);

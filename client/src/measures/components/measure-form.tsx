@@ -1,4 +1,11 @@
-import { type ChartType, type Direction, fieldIssue, MEASURE_KINDS, measureDefinitionSchema, type MeasureKind } from '@commons/shared';
+import {
+  type ChartType,
+  type Direction,
+  fieldIssue,
+  MEASURE_KINDS,
+  measureDefinitionSchema,
+  type MeasureKind,
+} from '@commons/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -69,24 +76,39 @@ export function MeasureForm({ networkId, measure, onDone }: MeasureFormProps) {
   const [kind, setKind] = useState<MeasureKind>(measure?.kind ?? 'PROPORTION');
   const [direction, setDirection] = useState<Direction>(measure?.direction ?? 'UP');
   const [defaultChart, setDefaultChart] = useState<ChartType>(measure?.defaultChart ?? chartTypesFor(kind)[0]);
-  const [target, setTarget] = useState(measure?.target == null ? '' : String(Number(toDisplay(measure.kind, measure.target).toFixed(4))));
+  const [target, setTarget] = useState(
+    measure?.target == null ? '' : String(Number(toDisplay(measure.kind, measure.target).toFixed(4))),
+  );
   const [createState, create] = useMutation(CreateMeasureDocument);
   const [updateState, update] = useMutation(UpdateMeasureDocument);
   const text = (name: keyof typeof values) => ({
     value: values[name],
-    onChange: (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setValues((current) => ({ ...current, [name]: event.target.value })),
     error: errors.fields[name],
   });
 
   async function submit() {
     const targetNumber = parseNumberText(target);
     const notANumber = targetNumber !== null && Number.isNaN(targetNumber);
-    const input = { ...values, kind, direction, defaultChart, target: targetNumber === null || notANumber ? null : fromDisplay(kind, targetNumber) };
+    const input = {
+      ...values,
+      kind,
+      direction,
+      defaultChart,
+      target: targetNumber === null || notANumber ? null : fromDisplay(kind, targetNumber),
+    };
     const result = await form.submit({
-      check: () => (notANumber ? form.fromIssues([fieldIssue('target', 'not_a_number')]) : form.validate(measureDefinitionSchema, input)),
+      check: () =>
+        notANumber
+          ? form.fromIssues([fieldIssue('target', 'not_a_number')])
+          : form.validate(measureDefinitionSchema, input),
       send: async () => {
         const sent = measure ? await update({ measureId: measure.id, input }) : await create({ networkId, input });
-        return { error: sent.error, saved: sent.data ? ('updateMeasure' in sent.data ? sent.data.updateMeasure : sent.data.createMeasure) : null };
+        return {
+          error: sent.error,
+          saved: sent.data ? ('updateMeasure' in sent.data ? sent.data.updateMeasure : sent.data.createMeasure) : null,
+        };
       },
     });
     if (result?.saved) onDone(result.saved);
@@ -97,8 +119,18 @@ export function MeasureForm({ networkId, measure, onDone }: MeasureFormProps) {
     <form {...form.formProps(submit)} className="measure-form">
       <FormAlert messages={errors.form} />
       <TextField label={t('measures.form.name')} {...text('name')} required />
-      <TextField label={t('measures.form.key')} hint={t('measures.form.keyHint')} {...text('key')} required className="field--short" />
-      <TextAreaField label={t('measures.form.definition')} hint={t('measures.form.definitionHint')} {...text('definition')} />
+      <TextField
+        label={t('measures.form.key')}
+        hint={t('measures.form.keyHint')}
+        {...text('key')}
+        required
+        className="field--short"
+      />
+      <TextAreaField
+        label={t('measures.form.definition')}
+        hint={t('measures.form.definitionHint')}
+        {...text('definition')}
+      />
       <SelectField
         label={t('measures.form.kind')}
         hint={measure ? t('measures.form.kindLocked') : t('measures.form.kindHint')}
@@ -112,8 +144,12 @@ export function MeasureForm({ networkId, measure, onDone }: MeasureFormProps) {
         options={MEASURE_KINDS.map((value) => ({ value, label: t(`measures.kind.${value}`) }))}
         error={errors.fields.kind}
       />
-      {kind !== 'COUNT' && <TextAreaField label={t(`measures.definition.numerator.${kind}`)} {...text('numeratorDefinition')} />}
-      {kind !== 'COUNT' && <TextAreaField label={t(`measures.definition.denominator.${kind}`)} {...text('denominatorDefinition')} />}
+      {kind !== 'COUNT' && (
+        <TextAreaField label={t(`measures.definition.numerator.${kind}`)} {...text('numeratorDefinition')} />
+      )}
+      {kind !== 'COUNT' && (
+        <TextAreaField label={t(`measures.definition.denominator.${kind}`)} {...text('denominatorDefinition')} />
+      )}
       <TextAreaField label={t('measures.definition.inclusions')} {...text('inclusions')} />
       <TextAreaField label={t('measures.definition.exclusions')} {...text('exclusions')} />
       <div className="form-row">

@@ -38,13 +38,26 @@ const remission = measure('m-remission', 'Steroid-free remission', 'PROPORTION')
 const courses = measure('m-courses', 'New steroid courses', 'COUNT');
 
 function report(entries: Entry[], submissionOpensAt = '2026-04-01T00:00:00.000Z'): MonthReportFieldsFragment {
-  return { month: '2026-03', dueDate: '2026-04-15', submissionOpensAt, site: { id: 's-riverside', name: 'Riverside' }, entries };
+  return {
+    month: '2026-03',
+    dueDate: '2026-04-15',
+    submissionOpensAt,
+    site: { id: 's-riverside', name: 'Riverside' },
+    entries,
+  };
 }
 
 function savedReport(numerator: number, denominator: number, value: number, version = 1): MonthReportFieldsFragment {
   const at = '2026-04-02T09:00:00.000Z';
   return report([
-    entry(remission, { numerator, denominator, status: 'SUBMITTED', version, updatedAt: at, updatedByName: 'Oskar Nyberg' }),
+    entry(remission, {
+      numerator,
+      denominator,
+      status: 'SUBMITTED',
+      version,
+      updatedAt: at,
+      updatedByName: 'Oskar Nyberg',
+    }),
     entry(courses, { value, status: 'SUBMITTED', version, updatedAt: at, updatedByName: 'Oskar Nyberg' }),
   ]);
 }
@@ -74,7 +87,9 @@ describe('MonthReportForm', () => {
     const numerator = within(group('Steroid-free remission')).getByLabelText('Numerator');
     expect(numerator).toHaveAttribute('aria-invalid', 'true');
     expect(numerator).toHaveAccessibleDescription('This cannot be more than the denominator.');
-    expect(within(group('New steroid courses')).getByLabelText('Number (courses)')).toHaveAccessibleDescription('This is required.');
+    expect(within(group('New steroid courses')).getByLabelText('Number (courses)')).toHaveAccessibleDescription(
+      'This is required.',
+    );
     await waitFor(() => expect(numerator).toHaveFocus());
     expect(calls.map(([name]) => name)).not.toContain('SaveMonthReport');
   });
@@ -87,7 +102,11 @@ describe('MonthReportForm', () => {
             errors: [
               {
                 message: 'input.entries.1.value must be a whole number, 0 or more',
-                extensions: { code: 'BAD_USER_INPUT', field: 'input.entries.1.value', issues: [fieldIssue('input.entries.1.value', 'not_a_count')] },
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  field: 'input.entries.1.value',
+                  issues: [fieldIssue('input.entries.1.value', 'not_a_count')],
+                },
               },
             ],
           }
@@ -117,7 +136,18 @@ describe('MonthReportForm', () => {
               extensions: {
                 code: 'CONFLICT',
                 field: 'input.entries',
-                current: [{ measureId: 'm-remission', numerator: 40, denominator: 57, value: null, status: 'DRAFT', version: 2, updatedByName: 'Aisha Rahman', updatedAt: '2026-04-02T08:30:00.000Z' }],
+                current: [
+                  {
+                    measureId: 'm-remission',
+                    numerator: 40,
+                    denominator: 57,
+                    value: null,
+                    status: 'DRAFT',
+                    version: 2,
+                    updatedByName: 'Aisha Rahman',
+                    updatedAt: '2026-04-02T08:30:00.000Z',
+                  },
+                ],
               },
             },
           ],
@@ -139,11 +169,20 @@ describe('MonthReportForm', () => {
     await userEvent.click(within(panel).getByRole('button', { name: 'Keep mine and save again' }));
     await screen.findByText(/March 2026 is submitted for Riverside/);
     expect(saves).toHaveLength(2);
-    const second = (saves[1].input as { entries: unknown[]; submit: boolean });
+    const second = saves[1].input as { entries: unknown[]; submit: boolean };
     expect(second.submit).toBe(true);
-    expect(second.entries[0]).toEqual({ measureId: 'm-remission', expectedVersion: 2, numerator: 41, denominator: 58, value: null });
+    expect(second.entries[0]).toEqual({
+      measureId: 'm-remission',
+      expectedVersion: 2,
+      numerator: 41,
+      denominator: 58,
+      value: null,
+    });
     expect(screen.queryByRole('region', { name: /teammate saved/ })).not.toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'See it on the chart' })).toHaveAttribute('href', '/n/northstar/measures/m-remission?site=s-riverside');
+    expect(screen.getByRole('link', { name: 'See it on the chart' })).toHaveAttribute(
+      'href',
+      '/n/northstar/measures/m-remission?site=s-riverside',
+    );
   });
 
   it('"Use their numbers" puts the teammate’s numbers in the form without saving', async () => {
@@ -154,7 +193,21 @@ describe('MonthReportForm', () => {
             errors: [
               {
                 message: 'Someone saved this month while you were editing it.',
-                extensions: { code: 'CONFLICT', current: [{ measureId: 'm-remission', numerator: 40, denominator: 57, value: null, status: 'DRAFT', version: 2, updatedByName: 'Aisha Rahman', updatedAt: '2026-04-02T08:30:00.000Z' }] },
+                extensions: {
+                  code: 'CONFLICT',
+                  current: [
+                    {
+                      measureId: 'm-remission',
+                      numerator: 40,
+                      denominator: 57,
+                      value: null,
+                      status: 'DRAFT',
+                      version: 2,
+                      updatedByName: 'Aisha Rahman',
+                      updatedAt: '2026-04-02T08:30:00.000Z',
+                    },
+                  ],
+                },
               },
             ],
           }
@@ -176,8 +229,26 @@ describe('MonthReportForm', () => {
     const calls = stubGraphql(() => ({ data: { me: null } }));
     const loaded = savedReport(41, 58, 4);
     loaded.entries[0].history = [
-      { version: 2, numerator: 41, denominator: 58, value: null, status: 'SUBMITTED', reason: 'Two patients were missing', changedAt: '2026-04-05T09:00:00.000Z', changedByName: 'Aisha Rahman' },
-      { version: 1, numerator: 39, denominator: 58, value: null, status: 'SUBMITTED', reason: null, changedAt: '2026-04-02T09:00:00.000Z', changedByName: 'Oskar Nyberg' },
+      {
+        version: 2,
+        numerator: 41,
+        denominator: 58,
+        value: null,
+        status: 'SUBMITTED',
+        reason: 'Two patients were missing',
+        changedAt: '2026-04-05T09:00:00.000Z',
+        changedByName: 'Aisha Rahman',
+      },
+      {
+        version: 1,
+        numerator: 39,
+        denominator: 58,
+        value: null,
+        status: 'SUBMITTED',
+        reason: null,
+        changedAt: '2026-04-02T09:00:00.000Z',
+        changedByName: 'Oskar Nyberg',
+      },
     ];
     renderForm(loaded);
     expect(screen.queryByRole('button', { name: 'Save draft' })).not.toBeInTheDocument();
@@ -198,9 +269,17 @@ describe('MonthReportForm', () => {
   });
 
   it('before the month has ended, says when it can be submitted and offers only a draft', async () => {
-    const calls = stubGraphql((operation) => (operation === 'SaveMonthReport' ? { data: { saveMonthReport: report([entry(remission), entry(courses)], '2999-01-01T00:00:00.000Z') } } : { data: { me: null } }));
+    const calls = stubGraphql((operation) =>
+      operation === 'SaveMonthReport'
+        ? { data: { saveMonthReport: report([entry(remission), entry(courses)], '2999-01-01T00:00:00.000Z') } }
+        : { data: { me: null } },
+    );
     renderForm(report([entry(remission), entry(courses)], '2999-01-01T00:00:00.000Z'));
-    expect(screen.getByText(/^March 2026 can be submitted from .*2999, once the month has ended\. Until then, save your numbers as a draft\.$/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^March 2026 can be submitted from .*2999, once the month has ended\. Until then, save your numbers as a draft\.$/,
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Submit March 2026' })).not.toBeInTheDocument();
     await userEvent.type(within(group('New steroid courses')).getByLabelText('Number (courses)'), '4');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
@@ -217,7 +296,11 @@ describe('MonthReportForm', () => {
             errors: [
               {
                 message: 'input.month can be submitted from 2026-04-01, once the month has ended',
-                extensions: { code: 'BAD_USER_INPUT', field: 'input.month', issues: [fieldIssue('input.month', 'not_open_yet', { date: '2026-04-01' })] },
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  field: 'input.month',
+                  issues: [fieldIssue('input.month', 'not_open_yet', { date: '2026-04-01' })],
+                },
               },
             ],
           }
@@ -226,6 +309,8 @@ describe('MonthReportForm', () => {
     renderForm();
     await fillIn();
     await userEvent.click(screen.getByRole('button', { name: 'Submit March 2026' }));
-    await screen.findByText('This month can be submitted from 2026-04-01, once it has ended. Save it as a draft until then.');
+    await screen.findByText(
+      'This month can be submitted from 2026-04-01, once it has ended. Save it as a draft until then.',
+    );
   });
 });

@@ -35,7 +35,13 @@ const SaveMonthReportDocument = graphql(`
 /** The form rows of a loaded month. */
 export function formEntries(report: MonthReportFieldsFragment): FormEntry[] {
   return report.entries.map((entry) =>
-    formEntry(entry.measure.id, entry.measure.kind, { numerator: entry.numerator, denominator: entry.denominator, value: entry.value }, entry.version, entry.status),
+    formEntry(
+      entry.measure.id,
+      entry.measure.kind,
+      { numerator: entry.numerator, denominator: entry.denominator, value: entry.value },
+      entry.version,
+      entry.status,
+    ),
   );
 }
 
@@ -70,11 +76,16 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
   const submissionOpen = openedAt >= Date.parse(report.submissionOpensAt);
   const needsReason = changesSubmitted(entries);
   const month = formatMonth(report.month);
-  const chartHref = (measureId: string) => `/n/${networkSlug}/measures/${measureId}?site=${encodeURIComponent(report.site.id)}`;
+  const chartHref = (measureId: string) =>
+    `/n/${networkSlug}/measures/${measureId}?site=${encodeURIComponent(report.site.id)}`;
 
   const change = (measureId: string, field: EntryField, text: string) => {
     setOutcome(null);
-    setEntries((current) => current.map((entry) => (entry.measureId === measureId ? { ...entry, text: { ...entry.text, [field]: text } } : entry)));
+    setEntries((current) =>
+      current.map((entry) =>
+        entry.measureId === measureId ? { ...entry, text: { ...entry.text, [field]: text } } : entry,
+      ),
+    );
   };
 
   async function save(submit: boolean, rows: FormEntry[] = entries) {
@@ -87,7 +98,14 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
       return;
     }
     const result = await saveReport({
-      input: { networkId, siteId: report.site.id, month: report.month, submit, reason: reason.trim() || null, entries: toEntryInputs(rows) },
+      input: {
+        networkId,
+        siteId: report.site.id,
+        month: report.month,
+        submit,
+        reason: reason.trim() || null,
+        entries: toEntryInputs(rows),
+      },
     });
     if (result.error || !result.data) {
       const theirs = conflictEntries(result.error);
@@ -146,7 +164,13 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
     ) : null;
 
   return (
-    <form ref={formRef} onSubmit={submitForm} noValidate className="month-form" aria-label={t('report.formLabel', { month, site: report.site.name })}>
+    <form
+      ref={formRef}
+      onSubmit={submitForm}
+      noValidate
+      className="month-form"
+      aria-label={t('report.formLabel', { month, site: report.site.name })}
+    >
       {/* The month is chosen above the form, so a problem with it is said here. */}
       <FormAlert messages={errors.fields.month ? [errors.fields.month, ...errors.form] : errors.form} />
       {conflict && (
@@ -161,7 +185,9 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
       )}
       <StatusMessage>{outcomeMessage}</StatusMessage>
       {!submissionOpen && (
-        <p className="notice month-form__not-open">{t('report.notOpen', { month, date: formatDay(report.submissionOpensAt) })}</p>
+        <p className="notice month-form__not-open">
+          {t('report.notOpen', { month, date: formatDay(report.submissionOpensAt) })}
+        </p>
       )}
 
       {report.entries.map((entry) => {
@@ -191,7 +217,13 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
       )}
       <div className="button-row month-form__actions">
         {!anySubmitted && (
-          <button type="submit" name="action" value="draft" className={submissionOpen ? 'button button--secondary' : 'button'} disabled={fetching}>
+          <button
+            type="submit"
+            name="action"
+            value="draft"
+            className={submissionOpen ? 'button button--secondary' : 'button'}
+            disabled={fetching}
+          >
             {t('report.saveDraft')}
           </button>
         )}

@@ -26,7 +26,10 @@ export function usePreview(form: FormEntry): string | null {
   const valid = (n: number | null): n is number => n !== null && Number.isFinite(n) && n >= 0;
   switch (form.kind) {
     case 'PROPORTION':
-      return valid(numbers.numerator) && valid(numbers.denominator) && numbers.denominator > 0 && numbers.numerator <= numbers.denominator
+      return valid(numbers.numerator) &&
+        valid(numbers.denominator) &&
+        numbers.denominator > 0 &&
+        numbers.numerator <= numbers.denominator
         ? t('report.preview', { value: format('PROPORTION', numbers.numerator / numbers.denominator) })
         : null;
     case 'RATE':
@@ -52,7 +55,10 @@ export function ReportEntryFields({ entry, form, errors, onChange, chartHref }: 
       <p className="report-entry__status">
         <span className={`badge badge--status-${statusKey.toLowerCase()}`}>{t(`report.status.${statusKey}`)}</span>
         {entry.updatedByName && entry.updatedAt && (
-          <span className="muted small"> {t('report.lastSaved', { name: entry.updatedByName, when: formatDateTime(entry.updatedAt) })}</span>
+          <span className="muted small">
+            {' '}
+            {t('report.lastSaved', { name: entry.updatedByName, when: formatDateTime(entry.updatedAt) })}
+          </span>
         )}
       </p>
       <div className="report-entry__body">

@@ -50,7 +50,8 @@ export function RevisionHistory({ history, kind }: { history: readonly Revision[
           return (
             <li key={revision.version}>
               <p className="history__who">
-                <strong>{formatDateTime(revision.changedAt)}</strong> · {revision.changedByName} · {t(`report.status.${revision.status}`)}
+                <strong>{formatDateTime(revision.changedAt)}</strong> · {revision.changedByName} ·{' '}
+                {t(`report.status.${revision.status}`)}
               </p>
               <p>
                 {before === null
@@ -59,7 +60,9 @@ export function RevisionHistory({ history, kind }: { history: readonly Revision[
                     ? t('report.history.unchanged', { numbers: now })
                     : t('report.history.changed', { before, after: now })}
               </p>
-              {revision.reason && <p className="history__reason">{t('report.history.reason', { reason: revision.reason })}</p>}
+              {revision.reason && (
+                <p className="history__reason">{t('report.history.reason', { reason: revision.reason })}</p>
+              )}
             </li>
           );
         })}

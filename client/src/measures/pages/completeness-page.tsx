@@ -68,7 +68,10 @@ export function CompletenessPage() {
               return next;
             })
           }
-          options={MONTH_CHOICES.map((value) => ({ value: String(value), label: t('completeness.lastMonths', { count: value }) }))}
+          options={MONTH_CHOICES.map((value) => ({
+            value: String(value),
+            label: t('completeness.lastMonths', { count: value }),
+          }))}
           className="field--inline"
         />
         <CompletenessLegend />

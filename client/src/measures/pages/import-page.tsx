@@ -75,9 +75,16 @@ function problemsOf(extensions: Record<string, unknown> | undefined): Problem[] 
   return (problems as unknown[])
     .filter((p): p is Sent => {
       const problem = p as Partial<Sent> | null;
-      return typeof problem?.line === 'number' && typeof problem?.column === 'string' && typeof problem?.code === 'string';
+      return (
+        typeof problem?.line === 'number' && typeof problem?.column === 'string' && typeof problem?.code === 'string'
+      );
     })
-    .map((p) => ({ line: p.line, column: p.column, code: p.code, params: Object.entries(p.params ?? {}).map(([name, value]) => ({ name, value: String(value) })) }));
+    .map((p) => ({
+      line: p.line,
+      column: p.column,
+      code: p.code,
+      params: Object.entries(p.params ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+    }));
 }
 
 /**
@@ -97,7 +104,10 @@ export function ImportPage() {
   const [commitState, runCommit] = useMutation(CommitImportDocument);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const fileId = useId();
-  const [{ data: codes }] = useQuery({ query: ImportCodesDocument, variables: { slug: network.slug, networkId: network.id } });
+  const [{ data: codes }] = useQuery({
+    query: ImportCodesDocument,
+    variables: { slug: network.slug, networkId: network.id },
+  });
   const sites = reportableSites(actor, codes?.network.sites ?? []);
   const templateHref = `/files/measures-template.csv?networkId=${encodeURIComponent(network.id)}`;
 
@@ -143,7 +153,8 @@ export function ImportPage() {
     const result = await runCommit({ networkId: network.id, csv });
     if (result.error || !result.data) {
       const problems = problemsOf(result.error?.graphQLErrors[0]?.extensions);
-      if (problems.length) setPreview({ csv, result: { valid: false, rows: preview.result.rows, changes: 0, unchanged: 0, problems } });
+      if (problems.length)
+        setPreview({ csv, result: { valid: false, rows: preview.result.rows, changes: 0, unchanged: 0, problems } });
       else setFormErrors([result.error ? describeError(result.error, t) : t('errors.unknown')]);
       focusResult();
       return;
@@ -200,7 +211,13 @@ export function ImportPage() {
           <label htmlFor={fileId} className="field__label">
             {t('import.file')}
           </label>
-          <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e)} className="file-input" />
+          <input
+            id={fileId}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => void readFile(e)}
+            className="file-input"
+          />
           {fileName && <p className="field__hint">{t('import.fileLoaded', { name: fileName })}</p>}
         </div>
         <TextAreaField
@@ -226,7 +243,9 @@ export function ImportPage() {
         </div>
       </div>
 
-      <StatusMessage>{imported ? t('import.done', { count: imported.changes, unchanged: imported.unchanged }) : null}</StatusMessage>
+      <StatusMessage>
+        {imported ? t('import.done', { count: imported.changes, unchanged: imported.unchanged }) : null}
+      </StatusMessage>
 
       {checked && (
         <section className="panel import-result" aria-labelledby="import-result-heading">
@@ -234,7 +253,9 @@ export function ImportPage() {
             {checked.valid ? t('import.validTitle') : t('import.invalidTitle', { count: checked.problems.length })}
           </h2>
           {checked.valid ? (
-            <p>{t('import.summary', { count: checked.rows, changes: checked.changes, unchanged: checked.unchanged })}</p>
+            <p>
+              {t('import.summary', { count: checked.rows, changes: checked.changes, unchanged: checked.unchanged })}
+            </p>
           ) : (
             <>
               <p>{t('import.nothingWritten')}</p>
@@ -269,7 +290,12 @@ function ProblemTable({ problems }: { problems: readonly Problem[] }) {
               <td>
                 <code>{problem.column}</code>
               </td>
-              <td>{translateIssue({ code: problem.code, params: Object.fromEntries(problem.params.map((p) => [p.name, p.value])) }, t)}</td>
+              <td>
+                {translateIssue(
+                  { code: problem.code, params: Object.fromEntries(problem.params.map((p) => [p.name, p.value])) },
+                  t,
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -44,7 +44,11 @@ const MEASURE_CONTEXT = { additionalTypenames: ['Measure'] };
 export function MeasuresPage() {
   const { t } = useTranslation();
   const { network, actor } = useNetwork();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: MeasuresDocument, variables: { networkId: network.id }, context: MEASURE_CONTEXT });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MeasuresDocument,
+    variables: { networkId: network.id },
+    context: MEASURE_CONTEXT,
+  });
   const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const mayDefine = can(actor, 'measure.define');
@@ -67,7 +71,14 @@ export function MeasuresPage() {
       {data && (
         <div className="measure-grid">
           {data.measures.map((measure) => (
-            <MeasureCard key={measure.id} measure={measure} networkId={network.id} networkSlug={network.slug} editable={mayDefine} onSaved={setSaved} />
+            <MeasureCard
+              key={measure.id}
+              measure={measure}
+              networkId={network.id}
+              networkSlug={network.slug}
+              editable={mayDefine}
+              onSaved={setSaved}
+            />
           ))}
         </div>
       )}

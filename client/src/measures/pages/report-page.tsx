@@ -80,7 +80,10 @@ export function ReportPage() {
   const sites = reportableSites(actor, network.sites);
   const months = networkMonths(network.startedOn);
   const requestedMonth = searchParams.get('month');
-  const month = requestedMonth && isMonthKey(requestedMonth) && months.includes(requestedMonth) ? requestedMonth : defaultReportMonth(network.startedOn);
+  const month =
+    requestedMonth && isMonthKey(requestedMonth) && months.includes(requestedMonth)
+      ? requestedMonth
+      : defaultReportMonth(network.startedOn);
   const requestedSite = searchParams.get('site');
   const site = sites.find((s) => s.id === requestedSite) ?? sites.find((s) => s.id === actor.siteId) ?? sites[0];
   const allowed = mayReport(actor) && site !== undefined;
@@ -108,7 +111,10 @@ export function ReportPage() {
       return next;
     });
   const current = currentMonthKey();
-  const monthOptions = [...months].reverse().map((m) => ({ value: m, label: m === current ? t('report.thisMonth', { month: formatMonth(m) }) : formatMonth(m) }));
+  const monthOptions = [...months].reverse().map((m) => ({
+    value: m,
+    label: m === current ? t('report.thisMonth', { month: formatMonth(m) }) : formatMonth(m),
+  }));
   const report = data?.monthReport.month === month && data.monthReport.site.id === site.id ? data.monthReport : null;
 
   return (
@@ -116,9 +122,19 @@ export function ReportPage() {
       <PageHeading>{t('report.title')}</PageHeading>
       <p className="lead">{t('report.intro')}</p>
       <div className="report-pickers panel">
-        <SelectField label={t('report.month')} value={month} onChange={(e) => choose({ month: e.target.value })} options={monthOptions} />
+        <SelectField
+          label={t('report.month')}
+          value={month}
+          onChange={(e) => choose({ month: e.target.value })}
+          options={monthOptions}
+        />
         {sites.length > 1 ? (
-          <SelectField label={t('report.site')} value={site.id} onChange={(e) => choose({ site: e.target.value })} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
+          <SelectField
+            label={t('report.site')}
+            value={site.id}
+            onChange={(e) => choose({ site: e.target.value })}
+            options={sites.map((s) => ({ value: s.id, label: s.name }))}
+          />
         ) : (
           <p className="report-pickers__site">
             <span className="field__label">{t('report.site')}</span>
@@ -134,7 +150,14 @@ export function ReportPage() {
       </div>
       {!report && fetching && <Loading />}
       {error && !report && <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      {report && <MonthReportForm key={`${site.id}|${month}`} report={report} networkId={network.id} networkSlug={network.slug} />}
+      {report && (
+        <MonthReportForm
+          key={`${site.id}|${month}`}
+          report={report}
+          networkId={network.id}
+          networkSlug={network.slug}
+        />
+      )}
     </>
   );
 }

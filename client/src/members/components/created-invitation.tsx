@@ -49,7 +49,13 @@ export function CreatedInvitationPanel({ created }: { created: InviteMemberMutat
         {t('invitations.created.copy')}
       </button>
       {created.emailed && <p>{t('invitations.created.emailed', { email: created.invitation.email })}</p>}
-      <StatusMessage>{copied === 'yes' ? t('invitations.created.copied') : copied === 'no' ? t('invitations.created.copyFailed') : null}</StatusMessage>
+      <StatusMessage>
+        {copied === 'yes'
+          ? t('invitations.created.copied')
+          : copied === 'no'
+            ? t('invitations.created.copyFailed')
+            : null}
+      </StatusMessage>
     </div>
   );
 }

@@ -48,8 +48,13 @@ export function DirectoryFilters({ params, onChange }: DirectoryFiltersProps) {
   const interests = data?.interests ?? [];
   const interestOptions = [
     { value: '', label: t('members.filters.allInterests') },
-    ...(params.interest && !interests.some((i) => i.interest === params.interest) ? [{ value: params.interest, label: params.interest }] : []),
-    ...interests.map((i) => ({ value: i.interest, label: t('members.filters.interestCount', { interest: i.interest, count: i.count }) })),
+    ...(params.interest && !interests.some((i) => i.interest === params.interest)
+      ? [{ value: params.interest, label: params.interest }]
+      : []),
+    ...interests.map((i) => ({
+      value: i.interest,
+      label: t('members.filters.interestCount', { interest: i.interest, count: i.count }),
+    })),
   ];
 
   return (
@@ -62,7 +67,14 @@ export function DirectoryFilters({ params, onChange }: DirectoryFiltersProps) {
         onChange({ q: search });
       }}
     >
-      <TextField label={t('members.filters.name')} type="search" name="q" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+      <TextField
+        label={t('members.filters.name')}
+        type="search"
+        name="q"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        autoComplete="off"
+      />
       <SelectField
         label={t('members.filters.role')}
         name="role"
@@ -75,7 +87,10 @@ export function DirectoryFilters({ params, onChange }: DirectoryFiltersProps) {
         name="site"
         value={params.site}
         onChange={(e) => onChange({ site: e.target.value })}
-        options={[{ value: '', label: t('members.filters.allSites') }, ...network.sites.map((s) => ({ value: s.id, label: s.name }))]}
+        options={[
+          { value: '', label: t('members.filters.allSites') },
+          ...network.sites.map((s) => ({ value: s.id, label: s.name })),
+        ]}
       />
       <SelectField
         label={t('members.filters.interest')}

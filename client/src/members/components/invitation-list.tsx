@@ -56,7 +56,11 @@ export function InvitationList() {
   const { network } = useNetwork();
   const [first, setFirst] = useState(PAGE_SIZE);
   // An empty list names no types, so say which changes make it stale (a new invitation).
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: InvitationsDocument, variables: { networkId: network.id, first }, context: INVITATION_CONTEXT });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: InvitationsDocument,
+    variables: { networkId: network.id, first },
+    context: INVITATION_CONTEXT,
+  });
   const [, revoke] = useMutation(RevokeInvitationDocument);
   const [messages, setMessages] = useState<string[]>([]);
   const [status, setStatus] = useState<string | null>(null);
@@ -88,7 +92,12 @@ export function InvitationList() {
         </ul>
       )}
       {list?.pageInfo.hasNextPage && (
-        <button type="button" className="button button--secondary" onClick={() => setFirst((n) => Math.min(n + PAGE_SIZE, MAX_PAGE_SIZE))} disabled={first >= MAX_PAGE_SIZE}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setFirst((n) => Math.min(n + PAGE_SIZE, MAX_PAGE_SIZE))}
+          disabled={first >= MAX_PAGE_SIZE}
+        >
           {t('invitations.list.showMore')}
         </button>
       )}
@@ -105,17 +114,30 @@ function InvitationRow({ invitation, onRevoke }: { invitation: InvitationItemFra
         <p className="invitation__email">{invitation.email}</p>
         <p className="muted small">
           {t(`roles.${invitation.role}`)}
-          {invitation.siteName && ` · ${invitation.siteName}`} · {invitation.invitedByName
-            ? t('invitations.list.invitedBy', { name: invitation.invitedByName, date: formatDate(invitation.createdAt) })
+          {invitation.siteName && ` · ${invitation.siteName}`} ·{' '}
+          {invitation.invitedByName
+            ? t('invitations.list.invitedBy', {
+                name: invitation.invitedByName,
+                date: formatDate(invitation.createdAt),
+              })
             : t('invitations.list.madeBySetup', { date: formatDate(invitation.createdAt) })}
         </p>
         <p className="small">
-          <span className={`badge badge--${invitation.status.toLowerCase()}`}>{t(`invitations.status.${invitation.status}`)}</span>{' '}
-          {invitation.status === 'PENDING' && <span className="muted">{t('invitations.list.expires', { date: formatDate(invitation.expiresAt) })}</span>}
+          <span className={`badge badge--${invitation.status.toLowerCase()}`}>
+            {t(`invitations.status.${invitation.status}`)}
+          </span>{' '}
+          {invitation.status === 'PENDING' && (
+            <span className="muted">{t('invitations.list.expires', { date: formatDate(invitation.expiresAt) })}</span>
+          )}
         </p>
       </div>
       {onRevoke && (
-        <button type="button" className="button button--secondary" onClick={onRevoke} aria-label={t('invitations.list.revokeLabel', { email: invitation.email })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onRevoke}
+          aria-label={t('invitations.list.revokeLabel', { email: invitation.email })}
+        >
           {t('invitations.list.revoke')}
         </button>
       )}

@@ -58,7 +58,11 @@ export function InviteForm() {
     ...(needsSite && allowedSites.length > 1 ? [{ value: '', label: t('invitations.form.chooseSite') }] : []),
     ...allowedSites
       .filter((id) => !(needsSite && id === null))
-      .map((id) => (id === null ? { value: '', label: t('invitations.form.noSite') } : { value: id, label: network.sites.find((s) => s.id === id)?.name ?? id })),
+      .map((id) =>
+        id === null
+          ? { value: '', label: t('invitations.form.noSite') }
+          : { value: id, label: network.sites.find((s) => s.id === id)?.name ?? id },
+      ),
   ];
 
   async function submit() {
@@ -66,7 +70,9 @@ export function InviteForm() {
     const result = await form.submit({
       check: () =>
         form.validate(invitationSchema, input) ??
-        (SITE_TEAM_ROLES.includes(role) && !siteId ? issuesToFormErrors([fieldIssue('input.siteId', 'site_required')], FIELDS, t) : null),
+        (SITE_TEAM_ROLES.includes(role) && !siteId
+          ? issuesToFormErrors([fieldIssue('input.siteId', 'site_required')], FIELDS, t)
+          : null),
       send: () => invite({ networkId: network.id, input }),
     });
     if (!result?.data) return;

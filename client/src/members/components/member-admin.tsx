@@ -63,7 +63,8 @@ function ChangeRoleForm({ member }: { member: MemberSummaryFragment }) {
   async function submit() {
     setSaved(false);
     const result = await form.submit({
-      check: () => form.fromIssues(SITE_TEAM_ROLES.includes(role) && !siteId ? [fieldIssue('siteId', 'site_required')] : []),
+      check: () =>
+        form.fromIssues(SITE_TEAM_ROLES.includes(role) && !siteId ? [fieldIssue('siteId', 'site_required')] : []),
       send: () => change({ networkId: network.id, userId: member.userId, role, siteId: siteId || null }),
     });
     if (result) setSaved(true);
@@ -73,12 +74,21 @@ function ChangeRoleForm({ member }: { member: MemberSummaryFragment }) {
     <form {...form.formProps(submit)}>
       <h3>{t('members.admin.roleTitle')}</h3>
       <FormAlert messages={errors.form} />
-      <SelectField label={t('members.admin.role')} value={role} onChange={(e) => setRole(e.target.value as Role)} options={roleOptions} error={errors.fields.role} />
+      <SelectField
+        label={t('members.admin.role')}
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
+        options={roleOptions}
+        error={errors.fields.role}
+      />
       <SelectField
         label={t('members.admin.site')}
         value={siteId}
         onChange={(e) => setSiteId(e.target.value)}
-        options={[{ value: '', label: t('common.noSite') }, ...network.sites.map((s) => ({ value: s.id, label: s.name }))]}
+        options={[
+          { value: '', label: t('common.noSite') },
+          ...network.sites.map((s) => ({ value: s.id, label: s.name })),
+        ]}
         error={errors.fields.siteId}
         hint={t('members.admin.siteHint')}
       />
@@ -106,7 +116,12 @@ function AccessControl({ member }: { member: MemberSummaryFragment }) {
     const result = action === 'deactivate' ? await deactivate(variables) : await reactivate(variables);
     setConfirming(false);
     if (result.error) setMessages([describeError(result.error, t)]);
-    else setDone(action === 'deactivate' ? t('members.admin.deactivated', { name: member.name }) : t('members.admin.reactivated', { name: member.name }));
+    else
+      setDone(
+        action === 'deactivate'
+          ? t('members.admin.deactivated', { name: member.name })
+          : t('members.admin.reactivated', { name: member.name }),
+      );
   }
 
   return (
@@ -117,7 +132,12 @@ function AccessControl({ member }: { member: MemberSummaryFragment }) {
         confirming ? (
           <div role="group" aria-label={t('members.admin.confirmLabel')} className="confirm">
             <p>{t('members.admin.confirmDeactivate', { name: member.name })}</p>
-            <button type="button" className="button button--danger" onClick={() => void run('deactivate')} disabled={busy}>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => void run('deactivate')}
+              disabled={busy}
+            >
               {t('members.admin.confirmYes')}
             </button>{' '}
             <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>

@@ -4,7 +4,15 @@ import type { MemberSummaryFragment } from '../../gql/graphql';
 import { InterestTags } from './interest-tags';
 
 /** One member in the directory: name, role and site, and the interests she shares with the viewer. */
-export function MemberCard({ member, to, linkRef }: { member: MemberSummaryFragment; to: string; linkRef?: (el: HTMLAnchorElement | null) => void }) {
+export function MemberCard({
+  member,
+  to,
+  linkRef,
+}: {
+  member: MemberSummaryFragment;
+  to: string;
+  linkRef?: (el: HTMLAnchorElement | null) => void;
+}) {
   const { t } = useTranslation();
   return (
     <li className="member-card">

@@ -59,10 +59,19 @@ export function MemberResults({ networkId, networkSlug, filter }: ResultsProps) 
       variables={{ networkId, filter, first: DIRECTORY_PAGE_SIZE }}
       connection={(data) => data.members}
       context={MEMBER_CONTEXT}
-      countText={(shown, total) => (total === 0 ? t('members.noResults') : t('members.showing', { shown, count: total }))}
+      countText={(shown, total) =>
+        total === 0 ? t('members.noResults') : t('members.showing', { shown, count: total })
+      }
       showMoreLabel={t('members.showMore')}
       listClassName="member-grid"
-      renderItem={(member, firstLink) => <MemberCard key={member.id} member={member} to={`/n/${networkSlug}/members/${member.userId}`} linkRef={firstLink} />}
+      renderItem={(member, firstLink) => (
+        <MemberCard
+          key={member.id}
+          member={member}
+          to={`/n/${networkSlug}/members/${member.userId}`}
+          linkRef={firstLink}
+        />
+      )}
     />
   );
 }

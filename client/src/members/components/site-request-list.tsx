@@ -67,7 +67,11 @@ export function SiteRequestList() {
   const { t } = useTranslation();
   const { network } = useNetwork();
   const { hash } = useLocation();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: SiteRequestsDocument, variables: { networkId: network.id, first: PAGE_SIZE }, context: SITE_REQUEST_CONTEXT });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: SiteRequestsDocument,
+    variables: { networkId: network.id, first: PAGE_SIZE },
+    context: SITE_REQUEST_CONTEXT,
+  });
   const [status, setStatus] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const headingRef = useRef<HTMLDivElement>(null);
@@ -95,7 +99,12 @@ export function SiteRequestList() {
         {list && list.nodes.length > 0 && (
           <ul className="stack-list">
             {list.nodes.map((request) => (
-              <SiteRequestRow key={request.id} request={request} onAnswered={answered} onProblem={(message) => setProblems([message])} />
+              <SiteRequestRow
+                key={request.id}
+                request={request}
+                onAnswered={answered}
+                onProblem={(message) => setProblems([message])}
+              />
             ))}
           </ul>
         )}
@@ -104,7 +113,15 @@ export function SiteRequestList() {
   );
 }
 
-function SiteRequestRow({ request, onAnswered, onProblem }: { request: SiteRequestItemFragment; onAnswered: (message: string) => void; onProblem: (message: string) => void }) {
+function SiteRequestRow({
+  request,
+  onAnswered,
+  onProblem,
+}: {
+  request: SiteRequestItemFragment;
+  onAnswered: (message: string) => void;
+  onProblem: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const { network } = useNetwork();
   const formatDate = useFormatDate();
@@ -131,10 +148,21 @@ function SiteRequestRow({ request, onAnswered, onProblem }: { request: SiteReque
       </div>
       {!declining && (
         <div className="button-row">
-          <button type="button" className="button" disabled={confirming} onClick={() => void confirmRequest()} aria-label={t('siteRequests.confirmLabel', who)}>
+          <button
+            type="button"
+            className="button"
+            disabled={confirming}
+            onClick={() => void confirmRequest()}
+            aria-label={t('siteRequests.confirmLabel', who)}
+          >
             {t('siteRequests.confirm')}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => setDeclining(true)} aria-label={t('siteRequests.declineLabel', who)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setDeclining(true)}
+            aria-label={t('siteRequests.declineLabel', who)}
+          >
             {t('siteRequests.decline')}
           </button>
         </div>
@@ -154,7 +182,17 @@ function SiteRequestRow({ request, onAnswered, onProblem }: { request: SiteReque
   );
 }
 
-function DeclineForm({ request, onCancel, onDeclined, onProblem }: { request: SiteRequestItemFragment; onCancel: () => void; onDeclined: () => void; onProblem: (message: string) => void }) {
+function DeclineForm({
+  request,
+  onCancel,
+  onDeclined,
+  onProblem,
+}: {
+  request: SiteRequestItemFragment;
+  onCancel: () => void;
+  onDeclined: () => void;
+  onProblem: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');
@@ -176,7 +214,12 @@ function DeclineForm({ request, onCancel, onDeclined, onProblem }: { request: Si
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="site-request__decline" aria-labelledby={`${id}-title`}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      className="site-request__decline"
+      aria-labelledby={`${id}-title`}
+    >
       <p id={`${id}-title`} className="small">
         {t('siteRequests.declineTitle', { name: request.member.name, site: request.siteName })}
       </p>

@@ -56,7 +56,10 @@ export function useDirectoryFilter() {
   const update = useCallback(
     (changes: Partial<DirectoryParams>) => {
       updateSearch((next) => {
-        for (const [key, value] of Object.entries(changes) as [keyof DirectoryParams, DirectoryParams[keyof DirectoryParams]][]) {
+        for (const [key, value] of Object.entries(changes) as [
+          keyof DirectoryParams,
+          DirectoryParams[keyof DirectoryParams],
+        ][]) {
           const name = PARAM_NAMES[key];
           if (value === '' || value === false) next.delete(name);
           else next.set(name, value === true ? '1' : String(value));

@@ -11,7 +11,11 @@ import { invitableRoles } from '../invitable';
 export function InvitationsPage() {
   const { t } = useTranslation();
   const { network, actor } = useNetwork();
-  const mayInvite = invitableRoles(actor, network.sites.map((s) => s.id)).length > 0;
+  const mayInvite =
+    invitableRoles(
+      actor,
+      network.sites.map((s) => s.id),
+    ).length > 0;
 
   if (!can(actor, 'invitation.list')) {
     return (
@@ -24,7 +28,9 @@ export function InvitationsPage() {
   return (
     <>
       <PageHeading>{t('invitations.title')}</PageHeading>
-      <p className="lead">{actor.role === 'NETWORK_ADMIN' ? t('invitations.introAdmin') : t('invitations.introSiteLead')}</p>
+      <p className="lead">
+        {actor.role === 'NETWORK_ADMIN' ? t('invitations.introAdmin') : t('invitations.introSiteLead')}
+      </p>
       {can(actor, 'siteRequest.list') && <SiteRequestList />}
       <div className="two-columns">
         {mayInvite ? <InviteForm /> : <p className="panel">{t('invitations.needSite')}</p>}

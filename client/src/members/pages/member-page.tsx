@@ -27,7 +27,10 @@ export function MemberPage() {
   const formatDate = useFormatDate();
   const { userId = '' } = useParams();
   const { network, actor } = useNetwork();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: MemberDetailDocument, variables: { networkId: network.id, userId } });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MemberDetailDocument,
+    variables: { networkId: network.id, userId },
+  });
   const member = data?.member;
   const directory = `/n/${network.slug}/members`;
 
@@ -85,8 +88,14 @@ export function MemberPage() {
           <h2>{t('members.about')}</h2>
           {member.bio ? <p className="prose">{member.bio}</p> : <p className="muted">{t('members.noBio')}</p>}
           <h2>{t('members.interests')}</h2>
-          {member.interests.length ? <InterestTags interests={member.interests} shared={member.sharedInterests} /> : <p className="muted">{t('members.noInterests')}</p>}
-          {member.sharedInterests.length > 0 && <p>{t('members.shared', { interests: member.sharedInterests.join(', ') })}</p>}
+          {member.interests.length ? (
+            <InterestTags interests={member.interests} shared={member.sharedInterests} />
+          ) : (
+            <p className="muted">{t('members.noInterests')}</p>
+          )}
+          {member.sharedInterests.length > 0 && (
+            <p>{t('members.shared', { interests: member.sharedInterests.join(', ') })}</p>
+          )}
           {isSelf && (
             <p>
               <Link to="/profile">{t('home.welcome.editProfile')}</Link>

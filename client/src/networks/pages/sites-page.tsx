@@ -24,7 +24,10 @@ const NetworkSitesDocument = graphql(`
 export function SitesPage() {
   const { t } = useTranslation();
   const { network } = useNetwork();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: NetworkSitesDocument, variables: { slug: network.slug } });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: NetworkSitesDocument,
+    variables: { slug: network.slug },
+  });
   const sites = data?.network.sites;
 
   return (
@@ -40,7 +43,10 @@ export function SitesPage() {
               <h2 className="card__title">{site.name}</h2>
               <p className="muted">{site.city}</p>
               <p>
-                <Link to={`/n/${network.slug}/members?site=${encodeURIComponent(site.id)}`} aria-label={t('sites.membersOfLabel', { count: site.memberCount, site: site.name })}>
+                <Link
+                  to={`/n/${network.slug}/members?site=${encodeURIComponent(site.id)}`}
+                  aria-label={t('sites.membersOfLabel', { count: site.memberCount, site: site.name })}
+                >
                   {t('sites.members', { count: site.memberCount })}
                 </Link>
               </p>

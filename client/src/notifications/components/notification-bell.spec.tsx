@@ -9,7 +9,16 @@ import { stubGraphql } from '../../test-support/render-app';
 import { NotificationBell } from './notification-bell';
 
 const USER_ID = 'user-1';
-const viewer = { id: USER_ID, name: 'Grace O’Connell', email: 'family@demo.commons.test', pronouns: null, bio: '', interests: [], locale: 'en', memberships: [] };
+const viewer = {
+  id: USER_ID,
+  name: 'Grace O’Connell',
+  email: 'family@demo.commons.test',
+  pronouns: null,
+  bio: '',
+  interests: [],
+  locale: 'en',
+  memberships: [],
+};
 
 /** The server's answers: the viewer, and the unread count it holds now. */
 function stubServer(unread: { count: number }) {
@@ -63,7 +72,13 @@ describe('NotificationBell, live from a real socket.io server', () => {
     expect(announcement()).toBe('');
     await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('connected'));
 
-    server.toUser('notification:new', { networkId: 'n1', unreadCount: 3, kind: 'GROUP_INVITE', subjectType: 'GROUP', subjectId: 'g1' });
+    server.toUser('notification:new', {
+      networkId: 'n1',
+      unreadCount: 3,
+      kind: 'GROUP_INVITE',
+      subjectType: 'GROUP',
+      subjectId: 'g1',
+    });
     await waitFor(() => expect(bell()).toHaveAccessibleName('Notifications, 3 unread'));
     expect(bell().querySelector('.bell__badge')).toHaveTextContent('3');
     expect(announcement()).toBe('New notification. You have 3 unread.');
@@ -75,7 +90,13 @@ describe('NotificationBell, live from a real socket.io server', () => {
     await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('connected'));
     await waitFor(() => expect(bell()).toHaveAccessibleName('Notifications, 2 unread'));
 
-    server.toUser('notification:new', { networkId: 'other', unreadCount: 40, kind: 'MENTION', subjectType: 'MESSAGE', subjectId: 'm1' });
+    server.toUser('notification:new', {
+      networkId: 'other',
+      unreadCount: 40,
+      kind: 'MENTION',
+      subjectType: 'MESSAGE',
+      subjectId: 'm1',
+    });
     server.toUser('notifications:unread', { networkId: 'n1', unreadCount: 0 });
     await waitFor(() => expect(bell()).toHaveAccessibleName('Notifications'));
     expect(bell().querySelector('.bell__badge')).toBeNull();

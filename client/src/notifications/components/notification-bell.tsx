@@ -21,7 +21,9 @@ export function NotificationBell({ networkId, slug }: { networkId: string; slug:
     <>
       <Link to={to} className="bell" aria-current={here ? 'page' : undefined}>
         <BellIcon />
-        <span className="visually-hidden">{unread > 0 ? t('notifications.bell.labelUnread', { count: unread }) : t('notifications.bell.label')}</span>
+        <span className="visually-hidden">
+          {unread > 0 ? t('notifications.bell.labelUnread', { count: unread }) : t('notifications.bell.label')}
+        </span>
         {unread > 0 && (
           <span className="bell__badge" aria-hidden="true">
             {unread > BADGE_MAX ? `${BADGE_MAX}+` : unread}
@@ -29,7 +31,9 @@ export function NotificationBell({ networkId, slug }: { networkId: string; slug:
         )}
       </Link>
       <span role="status" className="visually-hidden">
-        {announcement && <span key={announcement.seq}>{t('notifications.bell.announceNew', { count: announcement.count })}</span>}
+        {announcement && (
+          <span key={announcement.seq}>{t('notifications.bell.announceNew', { count: announcement.count })}</span>
+        )}
       </span>
     </>
   );

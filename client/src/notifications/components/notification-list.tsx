@@ -53,7 +53,11 @@ interface PageProps {
 
 function NotificationPage({ variables, networkSlug, focusFirst, isLast, onCounts, onMore }: PageProps) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: NotificationsDocument, variables, context: NOTIFICATION_CONTEXT });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: NotificationsDocument,
+    variables,
+    context: NOTIFICATION_CONTEXT,
+  });
   const firstLink = useRef<HTMLAnchorElement | null>(null);
   const focused = useRef(false);
   const page = data?.notifications;

@@ -28,7 +28,12 @@ export function NotificationPreferences() {
   async function change(kind: NotificationKind, choice: Choice) {
     setStatus(null);
     setProblems([]);
-    const result = await save({ kind, inApp: choice.inApp, email: choice.emailFrequency !== 'OFF', emailFrequency: choice.emailFrequency });
+    const result = await save({
+      kind,
+      inApp: choice.inApp,
+      email: choice.emailFrequency !== 'OFF',
+      emailFrequency: choice.emailFrequency,
+    });
     if (result.error) setProblems([describeError(result.error, t)]);
     else setStatus(t('notifications.preferences.saved', { kind: t(`notifications.preferences.kinds.${kind}.name`) }));
   }
@@ -52,7 +57,9 @@ export function NotificationPreferences() {
                   label={t('notifications.preferences.inApp')}
                   checked={choice.inApp}
                   disabled={saving.fetching}
-                  onChange={(e) => void change(kind, { inApp: e.target.checked, emailFrequency: choice.emailFrequency })}
+                  onChange={(e) =>
+                    void change(kind, { inApp: e.target.checked, emailFrequency: choice.emailFrequency })
+                  }
                   hint={choice.inApp ? undefined : t('notifications.preferences.offHint')}
                 />
                 <SelectField
@@ -60,8 +67,13 @@ export function NotificationPreferences() {
                   name={`email-${kind}`}
                   value={choice.emailFrequency}
                   disabled={saving.fetching}
-                  onChange={(e) => void change(kind, { inApp: choice.inApp, emailFrequency: e.target.value as EmailFrequency })}
-                  options={EMAIL_FREQUENCIES.map((frequency) => ({ value: frequency, label: t(`notifications.preferences.frequency.${frequency}`) }))}
+                  onChange={(e) =>
+                    void change(kind, { inApp: choice.inApp, emailFrequency: e.target.value as EmailFrequency })
+                  }
+                  options={EMAIL_FREQUENCIES.map((frequency) => ({
+                    value: frequency,
+                    label: t(`notifications.preferences.frequency.${frequency}`),
+                  }))}
                 />
               </fieldset>
             );

@@ -22,8 +22,12 @@ export function useUnreadNotifications(networkId: string): UnreadState {
     if (data) dispatch({ type: 'fetched', networkId, count: data.unreadNotificationCount });
   }, [data, networkId]);
 
-  useServerEvent('notification:new', (event) => dispatch({ type: 'arrived', networkId: event.networkId, count: event.unreadCount }));
-  useServerEvent('notifications:unread', (event) => dispatch({ type: 'changed', networkId: event.networkId, count: event.unreadCount }));
+  useServerEvent('notification:new', (event) =>
+    dispatch({ type: 'arrived', networkId: event.networkId, count: event.unreadCount }),
+  );
+  useServerEvent('notifications:unread', (event) =>
+    dispatch({ type: 'changed', networkId: event.networkId, count: event.unreadCount }),
+  );
   useRealtimeConnected(({ reconnected }) => {
     if (reconnected) reexecute({ requestPolicy: 'network-only' });
   });

@@ -44,13 +44,24 @@ export function NotificationsPage() {
         <p className="notifications-toolbar__count">
           {counts ? t('notifications.summary', { count: counts.total, unread: counts.unread }) : ''}
         </p>
-        <button type="button" className="button button--secondary" onClick={() => void markAllRead()} disabled={marking.fetching || !counts?.unread}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void markAllRead()}
+          disabled={marking.fetching || !counts?.unread}
+        >
           {t('notifications.markAll')}
         </button>
       </div>
       <FormAlert messages={problems} />
       <StatusMessage>{status}</StatusMessage>
-      <NotificationList key={String(unreadOnly)} networkId={network.id} networkSlug={network.slug} unreadOnly={unreadOnly} onCounts={setCounts} />
+      <NotificationList
+        key={String(unreadOnly)}
+        networkId={network.id}
+        networkSlug={network.slug}
+        unreadOnly={unreadOnly}
+        onCounts={setCounts}
+      />
       <NotificationPreferences />
     </div>
   );

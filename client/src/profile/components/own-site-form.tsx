@@ -91,7 +91,10 @@ function ChooseSiteForm({ membership }: { membership: ViewerMembership }) {
         hint={t('profile.site.hint')}
         value={siteId}
         onChange={(e) => setSiteId(e.target.value)}
-        options={[{ value: '', label: t('common.noSite') }, ...network.sites.map((s) => ({ value: s.id, label: s.name }))]}
+        options={[
+          { value: '', label: t('common.noSite') },
+          ...network.sites.map((s) => ({ value: s.id, label: s.name })),
+        ]}
         error={errors.field}
       />
       <button type="submit" className="button button--secondary" disabled={fetching}>
@@ -167,7 +170,12 @@ function SiteRequestForm({ membership }: { membership: ViewerMembership }) {
             type="button"
             className="button button--secondary"
             disabled={withdrawing}
-            onClick={() => void run(() => cancelRequest({ networkId: network.id }), t('profile.site.withdrawn', { site: waiting.siteName }))}
+            onClick={() =>
+              void run(
+                () => cancelRequest({ networkId: network.id }),
+                t('profile.site.withdrawn', { site: waiting.siteName }),
+              )
+            }
           >
             {t('profile.site.withdraw')}
           </button>
@@ -175,18 +183,30 @@ function SiteRequestForm({ membership }: { membership: ViewerMembership }) {
       )}
       {declined && (
         <div className="notice">
-          <p>{t('profile.site.declined', { site: declined.siteName, name: declined.answeredBy?.name ?? t('notifications.someone') })}</p>
+          <p>
+            {t('profile.site.declined', {
+              site: declined.siteName,
+              name: declined.answeredBy?.name ?? t('notifications.someone'),
+            })}
+          </p>
           {declined.reason && <blockquote className="notification__detail">{declined.reason}</blockquote>}
         </div>
       )}
       {choices.length > 0 && (
         <form onSubmit={(event) => void ask(event)} noValidate>
           <SelectField
-            label={waiting ? t('profile.site.askOther', { network: network.name }) : t('profile.site.ask', { network: network.name })}
+            label={
+              waiting
+                ? t('profile.site.askOther', { network: network.name })
+                : t('profile.site.ask', { network: network.name })
+            }
             hint={t('profile.site.askHint')}
             value={siteId}
             onChange={(e) => setSiteId(e.target.value)}
-            options={[{ value: '', label: t('profile.site.choose') }, ...choices.map((s) => ({ value: s.id, label: s.name }))]}
+            options={[
+              { value: '', label: t('profile.site.choose') },
+              ...choices.map((s) => ({ value: s.id, label: s.name })),
+            ]}
             error={errors.field}
           />
           <button type="submit" className="button button--secondary" disabled={asking}>
@@ -200,7 +220,12 @@ function SiteRequestForm({ membership }: { membership: ViewerMembership }) {
             type="button"
             className="button button--secondary"
             disabled={leaving}
-            onClick={() => void run(() => setMySite({ networkId: network.id, siteId: null }), t('profile.site.left', { site: current.name }))}
+            onClick={() =>
+              void run(
+                () => setMySite({ networkId: network.id, siteId: null }),
+                t('profile.site.left', { site: current.name }),
+              )
+            }
           >
             {t('profile.site.leave', { site: current.name })}
           </button>

@@ -62,7 +62,10 @@ export function ProfilePage() {
   async function submit() {
     setSaved(false);
     const input = { name, pronouns: pronouns.trim() || null, bio, interests, locale: locale || null };
-    const result = await form.submit({ check: () => form.validate(profileSchema, input), send: () => update({ input }) });
+    const result = await form.submit({
+      check: () => form.validate(profileSchema, input),
+      send: () => update({ input }),
+    });
     if (!result?.data) return;
     const profile = result.data.updateProfile;
     setInterests(profile.interests);
@@ -76,7 +79,16 @@ export function ProfilePage() {
       <p className="lead">{t('profile.intro')}</p>
       <form {...form.formProps(submit)} className="panel">
         <FormAlert messages={errors.form} />
-        <TextField label={t('profile.fields.name')} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} limit={NAME_MAX} required />
+        <TextField
+          label={t('profile.fields.name')}
+          name="name"
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.fields.name}
+          limit={NAME_MAX}
+          required
+        />
         <TextField
           label={t('profile.fields.pronouns')}
           name="pronouns"
@@ -86,7 +98,15 @@ export function ProfilePage() {
           hint={t('profile.fields.pronounsHint')}
           limit={PROFILE_LIMITS.pronounsMax}
         />
-        <TextAreaField label={t('profile.fields.bio')} name="bio" value={bio} onChange={(e) => setBio(e.target.value)} error={errors.fields.bio} hint={t('profile.fields.bioHint')} limit={PROFILE_LIMITS.bioMax} />
+        <TextAreaField
+          label={t('profile.fields.bio')}
+          name="bio"
+          value={bio}
+          onChange={(e) => setBio(e.target.value)}
+          error={errors.fields.bio}
+          hint={t('profile.fields.bioHint')}
+          limit={PROFILE_LIMITS.bioMax}
+        />
         <TagPicker
           label={t('profile.fields.interests')}
           hint={t('profile.fields.interestsHint', { count: MAX_INTERESTS })}

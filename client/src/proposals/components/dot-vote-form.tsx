@@ -8,10 +8,20 @@ import { TextField } from '../../ui/field';
 import { CastDotsDocument, PROPOSAL_CONTEXT } from '../documents';
 
 /** The viewer spreads her dots over a dot vote's options: a number per option, no more than she has in all. */
-export function DotVoteForm({ proposal, onSaved, onClosed }: { proposal: ProposalFieldsFragment; onSaved: () => void; onClosed: () => void }) {
+export function DotVoteForm({
+  proposal,
+  onSaved,
+  onClosed,
+}: {
+  proposal: ProposalFieldsFragment;
+  onSaved: () => void;
+  onClosed: () => void;
+}) {
   const { t } = useTranslation();
   const limit = proposal.dotsPerMember ?? 0;
-  const [dots, setDots] = useState<Record<string, number>>(() => Object.fromEntries(proposal.viewerDots.map((v) => [v.optionId, v.dots])));
+  const [dots, setDots] = useState<Record<string, number>>(() =>
+    Object.fromEntries(proposal.viewerDots.map((v) => [v.optionId, v.dots])),
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [{ fetching }, cast] = useMutation(CastDotsDocument);
   const used = Object.values(dots).reduce((sum, n) => sum + n, 0);
@@ -27,7 +37,11 @@ export function DotVoteForm({ proposal, onSaved, onClosed }: { proposal: Proposa
       .map(([optionId, n]) => ({ optionId, dots: n }));
     const result = await cast({ proposalId: proposal.id, votes }, PROPOSAL_CONTEXT);
     if (result.error) {
-      setProblem(errorCode(result.error) === 'BAD_USER_INPUT' ? t('proposals.tooManyDots', { count: limit }) : describeError(result.error, t));
+      setProblem(
+        errorCode(result.error) === 'BAD_USER_INPUT'
+          ? t('proposals.tooManyDots', { count: limit })
+          : describeError(result.error, t),
+      );
       if (errorCode(result.error) === 'PROPOSAL_CLOSED') onClosed();
       return;
     }
@@ -36,7 +50,12 @@ export function DotVoteForm({ proposal, onSaved, onClosed }: { proposal: Proposa
   }
 
   return (
-    <form className="dot-vote-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('proposals.yourDotsOn', { question: proposal.question })}>
+    <form
+      className="dot-vote-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={t('proposals.yourDotsOn', { question: proposal.question })}
+    >
       <FormAlert messages={problem ? [problem] : []} />
       <fieldset className="field">
         <legend className="field__label">{t('proposals.spreadDots', { count: limit })}</legend>
@@ -50,7 +69,9 @@ export function DotVoteForm({ proposal, onSaved, onClosed }: { proposal: Proposa
             max={limit}
             inputMode="numeric"
             value={dots[option.id] ?? 0}
-            onChange={(e) => setDots((current) => ({ ...current, [option.id]: Math.max(0, Math.floor(Number(e.target.value) || 0)) }))}
+            onChange={(e) =>
+              setDots((current) => ({ ...current, [option.id]: Math.max(0, Math.floor(Number(e.target.value) || 0)) }))
+            }
           />
         ))}
         <p role="status" className={used > limit ? 'field__error' : 'field__hint'}>

@@ -15,7 +15,11 @@ export function OutcomeForm({ proposal, onSaved }: { proposal: ProposalFieldsFra
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [{ fetching }, close] = useMutation(CloseProposalDocument);
-  const action = proposal.open ? t('proposals.closeNow') : proposal.outcome ? t('proposals.editOutcome') : t('proposals.writeOutcome');
+  const action = proposal.open
+    ? t('proposals.closeNow')
+    : proposal.outcome
+      ? t('proposals.editOutcome')
+      : t('proposals.writeOutcome');
 
   if (!editing) {
     return (

@@ -12,12 +12,20 @@ import { useForm } from '../../ui/use-form';
 const FIELDS = ['position', 'reason'] as const;
 
 /** The viewer's position on a proposal, with an optional reason (a block needs one); she may change it until it closes. */
-export function PositionForm({ proposal, onSaved, onClosed }: { proposal: ProposalFieldsFragment; onSaved: (position: Position) => void; onClosed: () => void }) {
+export function PositionForm({
+  proposal,
+  onSaved,
+  onClosed,
+}: {
+  proposal: ProposalFieldsFragment;
+  onSaved: (position: Position) => void;
+  onClosed: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const form = useForm(FIELDS);
   const { errors } = form;
-  const [position, setPosition] = useState<Position | ''>((proposal.viewerPosition?.position) ?? '');
+  const [position, setPosition] = useState<Position | ''>(proposal.viewerPosition?.position ?? '');
   const [reason, setReason] = useState(proposal.viewerPosition?.reason ?? '');
   const [{ fetching }, take] = useMutation(TakePositionDocument);
 
@@ -27,9 +35,16 @@ export function PositionForm({ proposal, onSaved, onClosed }: { proposal: Propos
       check: () => {
         const invalid = form.validate(positionInputSchema, input);
         if (position !== '' && !invalid) return null;
-        return { fields: { ...(invalid?.fields ?? {}), ...(position === '' ? { position: t('proposals.choosePosition') } : {}) }, form: invalid?.form ?? [] };
+        return {
+          fields: {
+            ...(invalid?.fields ?? {}),
+            ...(position === '' ? { position: t('proposals.choosePosition') } : {}),
+          },
+          form: invalid?.form ?? [],
+        };
       },
-      send: () => take({ proposalId: proposal.id, input: { position: position as Position, reason } }, PROPOSAL_CONTEXT),
+      send: () =>
+        take({ proposalId: proposal.id, input: { position: position as Position, reason } }, PROPOSAL_CONTEXT),
       onError: (error) => {
         if (errorCode(error) === 'PROPOSAL_CLOSED') onClosed();
         return errorCode(error) === 'BAD_USER_INPUT' ? undefined : { fields: {}, form: [describeError(error, t)] };
@@ -39,7 +54,11 @@ export function PositionForm({ proposal, onSaved, onClosed }: { proposal: Propos
   }
 
   return (
-    <form {...form.formProps(submit)} className="position-form" aria-label={t('proposals.yourPositionOn', { question: proposal.question })}>
+    <form
+      {...form.formProps(submit)}
+      className="position-form"
+      aria-label={t('proposals.yourPositionOn', { question: proposal.question })}
+    >
       <FormAlert messages={errors.form} />
       <fieldset className="field position-choice">
         <legend className="field__label">{t('proposals.yourPosition')}</legend>

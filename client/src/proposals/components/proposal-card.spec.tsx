@@ -29,7 +29,15 @@ const CONSENT: ProposalFieldsFragment = {
   options: [],
   positionTally: GROUPS.map((g) => (g === 'PATIENTS_AND_FAMILIES' ? { ...zero(g), agree: 1 } : zero(g))),
   dotTally: [],
-  positions: [{ role: 'PATIENT_PARTNER', position: 'AGREE', reason: 'Suits families.', updatedAt: '2026-12-05T10:00:00Z', member: { userId: 'elin', name: 'Elin Sandberg' } }],
+  positions: [
+    {
+      role: 'PATIENT_PARTNER',
+      position: 'AGREE',
+      reason: 'Suits families.',
+      updatedAt: '2026-12-05T10:00:00Z',
+      member: { userId: 'elin', name: 'Elin Sandberg' },
+    },
+  ],
   ballots: [],
   viewerPosition: null,
   viewerDots: [],
@@ -43,14 +51,22 @@ describe('ProposalCard', () => {
     stubGraphql(() => ({ data: { me: null } }));
     renderInApp(<ProposalCard proposal={CONSENT} onChanged={() => undefined} />);
     const table = screen.getByRole('table', { name: 'Positions by group (1 person has answered)' });
-    expect(within(table).getByRole('row', { name: /^Patients and families/ })).toHaveTextContent('Patients and families1000');
+    expect(within(table).getByRole('row', { name: /^Patients and families/ })).toHaveTextContent(
+      'Patients and families1000',
+    );
     expect(within(table).getAllByRole('row')).toHaveLength(GROUPS.length + 2);
-    expect(screen.getByRole('list', { name: 'Who took which position' })).toHaveTextContent('Elin Sandberg · Patient partner: AgreeSuits families.');
+    expect(screen.getByRole('list', { name: 'Who took which position' })).toHaveTextContent(
+      'Elin Sandberg · Patient partner: AgreeSuits families.',
+    );
     expect(screen.getByText('Not answered yet: Aisha Rahman.')).toBeInTheDocument();
   });
 
   it('asks why before sending a block, then sends the position with its reason', async () => {
-    const calls = stubGraphql((name) => (name === 'TakePosition' ? { data: { takePosition: { ...CONSENT, __typename: 'Proposal' } } } : { data: { me: null } }));
+    const calls = stubGraphql((name) =>
+      name === 'TakePosition'
+        ? { data: { takePosition: { ...CONSENT, __typename: 'Proposal' } } }
+        : { data: { me: null } },
+    );
     const onChanged = vi.fn();
     renderInApp(<ProposalCard proposal={CONSENT} onChanged={onChanged} />);
     const form = screen.getByRole('form', { name: 'Your position on “Try the calm corner on Tuesdays?”' });
@@ -62,7 +78,10 @@ describe('ProposalCard', () => {
     await userEvent.type(within(form).getByLabelText('Why you block'), 'Tuesday is the audit day.');
     await userEvent.click(within(form).getByRole('button', { name: 'Save my position' }));
     await screen.findByText('Your position is saved: Block.');
-    expect(calls.find(([name]) => name === 'TakePosition')![1]).toEqual({ proposalId: 'p1', input: { position: 'BLOCK', reason: 'Tuesday is the audit day.' } });
+    expect(calls.find(([name]) => name === 'TakePosition')![1]).toEqual({
+      proposalId: 'p1',
+      input: { position: 'BLOCK', reason: 'Tuesday is the audit day.' },
+    });
     expect(onChanged).toHaveBeenCalled();
   });
 
@@ -83,7 +102,9 @@ describe('ProposalCard', () => {
         { optionId: 'o2', total: 0, byGroup: GROUPS.map((group) => ({ group, dots: 0 })) },
       ],
     } as ProposalFieldsFragment;
-    const calls = stubGraphql((name) => (name === 'CastDots' ? { data: { castDots: { ...dots, __typename: 'Proposal' } } } : { data: { me: null } }));
+    const calls = stubGraphql((name) =>
+      name === 'CastDots' ? { data: { castDots: { ...dots, __typename: 'Proposal' } } } : { data: { me: null } },
+    );
     renderInApp(<ProposalCard proposal={dots} onChanged={() => undefined} />);
     const form = screen.getByRole('form', { name: 'Your dots on “Which day first?”' });
     await userEvent.clear(within(form).getByLabelText('Tuesday'));
@@ -99,6 +120,12 @@ describe('ProposalCard', () => {
     await userEvent.type(within(form).getByLabelText('Wednesday'), '1');
     await userEvent.click(within(form).getByRole('button', { name: 'Save my dots' }));
     await waitFor(() => expect(calls.map(([name]) => name)).toContain('CastDots'));
-    expect(calls.find(([name]) => name === 'CastDots')![1]).toEqual({ proposalId: 'p1', votes: [{ optionId: 'o1', dots: 1 }, { optionId: 'o2', dots: 1 }] });
+    expect(calls.find(([name]) => name === 'CastDots')![1]).toEqual({
+      proposalId: 'p1',
+      votes: [
+        { optionId: 'o1', dots: 1 },
+        { optionId: 'o2', dots: 1 },
+      ],
+    });
   });
 });

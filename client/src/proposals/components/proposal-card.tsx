@@ -26,14 +26,21 @@ export function ProposalCard({ proposal, onChanged }: { proposal: ProposalFields
   };
 
   return (
-    <article id={`proposal-${proposal.id}`} className={`proposal ${proposal.open ? 'proposal--open' : 'proposal--closed'}`} aria-labelledby={headingId}>
+    <article
+      id={`proposal-${proposal.id}`}
+      className={`proposal ${proposal.open ? 'proposal--open' : 'proposal--closed'}`}
+      aria-labelledby={headingId}
+    >
       <h4 id={headingId} className="proposal__question">
         {proposal.question}
       </h4>
       <p className="muted small">
-        {t(consent ? 'proposals.kind.CONSENT' : 'proposals.kind.DOT_VOTE')} · {t('proposals.by', { name: proposal.proposer.name })} ·{' '}
+        {t(consent ? 'proposals.kind.CONSENT' : 'proposals.kind.DOT_VOTE')} ·{' '}
+        {t('proposals.by', { name: proposal.proposer.name })} ·{' '}
         {proposal.open ? t('proposals.closesAt') : t('proposals.closedAt')}{' '}
-        <time dateTime={proposal.closedAt ?? proposal.closesAt}>{formatDateTime(proposal.closedAt ?? proposal.closesAt)}</time>
+        <time dateTime={proposal.closedAt ?? proposal.closesAt}>
+          {formatDateTime(proposal.closedAt ?? proposal.closesAt)}
+        </time>
       </p>
       {proposal.details && <p className="prose">{proposal.details}</p>}
       <StatusMessage>{announcement}</StatusMessage>
@@ -45,20 +52,30 @@ export function ProposalCard({ proposal, onChanged }: { proposal: ProposalFields
       )}
       {consent ? (
         <>
-          <TallyTable tally={proposal.positionTally} caption={t('proposals.tally.caption', { count: proposal.voters })} />
+          <TallyTable
+            tally={proposal.positionTally}
+            caption={t('proposals.tally.caption', { count: proposal.voters })}
+          />
           {proposal.hasUnresolvedBlock && <p className="notice notice--warning">{t('proposals.blockStands')}</p>}
           {proposal.positions.length > 0 && (
             <ul className="people proposal__positions" aria-label={t('proposals.positionsLabel')}>
               {proposal.positions.map((p) => (
                 <li key={p.member.userId}>
-                  {p.member.name} <span className="muted">· {t(`roles.${p.role}`)}</span>: <strong>{t(`proposals.position.${p.position}`)}</strong>
+                  {p.member.name} <span className="muted">· {t(`roles.${p.role}`)}</span>:{' '}
+                  <strong>{t(`proposals.position.${p.position}`)}</strong>
                   {p.reason && <q className="decision-people__comment">{p.reason}</q>}
                 </li>
               ))}
             </ul>
           )}
           {proposal.viewerCanTakePosition && (
-            <PositionForm proposal={proposal} onSaved={(position) => saved(t('proposals.positionSaved', { position: t(`proposals.position.${position}`) }))} onClosed={onChanged} />
+            <PositionForm
+              proposal={proposal}
+              onSaved={(position) =>
+                saved(t('proposals.positionSaved', { position: t(`proposals.position.${position}`) }))
+              }
+              onClosed={onChanged}
+            />
           )}
         </>
       ) : (
@@ -69,20 +86,28 @@ export function ProposalCard({ proposal, onChanged }: { proposal: ProposalFields
               {proposal.ballots.map((b) => (
                 <li key={b.member.userId}>
                   {b.member.name} <span className="muted">· {t(`roles.${b.role}`)}</span>:{' '}
-                  {b.votes.map((v) => t('proposals.ballotItem', { count: v.dots, option: optionLabel.get(v.optionId) ?? '' })).join('; ')}
+                  {b.votes
+                    .map((v) => t('proposals.ballotItem', { count: v.dots, option: optionLabel.get(v.optionId) ?? '' }))
+                    .join('; ')}
                 </li>
               ))}
             </ul>
           )}
-          {proposal.viewerCanTakePosition && <DotVoteForm proposal={proposal} onSaved={() => saved(t('proposals.dotsSaved'))} onClosed={onChanged} />}
+          {proposal.viewerCanTakePosition && (
+            <DotVoteForm proposal={proposal} onSaved={() => saved(t('proposals.dotsSaved'))} onClosed={onChanged} />
+          )}
         </>
       )}
       {proposal.notYetVoted && (
         <p className="proposal__missing">
-          {proposal.notYetVoted.length === 0 ? t('proposals.everyoneAnswered') : t('proposals.notYet', { names: proposal.notYetVoted.map((p) => p.name).join(', ') })}
+          {proposal.notYetVoted.length === 0
+            ? t('proposals.everyoneAnswered')
+            : t('proposals.notYet', { names: proposal.notYetVoted.map((p) => p.name).join(', ') })}
         </p>
       )}
-      {proposal.viewerCanClose && <OutcomeForm proposal={proposal} onSaved={() => saved(t('proposals.outcomeSaved'))} />}
+      {proposal.viewerCanClose && (
+        <OutcomeForm proposal={proposal} onSaved={() => saved(t('proposals.outcomeSaved'))} />
+      )}
     </article>
   );
 }

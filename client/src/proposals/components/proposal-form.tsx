@@ -33,7 +33,12 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
       question,
       details,
       closesAt: toIsoInstant(closes),
-      options: dots ? options.split('\n').map((line) => line.trim()).filter(Boolean) : [],
+      options: dots
+        ? options
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)
+        : [],
       dotsPerMember: dots ? Number(dotsPerMember) : null,
     };
     const check = () => {
@@ -53,7 +58,15 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
         <legend className="field__label">{t('proposals.form.kind')}</legend>
         {(['CONSENT', 'DOT_VOTE'] as const).map((k) => (
           <div key={k} className="field--radio">
-            <input id={`${id}-${k}`} type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} aria-describedby={`${id}-${k}-hint`} />
+            <input
+              id={`${id}-${k}`}
+              type="radio"
+              name={`${id}-kind`}
+              value={k}
+              checked={kind === k}
+              onChange={() => setKind(k)}
+              aria-describedby={`${id}-${k}-hint`}
+            />
             <label htmlFor={`${id}-${k}`}>{t(`proposals.kind.${k}`)}</label>
             <p id={`${id}-${k}-hint`} className="field__hint">
               {t(`proposals.kindHint.${k}`)}
@@ -61,11 +74,34 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
           </div>
         ))}
       </fieldset>
-      <TextField label={t('proposals.form.question')} hint={t('proposals.form.questionHint')} value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.fields.question} required limit={PROPOSAL_LIMITS.questionMax} />
-      <TextAreaField label={t('proposals.form.details')} hint={t('proposals.form.detailsHint')} rows={3} value={details} onChange={(e) => setDetails(e.target.value)} error={errors.fields.details} />
+      <TextField
+        label={t('proposals.form.question')}
+        hint={t('proposals.form.questionHint')}
+        value={question}
+        onChange={(e) => setQuestion(e.target.value)}
+        error={errors.fields.question}
+        required
+        limit={PROPOSAL_LIMITS.questionMax}
+      />
+      <TextAreaField
+        label={t('proposals.form.details')}
+        hint={t('proposals.form.detailsHint')}
+        rows={3}
+        value={details}
+        onChange={(e) => setDetails(e.target.value)}
+        error={errors.fields.details}
+      />
       {kind === 'DOT_VOTE' && (
         <>
-          <TextAreaField label={t('proposals.form.options')} hint={t('proposals.form.optionsHint')} rows={4} value={options} onChange={(e) => setOptions(e.target.value)} error={errors.fields.options} required />
+          <TextAreaField
+            label={t('proposals.form.options')}
+            hint={t('proposals.form.optionsHint')}
+            rows={4}
+            value={options}
+            onChange={(e) => setOptions(e.target.value)}
+            error={errors.fields.options}
+            required
+          />
           <TextField
             className="field--short"
             type="number"
@@ -80,7 +116,16 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
           />
         </>
       )}
-      <TextField className="field--short" type="datetime-local" label={t('proposals.form.closesAt')} hint={t('proposals.form.closesAtHint')} value={closes} onChange={(e) => setCloses(e.target.value)} error={errors.fields.closesAt} required />
+      <TextField
+        className="field--short"
+        type="datetime-local"
+        label={t('proposals.form.closesAt')}
+        hint={t('proposals.form.closesAtHint')}
+        value={closes}
+        onChange={(e) => setCloses(e.target.value)}
+        error={errors.fields.closesAt}
+        required
+      />
       <div className="button-row">
         <button type="submit" className="button" disabled={fetching}>
           {t('proposals.form.submit')}

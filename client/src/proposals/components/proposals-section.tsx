@@ -24,7 +24,12 @@ export function ProposalsSection({ threadId }: { threadId: string }) {
   const [opening, setOpening] = useState(false);
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const [live, setLive] = useState<Map<string, ProposalChangedPayload>>(new Map());
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: ThreadProposalsDocument, variables: { threadId }, context: PROPOSAL_CONTEXT, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, reexecute] = useQuery({
+    query: ThreadProposalsDocument,
+    variables: { threadId },
+    context: PROPOSAL_CONTEXT,
+    requestPolicy: 'cache-and-network',
+  });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   useServerEvent(SERVER_EVENTS.proposalChanged, (payload) => {
     if (payload.threadId !== threadId) return;

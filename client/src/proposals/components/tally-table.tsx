@@ -26,7 +26,12 @@ export function TallyTable({ tally, caption }: { tally: ProposalFieldsFragment['
           <tr key={row.group}>
             <th scope="row">{t(`proposals.group.${row.group}`)}</th>
             {POSITIONS.map((p) => (
-              <td key={p} className={row[KEYS[p]] > 0 ? `tally__count tally__count--${KEYS[p]}` : 'tally__count tally__count--zero'}>
+              <td
+                key={p}
+                className={
+                  row[KEYS[p]] > 0 ? `tally__count tally__count--${KEYS[p]}` : 'tally__count tally__count--zero'
+                }
+              >
                 {row[KEYS[p]]}
               </td>
             ))}

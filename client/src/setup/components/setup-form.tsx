@@ -8,7 +8,15 @@ import { describeError, errorCode, errorIssues } from '../../graphql/errors';
 import { useResetGraphqlClient } from '../../graphql/graphql-provider';
 import { FormAlert } from '../../ui/feedback';
 import { focusFirstInvalid, TextField } from '../../ui/field';
-import { emptySetupForm, NO_SETUP_ERRORS, type SetupErrors, setupErrors, setupInput, validateSetup, withNetworkName } from '../setup-form';
+import {
+  emptySetupForm,
+  NO_SETUP_ERRORS,
+  type SetupErrors,
+  setupErrors,
+  setupInput,
+  validateSetup,
+  withNetworkName,
+} from '../setup-form';
 import { SiteRows } from './site-rows';
 
 const CompleteSetupDocument = graphql(`
@@ -40,7 +48,11 @@ export function SetupForm({ linkToken, onAlreadySetUp }: SetupFormProps) {
   function fail(failed: SetupErrors) {
     // A code from the link is not a field here: its problem belongs to the form as a whole.
     const tokenProblem = linkToken !== null && failed.fields.token;
-    setErrors(tokenProblem ? { ...failed, fields: { ...failed.fields, token: undefined }, form: [failed.fields.token!, ...failed.form] } : failed);
+    setErrors(
+      tokenProblem
+        ? { ...failed, fields: { ...failed.fields, token: undefined }, form: [failed.fields.token!, ...failed.form] }
+        : failed,
+    );
     focusFirstInvalid(formRef.current);
   }
 
@@ -54,7 +66,11 @@ export function SetupForm({ linkToken, onAlreadySetUp }: SetupFormProps) {
     if (result.error || !result.data) {
       if (errorCode(result.error) === 'ALREADY_SET_UP') return onAlreadySetUp();
       const issues = errorIssues(result.error);
-      return fail(issues.length ? setupErrors(issues, rows, t) : { ...NO_SETUP_ERRORS, form: [result.error ? describeError(result.error, t) : t('errors.unknown')] });
+      return fail(
+        issues.length
+          ? setupErrors(issues, rows, t)
+          : { ...NO_SETUP_ERRORS, form: [result.error ? describeError(result.error, t) : t('errors.unknown')] },
+      );
     }
     resetClient();
     void navigate(`/n/${result.data.completeSetup.networkSlug}`, { replace: true });

@@ -48,7 +48,12 @@ export function SiteRows({ sites, errors, onChange }: SiteRowsProps) {
               required={index === 0}
             />
             {sites.length > 1 && (
-              <button type="button" className="button button--secondary button--small" onClick={() => remove(index)} aria-label={t('setup.sites.remove', { number: index + 1 })}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => remove(index)}
+                aria-label={t('setup.sites.remove', { number: index + 1 })}
+              >
                 {t('setup.sites.removeShort')}
               </button>
             )}

@@ -34,7 +34,9 @@ describe('SetupPage', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('is where sign-in leads while no network exists', async () => {
-    stubGraphql((operation) => (operation === 'SetupStatus' ? { data: { setupStatus: { needed: true } } } : { data: { me: null } }));
+    stubGraphql((operation) =>
+      operation === 'SetupStatus' ? { data: { setupStatus: { needed: true } } } : { data: { me: null } },
+    );
     renderSetup('/sign-in');
     expect(await screen.findByRole('heading', { level: 1, name: 'Set up your network' })).toBeInTheDocument();
   });
@@ -69,7 +71,9 @@ describe('SetupPage', () => {
 
   it('checks every field before sending, and points at the first to fix', async () => {
     const user = userEvent.setup();
-    const calls = stubGraphql((operation) => (operation === 'SetupStatus' ? { data: { setupStatus: { needed: true } } } : { data: { me: null } }));
+    const calls = stubGraphql((operation) =>
+      operation === 'SetupStatus' ? { data: { setupStatus: { needed: true } } } : { data: { me: null } },
+    );
     renderSetup();
     await user.click(await screen.findByRole('button', { name: 'Create the network' }));
 
@@ -78,7 +82,9 @@ describe('SetupPage', () => {
     expect(name).toHaveAccessibleDescription('Use at least 2 characters.');
     expect(screen.getByLabelText('Site 1')).toHaveAccessibleDescription('Name at least one site.');
     expect(screen.getByLabelText('Email address')).toHaveAccessibleDescription('This is required.');
-    expect(screen.getByLabelText('Choose a password')).toHaveAccessibleDescription(/At least 10 characters.*Use at least 10 characters\./);
+    expect(screen.getByLabelText('Choose a password')).toHaveAccessibleDescription(
+      /At least 10 characters.*Use at least 10 characters\./,
+    );
     await waitFor(() => expect(name).toHaveFocus());
     expect(calls.map(([operation]) => operation)).not.toContain('CompleteSetup');
   });
@@ -118,7 +124,9 @@ describe('SetupPage', () => {
   });
 
   it('asks for the code when the link did not bring one', async () => {
-    stubGraphql((operation) => (operation === 'SetupStatus' ? { data: { setupStatus: { needed: true } } } : { data: { me: null } }));
+    stubGraphql((operation) =>
+      operation === 'SetupStatus' ? { data: { setupStatus: { needed: true } } } : { data: { me: null } },
+    );
     renderSetup('/setup');
     expect(await screen.findByLabelText('Setup code')).toBeInTheDocument();
     expect(screen.getByText(/printed in its log when it started/)).toBeInTheDocument();
@@ -131,7 +139,12 @@ describe('SetupPage', () => {
       if (operation === 'SetupStatus') return { data: { setupStatus: { needed } } };
       if (operation === 'CompleteSetup') {
         needed = false;
-        return { data: null, errors: [{ message: 'This Commons is set up already: sign in instead.', extensions: { code: 'ALREADY_SET_UP' } }] };
+        return {
+          data: null,
+          errors: [
+            { message: 'This Commons is set up already: sign in instead.', extensions: { code: 'ALREADY_SET_UP' } },
+          ],
+        };
       }
       return { data: { me: null } };
     });
@@ -145,7 +158,9 @@ describe('SetupPage', () => {
 
   it('adds and removes site rows, keeping focus in the list', async () => {
     const user = userEvent.setup();
-    stubGraphql((operation) => (operation === 'SetupStatus' ? { data: { setupStatus: { needed: true } } } : { data: { me: null } }));
+    stubGraphql((operation) =>
+      operation === 'SetupStatus' ? { data: { setupStatus: { needed: true } } } : { data: { me: null } },
+    );
     renderSetup();
     await user.type(await screen.findByLabelText('Site 1'), 'Riverside');
     await user.click(screen.getByRole('button', { name: 'Add a site' }));

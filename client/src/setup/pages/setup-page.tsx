@@ -32,7 +32,9 @@ export function SetupPage() {
       <div className="narrow">
         <PageHeading>{t('setup.done.title')}</PageHeading>
         <p>{t('setup.done.body')}</p>
-        <p>{viewer ? <Link to="/">{t('setup.done.open')}</Link> : <Link to="/sign-in">{t('setup.done.signIn')}</Link>}</p>
+        <p>
+          {viewer ? <Link to="/">{t('setup.done.open')}</Link> : <Link to="/sign-in">{t('setup.done.signIn')}</Link>}
+        </p>
       </div>
     );
   }

@@ -25,7 +25,11 @@ export function Composer({ parent, onClose }: { parent?: ThreadMessage; onClose?
   const [problem, setProblem] = useState<string | null>(null);
 
   const searching = query !== null && query.query.trim().length > 0;
-  const [{ data, fetching }] = useQuery({ query: MentionCandidatesDocument, variables: { networkId, search: query?.query.trim() ?? '' }, pause: !searching });
+  const [{ data, fetching }] = useQuery({
+    query: MentionCandidatesDocument,
+    variables: { networkId, search: query?.query.trim() ?? '' },
+    pause: !searching,
+  });
   const candidates = searching ? (data?.members.nodes ?? []).filter((m) => m.userId !== viewerId) : [];
   const listOpen = candidates.length > 0;
   const activeIndex = Math.min(active, Math.max(candidates.length - 1, 0));
@@ -41,7 +45,10 @@ export function Composer({ parent, onClose }: { parent?: ThreadMessage; onClose?
     if (!element || !query) return;
     const inserted = insertMention(text, query.start, element.selectionStart, candidate.name);
     setText(inserted.text);
-    setMentions((current) => [...current.filter((m) => m.userId !== candidate.userId), { userId: candidate.userId, name: candidate.name }]);
+    setMentions((current) => [
+      ...current.filter((m) => m.userId !== candidate.userId),
+      { userId: candidate.userId, name: candidate.name },
+    ]);
     setQuery(null);
     requestAnimationFrame(() => {
       element.focus();
@@ -54,7 +61,8 @@ export function Composer({ parent, onClose }: { parent?: ThreadMessage; onClose?
     if (!controller) return;
     const body = toWireBody(text, mentions).trim();
     if (!body) return setProblem(t('threads.composer.empty'));
-    if (body.length > THREAD_LIMITS.bodyMax) return setProblem(t('threads.composer.tooLong', { max: THREAD_LIMITS.bodyMax }));
+    if (body.length > THREAD_LIMITS.bodyMax)
+      return setProblem(t('threads.composer.tooLong', { max: THREAD_LIMITS.bodyMax }));
     controller.send(body, parent?.id ?? null);
     setText('');
     setMentions([]);
@@ -156,7 +164,11 @@ export function Composer({ parent, onClose }: { parent?: ThreadMessage; onClose?
         {t('threads.composer.hint')}
       </p>
       <p className="visually-hidden" role="status">
-        {searching && !fetching ? (candidates.length > 0 ? t('threads.composer.mentions.found', { count: candidates.length }) : t('threads.composer.mentions.none')) : ''}
+        {searching && !fetching
+          ? candidates.length > 0
+            ? t('threads.composer.mentions.found', { count: candidates.length })
+            : t('threads.composer.mentions.none')
+          : ''}
       </p>
       {problem && (
         <p id={errorId} className="field__error">

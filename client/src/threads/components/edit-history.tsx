@@ -24,11 +24,17 @@ export function EditHistory({ id, message }: { id: string; message: ThreadMessag
 
   useEffect(() => {
     // A reply's history comes with its message's page: ask for the page that ends at that message.
-    const parent = message.parentId ? controller?.getSnapshot().messages.find((m) => m.id === message.parentId) : message;
+    const parent = message.parentId
+      ? controller?.getSnapshot().messages.find((m) => m.id === message.parentId)
+      : message;
     let current = true;
     const asked = parent
       ? client
-          .query(MessageHistoryDocument, { subjectType, subjectId, before: (BigInt(parent.seq) + 1n).toString() }, { requestPolicy: 'network-only' })
+          .query(
+            MessageHistoryDocument,
+            { subjectType, subjectId, before: (BigInt(parent.seq) + 1n).toString() },
+            { requestPolicy: 'network-only' },
+          )
           .toPromise()
           .then(({ data }) => {
             const node = data?.thread.messages.nodes.find((n) => n.id === parent.id);
@@ -58,7 +64,9 @@ export function EditHistory({ id, message }: { id: string; message: ThreadMessag
         <ol className="edit-history__list">
           {revisions.map((revision) => (
             <li key={revision.id}>
-              <p className="edit-history__when small muted">{t('threads.history.until', { date: formatDateTime(revision.editedAt) })}</p>
+              <p className="edit-history__when small muted">
+                {t('threads.history.until', { date: formatDateTime(revision.editedAt) })}
+              </p>
               <p className="edit-history__body">{mentionsToText(revision.body)}</p>
             </li>
           ))}

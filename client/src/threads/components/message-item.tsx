@@ -21,7 +21,15 @@ function useFormatTime(): (iso: string) => string {
 export const messageDomId = (messageId: string) => `message-${messageId}`;
 
 /** One message: who wrote it and when, its text (or that it was deleted), its reactions and what the member may do with it. */
-export function MessageItem({ message, orphan = false, onReply }: { message: ThreadMessage; orphan?: boolean; onReply?: () => void }) {
+export function MessageItem({
+  message,
+  orphan = false,
+  onReply,
+}: {
+  message: ThreadMessage;
+  orphan?: boolean;
+  onReply?: () => void;
+}) {
   const { t } = useTranslation();
   const { controller, viewerId, canPost, canModerate } = useThreadContext();
   const formatDateTime = useFormatDateTime();
@@ -55,7 +63,9 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
       ref={articleRef}
       id={messageDomId(message.id)}
       tabIndex={-1}
-      className={`message${own ? ' message--own' : ''}${message.deleted ? ' message--deleted' : ''}`} aria-label={t('threads.message.label', { name: author, time: formatDateTime(message.createdAt) })}>
+      className={`message${own ? ' message--own' : ''}${message.deleted ? ' message--deleted' : ''}`}
+      aria-label={t('threads.message.label', { name: author, time: formatDateTime(message.createdAt) })}
+    >
       <header className="message__header">
         <span className="message__avatar" aria-hidden="true">
           {initials(author)}
@@ -92,7 +102,10 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
         />
       ) : (
         // bodyHtml is rendered from Markdown and sanitised by the server, and cleaned again here.
-        <div className="markdown message__body" dangerouslySetInnerHTML={{ __html: cleanMarkdownHtml(message.bodyHtml) }} />
+        <div
+          className="markdown message__body"
+          dangerouslySetInnerHTML={{ __html: cleanMarkdownHtml(message.bodyHtml) }}
+        />
       )}
       {historyOpen && !message.deleted && <EditHistory id={historyId} message={message} />}
       {!message.deleted && <ReactionList message={message} onError={setError} />}
@@ -100,11 +113,21 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
         <div className="message__confirm" role="group" aria-label={t('threads.message.confirmDeleteLabel')}>
           <p>{t('threads.message.confirmDelete')}</p>
           <div className="button-row">
-            <button type="button" className="button button--danger button--small" onClick={() => void remove()} disabled={busy}>
+            <button
+              type="button"
+              className="button button--danger button--small"
+              onClick={() => void remove()}
+              disabled={busy}
+            >
               {t('threads.message.confirmDeleteYes')}
             </button>
-            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the confirmation opens on the member's own "Delete"; focus lands on the safe answer, as in a dialog */}
-            <button type="button" className="button button--secondary button--small" onClick={() => setMode('read')} autoFocus>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setMode('read')}
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- the confirmation opens on the member's own "Delete"; focus lands on the safe answer, as in a dialog
+              autoFocus
+            >
               {t('threads.message.confirmDeleteNo')}
             </button>
           </div>
@@ -118,7 +141,12 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
       {mode === 'read' && !message.deleted && (onReply || canPost || canDelete) && (
         <div className="message__actions" ref={actionsRef}>
           {onReply && canPost && (
-            <button type="button" className="link-button" aria-label={t('threads.message.replyTo', { name: author })} onClick={onReply}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('threads.message.replyTo', { name: author })}
+              onClick={onReply}
+            >
               {t('threads.message.reply')}
             </button>
           )}
@@ -129,7 +157,12 @@ export function MessageItem({ message, orphan = false, onReply }: { message: Thr
             </button>
           )}
           {canDelete && (
-            <button type="button" className="link-button link-button--danger" aria-label={t('threads.message.deleteOf', { name: author })} onClick={() => setMode('confirm-delete')}>
+            <button
+              type="button"
+              className="link-button link-button--danger"
+              aria-label={t('threads.message.deleteOf', { name: author })}
+              onClick={() => setMode('confirm-delete')}
+            >
               {t('threads.message.delete')}
             </button>
           )}
@@ -154,7 +187,8 @@ function EditForm({ message, onDone }: { message: ThreadMessage; onDone: (failed
     if (!controller) return;
     const body = toWireBody(text, initial.mentions);
     if (!body.trim()) return setProblem(t('threads.composer.empty'));
-    if (body.length > THREAD_LIMITS.bodyMax) return setProblem(t('threads.composer.tooLong', { max: THREAD_LIMITS.bodyMax }));
+    if (body.length > THREAD_LIMITS.bodyMax)
+      return setProblem(t('threads.composer.tooLong', { max: THREAD_LIMITS.bodyMax }));
     if (body === message.body) return onDone(null);
     setSaving(true);
     const failed = await controller.edit(message.id, body);

@@ -15,7 +15,10 @@ export function PendingItem({ pending }: { pending: PendingMessage }) {
   const errorText = useSendErrorText();
   const name = people.get(viewerId)?.name ?? '';
   return (
-    <article className={`message message--own message--pending message--${pending.status}`} aria-label={t('threads.pending.label')}>
+    <article
+      className={`message message--own message--pending message--${pending.status}`}
+      aria-label={t('threads.pending.label')}
+    >
       <header className="message__header">
         <span className="message__avatar" aria-hidden="true">
           {initials(name)}
@@ -32,13 +35,19 @@ export function PendingItem({ pending }: { pending: PendingMessage }) {
             <button type="button" className="button button--small" onClick={() => controller?.retry(pending.clientId)}>
               {t('threads.pending.retry')}
             </button>
-            <button type="button" className="button button--secondary button--small" onClick={() => controller?.discard(pending.clientId)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => controller?.discard(pending.clientId)}
+            >
               {t('threads.pending.discard')}
             </button>
           </div>
         </div>
       ) : (
-        <p className="message__sending small muted">{pending.status === 'waiting' ? t('threads.pending.waiting') : t('threads.pending.sending')}</p>
+        <p className="message__sending small muted">
+          {pending.status === 'waiting' ? t('threads.pending.waiting') : t('threads.pending.sending')}
+        </p>
       )}
     </article>
   );

@@ -14,16 +14,16 @@ export function PresenceBar({ members }: { members: ThreadPersonPayload[] }) {
   const more = members.length - shown.length;
   return (
     <div className="thread-presence">
-      <span className="thread-presence__label">
-        {t('threads.presence.label')}
-      </span>
+      <span className="thread-presence__label">{t('threads.presence.label')}</span>
       <ul className="thread-presence__list" aria-label={t('threads.presence.listLabel')}>
         {shown.map((member) => (
           <li key={member.userId} className="thread-presence__member">
             <span className="thread-presence__avatar" aria-hidden="true">
               {initials(member.name)}
             </span>
-            <span className="thread-presence__name">{member.userId === viewerId ? t('threads.presence.you', { name: member.name }) : member.name}</span>
+            <span className="thread-presence__name">
+              {member.userId === viewerId ? t('threads.presence.you', { name: member.name }) : member.name}
+            </span>
           </li>
         ))}
         {more > 0 && <li className="thread-presence__member">{t('threads.presence.more', { count: more })}</li>}

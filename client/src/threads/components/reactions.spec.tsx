@@ -6,13 +6,28 @@ import type { ThreadMessage } from '../thread-state';
 import { ReactionPicker } from './reactions';
 import { ThreadContext } from './thread-context';
 
-const message = { id: 'message-1', author: { userId: 'user-amira', name: 'Amira Haddad' }, reactions: [] } as unknown as ThreadMessage;
+const message = {
+  id: 'message-1',
+  author: { userId: 'user-amira', name: 'Amira Haddad' },
+  reactions: [],
+} as unknown as ThreadMessage;
 
 function renderPicker() {
   const react = vi.fn(() => Promise.resolve(null));
   const controller = { react } as unknown as ThreadController;
   render(
-    <ThreadContext.Provider value={{ controller, subjectType: 'CHANGE_IDEA', subjectId: 'idea-1', networkId: 'network-1', viewerId: 'user-elin', canPost: true, canModerate: false, people: new Map() }}>
+    <ThreadContext.Provider
+      value={{
+        controller,
+        subjectType: 'CHANGE_IDEA',
+        subjectId: 'idea-1',
+        networkId: 'network-1',
+        viewerId: 'user-elin',
+        canPost: true,
+        canModerate: false,
+        people: new Map(),
+      }}
+    >
       <button type="button">Before</button>
       <ReactionPicker message={message} onError={() => undefined} />
       <button type="button">After</button>

@@ -18,13 +18,20 @@ const EMOJI_KEYS = {
 const isAllowed = (emoji: string): emoji is ReactionEmoji => (REACTION_EMOJI as readonly string[]).includes(emoji);
 
 /** A message's reactions: each with its count and who reacted (in its name and tooltip), pressed when the member's own is there (pressing toggles it). */
-export function ReactionList({ message, onError }: { message: ThreadMessage; onError: (error: SendError | null) => void }) {
+export function ReactionList({
+  message,
+  onError,
+}: {
+  message: ThreadMessage;
+  onError: (error: SendError | null) => void;
+}) {
   const { t } = useTranslation();
   const { controller, canPost, people, viewerId } = useThreadContext();
   const mayReact = canPost && controller !== null;
   const reactions = message.reactions.filter((r) => isAllowed(r.emoji) && r.count > 0);
   if (reactions.length === 0) return null;
-  const nameOf = (userId: string) => (userId === viewerId ? t('threads.reactions.you') : (people.get(userId)?.name ?? t('threads.reactions.someone')));
+  const nameOf = (userId: string) =>
+    userId === viewerId ? t('threads.reactions.you') : (people.get(userId)?.name ?? t('threads.reactions.someone'));
   return (
     <ul className="reactions__list" aria-label={t('threads.reactions.label')}>
       {reactions.map((r) => {
@@ -66,7 +73,13 @@ export function ReactionList({ message, onError }: { message: ThreadMessage; onE
  * "React": opens the set of reactions to pick one, a toolbar: one Tab stop, arrow keys, Home and
  * End move between the reactions (Escape closes it, focus comes back).
  */
-export function ReactionPicker({ message, onError }: { message: ThreadMessage; onError: (error: SendError | null) => void }) {
+export function ReactionPicker({
+  message,
+  onError,
+}: {
+  message: ThreadMessage;
+  onError: (error: SendError | null) => void;
+}) {
   const { t } = useTranslation();
   const { controller, viewerId } = useThreadContext();
   const [picking, setPicking] = useState(false);
@@ -101,7 +114,13 @@ export function ReactionPicker({ message, onError }: { message: ThreadMessage; o
         {t('threads.reactions.add')}
       </button>
       {picking && (
-        <span id={pickerId} className="reactions__picker" role="toolbar" aria-label={t('threads.reactions.pick')} onKeyDown={onKeyDown}>
+        <span
+          id={pickerId}
+          className="reactions__picker"
+          role="toolbar"
+          aria-label={t('threads.reactions.pick')}
+          onKeyDown={onKeyDown}
+        >
           {REACTION_EMOJI.map((emoji, index) => {
             const name = t(`threads.emoji.${EMOJI_KEYS[emoji]}`);
             return (

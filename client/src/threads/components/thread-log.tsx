@@ -23,22 +23,41 @@ interface Page {
  * line where the member stopped reading, replies under their message. Screen readers hear new
  * messages of others from the panel's announcer, so loading history or sending is not read out.
  */
-export function ThreadLog({ snapshot, initialPage, labelledBy }: { snapshot: ThreadSnapshot; initialPage: Page; labelledBy: string }) {
+export function ThreadLog({
+  snapshot,
+  initialPage,
+  labelledBy,
+}: {
+  snapshot: ThreadSnapshot;
+  initialPage: Page;
+  labelledBy: string;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const { controller, viewerId, subjectType, subjectId } = useThreadContext();
   const list = useRef<HTMLDivElement>(null);
-  const [page, setPage] = useState<Page & { loading: boolean; failed: boolean }>({ ...initialPage, loading: false, failed: false });
+  const [page, setPage] = useState<Page & { loading: boolean; failed: boolean }>({
+    ...initialPage,
+    loading: false,
+    failed: false,
+  });
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   const dividerSeq = useDividerSeq(snapshot, viewerId);
 
-  const { items, pendingTop } = useMemo(() => threadItems(snapshot.messages, snapshot.pending), [snapshot.messages, snapshot.pending]);
+  const { items, pendingTop } = useMemo(
+    () => threadItems(snapshot.messages, snapshot.pending),
+    [snapshot.messages, snapshot.pending],
+  );
   const dividerBefore = dividerSeq === null ? null : firstUnreadId(snapshot.messages, dividerSeq, viewerId);
   const newest = newestSeq(snapshot.messages);
 
   const markSeen = useCallback(() => controller?.markSeen(), [controller]);
   useMarkSeen(list, markSeen, newest);
-  const { newBelow, scrollToNewest } = useStickToBottom(list, items[0]?.message.id ?? null, `${snapshot.messages.at(-1)?.id}:${snapshot.pending.length}`);
+  const { newBelow, scrollToNewest } = useStickToBottom(
+    list,
+    items[0]?.message.id ?? null,
+    `${snapshot.messages.at(-1)?.id}:${snapshot.pending.length}`,
+  );
 
   // Opened: at the "New messages" line when there is one, otherwise at the newest message.
   useLayoutEffect(() => {
@@ -59,13 +78,24 @@ export function ThreadLog({ snapshot, initialPage, labelledBy }: { snapshot: Thr
   const loadEarlier = async () => {
     if (!page.beforeCursor || !controller) return;
     setPage((p) => ({ ...p, loading: true, failed: false }));
-    const { data } = await client.query(ThreadEarlierDocument, { subjectType, subjectId, before: page.beforeCursor, last: THREAD_PAGE_SIZE }, { requestPolicy: 'network-only' }).toPromise();
+    const { data } = await client
+      .query(
+        ThreadEarlierDocument,
+        { subjectType, subjectId, before: page.beforeCursor, last: THREAD_PAGE_SIZE },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
     if (!data) {
       setPage((p) => ({ ...p, loading: false, failed: true }));
       return;
     }
     controller.addHistory(flattenPage(data.thread.messages.nodes));
-    setPage({ hasMore: data.thread.messages.hasMore, beforeCursor: data.thread.messages.beforeCursor, loading: false, failed: false });
+    setPage({
+      hasMore: data.thread.messages.hasMore,
+      beforeCursor: data.thread.messages.beforeCursor,
+      loading: false,
+      failed: false,
+    });
   };
 
   return (
@@ -74,7 +104,12 @@ export function ThreadLog({ snapshot, initialPage, labelledBy }: { snapshot: Thr
       <div ref={list} className="thread-log" role="log" aria-live="off" aria-labelledby={labelledBy} tabIndex={0}>
         {page.hasMore && (
           <p className="thread-log__earlier">
-            <button type="button" className="button button--secondary button--small" onClick={() => void loadEarlier()} disabled={page.loading || !controller}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => void loadEarlier()}
+              disabled={page.loading || !controller}
+            >
               {page.loading ? t('threads.loadingEarlier') : t('threads.loadEarlier')}
             </button>
             {page.failed && <span className="field__error"> {t('threads.earlierError')}</span>}
@@ -87,7 +122,11 @@ export function ThreadLog({ snapshot, initialPage, labelledBy }: { snapshot: Thr
             {items.map((item) => (
               <li key={item.message.id} className="thread-messages__item">
                 {dividerBefore === item.message.id && <NewMessagesDivider />}
-                <MessageItem message={item.message} orphan={item.orphan} onReply={item.orphan || item.message.deleted ? undefined : () => setReplyingTo(item.message.id)} />
+                <MessageItem
+                  message={item.message}
+                  orphan={item.orphan}
+                  onReply={item.orphan || item.message.deleted ? undefined : () => setReplyingTo(item.message.id)}
+                />
                 <Replies item={item} dividerBefore={dividerBefore} onReply={() => setReplyingTo(item.message.id)} />
                 {replyingTo === item.message.id && (
                   <div className="thread-reply-composer">
@@ -128,26 +167,50 @@ function NewMessagesDivider() {
   );
 }
 
-function Replies({ item, dividerBefore, onReply }: { item: ThreadItem; dividerBefore: string | null; onReply: () => void }) {
+function Replies({
+  item,
+  dividerBefore,
+  onReply,
+}: {
+  item: ThreadItem;
+  dividerBefore: string | null;
+  onReply: () => void;
+}) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState(false);
   const dividerInside = item.replies.findIndex((r) => r.id === dividerBefore);
   // Unread replies are never folded away.
-  const { shown, folded } = visibleReplies(item.replies, expanded || (dividerInside !== -1 && dividerInside < item.replies.length - 2));
+  const { shown, folded } = visibleReplies(
+    item.replies,
+    expanded || (dividerInside !== -1 && dividerInside < item.replies.length - 2),
+  );
   if (item.replies.length === 0 && item.pendingReplies.length === 0) return null;
   return (
     <div className="thread-replies">
       {folded > 0 && (
-        <button type="button" className="link-button thread-replies__toggle" aria-expanded={false} onClick={() => setExpanded(true)}>
+        <button
+          type="button"
+          className="link-button thread-replies__toggle"
+          aria-expanded={false}
+          onClick={() => setExpanded(true)}
+        >
           {t('threads.message.showReplies', { count: folded })}
         </button>
       )}
       {expanded && item.replies.length > 3 && (
-        <button type="button" className="link-button thread-replies__toggle" aria-expanded={true} onClick={() => setExpanded(false)}>
+        <button
+          type="button"
+          className="link-button thread-replies__toggle"
+          aria-expanded={true}
+          onClick={() => setExpanded(false)}
+        >
           {t('threads.message.hideReplies')}
         </button>
       )}
-      <ol className="thread-replies__list" aria-label={t('threads.message.repliesTo', { name: item.message.author.name })}>
+      <ol
+        className="thread-replies__list"
+        aria-label={t('threads.message.repliesTo', { name: item.message.author.name })}
+      >
         {shown.map((reply) => (
           <li key={reply.id}>
             {dividerBefore === reply.id && <NewMessagesDivider />}
@@ -169,7 +232,9 @@ function Replies({ item, dividerBefore, onReply }: { item: ThreadItem; dividerBe
  * she last went away from the tab. While she watches, messages arriving are not "new".
  */
 function useDividerSeq(snapshot: ThreadSnapshot, viewerId: string): Seq | null {
-  const [seq, setSeq] = useState<Seq | null>(() => (firstUnreadId(snapshot.messages, snapshot.lastReadSeq, viewerId) ? snapshot.lastReadSeq : null));
+  const [seq, setSeq] = useState<Seq | null>(() =>
+    firstUnreadId(snapshot.messages, snapshot.lastReadSeq, viewerId) ? snapshot.lastReadSeq : null,
+  );
   const readSeq = useRef(snapshot.lastReadSeq);
   useLayoutEffect(() => {
     readSeq.current = snapshot.lastReadSeq;

@@ -15,7 +15,14 @@ import { ThreadPanel } from './thread-panel';
 const ME = { userId: 'user-elin', name: 'Elin Sandberg' };
 const AMIRA = { userId: 'user-amira', name: 'Amira Haddad' };
 const THREAD = 'thread-1';
-const NETWORK = { id: 'network-1', slug: 'ibd', name: 'NorthStar', description: '', startedOn: '2025-01-01', sites: [] };
+const NETWORK = {
+  id: 'network-1',
+  slug: 'ibd',
+  name: 'NorthStar',
+  description: '',
+  startedOn: '2025-01-01',
+  sites: [],
+};
 const WAIT = { timeout: 5000 };
 
 const viewer = {
@@ -26,7 +33,17 @@ const viewer = {
   bio: '',
   interests: [],
   locale: 'en',
-  memberships: [{ id: 'membership-1', role: 'PATIENT_PARTNER', active: true, joinedAt: '2025-01-01T00:00:00.000Z', site: null, siteRequest: null, network: { id: NETWORK.id, slug: NETWORK.slug, name: NETWORK.name, sites: [] } }],
+  memberships: [
+    {
+      id: 'membership-1',
+      role: 'PATIENT_PARTNER',
+      active: true,
+      joinedAt: '2025-01-01T00:00:00.000Z',
+      site: null,
+      siteRequest: null,
+      network: { id: NETWORK.id, slug: NETWORK.slug, name: NETWORK.name, sites: [] },
+    },
+  ],
 };
 
 const ROLES: Record<string, string> = { [ME.userId]: 'PATIENT_PARTNER', [AMIRA.userId]: 'CLINICIAN' };
@@ -67,7 +84,16 @@ function stubApi(gateway: ThreadGatewayDouble, pageSize = 30) {
         return { data: { thread: { id: THREAD, messages: page(variables.before as string) } } };
       case 'ThreadMember': {
         const userId = variables.userId as string;
-        return { data: { member: { id: `m-${userId}`, userId, name: userId === ME.userId ? ME.name : AMIRA.name, role: ROLES[userId] } } };
+        return {
+          data: {
+            member: {
+              id: `m-${userId}`,
+              userId,
+              name: userId === ME.userId ? ME.name : AMIRA.name,
+              role: ROLES[userId],
+            },
+          },
+        };
       }
       default:
         return { data: null, errors: [{ message: `unexpected ${operation}` }] };
@@ -121,7 +147,7 @@ describe('ThreadPanel', () => {
   const messageLog = () => screen.getByRole('log', { name: 'Discussion' });
   const announcer = () => screen.getByRole('log', { name: 'New messages, read aloud' });
 
-  it('shows the history with each author\'s role, patients and families marked out', async () => {
+  it("shows the history with each author's role, patients and families marked out", async () => {
     gateway.post(server.io, AMIRA, 'Shall we test it at Riverside?');
     gateway.post(server.io, ME, 'Yes, on Mondays.');
     await openPanel();
@@ -138,7 +164,9 @@ describe('ThreadPanel', () => {
     const user = userEvent.setup();
     await openPanel();
     const box = screen.getByLabelText('Write a message');
-    expect(box).toHaveAccessibleDescription('Press Enter to send, or Shift+Enter for a new line. Type @ and a name to mention someone.');
+    expect(box).toHaveAccessibleDescription(
+      'Press Enter to send, or Shift+Enter for a new line. Type @ and a name to mention someone.',
+    );
     await user.type(box, 'First line{Shift>}{Enter}{/Shift}second line');
     expect(box).toHaveValue('First line\nsecond line');
     await user.keyboard('{Enter}');
@@ -164,12 +192,18 @@ describe('ThreadPanel', () => {
     const user = userEvent.setup();
     for (let i = 1; i <= 5; i++) gateway.post(server.io, AMIRA, `message ${i}`);
     await openPanel(2);
-    const bodies = () => within(messageLog()).getAllByRole('article').map((a) => a.querySelector('.message__body')?.textContent);
+    const bodies = () =>
+      within(messageLog())
+        .getAllByRole('article')
+        .map((a) => a.querySelector('.message__body')?.textContent);
     expect(bodies()).toEqual(['message 4', 'message 5']);
     await user.click(screen.getByRole('button', { name: 'Load earlier messages' }));
     await waitFor(() => expect(bodies()).toEqual(['message 2', 'message 3', 'message 4', 'message 5']), WAIT);
     await user.click(screen.getByRole('button', { name: 'Load earlier messages' }));
-    await waitFor(() => expect(bodies()).toEqual(['message 1', 'message 2', 'message 3', 'message 4', 'message 5']), WAIT);
+    await waitFor(
+      () => expect(bodies()).toEqual(['message 1', 'message 2', 'message 3', 'message 4', 'message 5']),
+      WAIT,
+    );
     expect(screen.queryByRole('button', { name: 'Load earlier messages' })).not.toBeInTheDocument();
     // Live messages still come after them.
     gateway.post(server.io, AMIRA, 'message 6');

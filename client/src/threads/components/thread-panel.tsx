@@ -51,7 +51,13 @@ export function ThreadPanel({ subjectType, subjectId, title, headingLevel = 2, r
     body = (
       <>
         {renderAbove?.(thread.id)}
-        <LiveThread key={thread.id} thread={thread} subjectType={subjectType} subjectId={subjectId} headingId={headingId} />
+        <LiveThread
+          key={thread.id}
+          thread={thread}
+          subjectType={subjectType}
+          subjectId={subjectId}
+          headingId={headingId}
+        />
       </>
     );
   } else if (error) {
@@ -66,7 +72,12 @@ export function ThreadPanel({ subjectType, subjectId, title, headingLevel = 2, r
   }
 
   return (
-    <section className="panel thread-panel" aria-labelledby={headingId} data-thread-subject={subjectType} data-thread-subject-id={subjectId}>
+    <section
+      className="panel thread-panel"
+      aria-labelledby={headingId}
+      data-thread-subject={subjectType}
+      data-thread-subject-id={subjectId}
+    >
       <Heading id={headingId} className="thread-panel__title">
         {title ?? t('threads.title')}
       </Heading>
@@ -77,7 +88,17 @@ export function ThreadPanel({ subjectType, subjectId, title, headingLevel = 2, r
 
 type LoadedThreadData = ThreadPanelQuery['thread'];
 
-function LiveThread({ thread, subjectType, subjectId, headingId }: { thread: LoadedThreadData; subjectType: ThreadSubjectType; subjectId: string; headingId: string }) {
+function LiveThread({
+  thread,
+  subjectType,
+  subjectId,
+  headingId,
+}: {
+  thread: LoadedThreadData;
+  subjectType: ThreadSubjectType;
+  subjectId: string;
+  headingId: string;
+}) {
   const { t } = useTranslation();
   const viewer = useSignedInViewer();
   const connection = useRealtime();
@@ -85,7 +106,12 @@ function LiveThread({ thread, subjectType, subjectId, headingId }: { thread: Loa
   const announceId = useRef(0);
 
   const loaded = useMemo(
-    () => ({ id: thread.id, messages: flattenPage(thread.messages.nodes), lastReadSeq: thread.lastReadSeq, unread: thread.unreadCount }),
+    () => ({
+      id: thread.id,
+      messages: flattenPage(thread.messages.nodes),
+      lastReadSeq: thread.lastReadSeq,
+      unread: thread.unreadCount,
+    }),
     [thread],
   );
 
@@ -94,7 +120,12 @@ function LiveThread({ thread, subjectType, subjectId, headingId }: { thread: Loa
       const text = arrival.caughtUp
         ? t('threads.announce.caughtUp', { count: arrival.messages.length })
         : arrival.messages
-            .map((m) => t(m.parentId ? 'threads.announce.reply' : 'threads.announce.message', { name: m.author.name, text: spokenText(m.bodyHtml) }))
+            .map((m) =>
+              t(m.parentId ? 'threads.announce.reply' : 'threads.announce.message', {
+                name: m.author.name,
+                text: spokenText(m.bodyHtml),
+              }),
+            )
             .join(' ');
       announceId.current += 1;
       const entry = { id: announceId.current, text };
@@ -130,14 +161,26 @@ function LiveThread({ thread, subjectType, subjectId, headingId }: { thread: Loa
       canModerate: thread.viewerCanModerate,
       people,
     }),
-    [controller, subjectType, subjectId, thread.networkId, thread.viewerCanPost, thread.viewerCanModerate, viewer.id, people, snapshot.revoked],
+    [
+      controller,
+      subjectType,
+      subjectId,
+      thread.networkId,
+      thread.viewerCanPost,
+      thread.viewerCanModerate,
+      viewer.id,
+      people,
+      snapshot.revoked,
+    ],
   );
 
   return (
     <ThreadContext.Provider value={context}>
       <div className="thread-panel__bar">
         <PresenceBar members={snapshot.presence} />
-        {snapshot.unread > 0 && <span className="badge thread-panel__unread">{t('threads.unread', { count: snapshot.unread })}</span>}
+        {snapshot.unread > 0 && (
+          <span className="badge thread-panel__unread">{t('threads.unread', { count: snapshot.unread })}</span>
+        )}
       </div>
       <ConnectionStatus live={snapshot.live} syncing={snapshot.syncing} />
       {snapshot.revoked ? (

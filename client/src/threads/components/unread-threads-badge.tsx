@@ -26,7 +26,11 @@ export interface UnreadThreadsState {
 /** The member's unread messages in a network's threads, in all and by kind of subject, kept current. */
 export function useUnreadThreads(networkId: string): UnreadThreadsState {
   const connection = useRealtime();
-  const [{ data }, reexecute] = useQuery({ query: UnreadThreadsCountDocument, variables: { networkId }, requestPolicy: 'cache-and-network' });
+  const [{ data }, reexecute] = useQuery({
+    query: UnreadThreadsCountDocument,
+    variables: { networkId },
+    requestPolicy: 'cache-and-network',
+  });
 
   useEffect(() => {
     if (!connection) return;
@@ -44,7 +48,8 @@ export function useUnreadThreads(networkId: string): UnreadThreadsState {
   }, [connection, networkId, reexecute]);
 
   const bySubject: UnreadThreadsState['bySubject'] = {};
-  for (const { unread, thread } of data?.unreadThreads.threads ?? []) bySubject[thread.subjectType] = (bySubject[thread.subjectType] ?? 0) + unread;
+  for (const { unread, thread } of data?.unreadThreads.threads ?? [])
+    bySubject[thread.subjectType] = (bySubject[thread.subjectType] ?? 0) + unread;
   return { total: data?.unreadThreads.totalUnread ?? 0, bySubject };
 }
 

@@ -64,6 +64,9 @@ export function useLiveThread(
     }),
     [thread],
   );
-  const snapshot = useSyncExternalStore(controller?.subscribe ?? noSubscription, controller?.getSnapshot ?? (() => still));
+  const snapshot = useSyncExternalStore(
+    controller?.subscribe ?? noSubscription,
+    controller?.getSnapshot ?? (() => still),
+  );
   return { controller, snapshot };
 }

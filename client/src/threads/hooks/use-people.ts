@@ -13,7 +13,11 @@ export interface Person {
  * come with messages and presence; the roles, and the names of those only seen in reactions, are
  * looked up once each in the network's directory (a member who left stays nameless, roleless).
  */
-export function usePeople(networkId: string, known: ReadonlyMap<string, string>, wanted: readonly string[]): ReadonlyMap<string, Person> {
+export function usePeople(
+  networkId: string,
+  known: ReadonlyMap<string, string>,
+  wanted: readonly string[],
+): ReadonlyMap<string, Person> {
   const client = useClient();
   const [looked, setLooked] = useState<ReadonlyMap<string, Person>>(new Map());
   const asked = useRef(new Set<string>());
@@ -27,7 +31,8 @@ export function usePeople(networkId: string, known: ReadonlyMap<string, string>,
         .query(ThreadMemberDocument, { networkId, userId })
         .toPromise()
         .then(({ data }) => {
-          if (data) setLooked((current) => new Map(current).set(userId, { name: data.member.name, role: data.member.role }));
+          if (data)
+            setLooked((current) => new Map(current).set(userId, { name: data.member.name, role: data.member.role }));
         });
     }
   }, [client, networkId, key]);
@@ -35,7 +40,8 @@ export function usePeople(networkId: string, known: ReadonlyMap<string, string>,
   return useMemo(() => {
     const people = new Map<string, Person>();
     for (const [userId, name] of known) people.set(userId, { name, role: null });
-    for (const [userId, person] of looked) people.set(userId, { name: known.get(userId) ?? person.name, role: person.role });
+    for (const [userId, person] of looked)
+      people.set(userId, { name: known.get(userId) ?? person.name, role: person.role });
     return people;
   }, [known, looked]);
 }

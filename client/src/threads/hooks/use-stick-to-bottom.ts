@@ -7,7 +7,11 @@ const NEAR_BOTTOM_PX = 48;
  * view), keeps her place when older messages are added above, and otherwise leaves the scroll
  * alone and says that newer messages are below. Focus is never moved.
  */
-export function useStickToBottom(listRef: RefObject<HTMLElement | null>, firstKey: string | null, lastKey: string | null) {
+export function useStickToBottom(
+  listRef: RefObject<HTMLElement | null>,
+  firstKey: string | null,
+  lastKey: string | null,
+) {
   const atBottom = useRef(true);
   const fromBottom = useRef(0);
   const previous = useRef({ firstKey, lastKey });

@@ -13,7 +13,11 @@ export class AimInput {
 
 @InputType()
 export class DriverInput {
-  @Field(() => ID, { nullable: true, description: 'The primary driver a secondary driver belongs to; null for a primary driver.' }) parentId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The primary driver a secondary driver belongs to; null for a primary driver.',
+  })
+  parentId?: string | null;
   @Field() title: string;
   @Field({ defaultValue: '' }) description: string;
   @Field(() => Int, { nullable: true }) position?: number | null;

@@ -3,16 +3,20 @@ import { Measure } from '../../measures/models/measure.model';
 import { Site } from '../../networks/models/site.model';
 import { DriverKind } from '../../platform/graphql/enums';
 
-@ObjectType({ description: 'Where a site or the network stands on the aim\'s outcome measure.' })
+@ObjectType({ description: "Where a site or the network stands on the aim's outcome measure." })
 export class AimProgress {
   @Field(() => Site, { nullable: true, description: 'Null for the whole network.' }) site: Site | null;
-  @Field(() => Float, { nullable: true, description: 'Pooled over the latest months; null when suppressed or not reported.' }) value: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Pooled over the latest months; null when suppressed or not reported.',
+  })
+  value: number | null;
   @Field(() => String, { nullable: true }) fromMonth: string | null;
   @Field(() => String, { nullable: true }) toMonth: string | null;
   @Field({ description: 'True when the value is withheld to protect small numbers.' }) suppressed: boolean;
 }
 
-@ObjectType({ description: 'The network\'s shared aim.' })
+@ObjectType({ description: "The network's shared aim." })
 export class Aim {
   @Field(() => ID) id: string;
   @Field() statement: string;
@@ -22,7 +26,8 @@ export class Aim {
   @Field() baselineTo: string;
   @Field(() => Float) targetValue: number;
   @Field({ description: 'YYYY-MM-DD.' }) dueDate: string;
-  @Field(() => AimProgress, { description: 'The network\'s current value (latest 3 reported months pooled).' }) current: AimProgress;
+  @Field(() => AimProgress, { description: "The network's current value (latest 3 reported months pooled)." })
+  current: AimProgress;
   @Field(() => [AimProgress]) sites: AimProgress[];
 }
 

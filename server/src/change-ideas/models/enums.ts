@@ -3,7 +3,10 @@ import { CoDesignerStatus, DecisionAnswer, DecisionStatus, PdsaAct } from '../..
 // Registered in platform: notifications name them too.
 import { ChangeIdeaStatus, PdsaStage } from '../../platform/graphql/enums';
 
-registerEnumType(CoDesignerStatus, { name: 'CoDesignerStatus', description: 'INVITED until the member accepts (ACTIVE) or declines; LEFT when she stepped back.' });
+registerEnumType(CoDesignerStatus, {
+  name: 'CoDesignerStatus',
+  description: 'INVITED until the member accepts (ACTIVE) or declines; LEFT when she stepped back.',
+});
 registerEnumType(PdsaAct, { name: 'PdsaAct', description: 'What the site decided after studying the test.' });
 
 registerEnumType(DecisionStatus, {
@@ -14,7 +17,8 @@ registerEnumType(DecisionStatus, {
 });
 registerEnumType(DecisionAnswer, {
   name: 'DecisionAnswer',
-  description: 'A participant\'s answer: WAITING, CONFIRMED or DECLINED. NAMED: recorded before decisions asked for confirmations; she was named, never asked.',
+  description:
+    "A participant's answer: WAITING, CONFIRMED or DECLINED. NAMED: recorded before decisions asked for confirmations; she was named, never asked.",
 });
 
 export { ChangeIdeaStatus, CoDesignerStatus, DecisionAnswer, DecisionStatus, PdsaAct, PdsaStage };

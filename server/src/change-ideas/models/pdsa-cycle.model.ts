@@ -9,12 +9,14 @@ const PDSA_TEXT_COST = FieldCost.largeText(CHANGE_IDEA_LIMITS.pdsaTextMax);
 export class PdsaCycle {
   @Field(() => ID) id: string;
   @Field(() => ID) ideaId: string;
-  @Field(() => Int, { description: 'The idea\'s cycle number at this site: 1, 2, …' }) number: number;
+  @Field(() => Int, { description: "The idea's cycle number at this site: 1, 2, …" }) number: number;
   @Field() title: string;
   @Field({ description: 'What will be tried, by whom, where and when.', complexity: PDSA_TEXT_COST }) plan: string;
-  @Field({ description: 'What the team expects to happen, written before the test.', complexity: PDSA_TEXT_COST }) prediction: string;
+  @Field({ description: 'What the team expects to happen, written before the test.', complexity: PDSA_TEXT_COST })
+  prediction: string;
   @Field({ description: 'What was done, and anything unplanned.', complexity: PDSA_TEXT_COST }) doNotes: string;
-  @Field({ description: 'What happened, compared with the prediction.', complexity: PDSA_TEXT_COST }) studyNotes: string;
+  @Field({ description: 'What happened, compared with the prediction.', complexity: PDSA_TEXT_COST })
+  studyNotes: string;
   @Field(() => PdsaAct, { nullable: true }) act: PdsaAct | null;
   @Field({ complexity: PDSA_TEXT_COST }) actNotes: string;
   @Field(() => PdsaStage) stage: PdsaStage;
@@ -30,7 +32,9 @@ export class PdsaCycle {
   updatedById: string;
 }
 
-@ObjectType({ description: 'A PDSA cycle as a chart draws it: a span over its dates at its site, labelled with the idea.' })
+@ObjectType({
+  description: 'A PDSA cycle as a chart draws it: a span over its dates at its site, labelled with the idea.',
+})
 export class PdsaAnnotation {
   @Field(() => ID) cycleId: string;
   @Field(() => ID) ideaId: string;

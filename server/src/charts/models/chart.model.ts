@@ -13,28 +13,49 @@ export class ShownCount {
 @ObjectType()
 export class ChartPointView {
   @Field() month: string;
-  @Field(() => Float, { nullable: true, description: 'Proportion 0-1, events per unit, mean or count; null when left out.' }) value: number | null;
-  @Field(() => String, { nullable: true, description: 'Why the point is left out: SUPPRESSED, ZERO_DENOMINATOR, MISSING_VALUE, INVALID_VALUE.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Proportion 0-1, events per unit, mean or count; null when left out.',
+  })
+  value: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the point is left out: SUPPRESSED, ZERO_DENOMINATOR, MISSING_VALUE, INVALID_VALUE.',
+  })
   excluded: string | null;
   @Field(() => ShownCount, { nullable: true }) numerator: ShownCount | null;
   @Field(() => ShownCount, { nullable: true }) denominator: ShownCount | null;
-  @Field({ description: 'Network series: a month not every site has reported yet, drawn but (by default) left out of limits and signals.' })
+  @Field({
+    description:
+      'Network series: a month not every site has reported yet, drawn but (by default) left out of limits and signals.',
+  })
   provisional: boolean;
-  @Field(() => Int, { nullable: true, description: 'Network series, months not every site has reported: the sites that have.' }) sitesReported: number | null;
-  @Field(() => Int, { nullable: true, description: 'Network series, months not every site has reported: the sites that report this measure by then.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Network series, months not every site has reported: the sites that have.',
+  })
+  sitesReported: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Network series, months not every site has reported: the sites that report this measure by then.',
+  })
   sites: number | null;
   @Field(() => Int) phase: number;
   @Field() inBaseline: boolean;
   @Field(() => Float, { nullable: true }) centre: number | null;
   @Field(() => Float, { nullable: true }) lower: number | null;
   @Field(() => Float, { nullable: true }) upper: number | null;
-  @Field(() => String, { nullable: true, description: 'above or below, when outside the limits.' }) beyondLimits: string | null;
+  @Field(() => String, { nullable: true, description: 'above or below, when outside the limits.' }) beyondLimits:
+    string | null;
   @Field() inLongRun: boolean;
 }
 
-@ObjectType({ description: 'A signal or notice on a chart, as data the client words in the reader\'s language.' })
+@ObjectType({ description: "A signal or notice on a chart, as data the client words in the reader's language." })
 export class ChartSignal {
-  @Field({ description: 'shift, longRun, fewCrossings, beyondLimits, pointExcluded, limitsUnavailable or incompleteMonth.' }) key: string;
+  @Field({
+    description: 'shift, longRun, fewCrossings, beyondLimits, pointExcluded, limitsUnavailable or incompleteMonth.',
+  })
+  key: string;
   @Field(() => Int, { nullable: true }) phase: number | null;
   @Field(() => String, { nullable: true }) side: string | null;
   @Field(() => Int, { nullable: true }) length: number | null;
@@ -45,16 +66,23 @@ export class ChartSignal {
   @Field(() => Int, { nullable: true }) expectedAtLeast: number | null;
   @Field(() => Int, { nullable: true }) months: number | null;
   @Field(() => String, { nullable: true, description: 'median or average.' }) centre: string | null;
-  @Field(() => String, { nullable: true, description: 'improvement, deterioration or neutral.' }) assessment: string | null;
+  @Field(() => String, { nullable: true, description: 'improvement, deterioration or neutral.' }) assessment:
+    string | null;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => Int, { nullable: true, description: 'shift: months on the old side before it.' }) before: number | null;
   @Field(() => Int, { nullable: true, description: 'shift: months on the new side since.' }) after: number | null;
-  @Field(() => Int, { nullable: true, description: 'incompleteMonth: sites that have reported it.' }) sitesReported: number | null;
-  @Field(() => Int, { nullable: true, description: 'incompleteMonth: sites that report this measure by then.' }) sites: number | null;
-  @Field(() => Boolean, { nullable: true, description: 'incompleteMonth: whether it was left out of limits and signals.' }) leftOut: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'incompleteMonth: sites that have reported it.' }) sitesReported:
+    number | null;
+  @Field(() => Int, { nullable: true, description: 'incompleteMonth: sites that report this measure by then.' }) sites:
+    number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'incompleteMonth: whether it was left out of limits and signals.',
+  })
+  leftOut: boolean | null;
 }
 
-@ObjectType({ description: 'One chart: a site\'s series, or the network\'s pooled series when site is null.' })
+@ObjectType({ description: "One chart: a site's series, or the network's pooled series when site is null." })
 export class SeriesChart {
   @Field(() => Site, { nullable: true }) site: Site | null;
   @Field({ description: 'False when small counts of this site are suppressed for the viewer.' }) fullyVisible: boolean;
@@ -97,14 +125,28 @@ export class FunnelView {
   @Field(() => Float, { nullable: true }) target: number | null;
   @Field(() => [FunnelSiteView], { complexity: FieldCost.computedList }) sites: FunnelSiteView[];
   @Field(() => Int, { description: 'Sites left out (suppressed or no data).' }) sitesLeftOut: number;
-  @Field(() => Float, { nullable: true, description: 'Overdispersion φ (Spiegelhalter 2005), from z-scores winsorised 10% each side; null with fewer than 4 sites.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Overdispersion φ (Spiegelhalter 2005), from z-scores winsorised 10% each side; null with fewer than 4 sites.',
+  })
   phi: number | null;
-  @Field({ description: 'True when the sites vary more than chance would make them (χ² test, 5%).' }) overdispersed: boolean;
-  @Field(() => Float, { nullable: true, description: 'φ when the limits were widened by √φ for overdispersion; null for plain limits.' })
+  @Field({ description: 'True when the sites vary more than chance would make them (χ² test, 5%).' })
+  overdispersed: boolean;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'φ when the limits were widened by √φ for overdispersion; null for plain limits.',
+  })
   limitsWidenedBy: number | null;
-  @Field(() => [MonthCoverageView], { complexity: FieldCost.computedList, description: 'Later months left out because not every site has reported them.' })
+  @Field(() => [MonthCoverageView], {
+    complexity: FieldCost.computedList,
+    description: 'Later months left out because not every site has reported them.',
+  })
   incompleteMonthsLeftOut: MonthCoverageView[];
-  @Field(() => [MonthCoverageView], { complexity: FieldCost.computedList, description: 'Months in the window that not every site has reported; their sites are compared over fewer months.' })
+  @Field(() => [MonthCoverageView], {
+    complexity: FieldCost.computedList,
+    description: 'Months in the window that not every site has reported; their sites are compared over fewer months.',
+  })
   incompleteMonthsIncluded: MonthCoverageView[];
   @Field(() => [FunnelCurveView], { complexity: FieldCost.computedList }) curve: FunnelCurveView[];
 }
@@ -115,5 +157,6 @@ export class MeasureCharts {
   @Field(() => Int) suppressionThreshold: number;
   @Field(() => SeriesChart) network: SeriesChart;
   @Field(() => [SeriesChart], { complexity: FieldCost.computedList }) sites: SeriesChart[];
-  @Field(() => [FunnelView], { description: 'Proportion and rate measures only.', complexity: FieldCost.computedList }) funnels: FunnelView[];
+  @Field(() => [FunnelView], { description: 'Proportion and rate measures only.', complexity: FieldCost.computedList })
+  funnels: FunnelView[];
 }

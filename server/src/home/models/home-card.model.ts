@@ -11,7 +11,8 @@ export enum NextDecisionBasis {
 
 registerEnumType(NextDecisionBasis, {
   name: 'NextDecisionBasis',
-  description: 'AGREED_DATE: the date the co-designers set. PDSA_CYCLE_END: a PDSA cycle not yet acted on ends then. UNSCHEDULED: in progress, no date yet.',
+  description:
+    'AGREED_DATE: the date the co-designers set. PDSA_CYCLE_END: a PDSA cycle not yet acted on ends then. UNSCHEDULED: in progress, no date yet.',
 });
 
 @ObjectType({
@@ -22,9 +23,11 @@ registerEnumType(NextDecisionBasis, {
 export class NextDecision {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null when UNSCHEDULED.' }) dueOn: string | null;
   @Field(() => NextDecisionBasis) basis: NextDecisionBasis;
-  @Field(() => PdsaCycle, { nullable: true, description: 'The cycle whose end makes it due (PDSA_CYCLE_END).' }) cycle: PdsaCycle | null;
+  @Field(() => PdsaCycle, { nullable: true, description: 'The cycle whose end makes it due (PDSA_CYCLE_END).' })
+  cycle: PdsaCycle | null;
   @Field({ description: 'Due before today (UTC).' }) overdue: boolean;
-  @Field(() => [ChangeIdeaStatus], { description: 'What the decision may move the idea to.' }) options: ChangeIdeaStatus[];
+  @Field(() => [ChangeIdeaStatus], { description: 'What the decision may move the idea to.' })
+  options: ChangeIdeaStatus[];
 }
 
 @ObjectType({ description: 'A home card for a change idea the viewer co-designs or endorsed.' })
@@ -33,13 +36,16 @@ export class MyChangeIdea {
   @Field({ description: 'She proposed it.' }) proposed: boolean;
   @Field({ description: 'She co-designs it (the proposer does).' }) coDesigning: boolean;
   @Field({ description: 'She endorsed it.' }) endorsed: boolean;
-  @Field(() => Int, { description: 'Messages by others in its thread after her read marker (0 when it has no thread yet).' }) unreadMessages: number;
+  @Field(() => Int, {
+    description: 'Messages by others in its thread after her read marker (0 when it has no thread yet).',
+  })
+  unreadMessages: number;
   @Field(() => NextDecision, { nullable: true }) nextDecision: NextDecision | null;
 }
 
-@ObjectType({ description: 'A home card for a change idea being tested at the viewer\'s site.' })
+@ObjectType({ description: "A home card for a change idea being tested at the viewer's site." })
 export class SiteTestingIdea {
   @Field(() => ChangeIdea) idea: ChangeIdea;
-  @Field(() => [PdsaCycle], { description: 'Its PDSA cycles at the viewer\'s site, newest first.' }) cycles: PdsaCycle[];
+  @Field(() => [PdsaCycle], { description: "Its PDSA cycles at the viewer's site, newest first." }) cycles: PdsaCycle[];
   @Field(() => NextDecision, { nullable: true }) nextDecision: NextDecision | null;
 }

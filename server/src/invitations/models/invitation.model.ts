@@ -19,7 +19,11 @@ export class Invitation {
   @Field(() => Role) role: Role;
   @Field(() => String, { nullable: true }) siteName: string | null;
   @Field(() => ID, { nullable: true }) siteId: string | null;
-  @Field(() => String, { nullable: true, description: 'Null for the first admin\'s invitation, made by `npm run setup`.' }) invitedByName: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Null for the first admin's invitation, made by `npm run setup`.",
+  })
+  invitedByName: string | null;
   @Field() createdAt: Date;
   @Field() expiresAt: Date;
   @Field(() => InvitationStatus) status: InvitationStatus;

@@ -33,19 +33,29 @@ describe('email templates', () => {
     expect(email.text).toContain('Avsluta prenumerationen');
   });
 
-  it('puts each digest section under its heading, with its page\'s link', () => {
+  it("puts each digest section under its heading, with its page's link", () => {
     const email = digestEmail('en', {
       frequency: 'WEEKLY',
       networkName: 'North',
       count: 1,
-      sections: [{ heading: 'Change idea: Lab calendar', url: 'https://x.test/n/north/ideas/1', items: [{ text: 'A decision was taken', url: 'https://x.test/n/north/ideas/1' }] }],
+      sections: [
+        {
+          heading: 'Change idea: Lab calendar',
+          url: 'https://x.test/n/north/ideas/1',
+          items: [{ text: 'A decision was taken', url: 'https://x.test/n/north/ideas/1' }],
+        },
+      ],
       notificationsUrl: 'https://x.test/n/north/notifications',
       settingsUrl: 'https://x.test/account',
       unsubscribeUrl: 'https://x.test/unsubscribe/t',
     });
     expect(email.subject).toBe('[North] Your weekly digest: 1 new update');
-    expect(email.html).toContain('<h2 style="font-size:18px;margin:24px 0 8px"><a href="https://x.test/n/north/ideas/1">Change idea: Lab calendar</a></h2>');
-    expect(email.text).toContain('Change idea: Lab calendar (https://x.test/n/north/ideas/1)\n  - A decision was taken\n    https://x.test/n/north/ideas/1');
+    expect(email.html).toContain(
+      '<h2 style="font-size:18px;margin:24px 0 8px"><a href="https://x.test/n/north/ideas/1">Change idea: Lab calendar</a></h2>',
+    );
+    expect(email.text).toContain(
+      'Change idea: Lab calendar (https://x.test/n/north/ideas/1)\n  - A decision was taken\n    https://x.test/n/north/ideas/1',
+    );
   });
 
   it('writes to a member in her language, English when she chose none', () => {

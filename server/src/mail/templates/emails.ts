@@ -10,16 +10,29 @@ const formatDate = (locale: Locale, date: Date) =>
   new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 
 const formatMonth = (locale: Locale, month: string) =>
-  new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-01T00:00:00Z`));
 
 const SECURITY_FOOTER: Record<Locale, string[]> = {
-  en: ['You get this email because it is about your Commons account; it cannot be turned off.', 'If this was not you, reset your password and tell a network admin.'],
-  sv: ['Du får det här mejlet eftersom det gäller ditt Commons-konto; det går inte att stänga av.', 'Om det inte var du: återställ ditt lösenord och kontakta en nätverksadministratör.'],
+  en: [
+    'You get this email because it is about your Commons account; it cannot be turned off.',
+    'If this was not you, reset your password and tell a network admin.',
+  ],
+  sv: [
+    'Du får det här mejlet eftersom det gäller ditt Commons-konto; det går inte att stänga av.',
+    'Om det inte var du: återställ ditt lösenord och kontakta en nätverksadministratör.',
+  ],
 };
 
 const UNSUBSCRIBE_LABEL: Record<Locale, string> = { en: 'Unsubscribe', sv: 'Avsluta prenumerationen' };
 
-export function invitationEmail(locale: Locale, facts: { inviterName: string | null; networkName: string; link: string; expiresAt: Date }): RenderedEmail {
+export function invitationEmail(
+  locale: Locale,
+  facts: { inviterName: string | null; networkName: string; link: string; expiresAt: Date },
+): RenderedEmail {
   const inviter = facts.inviterName ?? (locale === 'sv' ? 'En nätverksadministratör' : 'A network admin');
   const t =
     locale === 'sv'
@@ -28,20 +41,29 @@ export function invitationEmail(locale: Locale, facts: { inviterName: string | n
           heading: `${inviter} bjuder in dig till ${facts.networkName}`,
           body: `${facts.networkName} är ett lärande hälsonätverk på Commons.`,
           action: 'Tacka ja till inbjudan',
-          footer: [`Länken fungerar en gång och gäller till ${formatDate(locale, facts.expiresAt)}.`, 'Om du inte väntade dig inbjudan kan du bortse från mejlet.'],
+          footer: [
+            `Länken fungerar en gång och gäller till ${formatDate(locale, facts.expiresAt)}.`,
+            'Om du inte väntade dig inbjudan kan du bortse från mejlet.',
+          ],
         }
       : {
           subject: `You are invited to ${facts.networkName}`,
           heading: `${inviter} invited you to join ${facts.networkName}`,
           body: `${facts.networkName} is a learning health network on Commons.`,
           action: 'Accept the invitation',
-          footer: [`The link works once and expires on ${formatDate(locale, facts.expiresAt)}.`, 'If you did not expect this invitation, you can ignore this email.'],
+          footer: [
+            `The link works once and expires on ${formatDate(locale, facts.expiresAt)}.`,
+            'If you did not expect this invitation, you can ignore this email.',
+          ],
         };
   return renderEmail({
     locale,
     subject: t.subject,
     heading: t.heading,
-    blocks: [{ kind: 'paragraph', text: t.body }, { kind: 'action', label: t.action, url: facts.link }],
+    blocks: [
+      { kind: 'paragraph', text: t.body },
+      { kind: 'action', label: t.action, url: facts.link },
+    ],
     footer: t.footer,
   });
 }
@@ -65,29 +87,57 @@ export function passwordResetEmail(locale: Locale, facts: { link: string; validM
     locale,
     subject: t.subject,
     heading: t.heading,
-    blocks: [{ kind: 'paragraph', text: t.body }, { kind: 'action', label: t.action, url: facts.link }],
+    blocks: [
+      { kind: 'paragraph', text: t.body },
+      { kind: 'action', label: t.action, url: facts.link },
+    ],
     footer: SECURITY_FOOTER[locale],
   });
 }
 
-export type AccountNotice = 'PASSWORD_CHANGED' | 'PASSWORD_RESET_DONE' | 'EMAIL_CHANGED' | 'TWO_FACTOR_ENABLED' | 'TWO_FACTOR_DISABLED';
+export type AccountNotice =
+  'PASSWORD_CHANGED' | 'PASSWORD_RESET_DONE' | 'EMAIL_CHANGED' | 'TWO_FACTOR_ENABLED' | 'TWO_FACTOR_DISABLED';
 
 const NOTICES: Record<AccountNotice, Record<Locale, { subject: string; body: string }>> = {
   PASSWORD_CHANGED: {
-    en: { subject: 'Your Commons password was changed', body: 'Your password was changed, and your other sessions were signed out.' },
-    sv: { subject: 'Ditt lösenord på Commons har ändrats', body: 'Ditt lösenord ändrades och dina andra sessioner loggades ut.' },
+    en: {
+      subject: 'Your Commons password was changed',
+      body: 'Your password was changed, and your other sessions were signed out.',
+    },
+    sv: {
+      subject: 'Ditt lösenord på Commons har ändrats',
+      body: 'Ditt lösenord ändrades och dina andra sessioner loggades ut.',
+    },
   },
   PASSWORD_RESET_DONE: {
-    en: { subject: 'Your Commons password was reset', body: 'Your password was reset with a link sent to this address, and every session was signed out.' },
-    sv: { subject: 'Ditt lösenord på Commons har återställts', body: 'Ditt lösenord återställdes med en länk som skickades till den här adressen, och alla sessioner loggades ut.' },
+    en: {
+      subject: 'Your Commons password was reset',
+      body: 'Your password was reset with a link sent to this address, and every session was signed out.',
+    },
+    sv: {
+      subject: 'Ditt lösenord på Commons har återställts',
+      body: 'Ditt lösenord återställdes med en länk som skickades till den här adressen, och alla sessioner loggades ut.',
+    },
   },
   EMAIL_CHANGED: {
-    en: { subject: 'Your Commons email address was changed', body: 'The email address of your account was changed to {email}. Mail about your account now goes there.' },
-    sv: { subject: 'Din e-postadress på Commons har ändrats', body: 'E-postadressen för ditt konto ändrades till {email}. Mejl om ditt konto skickas nu dit.' },
+    en: {
+      subject: 'Your Commons email address was changed',
+      body: 'The email address of your account was changed to {email}. Mail about your account now goes there.',
+    },
+    sv: {
+      subject: 'Din e-postadress på Commons har ändrats',
+      body: 'E-postadressen för ditt konto ändrades till {email}. Mejl om ditt konto skickas nu dit.',
+    },
   },
   TWO_FACTOR_ENABLED: {
-    en: { subject: 'Two-factor sign-in is on', body: 'Two-factor sign-in was turned on for your account: signing in now also asks for a code from your authenticator app.' },
-    sv: { subject: 'Tvåstegsinloggning är på', body: 'Tvåstegsinloggning slogs på för ditt konto: inloggningen frågar nu även efter en kod från din autentiseringsapp.' },
+    en: {
+      subject: 'Two-factor sign-in is on',
+      body: 'Two-factor sign-in was turned on for your account: signing in now also asks for a code from your authenticator app.',
+    },
+    sv: {
+      subject: 'Tvåstegsinloggning är på',
+      body: 'Tvåstegsinloggning slogs på för ditt konto: inloggningen frågar nu även efter en kod från din autentiseringsapp.',
+    },
   },
   TWO_FACTOR_DISABLED: {
     en: { subject: 'Two-factor sign-in is off', body: 'Two-factor sign-in was turned off for your account.' },
@@ -96,19 +146,30 @@ const NOTICES: Record<AccountNotice, Record<Locale, { subject: string; body: str
 };
 
 /** A security notice: something changed on the account (sent to the address concerned). */
-export function accountNoticeEmail(locale: Locale, notice: AccountNotice, facts: { email?: string; at: Date }): RenderedEmail {
+export function accountNoticeEmail(
+  locale: Locale,
+  notice: AccountNotice,
+  facts: { email?: string; at: Date },
+): RenderedEmail {
   const t = NOTICES[notice][locale];
-  const when = locale === 'sv' ? `Tidpunkt: ${facts.at.toISOString()} (UTC).` : `When: ${facts.at.toISOString()} (UTC).`;
+  const when =
+    locale === 'sv' ? `Tidpunkt: ${facts.at.toISOString()} (UTC).` : `When: ${facts.at.toISOString()} (UTC).`;
   return renderEmail({
     locale,
     subject: t.subject,
     heading: t.subject,
-    blocks: [{ kind: 'paragraph', text: t.body.replace('{email}', facts.email ?? '') }, { kind: 'paragraph', text: when }],
+    blocks: [
+      { kind: 'paragraph', text: t.body.replace('{email}', facts.email ?? '') },
+      { kind: 'paragraph', text: when },
+    ],
     footer: SECURITY_FOOTER[locale],
   });
 }
 
-export function emailChangeVerifyEmail(locale: Locale, facts: { newEmail: string; link: string; validMinutes: number }): RenderedEmail {
+export function emailChangeVerifyEmail(
+  locale: Locale,
+  facts: { newEmail: string; link: string; validMinutes: number },
+): RenderedEmail {
   const t =
     locale === 'sv'
       ? {
@@ -125,7 +186,10 @@ export function emailChangeVerifyEmail(locale: Locale, facts: { newEmail: string
     locale,
     subject: t.subject,
     heading: t.subject,
-    blocks: [{ kind: 'paragraph', text: t.body }, { kind: 'action', label: t.action, url: facts.link }],
+    blocks: [
+      { kind: 'paragraph', text: t.body },
+      { kind: 'action', label: t.action, url: facts.link },
+    ],
     footer: SECURITY_FOOTER[locale],
   });
 }
@@ -167,22 +231,47 @@ export function notificationLine(locale: Locale, kind: NotificationKind, actor: 
 
 const KIND_NAMES: Record<Locale, Record<NotificationKind, string>> = {
   en: {
-    MENTION: 'mentions', REPLY: 'replies', IDEA_DECISION: 'decisions on ideas', PDSA_AT_SITE: 'PDSA cycles at your site',
-    GROUP_INVITE: 'group invitations', CO_DESIGN_INVITE: 'co-design invitations', SITE_REQUEST: 'requests to join a site',
-    SITE_REQUEST_CONFIRMED: 'confirmed site requests', SITE_REQUEST_DECLINED: 'declined site requests',
-    DECISION_AWAITING_CONFIRMATION: 'decisions waiting for you', DECISION_DECLINED: 'declined decisions', PROPOSAL_OPENED: 'new proposals',
+    MENTION: 'mentions',
+    REPLY: 'replies',
+    IDEA_DECISION: 'decisions on ideas',
+    PDSA_AT_SITE: 'PDSA cycles at your site',
+    GROUP_INVITE: 'group invitations',
+    CO_DESIGN_INVITE: 'co-design invitations',
+    SITE_REQUEST: 'requests to join a site',
+    SITE_REQUEST_CONFIRMED: 'confirmed site requests',
+    SITE_REQUEST_DECLINED: 'declined site requests',
+    DECISION_AWAITING_CONFIRMATION: 'decisions waiting for you',
+    DECISION_DECLINED: 'declined decisions',
+    PROPOSAL_OPENED: 'new proposals',
   },
   sv: {
-    MENTION: 'omnämnanden', REPLY: 'svar', IDEA_DECISION: 'beslut om idéer', PDSA_AT_SITE: 'PDSA-cykler på din enhet',
-    GROUP_INVITE: 'gruppinbjudningar', CO_DESIGN_INVITE: 'inbjudningar att samskapa', SITE_REQUEST: 'förfrågningar om att gå med i en enhet',
-    SITE_REQUEST_CONFIRMED: 'bekräftade förfrågningar', SITE_REQUEST_DECLINED: 'avböjda förfrågningar',
-    DECISION_AWAITING_CONFIRMATION: 'beslut som väntar på dig', DECISION_DECLINED: 'avböjda beslut', PROPOSAL_OPENED: 'nya förslag',
+    MENTION: 'omnämnanden',
+    REPLY: 'svar',
+    IDEA_DECISION: 'beslut om idéer',
+    PDSA_AT_SITE: 'PDSA-cykler på din enhet',
+    GROUP_INVITE: 'gruppinbjudningar',
+    CO_DESIGN_INVITE: 'inbjudningar att samskapa',
+    SITE_REQUEST: 'förfrågningar om att gå med i en enhet',
+    SITE_REQUEST_CONFIRMED: 'bekräftade förfrågningar',
+    SITE_REQUEST_DECLINED: 'avböjda förfrågningar',
+    DECISION_AWAITING_CONFIRMATION: 'beslut som väntar på dig',
+    DECISION_DECLINED: 'avböjda beslut',
+    PROPOSAL_OPENED: 'nya förslag',
   },
 };
 
 export function notificationEmail(
   locale: Locale,
-  facts: { networkName: string; kind: NotificationKind; actorName: string | null; title: string; detail: string | null; link: string; settingsUrl: string; unsubscribeUrl: string },
+  facts: {
+    networkName: string;
+    kind: NotificationKind;
+    actorName: string | null;
+    title: string;
+    detail: string | null;
+    link: string;
+    settingsUrl: string;
+    unsubscribeUrl: string;
+  },
 ): RenderedEmail {
   const line = notificationLine(locale, facts.kind, facts.actorName, facts.title);
   const blocks: Block[] = [];
@@ -196,8 +285,14 @@ export function notificationEmail(
     blocks,
     footer:
       locale === 'sv'
-        ? [`Du får det här mejlet eftersom du valt e-post direkt för ${kindName}.`, `Ändra dina e-postinställningar: ${facts.settingsUrl}`]
-        : [`You get this email because you chose email right away for ${kindName}.`, `Change your email settings: ${facts.settingsUrl}`],
+        ? [
+            `Du får det här mejlet eftersom du valt e-post direkt för ${kindName}.`,
+            `Ändra dina e-postinställningar: ${facts.settingsUrl}`,
+          ]
+        : [
+            `You get this email because you chose email right away for ${kindName}.`,
+            `Change your email settings: ${facts.settingsUrl}`,
+          ],
     unsubscribe: { label: UNSUBSCRIBE_LABEL[locale], url: facts.unsubscribeUrl },
   });
 }
@@ -210,7 +305,15 @@ export interface DigestSection {
 
 export function digestEmail(
   locale: Locale,
-  facts: { frequency: 'DAILY' | 'WEEKLY'; networkName: string; count: number; sections: DigestSection[]; notificationsUrl: string; settingsUrl: string; unsubscribeUrl: string },
+  facts: {
+    frequency: 'DAILY' | 'WEEKLY';
+    networkName: string;
+    count: number;
+    sections: DigestSection[];
+    notificationsUrl: string;
+    settingsUrl: string;
+    unsubscribeUrl: string;
+  },
 ): RenderedEmail {
   const daily = facts.frequency === 'DAILY';
   const subject =
@@ -228,35 +331,72 @@ export function digestEmail(
     ],
     footer:
       locale === 'sv'
-        ? [`Du får det här mejlet eftersom du valt en ${daily ? 'daglig' : 'veckovis'} sammanfattning. Det du redan läst i Commons tas inte med.`, `Ändra dina e-postinställningar: ${facts.settingsUrl}`]
-        : [`You get this email because you chose a ${daily ? 'daily' : 'weekly'} digest. What you already read in Commons is left out.`, `Change your email settings: ${facts.settingsUrl}`],
+        ? [
+            `Du får det här mejlet eftersom du valt en ${daily ? 'daglig' : 'veckovis'} sammanfattning. Det du redan läst i Commons tas inte med.`,
+            `Ändra dina e-postinställningar: ${facts.settingsUrl}`,
+          ]
+        : [
+            `You get this email because you chose a ${daily ? 'daily' : 'weekly'} digest. What you already read in Commons is left out.`,
+            `Change your email settings: ${facts.settingsUrl}`,
+          ],
     unsubscribe: { label: UNSUBSCRIBE_LABEL[locale], url: facts.unsubscribeUrl },
   });
 }
 
 export function reportReminderEmail(
   locale: Locale,
-  facts: { overdue: boolean; daysLeft: number; networkName: string; siteName: string; month: string; dueOn: Date; link: string; settingsUrl: string; unsubscribeUrl: string },
+  facts: {
+    overdue: boolean;
+    daysLeft: number;
+    networkName: string;
+    siteName: string;
+    month: string;
+    dueOn: Date;
+    link: string;
+    settingsUrl: string;
+    unsubscribeUrl: string;
+  },
 ): RenderedEmail {
   const month = formatMonth(locale, facts.month);
   const due = formatDate(locale, facts.dueOn);
   const t =
     locale === 'sv'
       ? facts.overdue
-        ? { subject: `[${facts.networkName}] Rapporten för ${month} är försenad`, body: `${facts.siteName}s rapport för ${month} skulle ha lämnats in senast ${due}.` }
-        : { subject: `[${facts.networkName}] Rapporten för ${month} ska lämnas in om ${facts.daysLeft} dagar`, body: `${facts.siteName}s rapport för ${month} ska lämnas in senast ${due}.` }
+        ? {
+            subject: `[${facts.networkName}] Rapporten för ${month} är försenad`,
+            body: `${facts.siteName}s rapport för ${month} skulle ha lämnats in senast ${due}.`,
+          }
+        : {
+            subject: `[${facts.networkName}] Rapporten för ${month} ska lämnas in om ${facts.daysLeft} dagar`,
+            body: `${facts.siteName}s rapport för ${month} ska lämnas in senast ${due}.`,
+          }
       : facts.overdue
-        ? { subject: `[${facts.networkName}] The ${month} report is overdue`, body: `${facts.siteName}'s report for ${month} was due on ${due}.` }
-        : { subject: `[${facts.networkName}] The ${month} report is due in ${facts.daysLeft} days`, body: `${facts.siteName}'s report for ${month} is due on ${due}.` };
+        ? {
+            subject: `[${facts.networkName}] The ${month} report is overdue`,
+            body: `${facts.siteName}'s report for ${month} was due on ${due}.`,
+          }
+        : {
+            subject: `[${facts.networkName}] The ${month} report is due in ${facts.daysLeft} days`,
+            body: `${facts.siteName}'s report for ${month} is due on ${due}.`,
+          };
   return renderEmail({
     locale,
     subject: t.subject,
     heading: t.subject.replace(/^\[[^\]]*\] /, ''),
-    blocks: [{ kind: 'paragraph', text: t.body }, { kind: 'action', label: locale === 'sv' ? 'Öppna månadsformuläret' : 'Open the month form', url: facts.link }],
+    blocks: [
+      { kind: 'paragraph', text: t.body },
+      { kind: 'action', label: locale === 'sv' ? 'Öppna månadsformuläret' : 'Open the month form', url: facts.link },
+    ],
     footer:
       locale === 'sv'
-        ? ['Du får det här mejlet eftersom du rapporterar för din enhet. Påminnelserna slutar när månaden är inlämnad.', `Ändra dina e-postinställningar: ${facts.settingsUrl}`]
-        : ['You get this email because you report for your site. Reminders stop once the month is submitted.', `Change your email settings: ${facts.settingsUrl}`],
+        ? [
+            'Du får det här mejlet eftersom du rapporterar för din enhet. Påminnelserna slutar när månaden är inlämnad.',
+            `Ändra dina e-postinställningar: ${facts.settingsUrl}`,
+          ]
+        : [
+            'You get this email because you report for your site. Reminders stop once the month is submitted.',
+            `Change your email settings: ${facts.settingsUrl}`,
+          ],
     unsubscribe: { label: UNSUBSCRIBE_LABEL[locale], url: facts.unsubscribeUrl },
   });
 }

@@ -26,7 +26,12 @@ export interface EmailBody {
 }
 
 const escapeHtml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /** Renders the plain-text and HTML parts from the same blocks, so both say the same. */
 export function renderEmail(body: EmailBody): RenderedEmail {
@@ -39,8 +44,16 @@ export function renderEmail(body: EmailBody): RenderedEmail {
         html.push(`<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`);
         break;
       case 'quote':
-        text.push(block.text.split('\n').map((line) => `> ${line}`).join('\n'), '');
-        html.push(`<blockquote style="margin:0 0 16px;padding-left:12px;border-left:4px solid #767676">${escapeHtml(block.text)}</blockquote>`);
+        text.push(
+          block.text
+            .split('\n')
+            .map((line) => `> ${line}`)
+            .join('\n'),
+          '',
+        );
+        html.push(
+          `<blockquote style="margin:0 0 16px;padding-left:12px;border-left:4px solid #767676">${escapeHtml(block.text)}</blockquote>`,
+        );
         break;
       case 'action':
         text.push(`${block.label}: ${block.url}`, '');
@@ -52,11 +65,18 @@ export function renderEmail(body: EmailBody): RenderedEmail {
         text.push(block.url ? `${block.heading} (${block.url})` : block.heading);
         for (const item of block.items) text.push(`  - ${item.text}${item.url ? `\n    ${item.url}` : ''}`);
         text.push('');
-        const heading = block.url ? `<a href="${escapeHtml(block.url)}">${escapeHtml(block.heading)}</a>` : escapeHtml(block.heading);
+        const heading = block.url
+          ? `<a href="${escapeHtml(block.url)}">${escapeHtml(block.heading)}</a>`
+          : escapeHtml(block.heading);
         const items = block.items
-          .map((item) => `<li style="margin:0 0 8px">${item.url ? `<a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a>` : escapeHtml(item.text)}</li>`)
+          .map(
+            (item) =>
+              `<li style="margin:0 0 8px">${item.url ? `<a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a>` : escapeHtml(item.text)}</li>`,
+          )
           .join('');
-        html.push(`<h2 style="font-size:18px;margin:24px 0 8px">${heading}</h2><ul style="margin:0 0 16px;padding-left:20px">${items}</ul>`);
+        html.push(
+          `<h2 style="font-size:18px;margin:24px 0 8px">${heading}</h2><ul style="margin:0 0 16px;padding-left:20px">${items}</ul>`,
+        );
         break;
       }
     }
@@ -65,7 +85,9 @@ export function renderEmail(body: EmailBody): RenderedEmail {
   text.push(...body.footer);
   if (body.unsubscribe) text.push(`${body.unsubscribe.label}: ${body.unsubscribe.url}`);
   const footer = body.footer.map((line) => `<p style="margin:0 0 8px">${escapeHtml(line)}</p>`).join('');
-  const unsubscribe = body.unsubscribe ? `<p style="margin:0"><a href="${escapeHtml(body.unsubscribe.url)}">${escapeHtml(body.unsubscribe.label)}</a></p>` : '';
+  const unsubscribe = body.unsubscribe
+    ? `<p style="margin:0"><a href="${escapeHtml(body.unsubscribe.url)}">${escapeHtml(body.unsubscribe.label)}</a></p>`
+    : '';
   const page = [
     '<!doctype html>',
     `<html lang="${body.locale}">`,

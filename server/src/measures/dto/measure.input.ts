@@ -23,7 +23,8 @@ export class ReportEntryInput {
   @Field(() => Int, { nullable: true }) numerator?: number | null;
   @Field(() => Int, { nullable: true }) denominator?: number | null;
   @Field(() => Float, { nullable: true }) value?: number | null;
-  @Field(() => Int, { description: 'The version the form was loaded with (0 for a new report).' }) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the form was loaded with (0 for a new report).' })
+  expectedVersion: number;
 }
 
 @InputType()
@@ -32,6 +33,7 @@ export class SaveMonthReportInput {
   @Field(() => ID) siteId: string;
   @Field() month: string;
   @Field({ description: 'Submit (true) or keep as a draft (false).' }) submit: boolean;
-  @Field(() => String, { nullable: true, description: 'Required when changing a submitted report.' }) reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required when changing a submitted report.' }) reason?:
+    string | null;
   @Field(() => [ReportEntryInput]) entries: ReportEntryInput[];
 }

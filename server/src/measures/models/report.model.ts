@@ -16,7 +16,7 @@ export class ReportRevision {
   @Field() changedAt: Date;
 }
 
-@ObjectType({ description: 'A measure in a site\'s month: its current numbers, or nothing yet.' })
+@ObjectType({ description: "A measure in a site's month: its current numbers, or nothing yet." })
 export class ReportEntry {
   @Field(() => Measure) measure: Measure;
   @Field(() => ID, { nullable: true }) reportId: string | null;
@@ -24,7 +24,8 @@ export class ReportEntry {
   @Field(() => Int, { nullable: true }) denominator: number | null;
   @Field(() => Float, { nullable: true }) value: number | null;
   @Field(() => ReportStatus, { nullable: true }) status: ReportStatus | null;
-  @Field(() => Int, { description: 'Send it back as expectedVersion when saving; 0 when nothing is saved yet.' }) version: number;
+  @Field(() => Int, { description: 'Send it back as expectedVersion when saving; 0 when nothing is saved yet.' })
+  version: number;
   @Field(() => Date, { nullable: true }) updatedAt: Date | null;
   @Field(() => String, { nullable: true }) updatedByName: string | null;
   @Field(() => [ReportRevision], { description: 'Every saved state, newest first.' }) history: ReportRevision[];
@@ -35,7 +36,10 @@ export class MonthReport {
   @Field(() => Site) site: Site;
   @Field() month: string;
   @Field({ description: 'YYYY-MM-DD.' }) dueDate: string;
-  @Field({ description: 'When (ISO 8601, UTC) the month may be submitted: once it has ended, or the network\'s grace days before. Drafts may be saved at any time.' })
+  @Field({
+    description:
+      "When (ISO 8601, UTC) the month may be submitted: once it has ended, or the network's grace days before. Drafts may be saved at any time.",
+  })
   submissionOpensAt: string;
   @Field(() => [ReportEntry]) entries: ReportEntry[];
 }
@@ -49,7 +53,8 @@ export enum CellStatus {
 }
 registerEnumType(CellStatus, {
   name: 'CellStatus',
-  description: 'SUBMITTED on time; LATE (submitted after the due date); DRAFT; MISSING (due and not submitted); NOT_DUE.',
+  description:
+    'SUBMITTED on time; LATE (submitted after the due date); DRAFT; MISSING (due and not submitted); NOT_DUE.',
 });
 
 @ObjectType()
@@ -66,7 +71,7 @@ export class CompletenessRow {
   @Field(() => [CompletenessCell], { complexity: FieldCost.computedList }) cells: CompletenessCell[];
 }
 
-@ObjectType({ description: 'Which site has reported which month, for all of a network\'s measures.' })
+@ObjectType({ description: "Which site has reported which month, for all of a network's measures." })
 export class Completeness {
   @Field(() => [String]) months: string[];
   @Field(() => Int) measureCount: number;
@@ -85,8 +90,10 @@ export class OverdueMonth {
 export class ImportProblem {
   @Field(() => Int, { description: 'Line in the file, counting the header as line 1.' }) line: number;
   @Field({ description: 'The column the problem is in.' }) column: string;
-  @Field({ description: 'A field-issue code (ISSUE_CODES in the shared package): what a client translates.' }) code: string;
-  @Field(() => [IssueParam], { description: 'The numbers and words the translation of the code puts in its sentence.' }) params: IssueParam[];
+  @Field({ description: 'A field-issue code (ISSUE_CODES in the shared package): what a client translates.' })
+  code: string;
+  @Field(() => [IssueParam], { description: 'The numbers and words the translation of the code puts in its sentence.' })
+  params: IssueParam[];
   @Field({ description: 'The problem in English, for API users.' }) message: string;
 }
 

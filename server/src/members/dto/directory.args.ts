@@ -8,7 +8,10 @@ export class DirectoryFilter {
   @Field(() => ID, { nullable: true }) siteId?: string | null;
   @Field(() => String, { nullable: true }) interest?: string | null;
   @Field(() => String, { nullable: true, description: 'Part of a name.' }) search?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only members who share at least one of the viewer\'s interests.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only members who share at least one of the viewer's interests.",
+  })
   likeMe?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'Include deactivated members (network admins only).' })
   includeDeactivated?: boolean | null;

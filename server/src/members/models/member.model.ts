@@ -4,7 +4,7 @@ import { Role } from '../../platform/graphql/enums';
 import { PageInfo } from '../../platform/graphql/pagination';
 import { FieldCost } from '../../platform/graphql/field-cost';
 
-@ObjectType({ description: 'A person in a network\'s directory.' })
+@ObjectType({ description: "A person in a network's directory." })
 export class Member {
   @Field(() => ID, { description: 'The membership id.' }) id: string;
   @Field(() => ID) userId: string;

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../platform/graphql/enums';
 
-@ObjectType({ description: 'One of the viewer\'s networks and her place in it.' })
+@ObjectType({ description: "One of the viewer's networks and her place in it." })
 export class ViewerMembership {
   @Field(() => ID) id: string;
   @Field(() => Role) role: Role;
@@ -19,5 +19,6 @@ export class Profile {
   @Field(() => String, { nullable: true }) pronouns: string | null;
   @Field() bio: string;
   @Field(() => [String]) interests: string[];
-  @Field(() => String, { nullable: true, description: 'Preferred language; null follows the browser.' }) locale: string | null;
+  @Field(() => String, { nullable: true, description: 'Preferred language; null follows the browser.' }) locale:
+    string | null;
 }

@@ -5,7 +5,8 @@ import { PageInfo } from '../../platform/graphql/pagination';
 
 registerEnumType(SiteRequestStatus, {
   name: 'SiteRequestStatus',
-  description: 'PENDING until the site\'s lead or an admin CONFIRMED or DECLINED it; CANCELLED when the member withdrew it or asked for another site.',
+  description:
+    "PENDING until the site's lead or an admin CONFIRMED or DECLINED it; CANCELLED when the member withdrew it or asked for another site.",
 });
 
 export { SiteRequestStatus };
@@ -14,12 +15,13 @@ export { SiteRequestStatus };
 export class SiteRequestPerson {
   @Field(() => ID) userId: string;
   @Field() name: string;
-  @Field(() => Role, { nullable: true, description: 'Her role in the network (for the member who asked).' }) role: Role | null;
+  @Field(() => Role, { nullable: true, description: 'Her role in the network (for the member who asked).' })
+  role: Role | null;
 }
 
 @ObjectType({
   description:
-    'A request by a patient partner, family member or researcher to join a site. Until it is confirmed nothing of the site\'s own data opens to her.',
+    "A request by a patient partner, family member or researcher to join a site. Until it is confirmed nothing of the site's own data opens to her.",
 })
 export class SiteRequest {
   @Field(() => ID) id: string;
@@ -28,7 +30,8 @@ export class SiteRequest {
   @Field() siteName: string;
   @Field(() => SiteRequestPerson) member: SiteRequestPerson;
   @Field() requestedAt: Date;
-  @Field(() => SiteRequestPerson, { nullable: true, description: 'Who confirmed, declined or withdrew it.' }) answeredBy: SiteRequestPerson | null;
+  @Field(() => SiteRequestPerson, { nullable: true, description: 'Who confirmed, declined or withdrew it.' })
+  answeredBy: SiteRequestPerson | null;
   @Field(() => Date, { nullable: true }) answeredAt: Date | null;
   @Field({ description: 'Why it was declined, when the one declining said; empty otherwise.' }) reason: string;
 }

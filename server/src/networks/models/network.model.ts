@@ -7,8 +7,11 @@ export class Network {
   @Field() name: string;
   @Field() description: string;
   @Field({ description: 'The month the network began, as YYYY-MM-DD.' }) startedOn: string;
-  @Field(() => Int, { description: 'Counts from 1 to this value are suppressed in other sites\' numbers.' })
+  @Field(() => Int, { description: "Counts from 1 to this value are suppressed in other sites' numbers." })
   suppressionThreshold: number;
-  @Field(() => Int, { description: 'How many days a decision on a change idea waits for its participants\' confirmations before it expires.' })
+  @Field(() => Int, {
+    description:
+      "How many days a decision on a change idea waits for its participants' confirmations before it expires.",
+  })
   decisionConfirmationDays: number;
 }

@@ -12,7 +12,14 @@ export class NotificationsArgs extends PageArgs {
 export class SetNotificationPreferenceArgs {
   @Field(() => NotificationKind) kind: NotificationKind;
   @Field() inApp: boolean;
-  @Field({ description: 'Email on or off; on keeps the chosen frequency, or IMMEDIATE when it was off. emailFrequency, when given, decides.' }) email: boolean;
-  @Field(() => EmailFrequency, { nullable: true, description: 'How email comes: IMMEDIATE, DAILY or WEEKLY digest, or OFF.' })
+  @Field({
+    description:
+      'Email on or off; on keeps the chosen frequency, or IMMEDIATE when it was off. emailFrequency, when given, decides.',
+  })
+  email: boolean;
+  @Field(() => EmailFrequency, {
+    nullable: true,
+    description: 'How email comes: IMMEDIATE, DAILY or WEEKLY digest, or OFF.',
+  })
   emailFrequency?: EmailFrequency | null;
 }

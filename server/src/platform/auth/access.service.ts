@@ -27,7 +27,10 @@ export class AccessService {
     const member = await this.memberIn(viewer, networkId);
     if (!member) throw notFound('Network');
     if (member.needsTwoFactor) {
-      throw new AppError('TWO_FACTOR_SETUP_REQUIRED', 'This network requires two-factor sign-in for admins and site leads: turn it on in your account settings.');
+      throw new AppError(
+        'TWO_FACTOR_SETUP_REQUIRED',
+        'This network requires two-factor sign-in for admins and site leads: turn it on in your account settings.',
+      );
     }
     this.check(member.actor, action, scope);
     return member.actor;
@@ -37,7 +40,10 @@ export class AccessService {
     requireId(networkId, 'networkId');
     const membership = await this.access.membership(viewer.userId, networkId);
     if (!membership || membership.deactivatedAt) return null;
-    return { actor: { userId: viewer.userId, role: membership.role, siteId: membership.siteId, active: true }, needsTwoFactor: membership.needsTwoFactor };
+    return {
+      actor: { userId: viewer.userId, role: membership.role, siteId: membership.siteId, active: true },
+      needsTwoFactor: membership.needsTwoFactor,
+    };
   }
 
   /** Throws FORBIDDEN unless `actor` may perform `action` in `scope`. */

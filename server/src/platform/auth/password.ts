@@ -5,7 +5,8 @@ import { hash, verify } from '@node-rs/argon2';
 export const hashPassword = (password: string) => hash(password);
 
 /** Whether `password` matches the argon2id `passwordHash`. */
-export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);
+export const verifyPassword = (passwordHash: string, password: string) =>
+  verify(passwordHash, password).catch(() => false);
 
 // Verifying against this when no account matches keeps sign-in timing the same for unknown emails.
 let decoyHash: Promise<string> | null = null;

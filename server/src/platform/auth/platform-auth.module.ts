@@ -8,7 +8,13 @@ import { SessionService } from './session.service';
 
 @Global()
 @Module({
-  providers: [AccessRepository, AccessService, SessionRepository, SessionService, { provide: APP_GUARD, useClass: SessionGuard }],
+  providers: [
+    AccessRepository,
+    AccessService,
+    SessionRepository,
+    SessionService,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
   exports: [AccessService, SessionService],
 })
 export class PlatformAuthModule {}

@@ -10,7 +10,9 @@ export class SessionMiddleware implements NestMiddleware {
 
   async use(req: Request, _res: Response, next: NextFunction) {
     try {
-      req.viewer = await this.sessions.resolve((req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE]);
+      req.viewer = await this.sessions.resolve(
+        (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE],
+      );
       next();
     } catch (error) {
       next(error);

@@ -74,15 +74,24 @@ export class SessionRepository {
 
   /** Revokes the session if it belongs to `userId`; returns how many were revoked (0 or 1). */
   async revokeOwned(id: string, userId: string, at: Date) {
-    const { count } = await this.prisma.session.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: at } });
+    const { count } = await this.prisma.session.updateMany({
+      where: { id, userId, revokedAt: null },
+      data: { revokedAt: at },
+    });
     return count;
   }
 
   /** Revokes every live session of `userId` but `exceptId`; returns the ids revoked. */
   async revokeAllOf(userId: string, exceptId: string | null, at: Date, db: Db = this.prisma): Promise<string[]> {
-    const live = await db.session.findMany({ where: { userId, revokedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+    const live = await db.session.findMany({
+      where: { userId, revokedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
+      select: { id: true },
+    });
     if (live.length === 0) return [];
-    await db.session.updateMany({ where: { id: { in: live.map((row) => row.id) }, revokedAt: null }, data: { revokedAt: at } });
+    await db.session.updateMany({
+      where: { id: { in: live.map((row) => row.id) }, revokedAt: null },
+      data: { revokedAt: at },
+    });
     return live.map((row) => row.id);
   }
 }

@@ -69,7 +69,11 @@ export class SessionService {
       await this.sessions.touch(session.id, new Date(now));
       lastSeenAt = now;
     }
-    return { viewer: { userId: session.userId, sessionId: session.id }, expiresAt: session.expiresAt.getTime(), lastSeenAt };
+    return {
+      viewer: { userId: session.userId, sessionId: session.id },
+      expiresAt: session.expiresAt.getTime(),
+      lastSeenAt,
+    };
   }
 
   /**

@@ -17,7 +17,7 @@ describe('TRUST_PROXY', () => {
     expect(trustProxy('2')).toBe(2);
   });
 
-  it('takes proxy addresses, CIDRs and Express\'s names, separated by commas', () => {
+  it("takes proxy addresses, CIDRs and Express's names, separated by commas", () => {
     expect(trustProxy('10.0.0.0/8, 172.16.0.0/12,192.168.1.7')).toEqual(['10.0.0.0/8', '172.16.0.0/12', '192.168.1.7']);
     expect(trustProxy('loopback,uniquelocal,fd00::/8')).toEqual(['loopback', 'uniquelocal', 'fd00::/8']);
   });
@@ -39,9 +39,13 @@ describe('the client address and protocol under TRUST_PROXY (the rule HTTP and t
   const request = (remoteAddress: string, forwardedFor?: string, forwardedProto?: string) => ({
     remoteAddress,
     encrypted: false,
-    headers: { ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}), ...(forwardedProto ? { 'x-forwarded-proto': forwardedProto } : {}) },
+    headers: {
+      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      ...(forwardedProto ? { 'x-forwarded-proto': forwardedProto } : {}),
+    },
   });
-  const address = (setting: string | undefined, ...args: Parameters<typeof request>) => clientAddress(request(...args), proxyTrust(trustProxy(setting)));
+  const address = (setting: string | undefined, ...args: Parameters<typeof request>) =>
+    clientAddress(request(...args), proxyTrust(trustProxy(setting)));
 
   it('ignores X-Forwarded-For when off', () => {
     expect(address(undefined, '10.0.0.5', '6.6.6.6')).toBe('10.0.0.5');
@@ -59,7 +63,8 @@ describe('the client address and protocol under TRUST_PROXY (the rule HTTP and t
   });
 
   it('takes X-Forwarded-Proto only from a trusted peer', () => {
-    const https = (setting: string | undefined, peer: string) => clientProtocol(request(peer, undefined, 'https'), proxyTrust(trustProxy(setting)));
+    const https = (setting: string | undefined, peer: string) =>
+      clientProtocol(request(peer, undefined, 'https'), proxyTrust(trustProxy(setting)));
     expect(https('1', '10.0.0.5')).toBe('https');
     expect(https('10.0.0.0/8', '10.0.0.5')).toBe('https');
     expect(https('10.0.0.0/8', '192.0.2.1')).toBe('http');

@@ -27,12 +27,21 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
   SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-  SMTP_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().refine(isSmtpUrl, {
-    message: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.org',
-  }).optional()),
-  MAIL_FROM: z.string().refine((value) => MAIL_FROM_PATTERN.test(value.trim()), {
-    message: 'must be an address, optionally with a name: Commons <no-reply@example.org>',
-  }).default('Commons <no-reply@localhost>'),
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .refine(isSmtpUrl, {
+        message: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.org',
+      })
+      .optional(),
+  ),
+  MAIL_FROM: z
+    .string()
+    .refine((value) => MAIL_FROM_PATTERN.test(value.trim()), {
+      message: 'must be an address, optionally with a name: Commons <no-reply@example.org>',
+    })
+    .default('Commons <no-reply@localhost>'),
   // How often an idle mail worker looks for work; how long a process holds an email it is sending.
   MAIL_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
@@ -83,9 +92,10 @@ function isSmtpUrl(value: string): boolean {
  */
 export type TrustProxy = number | string[];
 
-const TRUST_EVERYONE = 'TRUST_PROXY=true would believe any client\'s X-Forwarded-For (and let it pick its own IP '
-  + 'for rate limits): set the number of proxies in front of the app (e.g. TRUST_PROXY=1 behind one nginx) '
-  + 'or their addresses (e.g. TRUST_PROXY=10.0.0.0/8,172.16.0.0/12)';
+const TRUST_EVERYONE =
+  "TRUST_PROXY=true would believe any client's X-Forwarded-For (and let it pick its own IP " +
+  'for rate limits): set the number of proxies in front of the app (e.g. TRUST_PROXY=1 behind one nginx) ' +
+  'or their addresses (e.g. TRUST_PROXY=10.0.0.0/8,172.16.0.0/12)';
 
 function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
   const value = raw.trim().toLowerCase();
@@ -95,11 +105,17 @@ function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
     return z.NEVER;
   }
   if (/^\d+$/.test(value)) return Number(value);
-  const addresses = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const addresses = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   try {
     proxyaddr.compile(addresses);
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `${(error as Error).message}; expected a hop count (e.g. 1) or proxy addresses/CIDRs separated by commas` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${(error as Error).message}; expected a hop count (e.g. 1) or proxy addresses/CIDRs separated by commas`,
+    });
     return z.NEVER;
   }
   return addresses;

@@ -19,7 +19,9 @@ describe('after-commit effects on PrismaService transactions (real PostgreSQL)',
     const effectRan = new Promise<string>((resolve) => (reported = resolve));
     await app.prisma.$transaction(async (tx) => {
       await tx.network.create({ data: { slug, name: 'After commit', startedOn: new Date('2024-01-01T00:00:00Z') } });
-      afterCommit(tx, async () => reported(`after "${seen.join()}" it saw ${await app.prisma.network.count({ where: { slug } })} network`));
+      afterCommit(tx, async () =>
+        reported(`after "${seen.join()}" it saw ${await app.prisma.network.count({ where: { slug } })} network`),
+      );
       seen.push('work done');
     });
     expect(await effectRan).toBe('after "work done" it saw 1 network');
@@ -50,6 +52,8 @@ describe('after-commit effects on PrismaService transactions (real PostgreSQL)',
       kept = tx;
       return Promise.resolve();
     });
-    expect(() => afterCommit(kept!, () => undefined)).toThrow('afterCommit needs a client of PrismaService or a transaction it opened');
+    expect(() => afterCommit(kept!, () => undefined)).toThrow(
+      'afterCommit needs a client of PrismaService or a transaction it opened',
+    );
   });
 });

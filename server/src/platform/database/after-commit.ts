@@ -54,7 +54,9 @@ export async function transactionWithEffects<Tx extends object, T>(
 function runEffects(effects: CommitEffect[]): void {
   for (const effect of effects) {
     try {
-      void Promise.resolve(effect()).catch((error: unknown) => logger.warn(`an after-commit effect failed: ${(error as Error).message}`));
+      void Promise.resolve(effect()).catch((error: unknown) =>
+        logger.warn(`an after-commit effect failed: ${(error as Error).message}`),
+      );
     } catch (error) {
       logger.warn(`an after-commit effect failed: ${(error as Error).message}`);
     }

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type DefinitionNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, OperationTypeNode, parse, print, visit } from 'graphql';
+import {
+  type DefinitionNode,
+  type FragmentDefinitionNode,
+  Kind,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+  parse,
+  print,
+  visit,
+} from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../app';
@@ -17,11 +26,18 @@ const CLIENT_OPERATIONS = path.resolve(__dirname, '../../../../client/src/gql/gq
 
 function clientDocuments(): { queries: OperationDefinitionNode[]; fragments: Map<string, FragmentDefinitionNode> } {
   const source = readFileSync(CLIENT_OPERATIONS, 'utf8');
-  const definitions: DefinitionNode[] = [...source.matchAll(/^ {4}("\\n {2}(?:query|mutation|fragment)[^\n]*?"): typeof/gm)].flatMap(
-    (match) => parse(JSON.parse(match[1]) as string).definitions,
+  const definitions: DefinitionNode[] = [
+    ...source.matchAll(/^ {4}("\\n {2}(?:query|mutation|fragment)[^\n]*?"): typeof/gm),
+  ].flatMap((match) => parse(JSON.parse(match[1]) as string).definitions);
+  const queries = definitions.filter(
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.QUERY,
   );
-  const queries = definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.QUERY);
-  const fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = new Map(
+    definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
   return { queries, fragments };
 }
 
@@ -58,18 +74,46 @@ interface DemoIds {
 /** Values for a page query's variables, by name; optional ones are left out. */
 function variablesFor(operation: OperationDefinitionNode, ids: DemoIds): Record<string, unknown> {
   const byName: Record<string, unknown> = {
-    networkId: ids.networkId, slug: 'northstar-ibd', siteId: ids.siteId, userId: ids.userId, measureId: ids.measureId, resourceId: ids.resourceId,
-    token: 'no-such-invitation', first: 20, last: 20, search: 'ma', query: 'care', sort: 'RELEVANCE', types: ['RESOURCE', 'CHANGE_IDEA', 'GROUP'],
-    withFacets: true, mine: false, includeArchived: false, unreadOnly: false, months: 12, month: ids.month, withSite: true,
-    fromVersion: 1, toVersion: 2, subjectType: 'CHANGE_IDEA', subjectId: ids.ideaId, threadId: ids.threadId, before: ids.before,
+    networkId: ids.networkId,
+    slug: 'northstar-ibd',
+    siteId: ids.siteId,
+    userId: ids.userId,
+    measureId: ids.measureId,
+    resourceId: ids.resourceId,
+    token: 'no-such-invitation',
+    first: 20,
+    last: 20,
+    search: 'ma',
+    query: 'care',
+    sort: 'RELEVANCE',
+    types: ['RESOURCE', 'CHANGE_IDEA', 'GROUP'],
+    withFacets: true,
+    mine: false,
+    includeArchived: false,
+    unreadOnly: false,
+    months: 12,
+    month: ids.month,
+    withSite: true,
+    fromVersion: 1,
+    toVersion: 2,
+    subjectType: 'CHANGE_IDEA',
+    subjectId: ids.ideaId,
+    threadId: ids.threadId,
+    before: ids.before,
   };
-  const idFor: Record<string, string> = { IdeaPage: ids.ideaId, ResourcePage: ids.resourceId, ResourceForm: ids.resourceId, Group: ids.groupId };
+  const idFor: Record<string, string> = {
+    IdeaPage: ids.ideaId,
+    ResourcePage: ids.resourceId,
+    ResourceForm: ids.resourceId,
+    Group: ids.groupId,
+  };
   const variables: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
     if (definition.type.kind !== Kind.NON_NULL_TYPE) continue;
     const value = name === 'id' ? idFor[operation.name!.value] : byName[name];
-    if (value === undefined) throw new Error(`no value for $${name} of ${operation.name?.value}: add one to variablesFor`);
+    if (value === undefined)
+      throw new Error(`no value for $${name} of ${operation.name?.value}: add one to variablesFor`);
     variables[name] = value;
   }
   return variables;
@@ -82,15 +126,27 @@ async function demoIds(databaseUrl: string): Promise<DemoIds> {
   try {
     return {
       networkId: await one(`SELECT id FROM "Network" WHERE slug = 'northstar-ibd'`),
-      siteId: await one(`SELECT m."siteId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = 'sitelead@demo.commons.test'`),
+      siteId: await one(
+        `SELECT m."siteId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = 'sitelead@demo.commons.test'`,
+      ),
       userId: await one(`SELECT id FROM "User" WHERE email = 'clinician@demo.commons.test'`),
       measureId: await one(`SELECT id FROM "Measure" ORDER BY key LIMIT 1`),
-      ideaId: await one(`SELECT t."subjectId" FROM "Thread" t WHERE t."subjectType" = 'CHANGE_IDEA' ORDER BY t."lastMessageSeq" DESC LIMIT 1`),
-      threadId: await one(`SELECT id FROM "Thread" WHERE "subjectType" = 'CHANGE_IDEA' ORDER BY "lastMessageSeq" DESC LIMIT 1`),
-      resourceId: await one(`SELECT "resourceId" FROM "ResourceVersion" GROUP BY "resourceId" ORDER BY count(*) DESC, "resourceId" LIMIT 1`),
+      ideaId: await one(
+        `SELECT t."subjectId" FROM "Thread" t WHERE t."subjectType" = 'CHANGE_IDEA' ORDER BY t."lastMessageSeq" DESC LIMIT 1`,
+      ),
+      threadId: await one(
+        `SELECT id FROM "Thread" WHERE "subjectType" = 'CHANGE_IDEA' ORDER BY "lastMessageSeq" DESC LIMIT 1`,
+      ),
+      resourceId: await one(
+        `SELECT "resourceId" FROM "ResourceVersion" GROUP BY "resourceId" ORDER BY count(*) DESC, "resourceId" LIMIT 1`,
+      ),
       groupId: await one(`SELECT id FROM "WorkingGroup" WHERE visibility = 'OPEN' ORDER BY name LIMIT 1`),
       month: await one(`SELECT max(month) FROM "MeasureReport"`),
-      before: String(await one(`SELECT max(m.seq) FROM "Message" m JOIN "Thread" t ON t.id = m."threadId" WHERE t."subjectType" = 'CHANGE_IDEA'`)),
+      before: String(
+        await one(
+          `SELECT max(m.seq) FROM "Message" m JOIN "Thread" t ON t.id = m."threadId" WHERE t."subjectType" = 'CHANGE_IDEA'`,
+        ),
+      ),
     };
   } finally {
     await client.end();
@@ -98,7 +154,8 @@ async function demoIds(databaseUrl: string): Promise<DemoIds> {
 }
 
 /** Answers compare equal when they say the same: the sign-in's own timestamps aside. */
-const comparable = (answer: unknown) => JSON.stringify(answer, (key, value) => (/^(lastSeenAt|lastActiveAt|current)$/.test(key) ? undefined : value));
+const comparable = (answer: unknown) =>
+  JSON.stringify(answer, (key, value) => (/^(lastSeenAt|lastActiveAt|current)$/.test(key) ? undefined : value));
 
 describe('the embedded default under concurrent use', () => {
   let dataDir: string;
@@ -106,7 +163,14 @@ describe('the embedded default under concurrent use', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'commons-concurrency-'));
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'true' });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'true',
+    });
     server = await startServer(config, createLogger('silent'));
   }, 180_000);
 
@@ -126,24 +190,38 @@ describe('the embedded default under concurrent use', () => {
         return client;
       }),
     );
-    const requests = members.flatMap((client) => queries.map((operation) => ({ client, operation, text: withFragments(operation, fragments), variables: variablesFor(operation, ids) })));
+    const requests = members.flatMap((client) =>
+      queries.map((operation) => ({
+        client,
+        operation,
+        text: withFragments(operation, fragments),
+        variables: variablesFor(operation, ids),
+      })),
+    );
 
     const alone = [];
     for (const request of requests) alone.push(await request.client.gql(request.text, request.variables));
     const together = await Promise.all(requests.map((request) => request.client.gql(request.text, request.variables)));
 
-    const internal = together.flatMap((answer) => answer.errors ?? []).filter((error) => !['FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT'].includes(error.extensions?.code ?? ''));
+    const internal = together
+      .flatMap((answer) => answer.errors ?? [])
+      .filter((error) => !['FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT'].includes(error.extensions?.code ?? ''));
     expect(internal).toEqual([]);
     expect(together.filter((answer) => answer.data && !answer.errors).length).toBeGreaterThan(requests.length * 0.8);
     for (const [index, request] of requests.entries()) {
       expect(comparable(together[index].data), `${request.operation.name?.value}`).toBe(comparable(alone[index].data));
-      expect(together[index].errors?.map((error) => error.extensions?.code), `${request.operation.name?.value}`).toEqual(alone[index].errors?.map((error) => error.extensions?.code));
+      expect(
+        together[index].errors?.map((error) => error.extensions?.code),
+        `${request.operation.name?.value}`,
+      ).toEqual(alone[index].errors?.map((error) => error.extensions?.code));
     }
   });
 
   it('keeps every committed write of 20 concurrent transactions and none of the one rolled back', async () => {
     const prisma = server.app.get(PrismaService);
-    await prisma.$executeRawUnsafe(`CREATE TABLE concurrency_probe (writer int PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT now())`);
+    await prisma.$executeRawUnsafe(
+      `CREATE TABLE concurrency_probe (writer int PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT now())`,
+    );
     const ROLLED_BACK = 7;
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, writer) =>
@@ -158,6 +236,8 @@ describe('the embedded default under concurrent use', () => {
     const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [String(outcome.reason)] : []));
     expect(failures).toEqual(['Error: this one is rolled back']);
     const rows = await prisma.$queryRaw<{ writer: number }[]>`SELECT writer FROM concurrency_probe ORDER BY writer`;
-    expect(rows.map((row) => row.writer)).toEqual(Array.from({ length: 20 }, (_, writer) => writer).filter((writer) => writer !== ROLLED_BACK));
+    expect(rows.map((row) => row.writer)).toEqual(
+      Array.from({ length: 20 }, (_, writer) => writer).filter((writer) => writer !== ROLLED_BACK),
+    );
   });
 });

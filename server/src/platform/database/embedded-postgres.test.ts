@@ -111,7 +111,10 @@ describe('the embedded PostgreSQL', () => {
     // A PID that runs nothing, then one that runs another program (this test runner).
     for (const pid of [2 ** 22 - 7, process.pid]) {
       if (pid !== process.pid) expect(isRunning(pid)).toBe(false);
-      await writeFile(lockFile, `${pid}\n${path.join(dataDir, 'postgres')}\n1796455000\n5999\n\n127.0.0.1\n  0  0\nready\n`);
+      await writeFile(
+        lockFile,
+        `${pid}\n${path.join(dataDir, 'postgres')}\n1796455000\n5999\n\n127.0.0.1\n  0  0\nready\n`,
+      );
       const embedded = await startEmbeddedPostgres(dataDir, logger);
       expect(await query(embedded.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
       await embedded.stop();
@@ -131,15 +134,22 @@ describe('the embedded PostgreSQL', () => {
       const dataDir = await dataFolder();
       const script = `require(${JSON.stringify(BUILT_MODULE)}).startEmbeddedPostgres(${JSON.stringify(dataDir)}, require('pino')({ level: 'silent' }))
         .then((db) => { console.log(JSON.stringify({ url: db.url })); setInterval(() => {}, 1000); })`;
-      child = spawn(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] });
-      const { url } = await new Promise<{ url: string }>((resolve) => child!.stdout!.once('data', (chunk) => resolve(JSON.parse(String(chunk)))));
+      child = spawn(process.execPath, ['-e', script], {
+        cwd: path.resolve(__dirname, '../../..'),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const { url } = await new Promise<{ url: string }>((resolve) =>
+        child!.stdout!.once('data', (chunk) => resolve(JSON.parse(String(chunk)))),
+      );
       await query(url, `CREATE TABLE note (text text); INSERT INTO note VALUES ('from the first app')`);
       const clusterDir = path.join(dataDir, 'postgres');
       const orphan = (await readPostmaster(clusterDir))!;
 
       const { logger, text } = capturedLogger();
       await expect(startEmbeddedPostgres(dataDir, logger)).rejects.toBeInstanceOf(EmbeddedInUseError);
-      await expect(startEmbeddedPostgres(dataDir, logger)).rejects.toThrow(`The app process ${child.pid} is already running on the data folder`);
+      await expect(startEmbeddedPostgres(dataDir, logger)).rejects.toThrow(
+        `The app process ${child.pid} is already running on the data folder`,
+      );
 
       const attached = await startEmbeddedPostgres(dataDir, logger, { attachToRunning: true });
       expect(await query(attached.url, 'SELECT text FROM note')).toEqual([{ text: 'from the first app' }]);
@@ -154,7 +164,9 @@ describe('the embedded PostgreSQL', () => {
 
       const successor = await startEmbeddedPostgres(dataDir, logger);
       try {
-        expect(text()).toContain('stopping the embedded PostgreSQL left running by an app process that did not shut down');
+        expect(text()).toContain(
+          'stopping the embedded PostgreSQL left running by an app process that did not shut down',
+        );
         expect(isRunning(orphan.pid)).toBe(false);
         expect((await readPostmaster(clusterDir))!.pid).not.toBe(orphan.pid);
         expect(await query(successor.url, 'SELECT text FROM note')).toEqual([{ text: 'from the first app' }]);

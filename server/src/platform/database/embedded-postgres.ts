@@ -10,7 +10,16 @@ import type { Logger } from 'pino';
 import { StartupError } from '../startup-error';
 import { dumpPglite, hasPglite, pgliteFolder, restorePgliteDump, retirePglite } from './embedded/pglite-conversion';
 import { locatePostgresBinaries, type PostgresBinaries } from './embedded/postgres-binaries';
-import { commandLine, forgetOwner, isRunning, liveOwner, readPostmaster, recordOwner, removePostmasterLock, terminate } from './embedded/postmaster';
+import {
+  commandLine,
+  forgetOwner,
+  isRunning,
+  liveOwner,
+  readPostmaster,
+  recordOwner,
+  removePostmasterLock,
+  terminate,
+} from './embedded/postmaster';
 import { letUserReach, makeClusterFolder, postgresProcessUser, type ProcessUser } from './embedded/process-user';
 
 export interface EmbeddedPostgres {
@@ -49,7 +58,11 @@ export class EmbeddedInUseError extends StartupError {}
  * A server left running by an app that died is stopped and restarted; one still used by a live
  * app process is refused. An earlier PGlite database in `DATA_DIR/pglite` is converted.
  */
-export async function startEmbeddedPostgres(dataDir: string, logger: Logger, options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  logger: Logger,
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedPostgres> {
   const clusterDir = path.join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
 
@@ -61,7 +74,11 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, opt
       );
     }
     const settings = await readSettings(clusterDir);
-    return { url: connectionUrl(settings, running.port, settings.database), created: false, stop: () => Promise.resolve() };
+    return {
+      url: connectionUrl(settings, running.port, settings.database),
+      created: false,
+      stop: () => Promise.resolve(),
+    };
   }
 
   const binaries = await locatePostgresBinaries();
@@ -100,7 +117,10 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger, opt
     if (pgliteDump) await rm(clusterDir, { recursive: true, force: true });
     throw error;
   }
-  logger.info({ clusterDir, port: server.port, created }, `embedded PostgreSQL ${created ? 'created' : 'started'} in ${clusterDir}`);
+  logger.info(
+    { clusterDir, port: server.port, created },
+    `embedded PostgreSQL ${created ? 'created' : 'started'} in ${clusterDir}`,
+  );
   return { url: server.url, created, stop: server.stop };
 }
 
@@ -122,15 +142,25 @@ async function leftoverServer(clusterDir: string, logger: Logger): Promise<{ own
   }
   const owner = await liveOwner(clusterDir);
   if (owner !== null) return { owner, port: postmaster.port };
-  logger.warn({ pid: postmaster.pid }, 'stopping the embedded PostgreSQL left running by an app process that did not shut down');
+  logger.warn(
+    { pid: postmaster.pid },
+    'stopping the embedded PostgreSQL left running by an app process that did not shut down',
+  );
   await terminate(postmaster.pid, 'SIGINT', STOP_GRACE_MS);
   await forgetOwner(clusterDir);
   return null;
 }
 
-async function initialise(binaries: PostgresBinaries, clusterDir: string, user: ProcessUser | null, logger: Logger): Promise<void> {
+async function initialise(
+  binaries: PostgresBinaries,
+  clusterDir: string,
+  user: ProcessUser | null,
+  logger: Logger,
+): Promise<void> {
   if (existsSync(clusterDir) && (await readdir(clusterDir)).length > 0) {
-    throw new StartupError(`${clusterDir} is not empty but holds no PostgreSQL cluster. Move it away so a new one can be created there.`);
+    throw new StartupError(
+      `${clusterDir} is not empty but holds no PostgreSQL cluster. Move it away so a new one can be created there.`,
+    );
   }
   // initdb writes into a folder of its own, renamed once complete: a start interrupted half way
   // leaves no cluster that looks usable.
@@ -142,7 +172,18 @@ async function initialise(binaries: PostgresBinaries, clusterDir: string, user: 
   await writeFile(passwordFile, `${settings.password}\n`, { mode: 0o600 });
   if (user) await chown(passwordFile, user.uid, user.gid);
   try {
-    const args = ['--pgdata', staging, '--username', settings.user, '--pwfile', passwordFile, '--auth', 'scram-sha-256', '--encoding', 'UTF8'];
+    const args = [
+      '--pgdata',
+      staging,
+      '--username',
+      settings.user,
+      '--pwfile',
+      passwordFile,
+      '--auth',
+      'scram-sha-256',
+      '--encoding',
+      'UTF8',
+    ];
     // The builtin C.UTF-8 collation behaves the same on every platform, needing no OS locale.
     args.push('--locale-provider', 'builtin', '--builtin-locale', 'C.UTF-8', '--locale', 'C', '--no-instructions');
     const { code, output } = await runToEnd(binaries.initdb, args, user);
@@ -156,9 +197,17 @@ async function initialise(binaries: PostgresBinaries, clusterDir: string, user: 
   logger.info({ clusterDir }, 'initialised the embedded PostgreSQL cluster');
 }
 
-function runToEnd(command: string, args: string[], user: ProcessUser | null): Promise<{ code: number | null; output: string }> {
+function runToEnd(
+  command: string,
+  args: string[],
+  user: ProcessUser | null,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...(user ? { uid: user.uid, gid: user.gid } : {}), env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
     child.stdout.on('data', keep);
@@ -170,7 +219,10 @@ function runToEnd(command: string, args: string[], user: ProcessUser | null): Pr
 
 async function readSettings(clusterDir: string): Promise<ClusterSettings> {
   const text = await readFile(path.join(clusterDir, SETTINGS_FILE), 'utf8').catch(() => null);
-  if (!text) throw new StartupError(`${path.join(clusterDir, SETTINGS_FILE)} is missing: this cluster was not created by Commons. Move ${clusterDir} away to create a new one.`);
+  if (!text)
+    throw new StartupError(
+      `${path.join(clusterDir, SETTINGS_FILE)} is missing: this cluster was not created by Commons. Move ${clusterDir} away to create a new one.`,
+    );
   return JSON.parse(text) as ClusterSettings;
 }
 
@@ -200,12 +252,29 @@ async function freeLoopbackPort(): Promise<number> {
 }
 
 /** Starts the server on a free loopback port (another if that one is taken meanwhile). */
-async function launch(binaries: PostgresBinaries, clusterDir: string, user: ProcessUser | null, settings: ClusterSettings, logger: Logger): Promise<RunningServer> {
+async function launch(
+  binaries: PostgresBinaries,
+  clusterDir: string,
+  user: ProcessUser | null,
+  settings: ClusterSettings,
+  logger: Logger,
+): Promise<RunningServer> {
   for (let attempt = 1; ; attempt += 1) {
     const port = await freeLoopbackPort();
     const child = spawn(
       binaries.postgres,
-      ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'log_min_error_statement=panic'],
+      [
+        '-D',
+        clusterDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'log_min_error_statement=panic',
+      ],
       {
         ...(user ? { uid: user.uid, gid: user.gid } : {}),
         env: { ...process.env, LC_MESSAGES: 'C' },
@@ -221,7 +290,8 @@ async function launch(binaries: PostgresBinaries, clusterDir: string, user: Proc
         recent.push(line);
         if (recent.length > 30) recent.shift();
         // Refusals of the readiness probe while it starts are expected; other FATALs are not.
-        if (/\b(FATAL|PANIC):/.test(line) && !line.includes('the database system is starting up')) logger.error({ postgres: line }, 'embedded PostgreSQL');
+        if (/\b(FATAL|PANIC):/.test(line) && !line.includes('the database system is starting up'))
+          logger.error({ postgres: line }, 'embedded PostgreSQL');
         else logger.debug({ postgres: line }, 'embedded PostgreSQL');
       }
     });
@@ -229,7 +299,12 @@ async function launch(binaries: PostgresBinaries, clusterDir: string, user: Proc
     const ready = await waitUntilAccepting(child, adminUrl);
     if (ready) {
       await recordOwner(clusterDir, port);
-      return { url: connectionUrl(settings, port, settings.database), adminUrl, port, stop: stopper(child, clusterDir) };
+      return {
+        url: connectionUrl(settings, port, settings.database),
+        adminUrl,
+        port,
+        stop: stopper(child, clusterDir),
+      };
     }
     const output = recent.join('\n');
     if (/could not bind|Address already in use/i.test(output) && attempt < 5) continue;

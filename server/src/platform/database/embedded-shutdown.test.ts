@@ -21,7 +21,14 @@ describe('stopping the app on the embedded default', () => {
   it('on Ctrl+C (SIGINT to the whole process group) answers the requests in flight, then stops the database and exits 0', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'commons-shutdown-'));
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+    };
     delete env.DATABASE_URL;
     // Its own process group, as a terminal gives `npm start`: a Ctrl+C signals every process in it.
     app = spawn(process.execPath, [MAIN], { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -30,7 +37,12 @@ describe('stopping the app on the embedded default', () => {
     const exited = new Promise<number | null>((resolve) => app!.once('exit', (code) => resolve(code)));
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 150_000;
-    while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (app.exitCode !== null || Date.now() > deadline) throw new Error(`not ready:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -42,7 +54,10 @@ describe('stopping the app on the embedded default', () => {
     const networkId = me.memberships[0].network.id;
 
     const inFlight = Array.from({ length: 40 }, (_, i) =>
-      member.gql(page.replace('$q: String!', '$q: String!, $n: ID!'), { q: ['care', 'plan', 'school', 'diet'][i % 4], n: networkId }),
+      member.gql(page.replace('$q: String!', '$q: String!, $n: ID!'), {
+        q: ['care', 'plan', 'school', 'diet'][i % 4],
+        n: networkId,
+      }),
     );
     await new Promise((resolve) => setTimeout(resolve, 20));
     process.kill(-app.pid!, 'SIGINT');
@@ -60,7 +75,13 @@ describe('stopping the app on the embedded default', () => {
     await new Promise((resolve) => blocker.once('listening', resolve));
     const { port } = blocker.address() as net.AddressInfo;
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: folder, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'false' };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATA_DIR: folder,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        SEED_DEMO: 'false',
+      };
       delete env.DATABASE_URL;
       const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
       let output = '';

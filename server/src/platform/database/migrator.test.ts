@@ -32,7 +32,9 @@ describe('the migration runner', () => {
     await appendFile(path.join(folder, edited, 'migration.sql'), '\n-- a later edit\n');
     const attempt = migrate(databaseUrl(name), folder);
     await expect(attempt).rejects.toBeInstanceOf(EditedMigrationError);
-    await expect(migrate(databaseUrl(name), folder)).rejects.toThrow(`The migration ${edited} was changed after it was applied to this database`);
+    await expect(migrate(databaseUrl(name), folder)).rejects.toThrow(
+      `The migration ${edited} was changed after it was applied to this database`,
+    );
   });
 
   it('applies a migration added later, and reports applied migrations that older files do not know', async () => {

@@ -30,7 +30,10 @@ const MIGRATION_LOCK_KEY = 72_616_001;
 /** The committed migrations, in the order they apply (their folder names sort by timestamp). */
 export async function readMigrations(migrationsDir: string): Promise<Migration[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
@@ -41,7 +44,9 @@ export async function readMigrations(migrationsDir: string): Promise<Migration[]
 
 /** Migrations that finished and were not rolled back, by name, with the checksum applied. */
 export async function appliedMigrations(client: pg.ClientBase): Promise<Map<string, string>> {
-  const exists = await client.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
+  const exists = await client.query<{ present: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
+  );
   if (!exists.rows[0].present) return new Map();
   const result = await client.query<{ migration_name: string; checksum: string }>(
     `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
@@ -85,7 +90,9 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(BOOKKEEPING_TABLE);
     const applied = await appliedMigrations(client);
-    const edited = migrations.find((migration) => applied.has(migration.name) && applied.get(migration.name) !== migration.checksum);
+    const edited = migrations.find(
+      (migration) => applied.has(migration.name) && applied.get(migration.name) !== migration.checksum,
+    );
     if (edited) throw new EditedMigrationError(edited.name, migrationsDir);
     const known = new Set(migrations.map((migration) => migration.name));
     const unknown = [...applied.keys()].filter((name) => !known.has(name)).sort();

@@ -30,7 +30,10 @@ async function makePgliteDataFolder(dataDir: string): Promise<void> {
   const migrations = await readMigrations(MIGRATIONS);
   const passwordHash = await hashPassword(PASSWORD);
   const fixture = path.join(work, `fixture-${Date.now()}.json`);
-  await writeFile(fixture, JSON.stringify({ migrations, bookkeeping: BOOKKEEPING_TABLE, passwordHash, dataDir: path.join(dataDir, 'pglite') }));
+  await writeFile(
+    fixture,
+    JSON.stringify({ migrations, bookkeeping: BOOKKEEPING_TABLE, passwordHash, dataDir: path.join(dataDir, 'pglite') }),
+  );
   const script = `
     const { createRequire } = require('node:module');
     const input = JSON.parse(require('node:fs').readFileSync(${JSON.stringify(fixture)}, 'utf8'));
@@ -57,7 +60,11 @@ async function makePgliteDataFolder(dataDir: string): Promise<void> {
   if (code !== 0) throw new Error(`making the PGlite folder failed: ${output}`);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -69,7 +76,14 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 
 /** `npm start` on the embedded default: no DATABASE_URL, the given data folder. */
 function appEnv(dataDir: string, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   return env;
@@ -97,7 +111,12 @@ describe('a data folder from the PGlite default', () => {
     try {
       const url = `http://127.0.0.1:${port}`;
       const deadline = Date.now() + 150_000;
-      while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+      while (
+        !(await fetch(`${url}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      ) {
         if (app.exitCode !== null || Date.now() > deadline) throw new Error(`not ready:\n${log}`);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -108,21 +127,42 @@ describe('a data folder from the PGlite default', () => {
       const { me } = await member.ok(`{ me { name memberships { role network { slug name sites { name } } } } }`);
       expect(me).toEqual({
         name: 'Åsa Öberg ✓',
-        memberships: [{ role: 'NETWORK_ADMIN', network: { slug: 'riverbend', name: "Riverbend Children's Network", sites: [{ name: 'Norrland Barnklinik' }] } }],
+        memberships: [
+          {
+            role: 'NETWORK_ADMIN',
+            network: {
+              slug: 'riverbend',
+              name: "Riverbend Children's Network",
+              sites: [{ name: 'Norrland Barnklinik' }],
+            },
+          },
+        ],
       });
       const folder = await readdir(dataDir);
-      expect(folder.filter((name) => name.startsWith('pglite'))).toEqual([expect.stringMatching(/^pglite\.converted-/)]);
+      expect(folder.filter((name) => name.startsWith('pglite'))).toEqual([
+        expect.stringMatching(/^pglite\.converted-/),
+      ]);
       expect(folder).toContain('postgres');
 
       // The converted database is the app's from now on: everything in it is PostgreSQL's own.
       const settings = JSON.parse(await readFile(path.join(dataDir, 'postgres', 'commons-embedded.json'), 'utf8'));
       const lock = (await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n');
-      const client = new pg.Client({ host: '127.0.0.1', port: Number(lock[3]), user: settings.user, password: settings.password, database: settings.database });
+      const client = new pg.Client({
+        host: '127.0.0.1',
+        port: Number(lock[3]),
+        user: settings.user,
+        password: settings.password,
+        database: settings.database,
+      });
       await client.connect();
       try {
-        const counts = await client.query(`SELECT (SELECT count(*) FROM "Network")::int AS networks, (SELECT count(*) FROM "_prisma_migrations")::int AS migrations`);
+        const counts = await client.query(
+          `SELECT (SELECT count(*) FROM "Network")::int AS networks, (SELECT count(*) FROM "_prisma_migrations")::int AS migrations`,
+        );
         expect(counts.rows[0]).toEqual({ networks: 1, migrations: (await readMigrations(MIGRATIONS)).length });
-        const search = await client.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE indexdef ILIKE '%gin_trgm_ops%'`);
+        const search = await client.query(
+          `SELECT count(*)::int AS n FROM pg_indexes WHERE indexdef ILIKE '%gin_trgm_ops%'`,
+        );
         expect(search.rows[0].n).toBeGreaterThan(0);
       } finally {
         await client.end();
@@ -138,11 +178,16 @@ describe('a data folder from the PGlite default', () => {
     const dataDir = path.join(work, 'offline');
     await makePgliteDataFolder(dataDir);
     const before = await readdir(path.join(dataDir, 'pglite'), { recursive: true });
-    const env = appEnv(dataDir, 20000 + Math.floor(Math.random() * 20000), { npm_config_registry: 'http://127.0.0.1:9/', npm_config_fetch_retries: '0' });
+    const env = appEnv(dataDir, 20000 + Math.floor(Math.random() * 20000), {
+      npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_fetch_retries: '0',
+    });
     delete env.npm_execpath;
     const { code, output } = await run(process.execPath, [MAIN], env);
     expect(code).toBe(1);
-    expect(output).toContain(`Found the earlier embedded database (PGlite) in ${path.join(dataDir, 'pglite')} and could not convert it`);
+    expect(output).toContain(
+      `Found the earlier embedded database (PGlite) in ${path.join(dataDir, 'pglite')} and could not convert it`,
+    );
     expect(output).toContain(`mv "${path.join(dataDir, 'pglite')}"`);
     expect(output).not.toMatch(/\n\s+at /); // a message for people, not a stack trace
     expect(await readdir(path.join(dataDir, 'pglite'), { recursive: true })).toEqual(before);
@@ -156,6 +201,8 @@ describe('a data folder from the PGlite default', () => {
     await makePgliteDataFolder(dataDir);
     const refusal = startEmbeddedPostgres(dataDir, logger);
     await expect(refusal).rejects.toBeInstanceOf(StartupError);
-    await expect(startEmbeddedPostgres(dataDir, logger)).rejects.toThrow(/mv ".*pglite" ".*pglite\.old"[\s\S]*mv ".*postgres" ".*postgres\.old"/);
+    await expect(startEmbeddedPostgres(dataDir, logger)).rejects.toThrow(
+      /mv ".*pglite" ".*pglite\.old"[\s\S]*mv ".*postgres" ".*postgres\.old"/,
+    );
   }, 120_000);
 });

@@ -25,7 +25,10 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     // A burst of requests queues for the pool's connections; Prisma's default of 2 s to obtain one
     // for a transaction turned such a queue into errors, so a transaction may wait as long as a
     // request reasonably does.
-    super({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
+    super({
+      adapter: new PrismaPg(pool),
+      transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+    });
     markRootClient(this);
     this.pool = pool;
   }

@@ -36,7 +36,8 @@ function clientDocuments(): DocumentNode[] {
 function clientOperations(): { name: string; document: DocumentNode }[] {
   const documents = clientDocuments();
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const document of documents) for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  for (const document of documents)
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   return documents.flatMap((document) =>
     document.definitions
       .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
@@ -53,7 +54,10 @@ function clientOperations(): { name: string; document: DocumentNode }[] {
             },
           });
         collect(operation);
-        return { name: operation.name?.value ?? '(anonymous)', document: { kind: Kind.DOCUMENT, definitions: [operation, ...needed.values()] } };
+        return {
+          name: operation.name?.value ?? '(anonymous)',
+          document: { kind: Kind.DOCUMENT, definitions: [operation, ...needed.values()] },
+        };
       }),
   );
 }
@@ -85,7 +89,9 @@ describe('every operation the web app sends, under the default limits', () => {
       if (isListType(type)) return [valueOf(type.ofType, name)];
       if (isEnumType(type)) return type.getValues()[0].value;
       if (isInputObjectType(type)) {
-        const required = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
+        const required = Object.values(type.getFields()).filter(
+          (field) => isNonNullType(field.type) && field.defaultValue === undefined,
+        );
         return Object.fromEntries(required.map((field) => [field.name, valueOf(field.type, field.name)]));
       }
       if (type.name === 'Int') return name === 'first' || name === 'last' ? 30 : 1;
@@ -99,7 +105,10 @@ describe('every operation the web app sends, under the default limits', () => {
       const operation = document.definitions[0];
       if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
       const variables = Object.fromEntries(
-        (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, valueOf(typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value)]),
+        (operation.variableDefinitions ?? []).map((v) => [
+          v.variable.name.value,
+          valueOf(typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value),
+        ]),
       );
       costs[name] = operationCost(schema, document, variables, name);
     }

@@ -12,7 +12,12 @@ export const csrfHeaderPlugin: ApolloServerPlugin = {
           const message = `Mutations must send the ${CSRF_HEADER} header.`;
           // Refused before execution, Apollo answers with extensions.http's status (500 without it);
           // formatError still turns the original AppError into the FORBIDDEN code.
-          return Promise.reject(new GraphQLError(message, { originalError: new AppError('FORBIDDEN', message), extensions: { http: { status: 403 } } }));
+          return Promise.reject(
+            new GraphQLError(message, {
+              originalError: new AppError('FORBIDDEN', message),
+              extensions: { http: { status: 403 } },
+            }),
+          );
         }
         return Promise.resolve();
       },

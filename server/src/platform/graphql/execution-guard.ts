@@ -12,7 +12,8 @@ export interface ExecutionLimits {
 
 type StopCode = 'RESPONSE_TOO_LARGE' | 'TIMEOUT';
 
-const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === 'function';
+const isPromise = (value: unknown): value is Promise<unknown> =>
+  typeof (value as Promise<unknown> | null)?.then === 'function';
 
 /** About how many bytes of JSON a field's value adds to the answer; objects count through their own fields. */
 function jsonSize(value: unknown): number {
@@ -22,7 +23,12 @@ function jsonSize(value: unknown): number {
   if (value instanceof Date) return 26;
   if (Array.isArray(value)) {
     let size = 2;
-    for (const item of value) size += 1 + (typeof item === 'object' && item !== null && !Array.isArray(item) && !(item instanceof Date) ? 2 : jsonSize(item));
+    for (const item of value)
+      size +=
+        1 +
+        (typeof item === 'object' && item !== null && !Array.isArray(item) && !(item instanceof Date)
+          ? 2
+          : jsonSize(item));
     return size;
   }
   return 2;
@@ -67,12 +73,18 @@ export class ExecutionGuard {
   error(): GraphQLError {
     if (this.stopped === 'TIMEOUT') {
       const seconds = Math.round(this.limits.timeoutMs / 100) / 10;
-      return new GraphQLError(`This query took longer than ${seconds} s and was abandoned. Ask for less, or try again later.`, { extensions: { code: 'TIMEOUT' } });
+      return new GraphQLError(
+        `This query took longer than ${seconds} s and was abandoned. Ask for less, or try again later.`,
+        { extensions: { code: 'TIMEOUT' } },
+      );
     }
     const megabytes = Math.round(this.limits.maxResponseBytes / 100_000) / 10;
-    return new GraphQLError(`The answer would be too large (more than ${megabytes} MB) and was stopped. Ask for fewer items or fields.`, {
-      extensions: { code: 'RESPONSE_TOO_LARGE' },
-    });
+    return new GraphQLError(
+      `The answer would be too large (more than ${megabytes} MB) and was stopped. Ask for fewer items or fields.`,
+      {
+        extensions: { code: 'RESPONSE_TOO_LARGE' },
+      },
+    );
   }
 
   /** HTTP status of the stopped answer: the client asked too much (400), or the server ran out of time (503). */
@@ -152,7 +164,10 @@ export function executionGuardPlugin(logger: () => Logger): ApolloServerPlugin<{
           if (guard.stopped) {
             const error = guard.error();
             logger().warn({ code: guard.stopped, operationName }, error.message);
-            response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions: { code: guard.stopped } }] } };
+            response.body = {
+              kind: 'single',
+              singleResult: { errors: [{ message: error.message, extensions: { code: guard.stopped } }] },
+            };
             response.http.status = guard.status();
           }
           return Promise.resolve();

@@ -32,5 +32,6 @@ export const FieldCost = {
   paged:
     (extra = 0, perItem = 1, pageArg = 'first', defaultSize = DEFAULT_PAGE_SIZE) =>
     ({ args, childComplexity }: { args: Record<string, unknown>; childComplexity: number }) =>
-      extra + (typeof args[pageArg] === 'number' ? args[pageArg] : defaultSize) * perItem * Math.max(childComplexity, 1),
+      extra +
+      (typeof args[pageArg] === 'number' ? args[pageArg] : defaultSize) * perItem * Math.max(childComplexity, 1),
 } as const;

@@ -16,7 +16,14 @@ export function requestLogger(root: Logger): Logger {
 
 // Codes Apollo and the platform give a request they refuse as a whole: answered as they are.
 // BAD_REQUEST: not a GraphQL request (a batch, a mutation over GET, a body that is not JSON).
-const REQUEST_CODES = new Set(['BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_CODES = new Set([
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 // Refusals that protect the server: worth a warning, as a burst of them is an attack or a broken client.
 const LIMIT_CODES = new Set(['QUERY_TOO_COMPLEX', 'RESPONSE_TOO_LARGE', 'TIMEOUT']);
 const LIMIT_DETAILS = ['limit', 'max', 'actual'];
@@ -46,12 +53,24 @@ export function formatGraphqlError(root: Logger) {
     const original = originalOf(error);
     const path = formatted.path?.join('.');
     if (original instanceof AppError) {
-      log[refusalLevel(original.code)]({ code: original.code, path, field: original.extensions.field }, original.message);
-      return { message: original.message, path: formatted.path, extensions: { ...original.extensions, code: original.code } };
+      log[refusalLevel(original.code)](
+        { code: original.code, path, field: original.extensions.field },
+        original.message,
+      );
+      return {
+        message: original.message,
+        path: formatted.path,
+        extensions: { ...original.extensions, code: original.code },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && LIMIT_CODES.has(code)) {
-      const details = Object.fromEntries(LIMIT_DETAILS.filter((key) => formatted.extensions?.[key] !== undefined).map((key) => [key, formatted.extensions![key]]));
+      const details = Object.fromEntries(
+        LIMIT_DETAILS.filter((key) => formatted.extensions?.[key] !== undefined).map((key) => [
+          key,
+          formatted.extensions![key],
+        ]),
+      );
       log.warn({ code, ...details }, formatted.message);
       return { message: formatted.message, extensions: { code, ...details } };
     }
@@ -62,9 +81,17 @@ export function formatGraphqlError(root: Logger) {
       else log.info({ code }, formatted.message);
       if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') return formatted;
       const issues = field ? [fieldIssue(field, 'invalid')] : undefined;
-      return { message: formatted.message, locations: formatted.locations, extensions: { code, ...(field ? { field, issues } : {}) } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code, ...(field ? { field, issues } : {}) },
+      };
     }
     log.error({ err: original, path }, 'unexpected GraphQL error');
-    return { message: 'Something went wrong on our side.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Something went wrong on our side.',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

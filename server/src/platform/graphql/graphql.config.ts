@@ -68,7 +68,13 @@ export function graphqlOptions(config: AppConfig, prisma: PrismaService, logger:
     // from a plugin before validation would be answered as a 500.
     context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
       checkDocumentSize(queryOf(req), limits);
-      return { req, res, viewer: req.viewer ?? null, loaders: createLoaders(prisma), guard: new ExecutionGuard(executionLimits) };
+      return {
+        req,
+        res,
+        viewer: req.viewer ?? null,
+        loaders: createLoaders(prisma),
+        guard: new ExecutionGuard(executionLimits),
+      };
     },
   };
 }

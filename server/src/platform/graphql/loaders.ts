@@ -2,7 +2,15 @@ import DataLoader from 'dataloader';
 import type { PrismaService } from '../database/prisma.service';
 
 const SITE_SELECT = { id: true, networkId: true, slug: true, name: true, city: true } as const;
-const NETWORK_SELECT = { id: true, slug: true, name: true, description: true, startedOn: true, suppressionThreshold: true, decisionConfirmationDays: true } as const;
+const NETWORK_SELECT = {
+  id: true,
+  slug: true,
+  name: true,
+  description: true,
+  startedOn: true,
+  suppressionThreshold: true,
+  decisionConfirmationDays: true,
+} as const;
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));

@@ -56,9 +56,13 @@ export function documentShape(document: DocumentNode): DocumentShape {
         total.fields += 1 + inner.fields;
         total.aliases += (selection.alias ? 1 : 0) + inner.aliases;
         total.top += 1;
-        if (!selection.name.value.startsWith('__')) total.depth = Math.max(total.depth, selection.selectionSet ? 1 + inner.depth : 0);
+        if (!selection.name.value.startsWith('__'))
+          total.depth = Math.max(total.depth, selection.selectionSet ? 1 + inner.depth : 0);
       } else {
-        const inner = selection.kind === Kind.INLINE_FRAGMENT ? selectionShape(selection.selectionSet) : fragmentShape(selection.name.value);
+        const inner =
+          selection.kind === Kind.INLINE_FRAGMENT
+            ? selectionShape(selection.selectionSet)
+            : fragmentShape(selection.name.value);
         total.fields += inner.fields;
         total.aliases += inner.aliases;
         total.top += inner.top;

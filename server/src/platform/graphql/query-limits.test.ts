@@ -6,15 +6,23 @@ import { recordSql } from '../../test-support/sql-counter';
 import { TestApp, type TestMember } from '../../test-support/test-app';
 
 /** `count` aliases of `field` in one query. */
-const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+const aliases = (count: number, field: string) =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 /** A Markdown body of about `kb` kilobytes: paragraphs with emphasis and links, as a guide has. */
 const longBody = (kb: number) =>
-  Array.from({ length: kb * 12 }, (_, i) => `Paragraph ${i} with **bold** words, a [link](https://example.org/${i}) and _emphasis_ here.\n`)
+  Array.from(
+    { length: kb * 12 },
+    (_, i) => `Paragraph ${i} with **bold** words, a [link](https://example.org/${i}) and _emphasis_ here.\n`,
+  )
     .join('\n')
     .slice(0, kb * 1000);
 
-const refusedBeforeRunning = (result: GraphqlResponse) => ({ status: result.status, code: errorOf(result).code, data: result.data });
+const refusedBeforeRunning = (result: GraphqlResponse) => ({
+  status: result.status,
+  code: errorOf(result).code,
+  data: result.data,
+});
 
 describe('GraphQL operations too big to run (default limits)', () => {
   let app: TestApp;
@@ -49,10 +57,15 @@ describe('GraphQL operations too big to run (default limits)', () => {
   });
 
   it('refuses more aliases than allowed, even in a short query', async () => {
-    const result = await patient.client.gql(`{ me { ${Array.from({ length: 25 }, (_, i) => `n${i}: name`).join(' ')} } }`);
+    const result = await patient.client.gql(
+      `{ me { ${Array.from({ length: 25 }, (_, i) => `n${i}: name`).join(' ')} } }`,
+    );
 
     expect(refusedBeforeRunning(result)).toEqual({ status: 400, code: 'QUERY_TOO_COMPLEX', data: null });
-    expect(result.errors![0]).toMatchObject({ message: expect.stringMatching(/aliases/), extensions: { limit: 'aliases', max: 20, actual: 25 } });
+    expect(result.errors![0]).toMatchObject({
+      message: expect.stringMatching(/aliases/),
+      extensions: { limit: 'aliases', max: 20, actual: 25 },
+    });
   });
 
   it('refuses more root fields than allowed even without aliases (fragments on Query)', async () => {
@@ -66,7 +79,10 @@ describe('GraphQL operations too big to run (default limits)', () => {
 
   it('refuses a query whose fragments multiply into too many fields', async () => {
     // Each level spreads the next one 4 times: 4^8 fields from a few lines.
-    const levels = Array.from({ length: 8 }, (_, i) => `fragment L${i} on Profile { id ${i < 7 ? `...L${i + 1} `.repeat(4) : 'name'} }`).join(' ');
+    const levels = Array.from(
+      { length: 8 },
+      (_, i) => `fragment L${i} on Profile { id ${i < 7 ? `...L${i + 1} `.repeat(4) : 'name'} }`,
+    ).join(' ');
 
     const result = await patient.client.gql(`{ me { ...L0 } } ${levels}`);
 
@@ -93,7 +109,9 @@ describe('GraphQL operations too big to run (default limits)', () => {
     const [bombResults, smallResults] = await Promise.all([Promise.all(bombs), Promise.all(small)]);
 
     expect(bombResults.map((r) => `${r.status} ${errorOf(r).code}`)).toEqual(Array(10).fill('400 QUERY_TOO_COMPLEX'));
-    expect(smallResults.map((r) => r.data)).toEqual(Array(10).fill({ me: { id: clinician.userId, name: clinician.name } }));
+    expect(smallResults.map((r) => r.data)).toEqual(
+      Array(10).fill({ me: { id: clinician.userId, name: clinician.name } }),
+    );
   });
 });
 
@@ -106,10 +124,13 @@ describe('GraphQL answers that would be too large or too slow', () => {
     app = await TestApp.start({ GRAPHQL_MAX_RESPONSE_BYTES: '100000', GRAPHQL_TIMEOUT_MS: '500' });
     const made = await app.newNetwork(1);
     patient = await app.newMember(made.admin, made.network.id, 'PATIENT_PARTNER', made.sites[0].id);
-    const posted = await patient.client.ok(`mutation($networkId: ID!, $input: ResourceInput!) { postResource(networkId: $networkId, input: $input) { id } }`, {
-      networkId: made.network.id,
-      input: resourceInput({ body: longBody(40) }),
-    });
+    const posted = await patient.client.ok(
+      `mutation($networkId: ID!, $input: ResourceInput!) { postResource(networkId: $networkId, input: $input) { id } }`,
+      {
+        networkId: made.network.id,
+        input: resourceInput({ body: longBody(40) }),
+      },
+    );
     resourceId = posted.postResource.id;
   });
   afterAll(async () => {
@@ -117,9 +138,16 @@ describe('GraphQL answers that would be too large or too slow', () => {
   });
 
   it('stops an answer that would pass GRAPHQL_MAX_RESPONSE_BYTES and says so with 400 RESPONSE_TOO_LARGE', async () => {
-    const result = await patient.client.gql(`query($id: ID!) { resource(id: $id) { body bodyText bodyHtml history { body } } }`, { id: resourceId });
+    const result = await patient.client.gql(
+      `query($id: ID!) { resource(id: $id) { body bodyText bodyHtml history { body } } }`,
+      { id: resourceId },
+    );
 
-    expect({ status: result.status, code: errorOf(result).code, data: result.data }).toEqual({ status: 400, code: 'RESPONSE_TOO_LARGE', data: null });
+    expect({ status: result.status, code: errorOf(result).code, data: result.data }).toEqual({
+      status: 400,
+      code: 'RESPONSE_TOO_LARGE',
+      data: null,
+    });
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0].message).toMatch(/too large/i);
   });
@@ -146,7 +174,11 @@ describe('GraphQL answers that would be too large or too slow', () => {
       clearTimeout(safety);
 
       expect(answeredWhileLocked).toBe(true);
-      expect({ status: result.status, code: errorOf(result).code, data: result.data }).toEqual({ status: 503, code: 'TIMEOUT', data: null });
+      expect({ status: result.status, code: errorOf(result).code, data: result.data }).toEqual({
+        status: 503,
+        code: 'TIMEOUT',
+        data: null,
+      });
     } finally {
       if (!released) await locker.query('ROLLBACK');
       await locker.end();

@@ -1,6 +1,20 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, getNamedType, isLeafType, isListType, isNonNullType, parse } from 'graphql';
-import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  getNamedType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  parse,
+} from 'graphql';
+import {
+  type ComplexityEstimator,
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+} from 'graphql-query-complexity';
 import { documentShape } from './operation-shape';
 
 /** The most one GraphQL operation may ask for (see README, "Configuration"). */
@@ -19,7 +33,13 @@ const UNPAGED_LIST_ITEMS = 5;
 /** An operation refused before it runs for being too big; HTTP 400 like any query the server will not run. */
 export function tooComplex(message: string, limit: string, max: number, actual?: number): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, ...(actual !== undefined && Number.isFinite(actual) ? { actual } : {}), http: { status: 400 } },
+    extensions: {
+      code: 'QUERY_TOO_COMPLEX',
+      limit,
+      max,
+      ...(actual !== undefined && Number.isFinite(actual) ? { actual } : {}),
+      http: { status: 400 },
+    },
   });
 }
 
@@ -39,22 +59,46 @@ export function checkDocumentSize(query: unknown, limits: QueryLimits): void {
   } catch (error) {
     // graphql-js 16 says "more that N tokens".
     if (/more (than|that) \d+ tokens/.test((error as Error).message)) {
-      throw tooComplex(`This query is too long (more than ${limits.maxTokens} tokens). Ask for less at once.`, 'tokens', limits.maxTokens);
+      throw tooComplex(
+        `This query is too long (more than ${limits.maxTokens} tokens). Ask for less at once.`,
+        'tokens',
+        limits.maxTokens,
+      );
     }
     return;
   }
   const shape = documentShape(document);
   if (shape.fields > limits.maxFields) {
-    throw tooComplex(`This query selects too many fields (${shape.fields}, at most ${limits.maxFields}, counting each spread of a fragment).`, 'fields', limits.maxFields, shape.fields);
+    throw tooComplex(
+      `This query selects too many fields (${shape.fields}, at most ${limits.maxFields}, counting each spread of a fragment).`,
+      'fields',
+      limits.maxFields,
+      shape.fields,
+    );
   }
   if (shape.aliases > limits.maxAliases) {
-    throw tooComplex(`This query uses too many aliases (${shape.aliases}, at most ${limits.maxAliases}).`, 'aliases', limits.maxAliases, shape.aliases);
+    throw tooComplex(
+      `This query uses too many aliases (${shape.aliases}, at most ${limits.maxAliases}).`,
+      'aliases',
+      limits.maxAliases,
+      shape.aliases,
+    );
   }
   if (shape.rootFields > limits.maxRootFields) {
-    throw tooComplex(`This query asks for too many top-level fields (${shape.rootFields}, at most ${limits.maxRootFields}).`, 'rootFields', limits.maxRootFields, shape.rootFields);
+    throw tooComplex(
+      `This query asks for too many top-level fields (${shape.rootFields}, at most ${limits.maxRootFields}).`,
+      'rootFields',
+      limits.maxRootFields,
+      shape.rootFields,
+    );
   }
   if (shape.depth > limits.maxDepth) {
-    throw tooComplex(`This query is nested too deep (depth ${shape.depth}, at most ${limits.maxDepth}).`, 'depth', limits.maxDepth, shape.depth);
+    throw tooComplex(
+      `This query is nested too deep (depth ${shape.depth}, at most ${limits.maxDepth}).`,
+      'depth',
+      limits.maxDepth,
+      shape.depth,
+    );
   }
 }
 
@@ -66,7 +110,12 @@ const unpagedListEstimator: ComplexityEstimator = ({ field, childComplexity }) =
 };
 
 /** The estimated cost of running `document`: the weights fields declare where they are defined (see field-cost.ts). */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): number {
   return getComplexity({
     schema,
     query: document,
@@ -87,10 +136,21 @@ export function queryCostPlugin(schema: () => GraphQLSchema, maxCost: number): A
             cost = operationCost(schema(), document, request.variables, request.operationName);
           } catch (error) {
             // The estimator coerces variables first; a value of the wrong type is the client's error.
-            return Promise.reject(new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }));
+            return Promise.reject(
+              new GraphQLError((error as Error).message, {
+                extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+              }),
+            );
           }
           if (cost > maxCost) {
-            return Promise.reject(tooComplex(`This query is too expensive (cost ${cost}, at most ${maxCost}). Ask for fewer items or fields.`, 'cost', maxCost, cost));
+            return Promise.reject(
+              tooComplex(
+                `This query is too expensive (cost ${cost}, at most ${maxCost}). Ask for fewer items or fields.`,
+                'cost',
+                maxCost,
+                cost,
+              ),
+            );
           }
           return Promise.resolve();
         },

@@ -26,7 +26,8 @@ interface PrettyLine {
 
 /** A request line reads "GET /graphql 200 12 ms"; any other line is its message. */
 export function prettyMessage(line: PrettyLine, messageKey: string): string {
-  if (line.req?.method) return `${line.req.method} ${line.req.url ?? ''} ${line.res?.statusCode ?? ''} ${line.responseTime ?? ''} ms`;
+  if (line.req?.method)
+    return `${line.req.method} ${line.req.url ?? ''} ${line.res?.statusCode ?? ''} ${line.responseTime ?? ''} ms`;
   const message = line[messageKey];
   return typeof message === 'string' ? message : JSON.stringify(message ?? '');
 }
@@ -60,7 +61,14 @@ export function createLogger(level: string, destination?: DestinationStream, for
 }
 
 /** Nest's start-up inventory (every module, route and socket event it wires): debug, not info. */
-const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController', 'NestFactory', 'GraphQLModule']);
+const START_UP_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'WebSocketsController',
+  'NestFactory',
+  'GraphQLModule',
+]);
 
 /** Nest's logger with its start-up inventory lowered to debug, so a start prints what matters. */
 export function quietStartUp(logger: LoggerService): LoggerService {
@@ -81,7 +89,11 @@ export function quietStartUp(logger: LoggerService): LoggerService {
 /** A successful fetch of a built file (script, style, icon): logged at debug, not once per file at info. */
 function isStaticFile(req: IncomingMessage, res: ServerResponse): boolean {
   const path = (req.url ?? '').split('?')[0];
-  return req.method === 'GET' && res.statusCode < 400 && (path.startsWith('/assets/') || /^\/[^/]+\.(svg|ico|png|webmanifest|txt)$/.test(path));
+  return (
+    req.method === 'GET' &&
+    res.statusCode < 400 &&
+    (path.startsWith('/assets/') || /^\/[^/]+\.(svg|ico|png|webmanifest|txt)$/.test(path))
+  );
 }
 
 /**
@@ -109,12 +121,20 @@ export function requestLogOptions(logger: Logger): RequestLogOptions {
       return id;
     },
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggedPath(req.url) }),
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: loggedPath(req.url),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     // A fault is logged with its stack where it happened; the request line only says which request it was.
-    customLogLevel: (req, res, error) => (error || res.statusCode >= 500 ? 'error' : isStaticFile(req, res) ? 'debug' : 'info'),
-    customErrorObject: (_req, _res, _error, value: Record<string, unknown>) => ({ res: value.res, responseTime: value.responseTime }),
+    customLogLevel: (req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : isStaticFile(req, res) ? 'debug' : 'info',
+    customErrorObject: (_req, _res, _error, value: Record<string, unknown>) => ({
+      res: value.res,
+      responseTime: value.responseTime,
+    }),
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
   };
 }

@@ -46,7 +46,10 @@ describe('what the app logs about refusals, faults and requests', () => {
   let networkId: string;
 
   beforeAll(async () => {
-    app = await TestApp.start({ LOG_LEVEL: 'info', MESSAGES_PER_WINDOW: '1' }, { logger: createLogger('info', capture) });
+    app = await TestApp.start(
+      { LOG_LEVEL: 'info', MESSAGES_PER_WINDOW: '1' },
+      { logger: createLogger('info', capture) },
+    );
     const made = await app.newNetwork(1);
     admin = made.admin;
     networkId = made.network.id;
@@ -57,21 +60,42 @@ describe('what the app logs about refusals, faults and requests', () => {
   });
 
   it('logs expected refusals (forbidden, not found, bad input, a wrong password, a rate limit) at info or warn, without a stack', async () => {
-    const idea = await patient.client.ok(`mutation($networkId: ID!) { proposeChangeIdea(networkId: $networkId, input: { title: "Texts", problem: "p", idea: "i", driverIds: [], nextDecisionOn: null }) { id } }`, { networkId });
-    const threadId = (await patient.client.ok(`query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { id } }`, { id: idea.proposeChangeIdea.id })).thread.id;
-    const send = (clientId: string) => patient.client.gql(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, { input: { threadId, clientId, body: 'Hello' } });
+    const idea = await patient.client.ok(
+      `mutation($networkId: ID!) { proposeChangeIdea(networkId: $networkId, input: { title: "Texts", problem: "p", idea: "i", driverIds: [], nextDecisionOn: null }) { id } }`,
+      { networkId },
+    );
+    const threadId = (
+      await patient.client.ok(`query($id: ID!) { thread(subjectType: CHANGE_IDEA, subjectId: $id) { id } }`, {
+        id: idea.proposeChangeIdea.id,
+      })
+    ).thread.id;
+    const send = (clientId: string) =>
+      patient.client.gql(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, {
+        input: { threadId, clientId, body: 'Hello' },
+      });
     await send('log-test-client-1');
     const from = capture.raw.length;
 
     const refusals = [
-      await patient.client.gql(INVITE, { networkId, input: { email: 'someone@example.org', role: 'CLINICIAN', siteId: null } }),
-      await patient.client.gql(`query($id: ID!) { resource(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }),
+      await patient.client.gql(INVITE, {
+        networkId,
+        input: { email: 'someone@example.org', role: 'CLINICIAN', siteId: null },
+      }),
+      await patient.client.gql(`query($id: ID!) { resource(id: $id) { id } }`, {
+        id: '00000000-0000-4000-8000-000000000000',
+      }),
       await patient.client.gql(`mutation { updateProfile(input: { name: "" }) { name } }`),
       await app.client().signIn(patient.email, 'not the password at all'),
       await send('log-test-client-2'),
     ];
 
-    expect(refusals.map((r) => r.errors?.[0].extensions?.code)).toEqual(['FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'TOO_MANY_REQUESTS']);
+    expect(refusals.map((r) => r.errors?.[0].extensions?.code)).toEqual([
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'BAD_USER_INPUT',
+      'UNAUTHENTICATED',
+      'TOO_MANY_REQUESTS',
+    ]);
     const lines = capture.since(from);
     expect(lines.filter((line) => line.level >= ERROR)).toEqual([]);
     const refusalLines = lines.filter((line) => typeof line.code === 'string');
@@ -107,7 +131,11 @@ describe('what the app logs about refusals, faults and requests', () => {
   it('logs each request as its method, url, status, time and id: no headers, no cookie', async () => {
     const from = capture.raw.length;
 
-    await patient.client.gql(`{ me { id } }`, {}, { headers: { 'user-agent': 'probe/1.0', authorization: 'Bearer secret-token-value' } });
+    await patient.client.gql(
+      `{ me { id } }`,
+      {},
+      { headers: { 'user-agent': 'probe/1.0', authorization: 'Bearer secret-token-value' } },
+    );
 
     const raw = capture.raw.slice(from);
     const requests = capture.since(from).filter((line) => line.res);
@@ -141,16 +169,23 @@ describe('what the app logs about refusals, faults and requests', () => {
     const from = capture.raw.length;
     const variables = encodeURIComponent(JSON.stringify({ token: 'secret-in-a-query-string' }));
 
-    await fetch(`${app.url}/graphql?query=${encodeURIComponent('query($token: String) { me { id } }')}&variables=${variables}`, {
-      headers: { cookie: patient.client.cookie!, 'x-commons-csrf': '1' },
-    });
+    await fetch(
+      `${app.url}/graphql?query=${encodeURIComponent('query($token: String) { me { id } }')}&variables=${variables}`,
+      {
+        headers: { cookie: patient.client.cookie!, 'x-commons-csrf': '1' },
+      },
+    );
 
     expect(capture.raw.slice(from).join('\n')).not.toContain('secret-in-a-query-string');
     expect(capture.since(from).find((line) => line.res)?.req).toMatchObject({ method: 'GET', url: '/graphql' });
   });
 
   it('starts without listing every module, route and socket event at info', () => {
-    const inventory = capture.lines().filter((line) => ['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController'].includes(String(line.context)));
+    const inventory = capture
+      .lines()
+      .filter((line) =>
+        ['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController'].includes(String(line.context)),
+      );
 
     expect(inventory).toEqual([]);
     expect(capture.lines().some((line) => line.msg?.startsWith('Commons is ready at'))).toBe(true);
@@ -164,7 +199,10 @@ describe('what the app logs about refusals, faults and requests', () => {
     await patient.client.gql(`{ me { id } }`);
 
     expect([asset.status, page.status]).toEqual([200, 200]);
-    const urls = capture.since(from).filter((line) => line.res).map((line) => line.req?.url);
+    const urls = capture
+      .since(from)
+      .filter((line) => line.res)
+      .map((line) => line.req?.url);
     expect(urls).not.toContain('/favicon.svg');
     expect(urls).toContain('/graphql');
   });
@@ -183,7 +221,17 @@ describe('the log format', () => {
   });
 
   it('reads a request line as method, path, status and time', () => {
-    expect(prettyMessage({ req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 }, responseTime: 12, msg: 'request completed' }, 'msg')).toBe('POST /graphql 200 12 ms');
+    expect(
+      prettyMessage(
+        {
+          req: { method: 'POST', url: '/graphql' },
+          res: { statusCode: 200 },
+          responseTime: 12,
+          msg: 'request completed',
+        },
+        'msg',
+      ),
+    ).toBe('POST /graphql 200 12 ms');
     expect(prettyMessage({ msg: 'Commons is ready' }, 'msg')).toBe('Commons is ready');
   });
 

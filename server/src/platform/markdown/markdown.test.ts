@@ -35,7 +35,9 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps what Markdown is for: headings, emphasis, lists, tables, code with its language, safe links', () => {
-    const html = renderMarkdown('## Plan\n\n*calm* and **clear**\n\n1. one\n2. two\n\n```js\nlet x = 1;\n```\n\nSee https://example.org and [mail](mailto:a@example.org).');
+    const html = renderMarkdown(
+      '## Plan\n\n*calm* and **clear**\n\n1. one\n2. two\n\n```js\nlet x = 1;\n```\n\nSee https://example.org and [mail](mailto:a@example.org).',
+    );
     expect(html).toContain('<h2>Plan</h2>');
     expect(html).toContain('<em>calm</em> and <strong>clear</strong>');
     expect(html).toContain('<ol>');
@@ -44,24 +46,32 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<a href="mailto:a@example.org" rel="noopener noreferrer nofollow">mail</a>');
   });
 
-  it('writes an image from another site as a labelled link (the content policy would block it), and keeps the app\'s own images', () => {
-    const html = renderMarkdown('![Flare diary](https://images.example.org/diary.png "A week") and ![](//cdn.example.org/x.png) and ![Logo](/files/4f1c/logo.png)');
+  it("writes an image from another site as a labelled link (the content policy would block it), and keeps the app's own images", () => {
+    const html = renderMarkdown(
+      '![Flare diary](https://images.example.org/diary.png "A week") and ![](//cdn.example.org/x.png) and ![Logo](/files/4f1c/logo.png)',
+    );
 
-    expect(html).toContain('<a href="https://images.example.org/diary.png" class="md-external-image" title="A week" rel="noopener noreferrer nofollow">Flare diary</a>');
-    expect(html).toContain('<a href="https://cdn.example.org/x.png" class="md-external-image" rel="noopener noreferrer nofollow">//cdn.example.org/x.png</a>');
+    expect(html).toContain(
+      '<a href="https://images.example.org/diary.png" class="md-external-image" title="A week" rel="noopener noreferrer nofollow">Flare diary</a>',
+    );
+    expect(html).toContain(
+      '<a href="https://cdn.example.org/x.png" class="md-external-image" rel="noopener noreferrer nofollow">//cdn.example.org/x.png</a>',
+    );
     expect(html).toContain('<img src="/files/4f1c/logo.png" alt="Logo" />');
     expect(html).not.toMatch(/<img[^>]+example\.org/);
   });
 
-  it('drops classes other than a code block\'s language', () => {
+  it("drops classes other than a code block's language", () => {
     expect(renderMarkdown('```evil" onmouseover="alert(1)\ncode\n```')).not.toMatch(/onmouseover="/);
   });
 });
 
 describe('markdownText', () => {
   it('keeps the words, without markup or link targets', () => {
-    expect(markdownText('# Flare plan\n\nCall **the nurse** at [our page](https://example.org/ibd).\n\n- one\n- two\n\n```\ncode line\n```')).toBe(
-      'Flare plan\nCall the nurse at our page.\none\ntwo\ncode line',
-    );
+    expect(
+      markdownText(
+        '# Flare plan\n\nCall **the nurse** at [our page](https://example.org/ibd).\n\n- one\n- two\n\n```\ncode line\n```',
+      ),
+    ).toBe('Flare plan\nCall the nurse at our page.\none\ntwo\ncode line');
   });
 });

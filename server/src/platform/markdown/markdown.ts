@@ -15,10 +15,14 @@ const markdown = createMarkdown();
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [...MARKDOWN_ALLOWED_TAGS],
   allowedAttributes: {
-    ...Object.fromEntries(Object.entries(MARKDOWN_ALLOWED_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes]])),
+    ...Object.fromEntries(
+      Object.entries(MARKDOWN_ALLOWED_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes]]),
+    ),
     a: [...(MARKDOWN_ALLOWED_ATTRIBUTES.a ?? []), 'rel'],
   },
-  allowedClasses: Object.fromEntries(Object.entries(MARKDOWN_ALLOWED_CLASSES).map(([tag, classes]) => [tag, [...classes]])),
+  allowedClasses: Object.fromEntries(
+    Object.entries(MARKDOWN_ALLOWED_CLASSES).map(([tag, classes]) => [tag, [...classes]]),
+  ),
   allowedSchemes: [...MARKDOWN_LINK_SCHEMES],
   allowedSchemesByTag: { img: [...MARKDOWN_IMAGE_SCHEMES] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
@@ -37,7 +41,11 @@ export function markdownText(body: string): string {
   const blocks: string[] = [];
   for (const token of markdown.parse(body, {})) {
     if (token.type === 'inline') {
-      blocks.push((token.children ?? []).map((child) => (child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content)).join(''));
+      blocks.push(
+        (token.children ?? [])
+          .map((child) => (child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content))
+          .join(''),
+      );
     } else if (token.type === 'fence' || token.type === 'code_block') {
       blocks.push(token.content.trimEnd());
     }

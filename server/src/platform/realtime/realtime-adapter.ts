@@ -43,7 +43,8 @@ function publishingSafely(redis: RedisClient): RedisClient {
     get(target, property) {
       const value = Reflect.get(target, property, target) as unknown;
       if (property === 'publish' || property === 'sPublish') {
-        return (...args: unknown[]) => (value as (...a: unknown[]) => Promise<number>).apply(target, args).catch(() => 0);
+        return (...args: unknown[]) =>
+          (value as (...a: unknown[]) => Promise<number>).apply(target, args).catch(() => 0);
       }
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

@@ -50,7 +50,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
         const session = await this.sessions.resolveLive(token);
         if (!session) return next(refusal('UNAUTHENTICATED'));
         const { viewer } = session;
-        if (!(await this.quota.take(viewer.userId, socket.id))) return next(refusal('TOO_MANY_CONNECTIONS', { max: this.config.maxSocketsPerMember }));
+        if (!(await this.quota.take(viewer.userId, socket.id)))
+          return next(refusal('TOO_MANY_CONNECTIONS', { max: this.config.maxSocketsPerMember }));
         this.giveBackPlaceOnClose(socket);
         this.watch.follow(socket, session);
         Object.assign(socket.data as SocketData, { viewer, clientAddress: clientAddress(request, trust) });

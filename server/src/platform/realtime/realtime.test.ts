@@ -45,7 +45,15 @@ describe('the live connection (socket.io) across two app processes sharing Redis
   beforeAll(async () => {
     app = await TestApp.start({ REDIS_URL });
     nodeB = await startServer(
-      loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: app.database.url, REDIS_URL, SEED_DEMO: 'false', LOG_LEVEL: 'silent' }),
+      loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: app.database.url,
+        REDIS_URL,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'silent',
+      }),
     );
     const made = await app.newNetwork(2);
     admin = made.admin;
@@ -84,13 +92,21 @@ describe('the live connection (socket.io) across two app processes sharing Redis
   });
 
   it('ends every socket of a member who is deactivated', async () => {
-    const member = await app.newMember(admin, networkId, 'CLINICIAN', (await app.prisma.site.findFirst({ where: { networkId } }))!.id);
+    const member = await app.newMember(
+      admin,
+      networkId,
+      'CLINICIAN',
+      (await app.prisma.site.findFirst({ where: { networkId } }))!.id,
+    );
     const onA = track(connect(app.url, member.client.cookie));
     const onB = track(connect(nodeB.url, member.client.cookie));
     await Promise.all([connected(onA), connected(onB)]);
     const endedA = sessionEnded(onA);
     const endedB = sessionEnded(onB);
-    await admin.client.ok(`mutation($n: ID!, $u: ID!) { deactivateMember(networkId: $n, userId: $u) { active } }`, { n: networkId, u: member.userId });
+    await admin.client.ok(`mutation($n: ID!, $u: ID!) { deactivateMember(networkId: $n, userId: $u) { active } }`, {
+      n: networkId,
+      u: member.userId,
+    });
     expect(await endedA).toEqual({ reason: 'deactivated' });
     expect(await endedB).toEqual({ reason: 'deactivated' });
   });

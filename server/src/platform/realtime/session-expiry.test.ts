@@ -14,12 +14,20 @@ const ME = `{ me { id } }`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves with when `session:ended` arrived and its payload, or null when `withinMs` passes first. */
-function endedWithin(client: LiveClient, withinMs: number): Promise<{ at: number; payload: { reason: string } } | null> {
-  return Promise.race([client.next<{ reason: string }>('session:ended').then((payload) => ({ at: Date.now(), payload })), sleep(withinMs).then(() => null)]);
+function endedWithin(
+  client: LiveClient,
+  withinMs: number,
+): Promise<{ at: number; payload: { reason: string } } | null> {
+  return Promise.race([
+    client.next<{ reason: string }>('session:ended').then((payload) => ({ at: Date.now(), payload })),
+    sleep(withinMs).then(() => null),
+  ]);
 }
 
 const disconnected = (client: LiveClient) =>
-  new Promise<void>((resolve) => (client.socket.disconnected ? resolve() : client.socket.once('disconnect', () => resolve())));
+  new Promise<void>((resolve) =>
+    client.socket.disconnected ? resolve() : client.socket.once('disconnect', () => resolve()),
+  );
 
 /**
  * Idle and absolute session expiry on open sockets, on two built server processes sharing
@@ -46,7 +54,8 @@ describe('a session that expires closes its sockets on every node', () => {
     return client;
   }
   // Any event the gateway answers without touching data: leaving a thread one is not in.
-  const poke = (client: LiveClient) => client.request('thread:leave', { threadId: '00000000-0000-4000-8000-000000000000' });
+  const poke = (client: LiveClient) =>
+    client.request('thread:leave', { threadId: '00000000-0000-4000-8000-000000000000' });
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -75,14 +84,19 @@ describe('a session that expires closes its sockets on every node', () => {
     const [onA, onB] = await Promise.all([open(nodeA, session), open(nodeB, session)]);
     expect((await poke(onA)).ok).toBe(true);
 
-    const [endedA, endedB] = await Promise.all([endedWithin(onA, IDLE_MS + SLACK_MS + 2_000), endedWithin(onB, IDLE_MS + SLACK_MS + 2_000)]);
+    const [endedA, endedB] = await Promise.all([
+      endedWithin(onA, IDLE_MS + SLACK_MS + 2_000),
+      endedWithin(onB, IDLE_MS + SLACK_MS + 2_000),
+    ]);
 
     expect(endedA?.payload).toEqual({ reason: 'expired' });
     expect(endedB?.payload).toEqual({ reason: 'expired' });
     expect(Math.min(endedA!.at, endedB!.at) - started).toBeGreaterThanOrEqual(IDLE_MS - 200);
     await Promise.all([disconnected(onA), disconnected(onB)]);
     expect((await session.ok(ME)).me).toBeNull();
-    expect((await LiveClient.open(nodeB.url, session.cookie).catch((error: Error) => error.message))).toBe('UNAUTHENTICATED');
+    expect(await LiveClient.open(nodeB.url, session.cookie).catch((error: Error) => error.message)).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('socket events count as activity: a member talking only over her socket on node A keeps the session (and her idle socket on node B) alive past the idle timeout, until she stops', async () => {
@@ -97,7 +111,10 @@ describe('a session that expires closes its sockets on every node', () => {
     expect(onB.received.some((r) => r.event === 'session:ended')).toBe(false);
     const stopped = Date.now();
 
-    const [endedA, endedB] = await Promise.all([endedWithin(onA, IDLE_MS + SLACK_MS + 2_000), endedWithin(onB, IDLE_MS + SLACK_MS + 2_000)]);
+    const [endedA, endedB] = await Promise.all([
+      endedWithin(onA, IDLE_MS + SLACK_MS + 2_000),
+      endedWithin(onB, IDLE_MS + SLACK_MS + 2_000),
+    ]);
 
     expect(endedA?.payload).toEqual({ reason: 'expired' });
     expect(endedB?.payload).toEqual({ reason: 'expired' });
@@ -111,7 +128,10 @@ describe('a session that expires closes its sockets on every node', () => {
     const onB = await open(nodeB, session);
     const endedB = endedWithin(onB, MAX_MS + SLACK_MS + 2_000);
     let answered = 0;
-    while (!onA.received.some((r) => r.event === 'session:ended') && Date.now() - signedInAt < MAX_MS + SLACK_MS + 2_000) {
+    while (
+      !onA.received.some((r) => r.event === 'session:ended') &&
+      Date.now() - signedInAt < MAX_MS + SLACK_MS + 2_000
+    ) {
       const ack = await Promise.race([poke(onA).then((a) => a.ok), sleep(1_500).then(() => 'no answer')]);
       if (ack === true) answered += 1;
       await sleep(400);
@@ -123,7 +143,15 @@ describe('a session that expires closes its sockets on every node', () => {
     expect(Date.now() - signedInAt).toBeGreaterThanOrEqual(MAX_MS - 500);
     expect(answered).toBeGreaterThan(5);
     await disconnected(onA);
-    expect(await Promise.race([poke(onA).then(() => 'answered', () => 'no answer'), sleep(1_000).then(() => 'no answer')])).toBe('no answer');
+    expect(
+      await Promise.race([
+        poke(onA).then(
+          () => 'answered',
+          () => 'no answer',
+        ),
+        sleep(1_000).then(() => 'no answer'),
+      ]),
+    ).toBe('no answer');
     expect((await session.ok(ME)).me).toBeNull();
   });
 });

@@ -46,7 +46,14 @@ export class SessionWatch implements OnModuleDestroy {
     const { sessionId } = session.viewer;
     let entry = this.watched.get(sessionId);
     if (!entry) {
-      entry = { sessionId, expiresAt: session.expiresAt, lastSeenAt: session.lastSeenAt, sockets: new Set(), timer: null, checking: null };
+      entry = {
+        sessionId,
+        expiresAt: session.expiresAt,
+        lastSeenAt: session.lastSeenAt,
+        sockets: new Set(),
+        timer: null,
+        checking: null,
+      };
       this.watched.set(sessionId, entry);
     } else {
       entry.expiresAt = session.expiresAt;
@@ -119,7 +126,8 @@ export class SessionWatch implements OnModuleDestroy {
         },
         () => {
           // The database did not answer: look again shortly rather than end a session that may hold.
-          if (this.watched.get(entry.sessionId) === entry && !entry.timer) entry.timer = setTimeout(() => this.schedule(entry), 5_000).unref();
+          if (this.watched.get(entry.sessionId) === entry && !entry.timer)
+            entry.timer = setTimeout(() => this.schedule(entry), 5_000).unref();
           return false;
         },
       )

@@ -9,7 +9,13 @@ const MAX = 5;
 
 /** Opens a socket as a browser does; resolves 'connected' or the code the handshake was refused with. */
 function open(url: string, cookie: string | null, sockets: Socket[]): Promise<string> {
-  const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookie ? { cookie } : {} });
+  const socket = io(url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: cookie ? { cookie } : {},
+  });
   sockets.push(socket);
   return new Promise((resolve) => {
     socket.once('connect', () => resolve('connected'));
@@ -25,12 +31,13 @@ function closed(socket: Socket): Promise<void> {
   });
 }
 
-const tally = (outcomes: string[]) => outcomes.reduce<Record<string, number>>((counts, o) => ({ ...counts, [o]: (counts[o] ?? 0) + 1 }), {});
+const tally = (outcomes: string[]) =>
+  outcomes.reduce<Record<string, number>>((counts, o) => ({ ...counts, [o]: (counts[o] ?? 0) + 1 }), {});
 
 describe.each([
   ['one process without Redis', false],
   ['two processes sharing Redis', true],
-])('the cap on one member\'s open sockets (MAX_SOCKETS_PER_MEMBER), %s', (_label, withRedis) => {
+])("the cap on one member's open sockets (MAX_SOCKETS_PER_MEMBER), %s", (_label, withRedis) => {
   let app: TestApp;
   let nodeB: RunningServer | null = null;
   let networkId: string;
@@ -43,10 +50,21 @@ describe.each([
     app = await TestApp.start(env);
     if (withRedis) {
       nodeB = await startServer(
-        loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: app.database.url, SEED_DEMO: 'false', LOG_LEVEL: 'silent', ...env }),
+        loadConfig({
+          NODE_ENV: 'test',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: app.database.url,
+          SEED_DEMO: 'false',
+          LOG_LEVEL: 'silent',
+          ...env,
+        }),
       );
     }
-    ({ admin, network: { id: networkId } } = await app.newNetwork(1));
+    ({
+      admin,
+      network: { id: networkId },
+    } = await app.newNetwork(1));
   });
   afterEach(async () => {
     await Promise.all(sockets.map(closed));
@@ -60,7 +78,9 @@ describe.each([
   it(`accepts ${MAX} of 30 sockets opened at once by one member (spread over the processes) and refuses the rest with TOO_MANY_CONNECTIONS`, async () => {
     const member = await app.newMember(admin, networkId, 'PATIENT_PARTNER', null);
 
-    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => open(urls()[i % urls().length], member.client.cookie, sockets)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => open(urls()[i % urls().length], member.client.cookie, sockets)),
+    );
 
     expect(tally(outcomes)).toEqual({ connected: MAX, TOO_MANY_CONNECTIONS: 30 - MAX });
   });
@@ -70,7 +90,9 @@ describe.each([
     const otherDevice = app.client();
     await otherDevice.signIn(member.email, 'correct horse battery');
     for (let i = 0; i < MAX; i += 1) {
-      expect(await open(urls()[i % urls().length], i % 2 ? otherDevice.cookie : member.client.cookie, sockets)).toBe('connected');
+      expect(await open(urls()[i % urls().length], i % 2 ? otherDevice.cookie : member.client.cookie, sockets)).toBe(
+        'connected',
+      );
     }
 
     expect(await open(urls().at(-1)!, otherDevice.cookie, sockets)).toBe('TOO_MANY_CONNECTIONS');
@@ -84,7 +106,9 @@ describe.each([
   it('gives the places back when her sockets close, whichever process they were on', async () => {
     const member = await app.newMember(admin, networkId, 'RESEARCHER', null);
     for (let round = 0; round < 3; round += 1) {
-      const outcomes = await Promise.all(Array.from({ length: MAX }, (_, i) => open(urls()[i % urls().length], member.client.cookie, sockets)));
+      const outcomes = await Promise.all(
+        Array.from({ length: MAX }, (_, i) => open(urls()[i % urls().length], member.client.cookie, sockets)),
+      );
       expect(outcomes).toEqual(Array(MAX).fill('connected'));
       await Promise.all(sockets.map(closed));
       sockets = [];

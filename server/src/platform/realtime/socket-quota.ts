@@ -59,7 +59,13 @@ export class SocketQuota implements OnModuleDestroy {
     const now = Date.now();
     const taken = await this.redis.eval(TAKE_PLACE, {
       keys: [placesKey(userId)],
-      arguments: [String(now), String(now + PLACE_TTL_MS), String(this.config.maxSocketsPerMember), this.placeOf(socketId), String(PLACE_TTL_MS)],
+      arguments: [
+        String(now),
+        String(now + PLACE_TTL_MS),
+        String(this.config.maxSocketsPerMember),
+        this.placeOf(socketId),
+        String(PLACE_TTL_MS),
+      ],
     });
     if (taken !== 1) return false;
     this.held.set(socketId, userId);

@@ -7,8 +7,10 @@ export class ProposalInput {
   @Field() question: string;
   @Field({ defaultValue: '', description: 'Markdown.' }) details: string;
   @Field({ description: 'ISO date-time with an offset; 5 minutes to 60 days from now.' }) closesAt: string;
-  @Field(() => [String], { defaultValue: [], description: 'DOT_VOTE: 2-10 distinct options. Empty for CONSENT.' }) options: string[];
-  @Field(() => Int, { nullable: true, description: 'DOT_VOTE: dots each member may spread, 1-10.' }) dotsPerMember?: number | null;
+  @Field(() => [String], { defaultValue: [], description: 'DOT_VOTE: 2-10 distinct options. Empty for CONSENT.' })
+  options: string[];
+  @Field(() => Int, { nullable: true, description: 'DOT_VOTE: dots each member may spread, 1-10.' }) dotsPerMember?:
+    number | null;
 }
 
 @InputType()

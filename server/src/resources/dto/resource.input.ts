@@ -10,24 +10,34 @@ export class ResourceInput {
   @Field() title: string;
   @Field({ defaultValue: '' }) summary: string;
   @Field({ defaultValue: '', description: 'Markdown.' }) body: string;
-  @Field(() => [String], { defaultValue: [], description: 'Curated or free tags; normalised to lower case.' }) tags: string[];
+  @Field(() => [String], { defaultValue: [], description: 'Curated or free tags; normalised to lower case.' })
+  tags: string[];
   @Field(() => [Role], { defaultValue: [] }) audiences: Role[];
-  @Field(() => ID, { nullable: true, description: 'The site it comes from: the author\'s own, or none (admins: any).' })
+  @Field(() => ID, { nullable: true, description: "The site it comes from: the author's own, or none (admins: any)." })
   siteId?: string | null;
-  @Field({ defaultValue: DEFAULT_RESOURCE_LICENSE, description: 'An SPDX licence identifier; CC-BY-4.0 unless chosen.' }) license: string;
+  @Field({
+    defaultValue: DEFAULT_RESOURCE_LICENSE,
+    description: 'An SPDX licence identifier; CC-BY-4.0 unless chosen.',
+  })
+  license: string;
 }
 
 @InputType()
 export class EditResourceInput extends ResourceInput {
-  @Field(() => Int, { description: 'The version the form was loaded at; a newer one answers CONFLICT.' }) expectedVersion: number;
+  @Field(() => Int, { description: 'The version the form was loaded at; a newer one answers CONFLICT.' })
+  expectedVersion: number;
   @Field({ defaultValue: '', description: 'What changed, for the history.' }) changeNote: string;
 }
 
 @InputType()
 export class AdaptResourceInput {
-  @Field(() => ID, { nullable: true, description: 'The site the adaptation is for; the member\'s own site when left out.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The site the adaptation is for; the member's own site when left out.",
+  })
   siteId?: string | null;
-  @Field(() => String, { nullable: true, description: 'A title of its own; the original\'s when left out.' }) title?: string | null;
+  @Field(() => String, { nullable: true, description: "A title of its own; the original's when left out." }) title?:
+    string | null;
 }
 
 @InputType()

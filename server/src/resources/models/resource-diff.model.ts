@@ -33,5 +33,6 @@ export class FieldDiff {
 export class ResourceDiff {
   @Field(() => Int) fromVersion: number;
   @Field(() => Int) toVersion: number;
-  @Field(() => [FieldDiff], { description: 'Only the fields that changed.', complexity: FieldCost.computedList }) fields: FieldDiff[];
+  @Field(() => [FieldDiff], { description: 'Only the fields that changed.', complexity: FieldCost.computedList })
+  fields: FieldDiff[];
 }

@@ -15,14 +15,19 @@ export class ResourceAuthor {
   @Field() name: string;
 }
 
-@ObjectType({ description: 'A tool, template, guide, story, change package or dataset description shared in a network\'s commons.' })
+@ObjectType({
+  description: "A tool, template, guide, story, change package or dataset description shared in a network's commons.",
+})
 export class Resource {
   @Field(() => ID) id: string;
   @Field(() => ID) networkId: string;
   @Field(() => ResourceKind) kind: ResourceKind;
   @Field() title: string;
   @Field() summary: string;
-  @Field({ description: 'The body as written, in Markdown. Render `bodyHtml`, never this.', complexity: FieldCost.largeText(RESOURCE_LIMITS.bodyMax) })
+  @Field({
+    description: 'The body as written, in Markdown. Render `bodyHtml`, never this.',
+    complexity: FieldCost.largeText(RESOURCE_LIMITS.bodyMax),
+  })
   body: string;
   @Field(() => [String], { description: 'Free and curated tags, normalised (lower-case).' }) tags: string[];
   @Field(() => [Role], { description: 'Who the resource is meant for.' }) audiences: Role[];
@@ -32,12 +37,16 @@ export class Resource {
   @Field() updatedAt: Date;
   @Field({ description: 'Hidden by a moderator: seen only by network admins and the author.' }) hidden: boolean;
   @Field(() => Date, { nullable: true }) hiddenAt: Date | null;
-  @Field(() => String, { nullable: true, description: 'Why a moderator hid the resource.' }) hiddenReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Why a moderator hid the resource.' }) hiddenReason:
+    string | null;
   @Field(() => Int) helpfulCount: number;
   @Field(() => Int, { description: 'Sites that said "we used this".' }) useCount: number;
   @Field(() => Int, { description: 'Members who opened it, counted once per member and day.' }) viewCount: number;
   @Field(() => Int) downloadCount: number;
-  @Field(() => ID, { nullable: true, description: 'The resource this one was adapted from (it may be hidden from the viewer).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The resource this one was adapted from (it may be hidden from the viewer).',
+  })
   adaptedFromId: string | null;
   siteId: string | null;
   authorId: string;
@@ -80,9 +89,15 @@ export class ResourceUse {
 @ObjectType({ description: 'A resource in a lineage of adaptations.' })
 export class LineageNode {
   @Field(() => ID) id: string;
-  @Field(() => ID, { nullable: true, description: 'The resource it hangs from in this lineage (the nearest one the viewer may see).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The resource it hangs from in this lineage (the nearest one the viewer may see).',
+  })
   parentId: string | null;
-  @Field(() => Int, { description: 'Negative for ancestors (-1 = what this was adapted from), positive for adaptations (1 = adapted from this).' })
+  @Field(() => Int, {
+    description:
+      'Negative for ancestors (-1 = what this was adapted from), positive for adaptations (1 = adapted from this).',
+  })
   depth: number;
   @Field() title: string;
   @Field(() => ResourceKind) kind: ResourceKind;
@@ -94,12 +109,15 @@ export class LineageNode {
 
 @ObjectType({ description: 'Where a resource comes from and what was made from it.' })
 export class ResourceLineage {
-  @Field(() => [LineageNode], { description: 'What it was adapted from, nearest first, up to the origin.' }) ancestors: LineageNode[];
-  @Field(() => [LineageNode], { description: 'Adaptations made from it, directly or not, as a tree flattened depth-first.' })
+  @Field(() => [LineageNode], { description: 'What it was adapted from, nearest first, up to the origin.' })
+  ancestors: LineageNode[];
+  @Field(() => [LineageNode], {
+    description: 'Adaptations made from it, directly or not, as a tree flattened depth-first.',
+  })
   descendants: LineageNode[];
 }
 
-@ObjectType({ description: 'A tag the network\'s admins curate.' })
+@ObjectType({ description: "A tag the network's admins curate." })
 export class NetworkTag {
   @Field() tag: string;
   @Field() description: string;

@@ -22,10 +22,12 @@ export class SearchFilterInput {
 @ArgsType()
 export class SearchArgs extends PageArgs {
   @Field(() => ID) networkId: string;
-  @Field({ defaultValue: '', description: 'What the member typed; the last word also matches as a prefix.' }) query: string;
+  @Field({ defaultValue: '', description: 'What the member typed; the last word also matches as a prefix.' })
+  query: string;
   @Field(() => [SearchType], {
     defaultValue: [SearchType.RESOURCE],
-    description: 'What to search. With several types, hits are merged by score (or by the sort). Facets count resources only.',
+    description:
+      'What to search. With several types, hits are merged by score (or by the sort). Facets count resources only.',
   })
   types: SearchType[];
   @Field(() => SearchFilterInput, { nullable: true }) filter?: SearchFilterInput | null;

@@ -22,7 +22,10 @@ export enum SearchSort {
   NEWEST = 'NEWEST',
   MOST_USED = 'MOST_USED',
 }
-registerEnumType(SearchSort, { name: 'SearchSort', description: 'RELEVANCE (newest first when nothing is typed), NEWEST, or MOST_USED (by sites that used it).' });
+registerEnumType(SearchSort, {
+  name: 'SearchSort',
+  description: 'RELEVANCE (newest first when nothing is typed), NEWEST, or MOST_USED (by sites that used it).',
+});
 
 @ObjectType({ description: 'A piece of text; `match` pieces matched the query and are shown highlighted.' })
 export class TextSegment {
@@ -35,31 +38,43 @@ export class SearchHit {
   @Field(() => SearchType) type: SearchType;
   @Field(() => ID) id: string;
   @Field(() => Float, { description: 'Relevance; only its order within one answer means anything.' }) score: number;
-  @Field(() => [TextSegment], { description: 'The title with the matching words marked.', complexity: FieldCost.computedList }) title: TextSegment[];
-  @Field(() => [TextSegment], { description: 'A passage around the matching words.', complexity: FieldCost.computedList }) snippet: TextSegment[];
+  @Field(() => [TextSegment], {
+    description: 'The title with the matching words marked.',
+    complexity: FieldCost.computedList,
+  })
+  title: TextSegment[];
+  @Field(() => [TextSegment], {
+    description: 'A passage around the matching words.',
+    complexity: FieldCost.computedList,
+  })
+  snippet: TextSegment[];
   @Field(() => Resource, { nullable: true, description: 'The resource, for RESOURCE hits.' }) resource: Resource | null;
-  @Field(() => ChangeIdea, { nullable: true, description: 'The change idea, for CHANGE_IDEA hits.' }) changeIdea: ChangeIdea | null;
-  @Field(() => WorkingGroup, { nullable: true, description: 'The working group, for GROUP hits.' }) group: WorkingGroup | null;
+  @Field(() => ChangeIdea, { nullable: true, description: 'The change idea, for CHANGE_IDEA hits.' })
+  changeIdea: ChangeIdea | null;
+  @Field(() => WorkingGroup, { nullable: true, description: 'The working group, for GROUP hits.' })
+  group: WorkingGroup | null;
 }
 
 @ObjectType({ description: 'One value of a filter and how many results choosing it would give.' })
 export class FacetValue {
   @Field() value: string;
   @Field(() => Int) count: number;
-  @Field({ description: 'What to show: a site\'s or an author\'s name; otherwise the value itself.' }) label: string;
+  @Field({ description: "What to show: a site's or an author's name; otherwise the value itself." }) label: string;
 }
 
 @ObjectType({
   description:
     'Counts per filter value, over resources only (change ideas and groups have no kind, tag, audience, site or author). ' +
-    'Each filter\'s counts apply the other filters but not itself.',
+    "Each filter's counts apply the other filters but not itself.",
 })
 export class SearchFacets {
   @Field(() => [FacetValue], { complexity: FieldCost.computedList }) kinds: FacetValue[];
-  @Field(() => [FacetValue], { description: 'The 20 most frequent.', complexity: FieldCost.computedList }) tags: FacetValue[];
+  @Field(() => [FacetValue], { description: 'The 20 most frequent.', complexity: FieldCost.computedList })
+  tags: FacetValue[];
   @Field(() => [FacetValue], { complexity: FieldCost.computedList }) audiences: FacetValue[];
   @Field(() => [FacetValue], { complexity: FieldCost.computedList }) sites: FacetValue[];
-  @Field(() => [FacetValue], { description: 'The 20 most frequent.', complexity: FieldCost.computedList }) authors: FacetValue[];
+  @Field(() => [FacetValue], { description: 'The 20 most frequent.', complexity: FieldCost.computedList })
+  authors: FacetValue[];
 }
 
 @ObjectType()

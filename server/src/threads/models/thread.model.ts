@@ -4,7 +4,10 @@ import { ThreadSubjectType } from '../../generated/prisma/enums';
 import type { ThreadAccess } from '../threads.service';
 import { FieldCost } from '../../platform/graphql/field-cost';
 
-registerEnumType(ThreadSubjectType, { name: 'ThreadSubjectType', description: 'What a thread is about: a change idea, a resource, a working group or a site.' });
+registerEnumType(ThreadSubjectType, {
+  name: 'ThreadSubjectType',
+  description: 'What a thread is about: a change idea, a resource, a working group or a site.',
+});
 
 export { ThreadSubjectType };
 
@@ -16,7 +19,9 @@ export class ThreadPerson {
   @Field() name: string;
 }
 
-@ObjectType({ description: 'One kind of reaction on a message: how many members put it there, and whether the viewer did.' })
+@ObjectType({
+  description: 'One kind of reaction on a message: how many members put it there, and whether the viewer did.',
+})
 export class MessageReactionSummary {
   @Field() emoji: string;
   @Field(() => Int) count: number;
@@ -31,12 +36,17 @@ export class MessageRevision {
   @Field({ description: 'When an edit replaced it.' }) editedAt: Date;
 }
 
-@ObjectType({ description: 'A message in a thread, in Markdown. A deleted message stays as a tombstone: no text, the fact that it was there.' })
+@ObjectType({
+  description:
+    'A message in a thread, in Markdown. A deleted message stays as a tombstone: no text, the fact that it was there.',
+})
 export class Message {
   @Field(() => ID) id: string;
   @Field(() => ID) threadId: string;
-  @Field({ description: 'Position in the thread, a growing decimal number (gaps are normal): the catch-up cursor.' }) seq: string;
-  @Field(() => ID, { nullable: true, description: 'The message this one replies to (replies go one level deep).' }) parentId: string | null;
+  @Field({ description: 'Position in the thread, a growing decimal number (gaps are normal): the catch-up cursor.' })
+  seq: string;
+  @Field(() => ID, { nullable: true, description: 'The message this one replies to (replies go one level deep).' })
+  parentId: string | null;
   @Field(() => ThreadPerson) author: ThreadPerson;
   @Field({ description: 'The Markdown as written; empty when deleted.', complexity: MESSAGE_TEXT_COST }) body: string;
   @Field({
@@ -66,10 +76,14 @@ export class Message {
 export class MessagePage {
   @Field(() => [Message], { complexity: FieldCost.pageItems }) nodes: Message[];
   @Field({ description: 'Older messages come before these: ask again with `before: beforeCursor`.' }) hasMore: boolean;
-  @Field(() => String, { nullable: true, description: 'The seq of the oldest message here.' }) beforeCursor: string | null;
+  @Field(() => String, { nullable: true, description: 'The seq of the oldest message here.' }) beforeCursor:
+    string | null;
 }
 
-@ObjectType({ description: 'The conversation about a change idea, resource, working group or site. Live events come over socket.io (see the README).' })
+@ObjectType({
+  description:
+    'The conversation about a change idea, resource, working group or site. Live events come over socket.io (see the README).',
+})
 export class Thread {
   @Field(() => ID) id: string;
   @Field(() => ID) networkId: string;
@@ -77,12 +91,15 @@ export class Thread {
   @Field(() => ID) subjectId: string;
   @Field({ description: 'The seq of the newest message ("0" when there is none).' }) lastMessageSeq: string;
   @Field(() => Date, { nullable: true }) lastMessageAt: Date | null;
-  @Field({ description: 'The viewer may post here (reading does not always mean posting: open groups, archived groups).' }) viewerCanPost: boolean;
+  @Field({
+    description: 'The viewer may post here (reading does not always mean posting: open groups, archived groups).',
+  })
+  viewerCanPost: boolean;
   @Field({ description: 'The viewer may delete messages others wrote here (moderation).' }) viewerCanModerate: boolean;
   access: ThreadAccess;
 }
 
-@ObjectType({ description: 'The viewer\'s read marker of a thread and how many messages of others follow it.' })
+@ObjectType({ description: "The viewer's read marker of a thread and how many messages of others follow it." })
 export class ThreadReadState {
   @Field(() => ID) threadId: string;
   @Field(() => ID) networkId: string;
@@ -97,16 +114,19 @@ export class UnreadThread {
   @Field() lastReadSeq: string;
 }
 
-@ObjectType({ description: 'The threads the viewer follows (she posted or read there) with unread messages, for the badge in the navigation.' })
+@ObjectType({
+  description:
+    'The threads the viewer follows (she posted or read there) with unread messages, for the badge in the navigation.',
+})
 export class UnreadThreads {
   @Field(() => Int) totalUnread: number;
   @Field(() => [UnreadThread], { description: 'Most recent activity first.' }) threads: UnreadThread[];
 }
 
-@ObjectType({ description: 'A message\'s reactions after the viewer toggled one.' })
+@ObjectType({ description: "A message's reactions after the viewer toggled one." })
 export class ReactionToggleResult {
   @Field(() => ID) messageId: string;
   @Field() seq: string;
-  @Field({ description: 'The viewer\'s reaction is now there.' }) reacted: boolean;
+  @Field({ description: "The viewer's reaction is now there." }) reacted: boolean;
   @Field(() => [MessageReactionSummary]) reactions: MessageReactionSummary[];
 }

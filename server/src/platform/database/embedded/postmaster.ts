@@ -20,7 +20,8 @@ export async function readPostmaster(clusterDir: string): Promise<Postmaster | n
   return Number.isInteger(pid) && pid > 0 ? { pid, port: Number(lines[3]) } : null;
 }
 
-export const removePostmasterLock = (clusterDir: string) => rm(path.join(clusterDir, 'postmaster.pid'), { force: true });
+export const removePostmasterLock = (clusterDir: string) =>
+  rm(path.join(clusterDir, 'postmaster.pid'), { force: true });
 
 export function isRunning(pid: number): boolean {
   try {

@@ -32,13 +32,17 @@ export async function postgresProcessUser(logger: Logger): Promise<ProcessUser |
   if (process.platform === 'win32' || process.getuid?.() !== 0) return null;
   const existing = await lookUp(SYSTEM_USER);
   if (existing) return existing;
-  logger.warn(`running as root: creating the system user "${SYSTEM_USER}" for the embedded PostgreSQL, which refuses to run as root`);
+  logger.warn(
+    `running as root: creating the system user "${SYSTEM_USER}" for the embedded PostgreSQL, which refuses to run as root`,
+  );
   try {
     await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', SYSTEM_USER]);
   } catch {
     // BusyBox-based systems (Alpine) have adduser instead.
     await run('adduser', ['-S', '-D', '-H', SYSTEM_USER]).catch((error: Error) => {
-      throw new Error(`Running as root, the embedded PostgreSQL needs an unprivileged system user, and creating "${SYSTEM_USER}" failed (${error.message}). Create it, run the app as another user, or set DATABASE_URL.`);
+      throw new Error(
+        `Running as root, the embedded PostgreSQL needs an unprivileged system user, and creating "${SYSTEM_USER}" failed (${error.message}). Create it, run the app as another user, or set DATABASE_URL.`,
+      );
     });
   }
   const created = await lookUp(SYSTEM_USER);
@@ -67,7 +71,10 @@ export async function letUserReach(target: string, user: ProcessUser, logger: Lo
     const info = await stat(folder);
     if (canSearch(info, user)) continue;
     await chmod(folder, (info.mode & 0o7777) | 0o001);
-    logger.warn({ folder }, `gave others search permission on ${folder} so the embedded PostgreSQL (user ${user.name}) can reach its files`);
+    logger.warn(
+      { folder },
+      `gave others search permission on ${folder} so the embedded PostgreSQL (user ${user.name}) can reach its files`,
+    );
   }
 }
 
