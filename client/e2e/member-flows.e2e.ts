@@ -57,6 +57,30 @@ describe('a patient partner', () => {
     await expectNoA11yViolations(page, 'home');
   });
 
+  test('opening a page straight from its address fetches its chunks side by side and asks who she is once', async () => {
+    const started = new Map<string, number>();
+    const finished = new Map<string, number>();
+    const viewerQueries: string[] = [];
+    const chunk = (url: string) => /\/assets\/(app-layout|groups-page)-[\w-]+\.js$/.exec(url)?.[1];
+    page.on('request', (request) => {
+      const name = chunk(request.url());
+      if (name && !started.has(name)) started.set(name, performance.now());
+      if (request.url().endsWith('/graphql') && request.postData()?.includes('"operationName":"Viewer"'))
+        viewerQueries.push(request.url());
+    });
+    page.on('requestfinished', (request) => {
+      const name = chunk(request.url());
+      if (name && !finished.has(name)) finished.set(name, performance.now());
+    });
+    // A new tab: nothing of the app is in memory, as when a member follows a link from an email.
+    await page.goto('about:blank');
+    await page.goto(`/n/${NETWORK_SLUG}/groups`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Working groups');
+    // Before: the groups page's chunk was asked for only once the signed-in layout had arrived and drawn.
+    expect(started.get('groups-page')).toBeLessThan(finished.get('app-layout')!);
+    expect(viewerQueries).toHaveLength(1);
+  });
+
   test('filters the directory by role and by interest', async () => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Members' }).click();
     await page.waitForURL('**/members');

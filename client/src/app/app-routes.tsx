@@ -1,14 +1,20 @@
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { type ComponentType, lazy, type LazyExoticComponent, type ReactNode, Suspense } from 'react';
+import { matchRoutes, Navigate, type RouteObject, useRoutes } from 'react-router';
 import { RequireViewer } from '../auth/components/require-viewer';
 import { NetworkScope } from '../networks/network-context';
 import { Loading } from '../ui/feedback';
 import { NotFoundPage } from './pages/not-found-page';
 import { RootRedirect } from './pages/root-redirect';
 
+/** A page (or layout) loaded from its own chunk when first drawn, which can also be fetched ahead of time. */
+type LazyPage = LazyExoticComponent<ComponentType> & { chunk: string; preload: () => Promise<unknown> };
+
 /** A component loaded from its own chunk when first drawn, so a page brings only what it draws. */
-function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): LazyPage {
+  return Object.assign(
+    lazy(() => load().then((module) => ({ default: module[name] }))),
+    { chunk: name, preload: load },
+  );
 }
 
 // Every page and the signed-in layout load on demand; the shell (router, providers, the public layout) is the entry.
@@ -54,59 +60,91 @@ const UnsubscribePage = lazyPage(() => import('../mail/pages/unsubscribe-page'),
 /** A page loaded on demand, with "Loading…" meanwhile. */
 const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
+/** A route drawn by a page of its own chunk; the chunk is named in `handle` so start-up can fetch it early. */
+function page(path: string, Page: LazyPage, children?: RouteObject[]): RouteObject {
+  return { path, element: onDemand(<Page />), handle: Page, children };
+}
+function layout(Layout: LazyPage, children: RouteObject[]): RouteObject {
+  return { element: onDemand(<Layout />), handle: Layout, children };
+}
+
+/** Every page of the app and where it lives. */
+const appRoutes: RouteObject[] = [
+  layout(PublicLayout, [
+    page('/sign-in', SignInPage),
+    page('/invite/:token', InvitationPage),
+    page('/setup', SetupPage),
+    page('/forgot-password', ForgotPasswordPage),
+    page('/reset-password/:token', ResetPasswordPage),
+    page('/confirm-email/:token', ConfirmEmailPage),
+    page('/unsubscribe/:token', UnsubscribePage),
+  ]),
+  {
+    element: <RequireViewer />,
+    children: [
+      layout(AppLayout, [
+        { index: true, element: <RootRedirect /> },
+        page('/profile', ProfilePage),
+        page('/profile/sessions', SessionsPage),
+        page('/account', AccountPage),
+        {
+          path: '/n/:slug',
+          element: <NetworkScope />,
+          children: [
+            { index: true, element: onDemand(<HomePage />), handle: HomePage },
+            page('members', DirectoryPage),
+            page('members/:userId', MemberPage),
+            page('sites', SitesPage),
+            page('invitations', InvitationsPage),
+            page('mail', MailLogPage),
+            layout(AimSection, [
+              page('aim', AimPage),
+              page('measures', MeasuresPage),
+              page('measures/:measureId', MeasureChartPage),
+              page('report', ReportPage),
+              page('report/import', ImportPage),
+              page('completeness', CompletenessPage),
+            ]),
+            page('commons', CommonsPage),
+            page('commons/new', NewResourcePage),
+            page('commons/:resourceId', ResourcePage),
+            page('commons/:resourceId/edit', EditResourcePage),
+            page('commons/:resourceId/adapt', AdaptResourcePage),
+            page('ideas', IdeasPage),
+            page('ideas/new', ProposeIdeaPage),
+            page('ideas/:ideaId', IdeaPage),
+            page('groups', GroupsPage),
+            page('groups/new', NewGroupPage),
+            page('groups/:groupId', GroupPage),
+            page('groups/:groupId/edit', EditGroupPage),
+            page('notifications', NotificationsPage),
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+        { path: '/n', element: <Navigate to="/" replace /> },
+        { path: '*', element: <NotFoundPage /> },
+      ]),
+    ],
+  },
+];
+
 /** Every page of the app and where it lives. */
 export function AppRoutes() {
-  return (
-    <Routes>
-      <Route element={onDemand(<PublicLayout />)}>
-        <Route path="/sign-in" element={onDemand(<SignInPage />)} />
-        <Route path="/invite/:token" element={onDemand(<InvitationPage />)} />
-        <Route path="/setup" element={onDemand(<SetupPage />)} />
-        <Route path="/forgot-password" element={onDemand(<ForgotPasswordPage />)} />
-        <Route path="/reset-password/:token" element={onDemand(<ResetPasswordPage />)} />
-        <Route path="/confirm-email/:token" element={onDemand(<ConfirmEmailPage />)} />
-        <Route path="/unsubscribe/:token" element={onDemand(<UnsubscribePage />)} />
-      </Route>
-      <Route element={<RequireViewer />}>
-        <Route element={onDemand(<AppLayout />)}>
-          <Route index element={<RootRedirect />} />
-          <Route path="/profile" element={onDemand(<ProfilePage />)} />
-          <Route path="/profile/sessions" element={onDemand(<SessionsPage />)} />
-          <Route path="/account" element={onDemand(<AccountPage />)} />
-          <Route path="/n/:slug" element={<NetworkScope />}>
-            <Route index element={onDemand(<HomePage />)} />
-            <Route path="members" element={onDemand(<DirectoryPage />)} />
-            <Route path="members/:userId" element={onDemand(<MemberPage />)} />
-            <Route path="sites" element={onDemand(<SitesPage />)} />
-            <Route path="invitations" element={onDemand(<InvitationsPage />)} />
-            <Route path="mail" element={onDemand(<MailLogPage />)} />
-            <Route element={onDemand(<AimSection />)}>
-              <Route path="aim" element={onDemand(<AimPage />)} />
-              <Route path="measures" element={onDemand(<MeasuresPage />)} />
-              <Route path="measures/:measureId" element={onDemand(<MeasureChartPage />)} />
-              <Route path="report" element={onDemand(<ReportPage />)} />
-              <Route path="report/import" element={onDemand(<ImportPage />)} />
-              <Route path="completeness" element={onDemand(<CompletenessPage />)} />
-            </Route>
-            <Route path="commons" element={onDemand(<CommonsPage />)} />
-            <Route path="commons/new" element={onDemand(<NewResourcePage />)} />
-            <Route path="commons/:resourceId" element={onDemand(<ResourcePage />)} />
-            <Route path="commons/:resourceId/edit" element={onDemand(<EditResourcePage />)} />
-            <Route path="commons/:resourceId/adapt" element={onDemand(<AdaptResourcePage />)} />
-            <Route path="ideas" element={onDemand(<IdeasPage />)} />
-            <Route path="ideas/new" element={onDemand(<ProposeIdeaPage />)} />
-            <Route path="ideas/:ideaId" element={onDemand(<IdeaPage />)} />
-            <Route path="groups" element={onDemand(<GroupsPage />)} />
-            <Route path="groups/new" element={onDemand(<NewGroupPage />)} />
-            <Route path="groups/:groupId" element={onDemand(<GroupPage />)} />
-            <Route path="groups/:groupId/edit" element={onDemand(<EditGroupPage />)} />
-            <Route path="notifications" element={onDemand(<NotificationsPage />)} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-          <Route path="/n" element={<Navigate to="/" replace />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Route>
-    </Routes>
-  );
+  return useRoutes(appRoutes);
+}
+
+/** The chunks the page at `pathname` draws, outermost first: its layouts and the page itself. */
+export function chunksFor(pathname: string): LazyPage[] {
+  return (matchRoutes(appRoutes, pathname) ?? []).flatMap((match) => {
+    const chunk = match.route.handle as LazyPage | undefined;
+    return chunk ? [chunk] : [];
+  });
+}
+
+/**
+ * Starts fetching the chunks of the page at `pathname` at once, side by side, instead of one after
+ * another as each layout renders the next.
+ */
+export function preloadPage(pathname: string): void {
+  for (const chunk of chunksFor(pathname)) void chunk.preload().catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
-import { useQuery } from 'urql';
+import { type Client, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ViewerQuery } from '../gql/graphql';
 import { applyLocale } from '../i18n/i18n';
@@ -63,6 +63,11 @@ interface ViewerState {
 }
 
 const ViewerContext = createContext<ViewerState | null>(null);
+
+/** Asks who is signed in ahead of the first render; the provider below then reads the answer (or joins the request). */
+export function prefetchViewer(client: Client): void {
+  void client.query(ViewerDocument, {}).toPromise();
+}
 
 /** Loads the signed-in member once for the whole app and applies her language. */
 export function ViewerProvider({ children }: { children: ReactNode }) {

@@ -1,7 +1,20 @@
 import { createContext, Fragment, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { Provider } from 'urql';
+import { type Client, Provider } from 'urql';
 import { createGraphqlClient } from './client';
+
+/** A GraphQL client and where it says that the session has ended. */
+export interface GraphqlStart {
+  client: Client;
+  sessionLost: EventTarget;
+}
+
+/** The first client, made before the app renders so start-up can send its first queries at once. */
+export function startGraphql(): GraphqlStart {
+  const sessionLost = new EventTarget();
+  const client = createGraphqlClient({ onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')) });
+  return { client, sessionLost };
+}
 
 const ResetContext = createContext<() => void>(() => undefined);
 
@@ -12,17 +25,17 @@ const PUBLIC_PATHS = ['/sign-in', '/invite/', '/setup'];
  * Provides the GraphQL client. A fresh client (with an empty cache) replaces it whenever the
  * person changes: on sign-in, sign-out, and when the server says the session has ended.
  */
-export function GraphqlProvider({ children }: { children: ReactNode }) {
+export function GraphqlProvider({ children, start }: { children: ReactNode; start?: GraphqlStart }) {
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
   // Each client says here when the server has ended the session; the effect below answers.
-  const [sessionLost] = useState(() => new EventTarget());
+  const [sessionLost] = useState(() => start?.sessionLost ?? new EventTarget());
   const makeClient = useCallback(
     (): ReturnType<typeof createGraphqlClient> =>
       createGraphqlClient({ onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')) }),
     [sessionLost],
   );
-  const [current, setCurrent] = useState(() => ({ client: makeClient(), generation: 0 }));
+  const [current, setCurrent] = useState(() => ({ client: start?.client ?? makeClient(), generation: 0 }));
   const reset = useCallback(
     () => setCurrent((last) => ({ client: makeClient(), generation: last.generation + 1 })),
     [makeClient],

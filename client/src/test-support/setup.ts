@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import i18n, { addLocale } from '../i18n/i18n';
 import en from '../i18n/locales/en.json';
@@ -9,5 +9,9 @@ import sv from '../i18n/locales/sv.json';
 addLocale('en', en);
 addLocale('sv', sv);
 await i18n.changeLanguage(i18n.language);
+
+// findBy… and waitFor give up after 1 s by default: too short when a real socket.io server and other
+// suites share two cores. A wait still ends as soon as its condition holds.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => cleanup());

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { chunksFor } from './app-routes';
+
+const chunkNames = (pathname: string) => chunksFor(pathname).map((chunk) => chunk.chunk);
+
+describe('the chunks fetched ahead for the page being opened', () => {
+  it('names the public layout and the page for a public page', () => {
+    expect(chunkNames('/sign-in')).toEqual(['PublicLayout', 'SignInPage']);
+    expect(chunkNames('/reset-password/abc')).toEqual(['PublicLayout', 'ResetPasswordPage']);
+  });
+
+  it('names every layout on the way to a nested page, outermost first', () => {
+    expect(chunkNames('/n/northstar')).toEqual(['AppLayout', 'HomePage']);
+    expect(chunkNames('/n/northstar/measures/m1')).toEqual(['AppLayout', 'AimSection', 'MeasureChartPage']);
+    expect(chunkNames('/n/northstar/commons/r1/edit')).toEqual(['AppLayout', 'EditResourcePage']);
+  });
+
+  it('fetches only the layout for a page that is not there, and loads each chunk it names', async () => {
+    expect(chunkNames('/n/northstar/no-such-page')).toEqual(['AppLayout']);
+    const [layout, page] = chunksFor('/sign-in');
+    await expect(layout.preload()).resolves.toHaveProperty('PublicLayout');
+    await expect(page.preload()).resolves.toHaveProperty('SignInPage');
+  });
+});
