@@ -125,12 +125,13 @@ const FUNNEL_HEIGHT = 380;
 const FUNNEL_MARGIN = { top: 16, right: 90, bottom: 24, left: 4, valueAxis: 52, sizeAxis: 30 };
 const AXIS_COLOUR = '#666';
 const textProps = (fill: string, fontSize: number) => ({ fill, fontSize, fontFamily: 'inherit' });
+/** Labels inside the plot keep a white edge, so a curve running under them does not cross out a letter. */
+const halo = { stroke: '#fff', strokeWidth: 3, strokeLinejoin: 'round', paintOrder: 'stroke' } as const;
 
-/** Size ticks from 0 to the largest size: round steps, and the largest size itself where there is room for it. */
-function sizeTicks(max: number): number[] {
-  const ticks = axisTicks([0, max], 4).filter((tick) => tick <= max);
-  const step = ticks.length > 1 ? ticks[1] - ticks[0] : max;
-  if (max - ticks[ticks.length - 1] > step / 2) ticks.push(max);
+/** Size ticks from 0 to the largest size, about 120 px apart: round steps, and the largest size itself where its label fits. */
+function sizeTicks(max: number, plotWidth: number): number[] {
+  const ticks = axisTicks([0, max], Math.max(1, Math.floor(plotWidth / 120))).filter((tick) => tick <= max);
+  if (((max - ticks[ticks.length - 1]) / max) * plotWidth >= 60) ticks.push(max);
   return ticks;
 }
 
@@ -167,7 +168,7 @@ function FunnelChart({
   const maxSize = Math.max(0, ...curve.map((p) => p.denominator), ...sites.map((s) => s.denominator)) || 1;
   const x = scaleLinear({ domain: [0, maxSize], range: [0, plotWidth] });
   const y = scaleLinear({ domain, range: [plotHeight, 0] });
-  const xTicks = sizeTicks(maxSize);
+  const xTicks = sizeTicks(maxSize, plotWidth);
   const yTicks = axisTicks(domain);
   const clipId = `${ids}-plot`;
   return (
@@ -257,6 +258,7 @@ function FunnelChart({
                   y={y(networkValue) - 5}
                   textAnchor="end"
                   {...textProps(CHART_COLOURS.centre, 12)}
+                  {...halo}
                 >
                   {networkLabel}
                 </text>
@@ -284,7 +286,7 @@ function FunnelChart({
               return (
                 <g key={site.id}>
                   <SiteMark cx={cx} cy={cy} site={site} />
-                  <text x={cx + 10} y={cy} dy="0.355em" {...textProps(CHART_COLOURS.centre, 12)}>
+                  <text x={cx + 10} y={cy} dy="0.355em" {...textProps(CHART_COLOURS.centre, 12)} {...halo}>
                     {site.short}
                   </text>
                 </g>

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PointData } from '../chart-data';
 import { CHART_COLOURS } from '../colours';
-import { SpcChart } from './spc-chart';
+import type { PdsaBand } from '../pdsa-bands';
+import { SpcChart, type SpcChartProps } from './spc-chart';
 
 const point = (month: string, value: number | null, extra: Partial<PointData> = {}): PointData => ({
   month,
@@ -43,18 +44,18 @@ const points: PointData[] = [
   }),
 ];
 
-const chart = (extra: Partial<Parameters<typeof SpcChart>[0]> = {}) =>
-  render(
-    <SpcChart
-      points={points}
-      kind="PROPORTION"
-      chartType="P"
-      target={0.8}
-      title="Remission: Riverside"
-      description="A chart of 8 months."
-      {...extra}
-    />,
-  );
+const chart = (extra: { compact?: true; height?: number; points?: PointData[]; bands?: PdsaBand[] } = {}) => {
+  const props = {
+    points,
+    kind: 'PROPORTION',
+    chartType: 'P',
+    target: 0.8,
+    title: 'Remission: Riverside',
+    description: 'A chart of 8 months.',
+    ...extra,
+  } as SpcChartProps;
+  return render(<SpcChart {...props} />);
+};
 
 describe('SpcChart', () => {
   it('is a named, described chart with its phases, limits, signals, run, gap and partly reported month', () => {

@@ -172,6 +172,8 @@ export function SpcChart(props: SpcChartProps) {
     fontFamily: 'inherit',
     ...extra,
   });
+  // Labels inside the plot keep a white edge, so a line running under them does not cross out a letter.
+  const halo = { stroke: '#fff', strokeWidth: 3, strokeLinejoin: 'round', paintOrder: 'stroke' } as const;
 
   return (
     <div ref={wrapper} className="chart-plot" style={{ height }}>
@@ -312,6 +314,7 @@ export function SpcChart(props: SpcChartProps) {
                     dy="0.71em"
                     textAnchor="end"
                     {...label({ fill: CHART_COLOURS.target, fontSize: 12 })}
+                    {...halo}
                   >
                     {t('charts.legend.targetValue', { value: format(kind, target!) })}
                   </text>
@@ -329,7 +332,13 @@ export function SpcChart(props: SpcChartProps) {
                   strokeWidth={2}
                 />
                 {!compact && (
-                  <text x={xOf(month) + 5} y={5} dy="0.71em" {...label({ fill: CHART_COLOURS.centre, fontSize: 12 })}>
+                  <text
+                    x={xOf(month) + 5}
+                    y={5}
+                    dy="0.71em"
+                    {...label({ fill: CHART_COLOURS.centre, fontSize: 12 })}
+                    {...halo}
+                  >
                     {t('charts.phaseLabel', { number: index + 2 })}
                   </text>
                 )}
@@ -383,6 +392,7 @@ export function SpcChart(props: SpcChartProps) {
                       y={cy - 10}
                       textAnchor="middle"
                       {...label({ fill: CHART_COLOURS.centre, fontSize: 11 })}
+                      {...halo}
                     >
                       {row.coverage}
                     </text>
@@ -397,6 +407,7 @@ export function SpcChart(props: SpcChartProps) {
                 dy="0.71em"
                 textAnchor="middle"
                 {...label({ fill: CHART_COLOURS.centre, fontSize: 12 })}
+                {...halo}
               >
                 {t('charts.legend.baseline')}
               </text>
@@ -409,6 +420,7 @@ export function SpcChart(props: SpcChartProps) {
                 dy="0.71em"
                 textAnchor="middle"
                 {...label({ fill: CHART_COLOURS.pdsa, fontSize: 13, fontWeight: 700 })}
+                {...halo}
               >
                 {band.marker}
               </text>
