@@ -128,10 +128,10 @@ const textProps = (fill: string, fontSize: number) => ({ fill, fontSize, fontFam
 /** Labels inside the plot keep a white edge, so a curve running under them does not cross out a letter. */
 const halo = { stroke: '#fff', strokeWidth: 3, strokeLinejoin: 'round', paintOrder: 'stroke' } as const;
 
-/** Size ticks from 0 to the largest size, about 120 px apart: round steps, and the largest size itself where its label fits. */
+/** Size ticks from 0 to the largest size: round steps (at most five, each at least 70 px wide), and the largest size itself where its label fits. */
 function sizeTicks(max: number, plotWidth: number): number[] {
-  const ticks = axisTicks([0, max], Math.max(1, Math.floor(plotWidth / 120))).filter((tick) => tick <= max);
-  if (((max - ticks[ticks.length - 1]) / max) * plotWidth >= 60) ticks.push(max);
+  const ticks = axisTicks([0, max], Math.min(5, Math.max(1, Math.floor(plotWidth / 70)))).filter((tick) => tick <= max);
+  if (((max - ticks[ticks.length - 1]) / max) * plotWidth >= 50) ticks.push(max);
   return ticks;
 }
 
