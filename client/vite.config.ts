@@ -38,11 +38,12 @@ export default defineConfig({
         // libraries go with the pages that use them (no catch-all vendor chunk loaded at start).
         codeSplitting: {
           groups: [
-            // The chart library is only needed on chart pages, which load it on demand. React (and the
-            // store shim both use) is captured first, so the charts chunk is not needed at start-up.
+            // The chart library (visx, its d3 parts and the helpers its axis labels use) is only needed on
+            // chart pages, which load it on demand. React is captured first, so the charts chunk is not
+            // needed at start-up.
             {
               name: 'charts',
-              test: /node_modules[\\/](recharts|@reduxjs|react-redux|redux|redux-thunk|immer|reselect|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|es-toolkit)[\\/]/,
+              test: /node_modules[\\/](@visx[\\/][a-z-]+|d3-[a-z-]+|internmap|classnames|reduce-css-calc|reduce-function-call|math-expression-evaluator|balanced-match)[\\/]/,
               priority: 2,
             },
             // The Markdown parser is only needed by the resource form's preview, which loads it on demand.

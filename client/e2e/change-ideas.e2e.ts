@@ -313,7 +313,7 @@ describe('co-designing a change idea, from proposal to a PDSA cycle on the chart
 
     await card.getByRole('link', { name: "Steroid-free remission at Riverside Children's Hospital" }).click();
     await page.getByRole('heading', { level: 1, name: 'Steroid-free remission' }).waitFor();
-    await page.locator('#main-chart .recharts-surface').waitFor();
+    await page.locator('#main-chart .chart-surface').waitFor();
     expect(await page.locator('#main-chart h2').textContent()).toBe("Riverside Children's Hospital");
     const list = page.getByRole('region', { name: "Tests of change at Riverside Children's Hospital (PDSA cycles)" });
     const item = list.getByRole('listitem').filter({ has: page.getByRole('link', { name: `Cycle 1: ${CYCLE}` }) });

@@ -36,7 +36,7 @@ async function openChart(page: Page, measure: string): Promise<void> {
   await page.goto(`/n/${NETWORK_SLUG}/measures`);
   await page.getByRole('link', { name: `See the charts: ${measure}` }).click();
   await page.getByRole('heading', { level: 1, name: measure }).waitFor();
-  await page.locator('#main-chart .recharts-surface').waitFor();
+  await page.locator('#main-chart .chart-surface').waitFor();
 }
 
 /** The data table's cells of one month, as text: [month, ...numbers]. */
@@ -125,9 +125,9 @@ describe('a site lead', () => {
       .click();
     await page.waitForURL(/\/measures\/[^/?]+\?site=/);
     await page.getByRole('heading', { level: 1, name: 'Steroid-free remission' }).waitFor();
-    await page.locator('#main-chart .recharts-surface').waitFor();
+    await page.locator('#main-chart .chart-surface').waitFor();
     expect(await page.locator('#main-chart h2').textContent()).toBe("Riverside Children's Hospital");
-    await page.locator('.multiples .recharts-surface').first().waitFor();
+    await page.locator('.multiples .chart-surface').first().waitFor();
     await page.screenshot({ path: CHART_SCREENSHOT, fullPage: true });
 
     await page.getByRole('button', { name: 'Show the numbers as a table' }).click();
@@ -287,7 +287,7 @@ describe('a site lead', () => {
     await expectNoA11yViolations(page, 'measures');
 
     await openChart(page, 'Unplanned IBD admissions');
-    await page.locator('.multiples .recharts-surface').first().waitFor();
+    await page.locator('.multiples .chart-surface').first().waitFor();
     await page.getByRole('button', { name: 'Show the numbers as a table' }).click();
     await page.locator('.main-chart table').waitFor();
     await page.getByText('Chart settings: type, baseline and phases').click();
@@ -329,7 +329,7 @@ describe('a site lead', () => {
       .getByRole('list', { name: 'Phases' })
       .getByText(`New phase from ${monthLabel(phase, 'long')}`)
       .waitFor();
-    await expect.poll(() => page.locator('#main-chart .recharts-reference-line').count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#main-chart .phase-line').count(), POLL).toBeGreaterThan(0);
     expect(await settingsOpen()).toBe(true);
 
     // An I chart offers the unscreened moving ranges, as an explicit choice.
@@ -342,7 +342,7 @@ describe('a site lead', () => {
     await page.waitForURL(/chart=RUN/);
 
     await page.reload();
-    await page.locator('#main-chart .recharts-surface').waitFor();
+    await page.locator('#main-chart .chart-surface').waitFor();
     expect(await page.getByLabel('Chart type').inputValue()).toBe('RUN');
     expect(await page.getByLabel('Freeze the lines on the first months').inputValue()).toBe('6');
     await page.getByRole('button', { name: 'Back to the standard chart' }).click();

@@ -12,7 +12,7 @@ async function riversideCounts(page: Page): Promise<string[]> {
   await page.goto(`/n/${NETWORK_SLUG}/measures`);
   await page.getByRole('link', { name: `See the charts: ${MEASURE}` }).click();
   await page.getByRole('heading', { level: 1, name: MEASURE }).waitFor();
-  await page.locator('#main-chart .recharts-surface').waitFor();
+  await page.locator('#main-chart .chart-surface').waitFor();
   const show = page.getByLabel('Show', { exact: true });
   const own = await show.locator('option', { hasText: `${RIVERSIDE} (your site)` }).count();
   if (own === 0) await show.selectOption({ label: RIVERSIDE });

@@ -5,6 +5,7 @@ import {
   chartRows,
   excludedMonths,
   longRunSpans,
+  monthTickIndexes,
   phaseStartMonths,
   type PointData,
   pointMark,
@@ -143,5 +144,19 @@ describe('axisTicks', () => {
     expect(axisTicks([55, 80])).toEqual([55, 60, 65, 70, 75, 80]);
     expect(axisTicks([20, 100], 2)).toEqual([50, 100]);
     expect(axisTicks([0, 0.3])).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+});
+
+describe('monthTickIndexes', () => {
+  it('labels every month when there is room, else every 2, 3, 4, 6 or 12 months, and always the first and last', () => {
+    expect(monthTickIndexes(5, 100, 90)).toEqual([0, 1, 2, 3, 4]);
+    // 25 months 41 px apart, labels 94 px wide: every third month, the last one too.
+    expect(monthTickIndexes(25, 41, 94)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24]);
+    // The last month would touch the one before it: it takes its place.
+    expect(monthTickIndexes(26, 41, 94)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 25]);
+    // A phone: 25 months 10 px apart.
+    expect(monthTickIndexes(25, 10, 94)).toEqual([0, 12, 24]);
+    expect(monthTickIndexes(1, 0, 94)).toEqual([0]);
+    expect(monthTickIndexes(0, 10, 94)).toEqual([]);
   });
 });

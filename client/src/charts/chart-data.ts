@@ -213,3 +213,22 @@ export function valueDomain(
   if (numbers.length === 0) return kind === 'PROPORTION' ? [0, 100] : [0, 1];
   return niceDomain(kind, Math.min(...numbers), Math.max(...numbers));
 }
+
+/**
+ * Which months a month axis labels (their indexes), for `count` months `step` pixels apart and
+ * labels that need `spacing` pixels each: every 1, 2, 3, 4, 6 or 12 months, whichever is the
+ * first to fit, from the first month; the last month is always labelled, in place of the one
+ * before it when the two would touch.
+ */
+export function monthTickIndexes(count: number, step: number, spacing: number): number[] {
+  if (count <= 0) return [];
+  const every = [1, 2, 3, 4, 6, 12, 24, 36, 60].find((k) => k * step >= spacing) ?? count;
+  const indexes: number[] = [];
+  for (let index = 0; index < count; index += every) indexes.push(index);
+  const last = count - 1;
+  if (indexes[indexes.length - 1] !== last) {
+    if ((last - indexes[indexes.length - 1]) * step < spacing) indexes.pop();
+    indexes.push(last);
+  }
+  return indexes;
+}

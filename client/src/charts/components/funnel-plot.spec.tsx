@@ -72,4 +72,35 @@ describe('FunnelPlot', () => {
     renderPlot(funnel());
     expect(screen.getByText('Nov 2026 is left out: 5 of 8 sites have reported it so far.')).toBeInTheDocument();
   });
+
+  it('draws the sites against their sizes as a labelled picture, with the limits and the network value', () => {
+    const { container } = renderPlot(
+      funnel({
+        sites: [
+          ...funnel().sites,
+          {
+            site: { id: 's2', name: "St Brigid's Paediatric Centre" },
+            value: 0.3,
+            denominator: 400,
+            position95: 'below',
+            position998: 'below',
+            assessment: 'deterioration',
+          },
+        ],
+        curve: [
+          { denominator: 300, lower95: 0.45, upper95: 0.75, lower998: 0.4, upper998: 0.8 },
+          { denominator: 900, lower95: 0.5, upper95: 0.7, lower998: 0.45, upper998: 0.75 },
+        ],
+      }),
+    );
+    const plot = screen.getByRole('img', { name: 'Funnel plot of Remission, Nov 2025 – Oct 2026' });
+    expect(plot).toHaveAccessibleDescription(/./);
+    expect(container.querySelectorAll('.funnel-limit')).toHaveLength(4);
+    expect(screen.getByText('Network 60%', { selector: 'text' })).toBeInTheDocument();
+    expect(screen.getByText('Riverside', { selector: 'text' })).toBeInTheDocument();
+    expect(screen.getByText("St Brigid's", { selector: 'text' })).toBeInTheDocument();
+    // Within the limits a dot; outside the 99.8% limits a red diamond.
+    expect(container.querySelectorAll('.funnel-site circle')).toHaveLength(1);
+    expect(container.querySelectorAll('.funnel-site path')).toHaveLength(1);
+  });
 });

@@ -1,17 +1,11 @@
 import type { MeasureKind } from '@commons/shared';
-import { type ReactElement, useId, useMemo } from 'react';
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { curveMonotoneX } from '@visx/curve';
+import { Group } from '@visx/group';
+import { scaleLinear } from '@visx/scale';
+import { LinePath } from '@visx/shape';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CartesianGrid,
-  ComposedChart,
-  LabelList,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { useFormatMonth, useLocale } from '../../i18n/format';
 import { formatNumber } from '../../measures/format';
 import { CheckboxField } from '../../ui/field';
@@ -21,6 +15,7 @@ import { FUNNEL_WINDOWS, type FunnelWindow } from '../chart-types';
 import { CHART_COLOURS } from '../colours';
 import { useFollowedState } from '../hooks/use-followed-state';
 import { diamondPath } from './point-shapes';
+import { useWidth } from './use-width';
 
 export interface FunnelData {
   months: number;
@@ -90,22 +85,21 @@ interface SiteRow {
   own: boolean;
 }
 
-function SiteMark({ cx, cy, payload }: { cx?: number; cy?: number; payload?: SiteRow }): ReactElement {
-  if (cx == null || cy == null || !payload) return <g />;
-  const ring = payload.own ? (
+function SiteMark({ cx, cy, site }: { cx: number; cy: number; site: SiteRow }) {
+  const ring = site.own ? (
     <circle cx={cx} cy={cy} r={11} fill="none" stroke={CHART_COLOURS.own} strokeWidth={2} />
   ) : null;
-  if (payload.position === 'above998' || payload.position === 'below998') {
+  if (site.position === 'above998' || site.position === 'below998') {
     return (
-      <g>
+      <g className="funnel-site">
         {ring}
         <path d={diamondPath(cx, cy, 8)} fill={CHART_COLOURS.beyond} stroke="#fff" strokeWidth={1.5} />
       </g>
     );
   }
-  if (payload.position !== 'within') {
+  if (site.position !== 'within') {
     return (
-      <g>
+      <g className="funnel-site">
         {ring}
         <path
           d={`M${cx},${cy - 7} L${cx + 7},${cy + 6} L${cx - 7},${cy + 6} Z`}
@@ -117,10 +111,191 @@ function SiteMark({ cx, cy, payload }: { cx?: number; cy?: number; payload?: Sit
     );
   }
   return (
-    <g>
+    <g className="funnel-site">
       {ring}
       <circle cx={cx} cy={cy} r={5} fill={CHART_COLOURS.value} stroke="#fff" strokeWidth={1.5} />
     </g>
+  );
+}
+
+type CurvePoint = { denominator: number } & Record<LimitKey, number>;
+type LimitKey = 'lower95' | 'upper95' | 'lower998' | 'upper998';
+
+const FUNNEL_HEIGHT = 380;
+const FUNNEL_MARGIN = { top: 16, right: 90, bottom: 24, left: 4, valueAxis: 52, sizeAxis: 30 };
+const AXIS_COLOUR = '#666';
+const textProps = (fill: string, fontSize: number) => ({ fill, fontSize, fontFamily: 'inherit' });
+/** Labels inside the plot keep a white edge, so a curve running under them does not cross out a letter. */
+const halo = { stroke: '#fff', strokeWidth: 3, strokeLinejoin: 'round', paintOrder: 'stroke' } as const;
+
+/** Size ticks from 0 to the largest size: round steps (at most five, each at least 70 px wide), and the largest size itself where its label fits. */
+function sizeTicks(max: number, plotWidth: number): number[] {
+  const ticks = axisTicks([0, max], Math.min(5, Math.max(1, Math.floor(plotWidth / 70)))).filter((tick) => tick <= max);
+  if (((max - ticks[ticks.length - 1]) / max) * plotWidth >= 50) ticks.push(max);
+  return ticks;
+}
+
+/** The funnel itself: the sites against their sizes, the limits as curves, the network value as a line. */
+function FunnelChart({
+  title,
+  description,
+  curve,
+  sites,
+  domain,
+  networkValue,
+  networkLabel,
+  valueTick,
+  sizeTick,
+  sizeLabel,
+}: {
+  title: string;
+  description: string;
+  curve: readonly CurvePoint[];
+  sites: readonly SiteRow[];
+  domain: [number, number];
+  networkValue: number | null;
+  networkLabel: string;
+  valueTick: (value: number) => string;
+  sizeTick: (value: number) => string;
+  sizeLabel: string;
+}) {
+  const [wrapper, width] = useWidth<HTMLDivElement>();
+  const ids = useId();
+  const m = FUNNEL_MARGIN;
+  const left = m.left + m.valueAxis;
+  const plotWidth = Math.max(0, width - left - m.right);
+  const plotHeight = FUNNEL_HEIGHT - m.top - m.bottom - m.sizeAxis;
+  const maxSize = Math.max(0, ...curve.map((p) => p.denominator), ...sites.map((s) => s.denominator)) || 1;
+  const x = scaleLinear({ domain: [0, maxSize], range: [0, plotWidth] });
+  const y = scaleLinear({ domain, range: [plotHeight, 0] });
+  const xTicks = sizeTicks(maxSize, plotWidth);
+  const yTicks = axisTicks(domain);
+  const clipId = `${ids}-plot`;
+  return (
+    <div ref={wrapper} className="chart-plot" style={{ height: FUNNEL_HEIGHT }}>
+      {width > 0 && (
+        <svg
+          className="chart-surface"
+          width={width}
+          height={FUNNEL_HEIGHT}
+          viewBox={`0 0 ${width} ${FUNNEL_HEIGHT}`}
+          role="img"
+          aria-labelledby={`${ids}-title`}
+          aria-describedby={`${ids}-desc`}
+        >
+          <title id={`${ids}-title`}>{title}</title>
+          <desc id={`${ids}-desc`}>{description}</desc>
+          <defs>
+            <clipPath id={clipId}>
+              <rect x={-2} y={-2} width={plotWidth + 4} height={plotHeight + 4} />
+            </clipPath>
+          </defs>
+          <Group left={left} top={m.top}>
+            {yTicks.map((value) => (
+              <line
+                key={`row-${value}`}
+                x1={0}
+                x2={plotWidth}
+                y1={y(value)}
+                y2={y(value)}
+                stroke={CHART_COLOURS.grid}
+              />
+            ))}
+            {xTicks.map((value) => (
+              <line
+                key={`column-${value}`}
+                x1={x(value)}
+                x2={x(value)}
+                y1={0}
+                y2={plotHeight}
+                stroke={CHART_COLOURS.grid}
+              />
+            ))}
+          </Group>
+          <AxisLeft
+            left={left}
+            top={m.top}
+            scale={y}
+            tickValues={yTicks}
+            tickFormat={(value) => valueTick(Number(value))}
+            stroke={AXIS_COLOUR}
+            tickStroke={AXIS_COLOUR}
+            tickLength={6}
+            tickLabelProps={{ ...textProps(CHART_COLOURS.centre, 13), textAnchor: 'end', dx: -2, dy: '0.33em' }}
+          />
+          <AxisBottom
+            left={left}
+            top={m.top + plotHeight}
+            scale={x}
+            tickValues={xTicks}
+            tickFormat={(value) => sizeTick(Number(value))}
+            stroke={AXIS_COLOUR}
+            tickStroke={AXIS_COLOUR}
+            tickLength={6}
+            tickLabelProps={{ ...textProps(CHART_COLOURS.centre, 13), textAnchor: 'middle' }}
+          />
+          <text
+            x={left + plotWidth / 2}
+            y={m.top + plotHeight + m.sizeAxis + 14}
+            textAnchor="middle"
+            {...textProps(CHART_COLOURS.centre, 13)}
+          >
+            {sizeLabel}
+          </text>
+          <Group left={left} top={m.top}>
+            {networkValue !== null && (
+              <g className="funnel-network">
+                <line
+                  x1={0}
+                  x2={plotWidth}
+                  y1={y(networkValue)}
+                  y2={y(networkValue)}
+                  stroke={CHART_COLOURS.centre}
+                  strokeWidth={1.5}
+                />
+                <text
+                  x={plotWidth - 5}
+                  y={y(networkValue) - 5}
+                  textAnchor="end"
+                  {...textProps(CHART_COLOURS.centre, 12)}
+                  {...halo}
+                >
+                  {networkLabel}
+                </text>
+              </g>
+            )}
+            <g clipPath={`url(#${clipId})`}>
+              {(['upper998', 'upper95', 'lower95', 'lower998'] as const).map((key) => (
+                <LinePath<CurvePoint>
+                  key={key}
+                  className={`funnel-limit funnel-limit--${key}`}
+                  data={[...curve]}
+                  x={(p) => x(p.denominator)}
+                  y={(p) => y(p[key])}
+                  curve={curveMonotoneX}
+                  stroke={key.endsWith('998') ? CHART_COLOURS.funnel998 : CHART_COLOURS.funnel95}
+                  strokeDasharray={key.endsWith('998') ? undefined : '5 3'}
+                  strokeWidth={1.5}
+                  fill="none"
+                />
+              ))}
+            </g>
+            {sites.map((site) => {
+              const cx = x(site.denominator);
+              const cy = y(Math.min(Math.max(site.value, domain[0]), domain[1]));
+              return (
+                <g key={site.id}>
+                  <SiteMark cx={cx} cy={cy} site={site} />
+                  <text x={cx + 10} y={cy} dy="0.355em" {...textProps(CHART_COLOURS.centre, 12)} {...halo}>
+                    {site.short}
+                  </text>
+                </g>
+              );
+            })}
+          </Group>
+        </svg>
+      )}
+    </div>
   );
 }
 
@@ -187,21 +362,6 @@ export function FunnelPlot({
     from: formatMonth(funnel.fromMonth),
     to: formatMonth(funnel.toMonth),
   });
-  const curveLine = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') => (
-    <Line
-      key={key}
-      data={curve}
-      dataKey={key}
-      type="monotone"
-      stroke={key.endsWith('998') ? CHART_COLOURS.funnel998 : CHART_COLOURS.funnel95}
-      strokeDasharray={key.endsWith('998') ? undefined : '5 3'}
-      strokeWidth={1.5}
-      dot={false}
-      activeDot={false}
-      isAnimationActive={false}
-    />
-  );
-
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('charts.funnel.title')}</h2>
@@ -271,57 +431,20 @@ export function FunnelPlot({
         <p>{t('charts.funnel.noSites')}</p>
       ) : (
         <>
-          <ResponsiveContainer width="100%" height={380}>
-            <ComposedChart
-              margin={{ top: 16, right: 90, bottom: 24, left: 4 }}
-              title={title}
-              desc={t('charts.funnel.description')}
-              accessibilityLayer={false}
-              role="img"
-            >
-              <CartesianGrid stroke={CHART_COLOURS.grid} />
-              <XAxis
-                type="number"
-                dataKey="denominator"
-                domain={[0, 'dataMax']}
-                tickFormatter={(value: number) => number(value, 0)}
-                tick={{ fill: CHART_COLOURS.centre, fontSize: 13 }}
-                label={{
-                  value: t('charts.funnel.xAxis'),
-                  position: 'insideBottom',
-                  offset: -14,
-                  fill: CHART_COLOURS.centre,
-                  fontSize: 13,
-                }}
-              />
-              <YAxis
-                type="number"
-                domain={[low, high]}
-                ticks={axisTicks([low, high])}
-                allowDataOverflow
-                tickFormatter={(value: number) => (kind === 'PROPORTION' ? `${number(value, 0)}%` : number(value, 1))}
-                tick={{ fill: CHART_COLOURS.centre, fontSize: 13 }}
-                width={52}
-              />
-              {funnel.target !== null && (
-                <ReferenceLine
-                  y={toDisplay(kind, funnel.target)}
-                  stroke={CHART_COLOURS.centre}
-                  strokeWidth={1.5}
-                  label={{
-                    value: t('charts.funnel.networkValue', { value: format(kind, funnel.target) }),
-                    position: 'insideBottomRight',
-                    fill: CHART_COLOURS.centre,
-                    fontSize: 12,
-                  }}
-                />
-              )}
-              {(['upper998', 'upper95', 'lower95', 'lower998'] as const).map(curveLine)}
-              <Scatter data={sites} dataKey="value" shape={SiteMark} isAnimationActive={false}>
-                <LabelList dataKey="short" position="right" fill={CHART_COLOURS.centre} fontSize={12} />
-              </Scatter>
-            </ComposedChart>
-          </ResponsiveContainer>
+          <FunnelChart
+            title={title}
+            description={t('charts.funnel.description')}
+            curve={curve}
+            sites={sites}
+            domain={[low, high]}
+            networkValue={funnel.target !== null ? toDisplay(kind, funnel.target) : null}
+            networkLabel={
+              funnel.target !== null ? t('charts.funnel.networkValue', { value: format(kind, funnel.target) }) : ''
+            }
+            valueTick={(value) => (kind === 'PROPORTION' ? `${number(value, 0)}%` : number(value, 1))}
+            sizeTick={(value) => number(value, 0)}
+            sizeLabel={t('charts.funnel.xAxis')}
+          />
           <ul className="legend" aria-label={t('charts.legend.label')}>
             <li>
               <svg width={28} height={18} aria-hidden="true" focusable="false" className="legend__swatch">
