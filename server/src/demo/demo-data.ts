@@ -6,11 +6,6 @@ import { z } from 'zod';
 /** The demo's content: JSON and Markdown files beside the code (copied into dist by the build). */
 const DATA_DIR = path.join(__dirname, 'data');
 
-/** A JSON file of the demo's data, as the type its seeder expects. */
-export function readDemoJson<T>(name: string): T {
-  return JSON.parse(readFileSync(path.join(DATA_DIR, name), 'utf8')) as T;
-}
-
 /**
  * A JSON file of the demo's data, checked against the shape its seeder expects. A malformed file
  * fails with its name and the path of each wrong field, e.g. `data/people.json: sites[2].city: ...`.
