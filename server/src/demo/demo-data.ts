@@ -11,12 +11,17 @@ const DATA_DIR = path.join(__dirname, 'data');
  * fails with its name and the path of each wrong field, e.g. `data/people.json: sites[2].city: ...`.
  */
 export function readDemoData<S extends z.ZodType>(name: string, schema: S): z.output<S> {
+  return parseDemoData(name, readFileSync(path.join(DATA_DIR, name), 'utf8'), schema);
+}
+
+/** The text of demo data file `name` parsed and checked against `schema` (see readDemoData). */
+export function parseDemoData<S extends z.ZodType>(name: string, text: string, schema: S): z.output<S> {
   const file = `data/${name}`;
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path.join(DATA_DIR, name), 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Demo data file ${file} cannot be read: ${(error as Error).message}`);
+    throw new Error(`Demo data file ${file} is not JSON: ${(error as Error).message}`);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new Error(demoDataProblem(file, parsed.error));
@@ -24,11 +29,21 @@ export function readDemoData<S extends z.ZodType>(name: string, schema: S): z.ou
 }
 
 /** The message for a demo data file that does not have its expected shape: one line per wrong field. */
-export function demoDataProblem(file: string, error: z.ZodError): string {
+function demoDataProblem(file: string, error: z.ZodError): string {
   const fields = error.issues.map(
-    (issue) => `  ${file}: ${fieldPath(issue.path) || '(the whole file)'}: ${issue.message}`,
+    (issue) => `  ${file}: ${fieldPath(issue.path) || '(the whole file)'}: ${describe(issue)}`,
   );
   return [`Demo data file ${file} is malformed:`, ...fields].join('\n');
+}
+
+/** What is wrong; for a value that may take several forms, what is wrong with it in each form. */
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue.message;
+  const forms = issue.errors.map(
+    (form, i) =>
+      `(${i + 1}) ${form.map((sub) => (sub.path.length ? `${fieldPath(sub.path)}: ` : '') + describe(sub)).join('; ')}`,
+  );
+  return `none of its forms fits: ${forms.join(' ')}`;
 }
 
 function fieldPath(path: PropertyKey[]): string {
