@@ -1,74 +1,95 @@
 import {
   addMonths,
+  CHANGE_IDEA_STATUSES,
   type ChangeIdeaStatus,
   type MonthKey,
-  type PdsaAct,
-  type PdsaStage,
+  PDSA_ACTS,
+  PDSA_STAGES,
   type Role,
 } from '@commons/shared';
+import { z } from 'zod';
 import type { NotificationKind, Prisma } from '../generated/prisma/client';
-import { readDemoJson } from './demo-data';
-import { DEMO_EMAIL_DOMAIN } from './demo-people';
+import { type Day, daySchema, readDemoData, siteIndexSchema, type Who, whoSchema } from './demo-data';
+import { DEMO_DRIVERS, DEMO_MEASURES } from './demo-measures';
+import { DEMO_EMAIL_DOMAIN, DEMO_SITES } from './demo-people';
 
 /**
- * Who someone in the demo is: a memorable sign-in by the local part of her email ('patient'),
- * or the nth member with a role at a site (index into DEMO_SITES; null for network-wide).
- */
-type Who = string | { role: Role; site: number | null; n?: number };
-
-/** A day of the demo: months after the network's first month, and the day of that month. */
-type Day = [month: number, day: number];
-
-interface DemoDecision {
-  on: Day;
-  to: ChangeIdeaStatus;
-  decision: string;
-  rationale: string;
-  /** Why it went ahead without a patient or family voice (moves to TESTING or ADOPTED without one need it). */
-  patientVoiceReason?: string;
-  /** The first participant records it. */
-  participants: Who[];
-}
-
-interface DemoCycle {
-  /** 0 = Riverside, 2 = Lakeview. */
-  site: number;
-  by: Who;
-  title: string;
-  plan: string;
-  prediction: string;
-  doNotes: string;
-  studyNotes: string;
-  act: PdsaAct | null;
-  actNotes: string;
-  stage: PdsaStage;
-  start: Day;
-  end: Day | null;
-  measures: string[];
-}
-
-interface DemoIdea {
-  title: string;
-  problem: string;
-  idea: string;
-  proposer: Who;
-  proposed: Day;
-  drivers: string[];
-  /** Joined on a day, or still invited (joined null). */
-  coDesigners: { who: Who; invitedBy?: Who; invited: Day; joined: Day | null }[];
-  endorsers: Who[];
-  decisions: DemoDecision[];
-  cycles: DemoCycle[];
-  nextDecision?: Day;
-}
-
-/**
- * Eight change ideas of the demo network, in every status (data/change-ideas.json). Pre-visit
+ * data/change-ideas.json: eight change ideas of the demo network, in every status. Pre-visit
  * planning is the change behind the improvement the demo measures show at Riverside and Lakeview
- * from month 10 (demo-measures.ts), so its PDSA cycles run there in months 7-10. Sites are indexes
- * into DEMO_SITES: 0 Riverside, 1 St Brigid's, 2 Lakeview.
+ * from month 10 (demo-measures.ts), so its PDSA cycles run there in months 7-10. People are demo
+ * sign-ins or the nth member with a role at a site; sites are indexes into the demo's sites (0
+ * Riverside, 1 St Brigid's, 2 Lakeview); days are [months after the network's first month, day];
+ * drivers are titles of data/measures.json's drivers, measures its keys.
  */
-export const DEMO_CHANGE_IDEAS: DemoIdea[] = readDemoJson('change-ideas.json');
+const decisionSchema = z.strictObject({
+  on: daySchema,
+  to: z.enum(CHANGE_IDEA_STATUSES),
+  decision: z.string().min(1),
+  rationale: z.string().min(1),
+  /** Why it went ahead without a patient or family voice (moves to TESTING or ADOPTED without one need it). */
+  patientVoiceReason: z.string().min(1).optional(),
+  /** The first participant records it. */
+  participants: z.array(whoSchema).min(1),
+});
+
+const cycleSchema = z.strictObject({
+  site: siteIndexSchema,
+  by: whoSchema,
+  title: z.string().min(1),
+  plan: z.string(),
+  prediction: z.string(),
+  doNotes: z.string(),
+  studyNotes: z.string(),
+  act: z.enum(PDSA_ACTS).nullable(),
+  actNotes: z.string(),
+  stage: z.enum(PDSA_STAGES),
+  start: daySchema,
+  end: daySchema.nullable(),
+  measures: z.array(z.string().min(1)),
+});
+
+const changeIdeasFileSchema = z.array(
+  z
+    .strictObject({
+      title: z.string().min(1),
+      problem: z.string().min(1),
+      idea: z.string().min(1),
+      proposer: whoSchema,
+      proposed: daySchema,
+      drivers: z.array(z.string().min(1)),
+      /** Joined on a day, or still invited (joined null). */
+      coDesigners: z.array(
+        z.strictObject({
+          who: whoSchema,
+          invitedBy: whoSchema.optional(),
+          invited: daySchema,
+          joined: daySchema.nullable(),
+        }),
+      ),
+      endorsers: z.array(whoSchema),
+      decisions: z.array(decisionSchema),
+      cycles: z.array(cycleSchema),
+      nextDecision: daySchema.optional(),
+    })
+    .superRefine((idea, context) => {
+      const drivers = new Set(DEMO_DRIVERS.flatMap((driver) => [driver.title, ...driver.secondary]));
+      idea.drivers.forEach((title, i) => {
+        if (!drivers.has(title))
+          context.addIssue({ code: 'custom', path: ['drivers', i], message: `no driver "${title}"` });
+      });
+      const measures = new Set<string>(DEMO_MEASURES.map((measure) => measure.key));
+      idea.cycles.forEach((cycle, i) => {
+        if (cycle.site >= DEMO_SITES.length)
+          context.addIssue({ code: 'custom', path: ['cycles', i, 'site'], message: `no site ${cycle.site}` });
+        cycle.measures.forEach((key, k) => {
+          if (!measures.has(key))
+            context.addIssue({ code: 'custom', path: ['cycles', i, 'measures', k], message: `no measure "${key}"` });
+        });
+      });
+    }),
+);
+
+export const DEMO_CHANGE_IDEAS = readDemoData('change-ideas.json', changeIdeasFileSchema);
 
 interface SeedPerson {
   userId: string;

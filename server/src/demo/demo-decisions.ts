@@ -1,184 +1,112 @@
-import { DEFAULT_DECISION_CONFIRMATION_DAYS, decisionExpiresAt, type Position, type Role } from '@commons/shared';
-import type { ChangeIdeaStatus, NotificationKind, Prisma } from '../generated/prisma/client';
+import {
+  CHANGE_IDEA_STATUSES,
+  DEFAULT_DECISION_CONFIRMATION_DAYS,
+  decisionExpiresAt,
+  POSITIONS,
+  type Role,
+} from '@commons/shared';
+import { z } from 'zod';
+import type { NotificationKind, Prisma } from '../generated/prisma/client';
+import { readDemoData, type Who, whoSchema } from './demo-data';
 import { DEMO_EMAIL_DOMAIN } from './demo-people';
 
 const HOUR_MS = 3_600_000;
 
-/** A demo sign-in by the part of her email before the @, or the nth member with a role at a site (index into DEMO_SITES). */
-type Who = string | { role: Role; site: number | null; n?: number };
-
-const ST_BRIGID = 1;
-const LAKEVIEW = 2;
-
-interface DemoProposal {
-  idea: string;
-  by: Who;
-  question: string;
-  details: string;
-  openedHoursAgo: number;
-  /** Hours from now; negative: it has closed. */
-  closesInHours: number;
-  outcome?: string;
-  positions?: { who: Who; position: Position; reason?: string; hoursAgo: number }[];
-  /** A dot vote: its options, the dots each member has, and who put how many dots where (by option index). */
-  dots?: {
-    options: string[];
-    perMember: number;
-    ballots: { who: Who; votes: [option: number, dots: number][]; hoursAgo: number }[];
-  };
-}
-
-interface DemoPendingDecision {
-  idea: string;
-  /** The first participant records it. */
-  participants: Who[];
-  to: ChangeIdeaStatus;
-  decision: string;
-  rationale: string;
-  proposedHoursAgo: number;
-  /** Who has confirmed so far (besides the recorder), with a comment. */
-  confirmed: { who: Who; comment: string; hoursAgo: number }[];
-  /** The question of the demo proposal it rests on. */
-  basedOn?: string;
-}
-
 /**
- * Proposals in the threads of three demo ideas: one open with positions from patients, families
- * and the care team (the proposer sees who has not answered yet), a closed one with its outcome,
- * and an open dot vote.
+ * data/decisions.json. `proposals`: proposals in the threads of demo ideas (by title): consent
+ * proposals with members' positions, closed ones with their outcome, and dot votes (the options,
+ * the dots each member has, and who put how many dots on which option, by its index). Times are
+ * hours before the seeding; `closesInHours` is after it (negative: it has closed).
+ * `pendingDecisions`: decisions still waiting for some of their participants (the first one
+ * records it), with who has confirmed so far and the question of the proposal it rests on.
+ * People are written as in data/change-ideas.json: a sign-in, or the nth member with a role at a site.
  */
-const DEMO_PROPOSALS: DemoProposal[] = [
-  {
-    idea: 'A school support plan written with the family at diagnosis',
-    by: 'family',
-    question: "Shall we test the one-page plan with the two St Brigid's schools this term?",
-    details:
-      'Six weeks, then we study it with the head teachers and the families. The toilet pass card stays at the top.',
-    openedHoursAgo: 20,
-    closesInHours: 24 * 5,
-    positions: [
-      {
-        who: { role: 'SITE_LEAD', site: ST_BRIGID },
-        position: 'AGREE',
-        reason: 'Both head teachers are ready to start after half term.',
-        hoursAgo: 18,
-      },
-      {
-        who: { role: 'CLINICIAN', site: ST_BRIGID },
-        position: 'AGREE',
-        reason: 'With the exam line added.',
-        hoursAgo: 16,
-      },
-      {
-        who: { role: 'PATIENT_PARTNER', site: ST_BRIGID },
-        position: 'ABSTAIN',
-        reason: 'I left school before any of this existed, so I will let others judge.',
-        hoursAgo: 9,
-      },
-      {
-        who: 'researcher',
-        position: 'DISAGREE',
-        reason: 'Two schools will not tell us much; could we add a third?',
-        hoursAgo: 4,
-      },
-    ],
-  },
-  {
-    idea: 'Book the first drug level together with the third infusion',
-    by: { role: 'CLINICIAN', site: LAKEVIEW },
-    question: 'Adopt booking the first level with the third infusion at Riverside and Lakeview?',
-    details:
-      'Riverside had the level taken on the day for 12 of 14 children. Lakeview\'s second cycle uses the "from the drip" wording.',
-    openedHoursAgo: 72,
-    closesInHours: -20,
-    outcome:
-      "Everyone who answered agreed. We propose adopting it once Lakeview's second cycle has been studied, with the new wording in the text.",
-    positions: [
-      {
-        who: 'family',
-        position: 'AGREE',
-        reason: 'The text the day before made all the difference for us.',
-        hoursAgo: 70,
-      },
-      {
-        who: { role: 'PATIENT_PARTNER', site: LAKEVIEW },
-        position: 'AGREE',
-        reason: 'Only with "taken from the drip" in the text.',
-        hoursAgo: 60,
-      },
-      { who: 'sitelead', position: 'AGREE', hoursAgo: 50 },
-      { who: 'clinician', position: 'AGREE', hoursAgo: 30 },
-    ],
-  },
-  {
-    idea: 'A two-question text check-in between visits',
-    by: 'patient',
-    question: 'Which two questions should the check-in ask?',
-    details: 'Two dots each. The two questions with the most dots go into the first version of the text.',
-    openedHoursAgo: 30,
-    closesInHours: 24 * 3,
-    dots: {
-      options: [
-        'How many times did you need the toilet yesterday?',
-        'How bad is your tummy pain today, from 0 to 10?',
-        'Did you miss school or work this week because of your IBD?',
-        'Is there anything you would like the team to call you about?',
-      ],
-      perMember: 2,
-      ballots: [
-        {
-          who: 'patient',
-          votes: [
-            [1, 1],
-            [3, 1],
-          ],
-          hoursAgo: 29,
-        },
-        {
-          who: { role: 'FAMILY_MEMBER', site: 0 },
-          votes: [
-            [2, 1],
-            [3, 1],
-          ],
-          hoursAgo: 25,
-        },
-        { who: 'researcher', votes: [[0, 2]], hoursAgo: 12 },
-      ],
-    },
-  },
-];
+const decisionsFileSchema = z
+  .strictObject({
+    proposals: z.array(
+      z
+        .strictObject({
+          idea: z.string().min(1),
+          by: whoSchema,
+          question: z.string().min(1),
+          details: z.string(),
+          openedHoursAgo: z.number().min(0),
+          closesInHours: z.number(),
+          outcome: z.string().min(1).optional(),
+          positions: z
+            .array(
+              z.strictObject({
+                who: whoSchema,
+                position: z.enum(POSITIONS),
+                reason: z.string().min(1).optional(),
+                hoursAgo: z.number().min(0),
+              }),
+            )
+            .optional(),
+          dots: z
+            .strictObject({
+              options: z.array(z.string().min(1)).min(2),
+              perMember: z.number().int().min(1),
+              ballots: z.array(
+                z.strictObject({
+                  who: whoSchema,
+                  votes: z.array(z.tuple([z.number().int().min(0), z.number().int().min(1)])).min(1),
+                  hoursAgo: z.number().min(0),
+                }),
+              ),
+            })
+            .optional(),
+        })
+        .superRefine((proposal, context) => {
+          if (proposal.positions && proposal.dots)
+            context.addIssue({ code: 'custom', path: ['dots'], message: 'a dot vote takes no positions' });
+          proposal.dots?.ballots.forEach((ballot, i) => {
+            ballot.votes.forEach(([option], k) => {
+              if (option >= proposal.dots!.options.length)
+                context.addIssue({
+                  code: 'custom',
+                  path: ['dots', 'ballots', i, 'votes', k],
+                  message: `no option ${option}`,
+                });
+            });
+            if (ballot.votes.reduce((total, [, dots]) => total + dots, 0) > proposal.dots!.perMember)
+              context.addIssue({
+                code: 'custom',
+                path: ['dots', 'ballots', i, 'votes'],
+                message: 'more dots than a member has',
+              });
+          });
+        }),
+    ),
+    pendingDecisions: z.array(
+      z.strictObject({
+        idea: z.string().min(1),
+        participants: z.array(whoSchema).min(1),
+        to: z.enum(CHANGE_IDEA_STATUSES),
+        decision: z.string().min(1),
+        rationale: z.string().min(1),
+        proposedHoursAgo: z.number().min(0),
+        confirmed: z.array(z.strictObject({ who: whoSchema, comment: z.string(), hoursAgo: z.number().min(0) })),
+        basedOn: z.string().min(1).optional(),
+      }),
+    ),
+  })
+  .superRefine((file, context) => {
+    const questions = new Set(file.proposals.map((proposal) => proposal.question));
+    file.pendingDecisions.forEach((decision, i) => {
+      if (decision.basedOn !== undefined && !questions.has(decision.basedOn))
+        context.addIssue({
+          code: 'custom',
+          path: ['pendingDecisions', i, 'basedOn'],
+          message: 'no proposal asks this',
+        });
+    });
+  });
 
-/** Decisions still waiting for some of their participants, so the demo sign-ins find one on their home page. */
-const DEMO_PENDING_DECISIONS: DemoPendingDecision[] = [
-  {
-    idea: 'A school support plan written with the family at diagnosis',
-    participants: ['family', 'patient', { role: 'SITE_LEAD', site: ST_BRIGID }, { role: 'CLINICIAN', site: ST_BRIGID }],
-    to: 'TESTING',
-    decision: "Test the one-page school plan with two St Brigid's schools this term.",
-    rationale:
-      'The plan went through three drafts with families; two head teachers have agreed to try it for six weeks.',
-    proposedHoursAgo: 6,
-    confirmed: [
-      {
-        who: { role: 'SITE_LEAD', site: ST_BRIGID },
-        comment: 'Yes. I will brief both schools on Monday.',
-        hoursAgo: 5,
-      },
-      { who: { role: 'CLINICIAN', site: ST_BRIGID }, comment: '', hoursAgo: 2 },
-    ],
-  },
-  {
-    idea: 'Book the first drug level together with the third infusion',
-    participants: [{ role: 'CLINICIAN', site: LAKEVIEW }, 'sitelead', 'clinician', 'family'],
-    to: 'ADOPTED',
-    decision: 'Adopt booking the first drug level with the third infusion at Riverside and Lakeview.',
-    rationale:
-      'Both sites took the level on the day for most children, families found the text helpful, and the proposal in the thread found no objection.',
-    proposedHoursAgo: 18,
-    confirmed: [{ who: 'family', comment: 'Gladly, with the new wording.', hoursAgo: 15 }],
-    basedOn: 'Adopt booking the first level with the third infusion at Riverside and Lakeview?',
-  },
-];
+const { proposals: DEMO_PROPOSALS, pendingDecisions: DEMO_PENDING_DECISIONS } = readDemoData(
+  'decisions.json',
+  decisionsFileSchema,
+);
 
 interface SeedPerson {
   userId: string;

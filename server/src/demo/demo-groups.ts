@@ -1,4 +1,7 @@
-import type { GroupVisibility, Prisma } from '../generated/prisma/client';
+import { z } from 'zod';
+import type { Prisma } from '../generated/prisma/client';
+import { GroupVisibility } from '../generated/prisma/enums';
+import { readDemoData, roleSchema, siteIndexSchema } from './demo-data';
 import { DEMO_RESOURCES } from './demo-resource-data';
 import { DEMO_EMAIL_DOMAIN, type DemoPerson } from './demo-people';
 
@@ -7,110 +10,49 @@ const HOUR_MS = 3_600_000;
 
 type SeedPerson = DemoPerson & { userId: string };
 
-/** Who is in a demo group: people by sign-in email, or the n-th member of a role (optionally at a site). */
-type Pick = { email: string } | { role: DemoPerson['role']; site?: number; nth: number };
+/**
+ * Who is in a demo group: a demo sign-in by the part of her email before the @ ('patient'), or
+ * the nth member (from 0) with a role, at a site (index into the demo's sites) or at any site.
+ */
+const pickSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ role: roleSchema, site: siteIndexSchema.optional(), nth: z.number().int().min(0) }),
+]);
+type Pick = z.output<typeof pickSchema>;
 
-interface DemoGroup {
-  name: string;
-  purpose: string;
-  visibility: GroupVisibility;
-  daysAgo: number;
-  owners: Pick[];
-  members: Pick[];
-  /** Invited and not yet answered: each gets an unread GROUP_INVITE from the first owner. */
-  invited: Pick[];
-  /** Demo resource keys on its shelf. */
-  shelf: string[];
-}
+/**
+ * data/groups.json: the demo working groups. `invited` have not answered yet: each gets an unread
+ * GROUP_INVITE from the first owner. `acceptedInvitations` are members whose invitation (from the
+ * first owner) is read, the day they joined. `shelf` lists demo resource keys (data/resources.json).
+ */
+const groupsFileSchema = z.array(
+  z
+    .strictObject({
+      name: z.string().min(1),
+      purpose: z.string().min(1),
+      visibility: z.enum(GroupVisibility),
+      daysAgo: z.number().min(0),
+      owners: z.array(pickSchema).min(1),
+      members: z.array(pickSchema).min(1),
+      invited: z.array(pickSchema),
+      acceptedInvitations: z.array(pickSchema).optional(),
+      shelf: z.array(z.string().min(1)),
+    })
+    .superRefine((group, context) => {
+      const keys = new Set(DEMO_RESOURCES.map((r) => r.key));
+      group.shelf.forEach((key, i) => {
+        if (!keys.has(key))
+          context.addIssue({ code: 'custom', path: ['shelf', i], message: `no demo resource "${key}"` });
+      });
+      const members = group.members.map((pick) => JSON.stringify(pick));
+      group.acceptedInvitations?.forEach((pick, i) => {
+        if (!members.includes(JSON.stringify(pick)))
+          context.addIssue({ code: 'custom', path: ['acceptedInvitations', i], message: 'not one of the members' });
+      });
+    }),
+);
 
-const signIn = (name: string): Pick => ({ email: `${name}@${DEMO_EMAIL_DOMAIN}` });
-
-const DEMO_GROUPS: DemoGroup[] = [
-  {
-    name: 'Transition to adult care',
-    purpose:
-      'Young people, parents and both paediatric and adult teams making the move to adult IBD care less of a cliff edge: ' +
-      'readiness checklists, joint clinics and what to ask at the first adult appointment.',
-    visibility: 'OPEN',
-    daysAgo: 120,
-    owners: [signIn('patient'), signIn('sitelead')],
-    members: [
-      signIn('clinician'),
-      { role: 'PATIENT_PARTNER', nth: 3 },
-      { role: 'PATIENT_PARTNER', nth: 5 },
-      { role: 'CLINICIAN', site: 3, nth: 0 },
-      { role: 'RESEARCHER', nth: 2 },
-    ],
-    invited: [signIn('family')],
-    shelf: ['transition-checklist', 'transition-checklist-youth', 'transition-package', 'university-story'],
-  },
-  {
-    name: 'School and IBD',
-    purpose:
-      'Keeping school going through flares and hospital stays: letters for teachers, toilet access, exams, and getting back after time away.',
-    visibility: 'OPEN',
-    daysAgo: 95,
-    owners: [signIn('family')],
-    members: [
-      signIn('patient'),
-      { role: 'FAMILY_MEMBER', nth: 2 },
-      { role: 'FAMILY_MEMBER', nth: 4 },
-      { role: 'CLINICIAN', site: 1, nth: 0 },
-      { role: 'SITE_LEAD', site: 1, nth: 0 },
-    ],
-    invited: [signIn('sitelead')],
-    shelf: ['school-letter', 'school-letter-secondary', 'back-to-school-story', 'toilet-card', 'een-school'],
-  },
-  {
-    name: 'Diet and nutrition',
-    purpose:
-      'Dietitians, nurses and families sharing what makes exclusive enteral nutrition, CDED and catch-up growth work at home.',
-    visibility: 'OPEN',
-    daysAgo: 80,
-    owners: [signIn('clinician')],
-    members: [
-      signIn('family'),
-      { role: 'FAMILY_MEMBER', nth: 6 },
-      { role: 'CLINICIAN', site: 2, nth: 0 },
-      { role: 'CLINICIAN', site: 5, nth: 0 },
-      { role: 'RESEARCHER', nth: 4 },
-    ],
-    invited: [signIn('patient')],
-    shelf: ['een-guide', 'een-story', 'cded-guide', 'growth-chart-tool'],
-  },
-  {
-    name: "Parent partners' circle",
-    purpose:
-      "A private space for parents and carers on the network's co-design teams to compare notes before meetings and look after each other.",
-    visibility: 'INVITE_ONLY',
-    daysAgo: 60,
-    owners: [signIn('family')],
-    members: [
-      { role: 'FAMILY_MEMBER', nth: 1 },
-      { role: 'FAMILY_MEMBER', nth: 3 },
-      { role: 'FAMILY_MEMBER', nth: 5 },
-      { role: 'FAMILY_MEMBER', nth: 7 },
-    ],
-    invited: [{ role: 'FAMILY_MEMBER', nth: 8 }],
-    shelf: ['sibling-support', 'diagnosis-first-weeks', 'peer-support-evening', 'parent-diary-story'],
-  },
-  {
-    name: "QI coaches' huddle",
-    purpose:
-      "Site leads and the network team reviewing each month's charts together and planning the next round of PDSA cycles.",
-    visibility: 'INVITE_ONLY',
-    daysAgo: 150,
-    owners: [signIn('sitelead'), signIn('admin')],
-    members: [
-      { role: 'SITE_LEAD', site: 2, nth: 0 },
-      { role: 'SITE_LEAD', site: 3, nth: 0 },
-      { role: 'SITE_LEAD', site: 4, nth: 0 },
-      signIn('researcher'),
-    ],
-    invited: [signIn('clinician')],
-    shelf: ['pdsa-template', 'spc-guide', 'data-quality-checklist', 'pre-visit-planning'],
-  },
-];
+const DEMO_GROUPS = readDemoData('groups.json', groupsFileSchema);
 
 /**
  * Seeds the demo working groups (open and invite-only, with members of every role and shelves of
@@ -124,8 +66,8 @@ export async function seedDemoGroups(
   const now = (input.now ?? new Date()).getTime();
   const personOf = (pick: Pick): SeedPerson => {
     const found =
-      'email' in pick
-        ? input.people.find((p) => p.email === pick.email)
+      typeof pick === 'string'
+        ? input.people.find((p) => p.email === `${pick}@${DEMO_EMAIL_DOMAIN}`)
         : input.people.filter((p) => p.role === pick.role && (pick.site === undefined || p.site === pick.site))[
             pick.nth
           ];
@@ -213,13 +155,13 @@ export async function seedDemoGroups(
         createdAt: invitedAt,
       })),
     });
-    if (demo.name === 'School and IBD') {
-      // The patient sign-in was invited to this group and accepted: her invitation is read.
-      const patient = personOf(signIn('patient'));
-      const acceptedAt = joinedAt(0);
+    // Members who were invited and accepted: their invitation is read since the day they joined.
+    for (const accepted of demo.acceptedInvitations ?? []) {
+      const member = personOf(accepted);
+      const acceptedAt = joinedAt(demo.members.map(personOf).indexOf(member) + coOwners.length);
       await tx.notification.create({
         data: {
-          userId: patient.userId,
+          userId: member.userId,
           networkId: input.networkId,
           kind: 'GROUP_INVITE',
           subjectType: 'GROUP',

@@ -1,138 +1,92 @@
 import { randomUUID } from 'node:crypto';
 import { addMonths, type MonthKey, monthRange } from '@commons/shared';
+import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client';
+import { ChartType, Direction, MeasureKind } from '../generated/prisma/enums';
+import { readDemoData } from './demo-data';
 
-/** The demo network's outcome and process measures. */
-export const DEMO_MEASURES = [
-  {
-    key: 'remission',
-    name: 'Steroid-free remission',
-    definition: 'Children and young people with IBD seen this month who are in remission without steroids.',
-    numeratorDefinition:
-      'Patients seen this month with a physician global assessment of "quiescent" and no steroids in the last 90 days.',
-    denominatorDefinition: 'Patients with IBD seen in clinic this month.',
-    inclusions: "Crohn's disease, ulcerative colitis and IBD-unclassified, aged 2 to 18.",
-    exclusions: 'Diagnosed less than 90 days ago.',
-    kind: 'PROPORTION',
-    direction: 'UP',
-    unit: '%',
-    target: 0.8,
-    defaultChart: 'P',
-  },
-  {
-    key: 'growth-assessed',
-    name: 'Growth assessed at visit',
-    definition: 'Visits where height, weight and BMI were measured and plotted.',
-    numeratorDefinition: 'Visits with height, weight and BMI recorded.',
-    denominatorDefinition: 'Clinic visits this month.',
-    inclusions: 'All IBD clinic visits.',
-    exclusions: 'Telephone and video visits.',
-    kind: 'PROPORTION',
-    direction: 'UP',
-    unit: '%',
-    target: 0.95,
-    defaultChart: 'P',
-  },
-  {
-    key: 'tdm',
-    name: 'Biologic drug levels checked',
-    definition: 'Patients on anti-TNF therapy with a drug level measured in the last 12 months.',
-    numeratorDefinition: 'Patients on anti-TNF with a trough level in the last 12 months.',
-    denominatorDefinition: 'Patients on anti-TNF therapy seen this month.',
-    inclusions: 'Infliximab and adalimumab.',
-    exclusions: 'Started anti-TNF less than 8 weeks ago.',
-    kind: 'PROPORTION',
-    direction: 'UP',
-    unit: '%',
-    target: 0.9,
-    defaultChart: 'P',
-  },
-  {
-    key: 'admissions',
-    name: 'Unplanned IBD admissions',
-    // Rates are charted per 1,000 units of exposure, so the definition and the target say the same.
-    definition:
-      "Unplanned hospital admissions for IBD per 1,000 patient-months: each patient in the site's registry counts one patient-month a month.",
-    numeratorDefinition: 'Unplanned admissions with IBD as the main reason.',
-    denominatorDefinition: 'Patients in the site registry this month (one patient-month each).',
-    inclusions: 'Emergency and unplanned elective admissions.',
-    exclusions: 'Planned infusions and scheduled procedures.',
-    kind: 'RATE',
-    direction: 'DOWN',
-    unit: 'patient-months',
-    // 12 per 1,000 patient-months, from about 19 when the network began.
-    target: 0.012,
-    defaultChart: 'U',
-  },
-  {
-    key: 'wait-days',
-    name: 'Days from referral to first visit',
-    definition: 'Average days from a referral being received to the first IBD clinic visit.',
-    numeratorDefinition: 'Sum of days waited by new patients seen this month.',
-    denominatorDefinition: 'New patients seen this month.',
-    inclusions: 'New referrals with suspected IBD.',
-    exclusions: 'Transfers from another IBD centre.',
-    kind: 'MEAN',
-    direction: 'DOWN',
-    unit: 'days',
-    target: 14,
-    defaultChart: 'I',
-  },
-  {
-    key: 'steroid-courses',
-    name: 'New steroid courses',
-    definition: 'Courses of systemic steroids started for IBD this month.',
-    numeratorDefinition: '',
-    denominatorDefinition: '',
-    inclusions: 'Oral prednisolone and IV methylprednisolone for IBD.',
-    exclusions: 'Budesonide.',
-    kind: 'COUNT',
-    direction: 'DOWN',
-    unit: 'courses',
-    target: null,
-    defaultChart: 'C',
-  },
+/** The measures the generated reports below have numbers for, by their key. */
+const GENERATED_MEASURES = [
+  'remission',
+  'growth-assessed',
+  'tdm',
+  'admissions',
+  'wait-days',
+  'steroid-courses',
 ] as const;
 
-/** The aim; its baseline is the network's first six months. */
+/**
+ * data/measures.json: the demo network's outcome and process measures, its aim (on the outcome
+ * measure; the baseline is the network's first months, the due date months after its start),
+ * the driver diagram, and the reason given for the corrected reports.
+ * A rate is charted per 1,000 units of exposure, so its definition and its target say the same:
+ * the admissions target 0.012 is 12 per 1,000 patient-months, from about 19 when the network began.
+ */
+const measuresFileSchema = z
+  .strictObject({
+    measures: z.array(
+      z.strictObject({
+        key: z.enum(GENERATED_MEASURES),
+        name: z.string().min(1),
+        definition: z.string().min(1),
+        numeratorDefinition: z.string(),
+        denominatorDefinition: z.string(),
+        inclusions: z.string(),
+        exclusions: z.string(),
+        kind: z.enum(MeasureKind),
+        direction: z.enum(Direction),
+        unit: z.string().min(1),
+        target: z.number().nullable(),
+        defaultChart: z.enum(ChartType),
+      }),
+    ),
+    aim: z.strictObject({
+      outcomeMeasure: z.enum(GENERATED_MEASURES),
+      statement: z.string().min(1),
+      baselineValue: z.number(),
+      baselineMonths: z.number().int().min(1),
+      targetValue: z.number(),
+      dueAfterMonths: z.number().int().min(1),
+    }),
+    drivers: z.array(
+      z.strictObject({
+        title: z.string().min(1),
+        description: z.string().min(1),
+        secondary: z.array(z.string().min(1)),
+      }),
+    ),
+    correctionReason: z.string().min(1),
+  })
+  .superRefine((file, context) => {
+    const keys = file.measures.map((measure) => measure.key);
+    for (const key of GENERATED_MEASURES)
+      if (keys.filter((k) => k === key).length !== 1)
+        context.addIssue({ code: 'custom', path: ['measures'], message: `needs measure "${key}" exactly once` });
+  });
+
+const MEASURES = readDemoData('measures.json', measuresFileSchema);
+
+/** The demo network's outcome and process measures. */
+export const DEMO_MEASURES = MEASURES.measures;
+
+/** The key of the aim's outcome measure. */
+export const DEMO_AIM_MEASURE = MEASURES.aim.outcomeMeasure;
+
+/** The aim; its baseline is the network's first months. */
 export function demoAim(firstMonth: MonthKey) {
+  const { statement, baselineValue, baselineMonths, targetValue, dueAfterMonths } = MEASURES.aim;
   return {
-    statement:
-      'Within three years, 80% of children and young people with IBD in our network will be in steroid-free remission (from 62% in our first six months).',
-    baselineValue: 0.62,
+    statement,
+    baselineValue,
     baselineFrom: firstMonth,
-    baselineTo: addMonths(firstMonth, 5),
-    targetValue: 0.8,
-    dueDate: new Date(`${addMonths(firstMonth, 36)}-01T00:00:00Z`),
+    baselineTo: addMonths(firstMonth, baselineMonths - 1),
+    targetValue,
+    dueDate: new Date(`${addMonths(firstMonth, dueAfterMonths)}-01T00:00:00Z`),
   };
 }
 
-export const DEMO_DRIVERS: { title: string; description: string; secondary: string[] }[] = [
-  {
-    title: 'Reliable, proactive care at every visit',
-    description: 'Every child gets the right assessment and treatment at the right time.',
-    secondary: [
-      'Pre-visit planning huddles',
-      'Therapeutic drug monitoring for biologics',
-      'Growth and nutrition assessed at every visit',
-    ],
-  },
-  {
-    title: 'Activated, supported families and young people',
-    description: 'Patients and families have the knowledge, confidence and support to manage IBD.',
-    secondary: ['Shared decision making about treatment', 'School support plans', 'Peer support from other families'],
-  },
-  {
-    title: 'Population management with accurate data',
-    description: 'Teams know which patients need attention before they become unwell.',
-    secondary: ['Registry reviewed monthly', 'Outreach to patients overdue for review'],
-  },
-  {
-    title: 'Timely access to specialist care',
-    description: 'New and flaring patients are seen quickly.',
-    secondary: ['Rapid-access flare clinic', 'Telephone advice line for families'],
-  },
-];
+/** The driver diagram: primary drivers, each with its secondary drivers. */
+export const DEMO_DRIVERS: { title: string; description: string; secondary: string[] }[] = MEASURES.drivers;
 
 // Deterministic pseudo-random numbers (mulberry32), so every fresh start seeds the same data.
 function random(seed: number) {
@@ -213,7 +167,10 @@ export function demoReports(input: {
       const improved = IMPROVING.has(site) && m >= CHANGE_MONTH;
       const seen = Math.max(4, Math.round(size * (0.85 + rand() * 0.3)));
       const onBiologic = Math.max(2, Math.round(seen * 0.45));
-      const values: Record<string, { numerator: number | null; denominator: number | null; value: number | null }> = {
+      const values: Record<
+        (typeof GENERATED_MEASURES)[number],
+        { numerator: number | null; denominator: number | null; value: number | null }
+      > = {
         remission: {
           numerator: binomial(rand, seen, baseRemission + (improved ? 0.17 : 0.01 * (m / 24))),
           denominator: seen,
@@ -277,7 +234,7 @@ export function demoReports(input: {
             version: 2,
             ...v,
             ...common,
-            reason: 'Two patients seen at the satellite clinic were missing from the first extract.',
+            reason: MEASURES.correctionReason,
             changedAt: correctedAt,
           });
         } else {

@@ -3,9 +3,9 @@ import type { Prisma } from '../generated/prisma/client';
 import { markdownText } from '../platform/markdown/markdown';
 import { addToVocabulary } from '../search/postgres-search.engine';
 import { toSearchDocument } from '../search/search-document';
-import { DEMO_RESOURCES, type DemoAuthor } from './demo-resource-data';
+import { DEMO_BOOKMARKS, DEMO_CURATED_TAGS, DEMO_RESOURCES, type DemoAuthor } from './demo-resource-data';
 
-export { DEMO_RESOURCES };
+export { DEMO_CURATED_TAGS, DEMO_RESOURCES };
 
 interface SeedPerson {
   userId: string;
@@ -13,28 +13,6 @@ interface SeedPerson {
   role: Role;
   site: number | null;
 }
-
-/** Tags the demo network's admins curate; members add free tags beside them. */
-export const DEMO_CURATED_TAGS = [
-  { tag: 'flare', description: 'Recognising and managing flares' },
-  { tag: 'school', description: 'School, exams and teachers' },
-  { tag: 'exclusive enteral nutrition', description: 'EEN: formula-only induction of remission' },
-  { tag: 'transition', description: 'Moving to adult care' },
-  { tag: 'biologics', description: 'Anti-TNF and other biologic medicines' },
-  { tag: 'mental health', description: 'Anxiety, depression and psychosocial care' },
-  { tag: 'remission', description: "Steroid-free remission, the network's aim" },
-  { tag: 'pdsa', description: 'Tests of change' },
-  { tag: 'registry', description: 'The network registry and its data' },
-  { tag: 'co-design', description: 'Working with patient and family partners' },
-];
-
-/** Resources the memorable sign-ins have bookmarked, by their email's local part. */
-const DEMO_BOOKMARKS: Record<string, string[]> = {
-  patient: ['fatigue-guide', 'transition-checklist', 'anxiety-story'],
-  family: ['school-letter', 'een-guide'],
-  sitelead: ['pre-visit-planning', 'spc-guide', 'remission-package'],
-  clinician: ['tdm-tool', 'biologics-sdm'],
-};
 
 const DAY_MS = 86_400_000;
 

@@ -1,96 +1,47 @@
-import { mentionToken, type Role } from '@commons/shared';
+import { mentionToken } from '@commons/shared';
+import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client';
+import { readDemoData, roleSchema } from './demo-data';
 import { DEMO_SIGN_INS } from './demo-people';
 
 const MINUTE_MS = 60_000;
 
-/** A demo sign-in by its name before the @, or the first active co-designer of the idea with a role. */
-type Author = string | { role: Role };
+/**
+ * data/threads.json: live discussion on demo change ideas (by title). A message is by a demo
+ * sign-in (the part of her email before the @) or by the first active co-designer of the idea with
+ * a role; its body is Markdown, where `{name}` mentions that demo sign-in; `replyTo` is the index
+ * of an earlier message it answers (one level deep). `readUpTo`: how many messages of the thread
+ * each demo sign-in has read.
+ */
+const threadsFileSchema = z.array(
+  z
+    .strictObject({
+      idea: z.string().min(1),
+      messages: z
+        .array(
+          z.strictObject({
+            by: z.union([z.string().min(1), z.strictObject({ role: roleSchema })]),
+            minutesAgo: z.number().min(0),
+            body: z.string().min(1),
+            replyTo: z.number().int().min(0).optional(),
+          }),
+        )
+        .min(1),
+      readUpTo: z.record(z.string(), z.number().int().min(0)),
+    })
+    .superRefine((conversation, context) => {
+      conversation.messages.forEach((message, i) => {
+        if (message.replyTo !== undefined && message.replyTo >= i)
+          context.addIssue({ code: 'custom', path: ['messages', i, 'replyTo'], message: 'not an earlier message' });
+      });
+      for (const [name, count] of Object.entries(conversation.readUpTo))
+        if (count > conversation.messages.length)
+          context.addIssue({ code: 'custom', path: ['readUpTo', name], message: `more than the thread's messages` });
+    }),
+);
+type Author = z.output<typeof threadsFileSchema>[number]['messages'][number]['by'];
 
-interface DemoMessage {
-  by: Author;
-  minutesAgo: number;
-  /** Markdown; `{name}` placeholders become mentions of those demo sign-ins. */
-  body: string;
-  /** Index of the message this one answers (one level deep). */
-  replyTo?: number;
-}
-
-interface DemoConversation {
-  idea: string;
-  messages: DemoMessage[];
-  /** Demo sign-ins and how many messages of the thread each has read. */
-  readUpTo: Record<string, number>;
-}
-
-const CONVERSATIONS: DemoConversation[] = [
-  {
-    idea: 'A school support plan written with the family at diagnosis',
-    messages: [
-      {
-        by: 'family',
-        minutesAgo: 60 * 26,
-        body: 'I have put a first draft of the one-page plan on our group shelf. The part we argued about at home was **who the school should call first** in a flare: us, or the IBD nurse?',
-      },
-      {
-        by: { role: 'CLINICIAN' },
-        minutesAgo: 60 * 25,
-        body: 'Parents first, always. The nurse line can go underneath as "if you cannot reach the family". Schools ring us for medical questions, but they should not be deciding what is a flare.',
-        replyTo: 0,
-      },
-      {
-        by: 'patient',
-        minutesAgo: 60 * 20,
-        body: 'From my side: please make the toilet pass part *the first thing* on the page. Nobody reads to the bottom, and that is the one that matters every day.',
-      },
-      {
-        by: 'family',
-        minutesAgo: 60 * 3,
-        body: 'Good point {patient}. I moved it to the top and made it a tear-off card. Could you read the new version before Thursday?',
-        replyTo: 2,
-      },
-      {
-        by: { role: 'SITE_LEAD' },
-        minutesAgo: 95,
-        body: "Two head teachers near St Brigid's have agreed to try it this term. If the study after six weeks looks right, I would like us to decide on **testing it at sites** at the next review.",
-      },
-      {
-        by: { role: 'CLINICIAN' },
-        minutesAgo: 40,
-        body: 'Agreed. I will add a line on exams: extra time and a seat near the door should be asked for *before* the exam term, not in the week.',
-      },
-    ],
-    readUpTo: { family: 6, patient: 3 },
-  },
-  {
-    idea: 'Book the first drug level together with the third infusion',
-    messages: [
-      {
-        by: { role: 'CLINICIAN' },
-        minutesAgo: 60 * 50,
-        body: 'Riverside study is in: **12 of 14** children had the level taken on the day, as we predicted. The two misses were a wrong phone number and an infusion moved for illness.',
-      },
-      {
-        by: { role: 'FAMILY_MEMBER' },
-        minutesAgo: 60 * 49,
-        body: 'The text the day before really helped us. One thing: it said "blood test" and my son was sure that meant another cannula. Could it say it is taken *from the drip*?',
-        replyTo: 0,
-      },
-      {
-        by: { role: 'PATIENT_PARTNER' },
-        minutesAgo: 60 * 30,
-        body: 'Yes please. That one word change would have saved me a lot of worry at 14.',
-        replyTo: 0,
-      },
-      {
-        by: { role: 'SITE_LEAD' },
-        minutesAgo: 60 * 6,
-        body: 'Changing the wording for cycle 2 at Lakeview. If Lakeview matches Riverside I think we are close to a decision to adopt.',
-      },
-    ],
-    readUpTo: { clinician: 4, sitelead: 4 },
-  },
-];
+const CONVERSATIONS = readDemoData('threads.json', threadsFileSchema);
 
 /**
  * Live discussion on two demo change ideas, so the threads, unread badges and a mention show on

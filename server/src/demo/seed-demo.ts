@@ -5,7 +5,7 @@ import type { PrismaService } from '../platform/database/prisma.service';
 import type { Logger } from 'pino';
 import { addMonths } from '@commons/shared';
 import { currentMonth } from '../measures/network-months';
-import { DEMO_DRIVERS, DEMO_MEASURES, DEMO_MONTHS, demoAim, demoReports } from './demo-measures';
+import { DEMO_AIM_MEASURE, DEMO_DRIVERS, DEMO_MEASURES, DEMO_MONTHS, demoAim, demoReports } from './demo-measures';
 import { seedDemoChangeIdeas } from './demo-change-ideas';
 import { seedDemoDecisions } from './demo-decisions';
 import { seedDemoGroups } from './demo-groups';
@@ -119,7 +119,7 @@ async function seedDemoAimAndMeasures(
     measureIds[measure.key] = created.id;
   }
   await tx.aim.create({
-    data: { networkId: input.networkId, outcomeMeasureId: measureIds.remission, ...demoAim(input.firstMonth) },
+    data: { networkId: input.networkId, outcomeMeasureId: measureIds[DEMO_AIM_MEASURE], ...demoAim(input.firstMonth) },
   });
   for (const [position, driver] of DEMO_DRIVERS.entries()) {
     const primary = await tx.driver.create({
