@@ -13,6 +13,16 @@ import {
 } from '../graphql/errors';
 import { focusFirstInvalid } from './field';
 
+/**
+ * `errors` with the message on `field` said above the form instead, first: for a value the form
+ * sends but shows no control for (a code from a link), whose problem belongs to the form as a whole.
+ */
+export function aboveForm<F extends string, E extends FormErrors<F>>(errors: E, field: F): E {
+  const message = errors.fields[field];
+  if (!message) return errors;
+  return { ...errors, fields: { ...errors.fields, [field]: undefined }, form: [message, ...errors.form] };
+}
+
 interface SubmitSteps<F extends string, R extends { error?: CombinedError }> {
   /** Checks before sending (usually `form.validate(schema, input)`): errors, or null when it may be sent. */
   check?: () => FormErrors<F> | null;
