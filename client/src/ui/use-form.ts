@@ -82,14 +82,18 @@ export function useForm<F extends string>(fields: readonly F[]) {
     return result;
   }
 
-  /** The form's onSubmit: no page load, then `handler`. */
-  const handle = (handler: () => unknown) => (event: FormEvent) => {
+  /** The form's onSubmit: no page load, then `handler`, given the event (to see which button sent it). */
+  const handle = (handler: (event: FormEvent<HTMLFormElement>) => unknown) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void handler();
+    void handler(event);
   };
 
   /** What the `<form>` element takes: its callback ref, no browser validation, and `handler` on submit. */
-  const formProps = (handler: () => unknown) => ({ ref: attach, noValidate: true, onSubmit: handle(handler) });
+  const formProps = (handler: (event: FormEvent<HTMLFormElement>) => unknown) => ({
+    ref: attach,
+    noValidate: true,
+    onSubmit: handle(handler),
+  });
 
   return { attach, formProps, errors, setErrors, show, validate, fromIssues, submit, handle };
 }
