@@ -13,7 +13,7 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
 
 type Sent = { error?: CombinedError; data?: { done: true } };
 
-/** A small form on the hook: two fields, the shared schema, and `send` standing in for the operation. */
+/** A small form on the hook: two fields bound with `form.field`, the shared schema, and `send` standing in for the operation. */
 function PasswordForm({ send, onSent }: { send: () => Promise<Sent>; onSent: (result: Sent, action: string) => void }) {
   const form = useForm(FIELDS);
   const [currentPassword, setCurrentPassword] = useState('');
@@ -33,18 +33,8 @@ function PasswordForm({ send, onSent }: { send: () => Promise<Sent>; onSent: (re
       aria-label="Password"
     >
       <FormAlert messages={form.errors.form} />
-      <TextField
-        label="Current password"
-        value={currentPassword}
-        onChange={(e) => setCurrentPassword(e.target.value)}
-        error={form.errors.fields.currentPassword}
-      />
-      <TextField
-        label="New password"
-        value={newPassword}
-        onChange={(e) => setNewPassword(e.target.value)}
-        error={form.errors.fields.newPassword}
-      />
+      <TextField label="Current password" {...form.field('currentPassword', currentPassword, setCurrentPassword)} />
+      <TextField label="New password" {...form.field('newPassword', newPassword, setNewPassword)} />
       <button type="submit" value="save">
         Save
       </button>

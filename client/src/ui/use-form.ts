@@ -82,6 +82,13 @@ export function useForm<F extends string>(fields: readonly F[]) {
     return result;
   }
 
+  /** What a field control takes for the form's field `name`: its `value`, an onChange that hands the new text to `set`, and its error. */
+  const field = (name: F, value: string, set: (value: string) => void) => ({
+    value,
+    onChange: (event: { target: { value: string } }) => set(event.target.value),
+    error: errors.fields[name],
+  });
+
   /** The form's onSubmit: no page load, then `handler`, given the event (to see which button sent it). */
   const handle = (handler: (event: FormEvent<HTMLFormElement>) => unknown) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -95,5 +102,5 @@ export function useForm<F extends string>(fields: readonly F[]) {
     onSubmit: handle(handler),
   });
 
-  return { attach, formProps, errors, setErrors, show, validate, fromIssues, submit, handle };
+  return { attach, formProps, field, errors, setErrors, show, validate, fromIssues, submit, handle };
 }

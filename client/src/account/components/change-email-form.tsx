@@ -42,17 +42,13 @@ export function ChangeEmailForm({ email }: { email: string }) {
         name="newEmail"
         type="email"
         autoComplete="email"
-        value={newEmail}
-        onChange={(e) => setNewEmail(e.target.value)}
-        error={errors.fields.newEmail}
+        {...form.field('newEmail', newEmail, setNewEmail)}
         required
       />
       <PasswordField
         kind="current"
         name="emailCurrentPassword"
-        value={currentPassword}
-        onChange={setCurrentPassword}
-        error={errors.fields.currentPassword}
+        {...form.field('currentPassword', currentPassword, setCurrentPassword)}
       />
       <button type="submit" className="button" disabled={fetching}>
         {t('account.email.submit')}

@@ -39,17 +39,9 @@ export function ChangePasswordForm() {
       <PasswordField
         kind="current"
         name="currentPassword"
-        value={currentPassword}
-        onChange={setCurrentPassword}
-        error={errors.fields.currentPassword}
+        {...form.field('currentPassword', currentPassword, setCurrentPassword)}
       />
-      <PasswordField
-        kind="new"
-        name="newPassword"
-        value={newPassword}
-        onChange={setNewPassword}
-        error={errors.fields.newPassword}
-      />
+      <PasswordField kind="new" name="newPassword" {...form.field('newPassword', newPassword, setNewPassword)} />
       <button type="submit" className="button" disabled={fetching}>
         {t('account.password.submit')}
       </button>

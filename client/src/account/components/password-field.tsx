@@ -6,12 +6,15 @@ interface PasswordFieldProps {
   kind: 'current' | 'new';
   name: string;
   value: string;
-  onChange: (value: string) => void;
+  onChange: (event: { target: { value: string } }) => void;
   error?: string;
 }
 
-/** The password boxes of the account forms: labelled, filled by password managers, and required. */
-export function PasswordField({ kind, onChange, ...input }: PasswordFieldProps) {
+/**
+ * The password boxes of the account forms: labelled, filled by password managers, and required.
+ * Takes `form.field(...)` for its value, change and error.
+ */
+export function PasswordField({ kind, ...input }: PasswordFieldProps) {
   const { t } = useTranslation();
   return (
     <TextField
@@ -19,7 +22,6 @@ export function PasswordField({ kind, onChange, ...input }: PasswordFieldProps) 
       type="password"
       autoComplete={kind === 'current' ? 'current-password' : 'new-password'}
       hint={kind === 'new' ? t('account.fields.newPasswordHint') : undefined}
-      onChange={(e) => onChange(e.target.value)}
       required
       {...input}
     />

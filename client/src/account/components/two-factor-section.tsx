@@ -126,9 +126,7 @@ function EnrolForm({ enrolment, onEnabled }: { enrolment: Enrolment; onEnabled: 
         name="code"
         inputMode="numeric"
         autoComplete="one-time-code"
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        error={errors.fields.code}
+        {...form.field('code', code, setCode)}
         required
       />
       <button type="submit" className="button" disabled={fetching}>
@@ -158,17 +156,13 @@ function DisableForm({ onDisabled }: { onDisabled: () => void }) {
       <PasswordField
         kind="current"
         name="disableCurrentPassword"
-        value={currentPassword}
-        onChange={setCurrentPassword}
-        error={errors.fields.currentPassword}
+        {...form.field('currentPassword', currentPassword, setCurrentPassword)}
       />
       <TextField
         label={t('account.fields.codeOrRecovery')}
         name="disableCode"
         autoComplete="one-time-code"
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        error={errors.fields.code}
+        {...form.field('code', code, setCode)}
         required
       />
       <button type="submit" className="button button--secondary" disabled={fetching}>

@@ -49,13 +49,7 @@ export function ResetPasswordPage() {
       ) : (
         <form {...form.formProps(submit)} className="panel">
           <FormAlert messages={errors.form} />
-          <PasswordField
-            kind="new"
-            name="newPassword"
-            value={newPassword}
-            onChange={setNewPassword}
-            error={errors.fields.newPassword}
-          />
+          <PasswordField kind="new" name="newPassword" {...form.field('newPassword', newPassword, setNewPassword)} />
           <button type="submit" className="button" disabled={fetching}>
             {t('account.reset.submit')}
           </button>

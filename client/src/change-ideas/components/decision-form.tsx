@@ -286,18 +286,14 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
         label={t('ideas.decide.decision')}
         hint={t('ideas.decide.decisionHint')}
         rows={3}
-        value={decision}
-        onChange={(e) => setDecision(e.target.value)}
-        error={errors.fields.decision}
+        {...form.field('decision', decision, setDecision)}
         required
       />
       <TextAreaField
         label={t('ideas.decide.rationale')}
         hint={t('ideas.decide.rationaleHint')}
         rows={4}
-        value={rationale}
-        onChange={(e) => setRationale(e.target.value)}
-        error={errors.fields.rationale}
+        {...form.field('rationale', rationale, setRationale)}
         required
       />
       <fieldset className="field participants">
@@ -334,9 +330,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
           label={t('ideas.decide.voiceReason')}
           hint={t('ideas.decide.voiceReasonHint')}
           rows={3}
-          value={patientVoiceReason}
-          onChange={(e) => setPatientVoiceReason(e.target.value)}
-          error={errors.fields.patientVoiceReason}
+          {...form.field('patientVoiceReason', patientVoiceReason, setPatientVoiceReason)}
           required
         />
       )}
@@ -344,9 +338,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
         <SelectField
           label={t('ideas.decide.basis')}
           hint={t('ideas.decide.basisHint')}
-          value={proposalId}
-          onChange={(e) => setProposalId(e.target.value)}
-          error={errors.fields.proposalId}
+          {...form.field('proposalId', proposalId, setProposalId)}
           options={[
             { value: '', label: t('ideas.decide.noBasis') },
             ...idea.proposals.map((p) => ({
@@ -361,9 +353,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
         hint={t('ideas.decide.nextDecisionOnHint')}
         type="date"
         className="field--short"
-        value={nextDecisionOn}
-        onChange={(e) => setNextDecisionOn(e.target.value)}
-        error={errors.fields.nextDecisionOn}
+        {...form.field('nextDecisionOn', nextDecisionOn, setNextDecisionOn)}
       />
       <div className="button-row">
         <button type="submit" className="button" disabled={fetching}>

@@ -205,9 +205,7 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
         <TextAreaField
           label={t('report.reason')}
           hint={needsReason ? t('report.reasonRequired') : t('report.reasonHint')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={errors.fields.reason}
+          {...form.field('reason', reason, setReason)}
           required={needsReason}
           rows={3}
         />

@@ -49,9 +49,7 @@ export function OutcomeForm({ proposal, onSaved }: { proposal: ProposalFieldsFra
         label={t('proposals.outcomeLabel')}
         hint={proposal.open ? t('proposals.outcomeHintOpen') : t('proposals.outcomeHint')}
         rows={3}
-        value={outcome}
-        onChange={(e) => setOutcome(e.target.value)}
-        error={errors.fields.outcome}
+        {...form.field('outcome', outcome, setOutcome)}
         required
       />
       <div className="button-row">
