@@ -13,6 +13,16 @@ import {
 } from '../graphql/errors';
 import { focusFirstInvalid } from './field';
 
+/**
+ * `errors` with the message on `field` said above the form instead, first: for a value the form
+ * sends but shows no control for (a code from a link), whose problem belongs to the form as a whole.
+ */
+export function aboveForm<F extends string, E extends FormErrors<F>>(errors: E, field: F): E {
+  const message = errors.fields[field];
+  if (!message) return errors;
+  return { ...errors, fields: { ...errors.fields, [field]: undefined }, form: [message, ...errors.form] };
+}
+
 interface SubmitSteps<F extends string, R extends { error?: CombinedError }> {
   /** Checks before sending (usually `form.validate(schema, input)`): errors, or null when it may be sent. */
   check?: () => FormErrors<F> | null;
@@ -72,14 +82,25 @@ export function useForm<F extends string>(fields: readonly F[]) {
     return result;
   }
 
-  /** The form's onSubmit: no page load, then `handler`. */
-  const handle = (handler: () => unknown) => (event: FormEvent) => {
+  /** What a field control takes for the form's field `name`: its `value`, an onChange that hands the new text to `set`, and its error. */
+  const field = (name: F, value: string, set: (value: string) => void) => ({
+    value,
+    onChange: (event: { target: { value: string } }) => set(event.target.value),
+    error: errors.fields[name],
+  });
+
+  /** The form's onSubmit: no page load, then `handler`, given the event (to see which button sent it). */
+  const handle = (handler: (event: FormEvent<HTMLFormElement>) => unknown) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void handler();
+    void handler(event);
   };
 
   /** What the `<form>` element takes: its callback ref, no browser validation, and `handler` on submit. */
-  const formProps = (handler: () => unknown) => ({ ref: attach, noValidate: true, onSubmit: handle(handler) });
+  const formProps = (handler: (event: FormEvent<HTMLFormElement>) => unknown) => ({
+    ref: attach,
+    noValidate: true,
+    onSubmit: handle(handler),
+  });
 
-  return { attach, formProps, errors, setErrors, show, validate, fromIssues, submit, handle };
+  return { attach, formProps, field, errors, setErrors, show, validate, fromIssues, submit, handle };
 }

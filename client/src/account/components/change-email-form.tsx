@@ -1,47 +1,39 @@
 import { requestEmailChangeSchema } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
-import { focusFirstInvalid, TextField } from '../../ui/field';
+import { TextField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 import { RequestEmailChangeDocument } from '../documents';
+import { PasswordField } from './password-field';
 
 const FIELDS = ['newEmail', 'currentPassword'] as const;
 
 /** A new address, confirmed by a link sent to it; the old address is told once it changes. */
 export function ChangeEmailForm({ email }: { email: string }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [newEmail, setNewEmail] = useState('');
   const [currentPassword, setCurrentPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
   const [status, setStatus] = useState<string | null>(null);
   const [{ fetching }, request] = useMutation(RequestEmailChangeDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setStatus(null);
     const input = { newEmail, currentPassword };
-    const invalid = validateWith(requestEmailChangeSchema, input, FIELDS, t);
-    if (invalid) {
-      setErrors(invalid);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const result = await request({ input });
-    if (result.error || !result.data) {
-      setErrors(toFormErrors(result.error, FIELDS, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await form.submit({
+      check: () => form.validate(requestEmailChangeSchema, input),
+      send: () => request({ input }),
+    });
+    if (!result?.data) return;
     setCurrentPassword('');
     setStatus(t('account.email.sent', { email: newEmail }));
   }
 
   return (
-    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="change-email-title">
+    <form {...form.formProps(submit)} aria-labelledby="change-email-title">
       <h3 id="change-email-title">{t('account.email.title')}</h3>
       <p>{t('account.email.current', { email })}</p>
       <FormAlert messages={errors.form} />
@@ -50,20 +42,13 @@ export function ChangeEmailForm({ email }: { email: string }) {
         name="newEmail"
         type="email"
         autoComplete="email"
-        value={newEmail}
-        onChange={(e) => setNewEmail(e.target.value)}
-        error={errors.fields.newEmail}
+        {...form.field('newEmail', newEmail, setNewEmail)}
         required
       />
-      <TextField
-        label={t('account.fields.currentPassword')}
+      <PasswordField
+        kind="current"
         name="emailCurrentPassword"
-        type="password"
-        autoComplete="current-password"
-        value={currentPassword}
-        onChange={(e) => setCurrentPassword(e.target.value)}
-        error={errors.fields.currentPassword}
-        required
+        {...form.field('currentPassword', currentPassword, setCurrentPassword)}
       />
       <button type="submit" className="button" disabled={fetching}>
         {t('account.email.submit')}

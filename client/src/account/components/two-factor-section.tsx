@@ -1,16 +1,18 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import type { BeginTwoFactorEnrolmentMutation } from '../../gql/graphql';
-import { type FormErrors, NO_ERRORS, toFormErrors } from '../../graphql/errors';
+import { toFormErrors } from '../../graphql/errors';
 import { FormAlert, Loading, QueryError, StatusMessage } from '../../ui/feedback';
-import { focusFirstInvalid, TextField } from '../../ui/field';
+import { TextField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 import {
   AccountSecurityDocument,
   BeginTwoFactorDocument,
   DisableTwoFactorDocument,
   EnableTwoFactorDocument,
 } from '../documents';
+import { PasswordField } from './password-field';
 
 type Enrolment = BeginTwoFactorEnrolmentMutation['beginTwoFactorEnrolment'];
 
@@ -95,27 +97,24 @@ export function TwoFactorSection() {
   );
 }
 
+const ENROL_FIELDS = ['code'] as const;
+const DISABLE_FIELDS = ['currentPassword', 'code'] as const;
+
 function EnrolForm({ enrolment, onEnabled }: { enrolment: Enrolment; onEnabled: (codes: string[]) => void }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(ENROL_FIELDS);
+  const { errors } = form;
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FormErrors<'code'>>(NO_ERRORS);
   const [{ fetching }, enable] = useMutation(EnableTwoFactorDocument);
   const qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qrSvg)}`;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = await enable({ input: { code } });
-    if (result.error || !result.data) {
-      setErrors(toFormErrors(result.error, ['code'], t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    onEnabled(result.data.enableTwoFactor);
+  async function submit() {
+    const result = await form.submit({ send: () => enable({ input: { code } }) });
+    if (result?.data) onEnabled(result.data.enableTwoFactor);
   }
 
   return (
-    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel">
+    <form {...form.formProps(submit)} className="panel">
       <p>{t('account.twoFactor.scan')}</p>
       <img src={qr} width={200} height={200} alt={t('account.twoFactor.qrAlt')} />
       <p>
@@ -127,9 +126,7 @@ function EnrolForm({ enrolment, onEnabled }: { enrolment: Enrolment; onEnabled: 
         name="code"
         inputMode="numeric"
         autoComplete="one-time-code"
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        error={errors.fields.code}
+        {...form.field('code', code, setCode)}
         required
       />
       <button type="submit" className="button" disabled={fetching}>
@@ -141,45 +138,31 @@ function EnrolForm({ enrolment, onEnabled }: { enrolment: Enrolment; onEnabled: 
 
 function DisableForm({ onDisabled }: { onDisabled: () => void }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(DISABLE_FIELDS);
+  const { errors } = form;
   const [currentPassword, setCurrentPassword] = useState('');
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FormErrors<'currentPassword' | 'code'>>(NO_ERRORS);
   const [{ fetching }, disable] = useMutation(DisableTwoFactorDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = await disable({ input: { currentPassword, code } });
-    if (result.error || !result.data) {
-      setErrors(toFormErrors(result.error, ['currentPassword', 'code'], t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    onDisabled();
+  async function submit() {
+    const result = await form.submit({ send: () => disable({ input: { currentPassword, code } }) });
+    if (result?.data) onDisabled();
   }
 
   return (
-    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="two-factor-off-title">
+    <form {...form.formProps(submit)} aria-labelledby="two-factor-off-title">
       <h4 id="two-factor-off-title">{t('account.twoFactor.turnOff')}</h4>
       <FormAlert messages={errors.form} />
-      <TextField
-        label={t('account.fields.currentPassword')}
+      <PasswordField
+        kind="current"
         name="disableCurrentPassword"
-        type="password"
-        autoComplete="current-password"
-        value={currentPassword}
-        onChange={(e) => setCurrentPassword(e.target.value)}
-        error={errors.fields.currentPassword}
-        required
+        {...form.field('currentPassword', currentPassword, setCurrentPassword)}
       />
       <TextField
         label={t('account.fields.codeOrRecovery')}
         name="disableCode"
         autoComplete="one-time-code"
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        error={errors.fields.code}
+        {...form.field('code', code, setCode)}
         required
       />
       <button type="submit" className="button button--secondary" disabled={fetching}>

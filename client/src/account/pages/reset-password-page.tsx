@@ -1,12 +1,13 @@
 import { resetPasswordSchema } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation } from 'urql';
-import { type FormErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { toFormErrors } from '../../graphql/errors';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, TextField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
+import { aboveForm, useForm } from '../../ui/use-form';
+import { PasswordField } from '../components/password-field';
 import { ResetPasswordDocument } from '../documents';
 
 const FIELDS = ['newPassword', 'token'] as const;
@@ -15,28 +16,24 @@ const FIELDS = ['newPassword', 'token'] as const;
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [newPassword, setNewPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors<(typeof FIELDS)[number]>>(NO_ERRORS);
   const [done, setDone] = useState(false);
   const [{ fetching }, reset] = useMutation(ResetPasswordDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const input = { token, newPassword };
-    const invalid = validateWith(resetPasswordSchema, input, FIELDS, t);
-    const result = invalid ? null : await reset({ input });
-    if (invalid || !result || result.error) {
-      const found = invalid ?? toFormErrors(result?.error, FIELDS, t);
-      // A bad link is no field of the form: say it above it.
-      setErrors({
-        fields: { newPassword: found.fields.newPassword },
-        form: [...found.form, ...(found.fields.token ? [found.fields.token] : [])],
-      });
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setDone(true);
+    // A bad link is no field of the form: it is said above it.
+    const result = await form.submit({
+      check: () => {
+        const invalid = form.validate(resetPasswordSchema, input);
+        return invalid && aboveForm(invalid, 'token');
+      },
+      send: () => reset({ input }),
+      onError: (error) => aboveForm(toFormErrors(error, FIELDS, t), 'token'),
+    });
+    if (result) setDone(true);
   }
 
   return (
@@ -50,19 +47,9 @@ export function ResetPasswordPage() {
           </p>
         </>
       ) : (
-        <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel">
+        <form {...form.formProps(submit)} className="panel">
           <FormAlert messages={errors.form} />
-          <TextField
-            label={t('account.fields.newPassword')}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            hint={t('account.fields.newPasswordHint')}
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.target.value)}
-            error={errors.fields.newPassword}
-            required
-          />
+          <PasswordField kind="new" name="newPassword" {...form.field('newPassword', newPassword, setNewPassword)} />
           <button type="submit" className="button" disabled={fetching}>
             {t('account.reset.submit')}
           </button>

@@ -1,9 +1,11 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { fieldIssue } from '@commons/shared';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import { describeError, toFormErrors } from '../../graphql/errors';
+import { describeError, NO_ERRORS } from '../../graphql/errors';
 import { TextField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 import type { DriverNode } from '../drivers';
 
 const CreateDriverDocument = graphql(`
@@ -36,6 +38,15 @@ const DeleteDriverDocument = graphql(`
   }
 `);
 
+const FIELDS = ['title'] as const;
+
+/** A driver needs a title; what else goes wrong is said on the title box too, as these forms have no room above. */
+function useDriverForm() {
+  const form = useForm(FIELDS);
+  const check = (title: string) => (title.trim() ? null : form.fromIssues([fieldIssue('title', 'required')]));
+  return { ...form, check, titleError: form.errors.fields.title ?? form.errors.form[0] };
+}
+
 /** What the diagram is told after a change, to refresh and announce it. */
 export type DriverChange = (message: string) => void;
 
@@ -52,41 +63,35 @@ export function AddDriverForm({
   onChanged: DriverChange;
 }) {
   const { t } = useTranslation();
+  const form = useDriverForm();
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [{ fetching }, create] = useMutation(CreateDriverDocument);
   const inputRef = useRef<HTMLInputElement>(null);
+  // After each driver added, the title box takes focus again for the next one.
+  const [added, setAdded] = useState(0);
+  useEffect(() => {
+    if (added) inputRef.current?.focus();
+  }, [added]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!title.trim()) {
-      setError(t('errors.issue.required'));
-      inputRef.current?.focus();
-      return;
-    }
-    const result = await create({
-      networkId,
-      input: { title, description: '', parentId: parent?.id ?? null, position },
+  async function submit() {
+    const result = await form.submit({
+      check: () => form.check(title),
+      send: () => create({ networkId, input: { title, description: '', parentId: parent?.id ?? null, position } }),
     });
-    if (result.error) {
-      setError(toFormErrors(result.error, ['title'], t).fields.title ?? describeError(result.error, t));
-      inputRef.current?.focus();
-      return;
-    }
-    setError(null);
+    if (!result) return;
     setTitle('');
     onChanged(t('drivers.added', { title: result.data?.createDriver.title ?? title }));
-    inputRef.current?.focus();
+    setAdded((count) => count + 1);
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="kdd__add">
+    <form {...form.formProps(submit)} className="kdd__add">
       <TextField
         ref={inputRef}
         label={parent ? t('drivers.newSecondary', { parent: parent.title }) : t('drivers.newPrimary')}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
-        error={error}
+        error={form.titleError}
         className="field--compact"
       />
       <button type="submit" className="button button--secondary button--small" disabled={fetching}>
@@ -107,42 +112,35 @@ export function DriverControls({
   onChanged: DriverChange;
 }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<'idle' | 'rename' | 'confirm'>('idle');
+  // 'closed' is 'idle' after renaming or deleting was left: focus returns to the rename button.
+  const [mode, setMode] = useState<'idle' | 'closed' | 'rename' | 'confirm'>('idle');
   const [title, setTitle] = useState(driver.title);
   const [description, setDescription] = useState(driver.description);
-  const [error, setError] = useState<string | null>(null);
+  const form = useDriverForm();
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const [updateState, update] = useMutation(UpdateDriverDocument);
   const [deleteState, remove] = useMutation(DeleteDriverDocument);
   const renameRef = useRef<HTMLButtonElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
-  const returnFocus = useRef(false);
   const descriptionId = useId();
 
   useEffect(() => {
     if (mode === 'rename') titleRef.current?.focus();
-    if (mode === 'idle' && returnFocus.current) {
-      returnFocus.current = false;
-      renameRef.current?.focus();
-    }
+    if (mode === 'closed') renameRef.current?.focus();
   }, [mode]);
 
   const close = () => {
-    returnFocus.current = true;
-    setMode('idle');
-    setError(null);
+    setMode('closed');
+    form.setErrors(NO_ERRORS);
+    setDeleteError(null);
   };
 
-  async function rename(event: FormEvent) {
-    event.preventDefault();
-    if (!title.trim()) {
-      setError(t('errors.issue.required'));
-      return;
-    }
-    const result = await update({ driverId: driver.id, input: { title, description } });
-    if (result.error) {
-      setError(toFormErrors(result.error, ['title'], t).fields.title ?? describeError(result.error, t));
-      return;
-    }
+  async function rename() {
+    const result = await form.submit({
+      check: () => form.check(title),
+      send: () => update({ driverId: driver.id, input: { title, description } }),
+    });
+    if (!result) return;
     close();
     onChanged(t('drivers.renamed', { title }));
   }
@@ -150,7 +148,7 @@ export function DriverControls({
   async function confirmDelete() {
     const result = await remove({ driverId: driver.id });
     if (result.error) {
-      setError(describeError(result.error, t));
+      setDeleteError(describeError(result.error, t));
       return;
     }
     onChanged(t('drivers.deleted', { title: driver.title }));
@@ -158,13 +156,13 @@ export function DriverControls({
 
   if (mode === 'rename') {
     return (
-      <form onSubmit={(event) => void rename(event)} noValidate className="kdd__edit">
+      <form {...form.formProps(rename)} className="kdd__edit">
         <TextField
           ref={titleRef}
           label={t('drivers.nameField')}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          error={error}
+          error={form.titleError}
           className="field--compact"
         />
         <div className="field field--compact">
@@ -199,7 +197,7 @@ export function DriverControls({
             ? t('drivers.confirmWithChildren', { title: driver.title, count: childCount })
             : t('drivers.confirm', { title: driver.title })}
         </p>
-        {error && <p className="field__error">{error}</p>}
+        {deleteError && <p className="field__error">{deleteError}</p>}
         <div className="button-row">
           <button
             type="button"

@@ -1,11 +1,13 @@
 import { type ChangeIdeaStatus, changeIdeaDecisionSchema } from '@commons/shared';
-import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import type { CombinedError } from '@urql/core';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { errorCode, type FormErrors, hasErrors, NO_ERRORS, toFormErrors, validateWith } from '../../graphql/errors';
+import { errorCode, errorReason, type FormErrors, NO_ERRORS } from '../../graphql/errors';
 import { FormAlert, Loading, QueryError } from '../../ui/feedback';
-import { focusFirstInvalid, SelectField, TextAreaField, TextField } from '../../ui/field';
+import { SelectField, TextAreaField, TextField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 import { type DecisionCandidate, decisionCandidates, participantsProblem, togetherPair } from '../decision-rule';
 import { conflictState } from '../errors';
 import { ParticipantsCheck, TogetherRule } from './together-rule';
@@ -101,7 +103,8 @@ interface DecisionFormProps {
  */
 export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: DecisionFormProps) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const checkId = useId();
   const [{ data: stewardData, error: stewardError }, reloadStewards] = useQuery({
     query: DecisionStewardsDocument,
@@ -116,7 +119,6 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
   const [patientVoiceReason, setPatientVoiceReason] = useState('');
   const [proposalId, setProposalId] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [errors, setErrors] = useState<FormErrors<Field>>(NO_ERRORS);
   const [conflict, setConflict] = useState<string | null>(null);
 
   // After a reload following a conflict, a move that is no longer allowed is chosen again by the member.
@@ -144,8 +146,35 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
       return next;
     });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  /** What the server refuses for a reason of its own; undefined leaves its field issues to the form. */
+  function refusal(error: CombinedError): FormErrors<Field> | undefined {
+    const code = errorCode(error);
+    if (code === 'DECISION_PENDING') {
+      // Someone proposed one meanwhile: the page shows it, to answer or to withdraw.
+      onConflict();
+      return { fields: {}, form: [t('errors.code.DECISION_PENDING')] };
+    }
+    if (code === 'PROPOSAL_BLOCKED') return { fields: { proposalId: t('errors.code.PROPOSAL_BLOCKED') }, form: [] };
+    const stale = conflictState(error);
+    if (stale) {
+      setConflict(
+        stale.status
+          ? t('ideas.decide.conflictNow', { status: t(`ideas.status.${stale.status as ChangeIdeaStatus}`) })
+          : t('errors.reason.idea_changed'),
+      );
+      onConflict();
+      return NO_ERRORS;
+    }
+    const reason = errorReason(error);
+    if (code === 'FORBIDDEN' && reason !== null && reason in QUORUM_KEYS)
+      return {
+        fields: { participantIds: t(`ideas.together.problem.${reason as keyof typeof QUORUM_KEYS}`) },
+        form: [],
+      };
+    return undefined;
+  }
+
+  async function submit() {
     setConflict(null);
     const input = {
       expectedVersion: idea.version,
@@ -158,57 +187,21 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
       proposalId: proposalId || null,
     };
     // The shared schema and the shared together rule, both before sending: every problem at once.
-    const invalid: FormErrors<Field> = validateWith(changeIdeaDecisionSchema, input, FIELDS, t) ?? {
-      fields: {},
-      form: [],
+    const check = () => {
+      const invalid: FormErrors<Field> = form.validate(changeIdeaDecisionSchema, input) ?? { fields: {}, form: [] };
+      if (toStatus === '') invalid.fields.toStatus = t('ideas.decide.chooseMove');
+      if (problem) invalid.fields.participantIds ??= t(`ideas.together.problem.${problem}`);
+      if (needsVoiceReason && patientVoiceReason.trim() === '')
+        invalid.fields.patientVoiceReason ??= t('ideas.decide.voiceReasonRequired');
+      return invalid;
     };
-    if (toStatus === '') invalid.fields.toStatus = t('ideas.decide.chooseMove');
-    if (problem) invalid.fields.participantIds ??= t(`ideas.together.problem.${problem}`);
-    if (needsVoiceReason && patientVoiceReason.trim() === '')
-      invalid.fields.patientVoiceReason ??= t('ideas.decide.voiceReasonRequired');
-    if (toStatus === '' || hasErrors(invalid)) {
-      setErrors(invalid);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const result = await propose({ ideaId: idea.id, input: { ...input, toStatus } });
-    if (result.error || !result.data) {
-      if (errorCode(result.error) === 'DECISION_PENDING') {
-        // Someone proposed one meanwhile: the page shows it, to answer or to withdraw.
-        setErrors({ fields: {}, form: [t('errors.code.DECISION_PENDING')] });
-        onConflict();
-        return;
-      }
-      if (errorCode(result.error) === 'PROPOSAL_BLOCKED') {
-        setErrors({ fields: { proposalId: t('errors.code.PROPOSAL_BLOCKED') }, form: [] });
-        focusFirstInvalid(formRef.current);
-        return;
-      }
-      const stale = conflictState(result.error);
-      if (stale) {
-        setErrors(NO_ERRORS);
-        setConflict(
-          stale.status
-            ? t('ideas.decide.conflictNow', { status: t(`ideas.status.${stale.status as ChangeIdeaStatus}`) })
-            : t('errors.reason.idea_changed'),
-        );
-        onConflict();
-        return;
-      }
-      const reason = result.error?.graphQLErrors[0]?.extensions?.reason;
-      if (errorCode(result.error) === 'FORBIDDEN' && typeof reason === 'string' && reason in QUORUM_KEYS) {
-        setErrors({
-          fields: { participantIds: t(`ideas.together.problem.${reason as keyof typeof QUORUM_KEYS}`) },
-          form: [],
-        });
-      } else {
-        setErrors(toFormErrors(result.error, FIELDS, t));
-      }
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    onDone(result.data.proposeDecision.toStatus);
+    const result = await form.submit({
+      check,
+      // The check refuses an empty move, so a move is chosen by the time this sends.
+      send: () => propose({ ideaId: idea.id, input: { ...input, toStatus: toStatus as ChangeIdeaStatus } }),
+      onError: refusal,
+    });
+    if (result?.data) onDone(result.data.proposeDecision.toStatus);
   }
 
   const participantError = errors.fields.participantIds;
@@ -251,13 +244,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
     );
 
   return (
-    <form
-      ref={formRef}
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      className="decision-form"
-      aria-label={t('ideas.decide.title')}
-    >
+    <form {...form.formProps(submit)} className="decision-form" aria-label={t('ideas.decide.title')}>
       {conflict && (
         <div role="alert" className="notice notice--error">
           <p className="notice__title">{t('ideas.decide.conflictTitle')}</p>
@@ -299,18 +286,14 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
         label={t('ideas.decide.decision')}
         hint={t('ideas.decide.decisionHint')}
         rows={3}
-        value={decision}
-        onChange={(e) => setDecision(e.target.value)}
-        error={errors.fields.decision}
+        {...form.field('decision', decision, setDecision)}
         required
       />
       <TextAreaField
         label={t('ideas.decide.rationale')}
         hint={t('ideas.decide.rationaleHint')}
         rows={4}
-        value={rationale}
-        onChange={(e) => setRationale(e.target.value)}
-        error={errors.fields.rationale}
+        {...form.field('rationale', rationale, setRationale)}
         required
       />
       <fieldset className="field participants">
@@ -347,9 +330,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
           label={t('ideas.decide.voiceReason')}
           hint={t('ideas.decide.voiceReasonHint')}
           rows={3}
-          value={patientVoiceReason}
-          onChange={(e) => setPatientVoiceReason(e.target.value)}
-          error={errors.fields.patientVoiceReason}
+          {...form.field('patientVoiceReason', patientVoiceReason, setPatientVoiceReason)}
           required
         />
       )}
@@ -357,9 +338,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
         <SelectField
           label={t('ideas.decide.basis')}
           hint={t('ideas.decide.basisHint')}
-          value={proposalId}
-          onChange={(e) => setProposalId(e.target.value)}
-          error={errors.fields.proposalId}
+          {...form.field('proposalId', proposalId, setProposalId)}
           options={[
             { value: '', label: t('ideas.decide.noBasis') },
             ...idea.proposals.map((p) => ({
@@ -374,9 +353,7 @@ export function DecisionForm({ idea, networkId, viewer, onDone, onConflict }: De
         hint={t('ideas.decide.nextDecisionOnHint')}
         type="date"
         className="field--short"
-        value={nextDecisionOn}
-        onChange={(e) => setNextDecisionOn(e.target.value)}
-        error={errors.fields.nextDecisionOn}
+        {...form.field('nextDecisionOn', nextDecisionOn, setNextDecisionOn)}
       />
       <div className="button-row">
         <button type="submit" className="button" disabled={fetching}>

@@ -110,13 +110,8 @@ export function PdsaCycleForm({ ideaId, sites, measures, cycle, onDone, onConfli
   const [updateState, update] = useMutation(UpdatePdsaCycleDocument);
   const set = <K extends keyof Values>(name: K, value: Values[K]) =>
     setValues((current) => ({ ...current, [name]: value }));
-  const text = (
-    name: 'title' | 'startOn' | 'endOn' | 'plan' | 'prediction' | 'doNotes' | 'studyNotes' | 'actNotes',
-  ) => ({
-    value: values[name],
-    onChange: (event: { target: { value: string } }) => set(name, event.target.value),
-    error: errors.fields[name],
-  });
+  const text = (name: 'title' | 'startOn' | 'endOn' | 'plan' | 'prediction' | 'doNotes' | 'studyNotes' | 'actNotes') =>
+    form.field(name, values[name], (value) => set(name, value));
 
   async function submit() {
     setConflict(false);

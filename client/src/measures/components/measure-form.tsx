@@ -81,12 +81,8 @@ export function MeasureForm({ networkId, measure, onDone }: MeasureFormProps) {
   );
   const [createState, create] = useMutation(CreateMeasureDocument);
   const [updateState, update] = useMutation(UpdateMeasureDocument);
-  const text = (name: keyof typeof values) => ({
-    value: values[name],
-    onChange: (event: { target: { value: string } }) =>
-      setValues((current) => ({ ...current, [name]: event.target.value })),
-    error: errors.fields[name],
-  });
+  const text = (name: keyof typeof values) =>
+    form.field(name, values[name], (value) => setValues((current) => ({ ...current, [name]: value })));
 
   async function submit() {
     const targetNumber = parseNumberText(target);

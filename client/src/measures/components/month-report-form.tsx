@@ -1,13 +1,14 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import type { MonthReportFieldsFragment } from '../../gql/graphql';
-import { describeError, errorIssues, type FormErrors, NO_ERRORS } from '../../graphql/errors';
+import { describeError, errorIssues, hasErrors, NO_ERRORS } from '../../graphql/errors';
 import { useFormatDay, useFormatMonth } from '../../i18n/format';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
-import { focusFirstInvalid, TextAreaField } from '../../ui/field';
+import { TextAreaField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 import {
   changesSubmitted,
   type ConflictEntry,
@@ -45,6 +46,13 @@ export function formEntries(report: MonthReportFieldsFragment): FormEntry[] {
   );
 }
 
+/** The form's fields are per measure: `reportFormErrors` places every problem itself. */
+const NO_FIXED_FIELDS: readonly string[] = [];
+
+/** Whether the button that sent the form asks to submit the month, not to keep a draft. */
+const submitsMonth = (event: FormEvent<HTMLFormElement>) =>
+  ((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value !== 'draft';
+
 type Outcome = 'draft' | 'submitted' | 'theirs' | null;
 
 interface MonthReportFormProps {
@@ -61,11 +69,11 @@ interface MonthReportFormProps {
 export function MonthReportForm({ report: loaded, networkId, networkSlug }: MonthReportFormProps) {
   const { t } = useTranslation();
   const formatMonth = useFormatMonth('long');
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(NO_FIXED_FIELDS);
+  const { errors } = form;
   const [report, setReport] = useState(loaded);
   const [entries, setEntries] = useState(() => formEntries(loaded));
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors<string>>(NO_ERRORS);
   const [conflict, setConflict] = useState<{ theirs: ConflictEntry[]; submit: boolean } | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [{ fetching }, saveReport] = useMutation(SaveMonthReportDocument);
@@ -91,55 +99,46 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
   async function save(submit: boolean, rows: FormEntry[] = entries) {
     setOutcome(null);
     const measureIds = rows.map((row) => row.measureId);
-    const issues = reportIssues(rows, { submit, reason });
-    if (issues.length) {
-      setErrors(reportFormErrors(issues, measureIds, t));
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const result = await saveReport({
-      input: {
-        networkId,
-        siteId: report.site.id,
-        month: report.month,
-        submit,
-        reason: reason.trim() || null,
-        entries: toEntryInputs(rows),
+    const result = await form.submit({
+      check: () => {
+        const issues = reportIssues(rows, { submit, reason });
+        return issues.length ? reportFormErrors(issues, measureIds, t) : null;
+      },
+      send: () =>
+        saveReport({
+          input: {
+            networkId,
+            siteId: report.site.id,
+            month: report.month,
+            submit,
+            reason: reason.trim() || null,
+            entries: toEntryInputs(rows),
+          },
+        }),
+      onError: (error) => {
+        const theirs = conflictEntries(error);
+        if (theirs) {
+          setConflict({ theirs, submit });
+          return NO_ERRORS;
+        }
+        const mapped = reportFormErrors(errorIssues(error), measureIds, t);
+        return hasErrors(mapped) ? mapped : { fields: {}, form: [describeError(error, t)] };
       },
     });
-    if (result.error || !result.data) {
-      const theirs = conflictEntries(result.error);
-      if (theirs) {
-        setErrors(NO_ERRORS);
-        setConflict({ theirs, submit });
-        return;
-      }
-      const mapped = reportFormErrors(errorIssues(result.error), measureIds, t);
-      const noIssues = Object.keys(mapped.fields).length === 0 && mapped.form.length === 0;
-      setErrors(noIssues && result.error ? { fields: {}, form: [describeError(result.error, t)] } : mapped);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    if (!result?.data) return;
     const saved = result.data.saveMonthReport;
     setReport(saved);
     setEntries(formEntries(saved));
     setReason('');
-    setErrors(NO_ERRORS);
     setConflict(null);
     setOutcome(submit ? 'submitted' : 'draft');
-  }
-
-  function submitForm(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    void save(submitter?.value !== 'draft');
   }
 
   function takeTheirs() {
     if (!conflict) return;
     setEntries(withTheirNumbers(entries, conflict.theirs));
     setConflict(null);
-    setErrors(NO_ERRORS);
+    form.setErrors(NO_ERRORS);
     setOutcome('theirs');
   }
 
@@ -165,9 +164,7 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
 
   return (
     <form
-      ref={formRef}
-      onSubmit={submitForm}
-      noValidate
+      {...form.formProps((event) => save(submitsMonth(event)))}
       className="month-form"
       aria-label={t('report.formLabel', { month, site: report.site.name })}
     >
@@ -208,9 +205,7 @@ export function MonthReportForm({ report: loaded, networkId, networkSlug }: Mont
         <TextAreaField
           label={t('report.reason')}
           hint={needsReason ? t('report.reasonRequired') : t('report.reasonHint')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={errors.fields.reason}
+          {...form.field('reason', reason, setReason)}
           required={needsReason}
           rows={3}
         />

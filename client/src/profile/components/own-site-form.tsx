@@ -1,15 +1,16 @@
 import { can } from '@commons/shared';
 import type { CombinedError } from '@urql/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { type Viewer, type ViewerMembership, useViewer } from '../../auth/viewer';
 import { graphql } from '../../gql';
-import { describeError, toFormErrors } from '../../graphql/errors';
+import { describeError } from '../../graphql/errors';
 import { useFormatDate } from '../../i18n/format';
 import { actorOf } from '../../networks/network-context';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
 import { SelectField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 
 const SetMySiteDocument = graphql(`
   mutation SetMySite($networkId: ID!, $siteId: ID) {
@@ -41,6 +42,8 @@ const CancelSiteRequestDocument = graphql(`
   }
 `);
 
+const FIELDS = ['siteId'] as const;
+
 /**
  * The member's site in one network. Admins choose theirs; care teams see the one an admin set;
  * patients, families and researchers ask to join a site (its lead or an admin confirms) and may
@@ -63,28 +66,23 @@ export function OwnSiteForm({ viewer, membership }: { viewer: Viewer; membership
 function ChooseSiteForm({ membership }: { membership: ViewerMembership }) {
   const { t } = useTranslation();
   const { refresh } = useViewer();
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [siteId, setSiteId] = useState(membership.site?.id ?? '');
-  const [errors, setErrors] = useState<{ field?: string; form: string[] }>({ form: [] });
   const [saved, setSaved] = useState(false);
   const [{ fetching }, setMySite] = useMutation(SetMySiteDocument);
   const network = membership.network;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setSaved(false);
-    const result = await setMySite({ networkId: network.id, siteId: siteId || null });
-    if (result.error) {
-      const found = toFormErrors(result.error, ['siteId'], t);
-      setErrors({ field: found.fields.siteId, form: found.form });
-      return;
-    }
-    setErrors({ form: [] });
+    const result = await form.submit({ send: () => setMySite({ networkId: network.id, siteId: siteId || null }) });
+    if (!result) return;
     setSaved(true);
     refresh();
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="own-site">
+    <form {...form.formProps(submit)} className="own-site">
       <FormAlert messages={errors.form} />
       <SelectField
         label={t('profile.site.label', { network: network.name })}
@@ -95,7 +93,7 @@ function ChooseSiteForm({ membership }: { membership: ViewerMembership }) {
           { value: '', label: t('common.noSite') },
           ...network.sites.map((s) => ({ value: s.id, label: s.name })),
         ]}
-        error={errors.field}
+        error={errors.fields.siteId}
       />
       <button type="submit" className="button button--secondary" disabled={fetching}>
         {t('profile.site.save')}
@@ -116,37 +114,34 @@ function SiteRequestForm({ membership }: { membership: ViewerMembership }) {
   const waiting = request?.status === 'PENDING' ? request : null;
   const declined = request?.status === 'DECLINED' ? request : null;
   const choices = network.sites.filter((s) => s.id !== current?.id && s.id !== waiting?.siteId);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [siteId, setSiteId] = useState('');
-  const [errors, setErrors] = useState<{ field?: string; form: string[] }>({ form: [] });
   const [status, setStatus] = useState<string | null>(null);
   const [{ fetching: asking }, requestSite] = useMutation(RequestSiteDocument);
   const [{ fetching: withdrawing }, cancelRequest] = useMutation(CancelSiteRequestDocument);
   const [{ fetching: leaving }, setMySite] = useMutation(SetMySiteDocument);
 
-  async function ask(event: FormEvent) {
-    event.preventDefault();
+  async function ask() {
     setStatus(null);
-    if (!siteId) {
-      setErrors({ field: t('profile.site.chooseFirst'), form: [] });
-      return;
-    }
-    const result = await requestSite({ networkId: network.id, siteId });
-    if (result.error) {
-      const found = toFormErrors(result.error, ['siteId'], t);
-      setErrors({ field: found.fields.siteId, form: found.form });
-      return;
-    }
-    setErrors({ form: [] });
+    const result = await form.submit({
+      check: () => (siteId ? null : { fields: { siteId: t('profile.site.chooseFirst') }, form: [] }),
+      send: () => requestSite({ networkId: network.id, siteId }),
+    });
+    if (!result) return;
     setSiteId('');
     setStatus(t('profile.site.asked', { site: network.sites.find((s) => s.id === siteId)?.name ?? '' }));
     refresh();
   }
 
+  /** Withdrawing the request and leaving the site are single buttons: their problems are said above the form. */
   async function run(action: () => Promise<{ error?: CombinedError }>, done: string) {
     setStatus(null);
-    const result = await action();
-    if (result.error) return setErrors({ form: [describeError(result.error, t)] });
-    setErrors({ form: [] });
+    const result = await form.submit({
+      send: action,
+      onError: (error) => ({ fields: {}, form: [describeError(error, t)] }),
+    });
+    if (!result) return;
     setStatus(done);
     refresh();
   }
@@ -193,7 +188,7 @@ function SiteRequestForm({ membership }: { membership: ViewerMembership }) {
         </div>
       )}
       {choices.length > 0 && (
-        <form onSubmit={(event) => void ask(event)} noValidate>
+        <form {...form.formProps(ask)}>
           <SelectField
             label={
               waiting
@@ -207,7 +202,7 @@ function SiteRequestForm({ membership }: { membership: ViewerMembership }) {
               { value: '', label: t('profile.site.choose') },
               ...choices.map((s) => ({ value: s.id, label: s.name })),
             ]}
-            error={errors.field}
+            error={errors.fields.siteId}
           />
           <button type="submit" className="button button--secondary" disabled={asking}>
             {t('profile.site.askSubmit')}

@@ -1,19 +1,22 @@
-import { type FormEvent, useState } from 'react';
+import { fieldIssue } from '@commons/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import type { ProposalFieldsFragment } from '../../gql/graphql';
-import { describeError } from '../../graphql/errors';
 import { FormAlert } from '../../ui/feedback';
 import { TextAreaField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 import { CloseProposalDocument, PROPOSAL_CONTEXT } from '../documents';
+
+const FIELDS = ['outcome'] as const;
 
 /** Its proposer closes the proposal (when still open) and writes what the group concluded; later she may rewrite it. */
 export function OutcomeForm({ proposal, onSaved }: { proposal: ProposalFieldsFragment; onSaved: () => void }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState(proposal.outcome);
-  const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm(FIELDS);
+  const { errors } = form;
   const [{ fetching }, close] = useMutation(CloseProposalDocument);
   const action = proposal.open
     ? t('proposals.closeNow')
@@ -29,31 +32,24 @@ export function OutcomeForm({ proposal, onSaved }: { proposal: ProposalFieldsFra
     );
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (outcome.trim() === '') {
-      setError(t('errors.issue.required'));
-      return;
-    }
-    const result = await close({ proposalId: proposal.id, outcome }, PROPOSAL_CONTEXT);
-    if (result.error) {
-      setProblem(describeError(result.error, t));
-      return;
-    }
+  async function submit() {
+    const result = await form.submit({
+      check: () => (outcome.trim() === '' ? form.fromIssues([fieldIssue('outcome', 'required')]) : null),
+      send: () => close({ proposalId: proposal.id, outcome }, PROPOSAL_CONTEXT),
+    });
+    if (!result) return;
     setEditing(false);
     onSaved();
   }
 
   return (
-    <form className="outcome-form" onSubmit={(event) => void submit(event)} noValidate aria-label={action}>
-      <FormAlert messages={problem ? [problem] : []} />
+    <form {...form.formProps(submit)} className="outcome-form" aria-label={action}>
+      <FormAlert messages={errors.form} />
       <TextAreaField
         label={t('proposals.outcomeLabel')}
         hint={proposal.open ? t('proposals.outcomeHintOpen') : t('proposals.outcomeHint')}
         rows={3}
-        value={outcome}
-        onChange={(e) => setOutcome(e.target.value)}
-        error={error}
+        {...form.field('outcome', outcome, setOutcome)}
         required
       />
       <div className="button-row">

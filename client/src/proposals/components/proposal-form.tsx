@@ -77,9 +77,7 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
       <TextField
         label={t('proposals.form.question')}
         hint={t('proposals.form.questionHint')}
-        value={question}
-        onChange={(e) => setQuestion(e.target.value)}
-        error={errors.fields.question}
+        {...form.field('question', question, setQuestion)}
         required
         limit={PROPOSAL_LIMITS.questionMax}
       />
@@ -87,9 +85,7 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
         label={t('proposals.form.details')}
         hint={t('proposals.form.detailsHint')}
         rows={3}
-        value={details}
-        onChange={(e) => setDetails(e.target.value)}
-        error={errors.fields.details}
+        {...form.field('details', details, setDetails)}
       />
       {kind === 'DOT_VOTE' && (
         <>
@@ -97,9 +93,7 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
             label={t('proposals.form.options')}
             hint={t('proposals.form.optionsHint')}
             rows={4}
-            value={options}
-            onChange={(e) => setOptions(e.target.value)}
-            error={errors.fields.options}
+            {...form.field('options', options, setOptions)}
             required
           />
           <TextField
@@ -109,9 +103,7 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
             max={PROPOSAL_LIMITS.dotsMax}
             label={t('proposals.form.dotsPerMember')}
             hint={t('proposals.form.dotsPerMemberHint')}
-            value={dotsPerMember}
-            onChange={(e) => setDotsPerMember(e.target.value)}
-            error={errors.fields.dotsPerMember}
+            {...form.field('dotsPerMember', dotsPerMember, setDotsPerMember)}
             required
           />
         </>
@@ -121,9 +113,7 @@ export function ProposalForm({ threadId, onDone }: { threadId: string; onDone: (
         type="datetime-local"
         label={t('proposals.form.closesAt')}
         hint={t('proposals.form.closesAtHint')}
-        value={closes}
-        onChange={(e) => setCloses(e.target.value)}
-        error={errors.fields.closesAt}
+        {...form.field('closesAt', closes, setCloses)}
         required
       />
       <div className="button-row">

@@ -1,23 +1,26 @@
 import { MIN_PASSWORD_LENGTH } from '@commons/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
-import { describeError, errorCode, errorIssues } from '../../graphql/errors';
+import { describeError, errorCode, errorIssues, type FormErrors, NO_ERRORS } from '../../graphql/errors';
 import { useResetGraphqlClient } from '../../graphql/graphql-provider';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, TextField } from '../../ui/field';
+import { TextField } from '../../ui/field';
+import { aboveForm, useForm } from '../../ui/use-form';
 import {
   emptySetupForm,
   NO_SETUP_ERRORS,
+  SETUP_FIELDS,
   type SetupErrors,
   setupErrors,
+  type SetupField,
   setupInput,
   validateSetup,
   withNetworkName,
 } from '../setup-form';
-import { SiteRows } from './site-rows';
+import { type SiteRowField, SiteRows } from './site-rows';
 
 const CompleteSetupDocument = graphql(`
   mutation CompleteSetup($input: CompleteSetupInput!) {
@@ -26,6 +29,19 @@ const CompleteSetupDocument = graphql(`
     }
   }
 `);
+
+/**
+ * The setup errors as the form shows them: a site row's under `sites.<row>`, and a code from the
+ * link (no field here) above the form.
+ */
+function shown(failed: SetupErrors, fromLink: boolean): FormErrors<SetupField | SiteRowField> {
+  const rows = Object.entries(failed.siteRows).map(([row, message]): [SiteRowField, string] => [
+    `sites.${Number(row)}`,
+    message,
+  ]);
+  const errors = { form: failed.form, fields: { ...failed.fields, ...Object.fromEntries(rows) } };
+  return fromLink ? aboveForm(errors, 'token') : errors;
+}
 
 interface SetupFormProps {
   /** The setup code from the link, or null when the person has to paste it. */
@@ -39,45 +55,40 @@ export function SetupForm({ linkToken, onAlreadySetUp }: SetupFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const resetClient = useResetGraphqlClient();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm<SetupField | SiteRowField>(SETUP_FIELDS);
+  const { errors } = form;
   const [values, setValues] = useState(() => emptySetupForm(linkToken ?? ''));
-  const [errors, setErrors] = useState<SetupErrors>(NO_SETUP_ERRORS);
   const [{ fetching }, completeSetup] = useMutation(CompleteSetupDocument);
   const set = (changes: Partial<typeof values>) => setValues((current) => ({ ...current, ...changes }));
 
-  function fail(failed: SetupErrors) {
-    // A code from the link is not a field here: its problem belongs to the form as a whole.
-    const tokenProblem = linkToken !== null && failed.fields.token;
-    setErrors(
-      tokenProblem
-        ? { ...failed, fields: { ...failed.fields, token: undefined }, form: [failed.fields.token!, ...failed.form] }
-        : failed,
-    );
-    focusFirstInvalid(formRef.current);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const invalid = validateSetup(values, t);
-    if (invalid) return fail(invalid);
-    setErrors(NO_SETUP_ERRORS);
+  async function submit() {
+    const fromLink = linkToken !== null;
     const { input, rows } = setupInput(values);
-    const result = await completeSetup({ input });
-    if (result.error || !result.data) {
-      if (errorCode(result.error) === 'ALREADY_SET_UP') return onAlreadySetUp();
-      const issues = errorIssues(result.error);
-      return fail(
-        issues.length
+    const result = await form.submit({
+      check: () => {
+        const invalid = validateSetup(values, t);
+        return invalid && shown(invalid, fromLink);
+      },
+      send: () => completeSetup({ input }),
+      onError: (error) => {
+        if (errorCode(error) === 'ALREADY_SET_UP') {
+          onAlreadySetUp();
+          return NO_ERRORS;
+        }
+        const issues = errorIssues(error);
+        const failed = issues.length
           ? setupErrors(issues, rows, t)
-          : { ...NO_SETUP_ERRORS, form: [result.error ? describeError(result.error, t) : t('errors.unknown')] },
-      );
-    }
+          : { ...NO_SETUP_ERRORS, form: [describeError(error, t)] };
+        return shown(failed, fromLink);
+      },
+    });
+    if (!result?.data) return;
     resetClient();
     void navigate(`/n/${result.data.completeSetup.networkSlug}`, { replace: true });
   }
 
   return (
-    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel setup-form">
+    <form {...form.formProps(submit)} className="panel setup-form">
       <FormAlert messages={errors.form} />
       {linkToken === null && (
         <TextField
@@ -125,7 +136,7 @@ export function SetupForm({ linkToken, onAlreadySetUp }: SetupFormProps) {
           required
         />
       </fieldset>
-      <SiteRows sites={values.sites} errors={errors.siteRows} onChange={(sites) => set({ sites })} />
+      <SiteRows sites={values.sites} errors={errors.fields} onChange={(sites) => set({ sites })} />
       <fieldset className="setup-form__part">
         <legend>{t('setup.admin.legend')}</legend>
         <p className="field__hint">{t('setup.admin.hint')}</p>

@@ -2,9 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../ui/field';
 
+/** The form's name for the problem with a site row: `sites.0` is the first box. */
+export type SiteRowField = `sites.${number}`;
+
 interface SiteRowsProps {
   sites: string[];
-  errors: Record<number, string>;
+  errors: Partial<Record<SiteRowField, string>>;
   onChange: (sites: string[]) => void;
 }
 
@@ -43,7 +46,7 @@ export function SiteRows({ sites, errors, onChange }: SiteRowsProps) {
               name={`site-${index + 1}`}
               value={site}
               onChange={(e) => change(index, e.target.value)}
-              error={errors[index]}
+              error={errors[`sites.${index}`]}
               className="field--compact"
               required={index === 0}
             />
