@@ -4,6 +4,8 @@ import type { Plugin } from 'vite';
 
 /** A `graphql(`…`)` call of the codegen client preset, with its document text. */
 const GRAPHQL_CALL = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
+/** A call standing alone: it only defines fragments for codegen, which documents carry themselves here. */
+const FRAGMENT_ONLY_STATEMENT = /^graphql\(\s*`[^`]*`\s*\);?[ \t]*$/gm;
 const FRAGMENT_DEFINITION = /\bfragment\s+(\w+)\s+on\b/g;
 const FRAGMENT_SPREAD = /\.\.\.\s*(\w+)/g;
 const GRAPHQL_IMPORT = /^import\s*\{\s*graphql\s*\}\s*from\s*['"][./]+(?:\/[\w-]+)*\/gql['"];?\s*$/m;
@@ -45,7 +47,11 @@ export function inlineGraphqlDocuments(sourceDir: string): Plugin {
     transform(code, id) {
       if (!/\.tsx?$/.test(id) || id.includes(`${path.sep}gql${path.sep}`) || !code.includes('graphql(')) return null;
       let replaced = 0;
-      const inlined = code.replace(GRAPHQL_CALL, (_call, source: string) => {
+      const withoutFragmentStatements = code.replace(FRAGMENT_ONLY_STATEMENT, () => {
+        replaced += 1;
+        return '';
+      });
+      const inlined = withoutFragmentStatements.replace(GRAPHQL_CALL, (_call, source: string) => {
         replaced += 1;
         const own = source.trim();
         const defined = new Set([...own.matchAll(FRAGMENT_DEFINITION)].map(([, name]) => name));

@@ -304,7 +304,8 @@ describe('a site lead', () => {
     await page.goto(`/n/${NETWORK_SLUG}/completeness`);
     await page.getByRole('table', { name: 'Reports by site and month' }).waitFor();
     await expectNoA11yViolations(page, 'completeness');
-  });
+    // Six full axe scans: ~40 s on a quiet machine, so more than the suite's 60 s per test.
+  }, 180_000);
 
   test('changes the chart type, freezes a baseline and adds a phase, all kept in the address, with the settings open throughout', async () => {
     await openChart(page, 'Steroid-free remission');

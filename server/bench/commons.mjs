@@ -11,8 +11,8 @@ import { databaseUrl, graphql, percentiles, startServer, withAdmin } from './lib
 import { signIn } from './measures.mjs';
 
 const require = createRequire(import.meta.url);
-const { DEMO_RESOURCES } = require('../dist/demo/demo-resource-texts.js');
-const { markdownText } = require('../dist/resources/markdown.js');
+const { DEMO_RESOURCES } = require('../dist/demo/demo-resource-data.js');
+const { markdownText } = require('../dist/platform/markdown/markdown.js');
 const { vocabularyOf } = require('../dist/search/search-engine.js');
 const { PostgresSearchEngine } = require('../dist/search/postgres-search.engine.js');
 const { searchFilterSchema } = require('@commons/shared');
