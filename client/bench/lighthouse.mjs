@@ -1,7 +1,8 @@
 // Lighthouse 12 (mobile emulation, its default "Slow 4G" simulated throttling) on six pages of the
 // built app, started as `npm start` starts it (embedded PostgreSQL, demo network): performance and
 // accessibility scores, time to interactive, and the JavaScript transferred.
-// Run after a build: `npm run build && node client/bench/lighthouse.mjs` (LIGHTHOUSE_RUNS=3 for medians).
+// Run after a build: `npm run build && node client/bench/lighthouse.mjs` (LIGHTHOUSE_RUNS=3 for medians,
+// LIGHTHOUSE_PAGES=sign-in,home for some pages only).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,8 @@ import { graphql, startServer } from '../../server/bench/lib.mjs';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 1);
+/** LIGHTHOUSE_PAGES=sign-in,home measures only those pages. */
+const ONLY = process.env.LIGHTHOUSE_PAGES?.split(',').map((name) => name.trim());
 const CHROME_FLAGS = [
   '--headless=new',
   '--no-sandbox',
@@ -102,7 +105,7 @@ try {
   console.log(
     'page                   perf  a11y   TTI (s)  FCP (s)  LCP (s)  TBT (ms)  JS transferred (KB)  failed a11y audits',
   );
-  for (const page of pages) {
+  for (const page of pages.filter((candidate) => !ONLY || ONLY.includes(candidate.name))) {
     const results = [];
     for (let run = 0; run < RUNS; run += 1) {
       let lhr;
