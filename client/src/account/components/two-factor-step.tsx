@@ -1,11 +1,14 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { type FormErrors, NO_ERRORS, toFormErrors } from '../../graphql/errors';
 import { FormAlert } from '../../ui/feedback';
-import { focusFirstInvalid, TextField } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
+import { aboveForm, useForm } from '../../ui/use-form';
 import { CompleteTwoFactorSignInDocument } from '../documents';
+
+// The challenge is sent but has no control: its problem (expired, used) is said above the form.
+const FIELDS = ['code', 'challenge'] as const;
 
 /** The second step of signing in to an account with two-factor: a code from the app, or a recovery code. */
 export function TwoFactorStep({
@@ -18,31 +21,21 @@ export function TwoFactorStep({
   onRestart: () => void;
 }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm(FIELDS);
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FormErrors<'code'>>(NO_ERRORS);
   const [{ fetching }, complete] = useMutation(CompleteTwoFactorSignInDocument);
+  const errors = aboveForm(form.errors, 'challenge');
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = await complete({ input: { challenge, code } });
-    if (result.error || !result.data) {
-      const found = toFormErrors(result.error, ['code', 'challenge'] as const, t);
-      setErrors({
-        fields: { code: found.fields.code },
-        form: [...found.form, ...(found.fields.challenge ? [found.fields.challenge] : [])],
-      });
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    onSignedIn();
+  async function submit() {
+    const result = await form.submit({ send: () => complete({ input: { challenge, code } }) });
+    if (result?.data) onSignedIn();
   }
 
   return (
     <div className="narrow">
       <PageHeading>{t('account.twoFactorStep.title')}</PageHeading>
       <p className="lead">{t('account.twoFactorStep.intro')}</p>
-      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="panel">
+      <form {...form.formProps(submit)} className="panel">
         <FormAlert messages={errors.form} />
         <TextField
           label={t('account.fields.codeOrRecovery')}

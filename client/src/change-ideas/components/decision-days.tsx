@@ -1,5 +1,5 @@
 import { can, DECISION_CONFIRMATION_DAYS_RANGE, decisionConfirmationDaysSchema } from '@commons/shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -7,6 +7,7 @@ import { toFormErrors } from '../../graphql/errors';
 import { useNetwork } from '../../networks/network-context';
 import { StatusMessage } from '../../ui/feedback';
 import { TextField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 
 const DecisionDaysDocument = graphql(`
   query DecisionDays($slug: String!) {
@@ -26,6 +27,8 @@ const SetDecisionDaysDocument = graphql(`
   }
 `);
 
+const FIELDS = ['days'] as const;
+
 /**
  * How long a decision waits for confirmations, in the network's own words; a
  * network admin changes the number of days here (decisions already waiting keep theirs).
@@ -35,27 +38,24 @@ export function DecisionDays() {
   const { network, actor } = useNetwork();
   const [{ data }] = useQuery({ query: DecisionDaysDocument, variables: { slug: network.slug } });
   const [{ fetching }, save] = useMutation(SetDecisionDaysDocument);
+  const form = useForm(FIELDS);
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const days = data?.network.decisionConfirmationDays;
   if (days === undefined) return null;
+  const outOfRange = { fields: { days: t('ideas.days.range', DECISION_CONFIRMATION_DAYS_RANGE) }, form: [] };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const value = Number(editing);
-    if (!decisionConfirmationDaysSchema.safeParse(value).success) {
-      setError(t('ideas.days.range', DECISION_CONFIRMATION_DAYS_RANGE));
-      return;
-    }
-    const result = await save({ networkId: network.id, days: value });
-    if (result.error) {
-      setError(
-        toFormErrors(result.error, ['days'], t).fields.days ?? t('ideas.days.range', DECISION_CONFIRMATION_DAYS_RANGE),
-      );
-      return;
-    }
-    setError(null);
+    const result = await form.submit({
+      check: () => (decisionConfirmationDaysSchema.safeParse(value).success ? null : outOfRange),
+      send: () => save({ networkId: network.id, days: value }),
+      onError: (error) => {
+        const found = toFormErrors(error, FIELDS, t);
+        return found.fields.days ? found : outOfRange;
+      },
+    });
+    if (!result) return;
     setEditing(null);
     setAnnouncement(t('ideas.days.saved', { count: value }));
   }
@@ -76,12 +76,7 @@ export function DecisionDays() {
       </p>
       <StatusMessage>{announcement}</StatusMessage>
       {editing !== null && (
-        <form
-          onSubmit={(event) => void submit(event)}
-          noValidate
-          aria-label={t('ideas.days.change')}
-          className="decision-days__form"
-        >
+        <form {...form.formProps(submit)} aria-label={t('ideas.days.change')} className="decision-days__form">
           <TextField
             className="field--short"
             type="number"
@@ -89,9 +84,7 @@ export function DecisionDays() {
             max={DECISION_CONFIRMATION_DAYS_RANGE.max}
             label={t('ideas.days.label')}
             hint={t('ideas.days.hint')}
-            value={editing}
-            onChange={(e) => setEditing(e.target.value)}
-            error={error}
+            {...form.field('days', editing, setEditing)}
           />
           <div className="button-row">
             <button type="submit" className="button" disabled={fetching}>

@@ -1,15 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { EmailStatus } from '../../gql/graphql';
-import { type FormErrors, NO_ERRORS, toFormErrors } from '../../graphql/errors';
 import { useFormatDateTime } from '../../i18n/format';
 import { useNetwork } from '../../networks/network-context';
 import { Card } from '../../ui/card';
 import { FormAlert, Loading, QueryError, StatusMessage } from '../../ui/feedback';
 import { CheckboxField, SelectField, TextField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
+import { useForm } from '../../ui/use-form';
 
 const MailSettingsDocument = graphql(`
   query MailSettings($networkId: ID!) {
@@ -187,32 +187,26 @@ function SettingsForm({ networkId, settings }: { networkId: string; settings: Se
   const [dueDay, setDueDay] = useState(String(settings.reportDueDay));
   const [reminderDays, setReminderDays] = useState(String(settings.reportReminderDays));
   const [requireTwoFactor, setRequireTwoFactor] = useState(settings.requireTwoFactorForLeads);
-  const [errors, setErrors] = useState<FormErrors<(typeof SETTING_FIELDS)[number]>>(NO_ERRORS);
+  const form = useForm(SETTING_FIELDS);
+  const { errors } = form;
   // Saved says so only while the fields still hold what was saved.
   const current = `${dueDay}|${reminderDays}|${requireTwoFactor}`;
   const [savedAs, setSavedAs] = useState<string | null>(null);
   const saved = savedAs === current;
   const [{ fetching }, save] = useMutation(SetMailSettingsDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const input = {
       reportDueDay: Number(dueDay),
       reportReminderDays: Number(reminderDays),
       requireTwoFactorForLeads: requireTwoFactor,
     };
-    const result = await save({ networkId, input });
-    if (result.error) {
-      setErrors(toFormErrors(result.error, SETTING_FIELDS, t));
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setSavedAs(current);
+    if (await form.submit({ send: () => save({ networkId, input }) })) setSavedAs(current);
   }
 
   return (
     <Card title={t('mail.settings.title')}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form {...form.formProps(submit)}>
         <FormAlert messages={errors.form} />
         <TextField
           label={t('mail.settings.dueDay')}
@@ -221,9 +215,7 @@ function SettingsForm({ networkId, settings }: { networkId: string; settings: Se
           type="number"
           min={1}
           max={28}
-          value={dueDay}
-          onChange={(e) => setDueDay(e.target.value)}
-          error={errors.fields.reportDueDay}
+          {...form.field('reportDueDay', dueDay, setDueDay)}
         />
         <TextField
           label={t('mail.settings.reminderDays')}
@@ -232,9 +224,7 @@ function SettingsForm({ networkId, settings }: { networkId: string; settings: Se
           type="number"
           min={0}
           max={27}
-          value={reminderDays}
-          onChange={(e) => setReminderDays(e.target.value)}
-          error={errors.fields.reportReminderDays}
+          {...form.field('reportReminderDays', reminderDays, setReminderDays)}
         />
         <CheckboxField
           label={t('mail.settings.requireTwoFactor')}

@@ -1,16 +1,17 @@
 import { MAX_SITE_REQUEST_REASON, siteRequestDeclineSchema } from '@commons/shared';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { SiteRequestItemFragment } from '../../gql/graphql';
-import { describeError, toFormErrors, validateWith } from '../../graphql/errors';
+import { describeError, toFormErrors } from '../../graphql/errors';
 import { useFormatDate } from '../../i18n/format';
 import { useNetwork } from '../../networks/network-context';
 import { Card } from '../../ui/card';
 import { FormAlert, Loading, QueryError, StatusMessage } from '../../ui/feedback';
 import { TextAreaField } from '../../ui/field';
+import { useForm } from '../../ui/use-form';
 
 graphql(`
   fragment SiteRequestItem on SiteRequest {
@@ -182,6 +183,8 @@ function SiteRequestRow({
   );
 }
 
+const DECLINE_FIELDS = ['reason'] as const;
+
 function DeclineForm({
   request,
   onCancel,
@@ -196,39 +199,32 @@ function DeclineForm({
   const { t } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const form = useForm(DECLINE_FIELDS);
   const [{ fetching }, decline] = useMutation(DeclineSiteRequestDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const invalid = validateWith(siteRequestDeclineSchema, { reason }, ['reason'], t);
-    if (invalid) return setError(invalid.fields.reason);
-    const result = await decline({ requestId: request.id, reason }, SITE_REQUEST_CONTEXT);
-    if (result.error) {
-      const found = toFormErrors(result.error, ['reason'], t);
-      setError(found.fields.reason);
-      if (found.form.length) onProblem(found.form.join(' '));
-      return;
-    }
-    onDeclined();
+  async function submit() {
+    const result = await form.submit({
+      check: () => form.validate(siteRequestDeclineSchema, { reason }),
+      send: () => decline({ requestId: request.id, reason }, SITE_REQUEST_CONTEXT),
+      // A problem with the request itself (answered meanwhile, say) is said where the list says its news.
+      onError: (error) => {
+        const found = toFormErrors(error, DECLINE_FIELDS, t);
+        if (found.form.length) onProblem(found.form.join(' '));
+        return { ...found, form: [] };
+      },
+    });
+    if (result) onDeclined();
   }
 
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      className="site-request__decline"
-      aria-labelledby={`${id}-title`}
-    >
+    <form {...form.formProps(submit)} className="site-request__decline" aria-labelledby={`${id}-title`}>
       <p id={`${id}-title`} className="small">
         {t('siteRequests.declineTitle', { name: request.member.name, site: request.siteName })}
       </p>
       <TextAreaField
         label={t('siteRequests.reason')}
         hint={t('siteRequests.reasonHint', { name: request.member.name, count: MAX_SITE_REQUEST_REASON })}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        error={error}
+        {...form.field('reason', reason, setReason)}
         limit={MAX_SITE_REQUEST_REASON}
       />
       <div className="button-row">
