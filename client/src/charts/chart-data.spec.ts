@@ -11,23 +11,10 @@ import {
   pointMark,
   valueDomain,
 } from './chart-data';
+import { chartPoint } from '../test-support/chart-points';
 
-const point = (month: string, value: number | null, extra: Partial<PointData> = {}): PointData => ({
-  month,
-  value,
-  excluded: value === null ? 'MISSING_VALUE' : null,
-  numerator: null,
-  denominator: null,
-  provisional: false,
-  phase: 0,
-  inBaseline: value !== null,
-  centre: 0.6,
-  lower: 0.4,
-  upper: 0.8,
-  beyondLimits: null,
-  inLongRun: false,
-  ...extra,
-});
+const point = (month: string, value: number | null, extra: Partial<PointData> = {}): PointData =>
+  chartPoint(month, value, { inBaseline: value !== null, ...extra });
 
 describe('chartRows', () => {
   it('shows proportions in percent, with centre and limits keyed by phase so lines break between phases', () => {

@@ -5,23 +5,14 @@ import type { PointData } from '../chart-data';
 import { CHART_COLOURS } from '../colours';
 import type { PdsaBand } from '../pdsa-bands';
 import { SpcChart, type SpcChartProps } from './spc-chart';
+import { chartPoint } from '../../test-support/chart-points';
 
-const point = (month: string, value: number | null, extra: Partial<PointData> = {}): PointData => ({
-  month,
-  value,
-  excluded: value === null ? 'MISSING_VALUE' : null,
-  numerator: value === null ? null : { value: Math.round(value * 80), label: null },
-  denominator: value === null ? null : { value: 80, label: null },
-  provisional: false,
-  phase: 0,
-  inBaseline: false,
-  centre: 0.6,
-  lower: 0.4,
-  upper: 0.8,
-  beyondLimits: null,
-  inLongRun: false,
-  ...extra,
-});
+const point = (month: string, value: number | null, extra: Partial<PointData> = {}): PointData =>
+  chartPoint(month, value, {
+    numerator: value === null ? null : { value: Math.round(value * 80), label: null },
+    denominator: value === null ? null : { value: 80, label: null },
+    ...extra,
+  });
 
 // Two phases; a month beyond the limits; a long run of three months; a month left out; a last
 // month only 6 of 8 sites have reported.
