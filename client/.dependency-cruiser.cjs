@@ -1,7 +1,7 @@
 /**
  * The client's module rules, checked by `npm run lint:deps` (run first by `npm test`): no file
  * imports another in a cycle, type-only imports included (a shared type goes in a module of its
- * own). Generated GraphQL code, tests and test support are left out; shared/ is resolved but
+ * own); the sign-in entry reaches none of the app's heavier libraries. Generated GraphQL code, tests and test support are left out; shared/ is resolved but
  * checked by the server's lint:deps.
  */
 module.exports = {
@@ -12,6 +12,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/' },
       to: { circular: true },
+    },
+    {
+      name: 'sign-in-stays-light',
+      comment:
+        'The sign-in page is an entry of its own so that it loads little (100 KB budget): nothing it imports, however indirectly, may bring the router, the GraphQL client or the live connection.',
+      severity: 'error',
+      from: { path: '^src/sign-in\\.tsx$' },
+      to: { path: 'node_modules/(react-router|urql|@urql|wonka|socket\\.io-client)/', reachable: true },
     },
   ],
   options: {

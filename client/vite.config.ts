@@ -1,14 +1,32 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { precompress, sourceMapsAside } from './build/build-artifacts';
 import { inlineGraphqlDocuments } from './build/inline-graphql';
 
 const server = 'http://localhost:3000';
 
+/**
+ * The sign-in page is an entry of its own (sign-in.html): the development server answers
+ * `/sign-in` with it, as the Commons server does in production (server/src/web/web-app.ts).
+ */
+function signInPage(): Plugin {
+  return {
+    name: 'commons:sign-in-page',
+    configureServer(devServer) {
+      devServer.middlewares.use((req, _res, next) => {
+        if (req.url === '/sign-in' || req.url?.startsWith('/sign-in?'))
+          req.url = req.url.replace('/sign-in', '/sign-in.html');
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   // Source maps go aside before the served folder is compressed.
   plugins: [
+    signInPage(),
     inlineGraphqlDocuments(path.resolve(import.meta.dirname, 'src')),
     react(),
     sourceMapsAside('dist-sourcemaps'),
@@ -33,6 +51,11 @@ export default defineConfig({
     // The size budget (scripts/size-budget.mjs) walks the chunks each page needs.
     manifest: true,
     rolldownOptions: {
+      // The app, and the sign-in page (the first page a newcomer opens) with none of the app's router, GraphQL client or pages.
+      input: {
+        app: path.resolve(import.meta.dirname, 'index.html'),
+        'sign-in': path.resolve(import.meta.dirname, 'sign-in.html'),
+      },
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases. Other
         // libraries go with the pages that use them (no catch-all vendor chunk loaded at start).
@@ -52,9 +75,25 @@ export default defineConfig({
               test: /node_modules[\\/](markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js|entities)[\\/]/,
               priority: 2,
             },
+            // React and the texts are what both entries need; the router and the GraphQL client only the app.
             {
               name: 'react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/,
+              priority: 3,
+            },
+            {
+              name: 'i18n',
+              test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
+              priority: 3,
+            },
+            {
+              name: 'router',
+              test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/,
+              priority: 3,
+            },
+            {
+              name: 'graphql',
+              test: /node_modules[\\/](urql|@urql[\\/]core|wonka|@0no-co[\\/]graphql\.web)[\\/]/,
               priority: 3,
             },
           ],

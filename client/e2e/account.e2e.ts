@@ -80,6 +80,8 @@ describe('accounts people can keep safe', () => {
     await again.getByText(/This link does not work any more/).waitFor();
 
     await page.getByRole('link', { name: 'Sign in with your new password' }).click();
+    // The sign-in page is a page of its own: the link loads it.
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Commons' }).waitFor();
     await signInWithPassword(page, email, 'a fresh passphrase for me');
     await page.waitForURL(`**/n/${NETWORK_SLUG}`);
     await inbox.waitFor(email, /Your Commons password was reset/);

@@ -38,7 +38,8 @@ describe('the first run of a fresh server (its own, on an empty database, SEED_D
   });
 
   test('offers to set up a network instead of signing in, and asks for the code from the log', async () => {
-    await page.goto('/');
+    // Sent on by the app to sign in (a page of its own), and from there to setup: no page waits to finish loading.
+    await page.goto('/', { waitUntil: 'commit' });
     await page.waitForURL('**/setup');
     await page.getByRole('heading', { level: 1, name: 'Set up your network' }).waitFor();
     await page.getByLabel('Setup code').waitFor();

@@ -36,7 +36,8 @@ describe('a patient partner', () => {
   });
 
   test('is sent to sign in, signs in and lands on her network home', async () => {
-    await page.goto('/');
+    // The app sends a visitor on to the sign-in page, a page of its own, before its first page has finished loading.
+    await page.goto('/', { waitUntil: 'commit' });
     await page.waitForURL('**/sign-in');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Commons');
     await expectNoA11yViolations(page, 'sign-in');
@@ -196,7 +197,8 @@ describe('a patient partner', () => {
       expect(decodeURIComponent(other.page.url())).toContain(`next=/n/${NETWORK_SLUG}`);
       await other.page.getByText('This session was ended from another device').waitFor();
 
-      await other.page.goto(`/n/${NETWORK_SLUG}/sites`);
+      // The app sends a visitor on to the sign-in page, a page of its own, before its first page has finished loading.
+      await other.page.goto(`/n/${NETWORK_SLUG}/sites`, { waitUntil: 'commit' });
       await other.page.waitForURL('**/sign-in?next=*');
       expect(decodeURIComponent(other.page.url())).toContain(`next=/n/${NETWORK_SLUG}/sites`);
     } finally {
@@ -207,7 +209,8 @@ describe('a patient partner', () => {
   test('signs out, and signs in again straight to the page she asked for', async () => {
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL('**/sign-in');
-    await page.goto(`/n/${NETWORK_SLUG}/members`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Commons' }).waitFor();
+    await page.goto(`/n/${NETWORK_SLUG}/members`, { waitUntil: 'commit' });
     await page.waitForURL('**/sign-in?next=*');
     await page.getByLabel('Email address').fill(demoEmail('patient'));
     await page.getByLabel('Password').fill('demo-password');

@@ -5,7 +5,7 @@ const chunkNames = (pathname: string) => chunksFor(pathname).map((chunk) => chun
 
 describe('the chunks fetched ahead for the page being opened', () => {
   it('names the public layout and the page for a public page', () => {
-    expect(chunkNames('/sign-in')).toEqual(['PublicLayout', 'SignInPage']);
+    expect(chunkNames('/invite/abc')).toEqual(['PublicLayout', 'InvitationPage']);
     expect(chunkNames('/reset-password/abc')).toEqual(['PublicLayout', 'ResetPasswordPage']);
   });
 
@@ -17,8 +17,12 @@ describe('the chunks fetched ahead for the page being opened', () => {
 
   it('fetches only the layout for a page that is not there, and loads each chunk it names', async () => {
     expect(chunkNames('/n/northstar/no-such-page')).toEqual(['AppLayout']);
-    const [layout, page] = chunksFor('/sign-in');
+    const [layout, page] = chunksFor('/forgot-password');
     await expect(layout.preload()).resolves.toHaveProperty('PublicLayout');
-    await expect(page.preload()).resolves.toHaveProperty('SignInPage');
+    await expect(page.preload()).resolves.toHaveProperty('ForgotPasswordPage');
+  });
+
+  it('fetches nothing for sign-in, a page of its own outside the app', () => {
+    expect(chunkNames('/sign-in')).toEqual([]);
   });
 });

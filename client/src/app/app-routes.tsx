@@ -5,6 +5,7 @@ import { NetworkScope } from '../networks/network-context';
 import { Loading } from '../ui/feedback';
 import { NotFoundPage } from './pages/not-found-page';
 import { RootRedirect } from './pages/root-redirect';
+import { SignInRedirect } from './pages/sign-in-redirect';
 
 /** A page (or layout) loaded from its own chunk when first drawn, which can also be fetched ahead of time. */
 type LazyPage = LazyExoticComponent<ComponentType> & { chunk: string; preload: () => Promise<unknown> };
@@ -48,7 +49,6 @@ const ReportPage = lazyPage(() => import('../measures/pages/report-page'), 'Repo
 const ResourcePage = lazyPage(() => import('../commons/pages/resource-page'), 'ResourcePage');
 const SessionsPage = lazyPage(() => import('../auth/pages/sessions-page'), 'SessionsPage');
 const SetupPage = lazyPage(() => import('../setup/pages/setup-page'), 'SetupPage');
-const SignInPage = lazyPage(() => import('../auth/pages/sign-in-page'), 'SignInPage');
 const SitesPage = lazyPage(() => import('../networks/pages/sites-page'), 'SitesPage');
 const AccountPage = lazyPage(() => import('../account/pages/account-page'), 'AccountPage');
 const ConfirmEmailPage = lazyPage(() => import('../account/pages/confirm-email-page'), 'ConfirmEmailPage');
@@ -70,8 +70,8 @@ function layout(Layout: LazyPage, children: RouteObject[]): RouteObject {
 
 /** Every page of the app and where it lives. */
 const appRoutes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInRedirect /> },
   layout(PublicLayout, [
-    page('/sign-in', SignInPage),
     page('/invite/:token', InvitationPage),
     page('/setup', SetupPage),
     page('/forgot-password', ForgotPasswordPage),

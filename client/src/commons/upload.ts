@@ -6,7 +6,7 @@ import {
   type IssueParams,
   MAX_ATTACHMENT_BYTES,
 } from '@commons/shared';
-import { CSRF_HEADER } from '../graphql/client';
+import { CSRF_HEADER } from '../graphql/csrf';
 
 /** An attachment as the upload endpoint returns it. */
 export interface UploadedAttachment {

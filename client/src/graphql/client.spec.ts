@@ -1,6 +1,7 @@
 import { gql } from '@urql/core';
 import { describe, expect, it, vi } from 'vitest';
-import { createGraphqlClient, CSRF_HEADER } from './client';
+import { createGraphqlClient } from './client';
+import { CSRF_HEADER } from './csrf';
 
 const Query = gql`
   query Ping {

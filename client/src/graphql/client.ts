@@ -1,7 +1,5 @@
 import { cacheExchange, Client, type CombinedError, fetchExchange, mapExchange, type Operation } from '@urql/core';
-
-/** The header the server requires on every mutation (its CSRF defence, part two). */
-export const CSRF_HEADER = 'x-commons-csrf';
+import { CSRF_HEADER } from './csrf';
 
 export interface GraphqlClientOptions {
   url?: string;

@@ -7,9 +7,22 @@ import {
   type IssueCode,
   type IssueParams,
 } from '@commons/shared';
-import type { CombinedError } from '@urql/core';
-import type { GraphQLError } from 'graphql';
 import type { TFunction } from 'i18next';
+
+/**
+ * What a failed operation says: urql's OperationError has this shape, and so does what `request`
+ * (the sign-in page's fetch) gives.
+ */
+export interface OperationError {
+  networkError?: Error;
+  graphQLErrors: readonly GraphqlErrorBody[];
+}
+
+/** One error of a GraphQL response, as far as the app reads it. */
+interface GraphqlErrorBody {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
 
 /** Errors of one form: a message per field, and what belongs to no field. */
 export interface FormErrors<F extends string = string> {
@@ -54,23 +67,23 @@ export function translateIssue(issue: { code: string; params?: IssueParams }, t:
 }
 
 /** The `extensions.code` of the first GraphQL error, if any. */
-export function errorCode(error: CombinedError | null | undefined): string | null {
+export function errorCode(error: OperationError | null | undefined): string | null {
   const code = error?.graphQLErrors[0]?.extensions?.code;
   return typeof code === 'string' ? code : null;
 }
 
 /** The `extensions.reason` of the first GraphQL error (which kind of CONFLICT, say), if any. */
-export function errorReason(error: CombinedError | null | undefined): string | null {
+export function errorReason(error: OperationError | null | undefined): string | null {
   const reason = error?.graphQLErrors[0]?.extensions?.reason;
   return typeof reason === 'string' ? reason : null;
 }
 
 /** Every field issue of a failed operation (`extensions.issues`). */
-export function errorIssues(error: CombinedError | null | undefined): FieldIssue[] {
+export function errorIssues(error: OperationError | null | undefined): FieldIssue[] {
   return error?.graphQLErrors.flatMap(issuesOf) ?? [];
 }
 
-function issuesOf(error: GraphQLError): FieldIssue[] {
+function issuesOf(error: GraphqlErrorBody): FieldIssue[] {
   const { issues } = error.extensions ?? {};
   if (!Array.isArray(issues)) return [];
   return (issues as unknown[]).filter((i): i is FieldIssue => {
@@ -95,7 +108,7 @@ export function describeApiError(
 }
 
 /** One sentence for an error that belongs to no field, in the member's language. */
-export function describeError(error: CombinedError, t: TFunction): string {
+export function describeError(error: OperationError, t: TFunction): string {
   if (error.networkError) return t('errors.network');
   const first = error.graphQLErrors[0];
   if (!first) return t('errors.unknown');
@@ -125,7 +138,7 @@ export function issuesToFormErrors<F extends string>(
  * an error that names one field (a CONFLICT on a key, a wrong password) described on that field.
  */
 export function toFormErrors<F extends string>(
-  error: CombinedError | null | undefined,
+  error: OperationError | null | undefined,
   fields: readonly F[],
   t: TFunction,
 ): FormErrors<F> {

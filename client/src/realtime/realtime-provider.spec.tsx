@@ -6,7 +6,7 @@ import { ViewerProvider } from '../auth/viewer';
 import { GraphqlProvider } from '../graphql/graphql-provider';
 import { stubGraphql } from '../test-support/render-app';
 import { RealtimeProvider, useRealtimeConnected, useRealtimeStatus, useServerEvent } from './realtime-provider';
-import { SessionEndedNotice } from './session-ended';
+import { SessionEndedNotice, takeSessionEndedReason } from './session-ended';
 import { TestSocketServer } from './test-socket-server';
 
 const USER_ID = 'user-1';
@@ -47,6 +47,12 @@ function Probe() {
   );
 }
 
+/** What the sign-in page (an entry of its own) shows on arrival: the reason the app left for it. */
+function SignInNotice() {
+  const [reason] = useState(takeSessionEndedReason);
+  return <SessionEndedNotice reason={reason} />;
+}
+
 function renderWithServer(server: TestSocketServer, path = '/n/ibd/groups?x=1') {
   return render(
     <MemoryRouter initialEntries={[path]}>
@@ -60,7 +66,7 @@ function renderWithServer(server: TestSocketServer, path = '/n/ibd/groups?x=1') 
                 element={
                   <>
                     <h1>Sign in</h1>
-                    <SessionEndedNotice />
+                    <SignInNotice />
                     <LocationProbe />
                   </>
                 }

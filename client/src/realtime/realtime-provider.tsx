@@ -88,9 +88,8 @@ function useEndSessionHere(): (reason: SessionEndedReason) => void {
   });
   return useCallback(
     (reason: SessionEndedReason) => {
-      const { to, state } = signInAfterSessionEnded(here.current, reason);
       resetClient();
-      void navigate(to, { replace: true, state });
+      void navigate(signInAfterSessionEnded(here.current, reason), { replace: true });
     },
     [resetClient, navigate],
   );

@@ -1,13 +1,16 @@
 import type { ServerEventPayloads } from '@commons/shared';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
 
 export type SessionEndedReason = ServerEventPayloads['session:ended']['reason'];
 
-/** What the sign-in page is told when the server ended the session the member was using. */
-export interface SessionEndedState {
-  sessionEnded: Exclude<SessionEndedReason, 'deactivated'>;
-}
+/** Why the sign-in page says the member was signed out. */
+export type SignedOutReason = Exclude<SessionEndedReason, 'deactivated'>;
+
+/**
+ * Where the reason waits for the sign-in page: it is an entry of its own, opened with a page load,
+ * so nothing in memory reaches it. Read once, then gone.
+ */
+const REASON_KEY = 'commons.sessionEnded';
 
 const PUBLIC_PATHS = ['/sign-in', '/invite/'];
 
@@ -17,32 +20,42 @@ const SESSION_ENDED_TEXT = {
   expired: 'realtime.sessionEnded.expired',
 } as const;
 
-/** Where to send a member whose session the server ended while she was at `here`: sign in, then back. */
+/**
+ * Where to send a member whose session the server ended while she was at `here`: sign in, then
+ * back. The sign-in page will say why.
+ */
 export function signInAfterSessionEnded(
   here: { pathname: string; search: string },
   reason: SessionEndedReason,
-): { to: string; state: SessionEndedState } {
+): string {
   const next = here.pathname + here.search;
   const stay = next === '/' || PUBLIC_PATHS.some((path) => here.pathname.startsWith(path));
-  return {
-    to: stay ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`,
-    state: { sessionEnded: reason === 'revoked' || reason === 'expired' ? reason : 'signed-out' },
-  };
+  try {
+    sessionStorage.setItem(REASON_KEY, reason === 'revoked' || reason === 'expired' ? reason : 'signed-out');
+  } catch {
+    // Without storage (private mode) the page only goes unexplained.
+  }
+  return stay ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
 }
 
-function isSessionEndedState(state: unknown): state is SessionEndedState {
-  const reason = (state as Partial<SessionEndedState> | null)?.sessionEnded;
-  return reason === 'signed-out' || reason === 'revoked' || reason === 'expired';
+/** Why the member was signed out, if the app said so just before opening the sign-in page; it is said once. */
+export function takeSessionEndedReason(): SignedOutReason | null {
+  try {
+    const reason = sessionStorage.getItem(REASON_KEY);
+    sessionStorage.removeItem(REASON_KEY);
+    return reason === 'signed-out' || reason === 'revoked' || reason === 'expired' ? reason : null;
+  } catch {
+    return null;
+  }
 }
 
 /** On the sign-in page: why the member was signed out, when the server ended her session. */
-export function SessionEndedNotice() {
+export function SessionEndedNotice({ reason }: { reason: SignedOutReason | null }) {
   const { t } = useTranslation();
-  const state: unknown = useLocation().state;
-  if (!isSessionEndedState(state)) return null;
+  if (!reason) return null;
   return (
     <div className="notice" role="status">
-      <p>{t(SESSION_ENDED_TEXT[state.sessionEnded])}</p>
+      <p>{t(SESSION_ENDED_TEXT[reason])}</p>
     </div>
   );
 }

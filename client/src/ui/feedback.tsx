@@ -1,7 +1,6 @@
-import type { CombinedError } from '@urql/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../graphql/errors';
+import { describeError, type OperationError } from '../graphql/errors';
 
 /** Problems with a form as a whole, announced when they appear. */
 export function FormAlert({ messages }: { messages: string[] }) {
@@ -40,7 +39,7 @@ export function Loading({ label }: { label?: string }) {
 }
 
 /** A failed query, in words, with a way to try again. */
-export function QueryError({ error, onRetry }: { error: CombinedError; onRetry?: () => void }) {
+export function QueryError({ error, onRetry }: { error: OperationError; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
     <div role="alert" className="notice notice--error">

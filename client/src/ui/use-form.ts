@@ -1,9 +1,9 @@
-import type { CombinedError } from '@urql/core';
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '@commons/shared';
 import {
   type FormErrors,
+  type OperationError,
   hasErrors,
   issuesToFormErrors,
   NO_ERRORS,
@@ -23,7 +23,7 @@ export function aboveForm<F extends string, E extends FormErrors<F>>(errors: E, 
   return { ...errors, fields: { ...errors.fields, [field]: undefined }, form: [message, ...errors.form] };
 }
 
-interface SubmitSteps<F extends string, R extends { error?: CombinedError }> {
+interface SubmitSteps<F extends string, R extends { error?: OperationError }> {
   /** Checks before sending (usually `form.validate(schema, input)`): errors, or null when it may be sent. */
   check?: () => FormErrors<F> | null;
   send: () => Promise<R>;
@@ -31,7 +31,7 @@ interface SubmitSteps<F extends string, R extends { error?: CombinedError }> {
    * Looks at a refusal first (a conflict the page reloads for, say); what it returns is shown
    * instead of the errors by field, and `undefined` shows those.
    */
-  onError?: (error: CombinedError) => FormErrors<F> | void;
+  onError?: (error: NonNullable<R['error']>) => FormErrors<F> | void;
 }
 
 /**
@@ -67,7 +67,7 @@ export function useForm<F extends string>(fields: readonly F[]) {
   );
 
   /** Runs the steps; resolves to the operation's result once it succeeded, or null after showing why not. */
-  async function submit<R extends { error?: CombinedError }>(steps: SubmitSteps<F, R>): Promise<R | null> {
+  async function submit<R extends { error?: OperationError }>(steps: SubmitSteps<F, R>): Promise<R | null> {
     const invalid = steps.check?.();
     if (invalid && hasErrors(invalid)) {
       show(invalid);

@@ -32,6 +32,7 @@ function raw(
 }
 
 const SCRIPT = `export const greeting = ${JSON.stringify('hello '.repeat(2000))};\n`;
+const SIGN_IN = `<!doctype html><html><head><title>Commons</title><script type="module" src="/assets/sign-in-9b2e.js"></script></head><body>${'<!-- sign in -->'.repeat(100)}</body></html>`;
 const INDEX = `<!doctype html><html><head><title>Commons</title><script type="module" src="/assets/app-4f9a1c.js"></script></head><body>${'<!-- padding -->'.repeat(100)}</body></html>`;
 
 describe('the web app over HTTP: precompressed files, caching, compressed GraphQL', () => {
@@ -49,6 +50,7 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
       await writeFile(path.join(webDir, `${name}.gz`), gzipSync(text));
     };
     await write('index.html', INDEX, true);
+    await write('sign-in.html', SIGN_IN, true);
     await write('assets/app-4f9a1c.js', SCRIPT, true);
     await write('assets/small-77aa.css', 'body{margin:0}', false);
     app = await TestApp.start({ WEB_DIR: webDir });
@@ -95,7 +97,7 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
   });
 
   it('answers every page of the app with index.html, compressed and revalidated each time', async () => {
-    for (const page of ['/', '/sign-in', `/n/some-network/commons`]) {
+    for (const page of ['/', '/forgot-password', `/n/some-network/commons`, '/sign-in/x']) {
       const response = await raw(`${app.url}${page}`, { headers: { accept: 'text/html', 'accept-encoding': 'br' } });
 
       expect(response.status).toBe(200);
@@ -107,6 +109,20 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     const head = await raw(`${app.url}/assets/app-4f9a1c.js`, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
     expect(head.headers['content-encoding']).toBe('br');
     expect(head.body.length).toBe(0);
+  });
+
+  it('answers the sign-in page with its own HTML file, which loads only what sign-in needs', async () => {
+    for (const page of ['/sign-in', '/sign-in?next=%2Fn%2Fibd', '/sign-in/']) {
+      const response = await raw(`${app.url}${page}`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding']).toBe('gzip');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(gunzipSync(response.body).toString()).toBe(SIGN_IN);
+    }
+    const plain = await raw(`${app.url}/sign-in`, { headers: { accept: 'text/html' } });
+    expect(plain.headers['content-type']).toMatch(/^text\/html/);
+    expect(plain.body.toString()).toBe(SIGN_IN);
   });
 
   it('never serves a file outside the web folder, whatever the path', async () => {

@@ -22,8 +22,14 @@ const COMPRESSIBLE_TYPES: Record<string, string> = {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * Serves the built web app: its static files and index.html for every other GET that is a page
- * of the single-page app. Files the build compressed (brotli and gzip, written next to them) are
+ * Pages the build makes an HTML file of their own for (an entry with only what that page needs);
+ * every other page of the app is index.html.
+ */
+const OWN_PAGES: Record<string, string> = { '/sign-in': 'sign-in.html' };
+
+/**
+ * Serves the built web app: its static files, sign-in.html for the sign-in page, and index.html
+ * for every other GET that is a page of the single-page app. Files the build compressed (brotli and gzip, written next to them) are
  * sent compressed to a browser that accepts it, with `Vary: Accept-Encoding`; hashed assets are
  * cached for a year, index.html is revalidated every time.
  */
@@ -77,11 +83,14 @@ export function webApp(webDir: string) {
       if (file && file !== indexHtml && sendCompressed(req, res, next, file)) return;
     }
     assets(req, res, () => {
-      if (req.method !== 'GET' || !req.accepts('html') || !existsSync(indexHtml)) return next();
-      if (sendCompressed(req, res, next, indexHtml)) return;
+      if (req.method !== 'GET' || !req.accepts('html')) return next();
+      const ownPage = OWN_PAGES[req.path.replace(/(.)\/+$/, '$1')];
+      const html = ownPage && existsSync(path.join(root, ownPage)) ? path.join(root, ownPage) : indexHtml;
+      if (!existsSync(html)) return next();
+      if (sendCompressed(req, res, next, html)) return;
       res.setHeader('Cache-Control', 'no-cache');
       res.setHeader('Vary', 'Accept-Encoding');
-      res.sendFile(indexHtml);
+      res.sendFile(html);
     });
   };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { request } from '../../graphql/request';
 import { FormAlert } from '../../ui/feedback';
 import { TextField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
@@ -10,7 +10,10 @@ import { CompleteTwoFactorSignInDocument } from '../documents';
 // The challenge is sent but has no control: its problem (expired, used) is said above the form.
 const FIELDS = ['code', 'challenge'] as const;
 
-/** The second step of signing in to an account with two-factor: a code from the app, or a recovery code. */
+/**
+ * The second step of signing in to an account with two-factor: a code from the app, or a recovery
+ * code. Part of the sign-in page, which sends with `request` (it loads without the GraphQL client).
+ */
 export function TwoFactorStep({
   challenge,
   onSignedIn,
@@ -23,12 +26,16 @@ export function TwoFactorStep({
   const { t } = useTranslation();
   const form = useForm(FIELDS);
   const [code, setCode] = useState('');
-  const [{ fetching }, complete] = useMutation(CompleteTwoFactorSignInDocument);
+  const [sending, setSending] = useState(false);
   const errors = aboveForm(form.errors, 'challenge');
 
   async function submit() {
-    const result = await form.submit({ send: () => complete({ input: { challenge, code } }) });
+    setSending(true);
+    const result = await form.submit({
+      send: () => request(CompleteTwoFactorSignInDocument, { input: { challenge, code } }),
+    });
     if (result?.data) onSignedIn();
+    else setSending(false);
   }
 
   return (
@@ -47,7 +54,7 @@ export function TwoFactorStep({
           error={errors.fields.code}
           required
         />
-        <button type="submit" className="button" disabled={fetching}>
+        <button type="submit" className="button" disabled={sending}>
           {t('account.twoFactorStep.submit')}
         </button>
         <p>

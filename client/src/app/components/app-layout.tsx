@@ -3,10 +3,10 @@ import { Outlet, useLocation, useMatch } from 'react-router';
 import { activeMemberships, useSignedInViewer } from '../../auth/viewer';
 import { actorOf } from '../../networks/network-context';
 import { lastNetwork } from '../../networks/last-network';
-import { SiteFooter, SkipLink } from './layouts';
+import { HomeLink } from './home-link';
 import { MainNav } from './main-nav';
 import { MemberBell, MemberMenu } from './member-menu';
-import { SiteHeader } from './site-header';
+import { SiteFooter, SiteHeader, SkipLink } from './page-frame';
 
 /**
  * Pages of a signed-in member: the banner, the menu of the network in the URL (or, on pages
@@ -40,6 +40,7 @@ export function AppLayout() {
     <div className="app app--menu" data-menu-open={menuOpen ? 'true' : undefined}>
       <SkipLink />
       <SiteHeader
+        home={<HomeLink />}
         bell={<MemberBell viewer={viewer} slug={slug} />}
         member={<MemberMenu viewer={viewer} slug={slug} />}
         menu={{

@@ -1,18 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { useMutation } from 'urql';
 import { TwoFactorStep } from '../../account/components/two-factor-step';
 import { graphql } from '../../gql';
-import { useResetGraphqlClient } from '../../graphql/graphql-provider';
 import { NO_ERRORS } from '../../graphql/errors';
-import { SessionEndedNotice } from '../../realtime/session-ended';
-import { useSetupStatus } from '../../setup/hooks/use-setup-status';
+import { request } from '../../graphql/request';
+import { SessionEndedNotice, type SignedOutReason } from '../../realtime/session-ended';
 import { FormAlert } from '../../ui/feedback';
 import { TextField } from '../../ui/field';
 import { PageHeading } from '../../ui/page-heading';
-import { safeNextPath } from '../safe-next';
-import { useViewer } from '../viewer';
 import { useForm } from '../../ui/use-form';
 
 const SignInDocument = graphql(`
@@ -27,34 +22,37 @@ const FIELDS = ['email', 'password'] as const;
 
 const loadRules = () => import('../sign-in-validation');
 
-/** Email and password; afterwards, back to where the member was going. */
-export function SignInPage() {
+/**
+ * Email and password, then the code for an account with two-factor; afterwards `open(next)`, back
+ * to where the member was going. The page runs outside the app (see sign-in.tsx): it sends with
+ * `request`, and opening the app is a page load.
+ */
+export function SignInPage({
+  next,
+  sessionEnded,
+  open,
+}: {
+  next: string;
+  sessionEnded: SignedOutReason | null;
+  open: (path: string) => void;
+}) {
   const { t } = useTranslation();
-  const { viewer } = useViewer();
-  const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'));
-  const navigate = useNavigate();
-  const resetClient = useResetGraphqlClient();
   const form = useForm(FIELDS);
   const { errors } = form;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<string | null>(null);
-  const [{ fetching }, signIn] = useMutation(SignInDocument);
+  const [sending, setSending] = useState(false);
   // The form's rules come in their own chunk, fetched once the page is drawn.
   useEffect(() => void loadRules(), []);
-  const setup = useSetupStatus();
-
-  if (viewer && !fetching) return <Navigate to={next} replace />;
-  // A Commons without any network has nobody to sign in: it offers to set one up instead.
-  if (setup.needed) return <Navigate to="/setup" replace />;
 
   async function submit() {
     const input = { email, password };
     const { signInSchema } = await loadRules();
+    setSending(true);
     const result = await form.submit({
       check: () => form.validate(signInSchema, input),
-      send: () => signIn({ input }),
+      send: () => request(SignInDocument, { input }),
       onError: (error) => {
         const twoFactor = error.graphQLErrors[0]?.extensions;
         if (twoFactor?.code === 'TWO_FACTOR_REQUIRED' && typeof twoFactor.challenge === 'string') {
@@ -63,19 +61,16 @@ export function SignInPage() {
         }
       },
     });
-    if (!result?.data) return;
-    resetClient();
-    void navigate(next, { replace: true });
+    // Signed in, the button stays busy while the app opens.
+    if (result?.data) open(next);
+    else setSending(false);
   }
 
   if (challenge) {
     return (
       <TwoFactorStep
         challenge={challenge}
-        onSignedIn={() => {
-          resetClient();
-          void navigate(next, { replace: true });
-        }}
+        onSignedIn={() => open(next)}
         onRestart={() => {
           setChallenge(null);
           setPassword('');
@@ -87,7 +82,7 @@ export function SignInPage() {
   return (
     <div className="narrow">
       <PageHeading>{t('auth.signIn.title')}</PageHeading>
-      <SessionEndedNotice />
+      <SessionEndedNotice reason={sessionEnded} />
       <p className="lead">{t('auth.signIn.intro')}</p>
       <form {...form.formProps(submit)} className="panel">
         <FormAlert messages={errors.form} />
@@ -96,9 +91,7 @@ export function SignInPage() {
           name="email"
           type="email"
           autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={errors.fields.email}
+          {...form.field('email', email, setEmail)}
           required
         />
         <TextField
@@ -106,16 +99,14 @@ export function SignInPage() {
           name="password"
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={errors.fields.password}
+          {...form.field('password', password, setPassword)}
           required
         />
-        <button type="submit" className="button" disabled={fetching}>
-          {fetching ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
+        <button type="submit" className="button" disabled={sending}>
+          {sending ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
         </button>
         <p>
-          <Link to="/forgot-password">{t('account.forgot.link')}</Link>
+          <a href="/forgot-password">{t('account.forgot.link')}</a>
         </p>
       </form>
       <p className="muted">{t('auth.signIn.invitationOnly')}</p>

@@ -3,7 +3,6 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SignInPage } from '../../auth/pages/sign-in-page';
 import { renderInApp, stubGraphql } from '../../test-support/render-app';
 import { SetupPage } from './setup-page';
 
@@ -13,7 +12,6 @@ function renderSetup(path = `/setup?token=${TOKEN}`) {
   return renderInApp(
     <Routes>
       <Route path="/setup" element={<SetupPage />} />
-      <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/n/:slug" element={<p>network home</p>} />
     </Routes>,
     path,
@@ -32,14 +30,6 @@ async function fillIn(user: ReturnType<typeof userEvent.setup>) {
 
 describe('SetupPage', () => {
   afterEach(() => vi.unstubAllGlobals());
-
-  it('is where sign-in leads while no network exists', async () => {
-    stubGraphql((operation) =>
-      operation === 'SetupStatus' ? { data: { setupStatus: { needed: true } } } : { data: { me: null } },
-    );
-    renderSetup('/sign-in');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Set up your network' })).toBeInTheDocument();
-  });
 
   it('sends the code from the link with the network, its sites and its admin, then opens the network', async () => {
     const user = userEvent.setup();

@@ -1,6 +1,37 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+
+// What frames every page: the skip link, the banner and the footer. Nothing here needs the router,
+// so the sign-in page (an entry of its own, without the router) is framed the same way.
+
+export function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a href="#main" className="skip-link">
+      {t('app.skipToContent')}
+    </a>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t('app.footer')}</p>
+    </footer>
+  );
+}
+
+/** The app's mark and name, inside the banner's link home. */
+export function Brand() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <img src="/favicon.svg" alt="" width="28" height="28" />
+      <span>{t('app.name')}</span>
+    </>
+  );
+}
 
 /** The phone menu's state: whether it is open and the ids of what it shows and hides. */
 export interface SiteMenu {
@@ -13,19 +44,26 @@ export interface SiteMenu {
 }
 
 /**
- * The banner: the app's name and, for a member, her notifications (`bell`) and her networks,
+ * The banner: the link home (`home`, with the `brand` class and the Brand inside) and, for a member, her notifications (`bell`) and her networks,
  * profile and sign-out (`member`). On a phone it is one row: the name, the bell and a menu button
  * that opens the rest (with the main menu); on a wide screen all is in sight and there is no button.
  */
-export function SiteHeader({ bell, member, menu }: { bell?: ReactNode; member?: ReactNode; menu?: SiteMenu }) {
+export function SiteHeader({
+  home,
+  bell,
+  member,
+  menu,
+}: {
+  home: ReactNode;
+  bell?: ReactNode;
+  member?: ReactNode;
+  menu?: SiteMenu;
+}) {
   const { t } = useTranslation();
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link to="/" className="brand">
-          <img src="/favicon.svg" alt="" width="28" height="28" />
-          <span>{t('app.name')}</span>
-        </Link>
+        {home}
         {(bell || menu) && (
           <div className="site-header__tools">
             {bell}
