@@ -51,6 +51,13 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     };
     await write('index.html', INDEX, true);
     await write('sign-in.html', SIGN_IN, true);
+    await mkdir(path.join(webDir, '.vite'));
+    const manifest = {
+      'index.html': { file: 'assets/app-4f9a1c.js', isEntry: true },
+      'src/i18n/locales/en.json': { file: 'assets/en-BHOZsS1_.json', src: 'src/i18n/locales/en.json' },
+      'src/i18n/locales/sv.json': { file: 'assets/sv-Bspg9Hw8.json', src: 'src/i18n/locales/sv.json' },
+    };
+    await write('.vite/manifest.json', JSON.stringify(manifest), false);
     await write('assets/app-4f9a1c.js', SCRIPT, true);
     await write('assets/small-77aa.css', 'body{margin:0}', false);
     app = await TestApp.start({ WEB_DIR: webDir });
@@ -123,6 +130,29 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     const plain = await raw(`${app.url}/sign-in`, { headers: { accept: 'text/html' } });
     expect(plain.headers['content-type']).toMatch(/^text\/html/);
     expect(plain.body.toString()).toBe(SIGN_IN);
+  });
+
+  it("preloads the texts of the browser's language with every page, English when it asks for none we have", async () => {
+    const linkFor = async (page: string, language?: string) =>
+      (
+        await raw(`${app.url}${page}`, {
+          headers: { accept: 'text/html', ...(language ? { 'accept-language': language } : {}) },
+        })
+      ).headers.link;
+
+    expect(await linkFor('/sign-in', 'sv-SE,sv;q=0.9,en;q=0.8')).toBe(
+      '</assets/sv-Bspg9Hw8.json>; rel=preload; as=fetch; crossorigin',
+    );
+    expect(await linkFor('/n/some-network', 'en-GB,en;q=0.9')).toBe(
+      '</assets/en-BHOZsS1_.json>; rel=preload; as=fetch; crossorigin',
+    );
+    expect(await linkFor('/', 'de-DE,de;q=0.9,sv;q=0.5')).toBe(
+      '</assets/sv-Bspg9Hw8.json>; rel=preload; as=fetch; crossorigin',
+    );
+    expect(await linkFor('/')).toBe('</assets/en-BHOZsS1_.json>; rel=preload; as=fetch; crossorigin');
+    // Not with files, and the build's manifest is never served.
+    expect((await raw(`${app.url}/assets/app-4f9a1c.js`)).headers.link).toBeUndefined();
+    expect((await raw(`${app.url}/.vite/manifest.json`, { headers: { accept: 'application/json' } })).status).toBe(404);
   });
 
   it('never serves a file outside the web folder, whatever the path', async () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
@@ -28,14 +28,40 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const OWN_PAGES: Record<string, string> = { '/sign-in': 'sign-in.html' };
 
 /**
+ * Where the build put each language's texts (`assets/en-….json`), read from its manifest: the app
+ * fetches one language's texts before it draws anything, so a page says at once which to fetch.
+ */
+function localeTexts(root: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  let manifest: Record<string, { file?: unknown }>;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(root, '.vite', 'manifest.json'), 'utf8')) as typeof manifest;
+  } catch {
+    return texts;
+  }
+  for (const [source, chunk] of Object.entries(manifest)) {
+    const locale = /^src\/i18n\/locales\/([a-z]{2})\.json$/.exec(source)?.[1];
+    if (locale && typeof chunk.file === 'string') texts.set(locale, `/${chunk.file}`);
+  }
+  return texts;
+}
+
+/**
  * Serves the built web app: its static files, sign-in.html for the sign-in page, and index.html
  * for every other GET that is a page of the single-page app. Files the build compressed (brotli and gzip, written next to them) are
  * sent compressed to a browser that accepts it, with `Vary: Accept-Encoding`; hashed assets are
- * cached for a year, index.html is revalidated every time.
+ * cached for a year, index.html is revalidated every time. A page comes with a `Link` header that
+ * preloads the texts of the language the browser asks for, which the app would otherwise only
+ * request once its scripts have run.
  */
 export function webApp(webDir: string) {
   const root = path.resolve(webDir);
   const indexHtml = path.join(root, 'index.html');
+  const texts = localeTexts(root);
+  const preloadTexts = (req: Request, res: Response) => {
+    const locale = texts.size > 0 ? req.acceptsLanguages([...texts.keys()]) : false;
+    if (locale) res.setHeader('Link', `<${texts.get(locale)}>; rel=preload; as=fetch; crossorigin`);
+  };
   const cacheControl = (filePath: string) =>
     filePath.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache';
   const assets = express.static(root, {
@@ -87,6 +113,7 @@ export function webApp(webDir: string) {
       const ownPage = OWN_PAGES[req.path.replace(/(.)\/+$/, '$1')];
       const html = ownPage && existsSync(path.join(root, ownPage)) ? path.join(root, ownPage) : indexHtml;
       if (!existsSync(html)) return next();
+      preloadTexts(req, res);
       if (sendCompressed(req, res, next, html)) return;
       res.setHeader('Cache-Control', 'no-cache');
       res.setHeader('Vary', 'Accept-Encoding');
