@@ -7,14 +7,14 @@ import { startGraphql } from './graphql/graphql-provider';
 import { loadStartingLocale } from './i18n/i18n';
 import './styles/global.css';
 
-// Who is signed in and the texts of one language (a small JSON file, waited for, so no page ever
-// shows a bare key) are asked for together; then the page's chunks, side by side, as it renders.
+// Who is signed in, the texts of one language (a small JSON file, waited for, so no page ever shows
+// a bare key) and the chunks of the page being opened are all asked for at once, side by side.
 const graphql = startGraphql();
 prefetchViewer(graphql.client);
+preloadPage(window.location.pathname);
 void loadStartingLocale()
   .catch(() => undefined)
   .then(() => {
-    preloadPage(window.location.pathname);
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <App graphql={graphql} />

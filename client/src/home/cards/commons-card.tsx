@@ -6,7 +6,9 @@ import { CommonsSearchDocument, RESOURCE_CONTEXT } from '../../commons/documents
 import '../../commons/commons.css';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import type { HomeCardProps } from '../card-registry';
+import { CARD_QUERY, type HomeCardProps } from '../card-registry';
+
+const CARD_CONTEXT = { ...RESOURCE_CONTEXT, ...CARD_QUERY };
 
 const NEWEST = 3;
 
@@ -25,7 +27,7 @@ export function CommonsCard({ network }: HomeCardProps) {
       after: null,
       withFacets: false,
     },
-    context: RESOURCE_CONTEXT,
+    context: CARD_CONTEXT,
   });
   const hits = data?.search.nodes ?? [];
   return (

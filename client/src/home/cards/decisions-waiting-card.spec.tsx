@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -47,7 +48,12 @@ function renderCard(answer: (operation: string, variables: Record<string, unknow
   const calls = stubGraphql((operation, variables) =>
     operation === 'Viewer' ? { data: { me: null } } : answer(operation, variables),
   );
-  renderInApp(<DecisionsWaitingCard {...props} />);
+  // As on the home page: its cards wait for their data together, inside one Suspense.
+  renderInApp(
+    <Suspense fallback={<p>Loading</p>}>
+      <DecisionsWaitingCard {...props} />
+    </Suspense>,
+  );
   return calls;
 }
 

@@ -10,8 +10,10 @@ import { useFormatDateTime } from '../../i18n/format';
 import { useServerEvent } from '../../realtime/realtime-provider';
 import { Card } from '../../ui/card';
 import { Loading, QueryError, StatusMessage } from '../../ui/feedback';
-import type { HomeCardProps } from '../card-registry';
+import { CARD_QUERY, type HomeCardProps } from '../card-registry';
 import './ideas-cards.css';
+
+const CARD_CONTEXT = { ...DECISION_CONTEXT, ...CARD_QUERY };
 
 type Waiting = DecisionsAwaitingMeQuery['decisionsAwaitingMe'][number];
 
@@ -29,7 +31,7 @@ export function DecisionsWaitingCard({ network, viewer }: HomeCardProps) {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: DecisionsAwaitingMeDocument,
     variables: { networkId: network.id },
-    context: DECISION_CONTEXT,
+    context: CARD_CONTEXT,
     requestPolicy: 'cache-and-network',
   });
   const reload = () => reexecute({ requestPolicy: 'network-only' });

@@ -8,7 +8,9 @@ import {
 } from '../../members/components/site-request-list';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import type { HomeCardProps } from '../card-registry';
+import { CARD_QUERY, type HomeCardProps } from '../card-registry';
+
+const CARD_CONTEXT = { ...SITE_REQUEST_CONTEXT, ...CARD_QUERY };
 
 const SHOWN = 5;
 
@@ -18,7 +20,7 @@ export function SiteRequestsCard({ network }: HomeCardProps) {
   const [{ data, fetching, error }] = useQuery({
     query: SiteRequestsDocument,
     variables: { networkId: network.id, first: SHOWN },
-    context: SITE_REQUEST_CONTEXT,
+    context: CARD_CONTEXT,
   });
   const list = data?.siteRequests;
 
