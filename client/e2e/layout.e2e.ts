@@ -201,6 +201,51 @@ describe("layout with members' longest words, emoji and right-to-left text, on a
     expect(await nav.isVisible()).toBe(true);
   });
 
+  test('nothing moves while a page loads on a slow connection, on a phone', async () => {
+    const { page } = lead;
+    await page.setViewportSize(PHONE);
+    const cdp = await page.context().newCDPSession(page);
+    // Slow 4G, as Lighthouse's mobile test: the cards and the texts arrive one after another.
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: 200_000,
+      uploadThroughput: 90_000,
+    });
+    try {
+      const shifted: Record<string, number> = {};
+      for (const path of [`/n/${NETWORK_SLUG}`, `/n/${NETWORK_SLUG}/commons`, `/n/${NETWORK_SLUG}/ideas`]) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        // Every layout shift since the page began to load (the browser keeps them for the observer).
+        shifted[path] = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              let total = 0;
+              new PerformanceObserver((list) => {
+                for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+              }).observe({ type: 'layout-shift', buffered: true });
+              setTimeout(() => resolve(Number(total.toFixed(3))), 200);
+            }),
+        );
+      }
+      expect(shifted).toEqual({
+        [`/n/${NETWORK_SLUG}`]: 0,
+        [`/n/${NETWORK_SLUG}/commons`]: 0,
+        [`/n/${NETWORK_SLUG}/ideas`]: 0,
+      });
+    } finally {
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+      await cdp.detach();
+    }
+  }, 120_000);
+
   test('from the commons search box, a few Tab presses reach the first result', async () => {
     const { page } = lead;
     await page.setViewportSize(DESKTOP);

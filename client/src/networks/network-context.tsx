@@ -19,6 +19,7 @@ const NetworkScopeDocument = graphql(`
       name
       description
       startedOn
+      decisionConfirmationDays
       sites {
         id
         name

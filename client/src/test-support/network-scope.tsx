@@ -12,6 +12,7 @@ export const TEST_NETWORK = {
   name: 'NorthStar',
   description: '',
   startedOn: '2024-01-01',
+  decisionConfirmationDays: 7,
   sites: [{ id: 's1', name: 'Riverside', city: 'Leeds' }],
 };
 

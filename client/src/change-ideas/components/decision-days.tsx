@@ -1,22 +1,13 @@
 import { can, DECISION_CONFIRMATION_DAYS_RANGE, decisionConfirmationDaysSchema } from '@commons/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { toFormErrors } from '../../graphql/errors';
 import { useNetwork } from '../../networks/network-context';
 import { StatusMessage } from '../../ui/feedback';
 import { TextField } from '../../ui/field';
 import { useForm } from '../../ui/use-form';
-
-const DecisionDaysDocument = graphql(`
-  query DecisionDays($slug: String!) {
-    network(slug: $slug) {
-      id
-      decisionConfirmationDays
-    }
-  }
-`);
 
 const SetDecisionDaysDocument = graphql(`
   mutation SetDecisionDays($networkId: ID!, $days: Int!) {
@@ -36,13 +27,12 @@ const FIELDS = ['days'] as const;
 export function DecisionDays() {
   const { t } = useTranslation();
   const { network, actor } = useNetwork();
-  const [{ data }] = useQuery({ query: DecisionDaysDocument, variables: { slug: network.slug } });
   const [{ fetching }, save] = useMutation(SetDecisionDaysDocument);
   const form = useForm(FIELDS);
   const [editing, setEditing] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState<string | null>(null);
-  const days = data?.network.decisionConfirmationDays;
-  if (days === undefined) return null;
+  // Part of the network the page is in, so the rule is there when the page is drawn (nothing moves in later).
+  const days = network.decisionConfirmationDays;
   const outOfRange = { fields: { days: t('ideas.days.range', DECISION_CONFIRMATION_DAYS_RANGE) }, form: [] };
 
   async function submit() {
