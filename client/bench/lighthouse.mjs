@@ -103,7 +103,7 @@ try {
       .join(' ')}`,
   );
   console.log(
-    'page                   perf  a11y   TTI (s)  FCP (s)  LCP (s)  TBT (ms)  JS transferred (KB)  failed a11y audits',
+    'page                   perf  a11y   TTI (s)  FCP (s)  LCP (s)  TBT (ms)    CLS  JS transferred (KB)  failed a11y audits',
   );
   for (const page of pages.filter((candidate) => !ONLY || ONLY.includes(candidate.name))) {
     const results = [];
@@ -129,6 +129,7 @@ try {
         fcp: lhr.audits['first-contentful-paint'].numericValue / 1000,
         lcp: lhr.audits['largest-contentful-paint'].numericValue / 1000,
         tbt: lhr.audits['total-blocking-time'].numericValue,
+        cls: lhr.audits['cumulative-layout-shift'].numericValue,
         js: scripts.transferSize / 1000,
         failed: lhr.categories.accessibility.auditRefs
           .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
@@ -138,7 +139,7 @@ try {
     const m = (key) => median(results.map((result) => result[key]));
     const failed = [...new Set(results.flatMap((result) => result.failed))].join(', ') || '-';
     console.log(
-      `${page.name.padEnd(22)} ${m('perf').toFixed(0).padStart(4)}  ${m('a11y').toFixed(0).padStart(4)}  ${m('tti').toFixed(2).padStart(8)} ${m('fcp').toFixed(2).padStart(8)} ${m('lcp').toFixed(2).padStart(8)} ${m('tbt').toFixed(0).padStart(9)}  ${m('js').toFixed(1).padStart(19)}  ${failed}`,
+      `${page.name.padEnd(22)} ${m('perf').toFixed(0).padStart(4)}  ${m('a11y').toFixed(0).padStart(4)}  ${m('tti').toFixed(2).padStart(8)} ${m('fcp').toFixed(2).padStart(8)} ${m('lcp').toFixed(2).padStart(8)} ${m('tbt').toFixed(0).padStart(9)}  ${m('cls').toFixed(3).padStart(5)}  ${m('js').toFixed(1).padStart(19)}  ${failed}`,
     );
   }
 } finally {

@@ -5,12 +5,15 @@ import { preloadPage } from './app/app-routes';
 import { prefetchViewer } from './auth/viewer';
 import { startGraphql } from './graphql/graphql-provider';
 import { loadStartingLocale } from './i18n/i18n';
+import { prefetchNetworkScope } from './networks/network-context';
 import './styles/global.css';
 
-// Who is signed in, the texts of one language (a small JSON file, waited for, so no page ever shows
-// a bare key) and the chunks of the page being opened are all asked for at once, side by side.
+// Who is signed in, the network the address names, the texts of one language (a small JSON file,
+// waited for, so no page ever shows a bare key) and the chunks of the page being opened are all
+// asked for at once, side by side.
 const graphql = startGraphql();
 prefetchViewer(graphql.client);
+prefetchNetworkScope(graphql.client, window.location.pathname);
 preloadPage(window.location.pathname);
 void loadStartingLocale()
   .catch(() => undefined)

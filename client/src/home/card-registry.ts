@@ -10,13 +10,6 @@ export interface HomeCardProps {
   actor: Actor;
 }
 
-/**
- * The query context every card's query uses: the home page draws all its cards at once, when each
- * has its data (one Suspense around them), so cards arriving one by one never push each other
- * about while the member starts reading.
- */
-export const CARD_QUERY = { suspense: true } as const;
-
 /** A card on the network's home page. Each capability registers the cards it brings. */
 export interface HomeCard {
   id: string;

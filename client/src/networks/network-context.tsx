@@ -1,8 +1,8 @@
 import type { Actor } from '@commons/shared';
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useParams } from 'react-router';
-import { useQuery } from 'urql';
+import { Link, matchPath, Outlet, useParams } from 'react-router';
+import { type Client, useQuery } from 'urql';
 import { type Viewer, type ViewerMembership, useSignedInViewer } from '../auth/viewer';
 import { graphql } from '../gql';
 import type { NetworkScopeQuery } from '../gql/graphql';
@@ -46,6 +46,15 @@ export function actorOf(
   membership: Pick<ViewerMembership, 'role' | 'active' | 'site'>,
 ): Actor {
   return { userId: viewer.id, role: membership.role, siteId: membership.site?.id ?? null, active: membership.active };
+}
+
+/**
+ * Asks for the network a page address names (`/n/:slug/…`) at start-up, beside who is signed in,
+ * instead of after her answer: NetworkScope then finds it in the cache or on its way.
+ */
+export function prefetchNetworkScope(client: Client, pathname: string): void {
+  const slug = matchPath('/n/:slug/*', pathname)?.params.slug;
+  if (slug) void client.query(NetworkScopeDocument, { slug }).toPromise();
 }
 
 /** Loads the network named in the URL and gives its pages the network, membership and actor. */

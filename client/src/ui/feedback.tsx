@@ -1,4 +1,13 @@
-import type { ReactNode } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, type OperationError } from '../graphql/errors';
 
@@ -30,11 +39,49 @@ export function StatusMessage({ children }: { children?: ReactNode }) {
 /** Shown while data loads. */
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
+  const gate = useContext(LoadingGate);
+  useLayoutEffect(() => gate?.(), [gate]);
   return (
     <p role="status" className="loading">
       <span className="loading__dot" aria-hidden="true" />
       {label ?? t('common.loading')}
     </p>
+  );
+}
+
+/** Counts a part still loading inside RevealTogether, until it unmounts (the returned cleanup). */
+type LoadingGateCount = () => () => void;
+const LoadingGate = createContext<LoadingGateCount | null>(null);
+
+/**
+ * Parts that load their own data (home cards, say), shown together once none shows <Loading />
+ * any more, with one <Loading /> meanwhile: parts arriving one by one would push each other about
+ * while the member starts reading. Once shown, they stay shown.
+ */
+export function RevealTogether({ className, children }: { className?: string; children: ReactNode }) {
+  const loading = useRef(0);
+  const [recounts, recount] = useReducer((n: number) => n + 1, 0);
+  const [revealed, setRevealed] = useState(false);
+  const count = useCallback<LoadingGateCount>(() => {
+    loading.current += 1;
+    return () => {
+      loading.current -= 1;
+      recount();
+    };
+  }, []);
+  // The parts' layout effects run before this one, so every part still loading has counted itself.
+  useLayoutEffect(() => {
+    if (!revealed && loading.current === 0) setRevealed(true);
+  }, [revealed, recounts]);
+  return (
+    <>
+      {!revealed && <Loading />}
+      <LoadingGate.Provider value={count}>
+        <div className={className} hidden={!revealed}>
+          {children}
+        </div>
+      </LoadingGate.Provider>
+    </>
   );
 }
 

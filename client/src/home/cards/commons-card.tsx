@@ -6,9 +6,7 @@ import { CommonsSearchDocument, RESOURCE_CONTEXT } from '../../commons/documents
 import '../../commons/commons.css';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import { CARD_QUERY, type HomeCardProps } from '../card-registry';
-
-const CARD_CONTEXT = { ...RESOURCE_CONTEXT, ...CARD_QUERY };
+import type { HomeCardProps } from '../card-registry';
 
 const NEWEST = 3;
 
@@ -27,7 +25,7 @@ export function CommonsCard({ network }: HomeCardProps) {
       after: null,
       withFacets: false,
     },
-    context: CARD_CONTEXT,
+    context: RESOURCE_CONTEXT,
   });
   const hits = data?.search.nodes ?? [];
   return (

@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -48,12 +47,7 @@ function renderCard(answer: (operation: string, variables: Record<string, unknow
   const calls = stubGraphql((operation, variables) =>
     operation === 'Viewer' ? { data: { me: null } } : answer(operation, variables),
   );
-  // As on the home page: its cards wait for their data together, inside one Suspense.
-  renderInApp(
-    <Suspense fallback={<p>Loading</p>}>
-      <DecisionsWaitingCard {...props} />
-    </Suspense>,
-  );
+  renderInApp(<DecisionsWaitingCard {...props} />);
   return calls;
 }
 

@@ -10,10 +10,8 @@ import { useFormatDateTime } from '../../i18n/format';
 import { useServerEvent } from '../../realtime/realtime-provider';
 import { Card } from '../../ui/card';
 import { Loading, QueryError, StatusMessage } from '../../ui/feedback';
-import { CARD_QUERY, type HomeCardProps } from '../card-registry';
+import type { HomeCardProps } from '../card-registry';
 import './ideas-cards.css';
-
-const CARD_CONTEXT = { ...DECISION_CONTEXT, ...CARD_QUERY };
 
 type Waiting = DecisionsAwaitingMeQuery['decisionsAwaitingMe'][number];
 
@@ -31,7 +29,7 @@ export function DecisionsWaitingCard({ network, viewer }: HomeCardProps) {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: DecisionsAwaitingMeDocument,
     variables: { networkId: network.id },
-    context: CARD_CONTEXT,
+    context: DECISION_CONTEXT,
     requestPolicy: 'cache-and-network',
   });
   const reload = () => reexecute({ requestPolicy: 'network-only' });

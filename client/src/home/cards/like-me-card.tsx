@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import { CARD_QUERY, type HomeCardProps } from '../card-registry';
+import type { HomeCardProps } from '../card-registry';
 
 const PeopleLikeMeDocument = graphql(`
   query PeopleLikeMe($networkId: ID!) {
@@ -26,7 +26,6 @@ export function LikeMeCard({ viewer, network }: HomeCardProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({
     query: PeopleLikeMeDocument,
-    context: CARD_QUERY,
     variables: { networkId: network.id },
     pause: viewer.interests.length === 0,
   });

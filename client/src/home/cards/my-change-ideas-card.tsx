@@ -6,7 +6,7 @@ import type { MyChangeIdeasQuery } from '../../gql/graphql';
 import { useFormatDay } from '../../i18n/format';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import { CARD_QUERY, type HomeCardProps } from '../card-registry';
+import type { HomeCardProps } from '../card-registry';
 import { NextDecisionLine } from './next-decision-line';
 import './ideas-cards.css';
 
@@ -43,7 +43,6 @@ export function MyChangeIdeasCard({ network }: HomeCardProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({
     query: MyChangeIdeasDocument,
-    context: CARD_QUERY,
     variables: { networkId: network.id, first: SHOWN },
     requestPolicy: 'cache-and-network',
   });

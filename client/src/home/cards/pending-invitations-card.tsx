@@ -5,7 +5,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import { CARD_QUERY, type HomeCardProps } from '../card-registry';
+import type { HomeCardProps } from '../card-registry';
 
 const InvitationStatusesDocument = graphql(`
   query InvitationStatuses($networkId: ID!, $first: Int!) {
@@ -22,7 +22,7 @@ const InvitationStatusesDocument = graphql(`
   }
 `);
 
-const CARD_CONTEXT = { additionalTypenames: ['Invitation'], ...CARD_QUERY };
+const INVITATION_CONTEXT = { additionalTypenames: ['Invitation'] };
 
 /** How many invitations are still waiting for an answer. */
 export function PendingInvitationsCard({ network }: HomeCardProps) {
@@ -31,7 +31,7 @@ export function PendingInvitationsCard({ network }: HomeCardProps) {
   const [{ data, fetching, error }] = useQuery({
     query: InvitationStatusesDocument,
     variables: { networkId: network.id, first: MAX_PAGE_SIZE },
-    context: CARD_CONTEXT,
+    context: INVITATION_CONTEXT,
   });
   const pending = data?.invitations.nodes.filter((invitation) => invitation.status === 'PENDING').length ?? 0;
   const more = data?.invitations.pageInfo.hasNextPage ?? false;

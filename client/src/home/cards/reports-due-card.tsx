@@ -5,7 +5,7 @@ import { graphql } from '../../gql';
 import { useFormatDay, useFormatMonth } from '../../i18n/format';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import { CARD_QUERY, type HomeCardProps } from '../card-registry';
+import type { HomeCardProps } from '../card-registry';
 
 const OverdueReportsDocument = graphql(`
   query OverdueReports($networkId: ID!) {
@@ -28,7 +28,6 @@ export function ReportsDueCard({ network }: HomeCardProps) {
   const formatDay = useFormatDay();
   const [{ data, fetching, error }] = useQuery({
     query: OverdueReportsDocument,
-    context: CARD_QUERY,
     variables: { networkId: network.id },
     requestPolicy: 'cache-and-network',
   });

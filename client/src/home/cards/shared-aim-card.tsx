@@ -7,7 +7,7 @@ import { useFormatDay } from '../../i18n/format';
 import { useMeasureFormat } from '../../measures/format';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import { CARD_QUERY, type HomeCardProps } from '../card-registry';
+import type { HomeCardProps } from '../card-registry';
 
 const SharedAimDocument = graphql(`
   query SharedAim($networkId: ID!) {
@@ -34,11 +34,7 @@ export function SharedAimCard({ network, actor }: HomeCardProps) {
   const { t } = useTranslation();
   const { format, number } = useMeasureFormat();
   const formatDay = useFormatDay();
-  const [{ data, fetching, error }] = useQuery({
-    query: SharedAimDocument,
-    variables: { networkId: network.id },
-    context: CARD_QUERY,
-  });
+  const [{ data, fetching, error }] = useQuery({ query: SharedAimDocument, variables: { networkId: network.id } });
   const aim = data?.aim;
   const kind = aim?.outcomeMeasure?.kind ?? null;
   const value = (v: number) => (kind ? format(kind, v) : number(v, 2));

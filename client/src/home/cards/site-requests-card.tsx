@@ -8,9 +8,7 @@ import {
 } from '../../members/components/site-request-list';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import { CARD_QUERY, type HomeCardProps } from '../card-registry';
-
-const CARD_CONTEXT = { ...SITE_REQUEST_CONTEXT, ...CARD_QUERY };
+import type { HomeCardProps } from '../card-registry';
 
 const SHOWN = 5;
 
@@ -20,7 +18,7 @@ export function SiteRequestsCard({ network }: HomeCardProps) {
   const [{ data, fetching, error }] = useQuery({
     query: SiteRequestsDocument,
     variables: { networkId: network.id, first: SHOWN },
-    context: CARD_CONTEXT,
+    context: SITE_REQUEST_CONTEXT,
   });
   const list = data?.siteRequests;
 

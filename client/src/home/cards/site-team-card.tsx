@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import { CARD_QUERY, type HomeCardProps } from '../card-registry';
+import type { HomeCardProps } from '../card-registry';
 
 const SiteTeamDocument = graphql(`
   query SiteTeam($networkId: ID!, $siteId: ID!) {
@@ -27,7 +27,6 @@ export function SiteTeamCard({ network, actor }: HomeCardProps) {
   const site = network.sites.find((s) => s.id === siteId);
   const [{ data, fetching, error }] = useQuery({
     query: SiteTeamDocument,
-    context: CARD_QUERY,
     variables: { networkId: network.id, siteId },
     pause: !siteId,
   });

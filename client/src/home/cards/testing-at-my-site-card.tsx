@@ -6,7 +6,7 @@ import type { IdeasTestingAtMySiteQuery } from '../../gql/graphql';
 import { useFormatDay } from '../../i18n/format';
 import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
-import { CARD_QUERY, type HomeCardProps } from '../card-registry';
+import type { HomeCardProps } from '../card-registry';
 import { NextDecisionLine } from './next-decision-line';
 import './ideas-cards.css';
 
@@ -43,7 +43,6 @@ export function TestingAtMySiteCard({ network, actor }: HomeCardProps) {
   const site = network.sites.find((s) => s.id === actor.siteId);
   const [{ data, fetching, error }] = useQuery({
     query: IdeasTestingAtMySiteDocument,
-    context: CARD_QUERY,
     variables: { networkId: network.id },
     requestPolicy: 'cache-and-network',
   });

@@ -1,8 +1,7 @@
-import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInViewer } from '../../auth/viewer';
 import { useNetwork } from '../../networks/network-context';
-import { Loading } from '../../ui/feedback';
+import { RevealTogether } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { homeCards } from '../card-registry';
 // The cards register themselves: they load with the home page, not with every page.
@@ -16,14 +15,12 @@ export function HomePage() {
   return (
     <>
       <PageHeading title={network.name}>{t('home.title', { name: viewer.name })}</PageHeading>
-      {/* Every card at once, when each has its data (see CARD_QUERY). */}
-      <Suspense fallback={<Loading />}>
-        <div className="card-grid">
-          {homeCards.cardsFor(actor).map(({ id, Component }) => (
-            <Component key={id} viewer={viewer} network={network} actor={actor} />
-          ))}
-        </div>
-      </Suspense>
+      {/* Each card asks for its own data; they are shown together, so none pushes another down as it arrives. */}
+      <RevealTogether className="card-grid">
+        {homeCards.cardsFor(actor).map(({ id, Component }) => (
+          <Component key={id} viewer={viewer} network={network} actor={actor} />
+        ))}
+      </RevealTogether>
     </>
   );
 }
