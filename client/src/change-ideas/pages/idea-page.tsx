@@ -23,6 +23,7 @@ import { LifecycleStepper } from '../components/lifecycle-stepper';
 import { PatientVoiceNotice } from '../components/patient-voice-notice';
 import { PdsaSection } from '../components/pdsa-section';
 import { StatusBadge } from '../components/status-badge';
+import { Later } from '../../ui/later';
 import { useDriverOptions } from '../hooks/use-driver-options';
 import { statusesReached } from '../lifecycle-steps';
 import '../change-ideas.css';
@@ -301,38 +302,43 @@ function IdeaView({
               </>
             )}
           </section>
-          <DecisionsSection
-            idea={idea}
-            networkId={network.id}
-            viewer={{
-              userId: viewer.id,
-              name: viewer.name,
-              role: actor.role,
-              coDesigner: standing.isProposer || standing.isCoDesigner,
-            }}
-            onChanged={onChanged}
-          />
-          <PdsaSection
-            ideaId={idea.id}
-            status={idea.status}
-            cycles={idea.pdsaCycles}
-            sites={network.sites}
-            measures={measures}
-            networkSlug={network.slug}
-            actor={actor}
-            standing={standing}
-            onChanged={onChanged}
-          />
-          <IdeaDiscussion ideaId={idea.id} />
+          {/* Below the idea itself: drawn just after it (see Later). */}
+          <Later>
+            <DecisionsSection
+              idea={idea}
+              networkId={network.id}
+              viewer={{
+                userId: viewer.id,
+                name: viewer.name,
+                role: actor.role,
+                coDesigner: standing.isProposer || standing.isCoDesigner,
+              }}
+              onChanged={onChanged}
+            />
+            <PdsaSection
+              ideaId={idea.id}
+              status={idea.status}
+              cycles={idea.pdsaCycles}
+              sites={network.sites}
+              measures={measures}
+              networkSlug={network.slug}
+              actor={actor}
+              standing={standing}
+              onChanged={onChanged}
+            />
+            <IdeaDiscussion ideaId={idea.id} />
+          </Later>
         </div>
         <div className="idea-layout__side">
-          <CoDesignersSection
-            idea={idea}
-            networkId={network.id}
-            viewerId={viewer.id}
-            open={isOpenChangeIdea(idea.status)}
-          />
-          <EndorsementsSection ideaId={idea.id} endorsements={idea.endorsements} />
+          <Later>
+            <CoDesignersSection
+              idea={idea}
+              networkId={network.id}
+              viewerId={viewer.id}
+              open={isOpenChangeIdea(idea.status)}
+            />
+            <EndorsementsSection ideaId={idea.id} endorsements={idea.endorsements} />
+          </Later>
         </div>
       </div>
     </>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -247,6 +247,9 @@ export function MeasureChartPage() {
   if (loaded && loaded !== last) setLast(loaded);
   const shown = loaded ?? last;
   const charts = shown?.measure.id === measureId ? shown : null;
+  // The site charts and the funnel (below the first screen) are drawn in a second pass that gives
+  // way to the browser, so the main chart appears without one long blocking task.
+  const below = useDeferredValue(charts, null);
   const measures = `/n/${network.slug}/measures`;
 
   const back = (
@@ -303,29 +306,31 @@ export function MeasureChartPage() {
         onSplit={(month) => update({ phases: [...variables.phaseStarts, month] })}
         busy={fetching}
       />
-      <SmallMultiples
-        series={charts.sites}
-        kind={charts.measure.kind}
-        chartType={charts.network.chartType}
-        target={charts.measure.target}
-        measureName={charts.measure.name}
-        ownSiteId={actor.siteId}
-        selectedSiteId={selectedSiteId}
-        onSelect={(site) => {
-          update({ site });
-          document.getElementById('main-chart')?.scrollIntoView({ block: 'start' });
-          document.getElementById('main-chart-heading')?.focus();
-        }}
-      />
-      {charts.funnels.length > 0 && (
+      {below && (
+        <SmallMultiples
+          series={below.sites}
+          kind={below.measure.kind}
+          chartType={below.network.chartType}
+          target={below.measure.target}
+          measureName={below.measure.name}
+          ownSiteId={actor.siteId}
+          selectedSiteId={selectedSiteId}
+          onSelect={(site) => {
+            update({ site });
+            document.getElementById('main-chart')?.scrollIntoView({ block: 'start' });
+            document.getElementById('main-chart-heading')?.focus();
+          }}
+        />
+      )}
+      {below && below.funnels.length > 0 && (
         <FunnelPlot
-          funnels={charts.funnels}
+          funnels={below.funnels}
           window={params.funnel}
           onWindowChange={(funnel) => update({ funnel })}
           adjusted={params.adjustFunnels}
           onAdjustedChange={(adjustFunnels) => update({ adjustFunnels })}
-          kind={charts.measure.kind}
-          measureName={charts.measure.name}
+          kind={below.measure.kind}
+          measureName={below.measure.name}
           ownSiteId={actor.siteId}
         />
       )}
