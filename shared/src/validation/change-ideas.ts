@@ -3,22 +3,7 @@ import { DECISION_CONFIRMATION_DAYS_RANGE } from '../codesign/decisions';
 import { CHANGE_IDEA_STATUSES, PDSA_ACTS, PDSA_STAGES } from '../codesign/lifecycle';
 import { idSchema, safeString } from './common';
 import { type FieldIssue, fieldIssue, rule } from './issues';
-
-export const CHANGE_IDEA_LIMITS = {
-  titleMin: 3,
-  titleMax: 160,
-  problemMax: 5000,
-  ideaMax: 20_000,
-  driversMax: 10,
-  decisionMax: 1000,
-  rationaleMax: 5000,
-  participantsMax: 30,
-  answerMax: 1000,
-  patientVoiceReasonMax: 2000,
-  pdsaTitleMax: 160,
-  pdsaTextMax: 10_000,
-  measuresMax: 10,
-} as const;
+import { CHANGE_IDEA_LIMITS } from './text';
 
 const text = (max: number) => safeString().trim().max(max);
 const required = (max: number) => text(max).min(1);

@@ -100,9 +100,6 @@ export function reportMonthIssue(month: string, networkStart: MonthKey, currentM
   return null;
 }
 
-/** Rates are shown and stated per this many units of exposure (0.012 per patient-month is "12 per 1,000"). */
-export const RATE_DISPLAY_PER = 1000;
-
 /** Most days before a month ends from which a network may let its report be submitted. */
 export const MAX_REPORT_GRACE_DAYS = 27;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../roles';
 import { emailSchema, idSchema, SUPPORTED_LOCALES, safeString } from './common';
 import { nameSchema } from './auth';
+import { MAX_SITE_REQUEST_REASON } from './text';
 
 export const MAX_INTERESTS = 20;
 
@@ -34,8 +35,6 @@ export const directoryFilterSchema = z.object({
   interest: interestSchema.nullable().optional(),
   search: safeString().trim().max(100).nullable().optional(),
 });
-
-export const MAX_SITE_REQUEST_REASON = 500;
 
 /** Declining a request to join a site: the reason is optional, and shown to the member who asked. */
 export const siteRequestDeclineSchema = z.object({

@@ -7,6 +7,28 @@ export const MAX_PAGE_SIZE = 100;
 /** Page size when a list query does not say. */
 export const DEFAULT_PAGE_SIZE = 25;
 
+export const CHANGE_IDEA_LIMITS = {
+  titleMin: 3,
+  titleMax: 160,
+  problemMax: 5000,
+  ideaMax: 20_000,
+  driversMax: 10,
+  decisionMax: 1000,
+  rationaleMax: 5000,
+  participantsMax: 30,
+  answerMax: 1000,
+  patientVoiceReasonMax: 2000,
+  pdsaTitleMax: 160,
+  pdsaTextMax: 10_000,
+  measuresMax: 10,
+} as const;
+
+/** Rates are shown and stated per this many units of exposure (0.012 per patient-month is "12 per 1,000"). */
+export const RATE_DISPLAY_PER = 1000;
+
+/** Longest reason for declining a request to join a site. */
+export const MAX_SITE_REQUEST_REASON = 500;
+
 export const SUPPORTED_LOCALES = ['en', 'sv'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { NavigationType, useLocation, useNavigationType } from 'react-router';
 import { Loading } from '../../ui/feedback';
 
@@ -9,6 +10,7 @@ import { Loading } from '../../ui/feedback';
  * which would repeat for ever: it shows a plain link.
  */
 export function SignInRedirect() {
+  const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const arrivedHere = useNavigationType() === NavigationType.Pop;
   const target = pathname + search;
@@ -17,7 +19,7 @@ export function SignInRedirect() {
   }, [arrivedHere, target]);
   return arrivedHere ? (
     <p>
-      <a href={target}>{target}</a>
+      <a href={target}>{t('auth.signIn.submit')}</a>
     </p>
   ) : (
     <Loading />

@@ -1,4 +1,4 @@
-import { MAX_SITE_REQUEST_REASON, siteRequestDeclineSchema } from '@commons/shared';
+import { MAX_SITE_REQUEST_REASON } from '@commons/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -12,6 +12,8 @@ import { Card } from '../../ui/card';
 import { FormAlert, Loading, QueryError, StatusMessage } from '../../ui/feedback';
 import { TextAreaField } from '../../ui/field';
 import { useForm } from '../../ui/use-form';
+
+const loadDeclineRules = () => import('../site-request-validation');
 
 graphql(`
   fragment SiteRequestItem on SiteRequest {
@@ -201,8 +203,11 @@ function DeclineForm({
   const [reason, setReason] = useState('');
   const form = useForm(DECLINE_FIELDS);
   const [{ fetching }, decline] = useMutation(DeclineSiteRequestDocument);
+  // The rules come in their own chunk, fetched as the form opens.
+  useEffect(() => void loadDeclineRules(), []);
 
   async function submit() {
+    const { siteRequestDeclineSchema } = await loadDeclineRules();
     const result = await form.submit({
       check: () => form.validate(siteRequestDeclineSchema, { reason }),
       send: () => decline({ requestId: request.id, reason }, SITE_REQUEST_CONTEXT),
