@@ -133,12 +133,15 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
   });
 
   it("preloads the texts of the browser's language with every page, English when it asks for none we have", async () => {
-    const linkFor = async (page: string, language?: string) =>
-      (
-        await raw(`${app.url}${page}`, {
-          headers: { accept: 'text/html', ...(language ? { 'accept-language': language } : {}) },
-        })
-      ).headers.link;
+    const linkFor = async (page: string, language?: string) => {
+      const { headers } = await raw(`${app.url}${page}`, {
+        headers: { accept: 'text/html', 'accept-encoding': 'br', ...(language ? { 'accept-language': language } : {}) },
+      });
+      // Caches keep one answer per language (and encoding), since the preloaded texts differ.
+      expect(headers.vary).toMatch(/Accept-Encoding/);
+      expect(headers.vary).toMatch(/Accept-Language/);
+      return headers.link;
+    };
 
     expect(await linkFor('/sign-in', 'sv-SE,sv;q=0.9,en;q=0.8')).toBe(
       '</assets/sv-Bspg9Hw8.json>; rel=preload; as=fetch; crossorigin',

@@ -48,8 +48,9 @@ function localeTexts(root: string): Map<string, string> {
 
 /**
  * Serves the built web app: its static files, sign-in.html for the sign-in page, and index.html
- * for every other GET that is a page of the single-page app. Files the build compressed (brotli and gzip, written next to them) are
- * sent compressed to a browser that accepts it, with `Vary: Accept-Encoding`; hashed assets are
+ * for every other GET that is a page of the single-page app. Files the build compressed (brotli
+ * and gzip, written next to them) are sent compressed to a browser that accepts it, with
+ * `Vary: Accept-Encoding`; hashed assets are
  * cached for a year, index.html is revalidated every time. A page comes with a `Link` header that
  * preloads the texts of the language the browser asks for, which the app would otherwise only
  * request once its scripts have run.
@@ -60,7 +61,9 @@ export function webApp(webDir: string) {
   const texts = localeTexts(root);
   const preloadTexts = (req: Request, res: Response) => {
     const locale = texts.size > 0 ? req.acceptsLanguages([...texts.keys()]) : false;
-    if (locale) res.setHeader('Link', `<${texts.get(locale)}>; rel=preload; as=fetch; crossorigin`);
+    if (!locale) return;
+    res.setHeader('Link', `<${texts.get(locale)}>; rel=preload; as=fetch; crossorigin`);
+    res.vary('Accept-Language');
   };
   const cacheControl = (filePath: string) =>
     filePath.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache';
@@ -94,7 +97,7 @@ export function webApp(webDir: string) {
     if (!chosen) return false;
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Encoding', chosen.encoding);
-    res.setHeader('Vary', 'Accept-Encoding');
+    res.vary('Accept-Encoding');
     res.setHeader('Cache-Control', cacheControl(file));
     res.sendFile(file + chosen.suffix, (error) => {
       if (error && !res.headersSent) next(error);
@@ -116,7 +119,7 @@ export function webApp(webDir: string) {
       preloadTexts(req, res);
       if (sendCompressed(req, res, next, html)) return;
       res.setHeader('Cache-Control', 'no-cache');
-      res.setHeader('Vary', 'Accept-Encoding');
+      res.vary('Accept-Encoding');
       res.sendFile(html);
     });
   };
