@@ -105,7 +105,9 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
 
   it('answers every page of the app with index.html, compressed and revalidated each time', async () => {
     for (const page of ['/', '/forgot-password', `/n/some-network/commons`, '/sign-in/x']) {
-      const response = await raw(`${app.url}${page}`, { headers: { accept: 'text/html', 'accept-encoding': 'br' } });
+      const response = await raw(`${app.url}${page}`, {
+        headers: { accept: 'text/html', 'accept-encoding': 'br', cookie: 'commons_session=some-session' },
+      });
 
       expect(response.status).toBe(200);
       expect(response.headers['content-encoding']).toBe('br');
@@ -132,10 +134,15 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     expect(plain.body.toString()).toBe(SIGN_IN);
   });
 
-  it("preloads the texts of the browser's language with every page, English when it asks for none we have", async () => {
+  it("preloads the texts of the browser's language with every page, English when it names none", async () => {
     const linkFor = async (page: string, language?: string) => {
       const { headers } = await raw(`${app.url}${page}`, {
-        headers: { accept: 'text/html', 'accept-encoding': 'br', ...(language ? { 'accept-language': language } : {}) },
+        headers: {
+          accept: 'text/html',
+          'accept-encoding': 'br',
+          cookie: 'commons_session=some-session',
+          ...(language ? { 'accept-language': language } : {}),
+        },
       });
       // Caches keep one answer per language (and encoding), since the preloaded texts differ.
       expect(headers.vary).toMatch(/Accept-Encoding/);
@@ -156,6 +163,38 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     // Not with files, and the build's manifest is never served.
     expect((await raw(`${app.url}/assets/app-4f9a1c.js`)).headers.link).toBeUndefined();
     expect((await raw(`${app.url}/.vite/manifest.json`, { headers: { accept: 'application/json' } })).status).toBe(404);
+  });
+
+  it('sends a browser without a session straight to sign in, coming back after, except on public pages', async () => {
+    const open = (page: string, headers: Record<string, string> = {}) =>
+      raw(`${app.url}${page}`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers } });
+
+    const deep = await open('/n/some-network/ideas/i1?tab=pdsa');
+    expect(deep.status).toBe(302);
+    expect(deep.headers.location).toBe(`/sign-in?next=${encodeURIComponent('/n/some-network/ideas/i1?tab=pdsa')}`);
+    expect(deep.headers['cache-control']).toBe('no-store');
+    expect((await open('/')).headers.location).toBe('/sign-in');
+    // A crafted address is only ever a `next` the sign-in page checks, never where this answer points.
+    expect((await open('//evil.example/x')).headers.location).toBe(
+      `/sign-in?next=${encodeURIComponent('//evil.example/x')}`,
+    );
+
+    for (const page of [
+      '/sign-in',
+      '/setup?token=abc',
+      '/forgot-password',
+      '/invite/t1',
+      '/reset-password/t2',
+      '/confirm-email/t3',
+      '/unsubscribe/t4',
+    ]) {
+      expect((await open(page)).status, page).toBe(200);
+    }
+    // With a session cookie (valid or not: the app finds out), and for a client that does not ask for HTML, the page itself.
+    expect((await open('/n/some-network', { cookie: 'commons_session=expired' })).status).toBe(200);
+    const curl = await raw(`${app.url}/n/some-network`, { headers: { accept: '*/*' } });
+    expect(curl.status).toBe(200);
+    expect(curl.body.toString()).toBe(INDEX);
   });
 
   it('never serves a file outside the web folder, whatever the path', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { SESSION_COOKIE } from '../platform/auth/session-token';
 
 const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/socket.io', '/files', '/mail'];
 
@@ -26,6 +27,30 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * every other page of the app is index.html.
  */
 const OWN_PAGES: Record<string, string> = { '/sign-in': 'sign-in.html' };
+
+/** Pages anyone may open: a prefix ending in `/` covers the pages under it. Every other page needs a session. */
+const PUBLIC_PAGES = [
+  '/sign-in',
+  '/setup',
+  '/forgot-password',
+  '/invite/',
+  '/reset-password/',
+  '/confirm-email/',
+  '/unsubscribe/',
+];
+
+const isPublicPage = (pagePath: string) =>
+  PUBLIC_PAGES.some((page) => (page.endsWith('/') ? pagePath.startsWith(page) : pagePath.replace(/\/+$/, '') === page));
+
+/**
+ * A browser opening a page that needs a session without having one (no session cookie at all):
+ * it goes to sign in at once, coming back here after, instead of loading the app only to be sent
+ * there. A cookie that has expired still loads the app, which finds out and does the same.
+ */
+function needsSignIn(req: Request): boolean {
+  const cookies = req.cookies as Record<string, string | undefined> | undefined;
+  return Boolean(req.get('accept')?.includes('text/html')) && !cookies?.[SESSION_COOKIE] && !isPublicPage(req.path);
+}
 
 /**
  * Where the build put each language's texts (`assets/en-….json`), read from its manifest: the app
@@ -116,6 +141,11 @@ export function webApp(webDir: string) {
       const ownPage = OWN_PAGES[req.path.replace(/(.)\/+$/, '$1')];
       const html = ownPage && existsSync(path.join(root, ownPage)) ? path.join(root, ownPage) : indexHtml;
       if (!existsSync(html)) return next();
+      if (needsSignIn(req)) {
+        res.setHeader('Cache-Control', 'no-store');
+        const here = req.originalUrl;
+        return res.redirect(302, here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`);
+      }
       preloadTexts(req, res);
       if (sendCompressed(req, res, next, html)) return;
       res.setHeader('Cache-Control', 'no-cache');
