@@ -62,7 +62,7 @@ function pagesUnder(folder) {
 }
 
 /** Pages outside the signed-in layout; every other page also loads the signed-in layout and the live connection. */
-const PUBLIC_PAGES = new Set(['sign-in', 'invitation', 'setup']);
+const PUBLIC_PAGES = new Set(['invitation', 'setup']);
 /** What a page loads besides its own module, whichever chunk holds it (the entry, when bundled in). */
 const LAYOUT = 'src/app/components/layouts.tsx';
 const APP_LAYOUT = 'src/app/components/app-layout.tsx';

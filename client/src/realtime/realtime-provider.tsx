@@ -14,7 +14,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useViewer } from '../auth/viewer';
 import { useResetGraphqlClient } from '../graphql/graphql-provider';
 import type { ConnectInfo, RealtimeConnection, RealtimeOptions, RealtimeStatus } from './realtime-connection';
-import { signInAfterSessionEnded, type SessionEndedReason } from './session-ended';
+import { rememberSessionEnded, signInAfterSessionEnded, type SessionEndedReason } from './session-ended';
 
 const RealtimeContext = createContext<RealtimeConnection | null>(null);
 
@@ -88,8 +88,9 @@ function useEndSessionHere(): (reason: SessionEndedReason) => void {
   });
   return useCallback(
     (reason: SessionEndedReason) => {
+      rememberSessionEnded(reason);
       resetClient();
-      void navigate(signInAfterSessionEnded(here.current, reason), { replace: true });
+      void navigate(signInAfterSessionEnded(here.current), { replace: true });
     },
     [resetClient, navigate],
   );

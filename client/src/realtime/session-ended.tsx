@@ -20,22 +20,20 @@ const SESSION_ENDED_TEXT = {
   expired: 'realtime.sessionEnded.expired',
 } as const;
 
-/**
- * Where to send a member whose session the server ended while she was at `here`: sign in, then
- * back. The sign-in page will say why.
- */
-export function signInAfterSessionEnded(
-  here: { pathname: string; search: string },
-  reason: SessionEndedReason,
-): string {
+/** Where to send a member whose session the server ended while she was at `here`: sign in, then back. */
+export function signInAfterSessionEnded(here: { pathname: string; search: string }): string {
   const next = here.pathname + here.search;
   const stay = next === '/' || PUBLIC_PATHS.some((path) => here.pathname.startsWith(path));
+  return stay ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
+}
+
+/** Leaves why the session ended for the sign-in page to say (see takeSessionEndedReason). */
+export function rememberSessionEnded(reason: SessionEndedReason): void {
   try {
     sessionStorage.setItem(REASON_KEY, reason === 'revoked' || reason === 'expired' ? reason : 'signed-out');
   } catch {
     // Without storage (private mode) the page only goes unexplained.
   }
-  return stay ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
 }
 
 /** Why the member was signed out, if the app said so just before opening the sign-in page; it is said once. */

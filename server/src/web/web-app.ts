@@ -39,17 +39,20 @@ const PUBLIC_PAGES = [
   '/unsubscribe/',
 ];
 
-const isPublicPage = (pagePath: string) =>
-  PUBLIC_PAGES.some((page) => (page.endsWith('/') ? pagePath.startsWith(page) : pagePath.replace(/\/+$/, '') === page));
+/** A page's path without trailing slashes (`/sign-in/` is `/sign-in`), as the two lists above name pages. */
+const pageOf = (urlPath: string) => urlPath.replace(/(.)\/+$/, '$1');
+
+const isPublicPage = (page: string) =>
+  PUBLIC_PAGES.some((publicPage) => (publicPage.endsWith('/') ? page.startsWith(publicPage) : page === publicPage));
 
 /**
  * A browser opening a page that needs a session without having one (no session cookie at all):
  * it goes to sign in at once, coming back here after, instead of loading the app only to be sent
  * there. A cookie that has expired still loads the app, which finds out and does the same.
  */
-function needsSignIn(req: Request): boolean {
+function needsSignIn(req: Request, page: string): boolean {
   const cookies = req.cookies as Record<string, string | undefined> | undefined;
-  return Boolean(req.get('accept')?.includes('text/html')) && !cookies?.[SESSION_COOKIE] && !isPublicPage(req.path);
+  return Boolean(req.get('accept')?.includes('text/html')) && !cookies?.[SESSION_COOKIE] && !isPublicPage(page);
 }
 
 /**
@@ -138,10 +141,11 @@ export function webApp(webDir: string) {
     }
     assets(req, res, () => {
       if (req.method !== 'GET' || !req.accepts('html')) return next();
-      const ownPage = OWN_PAGES[req.path.replace(/(.)\/+$/, '$1')];
+      const page = pageOf(req.path);
+      const ownPage = OWN_PAGES[page];
       const html = ownPage && existsSync(path.join(root, ownPage)) ? path.join(root, ownPage) : indexHtml;
       if (!existsSync(html)) return next();
-      if (needsSignIn(req)) {
+      if (needsSignIn(req, page)) {
         res.setHeader('Cache-Control', 'no-store');
         const here = req.originalUrl;
         return res.redirect(302, here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`);
