@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { preloadPage } from './app/app-routes';
@@ -18,9 +18,12 @@ preloadPage(window.location.pathname);
 void loadStartingLocale()
   .catch(() => undefined)
   .then(() => {
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <App graphql={graphql} />
-      </StrictMode>,
+    const root = createRoot(document.getElementById('root')!);
+    startTransition(() =>
+      root.render(
+        <StrictMode>
+          <App graphql={graphql} />
+        </StrictMode>,
+      ),
     );
   });

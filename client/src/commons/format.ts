@@ -1,6 +1,7 @@
 import type { ResourceLicense } from '@commons/shared';
 import { useCallback } from 'react';
 import { useLocale } from '../i18n/format';
+import { numberFormat } from '../i18n/intl-cache';
 
 /**
  * A file size as the member reads it: "0.6 kB", "12 kB", "1.4 MB". Counted in 1024s, as the
@@ -10,7 +11,7 @@ export function formatBytes(bytes: number, locale: string): string {
   // Never in bytes: "0.6 kB" reads more easily than "604 byte" next to "1.2 MB".
   const [value, unit] =
     bytes < 1024 * 1024 ? [Math.max(bytes / 1024, 0.1), 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'unit',
     unit,
     unitDisplay: 'short',

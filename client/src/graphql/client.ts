@@ -1,5 +1,35 @@
-import { cacheExchange, Client, type CombinedError, fetchExchange, mapExchange, type Operation } from '@urql/core';
+import {
+  cacheExchange,
+  Client,
+  type CombinedError,
+  type Exchange,
+  fetchExchange,
+  mapExchange,
+  type Operation,
+} from '@urql/core';
+import { startTransition } from 'react';
+import { make, onEnd, pipe, subscribe } from 'wonka';
 import { CSRF_HEADER } from './csrf';
+
+/**
+ * Query results are drawn as transitions: React renders them in slices and keeps the page
+ * answering taps and keys meanwhile, instead of one long task per result on a slow phone.
+ * Mutation results (what a member just did) are drawn at once.
+ */
+const transitionExchange: Exchange =
+  ({ forward }) =>
+  (operations$) =>
+    make((observer) => {
+      const subscription = pipe(
+        forward(operations$),
+        onEnd(() => observer.complete()),
+        subscribe((result) => {
+          if (result.operation.kind === 'query') startTransition(() => observer.next(result));
+          else observer.next(result);
+        }),
+      );
+      return () => subscription.unsubscribe();
+    });
 
 export interface GraphqlClientOptions {
   url?: string;
@@ -25,6 +55,7 @@ export function createGraphqlClient({ url = '/graphql', onSessionLost, fetch }: 
     preferGetMethod: false,
     fetchOptions: { credentials: 'same-origin', headers: { [CSRF_HEADER]: '1' } },
     exchanges: [
+      transitionExchange,
       mapExchange({
         onError(error, operation) {
           if (reported || !isSessionLost(error)) return;

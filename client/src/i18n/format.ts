@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dateTimeFormat } from './intl-cache';
 
 /**
  * The browser's regional variant of the app's language ("en-GB" for English in the UK), so dates
@@ -14,10 +15,7 @@ export function regionalLocale(language: string): string {
 export function useFormatDate(): (iso: string) => string {
   const { i18n } = useTranslation();
   const locale = regionalLocale(i18n.resolvedLanguage ?? 'en');
-  return useCallback(
-    (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
-    [locale],
-  );
+  return useCallback((iso: string) => dateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)), [locale]);
 }
 
 /** Formats an ISO date-time with its time of day, in the member's language. */
@@ -25,7 +23,7 @@ export function useFormatDateTime(): (iso: string) => string {
   const { i18n } = useTranslation();
   const locale = regionalLocale(i18n.resolvedLanguage ?? 'en');
   return useCallback(
-    (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    (iso: string) => dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     [locale],
   );
 }
@@ -34,7 +32,7 @@ export function useFormatDateTime(): (iso: string) => string {
 export function formatMonth(month: string, locale: string, style: 'short' | 'long' = 'short'): string {
   const [year, monthNumber] = month.split('-').map(Number);
   if (!year || !monthNumber) return month;
-  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
     Date.UTC(year, monthNumber - 1, 1),
   );
 }
@@ -56,7 +54,7 @@ export function useFormatDay(): (day: string) => string {
   const locale = useLocale();
   return useCallback(
     (day: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
         new Date(`${day.slice(0, 10)}T00:00:00Z`),
       ),
     [locale],

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/format';
+import { numberFormat } from '../i18n/intl-cache';
 
 /** Rates are shown per this many units of exposure (a rate of 0.012 per patient-month reads "12 per 1,000"). */
 export const RATE_PER = RATE_DISPLAY_PER;
@@ -34,7 +35,7 @@ function fractionDigits(kind: MeasureKind, value: number): number {
 
 /** A number in the member's locale, with at most `digits` decimals. */
 export function formatNumber(value: number, locale: string, digits = 1): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }
 
 /**
@@ -51,7 +52,7 @@ export function formatMeasureValue(
 ): string {
   switch (kind) {
     case 'PROPORTION':
-      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+      return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
     case 'RATE':
       return t('measureFormat.rate', {
         value: formatNumber(toDisplay(kind, value), locale, 1),

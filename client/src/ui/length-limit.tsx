@@ -1,5 +1,6 @@
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberFormat } from '../i18n/intl-cache';
 
 /**
  * A text field's length limit: counts as the server does (UTF-16 units, JavaScript's `length`),
@@ -38,7 +39,7 @@ export function LengthCount({
   refusedLength: number | null;
 }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en');
+  const number = numberFormat(i18n.resolvedLanguage ?? 'en');
   const near = length >= limit * 0.9;
   return (
     <div className="field__count-row">

@@ -4,6 +4,7 @@ import { useFormatMonth } from '../../i18n/format';
 import { isReportDue } from '../../measures/months';
 import { type CaptionTone, chartCaptions, type SignalData } from '../captions';
 import { excludedMonths, phaseCount, type PointData } from '../chart-data';
+import { listFormat } from '../../i18n/intl-cache';
 
 const TONE_ICON: Record<CaptionTone, string> = { improvement: '▲', deterioration: '▼', neutral: '◆', notice: 'ℹ' };
 
@@ -12,7 +13,7 @@ export function useMonthList() {
   const { i18n } = useTranslation();
   const formatMonth = useFormatMonth();
   return (months: readonly string[]) =>
-    new Intl.ListFormat(i18n.resolvedLanguage ?? 'en', { type: 'conjunction' }).format(
+    listFormat(i18n.resolvedLanguage ?? 'en', { type: 'conjunction' }).format(
       months.map((month) => formatMonth(month)),
     );
 }

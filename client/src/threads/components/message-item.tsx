@@ -11,10 +11,11 @@ import { EditHistory } from './edit-history';
 import { useSendErrorText } from './errors';
 import { ReactionList, ReactionPicker } from './reactions';
 import { useThreadContext } from './thread-context';
+import { dateTimeFormat } from '../../i18n/intl-cache';
 
 function useFormatTime(): (iso: string) => string {
   const locale = useLocale();
-  return (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
+  return (iso: string) => dateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** The id of a message's element, to bring focus back to it. */
