@@ -62,7 +62,7 @@ describe('a patient partner', () => {
     const started = new Map<string, number>();
     const finished = new Map<string, number>();
     const viewerQueries: string[] = [];
-    const chunk = (url: string) => /\/assets\/(app-layout|groups-page)-[\w-]+\.js$/.exec(url)?.[1];
+    const chunk = (url: string) => /\/assets\/(aim-section|measures-page)-[\w-]+\.js$/.exec(url)?.[1];
     page.on('request', (request) => {
       const name = chunk(request.url());
       if (name && !started.has(name)) started.set(name, performance.now());
@@ -75,10 +75,10 @@ describe('a patient partner', () => {
     });
     // A new tab: nothing of the app is in memory, as when a member follows a link from an email.
     await page.goto('about:blank');
-    await page.goto(`/n/${NETWORK_SLUG}/groups`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Working groups');
-    // Before: the groups page's chunk was asked for only once the signed-in layout had arrived and drawn.
-    expect(started.get('groups-page')).toBeLessThan(finished.get('app-layout')!);
+    await page.goto(`/n/${NETWORK_SLUG}/measures`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Measures');
+    // Before: the measures page's chunk was asked for only once the aim section around it had arrived and drawn.
+    expect(started.get('measures-page')).toBeLessThan(finished.get('aim-section')!);
     expect(viewerQueries).toHaveLength(1);
   });
 

@@ -9,14 +9,14 @@ describe('the chunks fetched ahead for the page being opened', () => {
     expect(chunkNames('/reset-password/abc')).toEqual(['PublicLayout', 'ResetPasswordPage']);
   });
 
-  it('names every layout on the way to a nested page, outermost first', () => {
-    expect(chunkNames('/n/northstar')).toEqual(['AppLayout', 'HomePage']);
-    expect(chunkNames('/n/northstar/measures/m1')).toEqual(['AppLayout', 'AimSection', 'MeasureChartPage']);
-    expect(chunkNames('/n/northstar/commons/r1/edit')).toEqual(['AppLayout', 'EditResourcePage']);
+  it('names every layout on the way to a nested page, outermost first (the signed-in layout is in the entry)', () => {
+    expect(chunkNames('/n/northstar')).toEqual(['HomePage']);
+    expect(chunkNames('/n/northstar/measures/m1')).toEqual(['AimSection', 'MeasureChartPage']);
+    expect(chunkNames('/n/northstar/commons/r1/edit')).toEqual(['EditResourcePage']);
   });
 
-  it('fetches only the layout for a page that is not there, and loads each chunk it names', async () => {
-    expect(chunkNames('/n/northstar/no-such-page')).toEqual(['AppLayout']);
+  it('fetches nothing for a page that is not there, and loads each chunk it names', async () => {
+    expect(chunkNames('/n/northstar/no-such-page')).toEqual([]);
     const [layout, page] = chunksFor('/forgot-password');
     await expect(layout.preload()).resolves.toHaveProperty('PublicLayout');
     await expect(page.preload()).resolves.toHaveProperty('ForgotPasswordPage');

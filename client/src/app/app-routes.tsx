@@ -3,6 +3,7 @@ import { matchRoutes, Navigate, type RouteObject, useRoutes } from 'react-router
 import { RequireViewer } from '../auth/components/require-viewer';
 import { NetworkScope } from '../networks/network-context';
 import { Loading } from '../ui/feedback';
+import { AppLayout } from './components/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
 import { RootRedirect } from './pages/root-redirect';
 import { SignInRedirect } from './pages/sign-in-redirect';
@@ -18,11 +19,12 @@ function lazyPage<Name extends string>(load: () => Promise<Record<Name, Componen
   );
 }
 
-// Every page and the signed-in layout load on demand; the shell (router, providers, the public layout) is the entry.
+// Every page loads on demand. The shell (router, providers) and the signed-in layout are the entry:
+// nearly every visit draws that layout, and as a chunk of its own it cost a phone a round of
+// requests and a render before the page's own could start.
 const AdaptResourcePage = lazyPage(() => import('../commons/pages/adapt-resource-page'), 'AdaptResourcePage');
 const AimPage = lazyPage(() => import('../aims/pages/aim-page'), 'AimPage');
 const AimSection = lazyPage(() => import('../aims/components/aim-section'), 'AimSection');
-const AppLayout = lazyPage(() => import('./components/app-layout'), 'AppLayout');
 const CommonsPage = lazyPage(() => import('../commons/pages/commons-page'), 'CommonsPage');
 const CompletenessPage = lazyPage(() => import('../measures/pages/completeness-page'), 'CompletenessPage');
 const DirectoryPage = lazyPage(() => import('../members/pages/directory-page'), 'DirectoryPage');
@@ -82,48 +84,51 @@ const appRoutes: RouteObject[] = [
   {
     element: <RequireViewer />,
     children: [
-      layout(AppLayout, [
-        { index: true, element: <RootRedirect /> },
-        page('/profile', ProfilePage),
-        page('/profile/sessions', SessionsPage),
-        page('/account', AccountPage),
-        {
-          path: '/n/:slug',
-          element: <NetworkScope />,
-          children: [
-            { index: true, element: onDemand(<HomePage />), handle: HomePage },
-            page('members', DirectoryPage),
-            page('members/:userId', MemberPage),
-            page('sites', SitesPage),
-            page('invitations', InvitationsPage),
-            page('mail', MailLogPage),
-            layout(AimSection, [
-              page('aim', AimPage),
-              page('measures', MeasuresPage),
-              page('measures/:measureId', MeasureChartPage),
-              page('report', ReportPage),
-              page('report/import', ImportPage),
-              page('completeness', CompletenessPage),
-            ]),
-            page('commons', CommonsPage),
-            page('commons/new', NewResourcePage),
-            page('commons/:resourceId', ResourcePage),
-            page('commons/:resourceId/edit', EditResourcePage),
-            page('commons/:resourceId/adapt', AdaptResourcePage),
-            page('ideas', IdeasPage),
-            page('ideas/new', ProposeIdeaPage),
-            page('ideas/:ideaId', IdeaPage),
-            page('groups', GroupsPage),
-            page('groups/new', NewGroupPage),
-            page('groups/:groupId', GroupPage),
-            page('groups/:groupId/edit', EditGroupPage),
-            page('notifications', NotificationsPage),
-            { path: '*', element: <NotFoundPage /> },
-          ],
-        },
-        { path: '/n', element: <Navigate to="/" replace /> },
-        { path: '*', element: <NotFoundPage /> },
-      ]),
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <RootRedirect /> },
+          page('/profile', ProfilePage),
+          page('/profile/sessions', SessionsPage),
+          page('/account', AccountPage),
+          {
+            path: '/n/:slug',
+            element: <NetworkScope />,
+            children: [
+              { index: true, element: onDemand(<HomePage />), handle: HomePage },
+              page('members', DirectoryPage),
+              page('members/:userId', MemberPage),
+              page('sites', SitesPage),
+              page('invitations', InvitationsPage),
+              page('mail', MailLogPage),
+              layout(AimSection, [
+                page('aim', AimPage),
+                page('measures', MeasuresPage),
+                page('measures/:measureId', MeasureChartPage),
+                page('report', ReportPage),
+                page('report/import', ImportPage),
+                page('completeness', CompletenessPage),
+              ]),
+              page('commons', CommonsPage),
+              page('commons/new', NewResourcePage),
+              page('commons/:resourceId', ResourcePage),
+              page('commons/:resourceId/edit', EditResourcePage),
+              page('commons/:resourceId/adapt', AdaptResourcePage),
+              page('ideas', IdeasPage),
+              page('ideas/new', ProposeIdeaPage),
+              page('ideas/:ideaId', IdeaPage),
+              page('groups', GroupsPage),
+              page('groups/new', NewGroupPage),
+              page('groups/:groupId', GroupPage),
+              page('groups/:groupId/edit', EditGroupPage),
+              page('notifications', NotificationsPage),
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+          { path: '/n', element: <Navigate to="/" replace /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ];
