@@ -82,6 +82,23 @@ describe('a patient partner', () => {
     expect(viewerQueries).toHaveLength(1);
   });
 
+  test('her home page asks for its cards in one request, not one per card', async () => {
+    const requests: unknown[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) requests.push(JSON.parse(request.postData() ?? 'null'));
+    });
+    await page.goto('about:blank');
+    await page.goto(`/n/${NETWORK_SLUG}`);
+    await page.getByRole('heading', { name: 'People who share your interests' }).waitFor();
+    await page.locator('.card a[href*="/members/"]').first().waitFor();
+    page.removeAllListeners('request');
+
+    const batches = requests.filter((body): body is unknown[] => Array.isArray(body));
+    // Who she is and the network, then every card's query together.
+    expect(Math.max(...batches.map((batch) => batch.length))).toBeGreaterThanOrEqual(4);
+    expect(requests.length).toBeLessThanOrEqual(3);
+  });
+
   test('filters the directory by role and by interest', async () => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Members' }).click();
     await page.waitForURL('**/members');

@@ -1,4 +1,11 @@
-import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  RequestMethod,
+} from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -25,6 +32,7 @@ import { DatabaseModule } from './platform/database/database.module';
 import { DATABASE_URL } from './platform/database/database.tokens';
 import { PrismaService } from './platform/database/prisma.service';
 import { graphqlOptions } from './platform/graphql/graphql.config';
+import { QueryBatchMiddleware } from './platform/graphql/query-batch.middleware';
 import { GraphqlExceptionsFilter } from './platform/graphql/graphql-exceptions.filter';
 import { requestLogOptions } from './platform/logging/logger';
 import { MailModule } from './mail/mail.module';
@@ -98,5 +106,6 @@ export class AppModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer) {
     consumer.apply(SessionMiddleware).forRoutes('*path');
+    consumer.apply(QueryBatchMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST });
   }
 }

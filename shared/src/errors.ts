@@ -30,8 +30,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
  * Codes the GraphQL endpoint answers a whole request with, before or instead of running it; no
- * capability raises them. BAD_REQUEST: not a GraphQL request (a batch, a mutation over GET, a body
- * that is not JSON). QUERY_TOO_COMPLEX: over a size or cost limit, refused before running.
+ * capability raises them. BAD_REQUEST: not a GraphQL request (a mutation over GET or in a batch, a
+ * batch of none or too many, a body that is not JSON). QUERY_TOO_COMPLEX: over a size or cost limit, refused before running.
  * RESPONSE_TOO_LARGE: the answer grew past its limit and was stopped. TIMEOUT: the query ran past
  * its time limit and was abandoned.
  */

@@ -4,12 +4,14 @@ import {
   type CombinedError,
   type Exchange,
   fetchExchange,
+  makeOperation,
   mapExchange,
   type Operation,
 } from '@urql/core';
 import { startTransition } from 'react';
 import { make, onEnd, pipe, subscribe } from 'wonka';
 import { CSRF_HEADER } from './csrf';
+import { batchedQueryFetch } from './query-batch';
 
 /**
  * Query results are drawn as transitions: React renders them in slices and keeps the page
@@ -49,6 +51,7 @@ export function isSessionLost(error: CombinedError): boolean {
 /** The urql client: same-origin cookies, the CSRF header, POST only, and a hook for lost sessions. */
 export function createGraphqlClient({ url = '/graphql', onSessionLost, fetch }: GraphqlClientOptions = {}): Client {
   let reported = false;
+  const batched = batchedQueryFetch(fetch ?? ((input, init) => globalThis.fetch(input, init)));
   return new Client({
     url,
     fetch,
@@ -57,6 +60,11 @@ export function createGraphqlClient({ url = '/graphql', onSessionLost, fetch }: 
     exchanges: [
       transitionExchange,
       mapExchange({
+        // Queries asked for in the same moment go to the server together; mutations alone.
+        onOperation: (operation) =>
+          operation.kind === 'query'
+            ? makeOperation(operation.kind, operation, { ...operation.context, fetch: batched })
+            : operation,
         onError(error, operation) {
           if (reported || !isSessionLost(error)) return;
           reported = true;

@@ -93,15 +93,6 @@ describe('malformed input is answered with a 4xx and an honest code, never a 500
   });
 
   describe('requests that are not a GraphQL request', () => {
-    it('refuses a batch (a JSON array) with 400 BAD_REQUEST', async () => {
-      const result = await postRaw(app, JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { name } }' }]), {
-        'content-type': 'application/json',
-      });
-
-      expect(result.status).toBe(400);
-      expect(result.body.errors![0].extensions?.code).toBe('BAD_REQUEST');
-    });
-
     it('refuses a text/plain body with 4xx BAD_REQUEST', async () => {
       const result = await postRaw(app, JSON.stringify({ query: '{ me { id } }' }), { 'content-type': 'text/plain' });
 

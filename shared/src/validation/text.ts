@@ -6,6 +6,8 @@ import { issueMessage } from './issues';
 export const MAX_PAGE_SIZE = 100;
 /** Page size when a list query does not say. */
 export const DEFAULT_PAGE_SIZE = 25;
+/** Most queries one request to /graphql may carry together (a JSON array of operations). */
+export const MAX_QUERY_BATCH = 16;
 
 export const CHANGE_IDEA_LIMITS = {
   titleMin: 3,

@@ -15,7 +15,7 @@ export function requestLogger(root: Logger): Logger {
 }
 
 // Codes Apollo and the platform give a request they refuse as a whole: answered as they are.
-// BAD_REQUEST: not a GraphQL request (a batch, a mutation over GET, a body that is not JSON).
+// BAD_REQUEST: not a GraphQL request (a mutation over GET or in a batch, a batch of none or too many, a body that is not JSON).
 const REQUEST_CODES = new Set([
   'BAD_REQUEST',
   'GRAPHQL_PARSE_FAILED',

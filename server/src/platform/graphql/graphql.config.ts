@@ -6,23 +6,29 @@ import type { Request, Response } from 'express';
 import type { AppConfig } from '../config/config';
 import type { PrismaService } from '../database/prisma.service';
 import { csrfHeaderPlugin } from './csrf.plugin';
+import { batchedQueriesOnlyPlugin } from './query-batch.plugin';
 import { ExecutionGuard, executionGuardPlugin, guardFieldResolvers } from './execution-guard';
 import { formatGraphqlError, requestLogger } from './format-error';
 import { createLoaders } from './loaders';
 import { checkDocumentSize, type QueryLimits, queryCostPlugin } from './query-limits';
 import type { RequestContext } from './request-context';
 
-/** The query text of an HTTP request to /graphql (a POSTed JSON object, or a GET's query string). */
-function queryOf(req: Request): unknown {
-  const body = req.body as unknown;
+/** The query text of one operation: a POSTed JSON object, or a GET's query string. */
+function queryOf(req: Request, body: unknown): unknown {
   if (body && typeof body === 'object' && !Array.isArray(body)) return (body as { query?: unknown }).query;
   return req.method === 'GET' ? req.query.query : undefined;
 }
 
-/** Apollo options shared by the running app and the schema emitter. */
-export function graphqlOptions(config: AppConfig, prisma: PrismaService, logger: Logger): ApolloDriverConfig {
-  let schema: GraphQLSchema | null = null;
-  const production = config.nodeEnv === 'production';
+/** Makes the context of one operation: `body` is the request's body, or one operation of a batch. */
+export type GraphqlContextFactory = (req: Request, res: Response, body: unknown) => RequestContext;
+
+/**
+ * The context of each operation, its own limits and loaders included. The size limits are checked
+ * here, before Apollo validates the document: validation costs more than the document's length
+ * (repeated fields are compared pairwise), and an error thrown from a plugin before validation
+ * would be answered as a 500.
+ */
+export function graphqlContext(config: AppConfig, prisma: PrismaService): GraphqlContextFactory {
   const limits: QueryLimits = {
     maxTokens: config.graphqlMaxTokens,
     maxFields: config.graphqlMaxFields,
@@ -32,6 +38,23 @@ export function graphqlOptions(config: AppConfig, prisma: PrismaService, logger:
     maxCost: config.graphqlMaxCost,
   };
   const executionLimits = { maxResponseBytes: config.graphqlMaxResponseBytes, timeoutMs: config.graphqlTimeoutMs };
+  return (req, res, body) => {
+    checkDocumentSize(queryOf(req, body), limits);
+    return {
+      req,
+      res,
+      viewer: req.viewer ?? null,
+      loaders: createLoaders(prisma),
+      guard: new ExecutionGuard(executionLimits),
+    };
+  };
+}
+
+/** Apollo options shared by the running app and the schema emitter. */
+export function graphqlOptions(config: AppConfig, prisma: PrismaService, logger: Logger): ApolloDriverConfig {
+  let schema: GraphQLSchema | null = null;
+  const production = config.nodeEnv === 'production';
+  const context = graphqlContext(config, prisma);
   return {
     driver: ApolloDriver,
     autoSchemaFile: true,
@@ -48,6 +71,7 @@ export function graphqlOptions(config: AppConfig, prisma: PrismaService, logger:
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       csrfHeaderPlugin,
+      batchedQueriesOnlyPlugin,
       queryCostPlugin(() => schema!, config.graphqlMaxCost),
       executionGuardPlugin(() => requestLogger(logger)),
     ],
@@ -63,18 +87,8 @@ export function graphqlOptions(config: AppConfig, prisma: PrismaService, logger:
       warn: (message: string) => requestLogger(logger).warn(message),
       error: (message: string) => requestLogger(logger).error(message),
     },
-    // The size limits are checked here, before Apollo validates the document: validation costs
-    // more than the document's length (repeated fields are compared pairwise), and an error thrown
-    // from a plugin before validation would be answered as a 500.
-    context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
-      checkDocumentSize(queryOf(req), limits);
-      return {
-        req,
-        res,
-        viewer: req.viewer ?? null,
-        loaders: createLoaders(prisma),
-        guard: new ExecutionGuard(executionLimits),
-      };
-    },
+    // A batch (a JSON array) is split into single operations before Apollo (QueryBatchMiddleware);
+    // Apollo's own batching, which would share one context across them, stays off.
+    context: ({ req, res }: { req: Request; res: Response }): RequestContext => context(req, res, req.body),
   };
 }
