@@ -34,7 +34,7 @@ export function batchedQueryFetch(fetchQuery: typeof fetch): typeof fetch {
       if (response.ok && Array.isArray(answers) && answers.length === batch.length) return answers.map(json);
       return batch.map(() => new Response(text, { status: response.status, headers: response.headers }));
     },
-    { cache: false, maxBatchSize: MAX_QUERY_BATCH, cacheKeyFn: (sent) => sent },
+    { cache: false, maxBatchSize: MAX_QUERY_BATCH },
   );
   return (input, init = {}) =>
     typeof input === 'string' && typeof init.body === 'string'

@@ -217,6 +217,22 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     expect(new Set(served)).toEqual(new Set(nodes.map((node) => new URL(node.url).host)));
   });
 
+  it('answers queries sent together (a JSON array) through nginx, in order', async () => {
+    const viaProxy = new TestClient(proxy.url);
+    expect((await viaProxy.signIn(patient.email, TEST_PASSWORD)).errors).toBeUndefined();
+    const response = await fetch(`${proxy.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: viaProxy.cookie! },
+      body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { name } }' }]),
+    });
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([
+      { data: { me: { id: patient.userId } } },
+      { data: { me: { name: 'Pat Partner' } } },
+    ]);
+  });
+
   it('records the address nginx saw on the session, not the one the client wrote in X-Forwarded-For', async () => {
     const from = freshLoopbackAddress();
     const signedIn = await graphqlFrom(
