@@ -1,7 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { precompress, sourceMapsAside } from './build/build-artifacts';
+import { inlineEntryStylesheets, precompress, sourceMapsAside } from './build/build-artifacts';
 import { inlineGraphqlDocuments } from './build/inline-graphql';
 
 const server = 'http://localhost:3000';
@@ -29,6 +29,7 @@ export default defineConfig({
     signInPage(),
     inlineGraphqlDocuments(path.resolve(import.meta.dirname, 'src')),
     react(),
+    inlineEntryStylesheets(),
     sourceMapsAside('dist-sourcemaps'),
     precompress(),
   ],

@@ -80,3 +80,30 @@ export function sourceMapsAside(mapsDir: string): Plugin {
     },
   };
 }
+
+/**
+ * Puts each HTML page's own stylesheets inside it (`<style>`). A stylesheet linked in the head holds
+ * back the first paint until it has arrived, and on a slow network it arrives together with the
+ * page's scripts, which share the same connection: inside the HTML, the banner paints as soon as the
+ * HTML is there. The link stays, disabled (a browser neither fetches nor applies it), so that Vite's
+ * loader, which looks for a stylesheet link before adding one, does not fetch it again when a lazy
+ * page lists it among its styles.
+ */
+export function inlineEntryStylesheets(): Plugin {
+  return {
+    name: 'commons:inline-entry-stylesheets',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return html;
+        return html.replace(/<link rel="stylesheet"([^>]*) href="\/([^"]+\.css)">/g, (tag, attributes: string, fileName: string) => {
+          const asset = bundle[fileName];
+          if (asset?.type !== 'asset') return tag;
+          const css = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+          return `<style>${css.replaceAll('</style', '<\\/style')}</style><link rel="stylesheet"${attributes} href="/${fileName}" disabled>`;
+        });
+      },
+    },
+  };
+}
