@@ -1,3 +1,4 @@
+import { safeNextPath } from '@commons/shared';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Brand, SiteFooter, SiteHeader, SkipLink } from './app/components/page-frame';
@@ -12,9 +13,18 @@ import './styles/global.css';
 // opens (the app once signed in, setup, a password reset) opens with a page load.
 const open = (path: string) => window.location.replace(path);
 
-void Promise.all([loadStartingLocale().catch(() => undefined), signInStart(window.location.search)]).then(
-  ([, start]) => {
-    if ('open' in start) return open(start.open);
+// The Commons server sends a member already signed in on to where she was heading, and a Commons
+// without a network to setup, before this page loads (server/src/web/web-app.ts), so the form draws
+// without asking first. The development server serves the page as a file: there, the page asks.
+if (import.meta.env.DEV) {
+  void signInStart(window.location.search).then((start) => {
+    if ('open' in start) open(start.open);
+  });
+}
+
+void loadStartingLocale()
+  .catch(() => undefined)
+  .then(() => {
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <div className="app">
@@ -27,11 +37,14 @@ void Promise.all([loadStartingLocale().catch(() => undefined), signInStart(windo
             }
           />
           <main id="main" tabIndex={-1} className="page-shell">
-            <SignInPage next={start.show.next} sessionEnded={takeSessionEndedReason()} open={open} />
+            <SignInPage
+              next={safeNextPath(new URLSearchParams(window.location.search).get('next'))}
+              sessionEnded={takeSessionEndedReason()}
+              open={open}
+            />
           </main>
           <SiteFooter />
         </div>
       </StrictMode>,
     );
-  },
-);
+  });

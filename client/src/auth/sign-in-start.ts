@@ -1,6 +1,6 @@
 import { graphql } from '../gql';
 import { request } from '../graphql/request';
-import { safeNextPath } from './safe-next';
+import { safeNextPath } from '@commons/shared';
 
 const SignInStartDocument = graphql(`
   query SignInStart {

@@ -197,6 +197,32 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     expect(curl.body.toString()).toBe(INDEX);
   });
 
+  it('sends a member already signed in on from the sign-in page to where she was heading, never to another site', async () => {
+    const open = (page: string, cookie?: string) =>
+      raw(`${app.url}${page}`, { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } });
+    const cookie = admin.client.cookie!;
+    expect(cookie).toMatch(/^commons_session=/);
+
+    const heading = await open('/sign-in?next=%2Fn%2Fibd%2Fgroups%3Ftab%3Dmine', cookie);
+    expect(heading.status).toBe(302);
+    expect(heading.headers.location).toBe('/n/ibd/groups?tab=mine');
+    expect(heading.headers['cache-control']).toBe('no-store');
+    expect((await open('/sign-in', cookie)).headers.location).toBe('/');
+    expect((await open('/sign-in/', cookie)).headers.location).toBe('/');
+    for (const crafted of [
+      'https%3A%2F%2Fevil.example',
+      '%2F%2Fevil.example',
+      '%2F%09%2Fevil.example',
+      '%2F%5Cevil.example',
+    ]) {
+      expect((await open(`/sign-in?next=${crafted}`, cookie)).headers.location, crafted).toBe('/');
+    }
+    // A session the server does not know (expired, revoked, made up) gets the form.
+    const unknown = await open('/sign-in?next=%2Fn%2Fibd', 'commons_session=made-up');
+    expect(unknown.status).toBe(200);
+    expect(unknown.body.toString()).toBe(SIGN_IN);
+  });
+
   it('never serves a file outside the web folder, whatever the path', async () => {
     for (const page of ['/assets/..%2F..%2F..%2Fetc%2Fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/%E0%A4%A']) {
       const response = await raw(`${app.url}${page}`, {
@@ -245,5 +271,28 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     } finally {
       socket.disconnect();
     }
+  });
+});
+
+describe('the sign-in page of a Commons without a network', () => {
+  let app: TestApp;
+  let webDir: string;
+
+  beforeAll(async () => {
+    webDir = await mkdtemp(path.join(tmpdir(), 'commons-web-'));
+    await writeFile(path.join(webDir, 'index.html'), INDEX);
+    await writeFile(path.join(webDir, 'sign-in.html'), SIGN_IN);
+    app = await TestApp.start({ WEB_DIR: webDir });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  it('opens setup instead: there is nobody to sign in yet', async () => {
+    const response = await raw(`${app.url}/sign-in?next=%2Fn%2Fibd`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(302);
+    expect(response.headers.location).toBe('/setup');
+    expect((await raw(`${app.url}/setup`, { headers: { accept: 'text/html' } })).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { safeNextPath } from '@commons/shared';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { SESSION_COOKIE } from '../platform/auth/session-token';
 
@@ -56,6 +57,13 @@ function needsSignIn(req: Request, page: string): boolean {
 }
 
 /**
+ * What the sign-in page leads to instead of its form: `signed-in` for a member whose session is
+ * valid (she goes on to where she was heading), `setup` while this Commons has no network (there is
+ * nobody to sign in), null for the form.
+ */
+export type SignInLeadsTo = (sessionToken: string | undefined) => Promise<'signed-in' | 'setup' | null>;
+
+/**
  * Where the build put each language's texts (`assets/en-….json`), read from its manifest: the app
  * fetches one language's texts before it draws anything, so a page says at once which to fetch.
  */
@@ -83,7 +91,7 @@ function localeTexts(root: string): Map<string, string> {
  * preloads the texts of the language the browser asks for, which the app would otherwise only
  * request once its scripts have run.
  */
-export function webApp(webDir: string) {
+export function webApp(webDir: string, options: { signInLeadsTo?: SignInLeadsTo } = {}) {
   const root = path.resolve(webDir);
   const indexHtml = path.join(root, 'index.html');
   const texts = localeTexts(root);
@@ -133,6 +141,20 @@ export function webApp(webDir: string) {
     return true;
   };
 
+  /**
+   * The page to open instead of the sign-in form, asked before the form is sent: the form draws
+   * at once, without first asking the server who is there. When the answer cannot be had, the form.
+   */
+  const insteadOfSignIn = async (req: Request): Promise<string | null> => {
+    if (!options.signInLeadsTo) return null;
+    const cookies = req.cookies as Record<string, string | undefined> | undefined;
+    const leadsTo = await options.signInLeadsTo(cookies?.[SESSION_COOKIE]).catch(() => null);
+    if (leadsTo === 'setup') return '/setup';
+    if (leadsTo !== 'signed-in') return null;
+    const next = new URLSearchParams(req.originalUrl.split('?')[1] ?? '').get('next');
+    return safeNextPath(next);
+  };
+
   return (req: Request, res: Response, next: NextFunction) => {
     if (API_PREFIXES.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`))) return next();
     if (req.method === 'GET' || req.method === 'HEAD') {
@@ -150,11 +172,19 @@ export function webApp(webDir: string) {
         const here = req.originalUrl;
         return res.redirect(302, here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`);
       }
-      preloadTexts(req, res);
-      if (sendCompressed(req, res, next, html)) return;
-      res.setHeader('Cache-Control', 'no-cache');
-      res.vary('Accept-Encoding');
-      res.sendFile(html);
+      const send = () => {
+        preloadTexts(req, res);
+        if (sendCompressed(req, res, next, html)) return;
+        res.setHeader('Cache-Control', 'no-cache');
+        res.vary('Accept-Encoding');
+        res.sendFile(html);
+      };
+      if (page !== '/sign-in') return send();
+      void insteadOfSignIn(req).then((instead) => {
+        if (!instead) return send();
+        res.setHeader('Cache-Control', 'no-store');
+        res.redirect(302, instead);
+      });
     });
   };
 }

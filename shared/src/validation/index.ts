@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './setup';
 export * from './proposals';
 export * from './mail';
+export * from './safe-next';
