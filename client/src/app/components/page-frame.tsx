@@ -23,11 +23,26 @@ export function SiteFooter() {
 }
 
 /** The app's mark and name, inside the banner's link home. */
+/**
+ * The Commons mark (public/favicon.svg), drawn in the page: as an image, the browser built a
+ * document of its own for it on every page load, a long step of start-up on a slow phone.
+ */
+function BrandMark() {
+  return (
+    <svg className="brand__mark" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="8" fill="#0f5c63" />
+      <circle cx="11" cy="13" r="4" fill="#fff" />
+      <circle cx="21" cy="13" r="4" fill="#fff" opacity=".85" />
+      <path d="M6 25c1.5-4 4-6 10-6s8.5 2 10 6" fill="none" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 export function Brand() {
   const { t } = useTranslation();
   return (
     <>
-      <img src="/favicon.svg" alt="" width="28" height="28" />
+      <BrandMark />
       <span>{t('app.name')}</span>
     </>
   );
