@@ -97,12 +97,15 @@ export function inlineEntryStylesheets(): Plugin {
       order: 'post',
       handler(html, { bundle }) {
         if (!bundle) return html;
-        return html.replace(/<link rel="stylesheet"([^>]*) href="\/([^"]+\.css)">/g, (tag, attributes: string, fileName: string) => {
-          const asset = bundle[fileName];
-          if (asset?.type !== 'asset') return tag;
-          const css = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
-          return `<style>${css.replaceAll('</style', '<\\/style')}</style><link rel="stylesheet"${attributes} href="/${fileName}" disabled>`;
-        });
+        return html.replace(
+          /<link rel="stylesheet"([^>]*) href="\/([^"]+\.css)">/g,
+          (tag, attributes: string, fileName: string) => {
+            const asset = bundle[fileName];
+            if (asset?.type !== 'asset') return tag;
+            const css = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+            return `<style>${css.replaceAll('</style', '<\\/style')}</style><link rel="stylesheet"${attributes} href="/${fileName}" disabled>`;
+          },
+        );
       },
     },
   };
