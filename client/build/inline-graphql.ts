@@ -8,6 +8,12 @@ const GRAPHQL_CALL = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
 const FRAGMENT_ONLY_STATEMENT = /^graphql\(\s*`[^`]*`\s*\);?[ \t]*$/gm;
 const FRAGMENT_DEFINITION = /\bfragment\s+(\w+)\s+on\b/g;
 const FRAGMENT_SPREAD = /\.\.\.\s*(\w+)/g;
+const OPERATION_NAME = /^\s*query\s+(\w+)/;
+/**
+ * Where the build writes each query's text as the app sends it, by operation name: the server runs
+ * the queries a page starts with before it sends the page (server/src/web/start-data.ts).
+ */
+export const QUERY_DOCUMENTS_FILE = '.vite/query-documents.json';
 const GRAPHQL_IMPORT = /^import\s*\{\s*graphql\s*\}\s*from\s*['"][./]+(?:\/[\w-]+)*\/gql['"];?\s*$/m;
 
 /** The fragment names a document uses, its own spreads and theirs. */
@@ -28,12 +34,14 @@ function fragmentsUsed(source: string, fragments: Map<string, string>, seen = ne
  */
 export function inlineGraphqlDocuments(sourceDir: string): Plugin {
   const fragments = new Map<string, string>();
+  const queries = new Map<string, string>();
   return {
     name: 'commons:inline-graphql',
     apply: 'build',
     enforce: 'pre',
     async buildStart() {
       fragments.clear();
+      queries.clear();
       const entries = await readdir(sourceDir, { withFileTypes: true, recursive: true });
       for (const entry of entries) {
         const file = path.join(entry.parentPath, entry.name);
@@ -60,11 +68,18 @@ export function inlineGraphqlDocuments(sourceDir: string): Plugin {
           .map((name) => fragments.get(name)!);
         // A fragment defined in one file and spread in another is sent once, with each document using it.
         const unique = [...new Set(extra)];
-        return JSON.stringify([own, ...unique].join('\n'));
+        const text = [own, ...unique].join('\n');
+        const name = OPERATION_NAME.exec(own)?.[1];
+        if (name) queries.set(name, text);
+        return JSON.stringify(text);
       });
       if (replaced === 0) return null;
       const withoutImport = /\bgraphql\(/.test(inlined) ? inlined : inlined.replace(GRAPHQL_IMPORT, '');
       return { code: withoutImport, map: null };
+    },
+    generateBundle() {
+      const byName = Object.fromEntries([...queries].sort(([a], [b]) => a.localeCompare(b)));
+      this.emitFile({ type: 'asset', fileName: QUERY_DOCUMENTS_FILE, source: JSON.stringify(byName) });
     },
   };
 }

@@ -58,7 +58,7 @@ describe('a patient partner', () => {
     await expectNoA11yViolations(page, 'home');
   });
 
-  test('opening a page straight from its address fetches its chunks side by side and asks who she is once', async () => {
+  test('opening a page straight from its address fetches its chunks side by side, and the page says who she is', async () => {
     const started = new Map<string, number>();
     const finished = new Map<string, number>();
     const viewerQueries: string[] = [];
@@ -79,10 +79,11 @@ describe('a patient partner', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Measures');
     // Before: the measures page's chunk was asked for only once the aim section around it had arrived and drawn.
     expect(started.get('measures-page')).toBeLessThan(finished.get('aim-section')!);
-    expect(viewerQueries).toHaveLength(1);
+    // The server put who she is into the page (server/src/web/start-data.ts): the app never asks.
+    expect(viewerQueries).toHaveLength(0);
   });
 
-  test('her home page asks for its cards in one request, not one per card', async () => {
+  test('her home page asks for its cards in one request, not one per card, and not who she is', async () => {
     const requests: unknown[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql')) requests.push(JSON.parse(request.postData() ?? 'null'));
@@ -94,9 +95,12 @@ describe('a patient partner', () => {
     page.removeAllListeners('request');
 
     const batches = requests.filter((body): body is unknown[] => Array.isArray(body));
-    // Who she is and the network, then every card's query together.
+    // Every card's query together. Who she is and the network came inside the page.
     expect(Math.max(...batches.map((batch) => batch.length))).toBeGreaterThanOrEqual(4);
-    expect(requests.length).toBeLessThanOrEqual(3);
+    expect(requests.length).toBeLessThanOrEqual(2);
+    const asked = JSON.stringify(requests);
+    expect(asked).not.toContain('query Viewer');
+    expect(asked).not.toContain('query NetworkScope');
   });
 
   test('filters the directory by role and by interest', async () => {

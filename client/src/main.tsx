@@ -2,16 +2,17 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { preloadPage } from './app/app-routes';
-import { prefetchViewer } from './auth/viewer';
+import { prefetchViewer, ViewerDocument } from './auth/viewer';
 import { startGraphql } from './graphql/graphql-provider';
+import { startData } from './graphql/start-data';
 import { loadStartingLocale } from './i18n/i18n';
-import { prefetchNetworkScope } from './networks/network-context';
+import { NetworkScopeDocument, prefetchNetworkScope } from './networks/network-context';
 import './styles/global.css';
 
 // Who is signed in, the network the address names, the texts of one language (a small JSON file,
 // waited for, so no page ever shows a bare key) and the chunks of the page being opened are all
-// asked for at once, side by side.
-const graphql = startGraphql();
+// asked for at once, side by side. The server usually put the first two into the page already.
+const graphql = startGraphql(startData({ Viewer: ViewerDocument, NetworkScope: NetworkScopeDocument }));
 prefetchViewer(graphql.client);
 prefetchNetworkScope(graphql.client, window.location.pathname);
 preloadPage(window.location.pathname);

@@ -22,10 +22,9 @@ import { RequestDrain } from './platform/http/request-drain';
 import { RealtimeAdapter } from './platform/realtime/realtime-adapter';
 import { REDIS, type RedisClient } from './platform/redis/redis.module';
 import { createLogger, quietStartUp } from './platform/logging/logger';
-import { SessionService } from './platform/auth/session.service';
 import { prepareFirstStart } from './setup/first-start';
-import { SetupService } from './setup/setup.service';
 import { webApp } from './web/web-app';
+import { webAppOptions } from './web/web-app-options';
 
 export interface RunningServer {
   app: INestApplication;
@@ -151,14 +150,5 @@ function configureHttp(app: INestApplication, config: AppConfig, drain: RequestD
   app.use('/graphql', compression({ threshold: 1024 }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  const sessions = app.get(SessionService);
-  const setup = app.get(SetupService);
-  app.use(
-    webApp(config.webDir, {
-      async signInLeadsTo(sessionToken) {
-        if (await sessions.resolve(sessionToken)) return 'signed-in';
-        return (await setup.status()).needed ? 'setup' : null;
-      },
-    }),
-  );
+  app.use(webApp(config.webDir, webAppOptions(app, config)));
 }

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import type { ViewerQuery } from '../gql/graphql';
 import { applyLocale } from '../i18n/i18n';
 
-const ViewerDocument = graphql(`
+export const ViewerDocument = graphql(`
   query Viewer {
     me {
       id

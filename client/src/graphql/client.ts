@@ -7,6 +7,8 @@ import {
   makeOperation,
   mapExchange,
   type Operation,
+  type SSRData,
+  ssrExchange,
 } from '@urql/core';
 import { startTransition } from 'react';
 import { make, onEnd, pipe, subscribe } from 'wonka';
@@ -38,6 +40,8 @@ export interface GraphqlClientOptions {
   /** Called once when the session has ended (expired, revoked, signed out elsewhere). */
   onSessionLost?: (operation: Operation) => void;
   fetch?: typeof fetch;
+  /** Answers the server put into the page, as urql's server-rendering state (start-data.ts). */
+  startData?: SSRData;
 }
 
 /**
@@ -49,7 +53,12 @@ export function isSessionLost(error: CombinedError): boolean {
 }
 
 /** The urql client: same-origin cookies, the CSRF header, POST only, and a hook for lost sessions. */
-export function createGraphqlClient({ url = '/graphql', onSessionLost, fetch }: GraphqlClientOptions = {}): Client {
+export function createGraphqlClient({
+  url = '/graphql',
+  onSessionLost,
+  fetch,
+  startData,
+}: GraphqlClientOptions = {}): Client {
   let reported = false;
   const batched = batchedQueryFetch(fetch ?? ((input, init) => globalThis.fetch(input, init)));
   return new Client({
@@ -72,6 +81,8 @@ export function createGraphqlClient({ url = '/graphql', onSessionLost, fetch }: 
         },
       }),
       cacheExchange,
+      // The answers the server put into the page (start-data.ts), each used once.
+      ...(startData ? [ssrExchange({ isClient: true, initialState: startData })] : []),
       fetchExchange,
     ],
   });

@@ -1,5 +1,6 @@
 import { createContext, Fragment, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import type { SSRData } from '@urql/core';
 import { type Client, Provider } from 'urql';
 import { createGraphqlClient } from './client';
 
@@ -10,9 +11,9 @@ export interface GraphqlStart {
 }
 
 /** The first client, made before the app renders so start-up can send its first queries at once. */
-export function startGraphql(): GraphqlStart {
+export function startGraphql(startData?: SSRData): GraphqlStart {
   const sessionLost = new EventTarget();
-  const client = createGraphqlClient({ onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')) });
+  const client = createGraphqlClient({ onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')), startData });
   return { client, sessionLost };
 }
 

@@ -11,7 +11,7 @@ import { Loading, QueryError } from '../ui/feedback';
 import { PageHeading } from '../ui/page-heading';
 import { rememberNetwork } from './last-network';
 
-const NetworkScopeDocument = graphql(`
+export const NetworkScopeDocument = graphql(`
   query NetworkScope($slug: String!) {
     network(slug: $slug) {
       id

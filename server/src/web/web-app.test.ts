@@ -35,9 +35,23 @@ const SCRIPT = `export const greeting = ${JSON.stringify('hello '.repeat(2000))}
 const SIGN_IN = `<!doctype html><html><head><title>Commons</title><script type="module" src="/assets/sign-in-9b2e.js"></script></head><body>${'<!-- sign in -->'.repeat(100)}</body></html>`;
 const INDEX = `<!doctype html><html><head><title>Commons</title><script type="module" src="/assets/app-4f9a1c.js"></script></head><body>${'<!-- padding -->'.repeat(100)}</body></html>`;
 
+/** The start-up queries as the client's build writes them (client/build/inline-graphql.ts). */
+const QUERY_DOCUMENTS = {
+  NetworkScope: 'query NetworkScope($slug: String!) {\n  network(slug: $slug) {\n    id\n    slug\n  }\n}',
+  Viewer: 'query Viewer {\n  me {\n    id\n    name\n  }\n}',
+  UnreadNotificationCount: 'query UnreadNotificationCount { unreadNotificationCount }',
+};
+
+/** The answers a page carries for its start-up queries (start-data.ts), or null for none. */
+function startAnswersIn(html: string): { query: string; variables: Record<string, unknown>; data: unknown }[] | null {
+  const json = /<script type="application\/json" id="commons-start-data">(.*?)<\/script>/s.exec(html)?.[1];
+  return json === undefined ? null : (JSON.parse(json) as ReturnType<typeof startAnswersIn>);
+}
+
 describe('the web app over HTTP: precompressed files, caching, compressed GraphQL', () => {
   let app: TestApp;
   let admin: TestMember;
+  let networkSlug: string;
   let webDir: string;
 
   beforeAll(async () => {
@@ -58,11 +72,13 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
       'src/i18n/locales/sv.json': { file: 'assets/sv-Bspg9Hw8.json', src: 'src/i18n/locales/sv.json' },
     };
     await write('.vite/manifest.json', JSON.stringify(manifest), false);
+    await write('.vite/query-documents.json', JSON.stringify(QUERY_DOCUMENTS), false);
     await write('assets/app-4f9a1c.js', SCRIPT, true);
     await write('assets/small-77aa.css', 'body{margin:0}', false);
     app = await TestApp.start({ WEB_DIR: webDir });
     const made = await app.newNetwork(1);
     admin = made.admin;
+    networkSlug = made.network.slug;
   });
   afterAll(async () => {
     await app?.stop();
@@ -221,6 +237,69 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     const unknown = await open('/sign-in?next=%2Fn%2Fibd', 'commons_session=made-up');
     expect(unknown.status).toBe(200);
     expect(unknown.body.toString()).toBe(SIGN_IN);
+  });
+
+  it("puts the answers to a signed-in member's start-up queries into her page, for her alone", async () => {
+    const cookie = admin.client.cookie!;
+    const response = await raw(`${app.url}/n/${networkSlug}/ideas?tab=mine`, {
+      headers: { accept: 'text/html', 'accept-encoding': 'gzip, br', cookie },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('private, no-cache');
+    expect(response.headers.vary).toMatch(/Cookie/);
+    expect(response.headers.link).toBe('</assets/en-BHOZsS1_.json>; rel=preload; as=fetch; crossorigin');
+    const html = brotliDecompressSync(response.body).toString();
+    expect(html.startsWith(INDEX.slice(0, INDEX.indexOf('</body>')))).toBe(true);
+    // Only the start-up queries run, each with the variables the address gives it.
+    expect(startAnswersIn(html)).toEqual([
+      { query: 'Viewer', variables: {}, data: { me: { id: admin.userId, name: admin.name } } },
+      {
+        query: 'NetworkScope',
+        variables: { slug: networkSlug },
+        data: { network: { id: expect.any(String) as string, slug: networkSlug } },
+      },
+    ]);
+
+    // Off a network's pages, who she is only; as plain text to a client that accepts no encoding.
+    const profile = await raw(`${app.url}/profile`, { headers: { accept: 'text/html', cookie } });
+    expect(profile.headers['content-encoding']).toBeUndefined();
+    expect(startAnswersIn(profile.body.toString())?.map((answer) => answer.query)).toEqual(['Viewer']);
+  });
+
+  it('leaves out an answer that failed, and puts nothing into a page for a session it does not know', async () => {
+    const cookie = admin.client.cookie!;
+    const open = async (page: string, headers: Record<string, string>) =>
+      (await raw(`${app.url}${page}`, { headers: { accept: 'text/html', ...headers } })).body.toString();
+
+    // A network she is not a member of, or that does not exist: the app asks, and is told.
+    for (const page of ['/n/not-a-network', '/n/%E0%A4%A', `/n/${'x'.repeat(300)}/ideas`]) {
+      expect(
+        startAnswersIn(await open(page, { cookie }))?.map((answer) => answer.query),
+        page,
+      ).toEqual(['Viewer']);
+    }
+    expect(await open(`/n/${networkSlug}`, { cookie: 'commons_session=made-up' })).toBe(INDEX);
+    expect(await open('/forgot-password', {})).toBe(INDEX);
+  });
+
+  it('escapes what a member wrote, so nothing she writes can end the element or run', async () => {
+    const name = 'Ada </script><script>alert(1)</script><!--';
+    await app.prisma.user.update({ where: { id: admin.userId }, data: { name } });
+    try {
+      const html = (
+        await raw(`${app.url}/profile`, { headers: { accept: 'text/html', cookie: admin.client.cookie! } })
+      ).body.toString();
+
+      expect(html.match(/<\/script>/g)).toHaveLength(1 + (INDEX.match(/<\/script>/g)?.length ?? 0));
+      const element = html.slice(html.indexOf('<script type="application/json"'), html.lastIndexOf('</body>'));
+      expect(element).not.toMatch(/<!--|<script>|<\/script><script/);
+      expect(startAnswersIn(html)?.[0]?.data).toEqual({ me: { id: admin.userId, name } });
+    } finally {
+      await app.prisma.user.update({ where: { id: admin.userId }, data: { name: admin.name } });
+    }
   });
 
   it('never serves a file outside the web folder, whatever the path', async () => {

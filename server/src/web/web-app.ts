@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { safeNextPath } from '@commons/shared';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SESSION_COOKIE } from '../platform/auth/session-token';
 
 const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/socket.io', '/files', '/mail'];
@@ -91,7 +92,10 @@ function localeTexts(root: string): Map<string, string> {
  * preloads the texts of the language the browser asks for, which the app would otherwise only
  * request once its scripts have run.
  */
-export function webApp(webDir: string, options: { signInLeadsTo?: SignInLeadsTo } = {}) {
+/** The element with the answers to a page's start-up queries (start-data.ts), or null for none. */
+export type StartDataOf = (req: Request, res: Response, page: string) => Promise<string | null>;
+
+export function webApp(webDir: string, options: { signInLeadsTo?: SignInLeadsTo; startData?: StartDataOf } = {}) {
   const root = path.resolve(webDir);
   const indexHtml = path.join(root, 'index.html');
   const texts = localeTexts(root);
@@ -155,6 +159,44 @@ export function webApp(webDir: string, options: { signInLeadsTo?: SignInLeadsTo 
     return safeNextPath(next);
   };
 
+  // The HTML files do not change while the app runs: read once, when first sent with answers in them.
+  const htmlTexts = new Map<string, string>();
+  const htmlText = (file: string) => {
+    let text = htmlTexts.get(file);
+    if (text === undefined) {
+      text = readFileSync(file, 'utf8');
+      htmlTexts.set(file, text);
+    }
+    return text;
+  };
+
+  /**
+   * Sends `file` with the answers to the page's start-up queries in it, compressed here (it differs
+   * for each member); false when there are none to put in. It holds the member's own data, so no
+   * shared cache keeps it.
+   */
+  const sendWithStartData = async (req: Request, res: Response, file: string, page: string): Promise<boolean> => {
+    if (!options.startData) return false;
+    const answers = await options.startData(req, res, page).catch(() => null);
+    if (!answers) return false;
+    const html = htmlText(file).replace('</body>', `${answers}\n  </body>`);
+    preloadTexts(req, res);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.vary('Accept-Encoding');
+    res.vary('Cookie');
+    if (req.acceptsEncodings('br') === 'br') {
+      res.setHeader('Content-Encoding', 'br');
+      res.send(brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+    } else if (req.acceptsEncodings('gzip') === 'gzip') {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(gzipSync(html));
+    } else {
+      res.send(html);
+    }
+    return true;
+  };
+
   return (req: Request, res: Response, next: NextFunction) => {
     if (API_PREFIXES.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`))) return next();
     if (req.method === 'GET' || req.method === 'HEAD') {
@@ -179,7 +221,16 @@ export function webApp(webDir: string, options: { signInLeadsTo?: SignInLeadsTo 
         res.vary('Accept-Encoding');
         res.sendFile(html);
       };
-      if (page !== '/sign-in') return send();
+      if (page !== '/sign-in') {
+        const cookies = req.cookies as Record<string, string | undefined> | undefined;
+        if (ownPage || !cookies?.[SESSION_COOKIE]) return send();
+        return void sendWithStartData(req, res, html, page).then(
+          (sent) => {
+            if (!sent) send();
+          },
+          (error: unknown) => next(error),
+        );
+      }
       void insteadOfSignIn(req).then((instead) => {
         if (!instead) return send();
         res.setHeader('Cache-Control', 'no-store');

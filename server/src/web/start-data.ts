@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Request, Response } from 'express';
+
+/** Where the client's build writes each query's text as the app sends it (client/build/inline-graphql.ts). */
+const QUERY_DOCUMENTS_FILE = path.join('.vite', 'query-documents.json');
+
+/** The id of the element holding the answers; the app reads it at start (client/src/graphql/start-data.ts). */
+export const START_DATA_ELEMENT = 'commons-start-data';
+
+/** One answer put into a page: the query's name, its variables and its data. */
+export interface StartAnswer {
+  query: string;
+  variables: Record<string, unknown>;
+  data: unknown;
+}
+
+/** Runs one query as the member making the request; resolves to its data, or null when it failed. */
+export type RunStartQuery = (
+  req: Request,
+  res: Response,
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<unknown>;
+
+/** The network a page's address names (`/n/:slug/…`), as the app's router reads it, or null. */
+function networkSlugOf(page: string): string | null {
+  const slug = /^\/n\/([^/]+)(?:\/|$)/.exec(page)?.[1];
+  if (!slug) return null;
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The queries every page of the app starts with, and the variables the page's address gives
+ * them: who is signed in, and the network the address names. Their answers go into the page, so
+ * the app draws without a round of requests first.
+ */
+const START_QUERIES: { name: string; variables: (page: string) => Record<string, unknown> | null }[] = [
+  { name: 'Viewer', variables: () => ({}) },
+  {
+    name: 'NetworkScope',
+    variables: (page) => {
+      const slug = networkSlugOf(page);
+      return slug ? { slug } : null;
+    },
+  },
+];
+
+/** The query texts of the build in `webDir`, by name; none when the build wrote none. */
+function queryDocuments(webDir: string): Map<string, string> {
+  try {
+    const parsed = JSON.parse(readFileSync(path.join(webDir, QUERY_DOCUMENTS_FILE), 'utf8')) as unknown;
+    if (!parsed || typeof parsed !== 'object') return new Map();
+    return new Map(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * The answers to a page's start-up queries, as an element to put into the page (JSON, which the
+ * browser never runs: no script policy applies). A query that fails is left out; the app asks for
+ * it itself. Null when there is nothing to put in.
+ */
+export function startData(webDir: string, run: RunStartQuery) {
+  const documents = queryDocuments(webDir);
+  return async (req: Request, res: Response, page: string): Promise<string | null> => {
+    const asked = START_QUERIES.flatMap(({ name, variables }) => {
+      const query = documents.get(name);
+      const values = variables(page);
+      return query && values ? [{ name, query, variables: values }] : [];
+    });
+    const answers = await Promise.all(
+      asked.map(async ({ name, query, variables }): Promise<StartAnswer | null> => {
+        const data = await run(req, res, query, variables);
+        return data ? { query: name, variables, data } : null;
+      }),
+    );
+    const given = answers.filter((answer) => answer !== null);
+    if (given.length === 0) return null;
+    // `<` escaped, so no text inside can end the element or open a comment.
+    const json = JSON.stringify(given).replace(/</g, '\\u003c');
+    return `<script type="application/json" id="${START_DATA_ELEMENT}">${json}</script>`;
+  };
+}

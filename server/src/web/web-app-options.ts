@@ -1,0 +1,50 @@
+import type { ApolloDriver } from '@nestjs/apollo';
+import type { INestApplication } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { SESSION_COOKIE } from '../platform/auth/session-token';
+import { SessionService } from '../platform/auth/session.service';
+import type { AppConfig } from '../platform/config/config';
+import { PrismaService } from '../platform/database/prisma.service';
+import { graphqlContext } from '../platform/graphql/graphql.config';
+import { SetupService } from '../setup/setup.service';
+import { startData } from './start-data';
+import type { SignInLeadsTo, StartDataOf } from './web-app';
+
+const sessionTokenOf = (req: Request) =>
+  (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
+
+/**
+ * What the web app asks of the rest of the app before it sends a page: where the sign-in page
+ * leads a member already signed in, and the answers to a page's start-up queries, run through
+ * Apollo as the member herself (her session, the same limits and loaders as any request).
+ */
+export function webAppOptions(
+  app: INestApplication,
+  config: AppConfig,
+): { signInLeadsTo: SignInLeadsTo; startData: StartDataOf } {
+  const sessions = app.get(SessionService);
+  const setup = app.get(SetupService);
+  const context = graphqlContext(config, app.get(PrismaService));
+  const answers = startData(config.webDir, async (req, res, query, variables) => {
+    const apollo = app.get(GraphQLModule<ApolloDriver>, { strict: false }).graphQlAdapter.instance;
+    const response = await apollo.executeOperation(
+      { query, variables },
+      { contextValue: context(req, res, { query, variables }) },
+    );
+    if (response.body.kind !== 'single') return null;
+    const { data, errors } = response.body.singleResult;
+    return errors?.length ? null : (data ?? null);
+  });
+  return {
+    async signInLeadsTo(sessionToken) {
+      if (await sessions.resolve(sessionToken)) return 'signed-in';
+      return (await setup.status()).needed ? 'setup' : null;
+    },
+    async startData(req, res, page) {
+      // Signed out (an expired or revoked session): the app finds out itself and offers sign-in.
+      req.viewer = await sessions.resolve(sessionTokenOf(req));
+      return req.viewer ? answers(req, res, page) : null;
+    },
+  };
+}
