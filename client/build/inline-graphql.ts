@@ -13,7 +13,7 @@ const OPERATION_NAME = /^\s*query\s+(\w+)/;
  * Where the build writes each query's text as the app sends it, by operation name: the server runs
  * the queries a page starts with before it sends the page (server/src/web/start-data.ts).
  */
-export const QUERY_DOCUMENTS_FILE = '.vite/query-documents.json';
+const QUERY_DOCUMENTS_FILE = '.vite/query-documents.json';
 const GRAPHQL_IMPORT = /^import\s*\{\s*graphql\s*\}\s*from\s*['"][./]+(?:\/[\w-]+)*\/gql['"];?\s*$/m;
 
 /** The fragment names a document uses, its own spreads and theirs. */

@@ -11,3 +11,4 @@ export * from './notifications';
 export * from './home';
 export * from './threads';
 export * from './days';
+export * from './web';

@@ -1,6 +1,7 @@
+import { START_DATA_ELEMENT } from '@commons/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { createGraphqlClient } from './client';
-import { START_DATA_ELEMENT, startData } from './start-data';
+import { startData } from './start-data';
 
 const Viewer = 'query Viewer {\n  me {\n    id\n    name\n  }\n}';
 const NetworkScope = 'query NetworkScope($slug: String!) {\n  network(slug: $slug) {\n    id\n  }\n}';

@@ -1,7 +1,5 @@
+import { START_DATA_ELEMENT } from '@commons/shared';
 import { createRequest, type DocumentInput, type SSRData } from '@urql/core';
-
-/** The id of the element the server puts the answers in (server/src/web/start-data.ts). */
-export const START_DATA_ELEMENT = 'commons-start-data';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { START_DATA_ELEMENT, type StartAnswer } from '@commons/shared';
 import type { Request, Response } from 'express';
 
 /** Where the client's build writes each query's text as the app sends it (client/build/inline-graphql.ts). */
 const QUERY_DOCUMENTS_FILE = path.join('.vite', 'query-documents.json');
-
-/** The id of the element holding the answers; the app reads it at start (client/src/graphql/start-data.ts). */
-export const START_DATA_ELEMENT = 'commons-start-data';
-
-/** One answer put into a page: the query's name, its variables and its data. */
-export interface StartAnswer {
-  query: string;
-  variables: Record<string, unknown>;
-  data: unknown;
-}
 
 /** Runs one query as the member making the request; resolves to its data, or null when it failed. */
 export type RunStartQuery = (

@@ -1,18 +1,13 @@
 import type { ApolloDriver } from '@nestjs/apollo';
 import type { INestApplication } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { Request } from 'express';
-import { SESSION_COOKIE } from '../platform/auth/session-token';
 import { SessionService } from '../platform/auth/session.service';
 import type { AppConfig } from '../platform/config/config';
 import { PrismaService } from '../platform/database/prisma.service';
 import { graphqlContext } from '../platform/graphql/graphql.config';
 import { SetupService } from '../setup/setup.service';
 import { startData } from './start-data';
-import type { SignInLeadsTo, StartDataOf } from './web-app';
-
-const sessionTokenOf = (req: Request) =>
-  (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
+import { sessionTokenOf, type SignInLeadsTo, type StartDataOf } from './web-app';
 
 /**
  * What the web app asks of the rest of the app before it sends a page: where the sign-in page

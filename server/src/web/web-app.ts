@@ -47,14 +47,17 @@ const pageOf = (urlPath: string) => urlPath.replace(/(.)\/+$/, '$1');
 const isPublicPage = (page: string) =>
   PUBLIC_PAGES.some((publicPage) => (publicPage.endsWith('/') ? page.startsWith(publicPage) : page === publicPage));
 
+/** The session token a request carries, if any (valid or not). */
+export const sessionTokenOf = (req: Request) =>
+  (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
+
 /**
  * A browser opening a page that needs a session without having one (no session cookie at all):
  * it goes to sign in at once, coming back here after, instead of loading the app only to be sent
  * there. A cookie that has expired still loads the app, which finds out and does the same.
  */
 function needsSignIn(req: Request, page: string): boolean {
-  const cookies = req.cookies as Record<string, string | undefined> | undefined;
-  return Boolean(req.get('accept')?.includes('text/html')) && !cookies?.[SESSION_COOKIE] && !isPublicPage(page);
+  return Boolean(req.get('accept')?.includes('text/html')) && !sessionTokenOf(req) && !isPublicPage(page);
 }
 
 /**
@@ -151,8 +154,7 @@ export function webApp(webDir: string, options: { signInLeadsTo?: SignInLeadsTo;
    */
   const insteadOfSignIn = async (req: Request): Promise<string | null> => {
     if (!options.signInLeadsTo) return null;
-    const cookies = req.cookies as Record<string, string | undefined> | undefined;
-    const leadsTo = await options.signInLeadsTo(cookies?.[SESSION_COOKIE]).catch(() => null);
+    const leadsTo = await options.signInLeadsTo(sessionTokenOf(req)).catch(() => null);
     if (leadsTo === 'setup') return '/setup';
     if (leadsTo !== 'signed-in') return null;
     const next = new URLSearchParams(req.originalUrl.split('?')[1] ?? '').get('next');
@@ -222,8 +224,7 @@ export function webApp(webDir: string, options: { signInLeadsTo?: SignInLeadsTo;
         res.sendFile(html);
       };
       if (page !== '/sign-in') {
-        const cookies = req.cookies as Record<string, string | undefined> | undefined;
-        if (ownPage || !cookies?.[SESSION_COOKIE]) return send();
+        if (ownPage || !sessionTokenOf(req)) return send();
         return void sendWithStartData(req, res, html, page).then(
           (sent) => {
             if (!sent) send();
