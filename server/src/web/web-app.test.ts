@@ -5,7 +5,10 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import cookieParser from 'cookie-parser';
+import express from 'express';
 import { TestApp, type TestMember } from '../test-support/test-app';
+import { webApp } from './web-app';
 
 interface RawResponse {
   status: number;
@@ -373,5 +376,47 @@ describe('the sign-in page of a Commons without a network', () => {
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe('/setup');
     expect((await raw(`${app.url}/setup`, { headers: { accept: 'text/html' } })).status).toBe(200);
+  });
+});
+
+describe('a page whose start-up answers are slow or fail', () => {
+  let webDir: string;
+  let server: http.Server;
+  let url: string;
+  let answer: () => Promise<string | null>;
+
+  beforeAll(async () => {
+    webDir = await mkdtemp(path.join(tmpdir(), 'commons-web-'));
+    await writeFile(path.join(webDir, 'index.html'), INDEX);
+    const app = express();
+    app.use(cookieParser());
+    app.use(webApp(webDir, { startData: () => answer(), startDataWaitMs: 300 }));
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  const open = () => raw(`${url}/n/ibd`, { headers: { accept: 'text/html', cookie: 'commons_session=some-session' } });
+
+  it('goes without them once the wait is over, and without them when they fail', async () => {
+    answer = () => new Promise((resolve) => setTimeout(() => resolve('<p>late</p>'), 5000).unref());
+    const started = performance.now();
+    const late = await open();
+    expect(late.status).toBe(200);
+    expect(late.body.toString()).toBe(INDEX);
+    expect(performance.now() - started).toBeLessThan(3000);
+
+    answer = () => Promise.reject(new Error('the database is down'));
+    const failed = await open();
+    expect(failed.status).toBe(200);
+    expect(failed.body.toString()).toBe(INDEX);
+
+    answer = () => Promise.resolve('<p>on time</p>');
+    expect((await open()).body.toString()).toContain('<p>on time</p>\n  </body>');
   });
 });

@@ -98,7 +98,17 @@ function localeTexts(root: string): Map<string, string> {
 /** The element with the answers to a page's start-up queries (start-data.ts), or null for none. */
 export type StartDataOf = (req: Request, res: Response, page: string) => Promise<string | null>;
 
-export function webApp(webDir: string, options: { signInLeadsTo?: SignInLeadsTo; startData?: StartDataOf } = {}) {
+/** How long a page waits for its start-up answers before it goes without them (the app then asks). */
+const START_DATA_WAIT_MS = 1000;
+
+export interface WebAppOptions {
+  signInLeadsTo?: SignInLeadsTo;
+  startData?: StartDataOf;
+  /** START_DATA_WAIT_MS unless set (tests). */
+  startDataWaitMs?: number;
+}
+
+export function webApp(webDir: string, options: WebAppOptions = {}) {
   const root = path.resolve(webDir);
   const indexHtml = path.join(root, 'index.html');
   const texts = localeTexts(root);
@@ -179,7 +189,11 @@ export function webApp(webDir: string, options: { signInLeadsTo?: SignInLeadsTo;
    */
   const sendWithStartData = async (req: Request, res: Response, file: string, page: string): Promise<boolean> => {
     if (!options.startData) return false;
-    const answers = await options.startData(req, res, page).catch(() => null);
+    // A slow database never holds a page back for long: past the wait, it goes without.
+    const answers = await Promise.race([
+      options.startData(req, res, page).catch(() => null),
+      new Promise<null>((resolve) => setTimeout(resolve, options.startDataWaitMs ?? START_DATA_WAIT_MS, null).unref()),
+    ]);
     if (!answers) return false;
     const html = htmlText(file).replace('</body>', `${answers}\n  </body>`);
     preloadTexts(req, res);
