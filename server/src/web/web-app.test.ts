@@ -236,6 +236,9 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     ]) {
       expect((await open(`/sign-in?next=${crafted}`, cookie)).headers.location, crafted).toBe('/');
     }
+    const nested = `/sign-in?next=${encodeURIComponent(`/sign-in?next=${encodeURIComponent('/sign-in?next=%2Fn')}`)}`;
+    expect((await open(nested, cookie)).headers.location).toBe('/');
+    expect((await open('/sign-in?next=%2Fsign-in%2F%23x', cookie)).headers.location).toBe('/');
     // A session the server does not know (expired, revoked, made up) gets the form.
     const unknown = await open('/sign-in?next=%2Fn%2Fibd', 'commons_session=made-up');
     expect(unknown.status).toBe(200);

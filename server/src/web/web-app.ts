@@ -167,8 +167,9 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
     const leadsTo = await options.signInLeadsTo(sessionTokenOf(req)).catch(() => null);
     if (leadsTo === 'setup') return '/setup';
     if (leadsTo !== 'signed-in') return null;
-    const next = new URLSearchParams(req.originalUrl.split('?')[1] ?? '').get('next');
-    return safeNextPath(next);
+    const next = safeNextPath(new URLSearchParams(req.originalUrl.split('?')[1] ?? '').get('next'));
+    // Never back to sign-in itself: a link nesting `next` many times over would bounce her around.
+    return pageOf(next.split(/[?#]/)[0]) === '/sign-in' ? '/' : next;
   };
 
   // The HTML files do not change while the app runs: read once, when first sent with answers in them.
