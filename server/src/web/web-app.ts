@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { safeNextPath } from '@commons/shared';
-import express, { type NextFunction, type Request, type Response } from 'express';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { SESSION_COOKIE } from '../platform/auth/session-token';
 
 const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/socket.io', '/files', '/mail'];
@@ -86,15 +86,6 @@ function localeTexts(root: string): Map<string, string> {
   return texts;
 }
 
-/**
- * Serves the built web app: its static files, sign-in.html for the sign-in page, and index.html
- * for every other GET that is a page of the single-page app. Files the build compressed (brotli
- * and gzip, written next to them) are sent compressed to a browser that accepts it, with
- * `Vary: Accept-Encoding`; hashed assets are
- * cached for a year, index.html is revalidated every time. A page comes with a `Link` header that
- * preloads the texts of the language the browser asks for, which the app would otherwise only
- * request once its scripts have run.
- */
 /** The element with the answers to a page's start-up queries (start-data.ts), or null for none. */
 export type StartDataOf = (req: Request, res: Response, page: string) => Promise<string | null>;
 
@@ -108,6 +99,17 @@ export interface WebAppOptions {
   startDataWaitMs?: number;
 }
 
+/**
+ * Serves the built web app: its static files, sign-in.html for the sign-in page, and index.html
+ * for every other GET that is a page of the single-page app. Files the build compressed (brotli
+ * and gzip, written next to them) are sent compressed to a browser that accepts it, with
+ * `Vary: Accept-Encoding`; hashed assets are
+ * cached for a year, index.html is revalidated every time. A page comes with a `Link` header that
+ * preloads the texts of the language the browser asks for, which the app would otherwise only
+ * request once its scripts have run. With `options`, the sign-in page sends a member already signed
+ * in (or anyone, while setup is needed) elsewhere before it loads, and a signed-in member's page
+ * carries the answers to the app's start-up queries.
+ */
 export function webApp(webDir: string, options: WebAppOptions = {}) {
   const root = path.resolve(webDir);
   const indexHtml = path.join(root, 'index.html');

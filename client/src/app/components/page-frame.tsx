@@ -22,7 +22,6 @@ export function SiteFooter() {
   );
 }
 
-/** The app's mark and name, inside the banner's link home. */
 /**
  * The Commons mark (public/favicon.svg), drawn in the page: as an image, the browser built a
  * document of its own for it on every page load, a long step of start-up on a slow phone.
@@ -38,6 +37,7 @@ function BrandMark() {
   );
 }
 
+/** The app's mark and name, inside the banner's link home. */
 export function Brand() {
   const { t } = useTranslation();
   return (
