@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { LIVE_NODE_KEY_PARAM, type MessageNewPayload, type ThreadMessagePayload } from '@commons/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIdea } from '../test-support/change-ideas';
@@ -133,6 +136,7 @@ class ThreadFollower {
 
 describe('the scale topology of docker/compose.yaml, on this machine: nginx with the shipped configuration, two app processes, Redis, PostgreSQL', () => {
   let app: TestApp;
+  let webDir: string;
   let nodes: [ServerProcess, ServerProcess];
   let proxy: NginxProxy;
   let patient: TestMember;
@@ -177,9 +181,18 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
 
   beforeAll(async () => {
     nginxBinary(); // fails first, saying how to install it, when nginx is missing
+    // A built web app of the smallest kind: a page, and the start-up query the server answers inside it.
+    webDir = await mkdtemp(path.join(tmpdir(), 'commons-web-'));
+    await mkdir(path.join(webDir, '.vite'));
+    await writeFile(path.join(webDir, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
+    await writeFile(
+      path.join(webDir, '.vite', 'query-documents.json'),
+      JSON.stringify({ Viewer: 'query Viewer { me { id name } }' }),
+    );
     // Builders run on an in-process app without Redis, so their sign-ins count in no shared limiter.
     app = await TestApp.start();
     const env = {
+      WEB_DIR: webDir,
       DATABASE_URL: app.database.url,
       REDIS_URL,
       TRUST_PROXY: '1',
@@ -202,6 +215,7 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     await Promise.all(nodes?.map((node) => node.stop()) ?? []);
     await proxy?.stop();
     await app?.stop();
+    await rm(webDir, { recursive: true, force: true });
   });
 
   it('signs in and answers GraphQL through nginx, spreading requests over both processes', async () => {
@@ -231,6 +245,30 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
       { data: { me: { id: patient.userId } } },
       { data: { me: { name: 'Pat Partner' } } },
     ]);
+  });
+
+  it("answers a member's page through nginx with who she is inside it, from either process", async () => {
+    const from = proxy.accessLog().length;
+    for (let i = 0; i < 4; i += 1) {
+      const response = await fetch(`${proxy.url}/profile`, {
+        headers: { accept: 'text/html', cookie: patient.client.cookie! },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('private, no-cache');
+      const answers = /<script type="application\/json" id="commons-start-data">(.*?)<\/script>/s.exec(
+        await response.text(),
+      )?.[1];
+      expect(JSON.parse(answers ?? 'null')).toEqual([
+        { query: 'Viewer', variables: {}, data: { me: { id: patient.userId, name: 'Pat Partner' } } },
+      ]);
+    }
+    const served = proxy
+      .accessLog()
+      .slice(from)
+      .split('\n')
+      .filter((line) => line.includes('"GET /profile '))
+      .map((line) => /upstream=(\S+)/.exec(line)?.[1]);
+    expect(new Set(served)).toEqual(new Set(nodes.map((node) => new URL(node.url).host)));
   });
 
   it('records the address nginx saw on the session, not the one the client wrote in X-Forwarded-For', async () => {
