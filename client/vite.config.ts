@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { inlineEntryStylesheets, precompress, sourceMapsAside } from './build/build-artifacts';
 import { inlineGraphqlDocuments } from './build/inline-graphql';
+import { pageFiles } from './build/page-files';
 
 const server = 'http://localhost:3000';
 
@@ -30,6 +31,7 @@ export default defineConfig({
     inlineGraphqlDocuments(path.resolve(import.meta.dirname, 'src')),
     react(),
     inlineEntryStylesheets(),
+    pageFiles(path.resolve(import.meta.dirname, 'src/app/app-routes.tsx')),
     sourceMapsAside('dist-sourcemaps'),
     precompress(),
   ],

@@ -3,7 +3,7 @@
 // accessibility scores, time to interactive, and the JavaScript transferred.
 // Run after a build: `npm run build && node client/bench/lighthouse.mjs` (LIGHTHOUSE_RUNS=3 for medians,
 // LIGHTHOUSE_PAGES=sign-in,home for some pages only).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -13,6 +13,14 @@ import { graphql, startServer } from '../../server/bench/lib.mjs';
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 1);
 /** LIGHTHOUSE_PAGES=sign-in,home measures only those pages. */
+/** LIGHTHOUSE_REPORTS=<folder> keeps each run's full report there (JSON), to read its audits. */
+const REPORTS = process.env.LIGHTHOUSE_REPORTS;
+/**
+ * LIGHTHOUSE_THROTTLING=devtools slows the browser itself down (4x CPU, Slow 4G) and measures what
+ * happens, instead of the default, which loads the page at full speed and estimates the slow load
+ * from its trace (Lantern).
+ */
+const THROTTLING = process.env.LIGHTHOUSE_THROTTLING ?? 'simulate';
 const ONLY = process.env.LIGHTHOUSE_PAGES?.split(',').map((name) => name.trim());
 const CHROME_FLAGS = [
   '--headless=new',
@@ -97,7 +105,7 @@ const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: 
 try {
   const { cookie, pages } = await pagesOf(server.url);
   console.log(
-    `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile emulation, Slow 4G (simulated), ${RUNS} run(s) per page, load ${os
+    `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile emulation, Slow 4G (${THROTTLING === 'simulate' ? 'simulated' : THROTTLING}), ${RUNS} run(s) per page, load ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
@@ -116,10 +124,15 @@ try {
           output: 'json',
           logLevel: 'error',
           onlyCategories: ['performance', 'accessibility'],
+          throttlingMethod: THROTTLING,
           extraHeaders: page.signedIn ? { Cookie: cookie } : undefined,
         }));
         if (!lhr.runtimeError) break;
         if (attempt === 3) throw new Error(`${page.name}: ${lhr.runtimeError.message}`);
+      }
+      if (REPORTS) {
+        await mkdir(REPORTS, { recursive: true });
+        await writeFile(path.join(REPORTS, `${page.name.replaceAll(' ', '-')}-${run + 1}.json`), JSON.stringify(lhr));
       }
       const scripts = lhr.audits['resource-summary'].details.items.find((item) => item.resourceType === 'script');
       results.push({

@@ -58,7 +58,7 @@ describe('a patient partner', () => {
     await expectNoA11yViolations(page, 'home');
   });
 
-  test('opening a page straight from its address fetches its chunks side by side, and the page says who she is', async () => {
+  test('opening a page straight from its address fetches its chunks with the page itself, and the page says who she is', async () => {
     const started = new Map<string, number>();
     const finished = new Map<string, number>();
     const viewerQueries: string[] = [];
@@ -73,12 +73,24 @@ describe('a patient partner', () => {
       const name = chunk(request.url());
       if (name && !finished.has(name)) finished.set(name, performance.now());
     });
+    // How each chunk was asked for: by the HTML parser, or by a script once the app ran.
+    const initiators = new Map<string, string>();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    cdp.on('Network.requestWillBeSent', (event) => {
+      const name = chunk(event.request.url);
+      if (name && !initiators.has(name)) initiators.set(name, event.initiator.type);
+    });
     // A new tab: nothing of the app is in memory, as when a member follows a link from an email.
     await page.goto('about:blank');
     await page.goto(`/n/${NETWORK_SLUG}/measures`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Measures');
     // Before: the measures page's chunk was asked for only once the aim section around it had arrived and drawn.
     expect(started.get('measures-page')).toBeLessThan(finished.get('aim-section')!);
+    // The server named both in the page's head (server/src/web/page-preloads.ts): the browser asked
+    // for them as it read the HTML, not once the app's scripts had run.
+    expect(Object.fromEntries(initiators)).toEqual({ 'aim-section': 'parser', 'measures-page': 'parser' });
+    await cdp.detach();
     // The server put who she is into the page (server/src/web/start-data.ts): the app never asks.
     expect(viewerQueries).toHaveLength(0);
   });

@@ -45,6 +45,25 @@ const QUERY_DOCUMENTS = {
   UnreadNotificationCount: 'query UnreadNotificationCount { unreadNotificationCount }',
 };
 
+/** Pages and their chunks' files as the client's build lists them (client/build/page-files.ts). */
+const PAGE_BRANCHES = [
+  { path: '/n/:slug', index: true, files: ['/assets/home-page-1.js'] },
+  {
+    path: '/n/:slug/commons/:resourceId',
+    index: false,
+    files: ['/assets/resource-page-1.js', '/assets/commons-1.css'],
+  },
+  { path: '/n/:slug/commons/new', index: false, files: ['/assets/new-resource-page-1.js'] },
+  // Never linked: not a file of the build's assets.
+  { path: '/n/:slug/groups', index: false, files: ['javascript:alert(1)'] },
+];
+
+/** The files a page's head links ahead of time. */
+function linkedInHead(html: string): string[] {
+  const head = html.slice(0, html.indexOf('</head>'));
+  return [...head.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="([^"]+)">/g)].map((match) => match[1]);
+}
+
 /** The answers a page carries for its start-up queries (start-data.ts), or null for none. */
 function startAnswersIn(html: string): { query: string; variables: Record<string, unknown>; data: unknown }[] | null {
   const json = /<script type="application\/json" id="commons-start-data">(.*?)<\/script>/s.exec(html)?.[1];
@@ -76,6 +95,7 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     };
     await write('.vite/manifest.json', JSON.stringify(manifest), false);
     await write('.vite/query-documents.json', JSON.stringify(QUERY_DOCUMENTS), false);
+    await write('.vite/page-files.json', JSON.stringify({ branches: PAGE_BRANCHES }), false);
     await write('assets/app-4f9a1c.js', SCRIPT, true);
     await write('assets/small-77aa.css', 'body{margin:0}', false);
     app = await TestApp.start({ WEB_DIR: webDir });
@@ -275,6 +295,27 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     expect(startAnswersIn(profile.body.toString())?.map((answer) => answer.query)).toEqual(['Viewer']);
   });
 
+  it("links the files of a signed-in member's page in its head, those of the route the app will open", async () => {
+    const open = async (page: string, cookie = admin.client.cookie!) =>
+      (await raw(`${app.url}${page}`, { headers: { accept: 'text/html', cookie } })).body.toString();
+
+    const resource = await open(`/n/${networkSlug}/commons/r1`);
+    expect(linkedInHead(resource)).toEqual(['/assets/resource-page-1.js', '/assets/commons-1.css']);
+    expect(resource).toContain('<link rel="modulepreload" crossorigin href="/assets/resource-page-1.js">');
+    expect(resource).toContain('<link rel="preload" as="style" href="/assets/commons-1.css">');
+    // The most specific route wins, as in the app's router; an address's case and a trailing slash do not matter.
+    expect(linkedInHead(await open(`/n/${networkSlug}/commons/new`))).toEqual(['/assets/new-resource-page-1.js']);
+    expect(linkedInHead(await open(`/n/${networkSlug}/Commons/New/`))).toEqual(['/assets/new-resource-page-1.js']);
+    expect(linkedInHead(await open(`/n/${networkSlug}`))).toEqual(['/assets/home-page-1.js']);
+
+    // No page of the build's list, or an entry that names no built file: nothing linked.
+    expect(linkedInHead(await open(`/n/${networkSlug}/no-such-page`))).toEqual([]);
+    expect(linkedInHead(await open(`/n/${networkSlug}/commons/r1/extra`))).toEqual([]);
+    expect(linkedInHead(await open(`/n/${networkSlug}/groups`))).toEqual([]);
+    // Nobody signed in: the page as built, the same for everyone.
+    expect(await open(`/n/${networkSlug}/commons/r1`, 'commons_session=made-up')).toBe(INDEX);
+  });
+
   it('leaves out an answer that failed, and puts nothing into a page for a session it does not know', async () => {
     const cookie = admin.client.cookie!;
     const open = async (page: string, headers: Record<string, string>) =>
@@ -305,6 +346,16 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
       expect(startAnswersIn(html)?.[0]?.data).toEqual({ me: { id: admin.userId, name } });
     } finally {
       await app.prisma.user.update({ where: { id: admin.userId }, data: { name: admin.name } });
+    }
+  });
+
+  it("answers a build file that is not there with 404, never with the app's page", async () => {
+    for (const accept of ['*/*', 'text/html']) {
+      const response = await raw(`${app.url}/assets/gone-1a2b3c.js`, {
+        headers: { accept, cookie: admin.client.cookie! },
+      });
+      expect(response.status, accept).toBe(404);
+      expect(response.body.toString()).not.toContain('<!doctype html>');
     }
   });
 

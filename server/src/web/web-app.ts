@@ -4,6 +4,7 @@ import { safeNextPath } from '@commons/shared';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { SESSION_COOKIE } from '../platform/auth/session-token';
+import { pagePreloads } from './page-preloads';
 
 const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/socket.io', '/files', '/mail'];
 
@@ -108,12 +109,13 @@ export interface WebAppOptions {
  * preloads the texts of the language the browser asks for, which the app would otherwise only
  * request once its scripts have run. With `options`, the sign-in page sends a member already signed
  * in (or anyone, while setup is needed) elsewhere before it loads, and a signed-in member's page
- * carries the answers to the app's start-up queries.
+ * carries the answers to the app's start-up queries and links to its own chunks (page-preloads.ts).
  */
 export function webApp(webDir: string, options: WebAppOptions = {}) {
   const root = path.resolve(webDir);
   const indexHtml = path.join(root, 'index.html');
   const texts = localeTexts(root);
+  const preloadsOf = pagePreloads(root);
   const preloadTexts = (req: Request, res: Response) => {
     const locale = texts.size > 0 ? req.acceptsLanguages([...texts.keys()]) : false;
     if (!locale) return;
@@ -198,7 +200,9 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
       new Promise<null>((resolve) => setTimeout(resolve, options.startDataWaitMs ?? START_DATA_WAIT_MS, null).unref()),
     ]);
     if (!answers) return false;
-    const html = htmlText(file).replace('</body>', `${answers}\n  </body>`);
+    const html = htmlText(file)
+      .replace('</head>', `${preloadsOf(page)}</head>`)
+      .replace('</body>', `${answers}\n  </body>`);
     preloadTexts(req, res);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'private, no-cache');
@@ -224,6 +228,9 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
     }
     assets(req, res, () => {
       if (req.method !== 'GET' || !req.accepts('html')) return next();
+      // A file of the build that is not there (a page still open from before a release asking for
+      // a chunk that is gone): 404, not the app's page in place of a script.
+      if (req.path.startsWith('/assets/')) return next();
       const page = pageOf(req.path);
       const ownPage = OWN_PAGES[page];
       const html = ownPage && existsSync(path.join(root, ownPage)) ? path.join(root, ownPage) : indexHtml;

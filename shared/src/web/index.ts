@@ -1,1 +1,2 @@
 export * from './start-data';
+export * from './page-branches';

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type PageBranch, pageBranchFor, rankPageBranches } from '@commons/shared';
+
+/** Where the client's build lists the files of each page's chunks (client/build/page-files.ts). */
+const PAGE_FILES_FILE = path.join('.vite', 'page-files.json');
+
+/** A file the build wrote into its assets folder, as the list names it (nothing else is ever linked). */
+const ASSET = /^\/assets\/[\w.-]+\.(js|css)$/;
+
+function pageBranches(webDir: string): PageBranch[] {
+  try {
+    const parsed = JSON.parse(readFileSync(path.join(webDir, PAGE_FILES_FILE), 'utf8')) as { branches?: unknown };
+    if (!Array.isArray(parsed.branches)) return [];
+    return parsed.branches.filter(
+      (branch: Partial<PageBranch>): branch is PageBranch =>
+        typeof branch?.path === 'string' &&
+        typeof branch.index === 'boolean' &&
+        Array.isArray(branch.files) &&
+        branch.files.every((file) => typeof file === 'string' && ASSET.test(file)),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The links that make a browser fetch the chunks of the page at `page` while it reads the HTML,
+ * side by side with the entry's scripts, instead of once those have run and the router has found
+ * the page: one round trip fewer on the way to the page's content. Empty for a page the build does
+ * not list (or a build that wrote no list).
+ */
+export function pagePreloads(webDir: string): (page: string) => string {
+  const ranked = rankPageBranches(pageBranches(webDir));
+  return (page) =>
+    (pageBranchFor(ranked, page)?.files ?? [])
+      .map((file) =>
+        file.endsWith('.css')
+          ? `<link rel="preload" as="style" href="${file}">`
+          : `<link rel="modulepreload" crossorigin href="${file}">`,
+      )
+      .join('');
+}

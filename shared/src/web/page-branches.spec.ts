@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { type PageBranch, pageBranchFor, rankPageBranches } from './page-branches';
+
+const branch = (path: string, index = false): PageBranch => ({ path, index, files: [`/assets/${path}.js`] });
+
+/** In the order the app's routes declare them: the ranking, not the order, decides. */
+const ranked = rankPageBranches([
+  branch('/n/:slug/commons/:resourceId'),
+  branch('/n/:slug/commons/new'),
+  branch('/n/:slug/commons/:resourceId/edit'),
+  branch('/n/:slug', true),
+  branch('/n/:slug/*'),
+  branch('/profile'),
+]);
+const pathFor = (pathname: string) => pageBranchFor(ranked, pathname)?.path ?? null;
+
+describe('the page an address opens, as the app router finds it', () => {
+  it('prefers a fixed segment to a parameter, whatever the order the routes are declared in', () => {
+    expect(pathFor('/n/northstar/commons/new')).toBe('/n/:slug/commons/new');
+    expect(pathFor('/n/northstar/commons/r1')).toBe('/n/:slug/commons/:resourceId');
+    expect(pathFor('/n/northstar/commons/r1/edit')).toBe('/n/:slug/commons/:resourceId/edit');
+  });
+
+  it('opens an index route at its parent address, and a splat only where nothing else fits', () => {
+    expect(pathFor('/n/northstar')).toBe('/n/:slug');
+    expect(pathFor('/n/northstar/')).toBe('/n/:slug');
+    expect(pathFor('/n/northstar/anything/else')).toBe('/n/:slug/*');
+  });
+
+  it('ignores case and trailing slashes, and needs every segment filled', () => {
+    expect(pathFor('/PROFILE/')).toBe('/profile');
+    expect(pathFor('/n')).toBeNull();
+    expect(pathFor('/profiles')).toBeNull();
+    expect(pathFor('/')).toBeNull();
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * A page of the app as the build lists it (client/build/page-files.ts): the route's full path
+ * (`/n/:slug/commons/:resourceId`), whether it is an index route, and the files its chunks need.
+ */
+export interface PageBranch {
+  path: string;
+  index: boolean;
+  files: string[];
+}
+
+const isParam = (segment: string) => segment.startsWith(':');
+
+/**
+ * How specific a route path is, ranked as the app's router (React Router) ranks them, so that
+ * `commons/new` wins over `commons/:resourceId` for the address `commons/new`.
+ */
+function specificity({ path, index }: PageBranch): number {
+  const segments = path.split('/');
+  let score = segments.length + (index ? 2 : 0);
+  if (segments.includes('*')) score -= 2;
+  for (const segment of segments) {
+    if (segment === '*') continue;
+    score += isParam(segment) ? 3 : segment === '' ? 1 : 10;
+  }
+  return score;
+}
+
+function matches(path: string, pathname: string): boolean {
+  const wanted = path.split('/').filter(Boolean);
+  const given = pathname.split('/').filter(Boolean);
+  if (wanted.at(-1) === '*') return given.length >= wanted.length - 1 && wanted.slice(0, -1).every(fits);
+  return given.length === wanted.length && wanted.every(fits);
+
+  function fits(segment: string, at: number) {
+    return isParam(segment) ? true : segment.toLowerCase() === given[at]?.toLowerCase();
+  }
+}
+
+/** The branches, most specific first: the first that matches an address is the page it opens. */
+export function rankPageBranches(branches: PageBranch[]): PageBranch[] {
+  return branches
+    .map((branch, order) => ({ branch, order, score: specificity(branch) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(({ branch }) => branch);
+}
+
+/** The page that `pathname` opens among `ranked` (rankPageBranches), or null when none does. */
+export function pageBranchFor(ranked: PageBranch[], pathname: string): PageBranch | null {
+  return ranked.find((branch) => matches(branch.path, pathname)) ?? null;
+}
