@@ -181,13 +181,21 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
 
   beforeAll(async () => {
     nginxBinary(); // fails first, saying how to install it, when nginx is missing
-    // A built web app of the smallest kind: a page, and the start-up query the server answers inside it.
+    // A built web app of the smallest kind: a page, the start-up query the server answers inside
+    // it, and the chunk of one page it names in its head.
     webDir = await mkdtemp(path.join(tmpdir(), 'commons-web-'));
     await mkdir(path.join(webDir, '.vite'));
-    await writeFile(path.join(webDir, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
+    await writeFile(
+      path.join(webDir, 'index.html'),
+      '<!doctype html><html><head></head><body><div id="root"></div></body></html>',
+    );
     await writeFile(
       path.join(webDir, '.vite', 'query-documents.json'),
       JSON.stringify({ Viewer: 'query Viewer { me { id name } }' }),
+    );
+    await writeFile(
+      path.join(webDir, '.vite', 'page-files.json'),
+      JSON.stringify({ branches: [{ path: '/profile', index: false, files: ['/assets/profile-page-1.js'] }] }),
     );
     // Builders run on an in-process app without Redis, so their sign-ins count in no shared limiter.
     app = await TestApp.start();
@@ -247,7 +255,7 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     ]);
   });
 
-  it("answers a member's page through nginx with who she is inside it, from either process", async () => {
+  it("answers a member's page through nginx with who she is and its chunk inside it, from either process", async () => {
     const from = proxy.accessLog().length;
     for (let i = 0; i < 4; i += 1) {
       const response = await fetch(`${proxy.url}/profile`, {
@@ -255,9 +263,9 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
       });
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('private, no-cache');
-      const answers = /<script type="application\/json" id="commons-start-data">(.*?)<\/script>/s.exec(
-        await response.text(),
-      )?.[1];
+      const html = await response.text();
+      expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/profile-page-1.js"></head>');
+      const answers = /<script type="application\/json" id="commons-start-data">(.*?)<\/script>/s.exec(html)?.[1];
       expect(JSON.parse(answers ?? 'null')).toEqual([
         { query: 'Viewer', variables: {}, data: { me: { id: patient.userId, name: 'Pat Partner' } } },
       ]);
