@@ -2,6 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { preloadPage } from './app/app-routes';
+import { nextTask } from './app/next-task';
 import { prefetchViewer, ViewerDocument } from './auth/viewer';
 import { startGraphql } from './graphql/graphql-provider';
 import { startData } from './graphql/start-data';
@@ -11,24 +12,31 @@ import { prepareFormatting } from './i18n/intl-cache';
 import { NetworkScopeDocument, prefetchNetworkScope } from './networks/network-context';
 import './styles/global.css';
 
-// Who is signed in, the network the address names, the texts of one language (a small JSON file,
-// waited for, so no page ever shows a bare key) and the chunks of the page being opened are all
-// asked for at once, side by side. The server usually put the first two into the page already.
-// Meanwhile the browser loads its date formatting data (intl-cache.ts).
-const graphql = startGraphql(startData({ Viewer: ViewerDocument, NetworkScope: NetworkScopeDocument }));
-prefetchViewer(graphql.client);
-prefetchNetworkScope(graphql.client, window.location.pathname);
-preloadPage(window.location.pathname);
-prepareFormatting(regionalLocale(i18n.language));
-void loadStartingLocale()
-  .catch(() => undefined)
-  .then(() => {
-    const root = createRoot(document.getElementById('root')!);
-    startTransition(() =>
-      root.render(
-        <StrictMode>
-          <App graphql={graphql} />
-        </StrictMode>,
-      ),
-    );
-  });
+// Start-up runs as a few short tasks rather than one long one: evaluating the scripts is one; the
+// GraphQL client and its first answers the next; finding the page's chunks another; then the date
+// formatting data (intl-cache.ts); the first render is a transition, drawn in slices. On a slow
+// phone no step then keeps a tap or a key waiting long, and the texts of one language (a small
+// JSON file, waited for, so no page ever shows a bare key) are on their way from the first.
+// Who is signed in and the network the address names are usually in the page already.
+const startingLocale = loadStartingLocale().catch(() => undefined);
+
+async function start(): Promise<void> {
+  await nextTask();
+  const graphql = startGraphql(startData({ Viewer: ViewerDocument, NetworkScope: NetworkScopeDocument }));
+  prefetchViewer(graphql.client);
+  prefetchNetworkScope(graphql.client, window.location.pathname);
+  await nextTask();
+  preloadPage(window.location.pathname);
+  prepareFormatting(regionalLocale(i18n.language));
+  await startingLocale;
+  const root = createRoot(document.getElementById('root')!);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App graphql={graphql} />
+      </StrictMode>,
+    ),
+  );
+}
+
+void start();
