@@ -115,6 +115,23 @@ describe('a patient partner', () => {
     expect(asked).not.toContain('query NetworkScope');
   });
 
+  test("a measure's chart comes with the list of measures inside the page: the app never asks for it", async () => {
+    await page.goto(`/n/${NETWORK_SLUG}/measures`);
+    const chart = await page.locator(`a[href^="/n/${NETWORK_SLUG}/measures/"]`).first().getAttribute('href');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) asked.push(request.postData() ?? '');
+    });
+    await page.goto('about:blank');
+    await page.goto(chart!);
+    await page.waitForLoadState('networkidle');
+    page.removeAllListeners('request');
+
+    // The server ran the page's own first query as it sent the page (server/src/web/start-data.ts).
+    expect(asked.join()).toContain('query MeasureCharts');
+    expect(asked.join()).not.toContain('query ChartMeasures');
+  });
+
   test('filters the directory by role and by interest', async () => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Members' }).click();
     await page.waitForURL('**/members');

@@ -3,13 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { preloadPage } from './app/app-routes';
 import { nextTask } from './app/next-task';
-import { prefetchViewer, ViewerDocument } from './auth/viewer';
+import { prefetchViewer } from './auth/viewer';
 import { startGraphql } from './graphql/graphql-provider';
-import { startData } from './graphql/start-data';
+import { startAnswers } from './graphql/start-data';
 import { regionalLocale } from './i18n/format';
 import i18n, { loadStartingLocale } from './i18n/i18n';
 import { prepareFormatting } from './i18n/intl-cache';
-import { NetworkScopeDocument, prefetchNetworkScope } from './networks/network-context';
+import { prefetchNetworkScope } from './networks/network-context';
 import './styles/global.css';
 
 // Start-up runs as a few short tasks rather than one long one: evaluating the scripts is one; the
@@ -22,7 +22,7 @@ const startingLocale = loadStartingLocale().catch(() => undefined);
 
 async function start(): Promise<void> {
   await nextTask();
-  const graphql = startGraphql(startData({ Viewer: ViewerDocument, NetworkScope: NetworkScopeDocument }));
+  const graphql = startGraphql(startAnswers());
   prefetchViewer(graphql.client);
   prefetchNetworkScope(graphql.client, window.location.pathname);
   await nextTask();

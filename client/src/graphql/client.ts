@@ -7,13 +7,12 @@ import {
   makeOperation,
   mapExchange,
   type Operation,
-  type SSRData,
-  ssrExchange,
 } from '@urql/core';
 import { startTransition } from 'react';
 import { make, onEnd, pipe, subscribe } from 'wonka';
 import { CSRF_HEADER } from './csrf';
 import { batchedQueryFetch } from './query-batch';
+import { startAnswersExchange } from './start-data';
 
 /**
  * Query results are drawn as transitions: React renders them in slices and keeps the page
@@ -40,8 +39,8 @@ export interface GraphqlClientOptions {
   /** Called once when the session has ended (expired, revoked, signed out elsewhere). */
   onSessionLost?: (operation: Operation) => void;
   fetch?: typeof fetch;
-  /** Answers the server put into the page, as urql's server-rendering state (start-data.ts). */
-  startData?: SSRData;
+  /** Answers the server put into the page (start-data.ts). */
+  startAnswers?: Map<string, Record<string, unknown>>;
 }
 
 /**
@@ -57,7 +56,7 @@ export function createGraphqlClient({
   url = '/graphql',
   onSessionLost,
   fetch,
-  startData,
+  startAnswers,
 }: GraphqlClientOptions = {}): Client {
   let reported = false;
   const batched = batchedQueryFetch(fetch ?? ((input, init) => globalThis.fetch(input, init)));
@@ -82,7 +81,7 @@ export function createGraphqlClient({
       }),
       cacheExchange,
       // The answers the server put into the page (start-data.ts), each used once.
-      ...(startData ? [ssrExchange({ isClient: true, initialState: startData })] : []),
+      ...(startAnswers ? [startAnswersExchange(startAnswers)] : []),
       fetchExchange,
     ],
   });

@@ -1,6 +1,5 @@
 import { createContext, Fragment, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { SSRData } from '@urql/core';
 import { type Client, Provider } from 'urql';
 import { createGraphqlClient } from './client';
 
@@ -11,9 +10,12 @@ export interface GraphqlStart {
 }
 
 /** The first client, made before the app renders so start-up can send its first queries at once. */
-export function startGraphql(startData?: SSRData): GraphqlStart {
+export function startGraphql(startAnswers?: Map<string, Record<string, unknown>>): GraphqlStart {
   const sessionLost = new EventTarget();
-  const client = createGraphqlClient({ onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')), startData });
+  const client = createGraphqlClient({
+    onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')),
+    startAnswers,
+  });
   return { client, sessionLost };
 }
 

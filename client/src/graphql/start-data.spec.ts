@@ -1,11 +1,12 @@
 import { START_DATA_ELEMENT } from '@commons/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { createGraphqlClient } from './client';
-import { startData } from './start-data';
+import { startAnswers } from './start-data';
 
 const Viewer = 'query Viewer {\n  me {\n    id\n    name\n  }\n}';
 const NetworkScope = 'query NetworkScope($slug: String!) {\n  network(slug: $slug) {\n    id\n  }\n}';
-const documents = { Viewer, NetworkScope };
+const IdeaPage =
+  'query IdeaPage($id: ID!, $networkId: ID!) {\n  changeIdea(id: $id, networkId: $networkId) {\n    id\n  }\n}';
 
 /** The element the server puts into a page, holding `text`. */
 function element(text: string): Element {
@@ -33,7 +34,7 @@ describe('the answers the server put into the page', () => {
     const client = createGraphqlClient({
       url: 'http://commons.test/graphql',
       fetch,
-      startData: startData(documents, element(answers)),
+      startAnswers: startAnswers(element(answers)),
     });
 
     const viewer = await client.query(Viewer, {}).toPromise();
@@ -52,7 +53,7 @@ describe('the answers the server put into the page', () => {
     const client = createGraphqlClient({
       url: 'http://commons.test/graphql',
       fetch,
-      startData: startData(documents, element(answers)),
+      startAnswers: startAnswers(element(answers)),
     });
 
     const other = await client.query(NetworkScope, { slug: 'other' }).toPromise();
@@ -60,24 +61,48 @@ describe('the answers the server put into the page', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  it('ignores what it cannot use: no element, broken JSON, unknown queries, answers of the wrong shape', () => {
-    expect(startData(documents, null)).toEqual({});
-    expect(startData(documents, element('[{"query":'))).toEqual({});
-    expect(startData(documents, element('{"query":"Viewer"}'))).toEqual({});
-    expect(
-      startData(
-        documents,
+  it("answers a page's own query whatever the order of its variables, even one that would also ask the network", async () => {
+    const fetch = respondWith({ data: { changeIdea: { id: 'i1', fresh: true } } });
+    const client = createGraphqlClient({
+      url: 'http://commons.test/graphql',
+      fetch,
+      startAnswers: startAnswers(
         element(
           JSON.stringify([
-            { query: 'Unknown', variables: {}, data: {} },
+            { query: 'IdeaPage', variables: { networkId: 'n1', id: 'i1' }, data: { changeIdea: { id: 'i1' } } },
+          ]),
+        ),
+      ),
+    });
+
+    const idea = await client
+      .query(IdeaPage, { id: 'i1', networkId: 'n1' }, { requestPolicy: 'cache-and-network' })
+      .toPromise();
+    expect(idea.data).toEqual({ changeIdea: { id: 'i1' } });
+    expect(fetch).not.toHaveBeenCalled();
+    // Another idea, or the same one asked again for fresh: the server.
+    await client.query(IdeaPage, { id: 'i2', networkId: 'n1' }).toPromise();
+    await client.query(IdeaPage, { id: 'i1', networkId: 'n1' }, { requestPolicy: 'network-only' }).toPromise();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores what it cannot use: no element, broken JSON, answers of the wrong shape', () => {
+    expect(startAnswers(null).size).toBe(0);
+    expect(startAnswers(element('[{"query":')).size).toBe(0);
+    expect(startAnswers(element('{"query":"Viewer"}')).size).toBe(0);
+    expect(
+      startAnswers(
+        element(
+          JSON.stringify([
+            { query: 7, variables: {}, data: {} },
             { query: 'Viewer', variables: [], data: {} },
             { query: 'Viewer', variables: {}, data: null },
             { query: 'Viewer', variables: {}, data: 'me' },
             null,
           ]),
         ),
-      ),
-    ).toEqual({});
-    expect(Object.keys(startData(documents, element(answers)))).toHaveLength(2);
+      ).size,
+    ).toBe(0);
+    expect(startAnswers(element(answers)).size).toBe(2);
   });
 });

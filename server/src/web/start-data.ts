@@ -41,6 +41,52 @@ const START_QUERIES: { name: string; variables: (page: string) => Record<string,
   },
 ];
 
+/**
+ * A network page's own first query, where its address alone gives the variables: the page's
+ * content then comes with the page, not one request after the app has started. Each names the
+ * query and builds its variables exactly as the page in the client does (the file beside it), or
+ * the app does not recognise the answer and asks again.
+ */
+const NETWORK_PAGE_QUERIES: {
+  path: RegExp;
+  query: (id: string, networkId: string) => { name: string; variables: Record<string, unknown> };
+}[] = [
+  // client/src/commons/pages/resource-page.tsx (`commons/new` is another page)
+  { path: /^\/commons\/(?!new\/?$)([^/]+)\/?$/i, query: (id) => ({ name: 'ResourcePage', variables: { id } }) },
+  // client/src/change-ideas/pages/idea-page.tsx (`ideas/new` is another page)
+  {
+    path: /^\/ideas\/(?!new\/?$)([^/]+)\/?$/i,
+    query: (id, networkId) => ({ name: 'IdeaPage', variables: { id, networkId } }),
+  },
+  // client/src/charts/pages/measure-chart-page.tsx
+  {
+    path: /^\/measures\/([^/]+)\/?$/i,
+    query: (_id, networkId) => ({ name: 'ChartMeasures', variables: { networkId } }),
+  },
+];
+
+/** The page's own first query at `page`, in the network `networkId`, or none. */
+function networkPageQuery(page: string, networkId: string) {
+  const within = /^\/n\/[^/]+(\/.*)$/.exec(page)?.[1];
+  if (!within) return [];
+  for (const { path: pattern, query } of NETWORK_PAGE_QUERIES) {
+    const id = pattern.exec(within)?.[1];
+    if (id === undefined) continue;
+    try {
+      return [query(decodeURIComponent(id), networkId)];
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
+/** The id of the network a NetworkScope answer names. */
+function networkIdOf(answer: StartAnswer | null): string | null {
+  const network = (answer?.data as { network?: { id?: unknown } } | null)?.network;
+  return typeof network?.id === 'string' ? network.id : null;
+}
+
 /** The query texts of the build in `webDir`, by name; none when the build wrote none. */
 function queryDocuments(webDir: string): Map<string, string> {
   try {
@@ -60,17 +106,25 @@ function queryDocuments(webDir: string): Map<string, string> {
 export function startData(webDir: string, run: RunStartQuery) {
   const documents = queryDocuments(webDir);
   return async (req: Request, res: Response, page: string): Promise<string | null> => {
-    const asked = START_QUERIES.flatMap(({ name, variables }) => {
+    const ask = async (name: string, variables: Record<string, unknown>): Promise<StartAnswer | null> => {
       const query = documents.get(name);
-      const values = variables(page);
-      return query && values ? [{ name, query, variables: values }] : [];
-    });
+      if (!query) return null;
+      const data = await run(req, res, query, variables);
+      return data ? { query: name, variables, data } : null;
+    };
     const answers = await Promise.all(
-      asked.map(async ({ name, query, variables }): Promise<StartAnswer | null> => {
-        const data = await run(req, res, query, variables);
-        return data ? { query: name, variables, data } : null;
+      START_QUERIES.map(({ name, variables }) => {
+        const values = variables(page);
+        return values ? ask(name, values) : Promise.resolve(null);
       }),
     );
+    // The page's own query once the network is known (and she may see it).
+    const networkId = networkIdOf(answers.find((answer) => answer?.query === 'NetworkScope') ?? null);
+    if (networkId) {
+      answers.push(
+        ...(await Promise.all(networkPageQuery(page, networkId).map(({ name, variables }) => ask(name, variables)))),
+      );
+    }
     const given = answers.filter((answer) => answer !== null);
     if (given.length === 0) return null;
     // `<` escaped, so no text inside can end the element or open a comment.

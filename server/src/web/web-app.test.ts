@@ -43,6 +43,9 @@ const QUERY_DOCUMENTS = {
   NetworkScope: 'query NetworkScope($slug: String!) {\n  network(slug: $slug) {\n    id\n    slug\n  }\n}',
   Viewer: 'query Viewer {\n  me {\n    id\n    name\n  }\n}',
   UnreadNotificationCount: 'query UnreadNotificationCount { unreadNotificationCount }',
+  ChartMeasures: 'query ChartMeasures($networkId: ID!) {\n  measures(networkId: $networkId) {\n    id\n  }\n}',
+  IdeaPage:
+    'query IdeaPage($id: ID!, $networkId: ID!) {\n  changeIdea(id: $id, networkId: $networkId) {\n    id\n  }\n}',
 };
 
 /** Pages and their chunks' files as the client's build lists them (client/build/page-files.ts). */
@@ -330,6 +333,34 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     }
     expect(await open(`/n/${networkSlug}`, { cookie: 'commons_session=made-up' })).toBe(INDEX);
     expect(await open('/forgot-password', {})).toBe(INDEX);
+  });
+
+  it("adds a network page's own first query, with the variables its address and the network give it", async () => {
+    const cookie = admin.client.cookie!;
+    const queriesOf = async (page: string) =>
+      startAnswersIn((await raw(`${app.url}${page}`, { headers: { accept: 'text/html', cookie } })).body.toString());
+
+    const chart = await queriesOf(`/n/${networkSlug}/measures/m1`);
+    const networkId = (chart?.[1]?.data as { network: { id: string } }).network.id;
+    expect(chart?.[2]).toEqual({ query: 'ChartMeasures', variables: { networkId }, data: { measures: [] } });
+    // As the router reads addresses: any case, a trailing slash.
+    expect((await queriesOf(`/n/${networkSlug}/Measures/m1/`))?.map((answer) => answer.query)).toEqual([
+      'Viewer',
+      'NetworkScope',
+      'ChartMeasures',
+    ]);
+    // Another page, an idea that is not there (the app asks, and is told), a network not hers: none.
+    for (const page of [
+      `/n/${networkSlug}/measures/m1/extra`,
+      `/n/${networkSlug}/measures`,
+      `/n/${networkSlug}/ideas/not-an-idea`,
+      `/n/${networkSlug}/ideas/%E0%A4%A`,
+      '/n/not-a-network/measures/m1',
+    ]) {
+      const queries = (await queriesOf(page))?.map((answer) => answer.query);
+      expect(queries, page).not.toContain('ChartMeasures');
+      expect(queries, page).not.toContain('IdeaPage');
+    }
   });
 
   it('escapes what a member wrote, so nothing she writes can end the element or run', async () => {
