@@ -132,6 +132,35 @@ describe('a patient partner', () => {
     expect(asked.join()).not.toContain('query ChartMeasures');
   });
 
+  test('a resource and an idea draw their content from the page itself, even while their own query is held up', async () => {
+    await page.goto(`/n/${NETWORK_SLUG}/commons`);
+    const resource = page.locator('.resource-card__title a').first();
+    const resourceTitle = (await resource.textContent())!.trim();
+    const resourcePath = (await resource.getAttribute('href'))!;
+    await page.goto(`/n/${NETWORK_SLUG}/ideas`);
+    const idea = page.locator('.idea-card__title a').first();
+    const ideaTitle = (await idea.textContent())!.trim();
+    const ideaPath = (await idea.getAttribute('href'))!;
+
+    // A request asking for the page's own query is never answered: only the page can have drawn it.
+    const held = /query (ResourcePage|IdeaPage)\b/;
+    await page.route('**/graphql', (route) =>
+      held.test(route.request().postData() ?? '') ? undefined : route.continue(),
+    );
+    try {
+      for (const [path, title] of [
+        [resourcePath, resourceTitle],
+        [ideaPath, ideaTitle],
+      ]) {
+        await page.goto('about:blank');
+        await page.goto(path);
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe(title);
+      }
+    } finally {
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    }
+  });
+
   test('filters the directory by role and by interest', async () => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Members' }).click();
     await page.waitForURL('**/members');
