@@ -74,6 +74,7 @@ async function embeddedPages(url) {
           memberships {
             network {
               id
+              slug
             }
           }
         }
@@ -82,7 +83,7 @@ async function embeddedPages(url) {
     {},
     cookie,
   );
-  const networkId = body.data.me.memberships[0].network.id;
+  const { id: networkId, slug } = body.data.me.memberships[0].network;
   const found = await graphql(
     url,
     `
@@ -102,8 +103,20 @@ async function embeddedPages(url) {
   const lineage = 'id parentId depth title kind useCount site { id name } author { userId name }';
   const page = `query($id: ID!) { resource(id: $id) { id title bodyHtml viewerCanEdit useCount attachments { id } uses { site { id } }
     lineage { ancestors { ${lineage} } descendants { ${lineage} } } history { version editedAt } } }`;
+  // A signed-in page as the browser first asks for it: the app's HTML with the answers to its
+  // start-up queries inside (server/src/web/start-data.ts); a resource's adds its own first query.
+  const html = (address) => async () => {
+    const response = await fetch(`${url}${address}`, { headers: { cookie, accept: 'text/html' } });
+    await response.text();
+    if (!response.ok) throw new Error(`${address}: ${response.status}`);
+  };
   let i = 0;
   for (const [name, request] of [
+    ['signed-in page HTML, the commons (who she is, the network)', html(`/n/${slug}/commons`)],
+    [
+      "signed-in page HTML, a resource (and the resource's own query)",
+      () => html(`/n/${slug}/commons/${resources[i++ % resources.length]}`)(),
+    ],
     ['directory, first page of 25', () => graphql(url, directory, { n: networkId }, cookie)],
     [
       'resource page with lineage and history',
