@@ -12,7 +12,7 @@ import { startTransition } from 'react';
 import { make, onEnd, pipe, subscribe } from 'wonka';
 import { CSRF_HEADER } from './csrf';
 import { batchedQueryFetch } from './query-batch';
-import { startAnswersExchange } from './start-data';
+import { type StartAnswers, startAnswersExchange } from './start-data';
 
 /**
  * Query results are drawn as transitions: React renders them in slices and keeps the page
@@ -40,7 +40,7 @@ export interface GraphqlClientOptions {
   onSessionLost?: (operation: Operation) => void;
   fetch?: typeof fetch;
   /** Answers the server put into the page (start-data.ts). */
-  startAnswers?: Map<string, Record<string, unknown>>;
+  startAnswers?: StartAnswers;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createContext, Fragment, type ReactNode, useCallback, useContext, useEf
 import { useLocation, useNavigate } from 'react-router';
 import { type Client, Provider } from 'urql';
 import { createGraphqlClient } from './client';
+import type { StartAnswers } from './start-data';
 
 /** A GraphQL client and where it says that the session has ended. */
 export interface GraphqlStart {
@@ -10,7 +11,7 @@ export interface GraphqlStart {
 }
 
 /** The first client, made before the app renders so start-up can send its first queries at once. */
-export function startGraphql(startAnswers?: Map<string, Record<string, unknown>>): GraphqlStart {
+export function startGraphql(startAnswers?: StartAnswers): GraphqlStart {
   const sessionLost = new EventTarget();
   const client = createGraphqlClient({
     onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')),

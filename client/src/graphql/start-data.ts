@@ -14,6 +14,9 @@ function canonical(value: unknown): string {
   );
 }
 
+/** The answers in the page, by query name and variables. */
+export type StartAnswers = Map<string, Record<string, unknown>>;
+
 const keyOf = (query: string, variables: unknown) => `${query} ${canonical(variables)}`;
 
 /**
@@ -21,10 +24,8 @@ const keyOf = (query: string, variables: unknown) => `${query} ${canonical(varia
  * network the address names and the page's own first query, each by the query's name and its
  * variables. Anything malformed is left out, and simply asked for.
  */
-export function startAnswers(
-  element: Element | null = document.getElementById(START_DATA_ELEMENT),
-): Map<string, Record<string, unknown>> {
-  const answers = new Map<string, Record<string, unknown>>();
+export function startAnswers(element: Element | null = document.getElementById(START_DATA_ELEMENT)): StartAnswers {
+  const answers: StartAnswers = new Map();
   let parsed: unknown;
   try {
     parsed = JSON.parse(element?.textContent ?? '[]');
@@ -45,7 +46,7 @@ export function startAnswers(
  * request: the server ran it as the page was sent, so it is as fresh as a request's would be.
  * Every other operation goes on to the server.
  */
-export function startAnswersExchange(answers: Map<string, Record<string, unknown>>): Exchange {
+export function startAnswersExchange(answers: StartAnswers): Exchange {
   const take = (operation: Operation) => {
     if (operation.kind !== 'query' || answers.size === 0) return undefined;
     const key = keyOf(getOperationName(operation.query) ?? '', operation.variables);

@@ -8,7 +8,8 @@ const PAGE_FILES_FILE = path.join('.vite', 'page-files.json');
 /** A file the build wrote into its assets folder, as the list names it (nothing else is ever linked). */
 const ASSET = /^\/assets\/[\w.-]+\.(js|css)$/;
 
-function pageBranches(webDir: string): PageBranch[] {
+/** The pages of the build in `webDir`, as its list names them; none when the build wrote none. */
+export function pageBranches(webDir: string): PageBranch[] {
   try {
     const parsed = JSON.parse(readFileSync(path.join(webDir, PAGE_FILES_FILE), 'utf8')) as { branches?: unknown };
     if (!Array.isArray(parsed.branches)) return [];

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { START_DATA_ELEMENT, type StartAnswer } from '@commons/shared';
+import {
+  type PageBranch,
+  pageBranchFor,
+  pageParams,
+  rankPageBranches,
+  START_DATA_ELEMENT,
+  type StartAnswer,
+} from '@commons/shared';
 import type { Request, Response } from 'express';
+import { pageBranches } from './page-preloads';
 
 /** Where the client's build writes each query's text as the app sends it (client/build/inline-graphql.ts). */
 const QUERY_DOCUMENTS_FILE = path.join('.vite', 'query-documents.json');
@@ -42,43 +50,32 @@ const START_QUERIES: { name: string; variables: (page: string) => Record<string,
 ];
 
 /**
- * A network page's own first query, where its address alone gives the variables: the page's
- * content then comes with the page, not one request after the app has started. Each names the
- * query and builds its variables exactly as the page in the client does (the file beside it), or
- * the app does not recognise the answer and asks again.
+ * A network page's own first query, where its address alone gives the variables, by the route
+ * that draws the page: the page's content then comes with the page, not one request after the app
+ * has started. Each names the query and builds its variables exactly as the page in the client
+ * does (the file beside it), or the app does not recognise the answer and asks again.
  */
-const NETWORK_PAGE_QUERIES: {
-  path: RegExp;
-  query: (id: string, networkId: string) => { name: string; variables: Record<string, unknown> };
-}[] = [
-  // client/src/commons/pages/resource-page.tsx (`commons/new` is another page)
-  { path: /^\/commons\/(?!new\/?$)([^/]+)\/?$/i, query: (id) => ({ name: 'ResourcePage', variables: { id } }) },
-  // client/src/change-ideas/pages/idea-page.tsx (`ideas/new` is another page)
-  {
-    path: /^\/ideas\/(?!new\/?$)([^/]+)\/?$/i,
-    query: (id, networkId) => ({ name: 'IdeaPage', variables: { id, networkId } }),
-  },
+const NETWORK_PAGE_QUERIES: Record<
+  string,
+  (params: Record<string, string>, networkId: string) => { name: string; variables: Record<string, unknown> }
+> = {
+  // client/src/commons/pages/resource-page.tsx
+  '/n/:slug/commons/:resourceId': ({ resourceId }) => ({ name: 'ResourcePage', variables: { id: resourceId } }),
+  // client/src/change-ideas/pages/idea-page.tsx
+  '/n/:slug/ideas/:ideaId': ({ ideaId }, networkId) => ({ name: 'IdeaPage', variables: { id: ideaId, networkId } }),
   // client/src/charts/pages/measure-chart-page.tsx
-  {
-    path: /^\/measures\/([^/]+)\/?$/i,
-    query: (_id, networkId) => ({ name: 'ChartMeasures', variables: { networkId } }),
-  },
-];
+  '/n/:slug/measures/:measureId': (_params, networkId) => ({ name: 'ChartMeasures', variables: { networkId } }),
+};
 
-/** The page's own first query at `page`, in the network `networkId`, or none. */
-function networkPageQuery(page: string, networkId: string) {
-  const within = /^\/n\/[^/]+(\/.*)$/.exec(page)?.[1];
-  if (!within) return [];
-  for (const { path: pattern, query } of NETWORK_PAGE_QUERIES) {
-    const id = pattern.exec(within)?.[1];
-    if (id === undefined) continue;
-    try {
-      return [query(decodeURIComponent(id), networkId)];
-    } catch {
-      return [];
-    }
-  }
-  return [];
+/**
+ * The page's own first query at `page`, in the network `networkId`, or none: the route is found
+ * among the build's pages as the app's router finds it (`commons/new` is another page).
+ */
+function networkPageQuery(ranked: PageBranch[], page: string, networkId: string) {
+  const branch = pageBranchFor(ranked, page);
+  const query = branch ? NETWORK_PAGE_QUERIES[branch.path] : undefined;
+  const params = branch && query ? pageParams(branch.path, page) : null;
+  return query && params ? [query(params, networkId)] : [];
 }
 
 /** The id of the network a NetworkScope answer names. */
@@ -105,6 +102,7 @@ function queryDocuments(webDir: string): Map<string, string> {
  */
 export function startData(webDir: string, run: RunStartQuery) {
   const documents = queryDocuments(webDir);
+  const ranked = rankPageBranches(pageBranches(webDir));
   return async (req: Request, res: Response, page: string): Promise<string | null> => {
     const ask = async (name: string, variables: Record<string, unknown>): Promise<StartAnswer | null> => {
       const query = documents.get(name);
@@ -122,7 +120,9 @@ export function startData(webDir: string, run: RunStartQuery) {
     const networkId = networkIdOf(answers.find((answer) => answer?.query === 'NetworkScope') ?? null);
     if (networkId) {
       answers.push(
-        ...(await Promise.all(networkPageQuery(page, networkId).map(({ name, variables }) => ask(name, variables)))),
+        ...(await Promise.all(
+          networkPageQuery(ranked, page, networkId).map(({ name, variables }) => ask(name, variables)),
+        )),
       );
     }
     const given = answers.filter((answer) => answer !== null);

@@ -57,6 +57,9 @@ const PAGE_BRANCHES = [
     files: ['/assets/resource-page-1.js', '/assets/commons-1.css'],
   },
   { path: '/n/:slug/commons/new', index: false, files: ['/assets/new-resource-page-1.js'] },
+  { path: '/n/:slug/ideas/:ideaId', index: false, files: [] },
+  { path: '/n/:slug/measures', index: false, files: [] },
+  { path: '/n/:slug/measures/:measureId', index: false, files: [] },
   // Never linked: not a file of the build's assets.
   { path: '/n/:slug/groups', index: false, files: ['javascript:alert(1)'] },
 ];

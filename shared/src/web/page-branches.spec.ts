@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PageBranch, pageBranchFor, rankPageBranches } from './page-branches';
+import { type PageBranch, pageBranchFor, pageParams, rankPageBranches } from './page-branches';
 
 const branch = (path: string, index = false): PageBranch => ({ path, index, files: [`/assets/${path}.js`] });
 
@@ -32,5 +32,20 @@ describe('the page an address opens, as the app router finds it', () => {
     expect(pathFor('/n')).toBeNull();
     expect(pathFor('/profiles')).toBeNull();
     expect(pathFor('/')).toBeNull();
+  });
+});
+
+describe("the values an address gives a route's parameters", () => {
+  it('decodes each as the router does, whatever the case of the fixed segments and a trailing slash', () => {
+    expect(pageParams('/n/:slug/commons/:resourceId', '/n/north%20star/Commons/r1/')).toEqual({
+      slug: 'north star',
+      resourceId: 'r1',
+    });
+    expect(pageParams('/profile', '/profile')).toEqual({});
+  });
+
+  it('gives none for another route, or a value that does not decode', () => {
+    expect(pageParams('/n/:slug/commons/:resourceId', '/n/northstar/commons/r1/edit')).toBeNull();
+    expect(pageParams('/n/:slug/ideas/:ideaId', '/n/northstar/ideas/%E0%A4%A')).toBeNull();
   });
 });

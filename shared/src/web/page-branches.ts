@@ -48,3 +48,24 @@ export function rankPageBranches(branches: PageBranch[]): PageBranch[] {
 export function pageBranchFor(ranked: PageBranch[], pathname: string): PageBranch | null {
   return ranked.find((branch) => matches(branch.path, pathname)) ?? null;
 }
+
+/**
+ * The values `pathname` gives the parameters of the route `path` (`:resourceId`), decoded as the
+ * router decodes them; null when `pathname` is not that route or a value does not decode.
+ */
+export function pageParams(path: string, pathname: string): Record<string, string> | null {
+  if (!matches(path, pathname)) return null;
+  const given = pathname.split('/').filter(Boolean);
+  const params: Record<string, string> = {};
+  try {
+    path
+      .split('/')
+      .filter(Boolean)
+      .forEach((segment, at) => {
+        if (isParam(segment)) params[segment.slice(1)] = decodeURIComponent(given[at]);
+      });
+  } catch {
+    return null;
+  }
+  return params;
+}
