@@ -30,6 +30,8 @@ const CHROME_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium 151+ renders its address bar's popup at start, headless too, in a renderer of its own that competes with the page for this machine's two cores.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
 
 async function pagesOf(url) {
