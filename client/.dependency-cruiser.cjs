@@ -21,6 +21,14 @@ module.exports = {
       from: { path: '^src/sign-in\\.tsx$' },
       to: { path: 'node_modules/(react-router|urql|@urql|wonka|socket\\.io-client)/', reachable: true },
     },
+    {
+      name: 'sign-in-imports-shared-modules',
+      comment:
+        'The sign-in entry imports shared code module by module (@commons/shared/<module>): the package itself re-exports all of it, which the build would put in a chunk the sign-in page loads.',
+      severity: 'error',
+      from: { path: '^src/sign-in\\.tsx$' },
+      to: { path: '^\\.\\./shared/src/index\\.ts$', reachable: true },
+    },
   ],
   options: {
     doNotFollow: { path: ['node_modules', '^\\.\\./shared/'] },

@@ -1,11 +1,31 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { inlineEntryStylesheets, precompress, sourceMapsAside } from './build/build-artifacts';
 import { inlineGraphqlDocuments } from './build/inline-graphql';
 import { pageFiles } from './build/page-files';
+import { sharedSourceAliases } from './build/shared-source';
 
 const server = 'http://localhost:3000';
+const APP_ENTRY = path.resolve(import.meta.dirname, 'src/main.tsx');
+const SIGN_IN_ENTRY = path.resolve(import.meta.dirname, 'src/sign-in.tsx');
+/** The web app's own modules and the shared ones it builds from source. */
+const OWN_SOURCE = /[\\/](client|shared)[\\/]src[\\/].+\.tsx?$/;
+
+/** A chunk's name without the pages Rolldown appends to a group it splits by page (`pages-shared~home-page~…`). */
+const groupName = (name: string) => name.split('~')[0];
+
+/** The modules `entry` imports statically, however indirectly, itself included. */
+function staticImports(entry: string, context: Rolldown.ChunkingContext): Set<string> {
+  const found = new Set<string>();
+  const pending = [entry];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (found.has(id)) continue;
+    found.add(id);
+    pending.push(...(context.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return found;
+}
 
 /**
  * The sign-in page is an entry of its own (sign-in.html): the development server answers
@@ -36,7 +56,7 @@ export default defineConfig({
     precompress(),
   ],
   resolve: {
-    alias: { '@commons/shared': path.resolve(import.meta.dirname, '../shared/src/index.ts') },
+    alias: sharedSourceAliases,
   },
   server: {
     proxy: {
@@ -51,6 +71,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: 'hidden',
+    // Every browser the app supports follows <link rel="modulepreload">: no polyfill file to fetch.
+    modulePreload: { polyfill: false },
     // The size budget (scripts/size-budget.mjs) walks the chunks each page needs.
     manifest: true,
     rolldownOptions: {
@@ -60,6 +82,9 @@ export default defineConfig({
         'sign-in': path.resolve(import.meta.dirname, 'sign-in.html'),
       },
       output: {
+        // A group split by the pages that share it is named after all of them: its files keep the group's name only.
+        chunkFileNames: (chunk) => `assets/${groupName(chunk.name)}-[hash].js`,
+        assetFileNames: (asset) => `assets/${groupName(path.parse(asset.names[0] ?? 'asset').name)}-[hash][extname]`,
         // Libraries change less often than the app: separate chunks stay cached across releases. Other
         // libraries go with the pages that use them (no catch-all vendor chunk loaded at start).
         codeSplitting: {
@@ -98,6 +123,31 @@ export default defineConfig({
               name: 'graphql',
               test: /node_modules[\\/](urql|@urql[\\/]core|wonka|@0no-co[\\/]graphql\.web)[\\/]/,
               priority: 3,
+            },
+            // The code both entries run at start (the texts' setup, form parts, error codes), so that
+            // neither entry loads the other's code.
+            {
+              name: (id, context) => (staticImports(SIGN_IN_ENTRY, context).has(id) ? 'start-shared' : null),
+              minShareCount: 2,
+              priority: 2,
+            },
+            // The app's own start-up code in one chunk, and the modules pages share in a few, by the
+            // pages sharing them (the smallest merged with their nearest), rather than dozens of small
+            // files: over HTTP/1.1 on a slow network, every file a page waits for costs it time.
+            {
+              name: (id, context) =>
+                OWN_SOURCE.test(id) && id !== APP_ENTRY && !staticImports(SIGN_IN_ENTRY, context).has(id)
+                  ? 'app-start'
+                  : null,
+              tags: ['$initial'],
+              priority: 1,
+            },
+            {
+              name: 'pages-shared',
+              test: OWN_SOURCE,
+              minShareCount: 2,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 4000,
             },
           ],
         },

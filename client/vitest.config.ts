@@ -1,12 +1,12 @@
-import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
+import { sharedSourceAliases } from './build/shared-source';
 
 // Unit and component tests of the web app (jsdom). The browser tier is vitest.e2e.config.ts.
 export default defineProject({
   plugins: [react()],
   resolve: {
-    alias: { '@commons/shared': path.resolve(import.meta.dirname, '../shared/src/index.ts') },
+    alias: sharedSourceAliases,
   },
   test: {
     name: 'client',

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ts from 'typescript';
 import type { Plugin, Rollup } from 'vite';
+import { PAGE_FILE } from '../../shared/src/web/page-branches';
 
 /**
  * Where the build writes, for each page of the app, the files its own chunks need beyond the
@@ -161,6 +162,9 @@ export function pageFiles(routesFile: string, entryName = 'app'): Plugin {
         index,
         files: [...new Set(drawnBy.flatMap((page) => filesByPage.get(page) ?? []))].map((file) => `/${file}`),
       }));
+      // The server would leave such a page without its links, silently: a build step's naming is to blame.
+      const unlinkable = branches.flatMap((branch) => branch.files).find((file) => !PAGE_FILE.test(file));
+      if (unlinkable) throw new Error(`page-files: the server links no file named like ${unlinkable}`);
       const file = path.join(outDir, PAGE_FILES_FILE);
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, JSON.stringify({ branches }));

@@ -1,4 +1,4 @@
-import { safeNextPath } from '@commons/shared';
+import { safeNextPath } from '@commons/shared/validation/safe-next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Brand, SiteFooter, SiteHeader, SkipLink } from './app/components/page-frame';

@@ -1,6 +1,6 @@
 import { graphql } from '../gql';
 import { request } from '../graphql/request';
-import { safeNextPath } from '@commons/shared';
+import { safeNextPath } from '@commons/shared/validation/safe-next';
 
 const SignInStartDocument = graphql(`
   query SignInStart {

@@ -1,12 +1,11 @@
+import { API_ERROR_CODES, ERROR_REASONS } from '@commons/shared/errors';
 import {
-  API_ERROR_CODES,
-  ERROR_REASONS,
   type FieldIssue,
   fieldIssues,
   ISSUE_CODES,
   type IssueCode,
   type IssueParams,
-} from '@commons/shared';
+} from '@commons/shared/validation/issues';
 import type { TFunction } from 'i18next';
 
 /**

@@ -1,4 +1,4 @@
-import { SUPPORTED_LOCALES, type Locale } from '@commons/shared';
+import { SUPPORTED_LOCALES, type Locale } from '@commons/shared/validation/text';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enUrl from './locales/en.json?url';

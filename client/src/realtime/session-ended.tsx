@@ -1,4 +1,4 @@
-import type { ServerEventPayloads } from '@commons/shared';
+import type { ServerEventPayloads } from '@commons/shared/realtime/events';
 import { useTranslation } from 'react-i18next';
 
 export type SessionEndedReason = ServerEventPayloads['session:ended']['reason'];

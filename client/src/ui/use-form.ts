@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue } from '@commons/shared';
+import type { FieldIssue } from '@commons/shared/validation/issues';
 import {
   type FormErrors,
   type OperationError,

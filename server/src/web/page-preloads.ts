@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type PageBranch, pageBranchFor, rankPageBranches } from '@commons/shared';
+import { PAGE_FILE, type PageBranch, pageBranchFor, rankPageBranches } from '@commons/shared';
 
 /** Where the client's build lists the files of each page's chunks (client/build/page-files.ts). */
 const PAGE_FILES_FILE = path.join('.vite', 'page-files.json');
-
-/** A file the build wrote into its assets folder, as the list names it (nothing else is ever linked). */
-const ASSET = /^\/assets\/[\w.-]+\.(js|css)$/;
 
 /** The pages of the build in `webDir`, as its list names them; none when the build wrote none. */
 export function pageBranches(webDir: string): PageBranch[] {
@@ -18,7 +15,7 @@ export function pageBranches(webDir: string): PageBranch[] {
         typeof branch?.path === 'string' &&
         typeof branch.index === 'boolean' &&
         Array.isArray(branch.files) &&
-        branch.files.every((file) => typeof file === 'string' && ASSET.test(file)),
+        branch.files.every((file) => typeof file === 'string' && PAGE_FILE.test(file)),
     );
   } catch {
     return [];

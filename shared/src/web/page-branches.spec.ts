@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PageBranch, pageBranchFor, pageParams, rankPageBranches } from './page-branches';
+import { PAGE_FILE, type PageBranch, pageBranchFor, pageParams, rankPageBranches } from './page-branches';
 
 const branch = (path: string, index = false): PageBranch => ({ path, index, files: [`/assets/${path}.js`] });
 
@@ -47,5 +47,25 @@ describe("the values an address gives a route's parameters", () => {
   it('gives none for another route, or a value that does not decode', () => {
     expect(pageParams('/n/:slug/commons/:resourceId', '/n/northstar/commons/r1/edit')).toBeNull();
     expect(pageParams('/n/:slug/ideas/:ideaId', '/n/northstar/ideas/%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('the files a page may link', () => {
+  it('are scripts and stylesheets of the assets folder with plain names', () => {
+    expect(PAGE_FILE.test('/assets/pages-shared-0MVEXRyk.js')).toBe(true);
+    expect(PAGE_FILE.test('/assets/home-page-DMacPWb2.css')).toBe(true);
+  });
+
+  it('exclude anything else: other folders, other kinds, characters an attribute or a path could misread', () => {
+    for (const file of [
+      '/assets/pages-shared~home-page~idea-page-BUa20agg.js',
+      '/assets/../server.js',
+      '/other/app.js',
+      '/assets/app.js.map',
+      '/assets/a b.js',
+      '/assets/a".js',
+      'https://elsewhere.example/assets/app.js',
+    ])
+      expect(PAGE_FILE.test(file), file).toBe(false);
   });
 });

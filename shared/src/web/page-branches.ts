@@ -8,6 +8,12 @@ export interface PageBranch {
   files: string[];
 }
 
+/**
+ * A file a page branch may name: a script or stylesheet the build wrote into its assets folder.
+ * The server puts nothing else into a page's links, and the build fails on a file name outside it.
+ */
+export const PAGE_FILE = /^\/assets\/[\w.-]+\.(js|css)$/;
+
 const isParam = (segment: string) => segment.startsWith(':');
 
 /**
