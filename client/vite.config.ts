@@ -4,13 +4,14 @@ import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { inlineEntryStylesheets, precompress, sourceMapsAside } from './build/build-artifacts';
 import { inlineGraphqlDocuments } from './build/inline-graphql';
 import { pageFiles } from './build/page-files';
-import { sharedSourceAliases } from './build/shared-source';
+import { SHARED_SOURCE, sharedSourceAliases } from './build/shared-source';
 
 const server = 'http://localhost:3000';
 const APP_ENTRY = path.resolve(import.meta.dirname, 'src/main.tsx');
 const SIGN_IN_ENTRY = path.resolve(import.meta.dirname, 'src/sign-in.tsx');
+const OWN_SOURCE_FOLDERS = [path.resolve(import.meta.dirname, 'src'), SHARED_SOURCE].map((folder) => folder + path.sep);
 /** The web app's own modules and the shared ones it builds from source. */
-const OWN_SOURCE = /[\\/](client|shared)[\\/]src[\\/].+\.tsx?$/;
+const isOwnSource = (id: string) => /\.tsx?$/.test(id) && OWN_SOURCE_FOLDERS.some((folder) => id.startsWith(folder));
 
 /** A chunk's name without the pages Rolldown appends to a group it splits by page (`pages-shared~home-page~…`). */
 const groupName = (name: string) => name.split('~')[0];
@@ -71,7 +72,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: 'hidden',
-    // Every browser the app supports follows <link rel="modulepreload">: no polyfill file to fetch.
+    // No polyfill file for every browser to fetch: one without <link rel="modulepreload"> (Safari before
+    // 17, Firefox before 115) still loads each module, only without the head start.
     modulePreload: { polyfill: false },
     // The size budget (scripts/size-budget.mjs) walks the chunks each page needs.
     manifest: true,
@@ -136,7 +138,7 @@ export default defineConfig({
             // files: over HTTP/1.1 on a slow network, every file a page waits for costs it time.
             {
               name: (id, context) =>
-                OWN_SOURCE.test(id) && id !== APP_ENTRY && !staticImports(SIGN_IN_ENTRY, context).has(id)
+                isOwnSource(id) && id !== APP_ENTRY && !staticImports(SIGN_IN_ENTRY, context).has(id)
                   ? 'app-start'
                   : null,
               tags: ['$initial'],
@@ -144,7 +146,7 @@ export default defineConfig({
             },
             {
               name: 'pages-shared',
-              test: OWN_SOURCE,
+              test: isOwnSource,
               minShareCount: 2,
               entriesAware: true,
               entriesAwareMergeThreshold: 4000,

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Alias } from 'vite';
 
-const SHARED_SOURCE = path.resolve(import.meta.dirname, '../../shared/src');
+/** The shared package's TypeScript source. */
+export const SHARED_SOURCE = path.resolve(import.meta.dirname, '../../shared/src');
 
 /**
  * The web app builds `@commons/shared` from its TypeScript source. `@commons/shared/<module>` names
