@@ -115,6 +115,24 @@ describe('a patient partner', () => {
     expect(asked).not.toContain('query NetworkScope');
   });
 
+  test('her home page, opened from its address, fetches each of its stylesheets once', async () => {
+    const stylesheets: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.css')) stylesheets.push(new URL(request.url()).pathname);
+    });
+    await page.goto('about:blank');
+    await page.goto(`/n/${NETWORK_SLUG}`);
+    await page.locator('.card a[href*="/members/"]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    page.removeAllListeners('request');
+
+    // The server names the page's stylesheets in its head (page-preloads.ts). A preload is used only
+    // by a request in the same mode, and the app asks for stylesheets as CORS requests: a preload
+    // without `crossorigin` goes unused and the stylesheet is fetched a second time.
+    expect(stylesheets.some((sheet) => sheet.startsWith('/assets/home-page-'))).toBe(true);
+    expect(stylesheets.filter((sheet, index) => stylesheets.indexOf(sheet) !== index)).toEqual([]);
+  });
+
   test("a measure's chart comes with the list of measures inside the page: the app never asks for it", async () => {
     await page.goto(`/n/${NETWORK_SLUG}/measures`);
     const chart = await page.locator(`a[href^="/n/${NETWORK_SLUG}/measures/"]`).first().getAttribute('href');

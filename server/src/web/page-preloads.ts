@@ -26,7 +26,8 @@ export function pageBranches(webDir: string): PageBranch[] {
  * The links that make a browser fetch the chunks of the page at `page` while it reads the HTML,
  * side by side with the entry's scripts, instead of once those have run and the router has found
  * the page: one round trip fewer on the way to the page's content. Empty for a page the build does
- * not list (or a build that wrote no list).
+ * not list (or a build that wrote no list). Both kinds are CORS requests (`crossorigin`), as the
+ * app's loader makes them: a browser uses a preload only for a request of the same mode.
  */
 export function pagePreloads(webDir: string): (page: string) => string {
   const ranked = rankPageBranches(pageBranches(webDir));
@@ -34,7 +35,7 @@ export function pagePreloads(webDir: string): (page: string) => string {
     (pageBranchFor(ranked, page)?.files ?? [])
       .map((file) =>
         file.endsWith('.css')
-          ? `<link rel="preload" as="style" href="${file}">`
+          ? `<link rel="preload" as="style" crossorigin href="${file}">`
           : `<link rel="modulepreload" crossorigin href="${file}">`,
       )
       .join('');

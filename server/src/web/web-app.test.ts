@@ -308,7 +308,7 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     const resource = await open(`/n/${networkSlug}/commons/r1`);
     expect(linkedInHead(resource)).toEqual(['/assets/resource-page-1.js', '/assets/commons-1.css']);
     expect(resource).toContain('<link rel="modulepreload" crossorigin href="/assets/resource-page-1.js">');
-    expect(resource).toContain('<link rel="preload" as="style" href="/assets/commons-1.css">');
+    expect(resource).toContain('<link rel="preload" as="style" crossorigin href="/assets/commons-1.css">');
     // The most specific route wins, as in the app's router; an address's case and a trailing slash do not matter.
     expect(linkedInHead(await open(`/n/${networkSlug}/commons/new`))).toEqual(['/assets/new-resource-page-1.js']);
     expect(linkedInHead(await open(`/n/${networkSlug}/Commons/New/`))).toEqual(['/assets/new-resource-page-1.js']);
