@@ -2,6 +2,7 @@ import { SERVER_EVENTS, type ServerEventName, type ServerEventPayloads } from '@
 import {
   createContext,
   type ReactNode,
+  startTransition,
   useCallback,
   useContext,
   useEffect,
@@ -58,7 +59,8 @@ export function RealtimeProvider({ children, options }: { children: ReactNode; o
       const offRefused = opened.onRefused((code) => {
         if (code === 'UNAUTHENTICATED') latest.current.refresh();
       });
-      setConnection(opened);
+      // Not urgent: what shows the live state (the bell, threads) may draw it in slices.
+      startTransition(() => setConnection(opened));
       opened.connect();
       close = () => {
         offEnded();

@@ -1,6 +1,7 @@
 import {
   createContext,
   type ReactNode,
+  startTransition,
   useCallback,
   useContext,
   useLayoutEffect,
@@ -66,7 +67,9 @@ export function RevealTogether({ className, children }: { className?: string; ch
     loading.current += 1;
     return () => {
       loading.current -= 1;
-      recount();
+      // Parts finish loading one after another, often in one moment: as a transition their
+      // recounts make one render together, not one urgent render each.
+      startTransition(recount);
     };
   }, []);
   // The parts' layout effects run before this one, so every part still loading has counted itself.

@@ -1,4 +1,4 @@
-import { useEffect, useReducer } from 'react';
+import { startTransition, useEffect, useReducer } from 'react';
 import { useQuery } from 'urql';
 import { useRealtimeConnected, useServerEvent } from '../../realtime/realtime-provider';
 import { NOTIFICATION_CONTEXT, UnreadNotificationCountDocument } from '../documents';
@@ -19,7 +19,8 @@ export function useUnreadNotifications(networkId: string): UnreadState {
   const [state, dispatch] = useReducer(unreadReducer, networkId, initialUnread);
 
   useEffect(() => {
-    if (data) dispatch({ type: 'fetched', networkId, count: data.unreadNotificationCount });
+    // A transition, as the answer that moved it was: the count is drawn with the rest of the page.
+    if (data) startTransition(() => dispatch({ type: 'fetched', networkId, count: data.unreadNotificationCount }));
   }, [data, networkId]);
 
   useServerEvent('notification:new', (event) =>
