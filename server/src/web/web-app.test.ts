@@ -2,7 +2,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  createBrotliDecompress,
+  createGunzip,
+  gunzipSync,
+  gzipSync,
+} from 'node:zlib';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import cookieParser from 'cookie-parser';
@@ -69,6 +76,9 @@ function linkedInHead(html: string): string[] {
   const head = html.slice(0, html.indexOf('</head>'));
   return [...head.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="([^"]+)">/g)].map((match) => match[1]);
 }
+
+/** A page without the links to its own files the server adds to its head (page-preloads.ts). */
+const withoutPageLinks = (html: string) => html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
 
 /** The answers a page carries for its start-up queries (start-data.ts), or null for none. */
 function startAnswersIn(html: string): { query: string; variables: Record<string, unknown>; data: unknown }[] | null {
@@ -149,6 +159,16 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
   });
 
   it('answers every page of the app with index.html, compressed and revalidated each time', async () => {
+    for (const page of ['/forgot-password', '/invite/some-token']) {
+      const response = await raw(`${app.url}${page}`, { headers: { accept: 'text/html', 'accept-encoding': 'br' } });
+
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(brotliDecompressSync(response.body).toString()).toBe(INDEX);
+    }
+    // With a session (here one the server does not know), the page as built, sent for her alone.
     for (const page of ['/', '/forgot-password', `/n/some-network/commons`, '/sign-in/x']) {
       const response = await raw(`${app.url}${page}`, {
         headers: { accept: 'text/html', 'accept-encoding': 'br', cookie: 'commons_session=some-session' },
@@ -157,8 +177,8 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
       expect(response.status).toBe(200);
       expect(response.headers['content-encoding']).toBe('br');
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(response.headers['cache-control']).toBe('no-cache');
-      expect(brotliDecompressSync(response.body).toString()).toBe(INDEX);
+      expect(response.headers['cache-control']).toBe('private, no-cache');
+      expect(withoutPageLinks(brotliDecompressSync(response.body).toString())).toBe(INDEX);
     }
     const head = await raw(`${app.url}/assets/app-4f9a1c.js`, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
     expect(head.headers['content-encoding']).toBe('br');
@@ -318,8 +338,10 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     expect(linkedInHead(await open(`/n/${networkSlug}/no-such-page`))).toEqual([]);
     expect(linkedInHead(await open(`/n/${networkSlug}/commons/r1/extra`))).toEqual([]);
     expect(linkedInHead(await open(`/n/${networkSlug}/groups`))).toEqual([]);
-    // Nobody signed in: the page as built, the same for everyone.
-    expect(await open(`/n/${networkSlug}/commons/r1`, 'commons_session=made-up')).toBe(INDEX);
+    // Nobody signed in: the page as built, with the route's files and no answers.
+    const signedOut = await open(`/n/${networkSlug}/commons/r1`, 'commons_session=made-up');
+    expect(linkedInHead(signedOut)).toEqual(['/assets/resource-page-1.js', '/assets/commons-1.css']);
+    expect(withoutPageLinks(signedOut)).toBe(INDEX);
   });
 
   it('leaves out an answer that failed, and puts nothing into a page for a session it does not know', async () => {
@@ -334,7 +356,7 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
         page,
       ).toEqual(['Viewer']);
     }
-    expect(await open(`/n/${networkSlug}`, { cookie: 'commons_session=made-up' })).toBe(INDEX);
+    expect(withoutPageLinks(await open(`/n/${networkSlug}`, { cookie: 'commons_session=made-up' }))).toBe(INDEX);
     expect(await open('/forgot-password', {})).toBe(INDEX);
   });
 
@@ -506,5 +528,40 @@ describe('a page whose start-up answers are slow or fail', () => {
 
     answer = () => Promise.resolve('<p>on time</p>');
     expect((await open()).body.toString()).toContain('<p>on time</p>\n  </body>');
+  });
+
+  it('sends the page up to the end of its body at once, and the answers when they are in', async () => {
+    answer = () => new Promise((resolve) => setTimeout(() => resolve('<p>in</p>'), 250).unref());
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      const started = performance.now();
+      const parts: { at: number; bytes: Buffer }[] = [];
+      const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        http
+          .get(`${url}/n/ibd`, {
+            headers: { accept: 'text/html', 'accept-encoding': encoding, cookie: 'commons_session=some-session' },
+          })
+          .on('response', resolve)
+          .on('error', reject);
+      });
+      // Decompressed as it arrives, as a browser reads it.
+      const decoded =
+        encoding === 'br'
+          ? response.pipe(createBrotliDecompress())
+          : encoding === 'gzip'
+            ? response.pipe(createGunzip())
+            : response;
+      decoded.on('data', (bytes: Buffer) => parts.push({ at: performance.now() - started, bytes }));
+      await new Promise((resolve) => decoded.on('end', resolve));
+
+      expect(response.headers['content-encoding'], encoding).toBe(encoding === 'identity' ? undefined : encoding);
+      expect(response.headers['x-accel-buffering']).toBe('no');
+      const first = parts[0];
+      expect(first.at, encoding).toBeLessThan(200);
+      expect(first.bytes.toString(), encoding).toBe(INDEX.slice(0, INDEX.indexOf('</body>')));
+      expect(parts.at(-1)!.at, encoding).toBeGreaterThanOrEqual(240);
+      expect(Buffer.concat(parts.map((part) => part.bytes)).toString(), encoding).toBe(
+        INDEX.replace('</body>', '<p>in</p>\n  </body>'),
+      );
+    }
   });
 });

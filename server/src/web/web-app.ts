@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { safeNextPath } from '@commons/shared';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { SESSION_COOKIE } from '../platform/auth/session-token';
 import { pagePreloads } from './page-preloads';
@@ -188,36 +188,31 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
   };
 
   /**
-   * Sends `file` with the answers to the page's start-up queries in it, compressed here (it differs
-   * for each member); false when there are none to put in. It holds the member's own data, so no
-   * shared cache keeps it.
+   * Sends `file` for a signed-in member's page in two parts: at once, all of it up to the end of
+   * its body, with links to the page's own files in its head; then, once they are in (or the wait is
+   * over), the answers to the page's start-up queries and the rest. The browser fetches the
+   * scripts and draws the banner while the server asks the database, and the scripts, which run
+   * once the page has been read, find the answers in it. Compressed here, part by part (it differs
+   * for each member); it holds her own data, so no shared cache keeps it.
    */
-  const sendWithStartData = async (req: Request, res: Response, file: string, page: string): Promise<boolean> => {
-    if (!options.startData) return false;
-    // A slow database never holds a page back for long: past the wait, it goes without.
-    const answers = await Promise.race([
-      options.startData(req, res, page).catch(() => null),
-      new Promise<null>((resolve) => setTimeout(resolve, options.startDataWaitMs ?? START_DATA_WAIT_MS, null).unref()),
-    ]);
-    if (!answers) return false;
-    const html = htmlText(file)
-      .replace('</head>', `${preloadsOf(page)}</head>`)
-      .replace('</body>', `${answers}\n  </body>`);
+  const sendWithStartData = async (req: Request, res: Response, file: string, page: string, run: StartDataOf) => {
+    const html = htmlText(file);
+    const bodyEnd = html.lastIndexOf('</body>');
     preloadTexts(req, res);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'private, no-cache');
+    // A proxy in front (nginx) passes the first part on as it comes, rather than the page at its end.
+    res.setHeader('X-Accel-Buffering', 'no');
     res.vary('Accept-Encoding');
     res.vary('Cookie');
-    if (req.acceptsEncodings('br') === 'br') {
-      res.setHeader('Content-Encoding', 'br');
-      res.send(brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
-    } else if (req.acceptsEncodings('gzip') === 'gzip') {
-      res.setHeader('Content-Encoding', 'gzip');
-      res.send(gzipSync(html));
-    } else {
-      res.send(html);
-    }
-    return true;
+    const out = htmlStream(req, res);
+    out.send(html.slice(0, bodyEnd).replace('</head>', `${preloadsOf(page)}</head>`));
+    // A slow database never holds a page back for long: past the wait, it goes without.
+    const answers = await Promise.race([
+      run(req, res, page).catch(() => null),
+      new Promise<null>((resolve) => setTimeout(resolve, options.startDataWaitMs ?? START_DATA_WAIT_MS, null).unref()),
+    ]);
+    out.end(`${answers ? `${answers}\n  ` : ''}${html.slice(bodyEnd)}`);
   };
 
   return (req: Request, res: Response, next: NextFunction) => {
@@ -248,13 +243,11 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
         res.sendFile(html);
       };
       if (page !== '/sign-in') {
-        if (ownPage || !sessionTokenOf(req)) return send();
-        return void sendWithStartData(req, res, html, page).then(
-          (sent) => {
-            if (!sent) send();
-          },
-          (error: unknown) => next(error),
-        );
+        if (ownPage || !sessionTokenOf(req) || !options.startData) return send();
+        return void sendWithStartData(req, res, html, page, options.startData).catch((error: unknown) => {
+          if (!res.headersSent) next(error);
+          else res.destroy(error as Error);
+        });
       }
       void insteadOfSignIn(req).then((instead) => {
         if (!instead) return send();
@@ -276,4 +269,26 @@ function fileOf(root: string, urlPath: string): string | null {
   if (decoded.includes('\0')) return null;
   const file = path.join(root, path.normalize(decoded));
   return file.startsWith(root + path.sep) ? file : null;
+}
+
+/**
+ * Writes an HTML page in parts, each sent on at once: brotli or gzip when the browser accepts it
+ * (flushed after each part), as it is otherwise.
+ */
+function htmlStream(req: Request, res: Response): { send: (part: string) => void; end: (part: string) => void } {
+  const encoding = req.acceptsEncodings('br') === 'br' ? 'br' : req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : null;
+  if (!encoding) return { send: (part) => res.write(part), end: (part) => res.end(part) };
+  res.setHeader('Content-Encoding', encoding);
+  const compressor =
+    encoding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : createGzip();
+  compressor.pipe(res);
+  // A browser that leaves before the end: nothing more to compress.
+  res.once('close', () => compressor.destroy());
+  return {
+    send: (part) => {
+      compressor.write(part);
+      compressor.flush();
+    },
+    end: (part) => compressor.end(part),
+  };
 }
