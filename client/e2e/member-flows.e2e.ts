@@ -133,6 +133,24 @@ describe('a patient partner', () => {
     expect(stylesheets.filter((sheet, index) => stylesheets.indexOf(sheet) !== index)).toEqual([]);
   });
 
+  test('her page loads the locale data for dates in a worker, off its main thread, which the page allows', async () => {
+    const workers: string[] = [];
+    const refused: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/.test(message.text())) refused.push(message.text());
+    });
+    await page.goto('about:blank');
+    await page.goto(`/n/${NETWORK_SLUG}`);
+    await page.locator('.card a[href*="/members/"]').first().waitFor();
+    page.removeAllListeners('worker');
+    page.removeAllListeners('console');
+
+    // i18n/intl-cache.ts, prepareFormatting: the first date formatter of a tab costs it 30-90 ms.
+    expect(workers).toEqual([expect.stringMatching(/^\/assets\/intl-warm-up\.worker-[\w-]+\.js$/)]);
+    expect(refused).toEqual([]);
+  });
+
   test("a measure's chart comes with the list of measures inside the page: the app never asks for it", async () => {
     await page.goto(`/n/${NETWORK_SLUG}/measures`);
     const chart = await page.locator(`a[href^="/n/${NETWORK_SLUG}/measures/"]`).first().getAttribute('href');

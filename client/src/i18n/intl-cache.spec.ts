@@ -14,7 +14,7 @@ describe('Intl formatters made once per locale and options', () => {
     expect(dateTimeFormat('sv', { dateStyle: 'medium' })).not.toBe(medium);
   });
 
-  it('makes the medium date formatter in a task of its own after start-up, so the first page render finds it made', () => {
+  it('without workers (jsdom has none), makes the medium date formatter in a task of its own after start-up', () => {
     vi.useFakeTimers();
     const made = vi.spyOn(Intl, 'DateTimeFormat');
     prepareFormatting('de-AT');
