@@ -197,6 +197,26 @@ describe('a patient partner', () => {
     }
   });
 
+  test('opening a resource counts her view without asking for the page again', async () => {
+    await page.goto(`/n/${NETWORK_SLUG}/commons`);
+    const resourcePath = (await page.locator('.resource-card__title a').first().getAttribute('href'))!;
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql'))
+        asked.push(...(request.postData()?.match(/(?<=query |mutation )\w+/g) ?? []));
+    });
+    await page.goto('about:blank');
+    await page.goto(resourcePath);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    page.removeAllListeners('request');
+
+    expect(asked).toContain('RecordResourceView');
+    // The page came inside the HTML; the view's answer names only the count, which changes nothing
+    // else the page holds (before, the resource it answered with made the client ask for the page again).
+    expect(asked).not.toContain('ResourcePage');
+  });
+
   test('filters the directory by role and by interest', async () => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Members' }).click();
     await page.waitForURL('**/members');

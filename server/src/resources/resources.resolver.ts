@@ -13,6 +13,7 @@ import {
 import { EngagementService } from './engagement.service';
 import { ResourceDiff } from './models/resource-diff.model';
 import { NetworkTag, Resource, ResourceConnection } from './models/resource.model';
+import { ResourceView } from './models/resource-view.model';
 import { ResourcesService } from './resources.service';
 import { FieldCost } from '../platform/graphql/field-cost';
 
@@ -137,7 +138,7 @@ export class ResourcesResolver {
     return this.engagement.bookmark(viewer, resourceId, bookmarked);
   }
 
-  @Mutation(() => Resource, { description: 'Counts the viewer opening a resource (once per member and day).' })
+  @Mutation(() => ResourceView, { description: 'Counts the viewer opening a resource (once per member and day).' })
   recordResourceView(@CurrentViewer() viewer: Viewer, @Args('resourceId', { type: () => ID }) resourceId: string) {
     return this.engagement.recordView(viewer, resourceId);
   }
