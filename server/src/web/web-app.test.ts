@@ -530,6 +530,32 @@ describe('a page whose start-up answers are slow or fail', () => {
     expect((await open()).body.toString()).toContain('<p>on time</p>\n  </body>');
   });
 
+  it('carries on when the browser leaves between the two parts', async () => {
+    let answered!: () => void;
+    const answerSent = new Promise<void>((resolve) => (answered = resolve));
+    answer = () =>
+      new Promise((resolve) =>
+        setTimeout(() => {
+          resolve('<p>too late</p>');
+          setImmediate(answered);
+        }, 100).unref(),
+      );
+    for (const encoding of ['br', 'identity']) {
+      const request = http.get(`${url}/n/ibd`, {
+        headers: { accept: 'text/html', 'accept-encoding': encoding, cookie: 'commons_session=some-session' },
+      });
+      request.on('error', () => undefined);
+      const response = await new Promise<http.IncomingMessage>((resolve) => request.on('response', resolve));
+      await new Promise((resolve) => response.once('data', resolve));
+      request.destroy();
+    }
+    await answerSent;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    answer = () => Promise.resolve('<p>on time</p>');
+    expect((await open()).body.toString()).toContain('<p>on time</p>\n  </body>');
+  });
+
   it('sends the page up to the end of its body at once, and the answers when they are in', async () => {
     answer = () => new Promise((resolve) => setTimeout(() => resolve('<p>in</p>'), 250).unref());
     for (const encoding of ['br', 'gzip', 'identity']) {
