@@ -7,7 +7,6 @@ import { conflict, notFound, parseInput, requireId } from '../platform/graphql/a
 import { type PageArgs, pageInfo, toPage } from '../platform/graphql/pagination';
 import type { NetworkTagInput, ResourceUseInput } from './dto/resource.input';
 import type { NetworkTag, Resource, ResourceConnection } from './models/resource.model';
-import type { ResourceView } from './models/resource-view.model';
 import { ResourceRepository } from './resource.repository';
 import { ResourcesService, toResource } from './resources.service';
 
@@ -68,12 +67,11 @@ export class EngagementService {
   }
 
   /** Counts the viewer's view of the resource, once per member and (UTC) day. */
-  async recordView(viewer: Viewer, resourceId: string): Promise<ResourceView> {
+  async recordView(viewer: Viewer, resourceId: string): Promise<Resource> {
     const { row, actor } = await this.service.visible(viewer, resourceId);
     const now = new Date();
     const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-    const { viewCount } = toResource(await this.resources.recordView(row.id, actor.userId, day));
-    return { resourceId: row.id, viewCount };
+    return toResource(await this.resources.recordView(row.id, actor.userId, day));
   }
 
   async bookmarks(viewer: Viewer, networkId: string, pageArgs: PageArgs): Promise<ResourceConnection> {

@@ -138,9 +138,23 @@ export class ResourcesResolver {
     return this.engagement.bookmark(viewer, resourceId, bookmarked);
   }
 
-  @Mutation(() => ResourceView, { description: 'Counts the viewer opening a resource (once per member and day).' })
+  @Mutation(() => Resource, {
+    description: 'Counts the viewer opening a resource (once per member and day).',
+    deprecationReason: 'Use countResourceView: a client caching answers by type keeps the resource it shows.',
+  })
   recordResourceView(@CurrentViewer() viewer: Viewer, @Args('resourceId', { type: () => ID }) resourceId: string) {
     return this.engagement.recordView(viewer, resourceId);
+  }
+
+  @Mutation(() => ResourceView, {
+    description: 'Counts the viewer opening a resource (once per member and day), answering with the count alone.',
+  })
+  async countResourceView(
+    @CurrentViewer() viewer: Viewer,
+    @Args('resourceId', { type: () => ID }) resourceId: string,
+  ): Promise<ResourceView> {
+    const { id, viewCount } = await this.engagement.recordView(viewer, resourceId);
+    return { resourceId: id, viewCount };
   }
 
   @Mutation(() => NetworkTag, { description: 'Network admins: add a curated tag.' })

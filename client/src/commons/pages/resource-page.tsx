@@ -111,7 +111,7 @@ const ResourcePageDocument = graphql(`
 
 const RecordViewDocument = graphql(`
   mutation RecordResourceView($resourceId: ID!) {
-    recordResourceView(resourceId: $resourceId) {
+    countResourceView(resourceId: $resourceId) {
       resourceId
       viewCount
     }
@@ -274,7 +274,7 @@ export function ResourcePage() {
             // This visit is counted by a mutation that may answer after the page's query: take the higher count.
             viewCount={Math.max(
               resource.viewCount,
-              viewed.data?.recordResourceView.resourceId === resource.id ? viewed.data.recordResourceView.viewCount : 0,
+              viewed.data?.countResourceView.resourceId === resource.id ? viewed.data.countResourceView.viewCount : 0,
             )}
           />
         </aside>
