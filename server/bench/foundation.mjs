@@ -130,6 +130,22 @@ async function embeddedPages(url) {
       errors,
     });
   }
+  // One member opening pages with pauses, as on a quiet network: pg used to close connections idle
+  // for 10 s, so each page after a pause waited for new ones.
+  const quietRuns = Number(process.env.BENCH_QUIET_RUNS ?? 5);
+  for (const [name, pauseMs] of [
+    ['a resource page right after another', 0],
+    ['a resource page after a quiet spell of 11 s', 11_000],
+  ]) {
+    const latencies = [];
+    for (let run = 0; run < quietRuns; run += 1) {
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      const t0 = performance.now();
+      await html(`/n/${slug}/commons/${resources[i++ % resources.length]}`)();
+      latencies.push(performance.now() - t0);
+    }
+    report(`${name}, embedded (one member)`, spread(latencies));
+  }
 }
 
 /** Adds `count` more members (bulk SQL) to the seeded demo network. */

@@ -18,7 +18,15 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly pool: pg.Pool;
 
   constructor(@Inject(DATABASE_URL) databaseUrl: string, @Inject(APP_CONFIG) config: AppConfig) {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: config.databasePoolSize });
+    // Connections once opened are kept. pg closes a connection idle for 10 s by default, so on a
+    // quiet network every page after a pause waited for new ones, each starting a PostgreSQL backend
+    // that loads its catalog and plans every statement anew (`npm run bench -- start`, "after a
+    // quiet spell"). A pool never holds more than `databasePoolSize`, busy or idle.
+    const pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: config.databasePoolSize,
+      min: config.databasePoolSize,
+    });
     // An idle connection the server closes (a restart, a failover) is dropped and replaced by the
     // pool; without a listener its error would end the process.
     pool.on('error', (error) => new Logger('Database').warn(`idle connection closed: ${error.message}`));
