@@ -197,24 +197,38 @@ describe('a patient partner', () => {
     }
   });
 
-  test('opening a resource counts her view without asking for the page again', async () => {
+  test('opening a resource or an idea asks for nothing its page already holds', async () => {
     await page.goto(`/n/${NETWORK_SLUG}/commons`);
     const resourcePath = (await page.locator('.resource-card__title a').first().getAttribute('href'))!;
+    await page.goto(`/n/${NETWORK_SLUG}/ideas`);
+    const ideaPath = (await page.locator('.idea-card__title a').first().getAttribute('href'))!;
     const asked: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql'))
         asked.push(...(request.postData()?.match(/(?<=query |mutation )\w+/g) ?? []));
     });
-    await page.goto('about:blank');
-    await page.goto(resourcePath);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.waitForLoadState('networkidle');
+    const open = async (path: string) => {
+      asked.length = 0;
+      await page.goto('about:blank');
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      return [...asked];
+    };
+    const resource = await open(resourcePath);
+    const idea = await open(ideaPath);
     page.removeAllListeners('request');
 
-    expect(asked).toContain('RecordResourceView');
-    // The page came inside the HTML; the view's answer names only the count, which changes nothing
-    // else the page holds (before, the resource it answered with made the client ask for the page again).
-    expect(asked).not.toContain('ResourcePage');
+    expect(resource).toContain('RecordResourceView');
+    // The page and the banner's counts came inside the HTML, and are not asked again as the
+    // components that show them mount (urql asks a cache-and-network query a second time then).
+    // The view's answer names only the count, which changes nothing else the page holds (before,
+    // the resource it answered with made the client ask for the page again).
+    for (const held of ['ResourcePage', 'IdeaPage', 'UnreadNotificationCount', 'UnreadThreadsCount']) {
+      expect(resource, held).not.toContain(held);
+      expect(idea, held).not.toContain(held);
+    }
+    expect(idea).toContain('IdeaDrivers');
   });
 
   test('filters the directory by role and by interest', async () => {

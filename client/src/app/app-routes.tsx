@@ -1,6 +1,7 @@
 import { type ComponentType, lazy, type LazyExoticComponent, type ReactNode, Suspense } from 'react';
 import { matchRoutes, Navigate, type RouteObject, useRoutes } from 'react-router';
 import { RequireViewer } from '../auth/components/require-viewer';
+import { PageDrawn } from '../graphql/graphql-provider';
 import { NetworkScope } from '../networks/network-context';
 import { Loading } from '../ui/feedback';
 import { AppLayout } from './components/app-layout';
@@ -60,7 +61,12 @@ const ResetPasswordPage = lazyPage(() => import('../account/pages/reset-password
 const UnsubscribePage = lazyPage(() => import('../mail/pages/unsubscribe-page'), 'UnsubscribePage');
 
 /** A page loaded on demand, with "Loading…" meanwhile. */
-const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
+const onDemand = (page: ReactNode) => (
+  <Suspense fallback={<Loading />}>
+    {page}
+    <PageDrawn />
+  </Suspense>
+);
 
 /** A route drawn by a page of its own chunk; the chunk is named in `handle` so start-up can fetch it early. */
 function page(path: string, Page: LazyPage, children?: RouteObject[]): RouteObject {

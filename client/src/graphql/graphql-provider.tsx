@@ -4,10 +4,11 @@ import { type Client, Provider } from 'urql';
 import { createGraphqlClient } from './client';
 import type { StartAnswers } from './start-data';
 
-/** A GraphQL client and where it says that the session has ended. */
+/** A GraphQL client, where it says that the session has ended, and how to say the app has started. */
 export interface GraphqlStart {
   client: Client;
   sessionLost: EventTarget;
+  startedUp: () => void;
 }
 
 /** The first client, made before the app renders so start-up can send its first queries at once. */
@@ -17,10 +18,11 @@ export function startGraphql(startAnswers?: StartAnswers): GraphqlStart {
     onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')),
     startAnswers,
   });
-  return { client, sessionLost };
+  return { client, sessionLost, startedUp: () => startAnswers?.startedUp() };
 }
 
 const ResetContext = createContext<() => void>(() => undefined);
+const StartedUpContext = createContext<() => void>(() => undefined);
 
 /** Paths a signed-out person may be on without being sent to sign in. */
 const PUBLIC_PATHS = ['/sign-in', '/invite/', '/setup'];
@@ -56,12 +58,26 @@ export function GraphqlProvider({ children, start }: { children: ReactNode; star
 
   return (
     <ResetContext.Provider value={reset}>
-      <Provider value={current.client}>
-        {/* Everything below starts afresh with the new client: no hook keeps the last person's answers (who was signed in, above all). */}
-        <Fragment key={current.generation}>{children}</Fragment>
-      </Provider>
+      <StartedUpContext.Provider value={start?.startedUp ?? noop}>
+        <Provider value={current.client}>
+          {/* Everything below starts afresh with the new client: no hook keeps the last person's answers (who was signed in, above all). */}
+          <Fragment key={current.generation}>{children}</Fragment>
+        </Provider>
+      </StartedUpContext.Provider>
     </ResetContext.Provider>
   );
+}
+
+const noop = () => undefined;
+
+/**
+ * Drawn beside a page, after it: once the page and everything in it have mounted (and asked their
+ * queries), the app has started, and the answers in the page no longer stand for the server's.
+ */
+export function PageDrawn() {
+  const startedUp = useContext(StartedUpContext);
+  useEffect(() => startedUp(), [startedUp]);
+  return null;
 }
 
 /** Replaces the GraphQL client and its cache; call when the signed-in person changes. */

@@ -86,6 +86,34 @@ describe('the answers the server put into the page', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('while the app starts, reads what the page answered from the cache rather than asking again; then asks', async () => {
+    const idea = JSON.stringify([
+      { query: 'IdeaPage', variables: { id: 'i1', networkId: 'n1' }, data: { changeIdea: { id: 'i1' } } },
+    ]);
+    const variables = { id: 'i1', networkId: 'n1' };
+    const ask = (client: ReturnType<typeof createGraphqlClient>) =>
+      client.query(IdeaPage, variables, { requestPolicy: 'cache-and-network' }).toPromise();
+    for (const startUpEnds of ['the first page is drawn', 'she changes something'] as const) {
+      const fetch = respondWith({ data: { changeIdea: { id: 'i1', fresh: true } } });
+      const answers = startAnswers(element(idea));
+      const client = createGraphqlClient({ url: 'http://commons.test/graphql', fetch, startAnswers: answers });
+
+      // As a component mounts, urql asks twice: as it renders, and as it subscribes.
+      expect((await ask(client)).data).toEqual({ changeIdea: { id: 'i1' } });
+      expect((await ask(client)).data).toEqual({ changeIdea: { id: 'i1' } });
+      expect(fetch, startUpEnds).not.toHaveBeenCalled();
+      // Asked for fresh (a retry, an event saying it changed): the server, even now.
+      await client.query(IdeaPage, variables, { requestPolicy: 'network-only' }).toPromise();
+      expect(fetch, startUpEnds).toHaveBeenCalledTimes(1);
+
+      if (startUpEnds === 'the first page is drawn') answers.startedUp();
+      else await client.mutation('mutation Endorse { endorse { id } }', {}).toPromise();
+      const callsBefore = fetch.mock.calls.length;
+      await ask(client);
+      await vi.waitFor(() => expect(fetch.mock.calls.length, startUpEnds).toBe(callsBefore + 1));
+    }
+  });
+
   it('ignores what it cannot use: no element, broken JSON, answers of the wrong shape', () => {
     expect(startAnswers(null).size).toBe(0);
     expect(startAnswers(element('[{"query":')).size).toBe(0);

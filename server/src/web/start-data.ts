@@ -50,6 +50,13 @@ const START_QUERIES: { name: string; variables: (page: string) => Record<string,
 ];
 
 /**
+ * The queries of every network page's banner, by the network: the member's unread notifications
+ * and thread messages (client/src/notifications/hooks/use-unread-notifications.ts,
+ * client/src/threads/components/unread-threads-badge.tsx).
+ */
+const NETWORK_START_QUERIES = ['UnreadNotificationCount', 'UnreadThreadsCount'];
+
+/**
  * A network page's own first query, where its address alone gives the variables, by the route
  * that draws the page: the page's content then comes with the page, not one request after the app
  * has started. Each names the query and builds its variables exactly as the page in the client
@@ -116,14 +123,14 @@ export function startData(webDir: string, run: RunStartQuery) {
         return values ? ask(name, values) : Promise.resolve(null);
       }),
     );
-    // The page's own query once the network is known (and she may see it).
+    // The banner's counts and the page's own query once the network is known (and she may see it).
     const networkId = networkIdOf(answers.find((answer) => answer?.query === 'NetworkScope') ?? null);
     if (networkId) {
-      answers.push(
-        ...(await Promise.all(
-          networkPageQuery(ranked, page, networkId).map(({ name, variables }) => ask(name, variables)),
-        )),
-      );
+      const queries = [
+        ...NETWORK_START_QUERIES.map((name) => ({ name, variables: { networkId } })),
+        ...networkPageQuery(ranked, page, networkId),
+      ];
+      answers.push(...(await Promise.all(queries.map(({ name, variables }) => ask(name, variables)))));
     }
     const given = answers.filter((answer) => answer !== null);
     if (given.length === 0) return null;

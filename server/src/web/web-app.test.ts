@@ -49,7 +49,10 @@ const INDEX = `<!doctype html><html><head><title>Commons</title><script type="mo
 const QUERY_DOCUMENTS = {
   NetworkScope: 'query NetworkScope($slug: String!) {\n  network(slug: $slug) {\n    id\n    slug\n  }\n}',
   Viewer: 'query Viewer {\n  me {\n    id\n    name\n  }\n}',
-  UnreadNotificationCount: 'query UnreadNotificationCount { unreadNotificationCount }',
+  UnreadNotificationCount:
+    'query UnreadNotificationCount($networkId: ID!) {\n  unreadNotificationCount(networkId: $networkId)\n}',
+  UnreadThreadsCount:
+    'query UnreadThreadsCount($networkId: ID!) {\n  unreadThreads(networkId: $networkId) {\n    totalUnread\n  }\n}',
   ChartMeasures: 'query ChartMeasures($networkId: ID!) {\n  measures(networkId: $networkId) {\n    id\n  }\n}',
   IdeaPage:
     'query IdeaPage($id: ID!, $networkId: ID!) {\n  changeIdea(id: $id, networkId: $networkId) {\n    id\n  }\n}',
@@ -305,14 +308,18 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     expect(response.headers.link).toBe('</assets/en-BHOZsS1_.json>; rel=preload; as=fetch; crossorigin');
     const html = brotliDecompressSync(response.body).toString();
     expect(html.startsWith(INDEX.slice(0, INDEX.indexOf('</body>')))).toBe(true);
-    // Only the start-up queries run, each with the variables the address gives it.
+    // Only the start-up queries run, each with the variables the address and the network give it:
+    // who she is, the network, and the banner's unread counts.
+    const networkId = expect.any(String) as string;
     expect(startAnswersIn(html)).toEqual([
       { query: 'Viewer', variables: {}, data: { me: { id: admin.userId, name: admin.name } } },
       {
         query: 'NetworkScope',
         variables: { slug: networkSlug },
-        data: { network: { id: expect.any(String) as string, slug: networkSlug } },
+        data: { network: { id: networkId, slug: networkSlug } },
       },
+      { query: 'UnreadNotificationCount', variables: { networkId }, data: { unreadNotificationCount: 0 } },
+      { query: 'UnreadThreadsCount', variables: { networkId }, data: { unreadThreads: { totalUnread: 0 } } },
     ]);
 
     // Off a network's pages, who she is only; as plain text to a client that accepts no encoding.
@@ -367,11 +374,13 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
 
     const chart = await queriesOf(`/n/${networkSlug}/measures/m1`);
     const networkId = (chart?.[1]?.data as { network: { id: string } }).network.id;
-    expect(chart?.[2]).toEqual({ query: 'ChartMeasures', variables: { networkId }, data: { measures: [] } });
+    expect(chart?.[4]).toEqual({ query: 'ChartMeasures', variables: { networkId }, data: { measures: [] } });
     // As the router reads addresses: any case, a trailing slash.
     expect((await queriesOf(`/n/${networkSlug}/Measures/m1/`))?.map((answer) => answer.query)).toEqual([
       'Viewer',
       'NetworkScope',
+      'UnreadNotificationCount',
+      'UnreadThreadsCount',
       'ChartMeasures',
     ]);
     // Another page, an idea that is not there (the app asks, and is told), a network not hers: none.
