@@ -12,7 +12,7 @@ import { startTransition } from 'react';
 import { make, onEnd, pipe, subscribe } from 'wonka';
 import { CSRF_HEADER } from './csrf';
 import { batchedQueryFetch } from './query-batch';
-import { type StartAnswers, startAnswersExchange, startUpExchange } from './start-data';
+import { type StartAnswers, startAnswersExchange } from './start-data';
 
 /**
  * Query results are drawn as transitions: React renders them in slices and keeps the page
@@ -79,10 +79,8 @@ export function createGraphqlClient({
           onSessionLost?.(operation);
         },
       }),
-      // While the app starts, what the page answered is not asked again (start-data.ts).
-      ...(startAnswers ? [startUpExchange(startAnswers)] : []),
       cacheExchange,
-      // The answers the server put into the page (start-data.ts), each used once.
+      // The answers the server put into the page (start-data.ts), used while the app starts.
       ...(startAnswers ? [startAnswersExchange(startAnswers)] : []),
       fetchExchange,
     ],

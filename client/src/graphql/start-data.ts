@@ -1,5 +1,5 @@
 import { START_DATA_ELEMENT } from '@commons/shared';
-import { type Exchange, getOperationName, makeOperation, makeResult, mapExchange, type Operation } from '@urql/core';
+import { type Exchange, getOperationName, makeResult, type Operation } from '@urql/core';
 import { filter, map, merge, pipe, share } from 'wonka';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -18,20 +18,20 @@ const keyOf = (query: string, variables: unknown) => `${query} ${canonical(varia
 const operationKey = (operation: Operation) => keyOf(getOperationName(operation.query) ?? '', operation.variables);
 
 /**
- * The answers the server put into the page, by query name and variables, and whether the app is
- * still starting: until it has drawn its first page (or she changes something), a query the page
- * answered is not asked again just to refresh it. urql asks a `cache-and-network` query twice as
- * a component mounts (once as it renders, once as it subscribes), and the second found the page's
- * answer in the cache and asked the server for the same, one request and a render more per page.
+ * The answers the server put into the page, by query name and variables. While the app starts
+ * (until it has drawn its first page, or she changes something), each answers every query for it:
+ * urql asks a `cache-and-network` query twice as a component mounts (once as it renders, once as
+ * it subscribes, which finds the first answer in the cache and asks again to refresh it), and
+ * the second went to the server for what the page had just given, one request and a render more.
+ * After that, an answer not used yet answers the first query for it, once.
  */
 export class StartAnswers {
   readonly #answers: Map<string, Record<string, unknown>>;
-  readonly #keys: Set<string>;
+  readonly #given = new Set<string>();
   #starting = true;
 
   constructor(answers: Map<string, Record<string, unknown>> = new Map()) {
     this.#answers = answers;
-    this.#keys = new Set(answers.keys());
   }
 
   /** How many answers are left to give. */
@@ -39,23 +39,22 @@ export class StartAnswers {
     return this.#answers.size;
   }
 
-  /** The page's answer to the first query with its name and variables; after that, none. */
+  /** The page's answer to a query with its name and variables, if it may still give it. */
   take(operation: Operation): Record<string, unknown> | undefined {
     if (operation.kind !== 'query' || this.#answers.size === 0) return undefined;
     const key = operationKey(operation);
     const data = this.#answers.get(key);
-    this.#answers.delete(key);
+    if (data === undefined) return undefined;
+    if (this.#starting) this.#given.add(key);
+    else this.#answers.delete(key);
     return data;
   }
 
-  /** Whether the app is still starting and the page answered this query. */
-  standsFor(operation: Operation): boolean {
-    return this.#starting && operation.kind === 'query' && this.#keys.has(operationKey(operation));
-  }
-
-  /** The app has drawn its first page: from now on a query is asked as its policy says. */
+  /** The app has drawn its first page (or she changed something): what was given is not given again. */
   startedUp(): void {
     this.#starting = false;
+    for (const key of this.#given) this.#answers.delete(key);
+    this.#given.clear();
   }
 }
 
@@ -82,31 +81,20 @@ export function startAnswers(element: Element | null = document.getElementById(S
 }
 
 /**
- * Before the cache: while the app starts, a `cache-and-network` query the page answered is only
- * read from the cache (the page's answer is as fresh as a request's would be); a mutation ends the
- * start, as the page's answers may no longer hold.
- */
-export function startUpExchange(answers: StartAnswers): Exchange {
-  return mapExchange({
-    onOperation(operation) {
-      if (operation.kind === 'mutation') answers.startedUp();
-      if (operation.context.requestPolicy !== 'cache-and-network' || !answers.standsFor(operation)) return operation;
-      return makeOperation(operation.kind, operation, { ...operation.context, requestPolicy: 'cache-first' });
-    },
-  });
-}
-
-/**
- * After the cache: answers the first query with the name and variables of an answer in the page,
- * once, without a request: the server ran it as the page was sent, so it is as fresh as a
- * request's would be. Every other operation goes on to the server.
+ * Answers a query with the name and variables of an answer in the page without a request (see
+ * StartAnswers for how often): the server ran it as the page was sent, so it is as fresh as a
+ * request's would be. Every other operation goes on to the server; a mutation ends the start, as
+ * the page's answers may no longer hold.
  */
 export function startAnswersExchange(answers: StartAnswers): Exchange {
   return ({ forward }) =>
     (operations$) => {
       const decided$ = pipe(
         operations$,
-        map((operation) => ({ operation, data: answers.take(operation) })),
+        map((operation) => {
+          if (operation.kind === 'mutation') answers.startedUp();
+          return { operation, data: answers.take(operation) };
+        }),
         share,
       );
       const answered$ = pipe(
