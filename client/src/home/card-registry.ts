@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@commons/shared';
+import { type Actor, type HomeCardRule, seesHomeCard } from '@commons/shared';
 import type { ComponentType } from 'react';
 import type { Viewer } from '../auth/viewer';
 import type { CurrentNetwork } from '../networks/network-context';
@@ -10,15 +10,9 @@ export interface HomeCardProps {
   actor: Actor;
 }
 
-/** A card on the network's home page. Each capability registers the cards it brings. */
-export interface HomeCard {
+/** A card on the network's home page: its rule (shared/src/home/home-cards.ts) and what draws it. */
+export interface HomeCard extends HomeCardRule {
   id: string;
-  /** Position on the page; lower comes first. A function when it depends on who looks. */
-  order: number | ((actor: Actor) => number);
-  /** The roles the card is for; every role when omitted. */
-  roles?: readonly Role[];
-  /** A further condition, typically a policy check such as `can(actor, 'invitation.list')`. */
-  when?: (actor: Actor) => boolean;
   Component: ComponentType<HomeCardProps>;
 }
 
@@ -40,9 +34,7 @@ export class HomeCardRegistry {
   /** The cards `actor` sees, in page order (ties by id, so the order is stable). */
   cardsFor(actor: Actor): HomeCard[] {
     return [...this.cards.values()]
-      .filter(
-        (card) => actor.active && (!card.roles || card.roles.includes(actor.role)) && (card.when?.(actor) ?? true),
-      )
+      .filter((card) => seesHomeCard(card, actor))
       .map((card) => ({ card, order: typeof card.order === 'function' ? card.order(actor) : card.order }))
       .sort((a, b) => a.order - b.order || a.card.id.localeCompare(b.card.id))
       .map(({ card }) => card);

@@ -1,9 +1,9 @@
-import type { Actor } from '@commons/shared';
+import { type Actor, actorOf } from '@commons/shared';
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, matchPath, Outlet, useParams } from 'react-router';
 import { type Client, useQuery } from 'urql';
-import { type Viewer, type ViewerMembership, useSignedInViewer } from '../auth/viewer';
+import { type ViewerMembership, useSignedInViewer } from '../auth/viewer';
 import { graphql } from '../gql';
 import type { NetworkScopeQuery } from '../gql/graphql';
 import { errorCode } from '../graphql/errors';
@@ -39,14 +39,6 @@ interface NetworkState {
 }
 
 const NetworkContext = createContext<NetworkState | null>(null);
-
-/** The viewer as an actor of the policy, from her membership of one network. */
-export function actorOf(
-  viewer: Pick<Viewer, 'id'>,
-  membership: Pick<ViewerMembership, 'role' | 'active' | 'site'>,
-): Actor {
-  return { userId: viewer.id, role: membership.role, siteId: membership.site?.id ?? null, active: membership.active };
-}
 
 /**
  * Asks for the network a page address names (`/n/:slug/…`) at start-up, beside who is signed in,

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  type Actor,
+  actorOf,
+  homeCardQueries,
   type PageBranch,
   pageBranchFor,
   pageParams,
   rankPageBranches,
+  type Role,
   START_DATA_ELEMENT,
   type StartAnswer,
 } from '@commons/shared';
@@ -56,33 +60,67 @@ const START_QUERIES: { name: string; variables: (page: string) => Record<string,
  */
 const NETWORK_START_QUERIES = ['UnreadNotificationCount', 'UnreadThreadsCount'];
 
+/** What a network page's own first queries depend on: its address, the network and who she is. */
+interface NetworkPage {
+  params: Record<string, string>;
+  networkId: string;
+  /** Her answer to the Viewer query. */
+  viewer: unknown;
+}
+
 /**
- * A network page's own first query, where its address alone gives the variables, by the route
- * that draws the page: the page's content then comes with the page, not one request after the app
- * has started. Each names the query and builds its variables exactly as the page in the client
- * does (the file beside it), or the app does not recognise the answer and asks again.
+ * A network page's own first queries, where its address (and who she is) gives the variables, by
+ * the route that draws the page: the page's content then comes with the page, not one request
+ * after the app has started. Each names the query and builds its variables exactly as the page
+ * in the client does (the file beside it), or the app does not recognise the answer and asks again.
  */
 const NETWORK_PAGE_QUERIES: Record<
   string,
-  (params: Record<string, string>, networkId: string) => { name: string; variables: Record<string, unknown> }
+  (page: NetworkPage) => { name: string; variables: Record<string, unknown> }[]
 > = {
+  // client/src/home/cards: the cards she sees there, by their rules (shared/src/home/home-cards.ts)
+  '/n/:slug': ({ networkId, viewer }) => {
+    const member = memberOf(viewer, networkId);
+    return member ? homeCardQueries({ networkId, ...member }) : [];
+  },
   // client/src/commons/pages/resource-page.tsx
-  '/n/:slug/commons/:resourceId': ({ resourceId }) => ({ name: 'ResourcePage', variables: { id: resourceId } }),
+  '/n/:slug/commons/:resourceId': ({ params }) => [{ name: 'ResourcePage', variables: { id: params.resourceId } }],
   // client/src/change-ideas/pages/idea-page.tsx
-  '/n/:slug/ideas/:ideaId': ({ ideaId }, networkId) => ({ name: 'IdeaPage', variables: { id: ideaId, networkId } }),
+  '/n/:slug/ideas/:ideaId': ({ params, networkId }) => [
+    { name: 'IdeaPage', variables: { id: params.ideaId, networkId } },
+  ],
   // client/src/charts/pages/measure-chart-page.tsx
-  '/n/:slug/measures/:measureId': (_params, networkId) => ({ name: 'ChartMeasures', variables: { networkId } }),
+  '/n/:slug/measures/:measureId': ({ networkId }) => [{ name: 'ChartMeasures', variables: { networkId } }],
 };
 
 /**
- * The page's own first query at `page`, in the network `networkId`, or none: the route is found
- * among the build's pages as the app's router finds it (`commons/new` is another page).
+ * She as an actor of the policy in the network `networkId`, and her interests, from her Viewer
+ * answer (as the app finds her membership: client/src/networks/network-context.tsx); null when she
+ * has no active membership there.
  */
-function networkPageQuery(ranked: PageBranch[], page: string, networkId: string) {
+function memberOf(viewer: unknown, networkId: string): { actor: Actor; interests: string[] } | null {
+  const me = (viewer as { me?: ViewerAnswer | null } | null)?.me;
+  const membership = me?.memberships?.find((candidate) => candidate.network?.id === networkId && candidate.active);
+  if (!me || !membership) return null;
+  return { actor: actorOf(me, membership), interests: me.interests ?? [] };
+}
+
+/** The part of a Viewer answer `memberOf` reads. */
+interface ViewerAnswer {
+  id: string;
+  interests?: string[];
+  memberships?: { role: Role; active: boolean; site: { id: string } | null; network?: { id?: string } }[];
+}
+
+/**
+ * The page's own first queries at `page`, or none: the route is found among the build's pages as
+ * the app's router finds it (`commons/new` is another page).
+ */
+function networkPageQueries(ranked: PageBranch[], page: string, networkId: string, viewer: unknown) {
   const branch = pageBranchFor(ranked, page);
-  const query = branch ? NETWORK_PAGE_QUERIES[branch.path] : undefined;
-  const params = branch && query ? pageParams(branch.path, page) : null;
-  return query && params ? [query(params, networkId)] : [];
+  const queries = branch ? NETWORK_PAGE_QUERIES[branch.path] : undefined;
+  const params = branch && queries ? pageParams(branch.path, page) : null;
+  return queries && params ? queries({ params, networkId, viewer }) : [];
 }
 
 /** The id of the network a NetworkScope answer names. */
@@ -126,9 +164,10 @@ export function startData(webDir: string, run: RunStartQuery) {
     // The banner's counts and the page's own query once the network is known (and she may see it).
     const networkId = networkIdOf(answers.find((answer) => answer?.query === 'NetworkScope') ?? null);
     if (networkId) {
+      const viewer = answers.find((answer) => answer?.query === 'Viewer')?.data ?? null;
       const queries = [
         ...NETWORK_START_QUERIES.map((name) => ({ name, variables: { networkId } })),
-        ...networkPageQuery(ranked, page, networkId),
+        ...networkPageQueries(ranked, page, networkId, viewer),
       ];
       answers.push(...(await Promise.all(queries.map(({ name, variables }) => ask(name, variables)))));
     }

@@ -48,7 +48,13 @@ const INDEX = `<!doctype html><html><head><title>Commons</title><script type="mo
 /** The start-up queries as the client's build writes them (client/build/inline-graphql.ts). */
 const QUERY_DOCUMENTS = {
   NetworkScope: 'query NetworkScope($slug: String!) {\n  network(slug: $slug) {\n    id\n    slug\n  }\n}',
-  Viewer: 'query Viewer {\n  me {\n    id\n    name\n  }\n}',
+  Viewer:
+    'query Viewer {\n  me {\n    id\n    name\n    interests\n    memberships {\n      role\n      active\n      site {\n        id\n      }\n      network {\n        id\n      }\n    }\n  }\n}',
+  SharedAim: 'query SharedAim($networkId: ID!) {\n  aim(networkId: $networkId) {\n    id\n  }\n}',
+  MyChangeIdeas:
+    'query MyChangeIdeas($networkId: ID!, $first: Int!) {\n  myChangeIdeas(networkId: $networkId, first: $first) {\n    idea {\n      id\n    }\n  }\n}',
+  SiteTeam:
+    'query SiteTeam($networkId: ID!, $siteId: ID!) {\n  members(networkId: $networkId, first: 8, filter: { siteId: $siteId }) {\n    totalCount\n  }\n}',
   UnreadNotificationCount:
     'query UnreadNotificationCount($networkId: ID!) {\n  unreadNotificationCount(networkId: $networkId)\n}',
   UnreadThreadsCount:
@@ -92,6 +98,8 @@ function startAnswersIn(html: string): { query: string; variables: Record<string
 describe('the web app over HTTP: precompressed files, caching, compressed GraphQL', () => {
   let app: TestApp;
   let admin: TestMember;
+  let network: { id: string };
+  let sites: { id: string }[];
   let networkSlug: string;
   let webDir: string;
 
@@ -120,6 +128,8 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     app = await TestApp.start({ WEB_DIR: webDir });
     const made = await app.newNetwork(1);
     admin = made.admin;
+    network = made.network;
+    sites = made.sites;
     networkSlug = made.network.slug;
   });
   afterAll(async () => {
@@ -312,7 +322,7 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     // who she is, the network, and the banner's unread counts.
     const networkId = expect.any(String) as string;
     expect(startAnswersIn(html)).toEqual([
-      { query: 'Viewer', variables: {}, data: { me: { id: admin.userId, name: admin.name } } },
+      { query: 'Viewer', variables: {}, data: { me: expect.objectContaining({ id: admin.userId, name: admin.name }) } },
       {
         query: 'NetworkScope',
         variables: { slug: networkSlug },
@@ -397,6 +407,36 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
     }
   });
 
+  it('adds the queries of the home cards she sees to her home page, by her role and site there', async () => {
+    const networkId = network.id;
+    const homeQueries = async (member: TestMember) =>
+      startAnswersIn(
+        (
+          await raw(`${app.url}/n/${networkSlug}`, { headers: { accept: 'text/html', cookie: member.client.cookie! } })
+        ).body.toString(),
+      )
+        ?.slice(4)
+        .map(({ query, variables }) => ({ query, variables }));
+    const lead = await app.newMember(admin, networkId, 'SITE_LEAD', sites[0].id);
+    const patient = await app.newMember(admin, networkId, 'PATIENT_PARTNER', null);
+
+    // Of the cards whose queries this build has (QUERY_DOCUMENTS), those each of them sees.
+    expect(await homeQueries(lead)).toEqual([
+      { query: 'SharedAim', variables: { networkId } },
+      { query: 'SiteTeam', variables: { networkId, siteId: sites[0].id } },
+    ]);
+    expect(await homeQueries(patient)).toEqual([
+      { query: 'SharedAim', variables: { networkId } },
+      { query: 'MyChangeIdeas', variables: { networkId, first: 5 } },
+    ]);
+    expect(await homeQueries(admin)).toEqual([{ query: 'SharedAim', variables: { networkId } }]);
+    // Another page of the network: none of them.
+    const ideas = await raw(`${app.url}/n/${networkSlug}/ideas`, {
+      headers: { accept: 'text/html', cookie: lead.client.cookie! },
+    });
+    expect(startAnswersIn(ideas.body.toString())?.map((answer) => answer.query)).not.toContain('SharedAim');
+  });
+
   it('escapes what a member wrote, so nothing she writes can end the element or run', async () => {
     const name = 'Ada </script><script>alert(1)</script><!--';
     await app.prisma.user.update({ where: { id: admin.userId }, data: { name } });
@@ -408,7 +448,7 @@ describe('the web app over HTTP: precompressed files, caching, compressed GraphQ
       expect(html.match(/<\/script>/g)).toHaveLength(1 + (INDEX.match(/<\/script>/g)?.length ?? 0));
       const element = html.slice(html.indexOf('<script type="application/json"'), html.lastIndexOf('</body>'));
       expect(element).not.toMatch(/<!--|<script>|<\/script><script/);
-      expect(startAnswersIn(html)?.[0]?.data).toEqual({ me: { id: admin.userId, name } });
+      expect(startAnswersIn(html)?.[0]?.data).toMatchObject({ me: { id: admin.userId, name } });
     } finally {
       await app.prisma.user.update({ where: { id: admin.userId }, data: { name: admin.name } });
     }

@@ -1,1 +1,2 @@
 export * from './next-decision';
+export * from './home-cards';

@@ -12,6 +12,14 @@ export interface Actor {
   active: boolean;
 }
 
+/** A member as an actor of the policy, from her membership of one network. */
+export function actorOf(
+  member: { id: string },
+  membership: { role: Role; active: boolean; site: { id: string } | null | undefined },
+): Actor {
+  return { userId: member.id, role: membership.role, siteId: membership.site?.id ?? null, active: membership.active };
+}
+
 /** What an action touches: the site it concerns and, for membership changes, the target. */
 export interface Scope extends CoDesignScope, GroupScope, ThreadScope {
   siteId?: string | null;
@@ -151,4 +159,9 @@ const RULES: Record<Action, Rule> = {
 export function can(actor: Actor | null | undefined, action: Action, scope: Scope = {}): boolean {
   if (!actor || !actor.active) return false;
   return RULES[action](actor, scope);
+}
+
+/** True when the member reports monthly measures: her own site's (site team) or any site's (network admins). */
+export function mayReport(actor: Actor | null | undefined): boolean {
+  return !!actor && can(actor, 'measure.report', { siteId: actor.siteId });
 }

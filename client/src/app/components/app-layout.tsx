@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Outlet, useLocation, useMatch } from 'react-router';
 import { activeMemberships, useSignedInViewer } from '../../auth/viewer';
-import { actorOf } from '../../networks/network-context';
+import { actorOf } from '@commons/shared';
 import { lastNetwork } from '../../networks/last-network';
 import { HomeLink } from './home-link';
 import { MainNav } from './main-nav';

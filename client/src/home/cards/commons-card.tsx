@@ -1,3 +1,4 @@
+import { newestResources } from '@commons/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,23 +9,12 @@ import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
 import type { HomeCardProps } from '../card-registry';
 
-const NEWEST = 3;
-
 /** What is new in the commons, and the way in to search it or share something. */
 export function CommonsCard({ network }: HomeCardProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({
     query: CommonsSearchDocument,
-    variables: {
-      networkId: network.id,
-      query: '',
-      filter: null,
-      sort: 'NEWEST',
-      types: ['RESOURCE'],
-      first: NEWEST,
-      after: null,
-      withFacets: false,
-    },
+    variables: newestResources(network.id),
     context: RESOURCE_CONTEXT,
   });
   const hits = data?.search.nodes ?? [];

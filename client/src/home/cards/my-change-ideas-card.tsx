@@ -1,3 +1,4 @@
+import { HOME_CARD_LIST_SIZE } from '@commons/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -31,8 +32,6 @@ const MyChangeIdeasDocument = graphql(`
   }
 `);
 
-const SHOWN = 5;
-
 type MyIdea = MyChangeIdeasQuery['myChangeIdeas'][number];
 
 /**
@@ -43,7 +42,7 @@ export function MyChangeIdeasCard({ network }: HomeCardProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({
     query: MyChangeIdeasDocument,
-    variables: { networkId: network.id, first: SHOWN },
+    variables: { networkId: network.id, first: HOME_CARD_LIST_SIZE },
     requestPolicy: 'cache-and-network',
   });
   const ideas = data?.myChangeIdeas ?? [];

@@ -1,3 +1,4 @@
+import { HOME_CARD_LIST_SIZE } from '@commons/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -10,14 +11,12 @@ import { Card } from '../../ui/card';
 import { Loading, QueryError } from '../../ui/feedback';
 import type { HomeCardProps } from '../card-registry';
 
-const SHOWN = 5;
-
 /** Requests to join a site that wait for the viewer's answer (a site lead's own site; every site for admins). */
 export function SiteRequestsCard({ network }: HomeCardProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({
     query: SiteRequestsDocument,
-    variables: { networkId: network.id, first: SHOWN },
+    variables: { networkId: network.id, first: HOME_CARD_LIST_SIZE },
     context: SITE_REQUEST_CONTEXT,
   });
   const list = data?.siteRequests;

@@ -7,7 +7,7 @@ import { type Viewer, type ViewerMembership, useViewer } from '../../auth/viewer
 import { graphql } from '../../gql';
 import { describeError } from '../../graphql/errors';
 import { useFormatDate } from '../../i18n/format';
-import { actorOf } from '../../networks/network-context';
+import { actorOf } from '@commons/shared';
 import { FormAlert, StatusMessage } from '../../ui/feedback';
 import { SelectField } from '../../ui/field';
 import { useForm } from '../../ui/use-form';
