@@ -148,11 +148,17 @@ function queryDocuments(webDir: string): Map<string, string> {
 export function startData(webDir: string, run: RunStartQuery) {
   const documents = queryDocuments(webDir);
   const ranked = rankPageBranches(pageBranches(webDir));
-  return async (req: Request, res: Response, page: string): Promise<string | null> => {
+  return async (req: Request, res: Response, page: string, deadline: Promise<void>): Promise<string | null> => {
+    // Past the deadline, what has not come is left out, and nothing more is asked.
+    let late = false;
+    const lateness = deadline.then(() => {
+      late = true;
+      return null;
+    });
     const ask = async (name: string, variables: Record<string, unknown>): Promise<StartAnswer | null> => {
       const query = documents.get(name);
-      if (!query) return null;
-      const data = await run(req, res, query, variables);
+      if (!query || late) return null;
+      const data = await Promise.race([run(req, res, query, variables).catch(() => null), lateness]);
       return data ? { query: name, variables, data } : null;
     };
     const answers = await Promise.all(

@@ -36,10 +36,10 @@ export function webAppOptions(
       if (await sessions.resolve(sessionToken)) return 'signed-in';
       return (await setup.status()).needed ? 'setup' : null;
     },
-    async startData(req, res, page) {
+    async startData(req, res, page, deadline) {
       // Signed out (an expired or revoked session): the app finds out itself and offers sign-in.
       req.viewer = await sessions.resolve(sessionTokenOf(req));
-      return req.viewer ? answers(req, res, page) : null;
+      return req.viewer ? answers(req, res, page, deadline) : null;
     },
   };
 }

@@ -87,8 +87,16 @@ function localeTexts(root: string): Map<string, string> {
   return texts;
 }
 
-/** The element with the answers to a page's start-up queries (start-data.ts), or null for none. */
-export type StartDataOf = (req: Request, res: Response, page: string) => Promise<string | null>;
+/**
+ * The element with the answers to a page's start-up queries (start-data.ts), or null for none;
+ * by `deadline`, with those that came in by then.
+ */
+export type StartDataOf = (
+  req: Request,
+  res: Response,
+  page: string,
+  deadline: Promise<void>,
+) => Promise<string | null>;
 
 /** How long a page waits for its start-up answers before it goes without them (the app then asks). */
 const START_DATA_WAIT_MS = 1000;
@@ -207,10 +215,14 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
     res.vary('Cookie');
     const out = htmlStream(req, res);
     out.send(html.slice(0, bodyEnd).replace('</head>', `${preloadsOf(page)}</head>`));
-    // A slow database never holds a page back for long: past the wait, it goes without.
+    // A slow database never holds a page back for long: past the wait, it goes with the answers
+    // that came in by then (one turn of the event loop to put them in), or without.
+    const deadline = new Promise<void>((resolve) =>
+      setTimeout(resolve, options.startDataWaitMs ?? START_DATA_WAIT_MS).unref(),
+    );
     const answers = await Promise.race([
-      run(req, res, page).catch(() => null),
-      new Promise<null>((resolve) => setTimeout(resolve, options.startDataWaitMs ?? START_DATA_WAIT_MS, null).unref()),
+      run(req, res, page, deadline).catch(() => null),
+      deadline.then(() => new Promise<null>((resolve) => setImmediate(resolve, null))),
     ]);
     out.end(`${answers ? `${answers}\n  ` : ''}${html.slice(bodyEnd)}`);
   };
