@@ -34,7 +34,7 @@ export class StartAnswers {
     this.#answers = answers;
   }
 
-  /** How many answers are left to give. */
+  /** How many answers the page still holds (those given while the app starts included). */
   get size(): number {
     return this.#answers.size;
   }

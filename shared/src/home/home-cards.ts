@@ -35,7 +35,7 @@ export interface HomeCardRule {
 /** How many of her ideas, and of the requests to join her site, a card lists. */
 export const HOME_CARD_LIST_SIZE = 5;
 /** How many of the newest resources the commons card lists. */
-export const HOME_CARD_NEWEST_RESOURCES = 3;
+const HOME_CARD_NEWEST_RESOURCES = 3;
 
 /** The commons card's search: the network's newest resources. */
 export const newestResources = (networkId: string) => ({
