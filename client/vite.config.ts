@@ -1,6 +1,6 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { defineConfig, type Plugin, type Rolldown, type UserConfig } from 'vite';
 import { inlineEntryStylesheets, precompress, sourceMapsAside } from './build/build-artifacts';
 import { inlineGraphqlDocuments } from './build/inline-graphql';
 import { pageFiles } from './build/page-files';
@@ -45,7 +45,26 @@ function signInPage(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * The app as the server draws its pages (`vite build --ssr`, src/entry-server.tsx): one module for
+ * Node with every library inside it, so the server needs none of the web app's packages.
+ */
+const serverDrawing: UserConfig = {
+  plugins: [react()],
+  resolve: { alias: sharedSourceAliases },
+  ssr: { noExternal: true },
+  build: {
+    ssr: path.resolve(import.meta.dirname, 'src/entry-server.tsx'),
+    outDir: 'dist-server',
+    emptyOutDir: true,
+    sourcemap: false,
+    copyPublicDir: false,
+  },
+};
+
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? serverDrawing : browserApp));
+
+const browserApp: UserConfig = {
   // Source maps go aside before the served folder is compressed.
   plugins: [
     signInPage(),
@@ -156,4 +175,4 @@ export default defineConfig({
       },
     },
   },
-});
+};

@@ -1,11 +1,13 @@
 import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { DRAWN_BY_SERVER_ATTRIBUTE } from '@commons/shared/web/start-data';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { preloadPage } from './app/app-routes';
+import { loadPage, preloadPage } from './app/app-routes';
 import { nextTask } from './app/next-task';
 import { prefetchViewer } from './auth/viewer';
 import { startGraphql } from './graphql/graphql-provider';
 import { startAnswers } from './graphql/start-data';
+import { rememberTimeZone } from './i18n/browser-settings';
 import { regionalLocale } from './i18n/format';
 import i18n, { loadStartingLocale } from './i18n/i18n';
 import { prepareFormatting } from './i18n/intl-cache';
@@ -28,15 +30,23 @@ async function start(): Promise<void> {
   await nextTask();
   preloadPage(window.location.pathname);
   prepareFormatting(regionalLocale(i18n.language));
+  rememberTimeZone();
   await startingLocale;
-  const root = createRoot(document.getElementById('root')!);
-  startTransition(() =>
-    root.render(
-      <StrictMode>
-        <App graphql={graphql} />
-      </StrictMode>,
-    ),
+  const container = document.getElementById('root')!;
+  const app = (
+    <StrictMode>
+      <App graphql={graphql} />
+    </StrictMode>
   );
+  if (container.hasAttribute(DRAWN_BY_SERVER_ATTRIBUTE)) {
+    // The server drew the page with the answers the app has now (server/src/web/page-drawing.ts):
+    // once its chunks are in, the app takes it over as it stands instead of drawing it again.
+    await loadPage(window.location.pathname);
+    hydrateRoot(container, app);
+    return;
+  }
+  const root = createRoot(container);
+  startTransition(() => root.render(app));
 }
 
 void start();

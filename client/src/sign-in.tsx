@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { Brand, SiteFooter, SiteHeader, SkipLink } from './app/components/page-frame';
 import { SignInPage } from './auth/pages/sign-in-page';
 import { signInStart } from './auth/sign-in-start';
+import { rememberTimeZone } from './i18n/browser-settings';
 import { loadStartingLocale } from './i18n/i18n';
 import { takeSessionEndedReason } from './realtime/session-ended';
 import './styles/global.css';
@@ -22,6 +23,7 @@ if (import.meta.env.DEV) {
   });
 }
 
+rememberTimeZone();
 void loadStartingLocale()
   .catch(() => undefined)
   .then(() => {

@@ -24,6 +24,7 @@ import { REDIS, type RedisClient } from './platform/redis/redis.module';
 import { createLogger, quietStartUp } from './platform/logging/logger';
 import { prepareFirstStart } from './setup/first-start';
 import { webApp } from './web/web-app';
+import { type DrawPage, pageDrawing } from './web/page-drawing';
 import { webAppOptions } from './web/web-app-options';
 
 export interface RunningServer {
@@ -65,7 +66,10 @@ export async function startServer(
     });
     app.useLogger(quietStartUp(app.get(NestPinoLogger)));
     const drain = new RequestDrain();
-    configureHttp(app, config, drain);
+    const drawPage = await pageDrawing(config.webDir, (error) =>
+      logger.warn({ err: error }, 'a page could not be drawn on the server; it went to be drawn by the app'),
+    );
+    configureHttp(app, config, drain, drawPage);
     app.useWebSocketAdapter(new RealtimeAdapter(app, app.get<RedisClient | null>(REDIS)));
 
     const firstStart = await prepareFirstStart(app, config, logger, {
@@ -122,7 +126,7 @@ export async function startServer(
   }
 }
 
-function configureHttp(app: INestApplication, config: AppConfig, drain: RequestDrain) {
+function configureHttp(app: INestApplication, config: AppConfig, drain: RequestDrain, drawPage: DrawPage | null) {
   const http = app.getHttpAdapter().getInstance() as express.Express;
   app.use(drain.middleware);
   http.disable('x-powered-by');
@@ -150,5 +154,5 @@ function configureHttp(app: INestApplication, config: AppConfig, drain: RequestD
   app.use('/graphql', compression({ threshold: 1024 }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  app.use(webApp(config.webDir, webAppOptions(app, config)));
+  app.use(webApp(config.webDir, { ...webAppOptions(app, config), drawPage: drawPage ?? undefined }));
 }

@@ -12,11 +12,24 @@ import { SignInRedirect } from './pages/sign-in-redirect';
 /** A page (or layout) loaded from its own chunk when first drawn, which can also be fetched ahead of time. */
 type LazyPage = LazyExoticComponent<ComponentType> & { chunk: string; preload: () => Promise<unknown> };
 
-/** A component loaded from its own chunk when first drawn, so a page brings only what it draws. */
+/**
+ * A component loaded from its own chunk when first drawn, so a page brings only what it draws. Once
+ * its chunk is in (`preload`), it draws at once instead of suspending for a turn: a page the server
+ * drew is then taken over by the app as it is (hydrated) rather than drawn again.
+ */
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): LazyPage {
+  let loaded: { default: ComponentType } | undefined;
+  const preload = () =>
+    load().then((module) => {
+      loaded = { default: module[name] };
+      return loaded;
+    });
+  // React reads a module given by a thenable that calls back at once without waiting (see React.lazy).
+  const loadedAlready = (module: { default: ComponentType }) =>
+    ({ then: (resolve: (value: typeof module) => void) => resolve(module) }) as unknown as Promise<typeof module>;
   return Object.assign(
-    lazy(() => load().then((module) => ({ default: module[name] }))),
-    { chunk: name, preload: load },
+    lazy(() => (loaded ? loadedAlready(loaded) : preload())),
+    { chunk: name, preload },
   );
 }
 
@@ -158,4 +171,9 @@ export function chunksFor(pathname: string): LazyPage[] {
  */
 export function preloadPage(pathname: string): void {
   for (const chunk of chunksFor(pathname)) void chunk.preload().catch(() => undefined);
+}
+
+/** Resolves once the chunks of the page at `pathname` are in, so it draws without suspending; never rejects. */
+export async function loadPage(pathname: string): Promise<void> {
+  await Promise.all(chunksFor(pathname).map((chunk) => chunk.preload().catch(() => undefined)));
 }

@@ -22,19 +22,30 @@ function allowedClass(tag: string, className: string): boolean {
 }
 
 const purifier = DOMPurify();
-purifier.addHook('uponSanitizeAttribute', (node, data) => {
-  if (data.attrName === 'href' || data.attrName === 'src') {
-    // The shared URL rule: DOMPurify alone would let data: images through.
-    const schemes = node.nodeName === 'IMG' ? MARKDOWN_IMAGE_SCHEMES : MARKDOWN_LINK_SCHEMES;
-    if (!isSafeUrl(data.attrValue, schemes)) data.keepAttr = false;
-    return;
-  }
-  if (data.attrName !== 'class') return;
-  const tag = node.nodeName.toLowerCase();
-  const kept = data.attrValue.split(/\s+/).filter((name) => name && allowedClass(tag, name));
-  if (kept.length) data.attrValue = kept.join(' ');
-  else data.keepAttr = false;
-});
+
+/** How the server cleans Markdown HTML while it draws a page, where DOMPurify has no DOM to work with. */
+let serverCleaner: ((html: string) => string) | null = null;
+
+/** Sets (or, with null, removes) the cleaner `cleanMarkdownHtml` uses where there is no DOM (entry-server.tsx). */
+export function cleanHtmlOnServerWith(cleaner: ((html: string) => string) | null): void {
+  serverCleaner = cleaner;
+}
+// Without a DOM (the server drawing a page) DOMPurify has no hooks to add.
+if (purifier.isSupported) {
+  purifier.addHook('uponSanitizeAttribute', (node, data) => {
+    if (data.attrName === 'href' || data.attrName === 'src') {
+      // The shared URL rule: DOMPurify alone would let data: images through.
+      const schemes = node.nodeName === 'IMG' ? MARKDOWN_IMAGE_SCHEMES : MARKDOWN_LINK_SCHEMES;
+      if (!isSafeUrl(data.attrValue, schemes)) data.keepAttr = false;
+      return;
+    }
+    if (data.attrName !== 'class') return;
+    const tag = node.nodeName.toLowerCase();
+    const kept = data.attrValue.split(/\s+/).filter((name) => name && allowedClass(tag, name));
+    if (kept.length) data.attrValue = kept.join(' ');
+    else data.keepAttr = false;
+  });
+}
 
 /**
  * HTML from Markdown, cleaned once more in the browser with the server's own allow-lists of
@@ -42,6 +53,8 @@ purifier.addHook('uponSanitizeAttribute', (node, data) => {
  * closes any gap in the first, and it is what makes the form's preview safe to show.
  */
 export function cleanMarkdownHtml(html: string): string {
+  // Drawn on the server (no DOM here): by the cleaner it gives, or not at all.
+  if (!purifier.isSupported) return serverCleaner ? serverCleaner(html) : '';
   return purifier.sanitize(html, {
     ALLOWED_TAGS: [...MARKDOWN_ALLOWED_TAGS],
     ALLOWED_ATTR,

@@ -11,12 +11,16 @@ export interface GraphqlStart {
   startedUp: () => void;
 }
 
-/** The first client, made before the app renders so start-up can send its first queries at once. */
-export function startGraphql(startAnswers?: StartAnswers): GraphqlStart {
+/**
+ * The first client, made before the app renders so start-up can send its first queries at once
+ * (with `fetch` in place of the browser's, for the server's drawing of a page).
+ */
+export function startGraphql(startAnswers?: StartAnswers, fetch?: typeof globalThis.fetch): GraphqlStart {
   const sessionLost = new EventTarget();
   const client = createGraphqlClient({
     onSessionLost: () => sessionLost.dispatchEvent(new Event('lost')),
     startAnswers,
+    fetch,
   });
   return { client, sessionLost, startedUp: () => startAnswers?.startedUp() };
 }

@@ -64,13 +64,16 @@ export class StartAnswers {
  * the query's name and its variables. Anything malformed is left out, and simply asked for.
  */
 export function startAnswers(element: Element | null = document.getElementById(START_DATA_ELEMENT)): StartAnswers {
-  const answers = new Map<string, Record<string, unknown>>();
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(element?.textContent ?? '[]');
+    return startAnswersOf(JSON.parse(element?.textContent ?? '[]'));
   } catch {
     return new StartAnswers();
   }
+}
+
+/** The answers in a list of `{ query, variables, data }` (as the page holds them); anything malformed is left out. */
+export function startAnswersOf(parsed: unknown): StartAnswers {
+  const answers = new Map<string, Record<string, unknown>>();
   if (!Array.isArray(parsed)) return new StartAnswers();
   for (const answer of parsed) {
     if (!isRecord(answer) || typeof answer.query !== 'string' || !isRecord(answer.variables)) continue;

@@ -1,13 +1,27 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateTimeFormat } from './intl-cache';
+import { dateTimeFormat, setDefaultTimeZone } from './intl-cache';
+
+/** What the server knows of her browser while it draws a page (entry-server.tsx): none in the browser. */
+let serverDrawing: { languages: readonly string[] } | null = null;
+
+/**
+ * Formats as her browser would while the server draws a page for it: `languages` as the browser
+ * lists them (its Accept-Language), dates in `timeZone` (the one the app last saw, or UTC). Null
+ * when done. Drawing is synchronous, so one page's settings never reach another's.
+ */
+export function formatForBrowser(browser: { languages: readonly string[]; timeZone: string } | null): void {
+  serverDrawing = browser;
+  setDefaultTimeZone(browser?.timeZone);
+}
 
 /**
  * The browser's regional variant of the app's language ("en-GB" for English in the UK), so dates
  * read the way the member is used to; the bare language otherwise.
  */
 export function regionalLocale(language: string): string {
-  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  const preferred =
+    serverDrawing?.languages ?? (typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
   return preferred.find((tag) => tag?.toLowerCase().split('-')[0] === language) ?? language;
 }
 

@@ -1,6 +1,7 @@
 import { SUPPORTED_LOCALES, type Locale } from '@commons/shared/validation/text';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { rememberLanguage } from './browser-settings';
 import enUrl from './locales/en.json?url';
 import svUrl from './locales/sv.json?url';
 
@@ -72,6 +73,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
+
+i18n.on('languageChanged', rememberLanguage);
 
 /** Resolves once the texts of the language the app starts in are loaded (main.tsx waits for it). */
 export function loadStartingLocale(): Promise<void> {

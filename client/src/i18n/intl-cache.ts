@@ -19,8 +19,18 @@ function cached<Formatter extends Intl.DateTimeFormat | Intl.NumberFormat | Intl
   return formatter;
 }
 
-export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}) =>
-  cached('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
+/** The time zone of dates formatted without one: the browser's own, unless the server is drawing for it. */
+let defaultTimeZone: string | undefined;
+
+/** Sets the time zone `dateTimeFormat` uses when its options name none; undefined for the system's. */
+export function setDefaultTimeZone(timeZone: string | undefined): void {
+  defaultTimeZone = timeZone;
+}
+
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}) => {
+  const zoned = defaultTimeZone && !options.timeZone ? { ...options, timeZone: defaultTimeZone } : options;
+  return cached('date', locale, zoned, () => new Intl.DateTimeFormat(locale, zoned));
+};
 
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
   cached('number', locale, options, () => new Intl.NumberFormat(locale, options));

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, type OperationError } from '../graphql/errors';
+import { useDrawnByServer } from './drawn-by-server';
 
 /** Problems with a form as a whole, announced when they appear. */
 export function FormAlert({ messages }: { messages: string[] }) {
@@ -62,7 +63,9 @@ const LoadingGate = createContext<LoadingGateCount | null>(null);
 export function RevealTogether({ className, children }: { className?: string; children: ReactNode }) {
   const loading = useRef(0);
   const [recounts, recount] = useReducer((n: number) => n + 1, 0);
-  const [revealed, setRevealed] = useState(false);
+  // Drawn by the server, the parts come with their answers (or their own <Loading />): shown at once.
+  const drawnByServer = useDrawnByServer();
+  const [revealed, setRevealed] = useState(drawnByServer);
   const count = useCallback<LoadingGateCount>(() => {
     loading.current += 1;
     return () => {

@@ -29,14 +29,21 @@ export function pageBranches(webDir: string): PageBranch[] {
  * not list (or a build that wrote no list). Both kinds are CORS requests (`crossorigin`), as the
  * app's loader makes them: a browser uses a preload only for a request of the same mode.
  */
-export function pagePreloads(webDir: string): (page: string) => string {
+export function pagePreloads(webDir: string): (page: string, how?: { drawn: boolean }) => string {
   const ranked = rankPageBranches(pageBranches(webDir));
-  return (page) =>
+  return (page, how = { drawn: false }) =>
     (pageBranchFor(ranked, page)?.files ?? [])
       .map((file) =>
-        file.endsWith('.css')
-          ? `<link rel="preload" as="style" crossorigin href="${file}">`
-          : `<link rel="modulepreload" crossorigin href="${file}">`,
+        file.endsWith('.css') ? styleLink(file, how.drawn) : `<link rel="modulepreload" crossorigin href="${file}">`,
       )
       .join('');
 }
+
+/**
+ * A page's stylesheet: applied at once when the server draws the page (its content must not show
+ * unstyled; the app's loader finds it there and does not add it again), fetched ahead otherwise.
+ */
+const styleLink = (file: string, drawn: boolean) =>
+  drawn
+    ? `<link rel="stylesheet" crossorigin href="${file}">`
+    : `<link rel="preload" as="style" crossorigin href="${file}">`;

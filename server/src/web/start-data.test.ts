@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { StartAnswer } from '@commons/shared';
 import type { Request, Response } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunStartQuery, startData } from './start-data';
@@ -14,11 +15,8 @@ const DOCUMENTS = {
     'query UnreadThreadsCount($networkId: ID!) { unreadThreads(networkId: $networkId) { totalUnread } }',
 };
 
-/** The query names in the element `startData` made. */
-const namesIn = (element: string | null) =>
-  element
-    ? (JSON.parse(/>(.*)<\/script>$/s.exec(element)![1]) as { query: string }[]).map((answer) => answer.query)
-    : [];
+/** The query names of the answers `startData` gave. */
+const namesIn = (answers: StartAnswer[] | null) => (answers ?? []).map((answer) => answer.query);
 
 describe('the answers put into a page (startData)', () => {
   let webDir: string;

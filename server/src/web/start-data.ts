@@ -141,14 +141,13 @@ function queryDocuments(webDir: string): Map<string, string> {
 }
 
 /**
- * The answers to a page's start-up queries, as an element to put into the page (JSON, which the
- * browser never runs: no script policy applies). A query that fails is left out; the app asks for
- * it itself. Null when there is nothing to put in.
+ * The answers to a page's start-up queries. A query that fails is left out; the app asks for it
+ * itself. Null when there is nothing to put in.
  */
 export function startData(webDir: string, run: RunStartQuery) {
   const documents = queryDocuments(webDir);
   const ranked = rankPageBranches(pageBranches(webDir));
-  return async (req: Request, res: Response, page: string, deadline: Promise<void>): Promise<string | null> => {
+  return async (req: Request, res: Response, page: string, deadline: Promise<void>): Promise<StartAnswer[] | null> => {
     // Past the deadline, what has not come is left out, and nothing more is asked.
     let late = false;
     const lateness = deadline.then(() => {
@@ -178,9 +177,13 @@ export function startData(webDir: string, run: RunStartQuery) {
       answers.push(...(await Promise.all(queries.map(({ name, variables }) => ask(name, variables)))));
     }
     const given = answers.filter((answer) => answer !== null);
-    if (given.length === 0) return null;
-    // `<` escaped, so no text inside can end the element or open a comment.
-    const json = JSON.stringify(given).replace(/</g, '\\u003c');
-    return `<script type="application/json" id="${START_DATA_ELEMENT}">${json}</script>`;
+    return given.length > 0 ? given : null;
   };
+}
+
+/** The answers as an element to put into the page (JSON, which the browser never runs: no script policy applies). */
+export function startDataElement(answers: StartAnswer[]): string {
+  // `<` escaped, so no text inside can end the element or open a comment.
+  const json = JSON.stringify(answers).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="${START_DATA_ELEMENT}">${json}</script>`;
 }

@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import { TestApp, type TestMember } from '../test-support/test-app';
-import { webApp } from './web-app';
+import type { StartAnswer } from '@commons/shared';
+import { startDataElement } from './start-data';
+import { rootElementOf, webApp } from './web-app';
 
 interface RawResponse {
   status: number;
@@ -542,7 +544,10 @@ describe('a page whose start-up answers are slow or fail', () => {
   let webDir: string;
   let server: http.Server;
   let url: string;
-  let answer: () => Promise<string | null>;
+  let answer: () => Promise<StartAnswer[] | null>;
+  /** An answer, and the element that carries it in the page. */
+  const answerNamed = (query: string) => [{ query, variables: {}, data: { [query]: true } }];
+  const elementOf = (query: string) => startDataElement(answerNamed(query));
 
   beforeAll(async () => {
     webDir = await mkdtemp(path.join(tmpdir(), 'commons-web-'));
@@ -563,7 +568,7 @@ describe('a page whose start-up answers are slow or fail', () => {
   const open = () => raw(`${url}/n/ibd`, { headers: { accept: 'text/html', cookie: 'commons_session=some-session' } });
 
   it('goes without them once the wait is over, and without them when they fail', async () => {
-    answer = () => new Promise((resolve) => setTimeout(() => resolve('<p>late</p>'), 5000).unref());
+    answer = () => new Promise((resolve) => setTimeout(() => resolve(answerNamed('late')), 5000).unref());
     const started = performance.now();
     const late = await open();
     expect(late.status).toBe(200);
@@ -575,8 +580,8 @@ describe('a page whose start-up answers are slow or fail', () => {
     expect(failed.status).toBe(200);
     expect(failed.body.toString()).toBe(INDEX);
 
-    answer = () => Promise.resolve('<p>on time</p>');
-    expect((await open()).body.toString()).toContain('<p>on time</p>\n  </body>');
+    answer = () => Promise.resolve(answerNamed('onTime'));
+    expect((await open()).body.toString()).toContain(`${elementOf('onTime')}\n  </body>`);
   });
 
   it('carries on when the browser leaves between the two parts', async () => {
@@ -585,7 +590,7 @@ describe('a page whose start-up answers are slow or fail', () => {
     answer = () =>
       new Promise((resolve) =>
         setTimeout(() => {
-          resolve('<p>too late</p>');
+          resolve(answerNamed('tooLate'));
           setImmediate(answered);
         }, 100).unref(),
       );
@@ -601,8 +606,8 @@ describe('a page whose start-up answers are slow or fail', () => {
     await answerSent;
     await new Promise((resolve) => setTimeout(resolve, 50));
 
-    answer = () => Promise.resolve('<p>on time</p>');
-    expect((await open()).body.toString()).toContain('<p>on time</p>\n  </body>');
+    answer = () => Promise.resolve(answerNamed('onTime'));
+    expect((await open()).body.toString()).toContain(`${elementOf('onTime')}\n  </body>`);
   });
 
   it('sends the page up to the end of its body at once, and the answers when they are in', async () => {
@@ -612,7 +617,7 @@ describe('a page whose start-up answers are slow or fail', () => {
       new Promise((resolve) =>
         setTimeout(() => {
           releasedAt = performance.now();
-          resolve('<p>in</p>');
+          resolve(answerNamed('in'));
         }, 250).unref(),
       );
     for (const encoding of ['br', 'gzip', 'identity']) {
@@ -643,8 +648,113 @@ describe('a page whose start-up answers are slow or fail', () => {
       expect(first.bytes.toString(), encoding).toBe(INDEX.slice(0, INDEX.indexOf('</body>')));
       expect(parts.at(-1)!.at, encoding).toBeGreaterThan(releasedAt);
       expect(Buffer.concat(parts.map((part) => part.bytes)).toString(), encoding).toBe(
-        INDEX.replace('</body>', '<p>in</p>\n  </body>'),
+        INDEX.replace('</body>', `${elementOf('in')}\n  </body>`),
       );
     }
+  });
+});
+
+describe('a page the server draws with its answers', () => {
+  // index.html as the client's build writes it: the banner inside the root element, then <noscript>.
+  const HEAD = '<!doctype html><html><head><title>Commons</title></head><body>\n    ';
+  const ROOT = '<div id="root">\n      <div class="app"><header>Commons</header></div>\n    </div>';
+  const REST = '\n    <noscript>Commons needs JavaScript.</noscript>\n  </body></html>';
+  const PAGE = `${HEAD}${ROOT}${REST}`;
+  const ANSWERS: StartAnswer[] = [{ query: 'Viewer', variables: {}, data: { me: { name: 'Ada <b>' } } }];
+  let webDir: string;
+  let server: http.Server;
+  let url: string;
+  let answer: () => Promise<StartAnswer[] | null>;
+  let draw: (answers: StartAnswer[]) => Promise<string>;
+  let drawn: { url: string; answers: StartAnswer[] }[];
+
+  beforeAll(async () => {
+    webDir = await mkdtemp(path.join(tmpdir(), 'commons-web-'));
+    await writeFile(path.join(webDir, 'index.html'), PAGE);
+    await mkdir(path.join(webDir, '.vite'));
+    const branches = [{ path: '/n/:slug', index: true, files: ['/assets/home-page-1.js', '/assets/home-1.css'] }];
+    await writeFile(path.join(webDir, '.vite', 'page-files.json'), JSON.stringify({ branches }));
+    const app = express();
+    app.use(cookieParser());
+    app.use(
+      webApp(webDir, {
+        startData: () => answer(),
+        startDataWaitMs: 300,
+        drawPage: (req, answers) => {
+          drawn.push({ url: req.originalUrl, answers });
+          return draw(answers);
+        },
+      }),
+    );
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  /** The page's parts as they arrive, decompressed. */
+  const openInParts = async (page: string) => {
+    const parts: Buffer[] = [];
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      http
+        .get(`${url}${page}`, {
+          headers: { accept: 'text/html', 'accept-encoding': 'br', cookie: 'commons_session=some-session' },
+        })
+        .on('response', resolve)
+        .on('error', reject);
+    });
+    const decoded = response.pipe(createBrotliDecompress());
+    decoded.on('data', (bytes: Buffer) => parts.push(bytes));
+    await new Promise((resolve) => decoded.on('end', resolve));
+    return parts.map((part) => part.toString());
+  };
+
+  it('sends its head at once, with its stylesheets applied, then the page drawn inside the root and the answers', async () => {
+    drawn = [];
+    answer = () => new Promise((resolve) => setTimeout(() => resolve(ANSWERS), 100).unref());
+    draw = () => Promise.resolve('<main><h1>Welcome, Ada &lt;b&gt;</h1></main>');
+
+    const parts = await openInParts('/n/ibd?tab=mine');
+
+    const head = HEAD.replace(
+      '</head>',
+      '<link rel="modulepreload" crossorigin href="/assets/home-page-1.js"><link rel="stylesheet" crossorigin href="/assets/home-1.css"></head>',
+    );
+    // The head came before the answers did; the banner of the file is not sent before the drawing.
+    expect(parts[0]).toBe(head);
+    expect(parts.join('')).toBe(
+      `${head}<div id="root" data-drawn-by-server><main><h1>Welcome, Ada &lt;b&gt;</h1></main></div>` +
+        `\n    <noscript>Commons needs JavaScript.</noscript>\n  ${startDataElement(ANSWERS)}\n  </body></html>`,
+    );
+    expect(drawn).toEqual([{ url: '/n/ibd?tab=mine', answers: ANSWERS }]);
+  });
+
+  it('goes with the root as the file has it (the app draws the page) when the drawing fails or there are no answers', async () => {
+    drawn = [];
+    answer = () => Promise.resolve(ANSWERS);
+    draw = () => Promise.reject(new Error('a page that cannot be drawn'));
+    const failed = (await openInParts('/n/ibd')).join('');
+    expect(failed).toContain(`${ROOT}\n    <noscript>`);
+    expect(failed).toContain(`${startDataElement(ANSWERS)}\n  </body>`);
+    expect(drawn).toHaveLength(1);
+
+    answer = () => Promise.reject(new Error('the database is down'));
+    const unanswered = (await openInParts('/n/ibd')).join('');
+    expect(unanswered).toContain(`${ROOT}${REST}`);
+    expect(drawn).toHaveLength(1);
+  });
+});
+
+describe('rootElementOf', () => {
+  it('finds the root element, with what is inside it, up to <noscript>', () => {
+    const html = '<body><div id="root"><div><p>banner</p></div></div>\n<noscript>no</noscript></body>';
+    const root = rootElementOf(html)!;
+    expect(html.slice(root.start, root.end)).toBe('<div id="root"><div><p>banner</p></div></div>');
+    expect(rootElementOf('<body><div id="app"></div><noscript>no</noscript></body>')).toBeNull();
+    expect(rootElementOf('<body><div id="root"></div></body>')).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { safeNextPath } from '@commons/shared';
+import { DRAWN_BY_SERVER_ATTRIBUTE, safeNextPath, type StartAnswer } from '@commons/shared';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { SESSION_COOKIE } from '../platform/auth/session-token';
+import type { DrawPage } from './page-drawing';
 import { pagePreloads } from './page-preloads';
+import { startDataElement } from './start-data';
 
 const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/socket.io', '/files', '/mail'];
 
@@ -88,15 +90,15 @@ function localeTexts(root: string): Map<string, string> {
 }
 
 /**
- * The element with the answers to a page's start-up queries (start-data.ts), or null for none;
- * by `deadline`, with those that came in by then.
+ * The answers to a page's start-up queries (start-data.ts), or null for none; by `deadline`, with
+ * those that came in by then.
  */
 export type StartDataOf = (
   req: Request,
   res: Response,
   page: string,
   deadline: Promise<void>,
-) => Promise<string | null>;
+) => Promise<StartAnswer[] | null>;
 
 /** How long a page waits for its start-up answers before it goes without them (the app then asks). */
 const START_DATA_WAIT_MS = 1000;
@@ -104,6 +106,8 @@ const START_DATA_WAIT_MS = 1000;
 export interface WebAppOptions {
   signInLeadsTo?: SignInLeadsTo;
   startData?: StartDataOf;
+  /** Draws a page with its answers (page-drawing.ts); pages are drawn by the app alone without it. */
+  drawPage?: DrawPage;
   /** START_DATA_WAIT_MS unless set (tests). */
   startDataWaitMs?: number;
 }
@@ -196,16 +200,19 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
   };
 
   /**
-   * Sends `file` for a signed-in member's page in two parts: at once, all of it up to the end of
-   * its body, with links to the page's own files in its head; then, once they are in (or the wait is
-   * over), the answers to the page's start-up queries and the rest. The browser fetches the
-   * scripts and draws the banner while the server asks the database, and the scripts, which run
-   * once the page has been read, find the answers in it. Compressed here, part by part (it differs
-   * for each member); it holds her own data, so no shared cache keeps it.
+   * Sends `file` for a signed-in member's page in two parts: at once, its head, with links to the
+   * page's own files; then, once its start-up answers are in (or the wait is over), the page drawn
+   * with them (when `drawPage` can) and the answers themselves. The browser fetches the scripts and
+   * styles while the server asks the database; the page's content is then on her screen before
+   * they have run, and the scripts find the answers in the page. Without a drawing (none made, or
+   * none to be had), the first part runs to the end of the body, with the banner the file draws,
+   * and the answers follow. Compressed here, part by part (it differs for each member); it holds
+   * her own data, so no shared cache keeps it.
    */
   const sendWithStartData = async (req: Request, res: Response, file: string, page: string, run: StartDataOf) => {
     const html = htmlText(file);
     const bodyEnd = html.lastIndexOf('</body>');
+    const root = options.drawPage ? rootElementOf(html) : null;
     preloadTexts(req, res);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'private, no-cache');
@@ -214,7 +221,8 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
     res.vary('Accept-Encoding');
     res.vary('Cookie');
     const out = htmlStream(req, res);
-    out.send(html.slice(0, bodyEnd).replace('</head>', `${preloadsOf(page)}</head>`));
+    const firstPartEnd = root ? root.start : bodyEnd;
+    out.send(html.slice(0, firstPartEnd).replace('</head>', `${preloadsOf(page, { drawn: Boolean(root) })}</head>`));
     // A slow database never holds a page back for long: past the wait, it goes with the answers
     // that came in by then (one turn of the event loop to put them in), or without.
     const deadline = new Promise<void>((resolve) =>
@@ -224,7 +232,12 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
       run(req, res, page, deadline).catch(() => null),
       deadline.then(() => new Promise<null>((resolve) => setImmediate(resolve, null))),
     ]);
-    out.end(`${answers ? `${answers}\n  ` : ''}${html.slice(bodyEnd)}`);
+    const answersElement = answers ? `${startDataElement(answers)}\n  ` : '';
+    if (!root) return out.end(`${answersElement}${html.slice(bodyEnd)}`);
+    const drawn = answers && options.drawPage ? await options.drawPage(req, answers).catch(() => null) : null;
+    const rootElement =
+      drawn === null ? html.slice(root.start, root.end) : `<div id="root" ${DRAWN_BY_SERVER_ATTRIBUTE}>${drawn}</div>`;
+    out.end(`${rootElement}${html.slice(root.end, bodyEnd)}${answersElement}${html.slice(bodyEnd)}`);
   };
 
   return (req: Request, res: Response, next: NextFunction) => {
@@ -268,6 +281,17 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
       });
     });
   };
+}
+
+/**
+ * Where the app's root element (`<div id="root">`, with the banner the file draws in it) starts and
+ * ends in a page's HTML, or null when it has none. It is the last element before `<noscript>`.
+ */
+export function rootElementOf(html: string): { start: number; end: number } | null {
+  const start = html.indexOf('<div id="root">');
+  const after = html.indexOf('<noscript>', start);
+  const end = html.lastIndexOf('</div>', after);
+  return start >= 0 && after >= 0 && end > start ? { start, end: end + '</div>'.length } : null;
 }
 
 /** The file a URL path names inside `root`, or null for a path that cannot name one. */

@@ -33,7 +33,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
 
 /** The HTML of a Markdown body, safe to insert into a page: no script, no handlers, no javascript: links. */
 export function renderMarkdown(body: string): string {
-  return sanitizeHtml(markdown.render(body), SANITIZE);
+  return cleanMarkdownHtml(markdown.render(body));
+}
+
+/** HTML with only what Markdown may make of it (the web app cleans it again as it draws it). */
+export function cleanMarkdownHtml(html: string): string {
+  return sanitizeHtml(html, SANITIZE);
 }
 
 /** The words of a Markdown body as plain text (no markup, no link targets), for search and snippets. */
