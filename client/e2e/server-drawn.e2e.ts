@@ -84,6 +84,8 @@ describe('pages drawn by the server', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Welcome, /);
     await expect(page.getByRole('heading', { name: 'Decisions waiting for you' }).isVisible()).resolves.toBe(true);
     expect(await page.locator('#root').getAttribute('data-drawn-by-server')).toBe('');
+    // Nothing in it can be used before the app has taken it over.
+    expect(await page.locator('#root').getAttribute('inert')).toBe('');
 
     await page.goto(`${base}${pages.resource.path}`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(pages.resource.title);
@@ -134,6 +136,7 @@ describe('pages drawn by the server', () => {
         await page.goto(path);
         expect(await page.locator('#root').getAttribute('data-drawn-by-server'), path).toBe('');
         await page.waitForLoadState('networkidle');
+        expect(await page.locator('#root').getAttribute('inert'), path).toBeNull();
       }
       expect(errors).toEqual([]);
 

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { BrowserRouter } from 'react-router';
 import { ViewerProvider } from '../auth/viewer';
 import { GraphqlProvider, type GraphqlStart } from '../graphql/graphql-provider';
@@ -10,8 +11,20 @@ export function App({ graphql }: { graphql?: GraphqlStart }) {
   return (
     <BrowserRouter>
       <AppInside graphql={graphql} />
+      <TakenOver />
     </BrowserRouter>
   );
+}
+
+/**
+ * A page the server drew comes inert (server/src/web/web-app.ts): nothing in it can be pressed,
+ * typed into or submitted before the app has taken it over, so no tap is lost on a button that does
+ * nothing yet and no form is sent by the browser itself (a password in an address). Once the app
+ * has, it is live.
+ */
+function TakenOver() {
+  useEffect(() => document.getElementById('root')?.removeAttribute('inert'), []);
+  return null;
 }
 
 /**

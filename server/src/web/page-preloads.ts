@@ -28,22 +28,24 @@ export function pageBranches(webDir: string): PageBranch[] {
  * the page: one round trip fewer on the way to the page's content. Empty for a page the build does
  * not list (or a build that wrote no list). Both kinds are CORS requests (`crossorigin`), as the
  * app's loader makes them: a browser uses a preload only for a request of the same mode.
+ *
+ * For a page the server draws, its stylesheets (`styles`: applied at once, as its content must not
+ * show unstyled; the app's loader finds them there and does not add them again) and its scripts
+ * (`scripts`) go in separate places (web-app.ts).
  */
-export function pagePreloads(webDir: string): (page: string, how?: { drawn: boolean }) => string {
+export function pagePreloads(webDir: string): (page: string, part?: 'styles' | 'scripts') => string {
   const ranked = rankPageBranches(pageBranches(webDir));
-  return (page, how = { drawn: false }) =>
+  return (page, part) =>
     (pageBranchFor(ranked, page)?.files ?? [])
-      .map((file) =>
-        file.endsWith('.css') ? styleLink(file, how.drawn) : `<link rel="modulepreload" crossorigin href="${file}">`,
-      )
+      .flatMap((file) => {
+        const style = file.endsWith('.css');
+        if (part === 'styles') return style ? [`<link rel="stylesheet" crossorigin href="${file}">`] : [];
+        if (part === 'scripts' && style) return [];
+        return [
+          style
+            ? `<link rel="preload" as="style" crossorigin href="${file}">`
+            : `<link rel="modulepreload" crossorigin href="${file}">`,
+        ];
+      })
       .join('');
 }
-
-/**
- * A page's stylesheet: applied at once when the server draws the page (its content must not show
- * unstyled; the app's loader finds it there and does not add it again), fetched ahead otherwise.
- */
-const styleLink = (file: string, drawn: boolean) =>
-  drawn
-    ? `<link rel="stylesheet" crossorigin href="${file}">`
-    : `<link rel="preload" as="style" crossorigin href="${file}">`;

@@ -17,7 +17,7 @@ import express from 'express';
 import { TestApp, type TestMember } from '../test-support/test-app';
 import type { StartAnswer } from '@commons/shared';
 import { startDataElement } from './start-data';
-import { rootElementOf, webApp } from './web-app';
+import { rootElementOf, scriptsAside, webApp } from './web-app';
 
 interface RawResponse {
   status: number;
@@ -655,11 +655,15 @@ describe('a page whose start-up answers are slow or fail', () => {
 });
 
 describe('a page the server draws with its answers', () => {
-  // index.html as the client's build writes it: the banner inside the root element, then <noscript>.
-  const HEAD = '<!doctype html><html><head><title>Commons</title></head><body>\n    ';
+  // index.html as the client's build writes it: the app's scripts in the head, the banner inside
+  // the root element, then <noscript>.
+  const SCRIPTS =
+    '<script type="module" crossorigin src="/assets/app-1.js"></script><link rel="modulepreload" crossorigin href="/assets/react-1.js">';
+  const HEAD_OF = (scripts: string, links = '') =>
+    `<!doctype html><html><head><title>Commons</title>${scripts}${links}</head><body>\n    `;
   const ROOT = '<div id="root">\n      <div class="app"><header>Commons</header></div>\n    </div>';
-  const REST = '\n    <noscript>Commons needs JavaScript.</noscript>\n  </body></html>';
-  const PAGE = `${HEAD}${ROOT}${REST}`;
+  const NOSCRIPT = '\n    <noscript>Commons needs JavaScript.</noscript>\n  ';
+  const PAGE = `${HEAD_OF('\n    <script type="module" crossorigin src="/assets/app-1.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/react-1.js">')}${ROOT}${NOSCRIPT}</body></html>`;
   const ANSWERS: StartAnswer[] = [{ query: 'Viewer', variables: {}, data: { me: { name: 'Ada <b>' } } }];
   let webDir: string;
   let server: http.Server;
@@ -674,6 +678,8 @@ describe('a page the server draws with its answers', () => {
     await mkdir(path.join(webDir, '.vite'));
     const branches = [{ path: '/n/:slug', index: true, files: ['/assets/home-page-1.js', '/assets/home-1.css'] }];
     await writeFile(path.join(webDir, '.vite', 'page-files.json'), JSON.stringify({ branches }));
+    const manifest = { 'src/i18n/locales/en.json': { file: 'assets/en-1.json', src: 'src/i18n/locales/en.json' } };
+    await writeFile(path.join(webDir, '.vite', 'manifest.json'), JSON.stringify(manifest));
     const app = express();
     app.use(cookieParser());
     app.use(
@@ -696,13 +702,18 @@ describe('a page the server draws with its answers', () => {
     await rm(webDir, { recursive: true, force: true });
   });
 
-  /** The page's parts as they arrive, decompressed. */
+  /** The page's parts as they arrive, decompressed, and its headers. */
   const openInParts = async (page: string) => {
     const parts: Buffer[] = [];
     const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
       http
         .get(`${url}${page}`, {
-          headers: { accept: 'text/html', 'accept-encoding': 'br', cookie: 'commons_session=some-session' },
+          headers: {
+            accept: 'text/html',
+            'accept-encoding': 'br',
+            'accept-language': 'en',
+            cookie: 'commons_session=some-session',
+          },
         })
         .on('response', resolve)
         .on('error', reject);
@@ -710,26 +721,27 @@ describe('a page the server draws with its answers', () => {
     const decoded = response.pipe(createBrotliDecompress());
     decoded.on('data', (bytes: Buffer) => parts.push(bytes));
     await new Promise((resolve) => decoded.on('end', resolve));
-    return parts.map((part) => part.toString());
+    return { parts: parts.map((part) => part.toString()), headers: response.headers };
   };
 
-  it('sends its head at once, with its stylesheets applied, then the page drawn inside the root and the answers', async () => {
+  it('sends its head at once with its stylesheets, then the page drawn inside the root, the answers, and last the scripts', async () => {
     drawn = [];
     answer = () => new Promise((resolve) => setTimeout(() => resolve(ANSWERS), 100).unref());
     draw = () => Promise.resolve('<main><h1>Welcome, Ada &lt;b&gt;</h1></main>');
 
-    const parts = await openInParts('/n/ibd?tab=mine');
+    const { parts, headers } = await openInParts('/n/ibd?tab=mine');
 
-    const head = HEAD.replace(
-      '</head>',
-      '<link rel="modulepreload" crossorigin href="/assets/home-page-1.js"><link rel="stylesheet" crossorigin href="/assets/home-1.css"></head>',
-    );
-    // The head came before the answers did; the banner of the file is not sent before the drawing.
+    // The head came before the answers did, without the scripts and without the banner of the file.
+    const head = HEAD_OF('', '<link rel="stylesheet" crossorigin href="/assets/home-1.css">');
     expect(parts[0]).toBe(head);
     expect(parts.join('')).toBe(
-      `${head}<div id="root" data-drawn-by-server><main><h1>Welcome, Ada &lt;b&gt;</h1></main></div>` +
-        `\n    <noscript>Commons needs JavaScript.</noscript>\n  ${startDataElement(ANSWERS)}\n  </body></html>`,
+      `${head}<div id="root" data-drawn-by-server inert><main><h1>Welcome, Ada &lt;b&gt;</h1></main></div>` +
+        `${NOSCRIPT}${startDataElement(ANSWERS)}\n  ${SCRIPTS}` +
+        '<link rel="modulepreload" crossorigin href="/assets/home-page-1.js">' +
+        '<link rel="preload" as="fetch" crossorigin href="/assets/en-1.json">\n  </body></html>',
     );
+    // The texts are linked in the page, after the content, not ahead of everything in a header.
+    expect(headers.link).toBeUndefined();
     expect(drawn).toEqual([{ url: '/n/ibd?tab=mine', answers: ANSWERS }]);
   });
 
@@ -737,19 +749,28 @@ describe('a page the server draws with its answers', () => {
     drawn = [];
     answer = () => Promise.resolve(ANSWERS);
     draw = () => Promise.reject(new Error('a page that cannot be drawn'));
-    const failed = (await openInParts('/n/ibd')).join('');
-    expect(failed).toContain(`${ROOT}\n    <noscript>`);
-    expect(failed).toContain(`${startDataElement(ANSWERS)}\n  </body>`);
+    const failed = (await openInParts('/n/ibd')).parts.join('');
+    expect(failed).toContain(`${ROOT}${NOSCRIPT}${startDataElement(ANSWERS)}\n  ${SCRIPTS}`);
     expect(drawn).toHaveLength(1);
 
     answer = () => Promise.reject(new Error('the database is down'));
-    const unanswered = (await openInParts('/n/ibd')).join('');
-    expect(unanswered).toContain(`${ROOT}${REST}`);
+    const unanswered = (await openInParts('/n/ibd')).parts.join('');
+    expect(unanswered).toContain(`${ROOT}${NOSCRIPT}${SCRIPTS}`);
     expect(drawn).toHaveLength(1);
   });
 });
 
-describe('rootElementOf', () => {
+describe('rootElementOf and scriptsAside', () => {
+  it('takes the scripts out of a head, in their order, and leaves the rest as it was', () => {
+    const head =
+      '<head><title>x</title>\n    <script type="module" crossorigin src="/a.js"></script>\n    <link rel="modulepreload" crossorigin href="/b.js">\n    <link rel="icon" href="/i.png"></head>';
+    expect(scriptsAside(head)).toEqual({
+      head: '<head><title>x</title>\n    <link rel="icon" href="/i.png"></head>',
+      scripts:
+        '<script type="module" crossorigin src="/a.js"></script><link rel="modulepreload" crossorigin href="/b.js">',
+    });
+  });
+
   it('finds the root element, with what is inside it, up to <noscript>', () => {
     const html = '<body><div id="root"><div><p>banner</p></div></div>\n<noscript>no</noscript></body>';
     const root = rootElementOf(html)!;

@@ -128,10 +128,14 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
   const indexHtml = path.join(root, 'index.html');
   const texts = localeTexts(root);
   const preloadsOf = pagePreloads(root);
-  const preloadTexts = (req: Request, res: Response) => {
+  const textsFor = (req: Request) => {
     const locale = texts.size > 0 ? req.acceptsLanguages([...texts.keys()]) : false;
-    if (!locale) return;
-    res.setHeader('Link', `<${texts.get(locale)}>; rel=preload; as=fetch; crossorigin`);
+    return locale ? texts.get(locale) : undefined;
+  };
+  const preloadTexts = (req: Request, res: Response) => {
+    const file = textsFor(req);
+    if (!file) return;
+    res.setHeader('Link', `<${file}>; rel=preload; as=fetch; crossorigin`);
     res.vary('Accept-Language');
   };
   const cacheControl = (filePath: string) =>
@@ -201,43 +205,81 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
 
   /**
    * Sends `file` for a signed-in member's page in two parts: at once, its head, with links to the
-   * page's own files; then, once its start-up answers are in (or the wait is over), the page drawn
-   * with them (when `drawPage` can) and the answers themselves. The browser fetches the scripts and
-   * styles while the server asks the database; the page's content is then on her screen before
-   * they have run, and the scripts find the answers in the page. Without a drawing (none made, or
-   * none to be had), the first part runs to the end of the body, with the banner the file draws,
-   * and the answers follow. Compressed here, part by part (it differs for each member); it holds
-   * her own data, so no shared cache keeps it.
+   * page's own files; then, once its start-up answers are in (or the wait is over), the rest, with
+   * the answers in it. The browser fetches the page's files while the server asks the database, and
+   * the scripts, which run once the page has been read, find the answers in it. Compressed here,
+   * part by part (it differs for each member); it holds her own data, so no shared cache keeps it.
+   * With `drawPage`, the page goes drawn (sendDrawn).
    */
   const sendWithStartData = async (req: Request, res: Response, file: string, page: string, run: StartDataOf) => {
     const html = htmlText(file);
-    const bodyEnd = html.lastIndexOf('</body>');
     const root = options.drawPage ? rootElementOf(html) : null;
-    preloadTexts(req, res);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'private, no-cache');
     // A proxy in front (nginx) passes the first part on as it comes, rather than the page at its end.
     res.setHeader('X-Accel-Buffering', 'no');
     res.vary('Accept-Encoding');
     res.vary('Cookie');
+    if (root && options.drawPage) return sendDrawn(req, res, html, root, page, run, options.drawPage);
+    preloadTexts(req, res);
+    const bodyEnd = html.lastIndexOf('</body>');
     const out = htmlStream(req, res);
-    const firstPartEnd = root ? root.start : bodyEnd;
-    out.send(html.slice(0, firstPartEnd).replace('</head>', `${preloadsOf(page, { drawn: Boolean(root) })}</head>`));
-    // A slow database never holds a page back for long: past the wait, it goes with the answers
-    // that came in by then (one turn of the event loop to put them in), or without.
+    // The banner the file draws goes with the first part: in sight while the server asks.
+    out.send(html.slice(0, bodyEnd).replace('</head>', `${preloadsOf(page)}</head>`));
+    const answers = await startAnswers(req, res, page, run);
+    out.end(`${answers ? `${startDataElement(answers)}\n  ` : ''}${html.slice(bodyEnd)}`);
+  };
+
+  /**
+   * Sends a page drawn by the server with its answers: first its head, with the page's stylesheets
+   * (the content must not show unstyled); then the page drawn inside the root (or the root as the
+   * file has it when it could not be drawn), the answers, and only then the app's scripts and the
+   * texts they need. On a slow connection the content comes before 200 KB of scripts, and the phone
+   * draws it before it starts running them (scripts already in when the content arrives run before
+   * the content is drawn).
+   */
+  const sendDrawn = async (
+    req: Request,
+    res: Response,
+    html: string,
+    root: { start: number; end: number },
+    page: string,
+    run: StartDataOf,
+    drawPage: DrawPage,
+  ) => {
+    const { head, scripts } = scriptsAside(html.slice(0, root.start));
+    const bodyEnd = html.lastIndexOf('</body>');
+    const textsFile = textsFor(req);
+    if (textsFile) res.vary('Accept-Language');
+    const out = htmlStream(req, res);
+    out.send(head.replace('</head>', `${preloadsOf(page, 'styles')}</head>`));
+    const answers = await startAnswers(req, res, page, run);
+    const drawn = answers ? await drawPage(req, answers).catch(() => null) : null;
+    const rootElement =
+      drawn === null
+        ? html.slice(root.start, root.end)
+        : // Inert until the app has taken it over (client/src/app/app.tsx).
+          `<div id="root" ${DRAWN_BY_SERVER_ATTRIBUTE} inert>${drawn}</div>`;
+    const textsLink = textsFile ? `<link rel="preload" as="fetch" crossorigin href="${textsFile}">` : '';
+    out.end(
+      `${rootElement}${html.slice(root.end, bodyEnd)}${answers ? `${startDataElement(answers)}\n  ` : ''}` +
+        `${scripts}${preloadsOf(page, 'scripts')}${textsLink}\n  ${html.slice(bodyEnd)}`,
+    );
+  };
+
+  /**
+   * The answers to a page's start-up queries. A slow database never holds a page back for long:
+   * past the wait, it goes with the answers that came in by then (one turn of the event loop to put
+   * them in), or without.
+   */
+  const startAnswers = (req: Request, res: Response, page: string, run: StartDataOf) => {
     const deadline = new Promise<void>((resolve) =>
       setTimeout(resolve, options.startDataWaitMs ?? START_DATA_WAIT_MS).unref(),
     );
-    const answers = await Promise.race([
+    return Promise.race([
       run(req, res, page, deadline).catch(() => null),
       deadline.then(() => new Promise<null>((resolve) => setImmediate(resolve, null))),
     ]);
-    const answersElement = answers ? `${startDataElement(answers)}\n  ` : '';
-    if (!root) return out.end(`${answersElement}${html.slice(bodyEnd)}`);
-    const drawn = answers && options.drawPage ? await options.drawPage(req, answers).catch(() => null) : null;
-    const rootElement =
-      drawn === null ? html.slice(root.start, root.end) : `<div id="root" ${DRAWN_BY_SERVER_ATTRIBUTE}>${drawn}</div>`;
-    out.end(`${rootElement}${html.slice(root.end, bodyEnd)}${answersElement}${html.slice(bodyEnd)}`);
   };
 
   return (req: Request, res: Response, next: NextFunction) => {
@@ -281,6 +323,15 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
       });
     });
   };
+}
+
+/** The app's scripts in a page's head: its entry, and the chunks the build has it fetch ahead. */
+const SCRIPT_TAGS = /\s*(?:<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>)/g;
+
+/** A page's head without the app's scripts, and those scripts, to go at the end of the page. */
+export function scriptsAside(head: string): { head: string; scripts: string } {
+  const scripts = head.match(SCRIPT_TAGS)?.map((tag) => tag.trim()) ?? [];
+  return { head: head.replace(SCRIPT_TAGS, ''), scripts: scripts.join('') };
 }
 
 /**
