@@ -104,7 +104,9 @@ async function embeddedPages(url) {
   const page = `query($id: ID!) { resource(id: $id) { id title bodyHtml viewerCanEdit useCount attachments { id } uses { site { id } }
     lineage { ancestors { ${lineage} } descendants { ${lineage} } } history { version editedAt } } }`;
   // A signed-in page as the browser first asks for it: the app's HTML with the answers to its
-  // start-up queries inside (server/src/web/start-data.ts); a resource's adds its own first query.
+  // start-up queries inside (server/src/web/start-data.ts), and the page drawn with them when the
+  // client's build for the server is there (server/src/web/page-drawing.ts); a resource's adds its
+  // own first query, her home the queries of her cards.
   const html = (address) => async () => {
     const response = await fetch(`${url}${address}`, { headers: { cookie, accept: 'text/html' } });
     await response.text();
@@ -113,6 +115,7 @@ async function embeddedPages(url) {
   let i = 0;
   for (const [name, request] of [
     ['signed-in page HTML, the commons (who she is, the network)', html(`/n/${slug}/commons`)],
+    ['signed-in page HTML, her home (and the queries of her cards)', html(`/n/${slug}`)],
     [
       "signed-in page HTML, a resource (and the resource's own query)",
       () => html(`/n/${slug}/commons/${resources[i++ % resources.length]}`)(),
