@@ -41,8 +41,9 @@ async function start(): Promise<void> {
   if (container.hasAttribute(DRAWN_BY_SERVER_ATTRIBUTE)) {
     // The server drew the page with the answers the app has now (server/src/web/page-drawing.ts):
     // once its chunks are in, the app takes it over as it stands instead of drawing it again.
+    // As a transition, like the first render below: taken over in slices, not one long task.
     await loadPage(window.location.pathname);
-    hydrateRoot(container, app);
+    startTransition(() => void hydrateRoot(container, app));
     return;
   }
   const root = createRoot(container);

@@ -22,13 +22,13 @@ function lazyPage<Name extends string>(load: () => Promise<Record<Name, Componen
   const preload = () =>
     load().then((module) => {
       loaded = { default: module[name] };
-      return loaded;
+      return module;
     });
-  // React reads a module given by a thenable that calls back at once without waiting (see React.lazy).
+  // React takes a module from a thenable that calls back at once, without waiting (see React.lazy).
   const loadedAlready = (module: { default: ComponentType }) =>
     ({ then: (resolve: (value: typeof module) => void) => resolve(module) }) as unknown as Promise<typeof module>;
   return Object.assign(
-    lazy(() => (loaded ? loadedAlready(loaded) : preload())),
+    lazy(() => (loaded ? loadedAlready(loaded) : preload().then((module) => ({ default: module[name] })))),
     { chunk: name, preload },
   );
 }

@@ -30,6 +30,7 @@ let serverCleaner: ((html: string) => string) | null = null;
 export function cleanHtmlOnServerWith(cleaner: ((html: string) => string) | null): void {
   serverCleaner = cleaner;
 }
+
 // Without a DOM (the server drawing a page) DOMPurify has no hooks to add.
 if (purifier.isSupported) {
   purifier.addHook('uponSanitizeAttribute', (node, data) => {
