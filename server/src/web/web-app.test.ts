@@ -14,6 +14,8 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import { loadConfig } from '../platform/config/config';
+import { type RunningServer, startServer } from '../app';
 import { TestApp, type TestMember } from '../test-support/test-app';
 import type { StartAnswer } from '@commons/shared';
 import { startDataElement } from './start-data';
@@ -537,6 +539,64 @@ describe('the sign-in page of a Commons without a network', () => {
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe('/setup');
     expect((await raw(`${app.url}/setup`, { headers: { accept: 'text/html' } })).status).toBe(200);
+  });
+});
+
+describe("pages with their answers, at a member's pace", () => {
+  const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let webDir: string;
+  let app: TestApp;
+  let other: RunningServer;
+  let admin: TestMember;
+  let member: TestMember;
+  let networkSlug: string;
+
+  beforeAll(async () => {
+    webDir = await mkdtemp(path.join(tmpdir(), 'commons-web-'));
+    await writeFile(path.join(webDir, 'index.html'), INDEX);
+    await mkdir(path.join(webDir, '.vite'));
+    await writeFile(path.join(webDir, '.vite', 'query-documents.json'), JSON.stringify(QUERY_DOCUMENTS));
+    const env = { WEB_DIR: webDir, ANSWERED_PAGES_PER_MINUTE: '3', REDIS_URL };
+    app = await TestApp.start(env);
+    // A second process of the same Commons: the pace is hers, whichever process serves her.
+    other = await startServer(
+      loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: app.database.url,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'silent',
+        MAIL_WORKERS: 'false',
+        ...env,
+      }),
+    );
+    const made = await app.newNetwork(1);
+    admin = made.admin;
+    networkSlug = made.network.slug;
+    member = await app.newMember(admin, made.network.id, 'CLINICIAN', made.sites[0].id);
+  });
+  afterAll(async () => {
+    await other?.close();
+    await app?.stop();
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  const answered = async (url: string, who: TestMember) => {
+    const page = await raw(`${url}/n/${networkSlug}`, { headers: { accept: 'text/html', cookie: who.client.cookie! } });
+    expect(page.status).toBe(200);
+    return startAnswersIn(page.body.toString()) !== null;
+  };
+
+  it('gives a member so many pages a minute with their answers, counted across processes, then the bare app', async () => {
+    expect(await answered(app.url, admin)).toBe(true);
+    expect(await answered(other.url, admin)).toBe(true);
+    expect(await answered(app.url, admin)).toBe(true);
+    // The fourth this minute: the app, which asks for its data itself.
+    expect(await answered(other.url, admin)).toBe(false);
+    expect(await answered(app.url, admin)).toBe(false);
+    // Her pace is hers alone.
+    expect(await answered(app.url, member)).toBe(true);
   });
 });
 

@@ -72,6 +72,7 @@ const envSchema = z.object({
   MESSAGES_PER_WINDOW: z.coerce.number().int().min(1).default(20),
   MESSAGE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
   MAX_SOCKETS_PER_MEMBER: z.coerce.number().int().min(1).default(20),
+  ANSWERED_PAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });
 
 const MAIL_FROM_PATTERN = /^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/;
@@ -180,6 +181,11 @@ export interface AppConfig {
   messageWindowSeconds: number;
   /** Live connections one member may hold open at once (all her tabs, devices and app processes together). */
   maxSocketsPerMember: number;
+  /**
+   * Pages a member gets per minute with their start-up answers and drawn by the server (all her
+   * devices and processes together); past it, a page goes as the bare app, which asks for itself.
+   */
+  answeredPagesPerMinute: number;
 }
 
 /** Reads the configuration from environment variables (see README, "Configuration"). */
@@ -235,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     messagesPerWindow: e.MESSAGES_PER_WINDOW,
     messageWindowSeconds: e.MESSAGE_WINDOW_SECONDS,
     maxSocketsPerMember: e.MAX_SOCKETS_PER_MEMBER,
+    answeredPagesPerMinute: e.ANSWERED_PAGES_PER_MINUTE,
   };
 }
 
