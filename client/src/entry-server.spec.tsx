@@ -2,7 +2,8 @@
 // As the server draws a page: in Node, without a DOM (server/src/web/page-drawing.ts).
 import { describe, expect, it } from 'vitest';
 import { cleanHtmlOnServerWith, cleanMarkdownHtml } from './commons/safe-html';
-import { drawPage, type PageToDraw } from './entry-server';
+import type { PageToDraw } from '@commons/shared/web/start-data';
+import { drawPage } from './entry-server';
 import { regionalLocale } from './i18n/format';
 import i18n from './i18n/i18n';
 import { dateTimeFormat } from './i18n/intl-cache';

@@ -1,4 +1,4 @@
-import type { Locale } from '@commons/shared/validation/text';
+import type { PageToDraw } from '@commons/shared/web/start-data';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { StaticRouter } from 'react-router';
@@ -12,27 +12,11 @@ import i18n, { addLocale } from './i18n/i18n';
 import en from './i18n/locales/en.json';
 import sv from './i18n/locales/sv.json';
 
-// The server (server/src/web/page-render.ts) draws a signed-in member's page with the answers it
+// The server (server/src/web/page-drawing.ts) draws a signed-in member's page with the answers it
 // puts into the page, so the page's content is on her screen before any script has run; the app
 // then takes the page over as it is (main.tsx). Every text of every language is here already.
 addLocale('en', en);
 addLocale('sv', sv);
-
-/** What the server knows of the page and of her browser. */
-export interface PageToDraw {
-  /** The page's address: its path and query. */
-  url: string;
-  /** The answers to the page's start-up queries, as the page carries them (start-data.ts). */
-  answers: unknown;
-  /** The language the app will start in. */
-  locale: Locale;
-  /** Her browser's languages, best first (its Accept-Language), for the regional form of dates. */
-  languages: readonly string[];
-  /** The time zone the app last saw her browser in; UTC when not known. */
-  timeZone: string;
-  /** Cleans Markdown HTML as DOMPurify does in the browser (safe-html.ts). */
-  cleanHtml: (html: string) => string;
-}
 
 /** A never-answered request: what the answers do not hold, the page draws as it does while it waits. */
 const neverAnswered: typeof fetch = () => new Promise<Response>(() => undefined);

@@ -54,6 +54,24 @@ export class TestApp {
     return this.server.url;
   }
 
+  /**
+   * Another process of this Commons on the same database, with `env` besides (the same REDIS_URL,
+   * say): a second node behind the proxy. The caller closes it.
+   */
+  startAnotherNode(env: Record<string, string> = {}): Promise<RunningServer> {
+    return startServer(
+      loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: this.database.url,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'silent',
+        ...env,
+      }),
+    );
+  }
+
   get prisma(): PrismaService {
     return this.server.app.get(PrismaService);
   }

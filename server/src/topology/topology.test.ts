@@ -134,6 +134,26 @@ class ThreadFollower {
   }
 }
 
+/**
+ * Two app processes on `app`'s database and Redis, with `env` besides, behind nginx with the shipped
+ * configuration.
+ */
+async function behindNginx(
+  app: TestApp,
+  env: Record<string, string>,
+): Promise<{ nodes: [ServerProcess, ServerProcess]; proxy: NginxProxy }> {
+  const nodeEnv = {
+    DATABASE_URL: app.database.url,
+    REDIS_URL,
+    TRUST_PROXY: '1',
+    DATABASE_POOL_SIZE: '4',
+    ...env,
+  };
+  const nodes = await Promise.all([ServerProcess.start(nodeEnv), ServerProcess.start(nodeEnv)]);
+  const proxy = await NginxProxy.start([new URL(nodes[0].url).host, new URL(nodes[1].url).host]);
+  return { nodes, proxy };
+}
+
 describe('the scale topology of docker/compose.yaml, on this machine: nginx with the shipped configuration, two app processes, Redis, PostgreSQL', () => {
   let app: TestApp;
   let webDir: string;
@@ -199,16 +219,10 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
     );
     // Builders run on an in-process app without Redis, so their sign-ins count in no shared limiter.
     app = await TestApp.start();
-    const env = {
+    ({ nodes, proxy } = await behindNginx(app, {
       WEB_DIR: webDir,
-      DATABASE_URL: app.database.url,
-      REDIS_URL,
-      TRUST_PROXY: '1',
-      DATABASE_POOL_SIZE: '4',
       SIGNIN_MAX_PER_IP: String(SIGNIN_MAX_PER_IP),
-    };
-    nodes = await Promise.all([ServerProcess.start(env), ServerProcess.start(env)]);
-    proxy = await NginxProxy.start([new URL(nodes[0].url).host, new URL(nodes[1].url).host]);
+    }));
     const { admin, network, sites } = await app.newNetwork(1);
     patient = await app.newMember(admin, network.id, 'PATIENT_PARTNER', sites[0].id, 'Pat Partner');
     clinician = await app.newMember(admin, network.id, 'CLINICIAN', sites[0].id, 'Cleo Clinician');
@@ -449,5 +463,80 @@ describe('the scale topology of docker/compose.yaml, on this machine: nginx with
       expect([...tab.view.arrivals.values()].every((count) => count === 1)).toBe(true);
       expect(tab.view.gaps).toBe(0);
     }
+  });
+});
+
+describe('pages drawn by the server, through nginx and two app processes', () => {
+  const PACE = 5;
+  let app: TestApp;
+  let folder: string;
+  let nodes: [ServerProcess, ServerProcess];
+  let proxy: NginxProxy;
+  let member: TestMember;
+
+  beforeAll(async () => {
+    nginxBinary();
+    // The client's two builds side by side (dist and dist-server), of the smallest kind: a page with
+    // the app's script in its head and its root, and a drawing that writes who she is.
+    folder = await mkdtemp(path.join(tmpdir(), 'commons-client-'));
+    const webDir = path.join(folder, 'dist');
+    await mkdir(path.join(webDir, '.vite'), { recursive: true });
+    await mkdir(path.join(folder, 'dist-server'));
+    await writeFile(
+      path.join(webDir, 'index.html'),
+      '<!doctype html><html><head><script type="module" crossorigin src="/assets/app-1.js"></script></head>' +
+        '<body><div id="root"><header>Commons</header></div><noscript>JavaScript</noscript></body></html>',
+    );
+    await writeFile(
+      path.join(webDir, '.vite', 'query-documents.json'),
+      JSON.stringify({ Viewer: 'query Viewer { me { id name } }' }),
+    );
+    await writeFile(
+      path.join(folder, 'dist-server', 'entry-server.js'),
+      `export async function drawPage(page) {
+        const me = page.answers.find((answer) => answer.query === 'Viewer').data.me;
+        return '<main><h1>' + me.name.replace(/</g, '&lt;') + '</h1></main>';
+      }`,
+    );
+    app = await TestApp.start();
+    ({ nodes, proxy } = await behindNginx(app, { WEB_DIR: webDir, ANSWERED_PAGES_PER_MINUTE: String(PACE) }));
+    const { admin, network, sites } = await app.newNetwork(1);
+    member = await app.newMember(admin, network.id, 'CLINICIAN', sites[0].id, 'Dana Drawn');
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(nodes?.map((node) => node.stop()) ?? []);
+    await proxy?.stop();
+    await app?.stop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("sends her page drawn, its content before the app's script, from either process, at her pace across both", async () => {
+    const from = proxy.accessLog().length;
+    const open = async () => {
+      const response = await fetch(`${proxy.url}/profile`, {
+        headers: { accept: 'text/html', cookie: member.client.cookie! },
+      });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    for (let i = 0; i < PACE; i += 1) {
+      const html = await open();
+      expect(html).toContain(
+        '<div id="root" data-drawn-by-server inert><main><h1>Dana Drawn</h1></main></div><noscript>',
+      );
+      expect(html.indexOf('<script type="module"')).toBeGreaterThan(html.indexOf('data-drawn-by-server'));
+    }
+    const served = proxy
+      .accessLog()
+      .slice(from)
+      .split('\n')
+      .filter((line) => line.includes('"GET /profile '))
+      .map((line) => /upstream=(\S+)/.exec(line)?.[1]);
+    expect(new Set(served)).toEqual(new Set(nodes.map((node) => new URL(node.url).host)));
+    // Past her pace, whichever process answers: the bare app, which asks for itself.
+    const bare = await open();
+    expect(bare).toContain('<div id="root"><header>Commons</header></div>');
+    expect(bare).not.toContain('commons-start-data');
   });
 });

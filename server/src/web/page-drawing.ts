@@ -1,20 +1,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LOCALE_COOKIE, type Locale, type StartAnswer, SUPPORTED_LOCALES, TIME_ZONE_COOKIE } from '@commons/shared';
+import {
+  LOCALE_COOKIE,
+  type Locale,
+  type PageToDraw,
+  type StartAnswer,
+  SUPPORTED_LOCALES,
+  TIME_ZONE_COOKIE,
+} from '@commons/shared';
 import type { Request } from 'express';
 import { cleanMarkdownHtml } from '../platform/markdown/markdown';
 
-/** What the client's server build (client/src/entry-server.tsx) takes to draw a page. */
-interface PageToDraw {
-  url: string;
-  answers: unknown;
-  locale: Locale;
-  languages: readonly string[];
-  timeZone: string;
-  cleanHtml: (html: string) => string;
-}
-
+/** The client's build for the server (client/src/entry-server.tsx). */
 interface ServerBuild {
   drawPage: (page: PageToDraw) => Promise<string>;
 }

@@ -14,12 +14,11 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import { loadConfig } from '../platform/config/config';
-import { type RunningServer, startServer } from '../app';
+import type { RunningServer } from '../app';
 import { TestApp, type TestMember } from '../test-support/test-app';
 import type { StartAnswer } from '@commons/shared';
 import { startDataElement } from './start-data';
-import { rootElementOf, scriptsAside, webApp } from './web-app';
+import { rootElementOf, scriptsAside, webApp, type WebAppOptions } from './web-app';
 
 interface RawResponse {
   status: number;
@@ -559,18 +558,7 @@ describe("pages with their answers, at a member's pace", () => {
     const env = { WEB_DIR: webDir, ANSWERED_PAGES_PER_MINUTE: '3', REDIS_URL };
     app = await TestApp.start(env);
     // A second process of the same Commons: the pace is hers, whichever process serves her.
-    other = await startServer(
-      loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATABASE_URL: app.database.url,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'silent',
-        MAIL_WORKERS: 'false',
-        ...env,
-      }),
-    );
+    other = await app.startAnotherNode({ MAIL_WORKERS: 'false', ...env });
     const made = await app.newNetwork(1);
     admin = made.admin;
     networkSlug = made.network.slug;
@@ -600,9 +588,30 @@ describe("pages with their answers, at a member's pace", () => {
   });
 });
 
+interface ServedWebApp {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** The web app alone on a port of its own, with `options` in place of the rest of the app. */
+async function serveWebApp(webDir: string, options: WebAppOptions): Promise<ServedWebApp> {
+  const app = express();
+  app.use(cookieParser());
+  app.use(webApp(webDir, options));
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 describe('a page whose start-up answers are slow or fail', () => {
   let webDir: string;
-  let server: http.Server;
+  let served: ServedWebApp;
   let url: string;
   let answer: () => Promise<StartAnswer[] | null>;
   /** An answer, and the element that carries it in the page. */
@@ -612,16 +621,11 @@ describe('a page whose start-up answers are slow or fail', () => {
   beforeAll(async () => {
     webDir = await mkdtemp(path.join(tmpdir(), 'commons-web-'));
     await writeFile(path.join(webDir, 'index.html'), INDEX);
-    const app = express();
-    app.use(cookieParser());
-    app.use(webApp(webDir, { startData: () => answer(), startDataWaitMs: 300 }));
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    served = await serveWebApp(webDir, { startData: () => answer(), startDataWaitMs: 300 });
+    url = served.url;
   });
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
+    await served?.close();
     await rm(webDir, { recursive: true, force: true });
   });
 
@@ -726,7 +730,7 @@ describe('a page the server draws with its answers', () => {
   const PAGE = `${HEAD_OF('\n    <script type="module" crossorigin src="/assets/app-1.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/react-1.js">')}${ROOT}${NOSCRIPT}</body></html>`;
   const ANSWERS: StartAnswer[] = [{ query: 'Viewer', variables: {}, data: { me: { name: 'Ada <b>' } } }];
   let webDir: string;
-  let server: http.Server;
+  let served: ServedWebApp;
   let url: string;
   let answer: () => Promise<StartAnswer[] | null>;
   let draw: (answers: StartAnswer[]) => Promise<string>;
@@ -740,25 +744,18 @@ describe('a page the server draws with its answers', () => {
     await writeFile(path.join(webDir, '.vite', 'page-files.json'), JSON.stringify({ branches }));
     const manifest = { 'src/i18n/locales/en.json': { file: 'assets/en-1.json', src: 'src/i18n/locales/en.json' } };
     await writeFile(path.join(webDir, '.vite', 'manifest.json'), JSON.stringify(manifest));
-    const app = express();
-    app.use(cookieParser());
-    app.use(
-      webApp(webDir, {
-        startData: () => answer(),
-        startDataWaitMs: 300,
-        drawPage: (req, answers) => {
-          drawn.push({ url: req.originalUrl, answers });
-          return draw(answers);
-        },
-      }),
-    );
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    served = await serveWebApp(webDir, {
+      startData: () => answer(),
+      startDataWaitMs: 300,
+      drawPage: (req, answers) => {
+        drawn.push({ url: req.originalUrl, answers });
+        return draw(answers);
+      },
+    });
+    url = served.url;
   });
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
+    await served?.close();
     await rm(webDir, { recursive: true, force: true });
   });
 

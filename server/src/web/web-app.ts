@@ -203,6 +203,17 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
     return text;
   };
 
+  // A drawn page's parts of each HTML file, found once (null for a file without a root to draw into).
+  const drawnLayouts = new Map<string, DrawnLayout | null>();
+  const drawnLayoutOf = (file: string) => {
+    let layout = drawnLayouts.get(file);
+    if (layout === undefined) {
+      layout = drawnLayout(htmlText(file));
+      drawnLayouts.set(file, layout);
+    }
+    return layout;
+  };
+
   /**
    * Sends `file` for a signed-in member's page in two parts: at once, its head, with links to the
    * page's own files; then, once its start-up answers are in (or the wait is over), the rest, with
@@ -213,14 +224,14 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
    */
   const sendWithStartData = async (req: Request, res: Response, file: string, page: string, run: StartDataOf) => {
     const html = htmlText(file);
-    const root = options.drawPage ? rootElementOf(html) : null;
+    const layout = options.drawPage ? drawnLayoutOf(file) : null;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'private, no-cache');
     // A proxy in front (nginx) passes the first part on as it comes, rather than the page at its end.
     res.setHeader('X-Accel-Buffering', 'no');
     res.vary('Accept-Encoding');
     res.vary('Cookie');
-    if (root && options.drawPage) return sendDrawn(req, res, html, root, page, run, options.drawPage);
+    if (layout && options.drawPage) return sendDrawn(req, res, layout, page, run, options.drawPage);
     preloadTexts(req, res);
     const bodyEnd = html.lastIndexOf('</body>');
     const out = htmlStream(req, res);
@@ -241,29 +252,26 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
   const sendDrawn = async (
     req: Request,
     res: Response,
-    html: string,
-    root: { start: number; end: number },
+    layout: DrawnLayout,
     page: string,
     run: StartDataOf,
     drawPage: DrawPage,
   ) => {
-    const { head, scripts } = scriptsAside(html.slice(0, root.start));
-    const bodyEnd = html.lastIndexOf('</body>');
     const textsFile = textsFor(req);
     if (textsFile) res.vary('Accept-Language');
     const out = htmlStream(req, res);
-    out.send(head.replace('</head>', `${preloadsOf(page, 'styles')}</head>`));
+    out.send(layout.head.replace('</head>', `${preloadsOf(page, 'styles')}</head>`));
     const answers = await startAnswers(req, res, page, run);
     const drawn = answers ? await drawPage(req, answers).catch(() => null) : null;
     const rootElement =
       drawn === null
-        ? html.slice(root.start, root.end)
+        ? layout.root
         : // Inert until the app has taken it over (client/src/app/app.tsx).
           `<div id="root" ${DRAWN_BY_SERVER_ATTRIBUTE} inert>${drawn}</div>`;
     const textsLink = textsFile ? `<link rel="preload" as="fetch" crossorigin href="${textsFile}">` : '';
     out.end(
-      `${rootElement}${html.slice(root.end, bodyEnd)}${answers ? `${startDataElement(answers)}\n  ` : ''}` +
-        `${scripts}${preloadsOf(page, 'scripts')}${textsLink}\n  ${html.slice(bodyEnd)}`,
+      `${rootElement}${layout.afterRoot}${answers ? `${startDataElement(answers)}\n  ` : ''}` +
+        `${layout.scripts}${preloadsOf(page, 'scripts')}${textsLink}\n  ${layout.end}`,
     );
   };
 
@@ -322,6 +330,33 @@ export function webApp(webDir: string, options: WebAppOptions = {}) {
         res.redirect(302, instead);
       });
     });
+  };
+}
+
+/**
+ * The parts of a page's HTML that a drawn page is sent in: its head without the app's scripts, the
+ * root element as the file has it, what follows it in the body, the scripts, and the end.
+ */
+interface DrawnLayout {
+  head: string;
+  root: string;
+  afterRoot: string;
+  scripts: string;
+  end: string;
+}
+
+/** A page's HTML in the parts a drawn page is sent in, or null when it has no root element to draw into. */
+function drawnLayout(html: string): DrawnLayout | null {
+  const root = rootElementOf(html);
+  if (!root) return null;
+  const bodyEnd = html.lastIndexOf('</body>');
+  const { head, scripts } = scriptsAside(html.slice(0, root.start));
+  return {
+    head,
+    root: html.slice(root.start, root.end),
+    afterRoot: html.slice(root.end, bodyEnd),
+    scripts,
+    end: html.slice(bodyEnd),
   };
 }
 

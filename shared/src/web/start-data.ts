@@ -1,3 +1,5 @@
+import type { Locale } from '../validation/text';
+
 /**
  * The id of the element in which the server puts the answers to a page's start-up queries
  * (server/src/web/start-data.ts), and the app reads them (client/src/graphql/start-data.ts).
@@ -23,3 +25,22 @@ export const DRAWN_BY_SERVER_ATTRIBUTE = 'data-drawn-by-server';
  */
 export const LOCALE_COOKIE = 'commons-locale';
 export const TIME_ZONE_COOKIE = 'commons-time-zone';
+
+/**
+ * What the server knows of a page and of her browser as it draws the page with the client's build
+ * for Node (client/src/entry-server.tsx, called by server/src/web/page-drawing.ts).
+ */
+export interface PageToDraw {
+  /** The page's address: its path and query. */
+  url: string;
+  /** The answers to the page's start-up queries, as the page carries them. */
+  answers: unknown;
+  /** The language the app will start in. */
+  locale: Locale;
+  /** Her browser's languages, best first (its Accept-Language), for the regional form of dates. */
+  languages: readonly string[];
+  /** The time zone the app last saw her browser in; UTC when not known. */
+  timeZone: string;
+  /** Cleans Markdown HTML as DOMPurify does in the browser (client/src/commons/safe-html.ts). */
+  cleanHtml: (html: string) => string;
+}

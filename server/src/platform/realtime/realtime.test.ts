@@ -1,9 +1,8 @@
 import { SERVER_EVENTS } from '@commons/shared';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../app';
+import type { RunningServer } from '../../app';
 import { TestApp, type TestMember } from '../../test-support/test-app';
-import { loadConfig } from '../config/config';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -44,17 +43,7 @@ describe('the live connection (socket.io) across two app processes sharing Redis
 
   beforeAll(async () => {
     app = await TestApp.start({ REDIS_URL });
-    nodeB = await startServer(
-      loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATABASE_URL: app.database.url,
-        REDIS_URL,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'silent',
-      }),
-    );
+    nodeB = await app.startAnotherNode({ REDIS_URL });
     const made = await app.newNetwork(2);
     admin = made.admin;
     networkId = made.network.id;

@@ -1,8 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../app';
+import type { RunningServer } from '../../app';
 import { TestApp, type TestMember } from '../../test-support/test-app';
-import { loadConfig } from '../config/config';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const MAX = 5;
@@ -49,17 +48,7 @@ describe.each([
     const env = { MAX_SOCKETS_PER_MEMBER: String(MAX), SIGNIN_MAX_PER_IP: '1000', ...(withRedis ? { REDIS_URL } : {}) };
     app = await TestApp.start(env);
     if (withRedis) {
-      nodeB = await startServer(
-        loadConfig({
-          NODE_ENV: 'test',
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DATABASE_URL: app.database.url,
-          SEED_DEMO: 'false',
-          LOG_LEVEL: 'silent',
-          ...env,
-        }),
-      );
+      nodeB = await app.startAnotherNode(env);
     }
     ({
       admin,
